@@ -1,0 +1,24 @@
+package com.puffy.pipeline;
+
+import com.puffy.pipeline.core.Stage;
+import com.puffy.pipeline.engine.Pipeline;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wires the stage implementations into one {@link Pipeline}: the only place that knows every stage, so that the
+ * stage packages never depend on each other and the faces (CLI, app) build the same engine.
+ */
+public final class StudioEngine {
+    private StudioEngine() {
+    }
+
+    public static List<Stage> standardStages() {
+        List<Stage> stages = new ArrayList<>();
+        return stages;
+    }
+
+    public static Pipeline standardPipeline() {
+        return new Pipeline(standardStages());
+    }
+}

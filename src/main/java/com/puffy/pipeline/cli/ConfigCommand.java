@@ -1,0 +1,42 @@
+package com.puffy.pipeline.cli;
+
+import com.puffy.pipeline.config.ConfigLoader;
+import com.puffy.pipeline.core.PipelineException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code eventpipe config}: shows the built-in configuration, or checks a user's file. */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Print the built-in configuration to copy and edit, or check a configuration file.")
+final class ConfigCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--print-defaults", description = "Print the built-in configuration (YAML, with comments).")
+    boolean printDefaults;
+
+    @Option(names = "--check", paramLabel = "FILE", description = "Check that FILE is a usable configuration.")
+    Path check;
+
+    @Option(names = "--debug", hidden = true)
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        if (printDefaults) {
+            spec.commandLine().getOut().print(ConfigLoader.defaultsText());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        if (check != null) {
+            ConfigLoader.load(check);
+            spec.commandLine().getOut().println(check + " is a valid configuration.");
+            return 0;
+        }
+        throw PipelineException.usage("Say what to do: `eventpipe config --print-defaults` prints the built-in "
+                + "configuration, `eventpipe config --check FILE` checks yours.");
+    }
+}

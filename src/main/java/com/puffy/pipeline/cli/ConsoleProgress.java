@@ -1,0 +1,83 @@
+package com.puffy.pipeline.cli;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.engine.PipelineListener;
+import com.puffy.pipeline.engine.StageOutcome;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Progress on stderr: a redrawn bar on a terminal, otherwise a plain line per 10 % so logs of scheduled jobs stay
+ * short.
+ */
+final class ConsoleProgress implements PipelineListener {
+    private static final int BAR_WIDTH = 30;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private int lastDecile = -1;
+    private long lastDrawNanos;
+
+    ConsoleProgress(PrintWriter err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void stageStarted(StageId stage) {
+        lastDecile = -1;
+        if (!terminal) {
+            err.println(stage.title() + ": started");
+            err.flush();
+        }
+    }
+
+    @Override
+    public void stageProgress(StageId stage, long done, long total, String message) {
+        double fraction = total > 0 ? Math.min(1.0, (double) done / total) : 0.0;
+        if (terminal) {
+            long now = System.nanoTime();
+            if (now - lastDrawNanos < 100_000_000L && fraction < 1.0) {
+                return;
+            }
+            lastDrawNanos = now;
+            int filled = (int) Math.round(fraction * BAR_WIDTH);
+            err.print(String.format(Locale.ROOT, "\r%-11s [%s%s] %3d%% %s", stage.title(), "#".repeat(filled),
+                    " ".repeat(BAR_WIDTH - filled), Math.round(fraction * 100), truncate(message)));
+            err.flush();
+        } else {
+            int decile = (int) Math.floor(fraction * 10);
+            if (decile > lastDecile) {
+                lastDecile = decile;
+                err.println(String.format(Locale.ROOT, "%s: %d%% %s", stage.title(), decile * 10,
+                        message == null ? "" : message).stripTrailing());
+                err.flush();
+            }
+        }
+    }
+
+    @Override
+    public void stageFinished(StageId stage, StageOutcome outcome, StageResult result, Duration elapsed) {
+        String line = switch (outcome) {
+            case RAN -> String.format(Locale.ROOT, "%s: done in %.1f s", stage.title(), elapsed.toMillis() / 1000.0);
+            case UP_TO_DATE -> stage.title() + ": up to date";
+            case FAILED -> stage.title() + ": failed";
+            case CANCELLED -> stage.title() + ": cancelled; previous outputs kept";
+        };
+        if (terminal) {
+            err.print("\r" + " ".repeat(BAR_WIDTH + 60) + "\r");
+        }
+        err.println(line);
+        err.flush();
+    }
+
+    private static String truncate(String message) {
+        if (message == null) {
+            return "";
+        }
+        String padded = String.format(Locale.ROOT, "%-40s", message);
+        return padded.length() > 40 ? padded.substring(0, 39) + "…" : padded;
+    }
+}

@@ -1,0 +1,122 @@
+package com.puffy.pipeline.cli;
+
+import com.puffy.pipeline.StudioEngine;
+import com.puffy.pipeline.config.ConfigException;
+import com.puffy.pipeline.core.AppVersion;
+import com.puffy.pipeline.core.ExitCode;
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code eventpipe} command line (SPEC §9). Every command drives the same engine as the app. Errors are one
+ * sentence naming the file and what to do; {@code --debug} adds the stack trace.
+ */
+@Command(name = "eventpipe",
+        mixinStandardHelpOptions = true,
+        versionProvider = EventPipeCli.Version.class,
+        description = {
+                "Event Pipeline Studio: turns a folder of daily web-event CSV files into trustworthy analytics.",
+                "With no command, starts the desktop app (optionally on --input DIR)."},
+        footer = {"", "Exit codes: 0 success, 1 finished with CRITICAL alerts, 2 usage error, 3 unreadable input, "
+                + "4 internal error."})
+public final class EventPipeCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** True when the arguments name no command: the jar then starts the desktop app. */
+    public static boolean wantsDesktopApp(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        return args[0].equals("--input") || args[0].startsWith("--input=");
+    }
+
+    public static int execute(String... args) {
+        return execute(StudioEngine.standardPipeline(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(Pipeline pipeline, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = build(pipeline);
+        cli.setOut(out);
+        cli.setErr(err);
+        boolean debug = Arrays.asList(args).contains("--debug");
+        cli.setParameterExceptionHandler((ex, strings) -> {
+            err.println("eventpipe: " + ex.getMessage());
+            err.println("Run `eventpipe " + commandPath(ex.getCommandLine()) + "--help` for the options.");
+            return ExitCode.USAGE.code();
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err, debug));
+        return cli.execute(args);
+    }
+
+    static int handle(Exception ex, PrintWriter err, boolean debug) {
+        Throwable shown = ex;
+        int code;
+        if (ex instanceof PipelineException pe) {
+            err.println("eventpipe: " + pe.getMessage());
+            code = pe.exitCode().code();
+        } else if (ex instanceof ConfigException ce) {
+            err.println("eventpipe: " + ce.getMessage());
+            code = ExitCode.USAGE.code();
+        } else {
+            err.println("eventpipe: internal error (" + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+                    + "); run again with --debug for details and report it.");
+            code = ExitCode.INTERNAL.code();
+        }
+        if (debug) {
+            shown.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static String commandPath(CommandLine commandLine) {
+        String name = commandLine.getCommandName();
+        return "eventpipe".equals(name) ? "" : name + " ";
+    }
+
+    static CommandLine build(Pipeline pipeline) {
+        CommandLine cli = new CommandLine(new EventPipeCli());
+        Set<StageId> available = pipeline.availableStages();
+        if (!available.isEmpty()) {
+            addStageCommand(cli, "run", new StageCommand(pipeline, null), null);
+            for (StageId id : available) {
+                addStageCommand(cli, StageCommand.commandName(id), new StageCommand(pipeline, id), id);
+            }
+        }
+        cli.addSubcommand("config", new ConfigCommand());
+        for (Object extra : ExtraCommands.all()) {
+            cli.addSubcommand(extra);
+        }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    private static void addStageCommand(CommandLine cli, String name, StageCommand command, StageId id) {
+        CommandLine sub = new CommandLine(command);
+        sub.getCommandSpec().usageMessage().description(StageCommand.description(id));
+        cli.addSubcommand(name, sub);
+    }
+
+    /** Prints the product and Java versions for {@code --version}. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"eventpipe " + AppVersion.version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

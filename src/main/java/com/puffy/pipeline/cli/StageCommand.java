@@ -1,0 +1,108 @@
+package com.puffy.pipeline.cli;
+
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import com.puffy.pipeline.engine.PipelineReport;
+import com.puffy.pipeline.engine.StageOutcome;
+import com.puffy.pipeline.engine.StageRun;
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run} (several stages) and one command per stage ({@code validate}, {@code transform}, {@code analyze},
+ * {@code monitor}). A stage whose upstream outputs are missing or stale runs them first.
+ */
+@Command(mixinStandardHelpOptions = true)
+final class StageCommand implements Callable<Integer> {
+    private final Pipeline pipeline;
+    private final StageId stage;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--stages", split = ",", paramLabel = "LIST",
+            description = "With run: the stages to run, from quality,transform,analysis,monitor (default: all).")
+    List<String> stages;
+
+    StageCommand(Pipeline pipeline, StageId stage) {
+        this.pipeline = pipeline;
+        this.stage = stage;
+    }
+
+    static String commandName(StageId id) {
+        return switch (id) {
+            case QUALITY -> "validate";
+            case TRANSFORM -> "transform";
+            case ANALYSIS -> "analyze";
+            case MONITOR -> "monitor";
+        };
+    }
+
+    @Override
+    public Integer call() {
+        if (stage != null && stages != null) {
+            throw PipelineException.usage("--stages goes with `eventpipe run`; `" + commandName(stage)
+                    + "` runs the " + stage.title() + " stage (and what it needs).");
+        }
+        RunSettings settings = options.toSettings();
+        Set<StageId> requested = requestedStages();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
+        PipelineReport report = pipeline.run(settings, requested, options.force, progress, Cancellation.none());
+        for (StageRun run : report.stages()) {
+            if (run.result() == null) {
+                continue;
+            }
+            String suffix = run.outcome() == StageOutcome.UP_TO_DATE ? " (up to date, not run again)" : "";
+            out.println(run.stage().title() + suffix + ":");
+            for (String line : run.result().summary()) {
+                out.println("  " + line);
+            }
+        }
+        out.println("Outputs: " + report.outputDir().toAbsolutePath());
+        out.flush();
+        return report.exitCode().code();
+    }
+
+    private Set<StageId> requestedStages() {
+        if (stage != null) {
+            return EnumSet.of(stage);
+        }
+        if (stages == null || stages.isEmpty()) {
+            return pipeline.availableStages();
+        }
+        Set<StageId> chosen = EnumSet.noneOf(StageId.class);
+        for (String name : stages) {
+            chosen.add(StageId.byCliName(name).orElseThrow(() -> PipelineException.usage("--stages: '" + name
+                    + "' is not a stage; use quality, transform, analysis or monitor.")));
+        }
+        return chosen;
+    }
+
+    static String description(StageId id) {
+        if (id == null) {
+            return "Run the pipeline: quality, transform, analysis and monitoring (or the --stages given).";
+        }
+        return switch (id) {
+            case QUALITY -> "Stage 1, Quality: schema, drift, row rules, duplicates, quarantine and reconciliation.";
+            case TRANSFORM -> "Stage 2, Transform: sessions, users, conversions, attribution and daily metrics.";
+            case ANALYSIS -> "Stage 3, Analysis: KPIs, charts and the HTML report.";
+            case MONITOR -> "Stage 4, Monitoring: daily checks raising alerts, grouped into incidents.";
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package com.puffy.pipeline.config;
+
+/** Baselines and thresholds of the monitoring checks (SPEC §6). */
+public record MonitoringConfig(
+        int baselineDays,
+        int minBaselineDays,
+        double zThreshold,
+        double changeThreshold,
+        double criticalChangeThreshold,
+        double clientIdNullWarning,
+        double clientIdNullCritical,
+        double itemPriceMissingShare,
+        double directShareShiftPoints,
+        double botShareWarning,
+        double reconciliationTolerance) {
+}

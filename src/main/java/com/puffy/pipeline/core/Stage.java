@@ -1,0 +1,31 @@
+package com.puffy.pipeline.core;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One step of the pipeline. A stage reads its inputs (the event folder, or upstream outputs through
+ * {@link RunContext#outputOf(StageId)}), writes its files into {@link RunContext#workDir()}, reports progress,
+ * and checks the cancellation in its loops.
+ */
+public interface Stage {
+    StageId id();
+
+    /** File names (relative to the stage's output folder) that a finished run of this stage always writes. */
+    List<String> outputs();
+
+    /**
+     * A hash of everything this stage reads besides upstream outputs and the configuration (for quality: the input
+     * files' names, sizes and modification times); the pipeline reruns the stage when it changes.
+     */
+    default String inputFingerprint(RunSettings settings) {
+        return "";
+    }
+
+    StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception;
+
+    /** Convenience for stages: the path of one of this stage's outputs in a finished output folder. */
+    default Path outputPath(RunSettings settings, String file) {
+        return settings.outputDir().resolve(id().outputFolder()).resolve(file);
+    }
+}

@@ -1,0 +1,21 @@
+package com.puffy.pipeline.core;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a stage reports when it finishes: figures for {@code run.json} (row counts, reconciliation, cache hits),
+ * plain-language summary lines for the faces to show as they are, and the number of CRITICAL alerts it raised
+ * (only monitoring raises any; it decides exit code 1).
+ */
+public record StageResult(Map<String, Object> figures, List<String> summary, int criticalAlerts) {
+    public StageResult {
+        figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        summary = List.copyOf(summary);
+    }
+
+    public static StageResult of(Map<String, Object> figures, List<String> summary) {
+        return new StageResult(figures, summary, 0);
+    }
+}

@@ -1,0 +1,413 @@
+package com.puffy.pipeline.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.puffy.pipeline.config.ConfigLoader;
+import com.puffy.pipeline.core.AppVersion;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.CancelledException;
+import com.puffy.pipeline.core.ExitCode;
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.RunContext;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.Stage;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.io.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Runs stages in dependency order. A stage runs only when its outputs are missing or stale (its own inputs,
+ * the configuration, the version or an upstream stage changed); otherwise its previous result is reused.
+ * Each stage writes into a private work folder that is promoted into place only when the stage succeeds, so a
+ * cancelled or failed stage leaves the previous good outputs untouched.
+ */
+public final class Pipeline {
+    /** Written into a stage's output folder last; its fingerprint says what the outputs were made from. */
+    public static final String STAGE_MANIFEST = ".stage.json";
+    public static final String RUN_MANIFEST = "run.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<StageId, Stage> stages = new EnumMap<>(StageId.class);
+
+    public Pipeline(Collection<? extends Stage> stages) {
+        for (Stage stage : stages) {
+            this.stages.put(stage.id(), stage);
+        }
+    }
+
+    /** The stages this build provides, in presentation order. */
+    public Set<StageId> availableStages() {
+        return EnumSet.copyOf(stages.keySet().isEmpty() ? EnumSet.noneOf(StageId.class) : stages.keySet());
+    }
+
+    public StageStatus status(RunSettings settings, StageId id) {
+        Optional<StoredStage> stored = readManifest(settings, id);
+        if (stored.isEmpty()) {
+            return StageStatus.NEVER_RUN;
+        }
+        Stage stage = stages.get(id);
+        if (stage == null) {
+            return StageStatus.STALE;
+        }
+        boolean outputsPresent = stage.outputs().stream()
+                .allMatch(file -> Files.exists(settings.outputDir().resolve(id.outputFolder()).resolve(file)));
+        return outputsPresent && stored.get().fingerprint().equals(fingerprint(settings, id))
+                ? StageStatus.FRESH : StageStatus.STALE;
+    }
+
+    /**
+     * Runs the requested stages and every upstream stage they need that is not fresh. With {@code force}, the
+     * requested stages run even when fresh.
+     */
+    public PipelineReport run(RunSettings settings, Set<StageId> requested, boolean force,
+                              PipelineListener listener, Cancellation cancellation) {
+        for (StageId id : requested) {
+            requireAvailable(id);
+            id.allUpstream().forEach(this::requireAvailable);
+        }
+        requireInputFolder(settings.inputDir());
+        createOutputFolder(settings.outputDir());
+
+        Instant started = Instant.now();
+        List<StageRun> runs = new ArrayList<>();
+        try (OutputLock ignored = OutputLock.acquire(settings.outputDir())) {
+            Set<StageId> needed = EnumSet.noneOf(StageId.class);
+            for (StageId id : requested) {
+                needed.add(id);
+                needed.addAll(id.allUpstream());
+            }
+            for (StageId id : executionOrder(needed)) {
+                boolean mustRun = (force && requested.contains(id)) || status(settings, id) != StageStatus.FRESH;
+                StageRun run = mustRun
+                        ? runStage(settings, stages.get(id), listener, cancellation)
+                        : reuse(settings, id, listener);
+                runs.add(run);
+                if (run.outcome() == StageOutcome.FAILED || run.outcome() == StageOutcome.CANCELLED) {
+                    break;
+                }
+            }
+            Path manifest = writeRunManifest(settings, runs, started);
+            return new PipelineReport(runs, settings.outputDir(), manifest);
+        }
+    }
+
+    /** Dependency order: a stage after every stage it reads. */
+    static List<StageId> executionOrder(Set<StageId> needed) {
+        List<StageId> order = new ArrayList<>();
+        Set<StageId> placed = EnumSet.noneOf(StageId.class);
+        while (placed.size() < needed.size()) {
+            for (StageId id : StageId.values()) {
+                if (needed.contains(id) && !placed.contains(id) && placed.containsAll(intersect(id.upstream(), needed))) {
+                    order.add(id);
+                    placed.add(id);
+                }
+            }
+        }
+        return order;
+    }
+
+    private static Set<StageId> intersect(Set<StageId> a, Set<StageId> b) {
+        Set<StageId> result = EnumSet.noneOf(StageId.class);
+        result.addAll(a);
+        result.retainAll(b);
+        return result;
+    }
+
+    private StageRun runStage(RunSettings settings, Stage stage, PipelineListener listener, Cancellation cancellation) {
+        StageId id = stage.id();
+        Path finalDir = settings.outputDir().resolve(id.outputFolder());
+        Path workDir = settings.outputDir().resolve(".work-" + id.outputFolder() + "-" + UUID.randomUUID());
+        long startNanos = System.nanoTime();
+        listener.stageStarted(id);
+        try {
+            Files.createDirectories(workDir);
+            StageResult result = stage.run(new RunContext(settings, workDir),
+                    (done, total, message) -> listener.stageProgress(id, done, total, message), cancellation);
+            cancellation.throwIfCancelled();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id, fingerprint(settings, id),
+                    Instant.now().toString(), elapsed.toMillis(), result));
+            promote(workDir, finalDir);
+            listener.stageFinished(id, StageOutcome.RAN, result, elapsed);
+            return new StageRun(id, StageOutcome.RAN, result, elapsed);
+        } catch (CancelledException e) {
+            deleteQuietly(workDir);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            listener.stageFinished(id, StageOutcome.CANCELLED, null, elapsed);
+            return new StageRun(id, StageOutcome.CANCELLED, null, elapsed);
+        } catch (PipelineException e) {
+            deleteQuietly(workDir);
+            listener.stageFinished(id, StageOutcome.FAILED, null, Duration.ofNanos(System.nanoTime() - startNanos));
+            throw e;
+        } catch (IOException e) {
+            deleteQuietly(workDir);
+            listener.stageFinished(id, StageOutcome.FAILED, null, Duration.ofNanos(System.nanoTime() - startNanos));
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The " + id.title() + " stage could not read or "
+                    + "write " + describe(e) + ": check that the folder exists and that you may write to "
+                    + settings.outputDir() + ".", e);
+        } catch (Exception | Error e) {
+            deleteQuietly(workDir);
+            listener.stageFinished(id, StageOutcome.FAILED, null, Duration.ofNanos(System.nanoTime() - startNanos));
+            throw new PipelineException(ExitCode.INTERNAL, "The " + id.title() + " stage failed unexpectedly ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "); the previous outputs were kept. Please report it with the log.", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof NoSuchFileException ? e.getMessage() + " (not found)" : String.valueOf(e.getMessage());
+    }
+
+    private StageRun reuse(RunSettings settings, StageId id, PipelineListener listener) {
+        StoredStage stored = readManifest(settings, id).orElseThrow();
+        StageResult result = stored.result();
+        listener.stageFinished(id, StageOutcome.UP_TO_DATE, result, Duration.ZERO);
+        return new StageRun(id, StageOutcome.UP_TO_DATE, result, Duration.ofMillis(stored.elapsedMillis()));
+    }
+
+    /** Swaps the work folder into place: the old outputs move aside first and are deleted only after. */
+    private static void promote(Path workDir, Path finalDir) throws IOException {
+        Path aside = null;
+        if (Files.exists(finalDir)) {
+            aside = finalDir.resolveSibling(".old-" + finalDir.getFileName() + "-" + UUID.randomUUID());
+            Files.move(finalDir, aside, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(workDir, finalDir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (aside != null) {
+                Files.move(aside, finalDir, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        if (aside != null) {
+            deleteQuietly(aside);
+        }
+    }
+
+    /** What a stage's outputs depend on: version, configuration, own inputs, and upstream fingerprints. */
+    String fingerprint(RunSettings settings, StageId id) {
+        StringBuilder material = new StringBuilder()
+                .append(id.name()).append('|').append(AppVersion.version())
+                .append('|').append(ConfigLoader.fingerprint(settings.config()));
+        Stage stage = stages.get(id);
+        if (stage != null) {
+            material.append('|').append(stage.inputFingerprint(settings));
+        }
+        for (StageId up : id.upstream()) {
+            material.append('|').append(up.name()).append('=').append(fingerprint(settings, up));
+        }
+        return sha256(material.toString());
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void requireAvailable(StageId id) {
+        if (!stages.containsKey(id)) {
+            throw PipelineException.usage("The " + id.title() + " stage is not available in this build; run "
+                    + "`eventpipe --help` to see the commands it has.");
+        }
+    }
+
+    private static void requireInputFolder(Path inputDir) {
+        if (inputDir == null) {
+            throw PipelineException.usage("No input folder was given: pass --input DIR with the folder of daily event CSV files.");
+        }
+        if (!Files.exists(inputDir)) {
+            throw PipelineException.unreadableInput("The input folder " + inputDir
+                    + " does not exist: check the path passed with --input.", null);
+        }
+        if (!Files.isDirectory(inputDir)) {
+            throw PipelineException.unreadableInput(inputDir + " is a file, not a folder: pass the folder that holds "
+                    + "the daily event CSV files.", null);
+        }
+        if (!Files.isReadable(inputDir)) {
+            throw PipelineException.unreadableInput("The input folder " + inputDir
+                    + " cannot be read: check its permissions.", null);
+        }
+    }
+
+    private static void createOutputFolder(Path outputDir) {
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The output folder " + outputDir
+                    + " cannot be created (" + e.getMessage() + "): choose another with --output.", e);
+        }
+        if (!Files.isWritable(outputDir)) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The output folder " + outputDir
+                    + " is not writable: choose another with --output.");
+        }
+    }
+
+    // ---- manifests ------------------------------------------------------------------------------------------
+
+    /** A finished stage as recorded in its output folder. */
+    record StoredStage(StageId stage, String fingerprint, String finishedAt, long elapsedMillis, StageResult result) {
+    }
+
+    private static void writeManifest(Path file, StoredStage stored) throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("stage", stored.stage().cliName());
+        node.put("fingerprint", stored.fingerprint());
+        node.put("finished_at", stored.finishedAt());
+        node.put("elapsed_ms", stored.elapsedMillis());
+        node.set("figures", JSON.valueToTree(stored.result().figures()));
+        node.set("summary", JSON.valueToTree(stored.result().summary()));
+        node.put("critical_alerts", stored.result().criticalAlerts());
+        AtomicFiles.writeString(file, JSON.writeValueAsString(node));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<StoredStage> readManifest(RunSettings settings, StageId id) {
+        Path file = settings.outputDir().resolve(id.outputFolder()).resolve(STAGE_MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            var node = JSON.readTree(file.toFile());
+            Map<String, Object> figures = JSON.convertValue(node.path("figures"), Map.class);
+            List<String> summary = JSON.convertValue(node.path("summary"), List.class);
+            StageResult result = new StageResult(figures == null ? Map.of() : figures,
+                    summary == null ? List.of() : summary, node.path("critical_alerts").asInt(0));
+            return Optional.of(new StoredStage(id, node.path("fingerprint").asText(""),
+                    node.path("finished_at").asText(""), node.path("elapsed_ms").asLong(0), result));
+        } catch (IOException | IllegalArgumentException e) {
+            // A damaged manifest only means the stage must run again.
+            return Optional.empty();
+        }
+    }
+
+    private Path writeRunManifest(RunSettings settings, List<StageRun> runs, Instant started) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("product", "Event Pipeline Studio");
+        root.put("version", AppVersion.version());
+        root.put("java", System.getProperty("java.version"));
+        root.put("started_at", started.toString());
+        root.put("finished_at", Instant.now().toString());
+        ObjectNode settingsNode = root.putObject("settings");
+        settingsNode.put("input", settings.inputDir().toAbsolutePath().toString());
+        settingsNode.put("output", settings.outputDir().toAbsolutePath().toString());
+        settingsNode.put("config_file", settings.configFile() == null ? null : settings.configFile().toString());
+        settingsNode.put("config_fingerprint", ConfigLoader.fingerprint(settings.config()));
+        settingsNode.put("as_of", settings.asOf() == null ? null : settings.asOf().toString());
+        settingsNode.put("recursive", settings.recursive());
+        settingsNode.put("cache", settings.cacheFile() == null ? null : settings.cacheFile().toString());
+        settingsNode.set("config", JSON.valueToTree(settings.config()));
+        ArrayNode stagesNode = root.putArray("stages");
+        for (StageRun run : runs) {
+            ObjectNode s = stagesNode.addObject();
+            s.put("stage", run.stage().cliName());
+            s.put("outcome", run.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            s.put("elapsed_ms", run.elapsed().toMillis());
+            if (run.result() != null) {
+                s.set("figures", JSON.valueToTree(run.result().figures()));
+                s.set("summary", JSON.valueToTree(run.result().summary()));
+                s.put("critical_alerts", run.result().criticalAlerts());
+            }
+        }
+        Path file = settings.outputDir().resolve(RUN_MANIFEST);
+        try {
+            AtomicFiles.writeString(file, JSON.writeValueAsString(root));
+        } catch (IOException e) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "Cannot write " + file + " (" + e.getMessage()
+                    + "): check that the output folder is writable.", e);
+        }
+        return file;
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null || !Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // Left for the next run to clean; the work folder is never read.
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // Same as above.
+        }
+    }
+
+    /** One writer per output folder: a second run into the same folder fails fast instead of interleaving. */
+    private static final class OutputLock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private OutputLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static OutputLock acquire(Path outputDir) {
+            Path lockFile = outputDir.resolve(".lock");
+            try {
+                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    channel.close();
+                    throw new PipelineException(ExitCode.USAGE, "Another run is writing to " + outputDir
+                            + ": wait for it to finish, or choose another folder with --output.");
+                }
+                return new OutputLock(channel, lock);
+            } catch (IOException e) {
+                throw new PipelineException(ExitCode.UNREADABLE_INPUT, "Cannot lock the output folder " + outputDir
+                        + " (" + e.getMessage() + "): check that it is writable.", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // The lock dies with the channel anyway.
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.puffy.pipeline.engine;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import java.time.Duration;
+
+/** What the faces hear while a pipeline runs. Calls come from the thread running the pipeline. */
+public interface PipelineListener {
+    default void stageStarted(StageId stage) {
+    }
+
+    /** {@code done} out of {@code total} in the stage's own unit; see {@link com.puffy.pipeline.core.Progress}. */
+    default void stageProgress(StageId stage, long done, long total, String message) {
+    }
+
+    /** {@code result} is null for FAILED and CANCELLED. */
+    default void stageFinished(StageId stage, StageOutcome outcome, StageResult result, Duration elapsed) {
+    }
+
+    PipelineListener NONE = new PipelineListener() { };
+}

@@ -1,0 +1,34 @@
+package com.puffy.pipeline.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
+/** Opens the product's own CSV outputs (written by {@link CsvOutput}) for reading by header name. */
+public final class CsvInput {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader().setSkipHeaderRecord(true).get();
+
+    private CsvInput() {
+    }
+
+    public static CSVParser open(Path file) throws IOException {
+        Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+    }
+
+    /** Undoes {@link CsvOutput#formulaSafe(String)} for code that needs the value as it was. */
+    public static String unprotect(String cell) {
+        if (cell.length() > 1 && cell.charAt(0) == '\'') {
+            char second = cell.charAt(1);
+            if (second == '=' || second == '+' || second == '-' || second == '@') {
+                return cell.substring(1);
+            }
+        }
+        return cell;
+    }
+}

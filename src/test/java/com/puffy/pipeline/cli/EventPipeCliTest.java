@@ -1,0 +1,76 @@
+package com.puffy.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.engine.Pipeline;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventPipeCliTest {
+    @TempDir
+    Path dir;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return EventPipeCli.execute(new Pipeline(List.of()), new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void versionPrintsTheProductVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("eventpipe ");
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes", "config");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorInOneSentence() {
+        assertThat(run("--frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("--frobnicate").doesNotContain("Exception");
+    }
+
+    @Test
+    void printDefaultsShowsTheCommentedYaml() {
+        assertThat(run("config", "--print-defaults")).isZero();
+        assertThat(out.toString()).contains("bot_pattern", "# Event Pipeline Studio");
+    }
+
+    @Test
+    void configCheckReportsABadFileAsAUsageError() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), "nonsense_key: 1\n");
+        assertThat(run("config", "--check", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nonsense_key").doesNotContain("at com.");
+    }
+
+    @Test
+    void configCheckAcceptsAGoodFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("good.yaml"), "transform:\n  lookback_days: 14\n");
+        assertThat(run("config", "--check", file.toString())).isZero();
+        assertThat(out.toString()).contains("is a valid configuration");
+    }
+
+    @Test
+    void configWithoutAnOptionSaysWhatToDo() {
+        assertThat(run("config")).isEqualTo(2);
+        assertThat(err.toString()).contains("--print-defaults");
+    }
+
+    @Test
+    void noArgumentsOrOnlyInputMeanTheDesktopApp() {
+        assertThat(EventPipeCli.wantsDesktopApp(new String[0])).isTrue();
+        assertThat(EventPipeCli.wantsDesktopApp(new String[]{"--input", "x"})).isTrue();
+        assertThat(EventPipeCli.wantsDesktopApp(new String[]{"run", "--input", "x"})).isFalse();
+        assertThat(EventPipeCli.wantsDesktopApp(new String[]{"--version"})).isFalse();
+    }
+}

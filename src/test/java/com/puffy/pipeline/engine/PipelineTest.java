@@ -1,0 +1,236 @@
+package com.puffy.pipeline.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.puffy.pipeline.config.ConfigLoader;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.ExitCode;
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.RunContext;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.Stage;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineTest {
+    @TempDir
+    Path dir;
+    Path input;
+    RunSettings settings;
+    final List<StageId> ran = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        input = Files.createDirectories(dir.resolve("events"));
+        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        settings = new RunSettings(input, dir.resolve("out"), ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 1, 2), false, null);
+    }
+
+    /** A stage that writes one file named after itself, and fingerprints the input folder's listing. */
+    private final class FakeStage implements Stage {
+        private final StageId id;
+        private final Consumer<RunContext> behaviour;
+
+        FakeStage(StageId id, Consumer<RunContext> behaviour) {
+            this.id = id;
+            this.behaviour = behaviour;
+        }
+
+        @Override
+        public StageId id() {
+            return id;
+        }
+
+        @Override
+        public List<String> outputs() {
+            return List.of(id.cliName() + ".csv");
+        }
+
+        @Override
+        public String inputFingerprint(RunSettings s) {
+            if (id != StageId.QUALITY) {
+                return "";
+            }
+            try (Stream<Path> files = Files.list(s.inputDir())) {
+                return files.map(p -> p.getFileName() + ":" + p.toFile().length()).sorted().toList().toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
+            ran.add(id);
+            progress.update(1, 2, "half");
+            Files.writeString(context.workDir().resolve(id.cliName() + ".csv"), "done\n");
+            behaviour.accept(context);
+            progress.update(2, 2, "all");
+            return new StageResult(Map.of("rows", 1), List.of(id.title() + " ok"), id == StageId.MONITOR ? 2 : 0);
+        }
+    }
+
+    private Pipeline pipelineWith(Consumer<RunContext> transformBehaviour) {
+        return new Pipeline(List.of(
+                new FakeStage(StageId.QUALITY, c -> { }),
+                new FakeStage(StageId.TRANSFORM, transformBehaviour),
+                new FakeStage(StageId.ANALYSIS, c -> { }),
+                new FakeStage(StageId.MONITOR, c -> { })));
+    }
+
+    @Test
+    void askingForADownstreamStageRunsItsUpstreamFirst() {
+        Pipeline pipeline = pipelineWith(c -> { });
+        pipeline.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE, Cancellation.none());
+        assertThat(ran).containsExactly(StageId.QUALITY, StageId.TRANSFORM);
+        assertThat(settings.outputDir().resolve("quality/quality.csv")).exists();
+        assertThat(settings.outputDir().resolve("transform/transform.csv")).exists();
+        assertThat(settings.outputDir().resolve("run.json")).exists();
+    }
+
+    @Test
+    void analysisRunsAfterMonitoringWhoseAlertsItSummarizes() {
+        Pipeline pipeline = pipelineWith(c -> { });
+        PipelineReport report = pipeline.run(settings, EnumSet.allOf(StageId.class), false, PipelineListener.NONE,
+                Cancellation.none());
+        assertThat(ran).containsExactly(StageId.QUALITY, StageId.TRANSFORM, StageId.MONITOR, StageId.ANALYSIS);
+        assertThat(report.exitCode()).isEqualTo(ExitCode.CRITICAL_ALERTS);
+    }
+
+    @Test
+    void freshStagesAreNotRunAgainButKeepTheirResult() {
+        Pipeline pipeline = pipelineWith(c -> { });
+        pipeline.run(settings, EnumSet.allOf(StageId.class), false, PipelineListener.NONE, Cancellation.none());
+        ran.clear();
+        PipelineReport again = pipeline.run(settings, EnumSet.allOf(StageId.class), false, PipelineListener.NONE,
+                Cancellation.none());
+        assertThat(ran).isEmpty();
+        assertThat(again.stages()).allMatch(s -> s.outcome() == StageOutcome.UP_TO_DATE);
+        assertThat(again.exitCode()).isEqualTo(ExitCode.CRITICAL_ALERTS);
+        assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.FRESH);
+    }
+
+    @Test
+    void aChangedInputMakesEveryStageStale() throws Exception {
+        Pipeline pipeline = pipelineWith(c -> { });
+        assertThat(pipeline.status(settings, StageId.QUALITY)).isEqualTo(StageStatus.NEVER_RUN);
+        pipeline.run(settings, EnumSet.allOf(StageId.class), false, PipelineListener.NONE, Cancellation.none());
+        Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        for (StageId id : StageId.values()) {
+            assertThat(pipeline.status(settings, id)).as(id.name()).isEqualTo(StageStatus.STALE);
+        }
+    }
+
+    @Test
+    void forceRunsTheAskedStageEvenWhenFresh() {
+        Pipeline pipeline = pipelineWith(c -> { });
+        pipeline.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE, Cancellation.none());
+        ran.clear();
+        pipeline.run(settings, EnumSet.of(StageId.TRANSFORM), true, PipelineListener.NONE, Cancellation.none());
+        assertThat(ran).containsExactly(StageId.TRANSFORM);
+    }
+
+    @Test
+    void aCancelledStageLeavesThePreviousOutputsAndNoWorkFolder() throws Exception {
+        Pipeline good = pipelineWith(c -> { });
+        good.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE, Cancellation.none());
+        Cancellation cancellation = new Cancellation();
+        Pipeline cancelling = pipelineWith(c -> {
+            cancellation.cancel();
+            cancellation.throwIfCancelled();
+        });
+        PipelineReport report = cancelling.run(settings, EnumSet.of(StageId.TRANSFORM), true, PipelineListener.NONE,
+                cancellation);
+        assertThat(report.stages()).last().extracting(StageRun::outcome).isEqualTo(StageOutcome.CANCELLED);
+        assertThat(Files.readString(settings.outputDir().resolve("transform/transform.csv"))).isEqualTo("done\n");
+        try (Stream<Path> left = Files.list(settings.outputDir())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-") || n.startsWith(".old-"));
+        }
+    }
+
+    @Test
+    void aFailingStageIsReportedWithItsNameAndKeepsPreviousOutputs() throws Exception {
+        pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE,
+                Cancellation.none());
+        Pipeline failing = pipelineWith(c -> {
+            throw new IllegalStateException("boom");
+        });
+        assertThatThrownBy(() -> failing.run(settings, EnumSet.of(StageId.TRANSFORM), true, PipelineListener.NONE,
+                Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("Transform stage failed")
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(settings.outputDir().resolve("transform/transform.csv")).exists();
+    }
+
+    @Test
+    void aMissingInputFolderIsAnUnreadableInputNamingIt() {
+        RunSettings missing = new RunSettings(dir.resolve("nope"), dir.resolve("out"), ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 1, 2), false, null);
+        assertThatThrownBy(() -> pipelineWith(c -> { }).run(missing, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining(dir.resolve("nope").toString())
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT);
+    }
+
+    @Test
+    void anInputThatIsAFileIsRejected() throws Exception {
+        Path file = Files.writeString(dir.resolve("a.csv"), "x");
+        RunSettings wrong = settings.withOutputDir(dir.resolve("out2"));
+        wrong = new RunSettings(file, wrong.outputDir(), wrong.config(), null, wrong.asOf(), false, null);
+        RunSettings finalWrong = wrong;
+        assertThatThrownBy(() -> pipelineWith(c -> { }).run(finalWrong, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none()))
+                .hasMessageContaining("is a file, not a folder");
+    }
+
+    @Test
+    void aStageMissingFromTheBuildIsAUsageError() {
+        Pipeline partial = new Pipeline(List.of(new FakeStage(StageId.QUALITY, c -> { })));
+        assertThatThrownBy(() -> partial.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE,
+                Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void progressReachesTheListener() {
+        List<String> heard = new ArrayList<>();
+        pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), false, new PipelineListener() {
+            @Override
+            public void stageProgress(StageId stage, long done, long total, String message) {
+                heard.add(stage.cliName() + " " + done + "/" + total);
+            }
+        }, Cancellation.none());
+        assertThat(heard).containsExactly("quality 1/2", "quality 2/2");
+    }
+
+    @Test
+    void runJsonRecordsSettingsAndStageFigures() throws Exception {
+        pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
+                Cancellation.none());
+        String json = Files.readString(settings.outputDir().resolve("run.json"));
+        assertThat(json).contains("\"stage\" : \"quality\"", "\"outcome\" : \"ran\"", "\"rows\" : 1",
+                "\"as_of\" : \"2025-01-02\"", "\"version\"");
+    }
+
+    @Test
+    void defaultOutputIsASiblingNamedAfterTheInput() {
+        assertThat(RunSettings.defaultOutputFor(Path.of("/data/events"))).isEqualTo(Path.of("/data/events-pipeline"));
+    }
+}
