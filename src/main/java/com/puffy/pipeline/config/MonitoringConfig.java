@@ -12,5 +12,8 @@ public record MonitoringConfig(
         double itemPriceMissingShare,
         double directShareShiftPoints,
         double botShareWarning,
-        double reconciliationTolerance) {
+        double reconciliationTolerance,
+        int freshnessLagDays,
+        boolean samplingNoiseFloor,
+        double directShareMinZ) {
 }
