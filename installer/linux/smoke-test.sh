@@ -14,9 +14,10 @@ launcher="$app_dir/bin/eventpipe"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# An empty home keeps the run away from the user's cache, logs and preferences; no DISPLAY proves headlessness.
+# An empty user.home keeps the run away from the user's cache, logs and preferences (Java takes user.home from the
+# password database, not from $HOME); no DISPLAY proves the command line never needs a screen.
 mkdir -p "$work/home"
-cli() { env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" "$launcher" "$@"; }
+cli() { env -u DISPLAY -u WAYLAND_DISPLAY JAVA_TOOL_OPTIONS="-Duser.home=$work/home" "$launcher" "$@"; }
 fail() { echo "smoke-test: FAIL: $*" >&2; exit 1; }
 expect_exit() { # expected-code description command...
   local want=$1 what=$2; shift 2

@@ -38,12 +38,16 @@ echo "ok: menu entry $entry ($(sed -n 's/^Name=//p' "$entry"))"
 
 if [ -n "$shot" ]; then
   command -v xvfb-run >/dev/null && command -v import >/dev/null || fail "the screenshot needs xvfb-run and import (imagemagick)"
-  # The desktop entry's command, as a user's double-click runs it; the process must still be up when shot.
+  # The desktop entry's command, as a user's double-click runs it, for a user who never ran the app (a fresh
+  # user.home: no recent folder, so it opens the sample data); the process must still be up when shot.
   exec_line=$(sed -n 's/^Exec=//p' "$entry")
+  fresh_home=$(mktemp -d)
   rm -f "$shot"
-  xvfb-run -a -s "-screen 0 1440x900x24" sh -c "$exec_line >/tmp/eventpipe-desktop.log 2>&1 & P=\$!; \
+  JAVA_TOOL_OPTIONS="-Duser.home=$fresh_home" xvfb-run -a -s "-screen 0 1440x900x24" \
+      sh -c "$exec_line >/tmp/eventpipe-desktop.log 2>&1 & P=\$!; \
       sleep ${SHOT_DELAY:-12}; kill -0 \$P || exit 3; import -window root '$shot'; kill \$P; wait \$P || true" \
       || fail "the installed app did not stay up under Xvfb: $(tail -5 /tmp/eventpipe-desktop.log)"
+  rm -rf "$fresh_home"
   [ -s "$shot" ] || fail "no screenshot written to $shot"
   echo "ok: the installed app started under Xvfb; screenshot $shot"
 fi

@@ -3,7 +3,7 @@
   Builds the Windows installer: target\installer\msi\Event Pipeline Studio-<version>.msi
 
 .DESCRIPTION
-  Per-user install (no administrator rights) into %LOCALAPPDATA%\Programs\Event Pipeline Studio, with a Start menu
+  Per-user install (no administrator rights) under %LOCALAPPDATA% (the installer offers a folder), with a Start menu
   entry and a desktop shortcut. The fixed upgrade code lets a newer .msi replace an older one in place.
   Two launchers: "Event Pipeline Studio.exe" (the desktop app, windowed) and eventpipe.exe (the command line, a
   console program: `eventpipe --version`, `eventpipe run --input DIR`).

@@ -92,6 +92,16 @@ class InstallerAssetsTest {
     }
 
     @Test
+    void linuxMenuEntryNamesTheWindowClassOfTheAppSoDocksGroupItsWindow() throws Exception {
+        String wmClass = Files.readAllLines(INSTALLER.resolve("linux/app/eventpipe.desktop")).stream()
+                .filter(line -> line.startsWith("StartupWMClass=")).findFirst().orElseThrow().substring(15);
+
+        // JavaFX on GTK names the window class after the Application subclass.
+        Class<?> app = Class.forName(wmClass, false, getClass().getClassLoader());
+        assertThat(app.getSuperclass().getName()).isEqualTo("javafx.application.Application");
+    }
+
+    @Test
     void debScriptsInstallAndRemoveTheSameMenuEntryAndCommand() throws IOException {
         String postinst = Files.readString(INSTALLER.resolve("linux/package/postinst"));
         String prerm = Files.readString(INSTALLER.resolve("linux/package/prerm"));
