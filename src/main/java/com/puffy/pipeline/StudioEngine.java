@@ -1,5 +1,6 @@
 package com.puffy.pipeline;
 
+import com.puffy.pipeline.analysis.AnalysisStage;
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.engine.Pipeline;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ public final class StudioEngine {
 
     public static List<Stage> standardStages() {
         List<Stage> stages = new ArrayList<>();
+        stages.add(new AnalysisStage());
         return stages;
     }
 
