@@ -3,6 +3,7 @@ package com.puffy.pipeline;
 import com.puffy.pipeline.analysis.AnalysisStage;
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.engine.Pipeline;
+import com.puffy.pipeline.monitor.MonitorStage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public final class StudioEngine {
 
     public static List<Stage> standardStages() {
         List<Stage> stages = new ArrayList<>();
+        stages.add(new MonitorStage());
         stages.add(new AnalysisStage());
         return stages;
     }
