@@ -2,6 +2,7 @@ package com.puffy.pipeline;
 
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.engine.Pipeline;
+import com.puffy.pipeline.quality.QualityStage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,7 @@ public final class StudioEngine {
 
     public static List<Stage> standardStages() {
         List<Stage> stages = new ArrayList<>();
+        stages.add(new QualityStage());
         return stages;
     }
 
