@@ -1,0 +1,443 @@
+package com.puffy.pipeline.cache;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The product's SQLite cache (SPEC §8): per-file validation results (opaque payloads owned by the quality stage)
+ * and daily metric history for monitoring baselines.
+ * <p>
+ * The cache is an optimization, never a reason to fail a run: a file that is not a database, belongs to another
+ * application, was written by a newer version, or stays locked is moved aside as {@code <name>.corrupt-<timestamp>}
+ * and rebuilt; if it cannot be moved (or the folder cannot be written) the run goes on with an in-memory cache.
+ * Each such event adds a sentence to {@link #warnings()}. Errors while reading or writing later are also turned
+ * into warnings: a failed lookup is a miss, a failed store is skipped. See docs/decisions/0400-cache.md.
+ * <p>
+ * Methods are synchronized: one instance may be shared by threads that validate files in parallel.
+ */
+public final class StudioCache implements AutoCloseable {
+    /** "EPST" in ASCII: marks a database as ours ({@code PRAGMA application_id}). */
+    static final int APPLICATION_ID = 0x45505354;
+
+    /**
+     * Schema migrations, in order: entry {@code i} takes a database from version {@code i} to {@code i + 1}.
+     * Never edit a released step; append a new one.
+     */
+    static final List<List<String>> MIGRATIONS = List.of(
+            // v1: per-file validation results.
+            List.of("CREATE TABLE file_result (file_key TEXT PRIMARY KEY, file_name TEXT NOT NULL, "
+                    + "payload BLOB NOT NULL, stored_at TEXT NOT NULL)"),
+            // v2: daily metric history, and a lookup of results by file name to keep only the latest per file.
+            List.of("CREATE INDEX file_result_by_name ON file_result (file_name)",
+                    "CREATE TABLE daily_metric (dataset_key TEXT NOT NULL, day TEXT NOT NULL, metric TEXT NOT NULL, "
+                            + "value REAL NOT NULL, PRIMARY KEY (dataset_key, day, metric)) WITHOUT ROWID"));
+
+    public static final int SCHEMA_VERSION = MIGRATIONS.size();
+
+    /** Long enough to wait out another run's short write transactions, short enough not to hang a run. */
+    static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private final Connection connection;
+    private final Path file;
+    private final List<String> warnings;
+
+    private StudioCache(Connection connection, Path file, List<String> warnings) {
+        this.connection = connection;
+        this.file = file;
+        this.warnings = warnings;
+    }
+
+    /** Opens (creating folders and the file as needed) the cache at {@code file}. Never throws for a bad file. */
+    public static StudioCache open(Path file) {
+        return open(file, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    static StudioCache open(Path file, Duration busyTimeout) {
+        List<String> warnings = new ArrayList<>();
+        Path target = file.toAbsolutePath().normalize();
+        try {
+            Path parent = target.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException | SecurityException e) {
+            warnings.add("The cache folder " + target.getParent() + " cannot be created (" + e.getMessage()
+                    + "); this run works without a saved cache: choose a writable place with --cache.");
+            return inMemory(warnings, busyTimeout);
+        }
+        try {
+            return new StudioCache(openChecked(target, busyTimeout), target, warnings);
+        } catch (Unusable first) {
+            Optional<Path> aside = moveAside(target);
+            if (aside.isEmpty()) {
+                warnings.add("The cache file " + target + " " + first.getMessage() + " and cannot be moved aside; "
+                        + "this run works without a saved cache: delete the file or choose another with --cache.");
+                return inMemory(warnings, busyTimeout);
+            }
+            warnings.add("The cache file " + target + " " + first.getMessage() + "; it was moved to " + aside.get()
+                    + " and a new cache was started (earlier results will be computed again).");
+            try {
+                return new StudioCache(openChecked(target, busyTimeout), target, warnings);
+            } catch (Unusable second) {
+                warnings.add("The new cache file " + target + " " + second.getMessage()
+                        + "; this run works without a saved cache: choose a writable place with --cache.");
+                return inMemory(warnings, busyTimeout);
+            }
+        }
+    }
+
+    /** Sentences describing what went wrong with the cache file, for the run summary; empty when all is well. */
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The file in use, or empty when this run works with an in-memory cache only. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    // ---- per-file results ------------------------------------------------------------------------------------
+
+    public synchronized Optional<byte[]> loadFileResult(String fileKey) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT payload FROM file_result WHERE file_key = ?")) {
+            select.setString(1, fileKey);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            warn("could not be read (" + e.getMessage() + "); the file is validated again");
+            return Optional.empty();
+        }
+    }
+
+    /** Stores the result for one file version, replacing any older result for the same file name. */
+    public synchronized void storeFileResult(String fileKey, String fileName, byte[] payload) {
+        inTransaction("store a file result", () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM file_result WHERE file_name = ? OR file_key = ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO file_result (file_key, file_name, payload, stored_at) VALUES (?, ?, ?, ?)")) {
+                delete.setString(1, fileName);
+                delete.setString(2, fileKey);
+                delete.executeUpdate();
+                insert.setString(1, fileKey);
+                insert.setString(2, fileName);
+                insert.setBytes(3, payload);
+                insert.setString(4, java.time.Instant.now().toString());
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    // ---- metric history --------------------------------------------------------------------------------------
+
+    /** Replaces the metrics of one day of one dataset (non-finite values are not stored). */
+    public synchronized void storeDailyMetrics(String datasetKey, LocalDate day, Map<String, Double> metrics) {
+        inTransaction("store daily metrics", () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM daily_metric WHERE dataset_key = ? AND day = ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO daily_metric (dataset_key, day, metric, value) VALUES (?, ?, ?, ?)")) {
+                delete.setString(1, datasetKey);
+                delete.setString(2, day.toString());
+                delete.executeUpdate();
+                for (Map.Entry<String, Double> metric : new TreeMap<>(metrics).entrySet()) {
+                    Double value = metric.getValue();
+                    if (value == null || !Double.isFinite(value)) {
+                        continue;
+                    }
+                    insert.setString(1, datasetKey);
+                    insert.setString(2, day.toString());
+                    insert.setString(3, metric.getKey());
+                    insert.setDouble(4, value);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** Every stored day of a dataset, in date order, each with its metrics in name order. */
+    public synchronized Map<LocalDate, Map<String, Double>> dailyMetrics(String datasetKey) {
+        Map<LocalDate, Map<String, Double>> days = new TreeMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT day, metric, value FROM daily_metric WHERE dataset_key = ? ORDER BY day, metric")) {
+            select.setString(1, datasetKey);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    LocalDate day;
+                    try {
+                        day = LocalDate.parse(rows.getString(1));
+                    } catch (DateTimeParseException e) {
+                        continue;
+                    }
+                    days.computeIfAbsent(day, d -> new TreeMap<>()).put(rows.getString(2), rows.getDouble(3));
+                }
+            }
+        } catch (SQLException e) {
+            warn("could not be read (" + e.getMessage() + "); monitoring uses only the days in the folder");
+            return Map.of();
+        }
+        Map<LocalDate, Map<String, Double>> frozen = new TreeMap<>();
+        days.forEach((day, metrics) -> frozen.put(day, Collections.unmodifiableMap(metrics)));
+        return Collections.unmodifiableMap(frozen);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            warn("could not be closed cleanly (" + e.getMessage() + ")");
+        }
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private void inTransaction(String what, SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            warn("could not " + what + " (" + e.getMessage() + "); the result was not saved for the next run");
+        }
+    }
+
+    private void warn(String problem) {
+        String where = file == null ? "The in-memory cache" : "The cache file " + file;
+        String sentence = where + " " + problem + ".";
+        if (!warnings.contains(sentence)) {
+            warnings.add(sentence);
+        }
+    }
+
+    /** Why a cache file cannot be used; the message completes "The cache file X ...". */
+    private static final class Unusable extends Exception {
+        Unusable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static Connection connect(String url, Duration busyTimeout) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        // Writers take the write lock when their transaction starts, so the busy timeout applies; a deferred
+        // transaction that upgrades from read to write in WAL mode fails at once instead of waiting.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config.createConnection(url);
+    }
+
+    private static Connection openChecked(Path target, Duration busyTimeout) throws Unusable {
+        Connection connection = null;
+        try {
+            connection = connect("jdbc:sqlite:" + target, busyTimeout);
+            prepare(connection);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new Unusable(describe(e), e);
+        } catch (Unusable e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /**
+     * Checks that the database is ours (or empty) and migrates it, all under the write lock so that two runs opening
+     * the same new or old file at once cannot see each other half-way; then switches it to WAL.
+     */
+    private static void prepare(Connection connection) throws SQLException, Unusable {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            int applicationId = intPragma(connection, "application_id");
+            int version = intPragma(connection, "user_version");
+            List<String> tables = userTables(connection);
+            if (applicationId != APPLICATION_ID && !(applicationId == 0 && tables.isEmpty())) {
+                throw new Unusable("belongs to another application (" + (applicationId == 0
+                        ? "tables " + tables : "application id " + applicationId) + ")", null);
+            }
+            if (applicationId == APPLICATION_ID && version > SCHEMA_VERSION) {
+                throw new Unusable("was written by a newer version of the product (schema " + version
+                        + ", this version reads up to " + SCHEMA_VERSION + ")", null);
+            }
+            if (applicationId != APPLICATION_ID) {
+                statement.execute("PRAGMA application_id=" + APPLICATION_ID);
+                version = 0;
+            }
+            if (version < SCHEMA_VERSION) {
+                for (int step = version; step < SCHEMA_VERSION; step++) {
+                    for (String sql : MIGRATIONS.get(step)) {
+                        statement.execute(sql);
+                    }
+                }
+                statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+            }
+            connection.commit();
+        } catch (SQLException | Unusable | RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        try (Statement statement = connection.createStatement()) {
+            // WAL lets one run read while another writes; NORMAL sync keeps a WAL database consistent after a
+            // crash (the last commits may be lost, which a cache can afford). Set only once the file is known to
+            // be ours, so a foreign database is moved aside unchanged.
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=NORMAL");
+            try (ResultSet check = statement.executeQuery("PRAGMA quick_check")) {
+                String verdict = check.next() ? check.getString(1) : "no answer";
+                if (!"ok".equalsIgnoreCase(verdict)) {
+                    throw new Unusable("is damaged (" + verdict + ")", null);
+                }
+            }
+        }
+    }
+
+    private static int intPragma(Connection connection, String pragma) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("PRAGMA " + pragma)) {
+            return result.next() ? result.getInt(1) : 0;
+        }
+    }
+
+    private static List<String> userTables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+            while (result.next()) {
+                tables.add(result.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private static String describe(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            SQLiteErrorCode code = sqlite.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_NOTADB) {
+                return "is not a database";
+            }
+            if (code == SQLiteErrorCode.SQLITE_CORRUPT) {
+                return "is damaged";
+            }
+            int primary = code.code & 0xff;
+            if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+                return "stayed locked by another program";
+            }
+        }
+        return "cannot be used (" + e.getMessage() + ")";
+    }
+
+    /** Moves the file and its WAL companions aside; empty if there was nothing to move or it could not be moved. */
+    private static Optional<Path> moveAside(Path target) {
+        // Only a regular file is ours to move: a folder given as the cache path is left alone and bypassed.
+        if (!Files.isRegularFile(target)) {
+            return Optional.empty();
+        }
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(ASIDE_STAMP);
+        Path aside = target.resolveSibling(target.getFileName() + ".corrupt-" + stamp);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = target.resolveSibling(target.getFileName() + ".corrupt-" + stamp + "-" + n);
+        }
+        try {
+            move(target, aside);
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+        for (String suffix : List.of("-wal", "-shm", "-journal")) {
+            Path companion = target.resolveSibling(target.getFileName() + suffix);
+            if (Files.exists(companion)) {
+                try {
+                    move(companion, aside.resolveSibling(aside.getFileName() + suffix));
+                } catch (IOException | SecurityException ignored) {
+                    // A companion left next to the new file could be mistaken for its journal: remove it instead.
+                    try {
+                        Files.deleteIfExists(companion);
+                    } catch (IOException | SecurityException alsoIgnored) {
+                        // openChecked of the new file will report it as unusable and we fall back to memory.
+                    }
+                }
+            }
+        }
+        return Optional.of(aside);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static StudioCache inMemory(List<String> warnings, Duration busyTimeout) {
+        try {
+            Connection connection = connect("jdbc:sqlite::memory:", busyTimeout);
+            prepare(connection);
+            return new StudioCache(connection, null, warnings);
+        } catch (SQLException | Unusable e) {
+            throw new IllegalStateException("SQLite cannot open even an in-memory database (" + e.getMessage()
+                    + "): check that the temporary folder is writable for its native library.", e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The transaction ends with the connection anyway.
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Nothing more to release.
+        }
+    }
+}

@@ -1,0 +1,567 @@
+package com.puffy.pipeline.ui;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.UserFolders;
+import com.puffy.pipeline.ui.table.TableExport;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.HostServices;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The window: menu, folder header, stage rail, one tab per stage, status bar. It binds to {@link MainViewModel}
+ * and holds no state of its own beyond what is on screen.
+ */
+public final class MainView {
+    private final MainViewModel vm;
+    private final UiThreads threads;
+    private final HostServices hostServices;
+    private final Preferences prefs;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Map<StageId, Screen> screens = new EnumMap<>(StageId.class);
+    private final Map<StageId, Tab> tabsById = new EnumMap<>(StageId.class);
+    private final ToggleButton darkToggle = new ToggleButton();
+    private Consumer<UiError> errorPresenter;
+    private Scene scene;
+
+    public MainView(MainViewModel vm, UiThreads threads, HostServices hostServices, Preferences prefs,
+                    Map<StageId, Screen> stageScreens) {
+        this.vm = vm;
+        this.threads = threads;
+        this.hostServices = hostServices;
+        this.prefs = prefs;
+        screens.putAll(stageScreens);
+        root.setId("main");
+        root.setTop(new VBox(menuBar(), header()));
+        root.setLeft(rail());
+        root.setCenter(tabs());
+        root.setBottom(statusBar());
+        errorPresenter = error -> ErrorDialog.create(window(), error).show();
+        vm.onError(error -> errorPresenter.accept(error));
+        vm.outputsVersionProperty().addListener((obs, old, now) -> screens.values().forEach(Screen::reload));
+
+        Timeline clock = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+    }
+
+    /** Tests replace the dialog with a recorder so they can read the sentence without a modal window. */
+    public void setErrorPresenter(Consumer<UiError> presenter) {
+        this.errorPresenter = presenter;
+    }
+
+    public Scene createScene(double width, double height) {
+        scene = new Scene(root, width, height);
+        Theme.apply(scene, Theme.isDark(prefs), prefs);
+        darkToggle.setSelected(Theme.isDark(prefs));
+        installShortcuts(scene);
+        installDragAndDrop(scene);
+        return scene;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public void select(StageId id) {
+        tabs.getSelectionModel().select(tabsById.get(id));
+    }
+
+    private Window window() {
+        return scene == null ? null : scene.getWindow();
+    }
+
+    // ---- menu and header ---------------------------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open folder…", new FontIcon("mdi2f-folder-open-outline"));
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> chooseFolder());
+        Menu recent = new Menu("Open recent");
+        recent.setId("menu-recent");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path folder : vm.recentFolders()) {
+                MenuItem item = new MenuItem(folder.toString());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> vm.openFolder(folder));
+                recent.getItems().add(item);
+            }
+            recent.setDisable(vm.recentFolders().isEmpty());
+        };
+        vm.recentFolders().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        MenuItem sample = new MenuItem("Open sample data", new FontIcon("mdi2f-flask-outline"));
+        sample.setOnAction(e -> vm.openSampleData());
+        MenuItem output = new MenuItem("Change output folder…");
+        output.setOnAction(e -> chooseOutput());
+        MenuItem cache = new MenuItem("Change cache file…");
+        cache.setOnAction(e -> chooseCache());
+        CheckMenuItem useCache = new CheckMenuItem("Use the cache");
+        useCache.selectedProperty().bindBidirectional(vm.cacheEnabledProperty());
+        MenuItem config = new MenuItem("Use a configuration file…");
+        config.setOnAction(e -> chooseConfig());
+        MenuItem exportTable = new MenuItem("Export table as CSV…", new FontIcon("mdi2f-file-export-outline"));
+        exportTable.setId("menu-export");
+        exportTable.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        exportTable.setOnAction(e -> exportVisibleTable());
+        MenuItem exportReport = new MenuItem("Export report (HTML)…");
+        exportReport.setOnAction(e -> exportReport());
+        MenuItem openReport = new MenuItem("Open report in browser");
+        openReport.setOnAction(e -> openReport());
+        MenuItem showOutputs = new MenuItem("Show output folder");
+        showOutputs.setOnAction(e -> showFolder(vm.outputDirProperty().get()));
+        MenuItem showLogs = new MenuItem("Show log folder");
+        showLogs.setOnAction(e -> showFolder(UserFolders.logDir()));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> {
+            if (window() != null) {
+                window().hide();
+            }
+        });
+        Menu file = new Menu("File", null, open, recent, sample, new SeparatorMenuItem(), output, cache, useCache,
+                config, new SeparatorMenuItem(), exportTable, exportReport, openReport, new SeparatorMenuItem(),
+                showOutputs, showLogs, new SeparatorMenuItem(), quit);
+
+        MenuItem runAll = new MenuItem("Run all", new FontIcon("mdi2p-play-circle-outline"));
+        runAll.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        runAll.setOnAction(e -> vm.runAll());
+        MenuItem rerun = new MenuItem("Run all again, even fresh stages");
+        rerun.setAccelerator(new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN));
+        rerun.setOnAction(e -> vm.rerunAll());
+        MenuItem cancel = new MenuItem("Cancel run");
+        cancel.setAccelerator(new KeyCodeCombination(KeyCode.ESCAPE));
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        Menu run = new Menu("Run", null, runAll, rerun, cancel);
+        for (StageId id : StageId.values()) {
+            MenuItem one = new MenuItem("Run " + id.title());
+            one.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(id.ordinal() + 1)),
+                    KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+            one.disableProperty().bind(vm.stage(id).availableProperty().not().or(vm.runningProperty()));
+            one.setOnAction(e -> vm.runStage(id));
+            run.getItems().add(one);
+        }
+
+        Menu view = new Menu("View");
+        for (StageId id : StageId.values()) {
+            MenuItem show = new MenuItem(id.title());
+            show.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(id.ordinal() + 1)),
+                    KeyCombination.SHORTCUT_DOWN));
+            show.setOnAction(e -> select(id));
+            view.getItems().add(show);
+        }
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.selectedProperty().bindBidirectional(darkToggle.selectedProperty());
+        view.getItems().addAll(new SeparatorMenuItem(), dark);
+
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
+        shortcuts.setOnAction(e -> ErrorDialog.info(window(), "Keyboard shortcuts",
+                "Ctrl+O open a folder · F5 run all · Shift+F5 run all again · Esc cancel the run · Ctrl+E export "
+                        + "the table you see · Ctrl+1…4 show a stage · Ctrl+Shift+1…4 run a stage · Ctrl+Q quit"));
+        MenuItem about = new MenuItem("About");
+        about.setOnAction(e -> ErrorDialog.info(window(), "About Event Pipeline Studio",
+                "Event Pipeline Studio " + com.puffy.pipeline.core.AppVersion.version()
+                        + ". Logs: " + UserFolders.logDir()));
+        Menu help = new Menu("Help", null, shortcuts, about);
+
+        MenuBar bar = new MenuBar(file, run, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private Node header() {
+        FontIcon folderIcon = new FontIcon("mdi2f-folder-table-outline");
+        folderIcon.getStyleClass().add("header-icon");
+        Label folder = new Label();
+        folder.setId("input-folder");
+        folder.getStyleClass().add("folder-label");
+        folder.textProperty().bind(Bindings.createStringBinding(() -> vm.inputDirProperty().get() == null
+                ? "No folder open: choose one, drop one here, or open the sample data"
+                : vm.inputDirProperty().get().toString(), vm.inputDirProperty()));
+        folder.setMinWidth(120);
+        Label hint = new Label("Folder of daily event CSV files · drop a folder anywhere on the window");
+        hint.getStyleClass().add("muted");
+        VBox folderBox = new VBox(2, folder, hint);
+        HBox.setHgrow(folderBox, Priority.ALWAYS);
+
+        Button open = new Button("Open folder…", new FontIcon("mdi2f-folder-open-outline"));
+        open.setId("open-folder");
+        open.setTooltip(new Tooltip("Choose the folder of daily event files (Ctrl+O)"));
+        open.setOnAction(e -> chooseFolder());
+        MenuButton recent = new MenuButton("Recent", new FontIcon("mdi2h-history"));
+        recent.setId("recent-folders");
+        Runnable fill = () -> {
+            recent.getItems().clear();
+            for (Path path : vm.recentFolders()) {
+                MenuItem item = new MenuItem(path.toString());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> vm.openFolder(path));
+                recent.getItems().add(item);
+            }
+            recent.setDisable(vm.recentFolders().isEmpty());
+        };
+        vm.recentFolders().addListener((javafx.collections.ListChangeListener<Path>) c -> fill.run());
+        fill.run();
+        Button sample = new Button("Open sample data", new FontIcon("mdi2f-flask-outline"));
+        sample.setId("open-sample");
+        sample.setOnAction(e -> vm.openSampleData());
+        sample.disableProperty().bind(vm.busyProperty().or(vm.runningProperty()));
+        open.disableProperty().bind(vm.runningProperty());
+
+        darkToggle.setGraphic(new FontIcon("mdi2t-theme-light-dark"));
+        darkToggle.setId("dark-toggle");
+        darkToggle.setTooltip(new Tooltip("Dark theme"));
+        darkToggle.selectedProperty().addListener((obs, old, now) -> {
+            if (scene != null) {
+                Theme.apply(scene, now, prefs);
+            }
+        });
+
+        HBox top = new HBox(10, folderIcon, folderBox, open, recent, sample, darkToggle);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        Label outLabel = pathLine("Output", vm.outputDirProperty(), "output-folder");
+        Button changeOut = smallButton("Change…", "change-output", e -> chooseOutput());
+        Label cacheLabel = new Label();
+        cacheLabel.setId("cache-file");
+        cacheLabel.getStyleClass().add("path-line");
+        cacheLabel.textProperty().bind(Bindings.createStringBinding(() -> "Cache  " + (vm.cacheEnabledProperty().get()
+                        ? String.valueOf(vm.cacheFileProperty().get()) : "off (every file is checked again)"),
+                vm.cacheFileProperty(), vm.cacheEnabledProperty()));
+        Button changeCache = smallButton("Change…", "change-cache", e -> chooseCache());
+        HBox paths = new HBox(8, outLabel, changeOut, spacer(16), cacheLabel, changeCache);
+        paths.setAlignment(Pos.CENTER_LEFT);
+
+        VBox header = new VBox(8, top, paths);
+        header.getStyleClass().add("header");
+        header.setPadding(new Insets(10, 14, 10, 14));
+        return header;
+    }
+
+    private static Region spacer(double width) {
+        Region region = new Region();
+        region.setMinWidth(width);
+        return region;
+    }
+
+    private static Label pathLine(String name, javafx.beans.value.ObservableValue<Path> path, String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("path-line");
+        label.textProperty().bind(Bindings.createStringBinding(() -> name + "  "
+                + (path.getValue() == null ? "—" : path.getValue().toString()), path));
+        label.setMinWidth(60);
+        return label;
+    }
+
+    private static Button smallButton(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.getStyleClass().addAll("small", "flat");
+        button.setOnAction(action);
+        return button;
+    }
+
+    // ---- stage rail and tabs -------------------------------------------------------------------------------------
+
+    private Node rail() {
+        Button runAll = new Button("Run all", new FontIcon("mdi2p-play-circle-outline"));
+        runAll.setId("run-all");
+        runAll.getStyleClass().add("accent");
+        runAll.setMaxWidth(Double.MAX_VALUE);
+        runAll.setTooltip(new Tooltip("Run every stage that is not fresh (F5)"));
+        runAll.disableProperty().bind(vm.runningProperty().or(vm.inputDirProperty().isNull()));
+        runAll.setOnAction(e -> vm.runAll());
+        Button cancel = new Button("Cancel", new FontIcon("mdi2s-stop-circle-outline"));
+        cancel.setId("cancel-run");
+        cancel.getStyleClass().add("danger");
+        cancel.setTooltip(new Tooltip("Stop the run; finished stages keep their outputs (Esc)"));
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        HBox.setHgrow(runAll, Priority.ALWAYS);
+        HBox buttons = new HBox(8, runAll, cancel);
+
+        VBox cards = new VBox(10, buttons);
+        cards.setPadding(new Insets(12));
+        for (StageViewModel stage : vm.stages()) {
+            cards.getChildren().add(new StageCard(stage, vm, () -> select(stage.id())));
+        }
+        Label order = new Label("Runs in the order Quality → Transform → Monitoring → Analysis: the report "
+                + "summarizes Monitoring's alerts.");
+        order.getStyleClass().add("muted");
+        order.setWrapText(true);
+        cards.getChildren().add(order);
+        ScrollPane scroll = new ScrollPane(cards);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefWidth(300);
+        scroll.setMinWidth(260);
+        scroll.getStyleClass().add("rail");
+        return scroll;
+    }
+
+    private Node tabs() {
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("stage-tabs");
+        for (StageId id : StageId.values()) {
+            Screen screen = screens.get(id);
+            Tab tab = new Tab(id.title(), screen.node());
+            tab.setId("tab-" + id.cliName());
+            tabsById.put(id, tab);
+            tabs.getTabs().add(tab);
+        }
+        BorderPane box = new BorderPane(tabs);
+        box.setPadding(new Insets(6, 10, 0, 6));
+        return box;
+    }
+
+    private Node statusBar() {
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(vm.statusMessageProperty());
+        message.setMinWidth(200);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        Label last = new Label();
+        last.setId("last-run");
+        last.textProperty().bind(vm.lastRunProperty());
+        last.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(16, new FontIcon("mdi2i-information-outline"), message, last);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        return bar;
+    }
+
+    // ---- actions ---------------------------------------------------------------------------------------------------
+
+    private void installShortcuts(Scene target) {
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::runAll);
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                this::exportVisibleTable);
+    }
+
+    private void installDragAndDrop(Scene target) {
+        target.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(File::isDirectory)) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles()) {
+                for (File file : e.getDragboard().getFiles()) {
+                    if (file.isDirectory()) {
+                        vm.openFolder(file.toPath());
+                        done = true;
+                        break;
+                    }
+                }
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose the folder of daily event CSV files");
+        Path current = vm.inputDirProperty().get();
+        if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        File chosen = chooser.showDialog(window());
+        if (chosen != null) {
+            vm.openFolder(chosen.toPath());
+        }
+    }
+
+    private void chooseOutput() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose where the outputs go");
+        File chosen = chooser.showDialog(window());
+        if (chosen != null) {
+            vm.setOutputDir(chosen.toPath());
+        }
+    }
+
+    private void chooseCache() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose the cache file (SQLite)");
+        chooser.setInitialFileName("cache.sqlite");
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            vm.setCacheFile(chosen.toPath());
+        }
+    }
+
+    private void chooseConfig() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose a configuration file (YAML)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
+        File chosen = chooser.showOpenDialog(window());
+        if (chosen != null) {
+            vm.setConfigFile(chosen.toPath());
+        }
+    }
+
+    /** The table of the selected tab, or null. */
+    public TableView<String[]> visibleTable() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        for (Map.Entry<StageId, Tab> entry : tabsById.entrySet()) {
+            if (entry.getValue() == tab) {
+                return screens.get(entry.getKey()).visibleTable();
+            }
+        }
+        return null;
+    }
+
+    private void exportVisibleTable() {
+        TableView<String[]> table = visibleTable();
+        if (table == null || table.getItems() == null || table.getColumns().isEmpty()) {
+            errorPresenter.accept(new UiError("There is no table on this screen to export: open a table first, "
+                    + "then press Ctrl+E.", ""));
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the table as CSV");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName(table.getId() == null ? "table.csv" : table.getId().replace("-table", "") + ".csv");
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            exportTable(table, chosen.toPath());
+        }
+    }
+
+    /** Writes what the table shows (columns in their order, rows filtered and sorted) off the FX thread. */
+    public void exportTable(TableView<String[]> table, Path file) {
+        List<String> columns = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (TableColumn<String[], ?> column : table.getColumns()) {
+            if (column.isVisible() && column.getUserData() instanceof String name) {
+                columns.add(name);
+                indexes.add(indexOf(table, column));
+            }
+        }
+        List<String[]> rows = new ArrayList<>(table.getItems());
+        vm.statusMessageProperty().set("Exporting " + rows.size() + " rows to " + file + "…");
+        threads.background(() -> {
+            try {
+                List<String[]> projected = new ArrayList<>(rows.size());
+                for (String[] row : rows) {
+                    String[] out = new String[indexes.size()];
+                    for (int i = 0; i < out.length; i++) {
+                        int c = indexes.get(i);
+                        out[i] = c < row.length ? row[c] : "";
+                    }
+                    projected.add(out);
+                }
+                TableExport.write(columns, projected, file);
+                threads.fx(() -> vm.statusMessageProperty().set("Exported " + rows.size() + " rows to " + file + "."));
+            } catch (Exception e) {
+                threads.fx(() -> errorPresenter.accept(UiError.of("export to " + file + ": choose a folder you may write to", e)));
+            }
+        });
+    }
+
+    /** The column's position in the rows, which stays fixed when the user drags columns around. */
+    private static int indexOf(TableView<String[]> table, TableColumn<String[], ?> column) {
+        Object data = column.getProperties().get("row-index");
+        if (data instanceof Integer index) {
+            return index;
+        }
+        return table.getColumns().indexOf(column);
+    }
+
+    private Path reportFile() {
+        Path folder = vm.stageOutput(StageId.ANALYSIS);
+        return folder == null ? null : folder.resolve("report.html");
+    }
+
+    private void exportReport() {
+        Path report = reportFile();
+        if (report == null || !Files.isRegularFile(report)) {
+            errorPresenter.accept(new UiError("There is no report yet: run the Analysis stage first.", ""));
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the report");
+        chooser.setInitialFileName("event-report.html");
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            threads.background(() -> {
+                try {
+                    Files.copy(report, chosen.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    threads.fx(() -> vm.statusMessageProperty().set("Saved the report to " + chosen + "."));
+                } catch (Exception e) {
+                    threads.fx(() -> errorPresenter.accept(UiError.of("save the report to " + chosen, e)));
+                }
+            });
+        }
+    }
+
+    private void openReport() {
+        Path report = reportFile();
+        if (report == null || !Files.isRegularFile(report)) {
+            errorPresenter.accept(new UiError("There is no report yet: run the Analysis stage first.", ""));
+            return;
+        }
+        if (hostServices != null) {
+            hostServices.showDocument(report.toUri().toString());
+        }
+    }
+
+    private void showFolder(Path folder) {
+        if (folder != null && hostServices != null && Files.isDirectory(folder)) {
+            hostServices.showDocument(folder.toUri().toString());
+        }
+    }
+}

@@ -1,0 +1,509 @@
+package com.puffy.pipeline.ui;
+
+import com.puffy.pipeline.config.ConfigLoader;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.core.UserFolders;
+import com.puffy.pipeline.engine.Pipeline;
+import com.puffy.pipeline.engine.PipelineListener;
+import com.puffy.pipeline.engine.PipelineReport;
+import com.puffy.pipeline.engine.StageOutcome;
+import com.puffy.pipeline.engine.StageRun;
+import com.puffy.pipeline.engine.StageStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The window's state: which folder is open, where outputs and the cache go, the four stages, and the current run.
+ * It calls the engine on {@link UiThreads#engine(Runnable)} and changes its properties only on the FX thread.
+ */
+public final class MainViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+    private final Pipeline pipeline;
+    private final UiThreads threads;
+    private final RecentFolders recent;
+    private final SampleDataSource sampleData;
+    private final Clock clock;
+
+    private final ObjectProperty<Path> inputDir = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> outputDir = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> cacheFile = new SimpleObjectProperty<>(UserFolders.defaultCacheFile());
+    private final BooleanProperty cacheEnabled = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Path> configFile = new SimpleObjectProperty<>();
+    private final ObservableList<Path> recentFolders = FXCollections.observableArrayList();
+    private final ObservableList<StageViewModel> stages = FXCollections.observableArrayList();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty statusMessage = new SimpleStringProperty("Open a folder of daily event files to begin.");
+    private final StringProperty lastRun = new SimpleStringProperty("No run yet");
+    private final IntegerProperty outputsVersion = new SimpleIntegerProperty();
+    private final ObjectProperty<UiError> lastError = new SimpleObjectProperty<>();
+    private final List<Consumer<UiError>> errorListeners = new ArrayList<>();
+    private final Map<StageId, StageViewModel> byId = new EnumMap<>(StageId.class);
+
+    private volatile Cancellation current;
+
+    public MainViewModel(Pipeline pipeline, UiThreads threads, RecentFolders recent, SampleDataSource sampleData,
+                         Clock clock) {
+        this.pipeline = pipeline;
+        this.threads = threads;
+        this.recent = recent;
+        this.sampleData = sampleData;
+        this.clock = clock;
+        Set<StageId> available = pipeline.availableStages();
+        for (StageId id : StageId.values()) {
+            StageViewModel stage = new StageViewModel(id, available.contains(id));
+            stages.add(stage);
+            byId.put(id, stage);
+        }
+        recentFolders.setAll(recent.list());
+    }
+
+    // ---- properties ------------------------------------------------------------------------------------------
+
+    public ObjectProperty<Path> inputDirProperty() {
+        return inputDir;
+    }
+
+    public ObjectProperty<Path> outputDirProperty() {
+        return outputDir;
+    }
+
+    public ObjectProperty<Path> cacheFileProperty() {
+        return cacheFile;
+    }
+
+    public BooleanProperty cacheEnabledProperty() {
+        return cacheEnabled;
+    }
+
+    public ObjectProperty<Path> configFileProperty() {
+        return configFile;
+    }
+
+    public ObservableList<Path> recentFolders() {
+        return recentFolders;
+    }
+
+    /** In the SPEC's order: Quality, Transform, Analysis, Monitoring. */
+    public ObservableList<StageViewModel> stages() {
+        return stages;
+    }
+
+    public StageViewModel stage(StageId id) {
+        return byId.get(id);
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    /** True while something slow that is not a run happens (preparing the sample data). */
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty statusMessageProperty() {
+        return statusMessage;
+    }
+
+    public StringProperty lastRunProperty() {
+        return lastRun;
+    }
+
+    /** Changes whenever the outputs on disk may have changed: screens reload their files when it does. */
+    public IntegerProperty outputsVersionProperty() {
+        return outputsVersion;
+    }
+
+    public ObjectProperty<UiError> lastErrorProperty() {
+        return lastError;
+    }
+
+    public void onError(Consumer<UiError> listener) {
+        errorListeners.add(listener);
+    }
+
+    /** The finished output folder of a stage in the current output folder, or null when no folder is open. */
+    public Path stageOutput(StageId id) {
+        Path out = outputDir.get();
+        return out == null ? null : out.resolve(id.outputFolder());
+    }
+
+    // ---- folder ------------------------------------------------------------------------------------------------
+
+    /** First start: the folder passed on the command line, else the last one opened, else the sample data. */
+    public void startup(Path folderFromCommandLine) {
+        if (folderFromCommandLine != null) {
+            openFolder(folderFromCommandLine);
+            return;
+        }
+        for (Path folder : recentFolders) {
+            if (Files.isDirectory(folder)) {
+                openFolder(folder);
+                return;
+            }
+        }
+        openSampleData();
+    }
+
+    public void openFolder(Path folder) {
+        if (running.get()) {
+            report(new UiError("A run is in progress: cancel it (Esc) or wait for it before opening another folder.", ""));
+            return;
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            report(new UiError((folder == null ? "No folder" : folder.toString())
+                    + " is not a folder: choose the folder that holds the daily event CSV files.", ""));
+            if (folder != null && recentFolders.contains(folder)) {
+                recentFolders.setAll(recent.remove(folder));
+            }
+            return;
+        }
+        Path absolute = folder.toAbsolutePath().normalize();
+        inputDir.set(absolute);
+        outputDir.set(RunSettings.defaultOutputFor(absolute));
+        recentFolders.setAll(recent.add(absolute));
+        statusMessage.set("Opened " + absolute + ".");
+        LOG.info("Opened folder {}", absolute);
+        refreshStatuses();
+    }
+
+    public void openSampleData() {
+        Path dir = UserFolders.dataDir().resolve("sample-data");
+        busy.set(true);
+        statusMessage.set("Preparing the sample data in " + dir + "…");
+        threads.background(() -> {
+            try {
+                Path folder = sampleData.ensure(dir);
+                threads.fx(() -> {
+                    busy.set(false);
+                    openFolder(folder);
+                });
+            } catch (Exception | Error e) {
+                LOG.error("Sample data failed", e);
+                threads.fx(() -> {
+                    busy.set(false);
+                    statusMessage.set("The sample data could not be prepared.");
+                    report(UiError.of("prepare the sample data in " + dir, e));
+                });
+            }
+        });
+    }
+
+    public void setOutputDir(Path folder) {
+        if (folder == null || running.get()) {
+            return;
+        }
+        outputDir.set(folder.toAbsolutePath().normalize());
+        statusMessage.set("Outputs now go to " + outputDir.get() + ".");
+        refreshStatuses();
+    }
+
+    public void setCacheFile(Path file) {
+        if (file == null || running.get()) {
+            return;
+        }
+        cacheFile.set(file.toAbsolutePath().normalize());
+        cacheEnabled.set(true);
+        refreshStatuses();
+    }
+
+    public void setCacheEnabled(boolean enabled) {
+        cacheEnabled.set(enabled);
+    }
+
+    public void setConfigFile(Path file) {
+        configFile.set(file);
+        refreshStatuses();
+    }
+
+    /** The settings of a run now, as the engine wants them. Throws the configuration's own error if it is bad. */
+    public RunSettings settings() {
+        Path input = inputDir.get();
+        if (input == null) {
+            throw PipelineException.usage("No folder is open: open a folder of daily event files (Ctrl+O) first.");
+        }
+        return new RunSettings(input, outputDir.get(), ConfigLoader.load(configFile.get()), configFile.get(),
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)), false, cacheEnabled.get() ? cacheFile.get() : null);
+    }
+
+    /** Reads each stage's status from the outputs on disk, off the FX thread. */
+    public void refreshStatuses() {
+        if (inputDir.get() == null) {
+            return;
+        }
+        RunSettings settings;
+        try {
+            settings = settings();
+        } catch (RuntimeException e) {
+            report(UiError.of("read the configuration", e));
+            return;
+        }
+        threads.background(() -> {
+            Map<StageId, StageStatus> statuses = new EnumMap<>(StageId.class);
+            Map<StageId, StageResult> lastResults = new EnumMap<>(StageId.class);
+            for (StageId id : pipeline.availableStages()) {
+                try {
+                    statuses.put(id, pipeline.status(settings, id));
+                } catch (RuntimeException e) {
+                    LOG.warn("Cannot read the status of {}", id, e);
+                    statuses.put(id, StageStatus.STALE);
+                }
+            }
+            threads.fx(() -> {
+                if (running.get()) {
+                    return;
+                }
+                for (StageViewModel stage : stages) {
+                    StageStatus status = statuses.get(stage.id());
+                    if (status != null) {
+                        stage.showStatus(toState(status));
+                    }
+                }
+                outputsVersion.set(outputsVersion.get() + 1);
+            });
+        });
+    }
+
+    private static StageState toState(StageStatus status) {
+        return switch (status) {
+            case NEVER_RUN -> StageState.NEVER_RUN;
+            case FRESH -> StageState.FRESH;
+            case STALE -> StageState.STALE;
+        };
+    }
+
+    // ---- runs --------------------------------------------------------------------------------------------------
+
+    /** F5: every stage the build has, running only what is not fresh. */
+    public void runAll() {
+        run(pipeline.availableStages(), false);
+    }
+
+    /** Every stage again, even the fresh ones. */
+    public void rerunAll() {
+        run(pipeline.availableStages(), true);
+    }
+
+    /** A stage's Run button: runs it even when fresh, and any stale stage it needs first. */
+    public void runStage(StageId id) {
+        run(EnumSet.of(id), true);
+    }
+
+    public void cancel() {
+        Cancellation cancellation = current;
+        if (cancellation != null && running.get()) {
+            cancellation.cancel();
+            statusMessage.set("Cancelling: the stage stops at its next check and keeps the previous outputs…");
+        }
+    }
+
+    /** Updates the elapsed time of the running stage; the view calls it a few times a second. */
+    public void tick() {
+        long now = System.nanoTime();
+        for (StageViewModel stage : stages) {
+            stage.tick(now);
+        }
+    }
+
+    private void run(Set<StageId> requested, boolean force) {
+        if (running.get()) {
+            return;
+        }
+        Set<StageId> missing = EnumSet.noneOf(StageId.class);
+        for (StageId id : requested) {
+            if (!byId.get(id).isAvailable()) {
+                missing.add(id);
+            }
+            for (StageId up : id.allUpstream()) {
+                if (!byId.get(up).isAvailable()) {
+                    missing.add(up);
+                }
+            }
+        }
+        if (requested.isEmpty() || !missing.isEmpty()) {
+            report(new UiError("The " + (missing.isEmpty() ? "pipeline" : missing.iterator().next().title() + " stage")
+                    + " is not available in this build, so this cannot run yet.", ""));
+            return;
+        }
+        RunSettings settings;
+        try {
+            settings = settings();
+        } catch (RuntimeException e) {
+            report(UiError.of("prepare the run", e));
+            return;
+        }
+        Cancellation cancellation = new Cancellation();
+        current = cancellation;
+        running.set(true);
+        Set<StageId> needed = EnumSet.noneOf(StageId.class);
+        for (StageId id : requested) {
+            needed.add(id);
+            needed.addAll(id.allUpstream());
+        }
+        for (StageId id : needed) {
+            StageViewModel stage = byId.get(id);
+            if (stage.getState() != StageState.FRESH || requested.contains(id) && force) {
+                stage.waiting();
+            }
+        }
+        statusMessage.set("Running " + describe(needed) + "…");
+        LOG.info("Run of {} (force={}) on {}", requested, force, settings.inputDir());
+        long started = System.nanoTime();
+        threads.engine(() -> {
+            try {
+                PipelineReport report = pipeline.run(settings, requested, force, listener(), cancellation);
+                threads.fx(() -> finished(report, Duration.ofNanos(System.nanoTime() - started)));
+            } catch (Exception | Error e) {
+                LOG.error("Run failed", e);
+                threads.fx(() -> {
+                    endRun();
+                    statusMessage.set("The run failed; the previous outputs were kept.");
+                    lastRun.set("Last run " + now() + ": failed");
+                    report(UiError.of("run the pipeline", e));
+                });
+            }
+        });
+    }
+
+    private PipelineListener listener() {
+        return new PipelineListener() {
+            @Override
+            public void stageStarted(StageId stage) {
+                long now = System.nanoTime();
+                threads.fx(() -> byId.get(stage).started(now));
+            }
+
+            @Override
+            public void stageProgress(StageId stage, long done, long total, String message) {
+                byId.get(stage).progressFromEngine(done, total, message, threads);
+            }
+
+            @Override
+            public void stageFinished(StageId stage, StageOutcome outcome, StageResult result, Duration elapsed) {
+                List<String> lines = result == null ? null : result.summary();
+                threads.fx(() -> {
+                    StageViewModel vm = byId.get(stage);
+                    switch (outcome) {
+                        case RAN -> vm.finished(StageState.FRESH, "Finished in " + Formats.duration(elapsed) + ".",
+                                lines, elapsed);
+                        case UP_TO_DATE -> vm.finished(StageState.FRESH, "Up to date: not run again.", lines, null);
+                        case CANCELLED -> vm.finished(StageState.CANCELLED,
+                                "Cancelled; the previous outputs were kept.", null, elapsed);
+                        case FAILED -> vm.finished(StageState.FAILED, "Failed; the previous outputs were kept.",
+                                null, elapsed);
+                    }
+                });
+            }
+        };
+    }
+
+    private void finished(PipelineReport report, Duration took) {
+        endRun();
+        boolean cancelled = report.stages().stream().anyMatch(s -> s.outcome() == StageOutcome.CANCELLED);
+        long ran = report.stages().stream().filter(s -> s.outcome() == StageOutcome.RAN).count();
+        if (cancelled) {
+            statusMessage.set("Run cancelled: the stages that finished kept their new outputs; the cancelled one kept its previous outputs.");
+            lastRun.set("Last run " + now() + ": cancelled");
+        } else {
+            int critical = report.criticalAlerts();
+            statusMessage.set(ran == 0 ? "Everything was up to date: nothing needed to run (Shift+F5 runs all again)."
+                    : "Finished " + ran + (ran == 1 ? " stage" : " stages") + " in " + Formats.duration(took)
+                    + (critical > 0 ? " with " + critical + " CRITICAL alert" + (critical == 1 ? "" : "s")
+                    + ": see Monitoring." : "."));
+            lastRun.set("Last run " + now() + ": " + (ran == 0 ? "up to date" : Formats.duration(took)));
+        }
+        for (StageRun run : report.stages()) {
+            LOG.info("Stage {} {} in {} ms", run.stage(), run.outcome(), run.elapsed().toMillis());
+        }
+    }
+
+    private void endRun() {
+        running.set(false);
+        current = null;
+        for (StageViewModel stage : stages) {
+            if (stage.getState() == StageState.WAITING || stage.getState() == StageState.RUNNING) {
+                stage.showStatus(StageState.STALE);
+            }
+        }
+        refreshAfterRun();
+    }
+
+    /** Like {@link #refreshStatuses()}, but a stage that failed or was cancelled keeps saying so. */
+    private void refreshAfterRun() {
+        RunSettings settings;
+        try {
+            settings = settings();
+        } catch (RuntimeException e) {
+            return;
+        }
+        threads.background(() -> {
+            Map<StageId, StageStatus> statuses = new EnumMap<>(StageId.class);
+            for (StageId id : pipeline.availableStages()) {
+                statuses.put(id, pipeline.status(settings, id));
+            }
+            threads.fx(() -> {
+                for (StageViewModel stage : stages) {
+                    StageStatus status = statuses.get(stage.id());
+                    StageState shown = stage.getState();
+                    if (status != null && shown != StageState.FAILED && shown != StageState.CANCELLED) {
+                        stage.showStatus(toState(status));
+                    }
+                }
+                outputsVersion.set(outputsVersion.get() + 1);
+            });
+        });
+    }
+
+    private String now() {
+        return LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(DateTimeFormatter.ofPattern("HH:mm"));
+    }
+
+    private static String describe(Set<StageId> ids) {
+        List<String> names = new ArrayList<>();
+        for (StageId id : StageId.values()) {
+            if (ids.contains(id)) {
+                names.add(id.title());
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    void report(UiError error) {
+        lastError.set(error);
+        for (Consumer<UiError> listener : errorListeners) {
+            listener.accept(error);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.puffy.pipeline.ui;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.ui.table.DataTableModel;
+import com.puffy.pipeline.ui.table.DataTableView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/** Every CSV file a stage wrote, one click from a table: the "all files" view of each stage. */
+public final class OutputBrowser implements Screen {
+    private final MainViewModel main;
+    private final StageId stage;
+    private final UiThreads threads;
+    private final ListView<String> files = new ListView<>();
+    private final DataTableModel model;
+    private final DataTableView view;
+    private final SplitPane root;
+
+    public OutputBrowser(MainViewModel main, StageId stage, UiThreads threads) {
+        this.main = main;
+        this.stage = stage;
+        this.threads = threads;
+        this.model = new DataTableModel(threads, List.of());
+        this.view = new DataTableView(model, stage.cliName() + "-files");
+        files.setId(stage.cliName() + "-file-list");
+        files.setPrefWidth(220);
+        files.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.load(main.stageOutput(stage).resolve(now), "The file is gone: run the stage again.");
+            }
+        });
+        Label title = new Label("Files in " + stage.outputFolder() + "/");
+        title.getStyleClass().add("section-title");
+        VBox left = new VBox(6, title, files);
+        left.setPadding(new Insets(0, 8, 0, 0));
+        VBox.setVgrow(files, javafx.scene.layout.Priority.ALWAYS);
+        BorderPane right = new BorderPane(view);
+        root = new SplitPane(left, right);
+        root.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(left, false);
+        model.emptyReasonProperty().set("Run the " + stage.title() + " stage to see its files.");
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void reload() {
+        Path folder = main.stageOutput(stage);
+        threads.background(() -> {
+            List<String> names;
+            if (folder == null || !Files.isDirectory(folder)) {
+                names = List.of();
+            } else {
+                try (Stream<Path> list = Files.list(folder)) {
+                    names = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList();
+                } catch (IOException e) {
+                    names = List.of();
+                }
+            }
+            List<String> found = names;
+            threads.fx(() -> {
+                String selected = files.getSelectionModel().getSelectedItem();
+                files.getItems().setAll(found);
+                if (found.isEmpty()) {
+                    model.load(null, "Run the " + stage.title() + " stage to see its files.");
+                } else if (selected != null && found.contains(selected)) {
+                    files.getSelectionModel().select(selected);
+                    model.load(folder.resolve(selected), "");
+                } else {
+                    files.getSelectionModel().select(0);
+                }
+            });
+        });
+    }
+
+    @Override
+    public TableView<String[]> visibleTable() {
+        return view.table();
+    }
+}

@@ -1,0 +1,85 @@
+package com.puffy.pipeline.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** One stage in the rail: title and status chip, what it reads, a progress bar, elapsed time, Run and Cancel. */
+final class StageCard extends VBox {
+    StageCard(StageViewModel stage, MainViewModel main, Runnable select) {
+        getStyleClass().add("stage-card");
+        setId("stage-" + stage.id().cliName());
+        setSpacing(6);
+        setPadding(new Insets(10, 12, 10, 12));
+
+        Label title = new Label(stage.title());
+        title.getStyleClass().add("stage-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label chip = new Label();
+        chip.setId("state-" + stage.id().cliName());
+        chip.getStyleClass().add("state-chip");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        chip.textProperty().bind(Bindings.createStringBinding(() -> stage.getState().label(), stage.stateProperty()));
+        stage.stateProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                chip.getStyleClass().remove(old.styleClass());
+            }
+            chip.getStyleClass().add(now.styleClass());
+        });
+        chip.getStyleClass().add(stage.getState().styleClass());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(8, title, gap, chip);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        Label depends = new Label(stage.dependsOn());
+        depends.getStyleClass().add("muted");
+        depends.setWrapText(true);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("progress-" + stage.id().cliName());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(stage.progressProperty());
+
+        Label elapsed = new Label();
+        elapsed.getStyleClass().add("elapsed");
+        elapsed.textProperty().bind(stage.elapsedProperty());
+        Label message = new Label();
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(stage.messageProperty());
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+
+        Button run = new Button("Run", new FontIcon("mdi2p-play"));
+        run.setId("run-" + stage.id().cliName());
+        run.setTooltip(new Tooltip("Run " + stage.id().title() + " (and any stale stage it needs first)"));
+        run.disableProperty().bind(main.runningProperty().or(stage.availableProperty().not())
+                .or(main.inputDirProperty().isNull()));
+        run.setOnAction(e -> {
+            select.run();
+            main.runStage(stage.id());
+        });
+        Button cancel = new Button("Cancel", new FontIcon("mdi2s-stop"));
+        cancel.setId("cancel-" + stage.id().cliName());
+        cancel.getStyleClass().add("danger");
+        cancel.visibleProperty().bind(stage.stateProperty().isEqualTo(StageState.RUNNING));
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> main.cancel());
+        Region gap2 = new Region();
+        HBox.setHgrow(gap2, Priority.ALWAYS);
+        HBox actions = new HBox(8, elapsed, gap2, cancel, run);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(head, depends, bar, message, actions);
+        setOnMouseClicked(e -> select.run());
+    }
+}

@@ -1,0 +1,170 @@
+package com.puffy.pipeline.ui;
+
+import com.puffy.pipeline.core.StageId;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** One card of the stage rail: the stage's status, progress of the current run, elapsed time and summary. */
+public final class StageViewModel {
+    private final StageId id;
+    private final BooleanProperty available = new SimpleBooleanProperty();
+    private final ObjectProperty<StageState> state = new SimpleObjectProperty<>(StageState.NEVER_RUN);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty elapsed = new SimpleStringProperty("");
+    private final ObservableList<String> summary = FXCollections.observableArrayList();
+
+    /** Progress arrives from the engine thread far more often than a screen can show: keep only the latest. */
+    private final AtomicReference<Object[]> latestProgress = new AtomicReference<>();
+    private final AtomicBoolean progressScheduled = new AtomicBoolean();
+    private volatile long startedNanos;
+
+    public StageViewModel(StageId id, boolean available) {
+        this.id = id;
+        this.available.set(available);
+        if (!available) {
+            state.set(StageState.UNAVAILABLE);
+            message.set("Not available in this build.");
+        }
+    }
+
+    public StageId id() {
+        return id;
+    }
+
+    /** "1 Quality" … in the SPEC's presentation order. */
+    public String title() {
+        return (id.ordinal() + 1) + "  " + id.title();
+    }
+
+    /** What the stage reads, so the user sees why running it may run others first. */
+    public String dependsOn() {
+        return switch (id) {
+            case QUALITY -> "Checks the event files in the folder.";
+            case TRANSFORM -> "Uses Quality's validated events.";
+            case ANALYSIS -> "Uses Transform's datasets and Monitoring's alerts.";
+            case MONITOR -> "Uses Transform's daily metrics and Quality's findings.";
+        };
+    }
+
+    public BooleanProperty availableProperty() {
+        return available;
+    }
+
+    public boolean isAvailable() {
+        return available.get();
+    }
+
+    public ObjectProperty<StageState> stateProperty() {
+        return state;
+    }
+
+    public StageState getState() {
+        return state.get();
+    }
+
+    /** 0..1, or -1 while the total is not known yet (an indeterminate bar). */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty elapsedProperty() {
+        return elapsed;
+    }
+
+    public ObservableList<String> summary() {
+        return summary;
+    }
+
+    // ---- called by MainViewModel on the FX thread -----------------------------------------------------------
+
+    void showStatus(StageState engineState) {
+        if (!isAvailable()) {
+            return;
+        }
+        state.set(engineState);
+        progress.set(engineState == StageState.FRESH ? 1 : 0);
+        if (engineState == StageState.STALE) {
+            message.set("Inputs or settings changed since the last run.");
+        } else if (engineState == StageState.NEVER_RUN) {
+            message.set("");
+        }
+    }
+
+    void showSummary(List<String> lines, Duration tookLastTime) {
+        summary.setAll(lines);
+        if (tookLastTime != null && !tookLastTime.isZero()) {
+            elapsed.set(Formats.duration(tookLastTime));
+        }
+    }
+
+    void waiting() {
+        state.set(StageState.WAITING);
+        progress.set(0);
+        message.set("Waiting for the stages before it.");
+    }
+
+    void started(long nowNanos) {
+        startedNanos = nowNanos;
+        state.set(StageState.RUNNING);
+        progress.set(-1);
+        message.set("Starting…");
+        elapsed.set(Formats.duration(Duration.ZERO));
+    }
+
+    void tick(long nowNanos) {
+        if (state.get() == StageState.RUNNING) {
+            elapsed.set(Formats.duration(Duration.ofNanos(nowNanos - startedNanos)));
+        }
+    }
+
+    void finished(StageState outcome, String text, List<String> lines, Duration took) {
+        state.set(outcome);
+        if (outcome == StageState.FRESH) {
+            progress.set(1);
+        }
+        message.set(text);
+        if (lines != null) {
+            summary.setAll(lines);
+        }
+        if (took != null) {
+            elapsed.set(Formats.duration(took));
+        }
+    }
+
+    /** From the engine thread: remember the latest figures and schedule one update if none is pending. */
+    void progressFromEngine(long done, long total, String text, UiThreads threads) {
+        latestProgress.set(new Object[]{done, total, text});
+        if (progressScheduled.compareAndSet(false, true)) {
+            threads.fx(() -> {
+                progressScheduled.set(false);
+                Object[] latest = latestProgress.get();
+                if (latest == null || state.get() != StageState.RUNNING) {
+                    return;
+                }
+                long d = (Long) latest[0];
+                long t = (Long) latest[1];
+                progress.set(t > 0 ? Math.min(1.0, (double) d / t) : -1);
+                if (latest[2] != null && !((String) latest[2]).isBlank()) {
+                    message.set((String) latest[2]);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.puffy.pipeline.ui;
+
+import com.puffy.pipeline.StudioEngine;
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.UserFolders;
+import com.puffy.pipeline.engine.Pipeline;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.HostServices;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The desktop app: builds the engine, the ViewModel and the window. Started by {@link StudioLauncher}. */
+public final class StudioApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(StudioApp.class);
+
+    @Override
+    public void start(Stage window) {
+        Path log = AppLogging.configure(UserFolders.logDir());
+        LOG.info("Event Pipeline Studio starting; log at {}", log);
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> LOG.error("Uncaught on {}", thread.getName(), error));
+        Path folder = StudioLauncher.inputFolder(getParameters().getRaw());
+        Preferences prefs = RecentFolders.appNode();
+        UiThreads threads = UiThreads.javafx();
+        Pipeline pipeline = StudioEngine.standardPipeline();
+        MainViewModel vm = new MainViewModel(pipeline, threads, new RecentFolders(prefs), StudioApp::sampleData,
+                Clock.systemUTC());
+        MainView view = build(vm, threads, getHostServices(), prefs);
+        Scene scene = view.createScene(1440, 900);
+        window.setTitle("Event Pipeline Studio");
+        window.setScene(scene);
+        window.setMinWidth(1000);
+        window.setMinHeight(640);
+        window.show();
+        vm.startup(folder);
+    }
+
+    /** The window for a ViewModel: also what the UI tests build, so they drive the same screens. */
+    public static MainView build(MainViewModel vm, UiThreads threads, HostServices hostServices, Preferences prefs) {
+        Map<StageId, Screen> screens = new EnumMap<>(StageId.class);
+        for (StageId id : StageId.values()) {
+            screens.put(id, new OutputBrowser(vm, id, threads));
+        }
+        return new MainView(vm, threads, hostServices, prefs, screens);
+    }
+
+    static Path sampleData(Path dir) {
+        throw new PipelineException(com.puffy.pipeline.core.ExitCode.USAGE,
+                "The sample data generator is not part of this build yet: open a folder of event files instead.");
+    }
+}

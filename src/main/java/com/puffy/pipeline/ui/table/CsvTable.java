@@ -1,0 +1,165 @@
+package com.puffy.pipeline.ui.table;
+
+import com.puffy.pipeline.io.CsvInput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * One of the product's output CSV files held in memory for a table: a header and one {@code String[]} per row.
+ * Kept compact so a million-row dataset opens: repeated values (channels, devices, dates, booleans) share one
+ * String instance per column, and numeric sort keys are computed only when a column is sorted.
+ */
+public final class CsvTable {
+    /** Per column, values are shared until this many distinct ones are seen; beyond it the column is "unique". */
+    private static final int INTERN_LIMIT = 4096;
+
+    private final List<String> columns;
+    private final List<String[]> rows;
+    private final boolean[] numeric;
+    private final Path source;
+    private final Map<Integer, double[]> numericKeys = new HashMap<>();
+
+    public CsvTable(List<String> columns, List<String[]> rows, Path source) {
+        this.columns = List.copyOf(columns);
+        this.rows = Collections.unmodifiableList(rows);
+        this.source = source;
+        this.numeric = new boolean[columns.size()];
+        for (int c = 0; c < numeric.length; c++) {
+            boolean sawNumber = false;
+            boolean allNumbers = true;
+            for (String[] row : rows) {
+                String v = row[c];
+                if (v == null || v.isEmpty()) {
+                    continue;
+                }
+                if (looksNumeric(v)) {
+                    sawNumber = true;
+                } else {
+                    allNumbers = false;
+                    break;
+                }
+            }
+            numeric[c] = sawNumber && allNumbers;
+        }
+    }
+
+    public static CsvTable read(Path file) throws IOException {
+        return read(file, null, null);
+    }
+
+    /** Only the rows whose {@code column} equals {@code value} (e.g. one client's events); all rows when null. */
+    public static CsvTable read(Path file, String column, String value) throws IOException {
+        try (CSVParser parser = CsvInput.open(file)) {
+            List<String> header = parser.getHeaderNames();
+            int width = header.size();
+            int keyIndex = column == null ? -1 : header.indexOf(column);
+            if (column != null && keyIndex < 0) {
+                throw new IOException(file + " has no column " + column);
+            }
+            List<Map<String, String>> dictionaries = new ArrayList<>();
+            boolean[] open = new boolean[width];
+            for (int c = 0; c < width; c++) {
+                dictionaries.add(new HashMap<>());
+                open[c] = true;
+            }
+            List<String[]> rows = new ArrayList<>();
+            Predicate<CSVRecord> keep = keyIndex < 0 ? r -> true
+                    : r -> keyIndex < r.size() && value.equals(CsvInput.unprotect(r.get(keyIndex)));
+            for (CSVRecord record : parser) {
+                if (!keep.test(record)) {
+                    continue;
+                }
+                String[] row = new String[width];
+                for (int c = 0; c < width; c++) {
+                    String cell = c < record.size() ? CsvInput.unprotect(record.get(c)) : "";
+                    if (open[c]) {
+                        Map<String, String> dictionary = dictionaries.get(c);
+                        String shared = dictionary.putIfAbsent(cell, cell);
+                        if (shared != null) {
+                            cell = shared;
+                        } else if (dictionary.size() > INTERN_LIMIT) {
+                            open[c] = false;
+                            dictionaries.set(c, Map.of());
+                        }
+                    }
+                    row[c] = cell;
+                }
+                rows.add(row);
+            }
+            return new CsvTable(header, rows, file);
+        }
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<String[]> rows() {
+        return rows;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public Path source() {
+        return source;
+    }
+
+    public int column(String name) {
+        return columns.indexOf(name);
+    }
+
+    public boolean isNumeric(int column) {
+        return numeric[column];
+    }
+
+    /** The cell as a number, NaN when empty or not a number. */
+    public static double number(String cell) {
+        if (cell == null || cell.isEmpty() || !looksNumeric(cell)) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Sort keys of a numeric column, computed once. */
+    synchronized double[] numericKeys(int column) {
+        return numericKeys.computeIfAbsent(column, c -> {
+            double[] keys = new double[rows.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = number(rows.get(i)[c]);
+            }
+            return keys;
+        });
+    }
+
+    static boolean looksNumeric(String v) {
+        int n = v.length();
+        if (n == 0 || n > 40) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = 0; i < n; i++) {
+            char ch = v.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                digit = true;
+            } else if (!(ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) {
+                return false;
+            }
+        }
+        return digit && (v.charAt(0) != '-' || n > 1) && v.chars().filter(ch -> ch == '-').count() <= 2
+                && !(v.length() >= 10 && v.charAt(4) == '-' && Character.isDigit(v.charAt(0)));
+    }
+}

@@ -1,0 +1,207 @@
+package com.puffy.pipeline.ui.table;
+
+import com.puffy.pipeline.ui.Formats;
+import com.puffy.pipeline.ui.UiError;
+import com.puffy.pipeline.ui.UiThreads;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The ViewModel of a data table: the loaded file, the user's filters and sort, and the rows they select. Loading,
+ * filtering and sorting run off the FX thread; only the finished row list is handed to the table.
+ */
+public final class DataTableModel {
+    private final UiThreads threads;
+    private final List<String> facetColumns;
+    private final ObjectProperty<CsvTable> table = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<String[]>> rows = new SimpleObjectProperty<>(List.of());
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final StringProperty filterColumn = new SimpleStringProperty();
+    private final Map<String, ObservableList<String>> facetValues = new LinkedHashMap<>();
+    private final Map<String, Set<String>> facetSelection = new HashMap<>();
+    private final StringProperty countText = new SimpleStringProperty("");
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty emptyReason = new SimpleStringProperty("");
+    private final ObjectProperty<UiError> error = new SimpleObjectProperty<>();
+    private final AtomicLong generation = new AtomicLong();
+    private int sortColumn = -1;
+    private boolean ascending = true;
+
+    public DataTableModel(UiThreads threads, List<String> facetColumns) {
+        this.threads = threads;
+        this.facetColumns = List.copyOf(facetColumns);
+        for (String column : facetColumns) {
+            facetValues.put(column, FXCollections.observableArrayList());
+        }
+    }
+
+    public ObjectProperty<CsvTable> tableProperty() {
+        return table;
+    }
+
+    /** The rows to show, filtered and sorted; replaced as a whole so a million rows never trickle in. */
+    public ObjectProperty<List<String[]>> rowsProperty() {
+        return rows;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    /** The column the free text searches; null or blank means every column. */
+    public StringProperty filterColumnProperty() {
+        return filterColumn;
+    }
+
+    public List<String> facetColumns() {
+        return facetColumns;
+    }
+
+    /** The distinct values of a facet column, sorted, for its filter list. */
+    public ObservableList<String> facetValues(String column) {
+        return facetValues.get(column);
+    }
+
+    public StringProperty countTextProperty() {
+        return countText;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** Why there is no table (file missing), in words for the screen. */
+    public StringProperty emptyReasonProperty() {
+        return emptyReason;
+    }
+
+    public ObjectProperty<UiError> errorProperty() {
+        return error;
+    }
+
+    /** Loads {@code file} in the background; {@code missingHint} is shown when it does not exist. */
+    public void load(Path file, String missingHint) {
+        long gen = generation.incrementAndGet();
+        if (file == null || !Files.isRegularFile(file)) {
+            table.set(null);
+            rows.set(List.of());
+            countText.set("");
+            emptyReason.set(missingHint);
+            return;
+        }
+        loading.set(true);
+        countText.set("Loading " + file.getFileName() + "…");
+        threads.background(() -> {
+            try {
+                CsvTable loaded = CsvTable.read(file);
+                threads.fx(() -> {
+                    if (gen == generation.get()) {
+                        show(loaded);
+                    }
+                });
+            } catch (Exception | OutOfMemoryError e) {
+                threads.fx(() -> {
+                    if (gen == generation.get()) {
+                        loading.set(false);
+                        table.set(null);
+                        rows.set(List.of());
+                        emptyReason.set("Could not read " + file.getFileName() + ".");
+                        error.set(UiError.of("read " + file, e));
+                    }
+                });
+            }
+        });
+    }
+
+    /** Shows an already loaded table (for tables a screen builds itself). */
+    public void show(CsvTable loaded) {
+        table.set(loaded);
+        emptyReason.set("");
+        for (String column : facetColumns) {
+            int c = loaded.column(column);
+            TreeSet<String> distinct = new TreeSet<>();
+            if (c >= 0) {
+                for (String[] row : loaded.rows()) {
+                    distinct.add(row[c]);
+                }
+            }
+            facetValues.get(column).setAll(distinct);
+            facetSelection.keySet().retainAll(facetColumns);
+        }
+        apply();
+    }
+
+    public void setFacet(String column, Set<String> selected) {
+        facetSelection.put(column, Set.copyOf(selected));
+        apply();
+    }
+
+    public void setSort(String column, boolean ascendingOrder) {
+        CsvTable current = table.get();
+        sortColumn = column == null || current == null ? -1 : current.column(column);
+        ascending = ascendingOrder;
+        apply();
+    }
+
+    /** Runs the query in the background and publishes the result if no newer one was asked for meanwhile. */
+    public void apply() {
+        CsvTable current = table.get();
+        if (current == null) {
+            return;
+        }
+        long gen = generation.incrementAndGet();
+        Map<Integer, Set<String>> facets = new HashMap<>();
+        facetSelection.forEach((column, values) -> {
+            int c = current.column(column);
+            if (c >= 0 && !values.isEmpty()) {
+                facets.put(c, values);
+            }
+        });
+        String column = filterColumn.get();
+        int textColumn = column == null || column.isBlank() ? -1 : current.column(column);
+        TableQuery query = new TableQuery(filterText.get(), textColumn, facets, sortColumn, ascending);
+        loading.set(true);
+        threads.background(() -> {
+            List<String[]> result = query.apply(current);
+            threads.fx(() -> {
+                if (gen == generation.get()) {
+                    rows.set(result);
+                    loading.set(false);
+                    String noun = current.size() == 1 ? " row" : " rows";
+                    countText.set(result.size() == current.size()
+                            ? Formats.count(current.size()) + noun
+                            : Formats.count(result.size()) + " of " + Formats.count(current.size()) + noun);
+                }
+            });
+        });
+    }
+
+    /** The visible row as (column, value) pairs, for the row-details dialog. */
+    public List<Map.Entry<String, String>> fields(String[] row) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        CsvTable current = table.get();
+        if (current == null || row == null) {
+            return fields;
+        }
+        for (int c = 0; c < current.columns().size(); c++) {
+            fields.add(Map.entry(current.columns().get(c), c < row.length ? row[c] : ""));
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,218 @@
+package com.puffy.pipeline.ui.table;
+
+import com.puffy.pipeline.ui.EmptyState;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.controlsfx.control.textfield.TextFields;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A virtualized table over a {@link DataTableModel}: free-text search (in all columns or one), a value filter per
+ * facet column (ControlsFX CheckComboBox), sort by clicking a header (done off the FX thread), a row count, and
+ * double-click for a row's fields.
+ */
+public final class DataTableView extends BorderPane {
+    private static final String ALL_COLUMNS = "All columns";
+
+    private final DataTableModel model;
+    private final TableView<String[]> table = new TableView<>();
+    private final EmptyState empty = new EmptyState("mdi2t-table-off");
+    private final HBox toolbar;
+    private Consumer<String[]> onOpenRow;
+    private String lastSortColumn;
+    private boolean lastAscending = true;
+
+    public DataTableView(DataTableModel model, String idPrefix) {
+        this.model = model;
+        getStyleClass().add("data-table");
+        table.setId(idPrefix + "-table");
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No rows match the filters."));
+        table.setTableMenuButtonVisible(true);
+
+        CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
+        search.setId(idPrefix + "-search");
+        search.setPromptText("Search…");
+        search.setLeft(new FontIcon("mdi2m-magnify"));
+        search.setPrefColumnCount(18);
+        PauseTransition debounce = new PauseTransition(Duration.millis(250));
+        debounce.setOnFinished(e -> model.apply());
+        search.textProperty().bindBidirectional(model.filterTextProperty());
+        search.textProperty().addListener((obs, old, now) -> debounce.playFromStart());
+
+        ComboBox<String> inColumn = new ComboBox<>();
+        inColumn.setId(idPrefix + "-search-column");
+        inColumn.setTooltip(new Tooltip("Search in every column or in one"));
+        inColumn.getItems().add(ALL_COLUMNS);
+        inColumn.setValue(ALL_COLUMNS);
+        inColumn.valueProperty().addListener((obs, old, now) -> {
+            model.filterColumnProperty().set(ALL_COLUMNS.equals(now) ? null : now);
+            model.apply();
+        });
+
+        toolbar = new HBox(8, search, inColumn);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(6, 0, 6, 0));
+        for (String column : model.facetColumns()) {
+            CheckComboBox<String> facet = new CheckComboBox<>(model.facetValues(column));
+            facet.setId(idPrefix + "-facet-" + column);
+            facet.setTitle(label(column));
+            facet.setShowCheckedCount(true);
+            facet.setTooltip(new Tooltip("Show only rows whose " + column + " is one of the checked values"));
+            facet.getCheckModel().getCheckedItems().addListener(
+                    (javafx.collections.ListChangeListener<String>) change ->
+                            model.setFacet(column, new HashSet<>(facet.getCheckModel().getCheckedItems())));
+            toolbar.getChildren().add(facet);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.loadingProperty());
+        Label count = new Label();
+        count.setId(idPrefix + "-count");
+        count.getStyleClass().add("muted");
+        count.textProperty().bind(model.countTextProperty());
+        toolbar.getChildren().addAll(gap, busy, count);
+
+        setTop(toolbar);
+        StackPane center = new StackPane(table, empty);
+        setCenter(center);
+        empty.setVisible(false);
+        model.emptyReasonProperty().addListener((obs, old, now) -> showEmpty(now));
+
+        model.tableProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                buildColumns(now);
+                inColumn.getItems().setAll(ALL_COLUMNS);
+                inColumn.getItems().addAll(now.columns());
+                if (model.filterColumnProperty().get() == null || !now.columns().contains(model.filterColumnProperty().get())) {
+                    inColumn.setValue(ALL_COLUMNS);
+                }
+            }
+        });
+        model.rowsProperty().addListener((obs, old, now) -> table.setItems(FXCollections.observableList(now)));
+
+        table.setSortPolicy(t -> {
+            String column = null;
+            boolean ascending = true;
+            if (!t.getSortOrder().isEmpty()) {
+                TableColumn<String[], ?> first = t.getSortOrder().get(0);
+                column = (String) first.getUserData();
+                ascending = first.getSortType() == TableColumn.SortType.ASCENDING;
+            }
+            if (!java.util.Objects.equals(column, lastSortColumn) || ascending != lastAscending) {
+                lastSortColumn = column;
+                lastAscending = ascending;
+                model.setSort(column, ascending);
+            }
+            return true;
+        });
+
+        table.setRowFactory(tv -> {
+            TableRow<String[]> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    if (onOpenRow != null) {
+                        onOpenRow.accept(row.getItem());
+                    } else {
+                        RowDetailsDialog.show(getScene() == null ? null : getScene().getWindow(),
+                                model.fields(row.getItem()));
+                    }
+                }
+            });
+            return row;
+        });
+    }
+
+    public TableView<String[]> table() {
+        return table;
+    }
+
+    public HBox toolbar() {
+        return toolbar;
+    }
+
+    /** Replaces the default double-click (row details) with another action, e.g. open a user's journey. */
+    public void setOnOpenRow(Consumer<String[]> action) {
+        this.onOpenRow = action;
+    }
+
+    public void showRowDetails(String[] row) {
+        RowDetailsDialog.show(getScene() == null ? null : getScene().getWindow(), model.fields(row));
+    }
+
+    private void showEmpty(String reason) {
+        boolean none = reason != null && !reason.isBlank();
+        empty.setVisible(none);
+        table.setVisible(!none);
+        toolbar.setDisable(none);
+        if (none) {
+            empty.show("Nothing to show yet", reason);
+        }
+    }
+
+    private void buildColumns(CsvTable data) {
+        table.getColumns().clear();
+        lastSortColumn = null;
+        lastAscending = true;
+        List<String> columns = data.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            int index = c;
+            TableColumn<String[], String> column = new TableColumn<>(columns.get(c));
+            column.setUserData(columns.get(c));
+            column.getProperties().put("row-index", index);
+            column.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(
+                    index < p.getValue().length ? p.getValue()[index] : ""));
+            if (data.isNumeric(c)) {
+                column.getStyleClass().add("numeric");
+            }
+            column.setPrefWidth(widthFor(data, c));
+            table.getColumns().add(column);
+        }
+    }
+
+    /** Wide enough for the header and typical values, never so wide one column hides the rest. */
+    private static double widthFor(CsvTable data, int column) {
+        int chars = data.columns().get(column).length() + 2;
+        int sample = Math.min(200, data.size());
+        for (int i = 0; i < sample; i++) {
+            String cell = data.rows().get(i)[column];
+            chars = Math.max(chars, cell == null ? 0 : cell.length());
+        }
+        return Math.max(70, Math.min(380, chars * 7.5 + 22));
+    }
+
+    private static String label(String column) {
+        String spaced = column.replace('_', ' ');
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    static List<Map.Entry<String, String>> fieldsOf(DataTableModel model, String[] row) {
+        return model.fields(row);
+    }
+}

@@ -1,0 +1,65 @@
+package com.puffy.pipeline.ui.table;
+
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.stage.Window;
+
+/** A row's fields, one per line, selectable for copying; long values (raw records, JSON) get a text area. */
+public final class RowDetailsDialog {
+    private RowDetailsDialog() {
+    }
+
+    public static Dialog<Void> create(Window owner, List<Map.Entry<String, String>> fields) {
+        Dialog<Void> dialog = new Dialog<>();
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle("Row details");
+        GridPane grid = new GridPane();
+        grid.setId("row-details");
+        grid.setHgap(12);
+        grid.setVgap(6);
+        ColumnConstraints names = new ColumnConstraints();
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(names, values);
+        int line = 0;
+        for (Map.Entry<String, String> field : fields) {
+            Label name = new Label(field.getKey());
+            name.getStyleClass().add("field-name");
+            String value = field.getValue() == null ? "" : field.getValue();
+            if (value.length() > 80 || value.contains("\n")) {
+                TextArea area = new TextArea(value);
+                area.setEditable(false);
+                area.setWrapText(true);
+                area.setPrefRowCount(Math.min(6, 1 + value.length() / 80));
+                grid.addRow(line++, name, area);
+            } else {
+                TextField text = new TextField(value);
+                text.setEditable(false);
+                grid.addRow(line++, name, text);
+            }
+        }
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportWidth(720);
+        scroll.setPrefViewportHeight(Math.min(560, 40 + fields.size() * 34));
+        dialog.getDialogPane().setContent(scroll);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.setResizable(true);
+        return dialog;
+    }
+
+    public static void show(Window owner, List<Map.Entry<String, String>> fields) {
+        create(owner, fields).show();
+    }
+}

@@ -1,0 +1,321 @@
+package com.puffy.pipeline.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudioCacheTest {
+    private static final LocalDate DAY = LocalDate.of(2025, 3, 1);
+
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<Path> asideFiles(String name) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(name + ".corrupt-")
+                    && !p.getFileName().toString().endsWith("-wal") && !p.getFileName().toString().endsWith("-shm"))
+                    .toList();
+        }
+    }
+
+    private static void assertUsable(StudioCache cache) {
+        cache.storeFileResult("k-check", "check.csv", bytes("ok"));
+        assertThat(cache.loadFileResult("k-check")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("ok")));
+    }
+
+    @Test
+    void aMissingEntryIsAMiss() {
+        try (StudioCache cache = StudioCache.open(dir.resolve("cache.sqlite"))) {
+            assertThat(cache.loadFileResult("nope")).isEmpty();
+            assertThat(cache.warnings()).isEmpty();
+            assertThat(cache.file()).contains(dir.resolve("cache.sqlite").toAbsolutePath());
+        }
+    }
+
+    @Test
+    void aStoredResultIsAHitAfterReopening() {
+        Path file = dir.resolve("nested/folders/cache.sqlite");
+        try (StudioCache cache = StudioCache.open(file)) {
+            cache.storeFileResult("key-1", "events_20250301.csv", bytes("payload one"));
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.loadFileResult("key-1")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("payload one")));
+            assertThat(cache.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewVersionOfAFileReplacesTheOlderResultOfThatFileOnly() {
+        try (StudioCache cache = StudioCache.open(dir.resolve("cache.sqlite"))) {
+            cache.storeFileResult("old", "events_20250301.csv", bytes("v1"));
+            cache.storeFileResult("other", "events_20250302.csv", bytes("kept"));
+            cache.storeFileResult("new", "events_20250301.csv", bytes("v2"));
+            assertThat(cache.loadFileResult("old")).isEmpty();
+            assertThat(cache.loadFileResult("new")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("v2")));
+            assertThat(cache.loadFileResult("other")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("kept")));
+            cache.storeFileResult("new", "events_20250301.csv", bytes("v2 again"));
+            assertThat(cache.loadFileResult("new")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("v2 again")));
+        }
+    }
+
+    @Test
+    void dailyMetricsAreKeptPerDatasetAndDayAndReplacedOnUpdate() {
+        Path file = dir.resolve("cache.sqlite");
+        try (StudioCache cache = StudioCache.open(file)) {
+            cache.storeDailyMetrics("/data/a", DAY, Map.of("events", 100.0, "revenue", 2000.5, "broken", Double.NaN));
+            cache.storeDailyMetrics("/data/a", DAY.plusDays(1), Map.of("events", 120.0));
+            cache.storeDailyMetrics("/data/b", DAY, Map.of("events", 7.0));
+            cache.storeDailyMetrics("/data/a", DAY, Map.of("events", 101.0));
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            Map<LocalDate, Map<String, Double>> a = cache.dailyMetrics("/data/a");
+            assertThat(a.keySet()).containsExactly(DAY, DAY.plusDays(1));
+            assertThat(a.get(DAY)).containsExactly(Map.entry("events", 101.0));
+            assertThat(a.get(DAY.plusDays(1))).containsExactly(Map.entry("events", 120.0));
+            assertThat(cache.dailyMetrics("/data/b").get(DAY)).containsEntry("events", 7.0);
+            assertThat(cache.dailyMetrics("/data/none")).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileOfRandomBytesIsMovedAsideAndRebuiltWithAWarning() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        byte[] junk = new byte[8192];
+        new Random(42).nextBytes(junk);
+        Files.write(file, junk);
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.warnings()).singleElement().asString()
+                    .contains("is not a database").contains("moved to").contains(".corrupt-");
+            assertThat(cache.file()).isPresent();
+            assertUsable(cache);
+        }
+        List<Path> aside = asideFiles("cache.sqlite");
+        assertThat(aside).hasSize(1);
+        assertThat(Files.readAllBytes(aside.get(0))).isEqualTo(junk);
+        try (StudioCache again = StudioCache.open(file)) {
+            assertThat(again.warnings()).isEmpty();
+            assertThat(again.loadFileResult("k-check")).isPresent();
+        }
+    }
+
+    @Test
+    void aDatabaseOfAnotherApplicationIsMovedAsideUntouched() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = other.createStatement()) {
+            s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+            s.execute("INSERT INTO customers (name) VALUES ('Ada')");
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.warnings()).singleElement().asString()
+                    .contains("belongs to another application").contains("customers");
+            assertUsable(cache);
+        }
+        Path aside = asideFiles("cache.sqlite").get(0);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + aside);
+             Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT name FROM customers")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("Ada");
+        }
+    }
+
+    @Test
+    void aDatabaseWithAnotherApplicationIdIsForeignEvenWithoutTables() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = other.createStatement()) {
+            s.execute("PRAGMA application_id=1234");
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.warnings()).singleElement().asString().contains("application id 1234");
+            assertUsable(cache);
+        }
+    }
+
+    @Test
+    void aCacheWrittenByANewerVersionIsMovedAside() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        StudioCache.open(file).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version=" + (StudioCache.SCHEMA_VERSION + 5));
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.warnings()).singleElement().asString().contains("newer version");
+            assertUsable(cache);
+        }
+    }
+
+    @Test
+    void aVersionOneCacheIsMigratedKeepingItsResults() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA application_id=" + StudioCache.APPLICATION_ID);
+            for (String sql : StudioCache.MIGRATIONS.get(0)) {
+                s.execute(sql);
+            }
+            s.execute("INSERT INTO file_result VALUES ('k1', 'events_20250301.csv', X'010203', '2025-03-01T00:00:00Z')");
+            s.execute("PRAGMA user_version=1");
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.warnings()).isEmpty();
+            assertThat(cache.loadFileResult("k1")).hasValueSatisfying(v -> assertThat(v).containsExactly(1, 2, 3));
+            cache.storeDailyMetrics("/data", DAY, Map.of("events", 5.0));
+            assertThat(cache.dailyMetrics("/data")).containsKey(DAY);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement();
+             ResultSet version = s.executeQuery("PRAGMA user_version")) {
+            assertThat(version.getInt(1)).isEqualTo(StudioCache.SCHEMA_VERSION);
+        }
+    }
+
+    @Test
+    void aCacheLockedByAnotherConnectionIsMovedAsideAndRebuilt() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        try (StudioCache first = StudioCache.open(file)) {
+            first.storeFileResult("k1", "a.csv", bytes("one"));
+        }
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = holder.createStatement()) {
+            s.execute("PRAGMA locking_mode=EXCLUSIVE");
+            s.execute("BEGIN EXCLUSIVE");
+            s.execute("INSERT INTO file_result VALUES ('k2', 'b.csv', X'00', 'now')");
+            try (StudioCache cache = StudioCache.open(file, Duration.ofMillis(200))) {
+                assertThat(cache.warnings()).singleElement().asString().contains("locked").contains("moved to");
+                assertThat(cache.loadFileResult("k1")).isEmpty();
+                assertUsable(cache);
+            }
+            s.execute("ROLLBACK");
+        }
+        assertThat(asideFiles("cache.sqlite")).hasSize(1);
+    }
+
+    @Test
+    void twoInstancesWritingAtOnceLoseNothingAndKeepTheFileIntact() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        int perWriter = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<String>>> writers = new ArrayList<>();
+        try {
+            for (int w = 0; w < 2; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    try (StudioCache cache = StudioCache.open(file)) {
+                        start.await();
+                        for (int i = 0; i < perWriter; i++) {
+                            cache.storeFileResult("w" + writer + "-" + i, "w" + writer + "-" + i + ".csv",
+                                    bytes("payload " + i));
+                            cache.storeDailyMetrics("/data/w" + writer, DAY.plusDays(i), Map.of("events", (double) i));
+                        }
+                        return cache.warnings();
+                    }
+                }));
+            }
+            // A third thread shares one instance with the fourth, as parallel file validation does.
+            StudioCache shared = StudioCache.open(file);
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perWriter; i++) {
+                        shared.storeFileResult("s" + thread + "-" + i, "s" + thread + "-" + i + ".csv", bytes("s"));
+                        shared.loadFileResult("w0-" + i);
+                    }
+                    return shared.warnings();
+                }));
+            }
+            start.countDown();
+            for (Future<List<String>> writer : writers) {
+                assertThat(writer.get()).isEmpty();
+            }
+            shared.close();
+        } finally {
+            pool.shutdownNow();
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            for (String prefix : List.of("w0-", "w1-", "s0-", "s1-")) {
+                for (int i = 0; i < perWriter; i++) {
+                    assertThat(cache.loadFileResult(prefix + i)).as(prefix + i).isPresent();
+                }
+            }
+            assertThat(cache.dailyMetrics("/data/w0")).hasSize(perWriter);
+            assertThat(cache.dailyMetrics("/data/w1")).hasSize(perWriter);
+            assertThat(cache.warnings()).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement();
+             ResultSet check = s.executeQuery("PRAGMA integrity_check")) {
+            assertThat(check.getString(1)).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void aLocationThatCannotBeCreatedFallsBackToAMemoryCacheWithAWarning() throws Exception {
+        Path notAFolder = dir.resolve("plain-file");
+        Files.writeString(notAFolder, "I am a file, not a folder");
+        try (StudioCache cache = StudioCache.open(notAFolder.resolve("cache.sqlite"))) {
+            assertThat(cache.warnings()).singleElement().asString().contains("cannot be created").contains("--cache");
+            assertThat(cache.file()).isEmpty();
+            assertUsable(cache);
+        }
+        assertThat(Files.readString(notAFolder)).isEqualTo("I am a file, not a folder");
+    }
+
+    @Test
+    void aFolderGivenAsTheCacheFileIsLeftAloneAndBypassed() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("cache.sqlite"));
+        Files.writeString(folder.resolve("keep.txt"), "mine");
+        try (StudioCache cache = StudioCache.open(folder)) {
+            assertThat(cache.warnings()).singleElement().asString().contains("cannot be moved aside");
+            assertThat(cache.file()).isEmpty();
+            assertUsable(cache);
+        }
+        assertThat(folder.resolve("keep.txt")).hasContent("mine");
+    }
+
+    @Test
+    void aReadOnlyCacheFolderIsBypassedWithAWarning() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("ro"));
+        Path file = folder.resolve("cache.sqlite");
+        StudioCache.open(file).close();
+        boolean changed = folder.toFile().setWritable(false, false) && file.toFile().setWritable(false, false);
+        try {
+            org.junit.jupiter.api.Assumptions.assumeTrue(changed && !Files.isWritable(file),
+                    "this user can write read-only files (root), so read-only cannot be simulated");
+            try (StudioCache cache = StudioCache.open(file)) {
+                assertThat(cache.warnings()).isNotEmpty();
+                assertUsable(cache);
+            }
+        } finally {
+            folder.toFile().setWritable(true, false);
+            file.toFile().setWritable(true, false);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.puffy.pipeline.ui;
+
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.RunContext;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.Stage;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** Tiny stages that write one CSV each, so ViewModel and view tests drive the real Pipeline quickly. */
+final class FakeStages {
+    final List<StageId> ran = new ArrayList<>();
+
+    Stage stage(StageId id) {
+        return stage(id, cancellation -> { });
+    }
+
+    Stage stage(StageId id, Consumer<Cancellation> during) {
+        return new Stage() {
+            @Override
+            public StageId id() {
+                return id;
+            }
+
+            @Override
+            public List<String> outputs() {
+                return List.of(id.cliName() + ".csv");
+            }
+
+            @Override
+            public String inputFingerprint(RunSettings settings) {
+                if (id != StageId.QUALITY) {
+                    return "";
+                }
+                try (Stream<java.nio.file.Path> files = Files.list(settings.inputDir())) {
+                    return files.map(p -> p.getFileName() + ":" + p.toFile().length()).sorted().toList().toString();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
+                ran.add(id);
+                progress.update(1, 4, "a quarter");
+                during.accept(cancellation);
+                cancellation.throwIfCancelled();
+                progress.update(4, 4, "all");
+                Files.writeString(context.workDir().resolve(id.cliName() + ".csv"), "name,value\n" + id.cliName() + ",1\n");
+                return StageResult.of(Map.of("rows", 1), List.of(id.title() + " wrote 1 row."));
+            }
+        };
+    }
+
+    static Consumer<Cancellation> failing() {
+        return c -> {
+            throw PipelineException.unreadableInput("events_20250101.csv cannot be read: check its permissions.", null);
+        };
+    }
+}

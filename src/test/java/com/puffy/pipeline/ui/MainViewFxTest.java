@@ -1,0 +1,81 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window with quick fake stages: the shell's wiring (shortcuts, rail, status bar) on a real FX thread. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    MainViewModel vm;
+    final List<UiError> errors = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        prefs = Preferences.userRoot().node("eventpipe-test/fx-" + System.nanoTime());
+        FakeStages fakes = new FakeStages();
+        UiThreads threads = UiThreads.javafx();
+        vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM))),
+                threads, new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.cacheEnabledProperty().set(false);
+        MainView view = StudioApp.build(vm, threads, null, prefs);
+        view.setErrorPresenter(errors::add);
+        stage.setScene(view.createScene(1280, 800));
+        stage.show();
+        vm.openFolder(input);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void f5RunsTheAvailableStagesAndTheBarsReachTheEnd(FxRobot robot) throws Exception {
+        robot.clickOn("#stage-tabs");
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> vm.stage(StageId.TRANSFORM).getState() == StageState.FRESH && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#progress-quality").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        assertThat(robot.lookup("#progress-transform").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        assertThat(robot.lookup("#state-quality").queryAs(Label.class).getText()).isEqualTo("fresh");
+        assertThat(robot.lookup("#state-monitor").queryAs(Label.class).getText()).isEqualTo("not in this build");
+        assertThat(robot.lookup("#last-run").queryAs(Label.class).getText()).startsWith("Last run");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void theFilesOfAStageOpenInATableAfterARun(FxRobot robot) throws Exception {
+        robot.clickOn("#run-quality");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> vm.stage(StageId.QUALITY).getState() == StageState.FRESH);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#quality-files-count")
+                .queryAs(Label.class).getText().equals("1 row"));
+    }
+}

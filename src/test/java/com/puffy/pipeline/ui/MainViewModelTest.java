@@ -1,0 +1,228 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.Stage;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+    @TempDir
+    Path dir;
+    Path input;
+    Preferences prefs;
+    final FakeStages fakes = new FakeStages();
+    final List<UiError> errors = new ArrayList<>();
+    final AtomicReference<MainViewModel> vmRef = new AtomicReference<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        input = Files.createDirectories(dir.resolve("events"));
+        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        prefs = Preferences.userRoot().node("eventpipe-test/" + System.nanoTime());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    private MainViewModel vm(Stage... stages) {
+        MainViewModel vm = new MainViewModel(new Pipeline(List.of(stages)), UiThreads.direct(),
+                new RecentFolders(prefs), d -> {
+                    Files.createDirectories(d);
+                    return d;
+                }, Clock.systemUTC());
+        vm.onError(errors::add);
+        vm.cacheEnabledProperty().set(false);
+        vmRef.set(vm);
+        return vm;
+    }
+
+    private MainViewModel allFour() {
+        return vm(fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM), fakes.stage(StageId.MONITOR),
+                fakes.stage(StageId.ANALYSIS));
+    }
+
+    @Test
+    void openingAFolderPutsOutputsBesideItAndRemembersIt() {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        assertThat(vm.inputDirProperty().get()).isEqualTo(input.toAbsolutePath());
+        assertThat(vm.outputDirProperty().get()).isEqualTo(RunSettings.defaultOutputFor(input));
+        assertThat(vm.recentFolders()).containsExactly(input.toAbsolutePath());
+        assertThat(vm.stages()).allMatch(s -> s.getState() == StageState.NEVER_RUN);
+    }
+
+    @Test
+    void stagesAreShownInTheSpecOrder() {
+        MainViewModel vm = allFour();
+        assertThat(vm.stages()).extracting(StageViewModel::id)
+                .containsExactly(StageId.QUALITY, StageId.TRANSFORM, StageId.ANALYSIS, StageId.MONITOR);
+    }
+
+    @Test
+    void openingAFileIsRefusedWithOneSentence() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input.resolve("events_20250101.csv"));
+        assertThat(vm.inputDirProperty().get()).isNull();
+        assertThat(errors).singleElement().extracting(UiError::message).asString()
+                .contains("is not a folder").contains("choose the folder");
+    }
+
+    @Test
+    void runAllRunsEveryStageAndEndsFreshWithFullProgress() {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(fakes.ran).containsExactly(StageId.QUALITY, StageId.TRANSFORM, StageId.MONITOR, StageId.ANALYSIS);
+        for (StageViewModel stage : vm.stages()) {
+            assertThat(stage.getState()).isEqualTo(StageState.FRESH);
+            assertThat(stage.progressProperty().get()).isEqualTo(1.0);
+            assertThat(stage.summary()).containsExactly(stage.id().title() + " wrote 1 row.");
+            assertThat(stage.elapsedProperty().get()).endsWith(" s");
+        }
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.statusMessageProperty().get()).startsWith("Finished 4 stages");
+        assertThat(vm.lastRunProperty().get()).startsWith("Last run ");
+    }
+
+    @Test
+    void runAllAgainRunsNothingWhenEverythingIsFresh() {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        fakes.ran.clear();
+        vm.runAll();
+        assertThat(fakes.ran).isEmpty();
+        assertThat(vm.statusMessageProperty().get()).contains("up to date");
+    }
+
+    @Test
+    void runningALaterStageRunsTheStaleEarlierOnesFirst() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        vm.refreshStatuses();
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.STALE);
+        fakes.ran.clear();
+        vm.runStage(StageId.TRANSFORM);
+        assertThat(fakes.ran).containsExactly(StageId.QUALITY, StageId.TRANSFORM);
+        assertThat(vm.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.FRESH);
+        assertThat(vm.stage(StageId.MONITOR).getState()).isEqualTo(StageState.STALE);
+    }
+
+    @Test
+    void aStageNotInTheBuildIsShownUnavailableAndCannotRun() {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY));
+        vm.openFolder(input);
+        assertThat(vm.stage(StageId.MONITOR).getState()).isEqualTo(StageState.UNAVAILABLE);
+        assertThat(vm.stage(StageId.MONITOR).isAvailable()).isFalse();
+        vm.runStage(StageId.TRANSFORM);
+        assertThat(fakes.ran).isEmpty();
+        assertThat(errors).singleElement().extracting(UiError::message).asString().contains("not available");
+        vm.runAll();
+        assertThat(fakes.ran).containsExactly(StageId.QUALITY);
+    }
+
+    @Test
+    void cancellingKeepsThePreviousOutputsAndSaysCancelled() throws Exception {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY, c -> vmRef.get().cancel()));
+        vm.openFolder(input);
+        vm.runAll();
+        StageViewModel quality = vm.stage(StageId.QUALITY);
+        assertThat(quality.getState()).isEqualTo(StageState.CANCELLED);
+        assertThat(vm.statusMessageProperty().get()).startsWith("Run cancelled");
+        Path out = vm.outputDirProperty().get();
+        assertThat(out.resolve("quality")).doesNotExist();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-"));
+        }
+    }
+
+    @Test
+    void aFailingStageSaysFailedAndShowsTheEnginesSentence() {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FAILED);
+        assertThat(errors).singleElement().extracting(UiError::message)
+                .isEqualTo("events_20250101.csv cannot be read: check its permissions.");
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void firstStartWithoutFolderOpensTheSampleData() {
+        String old = System.getProperty("eventpipe.home");
+        System.setProperty("eventpipe.home", dir.resolve("home").toString());
+        try {
+            MainViewModel vm = allFour();
+            vm.startup(null);
+            assertThat(vm.inputDirProperty().get()).isEqualTo(dir.resolve("home").resolve("sample-data").toAbsolutePath());
+        } finally {
+            if (old == null) {
+                System.clearProperty("eventpipe.home");
+            } else {
+                System.setProperty("eventpipe.home", old);
+            }
+        }
+    }
+
+    @Test
+    void startupPrefersTheFolderGivenThenTheLastOneOpened() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("other"));
+        MainViewModel first = allFour();
+        first.openFolder(other);
+        MainViewModel vm = allFour();
+        vm.startup(null);
+        assertThat(vm.inputDirProperty().get()).isEqualTo(other.toAbsolutePath());
+        vm.startup(input);
+        assertThat(vm.inputDirProperty().get()).isEqualTo(input.toAbsolutePath());
+    }
+
+    @Test
+    void changingTheOutputFolderMovesWhereStatusesAreRead() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        vm.setOutputDir(dir.resolve("elsewhere"));
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.NEVER_RUN);
+        assertThat(vm.settings().outputDir()).isEqualTo(dir.resolve("elsewhere").toAbsolutePath());
+    }
+
+    @Test
+    void theCacheCanBeTurnedOffOrMoved() {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        assertThat(vm.settings().cacheFile()).isNull();
+        vm.setCacheFile(dir.resolve("my.sqlite"));
+        assertThat(vm.settings().cacheFile()).isEqualTo(dir.resolve("my.sqlite").toAbsolutePath());
+    }
+
+    @Test
+    void aBadConfigurationFileIsReportedBeforeAnythingRuns() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        errors.clear();
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "quality:\n  no_such_key: 1\n");
+        vm.setConfigFile(config);
+        vm.runAll();
+        assertThat(fakes.ran).isEmpty();
+        assertThat(errors).isNotEmpty();
+        assertThat(errors.get(errors.size() - 1).message()).contains("bad.yaml");
+    }
+}

@@ -1,0 +1,34 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RecentFoldersTest {
+    final Preferences prefs = Preferences.userRoot().node("eventpipe-test/recent-" + System.nanoTime());
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void keepsTheLastEightNewestFirstWithoutDuplicates() {
+        RecentFolders recent = new RecentFolders(prefs);
+        for (int i = 0; i < 10; i++) {
+            recent.add(Path.of("/data/f" + i));
+        }
+        recent.add(Path.of("/data/f5"));
+        assertThat(recent.list()).hasSize(8).first().isEqualTo(Path.of("/data/f5"));
+        assertThat(recent.list()).doesNotContain(Path.of("/data/f0"), Path.of("/data/f1")).containsOnlyOnce(Path.of("/data/f5"));
+    }
+
+    @Test
+    void survivesARestart() {
+        new RecentFolders(prefs).add(Path.of("/data/a"));
+        assertThat(new RecentFolders(prefs).list()).containsExactly(Path.of("/data/a"));
+    }
+}

@@ -1,0 +1,40 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.PipelineException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SmallPartsTest {
+    @Test
+    void launcherReadsTheInputFolderInBothSpellings() {
+        assertThat(StudioLauncher.inputFolder(List.of("--input", "/x/y"))).isEqualTo(Path.of("/x/y"));
+        assertThat(StudioLauncher.inputFolder(List.of("--input=/x/z"))).isEqualTo(Path.of("/x/z"));
+        assertThat(StudioLauncher.inputFolder(List.of())).isNull();
+    }
+
+    @Test
+    void engineErrorsAreShownAsTheirOwnSentence() {
+        UiError error = UiError.of("run", PipelineException.usage("The folder is empty: pick another."));
+        assertThat(error.message()).isEqualTo("The folder is empty: pick another.");
+        assertThat(error.details()).contains("PipelineException");
+    }
+
+    @Test
+    void unexpectedErrorsGetOneSentenceAndTheTraceBehindDetails() {
+        UiError error = UiError.of("read the table", new IllegalStateException("boom"));
+        assertThat(error.message()).isEqualTo("Could not read the table (IllegalStateException: boom); "
+                + "see Details, and the log file for more.");
+        assertThat(error.details()).contains("at com.puffy");
+    }
+
+    @Test
+    void durationsReadNaturally() {
+        assertThat(Formats.duration(Duration.ofMillis(1234))).isEqualTo("1.2 s");
+        assertThat(Formats.duration(Duration.ofSeconds(125))).isEqualTo("2 min 05 s");
+        assertThat(Formats.count(1234567)).isEqualTo("1,234,567");
+    }
+}

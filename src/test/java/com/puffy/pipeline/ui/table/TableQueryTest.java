@@ -1,0 +1,100 @@
+package com.puffy.pipeline.ui.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.UiThreads;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableQueryTest {
+    @TempDir
+    Path dir;
+
+    private CsvTable table() throws Exception {
+        Path file = dir.resolve("findings.csv");
+        Files.writeString(file, "file,line,severity,code,value\n"
+                + "a.csv,10,ERROR,MISSING_CLIENT_ID,\n"
+                + "a.csv,2,WARNING,BOT_USER_AGENT,Googlebot\n"
+                + "b.csv,,INFO,DUPLICATE_EVENT,x\n"
+                + "b.csv,7,ERROR,INVALID_TIMESTAMP,'=1+2\n");
+        return CsvTable.read(file);
+    }
+
+    @Test
+    void readsByHeaderAndUndoesTheFormulaGuard() throws Exception {
+        CsvTable t = table();
+        assertThat(t.columns()).containsExactly("file", "line", "severity", "code", "value");
+        assertThat(t.size()).isEqualTo(4);
+        assertThat(t.rows().get(3)[4]).isEqualTo("=1+2");
+        assertThat(t.isNumeric(1)).isTrue();
+        assertThat(t.isNumeric(0)).isFalse();
+    }
+
+    @Test
+    void repeatedValuesShareOneString() throws Exception {
+        CsvTable t = table();
+        assertThat(t.rows().get(0)[0]).isSameAs(t.rows().get(1)[0]);
+    }
+
+    @Test
+    void numericColumnsSortAsNumbersWithEmptyCellsLast() throws Exception {
+        CsvTable t = table();
+        List<String[]> up = new TableQuery("", -1, Map.of(), 1, true).apply(t);
+        assertThat(up).extracting(r -> r[1]).containsExactly("2", "7", "10", "");
+        List<String[]> down = new TableQuery("", -1, Map.of(), 1, false).apply(t);
+        assertThat(down).extracting(r -> r[1]).containsExactly("10", "7", "2", "");
+    }
+
+    @Test
+    void freeTextIgnoresCaseAndCanStayInOneColumn() throws Exception {
+        CsvTable t = table();
+        assertThat(new TableQuery("googlebot", -1, Map.of(), -1, true).apply(t)).hasSize(1);
+        assertThat(new TableQuery("b.csv", 3, Map.of(), -1, true).apply(t)).isEmpty();
+    }
+
+    @Test
+    void facetsKeepOnlyTheCheckedValues() throws Exception {
+        CsvTable t = table();
+        List<String[]> errors = new TableQuery("", -1, Map.of(2, Set.of("ERROR")), -1, true).apply(t);
+        assertThat(errors).extracting(r -> r[3]).containsExactly("MISSING_CLIENT_ID", "INVALID_TIMESTAMP");
+    }
+
+    @Test
+    void theModelLoadsFiltersAndCountsWithoutAScreen() throws Exception {
+        table();
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of("severity"));
+        model.load(dir.resolve("findings.csv"), "run it");
+        assertThat(model.rowsProperty().get()).hasSize(4);
+        assertThat(model.countTextProperty().get()).isEqualTo("4 rows");
+        assertThat(model.facetValues("severity")).containsExactly("ERROR", "INFO", "WARNING");
+        model.setFacet("severity", Set.of("WARNING", "INFO"));
+        assertThat(model.countTextProperty().get()).isEqualTo("2 of 4 rows");
+        model.filterTextProperty().set("dup");
+        model.apply();
+        assertThat(model.rowsProperty().get()).singleElement().extracting(r -> r[3]).isEqualTo("DUPLICATE_EVENT");
+    }
+
+    @Test
+    void aMissingFileSaysWhatToRun() {
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
+        model.load(dir.resolve("nope.csv"), "Run the Quality stage to see its findings.");
+        assertThat(model.emptyReasonProperty().get()).isEqualTo("Run the Quality stage to see its findings.");
+        assertThat(model.rowsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void exportIsFormulaSafeAndComplete() throws Exception {
+        CsvTable t = table();
+        Path out = dir.resolve("export.csv");
+        TableExport.write(t.columns(), new ArrayList<>(t.rows()), out);
+        String text = Files.readString(out);
+        assertThat(text).startsWith("file,line,severity,code,value\n").contains("'=1+2").hasLineCount(5);
+        assertThat(dir.resolve("export.csv.tmp")).doesNotExist();
+    }
+}
