@@ -2,6 +2,8 @@ package com.puffy.pipeline;
 
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.engine.Pipeline;
+import com.puffy.pipeline.monitor.MonitorStage;
+import com.puffy.pipeline.transform.TransformStage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,8 @@ public final class StudioEngine {
 
     public static List<Stage> standardStages() {
         List<Stage> stages = new ArrayList<>();
+        stages.add(new TransformStage());
+        stages.add(new MonitorStage());
         return stages;
     }
 

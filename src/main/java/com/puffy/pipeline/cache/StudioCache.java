@@ -281,62 +281,55 @@ public final class StudioCache implements AutoCloseable {
         }
     }
 
-    /** Checks that the database is ours (or empty), migrates it, and switches it to WAL. */
+    /**
+     * Checks that the database is ours (or empty) and migrates it, all under the write lock so that two runs opening
+     * the same new or old file at once cannot see each other half-way; then switches it to WAL.
+     */
     private static void prepare(Connection connection) throws SQLException, Unusable {
-        int applicationId = intPragma(connection, "application_id");
-        int version = intPragma(connection, "user_version");
-        boolean empty = userTables(connection).isEmpty();
-        if (applicationId != APPLICATION_ID && !(applicationId == 0 && empty)) {
-            throw new Unusable("belongs to another application (" + (applicationId == 0
-                    ? "tables " + userTables(connection) : "application id " + applicationId) + ")", null);
-        }
-        if (version > SCHEMA_VERSION) {
-            throw new Unusable("was written by a newer version of the product (schema " + version
-                    + ", this version reads up to " + SCHEMA_VERSION + ")", null);
-        }
-        try (Statement statement = connection.createStatement()) {
-            // WAL lets one run read while another writes; NORMAL sync keeps a WAL database consistent after a
-            // crash (the last commits may be lost, which a cache can afford).
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA synchronous=NORMAL");
-        }
-        if (applicationId != APPLICATION_ID || version < SCHEMA_VERSION) {
-            migrate(connection);
-        }
-        try (Statement statement = connection.createStatement();
-             ResultSet check = statement.executeQuery("PRAGMA quick_check")) {
-            String verdict = check.next() ? check.getString(1) : "no answer";
-            if (!"ok".equalsIgnoreCase(verdict)) {
-                throw new Unusable("is damaged (" + verdict + ")", null);
-            }
-        }
-    }
-
-    private static void migrate(Connection connection) throws SQLException, Unusable {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            // Read again under the write lock: another run may have migrated the file since the first look.
             int applicationId = intPragma(connection, "application_id");
             int version = intPragma(connection, "user_version");
+            List<String> tables = userTables(connection);
+            if (applicationId != APPLICATION_ID && !(applicationId == 0 && tables.isEmpty())) {
+                throw new Unusable("belongs to another application (" + (applicationId == 0
+                        ? "tables " + tables : "application id " + applicationId) + ")", null);
+            }
+            if (applicationId == APPLICATION_ID && version > SCHEMA_VERSION) {
+                throw new Unusable("was written by a newer version of the product (schema " + version
+                        + ", this version reads up to " + SCHEMA_VERSION + ")", null);
+            }
             if (applicationId != APPLICATION_ID) {
-                if (!userTables(connection).isEmpty()) {
-                    throw new Unusable("belongs to another application (tables " + userTables(connection) + ")", null);
-                }
                 statement.execute("PRAGMA application_id=" + APPLICATION_ID);
                 version = 0;
             }
-            for (int step = version; step < SCHEMA_VERSION; step++) {
-                for (String sql : MIGRATIONS.get(step)) {
-                    statement.execute(sql);
+            if (version < SCHEMA_VERSION) {
+                for (int step = version; step < SCHEMA_VERSION; step++) {
+                    for (String sql : MIGRATIONS.get(step)) {
+                        statement.execute(sql);
+                    }
                 }
+                statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             }
-            statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             connection.commit();
         } catch (SQLException | Unusable | RuntimeException e) {
             rollbackQuietly(connection);
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+        try (Statement statement = connection.createStatement()) {
+            // WAL lets one run read while another writes; NORMAL sync keeps a WAL database consistent after a
+            // crash (the last commits may be lost, which a cache can afford). Set only once the file is known to
+            // be ours, so a foreign database is moved aside unchanged.
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=NORMAL");
+            try (ResultSet check = statement.executeQuery("PRAGMA quick_check")) {
+                String verdict = check.next() ? check.getString(1) : "no answer";
+                if (!"ok".equalsIgnoreCase(verdict)) {
+                    throw new Unusable("is damaged (" + verdict + ")", null);
+                }
+            }
         }
     }
 

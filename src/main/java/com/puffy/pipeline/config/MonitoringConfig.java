@@ -12,5 +12,6 @@ public record MonitoringConfig(
         double itemPriceMissingShare,
         double directShareShiftPoints,
         double botShareWarning,
-        double reconciliationTolerance) {
+        double reconciliationTolerance,
+        int freshnessLagDays) {
 }

@@ -1,0 +1,65 @@
+package com.puffy.pipeline.monitor;
+
+import java.util.Arrays;
+import java.util.Collection;
+
+/**
+ * The robust baseline of SPEC §6: the median and the median absolute deviation (MAD) of the values of the days
+ * before, with z = (x − median) / (1.4826 × MAD) and change = (x − median) / median. A MAD of 0 gives z = 0 for
+ * x = median and ±infinity otherwise, so the change threshold decides; a median of 0 gives a change of 0 for
+ * x = 0 and ±infinity otherwise.
+ */
+public record Baseline(double median, double mad, int days) {
+    /** 1.4826 × MAD estimates the standard deviation of normally distributed values. */
+    public static final double MAD_SCALE = 1.4826;
+
+    public static Baseline of(Collection<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            throw new IllegalArgumentException("A baseline needs at least one value");
+        }
+        double median = median(sorted);
+        double[] deviations = Arrays.stream(sorted).map(v -> Math.abs(v - median)).sorted().toArray();
+        return new Baseline(median, median(deviations), sorted.length);
+    }
+
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    public double sigma() {
+        return MAD_SCALE * mad;
+    }
+
+    public double z(double x) {
+        double diff = x - median;
+        if (sigma() == 0) {
+            return diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+        }
+        return diff / sigma();
+    }
+
+    public double change(double x) {
+        double diff = x - median;
+        if (median == 0) {
+            return diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+        }
+        return diff / Math.abs(median);
+    }
+
+    /** Whether x is an anomaly: |z| ≥ zThreshold and |change| ≥ changeThreshold. */
+    public boolean isAnomaly(double x, double zThreshold, double changeThreshold) {
+        return Math.abs(z(x)) >= zThreshold && Math.abs(change(x)) >= changeThreshold;
+    }
+
+    /** The highest value below the median that still fires (both conditions hold at and below it). */
+    public double lowerBound(double zThreshold, double changeThreshold) {
+        return Math.min(median - zThreshold * sigma(), median - changeThreshold * Math.abs(median));
+    }
+
+    /** The lowest value above the median that fires. */
+    public double upperBound(double zThreshold, double changeThreshold) {
+        return Math.max(median + zThreshold * sigma(), median + changeThreshold * Math.abs(median));
+    }
+}

@@ -1,0 +1,52 @@
+package com.puffy.pipeline.monitor;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** BOT_SHARE: bot rows above the configured share of valid rows (WARNING). */
+final class BotShareCheck implements MonitorCheck {
+    static final String METRIC = "bot_share";
+
+    @Override
+    public String code() {
+        return "BOT_SHARE";
+    }
+
+    @Override
+    public void evaluate(MonitorData data, CheckSink sink) {
+        double limit = data.config().botShareWarning();
+        for (Map.Entry<LocalDate, Map<String, Double>> entry : data.days().entrySet()) {
+            LocalDate day = entry.getKey();
+            Double share = entry.getValue().get(METRIC);
+            if (share == null) {
+                continue;
+            }
+            Baseline baseline = data.baseline(day, METRIC).orElse(null);
+            sink.point(day, METRIC, share, baseline, null, limit);
+            if (share <= limit) {
+                continue;
+            }
+            Optional<Diagnostics.BotProfile> bots = data.diagnostics().bots(day);
+            String who = bots.filter(b -> b.sessions() > 0).map(b -> ": " + Fmt.num(b.sessions()) + " bot sessions, "
+                    + Fmt.pct((double) b.topBrowserSessions() / b.sessions()) + " of them " + b.topBrowser()
+                    + (b.checkoutSessions() > 0 ? ", " + Fmt.num(b.checkoutSessions()) + " reaching checkout" : ""))
+                    .orElse("");
+            sink.alert(new Alert(day, code(), AlertSeverity.WARNING, METRIC, share,
+                    baseline == null ? null : baseline.median(), limit,
+                    "Bots made " + Fmt.pct(share) + " of valid rows (" + (baseline == null ? "no baseline yet"
+                            : "baseline " + Fmt.pct(baseline.median())) + ", warning above " + Fmt.pct(limit) + ")"
+                            + who + ". Bot sessions are left out of the reporting metrics but inflate raw counts.",
+                    "Look at the BOT_USER_AGENT rows of " + day + " in quality/findings.csv; block the crawler or "
+                            + "headless client at the edge if it is not a partner's.",
+                    "bots made " + Fmt.pct(share) + " of rows"));
+        }
+    }
+
+    @Override
+    public String incidentSummary(List<Alert> alerts) {
+        return "bots made " + (alerts.size() > 1 ? "up to " : "") + Fmt.pct(MonitorCheck.highest(alerts).value())
+                + " of rows";
+    }
+}

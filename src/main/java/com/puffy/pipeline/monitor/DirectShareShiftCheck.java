@@ -1,0 +1,57 @@
+package com.puffy.pipeline.monitor;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * DIRECT_SHARE_SHIFT: last-click Direct share of revenue moves at least the configured points from the median of
+ * the baseline days (WARNING). A jump usually means campaign tags or referrers were lost on the way in.
+ */
+final class DirectShareShiftCheck implements MonitorCheck {
+    @Override
+    public String code() {
+        return "DIRECT_SHARE_SHIFT";
+    }
+
+    @Override
+    public void evaluate(MonitorData data, CheckSink sink) {
+        if (!data.hasMetric(MonitorData.DIRECT_SHARE)) {
+            data.note("transform/daily_metrics.csv has no direct_revenue_last_click column, so DIRECT_SHARE_SHIFT "
+                    + "was not checked.");
+            return;
+        }
+        double points = data.config().directShareShiftPoints() / 100.0;
+        for (Map.Entry<LocalDate, Map<String, Double>> entry : data.days().entrySet()) {
+            LocalDate day = entry.getKey();
+            Double share = entry.getValue().get(MonitorData.DIRECT_SHARE);
+            if (share == null) {
+                continue;
+            }
+            Optional<Baseline> baseline = data.baseline(day, MonitorData.DIRECT_SHARE);
+            if (baseline.isEmpty()) {
+                sink.point(day, MonitorData.DIRECT_SHARE, share, null, null, null);
+                continue;
+            }
+            double median = baseline.get().median();
+            sink.point(day, MonitorData.DIRECT_SHARE, share, baseline.get(), median - points, median + points);
+            double shift = share - median;
+            if (Math.abs(shift) + 1e-9 < points) {
+                continue;
+            }
+            boolean up = shift > 0;
+            sink.alert(new Alert(day, code(), AlertSeverity.WARNING, MonitorData.DIRECT_SHARE, share, median,
+                    up ? median + points : median - points,
+                    "Direct earned " + Fmt.pct(share) + " of last-click revenue vs a baseline median of "
+                            + Fmt.pct(median) + " (" + (up ? "+" : "−") + Fmt.points(shift) + "): "
+                            + (up ? "campaign parameters or referrers were probably lost (a redirect or consent "
+                            + "banner stripping utm_*/gclid, or a missing referrer column)"
+                            : "a campaign probably took over sessions that used to arrive directly") + ".",
+                    up ? "Open the landing URLs of " + day + " in transform/sessions.csv: if utm_* and click ids are "
+                            + "missing, check redirects and the consent banner; see also the SCHEMA_DRIFT alerts."
+                            : "Check which channel gained in transform/channel_performance.csv and whether that campaign "
+                            + "was planned.",
+                    "Direct share of revenue " + Fmt.pct(share) + " (baseline " + Fmt.pct(median) + ")"));
+        }
+    }
+}

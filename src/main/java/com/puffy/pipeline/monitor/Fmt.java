@@ -1,0 +1,40 @@
+package com.puffy.pipeline.monitor;
+
+import java.util.Locale;
+
+/** Number formats of alert messages: fixed locale so messages are identical on every machine. */
+final class Fmt {
+    private Fmt() {
+    }
+
+    /** A fraction as a percentage with one decimal: 0.158 → "15.8 %". */
+    static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
+    /** A signed relative change: 0.42 → "+42 %", -0.6 → "−60 %". */
+    static String signedPct(double change) {
+        if (Double.isInfinite(change)) {
+            return change > 0 ? "up from 0" : "down to 0";
+        }
+        long rounded = Math.round(change * 100);
+        return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±") + Math.abs(rounded) + " %";
+    }
+
+    /** Percentage points: 0.21 → "21 points". */
+    static String points(double fractionDifference) {
+        return String.format(Locale.ROOT, "%.1f points", Math.abs(fractionDifference) * 100);
+    }
+
+    /** A count or amount with thousands separators and no decimals for large values. */
+    static String num(double value) {
+        if (Math.abs(value) >= 100 || value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%,d", Math.round(value));
+        }
+        return String.format(Locale.ROOT, "%,.2f", value);
+    }
+
+    static String money(double value) {
+        return String.format(Locale.ROOT, "%,.2f", value);
+    }
+}

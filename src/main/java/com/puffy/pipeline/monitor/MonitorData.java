@@ -1,0 +1,177 @@
+package com.puffy.pipeline.monitor;
+
+import com.puffy.pipeline.config.MonitoringConfig;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Everything the checks look at, read from the upstream outputs (docs/architecture.md) and the cache's metric
+ * history: the daily metric series of the folder (days with event rows only), earlier days from the history, the
+ * schema-drift episodes, the reconciliation rows and the flagged orders.
+ */
+final class MonitorData {
+    /** Derived metric: last-click Direct revenue ÷ revenue. */
+    static final String DIRECT_SHARE = "direct_share";
+    /** Derived metric: orders with an item without price ÷ orders. */
+    static final String ITEM_PRICE_MISSING_SHARE = "item_price_missing_share";
+
+    record DriftRow(String file, LocalDate date, String change, String column, String rawHeader, String detail,
+                    Integer episodeFiles, String metric, Double value, Double baseline) {
+    }
+
+    record ReconciliationRow(String date, String check, Double expected, Double actual, Double difference,
+                             String ok) {
+    }
+
+    record FlaggedOrder(LocalDate date, String orderKey, String transactionId, String clientId, Double revenue,
+                        Set<String> flags) {
+    }
+
+    private final MonitoringConfig config;
+    private final LocalDate asOf;
+    private final NavigableMap<LocalDate, Map<String, Double>> days;
+    private final NavigableMap<LocalDate, Map<String, Double>> history;
+    private final Set<String> columns;
+    private final SortedSet<LocalDate> partitionsWithRows;
+    private final List<DriftRow> drift;
+    private final List<ReconciliationRow> reconciliation;
+    private final List<FlaggedOrder> flaggedOrders;
+    private final Map<String, LocalDate> filePartitions;
+    private final Path qualityDir;
+    private final Path transformDir;
+    private final List<String> notes;
+    private Diagnostics diagnostics;
+
+    MonitorData(MonitoringConfig config, LocalDate asOf, NavigableMap<LocalDate, Map<String, Double>> days,
+                NavigableMap<LocalDate, Map<String, Double>> history, Set<String> columns,
+                SortedSet<LocalDate> partitionsWithRows, List<DriftRow> drift, List<ReconciliationRow> reconciliation,
+                List<FlaggedOrder> flaggedOrders, Map<String, LocalDate> filePartitions, Path qualityDir,
+                Path transformDir, List<String> notes) {
+        this.config = config;
+        this.asOf = asOf;
+        this.days = Collections.unmodifiableNavigableMap(new TreeMap<>(days));
+        NavigableMap<LocalDate, Map<String, Double>> earlier = new TreeMap<>(history);
+        // The folder's own values win over the history of the same day.
+        earlier.keySet().removeAll(days.keySet());
+        this.history = Collections.unmodifiableNavigableMap(earlier);
+        this.columns = Set.copyOf(columns);
+        this.partitionsWithRows = Collections.unmodifiableSortedSet(new TreeSet<>(partitionsWithRows));
+        this.drift = List.copyOf(drift);
+        this.reconciliation = List.copyOf(reconciliation);
+        this.flaggedOrders = List.copyOf(flaggedOrders);
+        this.filePartitions = Map.copyOf(filePartitions);
+        this.qualityDir = qualityDir;
+        this.transformDir = transformDir;
+        this.notes = new ArrayList<>(notes);
+    }
+
+    MonitoringConfig config() {
+        return config;
+    }
+
+    LocalDate asOf() {
+        return asOf;
+    }
+
+    /** The days of the folder that have event rows, in order, with their metrics. */
+    NavigableMap<LocalDate, Map<String, Double>> days() {
+        return days;
+    }
+
+    /** Days from the cache's history that are not in the folder. */
+    NavigableMap<LocalDate, Map<String, Double>> history() {
+        return history;
+    }
+
+    /** Whether daily_metrics.csv has this column (derived metrics count when their inputs are present). */
+    boolean hasMetric(String metric) {
+        return switch (metric) {
+            case DIRECT_SHARE -> columns.contains("direct_revenue_last_click") && columns.contains("revenue");
+            case ITEM_PRICE_MISSING_SHARE -> columns.contains("orders_item_price_missing")
+                    && columns.contains("conversions");
+            default -> columns.contains(metric);
+        };
+    }
+
+    Optional<Double> value(LocalDate day, String metric) {
+        Map<String, Double> metrics = days.get(day);
+        return metrics == null ? Optional.empty() : Optional.ofNullable(metrics.get(metric));
+    }
+
+    /**
+     * The baseline of {@code metric} for {@code day}: its values on the calendar days of the window before the day
+     * that have data (the folder first, then the history), if there are at least {@code min_baseline_days}.
+     */
+    Optional<Baseline> baseline(LocalDate day, String metric) {
+        List<Double> values = new ArrayList<>();
+        for (LocalDate d = day.minusDays(config.baselineDays()); d.isBefore(day); d = d.plusDays(1)) {
+            Map<String, Double> metrics = days.containsKey(d) ? days.get(d) : history.get(d);
+            Double v = metrics == null ? null : metrics.get(metric);
+            if (v != null && Double.isFinite(v)) {
+                values.add(v);
+            }
+        }
+        return values.size() < Math.max(1, config.minBaselineDays()) ? Optional.empty()
+                : Optional.of(Baseline.of(values));
+    }
+
+    /** Number of days of the history that fall in some checked day's baseline window. */
+    int historyDaysUsed() {
+        if (days.isEmpty()) {
+            return 0;
+        }
+        LocalDate from = days.firstKey().minusDays(config.baselineDays());
+        LocalDate to = days.lastKey();
+        return history.subMap(from, true, to, false).size();
+    }
+
+    /** Partition dates with at least one row read, from the metrics and the file summary. */
+    SortedSet<LocalDate> partitionsWithRows() {
+        return partitionsWithRows;
+    }
+
+    List<DriftRow> drift() {
+        return drift;
+    }
+
+    List<ReconciliationRow> reconciliation() {
+        return reconciliation;
+    }
+
+    List<FlaggedOrder> flaggedOrders(LocalDate day, String flag) {
+        return flaggedOrders.stream().filter(o -> o.date().equals(day) && o.flags().contains(flag)).toList();
+    }
+
+    Map<String, LocalDate> filePartitions() {
+        return filePartitions;
+    }
+
+    /** Explanations that need the bigger files (quarantine, sessions), read only when an alert asks for them. */
+    Diagnostics diagnostics() {
+        if (diagnostics == null) {
+            diagnostics = new Diagnostics(qualityDir, transformDir, filePartitions);
+        }
+        return diagnostics;
+    }
+
+    /** Things the stage could not check, for the summary (e.g. a column an older transform did not write). */
+    List<String> notes() {
+        return notes;
+    }
+
+    void note(String sentence) {
+        if (!notes.contains(sentence)) {
+            notes.add(sentence);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package com.puffy.pipeline.monitor;
+
+import com.puffy.pipeline.cache.StudioCache;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.RunContext;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.Stage;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Stage 4, Monitoring (SPEC §6): runs the default checks over the transform's daily metrics and the quality
+ * summary, with baselines that also use the cache's metric history, and writes alerts, incidents and the monitored
+ * series. The number of CRITICAL alerts decides exit code 1.
+ */
+public final class MonitorStage implements Stage {
+    public static final String ALERTS = "alerts.csv";
+    public static final String INCIDENTS = "incidents.csv";
+    public static final String METRICS = "metrics.csv";
+
+    @Override
+    public StageId id() {
+        return StageId.MONITOR;
+    }
+
+    @Override
+    public List<String> outputs() {
+        return List.of(ALERTS, INCIDENTS, METRICS);
+    }
+
+    /** FRESHNESS depends on the as-of date, and baselines on whether the cache's history is used. */
+    @Override
+    public String inputFingerprint(RunSettings settings) {
+        return "as_of=" + asOf(settings) + "|history=" + (settings.cacheFile() != null);
+    }
+
+    private static LocalDate asOf(RunSettings settings) {
+        return settings.asOf() != null ? settings.asOf() : LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** The key of a folder's metric history in the cache: its absolute path. */
+    static String datasetKey(RunSettings settings) {
+        return settings.inputDir().toAbsolutePath().normalize().toString();
+    }
+
+    @Override
+    public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
+        RunSettings settings = context.settings();
+        List<MonitorCheck> checks = CheckCatalogue.defaults();
+        int steps = checks.size() + 3;
+        progress.update(0, steps, "Reading the daily metrics");
+        StudioCache cache = settings.cacheFile() == null ? null : StudioCache.open(settings.cacheFile());
+        try {
+            Map<LocalDate, Map<String, Double>> history = cache == null ? Map.of() : cache.dailyMetrics(datasetKey(settings));
+            MonitorData data = MonitorInputs.read(context.config().monitoring(), asOf(settings),
+                    context.outputOf(StageId.QUALITY), context.outputOf(StageId.TRANSFORM), history);
+            progress.update(1, steps, "Running the checks");
+
+            CheckSink sink = new CheckSink();
+            int done = 1;
+            for (MonitorCheck check : checks) {
+                cancellation.throwIfCancelled();
+                check.evaluate(data, sink);
+                progress.update(++done, steps, "Checked " + check.code());
+            }
+            List<Alert> alerts = new ArrayList<>(sink.alerts());
+            alerts.sort(Comparator.comparing(Alert::date).thenComparing(Alert::severity, Comparator.reverseOrder())
+                    .thenComparing(Alert::check));
+            Map<String, MonitorCheck> byCode = checks.stream()
+                    .collect(Collectors.toMap(MonitorCheck::code, Function.identity()));
+            List<Incident> incidents = Incidents.group(alerts, byCode::get);
+            List<MetricPoint> points = markFired(sink.points(), alerts);
+
+            MonitorWriters.alerts(context.workDir().resolve(ALERTS), alerts);
+            MonitorWriters.incidents(context.workDir().resolve(INCIDENTS), incidents);
+            MonitorWriters.metrics(context.workDir().resolve(METRICS), points);
+            progress.update(++done, steps, "Saving the metric history");
+
+            if (cache != null) {
+                for (Map.Entry<LocalDate, Map<String, Double>> day : data.days().entrySet()) {
+                    cache.storeDailyMetrics(datasetKey(settings), day.getKey(), day.getValue());
+                }
+            }
+            List<String> cacheWarnings = cache == null ? List.of() : cache.warnings();
+            progress.update(steps, steps, "Monitoring done");
+            return result(data, alerts, incidents, cache != null, cacheWarnings);
+        } finally {
+            if (cache != null) {
+                cache.close();
+            }
+        }
+    }
+
+    private static List<MetricPoint> markFired(List<MetricPoint> points, List<Alert> alerts) {
+        Set<String> fired = new HashSet<>();
+        for (Alert alert : alerts) {
+            fired.add(alert.date() + "|" + alert.metric());
+        }
+        List<MetricPoint> marked = new ArrayList<>();
+        for (MetricPoint p : points) {
+            marked.add(fired.contains(p.date() + "|" + p.metric()) ? p.withFired(true) : p);
+        }
+        marked.sort(Comparator.comparing(MetricPoint::date).thenComparing(MetricPoint::metric));
+        return marked;
+    }
+
+    private static StageResult result(MonitorData data, List<Alert> alerts, List<Incident> incidents,
+                                      boolean cacheUsed, List<String> cacheWarnings) {
+        Map<AlertSeverity, Long> bySeverity = new EnumMap<>(AlertSeverity.class);
+        for (AlertSeverity s : AlertSeverity.values()) {
+            bySeverity.put(s, alerts.stream().filter(a -> a.severity() == s).count());
+        }
+        int critical = bySeverity.get(AlertSeverity.CRITICAL).intValue();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("days_checked", data.days().size());
+        figures.put("first_day", data.days().isEmpty() ? null : data.days().firstKey().toString());
+        figures.put("last_day", data.days().isEmpty() ? null : data.days().lastKey().toString());
+        figures.put("as_of", data.asOf().toString());
+        figures.put("alerts", alerts.size());
+        figures.put("alerts_critical", critical);
+        figures.put("alerts_warning", bySeverity.get(AlertSeverity.WARNING));
+        figures.put("alerts_info", bySeverity.get(AlertSeverity.INFO));
+        figures.put("incidents", incidents.size());
+        figures.put("history_from_cache", cacheUsed);
+        figures.put("baseline_days_from_cache", data.historyDaysUsed());
+        figures.put("cache_warnings", cacheWarnings);
+
+        List<String> summary = new ArrayList<>();
+        if (alerts.isEmpty()) {
+            summary.add("No alerts: " + data.days().size() + " days passed every check.");
+        } else {
+            summary.add(alerts.size() + (alerts.size() == 1 ? " alert" : " alerts") + " (" + critical + " CRITICAL, "
+                    + bySeverity.get(AlertSeverity.WARNING) + " WARNING, " + bySeverity.get(AlertSeverity.INFO)
+                    + " INFO) in " + incidents.size() + (incidents.size() == 1 ? " incident" : " incidents")
+                    + " over " + data.days().size() + " days:");
+            for (Incident incident : incidents) {
+                summary.add(incident.worstSeverity() + " " + incident.check() + " " + incident.period() + ": "
+                        + incident.summary());
+            }
+        }
+        if (data.historyDaysUsed() > 0) {
+            summary.add("Baselines also used " + data.historyDaysUsed() + " earlier days from the cache's metric history.");
+        }
+        summary.addAll(data.notes());
+        summary.addAll(cacheWarnings);
+        return new StageResult(figures, summary, critical);
+    }
+}

@@ -1,0 +1,66 @@
+package com.puffy.pipeline.monitor;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * REVENUE_ANOMALY: daily revenue far from its baseline (WARNING); zero revenue on a day with non-bot sessions is
+ * CRITICAL whatever the baseline (checkout tracking is probably broken).
+ */
+final class RevenueAnomalyCheck implements MonitorCheck {
+    @Override
+    public String code() {
+        return "REVENUE_ANOMALY";
+    }
+
+    @Override
+    public void evaluate(MonitorData data, CheckSink sink) {
+        for (LocalDate day : data.days().keySet()) {
+            Optional<Anomaly> verdict = Anomaly.judge(data, day, "revenue", sink);
+            if (verdict.isEmpty()) {
+                continue;
+            }
+            Anomaly a = verdict.get();
+            double sessions = data.value(day, "sessions").orElse(0.0);
+            double orders = data.value(day, "conversions").orElse(Double.NaN);
+            Double baseline = a.baseline() == null ? null : a.baseline().median();
+            if (a.value() == 0 && sessions > 0) {
+                sink.alert(new Alert(day, code(), AlertSeverity.CRITICAL, "revenue", 0.0, baseline, 0.0,
+                        "No revenue on " + day + " although " + Fmt.num(sessions) + " non-bot sessions were seen"
+                                + (baseline == null ? "" : " (baseline " + Fmt.money(baseline) + ")")
+                                + ": the purchase event is probably not tracked any more.",
+                        "Place a test order and check that the purchase event (checkout_completed) reaches the export; "
+                                + "check the checkout and the tag manager releases of " + day + ".",
+                        "no revenue despite " + Fmt.num(sessions) + " sessions"));
+                continue;
+            }
+            if (!a.fires()) {
+                continue;
+            }
+            Optional<Baseline> orderBase = data.baseline(day, "conversions");
+            String cause = "";
+            if (orderBase.isPresent() && Double.isFinite(orders)) {
+                double orderChange = orderBase.get().change(orders);
+                cause = Math.abs(orderChange) >= Math.abs(a.change()) / 2
+                        ? ": " + Fmt.num(orders) + " orders vs a usual " + Fmt.num(orderBase.get().median())
+                        + " (" + Fmt.signedPct(orderChange) + ")"
+                        : ": about as many orders as usual (" + Fmt.num(orders) + "), so the order values changed";
+            }
+            boolean drop = a.change() < 0;
+            sink.alert(new Alert(day, code(), AlertSeverity.WARNING, "revenue", a.value(), baseline,
+                    a.threshold(data.config().zThreshold(), data.config().changeThreshold()),
+                    a.describe("revenue", true) + cause + ".",
+                    drop ? "Check checkout errors, payment provider incidents and price or promotion changes on " + day
+                            + "; compare with the shop's order system."
+                            : "Look at the day's largest orders in transform/conversions.csv (a bulk or test order?) "
+                            + "and the marketing calendar.",
+                    "revenue " + Fmt.signedPct(a.change()) + " vs baseline"));
+        }
+    }
+
+    @Override
+    public String incidentSummary(List<Alert> alerts) {
+        return MonitorCheck.worst(alerts).headline();
+    }
+}

@@ -1,0 +1,358 @@
+package com.puffy.pipeline.transform;
+
+import com.puffy.pipeline.config.TransformConfig;
+import com.puffy.pipeline.config.TransformConfig.ChannelRules;
+import com.puffy.pipeline.config.TransformConfig.KeywordRule;
+import com.puffy.pipeline.config.TransformConfig.ParameterRule;
+import com.puffy.pipeline.config.TransformConfig.ReferrerRule;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The channel of a session from its landing event (SPEC §5.1), driven entirely by the configured rule table.
+ * Campaign rules (1–6) look at the landing page's query parameters; referrer rules (7–11) at the referrer. The
+ * two halves are independent, so callers may cache each by its own input.
+ */
+public final class ChannelClassifier {
+    private final String mediumParameter;
+    /** Keyword (lower case) or pseudonym (upper-case 6 hex) → channel; the first rule that names it wins. */
+    private final Map<String, String> mediumClear = new HashMap<>();
+    private final Map<String, String> mediumHashed = new HashMap<>();
+    private final Set<String> ambiguousClear = new LinkedHashSet<>();
+    private final Set<String> ambiguousHashed = new LinkedHashSet<>();
+    private final String ambiguousChannel;
+    private final String ambiguousChannelWithClickId;
+    private final List<String> ambiguousClickIds;
+    private final List<ParameterRule> clickIdRules;
+    private final String campaignPrefix;
+    private final String campaignChannel;
+    private final List<ReferrerRule> referrerRules;
+    private final Map<String, String> pseudonymizedHosts = new HashMap<>();
+    private final List<String> ownDomains;
+    private final String directChannel;
+    private final String referralChannel;
+    private final List<String> channels;
+
+    public ChannelClassifier(TransformConfig config) {
+        ChannelRules rules = config.channelRules();
+        this.mediumParameter = lower(rules.mediumParameter());
+        Set<String> allChannels = new LinkedHashSet<>();
+        for (KeywordRule rule : rules.mediumKeywords()) {
+            allChannels.add(rule.channel());
+            for (String keyword : rule.keywords()) {
+                mediumClear.putIfAbsent(lower(keyword), rule.channel());
+                for (String pseudonym : pseudonyms(keyword)) {
+                    mediumHashed.putIfAbsent(pseudonym, rule.channel());
+                }
+            }
+        }
+        var ambiguous = rules.ambiguousMedium();
+        this.ambiguousChannel = ambiguous.channel();
+        this.ambiguousChannelWithClickId = ambiguous.channelWithClickId();
+        for (String keyword : ambiguous.keywords()) {
+            ambiguousClear.add(lower(keyword));
+            ambiguousHashed.addAll(pseudonyms(keyword));
+        }
+        List<String> socialIds = new ArrayList<>();
+        for (ParameterRule rule : rules.clickIdRules()) {
+            allChannels.add(rule.channel());
+            if (rule.channel().equals(ambiguous.channelWithClickId())) {
+                rule.parameters().forEach(p -> socialIds.add(lower(p)));
+            }
+        }
+        this.ambiguousClickIds = List.copyOf(socialIds);
+        this.clickIdRules = rules.clickIdRules().stream()
+                .map(r -> new ParameterRule(r.channel(), r.parameters().stream().map(ChannelClassifier::lower).toList()))
+                .toList();
+        this.campaignPrefix = lower(rules.campaignParameterPrefix());
+        this.campaignChannel = rules.campaignChannel();
+        allChannels.add(ambiguousChannel);
+        allChannels.add(ambiguousChannelWithClickId);
+        allChannels.add(campaignChannel);
+        this.referrerRules = rules.referrerRules().stream().map(ChannelClassifier::lowerRule).toList();
+        this.ownDomains = config.ownDomains().stream().map(ChannelClassifier::lower).toList();
+        this.directChannel = rules.directChannel();
+        this.referralChannel = rules.referralChannel();
+        for (ReferrerRule rule : referrerRules) {
+            allChannels.add(rule.channel());
+            List<String> named = new ArrayList<>(rule.hosts());
+            named.addAll(rule.domains());
+            for (String name : rule.anyTldNames()) {
+                for (String tld : rules.pseudonymizedTlds()) {
+                    named.add(name + "." + lower(tld));
+                }
+            }
+            for (String host : named) {
+                String bare = host.startsWith("www.") ? host.substring(4) : host;
+                pseudonymizedHosts.putIfAbsent(hostHash(bare), rule.channel());
+                pseudonymizedHosts.putIfAbsent(hostHash("www." + bare), rule.channel());
+            }
+        }
+        for (String extra : rules.pseudonymizedExtraHosts()) {
+            String channel = clearHostChannel(lower(extra));
+            if (channel != null) {
+                pseudonymizedHosts.putIfAbsent(hostHash(lower(extra)), channel);
+            }
+        }
+        allChannels.add(directChannel);
+        allChannels.add(referralChannel);
+        this.channels = List.copyOf(allChannels);
+    }
+
+    /** Every channel the rules can give, in the order the configuration names them (for stable reports). */
+    public List<String> channels() {
+        return channels;
+    }
+
+    public String directChannel() {
+        return directChannel;
+    }
+
+    public String classify(String pageUrl, String referrer) {
+        String campaign = campaignChannel(pageUrl);
+        return campaign != null ? campaign : referrerChannel(referrer);
+    }
+
+    /** Rules 1–6 on the landing page's query; null when none applies. */
+    public String campaignChannel(String pageUrl) {
+        Map<String, String> params = queryParameters(pageUrl);
+        if (params.isEmpty()) {
+            return null;
+        }
+        String medium = params.get(mediumParameter);
+        if (medium != null) {
+            String channel = mediumClear.get(lower(medium));
+            if (channel == null) {
+                channel = mediumHashed.get(medium);
+            }
+            if (channel != null) {
+                return channel;
+            }
+            if (ambiguousClear.contains(lower(medium)) || ambiguousHashed.contains(medium)) {
+                for (String id : ambiguousClickIds) {
+                    if (params.containsKey(id)) {
+                        return ambiguousChannelWithClickId;
+                    }
+                }
+                return ambiguousChannel;
+            }
+        }
+        for (ParameterRule rule : clickIdRules) {
+            for (String parameter : rule.parameters()) {
+                if (params.containsKey(parameter)) {
+                    return rule.channel();
+                }
+            }
+        }
+        for (String key : params.keySet()) {
+            if (key.startsWith(campaignPrefix)) {
+                return campaignChannel;
+            }
+        }
+        return null;
+    }
+
+    /** Rules 7–11 on the referrer (empty or null: no referrer). */
+    public String referrerChannel(String referrer) {
+        String ref = referrer == null ? "" : referrer.trim();
+        if (ref.isEmpty()) {
+            return directChannel;
+        }
+        String lowerRef = lower(ref);
+        if (lowerRef.startsWith("android-app://")) {
+            String app = hostPart(lowerRef.substring("android-app://".length()));
+            for (ReferrerRule rule : referrerRules) {
+                if (rule.apps().contains(app) || matchesHost(rule, app)) {
+                    return rule.channel();
+                }
+            }
+            return referralChannel;
+        }
+        int scheme = lowerRef.indexOf("://");
+        String host = hostPart(scheme >= 0 ? lowerRef.substring(scheme + 3) : lowerRef);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        String channel = clearHostChannel(host);
+        if (channel != null) {
+            return channel;
+        }
+        if (host.startsWith("source-") && host.endsWith(".com")) {
+            String hash = host.substring("source-".length(), host.length() - ".com".length());
+            if (hash.length() == 8) {
+                return pseudonymizedHosts.getOrDefault(hash, referralChannel);
+            }
+        }
+        for (String own : ownDomains) {
+            if (host.equals(own) || host.endsWith("." + own)) {
+                return directChannel;
+            }
+        }
+        return host.isEmpty() ? directChannel : referralChannel;
+    }
+
+    private String clearHostChannel(String host) {
+        for (ReferrerRule rule : referrerRules) {
+            if (matchesHost(rule, host)) {
+                return rule.channel();
+            }
+        }
+        return null;
+    }
+
+    private static boolean matchesHost(ReferrerRule rule, String host) {
+        if (rule.hosts().contains(host)) {
+            return true;
+        }
+        for (String domain : rule.domains()) {
+            if (host.equals(domain) || host.endsWith("." + domain)) {
+                return true;
+            }
+        }
+        for (String name : rule.anyTldNames()) {
+            if (host.startsWith(name + ".") && isTld(host.substring(name.length() + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A public suffix such as com, de, co.uk or com.au: one or two short alphabetic labels. */
+    static boolean isTld(String text) {
+        String[] labels = text.split("\\.", -1);
+        if (labels.length < 1 || labels.length > 2) {
+            return false;
+        }
+        for (String label : labels) {
+            if (label.length() < 2 || label.length() > 3) {
+                return false;
+            }
+            for (int i = 0; i < label.length(); i++) {
+                char c = label.charAt(i);
+                if (c < 'a' || c > 'z') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The host of "host[:port][/path][?query]" (userinfo dropped). */
+    private static String hostPart(String afterScheme) {
+        int end = afterScheme.length();
+        for (int i = 0; i < afterScheme.length(); i++) {
+            char c = afterScheme.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        String authority = afterScheme.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            authority = authority.substring(at + 1);
+        }
+        int colon = authority.indexOf(':');
+        return colon >= 0 ? authority.substring(0, colon) : authority;
+    }
+
+    /**
+     * Query parameters of a URL: keys in lower case, values URL-decoded and trimmed, the first value of a repeated
+     * key kept, a key without '=' present with an empty value.
+     */
+    static Map<String, String> queryParameters(String url) {
+        if (url == null) {
+            return Map.of();
+        }
+        int question = url.indexOf('?');
+        if (question < 0) {
+            return Map.of();
+        }
+        int hash = url.indexOf('#', question);
+        String query = url.substring(question + 1, hash < 0 ? url.length() : hash);
+        Map<String, String> params = new LinkedHashMap<>();
+        int start = 0;
+        while (start <= query.length()) {
+            int amp = query.indexOf('&', start);
+            int end = amp < 0 ? query.length() : amp;
+            if (end > start) {
+                String pair = query.substring(start, end);
+                int eq = pair.indexOf('=');
+                String key = lower(decode(eq < 0 ? pair : pair.substring(0, eq)).trim());
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1)).trim();
+                if (!key.isEmpty()) {
+                    params.putIfAbsent(key, value);
+                }
+            }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
+        }
+        return params;
+    }
+
+    private static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
+        }
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // A stray '%' is taken literally: a broken escape must not hide the parameter.
+            return text;
+        }
+    }
+
+    /** The pseudonyms of a keyword: upper-case first 6 hex of MD5 of it as written, lower, upper and capitalized. */
+    static Set<String> pseudonyms(String keyword) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(keyword);
+        forms.add(keyword.toLowerCase(Locale.ROOT));
+        forms.add(keyword.toUpperCase(Locale.ROOT));
+        if (!keyword.isEmpty()) {
+            forms.add(keyword.substring(0, 1).toUpperCase(Locale.ROOT) + keyword.substring(1).toLowerCase(Locale.ROOT));
+        }
+        Set<String> hashes = new LinkedHashSet<>();
+        for (String form : forms) {
+            hashes.add(md5Hex(form).substring(0, 6).toUpperCase(Locale.ROOT));
+        }
+        return hashes;
+    }
+
+    static String hostHash(String host) {
+        return md5Hex(host).substring(0, 8);
+    }
+
+    private static String md5Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required by every Java runtime", e);
+        }
+    }
+
+    private static ReferrerRule lowerRule(ReferrerRule rule) {
+        return new ReferrerRule(rule.channel(), lowerAll(rule.hosts()), lowerAll(rule.domains()),
+                lowerAll(rule.anyTldNames()), lowerAll(rule.apps()));
+    }
+
+    private static List<String> lowerAll(List<String> values) {
+        return values == null ? List.of() : values.stream().map(ChannelClassifier::lower).toList();
+    }
+
+    private static String lower(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,637 @@
+package com.puffy.pipeline.transform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.puffy.pipeline.config.TransformConfig;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.RunContext;
+import com.puffy.pipeline.core.Stage;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.io.AtomicFiles;
+import com.puffy.pipeline.io.CsvInput;
+import com.puffy.pipeline.io.CsvOutput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Stage 2 (SPEC §5, §7): sessions, users, conversions, attribution, funnel, daily metrics, channel performance
+ * and the reconciliation of revenue and rows, from quality/validated_events.csv.
+ * <p>
+ * Shape of the work, for speed and memory: pass 1 keeps each valid row as ~17 bytes (dictionary-encoded client,
+ * timestamp, kind, day); one sort groups and orders them; one walk cuts sessions; pass 2 re-reads the file for the
+ * landing rows only, classifies their channel and device (each distinct value once) and streams sessions.csv.
+ */
+public final class TransformStage implements Stage {
+    public static final String SESSIONS = "sessions.csv";
+    public static final String USERS = "users.csv";
+    public static final String CONVERSIONS = "conversions.csv";
+    public static final String ORDER_ITEMS = "order_items.csv";
+    public static final String ATTRIBUTION = "attribution.csv";
+    public static final String DAILY_METRICS = "daily_metrics.csv";
+    public static final String FUNNEL = "funnel.csv";
+    public static final String CHANNEL_PERFORMANCE = "channel_performance.csv";
+    public static final String RECONCILIATION = "reconciliation.csv";
+    static final List<String> OUTPUTS = List.of(SESSIONS, USERS, CONVERSIONS, ORDER_ITEMS, ATTRIBUTION,
+            DAILY_METRICS, FUNNEL, CHANNEL_PERFORMANCE, RECONCILIATION);
+
+    static final List<String> SESSION_COLUMNS = List.of("session_id", "client_id", "session_start", "session_end",
+            "duration_s", "events", "page_views", "landing_page", "landing_referrer", "channel", "device", "os",
+            "browser", "is_bot", "added_to_cart", "started_checkout", "converted", "revenue", "is_new_user", "date");
+    static final List<String> USER_COLUMNS = List.of("client_id", "first_seen", "last_seen", "sessions", "events",
+            "conversions", "revenue", "first_channel", "device");
+    static final List<String> CONVERSION_COLUMNS = List.of("order_key", "transaction_id", "client_id", "session_id",
+            "timestamp", "revenue", "flags", "items", "quantity", "user_email", "date", "channel_last_click");
+    static final List<String> ORDER_ITEM_COLUMNS = List.of("order_key", "item_id", "item_name", "item_variant",
+            "quantity", "item_price", "date");
+    static final List<String> ATTRIBUTION_COLUMNS = List.of("order_key", "model", "session_id", "channel", "credit",
+            "revenue_credit", "touchpoint", "touchpoints", "session_start", "date");
+    static final List<String> DAILY_COLUMNS = List.of("date", "events", "sessions", "users", "conversions", "revenue",
+            "session_cvr", "bot_share", "client_id_null_rate", "rows_read", "rows_missing_client_id", "bot_rows",
+            "orders_zero_revenue", "orders_item_price_missing", "orders_collided", "direct_revenue_last_click");
+    static final List<String> FUNNEL_COLUMNS = List.of("step", "sessions", "rate_from_previous", "rate_from_start");
+    static final List<String> CHANNEL_COLUMNS = List.of("model", "channel", "sessions", "conversions", "revenue");
+    static final List<String> RECONCILIATION_COLUMNS = List.of("date", "check", "expected", "actual", "difference",
+            "ok");
+
+    private static final int CACHE_LIMIT = 200_000;
+
+    @Override
+    public StageId id() {
+        return StageId.TRANSFORM;
+    }
+
+    @Override
+    public List<String> outputs() {
+        return OUTPUTS;
+    }
+
+    @Override
+    public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
+        return new Run(context, progress, cancellation).execute();
+    }
+
+    /** One execution: the state the phases share. */
+    private static final class Run {
+        private final RunContext context;
+        private final Progress progress;
+        private final Cancellation cancellation;
+        private final TransformConfig config;
+        private final Path out;
+        private final HeapWatch heap = new HeapWatch();
+        private final Map<String, Object> phaseMillis = new LinkedHashMap<>();
+        private final TreeMap<Integer, DayStats> days = new TreeMap<>();
+        private final Times.Formatter time = new Times.Formatter();
+        private final ChannelClassifier classifier;
+        private final List<String> channelNames = new ArrayList<>();
+        private final Map<String, Integer> channelIds = new HashMap<>();
+        private final DeviceDetector devices = new DeviceDetector();
+        private final List<DeviceDetector.DeviceInfo> deviceInfos = new ArrayList<>();
+        private final Map<DeviceDetector.DeviceInfo, Integer> deviceIds = new HashMap<>();
+        private long phaseStart = System.nanoTime();
+
+        private EventTable events;
+        private Sessions sessions;
+        private List<Conversion> conversions;
+        private String[] clientTextCache;
+        private int[] lastClickChannel;
+        private double[][] modelChannelCredit;
+        private double[][] modelChannelRevenue;
+        private long attributionRows;
+        private int fallbackConversions;
+
+        Run(RunContext context, Progress progress, Cancellation cancellation) {
+            this.context = context;
+            this.progress = progress;
+            this.cancellation = cancellation;
+            this.config = context.config().transform();
+            this.out = context.workDir();
+            this.classifier = new ChannelClassifier(config);
+            for (String channel : classifier.channels()) {
+                channelId(channel);
+            }
+        }
+
+        StageResult execute() throws IOException {
+            long started = System.nanoTime();
+            Path qualityDir = context.outputOf(StageId.QUALITY);
+            FileSummaryReader.read(qualityDir, this::day);
+            ValidatedEventsReader reader = new ValidatedEventsReader(qualityDir,
+                    Set.copyOf(context.config().quality().purchaseEventNames()));
+            events = reader.load(progress.slice(0.0, 0.35), cancellation);
+            phase("read");
+            countRowsByPartitionDay();
+            sessions = Sessionizer.sessionize(events, config.sessionGapMinutes() * 60_000L, cancellation);
+            progress.update(400, 1000, "Cut " + sessions.count + " sessions");
+            phase("sessionize");
+            buildConversions();
+            phase("conversions");
+            writeSessions(reader, progress.slice(0.4, 0.8));
+            phase("sessions_csv");
+            writeAttribution();
+            progress.update(850, 1000, "Attributed " + conversions.size() + " conversions");
+            phase("attribution");
+            writeConversions();
+            writeUsers();
+            sessionDays();
+            writeDaily();
+            writeFunnel();
+            writeChannelPerformance();
+            Reconciliation reconciliation = reconcile();
+            writeReconciliation(reconciliation);
+            phase("reports");
+            progress.update(1000, 1000, "Transform finished");
+            return result(reconciliation, System.nanoTime() - started);
+        }
+
+        // ---- phases ------------------------------------------------------------------------------------------
+
+        private void countRowsByPartitionDay() {
+            int pd = events.partitionDays.size();
+            long[] rows = new long[pd];
+            long[] bots = new long[pd];
+            for (int row = 0; row < events.size; row++) {
+                rows[events.partitionDay[row]]++;
+                if (events.isBot(row)) {
+                    bots[events.partitionDay[row]]++;
+                }
+            }
+            for (int i = 0; i < pd; i++) {
+                DayStats d = day(events.partitionDays.get(i));
+                d.events += rows[i];
+                d.botRows += bots[i];
+            }
+            for (EventTable.PurchaseRow purchase : events.purchases) {
+                day(Times.dayOf(events.timestamp[purchase.row()])).purchaseRowRevenue += purchase.revenue();
+            }
+        }
+
+        private void buildConversions() {
+            ObjectMapper json = new ObjectMapper();
+            conversions = new ArrayList<>(events.purchases.size());
+            for (EventTable.PurchaseRow purchase : events.purchases) {
+                int row = purchase.row();
+                int session = sessions.rowSession[row];
+                Conversion conversion = Conversion.of(purchase, events.client[row], session, events.timestamp[row], json);
+                conversions.add(conversion);
+                sessions.revenue[session] += conversion.revenue();
+                DayStats d = day(conversion.date());
+                d.conversions++;
+                d.revenue += conversion.revenue();
+                if (conversion.hasFlag(Conversion.ZERO_REVENUE)) {
+                    d.ordersZeroRevenue++;
+                }
+                if (conversion.hasFlag(Conversion.ITEM_PRICE_MISSING)) {
+                    d.ordersItemPriceMissing++;
+                }
+                if (conversion.hasFlag(Conversion.COLLISION)) {
+                    d.ordersCollided++;
+                }
+            }
+        }
+
+        /** Pass 2: channel and device of each landing row, and sessions.csv in landing-row order. */
+        private void writeSessions(ValidatedEventsReader reader, Progress slice) throws IOException {
+            Map<String, Integer> col = reader.columns();
+            int cPage = col.get("page_url");
+            int cReferrer = col.get("referrer");
+            int cAgent = col.get("user_agent");
+            Map<String, String> campaignCache = new HashMap<>();
+            Map<String, String> referrerCache = new HashMap<>();
+            final String none = "";
+            AtomicFiles.write(out.resolve(SESSIONS), writer -> {
+                try (CsvOutput csv = new CsvOutput(writer, SESSION_COLUMNS)) {
+                    reader.forEachRow(row -> sessions.landingRow[sessions.rowSession[row]] == row, (row, line) -> {
+                        int s = sessions.rowSession[row];
+                        String page = CsvInput.unprotect(line.string(cPage));
+                        String referrer = CsvInput.unprotect(line.string(cReferrer));
+                        String agent = CsvInput.unprotect(line.string(cAgent));
+                        if (campaignCache.size() > CACHE_LIMIT) {
+                            campaignCache.clear();
+                        }
+                        if (referrerCache.size() > CACHE_LIMIT) {
+                            referrerCache.clear();
+                        }
+                        String channel = campaignCache.computeIfAbsent(page, p -> {
+                            String c = classifier.campaignChannel(p);
+                            return c == null ? none : c;
+                        });
+                        if (channel.isEmpty()) {
+                            channel = referrerCache.computeIfAbsent(referrer, classifier::referrerChannel);
+                        }
+                        int channelId = channelId(channel);
+                        sessions.channel[s] = (byte) channelId;
+                        DeviceDetector.DeviceInfo device = devices.detect(agent);
+                        sessions.device[s] = deviceId(device);
+                        csv.row(sessionId(s), clientText(sessions.client[s]), time.timestamp(sessions.start[s]),
+                                time.timestamp(sessions.end[s]), (sessions.end[s] - sessions.start[s]) / 1000.0,
+                                sessions.events[s], sessions.pageViews[s], page, referrer, channel, device.device(),
+                                device.os(), device.browser(), sessions.has(s, Sessions.BOT),
+                                sessions.has(s, Sessions.ADD_TO_CART), sessions.has(s, Sessions.CHECKOUT_STARTED),
+                                sessions.has(s, Sessions.CONVERTED), sessions.revenue[s],
+                                sessions.has(s, Sessions.NEW_USER), time.date(Times.dayOf(sessions.start[s])));
+                    }, slice, cancellation);
+                }
+            });
+        }
+
+        private void writeAttribution() throws IOException {
+            AttributionModel[] models = AttributionModel.values();
+            modelChannelCredit = new double[models.length][];
+            modelChannelRevenue = new double[models.length][];
+            lastClickChannel = new int[conversions.size()];
+            AtomicFiles.write(out.resolve(ATTRIBUTION), writer -> {
+                try (CsvOutput csv = new CsvOutput(writer, ATTRIBUTION_COLUMNS)) {
+                    attribute(csv);
+                }
+            });
+        }
+
+        /** SPEC §5: touchpoints are the client's sessions (bots included) started in [purchase − lookback, purchase]. */
+        private void attribute(CsvOutput csv) throws IOException {
+            AttributionModel[] models = AttributionModel.values();
+            long lookback = config.lookbackDays() * Times.DAY_MS;
+            double halfLife = config.timeDecayHalfLifeDays() * Times.DAY_MS;
+            int direct = channelId(classifier.directChannel());
+            AttributionModel.Touchpoints touchpoints = new AttributionModel.Touchpoints();
+            double[] credit = new double[16];
+            for (int ci = 0; ci < conversions.size(); ci++) {
+                Conversion conversion = conversions.get(ci);
+                if ((ci & 0xFFF) == 0) {
+                    cancellation.throwIfCancelled();
+                }
+                long t = conversion.timestamp();
+                touchpoints.clear(t, halfLife);
+                int first = sessions.clientFirst[conversion.client()];
+                int last = first + sessions.clientCount[conversion.client()];
+                for (int s = first; s < last; s++) {
+                    long start = sessions.start[s];
+                    if (start >= t - lookback && start <= t) {
+                        touchpoints.add(s, start, sessions.channel[s] == direct);
+                    }
+                }
+                if (touchpoints.count == 0) {
+                    // The purchase's own session began more than the lookback ago (an unbroken stream of
+                    // events): it is the only possible touchpoint, so revenue still reconciles.
+                    int own = conversion.session();
+                    touchpoints.add(own, sessions.start[own], sessions.channel[own] == direct);
+                    fallbackConversions++;
+                }
+                if (credit.length < touchpoints.count) {
+                    credit = new double[touchpoints.count * 2];
+                }
+                String date = time.date(conversion.date());
+                DayStats d = day(conversion.date());
+                for (AttributionModel model : models) {
+                    java.util.Arrays.fill(credit, 0, touchpoints.count, 0.0);
+                    model.credit(touchpoints, credit);
+                    for (int i = 0; i < touchpoints.count; i++) {
+                        if (credit[i] <= 0) {
+                            continue;
+                        }
+                        int s = touchpoints.session[i];
+                        int channel = sessions.channel[s];
+                        double revenueCredit = credit[i] * conversion.revenue();
+                        accumulate(model, channel, credit[i], revenueCredit);
+                        d.attributedRevenue[model.ordinal()] += revenueCredit;
+                        if (model == AttributionModel.LAST_CLICK) {
+                            lastClickChannel[ci] = channel;
+                            if (channel == direct) {
+                                d.directRevenueLastClick += revenueCredit;
+                            }
+                        }
+                        csv.row(conversion.orderKey(), model.id(), sessionId(s), channelNames.get(channel),
+                                credit[i], revenueCredit, i + 1, touchpoints.count,
+                                time.timestamp(sessions.start[s]), date);
+                        attributionRows++;
+                    }
+                }
+            }
+        }
+
+        private void accumulate(AttributionModel model, int channel, double credit, double revenue) {
+            int m = model.ordinal();
+            if (modelChannelCredit[m] == null || modelChannelCredit[m].length <= channel) {
+                int n = Math.max(channelNames.size(), channel + 1);
+                modelChannelCredit[m] = modelChannelCredit[m] == null ? new double[n]
+                        : java.util.Arrays.copyOf(modelChannelCredit[m], n);
+                modelChannelRevenue[m] = modelChannelRevenue[m] == null ? new double[n]
+                        : java.util.Arrays.copyOf(modelChannelRevenue[m], n);
+            }
+            modelChannelCredit[m][channel] += credit;
+            modelChannelRevenue[m][channel] += revenue;
+        }
+
+        private void writeConversions() throws IOException {
+            AtomicFiles.write(out.resolve(CONVERSIONS), writer -> {
+                try (CsvOutput csv = new CsvOutput(writer, CONVERSION_COLUMNS)) {
+                    for (int ci = 0; ci < conversions.size(); ci++) {
+                        Conversion c = conversions.get(ci);
+                        csv.row(c.orderKey(), c.transactionId(), clientText(c.client()), sessionId(c.session()),
+                                time.timestamp(c.timestamp()), c.revenue(), c.flags(), c.items().size(), c.quantity(),
+                                c.userEmail(), time.date(c.date()), channelNames.get(lastClickChannel[ci]));
+                    }
+                }
+            });
+            AtomicFiles.write(out.resolve(ORDER_ITEMS), writer -> {
+                try (CsvOutput csv = new CsvOutput(writer, ORDER_ITEM_COLUMNS)) {
+                    for (Conversion c : conversions) {
+                        String date = time.date(c.date());
+                        for (Conversion.Item item : c.items()) {
+                            csv.row(c.orderKey(), item.itemId(), item.itemName(), item.itemVariant(), item.quantity(),
+                                    item.itemPrice(), date);
+                        }
+                    }
+                }
+            });
+        }
+
+        private void writeUsers() throws IOException {
+            int clients = events.clients.size();
+            int[] conversionsByClient = new int[clients];
+            double[] revenueByClient = new double[clients];
+            for (Conversion c : conversions) {
+                conversionsByClient[c.client()]++;
+                revenueByClient[c.client()] += c.revenue();
+            }
+            AtomicFiles.write(out.resolve(USERS), writer -> {
+                try (CsvOutput csv = new CsvOutput(writer, USER_COLUMNS)) {
+                    for (int c = 0; c < clients; c++) {
+                        if ((c & 0xFFFF) == 0) {
+                            cancellation.throwIfCancelled();
+                        }
+                        int first = sessions.clientFirst[c];
+                        int count = sessions.clientCount[c];
+                        long eventsOfClient = 0;
+                        long lastSeen = Long.MIN_VALUE;
+                        for (int s = first; s < first + count; s++) {
+                            eventsOfClient += sessions.events[s];
+                            lastSeen = Math.max(lastSeen, sessions.end[s]);
+                        }
+                        csv.row(clientText(c), time.timestamp(sessions.start[first]), time.timestamp(lastSeen), count,
+                                eventsOfClient, conversionsByClient[c], revenueByClient[c],
+                                channelNames.get(sessions.channel[first]),
+                                deviceInfos.get(sessions.device[first]).device());
+                    }
+                }
+            });
+        }
+
+        private void sessionDays() {
+            for (int s = 0; s < sessions.count; s++) {
+                if (!sessions.has(s, Sessions.BOT)) {
+                    DayStats d = day(Times.dayOf(sessions.start[s]));
+                    d.sessions++;
+                    if (sessions.has(s, Sessions.CONVERTED)) {
+                        d.convertedSessions++;
+                    }
+                }
+            }
+            for (int i = 0; i < events.partitionDays.size(); i++) {
+                day(events.partitionDays.get(i)).users += sessions.usersByPartitionDay[i];
+            }
+            long[] inSessions = new long[events.partitionDays.size()];
+            for (int row = 0; row < events.size; row++) {
+                if (sessions.rowSession[row] >= 0) {
+                    inSessions[events.partitionDay[row]]++;
+                }
+            }
+            for (int i = 0; i < inSessions.length; i++) {
+                day(events.partitionDays.get(i)).rowsInSessions += inSessions[i];
+            }
+        }
+
+        private void writeDaily() throws IOException {
+            AtomicFiles.write(out.resolve(DAILY_METRICS), writer -> {
+                try (CsvOutput csv = new CsvOutput(writer, DAILY_COLUMNS)) {
+                    for (DayStats d : days.values()) {
+                        if (!d.isPartitionDayWithRows()) {
+                            continue;
+                        }
+                        csv.row(Times.date(d.epochDay), d.events, d.sessions, d.users, d.conversions, d.revenue,
+                                ratio(d.convertedSessions, d.sessions), ratio(d.botRows, d.events),
+                                ratio(d.rowsMissingClientId, d.rowsRead), d.rowsRead, d.rowsMissingClientId,
+                                d.botRows, d.ordersZeroRevenue, d.ordersItemPriceMissing, d.ordersCollided,
+                                d.directRevenueLastClick);
+                    }
+                }
+            });
+        }
+
+        private void writeFunnel() throws IOException {
+            long[] steps = new long[5];
+            for (int s = 0; s < sessions.count; s++) {
+                if (sessions.has(s, Sessions.BOT)) {
+                    continue;
+                }
+                steps[0]++;
+                if (sessions.has(s, Sessions.PAGE_VIEW)) {
+                    steps[1]++;
+                }
+                if (sessions.has(s, Sessions.ADD_TO_CART)) {
+                    steps[2]++;
+                }
+                if (sessions.has(s, Sessions.CHECKOUT_STARTED)) {
+                    steps[3]++;
+                }
+                if (sessions.has(s, Sessions.CONVERTED)) {
+                    steps[4]++;
+                }
+            }
+            String[] names = {"sessions", "page_viewed", "product_added_to_cart", "checkout_started", "purchase"};
+            AtomicFiles.write(out.resolve(FUNNEL), writer -> {
+                try (CsvOutput csv = new CsvOutput(writer, FUNNEL_COLUMNS)) {
+                    for (int i = 0; i < steps.length; i++) {
+                        csv.row(names[i], steps[i], i == 0 ? ratio(steps[0], steps[0]) : ratio(steps[i], steps[i - 1]),
+                                ratio(steps[i], steps[0]));
+                    }
+                }
+            });
+        }
+
+        private void writeChannelPerformance() throws IOException {
+            long[] sessionsByChannel = new long[channelNames.size()];
+            for (int s = 0; s < sessions.count; s++) {
+                if (!sessions.has(s, Sessions.BOT)) {
+                    sessionsByChannel[sessions.channel[s]]++;
+                }
+            }
+            AtomicFiles.write(out.resolve(CHANNEL_PERFORMANCE), writer -> {
+                try (CsvOutput csv = new CsvOutput(writer, CHANNEL_COLUMNS)) {
+                    for (AttributionModel model : AttributionModel.values()) {
+                        double[] credit = modelChannelCredit[model.ordinal()];
+                        double[] revenue = modelChannelRevenue[model.ordinal()];
+                        for (int ch = 0; ch < channelNames.size(); ch++) {
+                            double c = credit == null || ch >= credit.length ? 0 : credit[ch];
+                            double r = revenue == null || ch >= revenue.length ? 0 : revenue[ch];
+                            if (sessionsByChannel[ch] == 0 && c == 0) {
+                                continue;
+                            }
+                            csv.row(model.id(), channelNames.get(ch), sessionsByChannel[ch], c, r);
+                        }
+                    }
+                }
+            });
+        }
+
+        private Reconciliation reconcile() {
+            double tolerance = context.config().monitoring().reconciliationTolerance();
+            Reconciliation r = new Reconciliation(tolerance);
+            double expectedRevenue = 0;
+            double conversionRevenue = 0;
+            double[] attributed = new double[AttributionModel.values().length];
+            for (DayStats d : days.values()) {
+                String date = Times.date(d.epochDay);
+                boolean hasOrders = d.conversions > 0 || d.purchaseRowRevenue != 0;
+                if (hasOrders) {
+                    r.check(date, "conversions_revenue", d.purchaseRowRevenue, d.revenue);
+                    for (AttributionModel model : AttributionModel.values()) {
+                        r.check(date, "attributed_revenue:" + model.id(), d.revenue,
+                                d.attributedRevenue[model.ordinal()]);
+                    }
+                }
+                if (d.events > 0) {
+                    r.check(date, "events_in_sessions", d.events, d.rowsInSessions);
+                }
+                expectedRevenue += d.purchaseRowRevenue;
+                conversionRevenue += d.revenue;
+                for (AttributionModel model : AttributionModel.values()) {
+                    attributed[model.ordinal()] += d.attributedRevenue[model.ordinal()];
+                }
+            }
+            r.check("ALL", "conversions_revenue", expectedRevenue, conversionRevenue);
+            for (AttributionModel model : AttributionModel.values()) {
+                r.check("ALL", "attributed_revenue:" + model.id(), conversionRevenue, attributed[model.ordinal()]);
+            }
+            long inSessions = 0;
+            for (int s = 0; s < sessions.count; s++) {
+                inSessions += sessions.events[s];
+            }
+            r.check("ALL", "events_in_sessions", events.size, inSessions);
+            return r;
+        }
+
+        private void writeReconciliation(Reconciliation reconciliation) throws IOException {
+            AtomicFiles.write(out.resolve(RECONCILIATION), writer -> {
+                try (CsvOutput csv = new CsvOutput(writer, RECONCILIATION_COLUMNS)) {
+                    for (Reconciliation.Check c : reconciliation.checks()) {
+                        csv.row(c.date(), c.check(), c.expected(), c.actual(), c.actual() - c.expected(), c.ok());
+                    }
+                }
+            });
+        }
+
+        private StageResult result(Reconciliation reconciliation, long nanos) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            long botSessions = 0;
+            for (int s = 0; s < sessions.count; s++) {
+                if (sessions.has(s, Sessions.BOT)) {
+                    botSessions++;
+                }
+            }
+            double revenue = conversions.stream().mapToDouble(Conversion::revenue).sum();
+            figures.put("events", events.size);
+            figures.put("sessions", sessions.count);
+            figures.put("bot_sessions", botSessions);
+            figures.put("users", events.clients.size());
+            figures.put("conversions", conversions.size());
+            figures.put("revenue", round2(revenue));
+            figures.put("attribution_rows", attributionRows);
+            figures.put("conversions_without_touchpoint_in_lookback", fallbackConversions);
+            figures.put("distinct_user_agents_parsed", devices.distinctParsed());
+            figures.put("reconciliation_ok", reconciliation.allOk());
+            Map<String, Object> totals = new LinkedHashMap<>();
+            for (Reconciliation.Check c : reconciliation.checks()) {
+                if (c.date().equals("ALL")) {
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put("expected", round2(c.expected()));
+                    one.put("actual", round2(c.actual()));
+                    one.put("ok", c.ok());
+                    totals.put(c.check(), one);
+                }
+            }
+            figures.put("reconciliation", totals);
+            List<String> failedDays = reconciliation.failures().stream()
+                    .map(c -> c.date() + " " + c.check()).toList();
+            figures.put("reconciliation_failures", failedDays);
+            double seconds = nanos / 1e9;
+            long eventsPerSecond = seconds > 0 ? Math.round(events.size / seconds) : events.size;
+            figures.put("events_per_s", eventsPerSecond);
+            figures.put("peak_heap_mb", heap.peakMegabytes());
+            figures.put("phase_ms", phaseMillis);
+
+            List<String> summary = new ArrayList<>();
+            summary.add(String.format(Locale.ROOT, "%,d valid events → %,d sessions (%,d bot), %,d users, "
+                    + "%,d conversions, revenue %,.2f", events.size, sessions.count, botSessions,
+                    events.clients.size(), conversions.size(), revenue));
+            summary.add(reconciliation.allOk()
+                    ? "Reconciliation holds: conversions' revenue = valid purchase rows' revenue = each model's "
+                    + "attributed revenue; every valid row is in exactly one session."
+                    : "Reconciliation FAILED for " + String.join(", ", failedDays.subList(0, Math.min(5, failedDays.size())))
+                    + ": see transform/reconciliation.csv.");
+            summary.add(String.format(Locale.ROOT, "%,d events/s, peak heap %d MB", eventsPerSecond,
+                    heap.peakMegabytes()));
+            return StageResult.of(figures, summary);
+        }
+
+        // ---- helpers -----------------------------------------------------------------------------------------
+
+        private DayStats day(int epochDay) {
+            return days.computeIfAbsent(epochDay, DayStats::new);
+        }
+
+        private int channelId(String channel) {
+            Integer id = channelIds.get(channel);
+            if (id == null) {
+                if (channelNames.size() >= Byte.MAX_VALUE) {
+                    throw new IllegalStateException("More than 127 channels configured");
+                }
+                id = channelNames.size();
+                channelNames.add(channel);
+                channelIds.put(channel, id);
+            }
+            return id;
+        }
+
+        private int deviceId(DeviceDetector.DeviceInfo info) {
+            Integer id = deviceIds.get(info);
+            if (id == null) {
+                id = deviceInfos.size();
+                deviceInfos.add(info);
+                deviceIds.put(info, id);
+            }
+            return id;
+        }
+
+        private String clientText(int client) {
+            return CsvInput.unprotect(events.clients.get(client));
+        }
+
+        private String sessionId(int s) {
+            return clientText(sessions.client[s]) + "-" + sessions.sequence(s);
+        }
+
+        private void phase(String name) {
+            long now = System.nanoTime();
+            phaseMillis.put(name, (now - phaseStart) / 1_000_000);
+            phaseStart = now;
+            heap.sample();
+        }
+
+        private static double ratio(long part, long whole) {
+            return whole == 0 ? 0.0 : (double) part / whole;
+        }
+
+        private static double round2(double value) {
+            return Math.round(value * 100) / 100.0;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.puffy.pipeline.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.cache.StudioCache;
+import com.puffy.pipeline.core.StageResult;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Baselines survive across runs through the cache's metric history (SPEC §8). */
+class MetricHistoryTest {
+    static final LocalDate D1 = LocalDate.of(2025, 3, 1);
+
+    @TempDir
+    Path dir;
+
+    /** A first run over ten days, then a folder holding only day 11 with half the usual volume. */
+    private MonitorFixture secondRunWithOnlyANewDay(Path cache) throws Exception {
+        MonitorFixture first = new MonitorFixture(dir, D1, 10);
+        first.cacheFile = cache;
+        first.run();
+        MonitorFixture second = new MonitorFixture(dir, D1, 11);
+        for (int i = 0; i < 10; i++) {
+            second.remove(D1.plusDays(i));
+        }
+        second.cacheFile = cache;
+        second.set(D1.plusDays(10), "events", 1400.0);
+        return second;
+    }
+
+    @Test
+    void earlierDaysFromTheCacheFormTheBaselineWhenTheirFilesAreGone() throws Exception {
+        MonitorFixture second = secondRunWithOnlyANewDay(dir.resolve("cache.sqlite"));
+        StageResult result = second.run();
+        assertThat(second.alerts("VOLUME_ANOMALY")).singleElement()
+                .satisfies(a -> assertThat(a.get("date")).isEqualTo("2025-03-11"));
+        assertThat(result.figures()).containsEntry("baseline_days_from_cache", 7);
+        assertThat(result.summary()).anySatisfy(s -> assertThat(s).contains("7 earlier days from the cache"));
+    }
+
+    @Test
+    void withoutTheCacheTheSameDayHasNoBaseline() throws Exception {
+        MonitorFixture second = secondRunWithOnlyANewDay(dir.resolve("cache.sqlite"));
+        second.cacheFile = null;
+        second.run();
+        assertThat(second.alerts("VOLUME_ANOMALY")).isEmpty();
+    }
+
+    @Test
+    void theFoldersOwnValuesWinOverTheHistoryOfTheSameDay() throws Exception {
+        Path cache = dir.resolve("cache.sqlite");
+        MonitorFixture f = new MonitorFixture(dir, D1, 10);
+        f.cacheFile = cache;
+        try (StudioCache c = StudioCache.open(cache)) {
+            // A stale history that claims day 9 had ten times the volume.
+            c.storeDailyMetrics(MonitorStage.datasetKey(f.settings()), D1.plusDays(8), Map.of("events", 30000.0));
+        }
+        f.run();
+        assertThat(f.alerts()).isEmpty();
+        try (StudioCache c = StudioCache.open(cache)) {
+            Map<LocalDate, Map<String, Double>> stored = c.dailyMetrics(MonitorStage.datasetKey(f.settings()));
+            assertThat(stored).hasSize(10);
+            assertThat(stored.get(D1.plusDays(8))).containsEntry("events", 3040.0).containsKey("direct_share");
+        }
+    }
+
+    @Test
+    void aCorruptCacheStillLetsMonitoringRunAndSaysSo() throws Exception {
+        Path cache = dir.resolve("cache.sqlite");
+        java.nio.file.Files.writeString(cache, "definitely not sqlite, just some text that is long enough".repeat(40));
+        MonitorFixture f = new MonitorFixture(dir, D1, 5);
+        f.cacheFile = cache;
+        StageResult result = f.run();
+        assertThat(result.summary()).anySatisfy(s -> assertThat(s).contains("is not a database", "moved to"));
+        assertThat(result.figures().get("cache_warnings")).asList().hasSize(1);
+    }
+}

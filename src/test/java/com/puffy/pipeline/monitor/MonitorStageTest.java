@@ -1,0 +1,463 @@
+package com.puffy.pipeline.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.StageResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonitorStageTest {
+    static final LocalDate D1 = LocalDate.of(2025, 3, 1);
+
+    @TempDir
+    Path dir;
+    MonitorFixture f;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        f = new MonitorFixture(dir, D1, 14);
+    }
+
+    private static LocalDate day(int n) {
+        return D1.plusDays(n - 1);
+    }
+
+    private Map<String, String> only(String check) throws Exception {
+        List<Map<String, String>> alerts = f.alerts(check);
+        assertThat(alerts).as(check + " alerts in " + f.alerts()).hasSize(1);
+        return alerts.get(0);
+    }
+
+    @Test
+    void aCleanFolderRaisesNoAlertAndWritesTheSeries() throws Exception {
+        StageResult result = f.run();
+        assertThat(f.alerts()).isEmpty();
+        assertThat(f.read(MonitorStage.INCIDENTS)).isEmpty();
+        assertThat(result.criticalAlerts()).isZero();
+        assertThat(result.summary()).first().asString().isEqualTo("No alerts: 14 days passed every check.");
+        List<Map<String, String>> metrics = f.read(MonitorStage.METRICS);
+        assertThat(metrics).extracting(m -> m.get("metric")).contains("events", "sessions", "revenue", "session_cvr",
+                "bot_share", "client_id_null_rate", "direct_share", "item_price_missing_share");
+        assertThat(metrics).filteredOn(m -> m.get("metric").equals("events") && m.get("date").equals("2025-03-14"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.get("baseline")).isNotEmpty();
+                    assertThat(Double.parseDouble(m.get("band_low"))).isLessThan(Double.parseDouble(m.get("value")));
+                    assertThat(m.get("fired")).isEqualTo("false");
+                });
+        assertThat(metrics).filteredOn(m -> m.get("metric").equals("events") && m.get("date").equals("2025-03-02"))
+                .singleElement().satisfies(m -> assertThat(m.get("baseline")).isEmpty());
+    }
+
+    @Test
+    void alertFilesHaveTheContractColumns() throws Exception {
+        f.set(day(5), "orders_collided", 2);
+        f.run();
+        String alerts = Files.readString(f.output.resolve("monitoring/alerts.csv"));
+        assertThat(alerts.lines().findFirst()).contains(
+                "alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action");
+        assertThat(Files.readString(f.output.resolve("monitoring/incidents.csv")).lines().findFirst())
+                .contains("incident_id,check,first_date,last_date,alerts,worst_severity,summary");
+        assertThat(Files.readString(f.output.resolve("monitoring/metrics.csv")).lines().findFirst())
+                .contains("date,metric,value,baseline,band_low,band_high,fired");
+    }
+
+    @Test
+    void outputsAreByteIdenticalAcrossRuns() throws Exception {
+        f.set(day(9), "events", 1000.0).set(day(4), "client_id_null_rate", 0.12);
+        f.run();
+        byte[] first = Files.readAllBytes(f.output.resolve("monitoring/alerts.csv"));
+        byte[] firstMetrics = Files.readAllBytes(f.output.resolve("monitoring/metrics.csv"));
+        f.run();
+        assertThat(Files.readAllBytes(f.output.resolve("monitoring/alerts.csv"))).isEqualTo(first);
+        assertThat(Files.readAllBytes(f.output.resolve("monitoring/metrics.csv"))).isEqualTo(firstMetrics);
+    }
+
+    // ---- FRESHNESS ------------------------------------------------------------------------------------------
+
+    @Test
+    void freshnessFiresOnTheAsOfDateWhenTheLatestPartitionIsTooOld() throws Exception {
+        f.asOf = day(14).plusDays(3);
+        StageResult result = f.run();
+        Map<String, String> alert = only("FRESHNESS");
+        assertThat(alert.get("date")).isEqualTo(f.asOf.toString());
+        assertThat(alert.get("severity")).isEqualTo("CRITICAL");
+        assertThat(alert.get("value")).isEqualTo("3");
+        assertThat(alert.get("message")).contains("2025-03-14", "2025-03-15");
+        assertThat(result.criticalAlerts()).isEqualTo(1);
+    }
+
+    @Test
+    void freshnessStaysQuietWhenYesterdaysPartitionIsThere() throws Exception {
+        f.asOf = day(14).plusDays(1);
+        f.run();
+        assertThat(f.alerts("FRESHNESS")).isEmpty();
+    }
+
+    @Test
+    void theAsOfDateIsPartOfTheInputFingerprint() throws Exception {
+        String first = new MonitorStage().inputFingerprint(f.settings());
+        f.asOf = f.asOf.plusDays(1);
+        assertThat(new MonitorStage().inputFingerprint(f.settings())).isNotEqualTo(first);
+    }
+
+    // ---- MISSING_PARTITION ----------------------------------------------------------------------------------
+
+    @Test
+    void aDayWithoutRowsBetweenFirstAndLastIsACriticalMissingPartition() throws Exception {
+        f.remove(day(6)).remove(day(7));
+        StageResult result = f.run();
+        List<Map<String, String>> alerts = f.alerts("MISSING_PARTITION");
+        assertThat(alerts).extracting(a -> a.get("date")).containsExactly("2025-03-06", "2025-03-07");
+        assertThat(alerts).allSatisfy(a -> assertThat(a.get("severity")).isEqualTo("CRITICAL"));
+        assertThat(alerts.get(0).get("message")).contains("no file for this day");
+        assertThat(f.read(MonitorStage.INCIDENTS)).filteredOn(i -> i.get("check").equals("MISSING_PARTITION"))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.get("first_date")).isEqualTo("2025-03-06");
+                    assertThat(i.get("last_date")).isEqualTo("2025-03-07");
+                    assertThat(i.get("alerts")).isEqualTo("2");
+                });
+        assertThat(result.summary()).contains("CRITICAL MISSING_PARTITION 2025-03-06..2025-03-07 (2 days): "
+                + "no event rows on 2 days");
+    }
+
+    @Test
+    void noGapMeansNoMissingPartitionEvenAtTheEdges() throws Exception {
+        f.remove(day(1)).remove(day(14));
+        f.asOf = day(14);
+        f.run();
+        assertThat(f.alerts("MISSING_PARTITION")).isEmpty();
+    }
+
+    @Test
+    void aDayWhoseFileHasNoRowsIsMissingAndTheMessageNamesTheFile() throws Exception {
+        f.set(day(8), "events", 0).set(day(8), "rows_read", 0);
+        f.run();
+        assertThat(only("MISSING_PARTITION").get("message")).contains("events_20250308.csv has no event rows");
+    }
+
+    // ---- SCHEMA_DRIFT and VALUE_DRIFT -----------------------------------------------------------------------
+
+    @Test
+    void schemaDriftAlertsOnTheFirstDayOfEachEpisodeWithItsSeverity() throws Exception {
+        f.drift.add(List.of("events_20250304.csv", "2025-03-04", "RENAMED", "client_id", "clientId",
+                "from events_20250304.csv (5 files): `client_id` arrives as `clientId`", 5, "", "", ""));
+        f.drift.add(List.of("events_20250309.csv", "2025-03-09", "RESTORED", "client_id", "client_id", "", 1, "", "", ""));
+        f.drift.add(List.of("events_20250310.csv", "2025-03-10", "MISSING", "referrer", "", "", 5, "", "", ""));
+        f.run();
+        List<Map<String, String>> alerts = f.alerts("SCHEMA_DRIFT");
+        assertThat(alerts).extracting(a -> a.get("date") + " " + a.get("severity"))
+                .containsExactly("2025-03-04 WARNING", "2025-03-09 INFO", "2025-03-10 CRITICAL");
+        assertThat(alerts.get(0).get("message")).contains("`client_id` arrives as `clientId`");
+        assertThat(alerts.get(2).get("message")).contains("`referrer` missing");
+        assertThat(alerts.get(2).get("suggested_action")).contains("restore the column");
+    }
+
+    @Test
+    void severalStructuralChangesOnOneDayMakeOneAlertWithTheWorstSeverity() throws Exception {
+        f.drift.add(List.of("events_20250310.csv", "2025-03-10", "MISSING", "referrer", "", "", 5, "", "", ""));
+        f.drift.add(List.of("events_20250310.csv", "2025-03-10", "EXTRA", "session_hint", "sessionHint", "", 5, "", "", ""));
+        f.run();
+        Map<String, String> alert = only("SCHEMA_DRIFT");
+        assertThat(alert.get("severity")).isEqualTo("CRITICAL");
+        assertThat(alert.get("value")).isEqualTo("2");
+        assertThat(alert.get("message")).contains("referrer", "sessionHint");
+    }
+
+    @Test
+    void valueDriftIsAWarningWithValueAndBaseline() throws Exception {
+        f.drift.add(List.of("events_20250305.csv", "2025-03-05", "VALUE_DRIFT", "client_id", "", "", 3, "null_share",
+                0.16, 0.01));
+        f.run();
+        Map<String, String> alert = only("VALUE_DRIFT");
+        assertThat(alert.get("date")).isEqualTo("2025-03-05");
+        assertThat(alert.get("severity")).isEqualTo("WARNING");
+        assertThat(alert.get("value")).isEqualTo("0.16");
+        assertThat(alert.get("baseline")).isEqualTo("0.01");
+        assertThat(alert.get("message")).contains("1.0 % → 16.0 %");
+        assertThat(f.alerts("SCHEMA_DRIFT")).isEmpty();
+    }
+
+    @Test
+    void noDriftRowsNoDriftAlerts() throws Exception {
+        f.run();
+        assertThat(f.alerts("SCHEMA_DRIFT")).isEmpty();
+        assertThat(f.alerts("VALUE_DRIFT")).isEmpty();
+    }
+
+    // ---- VOLUME_ANOMALY -------------------------------------------------------------------------------------
+
+    @Test
+    void aVolumeDropOfMoreThanHalfIsCritical() throws Exception {
+        f.set(day(10), "events", 1200.0).set(day(10), "sessions", 1000.0);
+        StageResult result = f.run();
+        Map<String, String> alert = only("VOLUME_ANOMALY");
+        assertThat(alert.get("date")).isEqualTo("2025-03-10");
+        assertThat(alert.get("severity")).isEqualTo("CRITICAL");
+        assertThat(alert.get("message")).contains("−60 %", "partial export");
+        assertThat(Double.parseDouble(alert.get("threshold"))).isLessThan(Double.parseDouble(alert.get("baseline")));
+        assertThat(result.criticalAlerts()).isEqualTo(1);
+    }
+
+    @Test
+    void aVolumeDropBetweenThirtyAndFiftyPercentIsAWarning() throws Exception {
+        f.set(day(10), "events", 1950.0);
+        f.run();
+        Map<String, String> alert = only("VOLUME_ANOMALY");
+        assertThat(alert.get("severity")).isEqualTo("WARNING");
+        assertThat(alert.get("metric")).isEqualTo("events");
+    }
+
+    @Test
+    void aBotBurstSpikeIsExplainedAsBots() throws Exception {
+        f.set(day(10), "events", 4500.0).set(day(10), "bot_share", 0.40);
+        f.run();
+        assertThat(only("VOLUME_ANOMALY").get("message")).contains("bot burst");
+    }
+
+    @Test
+    void ordinaryWobbleAndSmallMovesStayQuiet() throws Exception {
+        f.set(day(10), "events", 2400.0);
+        f.run();
+        assertThat(f.alerts("VOLUME_ANOMALY")).isEmpty();
+    }
+
+    @Test
+    void theFirstDaysWithoutABaselineGetNoAnomalyVerdict() throws Exception {
+        f.set(day(3), "events", 100.0).set(day(3), "revenue", 60000.0);
+        f.run();
+        assertThat(f.alerts("VOLUME_ANOMALY")).isEmpty();
+        assertThat(f.alerts("REVENUE_ANOMALY")).isEmpty();
+    }
+
+    // ---- CLIENT_ID_NULL_RATE --------------------------------------------------------------------------------
+
+    @Test
+    void aClientIdSpikeIsCriticalAndSaysWhatTheRowsAre() throws Exception {
+        f.set(day(2), "client_id_null_rate", 0.158);
+        for (int i = 0; i < 9; i++) {
+            f.quarantine.add(List.of("events_20250302.csv", 10 + i, "MISSING_CLIENT_ID", "",
+                    i < 8 ? "https://puffy.com/?utm_source=x" : "https://puffy.com/cart", "", "2025-03-02T10:00:00.000Z",
+                    "page_viewed", "", "Mozilla/5.0", ""));
+        }
+        f.run();
+        Map<String, String> alert = only("CLIENT_ID_NULL_RATE");
+        assertThat(alert.get("date")).isEqualTo("2025-03-02");
+        assertThat(alert.get("severity")).isEqualTo("CRITICAL");
+        assertThat(alert.get("threshold")).isEqualTo("0.1");
+        assertThat(alert.get("message")).startsWith("client_id missing on 15.8 % of rows")
+                .contains("mostly homepage views (88.9 % of 9 rows)");
+        assertThat(alert.get("suggested_action")).contains("cookie-consent");
+    }
+
+    @Test
+    void aModerateClientIdGapIsAWarningAndFivePercentIsQuiet() throws Exception {
+        f.set(day(8), "client_id_null_rate", 0.07).set(day(9), "client_id_null_rate", 0.05);
+        f.run();
+        Map<String, String> alert = only("CLIENT_ID_NULL_RATE");
+        assertThat(alert.get("date")).isEqualTo("2025-03-08");
+        assertThat(alert.get("severity")).isEqualTo("WARNING");
+        assertThat(alert.get("message")).contains("baseline 1.0 %");
+    }
+
+    @Test
+    void aStreakOfDaysIsOneIncidentSummarisedByItsPeak() throws Exception {
+        f.set(day(2), "client_id_null_rate", 0.08).set(day(3), "client_id_null_rate", 0.158)
+                .set(day(4), "client_id_null_rate", 0.12).set(day(6), "client_id_null_rate", 0.09);
+        StageResult result = f.run();
+        List<Map<String, String>> incidents = f.read(MonitorStage.INCIDENTS);
+        assertThat(incidents).extracting(i -> i.get("first_date") + ".." + i.get("last_date") + " "
+                        + i.get("alerts") + " " + i.get("worst_severity"))
+                .containsExactly("2025-03-02..2025-03-04 3 CRITICAL", "2025-03-06..2025-03-06 1 WARNING");
+        assertThat(result.summary()).contains("CRITICAL CLIENT_ID_NULL_RATE 2025-03-02..2025-03-04 (3 days): "
+                + "client_id missing on up to 15.8 % of rows");
+        assertThat(result.summary().get(0)).isEqualTo("4 alerts (2 CRITICAL, 2 WARNING, 0 INFO) in 2 incidents over 14 days:");
+        assertThat(result.criticalAlerts()).isEqualTo(2);
+    }
+
+    // ---- orders ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aTransactionIdCollisionIsCriticalAndNamesTheId() throws Exception {
+        f.set(day(5), "orders_collided", 2);
+        f.conversions.add(List.of("ORD-20250305-012~1", "ORD-20250305-012", "c1", "s1", "2025-03-05T10:00:00.000Z",
+                799, "TRANSACTION_ID_COLLISION", 1, 1, "", "2025-03-05", "Direct"));
+        f.conversions.add(List.of("ORD-20250305-012~2", "ORD-20250305-012", "c2", "s2", "2025-03-05T11:00:00.000Z",
+                1299, "TRANSACTION_ID_COLLISION", 1, 1, "", "2025-03-05", "Paid Search"));
+        f.run();
+        Map<String, String> alert = only("TRANSACTION_ID_COLLISION");
+        assertThat(alert.get("severity")).isEqualTo("CRITICAL");
+        assertThat(alert.get("message")).contains("ORD-20250305-012 on 2 orders (ORD-20250305-012~1, ORD-20250305-012~2)");
+    }
+
+    @Test
+    void zeroRevenueOrdersAreAWarningNamingTheOrders() throws Exception {
+        f.set(day(7), "orders_zero_revenue", 1);
+        f.conversions.add(List.of("ORD-20250307-004", "ORD-20250307-004", "c1", "s1", "2025-03-07T10:00:00.000Z",
+                0, "PURCHASE_ZERO_REVENUE;PURCHASE_ITEM_PRICE_MISSING", 1, 1, "", "2025-03-07", "Direct"));
+        f.run();
+        Map<String, String> alert = only("ZERO_REVENUE_ORDERS");
+        assertThat(alert.get("severity")).isEqualTo("WARNING");
+        assertThat(alert.get("message")).startsWith("1 order with revenue 0 out of").contains("ORD-20250307-004");
+    }
+
+    @Test
+    void itemPriceMissingFiresAboveHalfOfTheOrdersOnly() throws Exception {
+        f.set(day(11), "conversions", 20.0).set(day(11), "orders_item_price_missing", 20)
+                .set(day(12), "conversions", 20.0).set(day(12), "orders_item_price_missing", 10);
+        f.run();
+        Map<String, String> alert = only("ITEM_PRICE_MISSING");
+        assertThat(alert.get("date")).isEqualTo("2025-03-11");
+        assertThat(alert.get("message")).contains("20 of 20 orders (100.0 %");
+        assertThat(f.alerts("ZERO_REVENUE_ORDERS")).isEmpty();
+    }
+
+    @Test
+    void noCollisionsNoZeroOrdersNoMissingPricesStayQuiet() throws Exception {
+        f.set(day(11), "orders_item_price_missing", 1);
+        f.run();
+        assertThat(f.alerts("TRANSACTION_ID_COLLISION")).isEmpty();
+        assertThat(f.alerts("ZERO_REVENUE_ORDERS")).isEmpty();
+        assertThat(f.alerts("ITEM_PRICE_MISSING")).isEmpty();
+    }
+
+    // ---- REVENUE, CONVERSION RATE, DIRECT SHARE -------------------------------------------------------------
+
+    @Test
+    void aRevenueDropIsAWarningThatSaysWhetherOrdersFell() throws Exception {
+        f.set(day(10), "revenue", 9000.0).set(day(10), "conversions", 9.0);
+        f.run();
+        Map<String, String> alert = only("REVENUE_ANOMALY");
+        assertThat(alert.get("severity")).isEqualTo("WARNING");
+        assertThat(alert.get("message")).contains("9 orders vs a usual 20");
+    }
+
+    @Test
+    void zeroRevenueWithSessionsIsCriticalEvenWithoutBaseline() throws Exception {
+        f.set(day(2), "revenue", 0.0).set(day(2), "conversions", 0.0).set(day(2), "direct_revenue_last_click", 0.0);
+        f.run();
+        Map<String, String> alert = only("REVENUE_ANOMALY");
+        assertThat(alert.get("date")).isEqualTo("2025-03-02");
+        assertThat(alert.get("severity")).isEqualTo("CRITICAL");
+        assertThat(alert.get("message")).contains("purchase event is probably not tracked");
+    }
+
+    @Test
+    void revenueWithinItsUsualRangeStaysQuiet() throws Exception {
+        f.set(day(10), "revenue", 16000.0);
+        f.run();
+        assertThat(f.alerts("REVENUE_ANOMALY")).isEmpty();
+    }
+
+    @Test
+    void aConversionRateCollapseIsAWarning() throws Exception {
+        f.set(day(12), "session_cvr", 0.003);
+        f.run();
+        Map<String, String> alert = only("CONVERSION_RATE_ANOMALY");
+        assertThat(alert.get("message")).contains("Session conversion 0.3 %").contains("sessions were about as usual");
+    }
+
+    @Test
+    void anOrdinaryConversionRateStaysQuiet() throws Exception {
+        f.set(day(12), "session_cvr", 0.0072);
+        f.run();
+        assertThat(f.alerts("CONVERSION_RATE_ANOMALY")).isEmpty();
+    }
+
+    @Test
+    void aDirectShareJumpOfFifteenPointsIsAWarning() throws Exception {
+        f.set(day(9), "direct_revenue_last_click", 20000 * 0.52);
+        f.run();
+        Map<String, String> alert = only("DIRECT_SHARE_SHIFT");
+        assertThat(alert.get("date")).isEqualTo("2025-03-09");
+        assertThat(alert.get("message")).contains("campaign parameters or referrers were probably lost");
+        assertThat(Double.parseDouble(alert.get("threshold"))).isCloseTo(0.46, org.assertj.core.data.Offset.offset(0.011));
+    }
+
+    @Test
+    void aDirectShareMoveUnderFifteenPointsStaysQuiet() throws Exception {
+        f.set(day(9), "direct_revenue_last_click", 20000 * 0.42);
+        f.run();
+        assertThat(f.alerts("DIRECT_SHARE_SHIFT")).isEmpty();
+    }
+
+    // ---- BOT_SHARE, RECONCILIATION --------------------------------------------------------------------------
+
+    @Test
+    void aBotShareAboveTwentyPercentIsAWarningNamingTheBrowser() throws Exception {
+        f.set(day(6), "bot_share", 0.27);
+        for (int i = 0; i < 4; i++) {
+            f.sessions.add(List.of("s" + i, "c" + i, "2025-03-06T03:00:00.000Z", true,
+                    i < 3 ? "HeadlessChrome" : "Googlebot", i < 3, "2025-03-06"));
+        }
+        f.run();
+        Map<String, String> alert = only("BOT_SHARE");
+        assertThat(alert.get("date")).isEqualTo("2025-03-06");
+        assertThat(alert.get("message")).contains("75.0 % of them HeadlessChrome", "3 reaching checkout");
+    }
+
+    @Test
+    void aBotShareOfExactlyTwentyPercentStaysQuiet() throws Exception {
+        f.set(day(6), "bot_share", 0.20);
+        f.run();
+        assertThat(f.alerts("BOT_SHARE")).isEmpty();
+    }
+
+    @Test
+    void revenueThatDoesNotReconcileIsCritical() throws Exception {
+        f.reconciliation.add(List.of("2025-03-04", "conversions_revenue", 20100.0, 19301.0, -799.0, false));
+        f.reconciliation.add(List.of("2025-03-04", "attributed_revenue:linear", 20100.0, 20100.005, 0.005, true));
+        StageResult result = f.run();
+        Map<String, String> alert = only("RECONCILIATION");
+        assertThat(alert.get("date")).isEqualTo("2025-03-04");
+        assertThat(alert.get("severity")).isEqualTo("CRITICAL");
+        assertThat(alert.get("message")).contains("conversions_revenue: expected 20,100.00, got 19,301.00")
+                .doesNotContain("linear");
+        assertThat(result.criticalAlerts()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingTotalWithoutAFailingDayIsReportedOnTheLastDay() throws Exception {
+        f.reconciliation.add(List.of("ALL", "events_in_sessions", 42000, 41990, -10, false));
+        f.run();
+        Map<String, String> alert = only("RECONCILIATION");
+        assertThat(alert.get("date")).isEqualTo("2025-03-14");
+        assertThat(alert.get("message")).contains("the whole period");
+    }
+
+    // ---- inputs ---------------------------------------------------------------------------------------------
+
+    @Test
+    void missingDailyMetricsIsAClearError() throws Exception {
+        f.writeInputs();
+        Files.delete(f.output.resolve("transform/daily_metrics.csv"));
+        Path work = Files.createDirectories(f.output.resolve("monitoring"));
+        assertThatThrownBy(() -> new MonitorStage().run(new com.puffy.pipeline.core.RunContext(f.settings(), work),
+                com.puffy.pipeline.core.Progress.NONE, com.puffy.pipeline.core.Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("daily_metrics.csv is missing").hasMessageContaining("Transform stage");
+    }
+
+    @Test
+    void aMissingOptionalColumnIsSaidInTheSummaryNotACrash() throws Exception {
+        f.writeInputs();
+        Path daily = f.output.resolve("transform/daily_metrics.csv");
+        List<String> lines = Files.readAllLines(daily);
+        StringBuilder kept = new StringBuilder();
+        for (String line : lines) {
+            kept.append(line, 0, line.lastIndexOf(',')).append('\n');
+        }
+        Files.writeString(daily, kept.toString());
+        Path work = Files.createDirectories(f.output.resolve("monitoring"));
+        StageResult result = new MonitorStage().run(new com.puffy.pipeline.core.RunContext(f.settings(), work),
+                com.puffy.pipeline.core.Progress.NONE, com.puffy.pipeline.core.Cancellation.none());
+        assertThat(result.summary()).anySatisfy(s -> assertThat(s).contains("DIRECT_SHARE_SHIFT was not checked"));
+    }
+}
