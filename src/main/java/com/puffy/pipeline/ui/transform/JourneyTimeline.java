@@ -79,7 +79,7 @@ final class JourneyTimeline extends HBox {
 
     private VBox laneLabels() {
         VBox box = new VBox();
-        box.setPadding(new Insets(44, 8, 0, 0));
+        box.setPadding(new Insets(38, 8, 0, 0));
         for (String label : LANE_LABELS) {
             Label lane = new Label(label);
             lane.getStyleClass().add("muted");
