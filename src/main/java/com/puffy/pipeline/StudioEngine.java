@@ -1,5 +1,6 @@
 package com.puffy.pipeline;
 
+import com.puffy.pipeline.analysis.AnalysisStage;
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.engine.Pipeline;
 import com.puffy.pipeline.monitor.MonitorStage;
@@ -19,6 +20,7 @@ public final class StudioEngine {
         List<Stage> stages = new ArrayList<>();
         stages.add(new TransformStage());
         stages.add(new MonitorStage());
+        stages.add(new AnalysisStage());
         return stages;
     }
 
