@@ -51,6 +51,7 @@ public final class StudioApp extends Application {
         screens.put(StageId.QUALITY, new com.puffy.pipeline.ui.quality.QualityScreen(vm, threads));
         screens.put(StageId.TRANSFORM, new com.puffy.pipeline.ui.transform.TransformScreen(vm, threads));
         screens.put(StageId.MONITOR, new com.puffy.pipeline.ui.monitor.MonitoringScreen(vm, threads));
+        screens.put(StageId.ANALYSIS, new com.puffy.pipeline.ui.analysis.AnalysisScreen(vm, threads));
         return new MainView(vm, threads, hostServices, prefs, screens);
     }
 
