@@ -13,5 +13,8 @@ public record MonitoringConfig(
         double directShareShiftPoints,
         double botShareWarning,
         double reconciliationTolerance,
-        int freshnessLagDays) {
+        int freshnessLagDays,
+        boolean samplingNoiseFloor,
+        double directShareMinZ,
+        boolean botShareAnomaly) {
 }

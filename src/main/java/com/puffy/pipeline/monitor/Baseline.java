@@ -8,8 +8,12 @@ import java.util.Collection;
  * before, with z = (x − median) / (1.4826 × MAD) and change = (x − median) / median. A MAD of 0 gives z = 0 for
  * x = median and ±infinity otherwise, so the change threshold decides; a median of 0 gives a change of 0 for
  * x = 0 and ±infinity otherwise.
+ * <p>
+ * {@code sigmaFloor} (0 = none) is the spread that counting noise alone gives a metric driven by a few orders a
+ * day; the scale of z is never below it, so a quiet week does not make an ordinary day look extreme
+ * (docs/decisions/0401-monitoring-checks.md).
  */
-public record Baseline(double median, double mad, int days) {
+public record Baseline(double median, double mad, int days, double sigmaFloor) {
     /** 1.4826 × MAD estimates the standard deviation of normally distributed values. */
     public static final double MAD_SCALE = 1.4826;
 
@@ -20,7 +24,11 @@ public record Baseline(double median, double mad, int days) {
         }
         double median = median(sorted);
         double[] deviations = Arrays.stream(sorted).map(v -> Math.abs(v - median)).sorted().toArray();
-        return new Baseline(median, median(deviations), sorted.length);
+        return new Baseline(median, median(deviations), sorted.length, 0);
+    }
+
+    public Baseline withSigmaFloor(double floor) {
+        return new Baseline(median, mad, days, Math.max(0, floor));
     }
 
     static double median(double[] sorted) {
@@ -29,7 +37,7 @@ public record Baseline(double median, double mad, int days) {
     }
 
     public double sigma() {
-        return MAD_SCALE * mad;
+        return Math.max(MAD_SCALE * mad, sigmaFloor);
     }
 
     public double z(double x) {

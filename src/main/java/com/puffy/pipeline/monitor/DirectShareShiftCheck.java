@@ -34,14 +34,17 @@ final class DirectShareShiftCheck implements MonitorCheck {
                 continue;
             }
             double median = baseline.get().median();
-            sink.point(day, MonitorData.DIRECT_SHARE, share, baseline.get(), median - points, median + points);
+            double minZ = data.config().directShareMinZ();
+            // Both conditions must hold, so the firing distance is the larger of the two.
+            double width = Math.max(points, minZ * baseline.get().sigma());
+            sink.point(day, MonitorData.DIRECT_SHARE, share, baseline.get(), median - width, median + width);
             double shift = share - median;
-            if (Math.abs(shift) + 1e-9 < points) {
+            if (Math.abs(shift) + 1e-9 < points || Math.abs(baseline.get().z(share)) < minZ) {
                 continue;
             }
             boolean up = shift > 0;
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, MonitorData.DIRECT_SHARE, share, median,
-                    up ? median + points : median - points,
+                    up ? median + width : median - width,
                     "Direct earned " + Fmt.pct(share) + " of last-click revenue vs a baseline median of "
                             + Fmt.pct(median) + " (" + (up ? "+" : "−") + Fmt.points(shift) + "): "
                             + (up ? "campaign parameters or referrers were probably lost (a redirect or consent "

@@ -113,6 +113,33 @@ final class MonitorData {
      * that have data (the folder first, then the history), if there are at least {@code min_baseline_days}.
      */
     Optional<Baseline> baseline(LocalDate day, String metric) {
+        Optional<Baseline> baseline = rawBaseline(day, metric);
+        return config.samplingNoiseFloor() ? baseline.map(b -> withNoiseFloor(day, metric, b)) : baseline;
+    }
+
+    /**
+     * Revenue, conversion rate and Direct share rest on the day's orders (about 20 a day in a typical shop), so they
+     * move by chance as much as a Poisson count of orders does: relative spread 1/√n for revenue and conversion rate,
+     * √(2·p·(1−p)/n) for a revenue share (order values vary, hence the 2). n is the median order count of the same
+     * baseline days.
+     */
+    private Baseline withNoiseFloor(LocalDate day, String metric, Baseline baseline) {
+        if (!metric.equals("revenue") && !metric.equals("session_cvr") && !metric.equals(DIRECT_SHARE)) {
+            return baseline;
+        }
+        Optional<Baseline> orders = metric.equals("conversions") ? Optional.empty() : rawBaseline(day, "conversions");
+        if (orders.isEmpty()) {
+            return baseline;
+        }
+        double n = Math.max(1.0, orders.get().median());
+        double m = baseline.median();
+        double floor = metric.equals(DIRECT_SHARE)
+                ? Math.sqrt(2 * Math.max(0, Math.min(1, m)) * (1 - Math.max(0, Math.min(1, m))) / n)
+                : Math.abs(m) / Math.sqrt(n);
+        return baseline.withSigmaFloor(floor);
+    }
+
+    private Optional<Baseline> rawBaseline(LocalDate day, String metric) {
         List<Double> values = new ArrayList<>();
         for (LocalDate d = day.minusDays(config.baselineDays()); d.isBefore(day); d = d.plusDays(1)) {
             Map<String, Double> metrics = days.containsKey(d) ? days.get(d) : history.get(d);

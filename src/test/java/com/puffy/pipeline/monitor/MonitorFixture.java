@@ -42,6 +42,7 @@ final class MonitorFixture {
     final List<List<Object>> sessions = new ArrayList<>();
     LocalDate asOf;
     Path cacheFile;
+    com.puffy.pipeline.config.PipelineConfig config = ConfigLoader.defaults();
 
     MonitorFixture(Path root, LocalDate first, int dayCount) throws IOException {
         this.root = root;
@@ -87,6 +88,14 @@ final class MonitorFixture {
 
     MonitorFixture remove(LocalDate date) {
         days.remove(date);
+        return this;
+    }
+
+    /** Overrides configuration keys the way a user's --config file does. */
+    MonitorFixture configure(String yaml) throws IOException {
+        Path file = root.resolve("config.yaml");
+        Files.writeString(file, yaml);
+        config = ConfigLoader.load(file);
         return this;
     }
 
@@ -143,7 +152,7 @@ final class MonitorFixture {
     }
 
     RunSettings settings() {
-        return new RunSettings(input, output, ConfigLoader.defaults(), null, asOf, false, cacheFile);
+        return new RunSettings(input, output, config, null, asOf, false, cacheFile);
     }
 
     /** Writes the inputs, runs the stage into a fresh work folder and returns its result. */

@@ -332,11 +332,22 @@ class MonitorStageTest {
 
     @Test
     void aRevenueDropIsAWarningThatSaysWhetherOrdersFell() throws Exception {
-        f.set(day(10), "revenue", 9000.0).set(day(10), "conversions", 9.0);
+        f.set(day(10), "revenue", 4000.0).set(day(10), "conversions", 5.0)
+                .set(day(10), "direct_revenue_last_click", 1200.0);
         f.run();
         Map<String, String> alert = only("REVENUE_ANOMALY");
         assertThat(alert.get("severity")).isEqualTo("WARNING");
-        assertThat(alert.get("message")).contains("9 orders vs a usual 20");
+        assertThat(alert.get("message")).contains("5 orders vs a usual 20");
+    }
+
+    @Test
+    void aRevenueDipThatTwentyOrdersADayExplainByChanceStaysQuietUnlessTheFloorIsOff() throws Exception {
+        f.set(day(10), "revenue", 11000.0).set(day(10), "direct_revenue_last_click", 3300.0);
+        f.run();
+        assertThat(f.alerts("REVENUE_ANOMALY")).isEmpty();
+        f.configure("monitoring:\n  sampling_noise_floor: false\n");
+        f.run();
+        assertThat(only("REVENUE_ANOMALY").get("message")).contains("−45 %");
     }
 
     @Test
@@ -358,10 +369,10 @@ class MonitorStageTest {
 
     @Test
     void aConversionRateCollapseIsAWarning() throws Exception {
-        f.set(day(12), "session_cvr", 0.003);
+        f.set(day(12), "session_cvr", 0.002);
         f.run();
         Map<String, String> alert = only("CONVERSION_RATE_ANOMALY");
-        assertThat(alert.get("message")).contains("Session conversion 0.3 %").contains("sessions were about as usual");
+        assertThat(alert.get("message")).contains("Session conversion 0.2 %").contains("sessions were about as usual");
     }
 
     @Test
@@ -372,18 +383,29 @@ class MonitorStageTest {
     }
 
     @Test
-    void aDirectShareJumpOfFifteenPointsIsAWarning() throws Exception {
-        f.set(day(9), "direct_revenue_last_click", 20000 * 0.52);
+    void aDirectShareJumpBeyondFifteenPointsAndChanceIsAWarning() throws Exception {
+        f.set(day(9), "revenue", 20000.0).set(day(9), "direct_revenue_last_click", 20000 * 0.65);
         f.run();
         Map<String, String> alert = only("DIRECT_SHARE_SHIFT");
         assertThat(alert.get("date")).isEqualTo("2025-03-09");
         assertThat(alert.get("message")).contains("campaign parameters or referrers were probably lost");
-        assertThat(Double.parseDouble(alert.get("threshold"))).isCloseTo(0.46, org.assertj.core.data.Offset.offset(0.011));
+        // 2 z of the order-count noise (√(2·0.31·0.69/20) ≈ 0.146) is wider than 15 points here.
+        assertThat(Double.parseDouble(alert.get("threshold"))).isCloseTo(0.31 + 2 * 0.1463, org.assertj.core.data.Offset.offset(0.005));
+    }
+
+    @Test
+    void withoutTheZConditionFifteenPointsAloneFire() throws Exception {
+        f.set(day(9), "revenue", 20000.0).set(day(9), "direct_revenue_last_click", 20000 * 0.47);
+        f.run();
+        assertThat(f.alerts("DIRECT_SHARE_SHIFT")).isEmpty();
+        f.configure("monitoring:\n  direct_share_min_z: 0\n");
+        f.run();
+        assertThat(only("DIRECT_SHARE_SHIFT").get("threshold")).isEqualTo("0.46");
     }
 
     @Test
     void aDirectShareMoveUnderFifteenPointsStaysQuiet() throws Exception {
-        f.set(day(9), "direct_revenue_last_click", 20000 * 0.42);
+        f.set(day(9), "revenue", 20000.0).set(day(9), "direct_revenue_last_click", 20000 * 0.45);
         f.run();
         assertThat(f.alerts("DIRECT_SHARE_SHIFT")).isEmpty();
     }
@@ -404,8 +426,27 @@ class MonitorStageTest {
     }
 
     @Test
-    void aBotShareOfExactlyTwentyPercentStaysQuiet() throws Exception {
+    void aBotShareOfExactlyTwentyPercentIsNotOverTheLimit() throws Exception {
+        f.configure("monitoring:\n  bot_share_anomaly: false\n");
         f.set(day(6), "bot_share", 0.20);
+        f.run();
+        assertThat(f.alerts("BOT_SHARE")).isEmpty();
+    }
+
+    @Test
+    void aBotShareSomewhatAboveItsUsualLevelStaysQuiet() throws Exception {
+        f.set(day(6), "bot_share", 0.16);
+        f.run();
+        assertThat(f.alerts("BOT_SHARE")).isEmpty();
+    }
+
+    @Test
+    void aBotBurstUnderTheLimitButFarAboveTheBaselineIsAWarning() throws Exception {
+        f.set(day(9), "bot_share", 0.19);
+        f.run();
+        Map<String, String> alert = only("BOT_SHARE");
+        assertThat(alert.get("message")).contains("far above its usual level");
+        f.configure("monitoring:\n  bot_share_anomaly: false\n");
         f.run();
         assertThat(f.alerts("BOT_SHARE")).isEmpty();
     }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs the built .deb with dpkg, checks what it put on the machine, starts the installed app under Xvfb and
+# takes a screenshot (when SCREENSHOT is given), then uninstalls it and checks nothing is left behind.
+# Needs root (dpkg); the screenshot needs xvfb, libgtk-3-0 and imagemagick (apt-get install -y xvfb libgtk-3-0 imagemagick).
+#
+#   installer/linux/test-deb.sh [DEB] [SCREENSHOT.png]     (DEB default: target/installer/deb/eventpipe_*.deb)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+deb=${1:-$(ls target/installer/deb/eventpipe_*.deb 2>/dev/null | head -1)}
+shot=${2:-}
+[ -f "$deb" ] || { echo "test-deb: no .deb found; build it with ./mvnw -Pinstaller -DskipTests package" >&2; exit 2; }
+[ "$(id -u)" -eq 0 ] || { echo "test-deb: dpkg needs root; run it with sudo" >&2; exit 2; }
+fail() { echo "test-deb: FAIL: $*" >&2; exit 1; }
+app=/opt/eventpipe
+
+dpkg-deb -f "$deb" Depends | grep -qw libgtk-3-0 || fail "$deb does not declare libgtk-3-0 (JavaFX's window toolkit)"
+echo "ok: $(basename "$deb") ($(du -m "$deb" | cut -f1) MB) declares libgtk-3-0"
+status() { dpkg-query -W -f='${Status}' eventpipe 2>/dev/null || true; }
+case "$(status)" in *" installed") fail "eventpipe is already installed: dpkg -r eventpipe first" ;; esac
+
+dpkg -i "$deb" || fail "dpkg -i $deb failed (unmet dependencies? apt-get install -f installs them)"
+echo "ok: installed; $(du -sm "$app" | cut -f1) MB in $app"
+
+[ -x "$app/bin/eventpipe" ] || fail "no launcher at $app/bin/eventpipe"
+[ "$(readlink /usr/bin/eventpipe)" = "$app/bin/eventpipe" ] || fail "/usr/bin/eventpipe does not point to the launcher"
+version=$(env -u DISPLAY eventpipe --version | head -1) || fail "eventpipe --version failed"
+echo "ok: eventpipe on PATH, headless: $version"
+
+entry=/usr/share/applications/eventpipe.desktop
+[ -f "$entry" ] || fail "no menu entry at $entry"
+for key in Exec Icon; do
+  target=$(sed -n "s/^$key=//p" "$entry")
+  [ -e "$target" ] || fail "menu entry $key=$target does not exist"
+done
+if command -v desktop-file-validate >/dev/null 2>&1; then desktop-file-validate "$entry" || fail "$entry is not a valid desktop entry"; fi
+echo "ok: menu entry $entry ($(sed -n 's/^Name=//p' "$entry"))"
+
+if [ -n "$shot" ]; then
+  command -v xvfb-run >/dev/null && command -v import >/dev/null || fail "the screenshot needs xvfb-run and import (imagemagick)"
+  # The desktop entry's command, as a user's double-click runs it, for a user who never ran the app (a fresh
+  # user.home: no recent folder, so it opens the sample data); the process must still be up when shot.
+  exec_line=$(sed -n 's/^Exec=//p' "$entry")
+  fresh_home=$(mktemp -d)
+  rm -f "$shot"
+  JAVA_TOOL_OPTIONS="-Duser.home=$fresh_home" xvfb-run -a -s "-screen 0 1440x900x24" \
+      sh -c "$exec_line >/tmp/eventpipe-desktop.log 2>&1 & P=\$!; \
+      sleep ${SHOT_DELAY:-12}; kill -0 \$P || exit 3; import -window root '$shot'; kill \$P; wait \$P || true" \
+      || fail "the installed app did not stay up under Xvfb: $(tail -5 /tmp/eventpipe-desktop.log)"
+  rm -rf "$fresh_home"
+  [ -s "$shot" ] || fail "no screenshot written to $shot"
+  echo "ok: the installed app started under Xvfb; screenshot $shot"
+fi
+
+dpkg -r eventpipe >/dev/null || fail "dpkg -r eventpipe failed"
+dpkg -P eventpipe >/dev/null || fail "dpkg -P eventpipe failed"
+for left in "$app" /usr/bin/eventpipe "$entry"; do
+  [ ! -e "$left" ] && [ ! -L "$left" ] || fail "$left is still there after dpkg -r"
+done
+[ -z "$(status)" ] || [ "$(status)" = "unknown ok not-installed" ] || fail "dpkg still lists eventpipe after purge: $(status)"
+echo "ok: uninstalled; nothing left in $app, /usr/bin or /usr/share/applications"

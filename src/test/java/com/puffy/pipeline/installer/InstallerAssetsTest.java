@@ -1,0 +1,153 @@
+package com.puffy.pipeline.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The icons and settings jpackage reads from the repository (installer/, assets/) are complete and well-formed. */
+class InstallerAssetsTest {
+    private static final Path ASSETS = Path.of("assets");
+    private static final Path INSTALLER = Path.of("installer");
+
+    @Test
+    void pngIconsAreSquareWithTransparentCornersAtTheirNamedSizes() throws IOException {
+        assertIcon(ImageIO.read(ASSETS.resolve("icon.png").toFile()), 256);
+        assertIcon(ImageIO.read(ASSETS.resolve("icon-512.png").toFile()), 512);
+    }
+
+    @Test
+    void icoHoldsSmallBitmapsAndA256PixelPng() throws IOException {
+        List<IconContainers.IcoEntry> entries = IconContainers.readIco(Files.readAllBytes(ASSETS.resolve("icon.ico")));
+
+        assertThat(entries).extracting(IconContainers.IcoEntry::size).containsExactly(16, 32, 48, 256);
+        assertThat(entries).extracting(IconContainers.IcoEntry::png).containsExactly(false, false, false, true);
+        entries.forEach(entry -> assertIcon(entry.image(), entry.size()));
+    }
+
+    @Test
+    void icnsHoldsEveryStandardAndRetinaSizeAsPng() throws IOException {
+        Map<String, BufferedImage> images = IconContainers.readIcns(Files.readAllBytes(ASSETS.resolve("icon.icns")));
+
+        assertThat(images.keySet()).containsExactlyElementsOf(IconContainers.ICNS_TYPES.keySet());
+        IconContainers.ICNS_TYPES.forEach((type, size) -> assertIcon(images.get(type), size));
+    }
+
+    @Test
+    void icoWriterKeepsEveryPixelOfASmallIcon() throws IOException {
+        BufferedImage drawn = AppIcon.render(16);
+
+        BufferedImage read = IconContainers.readIco(IconContainers.ico(List.of(drawn))).get(0).image();
+
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                assertThat(read.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(drawn.getRGB(x, y));
+            }
+        }
+    }
+
+    @Test
+    void icnsWithAWrongLengthFieldIsRejected() {
+        byte[] icns = IconContainers.icns(AppIcon.renderAll());
+        byte[] truncated = Arrays.copyOf(icns, icns.length - 10);
+
+        assertThatThrownBy(() -> IconContainers.readIcns(truncated)).isInstanceOf(IOException.class)
+                .hasMessageContaining("length");
+    }
+
+    @Test
+    void icnsWriterRefusesAMissingSize() {
+        Map<Integer, BufferedImage> images = AppIcon.renderAll();
+        images.remove(1024);
+
+        assertThatThrownBy(() -> IconContainers.icns(images)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1024");
+    }
+
+    @Test
+    void linuxMenuEntryStartsTheInstalledLauncherWithItsIcon() throws IOException {
+        Properties entry = new Properties();
+        List<String> lines = Files.readAllLines(INSTALLER.resolve("linux/app/eventpipe.desktop"));
+        assertThat(lines.get(0)).isEqualTo("[Desktop Entry]");
+        lines.stream().skip(1).filter(line -> line.contains("="))
+                .forEach(line -> entry.setProperty(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+
+        assertThat(entry.getProperty("Type")).isEqualTo("Application");
+        assertThat(entry.getProperty("Name")).isEqualTo("Event Pipeline Studio");
+        // jpackage installs the app image of name eventpipe into /opt/eventpipe, its icon as lib/eventpipe.png
+        assertThat(entry.getProperty("Exec")).isEqualTo("/opt/eventpipe/bin/eventpipe");
+        assertThat(entry.getProperty("Icon")).isEqualTo("/opt/eventpipe/lib/eventpipe.png");
+        assertThat(entry.getProperty("Terminal")).isEqualTo("false");
+    }
+
+    @Test
+    void linuxMenuEntryNamesTheWindowClassOfTheAppSoDocksGroupItsWindow() throws Exception {
+        String wmClass = Files.readAllLines(INSTALLER.resolve("linux/app/eventpipe.desktop")).stream()
+                .filter(line -> line.startsWith("StartupWMClass=")).findFirst().orElseThrow().substring(15);
+
+        // JavaFX on GTK names the window class after the Application subclass.
+        Class<?> app = Class.forName(wmClass, false, getClass().getClassLoader());
+        assertThat(app.getSuperclass().getName()).isEqualTo("javafx.application.Application");
+    }
+
+    @Test
+    void debScriptsInstallAndRemoveTheSameMenuEntryAndCommand() throws IOException {
+        String postinst = Files.readString(INSTALLER.resolve("linux/package/postinst"));
+        String prerm = Files.readString(INSTALLER.resolve("linux/package/prerm"));
+
+        assertThat(postinst).contains("/lib/app/eventpipe.desktop\" /usr/share/applications/eventpipe.desktop")
+                .contains("ln -sfn \"$APP_DIR/bin/eventpipe\" /usr/bin/eventpipe")
+                .doesNotContain("xdg-desktop-menu install");
+        assertThat(prerm).contains("rm -f /usr/share/applications/eventpipe.desktop")
+                .contains("rm -f /usr/bin/eventpipe");
+    }
+
+    @Test
+    void windowsUpgradeCodeIsAFixedUuid() throws IOException {
+        String script = Files.readString(INSTALLER.resolve("windows/build-msi.ps1"));
+
+        Matcher uuid = Pattern.compile("\\$upgradeUuid = '([0-9a-f-]{36})'").matcher(script);
+        assertThat(uuid.find()).as("build-msi.ps1 sets $upgradeUuid").isTrue();
+        assertThat(java.util.UUID.fromString(uuid.group(1)).toString()).isEqualTo(uuid.group(1));
+        assertThat(script).contains("'--win-upgrade-uuid', $upgradeUuid", "'--win-per-user-install'", "'--win-menu'",
+                "'--win-shortcut'", "assets\\icon.ico");
+    }
+
+    @Test
+    void scriptSettingsNameEveryValueTheScriptsRead() throws IOException {
+        Properties settings = new Properties();
+        try (var in = Files.newBufferedReader(INSTALLER.resolve("jpackage.properties"))) {
+            settings.load(in);
+        }
+        String msi = Files.readString(INSTALLER.resolve("windows/build-msi.ps1"));
+        String dmg = Files.readString(INSTALLER.resolve("macos/build-dmg.sh"));
+
+        Matcher psKeys = Pattern.compile("\\$settings\\.(\\w+)").matcher(msi);
+        while (psKeys.find()) {
+            assertThat(settings).as("build-msi.ps1 reads %s", psKeys.group(1)).containsKey(psKeys.group(1));
+        }
+        Matcher shKeys = Pattern.compile("\\$\\(setting (\\w+)\\)").matcher(dmg);
+        while (shKeys.find()) {
+            assertThat(settings).as("build-dmg.sh reads %s", shKeys.group(1)).containsKey(shKeys.group(1));
+        }
+    }
+
+    private static void assertIcon(BufferedImage image, int size) {
+        assertThat(image).as("a %d px image", size).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(size);
+        assertThat(image.getHeight()).isEqualTo(size);
+        assertThat(image.getRGB(0, 0) >>> 24).as("corner alpha at %d px", size).isZero();
+        assertThat(image.getRGB(size / 2, size / 2) >>> 24).as("centre alpha at %d px", size).isEqualTo(255);
+    }
+}
