@@ -256,11 +256,15 @@ final class Analyzer {
         return rows;
     }
 
-    /** Referring sites of landing pages, by host; a referrer that is not a URL is shown as written. */
+    /**
+     * Referring sites of landing pages, by host, outside Direct; a referrer that is not a URL is shown as written.
+     */
     private static List<Segment> referrers(Frame human, long total) {
         Map<String, double[]> byHost = new TreeMap<>();
-        for (Group g : human.groupBy(List.of("landing_referrer"), List.of("converted", "revenue"), List.of())) {
-            if (g.key().isBlank()) {
+        for (Group g : human.groupBy(List.of("landing_referrer", "channel"), List.of("converted", "revenue"),
+                List.of())) {
+            // Direct holds the shop's own pages as referrers: internal navigation, not a referring site.
+            if (g.key().isBlank() || "Direct".equals(g.keys().get(1))) {
                 continue;
             }
             double[] sums = byHost.computeIfAbsent(referrerHost(g.key()), k -> new double[3]);

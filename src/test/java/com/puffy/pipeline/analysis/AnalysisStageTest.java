@@ -182,7 +182,8 @@ class AnalysisStageTest {
     void valueDriftReconciliationGapsMismatchesAndReplaysAreReported() throws Exception {
         Files.writeString(out.resolve("quality/schema_drift.csv"), """
                 file,partition_date,change,column,raw_header,detail,episode_files,metric,value,baseline
-                events_20250301.csv,2025-03-01,VALUE_DRIFT,item_price,,,1,item_price_null_share,1,0.04
+                events_20250301.csv,2025-03-01,VALUE_DRIFT,user_agent,,,1,null_share,0.3,0.01
+                events_20250303.csv,2025-03-03,VALUE_DRIFT,event_data,,,1,item_price_null_share,1,0.04
                 """);
         Files.writeString(out.resolve("transform/reconciliation.csv"), """
                 date,check,expected,actual,difference,ok
@@ -198,9 +199,11 @@ class AnalysisStageTest {
                 events_20250303.csv,9,INFO,DUPLICATE_PURCHASE,event_data,ORD-3,replay,2025-03-03
                 """);
         AnalysisResult r = analyze();
+        assertThat(r.qualityImpact()).as("item-price drift repeats the flagged orders, so only one drift row")
+                .filteredOn(q -> q.issue().equals("VALUE_DRIFT")).hasSize(1);
         QualityImpact drift = r.qualityImpact("VALUE_DRIFT").orElseThrow();
         assertThat(drift.description()).isEqualTo(
-                "Value drift in item_price (item_price_null_share 4.0% to 100%) for 1 day (Mar 1)");
+                "Value drift in user_agent (null_share 1.0% to 30%) for 1 day (Mar 1)");
         assertThat(drift.revenue()).isCloseTo(100.0, EPS);
         QualityImpact gap = r.qualityImpact("RECONCILIATION").orElseThrow();
         assertThat(gap.days()).as("the ALL row is a total, not a day").isEqualTo(1);
@@ -209,7 +212,7 @@ class AnalysisStageTest {
         QualityImpact replays = r.qualityImpact("DUPLICATE_PURCHASE").orElseThrow();
         assertThat(replays.orders()).isEqualTo(1);
         assertThat(replays.revenueShare()).isZero();
-        assertThat(r.daily().get(0).issues()).isEqualTo("item_price drift");
+        assertThat(r.daily().get(0).issues()).isEqualTo("user_agent drift");
     }
 
     @Test
