@@ -29,6 +29,9 @@ final class EventTable {
     /** Dense partition-day index → epoch day, in order of first appearance. */
     final List<Integer> partitionDays = new ArrayList<>();
     final List<PurchaseRow> purchases = new ArrayList<>();
+    /** A row near the middle of the file and the byte offset where it starts (-1: no split), for pass 2. */
+    int splitRow = -1;
+    long splitOffset;
 
     EventTable(int expectedRows) {
         int capacity = Math.max(1024, expectedRows);

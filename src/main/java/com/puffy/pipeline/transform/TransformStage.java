@@ -12,7 +12,16 @@ import com.puffy.pipeline.io.AtomicFiles;
 import com.puffy.pipeline.io.CsvInput;
 import com.puffy.pipeline.io.CsvOutput;
 import java.io.IOException;
+import com.puffy.pipeline.core.CancelledException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,6 +71,17 @@ public final class TransformStage implements Stage {
     static final List<String> RECONCILIATION_COLUMNS = List.of("date", "check", "expected", "actual", "difference",
             "ok");
 
+    private final long parallelMinBytes;
+
+    public TransformStage() {
+        this(ValidatedEventsReader.PARALLEL_MIN_BYTES);
+    }
+
+    /** With the file size from which the second pass splits over two threads (tests use tiny files). */
+    TransformStage(long parallelMinBytes) {
+        this.parallelMinBytes = parallelMinBytes;
+    }
+
     @Override
     public StageId id() {
         return StageId.TRANSFORM;
@@ -74,7 +94,7 @@ public final class TransformStage implements Stage {
 
     @Override
     public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
-        return new Run(context, progress, cancellation).execute();
+        return new Run(context, progress, cancellation, parallelMinBytes).execute();
     }
 
     /** One execution: the state the phases share. */
@@ -107,7 +127,10 @@ public final class TransformStage implements Stage {
         private long attributionRows;
         private int fallbackConversions;
 
-        Run(RunContext context, Progress progress, Cancellation cancellation) {
+        private final long parallelMinBytes;
+
+        Run(RunContext context, Progress progress, Cancellation cancellation, long parallelMinBytes) {
+            this.parallelMinBytes = parallelMinBytes;
             this.context = context;
             this.progress = progress;
             this.cancellation = cancellation;
@@ -124,7 +147,7 @@ public final class TransformStage implements Stage {
             Path qualityDir = context.outputOf(StageId.QUALITY);
             FileSummaryReader.read(qualityDir, this::day);
             ValidatedEventsReader reader = new ValidatedEventsReader(qualityDir,
-                    Set.copyOf(context.config().quality().purchaseEventNames()));
+                    Set.copyOf(context.config().quality().purchaseEventNames()), parallelMinBytes);
             try (UserAgentWorker agents = new UserAgentWorker()) {
                 events = reader.load(progress.slice(0.0, 0.35), cancellation, agents::submit);
                 phase("read");
@@ -139,11 +162,20 @@ public final class TransformStage implements Stage {
             }
             writeSessions(reader, progress.slice(0.4, 0.8));
             phase("sessions_csv");
-            writeAttribution();
-            progress.update(850, 1000, "Attributed " + conversions.size() + " conversions");
-            phase("attribution");
-            writeConversions();
-            writeUsers();
+            ExecutorService helper = helperThread("transform-users");
+            Future<?> users = helper.submit(() -> {
+                writeUsers();
+                return null;
+            });
+            try {
+                writeAttribution();
+                progress.update(850, 1000, "Attributed " + conversions.size() + " conversions");
+                phase("attribution");
+                writeConversions();
+                await(users);
+            } finally {
+                helper.shutdownNow();
+            }
             sessionDays();
             writeDaily();
             writeFunnel();
@@ -201,34 +233,121 @@ public final class TransformStage implements Stage {
             }
         }
 
-        /** Pass 2: channel and device of each landing row, and sessions.csv in landing-row order. */
+        /**
+         * Pass 2: channel and device of each landing row, and sessions.csv in landing-row order. On a big file the
+         * second half is done by another thread into a part file that is then appended to the first.
+         */
         private void writeSessions(ValidatedEventsReader reader, Progress slice) throws IOException {
             Map<String, Integer> col = reader.columns();
+            int lastField = Math.max(col.get("page_url"), col.get("referrer"));
+            int split = events.splitRow;
+            if (split <= 0 || split >= events.size) {
+                AtomicFiles.write(out.resolve(SESSIONS), writer -> sessionPart(reader, col, lastField, 0,
+                        events.size, 0L, writer, slice));
+                return;
+            }
+            Path second = out.resolve(SESSIONS + ".part2");
+            ExecutorService helper = helperThread("transform-sessions");
+            try {
+                Future<?> secondHalf = helper.submit(() -> {
+                    AtomicFiles.write(second, writer -> sessionPart(reader, col, lastField, split, events.size,
+                            events.splitOffset, writer, Progress.NONE));
+                    return null;
+                });
+                Path first = out.resolve(SESSIONS + ".part1");
+                AtomicFiles.write(first, writer -> sessionPart(reader, col, lastField, 0, split, 0L, writer, slice));
+                await(secondHalf);
+                appendWithoutHeader(first, second);
+                Files.move(first, out.resolve(SESSIONS), StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                helper.shutdownNow();
+                Files.deleteIfExists(second);
+                Files.deleteIfExists(out.resolve(SESSIONS + ".part1"));
+            }
+        }
+
+        /** A second thread for work that can overlap (2 cores is the target machine). */
+        private static ExecutorService helperThread(String name) {
+            return Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        private static void await(Future<?> future) throws IOException {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+
+        /** Appends {@code part} minus its header line to {@code target}. */
+        private static void appendWithoutHeader(Path target, Path part) throws IOException {
+            try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ);
+                 FileChannel outChannel = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(4096);
+                in.read(head, 0);
+                long skip = 0;
+                for (int i = 0; i < head.position(); i++) {
+                    if (head.get(i) == '\n') {
+                        skip = i + 1;
+                        break;
+                    }
+                }
+                long size = in.size();
+                long done = skip;
+                while (done < size) {
+                    done += in.transferTo(done, size - done, outChannel);
+                }
+            }
+        }
+
+        /** Rows [fromRow, toRow) of sessions.csv; each call has its own classifier cache and formatter. */
+        private void sessionPart(ValidatedEventsReader reader, Map<String, Integer> col, int lastField, int fromRow,
+                                 int toRow, long fromOffset, java.io.Writer writer, Progress progress)
+                throws IOException {
             int cPage = col.get("page_url");
             int cReferrer = col.get("referrer");
-            AtomicFiles.write(out.resolve(SESSIONS), writer -> {
-                try (CsvOutput csv = new CsvOutput(writer, SESSION_COLUMNS)) {
-                    reader.forEachRow(Math.max(cPage, cReferrer),
-                            row -> sessions.landingRow[sessions.rowSession[row]] == row, (row, line) -> {
-                        int s = sessions.rowSession[row];
-                        String page = CsvInput.unprotect(line.string(cPage));
-                        String referrer = CsvInput.unprotect(line.string(cReferrer));
-                        String channel = classifier.classify(page, referrer);
-                        int channelId = channelId(channel);
-                        sessions.channel[s] = (byte) channelId;
-                        sessions.device[s] = events.userAgent[row];
-                        DeviceDetector.DeviceInfo device = deviceInfos.get(events.userAgent[row]);
-                        String client = clientText(sessions.client[s]);
-                        csv.row(client + "-" + sessions.sequence(s), client, time.timestamp(sessions.start[s]),
-                                time.timestamp(sessions.end[s]), seconds(sessions.end[s] - sessions.start[s]),
-                                sessions.events[s], sessions.pageViews[s], page, referrer, channel, device.device(),
-                                device.os(), device.browser(), sessions.has(s, Sessions.BOT),
-                                sessions.has(s, Sessions.ADD_TO_CART), sessions.has(s, Sessions.CHECKOUT_STARTED),
-                                sessions.has(s, Sessions.CONVERTED), sessions.revenue[s],
-                                sessions.has(s, Sessions.NEW_USER), time.date(Times.dayOf(sessions.start[s])));
-                    }, slice, cancellation);
-                }
-            });
+            ChannelClassifier partClassifier = new ChannelClassifier(config);
+            Times.Formatter partTime = new Times.Formatter();
+            Map<String, Integer> localChannelIds = new HashMap<>();
+            try (CsvOutput csv = new CsvOutput(writer, SESSION_COLUMNS)) {
+                reader.forEachRow(lastField, fromRow, toRow, fromOffset,
+                        row -> sessions.landingRow[sessions.rowSession[row]] == row, (row, line) -> {
+                    int s = sessions.rowSession[row];
+                    String page = CsvInput.unprotect(line.string(cPage));
+                    String referrer = CsvInput.unprotect(line.string(cReferrer));
+                    String channel = partClassifier.classify(page, referrer);
+                    Integer channelId = localChannelIds.get(channel);
+                    if (channelId == null) {
+                        channelId = channelId(channel);
+                        localChannelIds.put(channel, channelId);
+                    }
+                    sessions.channel[s] = (byte) (int) channelId;
+                    sessions.device[s] = events.userAgent[row];
+                    DeviceDetector.DeviceInfo device = deviceInfos.get(events.userAgent[row]);
+                    String client = clientText(sessions.client[s]);
+                    csv.row(client + "-" + sessions.sequence(s), client, partTime.timestamp(sessions.start[s]),
+                            partTime.timestamp(sessions.end[s]), seconds(sessions.end[s] - sessions.start[s]),
+                            sessions.events[s], sessions.pageViews[s], page, referrer, channel, device.device(),
+                            device.os(), device.browser(), sessions.has(s, Sessions.BOT),
+                            sessions.has(s, Sessions.ADD_TO_CART), sessions.has(s, Sessions.CHECKOUT_STARTED),
+                            sessions.has(s, Sessions.CONVERTED), sessions.revenue[s],
+                            sessions.has(s, Sessions.NEW_USER), partTime.date(Times.dayOf(sessions.start[s])));
+                }, progress, cancellation);
+            }
         }
 
         private void writeAttribution() throws IOException {
@@ -342,7 +461,9 @@ public final class TransformStage implements Stage {
             });
         }
 
+        /** Runs on the helper thread, alongside attribution: it only reads what the second pass filled. */
         private void writeUsers() throws IOException {
+            Times.Formatter time = new Times.Formatter();
             int clients = events.clients.size();
             int[] conversionsByClient = new int[clients];
             double[] revenueByClient = new double[clients];
@@ -535,6 +656,7 @@ public final class TransformStage implements Stage {
             figures.put("attribution_rows", attributionRows);
             figures.put("conversions_without_touchpoint_in_lookback", fallbackConversions);
             figures.put("distinct_user_agents_parsed", deviceInfos.size());
+            figures.put("second_pass_threads", events.splitRow > 0 && events.splitRow < events.size ? 2 : 1);
             figures.put("reconciliation_ok", reconciliation.allOk());
             Map<String, Object> totals = new LinkedHashMap<>();
             for (Reconciliation.Check c : reconciliation.checks()) {
@@ -577,7 +699,7 @@ public final class TransformStage implements Stage {
             return days.computeIfAbsent(epochDay, DayStats::new);
         }
 
-        private int channelId(String channel) {
+        private synchronized int channelId(String channel) {
             Integer id = channelIds.get(channel);
             if (id == null) {
                 if (channelNames.size() >= Byte.MAX_VALUE) {

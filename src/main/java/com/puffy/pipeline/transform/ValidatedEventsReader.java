@@ -30,12 +30,21 @@ final class ValidatedEventsReader {
     private static final byte[] ADD_TO_CART = "product_added_to_cart".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHECKOUT_STARTED = "checkout_started".getBytes(StandardCharsets.US_ASCII);
 
+    /** Below this size the second pass runs on one thread (a split is not worth a thread and a file copy). */
+    static final long PARALLEL_MIN_BYTES = 16L << 20;
+
     private final Path file;
     private final Set<String> purchaseNames;
+    private final long parallelMinBytes;
 
     ValidatedEventsReader(Path qualityDir, Set<String> purchaseNames) {
+        this(qualityDir, purchaseNames, PARALLEL_MIN_BYTES);
+    }
+
+    ValidatedEventsReader(Path qualityDir, Set<String> purchaseNames, long parallelMinBytes) {
         this.file = qualityDir.resolve(FILE);
         this.purchaseNames = purchaseNames;
+        this.parallelMinBytes = parallelMinBytes;
     }
 
     Path file() {
@@ -141,6 +150,10 @@ final class ValidatedEventsReader {
                     newUserAgent.accept(CsvInput.unprotect(table.userAgents.get(agent)));
                 }
                 int row = table.add(client, ts, kind, dayIdx, agent);
+                if (table.splitRow < 0 && bytes >= parallelMinBytes && csv.bytesRead() >= bytes / 2) {
+                    table.splitRow = row + 1;
+                    table.splitOffset = csv.bytesRead();
+                }
                 if ((kind & EventTable.KIND_MASK) == EventTable.PURCHASE) {
                     table.purchases.add(purchase(csv, row, cOrder, cRevenue, cFlags, cData));
                 }
@@ -195,14 +208,25 @@ final class ValidatedEventsReader {
      */
     void forEachRow(int lastField, java.util.function.IntPredicate wanted, RowVisitor visitor, Progress progress,
                     Cancellation cancellation) throws IOException {
+        forEachRow(lastField, 0, Integer.MAX_VALUE, 0L, wanted, visitor, progress, cancellation);
+    }
+
+    /**
+     * Pass 2 over rows [fromRow, toRow): with {@code fromOffset} > 0 reading starts at that byte offset, which must
+     * be where row {@code fromRow} begins (recorded by pass 1), so two threads can each take half of the file.
+     */
+    void forEachRow(int lastField, int fromRow, int toRow, long fromOffset, java.util.function.IntPredicate wanted,
+                    RowVisitor visitor, Progress progress, Cancellation cancellation) throws IOException {
         long bytes = size();
-        try (FastCsvReader csv = open()) {
-            header(csv);
-            int row = 0;
-            while (csv.next(lastField)) {
+        try (FastCsvReader csv = fromOffset > 0 ? openAt(fromOffset) : open()) {
+            if (fromOffset == 0) {
+                header(csv);
+            }
+            int row = fromRow;
+            while (row < toRow && csv.next(lastField)) {
                 if ((row & 0xFFFF) == 0) {
                     cancellation.throwIfCancelled();
-                    progress.update(csv.bytesRead(), bytes, "Building sessions");
+                    progress.update(fromOffset + csv.bytesRead(), bytes, "Building sessions");
                 }
                 if (wanted.test(row)) {
                     visitor.visit(row, csv);
@@ -210,6 +234,12 @@ final class ValidatedEventsReader {
                 row++;
             }
         }
+    }
+
+    private FastCsvReader openAt(long offset) throws IOException {
+        java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file);
+        channel.position(offset);
+        return new FastCsvReader(java.nio.channels.Channels.newInputStream(channel));
     }
 
     Map<String, Integer> columns() throws IOException {

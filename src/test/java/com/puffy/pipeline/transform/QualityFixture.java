@@ -129,10 +129,14 @@ final class QualityFixture {
     }
 
     StageResult runWritten(PipelineConfig config, Cancellation cancellation) throws Exception {
+        return runWritten(config, cancellation, new TransformStage());
+    }
+
+    StageResult runWritten(PipelineConfig config, Cancellation cancellation, TransformStage stage) throws Exception {
         RunSettings settings = new RunSettings(root.resolve("in"), outputDir(), config, null, null, false, null);
         Path work = outputDir().resolve("transform");
         Files.createDirectories(work);
-        return new TransformStage().run(new RunContext(settings, work), Progress.NONE, cancellation);
+        return stage.run(new RunContext(settings, work), Progress.NONE, cancellation);
     }
 
     /** An output of the run, as rows of column → cell (formula protection undone). */

@@ -320,6 +320,7 @@ class TransformStageTest {
         QualityFixture q = smallCase();
         StageResult result = q.run();
         assertThat(result.figures().get("reconciliation_ok")).isEqualTo(true);
+        assertThat(result.figures().get("second_pass_threads")).isEqualTo(1);
         assertThat(result.figures().get("events")).isEqualTo(17);
         assertThat(result.figures().get("sessions")).isEqualTo(11);
         assertThat(result.figures().get("conversions")).isEqualTo(7);
@@ -345,6 +346,25 @@ class TransformStageTest {
         q.runWritten(ConfigLoader.defaults(), Cancellation.none());
         for (String file : TransformStage.OUTPUTS) {
             assertThat(Files.readAllBytes(transform.resolve(file))).as(file).isEqualTo(first.get(file));
+        }
+    }
+
+    @Test
+    void theTwoThreadSecondPassWritesTheSameFilesAsOneThread() throws Exception {
+        QualityFixture q = smallCase();
+        q.run();
+        Path transform = q.outputDir().resolve("transform");
+        Map<String, byte[]> single = new java.util.TreeMap<>();
+        for (String file : TransformStage.OUTPUTS) {
+            single.put(file, Files.readAllBytes(transform.resolve(file)));
+        }
+        StageResult split = q.runWritten(ConfigLoader.defaults(), Cancellation.none(), new TransformStage(1));
+        assertThat(split.figures().get("second_pass_threads")).isEqualTo(2);
+        for (String file : TransformStage.OUTPUTS) {
+            assertThat(Files.readAllBytes(transform.resolve(file))).as(file).isEqualTo(single.get(file));
+        }
+        try (var files = Files.list(transform)) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(TransformStage.OUTPUTS::contains);
         }
     }
 
