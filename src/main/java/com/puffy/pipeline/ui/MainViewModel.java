@@ -272,7 +272,7 @@ public final class MainViewModel {
         }
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = new EnumMap<>(StageId.class);
-            Map<StageId, StageResult> lastResults = new EnumMap<>(StageId.class);
+            Map<StageId, StageManifest> manifests = new EnumMap<>(StageId.class);
             for (StageId id : pipeline.availableStages()) {
                 try {
                     statuses.put(id, pipeline.status(settings, id));
@@ -280,6 +280,7 @@ public final class MainViewModel {
                     LOG.warn("Cannot read the status of {}", id, e);
                     statuses.put(id, StageStatus.STALE);
                 }
+                manifests.put(id, StageManifest.read(settings.outputDir().resolve(id.outputFolder())));
             }
             threads.fx(() -> {
                 if (running.get()) {
@@ -289,6 +290,13 @@ public final class MainViewModel {
                     StageStatus status = statuses.get(stage.id());
                     if (status != null) {
                         stage.showStatus(toState(status));
+                        StageManifest manifest = manifests.get(stage.id());
+                        stage.showSummary(manifest.summary(), manifest.elapsed());
+                        if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
+                            stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
+                                    : "Outputs are older than the inputs or settings; last run ")
+                                    + manifest.finishedAt() + ".");
+                        }
                     }
                 }
                 outputsVersion.set(outputsVersion.get() + 1);

@@ -104,6 +104,11 @@ public final class DataTableView extends BorderPane {
         setCenter(center);
         empty.setVisible(false);
         model.emptyReasonProperty().addListener((obs, old, now) -> showEmpty(now));
+        model.errorProperty().addListener((obs, old, now) -> {
+            if (now != null && getScene() != null) {
+                com.puffy.pipeline.ui.ErrorDialog.create(getScene().getWindow(), now).show();
+            }
+        });
 
         model.tableProperty().addListener((obs, old, now) -> {
             if (now != null) {
