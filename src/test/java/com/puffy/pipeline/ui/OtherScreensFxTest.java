@@ -89,7 +89,6 @@ class OtherScreensFxTest {
         assertThat(first[0]).isEqualTo("s1");
         assertThat(first[3]).startsWith("100 %");
         assertThat(first[4]).isEmpty();
-        Screenshots.save(window.getScene(), "fixture-journey");
     }
 
     @Test
@@ -115,6 +114,5 @@ class OtherScreensFxTest {
         assertThat(chart.getData().get(4).getData()).singleElement()
                 .satisfies(d -> assertThat(d.getXValue()).isEqualTo("2025-01-07"));
         assertThat(chart.getData().get(1).getData()).hasSize(4);
-        Screenshots.save(window.getScene(), "fixture-monitoring");
     }
 }
