@@ -396,9 +396,9 @@ public final class MainViewModel {
             } catch (Exception | Error e) {
                 LOG.error("Run failed", e);
                 threads.fx(() -> {
-                    endRun();
                     statusMessage.set("The run failed; the previous outputs were kept.");
                     lastRun.set("Last run " + now() + ": failed");
+                    endRun();
                     report(UiError.of("run the pipeline", e));
                 });
             }
@@ -424,7 +424,7 @@ public final class MainViewModel {
                 threads.fx(() -> {
                     StageViewModel vm = byId.get(stage);
                     switch (outcome) {
-                        case RAN -> vm.finished(StageState.FRESH, "Finished in " + Formats.duration(elapsed) + ".",
+                        case RAN -> vm.finished(StageState.FRESH, "Finished at " + now() + ".",
                                 lines, elapsed);
                         case UP_TO_DATE -> vm.finished(StageState.FRESH, "Up to date: not run again.", lines, null);
                         case CANCELLED -> vm.finished(StageState.CANCELLED,
@@ -438,7 +438,6 @@ public final class MainViewModel {
     }
 
     private void finished(PipelineReport report, Duration took) {
-        endRun();
         boolean cancelled = report.stages().stream().anyMatch(s -> s.outcome() == StageOutcome.CANCELLED);
         long ran = report.stages().stream().filter(s -> s.outcome() == StageOutcome.RAN).count();
         if (cancelled) {
@@ -455,6 +454,7 @@ public final class MainViewModel {
         for (StageRun run : report.stages()) {
             LOG.info("Stage {} {} in {} ms", run.stage(), run.outcome(), run.elapsed().toMillis());
         }
+        endRun();
     }
 
     private void endRun() {

@@ -1,7 +1,6 @@
 package com.puffy.pipeline.ui;
 
 import com.puffy.pipeline.StudioEngine;
-import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.UserFolders;
 import com.puffy.pipeline.engine.Pipeline;
@@ -30,7 +29,7 @@ public final class StudioApp extends Application {
         Preferences prefs = RecentFolders.appNode();
         UiThreads threads = UiThreads.javafx();
         Pipeline pipeline = StudioEngine.standardPipeline();
-        MainViewModel vm = new MainViewModel(pipeline, threads, new RecentFolders(prefs), StudioApp::sampleData,
+        MainViewModel vm = new MainViewModel(pipeline, threads, new RecentFolders(prefs), com.puffy.pipeline.generate.SampleData::ensure,
                 Clock.systemUTC());
         MainView view = build(vm, threads, getHostServices(), prefs);
         Scene scene = view.createScene(1440, 900);
@@ -50,10 +49,5 @@ public final class StudioApp extends Application {
         screens.put(StageId.MONITOR, new com.puffy.pipeline.ui.monitor.MonitoringScreen(vm, threads));
         screens.put(StageId.ANALYSIS, new com.puffy.pipeline.ui.analysis.AnalysisScreen(vm, threads));
         return new MainView(vm, threads, hostServices, prefs, screens);
-    }
-
-    static Path sampleData(Path dir) {
-        throw new PipelineException(com.puffy.pipeline.core.ExitCode.USAGE,
-                "The sample data generator is not part of this build yet: open a folder of event files instead.");
     }
 }
