@@ -41,6 +41,13 @@ final class FileValidator {
     private final HeaderNormalizer headers;
     private final Cancellation cancellation;
     private final LongConsumer bytesRead;
+    private final Opener opener;
+
+    /** How a file is opened; tests substitute failures a root user cannot provoke with permissions. */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open(Path file) throws IOException;
+    }
 
     // Per-thread scratch, reused row after row.
     private final RowFacts facts = new RowFacts();
@@ -51,6 +58,12 @@ final class FileValidator {
     private final String[] warningValues = new String[8];
 
     FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead) {
+        this(rules, headers, cancellation, bytesRead, Files::newInputStream);
+    }
+
+    FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead,
+                  Opener opener) {
+        this.opener = opener;
         this.rules = rules;
         this.headers = headers;
         this.cancellation = cancellation;
@@ -66,7 +79,7 @@ final class FileValidator {
         MessageDigest sha = sha256();
         InputStream raw;
         try {
-            raw = Files.newInputStream(file.path());
+            raw = opener.open(file.path());
         } catch (AccessDeniedException e) {
             return unreadable(result, 0, "cannot be opened: permission denied; check its permissions");
         } catch (NoSuchFileException e) {

@@ -155,7 +155,8 @@ final class QualitySummary {
             for (FileResult f : files) {
                 lines.add(String.format(Locale.ROOT, "  %s: %,d = %,d + %,d + %,d%s", f.name(), f.rowsRead,
                         f.rowsValid(), f.rowsQuarantined, f.rowsDuplicate,
-                        f.isEventFile() ? "" : " (" + QualityWriter.status(f).replace('_', ' ') + ")"));
+                        QualityWriter.status(f).equals("event_file") ? ""
+                                : " (" + QualityWriter.status(f).replace('_', ' ') + ")"));
             }
         } else {
             lines.add("Per-file reconciliation: see quality/file_summary.csv (" + files.size() + " files).");
