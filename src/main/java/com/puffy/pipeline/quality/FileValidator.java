@@ -254,7 +254,7 @@ final class FileValidator {
         row.h1 = 0x12345678L;
         row.h2 = 0x9abcdef0L;
         for (int c = 0; c < COLUMNS; c++) {
-            Murmur3.hash(values[c], 0, hash);
+            hash(values[c]);
             Murmur3.combine(row, hash.h1, hash.h2);
             ColumnProfile profile = canonicalProfiles[c];
             if (profile != null) {
@@ -264,7 +264,7 @@ final class FileValidator {
         int[] extraFields = mapping.extraFields();
         for (int i = 0; i < extraFields.length; i++) {
             String value = fields.get(extraFields[i]);
-            Murmur3.hash(value, 0, hash);
+            hash(value);
             extraProfiles[i].add(value, hash.h1, false);
         }
         if (f.purchaseFacts != null && canonicalProfiles[DATA] != null) {
@@ -331,6 +331,17 @@ final class FileValidator {
         }
         spool.candidate(line, warnings, Timestamps.epochDayOf(f.epochMillis), timestamp, cells.toString(), revenue,
                 tx, extraCells, warningValues, valueCount);
+    }
+
+    private char[] scratch = new char[1024];
+
+    private void hash(String text) {
+        int n = text.length();
+        if (scratch.length < n) {
+            scratch = new char[Math.max(n, scratch.length * 2)];
+        }
+        text.getChars(0, n, scratch, 0);
+        Murmur3.hash(scratch, n, 0, hash);
     }
 
     private static String warningValue(RowRule rule, RowFacts f) {

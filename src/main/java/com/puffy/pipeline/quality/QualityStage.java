@@ -89,7 +89,9 @@ public final class QualityStage implements Stage {
         }
         Path spoolDir = Files.createDirectories(context.workDir().resolve(".spool"));
         try {
+            long t0 = System.nanoTime();
             List<FileResult> results = validateAll(files, config, spoolDir, progress, cancellation);
+            long t1 = System.nanoTime();
             requireEventFiles(input, results);
             results.sort(Comparator.comparing((FileResult r) -> r.partitionDate == null ? LocalDate.MAX : r.partitionDate)
                     .thenComparing(FileResult::name));
@@ -99,15 +101,20 @@ public final class QualityStage implements Stage {
             cancellation.throwIfCancelled();
             List<DriftEpisode> drift = new ArrayList<>(SchemaDrift.detect(results));
             drift.addAll(ValueDrift.detect(results, config.valueDrift()));
+            long t2 = System.nanoTime();
             progress.update(92, 100, "Writing validated events");
             QualityWriter writer = new QualityWriter();
             writer.writeRows(context.workDir(), results, cancellation);
             QualityWriter.writeFileSummary(context.workDir(), results);
             QualityWriter.writeSchemaDrift(context.workDir(), drift);
             QualityWriter.writeColumnProfiles(context.workDir(), results);
+            long t3 = System.nanoTime();
             progress.update(100, 100, "Done");
             QualitySummary summary = new QualitySummary(results, drift, writer.flagged);
-            return StageResult.of(summary.figures(), summary.lines());
+            var figures = summary.figures();
+            figures.put("timings_ms", java.util.Map.of("validate_files", (t1 - t0) / 1_000_000,
+                    "cross_file_steps", (t2 - t1) / 1_000_000, "write_outputs", (t3 - t2) / 1_000_000));
+            return StageResult.of(figures, summary.lines());
         } finally {
             deleteTree(spoolDir);
         }
