@@ -335,6 +335,10 @@ final class FileValidator {
 
     private char[] scratch = new char[1024];
 
+    LongConsumer bytesRead() {
+        return bytesRead;
+    }
+
     private void hash(String text) {
         int n = text.length();
         if (scratch.length < n) {

@@ -18,8 +18,10 @@ final class QualitySummary {
     private final List<FileResult> files;
     private final List<DriftEpisode> drift;
     private final long[] flagged;
+    private final List<String> cacheWarnings;
 
-    QualitySummary(List<FileResult> files, List<DriftEpisode> drift, long[] flagged) {
+    QualitySummary(List<FileResult> files, List<DriftEpisode> drift, long[] flagged, List<String> cacheWarnings) {
+        this.cacheWarnings = cacheWarnings;
         this.files = files;
         this.drift = drift;
         this.flagged = flagged;
@@ -75,6 +77,7 @@ final class QualitySummary {
         long hits = files.stream().filter(f -> f.fromCache).count();
         figures.put("cache_hits", hits);
         figures.put("cache_misses", files.size() - hits);
+        figures.put("cache_warnings", cacheWarnings);
         List<Map<String, Object>> perFile = new ArrayList<>();
         for (FileResult f : files) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -148,8 +151,9 @@ final class QualitySummary {
         }
         long hits = files.stream().filter(f -> f.fromCache).count();
         if (hits > 0) {
-            lines.add("Cache: " + hits + " of " + files.size() + " files reused unchanged results.");
+            lines.add("Cache: " + hits + " of " + files.size() + " files unchanged, their results reused.");
         }
+        cacheWarnings.forEach(w -> lines.add("Cache warning: " + w));
         if (files.size() <= FILE_LINES_LIMIT) {
             lines.add("Per file (read = valid + quarantined + duplicate):");
             for (FileResult f : files) {
