@@ -182,6 +182,10 @@ class StudioEndToEndFxTest {
         assertThat(robot.lookup("#kpi-revenue").queryAs(Label.class).getText()).startsWith("$");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(window.getScene(), "screen-analysis");
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#analysis-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> scroll.setVvalue(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.getScene(), "screen-analysis-charts");
     }
 
     @Test
