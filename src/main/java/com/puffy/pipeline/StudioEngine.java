@@ -1,8 +1,10 @@
 package com.puffy.pipeline;
 
+import com.puffy.pipeline.analysis.AnalysisStage;
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.engine.Pipeline;
 import com.puffy.pipeline.monitor.MonitorStage;
+import com.puffy.pipeline.quality.QualityStage;
 import com.puffy.pipeline.transform.TransformStage;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,10 @@ public final class StudioEngine {
 
     public static List<Stage> standardStages() {
         List<Stage> stages = new ArrayList<>();
+        stages.add(new QualityStage());
         stages.add(new TransformStage());
         stages.add(new MonitorStage());
+        stages.add(new AnalysisStage());
         return stages;
     }
 

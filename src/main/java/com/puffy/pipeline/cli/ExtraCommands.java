@@ -10,6 +10,7 @@ final class ExtraCommands {
 
     static List<Object> all() {
         List<Object> commands = new ArrayList<>();
+        commands.add(new GenerateCommand());
         return commands;
     }
 }

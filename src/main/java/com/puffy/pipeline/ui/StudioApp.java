@@ -48,6 +48,10 @@ public final class StudioApp extends Application {
         for (StageId id : StageId.values()) {
             screens.put(id, new OutputBrowser(vm, id, threads));
         }
+        screens.put(StageId.QUALITY, new com.puffy.pipeline.ui.quality.QualityScreen(vm, threads));
+        screens.put(StageId.TRANSFORM, new com.puffy.pipeline.ui.transform.TransformScreen(vm, threads));
+        screens.put(StageId.MONITOR, new com.puffy.pipeline.ui.monitor.MonitoringScreen(vm, threads));
+        screens.put(StageId.ANALYSIS, new com.puffy.pipeline.ui.analysis.AnalysisScreen(vm, threads));
         return new MainView(vm, threads, hostServices, prefs, screens);
     }
 

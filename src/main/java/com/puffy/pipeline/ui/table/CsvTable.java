@@ -52,11 +52,16 @@ public final class CsvTable {
     }
 
     public static CsvTable read(Path file) throws IOException {
-        return read(file, null, null);
+        return read(file, null, (java.util.Set<String>) null);
     }
 
     /** Only the rows whose {@code column} equals {@code value} (e.g. one client's events); all rows when null. */
     public static CsvTable read(Path file, String column, String value) throws IOException {
+        return read(file, column, value == null ? null : java.util.Set.of(value));
+    }
+
+    /** Only the rows whose {@code column} is one of {@code values}; all rows when {@code column} is null. */
+    public static CsvTable read(Path file, String column, java.util.Set<String> values) throws IOException {
         try (CSVParser parser = CsvInput.open(file)) {
             List<String> header = parser.getHeaderNames();
             int width = header.size();
@@ -72,7 +77,7 @@ public final class CsvTable {
             }
             List<String[]> rows = new ArrayList<>();
             Predicate<CSVRecord> keep = keyIndex < 0 ? r -> true
-                    : r -> keyIndex < r.size() && value.equals(CsvInput.unprotect(r.get(keyIndex)));
+                    : r -> keyIndex < r.size() && values.contains(CsvInput.unprotect(r.get(keyIndex)));
             for (CSVRecord record : parser) {
                 if (!keep.test(record)) {
                     continue;

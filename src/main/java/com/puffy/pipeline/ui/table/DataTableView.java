@@ -115,7 +115,9 @@ public final class DataTableView extends BorderPane {
                 }
             }
         });
-        model.rowsProperty().addListener((obs, old, now) -> table.setItems(FXCollections.observableList(now)));
+        // Replacing the items list would clear the table's sort order; refilling the same list keeps it.
+        table.setItems(FXCollections.observableArrayList());
+        model.rowsProperty().addListener((obs, old, now) -> table.getItems().setAll(now));
 
         table.setSortPolicy(t -> {
             String column = null;

@@ -1,0 +1,96 @@
+package com.puffy.pipeline.analysis;
+
+import com.puffy.pipeline.analysis.AnalysisResult.ChannelModel;
+import com.puffy.pipeline.analysis.AnalysisResult.Kpis;
+import com.puffy.pipeline.core.AppVersion;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.RunContext;
+import com.puffy.pipeline.core.Stage;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.io.AtomicFiles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 3 (SPEC §1): turns the transformed datasets, the quality summary and the monitoring alerts into the figures
+ * a head of marketing asks for, written as {@code report/report.html} and one CSV per table.
+ */
+public final class AnalysisStage implements Stage {
+    public static final String REPORT = "report.html";
+
+    @Override
+    public StageId id() {
+        return StageId.ANALYSIS;
+    }
+
+    @Override
+    public List<String> outputs() {
+        List<String> outputs = new ArrayList<>();
+        outputs.add(REPORT);
+        outputs.addAll(ReportTables.FILES);
+        return outputs;
+    }
+
+    @Override
+    public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
+        progress.update(0, 4, "Reading sessions, orders and alerts");
+        long started = System.nanoTime();
+        AnalysisInputs inputs = AnalysisInputs.read(context.outputOf(StageId.QUALITY),
+                context.outputOf(StageId.TRANSFORM), context.outputOf(StageId.MONITOR), cancellation);
+        long readMillis = (System.nanoTime() - started) / 1_000_000;
+        cancellation.throwIfCancelled();
+        progress.update(1, 4, "Computing the figures");
+        AnalysisResult result = new Analyzer(inputs, context.config().monitoring()).analyze();
+        cancellation.throwIfCancelled();
+        progress.update(2, 4, "Writing the report tables");
+        ReportTables.write(result, context.workDir());
+        cancellation.throwIfCancelled();
+        progress.update(3, 4, "Drawing the charts and the report");
+        AtomicFiles.writeString(context.workDir().resolve(REPORT), HtmlReport.render(result, AppVersion.version()));
+        progress.update(4, 4, "Report written");
+        return StageResult.of(figures(result, inputs, readMillis), summary(result, context));
+    }
+
+    private static Map<String, Object> figures(AnalysisResult r, AnalysisInputs inputs, long readMillis) {
+        Kpis k = r.kpis();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("revenue", k.revenue());
+        figures.put("orders", k.orders());
+        figures.put("aov", k.aov());
+        figures.put("sessions", k.sessions());
+        figures.put("session_cvr", k.sessionCvr());
+        figures.put("revenue_per_session", k.revenuePerSession());
+        figures.put("session_rows_read", inputs.sessions.rows());
+        figures.put("input_read_ms", readMillis);
+        r.qualityImpact("ANY").ifPresent(q -> figures.put("revenue_share_touched_by_findings", q.revenueShare()));
+        return figures;
+    }
+
+    private static List<String> summary(AnalysisResult r, RunContext context) {
+        Kpis k = r.kpis();
+        List<String> lines = new ArrayList<>();
+        lines.add("Revenue " + Fmt.money(k.revenue()) + " from " + Fmt.count(k.orders()) + " orders (AOV "
+                + Fmt.money(k.aov()) + ") over " + r.overview().periodDays() + " days.");
+        lines.add(Fmt.count(k.sessions()) + " sessions without bots; " + Fmt.rate(k.sessionCvr()) + " converted ("
+                + Fmt.money(k.revenuePerSession()) + " per session).");
+        List<String> tops = new ArrayList<>();
+        for (String model : List.of("first_click", "last_click")) {
+            List<ChannelModel> rows = r.channelRevenue(model);
+            if (!rows.isEmpty()) {
+                tops.add(Fmt.model(model).toLowerCase() + ": " + rows.get(0).channel() + " ("
+                        + Fmt.percent(rows.get(0).share()) + ")");
+            }
+        }
+        if (!tops.isEmpty()) {
+            lines.add("Top channel by " + String.join(", by ", tops) + ".");
+        }
+        r.qualityImpact("ANY").filter(q -> q.orders() > 0 || q.days() > 0).ifPresent(q -> lines.add(
+                Fmt.percent(q.revenueShare()) + " of revenue sits on rows or days touched by data-quality findings."));
+        lines.add("Report: " + context.settings().outputDir().resolve(StageId.ANALYSIS.outputFolder()).resolve(REPORT));
+        return lines;
+    }
+}

@@ -1,0 +1,103 @@
+package com.puffy.pipeline.analysis;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Number and date formats of the report and its sentences: US English, whatever the machine's locale. */
+public final class Fmt {
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d", Locale.US);
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
+
+    private Fmt() {
+    }
+
+    /** {@code $12,345}; amounts under $100 keep their cents ({@code $6.83}). */
+    public static String money(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        String sign = value < 0 ? "-" : "";
+        double abs = Math.abs(value);
+        return abs < 100 && abs != Math.rint(abs)
+                ? String.format(Locale.US, "%s$%,.2f", sign, abs)
+                : String.format(Locale.US, "%s$%,.0f", sign, abs);
+    }
+
+    /** A fraction as a percentage: one decimal under 10 % ({@code 0.8%}), none above ({@code 34%}). */
+    public static String percent(double fraction) {
+        if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
+            return "n/a";
+        }
+        double pct = fraction * 100.0;
+        if (pct != 0 && Math.abs(pct) < 10) {
+            return String.format(Locale.US, "%.1f%%", pct);
+        }
+        return String.format(Locale.US, "%.0f%%", pct);
+    }
+
+    /** A percentage with one decimal always ({@code 0.84%}), for conversion rates. */
+    public static String rate(double fraction) {
+        if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
+            return "n/a";
+        }
+        double pct = fraction * 100.0;
+        return Math.abs(pct) < 1 && pct != 0 ? String.format(Locale.US, "%.2f%%", pct)
+                : String.format(Locale.US, "%.1f%%", pct);
+    }
+
+    public static String count(long value) {
+        return String.format(Locale.US, "%,d", value);
+    }
+
+    public static String number(double value, int decimals) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        return String.format(Locale.US, "%,." + decimals + "f", value);
+    }
+
+    /** Percentage points with a sign: {@code +12.0 pts}. */
+    public static String points(double points) {
+        return String.format(Locale.US, "%+.1f pts", points);
+    }
+
+    /** {@code 2025-02-23} as {@code Feb 23}; other text unchanged. */
+    public static String date(String isoDate) {
+        try {
+            return LocalDate.parse(isoDate).format(SHORT);
+        } catch (DateTimeParseException e) {
+            return isoDate;
+        }
+    }
+
+    /** {@code 2025-02-23} as {@code Feb 23, 2025}. */
+    public static String longDate(String isoDate) {
+        try {
+            return LocalDate.parse(isoDate).format(LONG);
+        } catch (DateTimeParseException e) {
+            return isoDate;
+        }
+    }
+
+    /** Hours as a readable duration: {@code 45 min}, {@code 5.2 hours}, {@code 2.3 days}. */
+    public static String hours(double hours) {
+        if (Double.isNaN(hours)) {
+            return "n/a";
+        }
+        if (hours < 1) {
+            return String.format(Locale.US, "%.0f min", hours * 60);
+        }
+        if (hours < 48) {
+            return String.format(Locale.US, "%.1f hours", hours);
+        }
+        return String.format(Locale.US, "%.1f days", hours / 24);
+    }
+
+    /** {@code first_click} as {@code First click}. */
+    public static String model(String model) {
+        String text = model.replace('_', ' ');
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,220 @@
+package com.puffy.pipeline.analysis;
+
+import com.puffy.pipeline.analysis.AnalysisResult.AlertCount;
+import com.puffy.pipeline.analysis.AnalysisResult.AttributionShift;
+import com.puffy.pipeline.analysis.AnalysisResult.ChannelModel;
+import com.puffy.pipeline.analysis.AnalysisResult.DailyTrend;
+import com.puffy.pipeline.analysis.AnalysisResult.FunnelStep;
+import com.puffy.pipeline.analysis.AnalysisResult.Insight;
+import com.puffy.pipeline.analysis.AnalysisResult.Kpis;
+import com.puffy.pipeline.analysis.AnalysisResult.PathBucket;
+import com.puffy.pipeline.analysis.AnalysisResult.QualityImpact;
+import com.puffy.pipeline.analysis.AnalysisResult.Segment;
+import com.puffy.pipeline.analysis.AnalysisResult.TopProduct;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Short generated sentences stating what the numbers say, one or two per report section. */
+final class Insights {
+    static final String OVERVIEW = "overview";
+    static final String TREND = "trend";
+    static final String FUNNEL = "funnel";
+    static final String CHANNELS = "channels";
+    static final String SEGMENTS = "segments";
+    static final String PATH = "path";
+    static final String PRODUCTS = "products";
+    static final String QUALITY = "quality";
+    static final String ALERTS = "alerts";
+
+    private final AnalysisResult r;
+    private final List<Insight> out = new ArrayList<>();
+
+    private Insights(AnalysisResult r) {
+        this.r = r;
+    }
+
+    static List<Insight> write(AnalysisResult draft) {
+        Insights insights = new Insights(draft);
+        insights.overview();
+        insights.trend();
+        insights.funnel();
+        insights.channels();
+        insights.segments();
+        insights.path();
+        insights.products();
+        insights.quality();
+        insights.alerts();
+        return insights.out;
+    }
+
+    private void say(String section, String text) {
+        out.add(new Insight(section, text));
+    }
+
+    private void overview() {
+        Kpis k = r.kpis();
+        int days = r.overview().periodDays();
+        say(OVERVIEW, "Revenue was " + Fmt.money(k.revenue()) + " from " + Fmt.count(k.orders()) + " orders over "
+                + days + " day" + (days == 1 ? "" : "s") + " (average order " + Fmt.money(k.aov()) + ").");
+        say(OVERVIEW, Fmt.rate(k.sessionCvr()) + " of " + Fmt.count(k.sessions()) + " human sessions converted, "
+                + "earning " + Fmt.money(k.revenuePerSession()) + " per session; bots made "
+                + Fmt.percent(k.botRowShare()) + " of the rows and are left out of sessions.");
+    }
+
+    private void trend() {
+        List<DailyTrend> days = r.daily();
+        if (days.isEmpty()) {
+            say(TREND, "There are no days with data.");
+            return;
+        }
+        DailyTrend best = days.stream().max(Comparator.comparing(DailyTrend::revenue)).orElseThrow();
+        DailyTrend worst = days.stream().min(Comparator.comparing(DailyTrend::revenue)).orElseThrow();
+        say(TREND, "The best day was " + Fmt.date(best.date()) + " with " + Fmt.money(best.revenue()) + " ("
+                + Fmt.count(best.orders()) + " orders); the weakest was " + Fmt.date(worst.date()) + " with "
+                + Fmt.money(worst.revenue()) + ".");
+        if (days.size() >= 4) {
+            int half = days.size() / 2;
+            double first = days.subList(0, half).stream().mapToDouble(DailyTrend::revenue).sum();
+            double second = days.subList(days.size() - half, days.size()).stream().mapToDouble(DailyTrend::revenue)
+                    .sum();
+            if (first > 0) {
+                double change = second / first - 1;
+                say(TREND, "Revenue in the last " + half + " days was " + Fmt.percent(Math.abs(change))
+                        + (change >= 0 ? " above" : " below") + " the first " + half + " days.");
+            }
+        }
+        long flagged = days.stream().filter(DailyTrend::hasIssues).count();
+        if (flagged > 0) {
+            say(TREND, flagged + " day" + (flagged == 1 ? " is" : "s are") + " marked in amber: a data-quality "
+                    + "finding touches " + (flagged == 1 ? "it" : "them") + " (see Data quality impact).");
+        }
+    }
+
+    private void funnel() {
+        List<FunnelStep> steps = r.funnel();
+        if (steps.size() < 2) {
+            return;
+        }
+        FunnelStep worst = steps.subList(1, steps.size()).stream()
+                .max(Comparator.comparing(FunnelStep::dropOffRate)).orElseThrow();
+        int index = steps.indexOf(worst);
+        FunnelStep last = steps.get(steps.size() - 1);
+        say(FUNNEL, "The largest drop is from \u201c" + steps.get(index - 1).label().toLowerCase() + "\u201d to \u201c"
+                + worst.label().toLowerCase() + "\u201d: " + Fmt.percent(worst.dropOffRate())
+                + " of sessions do not go on.");
+        say(FUNNEL, Fmt.rate(last.rateFromStart()) + " of sessions reach \u201c" + last.label().toLowerCase()
+                + "\u201d.");
+    }
+
+    private void channels() {
+        List<ChannelModel> last = r.channelRevenue("last_click");
+        if (!last.isEmpty()) {
+            ChannelModel top = last.get(0);
+            say(CHANNELS, top.channel() + " earns the most under last click: " + Fmt.money(top.revenue()) + " ("
+                    + Fmt.percent(top.share()) + " of revenue).");
+        }
+        Optional<AttributionShift> moved = r.attributionShift().stream()
+                .max(Comparator.comparing(s -> Math.abs(s.shiftPoints())));
+        if (moved.isPresent() && Math.abs(moved.get().shiftPoints()) >= 0.5) {
+            AttributionShift s = moved.get();
+            say(CHANNELS, s.channel() + " earned " + Fmt.percent(s.lastClickShare()) + " under last click but "
+                    + Fmt.percent(s.firstClickShare()) + " under first click: it "
+                    + (s.shiftPoints() > 0 ? "closes sales that other channels opened."
+                    : "opens journeys that other channels close."));
+        }
+    }
+
+    private void segments() {
+        List<Segment> devices = r.segments(AnalysisResult.DEVICE).stream().filter(s -> s.sessions() > 0).toList();
+        if (devices.size() >= 2) {
+            Segment best = devices.stream().max(Comparator.comparing(Segment::cvr)).orElseThrow();
+            Segment worst = devices.stream().min(Comparator.comparing(Segment::cvr)).orElseThrow();
+            if (worst.cvr() > 0 && best != worst) {
+                say(SEGMENTS, best.segment() + " sessions convert at " + Fmt.rate(best.cvr()) + ", "
+                        + Fmt.number(best.cvr() / worst.cvr(), 1) + "\u00d7 " + worst.segment().toLowerCase() + " ("
+                        + Fmt.rate(worst.cvr()) + ").");
+            } else if (best != worst) {
+                say(SEGMENTS, best.segment() + " sessions convert at " + Fmt.rate(best.cvr()) + "; "
+                        + worst.segment().toLowerCase() + " sessions did not convert.");
+            }
+        }
+        List<Segment> types = r.segments(AnalysisResult.USER_TYPE);
+        if (types.size() == 2 && types.get(0).sessions() + types.get(1).sessions() > 0) {
+            say(SEGMENTS, "New visitors make " + Fmt.percent(types.get(0).sessionShare()) + " of sessions and convert at "
+                    + Fmt.rate(types.get(0).cvr()) + "; returning visitors convert at " + Fmt.rate(types.get(1).cvr())
+                    + ".");
+        }
+    }
+
+    private void path() {
+        Kpis k = r.kpis();
+        if (Double.isNaN(k.medianHoursToPurchase())) {
+            say(PATH, "No order has a touchpoint in the attribution window yet.");
+            return;
+        }
+        List<PathBucket> sessions = r.pathToPurchase(AnalysisResult.SESSIONS_TO_PURCHASE);
+        double single = sessions.isEmpty() ? 0 : sessions.get(0).share();
+        say(PATH, "Half of the buyers purchase within " + Fmt.hours(k.medianHoursToPurchase())
+                + " of their first visit in the 7-day window; " + Fmt.percent(single)
+                + " buy in their first session, and buyers average " + Fmt.number(k.avgSessionsToPurchase(), 1)
+                + " sessions.");
+    }
+
+    private void products() {
+        List<TopProduct> products = r.topProducts();
+        if (products.isEmpty()) {
+            say(PRODUCTS, "No purchase items were recorded.");
+            return;
+        }
+        TopProduct top = products.get(0);
+        say(PRODUCTS, top.itemName() + " is the top product: " + Fmt.money(top.revenue()) + " from "
+                + Fmt.count(top.units()) + " units (" + Fmt.percent(top.share()) + " of item revenue).");
+        long unpriced = products.stream().mapToLong(TopProduct::linesWithoutPrice).sum();
+        if (unpriced > 0) {
+            say(PRODUCTS, Fmt.count(unpriced) + " purchase line" + (unpriced == 1 ? " has" : "s have")
+                    + " no item price, so product revenue is understated.");
+        }
+    }
+
+    private void quality() {
+        Optional<QualityImpact> any = r.qualityImpact("ANY");
+        if (any.isEmpty() || any.get().orders() == 0 && any.get().days() == 0) {
+            say(QUALITY, "No data-quality finding touches an order or a day: every figure can be used as it is.");
+            return;
+        }
+        QualityImpact a = any.get();
+        say(QUALITY, Fmt.money(a.revenue()) + " (" + Fmt.percent(a.revenueShare()) + ") of revenue and "
+                + Fmt.count(a.orders()) + " orders sit on rows or days touched by a finding; the other "
+                + Fmt.percent(1 - a.revenueShare()) + " is clean.");
+        r.qualityImpact().stream().filter(q -> !q.issue().equals("ANY") && q.revenue() > 0)
+                .max(Comparator.comparing(QualityImpact::revenue))
+                .ifPresent(q -> say(QUALITY, "The largest is \u201c" + q.description() + "\u201d: "
+                        + Fmt.money(q.revenue()) + " of revenue; it affects " + lowerFirst(q.affects()) + "."));
+    }
+
+    private void alerts() {
+        int alerts = r.alertCounts().stream().mapToInt(AlertCount::alerts).sum();
+        int incidents = r.alertCounts().stream().mapToInt(AlertCount::incidents).sum();
+        int critical = r.alertCounts().stream().filter(a -> a.severity().equals("CRITICAL"))
+                .mapToInt(AlertCount::alerts).sum();
+        if (alerts == 0) {
+            say(ALERTS, "Monitoring raised no alert over the period.");
+            return;
+        }
+        say(ALERTS, "Monitoring raised " + alerts + " alert" + (alerts == 1 ? "" : "s") + " (" + critical
+                + " critical) grouped into " + incidents + " incident" + (incidents == 1 ? "" : "s") + ".");
+        if (!r.incidents().isEmpty()) {
+            var first = r.incidents().get(0);
+            say(ALERTS, "Most severe: " + first.check() + " " + (first.firstDate().equals(first.lastDate())
+                    ? "on " + Fmt.date(first.firstDate()) : "from " + Fmt.date(first.firstDate()) + " to "
+                    + Fmt.date(first.lastDate())) + (first.summary().isBlank() ? "." : ": " + first.summary()
+                    + (first.summary().endsWith(".") ? "" : ".")));
+        }
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+}

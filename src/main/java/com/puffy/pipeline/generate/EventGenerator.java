@@ -1,0 +1,717 @@
+package com.puffy.pipeline.generate;
+
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.ExitCode;
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.io.CsvOutput;
+import com.puffy.pipeline.model.CanonicalColumn;
+import com.puffy.pipeline.model.ReasonCode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.RandomAccessFile;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code eventpipe generate}: a folder of daily event files that look like DATA.md, with the faults of
+ * {@link FaultKind} planted at known places and listed in {@code faults.json}. Deterministic for a seed (no wall
+ * clock, no hash-order iteration, fixed locale) and streaming: one day is simulated in compact form, written, and
+ * dropped before the next (docs/decisions/0100-generator.md).
+ */
+public final class EventGenerator {
+    static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
+    static final String PRODUCTS_FILE = "products.csv";
+
+    private static final List<String> CANONICAL = Arrays.stream(CanonicalColumn.values())
+            .map(CanonicalColumn::columnName).toList();
+
+    private final GenerateSettings settings;
+    private final Layout layout;
+    private final Simulator simulator;
+    private final RowRenderer renderer = new RowRenderer();
+    private final FaultLedger ledger = new FaultLedger();
+    private final DayEvents day = new DayEvents();
+    private long rowsWritten;
+    private long bytesWritten;
+    private final List<Path> filesWritten = new ArrayList<>();
+
+    private EventGenerator(GenerateSettings settings) {
+        this.settings = settings;
+        this.layout = new Layout(settings.days(), settings.faults());
+        this.simulator = new Simulator(settings.seed(), settings.startDate(), settings.eventsPerDay());
+    }
+
+    /** What a generation produced. */
+    public record Result(Path folder, List<Path> files, long rows, long bytes, Path faultsFile) {
+    }
+
+    public static Result generate(GenerateSettings settings, Progress progress, Cancellation cancellation) {
+        prepareFolder(settings.outDir());
+        EventGenerator generator = new EventGenerator(settings);
+        try {
+            return generator.run(progress, cancellation);
+        } catch (IOException e) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "Cannot write the generated files into "
+                    + settings.outDir() + " (" + e.getMessage() + "): check the free space and permissions, or pass "
+                    + "another --out.", e);
+        }
+    }
+
+    /**
+     * The output folder must be new, empty, or an earlier generated folder (it has a faults.json): then the earlier
+     * files are removed first, so that the same arguments always give the same folder.
+     */
+    static void prepareFolder(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw PipelineException.usage(dir + " is a file, not a folder: pass --out with a new or empty folder.");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The folder " + dir + " cannot be created ("
+                    + e.getMessage() + "): pass --out with a folder you may write to.", e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The folder " + dir
+                    + " is not writable: pass --out with a folder you may write to.");
+        }
+        boolean generatedBefore = Files.isRegularFile(dir.resolve(FaultLedger.FILE_NAME));
+        List<Path> stale = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                boolean ours = Files.isRegularFile(entry) && (name.equals(FaultLedger.FILE_NAME)
+                        || name.equals(PRODUCTS_FILE) || (name.startsWith("events_") && name.endsWith(".csv")));
+                if (!generatedBefore || !ours) {
+                    throw PipelineException.usage("The folder " + dir + " is not empty (it holds " + name
+                            + "): pass --out with a new or empty folder, or one generated before.");
+                }
+                stale.add(entry);
+            }
+            for (Path entry : stale) {
+                Files.delete(entry);
+            }
+        } catch (IOException e) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The folder " + dir + " cannot be read ("
+                    + e.getMessage() + "): pass --out with a folder you may write to.", e);
+        }
+    }
+
+    private Result run(Progress progress, Cancellation cancellation) throws IOException {
+        Path dir = settings.outDir();
+        for (int d = 0; d < settings.days(); d++) {
+            cancellation.throwIfCancelled();
+            writeDay(d, cancellation);
+            for (Layout.ExtraFile extra : layout.extraFilesOn(d)) {
+                writeExtraFile(d, extra);
+            }
+            progress.update(d + 1, settings.days(), fileName(d));
+        }
+        if (settings.faults().contains(FaultKind.NON_EVENT_CSV)) {
+            writeProducts();
+        }
+        recordDrift();
+        ledger.write(dir, settings);
+        return new Result(dir, List.copyOf(filesWritten), rowsWritten, bytesWritten, dir.resolve(FaultLedger.FILE_NAME));
+    }
+
+    private LocalDate date(int d) {
+        return settings.startDate().plusDays(d);
+    }
+
+    String fileName(int d) {
+        return "events_" + date(d).format(COMPACT_DATE) + ".csv";
+    }
+
+    // ---- one day -------------------------------------------------------------------------------------------
+
+    /** What to do to one event when its row is written. */
+    enum Action {
+        DUPLICATE, WISHLIST, PURCHASE_CASE, ZERO_REVENUE, COLLISION_FIRST, COLLISION_SECOND, MALFORMED_POPUP,
+        MALFORMED_PURCHASE, TS_EMPTY, TS_DAY_FIRST, TS_HOUR_25, BROKEN_QUOTE, REPLAY_SOURCE, TOO_MANY_FIELDS,
+        TOO_FEW_FIELDS, NEGATIVE_REVENUE, TEXT_REVENUE
+    }
+
+    private void writeDay(int d, Cancellation cancellation) throws IOException {
+        Layout.Day plan = layout.day(d);
+        int burst = plan.botBurst ? Math.max(20, settings.eventsPerDay() / 10) : 0;
+        simulator.simulate(d, new Simulator.DayShape(settings.eventsPerDay(), plan.nullClientShare, burst,
+                plan.lateEvents), day);
+        long daySeed = Simulator.mix(settings.seed(), 50_000 + d);
+        SplittableRandom planRandom = new SplittableRandom(Simulator.mix(daySeed, 0xFA017));
+        Map<Integer, Integer> replayOf = new HashMap<>();
+        if (plan.purchaseReplay) {
+            int original = pickReplayOriginal(planRandom);
+            long at = day.millis[original] + 30 * 60_000L + planRandom.nextInt(90 * 60_000);
+            int replay = day.addEvent(day.session[original], Math.min(at, DayEvents.DAY_MS - 1), DayEvents.REPLAY,
+                    Catalog.THANK_YOU_PAGE, Catalog.CHECKOUT_PAGE);
+            replayOf.put(replay, original);
+        }
+        int[] order = day.fileOrder();
+        Map<Integer, Action> actions = planActions(plan, order, planRandom, replayOf);
+
+        String name = fileName(d);
+        boolean crlf = plan.bomCrlf;
+        String separator = crlf ? "\r\n" : "\n";
+        List<String> header = header(plan);
+        ledger.startFile(name, date(d).toString(), "events", header, crlf ? "CRLF" : "LF", plan.bomCrlf);
+        Path file = settings.outDir().resolve(name);
+        CSVFormat format = CsvOutput.FORMAT.builder().setRecordSeparator(separator).get();
+        String datePrefix = date(d) + "T";
+        String dayBeforePrefix = date(d).minusDays(1) + "T";
+        String compactDate = date(d).format(COMPACT_DATE);
+        SplittableRandom orderNumbers = new SplittableRandom(Simulator.mix(daySeed, 0x0D0));
+        int orderNumber = 100 + orderNumbers.nextInt(150);
+        Map<Integer, String[]> replaySources = new HashMap<>();
+        String collisionId = null;
+        long records = 0;
+        int line = 1;
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
+                StandardCharsets.UTF_8), 1 << 16);
+             CSVPrinter printer = new CSVPrinter(writer, format)) {
+            if (plan.bomCrlf) {
+                writer.write('\uFEFF');
+            }
+            printer.printRecord(header);
+            String[] f = new String[7];
+            for (int pos = 0; pos < order.length; pos++) {
+                if ((pos & 4095) == 0) {
+                    cancellation.throwIfCancelled();
+                }
+                int e = order[pos];
+                int s = day.session[e];
+                byte kind = day.kind[s];
+                byte type = day.type[e];
+                Action action = actions.get(e);
+                int planted = 0;
+                line++;
+                records++;
+
+                // The row as the export would have it.
+                long millis = day.millis[e];
+                f[0] = kind == DayEvents.ANONYMOUS ? "" : renderer.clientId(day.userSeed[s], day.created[s], day.uuid[s]);
+                long eventSeed = Simulator.mix(daySeed, e);
+                if (day.refPage[e] == DayEvents.LANDING_REFERRER) {
+                    RowRenderer.Landing landing = renderer.landing(day.page[e], Channel.of(day.channel[s]),
+                            day.sessionSeed[s]);
+                    f[1] = landing.url();
+                    f[2] = landing.referrer();
+                } else {
+                    f[1] = renderer.pageUrl(day.page[e], day.sessionSeed[s], eventSeed);
+                    f[2] = day.refPage[e] == DayEvents.NO_REFERRER ? ""
+                            : renderer.plainPageUrl(day.refPage[e], day.sessionSeed[s]);
+                }
+                f[3] = renderer.timestamp(millis < 0 ? dayBeforePrefix : datePrefix,
+                        millis < 0 ? millis + DayEvents.DAY_MS : millis);
+                f[4] = eventName(type);
+                f[5] = "";
+                f[6] = agent(kind, day.agent[s]);
+
+                if (kind == DayEvents.ANONYMOUS) {
+                    ledger.currentFile().missingClientId++;
+                    planted |= plant(FaultKind.CLIENT_ID_NULL_SPIKE, line, null);
+                } else if (kind == DayEvents.BURST) {
+                    planted |= plant(FaultKind.BOT_BURST, line, null);
+                } else if (kind == DayEvents.LATE) {
+                    planted |= plant(FaultKind.OUT_OF_PARTITION, line, f[3]);
+                }
+
+                if (type == DayEvents.POPUP) {
+                    f[5] = action == Action.MALFORMED_POPUP ? renderer.malformedPopup(day.userSeed[s])
+                            : renderer.popup(day.userSeed[s]);
+                } else if (type == DayEvents.PURCHASE) {
+                    String id = "ORD-" + compactDate + "-" + String.format(Locale.ROOT, "%03d", orderNumber);
+                    orderNumber += 1 + orderNumbers.nextInt(3);
+                    if (action == Action.COLLISION_FIRST) {
+                        collisionId = id;
+                    } else if (action == Action.COLLISION_SECOND) {
+                        id = collisionId;
+                    }
+                    RowRenderer.Payload mode = switch (action == null ? Action.DUPLICATE : action) {
+                        case ZERO_REVENUE -> RowRenderer.Payload.ZERO_REVENUE;
+                        case NEGATIVE_REVENUE -> RowRenderer.Payload.NEGATIVE_REVENUE;
+                        case TEXT_REVENUE -> RowRenderer.Payload.TEXT_REVENUE;
+                        case MALFORMED_PURCHASE -> RowRenderer.Payload.TRAILING_COMMA;
+                        default -> RowRenderer.Payload.NORMAL;
+                    };
+                    f[5] = renderer.purchase(id, day.userSeed[s], eventSeed, mode, plan.nullItemPrices).json();
+                    if (plan.nullItemPrices && action != Action.PURCHASE_CASE) {
+                        planted |= plant(FaultKind.NULL_ITEM_PRICES, line, id);
+                    }
+                } else if (type == DayEvents.REPLAY) {
+                    String[] source = replaySources.get(replayOf.get(e));
+                    String ts = f[3];
+                    System.arraycopy(source, 0, f, 0, 7);
+                    f[3] = ts;
+                    planted |= plant(FaultKind.PURCHASE_REPLAY, line, transactionId(f[5]));
+                }
+
+                boolean raw = false;
+                if (action != null) {
+                    switch (action) {
+                        case DUPLICATE -> { }
+                        case WISHLIST -> {
+                            f[4] = "add_to_wishlist";
+                            planted |= plant(FaultKind.UNKNOWN_EVENT, line, f[4]);
+                        }
+                        case PURCHASE_CASE -> {
+                            f[4] = "Purchase";
+                            planted |= plant(FaultKind.UNKNOWN_EVENT, line, f[4]);
+                        }
+                        case ZERO_REVENUE -> planted |= plant(FaultKind.ZERO_REVENUE, line, transactionId(f[5]));
+                        case COLLISION_FIRST, COLLISION_SECOND ->
+                                planted |= plant(FaultKind.TRANSACTION_ID_COLLISION, line, transactionId(f[5]));
+                        case MALFORMED_POPUP -> planted |= plant(FaultKind.MALFORMED_JSON, line, f[5],
+                                List.of(ReasonCode.INVALID_EVENT_DATA));
+                        case MALFORMED_PURCHASE -> planted |= plant(FaultKind.MALFORMED_JSON, line, f[5],
+                                List.of(ReasonCode.INVALID_EVENT_DATA, ReasonCode.PURCHASE_MISSING_TRANSACTION_ID,
+                                        ReasonCode.PURCHASE_INVALID_REVENUE));
+                        case TS_EMPTY -> {
+                            f[3] = "";
+                            planted |= plant(FaultKind.BAD_TIMESTAMP, line, f[3]);
+                        }
+                        case TS_DAY_FIRST -> {
+                            f[3] = dayFirst(date(d), millis);
+                            planted |= plant(FaultKind.BAD_TIMESTAMP, line, f[3]);
+                        }
+                        case TS_HOUR_25 -> {
+                            f[3] = datePrefix + "25" + f[3].substring(13);
+                            planted |= plant(FaultKind.BAD_TIMESTAMP, line, f[3]);
+                        }
+                        case NEGATIVE_REVENUE, TEXT_REVENUE ->
+                                planted |= plant(FaultKind.BAD_REVENUE, line, transactionId(f[5]));
+                        case BROKEN_QUOTE -> {
+                            planted |= plant(FaultKind.BROKEN_QUOTING, line, null);
+                            raw = true;
+                            writeRaw(writer, f, plan.dropReferrer, true, separator);
+                        }
+                        case TOO_MANY_FIELDS -> {
+                            planted |= plant(FaultKind.COLUMN_COUNT, line, "too many");
+                            raw = true;
+                            writeRaw(writer, f, plan.dropReferrer, false, separator);
+                        }
+                        case TOO_FEW_FIELDS -> {
+                            planted |= plant(FaultKind.COLUMN_COUNT, line, "too few");
+                            raw = true;
+                            List<String> values = values(f, plan.dropReferrer);
+                            values.remove(values.size() - 2);
+                            printer.printRecord(values);
+                        }
+                        case REPLAY_SOURCE -> replaySources.put(e, f.clone());
+                        default -> throw new IllegalStateException("Unplanned action " + action);
+                    }
+                }
+                if (!raw) {
+                    printer.printRecord(values(f, plan.dropReferrer));
+                }
+                ledger.resolvedRow(line, planted);
+                if (action == Action.DUPLICATE) {
+                    line++;
+                    records++;
+                    printer.printRecord(values(f, plan.dropReferrer));
+                    int dup = plant(FaultKind.DUPLICATE_ROW, line, "copy of line " + (line - 1));
+                    ledger.resolvedRow(line, dup);
+                }
+            }
+        }
+        ledger.currentFile().records = records;
+        if (plan.noTrailingNewline) {
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(raf.length() - separator.length());
+            }
+            ledger.currentFile().trailingNewline = false;
+        }
+        if (plan.bomCrlf) {
+            ledger.fileFault(FaultKind.BOM_CRLF, name, List.of(), "UTF-8 BOM and CRLF line ends; must read cleanly");
+        }
+        if (plan.noTrailingNewline) {
+            ledger.fileFault(FaultKind.NO_TRAILING_NEWLINE, name, List.of(),
+                    "the last record has no line end; must read cleanly");
+        }
+        if (actions.containsValue(Action.BROKEN_QUOTE)) {
+            ledger.fileFault(FaultKind.BROKEN_QUOTING, name, List.of(ReasonCode.MALFORMED_CSV_FILE),
+                    "file-level MALFORMED_CSV warning; the rows before and after are read");
+        }
+        finishFile(file, records);
+    }
+
+    private void finishFile(Path file, long records) throws IOException {
+        filesWritten.add(file);
+        rowsWritten += records;
+        bytesWritten += Files.size(file);
+    }
+
+    private int plant(FaultKind kind, int line, String value) {
+        return plant(kind, line, value, kind.codes());
+    }
+
+    private int plant(FaultKind kind, int line, String value, List<ReasonCode> codes) {
+        ledger.row(kind, line, codes, value);
+        return FaultLedger.mask(codes);
+    }
+
+    private static String transactionId(String eventData) {
+        int i = eventData.indexOf("\"transaction_id\":\"");
+        if (i < 0) {
+            return null;
+        }
+        int from = i + 18;
+        return eventData.substring(from, eventData.indexOf('"', from));
+    }
+
+    private static String dayFirst(LocalDate date, long millis) {
+        long seconds = millis / 1000;
+        return String.format(Locale.ROOT, "%02d/%02d/%04d %02d:%02d:%02d", date.getDayOfMonth(), date.getMonthValue(),
+                date.getYear(), seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    private static List<String> values(String[] f, boolean dropReferrer) {
+        List<String> values = new ArrayList<>(8);
+        for (int i = 0; i < 7; i++) {
+            if (!(dropReferrer && i == 2)) {
+                values.add(f[i]);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * A record written by hand: either its user agent opens a quote that never closes (broken quoting), or the user
+     * agent's comma is left unquoted so the record has one field too many. The other fields never need quotes
+     * (the planner chose a page view without payload), which is checked here.
+     */
+    private static void writeRaw(Writer writer, String[] f, boolean dropReferrer, boolean openQuote, String separator)
+            throws IOException {
+        List<String> values = values(f, dropReferrer);
+        StringBuilder sb = new StringBuilder(400);
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            boolean last = i == values.size() - 1;
+            if (!last && (v.indexOf(',') >= 0 || v.indexOf('"') >= 0)) {
+                throw new IllegalStateException("A hand-written record needs plain fields, got " + v);
+            }
+            if (i > 0) {
+                sb.append(',');
+            }
+            if (last && openQuote) {
+                sb.append('"');
+            }
+            sb.append(v);
+        }
+        sb.append(separator);
+        writer.write(sb.toString());
+    }
+
+    private static String eventName(byte type) {
+        return switch (type) {
+            case DayEvents.PAGE_VIEW -> "page_viewed";
+            case DayEvents.ADD_TO_CART -> "product_added_to_cart";
+            case DayEvents.CHECKOUT -> "checkout_started";
+            case DayEvents.POPUP -> "email_filled_on_popup";
+            default -> "checkout_completed";
+        };
+    }
+
+    private static String agent(byte kind, byte index) {
+        return switch (kind) {
+            case DayEvents.BOT -> Catalog.BOT_AGENTS.get(index).text();
+            case DayEvents.BURST -> Catalog.HEADLESS_AGENT;
+            default -> Catalog.HUMAN_AGENTS.get(index).text();
+        };
+    }
+
+    private List<String> header(Layout.Day plan) {
+        List<String> header = new ArrayList<>(CANONICAL);
+        if (plan.renamed) {
+            header.set(0, "clientId");
+        }
+        if (plan.dropReferrer) {
+            header.remove(2);
+        }
+        return header;
+    }
+
+    // ---- planning faults inside one day --------------------------------------------------------------------
+
+    /** An event of an ordinary human visitor with a standard client id, not yet used by another fault. */
+    private boolean ordinary(int e, boolean[] used) {
+        int s = day.session[e];
+        return !used[e] && day.kind[s] == DayEvents.HUMAN && !day.uuid[s];
+    }
+
+    private int pickReplayOriginal(SplittableRandom r) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int e = 0; e < day.events; e++) {
+            if (day.type[e] == DayEvents.PURCHASE && day.kind[day.session[e]] == DayEvents.HUMAN
+                    && !day.uuid[day.session[e]] && day.millis[e] < DayEvents.DAY_MS - 3 * 3_600_000L) {
+                candidates.add(e);
+            }
+        }
+        if (!candidates.isEmpty()) {
+            return candidates.get(r.nextInt(candidates.size()));
+        }
+        for (int e = 0; e < day.events; e++) {
+            if (day.type[e] == DayEvents.PAGE_VIEW && day.kind[day.session[e]] == DayEvents.HUMAN
+                    && !day.uuid[day.session[e]] && day.millis[e] < DayEvents.DAY_MS - 3 * 3_600_000L) {
+                candidates.add(e);
+            }
+        }
+        int e = candidates.get(r.nextInt(candidates.size()));
+        retype(e, DayEvents.PURCHASE);
+        return e;
+    }
+
+    private void retype(int e, byte type) {
+        day.type[e] = type;
+        if (type == DayEvents.PURCHASE) {
+            day.page[e] = (byte) Catalog.THANK_YOU_PAGE;
+            day.refPage[e] = (byte) Catalog.CHECKOUT_PAGE;
+        }
+    }
+
+    /**
+     * Picks an ordinary event of {@code type} at a random place of the file (between {@code from} and {@code to},
+     * as fractions of the file); when the day has none, an ordinary page view is turned into one.
+     */
+    private int pick(int[] order, boolean[] used, SplittableRandom r, byte type, double from, double to,
+                     java.util.function.IntPredicate extra) {
+        int lo = (int) (order.length * from);
+        int hi = Math.max(lo + 1, (int) (order.length * to));
+        List<Integer> candidates = new ArrayList<>();
+        for (int pos = lo; pos < hi && pos < order.length; pos++) {
+            int e = order[pos];
+            if (day.type[e] == type && ordinary(e, used) && extra.test(e)) {
+                candidates.add(e);
+            }
+        }
+        if (candidates.isEmpty() && type != DayEvents.PAGE_VIEW) {
+            for (int pos = lo; pos < hi && pos < order.length; pos++) {
+                int e = order[pos];
+                if (day.type[e] == DayEvents.PAGE_VIEW && day.refPage[e] != DayEvents.LANDING_REFERRER
+                        && ordinary(e, used) && extra.test(e)) {
+                    candidates.add(e);
+                }
+            }
+            if (candidates.isEmpty()) {
+                return pick(order, used, r, type, 0, 1, extra);
+            }
+            int e = candidates.get(r.nextInt(candidates.size()));
+            retype(e, type);
+            used[e] = true;
+            return e;
+        }
+        if (candidates.isEmpty()) {
+            if (from == 0 && to == 1) {
+                throw new IllegalStateException("No ordinary page view left to plant a fault in");
+            }
+            return pick(order, used, r, type, 0, 1, extra);
+        }
+        int e = candidates.get(r.nextInt(candidates.size()));
+        used[e] = true;
+        return e;
+    }
+
+    private Map<Integer, Action> planActions(Layout.Day plan, int[] order, SplittableRandom r,
+                                             Map<Integer, Integer> replayOf) {
+        Map<Integer, Action> actions = new HashMap<>();
+        boolean[] used = new boolean[day.events];
+        java.util.function.IntPredicate any = e -> true;
+        for (Map.Entry<Integer, Integer> replay : replayOf.entrySet()) {
+            used[replay.getKey()] = true;
+            used[replay.getValue()] = true;
+            actions.put(replay.getValue(), Action.REPLAY_SOURCE);
+        }
+        if (plan.duplicateRow) {
+            actions.put(pick(order, used, r, DayEvents.PAGE_VIEW, 0.2, 0.8, any), Action.DUPLICATE);
+        }
+        if (plan.unknownEvents) {
+            actions.put(pick(order, used, r, DayEvents.PAGE_VIEW, 0.1, 0.5, any), Action.WISHLIST);
+            actions.put(pick(order, used, r, DayEvents.PURCHASE, 0.5, 0.95, any), Action.PURCHASE_CASE);
+        }
+        for (int z = 0; z < plan.zeroRevenueOrders; z++) {
+            actions.put(pick(order, used, r, DayEvents.PURCHASE, 0, 1, any), Action.ZERO_REVENUE);
+        }
+        if (plan.collision) {
+            int first = pick(order, used, r, DayEvents.PURCHASE, 0, 0.5, any);
+            long client = day.userSeed[day.session[first]];
+            int second = pick(order, used, r, DayEvents.PURCHASE, 0.5, 1, e -> day.userSeed[day.session[e]] != client);
+            if (positionOf(order, second) < positionOf(order, first)) {
+                int swap = first;
+                first = second;
+                second = swap;
+            }
+            actions.put(first, Action.COLLISION_FIRST);
+            actions.put(second, Action.COLLISION_SECOND);
+        }
+        if (plan.malformedJson) {
+            actions.put(pick(order, used, r, DayEvents.POPUP, 0, 1, any), Action.MALFORMED_POPUP);
+            actions.put(pick(order, used, r, DayEvents.PURCHASE, 0, 1, any), Action.MALFORMED_PURCHASE);
+        }
+        if (plan.badTimestamps) {
+            actions.put(pick(order, used, r, DayEvents.PAGE_VIEW, 0.1, 0.4, any), Action.TS_EMPTY);
+            actions.put(pick(order, used, r, DayEvents.PAGE_VIEW, 0.4, 0.7, any), Action.TS_DAY_FIRST);
+            actions.put(pick(order, used, r, DayEvents.PAGE_VIEW, 0.7, 0.95, any), Action.TS_HOUR_25);
+        }
+        if (plan.badRevenue) {
+            actions.put(pick(order, used, r, DayEvents.PURCHASE, 0, 0.5, any), Action.NEGATIVE_REVENUE);
+            actions.put(pick(order, used, r, DayEvents.PURCHASE, 0.5, 1, any), Action.TEXT_REVENUE);
+        }
+        if (plan.columnCount) {
+            actions.put(pick(order, used, r, DayEvents.PAGE_VIEW, 0.2, 0.5, e -> agentCommas(e) == 1),
+                    Action.TOO_MANY_FIELDS);
+            actions.put(pick(order, used, r, DayEvents.PAGE_VIEW, 0.5, 0.8, any), Action.TOO_FEW_FIELDS);
+        }
+        if (plan.brokenQuoting) {
+            // The next record must be an ordinary one whose text has a quote, so that a parser reading past the
+            // open quote fails on it at once (docs/generator.md); it is kept clean.
+            int[] position = new int[order.length];
+            for (int pos = 0; pos < order.length; pos++) {
+                position[order[pos]] = pos;
+            }
+            int e = pick(order, used, r, DayEvents.PAGE_VIEW, 0.4, 0.6, x -> {
+                int pos = position[x];
+                if (pos + 1 >= order.length) {
+                    return false;
+                }
+                int next = order[pos + 1];
+                return ordinary(next, used) && !actions.containsKey(next) && quoted(next)
+                        && day.type[next] != DayEvents.REPLAY;
+            });
+            used[order[position[e] + 1]] = true;
+            actions.put(e, Action.BROKEN_QUOTE);
+        }
+        return actions;
+    }
+
+    private static int positionOf(int[] order, int e) {
+        for (int pos = 0; pos < order.length; pos++) {
+            if (order[pos] == e) {
+                return pos;
+            }
+        }
+        throw new IllegalStateException("Event " + e + " is not in the file");
+    }
+
+    private int agentCommas(int e) {
+        String text = Catalog.HUMAN_AGENTS.get(day.agent[day.session[e]]).text();
+        return (int) text.chars().filter(c -> c == ',').count();
+    }
+
+    private boolean quoted(int e) {
+        byte type = day.type[e];
+        return type == DayEvents.POPUP || type == DayEvents.PURCHASE
+                || Catalog.HUMAN_AGENTS.get(day.agent[day.session[e]]).needsQuotes();
+    }
+
+    // ---- extra files ---------------------------------------------------------------------------------------
+
+    private void writeExtraFile(int d, Layout.ExtraFile extra) throws IOException {
+        String name = "events_" + date(d).format(COMPACT_DATE) + extra.suffix() + ".csv";
+        Path file = settings.outDir().resolve(name);
+        if (extra.kind() == FaultKind.EMPTY_FILE) {
+            Files.write(file, new byte[0]);
+            ledger.startFile(name, date(d).toString(), "empty", null, "LF", false);
+            ledger.fileFault(FaultKind.EMPTY_FILE, name, FaultKind.EMPTY_FILE.codes(), "0 bytes");
+        } else {
+            List<String> header = header(layout.day(d));
+            Files.writeString(file, String.join(",", header) + "\n", StandardCharsets.UTF_8);
+            ledger.startFile(name, date(d).toString(), "header_only", header, "LF", false);
+            ledger.fileFault(FaultKind.HEADER_ONLY, name, FaultKind.HEADER_ONLY.codes(), "a header and no rows");
+        }
+        finishFile(file, 0);
+    }
+
+    private void writeProducts() throws IOException {
+        Path file = settings.outDir().resolve(PRODUCTS_FILE);
+        List<String> header = List.of("item_id", "item_name", "item_variant", "unit_price");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CsvOutput out = new CsvOutput(writer, header)) {
+            for (Catalog.Product p : Catalog.MATTRESSES) {
+                for (Catalog.Size size : Catalog.BED_SIZES) {
+                    out.row(size.code() + "-" + p.sku(), p.name(), size.name() + "  -  (" + size.dims() + " x "
+                            + p.height() + ")", RowRenderer.money(p.queenCents() * size.percentOfQueen() / 100 / 100 * 100));
+                }
+            }
+            for (Catalog.Product p : Catalog.ACCESSORIES) {
+                out.row(p.sku(), p.name(), "", RowRenderer.money(p.queenCents()));
+            }
+        }
+        ledger.startFile(PRODUCTS_FILE, null, "not_an_event_file", header, "LF", false);
+        ledger.fileFault(FaultKind.NON_EVENT_CSV, PRODUCTS_FILE, FaultKind.NON_EVENT_CSV.codes(),
+                "a product list without timestamp, event_name or client id columns");
+        finishFile(file, 0);
+    }
+
+    // ---- drift episodes ------------------------------------------------------------------------------------
+
+    private void recordDrift() {
+        List<String> headerFiles = new ArrayList<>();
+        List<Layout.Day> headerPlans = new ArrayList<>();
+        for (int d = 0; d < settings.days(); d++) {
+            headerFiles.add(fileName(d));
+            headerPlans.add(layout.day(d));
+            for (Layout.ExtraFile extra : layout.extraFilesOn(d)) {
+                if (extra.kind() == FaultKind.HEADER_ONLY) {
+                    headerFiles.add("events_" + date(d).format(COMPACT_DATE) + extra.suffix() + ".csv");
+                    headerPlans.add(layout.day(d));
+                }
+            }
+        }
+        episode(headerFiles, headerPlans, FaultKind.COLUMN_RENAME, p -> p.renamed, "RENAMED", "client_id", "clientId");
+        episode(headerFiles, headerPlans, FaultKind.DROPPED_COLUMN, p -> p.dropReferrer, "MISSING", "referrer", null);
+
+        Layout.Day first;
+        if ((first = firstDay(p -> p.nullClientShare > Simulator.BASELINE_NULL_SHARE)) != null && first.index >= 3) {
+            ledger.valueDrift(new FaultLedger.ValueDrift(FaultKind.CLIENT_ID_NULL_SPIKE, "client_id", "null_share",
+                    fileName(first.index), first.nullClientShare, Simulator.BASELINE_NULL_SHARE));
+        }
+        if ((first = firstDay(p -> p.nullItemPrices)) != null && first.index >= 3) {
+            ledger.valueDrift(new FaultLedger.ValueDrift(FaultKind.NULL_ITEM_PRICES, "item_price", "null_share",
+                    fileName(first.index), 1.0, 0.0));
+        }
+    }
+
+    private Layout.Day firstDay(java.util.function.Predicate<Layout.Day> test) {
+        for (int d = 0; d < settings.days(); d++) {
+            if (test.test(layout.day(d))) {
+                return layout.day(d);
+            }
+        }
+        return null;
+    }
+
+    private void episode(List<String> files, List<Layout.Day> plans, FaultKind kind,
+                         java.util.function.Predicate<Layout.Day> test, String change, String column, String raw) {
+        int start = -1;
+        for (int i = 0; i <= files.size(); i++) {
+            boolean in = i < files.size() && test.test(plans.get(i));
+            if (in && start < 0) {
+                start = i;
+            } else if (!in && start >= 0) {
+                ledger.drift(new FaultLedger.DriftEpisode(kind, change, column, raw, files.get(start), i - start,
+                        i < files.size() ? files.get(i) : null));
+                start = -1;
+            }
+        }
+    }
+
+    static List<String> canonicalHeader() {
+        return CANONICAL;
+    }
+}

@@ -1,0 +1,388 @@
+package com.puffy.pipeline.quality;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads RFC 4180 records from one event file, tolerant of everything SPEC §2/§4 says happens: a BOM, CRLF, no
+ * trailing newline, blank lines (not rows), quoted fields spanning lines, and unbalanced quotes. A record that
+ * cannot be parsed is returned as {@link Kind#MALFORMED} covering only its first physical line; reading resumes
+ * at the next line, so the rows before and after it are still processed.
+ * <p>
+ * Commons CSV cannot resynchronize after an unbalanced quote (it swallows the rest of the file or stops), and it
+ * does not give each record's physical line and raw text, which the quarantine needs; hence this small reader.
+ */
+final class CsvRecordReader implements Closeable {
+    enum Kind { RECORD, MALFORMED }
+
+    /** A multi-line record longer than this is an unbalanced quote, not a field with line breaks. */
+    static final int MAX_RECORD_LINES = 64;
+    static final int MAX_RECORD_CHARS = 1 << 20;
+    /** A physical line longer than this is cut: it is quarantined as malformed, and memory stays bounded. */
+    static final int MAX_LINE_CHARS = 16 << 20;
+
+    private final Reader reader;
+    private char[] buf = new char[1 << 16];
+    private int pos;
+    private int lim;
+    private boolean eof;
+    private boolean started;
+    private long physicalLine;
+    private boolean lineTooLong;
+    private boolean sawNul;
+
+    // The current physical line.
+    private char[] lineArr;
+    private int lineOff;
+    private int lineLen;
+    private long lineNo;
+
+    private final ArrayDeque<PendingLine> pending = new ArrayDeque<>();
+    private int expectedFields = -1;
+
+    // The current record.
+    private final ArrayList<String> fields = new ArrayList<>(16);
+    private Kind kind;
+    private long recordLine;
+    private String rawText;
+    private char[] rawArr;
+    private int rawOff;
+    private int rawLen;
+    private String problem;
+    private final StringBuilder scratch = new StringBuilder(256);
+
+    private record PendingLine(long number, String text, boolean tooLong) {
+    }
+
+    CsvRecordReader(Reader reader) {
+        this.reader = reader;
+    }
+
+    /** Once the header is known, a multi-line record with another field count is judged malformed. */
+    void expectFields(int count) {
+        this.expectedFields = count;
+    }
+
+    List<String> fields() {
+        return fields;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** The physical line (1-based) where the current record starts. */
+    long line() {
+        return recordLine;
+    }
+
+    /** Why a malformed record could not be parsed. */
+    String problem() {
+        return problem;
+    }
+
+    /** Whether a NUL character was read: text files have none, so the file is binary. */
+    boolean sawNul() {
+        return sawNul;
+    }
+
+    /** The record's text as read (lines joined with LF, CR of CRLF dropped). */
+    String rawText() {
+        if (rawText == null) {
+            rawText = new String(rawArr, rawOff, rawLen);
+        }
+        return rawText;
+    }
+
+    /** Advances to the next non-blank record; false at the end of the file. */
+    boolean next() throws IOException {
+        while (true) {
+            if (!nextLine()) {
+                return false;
+            }
+            if (isBlank(lineArr, lineOff, lineLen)) {
+                continue;
+            }
+            rawText = null;
+            recordLine = lineNo;
+            problem = null;
+            if (lineTooLong) {
+                setMalformed("the line is longer than " + MAX_LINE_CHARS + " characters");
+                return true;
+            }
+            int status = parse(lineArr, lineOff, lineLen);
+            if (status == OK) {
+                kind = Kind.RECORD;
+                rawArr = lineArr;
+                rawOff = lineOff;
+                rawLen = lineLen;
+                return true;
+            }
+            if (status == BAD) {
+                setMalformed(problem);
+                return true;
+            }
+            continueAcrossLines();
+            return true;
+        }
+    }
+
+    private void continueAcrossLines() throws IOException {
+        String first = new String(lineArr, lineOff, lineLen);
+        StringBuilder joined = new StringBuilder(first);
+        List<PendingLine> consumed = new ArrayList<>();
+        int status = OPEN;
+        while (status == OPEN) {
+            if (consumed.size() >= MAX_RECORD_LINES || joined.length() > MAX_RECORD_CHARS) {
+                problem = "a quoted field is not closed";
+                break;
+            }
+            if (!nextLine()) {
+                problem = "a quoted field is not closed before the end of the file";
+                break;
+            }
+            PendingLine line = new PendingLine(lineNo, new String(lineArr, lineOff, lineLen), lineTooLong);
+            consumed.add(line);
+            if (line.tooLong()) {
+                problem = "a quoted field is not closed";
+                break;
+            }
+            joined.append('\n').append(line.text());
+            char[] chars = new char[joined.length()];
+            joined.getChars(0, joined.length(), chars, 0);
+            status = parse(chars, 0, chars.length);
+            if (status == OK && expectedFields >= 0 && fields.size() != expectedFields) {
+                status = BAD;
+                problem = "a quoted field runs over " + (consumed.size() + 1) + " lines and the record has "
+                        + fields.size() + " fields instead of " + expectedFields;
+            }
+            if (status == OK) {
+                kind = Kind.RECORD;
+                rawText = joined.toString();
+                return;
+            }
+        }
+        // Resynchronize: only the first line is the bad record; the lines after it are read again as records.
+        for (int i = consumed.size() - 1; i >= 0; i--) {
+            pending.addFirst(consumed.get(i));
+        }
+        fields.clear();
+        kind = Kind.MALFORMED;
+        rawText = first;
+        if (problem == null) {
+            problem = "a quoted field is not closed";
+        }
+    }
+
+    private void setMalformed(String why) {
+        fields.clear();
+        kind = Kind.MALFORMED;
+        problem = why;
+        rawArr = lineArr;
+        rawOff = lineOff;
+        rawLen = lineLen;
+    }
+
+    private static final int OK = 0;
+    private static final int OPEN = 1;
+    private static final int BAD = 2;
+
+    /** Splits one candidate record into {@link #fields}: OK, OPEN (a quote still open at the end) or BAD. */
+    private int parse(char[] a, int off, int len) {
+        fields.clear();
+        int end = off + len;
+        int i = off;
+        while (true) {
+            if (i < end && a[i] == '"') {
+                int start = i + 1;
+                int j = start;
+                boolean escaped = false;
+                while (true) {
+                    if (j >= end) {
+                        return OPEN;
+                    }
+                    if (a[j] == '"') {
+                        if (j + 1 < end && a[j + 1] == '"') {
+                            escaped = true;
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    j++;
+                }
+                if (escaped) {
+                    scratch.setLength(0);
+                    for (int k = start; k < j; k++) {
+                        scratch.append(a[k]);
+                        if (a[k] == '"') {
+                            k++;
+                        }
+                    }
+                    fields.add(scratch.toString());
+                } else {
+                    fields.add(new String(a, start, j - start));
+                }
+                i = j + 1;
+                if (i >= end) {
+                    return OK;
+                }
+                if (a[i] != ',') {
+                    problem = "a quoted field is followed by text before the next comma (column " + (fields.size()) + ")";
+                    return BAD;
+                }
+                i++;
+                if (i >= end) {
+                    fields.add("");
+                    return OK;
+                }
+            } else {
+                int j = i;
+                while (j < end && a[j] != ',') {
+                    j++;
+                }
+                fields.add(j == i ? "" : new String(a, i, j - i));
+                if (j >= end) {
+                    return OK;
+                }
+                i = j + 1;
+                if (i >= end) {
+                    fields.add("");
+                    return OK;
+                }
+            }
+        }
+    }
+
+    private static boolean isBlank(char[] a, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            char c = a[i];
+            if (c != ' ' && c != '\t' && c != '\uFEFF') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Moves to the next physical line (from the pushback queue first); false at the end of the file. */
+    private boolean nextLine() throws IOException {
+        while (true) {
+            if (!pending.isEmpty()) {
+                PendingLine line = pending.pollFirst();
+                char[] chars = line.text().toCharArray();
+                lineArr = chars;
+                lineOff = 0;
+                lineLen = chars.length;
+                lineNo = line.number();
+                lineTooLong = line.tooLong();
+                return true;
+            }
+            lineTooLong = false;
+            for (int i = pos; i < lim; i++) {
+                if (buf[i] == '\n') {
+                    emitLine(pos, i);
+                    pos = i + 1;
+                    return true;
+                }
+            }
+            if (eof) {
+                if (pos < lim) {
+                    emitLine(pos, lim);
+                    pos = lim;
+                    return true;
+                }
+                return false;
+            }
+            fill();
+        }
+    }
+
+    private void emitLine(int from, int to) {
+        int end = to;
+        if (end > from && buf[end - 1] == '\r') {
+            end--;
+        }
+        lineArr = buf;
+        lineOff = from;
+        lineLen = end - from;
+        lineNo = ++physicalLine;
+    }
+
+    private void fill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+        }
+        if (lim == buf.length) {
+            if (buf.length >= MAX_LINE_CHARS) {
+                // Keep memory bounded: the line so far becomes one record marked too long; the rest of the line
+                // is discarded up to its end.
+                skipRestOfLongLine();
+                return;
+            }
+            buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = reader.read(buf, lim, buf.length - lim);
+        if (n < 0) {
+            eof = true;
+            return;
+        }
+        if (!started) {
+            started = true;
+            if (n > 0 && buf[lim] == '\uFEFF') {
+                System.arraycopy(buf, lim + 1, buf, lim, n - 1);
+                n--;
+            }
+        }
+        for (int i = lim; i < lim + n; i++) {
+            if (buf[i] == '\0') {
+                sawNul = true;
+                break;
+            }
+        }
+        lim += n;
+    }
+
+    private void skipRestOfLongLine() throws IOException {
+        char[] skip = new char[1 << 16];
+        while (true) {
+            int n = reader.read(skip, 0, skip.length);
+            if (n < 0) {
+                eof = true;
+                break;
+            }
+            int nl = -1;
+            for (int i = 0; i < n; i++) {
+                if (skip[i] == '\n') {
+                    nl = i;
+                    break;
+                }
+            }
+            if (nl >= 0) {
+                // Put back what follows the newline; the buffer keeps the first part of the long line.
+                int rest = n - nl - 1;
+                pending.addLast(new PendingLine(physicalLine + 1, new String(buf, 0, Math.min(lim, 4096)), true));
+                physicalLine++;
+                pos = 0;
+                lim = 0;
+                System.arraycopy(skip, nl + 1, buf, 0, rest);
+                lim = rest;
+                return;
+            }
+        }
+        pending.addLast(new PendingLine(physicalLine + 1, new String(buf, 0, Math.min(lim, 4096)), true));
+        physicalLine++;
+        pos = 0;
+        lim = 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,166 @@
+package com.puffy.pipeline.quality;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code event_data} checks of SPEC §4: strict RFC 8259 objects (Jackson's defaults refuse single quotes,
+ * trailing commas, comments and NaN; trailing text after the object is refused too), and the facts of a purchase
+ * payload. Only rows with a non-empty {@code event_data} reach this class.
+ */
+final class EventData {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final Pattern NUMERIC = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private EventData() {
+    }
+
+    /** Whether the text is one strict JSON object and nothing else; no tree is built. */
+    static boolean isObject(String text) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The parsed object, or null when the text is not a strict JSON object. */
+    static JsonNode parseObject(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** What the purchase rules need from a valid purchase payload. */
+    record Purchase(String transactionId, BigDecimal revenue, String revenueText, int items, int itemsWithoutPrice,
+                    BigDecimal itemPriceSum, String canonicalPayload) {
+        boolean hasTransactionId() {
+            return transactionId != null;
+        }
+
+        boolean hasValidRevenue() {
+            return revenue != null && revenue.signum() >= 0;
+        }
+    }
+
+    static Purchase purchase(JsonNode object) {
+        String tx = null;
+        JsonNode txNode = object.get("transaction_id");
+        if (txNode != null && (txNode.isTextual() || txNode.isNumber()) && !txNode.asText().isBlank()) {
+            tx = txNode.asText().trim();
+        }
+        BigDecimal revenue = number(object.get("revenue"));
+        JsonNode revenueNode = object.get("revenue");
+        String revenueText = revenueNode == null || revenueNode.isNull() ? "" : revenueNode.asText();
+        int items = 0;
+        int withoutPrice = 0;
+        BigDecimal sum = BigDecimal.ZERO;
+        JsonNode itemsNode = object.get("items");
+        if (itemsNode != null && itemsNode.isArray()) {
+            for (JsonNode item : itemsNode) {
+                items++;
+                BigDecimal price = item.isObject() ? number(item.get("item_price")) : null;
+                if (price == null) {
+                    withoutPrice++;
+                } else {
+                    sum = sum.add(price);
+                }
+            }
+        }
+        return new Purchase(tx, revenue, revenueText, items, withoutPrice, sum, canonical(object));
+    }
+
+    /** A JSON number, or a string holding one ("799.00"); null otherwise. */
+    static BigDecimal number(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual()) {
+            String text = node.asText().trim();
+            if (NUMERIC.matcher(text).matches()) {
+                return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+            }
+        }
+        return null;
+    }
+
+    /** The payload with keys sorted and numbers in one form, so replays compare equal whatever the key order. */
+    static String canonical(JsonNode node) {
+        StringBuilder out = new StringBuilder(256);
+        canonical(node, out);
+        return out.toString();
+    }
+
+    private static void canonical(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                entries.add(it.next());
+            }
+            entries.sort(Map.Entry.comparingByKey());
+            out.append('{');
+            for (int i = 0; i < entries.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                quote(entries.get(i).getKey(), out);
+                out.append(':');
+                canonical(entries.get(i).getValue(), out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                canonical(node.get(i), out);
+            }
+            out.append(']');
+        } else if (node.isNumber()) {
+            BigDecimal d = node.decimalValue();
+            out.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+        } else if (node.isTextual()) {
+            quote(node.asText(), out);
+        } else {
+            out.append(node.toString());
+        }
+    }
+
+    private static void quote(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,471 @@
+package com.puffy.pipeline.quality;
+
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.io.CsvCells;
+import com.puffy.pipeline.model.CanonicalColumn;
+import com.puffy.pipeline.model.ReasonCode;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Validates one file in one pass: header mapping, the row rules of {@link RowRule}, fingerprints for the
+ * cross-file duplicate steps, the value profile, and the spool of rendered rows. Never throws for bad input: an
+ * unreadable file becomes an UNREADABLE_FILE finding.
+ */
+final class FileValidator {
+    private static final int COLUMNS = CanonicalColumn.values().length;
+    private static final int CLIENT = CanonicalColumn.CLIENT_ID.ordinal();
+    private static final int PAGE = CanonicalColumn.PAGE_URL.ordinal();
+    private static final int REFERRER = CanonicalColumn.REFERRER.ordinal();
+    private static final int TIMESTAMP = CanonicalColumn.TIMESTAMP.ordinal();
+    private static final int EVENT = CanonicalColumn.EVENT_NAME.ordinal();
+    private static final int DATA = CanonicalColumn.EVENT_DATA.ordinal();
+    private static final int AGENT = CanonicalColumn.USER_AGENT.ordinal();
+
+    private final RowRule.Context rules;
+    private final HeaderNormalizer headers;
+    private final Cancellation cancellation;
+    private final LongConsumer bytesRead;
+
+    // Per-thread scratch, reused row after row.
+    private final RowFacts facts = new RowFacts();
+    private final String[] values = new String[COLUMNS];
+    private final Murmur3.Hash128 hash = new Murmur3.Hash128();
+    private final Murmur3.Hash128 row = new Murmur3.Hash128();
+    private final StringBuilder cells = new StringBuilder(1024);
+    private final String[] warningValues = new String[8];
+
+    FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead) {
+        this.rules = rules;
+        this.headers = headers;
+        this.cancellation = cancellation;
+        this.bytesRead = bytesRead;
+    }
+
+    FileResult validate(InputFile file, Path spoolFile) throws IOException {
+        FileResult result = new FileResult(file);
+        PartitionDates.fromName(file.path().getFileName().toString()).ifPresent(d -> {
+            result.partitionDate = d;
+            result.dateFromName = true;
+        });
+        MessageDigest sha = sha256();
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file.path());
+        } catch (AccessDeniedException e) {
+            return unreadable(result, 0, "cannot be opened: permission denied; check its permissions");
+        } catch (NoSuchFileException e) {
+            return unreadable(result, 0, "disappeared while the folder was being read; run again");
+        } catch (IOException e) {
+            return unreadable(result, 0, "cannot be opened (" + e.getMessage() + "); check the file");
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        result.spool = spoolFile;
+        try (CountingStream counting = new CountingStream(raw, sha, bytesRead);
+             CsvRecordReader reader = new CsvRecordReader(new InputStreamReader(counting, decoder));
+             Spool.Writer spool = new Spool.Writer(spoolFile)) {
+            try {
+                readAll(result, reader, spool, counting);
+            } catch (CharacterCodingException e) {
+                result.discardRows();
+                Utf8Check.Position where = Utf8Check.firstInvalid(file.path());
+                return unreadable(result, where.line(), where.binary()
+                        ? "is a binary file, not CSV text; remove it from the folder or replace it with the CSV export"
+                        : "is not UTF-8 text (first invalid byte at line " + where.line() + ", byte " + where.offset()
+                        + "); re-export it as UTF-8");
+            } catch (IOException e) {
+                if (e instanceof java.nio.file.FileSystemException || e.getClass() == IOException.class) {
+                    result.discardRows();
+                    return unreadable(result, 0, "cannot be read (" + e.getMessage() + "); check the file");
+                }
+                throw e;
+            }
+            if (reader.sawNul()) {
+                result.discardRows();
+                return unreadable(result, 0,
+                        "is a binary file, not CSV text; remove it from the folder or replace it with the CSV export");
+            }
+            counting.drain();
+        }
+        result.sha256 = HexFormat.of().formatHex(sha.digest());
+        finishPartition(result);
+        return result;
+    }
+
+    private void readAll(FileResult result, CsvRecordReader reader, Spool.Writer spool, CountingStream counting)
+            throws IOException {
+        if (!reader.next()) {
+            result.status = FileResult.Status.NO_HEADER;
+            result.findings.add(new FileFinding(ReasonCode.EMPTY_FILE, 0, "", "",
+                    result.name() + " is empty (" + (counting.count() == 0 ? "0 bytes" : "no header") + "); "
+                            + "check the export of that day."));
+            return;
+        }
+        if (reader.sawNul()) {
+            return;
+        }
+        List<String> headerFields = List.copyOf(reader.fields());
+        result.header = reader.rawText();
+        if (reader.kind() == CsvRecordReader.Kind.MALFORMED) {
+            headerFields = List.of(reader.rawText().split(",", -1));
+        }
+        HeaderMapping mapping = headers.map(headerFields);
+        result.mapping = mapping;
+        if (!mapping.isEventFile()) {
+            result.status = FileResult.Status.NOT_AN_EVENT_FILE;
+            result.findings.add(new FileFinding(ReasonCode.NOT_AN_EVENT_FILE, reader.line(), "", "",
+                    result.name() + " is not an event file (it has no " + missingKeyColumns(mapping)
+                            + " column) and was skipped."));
+            return;
+        }
+        reader.expectFields(mapping.fieldCount());
+        for (CanonicalColumn c : mapping.presentInFileOrder()) {
+            result.profiles.put(c.columnName(), new ColumnProfile(c == CanonicalColumn.CLIENT_ID));
+        }
+        for (String extra : mapping.extraNames()) {
+            result.profiles.putIfAbsent(extra, new ColumnProfile(false));
+        }
+        ColumnProfile[] canonicalProfiles = new ColumnProfile[COLUMNS];
+        for (CanonicalColumn c : CanonicalColumn.values()) {
+            canonicalProfiles[c.ordinal()] = result.profiles.get(c.columnName());
+        }
+        ColumnProfile[] extraProfiles = new ColumnProfile[mapping.extraFields().length];
+        for (int i = 0; i < extraProfiles.length; i++) {
+            extraProfiles[i] = result.profiles.get(mapping.extraNames().get(i));
+        }
+        long malformed = 0;
+        long firstMalformed = 0;
+        int rows = 0;
+        while (reader.next()) {
+            if ((++rows & 1023) == 0) {
+                cancellation.throwIfCancelled();
+                if (reader.sawNul()) {
+                    return;
+                }
+            }
+            result.rowsRead++;
+            int line = (int) reader.line();
+            if (reader.kind() == CsvRecordReader.Kind.MALFORMED) {
+                malformed++;
+                if (firstMalformed == 0) {
+                    firstMalformed = line;
+                }
+                quarantine(result, spool, line, 1 << ReasonCode.MALFORMED_CSV.ordinal(), reader.problem(),
+                        new String[COLUMNS], reader.rawText());
+                continue;
+            }
+            List<String> fields = reader.fields();
+            if (fields.size() != mapping.fieldCount()) {
+                String[] raw = new String[COLUMNS];
+                for (int c = 0; c < COLUMNS; c++) {
+                    int f = mapping.fieldOf()[c];
+                    raw[c] = f >= 0 && f < fields.size() ? fields.get(f) : "";
+                }
+                quarantine(result, spool, line, 1 << ReasonCode.COLUMN_COUNT_MISMATCH.ordinal(),
+                        fields.size() + " fields where the header has " + mapping.fieldCount(), raw, reader.rawText());
+                continue;
+            }
+            evaluate(result, mapping, fields, line, reader, spool, canonicalProfiles, extraProfiles);
+        }
+        if (malformed > 0) {
+            result.findings.add(new FileFinding(ReasonCode.MALFORMED_CSV_FILE, firstMalformed, "", "",
+                    result.name() + " has " + malformed + " record" + (malformed == 1 ? "" : "s")
+                            + " that cannot be parsed as CSV (first at line " + firstMalformed
+                            + "); they are quarantined and the rows around them were read."));
+        }
+        if (result.rowsRead == 0) {
+            result.findings.add(new FileFinding(ReasonCode.EMPTY_FILE, 0, "", "",
+                    result.name() + " has a header but no rows; check the export of that day."));
+        }
+    }
+
+    private void evaluate(FileResult result, HeaderMapping mapping, List<String> fields, int line,
+                          CsvRecordReader reader, Spool.Writer spool, ColumnProfile[] canonicalProfiles,
+                          ColumnProfile[] extraProfiles) throws IOException {
+        int[] fieldOf = mapping.fieldOf();
+        for (int c = 0; c < COLUMNS; c++) {
+            values[c] = fieldOf[c] >= 0 ? fields.get(fieldOf[c]) : "";
+        }
+        RowFacts f = facts;
+        f.clearDerived();
+        f.clientId = values[CLIENT];
+        f.pageUrl = values[PAGE];
+        f.referrer = values[REFERRER];
+        f.timestamp = values[TIMESTAMP];
+        f.eventName = values[EVENT];
+        f.eventData = values[DATA];
+        f.userAgent = values[AGENT];
+        f.eventNameTrimmed = f.eventName.trim();
+        f.epochMillis = Timestamps.parse(f.timestamp);
+        f.purchase = rules.purchaseNames.contains(f.eventNameTrimmed);
+        f.eventDataEmpty = f.eventData.isBlank();
+        f.eventDataValid = false;
+        if (!f.eventDataEmpty) {
+            if (f.purchase) {
+                f.eventDataObject = EventData.parseObject(f.eventData);
+                f.eventDataValid = f.eventDataObject != null;
+                if (f.eventDataValid) {
+                    f.purchaseFacts = EventData.purchase(f.eventDataObject);
+                }
+            } else {
+                f.eventDataValid = EventData.isObject(f.eventData);
+            }
+        }
+        boolean clientEmpty = f.clientId.isBlank();
+        boolean standardClient = !clientEmpty && rules.isStandardClientId(f.clientId);
+
+        // Profile every parsed row, quarantined or not (SPEC §3), and fingerprint the canonical fields.
+        result.parsedRows++;
+        if (clientEmpty) {
+            result.rowsMissingClientId++;
+        }
+        if (f.epochMillis != Timestamps.INVALID) {
+            result.minEpochDay = Math.min(result.minEpochDay, Timestamps.epochDayOf(f.epochMillis));
+        }
+        row.h1 = 0x12345678L;
+        row.h2 = 0x9abcdef0L;
+        for (int c = 0; c < COLUMNS; c++) {
+            Murmur3.hash(values[c], 0, hash);
+            Murmur3.combine(row, hash.h1, hash.h2);
+            ColumnProfile profile = canonicalProfiles[c];
+            if (profile != null) {
+                profile.add(values[c], hash.h1, standardClient);
+            }
+        }
+        int[] extraFields = mapping.extraFields();
+        for (int i = 0; i < extraFields.length; i++) {
+            String value = fields.get(extraFields[i]);
+            Murmur3.hash(value, 0, hash);
+            extraProfiles[i].add(value, hash.h1, false);
+        }
+        if (f.purchaseFacts != null && canonicalProfiles[DATA] != null) {
+            canonicalProfiles[DATA].purchaseItems += f.purchaseFacts.items();
+            canonicalProfiles[DATA].purchaseItemsWithoutPrice += f.purchaseFacts.itemsWithoutPrice();
+        }
+
+        int errors = 0;
+        for (RowRule rule : RowRule.ERROR_RULES) {
+            if (rule.fires(f, rules)) {
+                errors |= 1 << rule.code().ordinal();
+            }
+        }
+        if (errors != 0) {
+            quarantine(result, spool, line, errors, "", values.clone(), reader.rawText());
+            return;
+        }
+
+        int warnings = 0;
+        int valueCount = 0;
+        for (RowRule rule : RowRule.WARNING_RULES) {
+            boolean fires = rule == RowRule.NON_STANDARD_CLIENT_ID ? !standardClient : rule.fires(f, rules);
+            if (fires) {
+                warnings |= 1 << rule.code().ordinal();
+                warningValues[valueCount++] = warningValue(rule, f);
+            }
+        }
+        int candidate = result.candidates;
+        result.addCandidate(row.h1, row.h2, line);
+        String revenue = "";
+        String tx = "";
+        if (f.purchase) {
+            EventData.Purchase p = f.purchaseFacts;
+            tx = p.transactionId();
+            revenue = plain(p.revenue());
+            Murmur3.hash(tx + '\u0001' + f.clientId + '\u0001' + p.canonicalPayload(), 0, hash);
+            result.purchases.add(new FileResult.PurchaseRef(candidate, line, tx, hash.h1, hash.h2));
+        }
+        String timestamp = normalizedTimestamp(f.timestamp, f.epochMillis);
+        cells.setLength(0);
+        CsvCells.appendText(cells, f.clientId);
+        cells.append(',');
+        CsvCells.appendText(cells, f.pageUrl);
+        cells.append(',');
+        CsvCells.appendText(cells, f.referrer);
+        cells.append(',');
+        cells.append(timestamp);
+        cells.append(',');
+        CsvCells.appendText(cells, f.eventNameTrimmed);
+        cells.append(',');
+        CsvCells.appendText(cells, f.eventData);
+        cells.append(',');
+        CsvCells.appendText(cells, f.userAgent);
+        cells.append(',');
+        CsvCells.appendText(cells, result.name() + ":" + line);
+        cells.append(',');
+        CsvCells.appendText(cells, result.name());
+        cells.append(',').append(line);
+        String[] extraCells = new String[extraFields.length];
+        for (int i = 0; i < extraFields.length; i++) {
+            StringBuilder cell = new StringBuilder();
+            CsvCells.appendText(cell, fields.get(extraFields[i]));
+            extraCells[i] = cell.toString();
+        }
+        spool.candidate(line, warnings, Timestamps.epochDayOf(f.epochMillis), timestamp, cells.toString(), revenue,
+                tx, extraCells, warningValues, valueCount);
+    }
+
+    private static String warningValue(RowRule rule, RowFacts f) {
+        return switch (rule) {
+            case UNKNOWN_EVENT_NAME -> f.eventNameTrimmed;
+            case BOT_USER_AGENT -> f.userAgent;
+            case NON_STANDARD_CLIENT_ID -> f.clientId;
+            case PURCHASE_ZERO_REVENUE -> f.purchaseFacts.revenueText();
+            case PURCHASE_ITEM_PRICE_MISSING -> f.purchaseFacts.itemsWithoutPrice() + " of "
+                    + f.purchaseFacts.items() + " items";
+            case PURCHASE_REVENUE_MISMATCH -> "revenue " + plain(f.purchaseFacts.revenue()) + ", items sum "
+                    + plain(f.purchaseFacts.itemPriceSum());
+            default -> "";
+        };
+    }
+
+    static String plain(java.math.BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String normalizedTimestamp(String raw, long millis) {
+        if (raw.length() == 24 && raw.charAt(23) == 'Z' && raw.charAt(10) == 'T' && raw.charAt(19) == '.') {
+            return raw;
+        }
+        return Timestamps.format(millis);
+    }
+
+    private static void quarantine(FileResult result, Spool.Writer spool, int line, int mask, String detail,
+                                   String[] raw, String rawRecord) throws IOException {
+        result.rowsQuarantined++;
+        for (ReasonCode code : ReasonCode.values()) {
+            if ((mask & (1 << code.ordinal())) != 0) {
+                result.quarantinedByCode[code.ordinal()]++;
+            }
+        }
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == null) {
+                raw[i] = "";
+            }
+        }
+        spool.quarantined(line, mask, detail, raw, rawRecord);
+    }
+
+    private static String missingKeyColumns(HeaderMapping mapping) {
+        StringBuilder missing = new StringBuilder();
+        for (CanonicalColumn c : List.of(CanonicalColumn.TIMESTAMP, CanonicalColumn.EVENT_NAME, CanonicalColumn.CLIENT_ID)) {
+            if (!mapping.has(c)) {
+                if (missing.length() > 0) {
+                    missing.append(", ");
+                }
+                missing.append(c.columnName());
+            }
+        }
+        return missing.toString();
+    }
+
+    private static void finishPartition(FileResult result) {
+        if (result.isEventFile() && !result.dateFromName) {
+            if (result.minEpochDay != Integer.MAX_VALUE) {
+                result.partitionDate = LocalDate.ofEpochDay(result.minEpochDay);
+            }
+            result.findings.add(new FileFinding(ReasonCode.NO_DATE_IN_NAME, 0, "", "",
+                    result.name() + " has no YYYYMMDD date in its name; its partition date "
+                            + (result.partitionDate == null ? "is unknown (no valid timestamp)"
+                            : "is taken from its earliest timestamp, " + result.partitionDate) + "."));
+        }
+    }
+
+    private static FileResult unreadable(FileResult result, long line, String why) {
+        result.status = FileResult.Status.UNREADABLE;
+        result.findings.clear();
+        result.findings.add(new FileFinding(ReasonCode.UNREADABLE_FILE, line, "", "",
+                result.name() + " " + why + "."));
+        return result;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts and hashes the bytes as they are read, so the file is read once for all three. */
+    static final class CountingStream extends FilterInputStream {
+        private final MessageDigest digest;
+        private final LongConsumer progress;
+        private long count;
+        private long unreported;
+
+        CountingStream(InputStream in, MessageDigest digest, LongConsumer progress) {
+            super(in);
+            this.digest = digest;
+            this.progress = progress;
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                digest.update((byte) b);
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                digest.update(b, off, n);
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(long n) {
+            count += n;
+            unreported += n;
+            if (unreported >= (4 << 20)) {
+                progress.accept(unreported);
+                unreported = 0;
+            }
+        }
+
+        /** Reads what the parser left (a skipped non-event file) so the checksum covers the whole file. */
+        void drain() throws IOException {
+            byte[] buffer = new byte[1 << 16];
+            while (read(buffer, 0, buffer.length) >= 0) {
+                // Only the digest and the count need these bytes.
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (unreported > 0) {
+                progress.accept(unreported);
+                unreported = 0;
+            }
+            super.close();
+        }
+    }
+}

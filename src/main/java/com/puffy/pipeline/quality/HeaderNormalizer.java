@@ -1,0 +1,106 @@
+package com.puffy.pipeline.quality;
+
+import com.puffy.pipeline.model.CanonicalColumn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SPEC §3 header normalization: trim, drop a BOM, camelCase to snake_case, spaces and hyphens to {@code _}, lower
+ * case; then the configured alias table maps known synonyms onto canonical names. Headers are matched by name, never
+ * by position.
+ */
+final class HeaderNormalizer {
+    private final Map<String, String> aliases;
+
+    HeaderNormalizer(Map<String, String> aliases) {
+        this.aliases = aliases == null ? Map.of() : aliases;
+    }
+
+    static String normalize(String raw) {
+        String text = raw.replace("\uFEFF", "").trim();
+        StringBuilder out = new StringBuilder(text.length() + 4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+                appendUnderscore(out);
+            } else if (Character.isUpperCase(c)) {
+                char previous = i > 0 ? text.charAt(i - 1) : ' ';
+                char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+                boolean wordStart = Character.isLowerCase(previous) || Character.isDigit(previous)
+                        || (Character.isUpperCase(previous) && Character.isLowerCase(next));
+                if (wordStart) {
+                    appendUnderscore(out);
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '_') {
+            end--;
+        }
+        return out.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static void appendUnderscore(StringBuilder out) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
+            out.append('_');
+        }
+    }
+
+    /** The canonical column a raw header maps to, by name or alias. */
+    Optional<CanonicalColumn> canonical(String normalized) {
+        Optional<CanonicalColumn> direct = CanonicalColumn.byName(normalized);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        String alias = aliases.get(normalized);
+        return alias == null ? Optional.empty() : CanonicalColumn.byName(normalize(alias));
+    }
+
+    HeaderMapping map(List<String> rawHeaders) {
+        int n = rawHeaders.size();
+        List<String> normalized = new ArrayList<>(n);
+        int[] fieldOf = new int[CanonicalColumn.values().length];
+        java.util.Arrays.fill(fieldOf, -1);
+        boolean[] exact = new boolean[fieldOf.length];
+        for (int i = 0; i < n; i++) {
+            String raw = rawHeaders.get(i);
+            String norm = normalize(raw);
+            normalized.add(norm);
+            Optional<CanonicalColumn> column = canonical(norm);
+            if (column.isEmpty()) {
+                continue;
+            }
+            int c = column.get().ordinal();
+            boolean isExact = raw.replace("\uFEFF", "").trim().equals(column.get().columnName());
+            // Two headers for one column: the one spelled canonically wins, else the first; the other is EXTRA.
+            if (fieldOf[c] < 0 || (isExact && !exact[c])) {
+                fieldOf[c] = i;
+                exact[c] = isExact;
+            }
+        }
+        List<Integer> extraFields = new ArrayList<>();
+        List<String> extraNames = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean mapped = false;
+            for (int f : fieldOf) {
+                if (f == i) {
+                    mapped = true;
+                    break;
+                }
+            }
+            if (!mapped) {
+                extraFields.add(i);
+                String name = normalized.get(i);
+                extraNames.add(name.isEmpty() ? "column_" + (i + 1) : name);
+            }
+        }
+        return new HeaderMapping(List.copyOf(rawHeaders), List.copyOf(normalized), fieldOf,
+                extraFields.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(extraNames));
+    }
+}

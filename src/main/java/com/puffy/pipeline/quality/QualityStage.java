@@ -1,0 +1,199 @@
+package com.puffy.pipeline.quality;
+
+import com.puffy.pipeline.config.QualityConfig;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.CancelledException;
+import com.puffy.pipeline.core.ExitCode;
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.RunContext;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.Stage;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Stage 1, Quality (SPEC §2–§4): discovers the event files, validates them in parallel (one per core), then runs
+ * the cross-file steps in processing order (duplicates, collisions, schema and value drift) and writes the
+ * quality/ files of docs/architecture.md. Progress is in bytes read; cancellation is checked in every loop.
+ */
+public final class QualityStage implements Stage {
+    private final int threads;
+
+    public QualityStage() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    QualityStage(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    @Override
+    public StageId id() {
+        return StageId.QUALITY;
+    }
+
+    @Override
+    public List<String> outputs() {
+        return List.of(QualityWriter.VALIDATED, QualityWriter.FILE_SUMMARY, QualityWriter.SCHEMA_DRIFT,
+                QualityWriter.FINDINGS, QualityWriter.QUARANTINE, QualityWriter.COLUMN_PROFILES);
+    }
+
+    /** Relative names, sizes and modification times of the candidate CSV files. */
+    @Override
+    public String inputFingerprint(RunSettings settings) {
+        StringBuilder material = new StringBuilder();
+        try {
+            for (InputFile f : InputDiscovery.find(settings.inputDir(), settings.recursive(), settings.outputDir())) {
+                material.append(f.name()).append('\t').append(f.size()).append('\t').append(f.modifiedMillis())
+                        .append('\n');
+            }
+        } catch (IOException | RuntimeException e) {
+            material.append("unlisted:").append(e.getClass().getSimpleName());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(material.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
+        QualityConfig config = context.config().quality();
+        Path input = context.inputDir();
+        List<InputFile> files;
+        try {
+            files = InputDiscovery.find(input, context.settings().recursive(), context.settings().outputDir());
+        } catch (IOException e) {
+            throw PipelineException.unreadableInput("The input folder " + input + " cannot be listed ("
+                    + e.getMessage() + "): check that it exists and that you may read it.", e);
+        }
+        Path spoolDir = Files.createDirectories(context.workDir().resolve(".spool"));
+        try {
+            List<FileResult> results = validateAll(files, config, spoolDir, progress, cancellation);
+            requireEventFiles(input, results);
+            results.sort(Comparator.comparing((FileResult r) -> r.partitionDate == null ? LocalDate.MAX : r.partitionDate)
+                    .thenComparing(FileResult::name));
+            List<FileResult> eventFiles = results.stream().filter(FileResult::isEventFile).toList();
+            progress.update(90, 100, "Finding duplicates");
+            DuplicateResolver.resolve(eventFiles);
+            cancellation.throwIfCancelled();
+            List<DriftEpisode> drift = new ArrayList<>(SchemaDrift.detect(results));
+            drift.addAll(ValueDrift.detect(results, config.valueDrift()));
+            progress.update(92, 100, "Writing validated events");
+            QualityWriter writer = new QualityWriter();
+            writer.writeRows(context.workDir(), results, cancellation);
+            QualityWriter.writeFileSummary(context.workDir(), results);
+            QualityWriter.writeSchemaDrift(context.workDir(), drift);
+            QualityWriter.writeColumnProfiles(context.workDir(), results);
+            progress.update(100, 100, "Done");
+            QualitySummary summary = new QualitySummary(results, drift, writer.flagged);
+            return StageResult.of(summary.figures(), summary.lines());
+        } finally {
+            deleteTree(spoolDir);
+        }
+    }
+
+    private List<FileResult> validateAll(List<InputFile> files, QualityConfig config, Path spoolDir,
+                                         Progress progress, Cancellation cancellation) throws Exception {
+        long totalBytes = Math.max(1, files.stream().mapToLong(f -> Math.max(0, f.size())).sum());
+        AtomicLong done = new AtomicLong();
+        Object progressLock = new Object();
+        HeaderNormalizer headers = new HeaderNormalizer(config.headerAliases());
+        int workers = Math.min(threads, Math.max(1, files.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread t = new Thread(runnable, "quality-validate");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<FileValidator> validators = ThreadLocal.withInitial(() -> new FileValidator(
+                new RowRule.Context(config), headers, cancellation, bytes -> {
+                    long now = done.addAndGet(bytes);
+                    synchronized (progressLock) {
+                        // Reading is 90 % of the stage; the cross-file steps and writing take the rest.
+                        progress.update(Math.min(90, now * 90 / totalBytes), 100, "Validating files");
+                    }
+                }));
+        // Biggest files first keeps both cores busy to the end; results keep the discovery order.
+        List<Integer> bySize = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            bySize.add(i);
+        }
+        bySize.sort(Comparator.comparingLong((Integer i) -> -files.get(i).size()).thenComparing(i -> i));
+        List<Future<FileResult>> futures = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            futures.add(null);
+        }
+        try {
+            for (int i : bySize) {
+                InputFile file = files.get(i);
+                Path spool = spoolDir.resolve(i + ".spool");
+                futures.set(i, pool.submit(() -> validators.get().validate(file, spool)));
+            }
+            List<FileResult> results = new ArrayList<>();
+            for (Future<FileResult> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CancelledException cancelled) {
+                throw cancelled;
+            }
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void requireEventFiles(Path input, List<FileResult> results) {
+        boolean anyEventFile = results.stream().anyMatch(r -> r.status != FileResult.Status.NOT_AN_EVENT_FILE);
+        if (anyEventFile) {
+            return;
+        }
+        String found = results.isEmpty() ? "it holds no CSV file"
+                : results.size() + " CSV file" + (results.size() == 1 ? "" : "s") + " were examined and none has "
+                + "timestamp, event_name and client id columns";
+        throw new PipelineException(ExitCode.UNREADABLE_INPUT, "No event CSV files in " + input + " (" + found
+                + "): choose the folder that holds the daily event files (events_YYYYMMDD.csv).");
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // A leftover spool lives in the work folder, which the pipeline removes on failure.
+                }
+            });
+        } catch (IOException ignored) {
+            // Same as above.
+        }
+    }
+}

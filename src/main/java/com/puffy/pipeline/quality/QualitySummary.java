@@ -1,0 +1,181 @@
+package com.puffy.pipeline.quality;
+
+import com.puffy.pipeline.model.ReasonCode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The stage's result in two forms: figures for run.json (reconciliation per file and in total, rows by outcome,
+ * quarantined by reason, duplicates, flags, drift episodes, cache use) and plain-words lines for the faces.
+ */
+final class QualitySummary {
+    private static final int FILE_LINES_LIMIT = 40;
+
+    private final List<FileResult> files;
+    private final List<DriftEpisode> drift;
+    private final long[] flagged;
+
+    QualitySummary(List<FileResult> files, List<DriftEpisode> drift, long[] flagged) {
+        this.files = files;
+        this.drift = drift;
+        this.flagged = flagged;
+    }
+
+    private long sum(java.util.function.ToLongFunction<FileResult> f) {
+        return files.stream().mapToLong(f).sum();
+    }
+
+    Map<String, Object> figures() {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("files_examined", files.size());
+        figures.put("event_files", count(FileResult.Status.EVENT_FILE));
+        figures.put("not_event_files", count(FileResult.Status.NOT_AN_EVENT_FILE));
+        figures.put("empty_files", files.stream().filter(f -> QualityWriter.status(f).equals("empty")).count());
+        figures.put("unreadable_files", count(FileResult.Status.UNREADABLE));
+        figures.put("bytes_read", sum(f -> Math.max(0, f.input.size())));
+        long read = sum(f -> f.rowsRead);
+        long valid = sum(FileResult::rowsValid);
+        long quarantined = sum(f -> f.rowsQuarantined);
+        long duplicate = sum(f -> f.rowsDuplicate);
+        figures.put("rows_read", read);
+        figures.put("rows_valid", valid);
+        figures.put("rows_quarantined", quarantined);
+        figures.put("rows_duplicate", duplicate);
+        figures.put("reconciled", read == valid + quarantined + duplicate);
+        figures.put("rows_missing_client_id", sum(f -> f.rowsMissingClientId));
+        Map<String, Object> byReason = new LinkedHashMap<>();
+        for (ReasonCode code : ReasonCode.values()) {
+            long n = sum(f -> f.quarantinedByCode[code.ordinal()]);
+            if (n > 0) {
+                byReason.put(code.code(), n);
+            }
+        }
+        figures.put("quarantined_by_reason", byReason);
+        Map<String, Object> duplicates = new LinkedHashMap<>();
+        duplicates.put(ReasonCode.DUPLICATE_EVENT.code(), sum(f -> f.duplicateEvents));
+        duplicates.put(ReasonCode.DUPLICATE_PURCHASE.code(), sum(f -> f.duplicatePurchases));
+        figures.put("duplicates", duplicates);
+        Map<String, Object> flags = new LinkedHashMap<>();
+        for (ReasonCode code : ReasonCode.values()) {
+            if (flagged[code.ordinal()] > 0) {
+                flags.put(code.code(), flagged[code.ordinal()]);
+            }
+        }
+        figures.put("flagged_by_code", flags);
+        Map<String, Object> episodes = new LinkedHashMap<>();
+        for (DriftEpisode e : drift) {
+            episodes.merge(e.change(), 1L, (a, b) -> (Long) a + (Long) b);
+        }
+        figures.put("drift_episodes", episodes);
+        figures.put("drift", drift.stream().map(DriftEpisode::summary).collect(Collectors.toList()));
+        long hits = files.stream().filter(f -> f.fromCache).count();
+        figures.put("cache_hits", hits);
+        figures.put("cache_misses", files.size() - hits);
+        List<Map<String, Object>> perFile = new ArrayList<>();
+        for (FileResult f : files) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("file", f.name());
+            row.put("partition_date", f.partitionDate == null ? null : f.partitionDate.toString());
+            row.put("status", QualityWriter.status(f));
+            row.put("rows_read", f.rowsRead);
+            row.put("rows_valid", f.rowsValid());
+            row.put("rows_quarantined", f.rowsQuarantined);
+            row.put("rows_duplicate", f.rowsDuplicate);
+            row.put("reconciled", f.rowsRead == f.rowsValid() + f.rowsQuarantined + f.rowsDuplicate);
+            row.put("from_cache", f.fromCache);
+            perFile.add(row);
+        }
+        figures.put("files", perFile);
+        return figures;
+    }
+
+    List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        long eventFiles = count(FileResult.Status.EVENT_FILE);
+        StringBuilder filesLine = new StringBuilder(String.format(Locale.ROOT, "Files: %d examined, %d event file%s",
+                files.size(), eventFiles, eventFiles == 1 ? "" : "s"));
+        appendFiles(filesLine, "not an event file", FileResult.Status.NOT_AN_EVENT_FILE);
+        List<String> empty = files.stream().filter(f -> QualityWriter.status(f).equals("empty"))
+                .map(FileResult::name).toList();
+        if (!empty.isEmpty()) {
+            filesLine.append("; ").append(empty.size()).append(" empty (").append(names(empty)).append(')');
+        }
+        appendFiles(filesLine, "unreadable", FileResult.Status.UNREADABLE);
+        lines.add(filesLine.append('.').toString());
+        long read = sum(f -> f.rowsRead);
+        long valid = sum(FileResult::rowsValid);
+        long quarantined = sum(f -> f.rowsQuarantined);
+        long duplicate = sum(f -> f.rowsDuplicate);
+        lines.add(String.format(Locale.ROOT, "Rows: %,d read = %,d valid + %,d quarantined + %,d duplicate%s.", read,
+                valid, quarantined, duplicate, read == valid + quarantined + duplicate ? " (reconciled)"
+                        : " (DOES NOT RECONCILE)"));
+        List<String> reasons = new ArrayList<>();
+        for (ReasonCode code : ReasonCode.values()) {
+            long n = sum(f -> f.quarantinedByCode[code.ordinal()]);
+            if (n > 0) {
+                reasons.add(String.format(Locale.ROOT, "%s %,d", code.code(), n));
+            }
+        }
+        lines.add(quarantined == 0 ? "Quarantined: none."
+                : "Quarantined by reason (a row may have several): " + String.join(", ", reasons) + ".");
+        lines.add(String.format(Locale.ROOT, "Duplicates dropped: %,d exact copies (DUPLICATE_EVENT), "
+                        + "%,d purchase replays (DUPLICATE_PURCHASE).", sum(f -> f.duplicateEvents),
+                sum(f -> f.duplicatePurchases)));
+        List<String> flags = new ArrayList<>();
+        for (ReasonCode code : ReasonCode.values()) {
+            if (flagged[code.ordinal()] > 0) {
+                flags.add(String.format(Locale.ROOT, "%s %,d", code.code(), flagged[code.ordinal()]));
+            }
+        }
+        lines.add(flags.isEmpty() ? "Flags on valid rows: none." : "Flags on valid rows: " + String.join(", ", flags) + ".");
+        for (FileResult f : files) {
+            if (f.status == FileResult.Status.UNREADABLE) {
+                f.findings.forEach(finding -> lines.add("Unreadable: " + finding.message()
+                        + " Its rows are not counted."));
+            }
+        }
+        if (drift.isEmpty()) {
+            lines.add("Drift: none.");
+        } else {
+            lines.add("Drift episodes: " + drift.size() + ".");
+            for (DriftEpisode e : drift) {
+                lines.add("  " + e.change() + " " + e.summary());
+            }
+        }
+        long hits = files.stream().filter(f -> f.fromCache).count();
+        if (hits > 0) {
+            lines.add("Cache: " + hits + " of " + files.size() + " files reused unchanged results.");
+        }
+        if (files.size() <= FILE_LINES_LIMIT) {
+            lines.add("Per file (read = valid + quarantined + duplicate):");
+            for (FileResult f : files) {
+                lines.add(String.format(Locale.ROOT, "  %s: %,d = %,d + %,d + %,d%s", f.name(), f.rowsRead,
+                        f.rowsValid(), f.rowsQuarantined, f.rowsDuplicate,
+                        f.isEventFile() ? "" : " (" + QualityWriter.status(f).replace('_', ' ') + ")"));
+            }
+        } else {
+            lines.add("Per-file reconciliation: see quality/file_summary.csv (" + files.size() + " files).");
+        }
+        return lines;
+    }
+
+    private long count(FileResult.Status status) {
+        return files.stream().filter(f -> f.status == status).count();
+    }
+
+    private void appendFiles(StringBuilder line, String label, FileResult.Status status) {
+        List<String> names = files.stream().filter(f -> f.status == status).map(FileResult::name).toList();
+        if (!names.isEmpty()) {
+            line.append("; ").append(names.size()).append(' ').append(label).append(" (").append(names(names)).append(')');
+        }
+    }
+
+    private static String names(List<String> names) {
+        return names.size() <= 5 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 5)) + ", … " + (names.size() - 5) + " more";
+    }
+}

@@ -1,0 +1,96 @@
+package com.puffy.pipeline.quality;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * ISO-8601 timestamps, always read as UTC whatever the machine's zone. The export's own form
+ * {@code YYYY-MM-DDTHH:MM:SS.sssZ} takes a hand-written path (it is every row); other ISO-8601 forms (offsets,
+ * other fractions, no zone = UTC) go through java.time. A space instead of {@code T}, a date alone or an impossible
+ * date is not a valid event timestamp.
+ */
+final class Timestamps {
+    static final long INVALID = Long.MIN_VALUE;
+    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private Timestamps() {
+    }
+
+    /** Epoch milliseconds, or {@link #INVALID}. */
+    static long parse(String text) {
+        String s = text.trim();
+        if (s.length() == 24 && s.charAt(23) == 'Z' && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T'
+                && s.charAt(13) == ':' && s.charAt(16) == ':' && s.charAt(19) == '.') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 2);
+            int day = digits(s, 8, 2);
+            int hour = digits(s, 11, 2);
+            int minute = digits(s, 14, 2);
+            int second = digits(s, 17, 2);
+            int millis = digits(s, 20, 3);
+            if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                    || second < 0 || second > 59 || millis < 0 || day > lengthOfMonth(year, month)) {
+                return INVALID;
+            }
+            long days = epochDay(year, month, day);
+            return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
+        }
+        return parseSlow(s);
+    }
+
+    private static long parseSlow(String s) {
+        if (s.length() < 19 || s.charAt(10) != 'T') {
+            return INVALID;
+        }
+        try {
+            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC)
+                        .toEpochMilli();
+            } catch (DateTimeException e2) {
+                return INVALID;
+            }
+        } catch (DateTimeException e) {
+            return INVALID;
+        }
+    }
+
+    static String format(long epochMillis) {
+        return OUT.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    static int epochDayOf(long epochMillis) {
+        return (int) Math.floorDiv(epochMillis, 86_400_000L);
+    }
+
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    private static long epochDay(int year, int month, int day) {
+        return java.time.LocalDate.of(year, month, day).toEpochDay();
+    }
+}

@@ -1,0 +1,269 @@
+package com.puffy.pipeline.ui.analysis;
+
+import com.puffy.pipeline.analysis.AnalysisResult;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.ui.EmptyState;
+import com.puffy.pipeline.ui.ErrorDialog;
+import com.puffy.pipeline.ui.Formats;
+import com.puffy.pipeline.ui.MainViewModel;
+import com.puffy.pipeline.ui.OutputBrowser;
+import com.puffy.pipeline.ui.Screen;
+import com.puffy.pipeline.ui.UiThreads;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Stage 3: KPI tiles, daily revenue and orders, the funnel, channel revenue under first and last click side by
+ * side, and conversion by device; each chart's numbers one click away. Everything comes from the Analysis stage.
+ */
+public final class AnalysisScreen implements Screen {
+    private final MainViewModel main;
+    private final AnalysisViewModel vm;
+    private final OutputBrowser allFiles;
+    private final TabPane tabs = new TabPane();
+    private final HBox tiles = new HBox(10);
+    private final VBox insights = new VBox(3);
+    private final LineChart<String, Number> revenue = new LineChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> orders = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<Number, String> funnel = new BarChart<>(new NumberAxis(), new CategoryAxis());
+    private final BarChart<String, Number> channels = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> devices = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final List<ChartCard> cards = new ArrayList<>();
+    private final ChartCard revenueCard;
+    private final ChartCard ordersCard;
+    private final ChartCard funnelCard;
+    private final ChartCard channelCard;
+    private final ChartCard deviceCard;
+
+    public AnalysisScreen(MainViewModel main, UiThreads threads) {
+        this.main = main;
+        this.vm = new AnalysisViewModel(threads);
+        this.allFiles = new OutputBrowser(main, StageId.ANALYSIS, threads);
+        revenueCard = card("chart-revenue", "Daily revenue", revenue, threads, "daily_trends.csv");
+        ordersCard = card("chart-orders", "Daily orders (conversions)", orders, threads, "daily_trends.csv");
+        funnelCard = card("chart-funnel", "Funnel: non-bot sessions reaching each step", funnel, threads, "funnel.csv");
+        channelCard = card("chart-channels", "Channel revenue: first click vs last click", channels, threads,
+                "attribution_shift.csv");
+        deviceCard = card("chart-devices", "Conversion rate by device", devices, threads, "segments.csv");
+        for (var chart : List.of(revenue, orders, channels, devices)) {
+            chart.setAnimated(false);
+        }
+        funnel.setAnimated(false);
+        revenue.setCreateSymbols(true);
+        revenue.setLegendVisible(false);
+        orders.setLegendVisible(false);
+        funnel.setLegendVisible(false);
+        devices.setLegendVisible(false);
+        channels.setId("channel-chart");
+
+        tiles.setId("kpi-tiles");
+        insights.setId("analysis-insights");
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(12);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        grid.add(revenueCard, 0, 0);
+        grid.add(ordersCard, 1, 0);
+        grid.add(funnelCard, 0, 1);
+        grid.add(deviceCard, 1, 1);
+        grid.add(channelCard, 0, 2, 2, 1);
+        VBox content = new VBox(12, tiles, insights, grid);
+        content.setPadding(new Insets(10, 14, 14, 4));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        EmptyState empty = new EmptyState("mdi2c-chart-box-outline");
+        empty.visibleProperty().bind(vm.resultProperty().isNull());
+        scroll.visibleProperty().bind(vm.resultProperty().isNotNull());
+        vm.messageProperty().addListener((obs, old, now) -> empty.show("No analysis yet", now));
+        empty.show("No analysis yet", vm.messageProperty().get());
+        Tab overview = new Tab("Overview", new StackPane(scroll, empty));
+        overview.setId("analysis-tab-overview");
+        Tab all = new Tab("All files", allFiles.node());
+        all.setId("analysis-tab-all");
+        tabs.setId("analysis-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(overview, all);
+        vm.resultProperty().addListener((obs, old, now) -> show(now));
+        vm.errorProperty().addListener((obs, old, now) -> {
+            if (now != null && tabs.getScene() != null) {
+                ErrorDialog.create(tabs.getScene().getWindow(), now).show();
+            }
+        });
+    }
+
+    private ChartCard card(String id, String title, Node chart, UiThreads threads, String file) {
+        ChartCard card = new ChartCard(id, title, chart, threads, () -> {
+            Path dir = vm.reportDirProperty().get();
+            return dir == null ? null : dir.resolve(file);
+        });
+        cards.add(card);
+        return card;
+    }
+
+    private void show(AnalysisResult result) {
+        tiles.getChildren().clear();
+        insights.getChildren().clear();
+        for (var chart : List.of(revenue, orders, channels, devices)) {
+            chart.getData().clear();
+        }
+        funnel.getData().clear();
+        if (result == null) {
+            return;
+        }
+        AnalysisResult.Kpis k = result.kpis();
+        tiles.getChildren().addAll(
+                tile("kpi-revenue", "Revenue", Formats.money(k.revenue()), "all orders, bots included"),
+                tile("kpi-orders", "Orders", Formats.count(k.orders()), "conversions"),
+                tile("kpi-sessions", "Sessions", Formats.count(k.sessions()), "bot sessions excluded"),
+                tile("kpi-cvr", "Conversion rate", Formats.percent(k.sessionCvr()),
+                        Formats.count(k.convertedSessions()) + " converted sessions"),
+                tile("kpi-aov", "Average order", Formats.money(k.aov()), "revenue ÷ orders"));
+        AnalysisResult.Overview o = result.overview();
+        Label period = new Label(o.firstDate().isEmpty() ? "No data in the period."
+                : "Period " + o.firstDate() + " → " + o.lastDate() + " · " + o.daysWithData() + " days with data · "
+                + Formats.count(o.rowsValid()) + " valid of " + Formats.count(o.rowsRead()) + " rows read");
+        period.getStyleClass().add("muted");
+        insights.getChildren().add(period);
+        for (String line : result.insights("overview")) {
+            Label label = new Label("• " + line);
+            label.setWrapText(true);
+            insights.getChildren().add(label);
+        }
+
+        XYChart.Series<String, Number> money = new XYChart.Series<>();
+        XYChart.Series<String, Number> count = new XYChart.Series<>();
+        for (AnalysisResult.DailyTrend day : result.daily()) {
+            XYChart.Data<String, Number> point = new XYChart.Data<>(day.date(), day.revenue());
+            money.getData().add(point);
+            count.getData().add(new XYChart.Data<>(day.date(), day.orders()));
+        }
+        revenue.getData().add(money);
+        orders.getData().add(count);
+        for (XYChart.Data<String, Number> point : money.getData()) {
+            tooltip(point, point.getXValue() + ": " + Formats.money(point.getYValue().doubleValue()));
+        }
+        revenueCard.caption(first(result.insights("trend")));
+
+        XYChart.Series<Number, String> steps = new XYChart.Series<>();
+        List<AnalysisResult.FunnelStep> reversed = new ArrayList<>(result.funnel());
+        java.util.Collections.reverse(reversed);
+        for (AnalysisResult.FunnelStep step : reversed) {
+            XYChart.Data<Number, String> bar = new XYChart.Data<>(step.sessions(), step.label());
+            steps.getData().add(bar);
+        }
+        funnel.getData().add(steps);
+        for (XYChart.Data<Number, String> bar : steps.getData()) {
+            AnalysisResult.FunnelStep step = reversed.get(steps.getData().indexOf(bar));
+            tooltip(bar, step.label() + ": " + Formats.count(step.sessions()) + " sessions, "
+                    + Formats.percent(step.rateFromStart()) + " of all, " + Formats.percent(step.rateFromPrevious())
+                    + " of the step before");
+        }
+        funnelCard.caption(first(result.insights("funnel")));
+
+        XYChart.Series<String, Number> firstClick = new XYChart.Series<>();
+        firstClick.setName("first click");
+        XYChart.Series<String, Number> lastClick = new XYChart.Series<>();
+        lastClick.setName("last click");
+        for (AnalysisResult.AttributionShift shift : result.attributionShift()) {
+            firstClick.getData().add(new XYChart.Data<>(shift.channel(), shift.firstClickRevenue()));
+            lastClick.getData().add(new XYChart.Data<>(shift.channel(), shift.lastClickRevenue()));
+        }
+        channels.getData().addAll(List.of(firstClick, lastClick));
+        for (var series : channels.getData()) {
+            for (XYChart.Data<String, Number> bar : series.getData()) {
+                tooltip(bar, bar.getXValue() + " (" + series.getName() + "): "
+                        + Formats.money(bar.getYValue().doubleValue()));
+            }
+        }
+        channelCard.caption(first(result.insights("channels")));
+
+        XYChart.Series<String, Number> cvr = new XYChart.Series<>();
+        for (AnalysisResult.Segment segment : result.segments(AnalysisResult.DEVICE)) {
+            cvr.getData().add(new XYChart.Data<>(segment.segment(), segment.cvr() * 100));
+        }
+        devices.getData().add(cvr);
+        ((NumberAxis) devices.getYAxis()).setLabel("% of sessions converting");
+        for (XYChart.Data<String, Number> bar : cvr.getData()) {
+            tooltip(bar, bar.getXValue() + ": " + String.format(java.util.Locale.ROOT, "%.2f %%",
+                    bar.getYValue().doubleValue()));
+        }
+        deviceCard.caption(first(result.insights("segments")));
+    }
+
+    private static String first(List<String> lines) {
+        return lines.isEmpty() ? "" : lines.get(0);
+    }
+
+    private static void tooltip(XYChart.Data<?, ?> data, String text) {
+        data.nodeProperty().addListener((obs, old, node) -> {
+            if (node != null) {
+                Tooltip.install(node, new Tooltip(text));
+            }
+        });
+        if (data.getNode() != null) {
+            Tooltip.install(data.getNode(), new Tooltip(text));
+        }
+    }
+
+    private static VBox tile(String id, String name, String value, String note) {
+        Label title = new Label(name);
+        title.getStyleClass().add("kpi-name");
+        Label number = new Label(value);
+        number.getStyleClass().add("kpi-value");
+        number.setId(id);
+        Label small = new Label(note);
+        small.getStyleClass().add("muted");
+        VBox tile = new VBox(2, title, number, small);
+        tile.getStyleClass().add("kpi-tile");
+        tile.setPadding(new Insets(10, 14, 10, 14));
+        HBox.setHgrow(tile, Priority.ALWAYS);
+        tile.setMaxWidth(Double.MAX_VALUE);
+        return tile;
+    }
+
+    @Override
+    public Node node() {
+        return tabs;
+    }
+
+    @Override
+    public void reload() {
+        vm.reload(main.stageOutput(StageId.ANALYSIS));
+        allFiles.reload();
+    }
+
+    @Override
+    public TableView<String[]> visibleTable() {
+        if (tabs.getSelectionModel().getSelectedIndex() == 1) {
+            return allFiles.visibleTable();
+        }
+        for (ChartCard card : cards) {
+            if (card.visibleTable() != null) {
+                return card.visibleTable();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+package com.puffy.pipeline.ui.analysis;
+
+import com.puffy.pipeline.ui.UiThreads;
+import com.puffy.pipeline.ui.table.DataTableModel;
+import com.puffy.pipeline.ui.table.DataTableView;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A titled chart whose data is one click away: "Table" swaps the chart for the report CSV it was drawn from. */
+final class ChartCard extends VBox {
+    private final DataTableModel model;
+    private final DataTableView table;
+    private final ToggleButton asTable = new ToggleButton("Table", new FontIcon("mdi2t-table"));
+    private final Label caption = new Label();
+
+    ChartCard(String id, String title, Node chart, UiThreads threads, Supplier<Path> file) {
+        getStyleClass().add("chart-card");
+        setId(id);
+        setSpacing(6);
+        setPadding(new Insets(10));
+        model = new DataTableModel(threads, List.of());
+        table = new DataTableView(model, id + "-data");
+        Label heading = new Label(title);
+        heading.getStyleClass().add("section-title");
+        asTable.setId(id + "-as-table");
+        asTable.setTooltip(new Tooltip("Show the numbers behind this chart (Ctrl+E exports them)"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(8, heading, gap, asTable);
+        head.setAlignment(Pos.CENTER_LEFT);
+        caption.getStyleClass().add("muted");
+        caption.setWrapText(true);
+        caption.managedProperty().bind(caption.textProperty().isNotEmpty());
+        StackPane body = new StackPane(chart, table);
+        table.setVisible(false);
+        asTable.selectedProperty().addListener((obs, old, now) -> {
+            table.setVisible(now);
+            chart.setVisible(!now);
+            if (now) {
+                Path source = file.get();
+                model.load(source, "The table behind this chart is missing: run the Analysis stage again.");
+            }
+        });
+        body.setMinHeight(260);
+        body.setPrefHeight(300);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(head, caption, body);
+    }
+
+    void caption(String text) {
+        caption.setText(text == null ? "" : text);
+    }
+
+    /** The table of this card when it shows one, for export. */
+    javafx.scene.control.TableView<String[]> visibleTable() {
+        return asTable.isSelected() ? table.table() : null;
+    }
+}

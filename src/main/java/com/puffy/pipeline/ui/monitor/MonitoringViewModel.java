@@ -1,0 +1,186 @@
+package com.puffy.pipeline.ui.monitor;
+
+import com.puffy.pipeline.ui.UiThreads;
+import com.puffy.pipeline.ui.table.CsvTable;
+import com.puffy.pipeline.ui.table.DataTableModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The Monitoring screen's state, read from {@code <output>/monitoring/}: alerts by severity, incidents, series. */
+public final class MonitoringViewModel {
+    private static final Map<String, Integer> RANK = Map.of("CRITICAL", 0, "WARNING", 1, "INFO", 2);
+    private static final String RUN_HINT = "Run the Monitoring stage (or Run all, F5) to check the daily metrics.";
+
+    /** One alert of alerts.csv. */
+    public record Alert(String id, String date, String check, String severity, String metric, String value,
+                        String baseline, String threshold, String message, String action) {
+    }
+
+    /** One day of a metric's series in metrics.csv. */
+    public record Point(String date, double value, double baseline, double low, double high, boolean fired) {
+    }
+
+    private final UiThreads threads;
+    private final DataTableModel alertsTable;
+    private final DataTableModel incidents;
+    private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
+    private final ObservableList<String> metrics = FXCollections.observableArrayList();
+    private final StringProperty selectedMetric = new SimpleStringProperty();
+    private final ObjectProperty<List<Point>> series = new SimpleObjectProperty<>(List.of());
+    private final StringProperty headline = new SimpleStringProperty("");
+    private CsvTable metricTable;
+
+    public MonitoringViewModel(UiThreads threads) {
+        this.threads = threads;
+        this.alertsTable = new DataTableModel(threads, List.of("severity", "check"));
+        this.incidents = new DataTableModel(threads, List.of("worst_severity", "check"));
+        selectedMetric.addListener((obs, old, now) -> series.set(points(now)));
+    }
+
+    public DataTableModel alertsTable() {
+        return alertsTable;
+    }
+
+    public DataTableModel incidents() {
+        return incidents;
+    }
+
+    /** CRITICAL first, then WARNING, then INFO; newest first within a severity. */
+    public ObservableList<Alert> alerts() {
+        return alerts;
+    }
+
+    public ObservableList<String> metrics() {
+        return metrics;
+    }
+
+    public StringProperty selectedMetricProperty() {
+        return selectedMetric;
+    }
+
+    public ObjectProperty<List<Point>> seriesProperty() {
+        return series;
+    }
+
+    /** "2 critical · 5 warnings · 1 info", or what to run. */
+    public StringProperty headlineProperty() {
+        return headline;
+    }
+
+    public void reload(Path monitoringDir) {
+        Path alertsFile = monitoringDir == null ? null : monitoringDir.resolve("alerts.csv");
+        alertsTable.load(alertsFile, RUN_HINT);
+        incidents.load(monitoringDir == null ? null : monitoringDir.resolve("incidents.csv"), RUN_HINT);
+        if (alertsFile == null || !Files.isRegularFile(alertsFile)) {
+            alerts.clear();
+            metrics.clear();
+            metricTable = null;
+            series.set(List.of());
+            headline.set(RUN_HINT);
+            return;
+        }
+        Path metricsFile = monitoringDir.resolve("metrics.csv");
+        threads.background(() -> {
+            try {
+                List<Alert> read = readAlerts(CsvTable.read(alertsFile));
+                CsvTable metricRows = Files.isRegularFile(metricsFile) ? CsvTable.read(metricsFile) : null;
+                threads.fx(() -> show(read, metricRows));
+            } catch (Exception e) {
+                threads.fx(() -> headline.set("Could not read " + alertsFile + ": run the Monitoring stage again."));
+            }
+        });
+    }
+
+    static List<Alert> readAlerts(CsvTable table) {
+        List<Alert> list = new ArrayList<>();
+        String[] names = {"alert_id", "date", "check", "severity", "metric", "value", "baseline", "threshold",
+                "message", "suggested_action"};
+        int[] c = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            c[i] = table.column(names[i]);
+        }
+        for (String[] row : table.rows()) {
+            String[] v = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                v[i] = c[i] < 0 ? "" : row[c[i]];
+            }
+            list.add(new Alert(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]));
+        }
+        list.sort(Comparator.comparing((Alert a) -> RANK.getOrDefault(a.severity(), 3))
+                .thenComparing(Alert::date, Comparator.reverseOrder()).thenComparing(Alert::check));
+        return list;
+    }
+
+    private void show(List<Alert> read, CsvTable metricRows) {
+        alerts.setAll(read);
+        long critical = read.stream().filter(a -> a.severity().equals("CRITICAL")).count();
+        long warning = read.stream().filter(a -> a.severity().equals("WARNING")).count();
+        long info = read.size() - critical - warning;
+        headline.set(read.isEmpty() ? "No alerts: every check passed on every day."
+                : critical + " critical · " + warning + (warning == 1 ? " warning" : " warnings") + " · " + info + " info");
+        metricTable = metricRows;
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        if (metricRows != null) {
+            int m = metricRows.column("metric");
+            for (String[] row : metricRows.rows()) {
+                names.add(row[m]);
+            }
+        }
+        String keep = selectedMetric.get();
+        metrics.setAll(names);
+        if (keep != null && names.contains(keep)) {
+            series.set(points(keep));
+        } else if (!read.isEmpty() && names.contains(read.get(0).metric())) {
+            selectedMetric.set(read.get(0).metric());
+        } else if (!names.isEmpty()) {
+            selectedMetric.set(names.iterator().next());
+        } else {
+            series.set(List.of());
+        }
+    }
+
+    /** Shows the series of the alert's metric, when it has one. */
+    public void focus(Alert alert) {
+        if (alert != null && metrics.contains(alert.metric())) {
+            selectedMetric.set(alert.metric());
+        }
+    }
+
+    private List<Point> points(String metric) {
+        if (metricTable == null || metric == null) {
+            return List.of();
+        }
+        int cDate = metricTable.column("date");
+        int cMetric = metricTable.column("metric");
+        int cValue = metricTable.column("value");
+        int cBase = metricTable.column("baseline");
+        int cLow = metricTable.column("band_low");
+        int cHigh = metricTable.column("band_high");
+        int cFired = metricTable.column("fired");
+        List<Point> points = new ArrayList<>();
+        for (String[] row : metricTable.rows()) {
+            if (!row[cMetric].equals(metric)) {
+                continue;
+            }
+            points.add(new Point(row[cDate], CsvTable.number(row[cValue]), at(row, cBase), at(row, cLow),
+                    at(row, cHigh), cFired >= 0 && "true".equalsIgnoreCase(row[cFired])));
+        }
+        points.sort(Comparator.comparing(Point::date));
+        return points;
+    }
+
+    private static double at(String[] row, int column) {
+        return column < 0 ? Double.NaN : CsvTable.number(row[column]);
+    }
+}

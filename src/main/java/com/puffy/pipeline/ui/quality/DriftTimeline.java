@@ -1,0 +1,116 @@
+package com.puffy.pipeline.ui.quality;
+
+import com.puffy.pipeline.model.CanonicalColumn;
+import com.puffy.pipeline.ui.table.CsvTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The schema-drift timeline: event files by date (rows) × columns, each cell holding the change active there.
+ * Built from {@code file_summary.csv} (the files, in processing order) and {@code schema_drift.csv} (one row per
+ * episode at its first file, lasting {@code episode_files} files). It lays out what Quality decided; it decides
+ * nothing itself.
+ */
+public final class DriftTimeline {
+    /** One cell: the change and its plain-words explanation. */
+    public record Cell(String change, String explanation) {
+    }
+
+    private final List<String> files;
+    private final List<String> dates;
+    private final List<String> columns;
+    private final Map<String, Cell> cells;
+    private final List<String> summary;
+
+    private DriftTimeline(List<String> files, List<String> dates, List<String> columns, Map<String, Cell> cells,
+                          List<String> summary) {
+        this.files = files;
+        this.dates = dates;
+        this.columns = columns;
+        this.cells = cells;
+        this.summary = summary;
+    }
+
+    public static DriftTimeline build(CsvTable fileSummary, CsvTable drift) {
+        List<String> files = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        int fileCol = fileSummary.column("file");
+        int dateCol = fileSummary.column("partition_date");
+        int eventCol = fileSummary.column("is_event_file");
+        for (String[] row : fileSummary.rows()) {
+            if (eventCol >= 0 && !"true".equalsIgnoreCase(row[eventCol])) {
+                continue;
+            }
+            files.add(row[fileCol]);
+            dates.add(dateCol >= 0 ? row[dateCol] : "");
+        }
+        Set<String> columns = new LinkedHashSet<>();
+        for (CanonicalColumn column : CanonicalColumn.values()) {
+            columns.add(column.columnName());
+        }
+        Map<String, Cell> cells = new HashMap<>();
+        List<String> summary = new ArrayList<>();
+        if (drift != null) {
+            int dFile = drift.column("file");
+            int dChange = drift.column("change");
+            int dColumn = drift.column("column");
+            int dDetail = drift.column("detail");
+            int dEpisode = drift.column("episode_files");
+            for (String[] row : drift.rows()) {
+                String column = row[dColumn];
+                if (column == null || column.isBlank()) {
+                    continue;
+                }
+                columns.add(column);
+                String change = row[dChange];
+                int span = 1;
+                if (dEpisode >= 0) {
+                    double parsed = CsvTable.number(row[dEpisode]);
+                    span = Double.isNaN(parsed) ? 1 : Math.max(1, (int) parsed);
+                }
+                String detail = dDetail >= 0 ? row[dDetail] : "";
+                summary.add("from " + row[dFile] + " (" + span + (span == 1 ? " file" : " files") + "): "
+                        + (detail == null || detail.isBlank() ? change.toLowerCase() + " " + column : detail));
+                int start = files.indexOf(row[dFile]);
+                if (start < 0) {
+                    continue;
+                }
+                int end = "RESTORED".equals(change) ? start + 1 : Math.min(files.size(), start + span);
+                for (int i = start; i < end; i++) {
+                    cells.put(key(i, column), new Cell(change, detail));
+                }
+            }
+        }
+        return new DriftTimeline(files, dates, new ArrayList<>(columns), cells, summary);
+    }
+
+    private static String key(int file, String column) {
+        return file + "\u0000" + column;
+    }
+
+    public List<String> files() {
+        return files;
+    }
+
+    public List<String> dates() {
+        return dates;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The change in this file and column, or null when it matches the contract. */
+    public Cell cell(int file, String column) {
+        return cells.get(key(file, column));
+    }
+
+    /** One plain-words line per episode, like "from events_20250227.csv (10 files): `client_id` arrives as `clientId`". */
+    public List<String> summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,241 @@
+package com.puffy.pipeline.ui.quality;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.ui.MainViewModel;
+import com.puffy.pipeline.ui.OutputBrowser;
+import com.puffy.pipeline.ui.Screen;
+import com.puffy.pipeline.ui.UiThreads;
+import com.puffy.pipeline.ui.table.DataTableView;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Stage 1: the reconciliation bar (every row read is valid, quarantined or a duplicate), then the files, the
+ * schema-drift timeline, the findings and the quarantine, each a filterable table.
+ */
+public final class QualityScreen implements Screen {
+    private static final String[] CHANGES = {"MISSING", "RENAMED", "EXTRA", "REORDERED", "VALUE_DRIFT", "RESTORED"};
+
+    private final MainViewModel main;
+    private final QualityViewModel vm;
+    private final OutputBrowser allFiles;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final DataTableView filesView;
+    private final DataTableView findingsView;
+    private final DataTableView quarantineView;
+    private final DataTableView driftView;
+    private final GridPane grid = new GridPane();
+    private final VBox driftSummary = new VBox(4);
+
+    public QualityScreen(MainViewModel main, UiThreads threads) {
+        this.main = main;
+        this.vm = new QualityViewModel(threads);
+        this.allFiles = new OutputBrowser(main, StageId.QUALITY, threads);
+        filesView = new DataTableView(vm.files(), "quality-files-summary");
+        findingsView = new DataTableView(vm.findings(), "findings");
+        quarantineView = new DataTableView(vm.quarantine(), "quarantine");
+        driftView = new DataTableView(vm.drift(), "drift");
+
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("quality-tabs");
+        tabs.getTabs().addAll(
+                tab("Files", "quality-tab-files", filesView),
+                tab("Schema drift", "quality-tab-drift", driftPane()),
+                tab("Findings", "quality-tab-findings", findingsView),
+                tab("Quarantine", "quality-tab-quarantine", withHint(quarantineView,
+                        "Rows set aside with every reason; double-click a row to see its raw fields.")),
+                tab("All files", "quality-tab-all", allFiles.node()));
+        root.setTop(reconciliationBar());
+        root.setCenter(tabs);
+        vm.timelineProperty().addListener((obs, old, now) -> drawTimeline(now));
+    }
+
+    private static Tab tab(String title, String id, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        return tab;
+    }
+
+    private static Node withHint(Node content, String hint) {
+        Label label = new Label(hint);
+        label.getStyleClass().add("muted");
+        BorderPane pane = new BorderPane(content);
+        pane.setBottom(label);
+        BorderPane.setMargin(label, new Insets(4, 0, 0, 0));
+        return pane;
+    }
+
+    private Node reconciliationBar() {
+        Region valid = segment("recon-valid");
+        Region quarantined = segment("recon-quarantined");
+        Region duplicate = segment("recon-duplicate");
+        HBox bar = new HBox(valid, quarantined, duplicate);
+        bar.getStyleClass().add("recon-bar");
+        bar.setMinHeight(14);
+        bar.setPrefHeight(14);
+        bar.setMaxHeight(14);
+        Runnable layout = () -> {
+            double total = Math.max(1, vm.rowsReadProperty().get());
+            valid.prefWidthProperty().bind(bar.widthProperty().multiply(vm.rowsValidProperty().get() / total));
+            quarantined.prefWidthProperty().bind(bar.widthProperty().multiply(
+                    Math.max(vm.rowsQuarantinedProperty().get() > 0 ? 0.004 : 0, vm.rowsQuarantinedProperty().get() / total)));
+            duplicate.prefWidthProperty().bind(bar.widthProperty().multiply(
+                    Math.max(vm.rowsDuplicateProperty().get() > 0 ? 0.004 : 0, vm.rowsDuplicateProperty().get() / total)));
+        };
+        vm.rowsReadProperty().addListener((o, a, b) -> layout.run());
+        vm.rowsValidProperty().addListener((o, a, b) -> layout.run());
+        layout.run();
+        Label text = new Label();
+        text.setId("reconciliation");
+        text.getStyleClass().add("recon-text");
+        text.textProperty().bind(Bindings.when(vm.hasResultsProperty()).then(vm.reconciliationProperty())
+                .otherwise("Run the Quality stage to see how every row read is accounted for."));
+        HBox legend = new HBox(14, legend("recon-valid", "valid"), legend("recon-quarantined", "quarantined"),
+                legend("recon-duplicate", "duplicate"));
+        legend.setAlignment(Pos.CENTER_LEFT);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox line = new HBox(10, text, gap, legend);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, line, bar);
+        box.setPadding(new Insets(8, 4, 10, 4));
+        bar.visibleProperty().bind(vm.hasResultsProperty());
+        legend.visibleProperty().bind(vm.hasResultsProperty());
+        return box;
+    }
+
+    private static Region segment(String style) {
+        Region region = new Region();
+        region.getStyleClass().addAll("recon-segment", style);
+        region.setMinWidth(0);
+        return region;
+    }
+
+    private static Node legend(String style, String text) {
+        Region swatch = new Region();
+        swatch.getStyleClass().addAll("swatch", style);
+        swatch.setMinSize(12, 12);
+        swatch.setMaxSize(12, 12);
+        HBox box = new HBox(5, swatch, new Label(text));
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Node driftPane() {
+        Label title = new Label("What changed, in plain words");
+        title.getStyleClass().add("section-title");
+        driftSummary.setId("drift-summary");
+        FlowPane legend = new FlowPane(12, 4);
+        for (String change : CHANGES) {
+            legend.getChildren().add(legend("drift-" + change.toLowerCase(Locale.ROOT).replace('_', '-'),
+                    change.toLowerCase(Locale.ROOT).replace('_', ' ')));
+        }
+        VBox top = new VBox(6, title, driftSummary, legend);
+        top.setPadding(new Insets(6, 0, 8, 0));
+        grid.setId("drift-grid");
+        grid.setHgap(2);
+        grid.setVgap(2);
+        grid.setPadding(new Insets(6));
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(false);
+        SplitPane split = new SplitPane(scroll, driftView);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        BorderPane pane = new BorderPane(split);
+        pane.setTop(top);
+        return pane;
+    }
+
+    private void drawTimeline(DriftTimeline timeline) {
+        grid.getChildren().clear();
+        driftSummary.getChildren().clear();
+        if (timeline == null) {
+            return;
+        }
+        if (timeline.summary().isEmpty()) {
+            driftSummary.getChildren().add(new Label("No schema or value drift: every file matches the contract."));
+        }
+        for (String line : timeline.summary()) {
+            Label label = new Label("• " + line);
+            label.setWrapText(true);
+            driftSummary.getChildren().add(label);
+        }
+        Label corner = new Label("file (partition date)");
+        corner.getStyleClass().add("muted");
+        grid.add(corner, 0, 0);
+        for (int c = 0; c < timeline.columns().size(); c++) {
+            Label header = new Label(timeline.columns().get(c));
+            header.getStyleClass().add("drift-header");
+            grid.add(header, c + 1, 0);
+        }
+        for (int f = 0; f < timeline.files().size(); f++) {
+            Label name = new Label(timeline.dates().get(f) + "   " + timeline.files().get(f));
+            name.getStyleClass().add("drift-file");
+            grid.add(name, 0, f + 1);
+            for (int c = 0; c < timeline.columns().size(); c++) {
+                String column = timeline.columns().get(c);
+                DriftTimeline.Cell cell = timeline.cell(f, column);
+                Region box = new Region();
+                box.getStyleClass().add("drift-cell");
+                box.setMinSize(60, 16);
+                box.setPrefSize(90, 16);
+                if (cell != null) {
+                    box.getStyleClass().add("drift-" + cell.change().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    Tooltip.install(box, new Tooltip(timeline.files().get(f) + " · " + column + ": "
+                            + cell.change() + (cell.explanation().isBlank() ? "" : " — " + cell.explanation())));
+                }
+                grid.add(box, c + 1, f + 1);
+            }
+        }
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void reload() {
+        vm.reload(main.stageOutput(StageId.QUALITY));
+        allFiles.reload();
+    }
+
+    @Override
+    public TableView<String[]> visibleTable() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected == null) {
+            return null;
+        }
+        return switch (selected.getId()) {
+            case "quality-tab-files" -> filesView.table();
+            case "quality-tab-drift" -> driftView.table();
+            case "quality-tab-findings" -> findingsView.table();
+            case "quality-tab-quarantine" -> quarantineView.table();
+            default -> allFiles.visibleTable();
+        };
+    }
+
+    public void showTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+}

@@ -1,0 +1,118 @@
+package com.puffy.pipeline.ui.transform;
+
+import com.puffy.pipeline.ui.UiError;
+import com.puffy.pipeline.ui.UiThreads;
+import com.puffy.pipeline.ui.table.CsvTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** Finds one client's journey in the transform and quality outputs, off the FX thread. */
+public final class JourneyViewModel {
+    private final UiThreads threads;
+    private final StringProperty clientId = new SimpleStringProperty("");
+    private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty message = new SimpleStringProperty(
+            "Type a client id, or select a session, user or conversion in a dataset and press \"Open journey\".");
+    private final ObjectProperty<UiError> error = new SimpleObjectProperty<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    public JourneyViewModel(UiThreads threads) {
+        this.threads = threads;
+    }
+
+    public StringProperty clientIdProperty() {
+        return clientId;
+    }
+
+    public ObjectProperty<Journey> journeyProperty() {
+        return journey;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<UiError> errorProperty() {
+        return error;
+    }
+
+    public void open(Path transformDir, Path qualityDir, String client) {
+        String id = client == null ? "" : client.trim();
+        clientId.set(id);
+        if (id.isEmpty()) {
+            message.set("Type a client id first.");
+            return;
+        }
+        if (transformDir == null || !Files.isRegularFile(transformDir.resolve("sessions.csv"))) {
+            message.set("Run the Transform stage first: journeys are built from its sessions.");
+            journey.set(null);
+            return;
+        }
+        long gen = generation.incrementAndGet();
+        loading.set(true);
+        message.set("Looking for " + id + " in the sessions and events…");
+        threads.background(() -> {
+            try {
+                CsvTable user = read(transformDir.resolve("users.csv"), "client_id", Set.of(id));
+                CsvTable sessions = read(transformDir.resolve("sessions.csv"), "client_id", Set.of(id));
+                CsvTable conversions = read(transformDir.resolve("conversions.csv"), "client_id", Set.of(id));
+                Set<String> orders = new HashSet<>();
+                int key = conversions.column("order_key");
+                for (String[] row : conversions.rows()) {
+                    orders.add(row[key]);
+                }
+                CsvTable attribution = orders.isEmpty() ? empty()
+                        : read(transformDir.resolve("attribution.csv"), "order_key", orders);
+                CsvTable events = qualityDir == null ? empty()
+                        : read(qualityDir.resolve("validated_events.csv"), "client_id", Set.of(id));
+                Journey found = new Journey(id, user, sessions, events, conversions, attribution);
+                threads.fx(() -> {
+                    if (gen != generation.get()) {
+                        return;
+                    }
+                    loading.set(false);
+                    if (sessions.size() == 0 && events.size() == 0) {
+                        journey.set(null);
+                        message.set("No sessions or valid events for client " + id + ": check the id (it is "
+                                + "case-sensitive).");
+                    } else {
+                        journey.set(found);
+                        message.set("");
+                    }
+                });
+            } catch (Exception e) {
+                threads.fx(() -> {
+                    loading.set(false);
+                    message.set("The journey could not be read.");
+                    error.set(UiError.of("read the journey of " + id, e));
+                });
+            }
+        });
+    }
+
+    private static CsvTable read(Path file, String column, Set<String> values) throws java.io.IOException {
+        if (!Files.isRegularFile(file)) {
+            return empty();
+        }
+        return CsvTable.read(file, column, values);
+    }
+
+    private static CsvTable empty() {
+        return new CsvTable(List.of(), new java.util.ArrayList<>(), null);
+    }
+}

@@ -1,0 +1,306 @@
+package com.puffy.pipeline.ui.transform;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.ui.EmptyState;
+import com.puffy.pipeline.ui.Formats;
+import com.puffy.pipeline.ui.MainViewModel;
+import com.puffy.pipeline.ui.OutputBrowser;
+import com.puffy.pipeline.ui.Screen;
+import com.puffy.pipeline.ui.UiThreads;
+import com.puffy.pipeline.ui.table.CsvTable;
+import com.puffy.pipeline.ui.table.DataTableModel;
+import com.puffy.pipeline.ui.table.DataTableView;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Stage 2: each dataset in a virtualized, sortable, filterable table (loaded off the FX thread, so a million
+ * sessions open without freezing), and a client's journey with the credit each attribution model gave.
+ */
+public final class TransformScreen implements Screen {
+    /** Dataset file → (title, facet columns). */
+    private static final Map<String, Dataset> DATASETS = new LinkedHashMap<>();
+
+    record Dataset(String file, String title, String description, List<String> facets) {
+    }
+
+    static {
+        add("sessions.csv", "Sessions", "One row per session (30-minute gap rule).", "channel", "device", "is_bot", "converted");
+        add("users.csv", "Users", "One row per client id.", "first_channel", "device");
+        add("conversions.csv", "Conversions", "One row per order.", "channel_last_click");
+        add("attribution.csv", "Attribution", "Credit per order, model and touchpoint.", "model", "channel");
+        add("daily_metrics.csv", "Daily metrics", "One row per partition day.");
+        add("order_items.csv", "Order items", "One row per purchased line.");
+        add("channel_performance.csv", "Channel performance", "Sessions, conversions and revenue per model and channel.", "model");
+        add("funnel.csv", "Funnel", "Non-bot sessions reaching each step.");
+        add("reconciliation.csv", "Reconciliation", "Revenue and events checked across datasets.", "check", "ok");
+    }
+
+    private static void add(String file, String title, String description, String... facets) {
+        DATASETS.put(file, new Dataset(file, title, description, List.of(facets)));
+    }
+
+    private final MainViewModel main;
+    private final UiThreads threads;
+    private final TabPane tabs = new TabPane();
+    private final ListView<Dataset> datasets = new ListView<>();
+    private final StackPane datasetArea = new StackPane();
+    private final Label datasetDescription = new Label();
+    private final Map<String, DataTableModel> models = new LinkedHashMap<>();
+    private final Map<String, DataTableView> views = new LinkedHashMap<>();
+    private final JourneyViewModel journey;
+    private final JourneyTimeline timeline = new JourneyTimeline();
+    private final DataTableModel credits;
+    private final DataTableView creditsView;
+    private final ComboBox<String> orders = new ComboBox<>();
+    private final Label journeyHeader = new Label();
+    private final OutputBrowser allFiles;
+
+    public TransformScreen(MainViewModel main, UiThreads threads) {
+        this.main = main;
+        this.threads = threads;
+        this.journey = new JourneyViewModel(threads);
+        this.credits = new DataTableModel(threads, List.of());
+        this.creditsView = new DataTableView(credits, "credits");
+        this.allFiles = new OutputBrowser(main, StageId.TRANSFORM, threads);
+        tabs.setId("transform-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab data = new Tab("Datasets", datasetsPane());
+        data.setId("transform-tab-datasets");
+        Tab path = new Tab("User journey", journeyPane());
+        path.setId("transform-tab-journey");
+        Tab all = new Tab("All files", allFiles.node());
+        all.setId("transform-tab-all");
+        tabs.getTabs().addAll(data, path, all);
+        journey.journeyProperty().addListener((obs, old, now) -> showJourney(now));
+        journey.errorProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                com.puffy.pipeline.ui.ErrorDialog.create(tabs.getScene() == null ? null : tabs.getScene().getWindow(), now).show();
+            }
+        });
+    }
+
+    private Node datasetsPane() {
+        datasets.setId("dataset-list");
+        datasets.getItems().setAll(DATASETS.values());
+        datasets.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Dataset item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.title());
+            }
+        });
+        datasets.setPrefWidth(190);
+        datasets.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                showDataset(now);
+            }
+        });
+        datasetDescription.getStyleClass().add("muted");
+        BorderPane right = new BorderPane(datasetArea);
+        right.setTop(datasetDescription);
+        right.setPadding(new Insets(0, 0, 0, 8));
+        SplitPane split = new SplitPane(datasets, right);
+        split.setDividerPositions(0.16);
+        SplitPane.setResizableWithParent(datasets, false);
+        return split;
+    }
+
+    /** Shows a dataset, loading its file the first time (and again after each run). */
+    public void showDataset(String file) {
+        Dataset dataset = DATASETS.get(file);
+        if (dataset != null) {
+            datasets.getSelectionModel().select(dataset);
+            tabs.getSelectionModel().select(0);
+        }
+    }
+
+    private void showDataset(Dataset dataset) {
+        DataTableView view = views.computeIfAbsent(dataset.file(), f -> {
+            DataTableModel model = new DataTableModel(threads, dataset.facets());
+            models.put(f, model);
+            DataTableView created = new DataTableView(model, "dataset-" + f.replace(".csv", "").replace('_', '-'));
+            if (List.of("sessions.csv", "users.csv", "conversions.csv").contains(f)) {
+                Button open = new Button("Open journey", new FontIcon("mdi2t-timeline-clock-outline"));
+                open.setId("open-journey-" + f.replace(".csv", ""));
+                open.setTooltip(new Tooltip("Show the selected row's client: sessions, events and attribution"));
+                open.disableProperty().bind(created.table().getSelectionModel().selectedItemProperty().isNull());
+                open.setOnAction(e -> openJourneyOf(model, created.table().getSelectionModel().getSelectedItem()));
+                created.toolbar().getChildren().add(2, open);
+            }
+            model.load(file(dataset.file()), "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
+            return created;
+        });
+        datasetArea.getChildren().setAll(view);
+        datasetDescription.setText(dataset.title() + " · " + dataset.file() + " · " + dataset.description()
+                + " Double-click a row for all its fields.");
+    }
+
+    private void openJourneyOf(DataTableModel model, String[] row) {
+        CsvTable table = model.tableProperty().get();
+        if (table == null || row == null) {
+            return;
+        }
+        int c = table.column("client_id");
+        if (c >= 0) {
+            openJourney(row[c]);
+        }
+    }
+
+    public void openJourney(String clientId) {
+        tabs.getSelectionModel().select(1);
+        journey.open(main.stageOutput(StageId.TRANSFORM), main.stageOutput(StageId.QUALITY), clientId);
+    }
+
+    private Path file(String name) {
+        Path folder = main.stageOutput(StageId.TRANSFORM);
+        return folder == null ? null : folder.resolve(name);
+    }
+
+    private Node journeyPane() {
+        TextField client = new TextField();
+        client.setId("journey-client");
+        client.setPromptText("client id, e.g. 1740268798-lvfV1k5nHCN8");
+        client.setPrefColumnCount(28);
+        client.textProperty().bindBidirectional(journey.clientIdProperty());
+        Button show = new Button("Show journey", new FontIcon("mdi2t-timeline-clock-outline"));
+        show.setId("journey-show");
+        show.setDefaultButton(false);
+        show.setOnAction(e -> openJourney(client.getText()));
+        client.setOnAction(e -> openJourney(client.getText()));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(journey.loadingProperty());
+        Label message = new Label();
+        message.setId("journey-message");
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(journey.messageProperty());
+        HBox search = new HBox(8, new Label("Client"), client, show, busy, message);
+        search.setAlignment(Pos.CENTER_LEFT);
+        search.setPadding(new Insets(6, 0, 8, 0));
+
+        journeyHeader.setId("journey-header");
+        journeyHeader.getStyleClass().add("section-title");
+        ScrollPane scroll = new ScrollPane(timeline);
+        scroll.setFitToHeight(true);
+        scroll.setPrefViewportHeight(170);
+        scroll.setMinHeight(150);
+
+        orders.setId("journey-orders");
+        orders.setPromptText("no conversions");
+        orders.valueProperty().addListener((obs, old, now) -> showCredits(now));
+        Label creditTitle = new Label("Attribution credit of order");
+        creditTitle.getStyleClass().add("section-title");
+        HBox creditBar = new HBox(8, creditTitle, orders);
+        creditBar.setAlignment(Pos.CENTER_LEFT);
+        Label creditHint = new Label("Each column is a model; each row a touchpoint session in the 7 days before "
+                + "the purchase. Credits of a model add up to 100 %.");
+        creditHint.getStyleClass().add("muted");
+        VBox creditBox = new VBox(6, creditBar, creditHint, creditsView);
+        VBox.setVgrow(creditsView, Priority.ALWAYS);
+
+        VBox top = new VBox(6, journeyHeader, scroll);
+        SplitPane split = new SplitPane(top, creditBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        EmptyState empty = new EmptyState("mdi2t-timeline-clock-outline").show("No journey open",
+                "Type a client id above, or select a session, user or conversion under Datasets and press "
+                        + "\"Open journey\".");
+        StackPane body = new StackPane(split, empty);
+        split.visibleProperty().bind(journey.journeyProperty().isNotNull());
+        empty.visibleProperty().bind(journey.journeyProperty().isNull());
+        BorderPane pane = new BorderPane(body);
+        pane.setTop(search);
+        return pane;
+    }
+
+    private void showJourney(Journey found) {
+        timeline.show(found);
+        if (found == null) {
+            orders.getItems().clear();
+            journeyHeader.setText("");
+            return;
+        }
+        String revenue = found.userValue("revenue");
+        double money = CsvTable.number(revenue);
+        journeyHeader.setText("Client " + found.clientId() + " · " + found.sessions().size() + " sessions · "
+                + found.events().size() + " events · " + found.conversions().size() + " conversions"
+                + (Double.isNaN(money) ? "" : " · " + Formats.money(money) + " revenue")
+                + (found.userValue("first_channel").isEmpty() ? "" : " · first came from " + found.userValue("first_channel")));
+        orders.getItems().setAll(found.orderKeys());
+        if (!orders.getItems().isEmpty()) {
+            orders.getSelectionModel().select(0);
+        } else {
+            credits.show(new CsvTable(List.of("session_id", "channel", "session_start"), new java.util.ArrayList<>(), null));
+        }
+    }
+
+    private void showCredits(String orderKey) {
+        Journey current = journey.journeyProperty().get();
+        if (current == null || orderKey == null) {
+            return;
+        }
+        credits.show(current.credits(orderKey));
+    }
+
+    @Override
+    public Node node() {
+        return tabs;
+    }
+
+    @Override
+    public void reload() {
+        for (Map.Entry<String, DataTableModel> entry : models.entrySet()) {
+            Dataset dataset = DATASETS.get(entry.getKey());
+            entry.getValue().load(file(entry.getKey()), "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
+        }
+        if (datasets.getSelectionModel().getSelectedItem() == null) {
+            datasets.getSelectionModel().select(0);
+        }
+        allFiles.reload();
+        String client = journey.clientIdProperty().get();
+        if (journey.journeyProperty().get() != null && client != null && !client.isBlank()) {
+            journey.open(main.stageOutput(StageId.TRANSFORM), main.stageOutput(StageId.QUALITY), client);
+        }
+    }
+
+    @Override
+    public TableView<String[]> visibleTable() {
+        int tab = tabs.getSelectionModel().getSelectedIndex();
+        if (tab == 1) {
+            return creditsView.table();
+        }
+        if (tab == 2) {
+            return allFiles.visibleTable();
+        }
+        Dataset dataset = datasets.getSelectionModel().getSelectedItem();
+        DataTableView view = dataset == null ? null : views.get(dataset.file());
+        return view == null ? null : view.table();
+    }
+}

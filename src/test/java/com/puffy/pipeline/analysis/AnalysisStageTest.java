@@ -1,0 +1,286 @@
+package com.puffy.pipeline.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.puffy.pipeline.analysis.AnalysisResult.AttributionShift;
+import com.puffy.pipeline.analysis.AnalysisResult.DailyTrend;
+import com.puffy.pipeline.analysis.AnalysisResult.Kpis;
+import com.puffy.pipeline.analysis.AnalysisResult.QualityImpact;
+import com.puffy.pipeline.analysis.AnalysisResult.Segment;
+import com.puffy.pipeline.analysis.AnalysisResult.TopProduct;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.StageResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalysisStageTest {
+    private static final Offset<Double> EPS = within(1e-6);
+
+    @TempDir
+    Path dir;
+    Path out;
+    Path work;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        out = dir.resolve("run");
+        work = dir.resolve("work");
+        AnalysisFixture.write(out);
+    }
+
+    private AnalysisResult analyze() throws Exception {
+        AnalysisInputs inputs = AnalysisInputs.read(out.resolve("quality"), out.resolve("transform"),
+                out.resolve("monitoring"), Cancellation.none());
+        return new Analyzer(inputs, com.puffy.pipeline.config.ConfigLoader.defaults().monitoring()).analyze();
+    }
+
+    private StageResult runStage() throws Exception {
+        return new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+    }
+
+    @Test
+    void kpisMatchTheHandComputedCase() throws Exception {
+        Kpis k = analyze().kpis();
+        assertThat(k.revenue()).isCloseTo(450.0, EPS);
+        assertThat(k.orders()).isEqualTo(4);
+        assertThat(k.aov()).isCloseTo(112.5, EPS);
+        assertThat(k.medianOrder()).isCloseTo(75.0, EPS);
+        assertThat(k.sessions()).as("the bot session is left out").isEqualTo(6);
+        assertThat(k.convertedSessions()).isEqualTo(4);
+        assertThat(k.sessionCvr()).isCloseTo(4.0 / 6, EPS);
+        assertThat(k.revenuePerSession()).isCloseTo(75.0, EPS);
+        assertThat(k.bounceRate()).isCloseTo(0.5, EPS);
+        assertThat(k.newSessionShare()).isCloseTo(5.0 / 6, EPS);
+        assertThat(k.events()).isEqualTo(13);
+        assertThat(k.botRowShare()).isCloseTo(1.0 / 13, EPS);
+    }
+
+    @Test
+    void overviewCountsFilesRowsAndThePeriod() throws Exception {
+        AnalysisResult.Overview o = analyze().overview();
+        assertThat(o.firstDate()).isEqualTo("2025-03-01");
+        assertThat(o.lastDate()).isEqualTo("2025-03-03");
+        assertThat(o.periodDays()).isEqualTo(3);
+        assertThat(o.files()).isEqualTo(4);
+        assertThat(o.eventFiles()).isEqualTo(3);
+        assertThat(List.of(o.rowsRead(), o.rowsValid(), o.rowsQuarantined(), o.rowsDuplicate()))
+                .containsExactly(15L, 13L, 1L, 1L);
+    }
+
+    @Test
+    void dailyTrendsCarryAovAlertsAndTheIssuesOfEachDay() throws Exception {
+        List<DailyTrend> days = analyze().daily();
+        assertThat(days).extracting(DailyTrend::date).containsExactly("2025-03-01", "2025-03-02", "2025-03-03");
+        assertThat(days).extracting(DailyTrend::alerts).containsExactly(0, 2, 2);
+        assertThat(days.get(2).aov()).isCloseTo(150.0, EPS);
+        assertThat(days.get(1).revenuePerSession()).isCloseTo(25.0, EPS);
+        assertThat(days.get(0).issues()).isEmpty();
+        assertThat(days.get(1).issues()).isEqualTo(
+                "referrer missing; client ids missing; collided ids (1); item prices missing (1)");
+        assertThat(days.get(2).issues()).isEqualTo("referrer missing; collided ids (1); zero-revenue orders (1)");
+    }
+
+    @Test
+    void funnelShowsDropOffFromTheStepBefore() throws Exception {
+        var funnel = analyze().funnel();
+        assertThat(funnel).extracting(AnalysisResult.FunnelStep::label).containsExactly("Sessions", "Viewed a page",
+                "Added to cart", "Started checkout", "Purchased");
+        assertThat(funnel.get(2).dropOff()).isEqualTo(2);
+        assertThat(funnel.get(2).dropOffRate()).isCloseTo(1 - 0.666667, EPS);
+        assertThat(funnel.get(0).dropOff()).isZero();
+    }
+
+    @Test
+    void channelSharesAndTheShiftBetweenFirstAndLastClick() throws Exception {
+        AnalysisResult r = analyze();
+        assertThat(r.channelRevenue("first_click")).extracting(AnalysisResult.ChannelModel::channel)
+                .containsExactly("Paid Search", "Referral", "Direct", "Email", "Organic Search");
+        assertThat(r.channelRevenue("first_click").get(0).share()).isCloseTo(400.0 / 450, EPS);
+        List<AttributionShift> shift = r.attributionShift();
+        assertThat(shift).extracting(AttributionShift::channel)
+                .containsExactly("Email", "Paid Search", "Referral", "Direct", "Organic Search");
+        assertThat(shift.get(0).shiftPoints()).isCloseTo(100 * 300.0 / 450, EPS);
+        assertThat(shift.get(1).shiftPoints()).isCloseTo(100 * (100.0 - 400.0) / 450, EPS);
+        assertThat(shift.get(2).shiftPoints()).isCloseTo(0.0, EPS);
+    }
+
+    @Test
+    void segmentsCoverDevicesBrowsersVisitorsAndReferrersWithoutBots() throws Exception {
+        AnalysisResult r = analyze();
+        List<Segment> devices = r.segments(AnalysisResult.DEVICE);
+        assertThat(devices).extracting(Segment::segment).containsExactly("Mobile", "Desktop", "Tablet");
+        assertThat(devices).extracting(Segment::sessions).containsExactly(3L, 2L, 1L);
+        assertThat(devices.get(0).cvr()).isCloseTo(2.0 / 3, EPS);
+        assertThat(devices.get(0).revenue()).isCloseTo(400.0, EPS);
+        assertThat(r.segments(AnalysisResult.BROWSER)).extracting(Segment::segment)
+                .containsExactly("Chrome", "Safari", "Firefox");
+        List<Segment> visitors = r.segments(AnalysisResult.USER_TYPE);
+        assertThat(visitors).extracting(Segment::segment).containsExactly("New", "Returning");
+        assertThat(visitors).extracting(Segment::converted).containsExactly(3L, 1L);
+        assertThat(visitors.get(1).revenue()).isCloseTo(300.0, EPS);
+        assertThat(r.segments(AnalysisResult.REFERRER)).extracting(Segment::segment)
+                .containsExactlyInAnyOrder("www.google.com", AnalysisFixture.EVIL_REFERRER);
+    }
+
+    @Test
+    void timeAndSessionsFromFirstTouchToPurchase() throws Exception {
+        AnalysisResult r = analyze();
+        assertThat(r.kpis().medianHoursToPurchase()).isCloseTo((10.0 / 60 + 0.5) / 2, EPS);
+        assertThat(r.kpis().avgSessionsToPurchase()).isCloseTo(1.25, EPS);
+        assertThat(r.pathToPurchase(AnalysisResult.TIME_TO_PURCHASE)).extracting(AnalysisResult.PathBucket::orders)
+                .containsExactly(3L, 0L, 1L, 0L);
+        assertThat(r.pathToPurchase(AnalysisResult.SESSIONS_TO_PURCHASE))
+                .extracting(AnalysisResult.PathBucket::orders).containsExactly(3L, 1L, 0L, 0L);
+        assertThat(r.pathToPurchase(AnalysisResult.SESSIONS_TO_PURCHASE).get(1).revenue()).isCloseTo(300.0, EPS);
+    }
+
+    @Test
+    void topProductsSumLineTotalsAndCountUnpricedLines() throws Exception {
+        List<TopProduct> products = analyze().topProducts();
+        assertThat(products).extracting(TopProduct::itemName)
+                .containsExactly("Puffy Lux Mattress", "Puffy Pillow", AnalysisFixture.EVIL_PRODUCT);
+        TopProduct lux = products.get(0);
+        assertThat(List.of(lux.orders(), lux.units())).containsExactly(2L, 2L);
+        assertThat(lux.revenue()).as("item_price is a line total: summed, never multiplied").isCloseTo(370.0, EPS);
+        assertThat(lux.share()).isCloseTo(370.0 / 400, EPS);
+        TopProduct pillow = products.get(1);
+        assertThat(List.of(pillow.orders(), pillow.units(), pillow.linesWithoutPrice())).containsExactly(2L, 3L, 1L);
+        assertThat(pillow.revenue()).isCloseTo(30.0, EPS);
+    }
+
+    @Test
+    void qualityImpactPutsRevenueOnTheAffectedRowsAndDays() throws Exception {
+        AnalysisResult r = analyze();
+        assertThat(r.qualityImpact()).extracting(QualityImpact::issue).containsExactly("MISSING_COLUMN",
+                "CLIENT_ID_NULL_RATE", "TRANSACTION_ID_COLLISION", "PURCHASE_ZERO_REVENUE",
+                "PURCHASE_ITEM_PRICE_MISSING", "QUARANTINED_PURCHASES", "ANY");
+        QualityImpact referrer = r.qualityImpact("MISSING_COLUMN").orElseThrow();
+        assertThat(List.of(referrer.days(), (int) referrer.orders())).containsExactly(2, 3);
+        assertThat(referrer.revenue()).isCloseTo(350.0, EPS);
+        assertThat(referrer.description()).contains("referrer");
+        QualityImpact collided = r.qualityImpact("TRANSACTION_ID_COLLISION").orElseThrow();
+        assertThat(collided.orders()).isEqualTo(2);
+        assertThat(collided.revenue()).isCloseTo(50.0, EPS);
+        assertThat(r.qualityImpact("CLIENT_ID_NULL_RATE").orElseThrow().revenue()).isCloseTo(50.0, EPS);
+        assertThat(r.qualityImpact("PURCHASE_ZERO_REVENUE").orElseThrow().orders()).isEqualTo(1);
+        assertThat(r.qualityImpact("QUARANTINED_PURCHASES").orElseThrow().orders()).isEqualTo(1);
+        QualityImpact any = r.qualityImpact("ANY").orElseThrow();
+        assertThat(any.orders()).isEqualTo(3);
+        assertThat(any.revenueShare()).isCloseTo(350.0 / 450, EPS);
+    }
+
+    @Test
+    void alertsAndFindingsAreSummarizedBySeverity() throws Exception {
+        AnalysisResult r = analyze();
+        assertThat(r.alertCounts()).containsExactly(new AnalysisResult.AlertCount("CRITICAL", 3, 2),
+                new AnalysisResult.AlertCount("WARNING", 1, 1), new AnalysisResult.AlertCount("INFO", 0, 0));
+        assertThat(r.incidents()).extracting(AnalysisResult.Incident::incidentId).containsExactly("I1", "I2", "I3");
+        assertThat(r.findings()).containsExactly(
+                new AnalysisResult.FindingCount("ERROR", "MISSING_CLIENT_ID", 1),
+                new AnalysisResult.FindingCount("WARNING", "TRANSACTION_ID_COLLISION", 2),
+                new AnalysisResult.FindingCount("WARNING", "BOT_USER_AGENT", 1),
+                new AnalysisResult.FindingCount("WARNING", "PURCHASE_ZERO_REVENUE", 1),
+                new AnalysisResult.FindingCount("INFO", "DUPLICATE_EVENT", 1));
+    }
+
+    @Test
+    void sentencesStateTheHeadlineNumbers() throws Exception {
+        AnalysisResult r = analyze();
+        assertThat(r.insights(Insights.OVERVIEW).get(0))
+                .isEqualTo("Revenue was $450 from 4 orders over 3 days (average order $113).");
+        assertThat(r.insights(Insights.CHANNELS).get(0))
+                .isEqualTo("Email earns the most under last click: $300 (67% of revenue).");
+        assertThat(r.insights(Insights.QUALITY).get(0)).startsWith("$350 (78%) of revenue and 3 orders");
+        assertThat(r.insights(Insights.FUNNEL).get(0)).contains("\u201cadded to cart\u201d").contains("33%");
+    }
+
+    @Test
+    void stageWritesTheReportEveryTableAndAPlainSummary() throws Exception {
+        StageResult result = runStage();
+        AnalysisStage stage = new AnalysisStage();
+        for (String file : stage.outputs()) {
+            assertThat(work.resolve(file)).as(file).isRegularFile();
+        }
+        assertThat(result.summary().get(0)).isEqualTo("Revenue $450 from 4 orders (AOV $113) over 3 days.");
+        assertThat(result.summary()).anySatisfy(line -> assertThat(line)
+                .isEqualTo("Top channel by first click: Paid Search (89%), by last click: Email (67%)."));
+        assertThat(result.summary().get(result.summary().size() - 1)).endsWith("report.html");
+        assertThat(result.figures()).containsEntry("orders", 4L);
+        assertThat(Files.readString(work.resolve(ReportTables.DAILY)).lines().findFirst().orElseThrow())
+                .isEqualTo("date,events,sessions,users,orders,revenue,aov,session_cvr,revenue_per_session,bot_share,"
+                        + "client_id_null_rate,alerts,issues");
+    }
+
+    @Test
+    void theAppReadsBackExactlyTheFiguresOfTheReport() throws Exception {
+        runStage();
+        AnalysisResult computed = analyze();
+        AnalysisResult read = AnalysisResults.read(work);
+        assertThat(read).usingRecursiveComparison()
+                .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-5 || (a.isNaN() && b.isNaN()) ? 0
+                        : Double.compare(a, b), Double.class)
+                .isEqualTo(computed);
+    }
+
+    @Test
+    void outputsAreByteIdenticalBetweenRuns() throws Exception {
+        runStage();
+        Path again = dir.resolve("work2");
+        new AnalysisStage().run(AnalysisFixture.context(out, again), Progress.NONE, Cancellation.none());
+        for (String file : new AnalysisStage().outputs()) {
+            assertThat(Files.readAllBytes(again.resolve(file))).as(file).isEqualTo(Files.readAllBytes(work.resolve(file)));
+        }
+    }
+
+    @Test
+    void aMissingUpstreamFileNamesItAndSaysWhatToDo() throws Exception {
+        Files.delete(out.resolve("transform/sessions.csv"));
+        assertThatThrownBy(this::runStage).isInstanceOf(PipelineException.class)
+                .hasMessageContaining("transform/sessions.csv is missing")
+                .hasMessageContaining("run the transform stage again");
+    }
+
+    @Test
+    void aMissingColumnNamesTheFileAndTheColumn() throws Exception {
+        Files.writeString(out.resolve("monitoring/alerts.csv"), "alert_id,date,check\n");
+        assertThatThrownBy(this::runStage).isInstanceOf(PipelineException.class)
+                .hasMessageContaining("monitoring/alerts.csv lacks the column(s) severity, message")
+                .hasMessageContaining("run the monitor stage again");
+    }
+
+    @Test
+    void aReportTableMissingFromAFinishedFolderIsAClearError() throws Exception {
+        runStage();
+        Files.delete(work.resolve(ReportTables.FUNNEL));
+        assertThatThrownBy(() -> AnalysisResults.read(work)).isInstanceOf(PipelineException.class)
+                .hasMessageContaining("report/funnel.csv is missing").hasMessageContaining("run the analysis");
+    }
+
+    @Test
+    void headerOnlyInputsGiveAnEmptyButCompleteReport() throws Exception {
+        for (String folder : List.of("transform", "quality", "monitoring")) {
+            try (var files = Files.list(out.resolve(folder))) {
+                for (Path file : files.toList()) {
+                    String header = Files.readAllLines(file).get(0);
+                    Files.writeString(file, header + "\n");
+                }
+            }
+        }
+        runStage();
+        AnalysisResult r = AnalysisResults.read(work);
+        assertThat(r.kpis().orders()).isZero();
+        assertThat(r.kpis().sessions()).isZero();
+        assertThat(r.overview().periodDays()).isZero();
+        assertThat(r.qualityImpact()).extracting(QualityImpact::issue).containsExactly("ANY");
+        assertThat(Files.readString(work.resolve(AnalysisStage.REPORT))).contains("No data").contains("report-end");
+    }
+}

@@ -1,0 +1,114 @@
+package com.puffy.pipeline.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Progress;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+class HtmlReportTest {
+    @TempDir
+    Path dir;
+    Path report;
+    String html;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work");
+        AnalysisFixture.write(out);
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        report = work.resolve(AnalysisStage.REPORT);
+        html = Files.readString(report);
+    }
+
+    private Document parseStrictly() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        // No DTD is fetched or expanded: <!DOCTYPE html> is declared without one, and nothing may reach the network.
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setExpandEntityReferences(false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void textFromTheDataIsEscaped() {
+        assertThat(html).doesNotContain("<script");
+        assertThat(html).contains("https://evil.example/&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).contains("Topper &lt;b&gt;&quot;Firm&quot;&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;");
+        assertThat(html).doesNotContain("<b>\"Firm\"</b>");
+    }
+
+    @Test
+    void theReportIsWellFormedXhtmlWithInlineSvgAndNoScript() throws Exception {
+        Document doc = parseStrictly();
+        var xpath = XPathFactory.newInstance().newXPath();
+        assertThat(((NodeList) xpath.evaluate("//*[local-name()='script']", doc, XPathConstants.NODESET)).getLength())
+                .isZero();
+        assertThat(((NodeList) xpath.evaluate("//*[local-name()='svg']", doc, XPathConstants.NODESET)).getLength())
+                .isEqualTo(10);
+        assertThat(((NodeList) xpath.evaluate("//*[local-name()='table']", doc, XPathConstants.NODESET)).getLength())
+                .isEqualTo(11);
+        NodeList ids = (NodeList) xpath.evaluate("//@id", doc, XPathConstants.NODESET);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < ids.getLength(); i++) {
+            assertThat(seen.add(ids.item(i).getNodeValue())).as("id %s is unique", ids.item(i).getNodeValue())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void theReportNeedsNoNetwork() throws Exception {
+        Document doc = parseStrictly();
+        var xpath = XPathFactory.newInstance().newXPath();
+        NodeList refs = (NodeList) xpath.evaluate("//@src | //@href | //*[local-name()='link']", doc,
+                XPathConstants.NODESET);
+        for (int i = 0; i < refs.getLength(); i++) {
+            assertThat(refs.item(i).getNodeValue()).as("only in-page links").startsWith("#");
+        }
+        assertThat(html).doesNotContain("@import");
+        assertThat(html).as("url() only points into the page (SVG clip paths)").doesNotContainPattern("url\\([^#]");
+    }
+
+    @Test
+    void chartsFormatMoneyAndDates() {
+        assertThat(html).contains("Mar 1").contains("Mar 3");
+        assertThat(html).containsPattern(">\\$[0-9,]+<");
+    }
+
+    @Test
+    void theReportOpensInHeadlessChromiumWithoutErrors() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        assumeTrue(Files.isExecutable(chromium), "no Chromium on this machine: the pure-Java checks cover validity");
+        Path profile = Files.createDirectories(dir.resolve("profile"));
+        Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--dump-dom",
+                report.toUri().toString())
+                .redirectError(dir.resolve("chromium.err").toFile())
+                .redirectOutput(dir.resolve("chromium.out").toFile())
+                .start();
+        boolean finished = process.waitFor(90, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assumeTrue(finished, "Chromium did not finish in time on this machine");
+        assertThat(process.exitValue()).isZero();
+        String dom = Files.readString(dir.resolve("chromium.out"));
+        assertThat(dom).contains("id=\"report-end\"").contains("Marketing performance");
+        String errors = Files.readString(dir.resolve("chromium.err"));
+        assertThat(errors).doesNotContain("Uncaught").doesNotContain("CONSOLE");
+    }
+}

@@ -1,0 +1,102 @@
+package com.puffy.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.engine.Pipeline;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateCommandTest {
+    @TempDir
+    Path dir;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return EventPipeCli.execute(new Pipeline(List.of()), new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void generatesTheFolderAndPrintsThroughputAndPeakHeap() throws Exception {
+        Path target = dir.resolve("gen");
+        assertThat(run("generate", "--out", target.toString(), "--days", "2", "--events-per-day", "300",
+                "--faults", "common", "--seed", "9")).isZero();
+        assertThat(target.resolve("events_20250223.csv")).exists();
+        assertThat(target.resolve("events_20250224.csv")).exists();
+        assertThat(target.resolve("faults.json")).exists();
+        assertThat(out.toString()).contains("Generated 2 files", "events/s", "peak heap");
+        assertThat(err.toString()).contains("generate: 2/2");
+    }
+
+    @Test
+    void theStartDateNamesTheFiles() {
+        Path target = dir.resolve("gen");
+        assertThat(run("generate", "--out", target.toString(), "--days", "1", "--events-per-day", "50",
+                "--start-date", "2024-12-31")).isZero();
+        assertThat(target.resolve("events_20241231.csv")).exists();
+    }
+
+    @Test
+    void anOutThatIsAFileIsAUsageError() throws Exception {
+        Path file = Files.writeString(dir.resolve("x.csv"), "x");
+        assertThat(run("generate", "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(file.toString(), "is a file").doesNotContain("Exception");
+    }
+
+    @Test
+    void aFolderWithOtherFilesIsNotOverwritten() throws Exception {
+        Files.writeString(dir.resolve("mine.txt"), "keep me");
+        assertThat(run("generate", "--out", dir.toString(), "--days", "1", "--events-per-day", "50")).isEqualTo(2);
+        assertThat(err.toString()).contains("is not empty", "mine.txt");
+        assertThat(dir.resolve("mine.txt")).hasContent("keep me");
+    }
+
+    @Test
+    void anOutInsideAFileIsUnwritable() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        assertThat(run("generate", "--out", file.resolve("sub").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("cannot be created").doesNotContain("Exception:");
+    }
+
+    @Test
+    void anUnknownFaultListsTheValidOnes() {
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--faults", "common,frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("'frobnicate' is not a fault", "column_rename", "bom_crlf", "common", "all");
+    }
+
+    @Test
+    void negativeNumbersAreUsageErrors() {
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--days", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--days -1");
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--events-per-day", "-5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--events-per-day -5");
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--days", "0")).isEqualTo(2);
+    }
+
+    @Test
+    void tooFewEventsForFaultsIsAUsageError() {
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--events-per-day", "20", "--faults", "all"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("too small to plant faults");
+    }
+
+    @Test
+    void aBadStartDateIsAUsageError() {
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--start-date", "23/02/2025")).isEqualTo(2);
+        assertThat(err.toString()).contains("YYYY-MM-DD");
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--start-date", "1999-01-01")).isEqualTo(2);
+        assertThat(err.toString()).contains("out of range");
+    }
+
+    @Test
+    void withoutOutItSaysWhatIsMissing() {
+        assertThat(run("generate")).isEqualTo(2);
+        assertThat(err.toString()).contains("--out");
+    }
+}

@@ -1,0 +1,297 @@
+package com.puffy.pipeline.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.puffy.pipeline.config.ConfigLoader;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The clean output: formats, mix, pseudonymization, payloads, determinism. */
+class EventGeneratorTest {
+    @TempDir
+    static Path tmp;
+    static Generated clean;
+    static List<Map<String, String>> rows = new ArrayList<>();
+
+    @BeforeAll
+    static void generate() throws IOException {
+        clean = Generated.make(tmp.resolve("clean"), 14, 1500, 3, EnumSet.noneOf(FaultKind.class));
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        for (Path file : clean.eventFiles()) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                 CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+                assertThat(parser.getHeaderNames()).containsExactlyElementsOf(EventGenerator.canonicalHeader());
+                for (CSVRecord record : parser) {
+                    assertThat(record.size()).as("fields in %s line %d", file, record.getRecordNumber()).isEqualTo(7);
+                    Map<String, String> row = new HashMap<>(record.toMap());
+                    row.put("_file", file.getFileName().toString());
+                    rows.add(row);
+                }
+            }
+        }
+    }
+
+    @Test
+    void writesOneFilePerDayWithTheEventsAskedForAndAFaultsFile() throws IOException {
+        assertThat(clean.eventFiles()).hasSize(14);
+        assertThat(clean.eventFiles().get(0).getFileName()).hasToString("events_20250223.csv");
+        assertThat(clean.eventFiles().get(13).getFileName()).hasToString("events_20250308.csv");
+        assertThat(rows).hasSize(14 * 1500);
+        assertThat(clean.faults.get("faults")).isEmpty();
+        assertThat(clean.faults.get("expected_rows")).isEmpty();
+    }
+
+    @Test
+    void everyPayloadIsAStrictJsonObjectAndEveryRowHasAValidTimestampInsideItsDay() throws IOException {
+        for (Map<String, String> row : rows) {
+            String data = row.get("event_data");
+            if (!data.isEmpty()) {
+                assertThat(Generated.JSON.readTree(data).isObject()).isTrue();
+            }
+            assertThat(row.get("timestamp")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+            LocalDate day = Instant.parse(row.get("timestamp")).atZone(ZoneOffset.UTC).toLocalDate();
+            assertThat(row.get("_file")).isEqualTo("events_" + day.format(EventGenerator.COMPACT_DATE) + ".csv");
+        }
+    }
+
+    @Test
+    void eachFileIsSortedByTimestamp() {
+        String previousFile = "";
+        String previous = "";
+        for (Map<String, String> row : rows) {
+            if (row.get("_file").equals(previousFile)) {
+                assertThat(row.get("timestamp")).isGreaterThanOrEqualTo(previous);
+            }
+            previousFile = row.get("_file");
+            previous = row.get("timestamp");
+        }
+    }
+
+    @Test
+    void eventMixFollowsTheRealExport() {
+        Map<String, Integer> counts = new HashMap<>();
+        rows.forEach(r -> counts.merge(r.get("event_name"), 1, Integer::sum));
+        double n = rows.size();
+        assertThat(counts.keySet()).containsExactlyInAnyOrder("page_viewed", "product_added_to_cart",
+                "checkout_started", "email_filled_on_popup", "checkout_completed");
+        assertThat(counts.get("page_viewed") / n).isBetween(0.90, 0.94);
+        assertThat(counts.get("product_added_to_cart") / n).isBetween(0.035, 0.057);
+        assertThat(counts.get("checkout_started") / n).isBetween(0.012, 0.023);
+        assertThat(counts.get("email_filled_on_popup") / n).isBetween(0.007, 0.016);
+        assertThat(counts.get("checkout_completed") / n).isBetween(0.004, 0.008);
+    }
+
+    @Test
+    void botsAreAboutThirteenPercentOfRowsAndCarryClientIds() {
+        Pattern bot = Pattern.compile(ConfigLoader.defaults().quality().botPattern(), Pattern.CASE_INSENSITIVE);
+        long bots = rows.stream().filter(r -> bot.matcher(r.get("user_agent")).find()).count();
+        assertThat(bots / (double) rows.size()).isBetween(0.11, 0.15);
+        assertThat(rows.stream().filter(r -> bot.matcher(r.get("user_agent")).find()))
+                .allMatch(r -> r.get("client_id").matches("\\d{10}-[A-Za-z0-9_-]{12}"));
+    }
+
+    @Test
+    void catalogBotAgentsMatchTheDefaultBotPatternAndHumanAgentsDoNot() {
+        Pattern bot = Pattern.compile(ConfigLoader.defaults().quality().botPattern(), Pattern.CASE_INSENSITIVE);
+        assertThat(Catalog.BOT_AGENTS).allMatch(a -> bot.matcher(a.text()).find());
+        assertThat(bot.matcher(Catalog.HEADLESS_AGENT).find()).isTrue();
+        assertThat(Catalog.HUMAN_AGENTS).noneMatch(a -> bot.matcher(a.text()).find());
+    }
+
+    @Test
+    void clientIdsAreCookieIdsWithAFewUuidsAndNeverEmptyInCleanData() {
+        Pattern standard = Pattern.compile(ConfigLoader.defaults().quality().clientIdPattern());
+        long uuids = rows.stream().filter(r -> r.get("client_id")
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")).count();
+        long standards = rows.stream().filter(r -> standard.matcher(r.get("client_id")).matches()).count();
+        assertThat(uuids).isPositive().isLessThan(rows.size() / 50);
+        assertThat(standards + uuids).isEqualTo(rows.size());
+    }
+
+    @Test
+    void multiSessionUsersReturnOnLaterDays() {
+        Map<String, Set<String>> days = new HashMap<>();
+        rows.forEach(r -> days.computeIfAbsent(r.get("client_id"), k -> new HashSet<>()).add(r.get("_file")));
+        long returning = days.values().stream().filter(d -> d.size() > 1).count();
+        assertThat(returning).isGreaterThan(days.size() / 50);
+        Set<String> buyers = new HashSet<>();
+        rows.stream().filter(r -> r.get("event_name").equals("checkout_completed"))
+                .forEach(r -> buyers.add(r.get("client_id")));
+        long buyersWithEarlierDays = buyers.stream().filter(c -> days.get(c).size() > 1).count();
+        assertThat(buyersWithEarlierDays).isGreaterThan(buyers.size() / 5);
+    }
+
+    @Test
+    void queryValuesAreUpperCaseMd5PrefixesOfKnownValues() throws Exception {
+        Map<String, String> hashes = new HashMap<>();
+        for (String v : List.of("cpc", "paid", "paid_social", "email", "sms", "Affiliates", "google", "bing",
+                "facebook", "tiktok", "klaviyo", "attentive", "1")) {
+            hashes.put(md5(v).substring(0, 6).toUpperCase(Locale.ROOT), v);
+        }
+        assertThat(md5("cpc").substring(0, 6).toUpperCase(Locale.ROOT)).isEqualTo("AE24AC");
+        assertThat(md5("Affiliates").substring(0, 6).toUpperCase(Locale.ROOT)).isEqualTo("7B4C8A");
+        Pattern param = Pattern.compile("[?&]([a-z_0-9]+)=([^&]*)");
+        Set<String> mediums = new HashSet<>();
+        int withQuery = 0;
+        for (Map<String, String> row : rows) {
+            String url = row.get("page_url");
+            assertThat(url).startsWith("https://");
+            assertThat(url).matches("https://(puffy\\.com|checkout\\.puffy\\.com)/.*");
+            if (url.contains("?")) {
+                withQuery++;
+            }
+            Matcher m = param.matcher(url);
+            while (m.find()) {
+                assertThat(m.group(2)).as("value of %s in %s", m.group(1), url).matches("[0-9A-F]{6}");
+                if (m.group(1).equals("utm_medium")) {
+                    mediums.add(hashes.get(m.group(2)));
+                }
+            }
+        }
+        assertThat(mediums).containsExactlyInAnyOrder("cpc", "paid", "paid_social", "email", "sms", "Affiliates");
+        assertThat(withQuery).isBetween(rows.size() / 10, rows.size() * 6 / 10);
+    }
+
+    @Test
+    void referrersAreEmptyOwnGoogleAndroidAppOrPseudonymizedThirdParties() throws Exception {
+        Set<String> known = new HashSet<>();
+        for (String[] hosts : List.of(Catalog.SOCIAL_HOSTS, Catalog.SEARCH_HOSTS, Catalog.REFERRAL_HOSTS)) {
+            for (String h : hosts) {
+                known.add("source-" + md5(h).substring(0, 8) + ".com");
+            }
+        }
+        known.add("source-" + md5("m.facebook.com").substring(0, 8) + ".com");
+        assertThat(known).contains("source-660328a7.com", "source-afb1343a.com");
+        Pattern source = Pattern.compile("https://(source-[0-9a-f]{8}\\.com)/.*");
+        Map<String, Integer> kinds = new HashMap<>();
+        for (Map<String, String> row : rows) {
+            String ref = row.get("referrer");
+            String kind;
+            if (ref.isEmpty()) {
+                kind = "none";
+            } else if (ref.startsWith("https://puffy.com/") || ref.startsWith("https://checkout.puffy.com/")) {
+                kind = "own";
+            } else if (ref.equals("https://www.google.com/")) {
+                kind = "google";
+            } else if (ref.startsWith("android-app://")) {
+                kind = "app";
+            } else {
+                Matcher m = source.matcher(ref);
+                assertThat(m.matches()).as(ref).isTrue();
+                assertThat(known).contains(m.group(1));
+                kind = "source";
+            }
+            kinds.merge(kind, 1, Integer::sum);
+        }
+        assertThat(kinds.keySet()).containsExactlyInAnyOrder("none", "own", "google", "app", "source");
+        assertThat(kinds.get("none")).isGreaterThan(rows.size() / 2);
+    }
+
+    @Test
+    void purchasesHaveUniqueIdsLineTotalsThatSumToRevenueAndAMedianNear800() throws IOException {
+        Set<String> ids = new HashSet<>();
+        List<BigDecimal> revenues = new ArrayList<>();
+        boolean inchMarks = false;
+        for (Map<String, String> row : rows) {
+            if (!row.get("event_name").equals("checkout_completed")) {
+                continue;
+            }
+            JsonNode data = Generated.JSON.readTree(row.get("event_data"));
+            String id = data.get("transaction_id").asText();
+            assertThat(id).matches("ORD-\\d{8}-\\d{3,}");
+            assertThat(id.substring(4, 12)).isEqualTo(row.get("timestamp").substring(0, 10).replace("-", ""));
+            assertThat(ids.add(id)).as("unique %s", id).isTrue();
+            assertThat(data.get("user_email").asText()).matches("[0-9a-f]{64}");
+            JsonNode items = data.get("items");
+            assertThat(items.size()).isBetween(1, 6);
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode item : items) {
+                assertThat(item.fieldNames()).toIterable().containsExactly("item_id", "item_name", "item_variant",
+                        "quantity", "item_price");
+                assertThat(item.get("quantity").asInt()).isPositive();
+                sum = sum.add(item.get("item_price").decimalValue());
+                inchMarks |= item.get("item_variant").asText().contains("\"W x ");
+            }
+            BigDecimal revenue = data.get("revenue").decimalValue();
+            assertThat(revenue).isEqualByComparingTo(sum);
+            revenues.add(revenue);
+        }
+        assertThat(inchMarks).isTrue();
+        revenues.sort(null);
+        assertThat(revenues.size() / 14.0).isBetween(5.0, 14.0);
+        assertThat(revenues.get(revenues.size() / 2)).isBetween(new BigDecimal("600"), new BigDecimal("1000"));
+        assertThat(revenues.stream().anyMatch(r -> r.scale() > 0 && r.stripTrailingZeros().scale() > 0)).isTrue();
+    }
+
+    @Test
+    void mostSessionsAreSingleEventAndDevicesAreMostlyMobile() {
+        long mobile = rows.stream().filter(r -> r.get("user_agent").contains("Mobile")).count();
+        assertThat(mobile / (double) rows.size()).isBetween(0.45, 0.75);
+        Map<String, Integer> perClient = new HashMap<>();
+        rows.forEach(r -> perClient.merge(r.get("client_id"), 1, Integer::sum));
+        long single = perClient.values().stream().filter(n -> n == 1).count();
+        assertThat(single / (double) perClient.size()).isGreaterThan(0.7);
+    }
+
+    @Test
+    void theSameArgumentsGiveByteIdenticalFoldersAndAnotherSeedDoesNot() throws IOException {
+        Generated a = Generated.make(tmp.resolve("a"), 4, 300, 11, FaultKind.parse("all"));
+        Generated b = Generated.make(tmp.resolve("b"), 4, 300, 11, FaultKind.parse("all"));
+        Generated c = Generated.make(tmp.resolve("c"), 4, 300, 12, FaultKind.parse("all"));
+        assertThat(digest(a.dir)).isEqualTo(digest(b.dir));
+        assertThat(digest(a.dir)).isNotEqualTo(digest(c.dir));
+        // A second run into the same folder replaces it with the same bytes.
+        Map<String, String> before = digest(a.dir);
+        Generated.make(a.dir, 4, 300, 11, FaultKind.parse("all"));
+        assertThat(digest(a.dir)).isEqualTo(before);
+    }
+
+    static Map<String, String> digest(Path dir) throws IOException {
+        Map<String, String> digests = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                digests.put(f.getFileName().toString(), md5Bytes(Files.readAllBytes(f)));
+            }
+        }
+        return digests;
+    }
+
+    static String md5(String text) throws Exception {
+        return md5Bytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String md5Bytes(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

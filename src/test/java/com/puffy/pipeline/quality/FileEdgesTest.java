@@ -1,0 +1,219 @@
+package com.puffy.pipeline.quality;
+
+import static com.puffy.pipeline.quality.QualityHarness.CID;
+import static com.puffy.pipeline.quality.QualityHarness.CID2;
+import static com.puffy.pipeline.quality.QualityHarness.HEADER;
+import static com.puffy.pipeline.quality.QualityHarness.view;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.puffy.pipeline.core.ExitCode;
+import com.puffy.pipeline.core.PipelineException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SPEC §2 and §4 file-level edges: bad input never crashes and never loses a row silently. */
+class FileEdgesTest {
+    @TempDir
+    Path dir;
+
+    private static final String D = "events_20250223.csv";
+
+    private static void reconciled(Map<String, String> summary) {
+        long read = Long.parseLong(summary.get("rows_read"));
+        long sum = Long.parseLong(summary.get("rows_valid")) + Long.parseLong(summary.get("rows_quarantined"))
+                + Long.parseLong(summary.get("rows_duplicate"));
+        assertThat(sum).as("rows_read = valid + quarantined + duplicate").isEqualTo(read);
+    }
+
+    @Test
+    void bomCrlfAndMissingTrailingNewlineAreRead() throws Exception {
+        String text = "\uFEFF" + HEADER + "\r\n" + view(CID, "2025-02-23T10:00:00.000Z") + "\r\n"
+                + view(CID2, "2025-02-23T11:00:00.000Z");
+        QualityHarness h = new QualityHarness(dir).raw(D, text.getBytes(StandardCharsets.UTF_8)).run();
+        assertThat(h.valid()).extracting(v -> v.get("client_id")).containsExactly(CID, CID2);
+        assertThat(h.valid().get(1).get("user_agent")).doesNotEndWith("\r");
+        assertThat(h.drift()).isEmpty();
+        assertThat(h.findings()).isEmpty();
+    }
+
+    @Test
+    void blankLinesAreNotRowsAndLineNumbersStayPhysical() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, "", view(CID, "2025-02-23T10:00:00.000Z"), "  ",
+                "", ",x,,2025-02-23T10:00:00.000Z,page_viewed,,ua").run();
+        assertThat(h.summaryOf(D)).containsEntry("rows_read", "2");
+        assertThat(h.valid().get(0).get("line")).isEqualTo("3");
+        assertThat(h.quarantine().get(0).get("line")).isEqualTo("6");
+    }
+
+    @Test
+    void unbalancedQuoteInTheMiddleQuarantinesOnlyThatLineAndReadsTheRest() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER,
+                view(CID, "2025-02-23T10:00:00.000Z"),
+                CID + ",\"https://puffy.com/oops,,2025-02-23T10:01:00.000Z,page_viewed,,ua",
+                view(CID2, "2025-02-23T10:02:00.000Z"),
+                CID2 + ",https://puffy.com/,,2025-02-23T10:03:00.000Z,page_viewed,,\"Mozilla (X11, Linux)\"").run();
+        assertThat(h.valid()).extracting(v -> v.get("line")).containsExactly("2", "4", "5");
+        assertThat(h.quarantine()).singleElement().satisfies(q -> {
+            assertThat(q.get("line")).isEqualTo("3");
+            assertThat(q.get("reasons")).isEqualTo("MALFORMED_CSV");
+            assertThat(q.get("raw_record")).contains("oops");
+        });
+        assertThat(h.findingKeys("WARNING")).containsExactly(D + ":3:MALFORMED_CSV");
+        assertThat(h.findingKeys("ERROR")).containsExactly(D + ":3:MALFORMED_CSV");
+        reconciled(h.summaryOf(D));
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsMalformed() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER,
+                CID + ",\"https://puffy.com/\"x,,2025-02-23T10:01:00.000Z,page_viewed,,ua",
+                view(CID2, "2025-02-23T10:02:00.000Z")).run();
+        assertThat(h.quarantine().get(0).get("reasons")).isEqualTo("MALFORMED_CSV");
+        assertThat(h.valid()).hasSize(1);
+    }
+
+    @Test
+    void quotedFieldSpanningLinesIsOneRecordAtItsFirstLine() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER,
+                CID + ",https://puffy.com/,,2025-02-23T10:01:00.000Z,page_viewed,,\"Mozilla\nsecond line\"",
+                view(CID2, "2025-02-23T10:02:00.000Z")).run();
+        assertThat(h.valid()).extracting(v -> v.get("line")).containsExactly("2", "4");
+        assertThat(h.valid().get(0).get("user_agent")).isEqualTo("Mozilla\nsecond line");
+    }
+
+    @Test
+    void tooManyOrTooFewFieldsCarryOnlyColumnCountMismatch() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER,
+                ",https://puffy.com/,,not-a-time,,,ua,extra",
+                CID + ",https://puffy.com/,,2025-02-23T10:01:00.000Z,page_viewed").run();
+        assertThat(h.quarantine()).extracting(q -> q.get("reasons"))
+                .containsExactly("COLUMN_COUNT_MISMATCH", "COLUMN_COUNT_MISMATCH");
+        assertThat(h.findingKeys("ERROR")).containsExactly(D + ":2:COLUMN_COUNT_MISMATCH", D + ":3:COLUMN_COUNT_MISMATCH");
+    }
+
+    @Test
+    void zeroByteFileIsAnEmptyFileWarning() throws Exception {
+        QualityHarness h = new QualityHarness(dir).raw("events_20250224.csv", new byte[0])
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findingKeys("WARNING")).containsExactly("events_20250224.csv::EMPTY_FILE");
+        assertThat(h.summaryOf("events_20250224.csv")).containsEntry("rows_read", "0").containsEntry("status", "empty");
+    }
+
+    @Test
+    void headerOnlyFileIsAnEmptyFileWarning() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file("events_20250224.csv", HEADER)
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findingKeys("WARNING")).containsExactly("events_20250224.csv::EMPTY_FILE");
+        assertThat(h.summaryOf("events_20250224.csv")).containsEntry("is_event_file", "true");
+    }
+
+    @Test
+    void nonEventCsvAndOtherFilesAreSkippedWithAnInfoFinding() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file("products.csv", "sku,price", "A,1")
+                .file("readme.txt", "hello").file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findingKeys("INFO")).containsExactly("products.csv:1:NOT_AN_EVENT_FILE");
+        assertThat(h.summary()).extracting(s -> s.get("file")).containsExactly(D, "products.csv");
+        assertThat(h.summaryOf("products.csv")).containsEntry("is_event_file", "false").containsEntry("rows_read", "0");
+    }
+
+    @Test
+    void binaryFileNamedCsvIsUnreadable() throws Exception {
+        byte[] binary = new byte[4096];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 31);
+        }
+        QualityHarness h = new QualityHarness(dir).raw("events_20250224.csv", binary)
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findingKeys("ERROR")).singleElement().asString().startsWith("events_20250224.csv:")
+                .endsWith(":UNREADABLE_FILE");
+        assertThat(h.findings().get(0).get("message")).contains("binary");
+        assertThat(h.summaryOf("events_20250224.csv")).containsEntry("status", "unreadable").containsEntry("rows_read", "0");
+        assertThat(h.valid()).hasSize(1);
+    }
+
+    @Test
+    void nonUtf8FileIsUnreadableAndTheMessageNamesTheLine() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write((HEADER + "\n" + view(CID, "2025-02-24T10:00:00.000Z") + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.write((CID2 + ",https://puffy.com/caf").getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE9);
+        bytes.write(",,2025-02-24T10:00:00.000Z,page_viewed,,ua\n".getBytes(StandardCharsets.UTF_8));
+        QualityHarness h = new QualityHarness(dir).raw("events_20250224.csv", bytes.toByteArray())
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findingKeys("ERROR")).containsExactly("events_20250224.csv:3:UNREADABLE_FILE");
+        assertThat(h.findings().stream().filter(f -> f.get("code").equals("UNREADABLE_FILE")).findFirst().orElseThrow()
+                .get("message")).contains("not UTF-8").contains("line 3").contains("re-export");
+        assertThat(h.summaryOf("events_20250224.csv")).containsEntry("rows_read", "0");
+        assertThat(h.result.summary()).anyMatch(line -> line.contains("not UTF-8"));
+    }
+
+    @Test
+    void fileWithoutPermissionIsUnreadable() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"))
+                .file("events_20250224.csv", HEADER, view(CID, "2025-02-24T10:00:00.000Z"));
+        Path locked = h.input.resolve("events_20250224.csv");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        assumeThat(Files.isReadable(locked)).as("running as a user who cannot read a 000 file (not root)").isFalse();
+        h.run();
+        assertThat(h.findingKeys("ERROR")).containsExactly("events_20250224.csv::UNREADABLE_FILE");
+        assertThat(h.findings().get(0).get("message")).contains("permission");
+    }
+
+    @Test
+    void aVeryLongLineIsQuarantinedWithoutHoldingTheFile() throws Exception {
+        StringBuilder huge = new StringBuilder(CID).append(",https://puffy.com/?q=");
+        huge.append("x".repeat(CsvRecordReader.MAX_LINE_CHARS + 1000));
+        huge.append(",,2025-02-23T10:00:00.000Z,page_viewed,,ua");
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, huge.toString(),
+                view(CID2, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.quarantine()).singleElement().satisfies(q -> assertThat(q.get("reasons")).isEqualTo("MALFORMED_CSV"));
+        assertThat(h.valid()).extracting(v -> v.get("client_id")).containsExactly(CID2);
+        reconciled(h.summaryOf(D));
+    }
+
+    @Test
+    void folderWithoutEventFilesIsAClearError() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file("products.csv", "sku,price", "A,1");
+        assertThatThrownBy(h::run).isInstanceOf(PipelineException.class)
+                .hasMessageContaining("No event CSV files in").hasMessageContaining("1 CSV file")
+                .satisfies(e -> assertThat(((PipelineException) e).exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT));
+    }
+
+    @Test
+    void emptyFolderIsAClearError() throws Exception {
+        QualityHarness h = new QualityHarness(dir);
+        assertThatThrownBy(h::run).isInstanceOf(PipelineException.class).hasMessageContaining("holds no CSV file");
+    }
+
+    @Test
+    void partitionDateComesFromTheNameOtherwiseFromTheEarliestTimestamp() throws Exception {
+        QualityHarness h = new QualityHarness(dir)
+                .file("export-2025-02-24.csv", HEADER, view(CID, "2025-02-24T10:00:00.000Z"))
+                .file("dump.csv", HEADER, view(CID2, "2025-02-26T10:00:00.000Z"), view(CID, "2025-02-25T23:00:00.000Z"))
+                .run();
+        assertThat(h.summaryOf("export-2025-02-24.csv")).containsEntry("partition_date", "2025-02-24");
+        assertThat(h.summaryOf("dump.csv")).containsEntry("partition_date", "2025-02-25");
+        assertThat(h.findingKeys("INFO")).containsExactly("dump.csv::NO_DATE_IN_NAME");
+        assertThat(h.valid()).extracting(v -> v.get("flags")).containsExactly("", "TIMESTAMP_OUTSIDE_PARTITION", "");
+    }
+
+    @Test
+    void filesAreProcessedInPartitionDateThenNameOrder() throws Exception {
+        QualityHarness h = new QualityHarness(dir)
+                .file("b_20250223.csv", HEADER, view(CID, "2025-02-23T10:00:00.000Z"))
+                .file("a_20250224.csv", HEADER, view(CID, "2025-02-24T10:00:00.000Z"))
+                .file("a_20250223.csv", HEADER, view(CID2, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.summary()).extracting(s -> s.get("file")).containsExactly("a_20250223.csv", "b_20250223.csv",
+                "a_20250224.csv");
+        assertThat(h.valid()).extracting(v -> v.get("file")).containsExactly("a_20250223.csv", "b_20250223.csv",
+                "a_20250224.csv");
+    }
+}

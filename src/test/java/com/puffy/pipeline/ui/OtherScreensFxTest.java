@@ -1,0 +1,120 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.monitor.MonitoringScreen;
+import com.puffy.pipeline.ui.transform.TransformScreen;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Transform and Monitoring screens over hand-written outputs. */
+@ExtendWith(ApplicationExtension.class)
+class OtherScreensFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    TransformScreen transform;
+    MonitoringScreen monitoring;
+    Stage window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = stage;
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        prefs = Preferences.userRoot().node("eventpipe-test/o-" + System.nanoTime());
+        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
+                new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.openFolder(input);
+        Path out = vm.outputDirProperty().get();
+        UiFixtures.quality(out);
+        UiFixtures.transform(out);
+        UiFixtures.monitoring(out);
+        transform = new TransformScreen(vm, UiThreads.javafx());
+        monitoring = new MonitoringScreen(vm, UiThreads.javafx());
+        Scene scene = new Scene(new StackPane(transform.node()), 1200, 760);
+        Theme.apply(scene, false, null);
+        stage.setScene(scene);
+        stage.show();
+        transform.reload();
+        monitoring.reload();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void aDatasetOpensSortedByClickingAHeader(FxRobot robot) throws Exception {
+        TableView<?> sessions = robot.lookup("#dataset-sessions-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.getItems().size() == 3);
+        @SuppressWarnings("unchecked")
+        TableView<String[]> typed = (TableView<String[]>) sessions;
+        robot.interact(() -> typed.getSortOrder().setAll(typed.getColumns().get(4)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> typed.getItems().get(0)[4].equals("60"));
+        robot.interact(() -> typed.getColumns().get(4).setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> typed.getItems().get(0)[4].equals("1200"));
+    }
+
+    @Test
+    void aJourneyShowsSessionsEventsAndCreditPerModel(FxRobot robot) throws Exception {
+        robot.interact(() -> transform.openJourney("1740268798-lvfV1k5nHCN8"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#journey-header").queryAs(Label.class)
+                .getText().startsWith("Client 1740268798-lvfV1k5nHCN8"));
+        assertThat(robot.lookup("#journey-header").queryAs(Label.class).getText())
+                .contains("2 sessions", "7 events", "1 conversions", "$1,299.50");
+        assertThat(robot.lookup(".journey-purchase").queryAll()).hasSize(1);
+        TableView<?> credits = robot.lookup("#credits-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> credits.getItems().size() == 2);
+        String[] first = (String[]) credits.getItems().get(0);
+        assertThat(first[0]).isEqualTo("s1");
+        assertThat(first[3]).startsWith("100 %");
+        assertThat(first[4]).isEmpty();
+        Screenshots.save(window.getScene(), "fixture-journey");
+    }
+
+    @Test
+    void anUnknownClientSaysSoInWords(FxRobot robot) throws Exception {
+        robot.interact(() -> transform.openJourney("nobody"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#journey-message").queryAs(Label.class)
+                .getText().startsWith("No sessions or valid events for client nobody"));
+    }
+
+    @Test
+    void alertsComeMostSevereFirstAndTheChartMarksTheDayThatFired(FxRobot robot) throws Exception {
+        robot.interact(() -> window.getScene().setRoot(new StackPane(monitoring.node())));
+        @SuppressWarnings("unchecked")
+        ListView<com.puffy.pipeline.ui.monitor.MonitoringViewModel.Alert> list =
+                robot.lookup("#alert-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 3);
+        assertThat(list.getItems()).extracting(a -> a.severity()).containsExactly("CRITICAL", "WARNING", "INFO");
+        assertThat(robot.lookup("#alerts-headline").queryAs(Label.class).getText())
+                .isEqualTo("1 critical · 1 warning · 1 info");
+        @SuppressWarnings("unchecked")
+        LineChart<String, Number> chart = robot.lookup("#metric-chart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getData().size() == 5);
+        assertThat(chart.getData().get(4).getData()).singleElement()
+                .satisfies(d -> assertThat(d.getXValue()).isEqualTo("2025-01-07"));
+        assertThat(chart.getData().get(1).getData()).hasSize(4);
+        Screenshots.save(window.getScene(), "fixture-monitoring");
+    }
+}

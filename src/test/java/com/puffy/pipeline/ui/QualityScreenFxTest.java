@@ -1,0 +1,100 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.ui.quality.QualityScreen;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Quality screen over hand-written outputs: reconciliation, drift timeline, findings filters, quarantine. */
+@ExtendWith(ApplicationExtension.class)
+class QualityScreenFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    QualityScreen screen;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        prefs = Preferences.userRoot().node("eventpipe-test/q-" + System.nanoTime());
+        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
+                new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.openFolder(input);
+        UiFixtures.quality(vm.outputDirProperty().get());
+        screen = new QualityScreen(vm, UiThreads.javafx());
+        Scene scene = new Scene(new javafx.scene.layout.StackPane(screen.node()), 1200, 760);
+        Theme.apply(scene, false, null);
+        stage.setScene(scene);
+        stage.show();
+        screen.reload();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void showsTheReconciliationOfEveryRowRead(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#reconciliation").queryAs(Label.class)
+                .getText().startsWith("300 rows read"));
+        assertThat(robot.lookup("#reconciliation").queryAs(Label.class).getText())
+                .isEqualTo("300 rows read = 293 valid + 5 quarantined + 2 duplicates: every row is accounted for.");
+    }
+
+    @Test
+    void findingsFilterBySeverityAndText(FxRobot robot) throws Exception {
+        robot.interact(() -> screen.showTab("quality-tab-findings"));
+        TableView<?> table = robot.lookup("#findings-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
+        @SuppressWarnings("unchecked")
+        CheckComboBox<String> severity = robot.lookup("#findings-facet-severity").queryAs(CheckComboBox.class);
+        robot.interact(() -> severity.getCheckModel().check("ERROR"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        robot.clickOn("#findings-search").write("timestamp");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        assertThat(robot.lookup("#findings-count").queryAs(Label.class).getText()).isEqualTo("1 of 5 rows");
+    }
+
+    @Test
+    void theDriftTimelineSaysWhatChangedInPlainWords(FxRobot robot) throws Exception {
+        robot.interact(() -> screen.showTab("quality-tab-drift"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#drift-summary").queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty());
+        assertThat(robot.lookup("#drift-summary .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("• from events_20250102.csv (2 files): `client_id` arrives as `clientId`");
+        assertThat(robot.lookup(".drift-cell.drift-renamed").queryAll()).hasSize(2);
+        assertThat(robot.lookup(".drift-cell.drift-missing").queryAll()).hasSize(1);
+    }
+
+    @Test
+    void doubleClickOnAQuarantinedRowShowsItsRawFields(FxRobot robot) throws Exception {
+        robot.interact(() -> screen.showTab("quality-tab-quarantine"));
+        TableView<?> table = robot.lookup("#quarantine-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        robot.doubleClickOn(robot.lookup("#quarantine-table .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#row-details").tryQuery().isPresent());
+        assertThat(robot.lookup("#row-details .text-field").queryAllAs(javafx.scene.control.TextField.class))
+                .extracting(javafx.scene.control.TextField::getText).contains("yesterday", "INVALID_TIMESTAMP");
+        Screenshots.save(robot.lookup("#row-details").query().getScene(), "row-details");
+    }
+}
