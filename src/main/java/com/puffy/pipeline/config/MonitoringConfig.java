@@ -15,5 +15,6 @@ public record MonitoringConfig(
         double reconciliationTolerance,
         int freshnessLagDays,
         boolean samplingNoiseFloor,
-        double directShareMinZ) {
+        double directShareMinZ,
+        boolean botShareAnomaly) {
 }

@@ -54,13 +54,14 @@ final class ValueDriftCheck implements MonitorCheck {
                 + Fmt.pct(row.value());
     }
 
+    /** Quality's own wording when it gave one, else value and baseline. */
     private static String describe(MonitorData.DriftRow row) {
+        if (!row.detail().isBlank()) {
+            return row.detail().trim();
+        }
         String text = headline(row);
         if (row.value() != null && row.baseline() != null) {
             text += " (baseline of the files before: " + Fmt.pct(row.baseline()) + ")";
-        }
-        if (!row.detail().isBlank()) {
-            text += " — " + row.detail().trim();
         }
         return text;
     }

@@ -426,8 +426,27 @@ class MonitorStageTest {
     }
 
     @Test
-    void aBotShareOfExactlyTwentyPercentStaysQuiet() throws Exception {
+    void aBotShareOfExactlyTwentyPercentIsNotOverTheLimit() throws Exception {
+        f.configure("monitoring:\n  bot_share_anomaly: false\n");
         f.set(day(6), "bot_share", 0.20);
+        f.run();
+        assertThat(f.alerts("BOT_SHARE")).isEmpty();
+    }
+
+    @Test
+    void aBotShareSomewhatAboveItsUsualLevelStaysQuiet() throws Exception {
+        f.set(day(6), "bot_share", 0.16);
+        f.run();
+        assertThat(f.alerts("BOT_SHARE")).isEmpty();
+    }
+
+    @Test
+    void aBotBurstUnderTheLimitButFarAboveTheBaselineIsAWarning() throws Exception {
+        f.set(day(9), "bot_share", 0.19);
+        f.run();
+        Map<String, String> alert = only("BOT_SHARE");
+        assertThat(alert.get("message")).contains("far above its usual level");
+        f.configure("monitoring:\n  bot_share_anomaly: false\n");
         f.run();
         assertThat(f.alerts("BOT_SHARE")).isEmpty();
     }
