@@ -82,7 +82,7 @@ final class AnalysisInputs {
             throws IOException {
         Builder b = new Builder();
         b.sessions = frame(transform, "sessions.csv", columns(
-                "date", Kind.TEXT, "channel", Kind.TEXT, "landing_referrer", Kind.TEXT, "device", Kind.TEXT, "browser", Kind.TEXT,
+                "landing_referrer", Kind.TEXT, "channel", Kind.TEXT, "device", Kind.TEXT, "browser", Kind.TEXT,
                 "events", Kind.NUMBER, "is_bot", Kind.FLAG, "converted", Kind.FLAG, "revenue", Kind.NUMBER,
                 "is_new_user", Kind.FLAG), "transform");
         cancellation.throwIfCancelled();

@@ -46,6 +46,8 @@ final class Analyzer {
     private final AnalysisInputs in;
     private final MonitoringConfig thresholds;
     private final List<Order> orders = new ArrayList<>();
+    /** Non-bot sessions: every session figure excludes bots (SPEC §5); filtered once, it is the largest frame. */
+    private final Frame human;
     private double totalRevenue;
 
     /** One conversion, held in memory: orders are few (tens per day) next to sessions. */
@@ -55,6 +57,7 @@ final class Analyzer {
     Analyzer(AnalysisInputs in, MonitoringConfig thresholds) {
         this.in = in;
         this.thresholds = thresholds;
+        this.human = in.sessions.whereFalse("is_bot");
         List<String> keys = in.conversions.text("order_key");
         List<String> dates = in.conversions.text("date");
         List<String> timestamps = in.conversions.text("timestamp");
@@ -112,7 +115,6 @@ final class Analyzer {
     }
 
     private Kpis kpis(Paths paths) {
-        Frame human = in.sessions.whereFalse("is_bot");
         long sessions = human.rows();
         long converted = Math.round(human.sum("converted"));
         long bounced = human.whereNumberEquals("events", 1).rows();
@@ -221,7 +223,6 @@ final class Analyzer {
     }
 
     private List<Segment> segments() {
-        Frame human = in.sessions.whereFalse("is_bot");
         long total = human.rows();
         List<Segment> rows = new ArrayList<>();
         List<Segment> devices = new ArrayList<>();
@@ -255,11 +256,15 @@ final class Analyzer {
         return rows;
     }
 
-    /** Referring sites of landing pages, by host; a referrer that is not a URL is shown as written. */
+    /**
+     * Referring sites of landing pages, by host, outside Direct; a referrer that is not a URL is shown as written.
+     */
     private static List<Segment> referrers(Frame human, long total) {
         Map<String, double[]> byHost = new TreeMap<>();
-        for (Group g : human.groupBy(List.of("landing_referrer"), List.of("converted", "revenue"), List.of())) {
-            if (g.key().isBlank()) {
+        for (Group g : human.groupBy(List.of("landing_referrer", "channel"), List.of("converted", "revenue"),
+                List.of())) {
+            // Direct holds the shop's own pages as referrers: internal navigation, not a referring site.
+            if (g.key().isBlank() || "Direct".equals(g.keys().get(1))) {
                 continue;
             }
             double[] sums = byHost.computeIfAbsent(referrerHost(g.key()), k -> new double[3]);

@@ -127,15 +127,20 @@ final class Insights {
     }
 
     private void segments() {
-        List<Segment> devices = r.segments(AnalysisResult.DEVICE).stream().filter(s -> s.sessions() > 0).toList();
+        // Segments under 5 % of sessions make noisy comparisons (a few dozen tablet sessions).
+        List<Segment> devices = r.segments(AnalysisResult.DEVICE).stream()
+                .filter(s -> s.sessions() > 0 && s.sessionShare() >= 0.05).toList();
         if (devices.size() >= 2) {
             Segment best = devices.stream().max(Comparator.comparing(Segment::cvr)).orElseThrow();
             Segment worst = devices.stream().min(Comparator.comparing(Segment::cvr)).orElseThrow();
-            if (worst.cvr() > 0 && best != worst) {
+            if (worst.cvr() > 0 && best.cvr() / worst.cvr() >= 1.15) {
                 say(SEGMENTS, best.segment() + " sessions convert at " + Fmt.rate(best.cvr()) + ", "
                         + Fmt.number(best.cvr() / worst.cvr(), 1) + "\u00d7 " + worst.segment().toLowerCase() + " ("
                         + Fmt.rate(worst.cvr()) + ").");
-            } else if (best != worst) {
+            } else if (worst.cvr() > 0) {
+                say(SEGMENTS, best.segment() + " and " + worst.segment().toLowerCase() + " sessions convert alike ("
+                        + Fmt.rate(best.cvr()) + " and " + Fmt.rate(worst.cvr()) + ").");
+            } else if (best.cvr() > 0) {
                 say(SEGMENTS, best.segment() + " sessions convert at " + Fmt.rate(best.cvr()) + "; "
                         + worst.segment().toLowerCase() + " sessions did not convert.");
             }

@@ -119,15 +119,21 @@ final class QualityImpacts {
                 continue;
             }
             String column = drift.get("column");
+            String metric = drift.get("metric");
+            // The precise row-level or day-level issue already counts these orders; the drift would repeat it.
             if ("client_id".equals(column) && rows.stream().anyMatch(r -> r.issue().equals("CLIENT_ID_NULL_RATE"))) {
                 continue;
             }
+            boolean itemPrices = metric.contains("item_price") || "item_price".equals(column);
+            if (itemPrices && orders.stream().anyMatch(o -> o.flags().contains(
+                    ReasonCode.PURCHASE_ITEM_PRICE_MISSING.name()))) {
+                continue;
+            }
             Set<String> days = episodeDays(drift);
-            String metric = drift.get("metric");
             String change = percent(drift.get("baseline")) + " to " + percent(drift.get("value"));
             dayIssue("VALUE_DRIFT", "Value drift in " + column + (metric.isBlank() ? "" : " (" + metric + " " + change
                     + ")") + " for " + days.size() + " day" + (days.size() == 1 ? "" : "s") + " (" + range(days) + ")",
-                    column + " drift", days, "Figures built on " + column,
+                    column + " drift", days, itemPrices ? "Top products (item revenue)" : "Figures built on " + column,
                     "Check the export of " + column + " for these days.");
         }
     }

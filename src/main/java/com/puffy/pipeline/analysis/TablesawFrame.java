@@ -22,6 +22,8 @@ import tech.tablesaw.selection.Selection;
 
 /** {@link Frame} on Tablesaw: the one adapter class, so nothing else in the product depends on Tablesaw. */
 final class TablesawFrame implements Frame {
+    /** A constant 1 per row, added at read time, so a group's row count is a sum like any other. */
+    private static final String ROWS = "__rows";
     private final Table table;
 
     private TablesawFrame(Table table) {
@@ -75,6 +77,9 @@ final class TablesawFrame implements Frame {
                 table.addColumns(column);
             }
         }
+        DoubleColumn ones = DoubleColumn.create(ROWS, table.rowCount());
+        ones.fillWith(1.0);
+        table.addColumns(ones);
         return new TablesawFrame(table);
     }
 
@@ -163,13 +168,9 @@ final class TablesawFrame implements Frame {
         }
         String[] keys = keyColumns.toArray(String[]::new);
         Map<List<String>, Group> groups = new HashMap<>();
-        // Tablesaw's summarize needs at least one column; a constant column yields the row count too.
-        Table counted = table.copy();
-        DoubleColumn ones = DoubleColumn.create("__rows", table.rowCount());
-        ones.fillWith(1.0);
-        counted.addColumns(ones);
         List<String> summed = new ArrayList<>(sumColumns);
-        summed.add("__rows");
+        summed.add(ROWS);
+        Table counted = table;
         Table sums = counted.summarize(summed, AggregateFunctions.sum).by(keys);
         Table distincts = distinctColumns.isEmpty() ? null
                 : counted.summarize(distinctColumns, AggregateFunctions.countUnique).by(keys);
@@ -190,7 +191,7 @@ final class TablesawFrame implements Frame {
                 double value = sums.numberColumn("Sum [" + column + "]").getDouble(row);
                 totals.put(column, Double.isNaN(value) ? 0.0 : value);
             }
-            int rows = (int) Math.round(sums.numberColumn("Sum [__rows]").getDouble(row));
+            int rows = (int) Math.round(sums.numberColumn("Sum [" + ROWS + "]").getDouble(row));
             groups.put(key, new Group(key, rows, totals, distinctByKey.getOrDefault(key, Map.of())));
         }
         List<Group> sorted = new ArrayList<>(groups.values());

@@ -179,6 +179,43 @@ class AnalysisStageTest {
     }
 
     @Test
+    void valueDriftReconciliationGapsMismatchesAndReplaysAreReported() throws Exception {
+        Files.writeString(out.resolve("quality/schema_drift.csv"), """
+                file,partition_date,change,column,raw_header,detail,episode_files,metric,value,baseline
+                events_20250301.csv,2025-03-01,VALUE_DRIFT,user_agent,,,1,null_share,0.3,0.01
+                events_20250303.csv,2025-03-03,VALUE_DRIFT,event_data,,,1,item_price_null_share,1,0.04
+                """);
+        Files.writeString(out.resolve("transform/reconciliation.csv"), """
+                date,check,expected,actual,difference,ok
+                ALL,conversions_revenue,450,440,-10,false
+                2025-03-03,conversions_revenue,310,300,-10,false
+                """);
+        String conversions = Files.readString(out.resolve("transform/conversions.csv"))
+                .replace("ORD-3,ORD-3,c1,s4,2025-03-03T09:30:00.000Z,300,,", "ORD-3,ORD-3,c1,s4,2025-03-03T09:30:00.000Z,300,"
+                        + "PURCHASE_REVENUE_MISMATCH,");
+        Files.writeString(out.resolve("transform/conversions.csv"), conversions);
+        Files.writeString(out.resolve("quality/findings.csv"), """
+                file,line,severity,code,column,value,message,partition_date
+                events_20250303.csv,9,INFO,DUPLICATE_PURCHASE,event_data,ORD-3,replay,2025-03-03
+                """);
+        AnalysisResult r = analyze();
+        assertThat(r.qualityImpact()).as("item-price drift repeats the flagged orders, so only one drift row")
+                .filteredOn(q -> q.issue().equals("VALUE_DRIFT")).hasSize(1);
+        QualityImpact drift = r.qualityImpact("VALUE_DRIFT").orElseThrow();
+        assertThat(drift.description()).isEqualTo(
+                "Value drift in user_agent (null_share 1.0% to 30%) for 1 day (Mar 1)");
+        assertThat(drift.revenue()).isCloseTo(100.0, EPS);
+        QualityImpact gap = r.qualityImpact("RECONCILIATION").orElseThrow();
+        assertThat(gap.days()).as("the ALL row is a total, not a day").isEqualTo(1);
+        assertThat(gap.description()).contains("largest gap $10");
+        assertThat(r.qualityImpact("PURCHASE_REVENUE_MISMATCH").orElseThrow().revenue()).isCloseTo(300.0, EPS);
+        QualityImpact replays = r.qualityImpact("DUPLICATE_PURCHASE").orElseThrow();
+        assertThat(replays.orders()).isEqualTo(1);
+        assertThat(replays.revenueShare()).isZero();
+        assertThat(r.daily().get(0).issues()).isEqualTo("user_agent drift");
+    }
+
+    @Test
     void alertsAndFindingsAreSummarizedBySeverity() throws Exception {
         AnalysisResult r = analyze();
         assertThat(r.alertCounts()).containsExactly(new AnalysisResult.AlertCount("CRITICAL", 3, 2),
