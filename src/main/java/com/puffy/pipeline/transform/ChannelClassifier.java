@@ -163,15 +163,39 @@ public final class ChannelClassifier {
         return null;
     }
 
-    /** Rules 7–11 on the referrer (empty or null: no referrer). */
+    /**
+     * Rules 7–11 on the referrer (empty or null: no referrer). Only the host (or app package) decides, and a
+     * dataset has few of them, so results are kept per host: this method is not thread-safe.
+     */
     public String referrerChannel(String referrer) {
         String ref = referrer == null ? "" : referrer.trim();
         if (ref.isEmpty()) {
             return directChannel;
         }
         String lowerRef = lower(ref);
+        String key;
         if (lowerRef.startsWith("android-app://")) {
-            String app = hostPart(lowerRef.substring("android-app://".length()));
+            key = "android-app://" + hostPart(lowerRef.substring("android-app://".length()));
+        } else {
+            int scheme = lowerRef.indexOf("://");
+            key = hostPart(scheme >= 0 ? lowerRef.substring(scheme + 3) : lowerRef);
+        }
+        String known = hostCache.get(key);
+        if (known == null) {
+            if (hostCache.size() > 100_000) {
+                hostCache.clear();
+            }
+            known = hostChannel(key);
+            hostCache.put(key, known);
+        }
+        return known;
+    }
+
+    private final Map<String, String> hostCache = new HashMap<>();
+
+    private String hostChannel(String key) {
+        if (key.startsWith("android-app://")) {
+            String app = key.substring("android-app://".length());
             for (ReferrerRule rule : referrerRules) {
                 if (rule.apps().contains(app) || matchesHost(rule, app)) {
                     return rule.channel();
@@ -179,8 +203,7 @@ public final class ChannelClassifier {
             }
             return referralChannel;
         }
-        int scheme = lowerRef.indexOf("://");
-        String host = hostPart(scheme >= 0 ? lowerRef.substring(scheme + 3) : lowerRef);
+        String host = key;
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }

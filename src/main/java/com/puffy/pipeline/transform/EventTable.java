@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The valid rows in compact columnar form, in file order (row index = position in validated_events.csv):
- * dictionary-encoded client, epoch-millis timestamp, event kind with the bot bit, and a dense partition-day index.
- * About 17 bytes a row; the text a session needs from its landing row is read again in a second pass.
+ * dictionary-encoded client and user agent, epoch-millis timestamp, event kind with the bot bit, and a dense
+ * partition-day index. About 21 bytes a row; the text a session needs from its landing row is read again in a second pass.
  */
 final class EventTable {
     static final byte OTHER = 0;
@@ -19,7 +19,9 @@ final class EventTable {
     static final byte BOT = 0x08;
 
     final ByteDictionary clients;
+    final ByteDictionary userAgents = new ByteDictionary(4096);
     int size;
+    int[] userAgent;
     int[] client;
     long[] timestamp;
     byte[] kind;
@@ -35,21 +37,24 @@ final class EventTable {
         timestamp = new long[capacity];
         kind = new byte[capacity];
         partitionDay = new int[capacity];
+        userAgent = new int[capacity];
     }
 
-    int add(int clientId, long ts, byte k, int dayIndex) {
+    int add(int clientId, long ts, byte k, int dayIndex, int agent) {
         if (size == client.length) {
             int n = (int) Math.min(Integer.MAX_VALUE - 16, (long) size * 3 / 2 + 1024);
             client = Arrays.copyOf(client, n);
             timestamp = Arrays.copyOf(timestamp, n);
             kind = Arrays.copyOf(kind, n);
             partitionDay = Arrays.copyOf(partitionDay, n);
+            userAgent = Arrays.copyOf(userAgent, n);
         }
         int row = size++;
         client[row] = clientId;
         timestamp[row] = ts;
         kind[row] = k;
         partitionDay[row] = dayIndex;
+        userAgent[row] = agent;
         return row;
     }
 

@@ -3,6 +3,9 @@ package com.puffy.pipeline.transform;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -43,6 +46,21 @@ final class FastCsvReader implements Closeable {
     FastCsvReader(InputStream in, int bufferSize) {
         this.in = in;
         this.buf = new byte[Math.max(4, bufferSize)];
+    }
+
+    private int fieldLimit = Integer.MAX_VALUE;
+
+    /**
+     * Reads the next record but splits only fields 0..{@code lastField}; the rest of the record is skipped with a
+     * quote-aware scan (the second pass needs 2 of 15 fields).
+     */
+    boolean next(int lastField) throws IOException {
+        fieldLimit = lastField;
+        try {
+            return next();
+        } finally {
+            fieldLimit = Integer.MAX_VALUE;
+        }
     }
 
     /** Reads the next record; false at the end of the input. */
@@ -87,6 +105,7 @@ final class FastCsvReader implements Closeable {
                 int q = start;
                 boolean esc = false;
                 while (true) {
+                    q = scanQuoted(b, q, limit);
                     if (q >= limit) {
                         if (eof) {
                             // An unterminated quote at the end: take the rest as the field.
@@ -130,14 +149,7 @@ final class FastCsvReader implements Closeable {
                     p++;
                 }
             } else {
-                int q = p;
-                while (q < limit) {
-                    byte c = b[q];
-                    if (c == COMMA || c == LF || c == CR) {
-                        break;
-                    }
-                    q++;
-                }
+                int q = scanUnquoted(b, p, limit);
                 if (q >= limit && !eof) {
                     return -1;
                 }
@@ -158,6 +170,9 @@ final class FastCsvReader implements Closeable {
             byte c = b[p];
             if (c == COMMA) {
                 p++;
+                if (count > fieldLimit) {
+                    return skipRecord(b, p, lines);
+                }
                 continue;
             }
             if (c == CR) {
@@ -175,6 +190,138 @@ final class FastCsvReader implements Closeable {
             lineNumberAdvance(lines + 1);
             return 1;
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = ONES * COMMA;
+    private static final long LFS = ONES * LF;
+    private static final long CRS = ONES * CR;
+    private static final long QUOTES = ONES * QUOTE;
+
+    /** High bit set in each byte of x that is zero; the lowest flagged byte is always a true zero. */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** The first index in [q, limit) holding a comma, LF or CR (8 bytes per step), or limit. */
+    static int scanUnquoted(byte[] b, int q, int limit) {
+        while (q + 8 <= limit) {
+            long w = (long) LONGS.get(b, q);
+            long m = zeroBytes(w ^ COMMAS) | zeroBytes(w ^ LFS) | zeroBytes(w ^ CRS);
+            if (m != 0) {
+                return q + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            q += 8;
+        }
+        while (q < limit) {
+            byte c = b[q];
+            if (c == COMMA || c == LF || c == CR) {
+                return q;
+            }
+            q++;
+        }
+        return limit;
+    }
+
+    /** The first index in [q, limit) holding a quote or LF (inside a quoted field), or limit. */
+    static int scanQuoted(byte[] b, int q, int limit) {
+        while (q + 8 <= limit) {
+            long w = (long) LONGS.get(b, q);
+            long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ LFS);
+            if (m != 0) {
+                return q + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            q += 8;
+        }
+        while (q < limit) {
+            byte c = b[q];
+            if (c == QUOTE || c == LF) {
+                return q;
+            }
+            q++;
+        }
+        return limit;
+    }
+
+    /** Skips to the end of the record from p (just after a delimiter); same results as {@link #parse()}. */
+    private int skipRecord(byte[] b, int p, long lines) {
+        while (true) {
+            p = scanSpecial(b, p, limit);
+            if (p >= limit) {
+                if (!eof) {
+                    return -1;
+                }
+                pos = p;
+                lineNumberAdvance(lines);
+                return 1;
+            }
+            byte c = b[p];
+            if (c == QUOTE) {
+                int q = p + 1;
+                while (true) {
+                    q = scanQuoted(b, q, limit);
+                    if (q >= limit) {
+                        if (eof) {
+                            pos = limit;
+                            lineNumberAdvance(lines);
+                            return 1;
+                        }
+                        return -1;
+                    }
+                    if (b[q] == LF) {
+                        lines++;
+                        q++;
+                        continue;
+                    }
+                    if (q + 1 >= limit && !eof) {
+                        return -1;
+                    }
+                    if (q + 1 < limit && b[q + 1] == QUOTE) {
+                        q += 2;
+                        continue;
+                    }
+                    break;
+                }
+                p = q + 1;
+                continue;
+            }
+            if (c == CR) {
+                if (p + 1 >= limit && !eof) {
+                    return -1;
+                }
+                p++;
+                if (p < limit && b[p] == LF) {
+                    p++;
+                }
+            } else {
+                p++;
+            }
+            pos = p;
+            lineNumberAdvance(lines + 1);
+            return 1;
+        }
+    }
+
+    /** The first index in [q, limit) holding a quote, LF or CR, or limit. */
+    static int scanSpecial(byte[] b, int q, int limit) {
+        while (q + 8 <= limit) {
+            long w = (long) LONGS.get(b, q);
+            long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ LFS) | zeroBytes(w ^ CRS);
+            if (m != 0) {
+                return q + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            q += 8;
+        }
+        while (q < limit) {
+            byte c = b[q];
+            if (c == QUOTE || c == LF || c == CR) {
+                return q;
+            }
+            q++;
+        }
+        return limit;
     }
 
     private void lineNumberAdvance(long lines) {

@@ -47,7 +47,8 @@ final class Sessionizer {
             }
         }
 
-        Sessions s = new Sessions(events, Math.max(16, n / 2));
+        // Never more sessions than rows: sized once, no growth copies.
+        Sessions s = new Sessions(events, n);
         int[] dayScratch = new int[8];
         for (int c = 0; c < clients; c++) {
             if ((c & 0xFFFF) == 0) {

@@ -96,15 +96,8 @@ final class Sessions {
         }
     }
 
-    /** Trims the arrays to the session count and adds the per-session columns later phases fill. */
+    /** Adds the per-session columns later phases fill (the others keep their spare capacity). */
     void finish() {
-        client = Arrays.copyOf(client, count);
-        start = Arrays.copyOf(start, count);
-        end = Arrays.copyOf(end, count);
-        landingRow = Arrays.copyOf(landingRow, count);
-        events = Arrays.copyOf(events, count);
-        pageViews = Arrays.copyOf(pageViews, count);
-        flags = Arrays.copyOf(flags, count);
         revenue = new double[count];
         channel = new byte[count];
         device = new int[count];

@@ -62,8 +62,6 @@ public final class TransformStage implements Stage {
     static final List<String> RECONCILIATION_COLUMNS = List.of("date", "check", "expected", "actual", "difference",
             "ok");
 
-    private static final int CACHE_LIMIT = 200_000;
-
     @Override
     public StageId id() {
         return StageId.TRANSFORM;
@@ -93,10 +91,11 @@ public final class TransformStage implements Stage {
         private final ChannelClassifier classifier;
         private final List<String> channelNames = new ArrayList<>();
         private final Map<String, Integer> channelIds = new HashMap<>();
-        private final DeviceDetector devices = new DeviceDetector();
-        private final List<DeviceDetector.DeviceInfo> deviceInfos = new ArrayList<>();
-        private final Map<DeviceDetector.DeviceInfo, Integer> deviceIds = new HashMap<>();
+        /** Device of each distinct user agent, indexed by its dictionary id. */
+        private List<DeviceDetector.DeviceInfo> deviceInfos;
         private long phaseStart = System.nanoTime();
+        private long phaseCpuStart = cpuNanos();
+        private final Map<String, Object> phaseCpuMillis = new LinkedHashMap<>();
 
         private EventTable events;
         private Sessions sessions;
@@ -126,14 +125,18 @@ public final class TransformStage implements Stage {
             FileSummaryReader.read(qualityDir, this::day);
             ValidatedEventsReader reader = new ValidatedEventsReader(qualityDir,
                     Set.copyOf(context.config().quality().purchaseEventNames()));
-            events = reader.load(progress.slice(0.0, 0.35), cancellation);
-            phase("read");
-            countRowsByPartitionDay();
-            sessions = Sessionizer.sessionize(events, config.sessionGapMinutes() * 60_000L, cancellation);
-            progress.update(400, 1000, "Cut " + sessions.count + " sessions");
-            phase("sessionize");
-            buildConversions();
-            phase("conversions");
+            try (UserAgentWorker agents = new UserAgentWorker()) {
+                events = reader.load(progress.slice(0.0, 0.35), cancellation, agents::submit);
+                phase("read");
+                countRowsByPartitionDay();
+                sessions = Sessionizer.sessionize(events, config.sessionGapMinutes() * 60_000L, cancellation);
+                progress.update(400, 1000, "Cut " + sessions.count + " sessions");
+                phase("sessionize");
+                buildConversions();
+                phase("conversions");
+                deviceInfos = agents.results();
+                phase("user_agents");
+            }
             writeSessions(reader, progress.slice(0.4, 0.8));
             phase("sessions_csv");
             writeAttribution();
@@ -203,36 +206,21 @@ public final class TransformStage implements Stage {
             Map<String, Integer> col = reader.columns();
             int cPage = col.get("page_url");
             int cReferrer = col.get("referrer");
-            int cAgent = col.get("user_agent");
-            Map<String, String> campaignCache = new HashMap<>();
-            Map<String, String> referrerCache = new HashMap<>();
-            final String none = "";
             AtomicFiles.write(out.resolve(SESSIONS), writer -> {
                 try (CsvOutput csv = new CsvOutput(writer, SESSION_COLUMNS)) {
-                    reader.forEachRow(row -> sessions.landingRow[sessions.rowSession[row]] == row, (row, line) -> {
+                    reader.forEachRow(Math.max(cPage, cReferrer),
+                            row -> sessions.landingRow[sessions.rowSession[row]] == row, (row, line) -> {
                         int s = sessions.rowSession[row];
                         String page = CsvInput.unprotect(line.string(cPage));
                         String referrer = CsvInput.unprotect(line.string(cReferrer));
-                        String agent = CsvInput.unprotect(line.string(cAgent));
-                        if (campaignCache.size() > CACHE_LIMIT) {
-                            campaignCache.clear();
-                        }
-                        if (referrerCache.size() > CACHE_LIMIT) {
-                            referrerCache.clear();
-                        }
-                        String channel = campaignCache.computeIfAbsent(page, p -> {
-                            String c = classifier.campaignChannel(p);
-                            return c == null ? none : c;
-                        });
-                        if (channel.isEmpty()) {
-                            channel = referrerCache.computeIfAbsent(referrer, classifier::referrerChannel);
-                        }
+                        String channel = classifier.classify(page, referrer);
                         int channelId = channelId(channel);
                         sessions.channel[s] = (byte) channelId;
-                        DeviceDetector.DeviceInfo device = devices.detect(agent);
-                        sessions.device[s] = deviceId(device);
-                        csv.row(sessionId(s), clientText(sessions.client[s]), time.timestamp(sessions.start[s]),
-                                time.timestamp(sessions.end[s]), (sessions.end[s] - sessions.start[s]) / 1000.0,
+                        sessions.device[s] = events.userAgent[row];
+                        DeviceDetector.DeviceInfo device = deviceInfos.get(events.userAgent[row]);
+                        String client = clientText(sessions.client[s]);
+                        csv.row(client + "-" + sessions.sequence(s), client, time.timestamp(sessions.start[s]),
+                                time.timestamp(sessions.end[s]), seconds(sessions.end[s] - sessions.start[s]),
                                 sessions.events[s], sessions.pageViews[s], page, referrer, channel, device.device(),
                                 device.os(), device.browser(), sessions.has(s, Sessions.BOT),
                                 sessions.has(s, Sessions.ADD_TO_CART), sessions.has(s, Sessions.CHECKOUT_STARTED),
@@ -546,7 +534,7 @@ public final class TransformStage implements Stage {
             figures.put("revenue", round2(revenue));
             figures.put("attribution_rows", attributionRows);
             figures.put("conversions_without_touchpoint_in_lookback", fallbackConversions);
-            figures.put("distinct_user_agents_parsed", devices.distinctParsed());
+            figures.put("distinct_user_agents_parsed", deviceInfos.size());
             figures.put("reconciliation_ok", reconciliation.allOk());
             Map<String, Object> totals = new LinkedHashMap<>();
             for (Reconciliation.Check c : reconciliation.checks()) {
@@ -567,6 +555,7 @@ public final class TransformStage implements Stage {
             figures.put("events_per_s", eventsPerSecond);
             figures.put("peak_heap_mb", heap.peakMegabytes());
             figures.put("phase_ms", phaseMillis);
+            figures.put("phase_cpu_ms", phaseCpuMillis);
 
             List<String> summary = new ArrayList<>();
             summary.add(String.format(Locale.ROOT, "%,d valid events → %,d sessions (%,d bot), %,d users, "
@@ -601,16 +590,6 @@ public final class TransformStage implements Stage {
             return id;
         }
 
-        private int deviceId(DeviceDetector.DeviceInfo info) {
-            Integer id = deviceIds.get(info);
-            if (id == null) {
-                id = deviceInfos.size();
-                deviceInfos.add(info);
-                deviceIds.put(info, id);
-            }
-            return id;
-        }
-
         private String clientText(int client) {
             return CsvInput.unprotect(events.clients.get(client));
         }
@@ -621,9 +600,23 @@ public final class TransformStage implements Stage {
 
         private void phase(String name) {
             long now = System.nanoTime();
+            long cpu = cpuNanos();
             phaseMillis.put(name, (now - phaseStart) / 1_000_000);
+            // CPU time next to wall time: on a shared machine the difference is waiting for a core.
+            phaseCpuMillis.put(name, (cpu - phaseCpuStart) / 1_000_000);
             phaseStart = now;
+            phaseCpuStart = cpu;
             heap.sample();
+        }
+
+        private static long cpuNanos() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0L;
+        }
+
+        /** Milliseconds as seconds: a whole number when it is one (most sessions have a single event). */
+        private static Object seconds(long millis) {
+            return millis % 1000 == 0 ? (Object) (millis / 1000) : (Object) (millis / 1000.0);
         }
 
         private static double ratio(long part, long whole) {

@@ -57,6 +57,15 @@ final class ValidatedEventsReader {
 
     /** Pass 1: the compact event table, with the purchase rows' order fields kept aside. */
     EventTable load(Progress progress, Cancellation cancellation) throws IOException {
+        return load(progress, cancellation, agent -> { });
+    }
+
+    /**
+     * Pass 1, handing each new distinct user agent to {@code newUserAgent} as it is first seen (so parsing can run
+     * on another core while the file is read).
+     */
+    EventTable load(Progress progress, Cancellation cancellation, java.util.function.Consumer<String> newUserAgent)
+            throws IOException {
         long bytes = size();
         // About 300 bytes a row in real exports: pre-size so the arrays rarely grow.
         EventTable table = new EventTable((int) Math.min(50_000_000L, bytes / 250 + 1024));
@@ -74,6 +83,7 @@ final class ValidatedEventsReader {
             int cOrder = col.get("order_key");
             int cRevenue = col.get("revenue");
             int cData = col.get("event_data");
+            int cAgent = col.get("user_agent");
             int lastDayStart = -1;
             int lastDayIndex = -1;
             byte[] lastDayBytes = new byte[10];
@@ -125,7 +135,12 @@ final class ValidatedEventsReader {
                     lastDayStart = ds;
                     lastDayIndex = dayIdx;
                 }
-                int row = table.add(client, ts, kind, dayIdx);
+                int knownAgents = table.userAgents.size();
+                int agent = csv.intern(cAgent, table.userAgents);
+                if (agent == knownAgents) {
+                    newUserAgent.accept(CsvInput.unprotect(table.userAgents.get(agent)));
+                }
+                int row = table.add(client, ts, kind, dayIdx, agent);
                 if ((kind & EventTable.KIND_MASK) == EventTable.PURCHASE) {
                     table.purchases.add(purchase(csv, row, cOrder, cRevenue, cFlags, cData));
                 }
@@ -174,14 +189,17 @@ final class ValidatedEventsReader {
         void visit(int row, FastCsvReader csv) throws IOException;
     }
 
-    /** Pass 2: calls {@code visitor} for every row {@code wanted} selects, with the reader positioned on it. */
-    void forEachRow(java.util.function.IntPredicate wanted, RowVisitor visitor, Progress progress,
+    /**
+     * Pass 2: calls {@code visitor} for every row {@code wanted} selects, with the reader positioned on it and
+     * fields 0..{@code lastField} split.
+     */
+    void forEachRow(int lastField, java.util.function.IntPredicate wanted, RowVisitor visitor, Progress progress,
                     Cancellation cancellation) throws IOException {
         long bytes = size();
         try (FastCsvReader csv = open()) {
             header(csv);
             int row = 0;
-            while (csv.next()) {
+            while (csv.next(lastField)) {
                 if ((row & 0xFFFF) == 0) {
                     cancellation.throwIfCancelled();
                     progress.update(csv.bytesRead(), bytes, "Building sessions");

@@ -80,4 +80,76 @@ class FastCsvReaderTest {
         assertThat(dictionary.size()).isEqualTo(10_000);
         assertThat(dictionary.get(9_999)).isEqualTo("client-9999");
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {5, 64, 1 << 20})
+    void randomFilesReadLikeCommonsCsv(int buffer) throws IOException {
+        java.util.Random random = new java.util.Random(buffer);
+        String alphabet = "abcXYZ019 ,\"\n\r;:/?=&é";
+        StringBuilder text = new StringBuilder();
+        java.io.StringWriter expected = new java.io.StringWriter();
+        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(expected,
+                com.puffy.pipeline.io.CsvOutput.FORMAT)) {
+            for (int r = 0; r < 2_000; r++) {
+                List<String> row = new ArrayList<>();
+                for (int c = 0; c < 4; c++) {
+                    StringBuilder cell = new StringBuilder();
+                    int length = random.nextInt(r % 50 == 0 ? 200 : 20);
+                    for (int i = 0; i < length; i++) {
+                        cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                    row.add(cell.toString());
+                }
+                printer.printRecord(row);
+            }
+        }
+        List<List<String>> reference = new ArrayList<>();
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(expected.toString(),
+                org.apache.commons.csv.CSVFormat.RFC4180)) {
+            for (org.apache.commons.csv.CSVRecord record : parser) {
+                reference.add(record.toList());
+            }
+        }
+        assertThat(read(expected.toString(), buffer)).isEqualTo(reference);
+    }
+
+    @org.junit.jupiter.api.Test
+    void wordScansFindTheSameByteAsAByteLoop() {
+        java.util.Random random = new java.util.Random(7);
+        byte[] alphabet = "ab,\n\r\"x".getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 2_000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) 'a';
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int unquoted = from;
+            while (unquoted < bytes.length && bytes[unquoted] != ',' && bytes[unquoted] != '\n' && bytes[unquoted] != '\r') {
+                unquoted++;
+            }
+            int quoted = from;
+            while (quoted < bytes.length && bytes[quoted] != '"' && bytes[quoted] != '\n') {
+                quoted++;
+            }
+            assertThat(FastCsvReader.scanUnquoted(bytes, from, bytes.length)).isEqualTo(unquoted);
+            assertThat(FastCsvReader.scanQuoted(bytes, from, bytes.length)).isEqualTo(quoted);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 9, 1 << 20})
+    void readingOnlyLeadingFieldsSkipsTheRestOfEachRecordExactly(int buffer) throws IOException {
+        String text = "a,b,c,d\n1,\"x\",\"q,\"\"\nr\",z\r\n2,y,\"\",\n\n3,w,,\"end\"";
+        List<String> firsts = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        try (FastCsvReader csv = new FastCsvReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                buffer)) {
+            while (csv.next(1)) {
+                firsts.add(csv.string(0) + "|" + csv.string(1) + "|" + csv.string(2));
+                lines.add(csv.line());
+            }
+        }
+        assertThat(firsts).containsExactly("a|b|", "1|x|", "2|y|", "3|w|");
+        assertThat(lines).containsExactly(1L, 2L, 4L, 6L);
+    }
 }
