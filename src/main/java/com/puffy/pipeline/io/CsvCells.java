@@ -25,27 +25,33 @@ public final class CsvCells {
         if (text == null || text.isEmpty()) {
             return;
         }
-        boolean quote = false;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                quote = true;
-                break;
-            }
-        }
+        // String.indexOf is a vectorized intrinsic: four scans beat one loop of charAt on long values.
+        boolean quote = text.indexOf('"') >= 0 || text.indexOf(',') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0;
         if (!quote) {
             line.append(text);
             return;
         }
         line.append('"');
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                line.append('"');
-            }
-            line.append(c);
+        int from = 0;
+        int at;
+        while ((at = text.indexOf('"', from)) >= 0) {
+            line.append(text, from, at + 1).append('"');
+            from = at + 1;
         }
-        line.append('"');
+        line.append(text, from, text.length()).append('"');
+    }
+
+    /** A whole row rendered exactly as {@link CsvOutput#row(Object...)} renders it, ended by LF. */
+    public static String row(Object... cells) {
+        StringBuilder line = new StringBuilder(128);
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            appendQuoted(line, CsvOutput.render(cells[i]));
+        }
+        return line.append('\n').toString();
     }
 
     /** A whole header or row line of text cells, ended by LF. */

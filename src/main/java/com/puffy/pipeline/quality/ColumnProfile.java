@@ -13,12 +13,12 @@ final class ColumnProfile {
     static final String CLIENT_ID_PATTERN_SHARE = "client_id_pattern_share";
     static final String ITEM_PRICE_NULL_SHARE = "item_price_null_share";
 
-    private final boolean clientIdColumn;
-    private long rows;
-    private long nulls;
-    private long numeric;
-    private long matchingPattern;
-    private final HyperLogLog distinct = new HyperLogLog();
+    final boolean clientIdColumn;
+    long rows;
+    long nulls;
+    long numeric;
+    long matchingPattern;
+    final HyperLogLog distinct = new HyperLogLog();
     long purchaseItems;
     long purchaseItemsWithoutPrice;
 

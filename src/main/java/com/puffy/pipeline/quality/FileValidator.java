@@ -41,6 +41,13 @@ final class FileValidator {
     private final HeaderNormalizer headers;
     private final Cancellation cancellation;
     private final LongConsumer bytesRead;
+    private final Opener opener;
+
+    /** How a file is opened; tests substitute failures a root user cannot provoke with permissions. */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open(Path file) throws IOException;
+    }
 
     // Per-thread scratch, reused row after row.
     private final RowFacts facts = new RowFacts();
@@ -51,6 +58,12 @@ final class FileValidator {
     private final String[] warningValues = new String[8];
 
     FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead) {
+        this(rules, headers, cancellation, bytesRead, Files::newInputStream);
+    }
+
+    FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead,
+                  Opener opener) {
+        this.opener = opener;
         this.rules = rules;
         this.headers = headers;
         this.cancellation = cancellation;
@@ -66,7 +79,7 @@ final class FileValidator {
         MessageDigest sha = sha256();
         InputStream raw;
         try {
-            raw = Files.newInputStream(file.path());
+            raw = opener.open(file.path());
         } catch (AccessDeniedException e) {
             return unreadable(result, 0, "cannot be opened: permission denied; check its permissions");
         } catch (NoSuchFileException e) {
@@ -241,7 +254,7 @@ final class FileValidator {
         row.h1 = 0x12345678L;
         row.h2 = 0x9abcdef0L;
         for (int c = 0; c < COLUMNS; c++) {
-            Murmur3.hash(values[c], 0, hash);
+            hash(values[c]);
             Murmur3.combine(row, hash.h1, hash.h2);
             ColumnProfile profile = canonicalProfiles[c];
             if (profile != null) {
@@ -251,7 +264,7 @@ final class FileValidator {
         int[] extraFields = mapping.extraFields();
         for (int i = 0; i < extraFields.length; i++) {
             String value = fields.get(extraFields[i]);
-            Murmur3.hash(value, 0, hash);
+            hash(value);
             extraProfiles[i].add(value, hash.h1, false);
         }
         if (f.purchaseFacts != null && canonicalProfiles[DATA] != null) {
@@ -318,6 +331,21 @@ final class FileValidator {
         }
         spool.candidate(line, warnings, Timestamps.epochDayOf(f.epochMillis), timestamp, cells.toString(), revenue,
                 tx, extraCells, warningValues, valueCount);
+    }
+
+    private char[] scratch = new char[1024];
+
+    LongConsumer bytesRead() {
+        return bytesRead;
+    }
+
+    private void hash(String text) {
+        int n = text.length();
+        if (scratch.length < n) {
+            scratch = new char[Math.max(n, scratch.length * 2)];
+        }
+        text.getChars(0, n, scratch, 0);
+        Murmur3.hash(scratch, n, 0, hash);
     }
 
     private static String warningValue(RowRule rule, RowFacts f) {

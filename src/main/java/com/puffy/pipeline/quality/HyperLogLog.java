@@ -7,7 +7,7 @@ package com.puffy.pipeline.quality;
 final class HyperLogLog {
     private static final int P = 12;
     private static final int M = 1 << P;
-    private final byte[] registers = new byte[M];
+    final byte[] registers = new byte[M];
 
     void add(long hash) {
         int index = (int) (hash >>> (64 - P));

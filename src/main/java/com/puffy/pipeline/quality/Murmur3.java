@@ -18,17 +18,29 @@ final class Murmur3 {
     private Murmur3() {
     }
 
-    static void hash(CharSequence text, long seed, Hash128 out) {
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[1024]);
+
+    static void hash(String text, long seed, Hash128 out) {
         int length = text.length();
+        char[] chars = SCRATCH.get();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+            SCRATCH.set(chars);
+        }
+        // getChars is an intrinsic copy; indexing a char[] is much cheaper than String.charAt per character.
+        text.getChars(0, length, chars, 0);
+        hash(chars, length, seed, out);
+    }
+
+    static void hash(char[] text, int length, long seed, Hash128 out) {
         long h1 = seed;
         long h2 = seed;
         int i = 0;
         int blocks = length & ~7;
         for (; i < blocks; i += 8) {
-            long k1 = text.charAt(i) | ((long) text.charAt(i + 1) << 16) | ((long) text.charAt(i + 2) << 32)
-                    | ((long) text.charAt(i + 3) << 48);
-            long k2 = text.charAt(i + 4) | ((long) text.charAt(i + 5) << 16) | ((long) text.charAt(i + 6) << 32)
-                    | ((long) text.charAt(i + 7) << 48);
+            long k1 = text[i] | ((long) text[i + 1] << 16) | ((long) text[i + 2] << 32) | ((long) text[i + 3] << 48);
+            long k2 = text[i + 4] | ((long) text[i + 5] << 16) | ((long) text[i + 6] << 32)
+                    | ((long) text[i + 7] << 48);
             k1 *= C1;
             k1 = Long.rotateLeft(k1, 31);
             k1 *= C2;
@@ -48,10 +60,10 @@ final class Murmur3 {
         long k2 = 0;
         int rest = length - i;
         for (int j = rest - 1; j >= 4; j--) {
-            k2 ^= (long) text.charAt(i + j) << (16 * (j - 4));
+            k2 ^= (long) text[i + j] << (16 * (j - 4));
         }
         for (int j = Math.min(rest, 4) - 1; j >= 0; j--) {
-            k1 ^= (long) text.charAt(i + j) << (16 * j);
+            k1 ^= (long) text[i + j] << (16 * j);
         }
         if (rest > 4) {
             k2 *= C2;

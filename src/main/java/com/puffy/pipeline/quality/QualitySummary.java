@@ -18,8 +18,10 @@ final class QualitySummary {
     private final List<FileResult> files;
     private final List<DriftEpisode> drift;
     private final long[] flagged;
+    private final List<String> cacheWarnings;
 
-    QualitySummary(List<FileResult> files, List<DriftEpisode> drift, long[] flagged) {
+    QualitySummary(List<FileResult> files, List<DriftEpisode> drift, long[] flagged, List<String> cacheWarnings) {
+        this.cacheWarnings = cacheWarnings;
         this.files = files;
         this.drift = drift;
         this.flagged = flagged;
@@ -75,6 +77,7 @@ final class QualitySummary {
         long hits = files.stream().filter(f -> f.fromCache).count();
         figures.put("cache_hits", hits);
         figures.put("cache_misses", files.size() - hits);
+        figures.put("cache_warnings", cacheWarnings);
         List<Map<String, Object>> perFile = new ArrayList<>();
         for (FileResult f : files) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -148,14 +151,16 @@ final class QualitySummary {
         }
         long hits = files.stream().filter(f -> f.fromCache).count();
         if (hits > 0) {
-            lines.add("Cache: " + hits + " of " + files.size() + " files reused unchanged results.");
+            lines.add("Cache: " + hits + " of " + files.size() + " files unchanged, their results reused.");
         }
+        cacheWarnings.forEach(w -> lines.add("Cache warning: " + w));
         if (files.size() <= FILE_LINES_LIMIT) {
             lines.add("Per file (read = valid + quarantined + duplicate):");
             for (FileResult f : files) {
                 lines.add(String.format(Locale.ROOT, "  %s: %,d = %,d + %,d + %,d%s", f.name(), f.rowsRead,
                         f.rowsValid(), f.rowsQuarantined, f.rowsDuplicate,
-                        f.isEventFile() ? "" : " (" + QualityWriter.status(f).replace('_', ' ') + ")"));
+                        QualityWriter.status(f).equals("event_file") ? ""
+                                : " (" + QualityWriter.status(f).replace('_', ' ') + ")"));
             }
         } else {
             lines.add("Per-file reconciliation: see quality/file_summary.csv (" + files.size() + " files).");

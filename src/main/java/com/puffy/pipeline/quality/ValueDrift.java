@@ -14,6 +14,9 @@ import java.util.Map;
  * part. Consecutive drifting files of one (column, metric) form one episode.
  */
 final class ValueDrift {
+    /** The pseudo-column of the item prices inside purchase payloads. */
+    static final String ITEM_PRICE = "item_price";
+
     private ValueDrift() {
     }
 
@@ -43,7 +46,15 @@ final class ValueDrift {
             if (f.isEventFile() && f.parsedRows > 0) {
                 files.add(f);
                 Map<String, Map<String, Double>> byColumn = new LinkedHashMap<>();
-                f.profiles.forEach((column, profile) -> byColumn.put(column, profile.metrics()));
+                f.profiles.forEach((column, profile) -> {
+                    Map<String, Double> m = new LinkedHashMap<>(profile.metrics());
+                    // Item prices live inside event_data; their null share is reported as column item_price.
+                    Double itemPrices = m.remove(ColumnProfile.ITEM_PRICE_NULL_SHARE);
+                    byColumn.put(column, m);
+                    if (itemPrices != null) {
+                        byColumn.put(ITEM_PRICE, Map.of(ColumnProfile.NULL_SHARE, itemPrices));
+                    }
+                });
                 metrics.add(byColumn);
             }
         }
@@ -110,6 +121,10 @@ final class ValueDrift {
 
     private static String rawHeader(FileResult file, String column) {
         HeaderMapping m = file.mapping;
+        if (ITEM_PRICE.equals(column)) {
+            return m.has(com.puffy.pipeline.model.CanonicalColumn.EVENT_DATA)
+                    ? m.rawHeaderOf(com.puffy.pipeline.model.CanonicalColumn.EVENT_DATA) : "";
+        }
         int index = m.normalized().indexOf(column);
         for (com.puffy.pipeline.model.CanonicalColumn c : com.puffy.pipeline.model.CanonicalColumn.values()) {
             if (c.columnName().equals(column) && m.has(c)) {
@@ -120,11 +135,14 @@ final class ValueDrift {
     }
 
     private static String describe(Episode e) {
+        if (ITEM_PRICE.equals(e.column)) {
+            return String.format(Locale.ROOT, "share of purchase items without `item_price` moves from %.1f%% to %.1f%%",
+                    e.baseline * 100, e.value * 100);
+        }
         String what = switch (e.metric) {
             case ColumnProfile.NULL_SHARE -> "`" + e.column + "` empty share";
             case ColumnProfile.NUMERIC_SHARE -> "`" + e.column + "` numeric share";
             case ColumnProfile.CLIENT_ID_PATTERN_SHARE -> "share of `" + e.column + "` matching the client-id pattern";
-            case ColumnProfile.ITEM_PRICE_NULL_SHARE -> "share of purchase items without `item_price`";
             default -> "`" + e.column + "` " + e.metric;
         };
         return String.format(Locale.ROOT, "%s moves from %.1f%% to %.1f%%", what, e.baseline * 100, e.value * 100);

@@ -149,7 +149,7 @@ class DriftTest {
             return rows;
         });
         assertThat(h.drift()).extracting(r -> r.get("column") + "|" + r.get("metric") + "|" + r.get("value"))
-                .contains("event_data|item_price_null_share|1");
+                .contains("item_price|null_share|1");
     }
 
     @Test

@@ -168,6 +168,24 @@ class FileEdgesTest {
     }
 
     @Test
+    void fileThatCannotBeOpenedIsUnreadableWithWhatToDo() throws Exception {
+        Path file = Files.writeString(dir.resolve(D), HEADER + "\n" + view(CID, "2025-02-23T10:00:00.000Z") + "\n");
+        FileValidator validator = new FileValidator(new RowRule.Context(
+                com.puffy.pipeline.config.ConfigLoader.defaults().quality()),
+                new HeaderNormalizer(Map.of()), com.puffy.pipeline.core.Cancellation.none(), bytes -> { },
+                path -> {
+                    throw new java.nio.file.AccessDeniedException(path.toString());
+                });
+        FileResult result = validator.validate(new InputFile(file, D, Files.size(file), 0), dir.resolve("spool"));
+        assertThat(result.status).isEqualTo(FileResult.Status.UNREADABLE);
+        assertThat(result.rowsRead).isZero();
+        assertThat(result.findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(com.puffy.pipeline.model.ReasonCode.UNREADABLE_FILE);
+            assertThat(f.message()).contains(D, "permission denied", "check its permissions");
+        });
+    }
+
+    @Test
     void aVeryLongLineIsQuarantinedWithoutHoldingTheFile() throws Exception {
         StringBuilder huge = new StringBuilder(CID).append(",https://puffy.com/?q=");
         huge.append("x".repeat(CsvRecordReader.MAX_LINE_CHARS + 1000));

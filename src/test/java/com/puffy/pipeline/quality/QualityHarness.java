@@ -60,11 +60,18 @@ final class QualityHarness {
         return run(ConfigLoader.defaults(), 2);
     }
 
+    Path cacheFile;
+
+    QualityHarness withCache(Path file) {
+        this.cacheFile = file;
+        return this;
+    }
+
     QualityHarness run(PipelineConfig config, int threads) throws Exception {
         deleteWork();
         Files.createDirectories(work);
         RunSettings settings = new RunSettings(input, work.resolveSibling("out"), config, null,
-                LocalDate.of(2025, 3, 10), false, null);
+                LocalDate.of(2025, 3, 10), false, cacheFile);
         result = new QualityStage(threads).run(new RunContext(settings, work), Progress.NONE, Cancellation.none());
         return this;
     }
