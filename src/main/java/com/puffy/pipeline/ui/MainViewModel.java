@@ -272,7 +272,7 @@ public final class MainViewModel {
         }
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = new EnumMap<>(StageId.class);
-            Map<StageId, StageResult> lastResults = new EnumMap<>(StageId.class);
+            Map<StageId, StageManifest> manifests = new EnumMap<>(StageId.class);
             for (StageId id : pipeline.availableStages()) {
                 try {
                     statuses.put(id, pipeline.status(settings, id));
@@ -280,6 +280,7 @@ public final class MainViewModel {
                     LOG.warn("Cannot read the status of {}", id, e);
                     statuses.put(id, StageStatus.STALE);
                 }
+                manifests.put(id, StageManifest.read(settings.outputDir().resolve(id.outputFolder())));
             }
             threads.fx(() -> {
                 if (running.get()) {
@@ -289,6 +290,13 @@ public final class MainViewModel {
                     StageStatus status = statuses.get(stage.id());
                     if (status != null) {
                         stage.showStatus(toState(status));
+                        StageManifest manifest = manifests.get(stage.id());
+                        stage.showSummary(manifest.summary(), manifest.elapsed());
+                        if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
+                            stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
+                                    : "Outputs are older than the inputs or settings; last run ")
+                                    + manifest.finishedAt() + ".");
+                        }
                     }
                 }
                 outputsVersion.set(outputsVersion.get() + 1);
@@ -388,9 +396,9 @@ public final class MainViewModel {
             } catch (Exception | Error e) {
                 LOG.error("Run failed", e);
                 threads.fx(() -> {
-                    endRun();
                     statusMessage.set("The run failed; the previous outputs were kept.");
                     lastRun.set("Last run " + now() + ": failed");
+                    endRun();
                     report(UiError.of("run the pipeline", e));
                 });
             }
@@ -416,7 +424,7 @@ public final class MainViewModel {
                 threads.fx(() -> {
                     StageViewModel vm = byId.get(stage);
                     switch (outcome) {
-                        case RAN -> vm.finished(StageState.FRESH, "Finished in " + Formats.duration(elapsed) + ".",
+                        case RAN -> vm.finished(StageState.FRESH, "Finished at " + now() + ".",
                                 lines, elapsed);
                         case UP_TO_DATE -> vm.finished(StageState.FRESH, "Up to date: not run again.", lines, null);
                         case CANCELLED -> vm.finished(StageState.CANCELLED,
@@ -430,7 +438,6 @@ public final class MainViewModel {
     }
 
     private void finished(PipelineReport report, Duration took) {
-        endRun();
         boolean cancelled = report.stages().stream().anyMatch(s -> s.outcome() == StageOutcome.CANCELLED);
         long ran = report.stages().stream().filter(s -> s.outcome() == StageOutcome.RAN).count();
         if (cancelled) {
@@ -447,6 +454,7 @@ public final class MainViewModel {
         for (StageRun run : report.stages()) {
             LOG.info("Stage {} {} in {} ms", run.stage(), run.outcome(), run.elapsed().toMillis());
         }
+        endRun();
     }
 
     private void endRun() {

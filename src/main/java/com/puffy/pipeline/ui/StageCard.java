@@ -79,7 +79,23 @@ final class StageCard extends VBox {
         HBox actions = new HBox(8, elapsed, gap2, cancel, run);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(head, depends, bar, message, actions);
+        Label summary = new Label();
+        summary.setId("summary-" + stage.id().cliName());
+        summary.getStyleClass().add("stage-summary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable fill = () -> {
+            java.util.List<String> lines = stage.summary();
+            summary.setText(String.join("\n", lines.subList(0, Math.min(4, lines.size())))
+                    + (lines.size() > 4 ? "\n…" : ""));
+            summary.setTooltip(lines.isEmpty() ? null : new Tooltip(String.join("\n", lines)));
+        };
+        stage.summary().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        summary.managedProperty().bind(summary.textProperty().isNotEmpty());
+        summary.visibleProperty().bind(summary.managedProperty());
+
+        getChildren().addAll(head, depends, bar, message, summary, actions);
         setOnMouseClicked(e -> select.run());
     }
 }

@@ -1,7 +1,6 @@
 package com.puffy.pipeline.ui;
 
 import com.puffy.pipeline.StudioEngine;
-import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.UserFolders;
 import com.puffy.pipeline.engine.Pipeline;
@@ -30,7 +29,7 @@ public final class StudioApp extends Application {
         Preferences prefs = RecentFolders.appNode();
         UiThreads threads = UiThreads.javafx();
         Pipeline pipeline = StudioEngine.standardPipeline();
-        MainViewModel vm = new MainViewModel(pipeline, threads, new RecentFolders(prefs), StudioApp::sampleData,
+        MainViewModel vm = new MainViewModel(pipeline, threads, new RecentFolders(prefs), com.puffy.pipeline.generate.SampleData::ensure,
                 Clock.systemUTC());
         MainView view = build(vm, threads, getHostServices(), prefs);
         Scene scene = view.createScene(1440, 900);
@@ -45,18 +44,10 @@ public final class StudioApp extends Application {
     /** The window for a ViewModel: also what the UI tests build, so they drive the same screens. */
     public static MainView build(MainViewModel vm, UiThreads threads, HostServices hostServices, Preferences prefs) {
         Map<StageId, Screen> screens = new EnumMap<>(StageId.class);
-        for (StageId id : StageId.values()) {
-            screens.put(id, new OutputBrowser(vm, id, threads));
-        }
         screens.put(StageId.QUALITY, new com.puffy.pipeline.ui.quality.QualityScreen(vm, threads));
         screens.put(StageId.TRANSFORM, new com.puffy.pipeline.ui.transform.TransformScreen(vm, threads));
         screens.put(StageId.MONITOR, new com.puffy.pipeline.ui.monitor.MonitoringScreen(vm, threads));
         screens.put(StageId.ANALYSIS, new com.puffy.pipeline.ui.analysis.AnalysisScreen(vm, threads));
         return new MainView(vm, threads, hostServices, prefs, screens);
-    }
-
-    static Path sampleData(Path dir) {
-        throw new PipelineException(com.puffy.pipeline.core.ExitCode.USAGE,
-                "The sample data generator is not part of this build yet: open a folder of event files instead.");
     }
 }

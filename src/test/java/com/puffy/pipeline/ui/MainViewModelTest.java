@@ -225,4 +225,19 @@ class MainViewModelTest {
         assertThat(errors).isNotEmpty();
         assertThat(errors.get(errors.size() - 1).message()).contains("bad.yaml");
     }
+
+    @Test
+    void reopeningAFolderShowsTheLastRunsSummaryWithoutRunning() {
+        MainViewModel first = allFour();
+        first.openFolder(input);
+        first.runAll();
+        fakes.ran.clear();
+        MainViewModel again = allFour();
+        again.openFolder(input);
+        StageViewModel quality = again.stage(StageId.QUALITY);
+        assertThat(fakes.ran).isEmpty();
+        assertThat(quality.getState()).isEqualTo(StageState.FRESH);
+        assertThat(quality.summary()).containsExactly("Quality wrote 1 row.");
+        assertThat(quality.messageProperty().get()).startsWith("Up to date; last run ");
+    }
 }

@@ -95,6 +95,5 @@ class QualityScreenFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#row-details").tryQuery().isPresent());
         assertThat(robot.lookup("#row-details .text-field").queryAllAs(javafx.scene.control.TextField.class))
                 .extracting(javafx.scene.control.TextField::getText).contains("yesterday", "INVALID_TIMESTAMP");
-        Screenshots.save(robot.lookup("#row-details").query().getScene(), "row-details");
     }
 }

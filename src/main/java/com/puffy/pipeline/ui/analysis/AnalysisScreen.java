@@ -155,15 +155,17 @@ public final class AnalysisScreen implements Screen {
         XYChart.Series<String, Number> money = new XYChart.Series<>();
         XYChart.Series<String, Number> count = new XYChart.Series<>();
         for (AnalysisResult.DailyTrend day : result.daily()) {
-            XYChart.Data<String, Number> point = new XYChart.Data<>(day.date(), day.revenue());
+            String label = shortDate(day.date());
+            XYChart.Data<String, Number> point = new XYChart.Data<>(label, day.revenue());
             money.getData().add(point);
-            count.getData().add(new XYChart.Data<>(day.date(), day.orders()));
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(label, day.orders());
+            count.getData().add(bar);
+            tooltip(point, day.date() + ": " + Formats.money(day.revenue()) + " from " + day.orders() + " orders"
+                    + (day.hasIssues() ? "; data issues: " + day.issues() : ""));
+            tooltip(bar, day.date() + ": " + day.orders() + " orders");
         }
         revenue.getData().add(money);
         orders.getData().add(count);
-        for (XYChart.Data<String, Number> point : money.getData()) {
-            tooltip(point, point.getXValue() + ": " + Formats.money(point.getYValue().doubleValue()));
-        }
         revenueCard.caption(first(result.insights("trend")));
 
         XYChart.Series<Number, String> steps = new XYChart.Series<>();
@@ -210,6 +212,16 @@ public final class AnalysisScreen implements Screen {
                     bar.getYValue().doubleValue()));
         }
         deviceCard.caption(first(result.insights("segments")));
+    }
+
+    /** "Feb 23" instead of "2025-02-23", so two weeks of days fit under a chart without turning sideways. */
+    static String shortDate(String isoDate) {
+        try {
+            return java.time.LocalDate.parse(isoDate).format(java.time.format.DateTimeFormatter.ofPattern("MMM d",
+                    java.util.Locale.US));
+        } catch (java.time.format.DateTimeParseException e) {
+            return isoDate;
+        }
     }
 
     private static String first(List<String> lines) {

@@ -194,9 +194,13 @@ public final class MonitoringScreen implements Screen {
             Label action = new Label(alert.action().isBlank() ? "" : "Next: " + alert.action());
             action.getStyleClass().add("muted");
             action.setWrapText(true);
+            // Wrapped labels need a width to know their height, or the cell cuts them to one line.
+            for (Label label : java.util.List.of(title, message, action)) {
+                label.prefWidthProperty().bind(getListView().widthProperty().subtract(80));
+                label.setMinHeight(Region.USE_PREF_SIZE);
+            }
+            title.setWrapText(true);
             VBox text = new VBox(2, title, message, action);
-            text.setMaxWidth(Double.MAX_VALUE);
-            text.prefWidthProperty().bind(getListView().widthProperty().subtract(70));
             HBox box = new HBox(10, icon, text);
             box.setAlignment(Pos.TOP_LEFT);
             setGraphic(box);

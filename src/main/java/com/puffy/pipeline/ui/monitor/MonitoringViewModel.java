@@ -141,13 +141,21 @@ public final class MonitoringViewModel {
         metrics.setAll(names);
         if (keep != null && names.contains(keep)) {
             series.set(points(keep));
-        } else if (!read.isEmpty() && names.contains(read.get(0).metric())) {
-            selectedMetric.set(read.get(0).metric());
         } else if (!names.isEmpty()) {
-            selectedMetric.set(names.iterator().next());
+            selectedMetric.set(defaultMetric(read, names));
         } else {
             series.set(List.of());
         }
+    }
+
+    /** The metric of the most severe alert that has a real series (several days), else daily events. */
+    private String defaultMetric(List<Alert> read, java.util.Set<String> names) {
+        for (Alert alert : read) {
+            if (names.contains(alert.metric()) && points(alert.metric()).size() >= 3) {
+                return alert.metric();
+            }
+        }
+        return names.contains("events") ? "events" : names.iterator().next();
     }
 
     /** Shows the series of the alert's metric, when it has one. */

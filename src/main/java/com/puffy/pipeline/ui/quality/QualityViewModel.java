@@ -142,7 +142,8 @@ public final class QualityViewModel {
         hasResults.set(true);
         long accounted = totals[1] + totals[2] + totals[3];
         String equation = Formats.count(totals[0]) + " rows read = " + Formats.count(totals[1]) + " valid + "
-                + Formats.count(totals[2]) + " quarantined + " + Formats.count(totals[3]) + " duplicates";
+                + Formats.count(totals[2]) + " quarantined + " + Formats.count(totals[3])
+                + (totals[3] == 1 ? " duplicate" : " duplicates");
         reconciliation.set(accounted == totals[0] ? equation + ": every row is accounted for."
                 : equation + ": " + Formats.count(Math.abs(totals[0] - accounted)) + " rows do not add up; "
                 + "report it with the log.");

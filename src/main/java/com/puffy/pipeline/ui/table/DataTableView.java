@@ -67,6 +67,7 @@ public final class DataTableView extends BorderPane {
         ComboBox<String> inColumn = new ComboBox<>();
         inColumn.setId(idPrefix + "-search-column");
         inColumn.setTooltip(new Tooltip("Search in every column or in one"));
+        inColumn.setMinWidth(140);
         inColumn.getItems().add(ALL_COLUMNS);
         inColumn.setValue(ALL_COLUMNS);
         inColumn.valueProperty().addListener((obs, old, now) -> {
@@ -80,12 +81,18 @@ public final class DataTableView extends BorderPane {
         for (String column : model.facetColumns()) {
             CheckComboBox<String> facet = new CheckComboBox<>(model.facetValues(column));
             facet.setId(idPrefix + "-facet-" + column);
-            facet.setTitle(label(column));
-            facet.setShowCheckedCount(true);
+            String title = label(column);
+            facet.setTitle(title);
+            facet.setShowCheckedCount(false);
+            facet.setPrefWidth(170);
+            facet.setMinWidth(120);
             facet.setTooltip(new Tooltip("Show only rows whose " + column + " is one of the checked values"));
             facet.getCheckModel().getCheckedItems().addListener(
-                    (javafx.collections.ListChangeListener<String>) change ->
-                            model.setFacet(column, new HashSet<>(facet.getCheckModel().getCheckedItems())));
+                    (javafx.collections.ListChangeListener<String>) change -> {
+                        int checked = facet.getCheckModel().getCheckedItems().size();
+                        facet.setTitle(checked == 0 ? title : title + ": " + checked + " chosen");
+                        model.setFacet(column, new HashSet<>(facet.getCheckModel().getCheckedItems()));
+                    });
             toolbar.getChildren().add(facet);
         }
         Region gap = new Region();
@@ -97,6 +104,8 @@ public final class DataTableView extends BorderPane {
         count.setId(idPrefix + "-count");
         count.getStyleClass().add("muted");
         count.textProperty().bind(model.countTextProperty());
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        search.setMinWidth(160);
         toolbar.getChildren().addAll(gap, busy, count);
 
         setTop(toolbar);
@@ -104,6 +113,11 @@ public final class DataTableView extends BorderPane {
         setCenter(center);
         empty.setVisible(false);
         model.emptyReasonProperty().addListener((obs, old, now) -> showEmpty(now));
+        model.errorProperty().addListener((obs, old, now) -> {
+            if (now != null && getScene() != null) {
+                com.puffy.pipeline.ui.ErrorDialog.create(getScene().getWindow(), now).show();
+            }
+        });
 
         model.tableProperty().addListener((obs, old, now) -> {
             if (now != null) {

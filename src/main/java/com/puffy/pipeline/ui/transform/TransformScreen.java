@@ -249,8 +249,8 @@ public final class TransformScreen implements Screen {
         }
         String revenue = found.userValue("revenue");
         double money = CsvTable.number(revenue);
-        journeyHeader.setText("Client " + found.clientId() + " · " + found.sessions().size() + " sessions · "
-                + found.events().size() + " events · " + found.conversions().size() + " conversions"
+        journeyHeader.setText("Client " + found.clientId() + " · " + plural(found.sessions().size(), "session")
+                + " · " + plural(found.events().size(), "event") + " · " + plural(found.conversions().size(), "conversion")
                 + (Double.isNaN(money) ? "" : " · " + Formats.money(money) + " revenue")
                 + (found.userValue("first_channel").isEmpty() ? "" : " · first came from " + found.userValue("first_channel")));
         orders.getItems().setAll(found.orderKeys());
@@ -259,6 +259,10 @@ public final class TransformScreen implements Screen {
         } else {
             credits.show(new CsvTable(List.of("session_id", "channel", "session_start"), new java.util.ArrayList<>(), null));
         }
+    }
+
+    private static String plural(int count, String noun) {
+        return Formats.count(count) + " " + noun + (count == 1 ? "" : "s");
     }
 
     private void showCredits(String orderKey) {

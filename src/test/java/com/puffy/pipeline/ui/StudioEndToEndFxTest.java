@@ -1,0 +1,235 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.StudioEngine;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.generate.SampleData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real flows on the real engine and the bundled sample data: open it, run all (F5), watch the bars reach the
+ * end, filter findings, open a dataset and a journey, see alerts, export a CSV, cancel a run. One window for the
+ * whole class, so the pipeline runs once. Saves a snapshot of each screen under target/screenshots.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StudioEndToEndFxTest {
+    static Path home;
+    static Preferences prefs;
+    static MainViewModel vm;
+    static MainView view;
+    static Stage window;
+    static final List<UiError> errors = new CopyOnWriteArrayList<>();
+    static String oldHome;
+    private static boolean started;
+    private static javafx.scene.Scene scene;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        if (started) {
+            // TestFX calls @Start before every test; the window and its finished run are kept across tests.
+            stage.setScene(scene);
+            stage.show();
+            return;
+        }
+        started = true;
+        home = Files.createTempDirectory("eventpipe-e2e");
+        oldHome = System.getProperty("eventpipe.home");
+        System.setProperty("eventpipe.home", home.toString());
+        prefs = Preferences.userRoot().node("eventpipe-test/e2e-" + System.nanoTime());
+        UiThreads threads = UiThreads.javafx();
+        vm = new MainViewModel(StudioEngine.standardPipeline(), threads, new RecentFolders(prefs), SampleData::ensure,
+                Clock.systemUTC());
+        vm.setCacheFile(home.resolve("cache.sqlite"));
+        view = StudioApp.build(vm, threads, null, prefs);
+        view.setErrorPresenter(errors::add);
+        vm.onError(errors::add);
+        scene = view.createScene(1440, 900);
+        stage.setScene(scene);
+        stage.show();
+        window = stage;
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        prefs.removeNode();
+        if (oldHome == null) {
+            System.clearProperty("eventpipe.home");
+        } else {
+            System.setProperty("eventpipe.home", oldHome);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void opensTheSampleDataAndRunsAllWithF5(FxRobot robot) throws Exception {
+        robot.clickOn("#open-sample");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.inputDirProperty().get() != null);
+        assertThat(vm.inputDirProperty().get()).startsWith(home);
+        robot.clickOn("#stage-tabs");
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+        for (StageId id : StageId.values()) {
+            assertThat(vm.stage(id).getState()).as(id.title()).isEqualTo(StageState.FRESH);
+            assertThat(robot.lookup("#progress-" + id.cliName()).queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        }
+        assertThat(robot.lookup("#summary-quality").queryAs(Label.class).getText()).isNotBlank();
+    }
+
+    @Test
+    @Order(2)
+    void qualityReconcilesAndFindingsFilterBySeverity(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.QUALITY));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#reconciliation").queryAs(Label.class)
+                .getText().endsWith("every row is accounted for."));
+        robot.interact(() -> select(robot, "#quality-tabs", "quality-tab-findings"));
+        TableView<?> findings = robot.lookup("#findings-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !findings.getItems().isEmpty());
+        int all = findings.getItems().size();
+        @SuppressWarnings("unchecked")
+        CheckComboBox<String> severity = robot.lookup("#findings-facet-severity").queryAs(CheckComboBox.class);
+        robot.interact(() -> severity.getCheckModel().check("ERROR"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> findings.getItems().size() < all);
+        int severityColumn = findings.getColumns().stream().map(c -> (String) c.getUserData()).toList().indexOf("severity");
+        assertThat(findings.getItems()).allMatch(row -> ((String[]) row)[severityColumn].equals("ERROR"));
+        Screenshots.save(window.getScene(), "screen-quality-findings");
+        robot.interact(() -> severity.getCheckModel().clearChecks());
+        robot.interact(() -> select(robot, "#quality-tabs", "quality-tab-drift"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.getScene(), "screen-quality");
+    }
+
+    @Test
+    @Order(3)
+    void aDatasetOpensAndAJourneyShowsTheCredit(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.TRANSFORM));
+        TableView<?> sessions = robot.lookup("#dataset-sessions-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !sessions.getItems().isEmpty());
+        Screenshots.save(window.getScene(), "screen-transform-datasets");
+        robot.interact(() -> ((javafx.scene.control.ListView<?>) robot.lookup("#dataset-list").query())
+                .getSelectionModel().select(2));
+        TableView<?> conversions = robot.lookup("#dataset-conversions-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !conversions.getItems().isEmpty());
+        robot.interact(() -> conversions.getSelectionModel().select(0));
+        robot.clickOn("#open-journey-conversions");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#journey-header").queryAs(Label.class)
+                .getText().startsWith("Client "));
+        TableView<?> credits = robot.lookup("#credits-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !credits.getItems().isEmpty());
+        assertThat(robot.lookup(".journey-purchase").queryAll()).isNotEmpty();
+        Screenshots.save(window.getScene(), "screen-transform");
+    }
+
+    @Test
+    @Order(4)
+    void analysisShowsTheKpis(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.ANALYSIS));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#kpi-revenue").tryQuery().isPresent());
+        assertThat(robot.lookup("#kpi-revenue").queryAs(Label.class).getText()).startsWith("$");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.getScene(), "screen-analysis");
+    }
+
+    @Test
+    @Order(5)
+    void monitoringListsAlertsMostSevereFirst(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.MONITOR));
+        @SuppressWarnings("unchecked")
+        ListView<com.puffy.pipeline.ui.monitor.MonitoringViewModel.Alert> alerts =
+                robot.lookup("#alert-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !alerts.getItems().isEmpty());
+        List<String> order = List.of("CRITICAL", "WARNING", "INFO");
+        List<Integer> ranks = alerts.getItems().stream().map(a -> order.indexOf(a.severity())).toList();
+        assertThat(ranks).isSorted();
+        int nullRate = alerts.getItems().stream().map(a -> a.check()).toList().indexOf("CLIENT_ID_NULL_RATE");
+        robot.interact(() -> alerts.getSelectionModel().select(Math.max(0, nullRate)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.getScene(), "screen-monitoring");
+    }
+
+    @Test
+    @Order(6)
+    void aTableExportsToACsvOnDisk(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.QUALITY));
+        robot.interact(() -> select(robot, "#quality-tabs", "quality-tab-findings"));
+        @SuppressWarnings("unchecked")
+        TableView<String[]> findings = robot.lookup("#findings-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !findings.getItems().isEmpty());
+        Path file = home.resolve("exports").resolve("findings.csv");
+        robot.interact(() -> view.exportTable(view.visibleTable(), file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(file));
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).startsWith("file,line,severity,code");
+        assertThat(lines).hasSize(findings.getItems().size() + 1);
+    }
+
+    @Test
+    @Order(7)
+    void cancellingARunLeavesNothingHalfWritten(FxRobot robot) throws Exception {
+        Path out = vm.outputDirProperty().get();
+        Map<String, Long> before = sizes(out);
+        vm.stage(StageId.QUALITY).stateProperty().addListener((obs, old, now) -> {
+            if (now == StageState.RUNNING) {
+                vm.cancel();
+            }
+        });
+        robot.interact(vm::rerunAll);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get()
+                && vm.stages().stream().anyMatch(s -> s.getState() == StageState.CANCELLED));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.statusMessageProperty().get()).startsWith("Run cancelled");
+        assertThat(sizes(out)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-"));
+        }
+    }
+
+    private static Map<String, Long> sizes(Path out) throws Exception {
+        Map<String, Long> sizes = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path p : walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".csv")).toList()) {
+                sizes.put(out.relativize(p).toString(), Files.size(p));
+            }
+        }
+        return sizes;
+    }
+
+    private static void select(FxRobot robot, String tabPane, String tabId) {
+        TabPane pane = robot.lookup(tabPane).queryAs(TabPane.class);
+        pane.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                .ifPresent(t -> pane.getSelectionModel().select(t));
+    }
+}

@@ -1,0 +1,92 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.StageId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window over hand-written outputs: dark theme, export from the visible table, the empty states. */
+@ExtendWith(ApplicationExtension.class)
+class WindowFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    MainViewModel vm;
+    MainView view;
+    Stage window;
+    final List<UiError> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = stage;
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        prefs = Preferences.userRoot().node("eventpipe-test/w-" + System.nanoTime());
+        UiThreads threads = UiThreads.javafx();
+        vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), threads, new RecentFolders(prefs),
+                d -> d, Clock.systemUTC());
+        view = StudioApp.build(vm, threads, null, prefs);
+        view.setErrorPresenter(errors::add);
+        stage.setScene(view.createScene(1440, 900));
+        stage.show();
+        vm.openFolder(input);
+        Path out = vm.outputDirProperty().get();
+        UiFixtures.quality(out);
+        UiFixtures.transform(out);
+        UiFixtures.monitoring(out);
+        vm.refreshStatuses();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void theDarkThemeSwitchesAndIsRemembered(FxRobot robot) throws Exception {
+        robot.clickOn("#dark-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.getScene().getRoot().getStyleClass()).contains("theme-dark");
+        assertThat(Theme.isDark(prefs)).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#reconciliation").queryAs(Label.class)
+                .getText().startsWith("300 rows read"));
+        Screenshots.save(window.getScene(), "fixture-window-dark");
+        robot.clickOn("#dark-toggle");
+    }
+
+    @Test
+    void ctrlEExportsTheTableOnScreenAndSaysWhereItWent(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.QUALITY));
+        @SuppressWarnings("unchecked")
+        TableView<String[]> files = robot.lookup("#quality-files-summary-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().size() == 4);
+        Path target = dir.resolve("export-" + System.nanoTime() + ".csv");
+        robot.interact(() -> view.exportTable(view.visibleTable(), target));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusMessageProperty().get().startsWith("Exported"));
+        assertThat(Files.readAllLines(target)).hasSize(5).first().asString().startsWith("file,partition_date");
+    }
+
+    @Test
+    void analysisWithoutARunSaysWhatToDo(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.ANALYSIS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".empty-title").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("No analysis yet");
+        Screenshots.save(window.getScene(), "fixture-window-analysis-empty");
+    }
+}
