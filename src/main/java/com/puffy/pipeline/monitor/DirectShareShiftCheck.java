@@ -43,14 +43,19 @@ final class DirectShareShiftCheck implements MonitorCheck {
                 continue;
             }
             boolean up = shift > 0;
+            boolean referrerMissing = data.columnMissingOn("referrer", day);
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, MonitorData.DIRECT_SHARE, share, median,
                     up ? median + width : median - width,
                     "Direct earned " + Fmt.pct(share) + " of last-click revenue vs a baseline median of "
                             + Fmt.pct(median) + " (" + (up ? "+" : "−") + Fmt.points(shift) + "): "
-                            + (up ? "campaign parameters or referrers were probably lost (a redirect or consent "
+                            + (referrerMissing ? "the referrer column is missing from this day's file, so sessions "
+                            + "that came from search, social or referral sites now count as Direct"
+                            : up ? "campaign parameters or referrers were probably lost (a redirect or consent "
                             + "banner stripping utm_*/gclid, or a missing referrer column)"
                             : "a campaign probably took over sessions that used to arrive directly") + ".",
-                    up ? "Open the landing URLs of " + day + " in transform/sessions.csv: if utm_* and click ids are "
+                    referrerMissing ? "Have the referrer column restored (see the SCHEMA_DRIFT alert); until then channel "
+                            + "reports for these days overstate Direct."
+                            : up ? "Open the landing URLs of " + day + " in transform/sessions.csv: if utm_* and click ids are "
                             + "missing, check redirects and the consent banner; see also the SCHEMA_DRIFT alerts."
                             : "Check which channel gained in transform/channel_performance.csv and whether that campaign "
                             + "was planned.",

@@ -50,6 +50,7 @@ final class MonitorData {
     private final Path qualityDir;
     private final Path transformDir;
     private final List<String> notes;
+    private double valueDriftPoints = 10.0;
     private Diagnostics diagnostics;
 
     MonitorData(MonitoringConfig config, LocalDate asOf, NavigableMap<LocalDate, Map<String, Double>> days,
@@ -189,6 +190,29 @@ final class MonitorData {
             diagnostics = new Diagnostics(qualityDir, transformDir, filePartitions);
         }
         return diagnostics;
+    }
+
+    /** The quality stage's value-drift step in percentage points (quality.value_drift.absolute_points). */
+    double valueDriftPoints() {
+        return valueDriftPoints;
+    }
+
+    MonitorData withValueDriftPoints(double points) {
+        this.valueDriftPoints = points;
+        return this;
+    }
+
+    /** Structural drift rows of {@code column} whose episode covers {@code day} (first file's date + its files). */
+    boolean columnMissingOn(String column, LocalDate day) {
+        for (DriftRow row : drift) {
+            if (row.date() != null && row.change().equals("MISSING") && row.column().equals(column)) {
+                int files = row.episodeFiles() == null ? 1 : Math.max(1, row.episodeFiles());
+                if (!day.isBefore(row.date()) && day.isBefore(row.date().plusDays(files))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Things the stage could not check, for the summary (e.g. a column an older transform did not write). */

@@ -28,8 +28,10 @@ final class ValueDriftCheck implements MonitorCheck {
                     .thenComparing(MonitorData.DriftRow::column).thenComparing(MonitorData.DriftRow::metric));
             MonitorData.DriftRow biggest = ordered.get(0);
             List<String> parts = ordered.stream().map(ValueDriftCheck::describe).toList();
+            Double threshold = biggest.value() == null || biggest.baseline() == null ? null
+                    : biggest.baseline() + Math.signum(biggest.value() - biggest.baseline()) * data.valueDriftPoints() / 100;
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, label(biggest), biggest.value(),
-                    biggest.baseline(), data.config().changeThreshold(),
+                    biggest.baseline(), threshold,
                     "Values changed in " + biggest.file() + ": " + String.join("; ", parts)
                             + ". The data is still loaded; its meaning may have changed.",
                     "Look at `" + biggest.column() + "` in " + biggest.file() + " and the files after it; the other "

@@ -181,6 +181,7 @@ class MonitorStageTest {
         assertThat(alert.get("severity")).isEqualTo("WARNING");
         assertThat(alert.get("value")).isEqualTo("0.16");
         assertThat(alert.get("baseline")).isEqualTo("0.01");
+        assertThat(alert.get("threshold")).isEqualTo("0.11");
         assertThat(alert.get("message")).contains("1.0 % → 16.0 %");
         assertThat(f.alerts("SCHEMA_DRIFT")).isEmpty();
     }
@@ -391,6 +392,16 @@ class MonitorStageTest {
         assertThat(alert.get("message")).contains("campaign parameters or referrers were probably lost");
         // 2 z of the order-count noise (√(2·0.31·0.69/20) ≈ 0.146) is wider than 15 points here.
         assertThat(Double.parseDouble(alert.get("threshold"))).isCloseTo(0.31 + 2 * 0.1463, org.assertj.core.data.Offset.offset(0.005));
+    }
+
+    @Test
+    void aDirectShareJumpWhileTheReferrerColumnIsMissingSaysSo() throws Exception {
+        f.drift.add(List.of("events_20250308.csv", "2025-03-08", "MISSING", "referrer", "", "", 2, "", "", ""));
+        f.set(day(9), "revenue", 20000.0).set(day(9), "direct_revenue_last_click", 20000 * 0.75);
+        f.run();
+        Map<String, String> alert = only("DIRECT_SHARE_SHIFT");
+        assertThat(alert.get("message")).contains("the referrer column is missing from this day's file");
+        assertThat(alert.get("suggested_action")).contains("SCHEMA_DRIFT");
     }
 
     @Test
