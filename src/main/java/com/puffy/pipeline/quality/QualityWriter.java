@@ -14,7 +14,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -76,74 +82,135 @@ final class QualityWriter {
         return VALIDATED_FIXED.contains(extra) ? "extra_" + extra : extra;
     }
 
-    void writeRows(Path dir, List<FileResult> ordered, Cancellation cancellation) throws IOException {
+    /**
+     * Writes validated_events.csv, quarantine.csv and findings.csv: each file's rows are rendered into part files in
+     * parallel, then the parts are joined in processing order (a kernel-side copy), so the outputs do not depend on
+     * the number of threads.
+     */
+    void writeRows(Path dir, List<FileResult> ordered, Cancellation cancellation, int threads) throws Exception {
         List<String> extras = extraColumns(ordered);
         List<String> header = new ArrayList<>(VALIDATED_FIXED);
         header.addAll(extras);
-        try (OutputStream validated = new BufferedOutputStream(Files.newOutputStream(dir.resolve(VALIDATED)), 1 << 20);
-             Writer quarantineWriter = writer(dir.resolve(QUARANTINE));
-             CsvOutput quarantine = new CsvOutput(quarantineWriter, quarantineHeader());
-             Writer findingsWriter = writer(dir.resolve(FINDINGS))) {
-            FindingsOut findings = new FindingsOut(findingsWriter);
-            validated.write(CsvCells.line(header).getBytes(StandardCharsets.UTF_8));
-            StringBuilder tail = new StringBuilder(256);
-            Spool.Entry entry = new Spool.Entry();
-            for (FileResult file : ordered) {
-                String date = file.partitionDate == null ? "" : file.partitionDate.toString();
-                for (FileFinding finding : file.findings) {
-                    findings.row(file.name(), finding.line() == 0 ? null : finding.line(), finding.code().severity().name(),
-                            finding.code().code(), finding.column(), finding.value(), finding.message(), date);
+        Path parts = Files.createDirectories(dir.resolve(".parts"));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, ordered.size())), r -> {
+            Thread t = new Thread(r, "quality-write");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                FileResult file = ordered.get(i);
+                int index = i;
+                futures.add(pool.submit(() -> renderFile(file, parts, index, extras, cancellation)));
+            }
+            for (Future<long[]> future : futures) {
+                long[] counts;
+                try {
+                    counts = future.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Exception cause) {
+                        throw cause;
+                    }
+                    throw e;
                 }
-                if (!file.isEventFile() || file.spool == null) {
-                    continue;
+                for (int c = 0; c < counts.length; c++) {
+                    flagged[c] += counts[c];
                 }
-                int[] extraPosition = new int[file.mapping.extraNames().size()];
-                for (int i = 0; i < extraPosition.length; i++) {
-                    extraPosition[i] = extras.indexOf(outputName(file.mapping.extraNames().get(i)));
-                }
-                int partitionDay = file.partitionDate == null ? Integer.MIN_VALUE : (int) file.partitionDate.toEpochDay();
-                int candidate = 0;
-                long rows = 0;
-                try (Spool.Reader reader = new Spool.Reader(file.spool)) {
-                    while (reader.next(entry)) {
-                        if ((++rows & 4095) == 0) {
-                            cancellation.throwIfCancelled();
-                        }
-                        if (entry.kind == Spool.QUARANTINED) {
-                            writeQuarantined(file, entry, date, quarantine, findings);
-                            continue;
-                        }
-                        int index = candidate++;
-                        if (file.dropped.get(index)) {
-                            boolean replay = file.dropIsPurchase.get(index);
-                            ReasonCode code = replay ? ReasonCode.DUPLICATE_PURCHASE : ReasonCode.DUPLICATE_EVENT;
-                            String earlier = file.dropNote.get(index);
-                            findings.row(file.name(), entry.line, Severity.INFO.name(), code.code(), "", earlier,
-                                    (replay ? "A replay of the purchase at " : "An exact copy of the row at ")
-                                            + earlier + "; dropped as a duplicate.", date);
-                            continue;
-                        }
-                        int mask = entry.mask;
-                        if (partitionDay != Integer.MIN_VALUE && entry.epochDay != partitionDay) {
-                            mask |= 1 << ReasonCode.TIMESTAMP_OUTSIDE_PARTITION.ordinal();
-                        }
-                        String orderKey = entry.transactionId;
-                        String collision = file.collisionKeys.get(index);
-                        if (collision != null) {
-                            mask |= 1 << ReasonCode.TRANSACTION_ID_COLLISION.ordinal();
-                            orderKey = collision;
-                        }
-                        writeValid(file, entry, mask, orderKey, date, extraPosition, extras.size(), tail, validated,
-                                findings);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        join(dir.resolve(VALIDATED), CsvCells.line(header), parts, "v", ordered.size());
+        join(dir.resolve(QUARANTINE), CsvCells.line(quarantineHeader()), parts, "q", ordered.size());
+        join(dir.resolve(FINDINGS), CsvCells.line(FINDINGS_HEADER), parts, "f", ordered.size());
+        Files.deleteIfExists(parts);
+    }
+
+    private static void join(Path target, String header, Path parts, String kind, int count) throws IOException {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(java.nio.ByteBuffer.wrap(header.getBytes(StandardCharsets.UTF_8)));
+            for (int i = 0; i < count; i++) {
+                Path part = parts.resolve(i + "." + kind);
+                try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+                    long size = in.size();
+                    long done = 0;
+                    while (done < size) {
+                        done += in.transferTo(done, size - done, out);
                     }
                 }
+                Files.delete(part);
             }
         }
     }
 
+    /** One file's rows and findings into its three part files; returns its flag counts by ReasonCode ordinal. */
+    private long[] renderFile(FileResult file, Path parts, int index, List<String> extras, Cancellation cancellation)
+            throws IOException {
+        long[] counts = new long[ReasonCode.values().length];
+        try (OutputStream validated = new BufferedOutputStream(Files.newOutputStream(parts.resolve(index + ".v")),
+                1 << 20);
+             Writer quarantine = writer(parts.resolve(index + ".q"));
+             Writer findingsWriter = writer(parts.resolve(index + ".f"))) {
+            FindingsOut findings = new FindingsOut(findingsWriter);
+            String date = file.partitionDate == null ? "" : file.partitionDate.toString();
+            for (FileFinding finding : file.findings) {
+                findings.row(file.name(), finding.line() == 0 ? null : finding.line(), finding.code().severity().name(),
+                        finding.code().code(), finding.column(), finding.value(), finding.message(), date);
+            }
+            if (!file.isEventFile() || file.spool == null) {
+                return counts;
+            }
+            int[] extraPosition = new int[file.mapping.extraNames().size()];
+            for (int i = 0; i < extraPosition.length; i++) {
+                extraPosition[i] = extras.indexOf(outputName(file.mapping.extraNames().get(i)));
+            }
+            int partitionDay = file.partitionDate == null ? Integer.MIN_VALUE : (int) file.partitionDate.toEpochDay();
+            int candidate = 0;
+            long rows = 0;
+            StringBuilder tail = new StringBuilder(256);
+            Spool.Entry entry = new Spool.Entry();
+            try (Spool.Reader reader = new Spool.Reader(file.spool)) {
+                while (reader.next(entry)) {
+                    if ((++rows & 4095) == 0) {
+                        cancellation.throwIfCancelled();
+                    }
+                    if (entry.kind == Spool.QUARANTINED) {
+                        writeQuarantined(file, entry, date, quarantine, findings);
+                        continue;
+                    }
+                    int at = candidate++;
+                    if (file.dropped.get(at)) {
+                        boolean replay = file.dropIsPurchase.get(at);
+                        ReasonCode code = replay ? ReasonCode.DUPLICATE_PURCHASE : ReasonCode.DUPLICATE_EVENT;
+                        String earlier = file.dropNote.get(at);
+                        findings.row(file.name(), entry.line, Severity.INFO.name(), code.code(), "", earlier,
+                                (replay ? "A replay of the purchase at " : "An exact copy of the row at ")
+                                        + earlier + "; dropped as a duplicate.", date);
+                        continue;
+                    }
+                    int mask = entry.mask;
+                    if (partitionDay != Integer.MIN_VALUE && entry.epochDay != partitionDay) {
+                        mask |= 1 << ReasonCode.TIMESTAMP_OUTSIDE_PARTITION.ordinal();
+                    }
+                    String orderKey = entry.transactionId;
+                    String collision = file.collisionKeys.get(at);
+                    if (collision != null) {
+                        mask |= 1 << ReasonCode.TRANSACTION_ID_COLLISION.ordinal();
+                        orderKey = collision;
+                    }
+                    writeValid(file, entry, mask, orderKey, date, extraPosition, extras.size(), tail, validated,
+                            findings, counts);
+                }
+            }
+        }
+        return counts;
+    }
+
     private void writeValid(FileResult file, Spool.Entry entry, int mask, String orderKey, String date,
                             int[] extraPosition, int extraCount, StringBuilder tail, OutputStream validated,
-                            FindingsOut findings) throws IOException {
+                            FindingsOut findings, long[] counts) throws IOException {
         validated.write(entry.cells, 0, entry.cellsLength);
         tail.setLength(0);
         tail.append(',').append(date).append(',')
@@ -154,7 +221,7 @@ final class QualityWriter {
             if ((mask & (1 << code.ordinal())) == 0) {
                 continue;
             }
-            flagged[code.ordinal()]++;
+            counts[code.ordinal()]++;
             if (!first) {
                 tail.append(';');
             }
@@ -191,7 +258,7 @@ final class QualityWriter {
         validated.write(tail.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void writeQuarantined(FileResult file, Spool.Entry entry, String date, CsvOutput quarantine,
+    private static void writeQuarantined(FileResult file, Spool.Entry entry, String date, Writer quarantine,
                                          FindingsOut findings) throws IOException {
         List<Object> row = new ArrayList<>(12);
         row.add(file.name());
@@ -215,7 +282,7 @@ final class QualityWriter {
             row.add("");
         }
         row.add(entry.rawRecord);
-        quarantine.row(row);
+        quarantine.write(CsvCells.row(row.toArray()));
     }
 
     private static String errorValue(ReasonCode code, Spool.Entry entry) {
@@ -257,9 +324,8 @@ final class QualityWriter {
     private static final class FindingsOut {
         private final Writer out;
 
-        FindingsOut(Writer out) throws IOException {
+        FindingsOut(Writer out) {
             this.out = out;
-            out.write(CsvCells.line(FINDINGS_HEADER));
         }
 
         void row(Object... cells) throws IOException {
