@@ -11,6 +11,7 @@ final class ExtraCommands {
     static List<Object> all() {
         List<Object> commands = new ArrayList<>();
         commands.add(new GenerateCommand());
+        commands.add(new com.puffy.pipeline.bench.BenchCommand());
         return commands;
     }
 }

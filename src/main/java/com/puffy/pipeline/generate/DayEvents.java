@@ -98,17 +98,36 @@ final class DayEvents {
         return e;
     }
 
-    /** The event indices in file order: by timestamp, ties in creation order. */
-    int[] fileOrder() {
+    /**
+     * Puts the events in file order (by timestamp, ties in creation order), moving the arrays so that writing the
+     * file walks memory sequentially. Returns where each event went: {@code newIndex[oldIndex]}.
+     */
+    int[] sortIntoFileOrder() {
         long[] keys = new long[events];
         for (int e = 0; e < events; e++) {
             keys[e] = ((millis[e] + DAY_MS) << 32) | e;
         }
         Arrays.sort(keys);
-        int[] order = new int[events];
+        int[] newIndex = new int[events];
+        int[] sortedMillis = new int[millis.length];
+        int[] sortedSession = new int[session.length];
+        byte[] sortedType = new byte[type.length];
+        byte[] sortedPage = new byte[page.length];
+        byte[] sortedRef = new byte[refPage.length];
         for (int i = 0; i < events; i++) {
-            order[i] = (int) (keys[i] & 0xFFFF_FFFFL);
+            int e = (int) (keys[i] & 0xFFFF_FFFFL);
+            newIndex[e] = i;
+            sortedMillis[i] = millis[e];
+            sortedSession[i] = session[e];
+            sortedType[i] = type[e];
+            sortedPage[i] = page[e];
+            sortedRef[i] = refPage[e];
         }
-        return order;
+        millis = sortedMillis;
+        session = sortedSession;
+        type = sortedType;
+        page = sortedPage;
+        refPage = sortedRef;
+        return newIndex;
     }
 }

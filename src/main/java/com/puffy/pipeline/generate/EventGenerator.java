@@ -163,8 +163,17 @@ public final class EventGenerator {
                     Catalog.THANK_YOU_PAGE, Catalog.CHECKOUT_PAGE);
             replayOf.put(replay, original);
         }
-        int[] order = day.fileOrder();
-        Map<Integer, Action> actions = planActions(plan, order, planRandom, replayOf);
+        int[] moved = day.sortIntoFileOrder();
+        Map<Integer, Integer> replays = new HashMap<>();
+        replayOf.forEach((replay, original) -> replays.put(moved[replay], moved[original]));
+        replayOf = replays;
+        int[] order = new int[day.events];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Map<Integer, Action> planned = planActions(plan, order, planRandom, replayOf);
+        Action[] actions = new Action[day.events];
+        planned.forEach((event, action) -> actions[event] = action);
 
         String name = fileName(d);
         boolean crlf = plan.bomCrlf;
@@ -182,13 +191,17 @@ public final class EventGenerator {
         String collisionId = null;
         long records = 0;
         int line = 1;
+        // Each record is printed into a reused StringBuilder and written in one call: Commons CSV appends field by
+        // field, and many small writes into a synchronized Writer cost more than the rest of the row.
+        StringBuilder record = new StringBuilder(1024);
         try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
-                StandardCharsets.UTF_8), 1 << 16);
-             CSVPrinter printer = new CSVPrinter(writer, format)) {
+                StandardCharsets.UTF_8), 1 << 18);
+             RecordPrinter printer = new RecordPrinter(record, format)) {
             if (plan.bomCrlf) {
                 writer.write('\uFEFF');
             }
             printer.printRecord(header);
+            flush(record, writer);
             String[] f = new String[7];
             for (int pos = 0; pos < order.length; pos++) {
                 if ((pos & 4095) == 0) {
@@ -198,7 +211,7 @@ public final class EventGenerator {
                 int s = day.session[e];
                 byte kind = day.kind[s];
                 byte type = day.type[e];
-                Action action = actions.get(e);
+                Action action = actions[e];
                 int planted = 0;
                 line++;
                 records++;
@@ -312,19 +325,22 @@ public final class EventGenerator {
                             List<String> values = values(f, plan.dropReferrer);
                             values.remove(values.size() - 2);
                             printer.printRecord(values);
+                            flush(record, writer);
                         }
                         case REPLAY_SOURCE -> replaySources.put(e, f.clone());
                         default -> throw new IllegalStateException("Unplanned action " + action);
                     }
                 }
                 if (!raw) {
-                    printer.printRecord(values(f, plan.dropReferrer));
+                    print(printer, f, plan.dropReferrer);
+                    flush(record, writer);
                 }
                 ledger.resolvedRow(line, planted);
                 if (action == Action.DUPLICATE) {
                     line++;
                     records++;
-                    printer.printRecord(values(f, plan.dropReferrer));
+                    print(printer, f, plan.dropReferrer);
+                    flush(record, writer);
                     int dup = plant(FaultKind.DUPLICATE_ROW, line, "copy of line " + (line - 1));
                     ledger.resolvedRow(line, dup);
                 }
@@ -344,7 +360,7 @@ public final class EventGenerator {
             ledger.fileFault(FaultKind.NO_TRAILING_NEWLINE, name, List.of(),
                     "the last record has no line end; must read cleanly");
         }
-        if (actions.containsValue(Action.BROKEN_QUOTE)) {
+        if (planned.containsValue(Action.BROKEN_QUOTE)) {
             ledger.fileFault(FaultKind.BROKEN_QUOTING, name, List.of(ReasonCode.MALFORMED_CSV_FILE),
                     "file-level MALFORMED_CSV warning; the rows before and after are read");
         }
@@ -379,6 +395,37 @@ public final class EventGenerator {
         long seconds = millis / 1000;
         return String.format(Locale.ROOT, "%02d/%02d/%04d %02d:%02d:%02d", date.getDayOfMonth(), date.getMonthValue(),
                 date.getYear(), seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    /**
+     * Prints records into the row buffer through {@link CSVFormat#printRecord}: the same quoting as a
+     * {@link CSVPrinter}, without its per-field lock.
+     */
+    private record RecordPrinter(StringBuilder out, CSVFormat format) implements AutoCloseable {
+        void printRecord(Object... values) throws IOException {
+            format.printRecord(out, values);
+        }
+
+        void printRecord(List<String> values) throws IOException {
+            format.printRecord(out, values.toArray());
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static void print(RecordPrinter printer, String[] f, boolean dropReferrer) throws IOException {
+        if (dropReferrer) {
+            printer.printRecord(values(f, true));
+        } else {
+            printer.printRecord((Object[]) f);
+        }
+    }
+
+    private static void flush(StringBuilder record, Writer writer) throws IOException {
+        writer.append(record);
+        record.setLength(0);
     }
 
     private static List<String> values(String[] f, boolean dropReferrer) {

@@ -212,12 +212,12 @@ final class Simulator {
         if (!add(s, t, DayEvents.PAGE_VIEW, page, DayEvents.LANDING_REFERRER)) {
             return;
         }
-        double engagedChance = intent ? 1.0 : returning ? 0.40 : 0.11;
+        double engagedChance = intent ? 1.0 : returning ? 0.35 : 0.085;
         boolean carted = false;
         boolean bought = false;
         if (r.nextDouble() < engagedChance) {
-            int views = 1 + (int) Math.min(12, -Math.log(1 - r.nextDouble()) * 2.2);
-            boolean popup = r.nextDouble() < 0.14;
+            int views = 1 + (int) Math.min(12, -Math.log(1 - r.nextDouble()) * 3.0);
+            boolean popup = r.nextDouble() < 0.17;
             for (int i = 0; i < views; i++) {
                 int previous = page;
                 page = nextPage(r);
@@ -232,7 +232,7 @@ final class Simulator {
                     }
                 }
             }
-            double cartChance = uuid ? 0 : intent ? 0.85 : returning ? 0.5 : 0.42;
+            double cartChance = uuid ? 0 : intent ? 0.85 : returning ? 0.5 : 0.48;
             if (r.nextDouble() < cartChance) {
                 carted = true;
                 if (page < Catalog.FIRST_PRODUCT || page >= Catalog.FIRST_BLOG) {
@@ -259,7 +259,7 @@ final class Simulator {
                             return;
                         }
                     }
-                    double buyChance = intent ? 0.6 : 0.4;
+                    double buyChance = intent ? 0.5 : 0.33;
                     if (r.nextDouble() < buyChance) {
                         t += 120_000 + r.nextInt(600_000);
                         if (!add(s, t, DayEvents.PURCHASE, Catalog.THANK_YOU_PAGE, Catalog.CHECKOUT_PAGE)) {
@@ -292,8 +292,8 @@ final class Simulator {
             long daySeconds = epochSecondOfDay(w);
             for (int i = 0; i < newHumanSessions; i++) {
                 double x = r.nextDouble();
-                boolean carted = x < 0.014;
-                boolean engaged = x < 0.11;
+                boolean carted = x < 0.033;
+                boolean engaged = x < 0.085;
                 long userSeed = r.nextLong();
                 int created = (int) (daySeconds + r.nextInt(86_400));
                 int agentIndex = weighted(r, humanAgentWeights);
