@@ -286,6 +286,11 @@ public final class MainViewModel {
                 if (running.get()) {
                     return;
                 }
+                String latest = manifests.values().stream().map(StageManifest::finishedAtIso)
+                        .filter(t -> !t.isEmpty()).max(String::compareTo).orElse("");
+                if (!latest.isEmpty() && lastRun.get().equals("No run yet")) {
+                    lastRun.set("Last run " + StageManifest.shown(latest));
+                }
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     if (status != null) {

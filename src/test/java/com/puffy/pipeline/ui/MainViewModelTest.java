@@ -239,5 +239,6 @@ class MainViewModelTest {
         assertThat(quality.getState()).isEqualTo(StageState.FRESH);
         assertThat(quality.summary()).containsExactly("Quality wrote 1 row.");
         assertThat(quality.messageProperty().get()).startsWith("Up to date; last run ");
+        assertThat(again.lastRunProperty().get()).startsWith("Last run ").isNotEqualTo("No run yet");
     }
 }

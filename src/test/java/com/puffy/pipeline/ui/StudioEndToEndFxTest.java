@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.StudioEngine;
 import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.generate.EventGenerator;
+import com.puffy.pipeline.generate.FaultKind;
+import com.puffy.pipeline.generate.GenerateSettings;
 import com.puffy.pipeline.generate.SampleData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +73,7 @@ class StudioEndToEndFxTest {
         System.setProperty("eventpipe.home", home.toString());
         prefs = Preferences.userRoot().node("eventpipe-test/e2e-" + System.nanoTime());
         UiThreads threads = UiThreads.javafx();
-        vm = new MainViewModel(StudioEngine.standardPipeline(), threads, new RecentFolders(prefs), SampleData::ensure,
+        vm = new MainViewModel(StudioEngine.standardPipeline(), threads, new RecentFolders(prefs), sampleSource(),
                 Clock.systemUTC());
         vm.setCacheFile(home.resolve("cache.sqlite"));
         view = StudioApp.build(vm, threads, null, prefs);
@@ -78,6 +83,21 @@ class StudioEndToEndFxTest {
         stage.setScene(scene);
         stage.show();
         window = stage;
+    }
+
+    /**
+     * The bundled sample (14 days × 3,500 events) with {@code -Deventpipe.fullSample=true}, for the README's
+     * screenshots; otherwise the same generator and faults on 8 days × 400 events, so the suite stays quick.
+     */
+    private static SampleDataSource sampleSource() {
+        if (Boolean.getBoolean("eventpipe.fullSample")) {
+            return SampleData::ensure;
+        }
+        return dir -> {
+            EventGenerator.generate(new GenerateSettings(dir, 8, 400, SampleData.START, SampleData.SEED,
+                    FaultKind.common()), Progress.NONE, Cancellation.none());
+            return dir;
+        };
     }
 
     @AfterAll
@@ -93,6 +113,7 @@ class StudioEndToEndFxTest {
     @Test
     @Order(1)
     void opensTheSampleDataAndRunsAllWithF5(FxRobot robot) throws Exception {
+        System.setProperty("eventpipe.home", home.toString());
         robot.clickOn("#open-sample");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.inputDirProperty().get() != null);
         assertThat(vm.inputDirProperty().get()).startsWith(home);
@@ -161,6 +182,10 @@ class StudioEndToEndFxTest {
         assertThat(robot.lookup("#kpi-revenue").queryAs(Label.class).getText()).startsWith("$");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(window.getScene(), "screen-analysis");
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#analysis-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> scroll.setVvalue(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.getScene(), "screen-analysis-charts");
     }
 
     @Test

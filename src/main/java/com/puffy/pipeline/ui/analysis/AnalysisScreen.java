@@ -75,6 +75,22 @@ public final class AnalysisScreen implements Screen {
         funnel.setLegendVisible(false);
         devices.setLegendVisible(false);
         channels.setId("channel-chart");
+        NumberAxis funnelAxis = (NumberAxis) funnel.getXAxis();
+        funnelAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double v = value.doubleValue();
+                if (v < 1000) {
+                    return String.format(java.util.Locale.ROOT, "%.0f", v);
+                }
+                return String.format(java.util.Locale.ROOT, v % 1000 == 0 ? "%.0fk" : "%.1fk", v / 1000);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text);
+            }
+        });
 
         tiles.setId("kpi-tiles");
         insights.setId("analysis-insights");
@@ -92,6 +108,7 @@ public final class AnalysisScreen implements Screen {
         VBox content = new VBox(12, tiles, insights, grid);
         content.setPadding(new Insets(10, 14, 14, 4));
         ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("analysis-scroll");
         scroll.setFitToWidth(true);
         EmptyState empty = new EmptyState("mdi2c-chart-box-outline");
         empty.visibleProperty().bind(vm.resultProperty().isNull());

@@ -6,6 +6,7 @@ import com.puffy.pipeline.ui.OutputBrowser;
 import com.puffy.pipeline.ui.Screen;
 import com.puffy.pipeline.ui.UiThreads;
 import com.puffy.pipeline.ui.table.DataTableView;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -101,8 +102,10 @@ public final class QualityScreen implements Screen {
             duplicate.prefWidthProperty().bind(bar.widthProperty().multiply(
                     Math.max(vm.rowsDuplicateProperty().get() > 0 ? 0.004 : 0, vm.rowsDuplicateProperty().get() / total)));
         };
-        vm.rowsReadProperty().addListener((o, a, b) -> layout.run());
-        vm.rowsValidProperty().addListener((o, a, b) -> layout.run());
+        for (var count : List.of(vm.rowsReadProperty(), vm.rowsValidProperty(), vm.rowsQuarantinedProperty(),
+                vm.rowsDuplicateProperty())) {
+            count.addListener((o, a, b) -> layout.run());
+        }
         layout.run();
         Label text = new Label();
         text.setId("reconciliation");

@@ -220,7 +220,7 @@ public final class DataTableView extends BorderPane {
             String cell = data.rows().get(i)[column];
             chars = Math.max(chars, cell == null ? 0 : cell.length());
         }
-        return Math.max(70, Math.min(380, chars * 7.5 + 22));
+        return Math.max(70, Math.min(300, chars * 7.5 + 22));
     }
 
     private static String label(String column) {

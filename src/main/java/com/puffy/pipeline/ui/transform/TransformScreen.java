@@ -122,14 +122,17 @@ public final class TransformScreen implements Screen {
                 showDataset(now);
             }
         });
+        datasets.setMinWidth(180);
+        datasets.setMaxWidth(220);
         datasetDescription.getStyleClass().add("muted");
+        datasetDescription.setPadding(new Insets(4, 0, 0, 0));
         BorderPane right = new BorderPane(datasetArea);
         right.setTop(datasetDescription);
-        right.setPadding(new Insets(0, 0, 0, 8));
-        SplitPane split = new SplitPane(datasets, right);
-        split.setDividerPositions(0.16);
-        SplitPane.setResizableWithParent(datasets, false);
-        return split;
+        right.setPadding(new Insets(0, 0, 0, 10));
+        BorderPane pane = new BorderPane(right);
+        pane.setLeft(datasets);
+        pane.setPadding(new Insets(6, 0, 0, 0));
+        return pane;
     }
 
     /** Shows a dataset, loading its file the first time (and again after each run). */
@@ -150,6 +153,7 @@ public final class TransformScreen implements Screen {
                 Button open = new Button("Open journey", new FontIcon("mdi2t-timeline-clock-outline"));
                 open.setId("open-journey-" + f.replace(".csv", ""));
                 open.setTooltip(new Tooltip("Show the selected row's client: sessions, events and attribution"));
+                open.setMinWidth(Region.USE_PREF_SIZE);
                 open.disableProperty().bind(created.table().getSelectionModel().selectedItemProperty().isNull());
                 open.setOnAction(e -> openJourneyOf(model, created.table().getSelectionModel().getSelectedItem()));
                 created.toolbar().getChildren().add(2, open);
