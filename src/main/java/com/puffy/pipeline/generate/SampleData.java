@@ -32,9 +32,10 @@ public final class SampleData {
     /**
      * Makes sure {@code dir} holds the sample folder and returns it. A complete earlier sample (it has its
      * faults.json, written last) is kept as is; otherwise the sample is generated into a sibling work folder and
-     * moved into place, so an interrupted first run never leaves half a sample behind.
+     * moved into place, so an interrupted first run never leaves half a sample behind. Synchronized: the app may
+     * ask from two background tasks at once.
      */
-    public static Path ensure(Path dir) {
+    public static synchronized Path ensure(Path dir) {
         if (Files.isRegularFile(dir.resolve(FaultLedger.FILE_NAME))) {
             return dir;
         }

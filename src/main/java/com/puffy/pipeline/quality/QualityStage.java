@@ -114,8 +114,9 @@ public final class QualityStage implements Stage {
             QualityWriter.writeSchemaDrift(context.workDir(), drift);
             QualityWriter.writeColumnProfiles(context.workDir(), results);
             long t3 = System.nanoTime();
-            progress.update(100, 100, "Done");
             QualitySummary summary = new QualitySummary(results, drift, writer.flagged, cacheWarnings);
+            // The last progress message carries the reconciliation, so it also appears on stderr (issue 3).
+            progress.update(100, 100, summary.reconciliation());
             var figures = summary.figures();
             figures.put("timings_ms", java.util.Map.of("validate_files", (t1 - t0) / 1_000_000,
                     "cross_file_steps", (t2 - t1) / 1_000_000, "write_outputs", (t3 - t2) / 1_000_000));

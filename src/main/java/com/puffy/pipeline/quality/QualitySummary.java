@@ -96,6 +96,17 @@ final class QualitySummary {
         return figures;
     }
 
+    /** "49,355 rows read = 47,978 valid + 1,375 quarantined + 2 duplicate (reconciled)". */
+    String reconciliation() {
+        long read = sum(f -> f.rowsRead);
+        long valid = sum(FileResult::rowsValid);
+        long quarantined = sum(f -> f.rowsQuarantined);
+        long duplicate = sum(f -> f.rowsDuplicate);
+        return String.format(Locale.ROOT, "%,d rows read = %,d valid + %,d quarantined + %,d duplicate%s", read,
+                valid, quarantined, duplicate, read == valid + quarantined + duplicate ? " (reconciled)"
+                        : " (DOES NOT RECONCILE)");
+    }
+
     List<String> lines() {
         List<String> lines = new ArrayList<>();
         long eventFiles = count(FileResult.Status.EVENT_FILE);

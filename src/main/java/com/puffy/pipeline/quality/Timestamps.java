@@ -45,7 +45,7 @@ final class Timestamps {
     }
 
     private static long parseSlow(String s) {
-        if (s.length() < 19 || s.charAt(10) != 'T') {
+        if (s.length() < 16 || s.charAt(10) != 'T') {
             return INVALID;
         }
         try {

@@ -371,11 +371,44 @@ public final class MainView {
         last.setId("last-run");
         last.textProperty().bind(vm.lastRunProperty());
         last.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(16, new FontIcon("mdi2i-information-outline"), message, last);
+        Label where = new Label();
+        where.setId("status-paths");
+        where.getStyleClass().add("muted");
+        where.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip paths = new Tooltip();
+        where.setTooltip(paths);
+        Runnable describe = () -> {
+            Path input = vm.inputDirProperty().get();
+            Path output = vm.outputDirProperty().get();
+            where.setText("Folder " + name(input) + " · Output " + name(output) + " · Cache "
+                    + (vm.cacheEnabledProperty().get() ? name(vm.cacheFileProperty().get()) : "off"));
+            paths.setText("Folder: " + input + "\nOutput: " + output + "\nCache: "
+                    + (vm.cacheEnabledProperty().get() ? vm.cacheFileProperty().get() : "off"));
+        };
+        vm.inputDirProperty().addListener((o, a, b) -> describe.run());
+        vm.outputDirProperty().addListener((o, a, b) -> describe.run());
+        vm.cacheFileProperty().addListener((o, a, b) -> describe.run());
+        vm.cacheEnabledProperty().addListener((o, a, b) -> describe.run());
+        describe.run();
+        HBox bar = new HBox(16, new FontIcon("mdi2i-information-outline"), message, where, last);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 12, 4, 12));
         return bar;
+    }
+
+    private static String name(Path path) {
+        return path == null || path.getFileName() == null ? "—" : path.getFileName().toString();
+    }
+
+    /** The first folder among dropped files: what a drop onto the window opens. */
+    static File firstFolder(List<File> dropped) {
+        for (File file : dropped) {
+            if (file.isDirectory()) {
+                return file;
+            }
+        }
+        return null;
     }
 
     // ---- actions ---------------------------------------------------------------------------------------------------
@@ -396,17 +429,11 @@ public final class MainView {
             e.consume();
         });
         target.setOnDragDropped(e -> {
-            boolean done = false;
-            if (e.getDragboard().hasFiles()) {
-                for (File file : e.getDragboard().getFiles()) {
-                    if (file.isDirectory()) {
-                        vm.openFolder(file.toPath());
-                        done = true;
-                        break;
-                    }
-                }
+            File folder = e.getDragboard().hasFiles() ? firstFolder(e.getDragboard().getFiles()) : null;
+            if (folder != null) {
+                vm.openFolder(folder.toPath());
             }
-            e.setDropCompleted(done);
+            e.setDropCompleted(folder != null);
             e.consume();
         });
     }

@@ -34,6 +34,13 @@ public final class StudioApp extends Application {
         MainView view = build(vm, threads, getHostServices(), prefs);
         Scene scene = view.createScene(1440, 900);
         window.setTitle("Event Pipeline Studio");
+        try (var icon = StudioApp.class.getResourceAsStream("icon.png")) {
+            if (icon != null) {
+                window.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("No window icon", e);
+        }
         window.setScene(scene);
         window.setMinWidth(1000);
         window.setMinHeight(640);

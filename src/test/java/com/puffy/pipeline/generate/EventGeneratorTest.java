@@ -82,6 +82,63 @@ class EventGeneratorTest {
     }
 
     @Test
+    void everyFileRoundTripsThroughCommonsCsvByteForByte() throws IOException {
+        for (Path file : clean.eventFiles()) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            StringBuilder again = new StringBuilder();
+            try (CSVParser parser = CSVParser.builder().setReader(new java.io.StringReader(text))
+                    .setFormat(CSVFormat.RFC4180).get()) {
+                for (CSVRecord record : parser) {
+                    com.puffy.pipeline.io.CsvOutput.FORMAT.printRecord(again, record.toList().toArray());
+                }
+            }
+            assertThat(again.toString()).as(file.toString()).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void aCancelledGenerationStopsWithoutWritingFaultsJson() {
+        com.puffy.pipeline.core.Cancellation cancel = com.puffy.pipeline.core.Cancellation.none();
+        Path dir = tmp.resolve("cancelled");
+        GenerateSettings settings = new GenerateSettings(dir, 5, 300, LocalDate.of(2025, 2, 23), 1,
+                EnumSet.noneOf(FaultKind.class));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventGenerator.generate(settings,
+                        (done, total, message) -> cancel.cancel(), cancel))
+                .isInstanceOf(com.puffy.pipeline.core.CancelledException.class);
+        assertThat(dir.resolve("faults.json")).doesNotExist();
+        assertThat(dir.resolve("events_20250223.csv")).exists();
+        assertThat(dir.resolve("events_20250224.csv")).doesNotExist();
+    }
+
+    @Test
+    void progressCountsTheDays() {
+        List<Long> done = new ArrayList<>();
+        EventGenerator.generate(new GenerateSettings(tmp.resolve("progress"), 3, 100, LocalDate.of(2025, 2, 23), 1,
+                EnumSet.noneOf(FaultKind.class)), (d, total, message) -> {
+                    assertThat(total).isEqualTo(3);
+                    done.add(d);
+                }, com.puffy.pipeline.core.Cancellation.none());
+        assertThat(done).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void settingsRejectImpossibleValuesInOneSentence() {
+        Path dir = tmp.resolve("x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GenerateSettings(dir, 4000, 10,
+                LocalDate.of(2025, 1, 1), 1, EnumSet.noneOf(FaultKind.class)))
+                .isInstanceOf(com.puffy.pipeline.core.PipelineException.class).hasMessageContaining("--days 4000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GenerateSettings(dir, 1, 0,
+                LocalDate.of(2025, 1, 1), 1, EnumSet.noneOf(FaultKind.class)))
+                .hasMessageContaining("--events-per-day 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FaultKind.parse("nope"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column_rename");
+        assertThat(FaultKind.parse("common,BOM-CRLF")).contains(FaultKind.BOM_CRLF, FaultKind.COLUMN_RENAME)
+                .hasSize(FaultKind.common().size() + 1);
+        assertThat(FaultKind.parse("none")).isEmpty();
+        assertThat(FaultKind.parse("all")).hasSize(FaultKind.values().length);
+    }
+
+    @Test
     void eachFileIsSortedByTimestamp() {
         String previousFile = "";
         String previous = "";

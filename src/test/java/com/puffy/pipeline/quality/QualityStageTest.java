@@ -202,6 +202,17 @@ class QualityStageTest {
                 "events_20250223.csv: 5 = 3 + 1 + 1");
         assertThat(Files.exists(dir.resolve("cli-out/quality/validated_events.csv"))).isTrue();
         assertThat(Files.readString(dir.resolve("cli-out/run.json"))).contains("\"rows_read\" : 6", "\"reconciled\" : true");
+        assertThat(err.toString()).contains("Quality: 100% 6 rows read = 4 valid + 1 quarantined + 1 duplicate (reconciled)");
+    }
+
+    @Test
+    void validateCommandOnAMissingFolderExitsWithThreeAndNamesIt() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = EventPipeCli.execute(StudioEngine.standardPipeline(), new PrintWriter(out, true),
+                new PrintWriter(err, true), "validate", "--input", dir.resolve("nope").toString(), "--no-cache");
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains(dir.resolve("nope").toString(), "does not exist").doesNotContain("Exception");
     }
 
     @Test

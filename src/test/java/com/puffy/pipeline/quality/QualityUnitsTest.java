@@ -57,7 +57,8 @@ class QualityUnitsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"2025-02-23T00:00:01.750Z,2025-02-23T00:00:01.750Z", "2025-02-23T00:00:01Z,2025-02-23T00:00:01.000Z",
             "2025-02-23T01:00:00+01:00,2025-02-23T00:00:00.000Z", "2025-02-23T00:00:01.123456Z,2025-02-23T00:00:01.123Z",
-            "2025-02-23T00:00:01.750,2025-02-23T00:00:01.750Z", "2024-02-29T12:00:00.000Z,2024-02-29T12:00:00.000Z"})
+            "2025-02-23T00:00:01.750,2025-02-23T00:00:01.750Z", "2024-02-29T12:00:00.000Z,2024-02-29T12:00:00.000Z",
+            "2025-02-23T10:15Z,2025-02-23T10:15:00.000Z"})
     void iso8601TimestampsParseAsUtc(String text, String normalized) {
         long millis = Timestamps.parse(text);
         assertThat(millis).isNotEqualTo(Timestamps.INVALID);
