@@ -43,10 +43,18 @@ if [ -n "$shot" ]; then
   exec_line=$(sed -n 's/^Exec=//p' "$entry")
   fresh_home=$(mktemp -d)
   rm -f "$shot"
-  JAVA_TOOL_OPTIONS="-Duser.home=$fresh_home" xvfb-run -a -s "-screen 0 1440x900x24" \
-      sh -c "$exec_line >/tmp/eventpipe-desktop.log 2>&1 & P=\$!; \
-      sleep ${SHOT_DELAY:-12}; kill -0 \$P || exit 3; import -window root '$shot'; kill \$P; wait \$P || true" \
+  # Poll until the window is drawn (a black root window has one colour), let the sample data load, then shoot.
+  JAVA_TOOL_OPTIONS="-Duser.home=$fresh_home" xvfb-run -a -s "-screen 0 1440x900x24" sh -c "
+      $exec_line >/tmp/eventpipe-desktop.log 2>&1 & P=\$!
+      for i in \$(seq 1 ${SHOT_TIMEOUT:-120}); do
+        sleep 1; kill -0 \$P || exit 3
+        import -window root '$shot'
+        [ \$(identify -format %k '$shot') -gt 16 ] && break
+      done
+      sleep ${SHOT_SETTLE:-10}; kill -0 \$P || exit 3
+      import -window root '$shot'; kill \$P; wait \$P || true" \
       || fail "the installed app did not stay up under Xvfb: $(tail -5 /tmp/eventpipe-desktop.log)"
+  [ "$(identify -format %k "$shot")" -gt 16 ] || fail "the app drew no window within ${SHOT_TIMEOUT:-120} s (see $shot)"
   rm -rf "$fresh_home"
   [ -s "$shot" ] || fail "no screenshot written to $shot"
   echo "ok: the installed app started under Xvfb; screenshot $shot"
