@@ -503,25 +503,33 @@ public final class EventGenerator {
     }
 
     private int pickReplayOriginal(SplittableRandom r) {
-        List<Integer> candidates = new ArrayList<>();
-        for (int e = 0; e < day.events; e++) {
-            if (day.type[e] == DayEvents.PURCHASE && day.kind[day.session[e]] == DayEvents.HUMAN
-                    && !day.uuid[day.session[e]] && day.millis[e] < DayEvents.DAY_MS - 3 * 3_600_000L) {
-                candidates.add(e);
-            }
+        java.util.function.IntPredicate early = e -> day.kind[day.session[e]] == DayEvents.HUMAN
+                && !day.uuid[day.session[e]] && day.millis[e] < DayEvents.DAY_MS - 3 * 3_600_000L;
+        int e = scan(0, day.events, r, x -> day.type[x] == DayEvents.PURCHASE && early.test(x));
+        if (e >= 0) {
+            return e;
         }
-        if (!candidates.isEmpty()) {
-            return candidates.get(r.nextInt(candidates.size()));
-        }
-        for (int e = 0; e < day.events; e++) {
-            if (day.type[e] == DayEvents.PAGE_VIEW && day.kind[day.session[e]] == DayEvents.HUMAN
-                    && !day.uuid[day.session[e]] && day.millis[e] < DayEvents.DAY_MS - 3 * 3_600_000L) {
-                candidates.add(e);
-            }
-        }
-        int e = candidates.get(r.nextInt(candidates.size()));
+        e = scan(0, day.events, r, x -> day.type[x] == DayEvents.PAGE_VIEW && early.test(x));
         retype(e, DayEvents.PURCHASE);
         return e;
+    }
+
+    /**
+     * A matching event in {@code [lo, hi)}: the first one from a random start, wrapping around; -1 if none. One pass
+     * and no candidate list, so picking stays cheap on days of millions of events.
+     */
+    private static int scan(int lo, int hi, SplittableRandom r, java.util.function.IntPredicate test) {
+        if (hi <= lo) {
+            return -1;
+        }
+        int start = lo + r.nextInt(hi - lo);
+        for (int i = 0; i < hi - lo; i++) {
+            int e = start + i < hi ? start + i : start + i - (hi - lo);
+            if (test.test(e)) {
+                return e;
+            }
+        }
+        return -1;
     }
 
     private void retype(int e, byte type) {
@@ -538,40 +546,25 @@ public final class EventGenerator {
      */
     private int pick(int[] order, boolean[] used, SplittableRandom r, byte type, double from, double to,
                      java.util.function.IntPredicate extra) {
-        int lo = (int) (order.length * from);
-        int hi = Math.max(lo + 1, (int) (order.length * to));
-        List<Integer> candidates = new ArrayList<>();
-        for (int pos = lo; pos < hi && pos < order.length; pos++) {
-            int e = order[pos];
-            if (day.type[e] == type && ordinary(e, used) && extra.test(e)) {
-                candidates.add(e);
+        int lo = Math.min(order.length - 1, (int) (order.length * from));
+        int hi = Math.min(order.length, Math.max(lo + 1, (int) (order.length * to)));
+        int pos = scan(lo, hi, r, p -> day.type[order[p]] == type && ordinary(order[p], used) && extra.test(order[p]));
+        if (pos < 0 && type != DayEvents.PAGE_VIEW) {
+            pos = scan(lo, hi, r, p -> day.type[order[p]] == DayEvents.PAGE_VIEW
+                    && day.refPage[order[p]] != DayEvents.LANDING_REFERRER && ordinary(order[p], used)
+                    && extra.test(order[p]));
+            if (pos >= 0) {
+                retype(order[pos], type);
             }
         }
-        if (candidates.isEmpty() && type != DayEvents.PAGE_VIEW) {
-            for (int pos = lo; pos < hi && pos < order.length; pos++) {
-                int e = order[pos];
-                if (day.type[e] == DayEvents.PAGE_VIEW && day.refPage[e] != DayEvents.LANDING_REFERRER
-                        && ordinary(e, used) && extra.test(e)) {
-                    candidates.add(e);
-                }
-            }
-            if (candidates.isEmpty()) {
-                return pick(order, used, r, type, 0, 1, extra);
-            }
-            int e = candidates.get(r.nextInt(candidates.size()));
-            retype(e, type);
-            used[e] = true;
-            return e;
-        }
-        if (candidates.isEmpty()) {
+        if (pos < 0) {
             if (from == 0 && to == 1) {
                 throw new IllegalStateException("No ordinary page view left to plant a fault in");
             }
             return pick(order, used, r, type, 0, 1, extra);
         }
-        int e = candidates.get(r.nextInt(candidates.size()));
-        used[e] = true;
-        return e;
+        used[order[pos]] = true;
+        return order[pos];
     }
 
     private Map<Integer, Action> planActions(Layout.Day plan, int[] order, SplittableRandom r,
