@@ -24,8 +24,12 @@ import java.util.function.LongConsumer;
  * before the result is reused. Without a cache file (`--no-cache`) every method is a no-op.
  */
 final class CachedResults implements AutoCloseable {
-    /** Bigger spools are not stored: the payload is built in memory, and such files are rare. */
-    static final long MAX_SPOOL_BYTES = 256L << 20;
+    /**
+     * Files whose spool is bigger (about 90,000 rows) are not stored: deflating and storing a payload costs about as
+     * much CPU as validating the file again, the payload is built in memory, and a cache of multi-GB benchmark
+     * folders would fill the user's data folder. Real daily exports (a few thousand rows) are far below it.
+     */
+    static final long MAX_SPOOL_BYTES = 32L << 20;
 
     private final StudioCache cache;
     private final String rules;
