@@ -171,6 +171,15 @@ class StudioEndToEndFxTest {
         TableView<?> credits = robot.lookup("#credits-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !credits.getItems().isEmpty());
         assertThat(robot.lookup(".journey-purchase").queryAll()).isNotEmpty();
+
+        String client = clientWithTheMostTouchpoints();
+        javafx.scene.control.TextField field = robot.lookup("#journey-client").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> field.setText(client));
+        robot.clickOn("#journey-show");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#journey-header").queryAs(Label.class)
+                .getText().startsWith("Client " + client));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !credits.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(window.getScene(), "screen-transform");
     }
 
@@ -240,6 +249,21 @@ class StudioEndToEndFxTest {
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-"));
         }
+    }
+
+    /** A converting client whose order has the most touchpoints: the journey worth a picture. */
+    private static String clientWithTheMostTouchpoints() throws Exception {
+        Path transform = vm.stageOutput(StageId.TRANSFORM);
+        com.puffy.pipeline.ui.table.CsvTable attribution = com.puffy.pipeline.ui.table.CsvTable.read(
+                transform.resolve("attribution.csv"));
+        int order = attribution.column("order_key");
+        int touchpoints = attribution.column("touchpoints");
+        String best = attribution.rows().stream()
+                .max(java.util.Comparator.comparingDouble(r -> com.puffy.pipeline.ui.table.CsvTable.number(r[touchpoints])))
+                .map(r -> r[order]).orElseThrow();
+        com.puffy.pipeline.ui.table.CsvTable conversions = com.puffy.pipeline.ui.table.CsvTable.read(
+                transform.resolve("conversions.csv"), "order_key", best);
+        return conversions.rows().get(0)[conversions.column("client_id")];
     }
 
     private static Map<String, Long> sizes(Path out) throws Exception {

@@ -32,7 +32,7 @@ final class JourneyTimeline extends HBox {
             "purchase");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.US)
             .withZone(ZoneOffset.UTC);
-    private static final double WIDTH = 230;
+    private static final double WIDTH = 175;
     private static final double LANE = 18;
 
     JourneyTimeline() {
