@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MonitoringGoldenTest {
     private static final int DAYS = 14;
-    private static final String EVENTS_PER_DAY = "3000";
+    private static final String EVENTS_PER_DAY = "2000";
 
     @TempDir
     Path dir;
@@ -147,5 +147,19 @@ class MonitoringGoldenTest {
         assertThat(exit).as("alerts: %s%n%s", alerts, err).isZero();
         assertThat(alerts).noneMatch(a -> a.get("severity").equals("CRITICAL"));
         assertThat(alerts.size()).as("false alerts on clean data: %s", alerts).isLessThanOrEqualTo(2);
+
+        // --as-of sets the freshness reference: three days later the same folder is stale, and only monitoring
+        // (and what reads it) runs again.
+        LocalDate late = start(ledger).plusDays(DAYS + 2);
+        out.getBuffer().setLength(0);
+        int lateExit = cli("run", "--input", events.toString(), "--output", output.toString(), "--as-of",
+                late.toString(), "--no-cache");
+        assertThat(lateExit).isEqualTo(1);
+        assertThat(alerts(output)).anySatisfy(a -> {
+            assertThat(a.get("check")).isEqualTo("FRESHNESS");
+            assertThat(a.get("date")).isEqualTo(late.toString());
+            assertThat(a.get("severity")).isEqualTo("CRITICAL");
+        });
+        assertThat(out.toString()).contains("Quality (up to date").contains("CRITICAL FRESHNESS " + late);
     }
 }
