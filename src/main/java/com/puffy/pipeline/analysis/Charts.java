@@ -241,6 +241,12 @@ final class Charts {
         axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(nice, axis.getNumberFormatOverride()));
     }
 
+    private static String twoDecimals(double value) {
+        double rounded = Math.round(value * 100.0) / 100.0;
+        return rounded == Math.rint(rounded) && Math.abs(rounded) < 1e9 ? Long.toString((long) rounded)
+                : Double.toString(rounded);
+    }
+
     private static Day day(String isoDate) {
         LocalDate date = LocalDate.parse(isoDate);
         return new Day(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), UTC, Locale.US);
@@ -371,6 +377,9 @@ final class Charts {
         // The default prefix is time-based; a fixed one per chart keeps the report byte-identical between runs
         // and the clip-path ids unique across the several charts of one page.
         g2.setDefsKeyPrefix(id + "-");
+        // Two decimals are finer than a pixel and halve the page size; Double.toString ignores the locale.
+        g2.setGeomDoubleConverter(Charts::twoDecimals);
+        g2.setTransformDoubleConverter(Charts::twoDecimals);
         chart.draw(g2, new Rectangle(0, 0, width, height));
         String element = g2.getSVGElement(id, false, new ViewBox(0, 0, width, height), null, null);
         return element.replaceFirst("<svg ", "<svg role=\"img\" aria-label=\"" + HtmlReport.escape(label)

@@ -230,7 +230,17 @@ final class HtmlReport {
             pivot.add(cells);
         }
         table(header, "lrrrrrrr", pivot, false);
-        csvNote(ReportTables.CHANNEL_BY_MODEL + " (long form with conversions: " + ReportTables.CHANNEL_REVENUE + ")");
+        csvNote(ReportTables.CHANNEL_BY_MODEL + " (long form with shares: " + ReportTables.CHANNEL_REVENUE + ")");
+        html.append("<h3>Conversions credited to each channel under each attribution model</h3>");
+        List<List<String>> conversions = new ArrayList<>();
+        for (ChannelPivotRow row : ReportTables.channelPivot(r)) {
+            List<String> cells = new ArrayList<>(List.of(row.channel(), Fmt.count(row.sessions())));
+            AnalysisResult.MODELS.forEach(m -> cells.add(Fmt.number(row.conversionsByModel().getOrDefault(m, 0.0),
+                    1)));
+            conversions.add(cells);
+        }
+        table(header, "lrrrrrrr", conversions, false);
+        csvNote(ReportTables.CONVERSIONS_BY_MODEL);
         endSection();
     }
 

@@ -45,6 +45,7 @@ final class ReportTables {
     static final String FUNNEL = "funnel.csv";
     static final String CHANNEL_REVENUE = "channel_revenue.csv";
     static final String CHANNEL_BY_MODEL = "channel_revenue_by_model.csv";
+    static final String CONVERSIONS_BY_MODEL = "channel_conversions_by_model.csv";
     static final String SHIFT = "attribution_shift.csv";
     static final String SEGMENTS = "segments.csv";
     static final String PATH = "path_to_purchase.csv";
@@ -55,7 +56,8 @@ final class ReportTables {
     static final String FINDINGS = "findings_summary.csv";
     static final String INSIGHTS = "insights.csv";
 
-    static final List<String> FILES = List.of(OVERVIEW, KPIS, DAILY, FUNNEL, CHANNEL_REVENUE, CHANNEL_BY_MODEL, SHIFT,
+    static final List<String> FILES = List.of(OVERVIEW, KPIS, DAILY, FUNNEL, CHANNEL_REVENUE, CHANNEL_BY_MODEL,
+            CONVERSIONS_BY_MODEL, SHIFT,
             SEGMENTS, PATH, PRODUCTS, QUALITY, ALERTS, INCIDENTS, FINDINGS, INSIGHTS);
 
     /** The KPI rows of {@code kpis.csv}: metric name, label, and how the value is shown. */
@@ -94,7 +96,8 @@ final class ReportTables {
         writeRecords(dir.resolve(DAILY), DailyTrend.class, r.daily());
         writeRecords(dir.resolve(FUNNEL), FunnelStep.class, r.funnel());
         writeRecords(dir.resolve(CHANNEL_REVENUE), ChannelModel.class, r.channelRevenue());
-        writeChannelPivot(dir.resolve(CHANNEL_BY_MODEL), r);
+        writeChannelPivot(dir.resolve(CHANNEL_BY_MODEL), r, false);
+        writeChannelPivot(dir.resolve(CONVERSIONS_BY_MODEL), r, true);
         writeRecords(dir.resolve(SHIFT), AttributionShift.class, r.attributionShift());
         writeRecords(dir.resolve(SEGMENTS), Segment.class, r.segments());
         writeRecords(dir.resolve(PATH), PathBucket.class, r.pathToPurchase());
@@ -106,29 +109,33 @@ final class ReportTables {
         writeRecords(dir.resolve(INSIGHTS), Insight.class, r.insights());
     }
 
-    /** Channel rows, one revenue column per attribution model: the table the report shows. */
-    record ChannelPivotRow(String channel, long sessions, Map<String, Double> revenueByModel) {
+    /** Channel rows, one revenue and one conversions column per attribution model: the tables the report shows. */
+    record ChannelPivotRow(String channel, long sessions, Map<String, Double> revenueByModel,
+                           Map<String, Double> conversionsByModel) {
     }
 
     static List<ChannelPivotRow> channelPivot(AnalysisResult r) {
         Map<String, ChannelPivotRow> rows = new LinkedHashMap<>();
         for (AttributionShift s : r.attributionShift()) {
-            rows.put(s.channel(), new ChannelPivotRow(s.channel(), 0, new LinkedHashMap<>()));
+            rows.put(s.channel(), new ChannelPivotRow(s.channel(), 0, new LinkedHashMap<>(), new LinkedHashMap<>()));
         }
         Map<String, Long> sessions = new HashMap<>();
         for (ChannelModel c : r.channelRevenue()) {
-            rows.computeIfAbsent(c.channel(), k -> new ChannelPivotRow(k, 0, new LinkedHashMap<>()))
-                    .revenueByModel().put(c.model(), c.revenue());
+            ChannelPivotRow row = rows.computeIfAbsent(c.channel(),
+                    k -> new ChannelPivotRow(k, 0, new LinkedHashMap<>(), new LinkedHashMap<>()));
+            row.revenueByModel().put(c.model(), c.revenue());
+            row.conversionsByModel().put(c.model(), c.conversions());
             sessions.merge(c.channel(), c.sessions(), Math::max);
         }
         List<ChannelPivotRow> out = new ArrayList<>();
         for (ChannelPivotRow row : rows.values()) {
-            out.add(new ChannelPivotRow(row.channel(), sessions.getOrDefault(row.channel(), 0L), row.revenueByModel()));
+            out.add(new ChannelPivotRow(row.channel(), sessions.getOrDefault(row.channel(), 0L), row.revenueByModel(),
+                    row.conversionsByModel()));
         }
         return out;
     }
 
-    private static void writeChannelPivot(Path file, AnalysisResult r) throws IOException {
+    private static void writeChannelPivot(Path file, AnalysisResult r, boolean conversions) throws IOException {
         List<String> header = new ArrayList<>(List.of("channel", "sessions"));
         header.addAll(AnalysisResult.MODELS);
         AtomicFiles.write(file, writer -> {
@@ -136,7 +143,8 @@ final class ReportTables {
                 for (ChannelPivotRow row : channelPivot(r)) {
                     List<Object> cells = new ArrayList<>(List.of(row.channel(), row.sessions()));
                     for (String model : AnalysisResult.MODELS) {
-                        cells.add(row.revenueByModel().getOrDefault(model, 0.0));
+                        cells.add((conversions ? row.conversionsByModel() : row.revenueByModel())
+                                .getOrDefault(model, 0.0));
                     }
                     csv.row(cells);
                 }

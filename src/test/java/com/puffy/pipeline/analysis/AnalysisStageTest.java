@@ -279,6 +279,35 @@ class AnalysisStageTest {
     }
 
     @Test
+    void outputsDoNotDependOnTheMachinesLocaleOrTimeZone() throws Exception {
+        runStage();
+        java.util.Locale locale = java.util.Locale.getDefault();
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        Path again = dir.resolve("work-de");
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+            new AnalysisStage().run(AnalysisFixture.context(out, again), Progress.NONE, Cancellation.none());
+        } finally {
+            java.util.Locale.setDefault(locale);
+            java.util.TimeZone.setDefault(zone);
+        }
+        for (String file : new AnalysisStage().outputs()) {
+            assertThat(Files.readAllBytes(again.resolve(file))).as(file).isEqualTo(Files.readAllBytes(work.resolve(file)));
+        }
+    }
+
+    @Test
+    void channelPivotsHoldRevenueAndConversionsPerModel() throws Exception {
+        runStage();
+        assertThat(Files.readAllLines(work.resolve(ReportTables.CHANNEL_BY_MODEL))).startsWith(
+                "channel,sessions,first_click,last_click,last_non_direct,linear,position_based,time_decay",
+                "Email,1,0,300,0,0,0,0");
+        assertThat(Files.readAllLines(work.resolve(ReportTables.CONVERSIONS_BY_MODEL))).contains(
+                "Paid Search,2,3,2,0,0,0,0");
+    }
+
+    @Test
     void aMissingUpstreamFileNamesItAndSaysWhatToDo() throws Exception {
         Files.delete(out.resolve("transform/sessions.csv"));
         assertThatThrownBy(this::runStage).isInstanceOf(PipelineException.class)

@@ -61,7 +61,7 @@ class HtmlReportTest {
         assertThat(((NodeList) xpath.evaluate("//*[local-name()='svg']", doc, XPathConstants.NODESET)).getLength())
                 .isEqualTo(10);
         assertThat(((NodeList) xpath.evaluate("//*[local-name()='table']", doc, XPathConstants.NODESET)).getLength())
-                .isEqualTo(11);
+                .isEqualTo(12);
         NodeList ids = (NodeList) xpath.evaluate("//@id", doc, XPathConstants.NODESET);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < ids.getLength(); i++) {
