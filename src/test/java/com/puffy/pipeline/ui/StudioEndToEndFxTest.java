@@ -235,12 +235,12 @@ class StudioEndToEndFxTest {
     void cancellingARunLeavesNothingHalfWritten(FxRobot robot) throws Exception {
         Path out = vm.outputDirProperty().get();
         Map<String, Long> before = sizes(out);
-        vm.stage(StageId.QUALITY).stateProperty().addListener((obs, old, now) -> {
-            if (now == StageState.RUNNING) {
-                vm.cancel();
-            }
+        // Cancel in the same FX pulse that starts the run: waiting for the RUNNING state raced a small run that
+        // could finish before the listener ran on a loaded machine.
+        robot.interact(() -> {
+            vm.rerunAll();
+            vm.cancel();
         });
-        robot.interact(vm::rerunAll);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get()
                 && vm.stages().stream().anyMatch(s -> s.getState() == StageState.CANCELLED));
         WaitForAsyncUtils.waitForFxEvents();
