@@ -21,6 +21,11 @@ public final class SampleData {
     public static final int EVENTS_PER_DAY = 3500;
     public static final LocalDate START = LocalDate.of(2025, 2, 23);
     public static final long SEED = 20250223L;
+    /**
+     * The date the sample is judged on: the day after its last file, as if it had just arrived. Judged on today's
+     * date instead, two-year-old sample data would greet every new user with a CRITICAL freshness alert.
+     */
+    public static final LocalDate AS_OF = START.plusDays(DAYS);
 
     private SampleData() {
     }

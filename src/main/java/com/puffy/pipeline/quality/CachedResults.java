@@ -25,11 +25,12 @@ import java.util.function.LongConsumer;
  */
 final class CachedResults implements AutoCloseable {
     /**
-     * Files whose spool is bigger (about 90,000 rows) are not stored: deflating and storing a payload costs about as
-     * much CPU as validating the file again, the payload is built in memory, and a cache of multi-GB benchmark
-     * folders would fill the user's data folder. Real daily exports (a few thousand rows) are far below it.
+     * Files whose spool is bigger (about 1.4 million rows, five times a large real daily export) are not stored:
+     * the payload is built in memory, so this bounds the heap a store can take. The cache keeps one result per
+     * file path, so its size follows the folders the user works on (about a quarter of their bytes, deflated).
+     * An earlier limit of 32 MB left the 10M-event benchmark folders (700,000-row days) without any cache hit.
      */
-    static final long MAX_SPOOL_BYTES = 32L << 20;
+    static final long MAX_SPOOL_BYTES = 512L << 20;
 
     private final StudioCache cache;
     private final String rules;

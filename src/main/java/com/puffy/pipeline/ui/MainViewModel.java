@@ -13,6 +13,7 @@ import com.puffy.pipeline.engine.PipelineReport;
 import com.puffy.pipeline.engine.StageOutcome;
 import com.puffy.pipeline.engine.StageRun;
 import com.puffy.pipeline.engine.StageStatus;
+import com.puffy.pipeline.generate.SampleData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -199,8 +200,16 @@ public final class MainViewModel {
         refreshStatuses();
     }
 
+    private static Path sampleFolder() {
+        return UserFolders.dataDir().resolve("sample-data");
+    }
+
+    private static boolean isSampleFolder(Path folder) {
+        return folder.toAbsolutePath().normalize().equals(sampleFolder().toAbsolutePath().normalize());
+    }
+
     public void openSampleData() {
-        Path dir = UserFolders.dataDir().resolve("sample-data");
+        Path dir = sampleFolder();
         busy.set(true);
         statusMessage.set("Preparing the sample data in " + dir + "…");
         threads.background(() -> {
@@ -254,8 +263,9 @@ public final class MainViewModel {
         if (input == null) {
             throw PipelineException.usage("No folder is open: open a folder of daily event files (Ctrl+O) first.");
         }
+        LocalDate asOf = isSampleFolder(input) ? SampleData.AS_OF : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         return new RunSettings(input, outputDir.get(), ConfigLoader.load(configFile.get()), configFile.get(),
-                LocalDate.now(clock.withZone(ZoneOffset.UTC)), false, cacheEnabled.get() ? cacheFile.get() : null);
+                asOf, false, cacheEnabled.get() ? cacheFile.get() : null);
     }
 
     /** Reads each stage's status from the outputs on disk, off the FX thread. */

@@ -67,6 +67,26 @@ class MainViewModelTest {
     }
 
     @Test
+    void theSampleDataIsJudgedAsOfTheDayAfterItsLastFileAndOtherFoldersAsOfToday() {
+        String previous = System.getProperty("eventpipe.home");
+        System.setProperty("eventpipe.home", dir.resolve("home").toString());
+        try {
+            MainViewModel vm = allFour();
+            vm.openSampleData();
+            assertThat(vm.settings().asOf()).isEqualTo(com.puffy.pipeline.generate.SampleData.AS_OF)
+                    .isEqualTo(java.time.LocalDate.of(2025, 3, 9));
+            vm.openFolder(input);
+            assertThat(vm.settings().asOf()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        } finally {
+            if (previous == null) {
+                System.clearProperty("eventpipe.home");
+            } else {
+                System.setProperty("eventpipe.home", previous);
+            }
+        }
+    }
+
+    @Test
     void stagesAreShownInTheSpecOrder() {
         MainViewModel vm = allFour();
         assertThat(vm.stages()).extracting(StageViewModel::id)
