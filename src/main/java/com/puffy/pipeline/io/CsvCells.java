@@ -45,13 +45,19 @@ public final class CsvCells {
     /** A whole row rendered exactly as {@link CsvOutput#row(Object...)} renders it, ended by LF. */
     public static String row(Object... cells) {
         StringBuilder line = new StringBuilder(128);
+        appendRow(line, cells);
+        return line.toString();
+    }
+
+    /** Appends a whole row rendered as {@link #row(Object...)} renders it, LF included. */
+    public static void appendRow(StringBuilder line, Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 line.append(',');
             }
             appendQuoted(line, CsvOutput.render(cells[i]));
         }
-        return line.append('\n').toString();
+        line.append('\n');
     }
 
     /** A whole header or row line of text cells, ended by LF. */

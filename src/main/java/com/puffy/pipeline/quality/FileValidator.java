@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -55,7 +56,17 @@ final class FileValidator {
     private final Murmur3.Hash128 hash = new Murmur3.Hash128();
     private final Murmur3.Hash128 row = new Murmur3.Hash128();
     private final StringBuilder cells = new StringBuilder(1024);
+    private final StringBuilder findingRows = new StringBuilder(512);
     private final String[] warningValues = new String[8];
+    private static final String[] NO_CELLS = new String[0];
+    private static final ReasonCode[] CODES = ReasonCode.values();
+    private static final int NO_PARTITION = Integer.MIN_VALUE;
+    private static final int OUTSIDE_PARTITION = 1 << ReasonCode.TIMESTAMP_OUTSIDE_PARTITION.ordinal();
+    private static final int BOT = 1 << ReasonCode.BOT_USER_AGENT.ordinal();
+
+    // The file being validated: its partition date as an epoch day and as rendered in every output row.
+    private int partitionDay;
+    private String date;
 
     FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead) {
         this(rules, headers, cancellation, bytesRead, Files::newInputStream);
@@ -70,12 +81,31 @@ final class FileValidator {
         this.bytesRead = bytesRead;
     }
 
+    /**
+     * Validates a file into its spool. A file without a date in its name learns its partition date (its earliest
+     * timestamp) only at its end, yet every spooled row carries that date and TIMESTAMP_OUTSIDE_PARTITION: such a
+     * file (rare: exports are daily and named by date) is read twice, first only to learn the date.
+     */
     FileResult validate(InputFile file, Path spoolFile) throws IOException {
+        Optional<LocalDate> named = PartitionDates.fromName(file.path().getFileName().toString());
+        if (named.isPresent()) {
+            return validate(file, spoolFile, named.get(), true, bytesRead);
+        }
+        FileResult first = validate(file, spoolFile, null, false, bytes -> { });
+        if (!first.isEventFile() || first.partitionDate == null) {
+            bytesRead.accept(Math.max(0, first.input.size()));
+            return first;
+        }
+        return validate(file, spoolFile, first.partitionDate, false, bytesRead);
+    }
+
+    private FileResult validate(InputFile file, Path spoolFile, LocalDate partitionDate, boolean dateFromName,
+                                LongConsumer progress) throws IOException {
         FileResult result = new FileResult(file);
-        PartitionDates.fromName(file.path().getFileName().toString()).ifPresent(d -> {
-            result.partitionDate = d;
-            result.dateFromName = true;
-        });
+        result.partitionDate = partitionDate;
+        result.dateFromName = dateFromName;
+        partitionDay = partitionDate == null ? NO_PARTITION : (int) partitionDate.toEpochDay();
+        date = partitionDate == null ? "" : partitionDate.toString();
         MessageDigest sha = sha256();
         InputStream raw;
         try {
@@ -90,7 +120,7 @@ final class FileValidator {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         result.spool = spoolFile;
-        try (CountingStream counting = new CountingStream(raw, sha, bytesRead);
+        try (CountingStream counting = new CountingStream(raw, sha, progress);
              CsvRecordReader reader = new CsvRecordReader(new InputStreamReader(counting, decoder));
              Spool.Writer spool = new Spool.Writer(spoolFile)) {
             try {
@@ -304,6 +334,10 @@ final class FileValidator {
             result.purchases.add(new FileResult.PurchaseRef(candidate, line, tx, hash.h1, hash.h2));
         }
         String timestamp = normalizedTimestamp(f.timestamp, f.epochMillis);
+        if (partitionDay != NO_PARTITION && Timestamps.epochDayOf(f.epochMillis) != partitionDay) {
+            warnings |= OUTSIDE_PARTITION;
+        }
+        String name = result.name();
         cells.setLength(0);
         CsvCells.appendText(cells, f.clientId);
         cells.append(',');
@@ -319,18 +353,40 @@ final class FileValidator {
         cells.append(',');
         CsvCells.appendText(cells, f.userAgent);
         cells.append(',');
-        CsvCells.appendText(cells, result.name() + ":" + line);
+        CsvCells.appendText(cells, name + ":" + line);
         cells.append(',');
-        CsvCells.appendText(cells, result.name());
+        CsvCells.appendText(cells, name);
         cells.append(',').append(line);
-        String[] extraCells = new String[extraFields.length];
-        for (int i = 0; i < extraFields.length; i++) {
-            StringBuilder cell = new StringBuilder();
-            CsvCells.appendText(cell, fields.get(extraFields[i]));
-            extraCells[i] = cell.toString();
+        cells.append(',').append(date).append(',').append((warnings & BOT) != 0 ? "true" : "false").append(',');
+        findingRows.setLength(0);
+        int valueIndex = 0;
+        boolean first = true;
+        for (ReasonCode code : CODES) {
+            if ((warnings & (1 << code.ordinal())) == 0) {
+                continue;
+            }
+            if (!first) {
+                cells.append(';');
+            }
+            first = false;
+            cells.append(code.code());
+            String value = code == ReasonCode.TIMESTAMP_OUTSIDE_PARTITION ? timestamp : warningValues[valueIndex++];
+            RowText.finding(findingRows, name, line, code, value,
+                    RowText.warningMessage(code, value, result.partitionDate, tx), date);
         }
-        spool.candidate(line, warnings, Timestamps.epochDayOf(f.epochMillis), timestamp, cells.toString(), revenue,
-                tx, extraCells, warningValues, valueCount);
+        cells.append(',');
+        CsvCells.appendText(cells, tx);
+        cells.append(',');
+        CsvCells.appendQuoted(cells, revenue);
+        String[] extraCells = extraFields.length == 0 ? NO_CELLS : new String[extraFields.length];
+        for (int i = 0; i < extraFields.length; i++) {
+            int from = cells.length();
+            cells.append(',');
+            CsvCells.appendText(cells, fields.get(extraFields[i]));
+            extraCells[i] = cells.substring(from + 1);
+        }
+        cells.append('\n');
+        spool.candidate(line, warnings, cells, findingRows, tx, revenue, extraCells);
     }
 
     private char[] scratch = new char[1024];
@@ -376,8 +432,8 @@ final class FileValidator {
         return Timestamps.format(millis);
     }
 
-    private static void quarantine(FileResult result, Spool.Writer spool, int line, int mask, String detail,
-                                   String[] raw, String rawRecord) throws IOException {
+    private void quarantine(FileResult result, Spool.Writer spool, int line, int mask, String detail,
+                            String[] raw, String rawRecord) throws IOException {
         result.rowsQuarantined++;
         for (ReasonCode code : ReasonCode.values()) {
             if ((mask & (1 << code.ordinal())) != 0) {
@@ -389,7 +445,11 @@ final class FileValidator {
                 raw[i] = "";
             }
         }
-        spool.quarantined(line, mask, detail, raw, rawRecord);
+        cells.setLength(0);
+        findingRows.setLength(0);
+        RowText.quarantined(cells, findingRows, result.name(), line, mask, detail == null ? "" : detail, raw,
+                rawRecord, date);
+        spool.quarantined(cells, findingRows);
     }
 
     private static String missingKeyColumns(HeaderMapping mapping) {
@@ -407,7 +467,7 @@ final class FileValidator {
 
     private static void finishPartition(FileResult result) {
         if (result.isEventFile() && !result.dateFromName) {
-            if (result.minEpochDay != Integer.MAX_VALUE) {
+            if (result.minEpochDay != Integer.MAX_VALUE && result.partitionDate == null) {
                 result.partitionDate = LocalDate.ofEpochDay(result.minEpochDay);
             }
             result.findings.add(new FileFinding(ReasonCode.NO_DATE_IN_NAME, 0, "", "",

@@ -109,7 +109,7 @@ public final class QualityStage implements Stage {
             long t2 = System.nanoTime();
             progress.update(92, 100, "Writing validated events");
             QualityWriter writer = new QualityWriter();
-            writer.writeRows(context.workDir(), results, cancellation, threads);
+            writer.writeRows(context.workDir(), results, cancellation);
             QualityWriter.writeFileSummary(context.workDir(), results);
             QualityWriter.writeSchemaDrift(context.workDir(), drift);
             QualityWriter.writeColumnProfiles(context.workDir(), results);
@@ -160,7 +160,7 @@ public final class QualityStage implements Stage {
         try {
             for (int i : bySize) {
                 InputFile file = files.get(i);
-                Path spool = spoolDir.resolve(i + ".spool");
+                Path spool = spoolDir.resolve(String.valueOf(i));
                 futures.set(i, pool.submit(() -> {
                     FileResult cached = cache.lookup(file, spool, headers, validators.get().bytesRead(), cancellation);
                     if (cached != null) {
