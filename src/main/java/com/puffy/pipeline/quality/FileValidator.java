@@ -58,6 +58,10 @@ final class FileValidator {
     private final StringBuilder cells = new StringBuilder(1024);
     private final StringBuilder findingRows = new StringBuilder(512);
     private final String[] warningValues = new String[8];
+    private final long[] columnHi = new long[COLUMNS];
+    private final long[] columnLo = new long[COLUMNS];
+    private final HashCache<EventName> eventNames = new HashCache<>();
+    private final HashCache<Agent> agents = new HashCache<>();
     private static final String[] NO_CELLS = new String[0];
     private static final ReasonCode[] CODES = ReasonCode.values();
     private static final int NO_PARTITION = Integer.MIN_VALUE;
@@ -254,9 +258,27 @@ final class FileValidator {
         f.eventName = values[EVENT];
         f.eventData = values[DATA];
         f.userAgent = values[AGENT];
-        f.eventNameTrimmed = f.eventName.trim();
+        row.h1 = 0x12345678L;
+        row.h2 = 0x9abcdef0L;
+        for (int c = 0; c < COLUMNS; c++) {
+            hash(values[c]);
+            columnHi[c] = hash.h1;
+            columnLo[c] = hash.h2;
+            Murmur3.combine(row, hash.h1, hash.h2);
+        }
+        EventName event = eventNames.get(columnHi[EVENT], columnLo[EVENT]);
+        if (event == null) {
+            event = new EventName(f.eventName, rules);
+            eventNames.put(columnHi[EVENT], columnLo[EVENT], event);
+        }
+        Agent agent = agents.get(columnHi[AGENT], columnLo[AGENT]);
+        if (agent == null) {
+            agent = new Agent(f.userAgent, rules);
+            agents.put(columnHi[AGENT], columnLo[AGENT], agent);
+        }
+        f.eventNameTrimmed = event.trimmed;
         f.epochMillis = Timestamps.parse(f.timestamp);
-        f.purchase = rules.purchaseNames.contains(f.eventNameTrimmed);
+        f.purchase = event.purchase;
         f.eventDataEmpty = f.eventData.isBlank();
         f.eventDataValid = false;
         if (!f.eventDataEmpty) {
@@ -281,14 +303,10 @@ final class FileValidator {
         if (f.epochMillis != Timestamps.INVALID) {
             result.minEpochDay = Math.min(result.minEpochDay, Timestamps.epochDayOf(f.epochMillis));
         }
-        row.h1 = 0x12345678L;
-        row.h2 = 0x9abcdef0L;
         for (int c = 0; c < COLUMNS; c++) {
-            hash(values[c]);
-            Murmur3.combine(row, hash.h1, hash.h2);
             ColumnProfile profile = canonicalProfiles[c];
             if (profile != null) {
-                profile.add(values[c], hash.h1, standardClient);
+                profile.add(values[c], columnHi[c], standardClient);
             }
         }
         int[] extraFields = mapping.extraFields();
@@ -316,7 +334,12 @@ final class FileValidator {
         int warnings = 0;
         int valueCount = 0;
         for (RowRule rule : RowRule.WARNING_RULES) {
-            boolean fires = rule == RowRule.NON_STANDARD_CLIENT_ID ? !standardClient : rule.fires(f, rules);
+            boolean fires = switch (rule) {
+                case NON_STANDARD_CLIENT_ID -> !standardClient;
+                case UNKNOWN_EVENT_NAME -> !event.known;
+                case BOT_USER_AGENT -> agent.bot;
+                default -> rule.fires(f, rules);
+            };
             if (fires) {
                 warnings |= 1 << rule.code().ordinal();
                 warningValues[valueCount++] = warningValue(rule, f);
@@ -347,11 +370,11 @@ final class FileValidator {
         cells.append(',');
         cells.append(timestamp);
         cells.append(',');
-        CsvCells.appendText(cells, f.eventNameTrimmed);
+        cells.append(event.cell);
         cells.append(',');
         CsvCells.appendText(cells, f.eventData);
         cells.append(',');
-        CsvCells.appendText(cells, f.userAgent);
+        cells.append(agent.cell);
         cells.append(',');
         CsvCells.appendText(cells, name + ":" + line);
         cells.append(',');
@@ -390,6 +413,38 @@ final class FileValidator {
     }
 
     private char[] scratch = new char[1024];
+
+    /** The verdicts on an event name and its output cell, computed once per distinct value. */
+    private static final class EventName {
+        final String trimmed;
+        final boolean purchase;
+        final boolean known;
+        final String cell;
+
+        EventName(String raw, RowRule.Context rules) {
+            trimmed = raw.trim();
+            purchase = rules.purchaseNames.contains(trimmed);
+            known = rules.eventNames.contains(trimmed);
+            cell = cell(trimmed);
+        }
+    }
+
+    /** The bot verdict on a user agent and its output cell, computed once per distinct value. */
+    private static final class Agent {
+        final boolean bot;
+        final String cell;
+
+        Agent(String userAgent, RowRule.Context rules) {
+            bot = rules.isBot(userAgent);
+            cell = cell(userAgent);
+        }
+    }
+
+    private static String cell(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        CsvCells.appendText(out, text);
+        return out.toString();
+    }
 
     LongConsumer bytesRead() {
         return bytesRead;

@@ -4,10 +4,8 @@ import com.puffy.pipeline.config.QualityConfig;
 import com.puffy.pipeline.model.CanonicalColumn;
 import com.puffy.pipeline.model.ReasonCode;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -119,10 +117,9 @@ enum RowRule {
 
     abstract boolean fires(RowFacts row, Context context);
 
-    /** The configured rule inputs, compiled once, with per-thread caches of repeated values. */
+    /** The configured rule inputs, compiled once. */
     static final class Context {
         static final String DEFAULT_CLIENT_ID_PATTERN = "^\\d{10}-[A-Za-z0-9_-]{12}$";
-        private static final int CACHE_LIMIT = 50_000;
 
         final Set<String> eventNames;
         final Set<String> purchaseNames;
@@ -130,7 +127,6 @@ enum RowRule {
         private final Pattern bot;
         private final Pattern clientId;
         private final boolean defaultClientIdPattern;
-        private final Map<String, Boolean> botCache = new HashMap<>();
 
         Context(QualityConfig config) {
             this.eventNames = new HashSet<>(config.eventNames());
@@ -141,18 +137,9 @@ enum RowRule {
             this.defaultClientIdPattern = DEFAULT_CLIENT_ID_PATTERN.equals(config.clientIdPattern());
         }
 
-        /** User agents repeat (thousands of distinct strings in millions of rows): the verdict is cached. */
+        /** User agents repeat, so {@link FileValidator} keeps the verdict per distinct value. */
         boolean isBot(String userAgent) {
-            Boolean cached = botCache.get(userAgent);
-            if (cached != null) {
-                return cached;
-            }
-            boolean verdict = bot.matcher(userAgent).find();
-            if (botCache.size() >= CACHE_LIMIT) {
-                botCache.clear();
-            }
-            botCache.put(userAgent, verdict);
-            return verdict;
+            return bot.matcher(userAgent).find();
         }
 
         boolean isStandardClientId(String id) {
