@@ -15,8 +15,7 @@ public final class CsvCells {
         if (text == null || text.isEmpty()) {
             return;
         }
-        char first = text.charAt(0);
-        String safe = (first == '=' || first == '+' || first == '-' || first == '@') ? CsvOutput.formulaSafe(text) : text;
+        String safe = CsvOutput.isFormulaStart(text.charAt(0)) ? CsvOutput.formulaSafe(text) : text;
         appendQuoted(line, safe);
     }
 

@@ -2,6 +2,7 @@ package com.puffy.pipeline.quality;
 
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.io.CsvCells;
+import com.puffy.pipeline.io.CsvOutput;
 import com.puffy.pipeline.model.CanonicalColumn;
 import com.puffy.pipeline.model.ReasonCode;
 import java.io.FilterInputStream;
@@ -71,6 +72,8 @@ final class FileValidator {
     // The file being validated: its partition date as an epoch day and as rendered in every output row.
     private int partitionDay;
     private String date;
+    /** The file name needs neither quotes nor formula protection, alone or as "name:line" in event_id. */
+    private boolean plainName;
 
     FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead) {
         this(rules, headers, cancellation, bytesRead, Files::newInputStream);
@@ -109,6 +112,7 @@ final class FileValidator {
         result.partitionDate = partitionDate;
         result.dateFromName = dateFromName;
         partitionDay = partitionDate == null ? NO_PARTITION : (int) partitionDate.toEpochDay();
+        plainName = cell(file.name()).equals(file.name()) && !CsvOutput.isFormulaStart(file.name().charAt(0));
         date = partitionDate == null ? "" : partitionDate.toString();
         MessageDigest sha = sha256();
         InputStream raw;
@@ -128,6 +132,7 @@ final class FileValidator {
              CsvRecordReader reader = new CsvRecordReader(new InputStreamReader(counting, decoder));
              Spool.Writer spool = new Spool.Writer(spoolFile)) {
             try {
+                input = counting;
                 readAll(result, reader, spool, counting);
             } catch (CharacterCodingException e) {
                 result.discardRows();
@@ -376,9 +381,13 @@ final class FileValidator {
         cells.append(',');
         cells.append(agent.cell);
         cells.append(',');
-        CsvCells.appendText(cells, name + ":" + line);
-        cells.append(',');
-        CsvCells.appendText(cells, name);
+        if (plainName) {
+            cells.append(name).append(':').append(line).append(',').append(name);
+        } else {
+            CsvCells.appendText(cells, name + ":" + line);
+            cells.append(',');
+            CsvCells.appendText(cells, name);
+        }
         cells.append(',').append(line);
         cells.append(',').append(date).append(',').append((warnings & BOT) != 0 ? "true" : "false").append(',');
         findingRows.setLength(0);
@@ -413,6 +422,8 @@ final class FileValidator {
     }
 
     private char[] scratch = new char[1024];
+    private byte[] bytes = new byte[1024];
+    private CountingStream input;
 
     /** The verdicts on an event name and its output cell, computed once per distinct value. */
     private static final class EventName {
@@ -450,8 +461,21 @@ final class FileValidator {
         return bytesRead;
     }
 
+    /**
+     * The field hash over the text's UTF-16 code units. While the file has shown only ASCII bytes, every field is
+     * Latin-1, so its bytes are the code units and are hashed eight at a time (no inflation to a char[]).
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for Latin-1 text.
     private void hash(String text) {
         int n = text.length();
+        if (input.ascii()) {
+            if (bytes.length < n) {
+                bytes = new byte[Math.max(n, bytes.length * 2)];
+            }
+            text.getBytes(0, n, bytes, 0);
+            Murmur3.hashLatin1(bytes, n, 0, hash);
+            return;
+        }
         if (scratch.length < n) {
             scratch = new char[Math.max(n, scratch.length * 2)];
         }
@@ -554,6 +578,7 @@ final class FileValidator {
         private final LongConsumer progress;
         private long count;
         private long unreported;
+        private boolean ascii = true;
 
         CountingStream(InputStream in, MessageDigest digest, LongConsumer progress) {
             super(in);
@@ -565,9 +590,17 @@ final class FileValidator {
             return count;
         }
 
+        /** Whether every byte read so far, a leading byte-order mark aside, is ASCII. */
+        boolean ascii() {
+            return ascii;
+        }
+
         @Override
         public int read() throws IOException {
             int b = super.read();
+            if (b >= 0x80) {
+                ascii = false;
+            }
             if (b >= 0) {
                 digest.update((byte) b);
                 add(1);
@@ -579,6 +612,15 @@ final class FileValidator {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
+                if (ascii) {
+                    int from = count == 0 && n >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB
+                            && b[off + 2] == (byte) 0xBF ? off + 3 : off;
+                    int bits = 0;
+                    for (int i = from; i < off + n; i++) {
+                        bits |= b[i];
+                    }
+                    ascii = bits >= 0;
+                }
                 digest.update(b, off, n);
                 add(n);
             }

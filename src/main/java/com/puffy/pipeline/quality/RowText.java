@@ -84,8 +84,17 @@ final class RowText {
                     + "; the row is kept and flagged.";
             case TRANSACTION_ID_COLLISION -> "Transaction id " + value + " is shared by different purchases; this one"
                     + " is kept as order " + orderKey + ".";
-            default -> code.description() + "; the row is kept and flagged.";
+            default -> KEPT[code.ordinal()];
         };
+    }
+
+    /** About one row in seven is flagged: the constant messages are built once. */
+    private static final String[] KEPT = new String[ReasonCode.values().length];
+
+    static {
+        for (ReasonCode code : ReasonCode.values()) {
+            KEPT[code.ordinal()] = code.description() + "; the row is kept and flagged.";
+        }
     }
 
     static String columnOf(ReasonCode code) {

@@ -130,6 +130,43 @@ class QualityUnitsTest {
     }
 
     @Test
+    void latin1HashEqualsTheCodeUnitHashAtEveryLength() {
+        java.util.Random random = new java.util.Random(7);
+        Murmur3.Hash128 chars = new Murmur3.Hash128();
+        Murmur3.Hash128 bytes = new Murmur3.Hash128();
+        for (int length = 0; length <= 70; length++) {
+            for (int trial = 0; trial < 20; trial++) {
+                char[] text = new char[length];
+                byte[] units = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    // Code units up to 255, so bytes with the sign bit set are widened correctly too.
+                    text[i] = (char) random.nextInt(trial % 2 == 0 ? 128 : 256);
+                    units[i] = (byte) text[i];
+                }
+                Murmur3.hash(new String(text), 0, chars);
+                Murmur3.hashLatin1(units, length, 0, bytes);
+                assertThat(bytes.h1).as("length %d", length).isEqualTo(chars.h1);
+                assertThat(bytes.h2).as("length %d", length).isEqualTo(chars.h2);
+            }
+        }
+    }
+
+    @Test
+    void hashCacheFindsValuesByBothHalvesOfTheKeyAndSurvivesBeingEmptied() {
+        HashCache<String> cache = new HashCache<>();
+        cache.put(1, 2, "a");
+        cache.put(1, 3, "b");
+        assertThat(cache.get(1, 2)).isEqualTo("a");
+        assertThat(cache.get(1, 3)).isEqualTo("b");
+        assertThat(cache.get(2, 2)).isNull();
+        for (long i = 0; i < 100_000; i++) {
+            cache.put(i * 0x9e3779b97f4a7c15L, i, "v" + i);
+        }
+        assertThat(cache.get(99_999 * 0x9e3779b97f4a7c15L, 99_999)).isEqualTo("v99999");
+        assertThat(cache.get(1, 2)).isNull();
+    }
+
+    @Test
     void strictJsonObjectsOnly() {
         assertThat(EventData.isObject("{\"a\":[1,2,{\"b\":null}]}")).isTrue();
         assertThat(EventData.isObject("{'a':1}")).isFalse();
