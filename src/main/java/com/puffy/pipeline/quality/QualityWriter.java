@@ -171,6 +171,7 @@ final class QualityWriter {
             v.flushRun(validated);
             f.flushRun(findings);
         }
+        Spool.delete(file.spool);
     }
 
     private static final int COLLISION = 1 << ReasonCode.TRANSACTION_ID_COLLISION.ordinal();

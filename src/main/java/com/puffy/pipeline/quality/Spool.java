@@ -62,6 +62,16 @@ final class Spool {
         return total;
     }
 
+    /**
+     * Deletes a spool as soon as its rows are written: the kernel then drops its pages without writing them to
+     * disk, which leaves room under the dirty-page limit for the outputs being written.
+     */
+    static void delete(Path spool) throws IOException {
+        for (String s : STREAMS) {
+            Files.deleteIfExists(stream(spool, s));
+        }
+    }
+
     static boolean exists(Path spool) {
         return spool != null && Files.exists(control(spool));
     }
