@@ -111,8 +111,9 @@ final class QualityWriter {
         if (!file.isEventFile() || !Spool.exists(file.spool)) {
             return;
         }
-        try (FileChannel q = FileChannel.open(Spool.quarantined(file.spool), StandardOpenOption.READ)) {
-            quarantine.copy(q, 0, q.size());
+        try (SpoolStream q = new SpoolStream(Spool.quarantined(file.spool))) {
+            q.skip(q.channel.size());
+            q.flushRun(quarantine);
         }
         int[] extraPosition = new int[file.mapping.extraNames().size()];
         boolean extrasInPlace = extraPosition.length == extras.size();
@@ -232,12 +233,16 @@ final class QualityWriter {
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
         }
 
-        void skip(int length) {
+        void skip(long length) {
             position += length;
         }
 
         void flushRun(Output out) throws IOException {
-            out.copy(channel, runStart, position - runStart);
+            long missing = out.copy(channel, runStart, position - runStart);
+            if (missing > 0) {
+                throw new IOException("The spool file " + file + " ends " + missing + " bytes early: the disk may be "
+                        + "full or the work folder was changed while the stage ran; run again.");
+            }
             runStart = position;
         }
 
@@ -252,7 +257,8 @@ final class QualityWriter {
             ByteBuffer bytes = ByteBuffer.allocate(length);
             while (bytes.hasRemaining()) {
                 if (channel.read(bytes, position + bytes.position()) < 0) {
-                    throw new IOException("The spool file " + file + " ends early");
+                    throw new IOException("The spool file " + file + " ends " + bytes.remaining() + " bytes early: "
+                            + "the disk may be full or the work folder was changed while the stage ran; run again.");
                 }
             }
             position += length;
@@ -295,10 +301,13 @@ final class QualityWriter {
             }
         }
 
-        /** Appends bytes of a spool stream; a long copy goes in chunks so cancellation is noticed. */
-        void copy(FileChannel source, long from, long length) throws IOException {
+        /**
+         * Appends bytes of a spool stream, in chunks so cancellation is noticed; returns how many bytes the source
+         * lacked (0 when it held them all).
+         */
+        long copy(FileChannel source, long from, long length) throws IOException {
             if (length == 0) {
-                return;
+                return 0;
             }
             flush();
             long done = 0;
@@ -306,10 +315,11 @@ final class QualityWriter {
                 cancellation.throwIfCancelled();
                 long n = source.transferTo(from + done, Math.min(CHUNK, length - done), channel);
                 if (n <= 0) {
-                    throw new IOException("A spool file ends early: " + (length - done) + " bytes are missing");
+                    return length - done;
                 }
                 done += n;
             }
+            return 0;
         }
 
         private void flush() throws IOException {

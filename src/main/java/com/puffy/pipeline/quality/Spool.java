@@ -258,6 +258,7 @@ final class Spool {
 
     /** Reads a control stream in order. */
     static final class ControlReader implements Closeable {
+        private final Path file;
         private final InputStream in;
         private byte[] buf = new byte[1 << 18];
         private int pos;
@@ -265,7 +266,8 @@ final class Spool {
         private boolean eof;
 
         ControlReader(Path spool) throws IOException {
-            this.in = Files.newInputStream(Spool.control(spool));
+            this.file = Spool.control(spool);
+            this.in = Files.newInputStream(file);
         }
 
         boolean next(Entry e) throws IOException {
@@ -279,7 +281,7 @@ final class Spool {
                 return true;
             }
             if (e.kind != CANDIDATE) {
-                throw new IOException("The spool control stream is damaged (record kind " + e.kind + ")");
+                throw damaged("has an unknown record kind " + e.kind);
             }
             require(16);
             e.line = getInt();
@@ -298,6 +300,11 @@ final class Spool {
                 e.extraCells[i] = string();
             }
             return true;
+        }
+
+        private IOException damaged(String how) {
+            return new IOException("The spool file " + file + " " + how + ": the disk may be full or the work folder "
+                    + "was changed while the stage ran; run again.");
         }
 
         private String string() throws IOException {
@@ -328,7 +335,7 @@ final class Spool {
 
         private void require(int n) throws IOException {
             if (!available(n)) {
-                throw new IOException("The spool control stream ends early");
+                throw damaged("ends early");
             }
         }
 
