@@ -109,7 +109,7 @@ public final class QualityStage implements Stage {
             long t2 = System.nanoTime();
             progress.update(92, 100, "Writing validated events");
             QualityWriter writer = new QualityWriter();
-            writer.writeRows(context.workDir(), results, cancellation);
+            writer.writeRows(context.workDir(), results, cancellation, threads);
             QualityWriter.writeFileSummary(context.workDir(), results);
             QualityWriter.writeSchemaDrift(context.workDir(), drift);
             QualityWriter.writeColumnProfiles(context.workDir(), results);

@@ -17,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,26 +84,97 @@ final class QualityWriter {
      * final bytes of each row, so a file's rows are copied in long runs by the kernel (FileChannel.transferTo); a
      * run breaks only at a row a cross-file step changed (a dropped duplicate, a transaction-id collision) or, when
      * the file's EXTRA columns are laid out differently from the global set, at every row.
+     * <p>
+     * Files are written in parallel, each at its own place in the outputs: a first pass over the spools' control
+     * records counts each file's bytes, so the offsets, and the outputs, do not depend on the number of threads.
      */
-    void writeRows(Path dir, List<FileResult> ordered, Cancellation cancellation) throws IOException {
+    void writeRows(Path dir, List<FileResult> ordered, Cancellation cancellation, int threads) throws Exception {
         List<String> extras = extraColumns(ordered);
         List<String> header = new ArrayList<>(VALIDATED_FIXED);
         header.addAll(extras);
-        try (Output validated = new Output(dir.resolve(VALIDATED), cancellation);
-             Output quarantine = new Output(dir.resolve(QUARANTINE), cancellation);
-             Output findings = new Output(dir.resolve(FINDINGS), cancellation)) {
-            validated.write(CsvCells.line(header));
-            quarantine.write(CsvCells.line(quarantineHeader()));
-            findings.write(CsvCells.line(FINDINGS_HEADER));
-            for (FileResult file : ordered) {
-                cancellation.throwIfCancelled();
-                writeFile(file, extras, validated, quarantine, findings, cancellation);
+        Path[] targets = {dir.resolve(VALIDATED), dir.resolve(QUARANTINE), dir.resolve(FINDINGS)};
+        String[] headers = {CsvCells.line(header), CsvCells.line(quarantineHeader()), CsvCells.line(FINDINGS_HEADER)};
+        long[] offset = new long[3];
+        for (int o = 0; o < 3; o++) {
+            try (Sink out = new Sink(targets[o], -1, cancellation)) {
+                out.write(headers[o]);
+                offset[o] = out.written;
             }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, ordered.size())), r -> {
+            Thread t = new Thread(r, "quality-write");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<long[]>> sizes = new ArrayList<>();
+            for (FileResult file : ordered) {
+                sizes.add(pool.submit(() -> {
+                    long[] flags = new long[flagged.length];
+                    try (Sink v = new Sink(null, -1, cancellation); Sink q = new Sink(null, -1, cancellation);
+                         Sink f = new Sink(null, -1, cancellation)) {
+                        writeFile(file, extras, v, q, f, cancellation, flags);
+                        long[] result = java.util.Arrays.copyOf(flags, flags.length + 3);
+                        result[flags.length] = v.written;
+                        result[flags.length + 1] = q.written;
+                        result[flags.length + 2] = f.written;
+                        return result;
+                    }
+                }));
+            }
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                long[] size = get(sizes.get(i));
+                for (int c = 0; c < flagged.length; c++) {
+                    flagged[c] += size[c];
+                }
+                FileResult file = ordered.get(i);
+                long[] at = offset.clone();
+                long[] expected = {size[flagged.length], size[flagged.length + 1], size[flagged.length + 2]};
+                writes.add(pool.submit(() -> {
+                    try (Sink v = new Sink(targets[0], at[0], cancellation);
+                         Sink q = new Sink(targets[1], at[1], cancellation);
+                         Sink f = new Sink(targets[2], at[2], cancellation)) {
+                        writeFile(file, extras, v, q, f, cancellation, null);
+                        if (v.written != expected[0] || q.written != expected[1] || f.written != expected[2]) {
+                            throw new IOException("The rows of " + file.name() + " changed size between counting and "
+                                    + "writing; run again.");
+                        }
+                    }
+                    if (Spool.exists(file.spool)) {
+                        Spool.delete(file.spool);
+                    }
+                    return null;
+                }));
+                for (int o = 0; o < 3; o++) {
+                    offset[o] += expected[o];
+                }
+            }
+            for (Future<?> write : writes) {
+                get(write);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private void writeFile(FileResult file, List<String> extras, Output validated, Output quarantine,
-                           Output findings, Cancellation cancellation) throws IOException {
+    private static <T> T get(Future<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * One file's part of the three outputs, counted ({@code flags} given: the flag counts are taken then) or
+     * written.
+     */
+    private static void writeFile(FileResult file, List<String> extras, Sink validated, Sink quarantine,
+                                  Sink findings, Cancellation cancellation, long[] flags) throws IOException {
         String date = file.partitionDate == null ? "" : file.partitionDate.toString();
         StringBuilder text = new StringBuilder(256);
         for (FileFinding finding : file.findings) {
@@ -147,9 +222,10 @@ final class QualityWriter {
                     continue;
                 }
                 String collision = anyCollision ? file.collisionKeys.get(at) : null;
-                int mask = entry.mask | (collision == null ? 0 : COLLISION);
-                for (int m = mask; m != 0; m &= m - 1) {
-                    flagged[Integer.numberOfTrailingZeros(m)]++;
+                if (flags != null) {
+                    for (int m = entry.mask | (collision == null ? 0 : COLLISION); m != 0; m &= m - 1) {
+                        flags[Integer.numberOfTrailingZeros(m)]++;
+                    }
                 }
                 if (collision == null && extrasInPlace) {
                     v.skip(entry.validatedLength);
@@ -172,7 +248,6 @@ final class QualityWriter {
             v.flushRun(validated);
             f.flushRun(findings);
         }
-        Spool.delete(file.spool);
     }
 
     private static final int COLLISION = 1 << ReasonCode.TRANSACTION_ID_COLLISION.ordinal();
@@ -237,7 +312,7 @@ final class QualityWriter {
             position += length;
         }
 
-        void flushRun(Output out) throws IOException {
+        void flushRun(Sink out) throws IOException {
             long missing = out.copy(channel, runStart, position - runStart);
             if (missing > 0) {
                 throw new IOException("The spool file " + file + " ends " + missing + " bytes early: the disk may be "
@@ -246,13 +321,13 @@ final class QualityWriter {
             runStart = position;
         }
 
-        void drop(int length, Output out) throws IOException {
+        void drop(int length, Sink out) throws IOException {
             flushRun(out);
             position += length;
             runStart = position;
         }
 
-        byte[] take(int length, Output out) throws IOException {
+        byte[] take(int length, Sink out) throws IOException {
             flushRun(out);
             ByteBuffer bytes = ByteBuffer.allocate(length);
             while (bytes.hasRemaining()) {
@@ -272,17 +347,33 @@ final class QualityWriter {
         }
     }
 
-    /** One output file: small writes are buffered, runs of spool bytes are copied by the kernel. */
-    private static final class Output implements Closeable {
+    /**
+     * Where one file's part of an output goes: a place in the output file (small writes are buffered, runs of spool
+     * bytes are copied by the kernel), or nowhere when only its size is wanted.
+     */
+    private static final class Sink implements Closeable {
         private static final long CHUNK = 64L << 20;
         private final FileChannel channel;
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+        private final ByteBuffer buffer;
         private final Cancellation cancellation;
+        /** Bytes written (or counted) so far. */
+        long written;
 
-        Output(Path file, Cancellation cancellation) throws IOException {
-            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+        /** {@code file} null: a counting sink; {@code position} -1: the file is created anew. */
+        Sink(Path file, long position, Cancellation cancellation) throws IOException {
             this.cancellation = cancellation;
+            if (file == null) {
+                channel = null;
+                buffer = null;
+            } else if (position < 0) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+                buffer = ByteBuffer.allocate(1 << 12);
+            } else {
+                channel = FileChannel.open(file, StandardOpenOption.WRITE);
+                channel.position(position);
+                buffer = ByteBuffer.allocateDirect(1 << 16);
+            }
         }
 
         void write(CharSequence text) throws IOException {
@@ -290,6 +381,10 @@ final class QualityWriter {
                 return;
             }
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            written += bytes.length;
+            if (channel == null) {
+                return;
+            }
             int done = 0;
             while (done < bytes.length) {
                 if (!buffer.hasRemaining()) {
@@ -309,6 +404,10 @@ final class QualityWriter {
             if (length == 0) {
                 return 0;
             }
+            if (channel == null) {
+                written += length;
+                return 0;
+            }
             flush();
             long done = 0;
             while (done < length) {
@@ -319,6 +418,7 @@ final class QualityWriter {
                 }
                 done += n;
             }
+            written += length;
             return 0;
         }
 
@@ -332,6 +432,9 @@ final class QualityWriter {
 
         @Override
         public void close() throws IOException {
+            if (channel == null) {
+                return;
+            }
             try {
                 flush();
             } finally {

@@ -114,6 +114,13 @@ class QualityUnitsTest {
         }
         assertThat(set.putIfAbsent(31L * 77, 77, 5)).isEqualTo(77);
         assertThat(set.size()).isEqualTo(10_000);
+        // (0, 0) marks empty slots inside the set, so that fingerprint is kept aside; its neighbours are not.
+        assertThat(set.putIfAbsent(0, 0, 9)).isEqualTo(0);
+        assertThat(set.putIfAbsent(0, 5, 10)).isEqualTo(-1);
+        assertThat(set.putIfAbsent(0, 5, 11)).isEqualTo(10);
+        assertThat(set.putIfAbsent(5, 0, 12)).isEqualTo(-1);
+        assertThat(set.putIfAbsent(5, 0, 13)).isEqualTo(12);
+        assertThat(set.size()).isEqualTo(10_002);
     }
 
     @Test

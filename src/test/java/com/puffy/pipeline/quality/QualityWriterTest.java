@@ -140,7 +140,7 @@ class QualityWriterTest {
             v.truncate(10);
         }
         Path out = Files.createDirectories(dir.resolve("out"));
-        assertThatThrownBy(() -> new QualityWriter().writeRows(out, List.of(result), Cancellation.none()))
+        assertThatThrownBy(() -> new QualityWriter().writeRows(out, List.of(result), Cancellation.none(), 2))
                 .isInstanceOf(IOException.class).hasMessageContaining(Spool.validated(spool).toString())
                 .hasMessageContaining("ends").hasMessageContaining("run again");
     }
