@@ -75,7 +75,9 @@ class QualityUnitsTest {
     @ParameterizedTest
     @CsvSource({"1740268798-lvfV1k5nHCN8", "1740268798-lvfV1k5nHCN", "1740268798-lvfV1k5nHCN8x", "174026879a-lvfV1k5nHCN8",
             "1740268798_lvfV1k5nHCN8", "1740268798-lvfV1k5n_-N8", "1740268798-lvfV1k5nHC.8",
-            "3f2504e0-4f89-11d3-9a0c-0305e82c3301"})
+            "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "1740268798-lvfV1k5nHCNé", "1740268798-lvfV1k5nHCN`",
+            "1740268798-lvfV1k5nHCN@", "1740268798-lvfV1k5nHCN[", "1740268798-lvfV1k5nHCN{", "1740268798-lvfV1k5nHCN/",
+            "1740268798-lvfV1k5nHCN:", "1740268798-lvfV1k5nHCN", "1740268798-lvfV1k5nHCNĀ"})
     void defaultClientIdFastPathAgreesWithTheRegex(String id) {
         boolean regex = Pattern.compile(RowRule.Context.DEFAULT_CLIENT_ID_PATTERN).matcher(id).find();
         assertThat(RowRule.Context.matchesDefaultPattern(id)).isEqualTo(regex);
