@@ -97,6 +97,42 @@ class QualityWriterTest {
     }
 
     @Test
+    void filesWrittenInParallelLandInProcessingOrderWhateverTheNumberOfThreads() throws Exception {
+        String row = view(CID, "2025-02-23T10:00:00.000Z");
+        QualityHarness h = new QualityHarness(dir)
+                .file("events_20250226.csv", HEADER, view(CID2, "2025-02-26T10:00:00.000Z"), row)
+                .file("events_20250223.csv", HEADER, row, ",x,,2025-02-23T10:00:00.000Z,page_viewed,,ua",
+                        purchase(CID, "2025-02-23T11:00:00.000Z", "T-1", 10, UA))
+                .file("events_20250225.csv", HEADER + ",campaign",
+                        purchase(CID2, "2025-02-25T11:00:00.000Z", "T-1", 30, "Googlebot") + ",spring")
+                .file("events_20250224.csv", HEADER)
+                .file("notes.csv", "a,b", "1,2")
+                .file("export.csv", HEADER, view(CID2, "2025-02-27T09:00:00.000Z"), row);
+        Map<String, byte[]> first = null;
+        for (int threads : new int[] {1, 2, 5}) {
+            h.run(ConfigLoader.defaults(), threads);
+            Map<String, byte[]> outputs = new java.util.TreeMap<>();
+            for (String f : new QualityStage().outputs()) {
+                outputs.put(f, h.bytes(f));
+            }
+            if (first == null) {
+                first = outputs;
+                // export.csv is dated by its earliest row, 2025-02-23, and sorts after the file named for that day.
+                assertThat(h.valid()).extracting(r -> r.get("file")).containsExactly("events_20250223.csv",
+                        "events_20250223.csv", "export.csv", "events_20250225.csv", "events_20250226.csv");
+                assertThat(h.valid()).extracting(r -> r.get("order_key")).containsExactly("", "T-1~1", "", "T-1~2",
+                        "");
+                assertThat(h.findingKeys("INFO")).contains("events_20250226.csv:3:DUPLICATE_EVENT",
+                        "export.csv:3:DUPLICATE_EVENT");
+            } else {
+                for (String f : first.keySet()) {
+                    assertThat(outputs.get(f)).as(f + " with " + threads + " threads").isEqualTo(first.get(f));
+                }
+            }
+        }
+    }
+
+    @Test
     void cancellingWhenWritingStartsKeepsThePreviousOutputs() throws Exception {
         QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", HEADER,
                 view(CID, "2025-02-23T10:00:00.000Z"));
