@@ -24,10 +24,7 @@ public final class CsvCells {
         if (text == null || text.isEmpty()) {
             return;
         }
-        // String.indexOf is a vectorized intrinsic: four scans beat one loop of charAt on long values.
-        boolean quote = text.indexOf('"') >= 0 || text.indexOf(',') >= 0 || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0;
-        if (!quote) {
+        if (!needsQuotes(text)) {
             line.append(text);
             return;
         }
@@ -39,6 +36,12 @@ public final class CsvCells {
             from = at + 1;
         }
         line.append(text, from, text.length()).append('"');
+    }
+
+    /** Whether a cell holds a comma, quote or line break, so RFC 4180 wants it quoted. */
+    public static boolean needsQuotes(String text) {
+        // String.indexOf is a vectorized intrinsic: four scans beat one loop of charAt on long values.
+        return text.indexOf('"') >= 0 || text.indexOf(',') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
     }
 
     /** A whole row rendered exactly as {@link CsvOutput#row(Object...)} renders it, ended by LF. */

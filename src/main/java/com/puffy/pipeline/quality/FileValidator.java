@@ -61,6 +61,7 @@ final class FileValidator {
     private final Murmur3.Hash128 row = new Murmur3.Hash128();
     private final StringBuilder cells = new StringBuilder(1024);
     private final StringBuilder findingRows = new StringBuilder(512);
+    private final Utf8Line validatedLine = new Utf8Line();
     private final String[] warningValues = new String[8];
     private final long[] columnHi = new long[COLUMNS];
     private final long[] columnLo = new long[COLUMNS];
@@ -77,6 +78,7 @@ final class FileValidator {
     private String date;
     /** The file name needs neither quotes nor formula protection, alone or as "name:line" in event_id. */
     private boolean plainName;
+    private boolean nameAscii;
 
     FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead) {
         this(rules, headers, cancellation, bytesRead, Files::newInputStream);
@@ -116,6 +118,7 @@ final class FileValidator {
         result.dateFromName = dateFromName;
         partitionDay = partitionDate == null ? NO_PARTITION : (int) partitionDate.toEpochDay();
         plainName = cell(file.name()).equals(file.name()) && !CsvOutput.isFormulaStart(file.name().charAt(0));
+        nameAscii = Utf8Line.isAscii(file.name());
         date = partitionDate == null ? "" : partitionDate.toString();
         MessageDigest sha = sha256();
         InputStream raw;
@@ -369,30 +372,27 @@ final class FileValidator {
             warnings |= OUTSIDE_PARTITION;
         }
         String name = result.name();
-        cells.setLength(0);
-        CsvCells.appendText(cells, f.clientId);
-        cells.append(',');
-        CsvCells.appendText(cells, f.pageUrl);
-        cells.append(',');
-        CsvCells.appendText(cells, f.referrer);
-        cells.append(',');
-        cells.append(timestamp);
-        cells.append(',');
-        cells.append(event.cell);
-        cells.append(',');
-        CsvCells.appendText(cells, f.eventData);
-        cells.append(',');
-        cells.append(agent.cell);
-        cells.append(',');
+        // The cells of an ASCII file are ASCII; the others are checked (a transaction id may hold a JSON escape).
+        boolean ascii = input.ascii();
+        Utf8Line out = validatedLine;
+        out.clear();
+        out.appendText(f.clientId, ascii);
+        out.append(',').appendText(f.pageUrl, ascii);
+        out.append(',').appendText(f.referrer, ascii);
+        out.append(',').append(timestamp, ascii);
+        out.append(',').append(event.cell, event.cellAscii);
+        out.append(',').appendText(f.eventData, ascii);
+        out.append(',').append(agent.cell, agent.cellAscii);
+        out.append(',');
         if (plainName) {
-            cells.append(name).append(':').append(line).append(',').append(name);
+            out.append(name, nameAscii).append(':').append(line).append(',').append(name, nameAscii);
         } else {
-            CsvCells.appendText(cells, name + ":" + line);
-            cells.append(',');
-            CsvCells.appendText(cells, name);
+            out.appendText(name + ":" + line, nameAscii);
+            out.append(',').appendText(name, nameAscii);
         }
-        cells.append(',').append(line);
-        cells.append(',').append(date).append(',').append((warnings & BOT) != 0 ? "true" : "false").append(',');
+        out.append(',').append(line);
+        out.append(',').append(date, true).append(',').append((warnings & BOT) != 0 ? "true" : "false", true);
+        out.append(',');
         findingRows.setLength(0);
         int valueIndex = 0;
         boolean first = true;
@@ -401,27 +401,23 @@ final class FileValidator {
                 continue;
             }
             if (!first) {
-                cells.append(';');
+                out.append(';');
             }
             first = false;
-            cells.append(code.code());
+            out.append(code.code(), true);
             String value = code == ReasonCode.TIMESTAMP_OUTSIDE_PARTITION ? timestamp : warningValues[valueIndex++];
             RowText.finding(findingRows, name, line, code, value,
                     RowText.warningMessage(code, value, result.partitionDate, tx), date);
         }
-        cells.append(',');
-        CsvCells.appendText(cells, tx);
-        cells.append(',');
-        CsvCells.appendQuoted(cells, revenue);
+        out.append(',').appendText(tx, tx.isEmpty() || Utf8Line.isAscii(tx));
+        out.append(',').appendQuoted(revenue, true);
         String[] extraCells = extraFields.length == 0 ? NO_CELLS : new String[extraFields.length];
         for (int i = 0; i < extraFields.length; i++) {
-            int from = cells.length();
-            cells.append(',');
-            CsvCells.appendText(cells, fields.get(extraFields[i]));
-            extraCells[i] = cells.substring(from + 1);
+            extraCells[i] = cell(fields.get(extraFields[i]));
+            out.append(',').append(extraCells[i], ascii);
         }
-        cells.append('\n');
-        spool.candidate(line, warnings, cells, findingRows, tx, revenue, extraCells);
+        out.append('\n');
+        spool.candidate(line, warnings, out, findingRows, tx, revenue, extraCells);
     }
 
     private char[] scratch = new char[1024];
@@ -434,12 +430,14 @@ final class FileValidator {
         final boolean purchase;
         final boolean known;
         final String cell;
+        final boolean cellAscii;
 
         EventName(String raw, RowRule.Context rules) {
             trimmed = raw.trim();
             purchase = rules.purchaseNames.contains(trimmed);
             known = rules.eventNames.contains(trimmed);
             cell = cell(trimmed);
+            cellAscii = Utf8Line.isAscii(cell);
         }
     }
 
@@ -447,10 +445,12 @@ final class FileValidator {
     private static final class Agent {
         final boolean bot;
         final String cell;
+        final boolean cellAscii;
 
         Agent(String userAgent, RowRule.Context rules) {
             bot = rules.isBot(userAgent);
             cell = cell(userAgent);
+            cellAscii = Utf8Line.isAscii(cell);
         }
     }
 

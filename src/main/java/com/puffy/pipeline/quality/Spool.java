@@ -113,9 +113,10 @@ final class Spool {
          * A row that passed the ERROR rules: its validated_events.csv line (with the order key and revenue last
          * before its EXTRA cells), its findings.csv lines, and what a later patch needs.
          */
-        void candidate(int line, int mask, StringBuilder validatedLine, StringBuilder findingRows,
+        void candidate(int line, int mask, Utf8Line validatedLine, StringBuilder findingRows,
                        String transactionId, String revenue, String[] extraCells) throws IOException {
-            int v = validated.text(validatedLine);
+            int v = validatedLine.length();
+            validated.bytes(validatedLine.bytes(), v);
             int f = findings.text(findingRows);
             control.ensure(17);
             control.put(CANDIDATE);
@@ -185,6 +186,12 @@ final class Spool {
             System.arraycopy(bytes, 0, buf, pos, bytes.length);
             pos += bytes.length;
             return bytes.length;
+        }
+
+        void bytes(byte[] bytes, int length) throws IOException {
+            ensure(length);
+            System.arraycopy(bytes, 0, buf, pos, length);
+            pos += length;
         }
 
         void string(String s) throws IOException {

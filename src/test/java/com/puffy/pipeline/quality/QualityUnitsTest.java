@@ -161,6 +161,44 @@ class QualityUnitsTest {
     }
 
     @Test
+    void utf8LineRendersCellsAsCsvCellsDoes() {
+        List<String> cells = List.of("", "plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "=SUM(1)", "-12.5",
+                "+1", "@x", "-", "'quoted", "café", "日本,語", "emoji 😀", " padded ", "tab\tin");
+        for (String cell : cells) {
+            for (boolean quote : new boolean[] {false, true}) {
+                StringBuilder expected = new StringBuilder("x,");
+                Utf8Line line = new Utf8Line();
+                line.append("x,", true);
+                if (quote) {
+                    CsvCells.appendQuoted(expected, cell);
+                    line.appendQuoted(cell, Utf8Line.isAscii(cell));
+                } else {
+                    CsvCells.appendText(expected, cell);
+                    line.appendText(cell, Utf8Line.isAscii(cell));
+                }
+                expected.append(',').append(0).append(',').append(7).append(',').append(1234567890);
+                line.append(',').append(0).append(',').append(7).append(',').append(1234567890);
+                byte[] bytes = java.util.Arrays.copyOf(line.bytes(), line.length());
+                assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).as(cell)
+                        .isEqualTo(expected.toString());
+                // Text not known to be ASCII takes the encoding path, with the same result.
+                Utf8Line encoded = new Utf8Line();
+                encoded.append("x,", false);
+                if (quote) {
+                    encoded.appendQuoted(cell, false);
+                } else {
+                    encoded.appendText(cell, false);
+                }
+                assertThat(java.util.Arrays.copyOf(encoded.bytes(), encoded.length()))
+                        .isEqualTo(expected.substring(0, expected.indexOf(",0,7,")).getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(Utf8Line.isAscii("abc~\u007f")).isTrue();
+        assertThat(Utf8Line.isAscii("abcé")).isFalse();
+    }
+
+    @Test
     void asciiCheckFindsOneHighByteAtAnyPosition() {
         for (int length = 0; length <= 24; length++) {
             byte[] text = new byte[length + 2];
