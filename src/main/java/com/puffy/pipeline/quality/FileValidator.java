@@ -406,8 +406,12 @@ final class FileValidator {
             first = false;
             out.append(code.code(), true);
             String value = code == ReasonCode.TIMESTAMP_OUTSIDE_PARTITION ? timestamp : warningValues[valueIndex++];
-            RowText.finding(findingRows, name, line, code, value,
-                    RowText.warningMessage(code, value, result.partitionDate, tx), date);
+            if (code == ReasonCode.BOT_USER_AGENT && plainName) {
+                findingRows.append(name).append(',').append(line).append(agent.botFinding).append(date).append('\n');
+            } else {
+                RowText.finding(findingRows, name, line, code, value,
+                        RowText.warningMessage(code, value, result.partitionDate, tx), date);
+            }
         }
         out.append(',').appendText(tx, tx.isEmpty() || Utf8Line.isAscii(tx));
         out.append(',').appendQuoted(revenue, true);
@@ -446,11 +450,15 @@ final class FileValidator {
         final boolean bot;
         final String cell;
         final boolean cellAscii;
+        /** The middle of its BOT_USER_AGENT finding ({@link RowText#findingMiddle}); null when not a bot. */
+        final String botFinding;
 
         Agent(String userAgent, RowRule.Context rules) {
             bot = rules.isBot(userAgent);
             cell = cell(userAgent);
             cellAscii = Utf8Line.isAscii(cell);
+            botFinding = bot ? RowText.findingMiddle(ReasonCode.BOT_USER_AGENT, userAgent,
+                    RowText.warningMessage(ReasonCode.BOT_USER_AGENT, userAgent, null, "")) : null;
         }
     }
 

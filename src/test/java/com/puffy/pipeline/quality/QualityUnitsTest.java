@@ -7,6 +7,7 @@ import com.puffy.pipeline.io.CsvCells;
 import com.puffy.pipeline.io.CsvInput;
 import com.puffy.pipeline.io.CsvOutput;
 import com.puffy.pipeline.model.CanonicalColumn;
+import com.puffy.pipeline.model.ReasonCode;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -196,6 +197,20 @@ class QualityUnitsTest {
         }
         assertThat(Utf8Line.isAscii("abc~\u007f")).isTrue();
         assertThat(Utf8Line.isAscii("abcé")).isFalse();
+    }
+
+    @Test
+    void aFindingAssembledFromItsCachedMiddleEqualsTheRenderedFinding() {
+        for (String value : List.of("Googlebot/2.1", "bot, \"quoted\"", "=bot", "-1", "", "x".repeat(400),
+                "crawler\nnext")) {
+            for (String date : List.of("", "2025-02-23")) {
+                StringBuilder expected = new StringBuilder();
+                String message = RowText.warningMessage(ReasonCode.BOT_USER_AGENT, value, null, "");
+                RowText.finding(expected, "events_20250223.csv", 17, ReasonCode.BOT_USER_AGENT, value, message, date);
+                String middle = RowText.findingMiddle(ReasonCode.BOT_USER_AGENT, value, message);
+                assertThat("events_20250223.csv,17" + middle + date + "\n").as(value).isEqualTo(expected.toString());
+            }
+        }
     }
 
     @Test
