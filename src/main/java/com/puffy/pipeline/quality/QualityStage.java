@@ -102,7 +102,7 @@ public final class QualityStage implements Stage {
                     .thenComparing(FileResult::name));
             List<FileResult> eventFiles = results.stream().filter(FileResult::isEventFile).toList();
             progress.update(90, 100, "Finding duplicates");
-            DuplicateResolver.resolve(eventFiles);
+            DuplicateResolver.resolve(eventFiles, threads);
             cancellation.throwIfCancelled();
             List<DriftEpisode> drift = new ArrayList<>(SchemaDrift.detect(results));
             drift.addAll(ValueDrift.detect(results, config.valueDrift()));

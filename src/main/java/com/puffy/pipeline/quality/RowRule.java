@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The catalogue of row rules of SPEC §4 that look at one row alone, in the order their codes are written. ERROR
  * rules decide quarantine; WARNING rules run on rows that passed every ERROR rule. The row-level rules that need
- * other rows (duplicates, transaction-id collisions) or the partition date of the file
- * (TIMESTAMP_OUTSIDE_PARTITION) are decided in {@link DuplicateResolver} and {@link QualityWriter}.
+ * other rows (duplicates, transaction-id collisions) are decided in {@link DuplicateResolver}; the one that needs
+ * the partition date of the file (TIMESTAMP_OUTSIDE_PARTITION) in {@link FileValidator}.
  * <p>
  * COLUMN_COUNT_MISMATCH and MALFORMED_CSV are structural: {@link FileValidator} sets them before any rule runs.
  */
