@@ -47,6 +47,26 @@ class DuplicatesTest {
     }
 
     @Test
+    void duplicatesFoundInParallelPartsAreTheOnesFoundInOnePass() throws Exception {
+        QualityHarness h = new QualityHarness(dir);
+        for (int day = 23; day <= 25; day++) {
+            String[] lines = new String[301];
+            lines[0] = HEADER;
+            for (int i = 1; i <= 300; i++) {
+                // Every row repeats one of 97 distinct rows, across and within files.
+                lines[i] = view(CID, "2025-02-23T10:00:" + String.format("%02d", i % 97 % 60) + "." + (i % 97 / 60)
+                        + "00Z");
+            }
+            h.file("events_202502" + day + ".csv", lines);
+        }
+        java.util.List<String> one = h.run(com.puffy.pipeline.config.ConfigLoader.defaults(), 1).findingKeys("INFO");
+        byte[] findings = h.bytes("findings.csv");
+        assertThat(one).hasSize(900 - 97);
+        assertThat(h.run(com.puffy.pipeline.config.ConfigLoader.defaults(), 4).findingKeys("INFO")).isEqualTo(one);
+        assertThat(h.bytes("findings.csv")).isEqualTo(findings);
+    }
+
+    @Test
     void missingColumnReadsAsEmptyForDuplicateComparison() throws Exception {
         String noReferrerHeader = "client_id,page_url,timestamp,event_name,event_data,user_agent";
         QualityHarness h = new QualityHarness(dir)
