@@ -7,10 +7,12 @@ import com.puffy.pipeline.core.Progress;
 import com.puffy.pipeline.io.CsvInput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads quality/validated_events.csv by column name (docs/architecture.md): the first pass keeps only what
- * sessionization needs; {@link #forEachRow} walks the file again for the text of chosen rows.
+ * Reads quality/validated_events.csv by column name (docs/architecture.md): one pass keeps what sessionization and
+ * the session rows need, with page_url as a file position that {@link #reopen} lets the writer read back.
  */
 final class ValidatedEventsReader {
     static final String FILE = "validated_events.csv";
@@ -30,21 +32,14 @@ final class ValidatedEventsReader {
     private static final byte[] ADD_TO_CART = "product_added_to_cart".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHECKOUT_STARTED = "checkout_started".getBytes(StandardCharsets.US_ASCII);
 
-    /** Below this size the second pass runs on one thread (a split is not worth a thread and a file copy). */
-    static final long PARALLEL_MIN_BYTES = 16L << 20;
-
     private final Path file;
     private final Set<String> purchaseNames;
-    private final long parallelMinBytes;
+    private long loadedSize = -1;
+    private long loadedModified;
 
     ValidatedEventsReader(Path qualityDir, Set<String> purchaseNames) {
-        this(qualityDir, purchaseNames, PARALLEL_MIN_BYTES);
-    }
-
-    ValidatedEventsReader(Path qualityDir, Set<String> purchaseNames, long parallelMinBytes) {
         this.file = qualityDir.resolve(FILE);
         this.purchaseNames = purchaseNames;
-        this.parallelMinBytes = parallelMinBytes;
     }
 
     Path file() {
@@ -76,6 +71,8 @@ final class ValidatedEventsReader {
     EventTable load(Progress progress, Cancellation cancellation, java.util.function.Consumer<String> newUserAgent)
             throws IOException {
         long bytes = size();
+        loadedSize = bytes;
+        loadedModified = Files.getLastModifiedTime(file).toMillis();
         // About 300 bytes a row in real exports: pre-size so the arrays rarely grow.
         EventTable table = new EventTable((int) Math.min(50_000_000L, bytes / 250 + 1024));
         ByteDictionary eventNames = new ByteDictionary(64);
@@ -93,6 +90,8 @@ final class ValidatedEventsReader {
             int cRevenue = col.get("revenue");
             int cData = col.get("event_data");
             int cAgent = col.get("user_agent");
+            int cPage = col.get("page_url");
+            int cReferrer = col.get("referrer");
             int lastDayStart = -1;
             int lastDayIndex = -1;
             byte[] lastDayBytes = new byte[10];
@@ -149,11 +148,9 @@ final class ValidatedEventsReader {
                 if (agent == knownAgents) {
                     newUserAgent.accept(CsvInput.unprotect(table.userAgents.get(agent)));
                 }
-                int row = table.add(client, ts, kind, dayIdx, agent);
-                if (table.splitRow < 0 && bytes >= parallelMinBytes && csv.bytesRead() >= bytes / 2) {
-                    table.splitRow = row + 1;
-                    table.splitOffset = csv.bytesRead();
-                }
+                int referrer = csv.intern(cReferrer, table.referrers);
+                int row = table.add(client, ts, kind, dayIdx, agent, referrer, csv.offset(cPage),
+                        csv.end(cPage) - csv.start(cPage), csv.isEscaped(cPage));
                 if ((kind & EventTable.KIND_MASK) == EventTable.PURCHASE) {
                     table.purchases.add(purchase(csv, row, cOrder, cRevenue, cFlags, cData));
                 }
@@ -197,55 +194,32 @@ final class ValidatedEventsReader {
         return EventTable.OTHER;
     }
 
-    /** What pass 2 sees of a chosen row. */
-    interface RowVisitor {
-        void visit(int row, FastCsvReader csv) throws IOException;
-    }
-
     /**
-     * Pass 2: calls {@code visitor} for every row {@code wanted} selects, with the reader positioned on it and
-     * fields 0..{@code lastField} split.
+     * The file again, for reading page_url bytes at the offsets pass 1 recorded; refused when the file is no longer
+     * the one pass 1 read, since the offsets would point into other rows.
      */
-    void forEachRow(int lastField, java.util.function.IntPredicate wanted, RowVisitor visitor, Progress progress,
-                    Cancellation cancellation) throws IOException {
-        forEachRow(lastField, 0, Integer.MAX_VALUE, 0L, wanted, visitor, progress, cancellation);
-    }
-
-    /**
-     * Pass 2 over rows [fromRow, toRow): with {@code fromOffset} > 0 reading starts at that byte offset, which must
-     * be where row {@code fromRow} begins (recorded by pass 1), so two threads can each take half of the file.
-     */
-    void forEachRow(int lastField, int fromRow, int toRow, long fromOffset, java.util.function.IntPredicate wanted,
-                    RowVisitor visitor, Progress progress, Cancellation cancellation) throws IOException {
-        long bytes = size();
-        try (FastCsvReader csv = fromOffset > 0 ? openAt(fromOffset) : open()) {
-            if (fromOffset == 0) {
-                header(csv);
-            }
-            int row = fromRow;
-            while (row < toRow && csv.next(lastField)) {
-                if ((row & 0xFFFF) == 0) {
-                    cancellation.throwIfCancelled();
-                    progress.update(fromOffset + csv.bytesRead(), bytes, "Building sessions");
-                }
-                if (wanted.test(row)) {
-                    visitor.visit(row, csv);
-                }
-                row++;
-            }
+    FileChannel reopen() throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw changed(e);
         }
-    }
-
-    private FastCsvReader openAt(long offset) throws IOException {
-        java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file);
-        channel.position(offset);
-        return new FastCsvReader(java.nio.channels.Channels.newInputStream(channel));
-    }
-
-    Map<String, Integer> columns() throws IOException {
-        try (FastCsvReader csv = open()) {
-            return header(csv);
+        try {
+            if (channel.size() != loadedSize || Files.getLastModifiedTime(file).toMillis() != loadedModified) {
+                throw changed(null);
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
+        return channel;
+    }
+
+    private PipelineException changed(Exception cause) {
+        return new PipelineException(ExitCode.UNREADABLE_INPUT, "The quality output " + file
+                + " changed while the transform stage was reading it: run the transform stage again once the "
+                + "quality stage has finished.", cause);
     }
 
     private FastCsvReader open() throws IOException {

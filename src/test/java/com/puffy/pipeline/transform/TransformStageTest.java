@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -320,7 +322,6 @@ class TransformStageTest {
         QualityFixture q = smallCase();
         StageResult result = q.run();
         assertThat(result.figures().get("reconciliation_ok")).isEqualTo(true);
-        assertThat(result.figures().get("second_pass_threads")).isEqualTo(1);
         assertThat(result.figures().get("events")).isEqualTo(17);
         assertThat(result.figures().get("sessions")).isEqualTo(11);
         assertThat(result.figures().get("conversions")).isEqualTo(7);
@@ -349,17 +350,18 @@ class TransformStageTest {
         }
     }
 
-    @Test
-    void theTwoThreadSecondPassWritesTheSameFilesAsOneThread() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 10, 11, 12})
+    void sessionsCutIntoChunksOfAnySizeWriteTheSameFilesAsOneChunk(int chunkRows) throws Exception {
         QualityFixture q = smallCase();
         q.run();
+        q.runWritten(ConfigLoader.defaults(), Cancellation.none(), new TransformStage(Integer.MAX_VALUE));
         Path transform = q.outputDir().resolve("transform");
         Map<String, byte[]> single = new java.util.TreeMap<>();
         for (String file : TransformStage.OUTPUTS) {
             single.put(file, Files.readAllBytes(transform.resolve(file)));
         }
-        StageResult split = q.runWritten(ConfigLoader.defaults(), Cancellation.none(), new TransformStage(1));
-        assertThat(split.figures().get("second_pass_threads")).isEqualTo(2);
+        q.runWritten(ConfigLoader.defaults(), Cancellation.none(), new TransformStage(chunkRows));
         for (String file : TransformStage.OUTPUTS) {
             assertThat(Files.readAllBytes(transform.resolve(file))).as(file).isEqualTo(single.get(file));
         }
