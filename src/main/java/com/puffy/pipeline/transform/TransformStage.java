@@ -114,6 +114,8 @@ public final class TransformStage implements Stage {
         private final Map<String, Integer> channelIds = new HashMap<>();
         /** Device of each distinct user agent, indexed by its dictionary id. */
         private List<DeviceDetector.DeviceInfo> deviceInfos;
+        /** Each channel id's cell as CsvBytes writes it after a delimiter. */
+        private byte[][] channelCells;
         private long phaseStart = System.nanoTime();
         private long phaseCpuStart = cpuNanos();
         private final Map<String, Object> phaseCpuMillis = new LinkedHashMap<>();
@@ -246,7 +248,7 @@ public final class TransformStage implements Stage {
                 referrerChannel[r] = channelId(classifier.referrerChannel(referrer));
                 referrerCells[r] = CsvBytes.renderedCell(referrer);
             }
-            byte[][] channelCells = new byte[channelNames.size()][];
+            channelCells = new byte[channelNames.size()][];
             for (int c = 0; c < channelCells.length; c++) {
                 channelCells[c] = CsvBytes.renderedCell(channelNames.get(c));
             }
@@ -422,9 +424,8 @@ public final class TransformStage implements Stage {
             });
         }
 
-        /** Runs on the helper thread, alongside attribution: it only reads what the second pass filled. */
+        /** Runs on the helper thread, alongside attribution: it only reads what writing sessions.csv filled. */
         private void writeUsers() throws IOException {
-            Times.Formatter time = new Times.Formatter();
             int clients = events.clients.size();
             int[] conversionsByClient = new int[clients];
             double[] revenueByClient = new double[clients];
@@ -432,26 +433,38 @@ public final class TransformStage implements Stage {
                 conversionsByClient[c.client()]++;
                 revenueByClient[c.client()] += c.revenue();
             }
-            AtomicFiles.write(out.resolve(USERS), writer -> {
-                try (CsvOutput csv = new CsvOutput(writer, USER_COLUMNS)) {
-                    for (int c = 0; c < clients; c++) {
-                        if ((c & 0xFFFF) == 0) {
-                            cancellation.throwIfCancelled();
-                        }
-                        int first = sessions.clientFirst[c];
-                        int count = sessions.clientCount[c];
-                        long eventsOfClient = 0;
-                        long lastSeen = Long.MIN_VALUE;
-                        for (int s = first; s < first + count; s++) {
-                            eventsOfClient += sessions.events[s];
-                            lastSeen = Math.max(lastSeen, sessions.end[s]);
-                        }
-                        csv.row(clientText(c), time.timestamp(sessions.start[first]), time.timestamp(lastSeen), count,
-                                eventsOfClient, conversionsByClient[c], revenueByClient[c],
-                                channelNames.get(sessions.channel[first]),
-                                deviceInfos.get(sessions.device[first]).device());
+            byte[][] deviceTypeCells = new byte[deviceInfos.size()][];
+            for (int a = 0; a < deviceTypeCells.length; a++) {
+                deviceTypeCells[a] = CsvBytes.renderedCell(deviceInfos.get(a).device());
+            }
+            byte[] clientBytes = events.clients.arena();
+            byte[] header = header(USER_COLUMNS);
+            OrderedChunks.Renderer rows = (from, to, csv) -> {
+                for (int c = from; c < to; c++) {
+                    int first = sessions.clientFirst[c];
+                    int count = sessions.clientCount[c];
+                    long eventsOfClient = 0;
+                    long lastSeen = Long.MIN_VALUE;
+                    for (int s = first; s < first + count; s++) {
+                        eventsOfClient += sessions.events[s];
+                        lastSeen = Math.max(lastSeen, sessions.end[s]);
                     }
+                    csv.readText(clientBytes, events.clients.start(c), events.clients.end(c));
+                    csv.timestamp(sessions.start[first]);
+                    csv.timestamp(lastSeen);
+                    csv.number(count);
+                    csv.number(eventsOfClient);
+                    csv.number(conversionsByClient[c]);
+                    csv.number(revenueByClient[c]);
+                    csv.rendered(channelCells[sessions.channel[first]]);
+                    csv.rendered(deviceTypeCells[sessions.device[first]]);
+                    csv.endRow();
                 }
+            };
+            AtomicFiles.writeBytes(out.resolve(USERS), stream -> {
+                stream.write(header);
+                // One worker: attribution holds the other core meanwhile.
+                OrderedChunks.write(stream, clients, chunkRows, 1, rows, Progress.NONE, cancellation);
             });
         }
 

@@ -385,6 +385,45 @@ class TransformStageTest {
         assertThat(sessions.get(0).get("events")).isEqualTo("3");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, TransformStage.CHUNK_ROWS})
+    void landingPagesAndReferrersThatNeedQuotesOrProtectionRoundTripWithTheirChannel(int chunkRows)
+            throws Exception {
+        QualityFixture q = new QualityFixture(dir);
+        String[][] landings = {
+                {"https://puffy.com/a,b?utm_medium=cpc", ""},
+                {"https://puffy.com/\"q\"?gclid=1", "https://www.google.com/"},
+                {"=HYPERLINK(\"x\")", "https://www.google.com/"},
+                {"https://puffy.com/ünï?fbclid=é", "https://x.com/?a=1,2"},
+                {"", "=bad"},
+                {" https://puffy.com/?utm_medium=email ", "'x"},
+                {"-12", "https://www.facebook.com/"},
+                {"https://puffy.com/line\nbreak?utm_medium=cpc", "android-app://com.google.android.gm/"},
+        };
+        for (int i = 0; i < landings.length; i++) {
+            String client = "1740268798-L" + i;
+            q.event(client, "2025-02-23T10:00:0" + i + ".000Z", "page_viewed", landings[i][0], landings[i][1],
+                    i % 2 == 0 ? IPHONE : DESKTOP);
+            q.view(client, "2025-02-23T10:05:0" + i + ".000Z");
+        }
+        q.write();
+        q.runWritten(ConfigLoader.defaults(), Cancellation.none(), new TransformStage(chunkRows));
+        List<Map<String, String>> sessions = q.read("sessions.csv");
+        ChannelClassifier classifier = new ChannelClassifier(ConfigLoader.defaults().transform());
+        assertThat(sessions).hasSize(landings.length);
+        for (int i = 0; i < landings.length; i++) {
+            Map<String, String> session = sessions.get(i);
+            assertThat(session.get("session_id")).isEqualTo("1740268798-L" + i + "-1");
+            assertThat(session.get("landing_page")).isEqualTo(landings[i][0]);
+            assertThat(session.get("landing_referrer")).isEqualTo(landings[i][1]);
+            assertThat(session.get("channel")).as(landings[i][0])
+                    .isEqualTo(classifier.classify(landings[i][0], landings[i][1]));
+            assertThat(session.get("duration_s")).isEqualTo("300");
+        }
+        String raw = Files.readString(q.outputDir().resolve("transform").resolve("sessions.csv"));
+        assertThat(raw).contains(",\"'=HYPERLINK(\"\"x\"\")\",").contains(",'=bad,").contains(",-12,");
+    }
+
     @Test
     void formulaLikeClientIdsRoundTripAndStayProtected() throws Exception {
         QualityFixture q = new QualityFixture(dir);
