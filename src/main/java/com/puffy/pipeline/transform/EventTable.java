@@ -50,29 +50,42 @@ final class EventTable {
         pageLength = new int[capacity];
     }
 
-    int add(int clientId, long ts, byte k, int dayIndex, int agent, int referrerId, long pageOffset, int pageBytes,
-            boolean pageEscaped) {
-        if (size == client.length) {
-            int n = (int) Math.min(Integer.MAX_VALUE - 16, (long) size * 3 / 2 + 1024);
-            client = Arrays.copyOf(client, n);
+    /**
+     * Appends a row's parsed columns; its dictionary ids are set by {@link #setIds}, possibly on another thread, so
+     * each of the two methods grows only its own arrays.
+     */
+    int add(long ts, byte k, int dayIndex, long pageOffset, int pageBytes, boolean pageEscaped) {
+        if (size == timestamp.length) {
+            int n = grownCapacity(size);
             timestamp = Arrays.copyOf(timestamp, n);
             kind = Arrays.copyOf(kind, n);
             partitionDay = Arrays.copyOf(partitionDay, n);
-            userAgent = Arrays.copyOf(userAgent, n);
-            referrer = Arrays.copyOf(referrer, n);
             pageAt = Arrays.copyOf(pageAt, n);
             pageLength = Arrays.copyOf(pageLength, n);
         }
         int row = size++;
-        client[row] = clientId;
         timestamp[row] = ts;
         kind[row] = k;
         partitionDay[row] = dayIndex;
-        userAgent[row] = agent;
-        referrer[row] = referrerId;
         pageAt[row] = pageOffset << 1 | (pageEscaped ? 1 : 0);
         pageLength[row] = pageBytes;
         return row;
+    }
+
+    void setIds(int row, int clientId, int agent, int referrerId) {
+        if (row >= client.length) {
+            int n = grownCapacity(row);
+            client = Arrays.copyOf(client, n);
+            userAgent = Arrays.copyOf(userAgent, n);
+            referrer = Arrays.copyOf(referrer, n);
+        }
+        client[row] = clientId;
+        userAgent[row] = agent;
+        referrer[row] = referrerId;
+    }
+
+    private static int grownCapacity(int size) {
+        return (int) Math.min(Integer.MAX_VALUE - 16, (long) size * 3 / 2 + 1024);
     }
 
     long pageOffset(int row) {

@@ -306,6 +306,24 @@ final class FastCsvReader implements Closeable {
         return dictionary.intern(scratch, 0, n);
     }
 
+    /**
+     * Copies the field's bytes (doubled quotes undone) to {@code target} at {@code at}, which must have room for
+     * {@code end(field) - start(field)} bytes; returns the index after the last byte copied.
+     */
+    int copy(int field, byte[] target, int at) {
+        if (field >= count) {
+            return at;
+        }
+        if (!escaped[field]) {
+            int n = ends[field] - starts[field];
+            System.arraycopy(buf, starts[field], target, at, n);
+            return at + n;
+        }
+        int n = unescape(field);
+        System.arraycopy(scratch, 0, target, at, n);
+        return at + n;
+    }
+
     /** True when the field's bytes are exactly {@code ascii}. */
     boolean equalsAscii(int field, byte[] ascii) {
         if (field >= count || escaped[field]) {

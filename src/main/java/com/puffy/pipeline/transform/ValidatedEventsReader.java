@@ -1,6 +1,7 @@
 package com.puffy.pipeline.transform;
 
 import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.CancelledException;
 import com.puffy.pipeline.core.ExitCode;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.Progress;
@@ -18,6 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads quality/validated_events.csv by column name (docs/architecture.md): one pass keeps what sessionization and
@@ -66,7 +75,9 @@ final class ValidatedEventsReader {
 
     /**
      * Pass 1, handing each new distinct user agent to {@code newUserAgent} as it is first seen (so parsing can run
-     * on another core while the file is read).
+     * on another core while the file is read). Two threads share the work: this one parses records and keeps the
+     * parsed columns; an {@link Interner} turns client, user agent and referrer into dictionary ids, in row order,
+     * from the bytes handed over in batches. Interning is a third of the pass (hash tables bigger than any cache).
      */
     EventTable load(Progress progress, Cancellation cancellation, java.util.function.Consumer<String> newUserAgent)
             throws IOException {
@@ -78,7 +89,14 @@ final class ValidatedEventsReader {
         ByteDictionary eventNames = new ByteDictionary(64);
         byte[] kindOfName = new byte[64];
         Map<Integer, Integer> dayIndex = new HashMap<>();
+        Interner interner = new Interner(table, newUserAgent, batchRows);
+        ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, "transform-intern");
+            t.setDaemon(true);
+            return t;
+        });
         try (FastCsvReader csv = open()) {
+            Future<?> interning = thread.submit(interner);
             Map<String, Integer> col = header(csv);
             int cClient = col.get("client_id");
             int cTs = col.get("timestamp");
@@ -95,6 +113,7 @@ final class ValidatedEventsReader {
             int lastDayStart = -1;
             int lastDayIndex = -1;
             byte[] lastDayBytes = new byte[10];
+            Batch batch = interner.free(interning);
             while (csv.next()) {
                 if ((table.size & 0xFFFF) == 0) {
                     cancellation.throwIfCancelled();
@@ -103,7 +122,6 @@ final class ValidatedEventsReader {
                 if (csv.isEmpty(cClient)) {
                     throw invalid(csv.line(), "has no client_id");
                 }
-                int client = csv.intern(cClient, table.clients);
                 long ts = csv.isEscaped(cTs) ? Times.parseTimestamp(csv.string(cTs))
                         : Times.parseTimestamp(csv.buffer(), csv.start(cTs), csv.end(cTs));
                 if (ts == Times.INVALID) {
@@ -143,21 +161,199 @@ final class ValidatedEventsReader {
                     lastDayStart = ds;
                     lastDayIndex = dayIdx;
                 }
-                int knownAgents = table.userAgents.size();
-                int agent = csv.intern(cAgent, table.userAgents);
-                if (agent == knownAgents) {
-                    newUserAgent.accept(CsvInput.unprotect(table.userAgents.get(agent)));
+                int row = table.add(ts, kind, dayIdx, csv.offset(cPage), csv.end(cPage) - csv.start(cPage),
+                        csv.isEscaped(cPage));
+                if (!batch.add(csv, cClient, cAgent, cReferrer)) {
+                    interner.hand(batch);
+                    batch = interner.free(interning);
+                    batch.add(csv, cClient, cAgent, cReferrer);
                 }
-                int referrer = csv.intern(cReferrer, table.referrers);
-                int row = table.add(client, ts, kind, dayIdx, agent, referrer, csv.offset(cPage),
-                        csv.end(cPage) - csv.start(cPage), csv.isEscaped(cPage));
                 if ((kind & EventTable.KIND_MASK) == EventTable.PURCHASE) {
                     table.purchases.add(purchase(csv, row, cOrder, cRevenue, cFlags, cData));
                 }
             }
+            interner.hand(batch);
+            interner.hand(Batch.END);
+            await(interning);
             progress.update(bytes, bytes, "Read " + table.size + " valid events");
+        } finally {
+            thread.shutdownNow();
         }
         return table;
+    }
+
+    /** Rows per batch handed to the interning thread (tests use tiny batches). */
+    private int batchRows = 4096;
+
+    ValidatedEventsReader withBatchRows(int rows) {
+        this.batchRows = rows;
+        return this;
+    }
+
+    private static void await(Future<?> future) throws IOException {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The client, user agent and referrer bytes of up to {@code capacity} consecutive rows. */
+    static final class Batch {
+        static final Batch END = new Batch(0, 0);
+        final byte[] bytes;
+        final int[] ends;
+        int rows;
+        int used;
+
+        Batch(int capacity, int byteCapacity) {
+            bytes = new byte[byteCapacity];
+            ends = new int[capacity * 3];
+        }
+
+        /** False when the row does not fit (and nothing was added); a batch always takes its first row. */
+        boolean add(FastCsvReader csv, int cClient, int cAgent, int cReferrer) {
+            int need = length(csv, cClient) + length(csv, cAgent) + length(csv, cReferrer);
+            if (rows > 0 && (rows * 3 == ends.length || used + need > bytes.length)) {
+                return false;
+            }
+            byte[] target = bytes;
+            if (used + need > target.length) {
+                return addToOwnBuffer(csv, cClient, cAgent, cReferrer, need);
+            }
+            int at = used;
+            int e = rows * 3;
+            at = csv.copy(cClient, target, at);
+            ends[e] = at;
+            at = csv.copy(cAgent, target, at);
+            ends[e + 1] = at;
+            at = csv.copy(cReferrer, target, at);
+            ends[e + 2] = at;
+            used = at;
+            rows++;
+            return true;
+        }
+
+        /** A first row bigger than the buffer: only reachable with fields of megabytes, so it may be slow. */
+        private boolean addToOwnBuffer(FastCsvReader csv, int cClient, int cAgent, int cReferrer, int need) {
+            big = new byte[need];
+            int at = csv.copy(cClient, big, 0);
+            ends[0] = at;
+            at = csv.copy(cAgent, big, at);
+            ends[1] = at;
+            at = csv.copy(cReferrer, big, at);
+            ends[2] = at;
+            used = at;
+            rows = 1;
+            return true;
+        }
+
+        private byte[] big;
+
+        byte[] data() {
+            return big != null ? big : bytes;
+        }
+
+        void clear() {
+            rows = 0;
+            used = 0;
+            big = null;
+        }
+
+        private static int length(FastCsvReader csv, int field) {
+            return csv.end(field) - csv.start(field);
+        }
+    }
+
+    /**
+     * Interns the batches in the order they are handed over, so ids are in order of first appearance exactly as
+     * if one thread did everything; two spare batches circulate, so memory stays a few megabytes.
+     */
+    static final class Interner implements Callable<Void> {
+        private final EventTable table;
+        private final java.util.function.Consumer<String> newUserAgent;
+        private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(4);
+        private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(4);
+        private int row;
+
+        Interner(EventTable table, java.util.function.Consumer<String> newUserAgent, int batchRows) {
+            this.table = table;
+            this.newUserAgent = newUserAgent;
+            for (int i = 0; i < 3; i++) {
+                free.add(new Batch(batchRows, Math.max(1 << 10, batchRows * 256)));
+            }
+        }
+
+        @Override
+        public Void call() throws InterruptedException {
+            while (true) {
+                Batch batch = full.take();
+                if (batch == Batch.END) {
+                    return null;
+                }
+                byte[] data = batch.data();
+                int at = 0;
+                for (int r = 0; r < batch.rows; r++) {
+                    int e = r * 3;
+                    int client = table.clients.intern(data, at, batch.ends[e]);
+                    int knownAgents = table.userAgents.size();
+                    int agent = table.userAgents.intern(data, batch.ends[e], batch.ends[e + 1]);
+                    if (agent == knownAgents) {
+                        newUserAgent.accept(CsvInput.unprotect(table.userAgents.get(agent)));
+                    }
+                    int referrer = table.referrers.intern(data, batch.ends[e + 1], batch.ends[e + 2]);
+                    table.setIds(row++, client, agent, referrer);
+                    at = batch.ends[e + 2];
+                }
+                batch.clear();
+                free.put(batch);
+            }
+        }
+
+        void hand(Batch batch) {
+            if (batch != Batch.END && batch.rows == 0) {
+                free.add(batch);
+                return;
+            }
+            try {
+                full.put(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            }
+        }
+
+        /** An empty batch; if the interning thread failed meanwhile, its error. */
+        Batch free(Future<?> interning) throws IOException {
+            try {
+                while (true) {
+                    Batch batch = free.poll(50, TimeUnit.MILLISECONDS);
+                    if (batch != null) {
+                        return batch;
+                    }
+                    if (interning.isDone()) {
+                        await(interning);
+                        throw new IllegalStateException("The interning thread stopped before the end of the file");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            }
+        }
     }
 
     private EventTable.PurchaseRow purchase(FastCsvReader csv, int row, int cOrder, int cRevenue, int cFlags,
