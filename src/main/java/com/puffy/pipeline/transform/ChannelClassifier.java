@@ -5,6 +5,7 @@ import com.puffy.pipeline.config.TransformConfig.ChannelRules;
 import com.puffy.pipeline.config.TransformConfig.KeywordRule;
 import com.puffy.pipeline.config.TransformConfig.ParameterRule;
 import com.puffy.pipeline.config.TransformConfig.ReferrerRule;
+import com.puffy.pipeline.io.CsvInput;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,6 +37,8 @@ public final class ChannelClassifier {
     private final List<String> ambiguousClickIds;
     private final List<ParameterRule> clickIdRules;
     private final String campaignPrefix;
+    /** Every parameter whose mere presence a rule asks about. */
+    private final List<String> presenceKeys;
     private final String campaignChannel;
     private final List<ReferrerRule> referrerRules;
     private final Map<String, String> pseudonymizedHosts = new HashMap<>();
@@ -76,6 +79,9 @@ public final class ChannelClassifier {
                 .map(r -> new ParameterRule(r.channel(), r.parameters().stream().map(ChannelClassifier::lower).toList()))
                 .toList();
         this.campaignPrefix = lower(rules.campaignParameterPrefix());
+        Set<String> presence = new LinkedHashSet<>(ambiguousClickIds);
+        clickIdRules.forEach(rule -> presence.addAll(rule.parameters()));
+        this.presenceKeys = List.copyOf(presence);
         this.campaignChannel = rules.campaignChannel();
         allChannels.add(ambiguousChannel);
         allChannels.add(ambiguousChannelWithClickId);
@@ -130,7 +136,11 @@ public final class ChannelClassifier {
         if (params.isEmpty()) {
             return null;
         }
-        String medium = params.get(mediumParameter);
+        return campaign(params.get(mediumParameter), params::containsKey,
+                params.keySet().stream().anyMatch(key -> key.startsWith(campaignPrefix)));
+    }
+
+    private String campaign(String medium, java.util.function.Predicate<String> has, boolean anyPrefixed) {
         if (medium != null) {
             String channel = mediumClear.get(lower(medium));
             if (channel == null) {
@@ -141,7 +151,7 @@ public final class ChannelClassifier {
             }
             if (ambiguousClear.contains(lower(medium)) || ambiguousHashed.contains(medium)) {
                 for (String id : ambiguousClickIds) {
-                    if (params.containsKey(id)) {
+                    if (has.test(id)) {
                         return ambiguousChannelWithClickId;
                     }
                 }
@@ -150,17 +160,133 @@ public final class ChannelClassifier {
         }
         for (ParameterRule rule : clickIdRules) {
             for (String parameter : rule.parameters()) {
-                if (params.containsKey(parameter)) {
+                if (has.test(parameter)) {
                     return rule.channel();
                 }
             }
         }
-        for (String key : params.keySet()) {
-            if (key.startsWith(campaignPrefix)) {
-                return campaignChannel;
+        return anyPrefixed ? campaignChannel : null;
+    }
+
+    /**
+     * {@link #campaignChannel(String)} of {@code CsvInput.unprotect} of these UTF-8 bytes, without building the
+     * parameter map (most landing pages with a query are unique, so each one is parsed): an ASCII page whose query
+     * needs no URL-decoding is scanned in place; any other page takes the String path. The page's first character,
+     * which unprotecting may drop, is never part of the query.
+     */
+    public String campaignChannel(byte[] b, int from, int to, Query query) {
+        int question = -1;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c < 0) {
+                return campaignChannel(CsvInput.unprotect(new String(b, from, to - from, StandardCharsets.UTF_8)));
+            }
+            if (c == '?' && question < 0) {
+                question = i;
             }
         }
-        return null;
+        if (question < 0) {
+            return null;
+        }
+        int end = to;
+        for (int i = question + 1; i < to; i++) {
+            if (b[i] == '#') {
+                end = i;
+                break;
+            }
+            if (b[i] == '%' || b[i] == '+') {
+                return campaignChannel(CsvInput.unprotect(new String(b, from, to - from, StandardCharsets.UTF_8)));
+            }
+        }
+        query.clear();
+        int start = question + 1;
+        while (start <= end) {
+            int amp = indexOf(b, (byte) '&', start, end);
+            int pairEnd = amp < 0 ? end : amp;
+            if (pairEnd > start) {
+                int eq = indexOf(b, (byte) '=', start, pairEnd);
+                int keyFrom = start;
+                int keyTo = eq < 0 ? pairEnd : eq;
+                while (keyFrom < keyTo && b[keyFrom] <= ' ') {
+                    keyFrom++;
+                }
+                while (keyTo > keyFrom && b[keyTo - 1] <= ' ') {
+                    keyTo--;
+                }
+                if (keyTo > keyFrom) {
+                    query.any = true;
+                    if (query.medium == null && equalsLower(b, keyFrom, keyTo, mediumParameter)) {
+                        int valueFrom = eq < 0 ? pairEnd : eq + 1;
+                        int valueTo = pairEnd;
+                        while (valueFrom < valueTo && b[valueFrom] <= ' ') {
+                            valueFrom++;
+                        }
+                        while (valueTo > valueFrom && b[valueTo - 1] <= ' ') {
+                            valueTo--;
+                        }
+                        query.medium = new String(b, valueFrom, valueTo - valueFrom, StandardCharsets.US_ASCII);
+                    }
+                    for (int k = 0; k < presenceKeys.size(); k++) {
+                        if (!query.present[k] && equalsLower(b, keyFrom, keyTo, presenceKeys.get(k))) {
+                            query.present[k] = true;
+                        }
+                    }
+                    if (!query.prefixed && keyTo - keyFrom >= campaignPrefix.length()
+                            && equalsLower(b, keyFrom, keyFrom + campaignPrefix.length(), campaignPrefix)) {
+                        query.prefixed = true;
+                    }
+                }
+            }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
+        }
+        if (!query.any) {
+            return null;
+        }
+        return campaign(query.medium, key -> query.present[presenceKeys.indexOf(key)], query.prefixed);
+    }
+
+    /** What {@link #campaignChannel(byte[], int, int, Query)} found in one query; reusable, one per thread. */
+    public final class Query {
+        private final boolean[] present = new boolean[presenceKeys.size()];
+        private String medium;
+        private boolean any;
+        private boolean prefixed;
+
+        private void clear() {
+            java.util.Arrays.fill(present, false);
+            medium = null;
+            any = false;
+            prefixed = false;
+        }
+    }
+
+    private static int indexOf(byte[] b, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** ASCII bytes, lower-cased, equal to {@code lowerText}. */
+    private static boolean equalsLower(byte[] b, int from, int to, String lowerText) {
+        if (to - from != lowerText.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerText.length(); i++) {
+            int c = b[from + i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerText.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

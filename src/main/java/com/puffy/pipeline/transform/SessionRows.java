@@ -2,11 +2,9 @@ package com.puffy.pipeline.transform;
 
 import com.puffy.pipeline.core.ExitCode;
 import com.puffy.pipeline.core.PipelineException;
-import com.puffy.pipeline.io.CsvInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToIntFunction;
@@ -76,6 +74,7 @@ final class SessionRows implements OrderedChunks.Renderer {
     public void render(int from, int to, CsvBytes out) throws IOException {
         PageWindow pages = windows.get();
         Map<String, Integer> campaignIds = new HashMap<>();
+        ChannelClassifier.Query query = classifier.new Query();
         byte[] clientBytes = events.clients.arena();
         for (int i = from; i < to; i++) {
             int s = order[i];
@@ -111,12 +110,9 @@ final class SessionRows implements OrderedChunks.Renderer {
             out.rendered(referrerCells[referrer]);
 
             int channel = referrerChannel[referrer];
-            if (hasQuery(page, pageFrom, pageTo)) {
-                String campaign = classifier.campaignChannel(
-                        CsvInput.unprotect(new String(page, pageFrom, pageLength, StandardCharsets.UTF_8)));
-                if (campaign != null) {
-                    channel = campaignIds.computeIfAbsent(campaign, channelId::applyAsInt);
-                }
+            String campaign = classifier.campaignChannel(page, pageFrom, pageTo, query);
+            if (campaign != null) {
+                channel = campaignIds.computeIfAbsent(campaign, channelId::applyAsInt);
             }
             sessions.channel[s] = (byte) channel;
             int agent = events.userAgent[row];
@@ -132,16 +128,6 @@ final class SessionRows implements OrderedChunks.Renderer {
             out.date(Times.dayOf(start));
             out.endRow();
         }
-    }
-
-    /** Campaign rules only look at a query, so a page without '?' never needs parsing. */
-    private static boolean hasQuery(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '?') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A quoted field's content with its doubled quotes undone (as FastCsvReader does). */
