@@ -155,10 +155,19 @@ public final class TransformStage implements Stage {
                 events = reader.load(progress.slice(0.0, 0.35), cancellation, agents::submit);
                 phase("read");
                 countRowsByPartitionDay();
-                sessions = Sessionizer.sessionize(events, config.sessionGapMinutes() * 60_000L, cancellation);
+                // The orders' JSON does not depend on sessions: it is parsed on the other core meanwhile.
+                ExecutorService helper = helperThread("transform-orders");
+                List<Conversion> orders;
+                try {
+                    Future<List<Conversion>> parsed = helper.submit(this::parseOrders);
+                    sessions = Sessionizer.sessionize(events, config.sessionGapMinutes() * 60_000L, cancellation);
+                    orders = await(parsed);
+                } finally {
+                    helper.shutdownNow();
+                }
                 progress.update(400, 1000, "Cut " + sessions.count + " sessions");
                 phase("sessionize");
-                buildConversions();
+                buildConversions(orders);
                 phase("conversions");
                 deviceInfos = agents.results();
                 phase("user_agents");
@@ -212,13 +221,22 @@ public final class TransformStage implements Stage {
             }
         }
 
-        private void buildConversions() {
+        /** The orders in purchase-row order, before their sessions are known. */
+        private List<Conversion> parseOrders() {
             ObjectMapper json = new ObjectMapper();
-            conversions = new ArrayList<>(events.purchases.size());
+            List<Conversion> orders = new ArrayList<>(events.purchases.size());
             for (EventTable.PurchaseRow purchase : events.purchases) {
                 int row = purchase.row();
-                int session = sessions.rowSession[row];
-                Conversion conversion = Conversion.of(purchase, events.client[row], session, events.timestamp[row], json);
+                orders.add(Conversion.of(purchase, events.client[row], -1, events.timestamp[row], json));
+            }
+            return orders;
+        }
+
+        private void buildConversions(List<Conversion> orders) {
+            conversions = new ArrayList<>(orders.size());
+            for (Conversion order : orders) {
+                int session = sessions.rowSession[order.row()];
+                Conversion conversion = order.inSession(session);
                 conversions.add(conversion);
                 sessions.revenue[session] += conversion.revenue();
                 DayStats d = day(conversion.date());
@@ -295,9 +313,9 @@ public final class TransformStage implements Stage {
             });
         }
 
-        private static void await(Future<?> future) throws IOException {
+        private static <T> T await(Future<T> future) throws IOException {
             try {
-                future.get();
+                return future.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancelledException();
