@@ -23,7 +23,7 @@ final class Sessions {
     int[] pageViews;
     byte[] flags;
     double[] revenue;
-    /** Filled by the second pass: channel and device ids of the landing event. */
+    /** Filled while sessions.csv is written: channel and device ids of the landing event. */
     byte[] channel;
     int[] device;
 
