@@ -36,11 +36,6 @@ record Conversion(
         return false;
     }
 
-    Conversion inSession(int sessionIndex) {
-        return new Conversion(row, orderKey, transactionId, client, sessionIndex, timestamp, revenue, flags, items,
-                quantity, userEmail);
-    }
-
     int date() {
         return Times.dayOf(timestamp);
     }

@@ -155,19 +155,10 @@ public final class TransformStage implements Stage {
                 events = reader.load(progress.slice(0.0, 0.35), cancellation, agents::submit);
                 phase("read");
                 countRowsByPartitionDay();
-                // The orders' JSON does not depend on sessions: it is parsed on the other core meanwhile.
-                ExecutorService helper = helperThread("transform-orders");
-                List<Conversion> orders;
-                try {
-                    Future<List<Conversion>> parsed = helper.submit(this::parseOrders);
-                    sessions = Sessionizer.sessionize(events, config.sessionGapMinutes() * 60_000L, cancellation);
-                    orders = await(parsed);
-                } finally {
-                    helper.shutdownNow();
-                }
+                sessions = Sessionizer.sessionize(events, config.sessionGapMinutes() * 60_000L, cancellation);
                 progress.update(400, 1000, "Cut " + sessions.count + " sessions");
                 phase("sessionize");
-                buildConversions(orders);
+                buildConversions();
                 phase("conversions");
                 deviceInfos = agents.results();
                 phase("user_agents");
@@ -221,22 +212,13 @@ public final class TransformStage implements Stage {
             }
         }
 
-        /** The orders in purchase-row order, before their sessions are known. */
-        private List<Conversion> parseOrders() {
+        private void buildConversions() {
             ObjectMapper json = new ObjectMapper();
-            List<Conversion> orders = new ArrayList<>(events.purchases.size());
+            conversions = new ArrayList<>(events.purchases.size());
             for (EventTable.PurchaseRow purchase : events.purchases) {
                 int row = purchase.row();
-                orders.add(Conversion.of(purchase, events.client[row], -1, events.timestamp[row], json));
-            }
-            return orders;
-        }
-
-        private void buildConversions(List<Conversion> orders) {
-            conversions = new ArrayList<>(orders.size());
-            for (Conversion order : orders) {
-                int session = sessions.rowSession[order.row()];
-                Conversion conversion = order.inSession(session);
+                int session = sessions.rowSession[row];
+                Conversion conversion = Conversion.of(purchase, events.client[row], session, events.timestamp[row], json);
                 conversions.add(conversion);
                 sessions.revenue[session] += conversion.revenue();
                 DayStats d = day(conversion.date());
@@ -313,9 +295,9 @@ public final class TransformStage implements Stage {
             });
         }
 
-        private static <T> T await(Future<T> future) throws IOException {
+        private static void await(Future<?> future) throws IOException {
             try {
-                return future.get();
+                future.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancelledException();
