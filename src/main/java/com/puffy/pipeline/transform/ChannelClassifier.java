@@ -175,28 +175,15 @@ public final class ChannelClassifier {
      * which unprotecting may drop, is never part of the query.
      */
     public String campaignChannel(byte[] b, int from, int to, Query query) {
-        int question = -1;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c < 0) {
-                return campaignChannel(CsvInput.unprotect(new String(b, from, to - from, StandardCharsets.UTF_8)));
-            }
-            if (c == '?' && question < 0) {
-                question = i;
-            }
-        }
-        if (question < 0) {
+        // Small steps in small methods: this runs once per session, and the JIT compiles it in a fraction of the
+        // time one big method with nested loops takes.
+        int question = asciiQuestionMark(b, from, to);
+        if (question == NO_QUERY) {
             return null;
         }
-        int end = to;
-        for (int i = question + 1; i < to; i++) {
-            if (b[i] == '#') {
-                end = i;
-                break;
-            }
-            if (b[i] == '%' || b[i] == '+') {
-                return campaignChannel(CsvInput.unprotect(new String(b, from, to - from, StandardCharsets.UTF_8)));
-            }
+        int end = question < 0 ? NEEDS_TEXT : plainQueryEnd(b, question + 1, to);
+        if (end == NEEDS_TEXT) {
+            return campaignOfText(b, from, to);
         }
         query.clear();
         int start = question + 1;
@@ -204,48 +191,90 @@ public final class ChannelClassifier {
             int amp = indexOf(b, (byte) '&', start, end);
             int pairEnd = amp < 0 ? end : amp;
             if (pairEnd > start) {
-                int eq = indexOf(b, (byte) '=', start, pairEnd);
-                int keyFrom = start;
-                int keyTo = eq < 0 ? pairEnd : eq;
-                while (keyFrom < keyTo && b[keyFrom] <= ' ') {
-                    keyFrom++;
-                }
-                while (keyTo > keyFrom && b[keyTo - 1] <= ' ') {
-                    keyTo--;
-                }
-                if (keyTo > keyFrom) {
-                    query.any = true;
-                    if (query.medium == null && equalsLower(b, keyFrom, keyTo, mediumParameter)) {
-                        int valueFrom = eq < 0 ? pairEnd : eq + 1;
-                        int valueTo = pairEnd;
-                        while (valueFrom < valueTo && b[valueFrom] <= ' ') {
-                            valueFrom++;
-                        }
-                        while (valueTo > valueFrom && b[valueTo - 1] <= ' ') {
-                            valueTo--;
-                        }
-                        query.medium = new String(b, valueFrom, valueTo - valueFrom, StandardCharsets.US_ASCII);
-                    }
-                    for (int k = 0; k < presenceKeys.size(); k++) {
-                        if (!query.present[k] && equalsLower(b, keyFrom, keyTo, presenceKeys.get(k))) {
-                            query.present[k] = true;
-                        }
-                    }
-                    if (!query.prefixed && keyTo - keyFrom >= campaignPrefix.length()
-                            && equalsLower(b, keyFrom, keyFrom + campaignPrefix.length(), campaignPrefix)) {
-                        query.prefixed = true;
-                    }
-                }
+                pair(b, start, pairEnd, query);
             }
             if (amp < 0) {
                 break;
             }
             start = amp + 1;
         }
-        if (!query.any) {
-            return null;
+        return query.any ? campaign(query.medium, query::has, query.prefixed) : null;
+    }
+
+    private static final int NO_QUERY = -1;
+    private static final int NEEDS_TEXT = -2;
+
+    private String campaignOfText(byte[] b, int from, int to) {
+        return campaignChannel(CsvInput.unprotect(new String(b, from, to - from, StandardCharsets.UTF_8)));
+    }
+
+    /** The first '?', {@link #NO_QUERY}, or {@link #NEEDS_TEXT} for a page with a non-ASCII byte. */
+    private static int asciiQuestionMark(byte[] b, int from, int to) {
+        int question = NO_QUERY;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c < 0) {
+                return NEEDS_TEXT;
+            }
+            if (c == '?' && question < 0) {
+                question = i;
+            }
         }
-        return campaign(query.medium, key -> query.present[presenceKeys.indexOf(key)], query.prefixed);
+        return question;
+    }
+
+    /** Where the query ends ('#' or the end), or {@link #NEEDS_TEXT} when it holds '%' or '+' to decode. */
+    private static int plainQueryEnd(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '#') {
+                return i;
+            }
+            if (c == '%' || c == '+') {
+                return NEEDS_TEXT;
+            }
+        }
+        return to;
+    }
+
+    /** One "key=value" (or bare "key") of a query, as {@link #queryParameters} would put it in the map. */
+    private void pair(byte[] b, int start, int end, Query query) {
+        int eq = indexOf(b, (byte) '=', start, end);
+        int keyFrom = trimStart(b, start, eq < 0 ? end : eq);
+        int keyTo = trimEnd(b, keyFrom, eq < 0 ? end : eq);
+        if (keyTo == keyFrom) {
+            return;
+        }
+        query.any = true;
+        if (query.medium == null && equalsLower(b, keyFrom, keyTo, mediumParameter)) {
+            int valueFrom = trimStart(b, eq < 0 ? end : eq + 1, end);
+            int valueTo = trimEnd(b, valueFrom, end);
+            query.medium = new String(b, valueFrom, valueTo - valueFrom, StandardCharsets.US_ASCII);
+        }
+        for (int k = 0; k < presenceKeys.size(); k++) {
+            if (equalsLower(b, keyFrom, keyTo, presenceKeys.get(k))) {
+                query.present[k] = true;
+            }
+        }
+        if (keyTo - keyFrom >= campaignPrefix.length()
+                && equalsLower(b, keyFrom, keyFrom + campaignPrefix.length(), campaignPrefix)) {
+            query.prefixed = true;
+        }
+    }
+
+    /** As String.trim: characters up to ' ' go. */
+    private static int trimStart(byte[] b, int from, int to) {
+        while (from < to && b[from] <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(byte[] b, int from, int to) {
+        while (to > from && b[to - 1] <= ' ') {
+            to--;
+        }
+        return to;
     }
 
     /** What {@link #campaignChannel(byte[], int, int, Query)} found in one query; reusable, one per thread. */
@@ -254,6 +283,10 @@ public final class ChannelClassifier {
         private String medium;
         private boolean any;
         private boolean prefixed;
+
+        private boolean has(String key) {
+            return present[presenceKeys.indexOf(key)];
+        }
 
         private void clear() {
             java.util.Arrays.fill(present, false);
