@@ -39,6 +39,8 @@ public final class ChannelClassifier {
     private final String campaignPrefix;
     /** Every parameter whose mere presence a rule asks about. */
     private final List<String> presenceKeys;
+    /** Bit n set when a presence key has n characters. */
+    private final long presenceLengths;
     private final String campaignChannel;
     private final List<ReferrerRule> referrerRules;
     private final Map<String, String> pseudonymizedHosts = new HashMap<>();
@@ -82,6 +84,11 @@ public final class ChannelClassifier {
         Set<String> presence = new LinkedHashSet<>(ambiguousClickIds);
         clickIdRules.forEach(rule -> presence.addAll(rule.parameters()));
         this.presenceKeys = List.copyOf(presence);
+        long lengths = 0;
+        for (String key : presenceKeys) {
+            lengths |= key.length() < 64 ? 1L << key.length() : 0;
+        }
+        this.presenceLengths = lengths;
         this.campaignChannel = rules.campaignChannel();
         allChannels.add(ambiguousChannel);
         allChannels.add(ambiguousChannelWithClickId);
@@ -251,9 +258,13 @@ public final class ChannelClassifier {
             int valueTo = trimEnd(b, valueFrom, end);
             query.medium = new String(b, valueFrom, valueTo - valueFrom, StandardCharsets.US_ASCII);
         }
-        for (int k = 0; k < presenceKeys.size(); k++) {
-            if (equalsLower(b, keyFrom, keyTo, presenceKeys.get(k))) {
-                query.present[k] = true;
+        int length = keyTo - keyFrom;
+        // Most keys (utm_source, sub1, ...) have a length no presence key has: skip comparing them one by one.
+        if (length >= 64 || (presenceLengths & 1L << length) != 0) {
+            for (int k = 0; k < presenceKeys.size(); k++) {
+                if (equalsLower(b, keyFrom, keyTo, presenceKeys.get(k))) {
+                    query.present[k] = true;
+                }
             }
         }
         if (keyTo - keyFrom >= campaignPrefix.length()
