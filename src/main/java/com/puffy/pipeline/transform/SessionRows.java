@@ -42,7 +42,7 @@ final class SessionRows implements OrderedChunks.Renderer {
                 byte[][] deviceCells) {
         this.events = events;
         this.sessions = sessions;
-        this.order = landingOrder(events, sessions);
+        this.order = landingOrder(sessions);
         this.file = file;
         this.classifier = classifier;
         this.channelId = channelId;
@@ -54,14 +54,11 @@ final class SessionRows implements OrderedChunks.Renderer {
     }
 
     /** Sessions ordered by their landing row, the order of sessions.csv. */
-    static int[] landingOrder(EventTable events, Sessions sessions) {
+    private static int[] landingOrder(Sessions sessions) {
         int[] order = new int[sessions.count];
         int n = 0;
-        for (int row = 0; row < events.size; row++) {
-            int s = sessions.rowSession[row];
-            if (sessions.landingRow[s] == row) {
-                order[n++] = s;
-            }
+        for (int row = sessions.landingRows.nextSetBit(0); row >= 0; row = sessions.landingRows.nextSetBit(row + 1)) {
+            order[n++] = sessions.rowSession[row];
         }
         return order;
     }

@@ -151,14 +151,19 @@ public final class TransformStage implements Stage {
             FileSummaryReader.read(qualityDir, this::day);
             ValidatedEventsReader reader = new ValidatedEventsReader(qualityDir,
                     Set.copyOf(context.config().quality().purchaseEventNames()));
-            try (UserAgentWorker agents = new UserAgentWorker()) {
-                events = reader.load(progress.slice(0.0, 0.35), cancellation, agents::submit);
+            DeviceDetector detector = new DeviceDetector();
+            ObjectMapper json = new ObjectMapper();
+            List<Conversion.Details> orders = new ArrayList<>();
+            try (SideWorker<String, DeviceDetector.DeviceInfo> agents = new SideWorker<>("transform-user-agents",
+                    detector::detect)) {
+                events = reader.load(progress.slice(0.0, 0.35), cancellation, agents::submit,
+                        purchase -> orders.add(Conversion.Details.parse(purchase, json)));
                 phase("read");
                 countRowsByPartitionDay();
                 sessions = Sessionizer.sessionize(events, config.sessionGapMinutes() * 60_000L, cancellation);
                 progress.update(400, 1000, "Cut " + sessions.count + " sessions");
                 phase("sessionize");
-                buildConversions();
+                buildConversions(orders);
                 phase("conversions");
                 deviceInfos = agents.results();
                 phase("user_agents");
@@ -212,13 +217,14 @@ public final class TransformStage implements Stage {
             }
         }
 
-        private void buildConversions() {
-            ObjectMapper json = new ObjectMapper();
+        private void buildConversions(List<Conversion.Details> details) {
             conversions = new ArrayList<>(events.purchases.size());
-            for (EventTable.PurchaseRow purchase : events.purchases) {
+            for (int i = 0; i < events.purchases.size(); i++) {
+                EventTable.PurchaseRow purchase = events.purchases.get(i);
                 int row = purchase.row();
                 int session = sessions.rowSession[row];
-                Conversion conversion = Conversion.of(purchase, events.client[row], session, events.timestamp[row], json);
+                Conversion conversion = Conversion.of(purchase, details.get(i), events.client[row], session,
+                        events.timestamp[row]);
                 conversions.add(conversion);
                 sessions.revenue[session] += conversion.revenue();
                 DayStats d = day(conversion.date());

@@ -70,17 +70,18 @@ final class ValidatedEventsReader {
 
     /** Pass 1: the compact event table, with the purchase rows' order fields kept aside. */
     EventTable load(Progress progress, Cancellation cancellation) throws IOException {
-        return load(progress, cancellation, agent -> { });
+        return load(progress, cancellation, agent -> { }, purchase -> { });
     }
 
     /**
-     * Pass 1, handing each new distinct user agent to {@code newUserAgent} as it is first seen (so parsing can run
-     * on another core while the file is read). Two threads share the work: this one parses records and keeps the
+     * Pass 1, handing each new distinct user agent to {@code newUserAgent} as it is first seen, and each purchase
+     * row to {@code newPurchase}, both in row order and on the interning thread (which has time to spare), so their
+     * parsing stays off the reading thread. Two threads share the work: this one parses records and keeps the
      * parsed columns; an {@link Interner} turns client, user agent and referrer into dictionary ids, in row order,
      * from the bytes handed over in batches. Interning is a third of the pass (hash tables bigger than any cache).
      */
-    EventTable load(Progress progress, Cancellation cancellation, java.util.function.Consumer<String> newUserAgent)
-            throws IOException {
+    EventTable load(Progress progress, Cancellation cancellation, java.util.function.Consumer<String> newUserAgent,
+                    java.util.function.Consumer<EventTable.PurchaseRow> newPurchase) throws IOException {
         long bytes = size();
         loadedSize = bytes;
         loadedModified = Files.getLastModifiedTime(file).toMillis();
@@ -89,7 +90,7 @@ final class ValidatedEventsReader {
         ByteDictionary eventNames = new ByteDictionary(64);
         byte[] kindOfName = new byte[64];
         Map<Integer, Integer> dayIndex = new HashMap<>();
-        Interner interner = new Interner(table, newUserAgent, batchRows);
+        Interner interner = new Interner(table, newUserAgent, newPurchase, batchRows);
         ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, "transform-intern");
             t.setDaemon(true);
@@ -169,7 +170,9 @@ final class ValidatedEventsReader {
                     batch.add(csv, cClient, cAgent, cReferrer);
                 }
                 if ((kind & EventTable.KIND_MASK) == EventTable.PURCHASE) {
-                    table.purchases.add(purchase(csv, row, cOrder, cRevenue, cFlags, cData));
+                    EventTable.PurchaseRow purchase = purchase(csv, row, cOrder, cRevenue, cFlags, cData);
+                    table.purchases.add(purchase);
+                    batch.purchases.add(purchase);
                 }
             }
             interner.hand(batch);
@@ -214,11 +217,12 @@ final class ValidatedEventsReader {
         }
     }
 
-    /** The client, user agent and referrer bytes of up to {@code capacity} consecutive rows. */
+    /** The client, user agent and referrer bytes of up to {@code capacity} consecutive rows, and their purchases. */
     static final class Batch {
         static final Batch END = new Batch(0, 0);
         final byte[] bytes;
         final int[] ends;
+        final List<EventTable.PurchaseRow> purchases = new java.util.ArrayList<>();
         int rows;
         int used;
 
@@ -274,6 +278,7 @@ final class ValidatedEventsReader {
             rows = 0;
             used = 0;
             big = null;
+            purchases.clear();
         }
 
         private static int length(FastCsvReader csv, int field) {
@@ -288,14 +293,17 @@ final class ValidatedEventsReader {
     static final class Interner implements Callable<Void> {
         private final EventTable table;
         private final java.util.function.Consumer<String> newUserAgent;
+        private final java.util.function.Consumer<EventTable.PurchaseRow> newPurchase;
         private static final int BATCHES = 4;
         private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES + 1);
         private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
         private int row;
 
-        Interner(EventTable table, java.util.function.Consumer<String> newUserAgent, int batchRows) {
+        Interner(EventTable table, java.util.function.Consumer<String> newUserAgent,
+                 java.util.function.Consumer<EventTable.PurchaseRow> newPurchase, int batchRows) {
             this.table = table;
             this.newUserAgent = newUserAgent;
+            this.newPurchase = newPurchase;
             for (int i = 0; i < BATCHES; i++) {
                 free.add(new Batch(batchRows, Math.max(1 << 10, batchRows * 256)));
             }
@@ -322,13 +330,14 @@ final class ValidatedEventsReader {
                     table.setIds(row++, client, agent, referrer);
                     at = batch.ends[e + 2];
                 }
+                batch.purchases.forEach(newPurchase);
                 batch.clear();
                 free.put(batch);
             }
         }
 
         void hand(Batch batch) {
-            if (batch != Batch.END && batch.rows == 0) {
+            if (batch != Batch.END && batch.rows == 0 && batch.purchases.isEmpty()) {
                 free.add(batch);
                 return;
             }

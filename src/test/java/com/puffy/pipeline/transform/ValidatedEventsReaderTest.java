@@ -49,10 +49,11 @@ class ValidatedEventsReaderTest {
         Path quality = fixture().outputDir().resolve("quality");
         List<String> agentsOne = new ArrayList<>();
         EventTable one = new ValidatedEventsReader(quality, PURCHASES).withBatchRows(100_000)
-                .load(Progress.NONE, Cancellation.none(), agentsOne::add);
+                .load(Progress.NONE, Cancellation.none(), agentsOne::add, purchase -> { });
         List<String> agents = new ArrayList<>();
+        List<EventTable.PurchaseRow> purchases = new ArrayList<>();
         EventTable batched = new ValidatedEventsReader(quality, PURCHASES).withBatchRows(batchRows)
-                .load(Progress.NONE, Cancellation.none(), agents::add);
+                .load(Progress.NONE, Cancellation.none(), agents::add, purchases::add);
 
         assertThat(batched.size).isEqualTo(one.size).isEqualTo(44);
         assertThat(agents).isEqualTo(agentsOne).hasSize(5);
@@ -62,7 +63,7 @@ class ValidatedEventsReaderTest {
         assertThat(Arrays.copyOf(batched.referrer, n)).isEqualTo(Arrays.copyOf(one.referrer, n));
         assertThat(Arrays.copyOf(batched.timestamp, n)).isEqualTo(Arrays.copyOf(one.timestamp, n));
         assertThat(Arrays.copyOf(batched.pageAt, n)).isEqualTo(Arrays.copyOf(one.pageAt, n));
-        assertThat(batched.purchases).isEqualTo(one.purchases);
+        assertThat(batched.purchases).isEqualTo(one.purchases).isEqualTo(purchases).hasSize(4);
         for (int id = 0; id < one.clients.size(); id++) {
             assertThat(batched.clients.get(id)).isEqualTo(one.clients.get(id));
         }
@@ -113,6 +114,6 @@ class ValidatedEventsReaderTest {
         ValidatedEventsReader reader = new ValidatedEventsReader(quality, PURCHASES).withBatchRows(2);
         assertThatThrownBy(() -> reader.load(Progress.NONE, Cancellation.none(), agent -> {
             throw new IllegalStateException("parser broke on " + agent.length());
-        })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("parser broke on");
+        }, purchase -> { })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("parser broke on");
     }
 }
