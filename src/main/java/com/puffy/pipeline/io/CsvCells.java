@@ -15,8 +15,7 @@ public final class CsvCells {
         if (text == null || text.isEmpty()) {
             return;
         }
-        char first = text.charAt(0);
-        String safe = (first == '=' || first == '+' || first == '-' || first == '@') ? CsvOutput.formulaSafe(text) : text;
+        String safe = CsvOutput.isFormulaStart(text.charAt(0)) ? CsvOutput.formulaSafe(text) : text;
         appendQuoted(line, safe);
     }
 
@@ -45,13 +44,19 @@ public final class CsvCells {
     /** A whole row rendered exactly as {@link CsvOutput#row(Object...)} renders it, ended by LF. */
     public static String row(Object... cells) {
         StringBuilder line = new StringBuilder(128);
+        appendRow(line, cells);
+        return line.toString();
+    }
+
+    /** Appends a whole row rendered as {@link #row(Object...)} renders it, LF included. */
+    public static void appendRow(StringBuilder line, Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 line.append(',');
             }
             appendQuoted(line, CsvOutput.render(cells[i]));
         }
-        return line.append('\n').toString();
+        line.append('\n');
     }
 
     /** A whole header or row line of text cells, ended by LF. */

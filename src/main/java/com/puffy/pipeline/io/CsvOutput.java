@@ -134,9 +134,12 @@ public final class CsvOutput implements Closeable {
         if (text.isEmpty()) {
             return text;
         }
-        char first = text.charAt(0);
-        boolean risky = first == '=' || first == '+' || first == '-' || first == '@';
-        return risky && !PLAIN_NUMBER.matcher(text).matches() ? "'" + text : text;
+        return isFormulaStart(text.charAt(0)) && !PLAIN_NUMBER.matcher(text).matches() ? "'" + text : text;
+    }
+
+    /** Whether a cell starting with this character may be read as a formula by a spreadsheet. */
+    public static boolean isFormulaStart(char first) {
+        return first == '=' || first == '+' || first == '-' || first == '@';
     }
 
     /** Doubles without exponent notation or binary noise: 0.1 + 0.2 is written 0.3. */

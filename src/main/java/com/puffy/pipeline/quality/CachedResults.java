@@ -85,7 +85,7 @@ final class CachedResults implements AutoCloseable {
         if (cache == null || result.status == FileResult.Status.UNREADABLE || result.input.size() < 0) {
             return;
         }
-        if (result.spool != null && Files.exists(result.spool) && Files.size(result.spool) > MAX_SPOOL_BYTES) {
+        if (Spool.exists(result.spool) && Spool.size(result.spool) > MAX_SPOOL_BYTES) {
             return;
         }
         cache.storeFileResult(key(result.input), result.input.path().toAbsolutePath().normalize().toString(),

@@ -35,8 +35,15 @@ final class CsvRecordReader implements Closeable {
     private boolean lineTooLong;
     private boolean sawNul;
 
-    // The current physical line.
-    private char[] lineArr;
+    /**
+     * The buffer's text buf[0, lim) as a String, rebuilt after every fill: String.indexOf is a vectorized
+     * intrinsic, and scanning the char[] one character at a time for line ends, commas and quotes was a fifth of
+     * the stage's CPU.
+     */
+    private String chunk = "";
+
+    // The current physical line: lineText[lineOff, lineOff + lineLen).
+    private String lineText;
     private int lineOff;
     private int lineLen;
     private long lineNo;
@@ -49,7 +56,7 @@ final class CsvRecordReader implements Closeable {
     private Kind kind;
     private long recordLine;
     private String rawText;
-    private char[] rawArr;
+    private String rawSource;
     private int rawOff;
     private int rawLen;
     private String problem;
@@ -93,7 +100,7 @@ final class CsvRecordReader implements Closeable {
     /** The record's text as read (lines joined with LF, CR of CRLF dropped). */
     String rawText() {
         if (rawText == null) {
-            rawText = new String(rawArr, rawOff, rawLen);
+            rawText = rawSource.substring(rawOff, rawOff + rawLen);
         }
         return rawText;
     }
@@ -104,7 +111,7 @@ final class CsvRecordReader implements Closeable {
             if (!nextLine()) {
                 return false;
             }
-            if (isBlank(lineArr, lineOff, lineLen)) {
+            if (isBlank(lineText, lineOff, lineLen)) {
                 continue;
             }
             rawText = null;
@@ -114,10 +121,10 @@ final class CsvRecordReader implements Closeable {
                 setMalformed("the line is longer than " + MAX_LINE_CHARS + " characters");
                 return true;
             }
-            int status = parse(lineArr, lineOff, lineLen);
+            int status = parse(lineText, lineOff, lineLen);
             if (status == OK) {
                 kind = Kind.RECORD;
-                rawArr = lineArr;
+                rawSource = lineText;
                 rawOff = lineOff;
                 rawLen = lineLen;
                 return true;
@@ -132,7 +139,7 @@ final class CsvRecordReader implements Closeable {
     }
 
     private void continueAcrossLines() throws IOException {
-        String first = new String(lineArr, lineOff, lineLen);
+        String first = lineText.substring(lineOff, lineOff + lineLen);
         StringBuilder joined = new StringBuilder(first);
         List<PendingLine> consumed = new ArrayList<>();
         int status = OPEN;
@@ -145,16 +152,15 @@ final class CsvRecordReader implements Closeable {
                 problem = "a quoted field is not closed before the end of the file";
                 break;
             }
-            PendingLine line = new PendingLine(lineNo, new String(lineArr, lineOff, lineLen), lineTooLong);
+            PendingLine line = new PendingLine(lineNo, lineText.substring(lineOff, lineOff + lineLen), lineTooLong);
             consumed.add(line);
             if (line.tooLong()) {
                 problem = "a quoted field is not closed";
                 break;
             }
             joined.append('\n').append(line.text());
-            char[] chars = new char[joined.length()];
-            joined.getChars(0, joined.length(), chars, 0);
-            status = parse(chars, 0, chars.length);
+            String text = joined.toString();
+            status = parse(text, 0, text.length());
             if (status == OK && expectedFields >= 0 && fields.size() != expectedFields) {
                 status = BAD;
                 problem = "a quoted field runs over " + (consumed.size() + 1) + " lines and the record has "
@@ -162,7 +168,7 @@ final class CsvRecordReader implements Closeable {
             }
             if (status == OK) {
                 kind = Kind.RECORD;
-                rawText = joined.toString();
+                rawText = text;
                 return;
             }
         }
@@ -182,7 +188,7 @@ final class CsvRecordReader implements Closeable {
         fields.clear();
         kind = Kind.MALFORMED;
         problem = why;
-        rawArr = lineArr;
+        rawSource = lineText;
         rawOff = lineOff;
         rawLen = lineLen;
     }
@@ -192,46 +198,45 @@ final class CsvRecordReader implements Closeable {
     private static final int BAD = 2;
 
     /** Splits one candidate record into {@link #fields}: OK, OPEN (a quote still open at the end) or BAD. */
-    private int parse(char[] a, int off, int len) {
+    private int parse(String a, int off, int len) {
         fields.clear();
         int end = off + len;
         int i = off;
         while (true) {
-            if (i < end && a[i] == '"') {
+            if (i < end && a.charAt(i) == '"') {
                 int start = i + 1;
                 int j = start;
                 boolean escaped = false;
                 while (true) {
-                    if (j >= end) {
+                    j = find(a, QUOTE, j);
+                    if (j < 0 || j >= end) {
                         return OPEN;
                     }
-                    if (a[j] == '"') {
-                        if (j + 1 < end && a[j + 1] == '"') {
-                            escaped = true;
-                            j += 2;
-                            continue;
-                        }
-                        break;
+                    if (j + 1 < end && a.charAt(j + 1) == '"') {
+                        escaped = true;
+                        j += 2;
+                        continue;
                     }
-                    j++;
+                    break;
                 }
                 if (escaped) {
                     scratch.setLength(0);
                     for (int k = start; k < j; k++) {
-                        scratch.append(a[k]);
-                        if (a[k] == '"') {
+                        char c = a.charAt(k);
+                        scratch.append(c);
+                        if (c == '"') {
                             k++;
                         }
                     }
                     fields.add(scratch.toString());
                 } else {
-                    fields.add(new String(a, start, j - start));
+                    fields.add(a.substring(start, j));
                 }
                 i = j + 1;
                 if (i >= end) {
                     return OK;
                 }
-                if (a[i] != ',') {
+                if (a.charAt(i) != ',') {
                     problem = "a quoted field is followed by text before the next comma (column " + (fields.size()) + ")";
                     return BAD;
                 }
@@ -241,11 +246,11 @@ final class CsvRecordReader implements Closeable {
                     return OK;
                 }
             } else {
-                int j = i;
-                while (j < end && a[j] != ',') {
-                    j++;
+                int j = find(a, COMMA, i);
+                if (j < 0 || j > end) {
+                    j = end;
                 }
-                fields.add(j == i ? "" : new String(a, i, j - i));
+                fields.add(j == i ? "" : a.substring(i, j));
                 if (j >= end) {
                     return OK;
                 }
@@ -258,9 +263,33 @@ final class CsvRecordReader implements Closeable {
         }
     }
 
-    private static boolean isBlank(char[] a, int off, int len) {
+    private static final int COMMA = 0;
+    private static final int QUOTE = 1;
+    private static final char[] SOUGHT = {',', '"'};
+    // Per sought character: the text searched last, the position searched from, and what was found (-1: none).
+    private final String[] searchedText = new String[2];
+    private final int[] searchedFrom = new int[2];
+    private final int[] found = new int[2];
+
+    /**
+     * text.indexOf(sought, from), remembering the answer: the last field of a line is searched past the line's end
+     * (indexOf has no end bound), and without the memory a run of lines without that character would be scanned
+     * again and again up to the next one.
+     */
+    private int find(String text, int sought, int from) {
+        if (searchedText[sought] == text && searchedFrom[sought] <= from
+                && (found[sought] < 0 || found[sought] >= from)) {
+            return found[sought];
+        }
+        searchedText[sought] = text;
+        searchedFrom[sought] = from;
+        found[sought] = text.indexOf(SOUGHT[sought], from);
+        return found[sought];
+    }
+
+    private static boolean isBlank(String a, int off, int len) {
         for (int i = off; i < off + len; i++) {
-            char c = a[i];
+            char c = a.charAt(i);
             if (c != ' ' && c != '\t' && c != '\uFEFF') {
                 return false;
             }
@@ -273,21 +302,19 @@ final class CsvRecordReader implements Closeable {
         while (true) {
             if (!pending.isEmpty()) {
                 PendingLine line = pending.pollFirst();
-                char[] chars = line.text().toCharArray();
-                lineArr = chars;
+                lineText = line.text();
                 lineOff = 0;
-                lineLen = chars.length;
+                lineLen = lineText.length();
                 lineNo = line.number();
                 lineTooLong = line.tooLong();
                 return true;
             }
             lineTooLong = false;
-            for (int i = pos; i < lim; i++) {
-                if (buf[i] == '\n') {
-                    emitLine(pos, i);
-                    pos = i + 1;
-                    return true;
-                }
+            int i = chunk.indexOf('\n', pos);
+            if (i >= 0) {
+                emitLine(pos, i);
+                pos = i + 1;
+                return true;
             }
             if (eof) {
                 if (pos < lim) {
@@ -306,13 +333,25 @@ final class CsvRecordReader implements Closeable {
         if (end > from && buf[end - 1] == '\r') {
             end--;
         }
-        lineArr = buf;
+        lineText = chunk;
         lineOff = from;
         lineLen = end - from;
         lineNo = ++physicalLine;
     }
 
     private void fill() throws IOException {
+        fresh = -1;
+        fillBuffer();
+        chunk = new String(buf, 0, lim);
+        if (fresh >= 0 && chunk.indexOf('\0', fresh) >= 0) {
+            sawNul = true;
+        }
+    }
+
+    /** Where the characters the last fill read start in buf; -1 when it read none. */
+    private int fresh;
+
+    private void fillBuffer() throws IOException {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, lim - pos);
             lim -= pos;
@@ -339,12 +378,7 @@ final class CsvRecordReader implements Closeable {
                 n--;
             }
         }
-        for (int i = lim; i < lim + n; i++) {
-            if (buf[i] == '\0') {
-                sawNul = true;
-                break;
-            }
-        }
+        fresh = lim;
         lim += n;
     }
 

@@ -2,12 +2,16 @@ package com.puffy.pipeline.quality;
 
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.io.CsvCells;
+import com.puffy.pipeline.io.CsvOutput;
 import com.puffy.pipeline.model.CanonicalColumn;
 import com.puffy.pipeline.model.ReasonCode;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -55,7 +60,23 @@ final class FileValidator {
     private final Murmur3.Hash128 hash = new Murmur3.Hash128();
     private final Murmur3.Hash128 row = new Murmur3.Hash128();
     private final StringBuilder cells = new StringBuilder(1024);
+    private final StringBuilder findingRows = new StringBuilder(512);
     private final String[] warningValues = new String[8];
+    private final long[] columnHi = new long[COLUMNS];
+    private final long[] columnLo = new long[COLUMNS];
+    private final HashCache<EventName> eventNames = new HashCache<>();
+    private final HashCache<Agent> agents = new HashCache<>();
+    private static final String[] NO_CELLS = new String[0];
+    private static final ReasonCode[] CODES = ReasonCode.values();
+    private static final int NO_PARTITION = Integer.MIN_VALUE;
+    private static final int OUTSIDE_PARTITION = 1 << ReasonCode.TIMESTAMP_OUTSIDE_PARTITION.ordinal();
+    private static final int BOT = 1 << ReasonCode.BOT_USER_AGENT.ordinal();
+
+    // The file being validated: its partition date as an epoch day and as rendered in every output row.
+    private int partitionDay;
+    private String date;
+    /** The file name needs neither quotes nor formula protection, alone or as "name:line" in event_id. */
+    private boolean plainName;
 
     FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead) {
         this(rules, headers, cancellation, bytesRead, Files::newInputStream);
@@ -70,12 +91,32 @@ final class FileValidator {
         this.bytesRead = bytesRead;
     }
 
+    /**
+     * Validates a file into its spool. A file without a date in its name learns its partition date (its earliest
+     * timestamp) only at its end, yet every spooled row carries that date and TIMESTAMP_OUTSIDE_PARTITION: such a
+     * file (rare: exports are daily and named by date) is read twice, first only to learn the date.
+     */
     FileResult validate(InputFile file, Path spoolFile) throws IOException {
+        Optional<LocalDate> named = PartitionDates.fromName(file.path().getFileName().toString());
+        if (named.isPresent()) {
+            return validate(file, spoolFile, named.get(), true, bytesRead);
+        }
+        FileResult first = validate(file, spoolFile, null, false, bytes -> { });
+        if (!first.isEventFile() || first.partitionDate == null) {
+            bytesRead.accept(Math.max(0, first.input.size()));
+            return first;
+        }
+        return validate(file, spoolFile, first.partitionDate, false, bytesRead);
+    }
+
+    private FileResult validate(InputFile file, Path spoolFile, LocalDate partitionDate, boolean dateFromName,
+                                LongConsumer progress) throws IOException {
         FileResult result = new FileResult(file);
-        PartitionDates.fromName(file.path().getFileName().toString()).ifPresent(d -> {
-            result.partitionDate = d;
-            result.dateFromName = true;
-        });
+        result.partitionDate = partitionDate;
+        result.dateFromName = dateFromName;
+        partitionDay = partitionDate == null ? NO_PARTITION : (int) partitionDate.toEpochDay();
+        plainName = cell(file.name()).equals(file.name()) && !CsvOutput.isFormulaStart(file.name().charAt(0));
+        date = partitionDate == null ? "" : partitionDate.toString();
         MessageDigest sha = sha256();
         InputStream raw;
         try {
@@ -90,10 +131,11 @@ final class FileValidator {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         result.spool = spoolFile;
-        try (CountingStream counting = new CountingStream(raw, sha, bytesRead);
+        try (CountingStream counting = new CountingStream(raw, sha, progress);
              CsvRecordReader reader = new CsvRecordReader(new InputStreamReader(counting, decoder));
              Spool.Writer spool = new Spool.Writer(spoolFile)) {
             try {
+                input = counting;
                 readAll(result, reader, spool, counting);
             } catch (CharacterCodingException e) {
                 result.discardRows();
@@ -224,9 +266,27 @@ final class FileValidator {
         f.eventName = values[EVENT];
         f.eventData = values[DATA];
         f.userAgent = values[AGENT];
-        f.eventNameTrimmed = f.eventName.trim();
+        row.h1 = 0x12345678L;
+        row.h2 = 0x9abcdef0L;
+        for (int c = 0; c < COLUMNS; c++) {
+            hash(values[c]);
+            columnHi[c] = hash.h1;
+            columnLo[c] = hash.h2;
+            Murmur3.combine(row, hash.h1, hash.h2);
+        }
+        EventName event = eventNames.get(columnHi[EVENT], columnLo[EVENT]);
+        if (event == null) {
+            event = new EventName(f.eventName, rules);
+            eventNames.put(columnHi[EVENT], columnLo[EVENT], event);
+        }
+        Agent agent = agents.get(columnHi[AGENT], columnLo[AGENT]);
+        if (agent == null) {
+            agent = new Agent(f.userAgent, rules);
+            agents.put(columnHi[AGENT], columnLo[AGENT], agent);
+        }
+        f.eventNameTrimmed = event.trimmed;
         f.epochMillis = Timestamps.parse(f.timestamp);
-        f.purchase = rules.purchaseNames.contains(f.eventNameTrimmed);
+        f.purchase = event.purchase;
         f.eventDataEmpty = f.eventData.isBlank();
         f.eventDataValid = false;
         if (!f.eventDataEmpty) {
@@ -251,14 +311,10 @@ final class FileValidator {
         if (f.epochMillis != Timestamps.INVALID) {
             result.minEpochDay = Math.min(result.minEpochDay, Timestamps.epochDayOf(f.epochMillis));
         }
-        row.h1 = 0x12345678L;
-        row.h2 = 0x9abcdef0L;
         for (int c = 0; c < COLUMNS; c++) {
-            hash(values[c]);
-            Murmur3.combine(row, hash.h1, hash.h2);
             ColumnProfile profile = canonicalProfiles[c];
             if (profile != null) {
-                profile.add(values[c], hash.h1, standardClient);
+                profile.add(values[c], columnHi[c], standardClient);
             }
         }
         int[] extraFields = mapping.extraFields();
@@ -286,7 +342,12 @@ final class FileValidator {
         int warnings = 0;
         int valueCount = 0;
         for (RowRule rule : RowRule.WARNING_RULES) {
-            boolean fires = rule == RowRule.NON_STANDARD_CLIENT_ID ? !standardClient : rule.fires(f, rules);
+            boolean fires = switch (rule) {
+                case NON_STANDARD_CLIENT_ID -> !standardClient;
+                case UNKNOWN_EVENT_NAME -> !event.known;
+                case BOT_USER_AGENT -> agent.bot;
+                default -> rule.fires(f, rules);
+            };
             if (fires) {
                 warnings |= 1 << rule.code().ordinal();
                 warningValues[valueCount++] = warningValue(rule, f);
@@ -304,6 +365,10 @@ final class FileValidator {
             result.purchases.add(new FileResult.PurchaseRef(candidate, line, tx, hash.h1, hash.h2));
         }
         String timestamp = normalizedTimestamp(f.timestamp, f.epochMillis);
+        if (partitionDay != NO_PARTITION && Timestamps.epochDayOf(f.epochMillis) != partitionDay) {
+            warnings |= OUTSIDE_PARTITION;
+        }
+        String name = result.name();
         cells.setLength(0);
         CsvCells.appendText(cells, f.clientId);
         cells.append(',');
@@ -313,34 +378,107 @@ final class FileValidator {
         cells.append(',');
         cells.append(timestamp);
         cells.append(',');
-        CsvCells.appendText(cells, f.eventNameTrimmed);
+        cells.append(event.cell);
         cells.append(',');
         CsvCells.appendText(cells, f.eventData);
         cells.append(',');
-        CsvCells.appendText(cells, f.userAgent);
+        cells.append(agent.cell);
         cells.append(',');
-        CsvCells.appendText(cells, result.name() + ":" + line);
-        cells.append(',');
-        CsvCells.appendText(cells, result.name());
-        cells.append(',').append(line);
-        String[] extraCells = new String[extraFields.length];
-        for (int i = 0; i < extraFields.length; i++) {
-            StringBuilder cell = new StringBuilder();
-            CsvCells.appendText(cell, fields.get(extraFields[i]));
-            extraCells[i] = cell.toString();
+        if (plainName) {
+            cells.append(name).append(':').append(line).append(',').append(name);
+        } else {
+            CsvCells.appendText(cells, name + ":" + line);
+            cells.append(',');
+            CsvCells.appendText(cells, name);
         }
-        spool.candidate(line, warnings, Timestamps.epochDayOf(f.epochMillis), timestamp, cells.toString(), revenue,
-                tx, extraCells, warningValues, valueCount);
+        cells.append(',').append(line);
+        cells.append(',').append(date).append(',').append((warnings & BOT) != 0 ? "true" : "false").append(',');
+        findingRows.setLength(0);
+        int valueIndex = 0;
+        boolean first = true;
+        for (ReasonCode code : CODES) {
+            if ((warnings & (1 << code.ordinal())) == 0) {
+                continue;
+            }
+            if (!first) {
+                cells.append(';');
+            }
+            first = false;
+            cells.append(code.code());
+            String value = code == ReasonCode.TIMESTAMP_OUTSIDE_PARTITION ? timestamp : warningValues[valueIndex++];
+            RowText.finding(findingRows, name, line, code, value,
+                    RowText.warningMessage(code, value, result.partitionDate, tx), date);
+        }
+        cells.append(',');
+        CsvCells.appendText(cells, tx);
+        cells.append(',');
+        CsvCells.appendQuoted(cells, revenue);
+        String[] extraCells = extraFields.length == 0 ? NO_CELLS : new String[extraFields.length];
+        for (int i = 0; i < extraFields.length; i++) {
+            int from = cells.length();
+            cells.append(',');
+            CsvCells.appendText(cells, fields.get(extraFields[i]));
+            extraCells[i] = cells.substring(from + 1);
+        }
+        cells.append('\n');
+        spool.candidate(line, warnings, cells, findingRows, tx, revenue, extraCells);
     }
 
     private char[] scratch = new char[1024];
+    private byte[] bytes = new byte[1024];
+    private CountingStream input;
+
+    /** The verdicts on an event name and its output cell, computed once per distinct value. */
+    private static final class EventName {
+        final String trimmed;
+        final boolean purchase;
+        final boolean known;
+        final String cell;
+
+        EventName(String raw, RowRule.Context rules) {
+            trimmed = raw.trim();
+            purchase = rules.purchaseNames.contains(trimmed);
+            known = rules.eventNames.contains(trimmed);
+            cell = cell(trimmed);
+        }
+    }
+
+    /** The bot verdict on a user agent and its output cell, computed once per distinct value. */
+    private static final class Agent {
+        final boolean bot;
+        final String cell;
+
+        Agent(String userAgent, RowRule.Context rules) {
+            bot = rules.isBot(userAgent);
+            cell = cell(userAgent);
+        }
+    }
+
+    private static String cell(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        CsvCells.appendText(out, text);
+        return out.toString();
+    }
 
     LongConsumer bytesRead() {
         return bytesRead;
     }
 
+    /**
+     * The field hash over the text's UTF-16 code units. While the file has shown only ASCII bytes, every field is
+     * Latin-1, so its bytes are the code units and are hashed eight at a time (no inflation to a char[]).
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for Latin-1 text.
     private void hash(String text) {
         int n = text.length();
+        if (input.ascii()) {
+            if (bytes.length < n) {
+                bytes = new byte[Math.max(n, bytes.length * 2)];
+            }
+            text.getBytes(0, n, bytes, 0);
+            Murmur3.hashLatin1(bytes, n, 0, hash);
+            return;
+        }
         if (scratch.length < n) {
             scratch = new char[Math.max(n, scratch.length * 2)];
         }
@@ -376,8 +514,8 @@ final class FileValidator {
         return Timestamps.format(millis);
     }
 
-    private static void quarantine(FileResult result, Spool.Writer spool, int line, int mask, String detail,
-                                   String[] raw, String rawRecord) throws IOException {
+    private void quarantine(FileResult result, Spool.Writer spool, int line, int mask, String detail,
+                            String[] raw, String rawRecord) throws IOException {
         result.rowsQuarantined++;
         for (ReasonCode code : ReasonCode.values()) {
             if ((mask & (1 << code.ordinal())) != 0) {
@@ -389,7 +527,11 @@ final class FileValidator {
                 raw[i] = "";
             }
         }
-        spool.quarantined(line, mask, detail, raw, rawRecord);
+        cells.setLength(0);
+        findingRows.setLength(0);
+        RowText.quarantined(cells, findingRows, result.name(), line, mask, detail == null ? "" : detail, raw,
+                rawRecord, date);
+        spool.quarantined(cells, findingRows);
     }
 
     private static String missingKeyColumns(HeaderMapping mapping) {
@@ -407,7 +549,7 @@ final class FileValidator {
 
     private static void finishPartition(FileResult result) {
         if (result.isEventFile() && !result.dateFromName) {
-            if (result.minEpochDay != Integer.MAX_VALUE) {
+            if (result.minEpochDay != Integer.MAX_VALUE && result.partitionDate == null) {
                 result.partitionDate = LocalDate.ofEpochDay(result.minEpochDay);
             }
             result.findings.add(new FileFinding(ReasonCode.NO_DATE_IN_NAME, 0, "", "",
@@ -439,6 +581,7 @@ final class FileValidator {
         private final LongConsumer progress;
         private long count;
         private long unreported;
+        private boolean ascii = true;
 
         CountingStream(InputStream in, MessageDigest digest, LongConsumer progress) {
             super(in);
@@ -450,9 +593,17 @@ final class FileValidator {
             return count;
         }
 
+        /** Whether every byte read so far, a leading byte-order mark aside, is ASCII. */
+        boolean ascii() {
+            return ascii;
+        }
+
         @Override
         public int read() throws IOException {
             int b = super.read();
+            if (b >= 0x80) {
+                ascii = false;
+            }
             if (b >= 0) {
                 digest.update((byte) b);
                 add(1);
@@ -464,10 +615,31 @@ final class FileValidator {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
+                if (ascii) {
+                    int from = count == 0 && n >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB
+                            && b[off + 2] == (byte) 0xBF ? off + 3 : off;
+                    ascii = isAscii(b, from, off + n);
+                }
                 digest.update(b, off, n);
                 add(n);
             }
             return n;
+        }
+
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
+
+        /** Eight bytes at a time: a plain loop over bytes is not vectorized and cost 2 % of the stage. */
+        static boolean isAscii(byte[] b, int from, int to) {
+            long bits = 0;
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                bits |= (long) LONGS.get(b, i);
+            }
+            for (; i < to; i++) {
+                bits |= b[i];
+            }
+            return (bits & 0x8080808080808080L) == 0;
         }
 
         private void add(long n) {

@@ -1,29 +1,28 @@
 package com.puffy.pipeline.quality;
 
-import java.util.Arrays;
 
 /**
  * An insert-only open-addressing set of 128-bit fingerprints, each with an int payload (the position of its first
  * row). Primitive arrays keep 10M rows in about 330 MB where a set of strings would not fit in memory.
  */
 final class FingerprintSet {
-    private long[] hi;
-    private long[] lo;
+    /** Both halves of a slot's key side by side: a probe touches one cache line, not one per array. */
+    private long[] keys;
     private int[] values;
-    private boolean[] used;
     private int size;
     private int mask;
+    /** (0, 0) marks an empty slot, so that fingerprint, should a row ever hash to it, is kept aside. */
+    private boolean zeroPresent;
+    private int zeroValue;
 
     FingerprintSet(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, expected * 4L / 3 + 1)) - 1) << 1;
+        int capacity = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 29, expected * 4L / 3 + 1)) - 1) << 1;
         allocate(capacity);
     }
 
     private void allocate(int capacity) {
-        hi = new long[capacity];
-        lo = new long[capacity];
+        keys = new long[capacity * 2];
         values = new int[capacity];
-        used = new boolean[capacity];
         mask = capacity - 1;
     }
 
@@ -33,16 +32,29 @@ final class FingerprintSet {
 
     /** Adds the fingerprint with {@code value} and returns -1, or returns the value stored for it earlier. */
     int putIfAbsent(long h1, long h2, int value) {
+        if (h1 == 0 && h2 == 0) {
+            if (zeroPresent) {
+                return zeroValue;
+            }
+            zeroPresent = true;
+            zeroValue = value;
+            size++;
+            return -1;
+        }
         int slot = (int) (h1 ^ (h1 >>> 32)) & mask;
-        while (used[slot]) {
-            if (hi[slot] == h1 && lo[slot] == h2) {
+        while (true) {
+            long k1 = keys[2 * slot];
+            long k2 = keys[2 * slot + 1];
+            if (k1 == 0 && k2 == 0) {
+                break;
+            }
+            if (k1 == h1 && k2 == h2) {
                 return values[slot];
             }
             slot = (slot + 1) & mask;
         }
-        used[slot] = true;
-        hi[slot] = h1;
-        lo[slot] = h2;
+        keys[2 * slot] = h1;
+        keys[2 * slot + 1] = h2;
         values[slot] = value;
         size++;
         if (size * 4L > (mask + 1) * 3L) {
@@ -52,23 +64,21 @@ final class FingerprintSet {
     }
 
     private void grow() {
-        long[] oldHi = hi;
-        long[] oldLo = lo;
+        long[] oldKeys = keys;
         int[] oldValues = values;
-        boolean[] oldUsed = used;
-        allocate(oldHi.length * 2);
-        for (int i = 0; i < oldHi.length; i++) {
-            if (oldUsed[i]) {
-                int slot = (int) (oldHi[i] ^ (oldHi[i] >>> 32)) & mask;
-                while (used[slot]) {
+        allocate(oldValues.length * 2);
+        for (int i = 0; i < oldValues.length; i++) {
+            long h1 = oldKeys[2 * i];
+            long h2 = oldKeys[2 * i + 1];
+            if (h1 != 0 || h2 != 0) {
+                int slot = (int) (h1 ^ (h1 >>> 32)) & mask;
+                while (keys[2 * slot] != 0 || keys[2 * slot + 1] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                used[slot] = true;
-                hi[slot] = oldHi[i];
-                lo[slot] = oldLo[i];
+                keys[2 * slot] = h1;
+                keys[2 * slot + 1] = h2;
                 values[slot] = oldValues[i];
             }
         }
-        Arrays.fill(oldUsed, false);
     }
 }

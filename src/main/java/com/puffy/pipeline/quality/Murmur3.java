@@ -1,5 +1,9 @@
 package com.puffy.pipeline.quality;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * MurmurHash3 x64 128-bit over the UTF-16 code units of text. Duplicate detection keeps 128-bit fingerprints in
  * primitive arrays instead of the rows' strings: at 5M rows the strings would need gigabytes, the fingerprints 80 MB,
@@ -65,6 +69,59 @@ final class Murmur3 {
         for (int j = Math.min(rest, 4) - 1; j >= 0; j--) {
             k1 ^= (long) text[i + j] << (16 * j);
         }
+        finish(h1, h2, k1, k2, rest, length, out);
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The same hash as {@link #hash(char[], int, long, Hash128)} for text whose code units are all below 256, given
+     * as one byte per code unit: eight code units are loaded at once and widened to 16 bits each.
+     */
+    static void hashLatin1(byte[] text, int length, long seed, Hash128 out) {
+        long h1 = seed;
+        long h2 = seed;
+        int i = 0;
+        int blocks = length & ~7;
+        for (; i < blocks; i += 8) {
+            long eight = (long) LONGS.get(text, i);
+            long k1 = widen((int) eight);
+            long k2 = widen((int) (eight >>> 32));
+            k1 *= C1;
+            k1 = Long.rotateLeft(k1, 31);
+            k1 *= C2;
+            h1 ^= k1;
+            h1 = Long.rotateLeft(h1, 27);
+            h1 += h2;
+            h1 = h1 * 5 + 0x52dce729;
+            k2 *= C2;
+            k2 = Long.rotateLeft(k2, 33);
+            k2 *= C1;
+            h2 ^= k2;
+            h2 = Long.rotateLeft(h2, 31);
+            h2 += h1;
+            h2 = h2 * 5 + 0x38495ab5;
+        }
+        long k1 = 0;
+        long k2 = 0;
+        int rest = length - i;
+        for (int j = rest - 1; j >= 4; j--) {
+            k2 ^= (long) (text[i + j] & 0xff) << (16 * (j - 4));
+        }
+        for (int j = Math.min(rest, 4) - 1; j >= 0; j--) {
+            k1 ^= (long) (text[i + j] & 0xff) << (16 * j);
+        }
+        finish(h1, h2, k1, k2, rest, length, out);
+    }
+
+    /** Four bytes b0..b3 (b0 lowest) to four 16-bit lanes, as four chars are read in {@link #hash}. */
+    private static long widen(int fourBytes) {
+        long v = fourBytes & 0xffffffffL;
+        v = (v | (v << 16)) & 0x0000ffff0000ffffL;
+        return (v | (v << 8)) & 0x00ff00ff00ff00ffL;
+    }
+
+    private static void finish(long h1, long h2, long k1, long k2, int rest, int length, Hash128 out) {
         if (rest > 4) {
             k2 *= C2;
             k2 = Long.rotateLeft(k2, 33);

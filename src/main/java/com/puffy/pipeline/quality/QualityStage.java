@@ -160,7 +160,7 @@ public final class QualityStage implements Stage {
         try {
             for (int i : bySize) {
                 InputFile file = files.get(i);
-                Path spool = spoolDir.resolve(i + ".spool");
+                Path spool = spoolDir.resolve(String.valueOf(i));
                 futures.set(i, pool.submit(() -> {
                     FileResult cached = cache.lookup(file, spool, headers, validators.get().bytesRead(), cancellation);
                     if (cached != null) {

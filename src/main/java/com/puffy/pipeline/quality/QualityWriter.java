@@ -5,32 +5,31 @@ import com.puffy.pipeline.io.CsvCells;
 import com.puffy.pipeline.io.CsvOutput;
 import com.puffy.pipeline.model.CanonicalColumn;
 import com.puffy.pipeline.model.ReasonCode;
-import com.puffy.pipeline.model.Severity;
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the quality/ files of docs/architecture.md from the per-file spools, in processing order. Rules are
- * decided before this class runs, except the two that need the whole picture: TIMESTAMP_OUTSIDE_PARTITION (a file
- * without a date in its name learns its partition only after it is read) and the order keys of collisions.
+ * Writes the quality/ files of docs/architecture.md from the per-file spools, in processing order. Every row rule
+ * is decided before this class runs; it applies only what the cross-file steps decided (dropped duplicates, the
+ * order keys of collisions) and the global set of EXTRA columns.
  */
 final class QualityWriter {
     static final String VALIDATED = "validated_events.csv";
@@ -50,8 +49,6 @@ final class QualityWriter {
             "sha256", "from_cache", "status");
     static final List<String> SCHEMA_DRIFT_HEADER = List.of("file", "partition_date", "change", "column",
             "raw_header", "detail", "episode_files", "metric", "value", "baseline");
-
-    private static final int VALUE_LIMIT = 300;
 
     /** Counts of the flags on valid rows, by ReasonCode ordinal, for the summary. */
     final long[] flagged = new long[ReasonCode.values().length];
@@ -83,273 +80,367 @@ final class QualityWriter {
     }
 
     /**
-     * Writes validated_events.csv, quarantine.csv and findings.csv: each file's rows are rendered into part files in
-     * parallel, then the parts are joined in processing order (a kernel-side copy), so the outputs do not depend on
-     * the number of threads.
+     * Writes validated_events.csv, quarantine.csv and findings.csv in processing order. The spools already hold the
+     * final bytes of each row, so a file's rows are copied in long runs by the kernel (FileChannel.transferTo); a
+     * run breaks only at a row a cross-file step changed (a dropped duplicate, a transaction-id collision) or, when
+     * the file's EXTRA columns are laid out differently from the global set, at every row.
+     * <p>
+     * Files are written in parallel, each at its own place in the outputs: a first pass over the spools' control
+     * records counts each file's bytes, so the offsets, and the outputs, do not depend on the number of threads.
      */
     void writeRows(Path dir, List<FileResult> ordered, Cancellation cancellation, int threads) throws Exception {
         List<String> extras = extraColumns(ordered);
         List<String> header = new ArrayList<>(VALIDATED_FIXED);
         header.addAll(extras);
-        Path parts = Files.createDirectories(dir.resolve(".parts"));
+        Path[] targets = {dir.resolve(VALIDATED), dir.resolve(QUARANTINE), dir.resolve(FINDINGS)};
+        String[] headers = {CsvCells.line(header), CsvCells.line(quarantineHeader()), CsvCells.line(FINDINGS_HEADER)};
+        long[] offset = new long[3];
+        for (int o = 0; o < 3; o++) {
+            try (Sink out = new Sink(targets[o], -1, cancellation)) {
+                out.write(headers[o]);
+                offset[o] = out.written;
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, ordered.size())), r -> {
             Thread t = new Thread(r, "quality-write");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<long[]>> futures = new ArrayList<>();
-            for (int i = 0; i < ordered.size(); i++) {
-                FileResult file = ordered.get(i);
-                int index = i;
-                futures.add(pool.submit(() -> renderFile(file, parts, index, extras, cancellation)));
-            }
-            for (Future<long[]> future : futures) {
-                long[] counts;
-                try {
-                    counts = future.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Exception cause) {
-                        throw cause;
+            List<Future<long[]>> sizes = new ArrayList<>();
+            for (FileResult file : ordered) {
+                sizes.add(pool.submit(() -> {
+                    long[] flags = new long[flagged.length];
+                    try (Sink v = new Sink(null, -1, cancellation); Sink q = new Sink(null, -1, cancellation);
+                         Sink f = new Sink(null, -1, cancellation)) {
+                        writeFile(file, extras, v, q, f, cancellation, flags);
+                        long[] result = java.util.Arrays.copyOf(flags, flags.length + 3);
+                        result[flags.length] = v.written;
+                        result[flags.length + 1] = q.written;
+                        result[flags.length + 2] = f.written;
+                        return result;
                     }
-                    throw e;
+                }));
+            }
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                long[] size = get(sizes.get(i));
+                for (int c = 0; c < flagged.length; c++) {
+                    flagged[c] += size[c];
                 }
-                for (int c = 0; c < counts.length; c++) {
-                    flagged[c] += counts[c];
+                FileResult file = ordered.get(i);
+                long[] at = offset.clone();
+                long[] expected = {size[flagged.length], size[flagged.length + 1], size[flagged.length + 2]};
+                writes.add(pool.submit(() -> {
+                    try (Sink v = new Sink(targets[0], at[0], cancellation);
+                         Sink q = new Sink(targets[1], at[1], cancellation);
+                         Sink f = new Sink(targets[2], at[2], cancellation)) {
+                        writeFile(file, extras, v, q, f, cancellation, null);
+                        if (v.written != expected[0] || q.written != expected[1] || f.written != expected[2]) {
+                            throw new IOException("The rows of " + file.name() + " changed size between counting and "
+                                    + "writing; run again.");
+                        }
+                    }
+                    if (Spool.exists(file.spool)) {
+                        Spool.delete(file.spool);
+                    }
+                    return null;
+                }));
+                for (int o = 0; o < 3; o++) {
+                    offset[o] += expected[o];
                 }
+            }
+            for (Future<?> write : writes) {
+                get(write);
             }
         } finally {
             pool.shutdownNow();
         }
-        join(dir.resolve(VALIDATED), CsvCells.line(header), parts, "v", ordered.size());
-        join(dir.resolve(QUARANTINE), CsvCells.line(quarantineHeader()), parts, "q", ordered.size());
-        join(dir.resolve(FINDINGS), CsvCells.line(FINDINGS_HEADER), parts, "f", ordered.size());
-        Files.deleteIfExists(parts);
     }
 
-    private static void join(Path target, String header, Path parts, String kind, int count) throws IOException {
-        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(java.nio.ByteBuffer.wrap(header.getBytes(StandardCharsets.UTF_8)));
-            for (int i = 0; i < count; i++) {
-                Path part = parts.resolve(i + "." + kind);
-                try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
-                    long size = in.size();
-                    long done = 0;
-                    while (done < size) {
-                        done += in.transferTo(done, size - done, out);
-                    }
-                }
-                Files.delete(part);
+    private static <T> T get(Future<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
             }
+            throw e;
         }
     }
 
-    /** One file's rows and findings into its three part files; returns its flag counts by ReasonCode ordinal. */
-    private long[] renderFile(FileResult file, Path parts, int index, List<String> extras, Cancellation cancellation)
-            throws IOException {
-        long[] counts = new long[ReasonCode.values().length];
-        try (OutputStream validated = new BufferedOutputStream(Files.newOutputStream(parts.resolve(index + ".v")),
-                1 << 20);
-             Writer quarantine = writer(parts.resolve(index + ".q"));
-             Writer findingsWriter = writer(parts.resolve(index + ".f"))) {
-            FindingsOut findings = new FindingsOut(findingsWriter);
-            String date = file.partitionDate == null ? "" : file.partitionDate.toString();
-            for (FileFinding finding : file.findings) {
-                findings.row(file.name(), finding.line() == 0 ? null : finding.line(), finding.code().severity().name(),
-                        finding.code().code(), finding.column(), finding.value(), finding.message(), date);
-            }
-            if (!file.isEventFile() || file.spool == null) {
-                return counts;
-            }
-            int[] extraPosition = new int[file.mapping.extraNames().size()];
-            for (int i = 0; i < extraPosition.length; i++) {
-                extraPosition[i] = extras.indexOf(outputName(file.mapping.extraNames().get(i)));
-            }
-            int partitionDay = file.partitionDate == null ? Integer.MIN_VALUE : (int) file.partitionDate.toEpochDay();
+    /**
+     * One file's part of the three outputs, counted ({@code flags} given: the flag counts are taken then) or
+     * written.
+     */
+    private static void writeFile(FileResult file, List<String> extras, Sink validated, Sink quarantine,
+                                  Sink findings, Cancellation cancellation, long[] flags) throws IOException {
+        String date = file.partitionDate == null ? "" : file.partitionDate.toString();
+        StringBuilder text = new StringBuilder(256);
+        for (FileFinding finding : file.findings) {
+            CsvCells.appendRow(text, file.name(), finding.line() == 0 ? null : finding.line(),
+                    finding.code().severity().name(), finding.code().code(), finding.column(), finding.value(),
+                    finding.message(), date);
+        }
+        findings.write(text);
+        if (!file.isEventFile() || !Spool.exists(file.spool)) {
+            return;
+        }
+        try (SpoolStream q = new SpoolStream(Spool.quarantined(file.spool))) {
+            q.skip(q.channel.size());
+            q.flushRun(quarantine);
+        }
+        int[] extraPosition = new int[file.mapping.extraNames().size()];
+        boolean extrasInPlace = extraPosition.length == extras.size();
+        for (int i = 0; i < extraPosition.length; i++) {
+            extraPosition[i] = extras.indexOf(outputName(file.mapping.extraNames().get(i)));
+            extrasInPlace &= extraPosition[i] == i;
+        }
+        boolean anyCollision = !file.collisionKeys.isEmpty();
+        Spool.Entry entry = new Spool.Entry();
+        try (SpoolStream v = new SpoolStream(Spool.validated(file.spool));
+             SpoolStream f = new SpoolStream(Spool.findings(file.spool));
+             Spool.ControlReader control = new Spool.ControlReader(file.spool)) {
             int candidate = 0;
             long rows = 0;
-            StringBuilder tail = new StringBuilder(256);
-            Spool.Entry entry = new Spool.Entry();
-            try (Spool.Reader reader = new Spool.Reader(file.spool)) {
-                while (reader.next(entry)) {
-                    if ((++rows & 4095) == 0) {
-                        cancellation.throwIfCancelled();
+            while (control.next(entry)) {
+                if ((++rows & 4095) == 0) {
+                    cancellation.throwIfCancelled();
+                }
+                if (entry.kind == Spool.QUARANTINED) {
+                    f.skip(entry.findingsLength);
+                    continue;
+                }
+                int at = candidate++;
+                if (file.dropped.get(at)) {
+                    v.drop(entry.validatedLength, validated);
+                    f.drop(entry.findingsLength, findings);
+                    text.setLength(0);
+                    RowText.duplicate(text, file.name(), entry.line, file.dropIsPurchase.get(at),
+                            file.dropNote.get(at), date);
+                    findings.write(text);
+                    continue;
+                }
+                String collision = anyCollision ? file.collisionKeys.get(at) : null;
+                if (flags != null) {
+                    for (int m = entry.mask | (collision == null ? 0 : COLLISION); m != 0; m &= m - 1) {
+                        flags[Integer.numberOfTrailingZeros(m)]++;
                     }
-                    if (entry.kind == Spool.QUARANTINED) {
-                        writeQuarantined(file, entry, date, quarantine, findings);
-                        continue;
-                    }
-                    int at = candidate++;
-                    if (file.dropped.get(at)) {
-                        boolean replay = file.dropIsPurchase.get(at);
-                        ReasonCode code = replay ? ReasonCode.DUPLICATE_PURCHASE : ReasonCode.DUPLICATE_EVENT;
-                        String earlier = file.dropNote.get(at);
-                        findings.row(file.name(), entry.line, Severity.INFO.name(), code.code(), "", earlier,
-                                (replay ? "A replay of the purchase at " : "An exact copy of the row at ")
-                                        + earlier + "; dropped as a duplicate.", date);
-                        continue;
-                    }
-                    int mask = entry.mask;
-                    if (partitionDay != Integer.MIN_VALUE && entry.epochDay != partitionDay) {
-                        mask |= 1 << ReasonCode.TIMESTAMP_OUTSIDE_PARTITION.ordinal();
-                    }
-                    String orderKey = entry.transactionId;
-                    String collision = file.collisionKeys.get(at);
-                    if (collision != null) {
-                        mask |= 1 << ReasonCode.TRANSACTION_ID_COLLISION.ordinal();
-                        orderKey = collision;
-                    }
-                    writeValid(file, entry, mask, orderKey, date, extraPosition, extras.size(), tail, validated,
-                            findings, counts);
+                }
+                if (collision == null && extrasInPlace) {
+                    v.skip(entry.validatedLength);
+                    f.skip(entry.findingsLength);
+                    continue;
+                }
+                byte[] line = v.take(entry.validatedLength, validated);
+                validated.write(patchedLine(line, entry, collision, extraPosition, extras.size()));
+                f.skip(entry.findingsLength);
+                if (collision != null) {
+                    // TRANSACTION_ID_COLLISION is the last WARNING code, so its finding follows the row's others.
+                    text.setLength(0);
+                    RowText.finding(text, file.name(), entry.line, ReasonCode.TRANSACTION_ID_COLLISION,
+                            entry.transactionId, RowText.warningMessage(ReasonCode.TRANSACTION_ID_COLLISION,
+                                    entry.transactionId, file.partitionDate, collision), date);
+                    f.flushRun(findings);
+                    findings.write(text);
                 }
             }
+            v.flushRun(validated);
+            f.flushRun(findings);
         }
-        return counts;
     }
 
-    private void writeValid(FileResult file, Spool.Entry entry, int mask, String orderKey, String date,
-                            int[] extraPosition, int extraCount, StringBuilder tail, OutputStream validated,
-                            FindingsOut findings, long[] counts) throws IOException {
-        validated.write(entry.cells, 0, entry.cellsLength);
-        tail.setLength(0);
-        tail.append(',').append(date).append(',')
-                .append((mask & (1 << ReasonCode.BOT_USER_AGENT.ordinal())) != 0 ? "true" : "false").append(',');
-        int valueIndex = 0;
-        boolean first = true;
-        for (ReasonCode code : ReasonCode.values()) {
-            if ((mask & (1 << code.ordinal())) == 0) {
-                continue;
+    private static final int COLLISION = 1 << ReasonCode.TRANSACTION_ID_COLLISION.ordinal();
+
+    /**
+     * A validated line rebuilt after a cross-file step: the order key of a colliding purchase (with its flag, the
+     * last of the flags), and the EXTRA cells moved to their places in the global set.
+     */
+    private static String patchedLine(byte[] bytes, Spool.Entry entry, String collision, int[] extraPosition,
+                                      int extraCount) {
+        String line = new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+        int end = line.length();
+        for (String cell : entry.extraCells) {
+            end -= 1 + cell.length();
+        }
+        StringBuilder out = new StringBuilder(line.length() + 64);
+        if (collision == null) {
+            out.append(line, 0, end);
+        } else {
+            StringBuilder orderTail = new StringBuilder(64).append(',');
+            CsvCells.appendText(orderTail, entry.transactionId);
+            orderTail.append(',');
+            CsvCells.appendQuoted(orderTail, entry.revenue);
+            out.append(line, 0, end - orderTail.length());
+            if (entry.mask != 0) {
+                out.append(';');
             }
-            counts[code.ordinal()]++;
-            if (!first) {
-                tail.append(';');
+            out.append(ReasonCode.TRANSACTION_ID_COLLISION.code()).append(',');
+            CsvCells.appendText(out, collision);
+            out.append(',');
+            CsvCells.appendQuoted(out, entry.revenue);
+        }
+        String[] cells = new String[extraCount];
+        for (int i = 0; i < extraPosition.length; i++) {
+            cells[extraPosition[i]] = entry.extraCells[i];
+        }
+        for (String cell : cells) {
+            out.append(',');
+            if (cell != null) {
+                out.append(cell);
             }
-            first = false;
-            tail.append(code.code());
-            String value;
-            if (code == ReasonCode.TIMESTAMP_OUTSIDE_PARTITION) {
-                value = entry.timestamp;
-            } else if (code == ReasonCode.TRANSACTION_ID_COLLISION) {
-                value = entry.transactionId;
+        }
+        return out.append('\n').toString();
+    }
+
+    /**
+     * One spool stream read in order, in runs: bytes the writer keeps as they are accumulate into a run, copied to
+     * the output by the kernel when the run breaks; bytes the writer drops or patches break it.
+     */
+    private static final class SpoolStream implements Closeable {
+        private final Path file;
+        private final FileChannel channel;
+        private long position;
+        private long runStart;
+
+        SpoolStream(Path file) throws IOException {
+            this.file = file;
+            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        }
+
+        void skip(long length) {
+            position += length;
+        }
+
+        void flushRun(Sink out) throws IOException {
+            long missing = out.copy(channel, runStart, position - runStart);
+            if (missing > 0) {
+                throw new IOException("The spool file " + file + " ends " + missing + " bytes early: the disk may be "
+                        + "full or the work folder was changed while the stage ran; run again.");
+            }
+            runStart = position;
+        }
+
+        void drop(int length, Sink out) throws IOException {
+            flushRun(out);
+            position += length;
+            runStart = position;
+        }
+
+        byte[] take(int length, Sink out) throws IOException {
+            flushRun(out);
+            ByteBuffer bytes = ByteBuffer.allocate(length);
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, position + bytes.position()) < 0) {
+                    throw new IOException("The spool file " + file + " ends " + bytes.remaining() + " bytes early: "
+                            + "the disk may be full or the work folder was changed while the stage ran; run again.");
+                }
+            }
+            position += length;
+            runStart = position;
+            return bytes.array();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    /**
+     * Where one file's part of an output goes: a place in the output file (small writes are buffered, runs of spool
+     * bytes are copied by the kernel), or nowhere when only its size is wanted.
+     */
+    private static final class Sink implements Closeable {
+        private static final long CHUNK = 64L << 20;
+        private final FileChannel channel;
+        private final ByteBuffer buffer;
+        private final Cancellation cancellation;
+        /** Bytes written (or counted) so far. */
+        long written;
+
+        /** {@code file} null: a counting sink; {@code position} -1: the file is created anew. */
+        Sink(Path file, long position, Cancellation cancellation) throws IOException {
+            this.cancellation = cancellation;
+            if (file == null) {
+                channel = null;
+                buffer = null;
+            } else if (position < 0) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+                buffer = ByteBuffer.allocate(1 << 12);
             } else {
-                value = entry.warningValues[valueIndex++];
+                channel = FileChannel.open(file, StandardOpenOption.WRITE);
+                channel.position(position);
+                buffer = ByteBuffer.allocateDirect(1 << 16);
             }
-            findings.row(file.name(), entry.line, code.severity().name(), code.code(), columnOf(code),
-                    truncate(value), warningMessage(code, value, file, orderKey), date);
         }
-        tail.append(',');
-        CsvCells.appendText(tail, orderKey);
-        tail.append(',');
-        CsvCells.appendQuoted(tail, entry.revenue);
-        if (extraCount > 0) {
-            String[] cells = new String[extraCount];
-            for (int i = 0; i < extraPosition.length; i++) {
-                cells[extraPosition[i]] = entry.extraCells[i];
+
+        void write(CharSequence text) throws IOException {
+            if (text.length() == 0) {
+                return;
             }
-            for (String cell : cells) {
-                tail.append(',');
-                if (cell != null) {
-                    tail.append(cell);
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            written += bytes.length;
+            if (channel == null) {
+                return;
+            }
+            int done = 0;
+            while (done < bytes.length) {
+                if (!buffer.hasRemaining()) {
+                    flush();
                 }
+                int n = Math.min(buffer.remaining(), bytes.length - done);
+                buffer.put(bytes, done, n);
+                done += n;
             }
         }
-        tail.append('\n');
-        validated.write(tail.toString().getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static void writeQuarantined(FileResult file, Spool.Entry entry, String date, Writer quarantine,
-                                         FindingsOut findings) throws IOException {
-        List<Object> row = new ArrayList<>(12);
-        row.add(file.name());
-        row.add(entry.line);
-        StringBuilder reasons = new StringBuilder();
-        for (ReasonCode code : ReasonCode.values()) {
-            if ((entry.mask & (1 << code.ordinal())) != 0) {
-                if (reasons.length() > 0) {
-                    reasons.append(';');
+        /**
+         * Appends bytes of a spool stream, in chunks so cancellation is noticed; returns how many bytes the source
+         * lacked (0 when it held them all).
+         */
+        long copy(FileChannel source, long from, long length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (channel == null) {
+                written += length;
+                return 0;
+            }
+            flush();
+            long done = 0;
+            while (done < length) {
+                cancellation.throwIfCancelled();
+                long n = source.transferTo(from + done, Math.min(CHUNK, length - done), channel);
+                if (n <= 0) {
+                    return length - done;
                 }
-                reasons.append(code.code());
-                findings.row(file.name(), entry.line, Severity.ERROR.name(), code.code(), columnOf(code),
-                        truncate(errorValue(code, entry)), errorMessage(code, entry), date);
+                done += n;
+            }
+            written += length;
+            return 0;
+        }
+
+        private void flush() throws IOException {
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel == null) {
+                return;
+            }
+            try {
+                flush();
+            } finally {
+                channel.close();
             }
         }
-        row.add(reasons.toString());
-        for (String raw : entry.raw) {
-            row.add(raw);
-        }
-        for (int i = entry.raw.length; i < CanonicalColumn.values().length; i++) {
-            row.add("");
-        }
-        row.add(entry.rawRecord);
-        quarantine.write(CsvCells.row(row.toArray()));
-    }
-
-    private static String errorValue(ReasonCode code, Spool.Entry entry) {
-        return switch (code) {
-            case COLUMN_COUNT_MISMATCH, MALFORMED_CSV -> entry.detail;
-            case INVALID_TIMESTAMP -> raw(entry, CanonicalColumn.TIMESTAMP);
-            case MISSING_EVENT_NAME, MISSING_CLIENT_ID -> "";
-            default -> raw(entry, CanonicalColumn.EVENT_DATA);
-        };
-    }
-
-    private static String raw(Spool.Entry entry, CanonicalColumn column) {
-        return column.ordinal() < entry.raw.length ? entry.raw[column.ordinal()] : "";
-    }
-
-    private static String errorMessage(ReasonCode code, Spool.Entry entry) {
-        return switch (code) {
-            case COLUMN_COUNT_MISMATCH -> "The record has " + entry.detail + "; the row is quarantined.";
-            case MALFORMED_CSV -> "The record cannot be parsed as CSV (" + entry.detail
-                    + "); it is quarantined and reading resumed at the next line.";
-            case INVALID_TIMESTAMP -> "The timestamp is missing or not ISO-8601 (expected like "
-                    + "2025-02-23T00:00:01.750Z); the row is quarantined.";
-            case INVALID_EVENT_DATA -> "event_data is not a strict JSON object; the row is quarantined.";
-            default -> code.description() + "; the row is quarantined.";
-        };
-    }
-
-    private static String warningMessage(ReasonCode code, String value, FileResult file, String orderKey) {
-        return switch (code) {
-            case TIMESTAMP_OUTSIDE_PARTITION -> "The event's UTC date is not the file's date " + file.partitionDate
-                    + "; the row is kept and flagged.";
-            case TRANSACTION_ID_COLLISION -> "Transaction id " + value + " is shared by different purchases; this one"
-                    + " is kept as order " + orderKey + ".";
-            default -> code.description() + "; the row is kept and flagged.";
-        };
-    }
-
-    /** findings.csv through the fast row renderer: at 5M events there are about 700,000 bot findings. */
-    private static final class FindingsOut {
-        private final Writer out;
-
-        FindingsOut(Writer out) {
-            this.out = out;
-        }
-
-        void row(Object... cells) throws IOException {
-            out.write(CsvCells.row(cells));
-        }
-    }
-
-    static String columnOf(ReasonCode code) {
-        return switch (code) {
-            case MISSING_CLIENT_ID, NON_STANDARD_CLIENT_ID -> "client_id";
-            case INVALID_TIMESTAMP, TIMESTAMP_OUTSIDE_PARTITION -> "timestamp";
-            case MISSING_EVENT_NAME, UNKNOWN_EVENT_NAME -> "event_name";
-            case BOT_USER_AGENT -> "user_agent";
-            case INVALID_EVENT_DATA, PURCHASE_MISSING_TRANSACTION_ID, PURCHASE_INVALID_REVENUE, PURCHASE_ZERO_REVENUE,
-                 PURCHASE_ITEM_PRICE_MISSING, PURCHASE_REVENUE_MISMATCH, TRANSACTION_ID_COLLISION -> "event_data";
-            default -> "";
-        };
-    }
-
-    private static String truncate(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.length() <= VALUE_LIMIT ? value : value.substring(0, VALUE_LIMIT) + "…";
     }
 
     static void writeFileSummary(Path dir, List<FileResult> ordered) throws IOException {

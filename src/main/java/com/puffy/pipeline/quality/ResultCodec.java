@@ -23,8 +23,11 @@ import java.util.zip.InflaterInputStream;
  * steps always run over all files.
  */
 final class ResultCodec {
-    /** Bump when the payload layout or anything a payload encodes changes meaning. */
-    static final int FORMAT = 1;
+    /**
+     * Bump when the payload layout or anything a payload encodes changes meaning. 2: the spool holds the rendered
+     * output rows in four streams (format 1 held one stream of row fields).
+     */
+    static final int FORMAT = 2;
     private static final int MAGIC = 0x51524331; // "QRC1"
 
     private ResultCodec() {
@@ -92,11 +95,15 @@ final class ResultCodec {
                 out.writeLong(p.purchaseItemsWithoutPrice);
                 out.write(p.distinct.registers);
             }
-            boolean hasSpool = r.spool != null && Files.exists(r.spool);
-            out.writeLong(hasSpool ? Files.size(r.spool) : -1);
+            boolean hasSpool = Spool.exists(r.spool);
+            out.writeBoolean(hasSpool);
             if (hasSpool) {
-                try (InputStream in = Files.newInputStream(r.spool)) {
-                    in.transferTo(out);
+                for (String stream : Spool.STREAMS) {
+                    Path file = Spool.stream(r.spool, stream);
+                    out.writeLong(Files.size(file));
+                    try (InputStream in = Files.newInputStream(file)) {
+                        in.transferTo(out);
+                    }
                 }
             }
         } finally {
@@ -175,10 +182,12 @@ final class ResultCodec {
                 in.readFully(p.distinct.registers);
                 r.profiles.put(column, p);
             }
-            long spoolSize = in.readLong();
-            if (spoolSize >= 0) {
-                try (OutputStream out = Files.newOutputStream(spoolFile)) {
-                    copy(in, out, spoolSize);
+            if (in.readBoolean()) {
+                for (String stream : Spool.STREAMS) {
+                    long size = in.readLong();
+                    try (OutputStream out = Files.newOutputStream(Spool.stream(spoolFile, stream))) {
+                        copy(in, out, size);
+                    }
                 }
                 r.spool = spoolFile;
             }

@@ -4,10 +4,8 @@ import com.puffy.pipeline.config.QualityConfig;
 import com.puffy.pipeline.model.CanonicalColumn;
 import com.puffy.pipeline.model.ReasonCode;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,80 +18,18 @@ import java.util.regex.Pattern;
  * COLUMN_COUNT_MISMATCH and MALFORMED_CSV are structural: {@link FileValidator} sets them before any rule runs.
  */
 enum RowRule {
-    MISSING_CLIENT_ID(ReasonCode.MISSING_CLIENT_ID, CanonicalColumn.CLIENT_ID) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return row.clientId.isBlank();
-        }
-    },
-    INVALID_TIMESTAMP(ReasonCode.INVALID_TIMESTAMP, CanonicalColumn.TIMESTAMP) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return row.epochMillis == Timestamps.INVALID;
-        }
-    },
-    MISSING_EVENT_NAME(ReasonCode.MISSING_EVENT_NAME, CanonicalColumn.EVENT_NAME) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return row.eventNameTrimmed.isEmpty();
-        }
-    },
-    INVALID_EVENT_DATA(ReasonCode.INVALID_EVENT_DATA, CanonicalColumn.EVENT_DATA) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return !row.eventDataEmpty && !row.eventDataValid;
-        }
-    },
-    PURCHASE_MISSING_TRANSACTION_ID(ReasonCode.PURCHASE_MISSING_TRANSACTION_ID, CanonicalColumn.EVENT_DATA) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return row.purchase && (row.purchaseFacts == null || !row.purchaseFacts.hasTransactionId());
-        }
-    },
-    PURCHASE_INVALID_REVENUE(ReasonCode.PURCHASE_INVALID_REVENUE, CanonicalColumn.EVENT_DATA) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return row.purchase && (row.purchaseFacts == null || !row.purchaseFacts.hasValidRevenue());
-        }
-    },
-    UNKNOWN_EVENT_NAME(ReasonCode.UNKNOWN_EVENT_NAME, CanonicalColumn.EVENT_NAME) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return !context.eventNames.contains(row.eventNameTrimmed);
-        }
-    },
-    BOT_USER_AGENT(ReasonCode.BOT_USER_AGENT, CanonicalColumn.USER_AGENT) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return context.isBot(row.userAgent);
-        }
-    },
-    NON_STANDARD_CLIENT_ID(ReasonCode.NON_STANDARD_CLIENT_ID, CanonicalColumn.CLIENT_ID) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return !context.isStandardClientId(row.clientId);
-        }
-    },
-    PURCHASE_ZERO_REVENUE(ReasonCode.PURCHASE_ZERO_REVENUE, CanonicalColumn.EVENT_DATA) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return row.purchaseFacts != null && row.purchaseFacts.revenue().signum() == 0;
-        }
-    },
-    PURCHASE_ITEM_PRICE_MISSING(ReasonCode.PURCHASE_ITEM_PRICE_MISSING, CanonicalColumn.EVENT_DATA) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            return row.purchaseFacts != null && row.purchaseFacts.itemsWithoutPrice() > 0;
-        }
-    },
-    PURCHASE_REVENUE_MISMATCH(ReasonCode.PURCHASE_REVENUE_MISMATCH, CanonicalColumn.EVENT_DATA) {
-        @Override
-        boolean fires(RowFacts row, Context context) {
-            EventData.Purchase p = row.purchaseFacts;
-            return p != null && p.itemsWithoutPrice() == 0
-                    && p.itemPriceSum().subtract(p.revenue()).abs().compareTo(context.revenueTolerance) > 0;
-        }
-    };
+    MISSING_CLIENT_ID(ReasonCode.MISSING_CLIENT_ID, CanonicalColumn.CLIENT_ID),
+    INVALID_TIMESTAMP(ReasonCode.INVALID_TIMESTAMP, CanonicalColumn.TIMESTAMP),
+    MISSING_EVENT_NAME(ReasonCode.MISSING_EVENT_NAME, CanonicalColumn.EVENT_NAME),
+    INVALID_EVENT_DATA(ReasonCode.INVALID_EVENT_DATA, CanonicalColumn.EVENT_DATA),
+    PURCHASE_MISSING_TRANSACTION_ID(ReasonCode.PURCHASE_MISSING_TRANSACTION_ID, CanonicalColumn.EVENT_DATA),
+    PURCHASE_INVALID_REVENUE(ReasonCode.PURCHASE_INVALID_REVENUE, CanonicalColumn.EVENT_DATA),
+    UNKNOWN_EVENT_NAME(ReasonCode.UNKNOWN_EVENT_NAME, CanonicalColumn.EVENT_NAME),
+    BOT_USER_AGENT(ReasonCode.BOT_USER_AGENT, CanonicalColumn.USER_AGENT),
+    NON_STANDARD_CLIENT_ID(ReasonCode.NON_STANDARD_CLIENT_ID, CanonicalColumn.CLIENT_ID),
+    PURCHASE_ZERO_REVENUE(ReasonCode.PURCHASE_ZERO_REVENUE, CanonicalColumn.EVENT_DATA),
+    PURCHASE_ITEM_PRICE_MISSING(ReasonCode.PURCHASE_ITEM_PRICE_MISSING, CanonicalColumn.EVENT_DATA),
+    PURCHASE_REVENUE_MISMATCH(ReasonCode.PURCHASE_REVENUE_MISMATCH, CanonicalColumn.EVENT_DATA);
 
     static final List<RowRule> ERROR_RULES = List.of(MISSING_CLIENT_ID, INVALID_TIMESTAMP, MISSING_EVENT_NAME,
             INVALID_EVENT_DATA, PURCHASE_MISSING_TRANSACTION_ID, PURCHASE_INVALID_REVENUE);
@@ -117,12 +53,37 @@ enum RowRule {
         return column;
     }
 
-    abstract boolean fires(RowFacts row, Context context);
+    /**
+     * Whether the rule fires on the row. One switch rather than a method per constant: the validator calls the
+     * rules of every row through the same call site, which a method per constant makes megamorphic (not inlined).
+     */
+    boolean fires(RowFacts row, Context context) {
+        return switch (this) {
+            case MISSING_CLIENT_ID -> row.clientId.isBlank();
+            case INVALID_TIMESTAMP -> row.epochMillis == Timestamps.INVALID;
+            case MISSING_EVENT_NAME -> row.eventNameTrimmed.isEmpty();
+            case INVALID_EVENT_DATA -> !row.eventDataEmpty && !row.eventDataValid;
+            case PURCHASE_MISSING_TRANSACTION_ID ->
+                    row.purchase && (row.purchaseFacts == null || !row.purchaseFacts.hasTransactionId());
+            case PURCHASE_INVALID_REVENUE ->
+                    row.purchase && (row.purchaseFacts == null || !row.purchaseFacts.hasValidRevenue());
+            case UNKNOWN_EVENT_NAME -> !context.eventNames.contains(row.eventNameTrimmed);
+            case BOT_USER_AGENT -> context.isBot(row.userAgent);
+            case NON_STANDARD_CLIENT_ID -> !context.isStandardClientId(row.clientId);
+            case PURCHASE_ZERO_REVENUE -> row.purchaseFacts != null && row.purchaseFacts.revenue().signum() == 0;
+            case PURCHASE_ITEM_PRICE_MISSING ->
+                    row.purchaseFacts != null && row.purchaseFacts.itemsWithoutPrice() > 0;
+            case PURCHASE_REVENUE_MISMATCH -> {
+                EventData.Purchase p = row.purchaseFacts;
+                yield p != null && p.itemsWithoutPrice() == 0
+                        && p.itemPriceSum().subtract(p.revenue()).abs().compareTo(context.revenueTolerance) > 0;
+            }
+        };
+    }
 
-    /** The configured rule inputs, compiled once, with per-thread caches of repeated values. */
+    /** The configured rule inputs, compiled once. */
     static final class Context {
         static final String DEFAULT_CLIENT_ID_PATTERN = "^\\d{10}-[A-Za-z0-9_-]{12}$";
-        private static final int CACHE_LIMIT = 50_000;
 
         final Set<String> eventNames;
         final Set<String> purchaseNames;
@@ -130,7 +91,6 @@ enum RowRule {
         private final Pattern bot;
         private final Pattern clientId;
         private final boolean defaultClientIdPattern;
-        private final Map<String, Boolean> botCache = new HashMap<>();
 
         Context(QualityConfig config) {
             this.eventNames = new HashSet<>(config.eventNames());
@@ -141,18 +101,9 @@ enum RowRule {
             this.defaultClientIdPattern = DEFAULT_CLIENT_ID_PATTERN.equals(config.clientIdPattern());
         }
 
-        /** User agents repeat (thousands of distinct strings in millions of rows): the verdict is cached. */
+        /** User agents repeat, so {@link FileValidator} keeps the verdict per distinct value. */
         boolean isBot(String userAgent) {
-            Boolean cached = botCache.get(userAgent);
-            if (cached != null) {
-                return cached;
-            }
-            boolean verdict = bot.matcher(userAgent).find();
-            if (botCache.size() >= CACHE_LIMIT) {
-                botCache.clear();
-            }
-            botCache.put(userAgent, verdict);
-            return verdict;
+            return bot.matcher(userAgent).find();
         }
 
         boolean isStandardClientId(String id) {
@@ -172,13 +123,21 @@ enum RowRule {
             }
             for (int i = 11; i < 23; i++) {
                 char c = id.charAt(i);
-                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                        || c == '-';
-                if (!ok) {
+                if (c >= ID_CHARS.length || !ID_CHARS[c]) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** [A-Za-z0-9_-] as a table: one lookup instead of five range tests per character of every row's id. */
+        private static final boolean[] ID_CHARS = new boolean[128];
+
+        static {
+            for (char c = 0; c < ID_CHARS.length; c++) {
+                ID_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                        || c == '-';
+            }
         }
     }
 }

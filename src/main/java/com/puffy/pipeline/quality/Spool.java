@@ -7,70 +7,187 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Per-file intermediate results between validating a file (in parallel) and writing the outputs (in file order,
- * after the cross-file steps): one entry per row read, quarantined or candidate, in line order. Each input file is
- * therefore streamed once; the spool holds rows already rendered as CSV cells, so writing them is a byte copy.
+ * Per-file results between validating a file (in parallel) and writing the outputs (in file order, after the
+ * cross-file steps). The validator renders every row as the final bytes of validated_events.csv, quarantine.csv and
+ * findings.csv, into one stream per output, so writing a file's rows is mostly a kernel-side copy of whole streams.
+ * A fourth stream, the control stream, holds one small record per row with the byte lengths and the few values the
+ * writer needs to patch a row that a cross-file step changed after validation: a dropped duplicate, a colliding
+ * transaction id, or EXTRA columns laid out differently from the folder's global set.
  * <p>
- * Its own buffer instead of DataOutputStream: that writes an int as four synchronized single-byte writes, which
+ * Its own buffers instead of DataOutputStream: that writes an int as four synchronized single-byte writes, which
  * showed up as the top cost of spooling in profiles.
  */
 final class Spool {
     static final byte QUARANTINED = 'Q';
     static final byte CANDIDATE = 'V';
-    private static final int BUFFER = 1 << 20;
+
+    /** The four streams of a spool, by file-name suffix; the order is the order of the cache payload. */
+    static final List<String> STREAMS = List.of("v", "q", "f", "c");
 
     private Spool() {
     }
 
+    static Path stream(Path spool, String suffix) {
+        return spool.resolveSibling(spool.getFileName() + "." + suffix);
+    }
+
+    static Path validated(Path spool) {
+        return stream(spool, "v");
+    }
+
+    static Path quarantined(Path spool) {
+        return stream(spool, "q");
+    }
+
+    static Path findings(Path spool) {
+        return stream(spool, "f");
+    }
+
+    static Path control(Path spool) {
+        return stream(spool, "c");
+    }
+
+    /** Total bytes of a spool's streams (0 when it has none). */
+    static long size(Path spool) throws IOException {
+        long total = 0;
+        for (String s : STREAMS) {
+            Path p = stream(spool, s);
+            if (Files.exists(p)) {
+                total += Files.size(p);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Deletes a spool as soon as its rows are written: the kernel then drops its pages without writing them to
+     * disk, which leaves room under the dirty-page limit for the outputs being written.
+     */
+    static void delete(Path spool) throws IOException {
+        for (String s : STREAMS) {
+            Files.deleteIfExists(stream(spool, s));
+        }
+    }
+
+    static boolean exists(Path spool) {
+        return spool != null && Files.exists(control(spool));
+    }
+
     static final class Writer implements Closeable {
+        private final Out validated;
+        private final Out quarantined;
+        private final Out findings;
+        private final Out control;
+
+        Writer(Path spool) throws IOException {
+            Out v = null;
+            Out q = null;
+            Out f = null;
+            try {
+                v = new Out(Spool.validated(spool), 1 << 20);
+                q = new Out(Spool.quarantined(spool), 1 << 16);
+                f = new Out(Spool.findings(spool), 1 << 18);
+                this.control = new Out(Spool.control(spool), 1 << 18);
+            } catch (IOException e) {
+                closeAll(e, v, q, f);
+                throw e;
+            }
+            this.validated = v;
+            this.quarantined = q;
+            this.findings = f;
+        }
+
+        /** A quarantined row: its final quarantine.csv line and findings.csv lines. */
+        void quarantined(StringBuilder line, StringBuilder findingRows) throws IOException {
+            quarantined.text(line);
+            int f = findings.text(findingRows);
+            control.ensure(5);
+            control.put(QUARANTINED);
+            control.putInt(f);
+        }
+
+        /**
+         * A row that passed the ERROR rules: its validated_events.csv line (with the order key and revenue last
+         * before its EXTRA cells), its findings.csv lines, and what a later patch needs.
+         */
+        void candidate(int line, int mask, StringBuilder validatedLine, StringBuilder findingRows,
+                       String transactionId, String revenue, String[] extraCells) throws IOException {
+            int v = validated.text(validatedLine);
+            int f = findings.text(findingRows);
+            control.ensure(17);
+            control.put(CANDIDATE);
+            control.putInt(line);
+            control.putInt(mask);
+            control.putInt(v);
+            control.putInt(f);
+            control.string(transactionId);
+            control.string(revenue);
+            control.ensure(2);
+            control.putShort(extraCells.length);
+            for (String cell : extraCells) {
+                control.string(cell);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException failure = null;
+            for (Out out : new Out[] {validated, quarantined, findings, control}) {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private static void closeAll(IOException cause, Out... outs) {
+            for (Out out : outs) {
+                if (out != null) {
+                    try {
+                        out.close();
+                    } catch (IOException e) {
+                        cause.addSuppressed(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One buffered output stream of a spool. */
+    private static final class Out implements Closeable {
         private final OutputStream out;
-        private byte[] buf = new byte[BUFFER];
+        private byte[] buf;
         private int pos;
 
-        Writer(Path file) throws IOException {
+        Out(Path file, int size) throws IOException {
             this.out = Files.newOutputStream(file);
+            this.buf = new byte[size];
         }
 
-        void quarantined(int line, int errorMask, String detail, String[] raw, String rawRecord) throws IOException {
-            ensure(9);
-            buf[pos++] = QUARANTINED;
-            putInt(line);
-            putInt(errorMask);
-            string(detail);
-            ensure(1);
-            buf[pos++] = (byte) raw.length;
-            for (String s : raw) {
-                string(s);
+        /** Appends text as UTF-8; returns the number of bytes. */
+        int text(StringBuilder text) throws IOException {
+            if (text.length() == 0) {
+                return 0;
             }
-            string(rawRecord);
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buf, pos, bytes.length);
+            pos += bytes.length;
+            return bytes.length;
         }
 
-        void candidate(int line, int warningMask, int epochDay, String timestamp, String cells, String revenue,
-                       String transactionId, String[] extraCells, String[] warningValues, int warningValueCount)
-                throws IOException {
-            ensure(13);
-            buf[pos++] = CANDIDATE;
-            putInt(line);
-            putInt(warningMask);
-            putInt(epochDay);
-            string(timestamp);
-            string(cells);
-            string(revenue);
-            string(transactionId);
-            ensure(3);
-            putShort(extraCells.length);
-            for (String s : extraCells) {
-                string(s);
-            }
-            buf[pos++] = (byte) warningValueCount;
-            for (int i = 0; i < warningValueCount; i++) {
-                string(warningValues[i]);
-            }
-        }
-
-        private void string(String s) throws IOException {
+        void string(String s) throws IOException {
             if (s == null || s.isEmpty()) {
                 ensure(4);
                 putInt(0);
@@ -83,7 +200,11 @@ final class Spool {
             pos += bytes.length;
         }
 
-        private void putInt(int v) {
+        void put(byte b) {
+            buf[pos++] = b;
+        }
+
+        void putInt(int v) {
             buf[pos] = (byte) (v >>> 24);
             buf[pos + 1] = (byte) (v >>> 16);
             buf[pos + 2] = (byte) (v >>> 8);
@@ -91,13 +212,13 @@ final class Spool {
             pos += 4;
         }
 
-        private void putShort(int v) {
+        void putShort(int v) {
             buf[pos] = (byte) (v >>> 8);
             buf[pos + 1] = (byte) v;
             pos += 2;
         }
 
-        private void ensure(int n) throws IOException {
+        void ensure(int n) throws IOException {
             if (pos + n <= buf.length) {
                 return;
             }
@@ -122,35 +243,30 @@ final class Spool {
         }
     }
 
-    /** One spooled row as read back; fields not used by its kind are left as they were. */
+    /** One control record as read back; fields not used by its kind are left as they were. */
     static final class Entry {
         byte kind;
         int line;
         int mask;
-        // Quarantined.
-        String detail;
-        String[] raw;
-        String rawRecord;
-        // Candidate: the rendered canonical cells are cells[0, cellsLength), reused entry after entry.
-        int epochDay;
-        String timestamp;
-        byte[] cells = new byte[1024];
-        int cellsLength;
-        String revenue;
+        int validatedLength;
+        int findingsLength;
         String transactionId;
+        String revenue;
+        /** The rendered EXTRA cells in the file's own column order. */
         String[] extraCells;
-        String[] warningValues = new String[8];
-        int warningValueCount;
     }
 
-    static final class Reader implements Closeable {
+    /** Reads a control stream in order. */
+    static final class ControlReader implements Closeable {
+        private final Path file;
         private final InputStream in;
-        private byte[] buf = new byte[BUFFER];
+        private byte[] buf = new byte[1 << 18];
         private int pos;
         private int lim;
         private boolean eof;
 
-        Reader(Path file) throws IOException {
+        ControlReader(Path spool) throws IOException {
+            this.file = Spool.control(spool);
             this.in = Files.newInputStream(file);
         }
 
@@ -158,49 +274,37 @@ final class Spool {
             if (!available(1)) {
                 return false;
             }
-            require(9);
-            int kind = buf[pos++];
-            e.kind = (byte) kind;
+            require(5);
+            e.kind = buf[pos++];
+            if (e.kind == QUARANTINED) {
+                e.findingsLength = getInt();
+                return true;
+            }
+            if (e.kind != CANDIDATE) {
+                throw damaged("has an unknown record kind " + e.kind);
+            }
+            require(16);
             e.line = getInt();
             e.mask = getInt();
-            if (kind == QUARANTINED) {
-                e.detail = string();
-                require(1);
-                int n = buf[pos++] & 0xff;
-                e.raw = new String[n];
-                for (int i = 0; i < n; i++) {
-                    e.raw[i] = string();
-                }
-                e.rawRecord = string();
-            } else {
-                require(4);
-                e.epochDay = getInt();
-                e.timestamp = string();
-                require(4);
-                int n = getInt();
-                require(n);
-                if (e.cells.length < n) {
-                    e.cells = new byte[Math.max(n, e.cells.length * 2)];
-                }
-                System.arraycopy(buf, pos, e.cells, 0, n);
-                e.cellsLength = n;
-                pos += n;
-                e.revenue = string();
-                e.transactionId = string();
-                require(2);
-                int extras = ((buf[pos] & 0xff) << 8) | (buf[pos + 1] & 0xff);
-                pos += 2;
+            e.validatedLength = getInt();
+            e.findingsLength = getInt();
+            e.transactionId = string();
+            e.revenue = string();
+            require(2);
+            int extras = ((buf[pos] & 0xff) << 8) | (buf[pos + 1] & 0xff);
+            pos += 2;
+            if (e.extraCells == null || e.extraCells.length != extras) {
                 e.extraCells = new String[extras];
-                for (int i = 0; i < extras; i++) {
-                    e.extraCells[i] = string();
-                }
-                require(1);
-                e.warningValueCount = buf[pos++] & 0xff;
-                for (int i = 0; i < e.warningValueCount; i++) {
-                    e.warningValues[i] = string();
-                }
+            }
+            for (int i = 0; i < extras; i++) {
+                e.extraCells[i] = string();
             }
             return true;
+        }
+
+        private IOException damaged(String how) {
+            return new IOException("The spool file " + file + " " + how + ": the disk may be full or the work folder "
+                    + "was changed while the stage ran; run again.");
         }
 
         private String string() throws IOException {
@@ -231,7 +335,7 @@ final class Spool {
 
         private void require(int n) throws IOException {
             if (!available(n)) {
-                throw new IOException("The spool file ends early");
+                throw damaged("ends early");
             }
         }
 

@@ -34,6 +34,19 @@ class DuplicatesTest {
     }
 
     @Test
+    void rowsAfterANonAsciiByteAreFingerprintedLikeTheSameRowsBeforeIt() throws Exception {
+        // The validator hashes fields from bytes while a file has been ASCII so far, from chars after that: the
+        // first file is all ASCII, the second is not from its first row on.
+        String first = view(CID, "2025-02-23T10:00:00.000Z");
+        String second = view(CID2, "2025-02-23T11:00:00.000Z");
+        String accented = view(CID, "2025-02-23T12:00:00.000Z").replace("https://puffy.com/", "https://puffy.com/café");
+        QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", HEADER, first, second)
+                .file("events_20250224.csv", HEADER, accented, first, second).run();
+        assertThat(h.findingKeys("INFO")).containsExactly("events_20250224.csv:3:DUPLICATE_EVENT",
+                "events_20250224.csv:4:DUPLICATE_EVENT");
+    }
+
+    @Test
     void missingColumnReadsAsEmptyForDuplicateComparison() throws Exception {
         String noReferrerHeader = "client_id,page_url,timestamp,event_name,event_data,user_agent";
         QualityHarness h = new QualityHarness(dir)

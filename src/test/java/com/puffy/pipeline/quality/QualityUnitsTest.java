@@ -75,7 +75,9 @@ class QualityUnitsTest {
     @ParameterizedTest
     @CsvSource({"1740268798-lvfV1k5nHCN8", "1740268798-lvfV1k5nHCN", "1740268798-lvfV1k5nHCN8x", "174026879a-lvfV1k5nHCN8",
             "1740268798_lvfV1k5nHCN8", "1740268798-lvfV1k5n_-N8", "1740268798-lvfV1k5nHC.8",
-            "3f2504e0-4f89-11d3-9a0c-0305e82c3301"})
+            "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "1740268798-lvfV1k5nHCNé", "1740268798-lvfV1k5nHCN`",
+            "1740268798-lvfV1k5nHCN@", "1740268798-lvfV1k5nHCN[", "1740268798-lvfV1k5nHCN{", "1740268798-lvfV1k5nHCN/",
+            "1740268798-lvfV1k5nHCN:", "1740268798-lvfV1k5nHCN", "1740268798-lvfV1k5nHCNĀ"})
     void defaultClientIdFastPathAgreesWithTheRegex(String id) {
         boolean regex = Pattern.compile(RowRule.Context.DEFAULT_CLIENT_ID_PATTERN).matcher(id).find();
         assertThat(RowRule.Context.matchesDefaultPattern(id)).isEqualTo(regex);
@@ -114,6 +116,13 @@ class QualityUnitsTest {
         }
         assertThat(set.putIfAbsent(31L * 77, 77, 5)).isEqualTo(77);
         assertThat(set.size()).isEqualTo(10_000);
+        // (0, 0) marks empty slots inside the set, so that fingerprint is kept aside; its neighbours are not.
+        assertThat(set.putIfAbsent(0, 0, 9)).isEqualTo(0);
+        assertThat(set.putIfAbsent(0, 5, 10)).isEqualTo(-1);
+        assertThat(set.putIfAbsent(0, 5, 11)).isEqualTo(10);
+        assertThat(set.putIfAbsent(5, 0, 12)).isEqualTo(-1);
+        assertThat(set.putIfAbsent(5, 0, 13)).isEqualTo(12);
+        assertThat(set.size()).isEqualTo(10_002);
     }
 
     @Test
@@ -127,6 +136,60 @@ class QualityUnitsTest {
         Murmur3.hash("exactly eight ch", 0, b);
         assertThat(a.h1).isEqualTo(b.h1);
         assertThat(a.h2).isEqualTo(b.h2);
+    }
+
+    @Test
+    void latin1HashEqualsTheCodeUnitHashAtEveryLength() {
+        java.util.Random random = new java.util.Random(7);
+        Murmur3.Hash128 chars = new Murmur3.Hash128();
+        Murmur3.Hash128 bytes = new Murmur3.Hash128();
+        for (int length = 0; length <= 70; length++) {
+            for (int trial = 0; trial < 20; trial++) {
+                char[] text = new char[length];
+                byte[] units = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    // Code units up to 255, so bytes with the sign bit set are widened correctly too.
+                    text[i] = (char) random.nextInt(trial % 2 == 0 ? 128 : 256);
+                    units[i] = (byte) text[i];
+                }
+                Murmur3.hash(new String(text), 0, chars);
+                Murmur3.hashLatin1(units, length, 0, bytes);
+                assertThat(bytes.h1).as("length %d", length).isEqualTo(chars.h1);
+                assertThat(bytes.h2).as("length %d", length).isEqualTo(chars.h2);
+            }
+        }
+    }
+
+    @Test
+    void asciiCheckFindsOneHighByteAtAnyPosition() {
+        for (int length = 0; length <= 24; length++) {
+            byte[] text = new byte[length + 2];
+            java.util.Arrays.fill(text, (byte) 'a');
+            text[0] = (byte) 0xC3;
+            text[length + 1] = (byte) 0xA9;
+            assertThat(FileValidator.CountingStream.isAscii(text, 1, length + 1)).isTrue();
+            for (int at = 1; at <= length; at++) {
+                text[at] = (byte) 0x80;
+                assertThat(FileValidator.CountingStream.isAscii(text, 1, length + 1)).as("%d at %d", length, at)
+                        .isFalse();
+                text[at] = 'a';
+            }
+        }
+    }
+
+    @Test
+    void hashCacheFindsValuesByBothHalvesOfTheKeyAndSurvivesBeingEmptied() {
+        HashCache<String> cache = new HashCache<>();
+        cache.put(1, 2, "a");
+        cache.put(1, 3, "b");
+        assertThat(cache.get(1, 2)).isEqualTo("a");
+        assertThat(cache.get(1, 3)).isEqualTo("b");
+        assertThat(cache.get(2, 2)).isNull();
+        for (long i = 0; i < 100_000; i++) {
+            cache.put(i * 0x9e3779b97f4a7c15L, i, "v" + i);
+        }
+        assertThat(cache.get(99_999 * 0x9e3779b97f4a7c15L, 99_999)).isEqualTo("v99999");
+        assertThat(cache.get(1, 2)).isNull();
     }
 
     @Test
