@@ -54,6 +54,19 @@ final class ByteDictionary {
         return new String(arena, offsets[id], offsets[id + 1] - offsets[id], StandardCharsets.UTF_8);
     }
 
+    /** The bytes behind every id (replaced when an add grows it), so a value can be copied out without a String. */
+    byte[] arena() {
+        return arena;
+    }
+
+    int start(int id) {
+        return offsets[id];
+    }
+
+    int end(int id) {
+        return offsets[id + 1];
+    }
+
     private boolean same(int id, byte[] bytes, int from, int to) {
         int start = offsets[id];
         int len = offsets[id + 1] - start;

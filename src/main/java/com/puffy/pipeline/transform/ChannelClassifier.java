@@ -5,6 +5,7 @@ import com.puffy.pipeline.config.TransformConfig.ChannelRules;
 import com.puffy.pipeline.config.TransformConfig.KeywordRule;
 import com.puffy.pipeline.config.TransformConfig.ParameterRule;
 import com.puffy.pipeline.config.TransformConfig.ReferrerRule;
+import com.puffy.pipeline.io.CsvInput;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,6 +37,10 @@ public final class ChannelClassifier {
     private final List<String> ambiguousClickIds;
     private final List<ParameterRule> clickIdRules;
     private final String campaignPrefix;
+    /** Every parameter whose mere presence a rule asks about. */
+    private final List<String> presenceKeys;
+    /** Bit n set when a presence key has n characters. */
+    private final long presenceLengths;
     private final String campaignChannel;
     private final List<ReferrerRule> referrerRules;
     private final Map<String, String> pseudonymizedHosts = new HashMap<>();
@@ -76,6 +81,14 @@ public final class ChannelClassifier {
                 .map(r -> new ParameterRule(r.channel(), r.parameters().stream().map(ChannelClassifier::lower).toList()))
                 .toList();
         this.campaignPrefix = lower(rules.campaignParameterPrefix());
+        Set<String> presence = new LinkedHashSet<>(ambiguousClickIds);
+        clickIdRules.forEach(rule -> presence.addAll(rule.parameters()));
+        this.presenceKeys = List.copyOf(presence);
+        long lengths = 0;
+        for (String key : presenceKeys) {
+            lengths |= key.length() < 64 ? 1L << key.length() : 0;
+        }
+        this.presenceLengths = lengths;
         this.campaignChannel = rules.campaignChannel();
         allChannels.add(ambiguousChannel);
         allChannels.add(ambiguousChannelWithClickId);
@@ -130,7 +143,11 @@ public final class ChannelClassifier {
         if (params.isEmpty()) {
             return null;
         }
-        String medium = params.get(mediumParameter);
+        return campaign(params.get(mediumParameter), params::containsKey,
+                params.keySet().stream().anyMatch(key -> key.startsWith(campaignPrefix)));
+    }
+
+    private String campaign(String medium, java.util.function.Predicate<String> has, boolean anyPrefixed) {
         if (medium != null) {
             String channel = mediumClear.get(lower(medium));
             if (channel == null) {
@@ -141,7 +158,7 @@ public final class ChannelClassifier {
             }
             if (ambiguousClear.contains(lower(medium)) || ambiguousHashed.contains(medium)) {
                 for (String id : ambiguousClickIds) {
-                    if (params.containsKey(id)) {
+                    if (has.test(id)) {
                         return ambiguousChannelWithClickId;
                     }
                 }
@@ -150,17 +167,170 @@ public final class ChannelClassifier {
         }
         for (ParameterRule rule : clickIdRules) {
             for (String parameter : rule.parameters()) {
-                if (params.containsKey(parameter)) {
+                if (has.test(parameter)) {
                     return rule.channel();
                 }
             }
         }
-        for (String key : params.keySet()) {
-            if (key.startsWith(campaignPrefix)) {
-                return campaignChannel;
+        return anyPrefixed ? campaignChannel : null;
+    }
+
+    /**
+     * {@link #campaignChannel(String)} of {@code CsvInput.unprotect} of these UTF-8 bytes, without building the
+     * parameter map (most landing pages with a query are unique, so each one is parsed): an ASCII page whose query
+     * needs no URL-decoding is scanned in place; any other page takes the String path. The page's first character,
+     * which unprotecting may drop, is never part of the query.
+     */
+    public String campaignChannel(byte[] b, int from, int to, Query query) {
+        // Small steps in small methods: this runs once per session, and the JIT compiles it in a fraction of the
+        // time one big method with nested loops takes.
+        int question = asciiQuestionMark(b, from, to);
+        if (question == NO_QUERY) {
+            return null;
+        }
+        int end = question < 0 ? NEEDS_TEXT : plainQueryEnd(b, question + 1, to);
+        if (end == NEEDS_TEXT) {
+            return campaignOfText(b, from, to);
+        }
+        query.clear();
+        int start = question + 1;
+        while (start <= end) {
+            int amp = indexOf(b, (byte) '&', start, end);
+            int pairEnd = amp < 0 ? end : amp;
+            if (pairEnd > start) {
+                pair(b, start, pairEnd, query);
+            }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
+        }
+        return query.any ? campaign(query.medium, query::has, query.prefixed) : null;
+    }
+
+    private static final int NO_QUERY = -1;
+    private static final int NEEDS_TEXT = -2;
+
+    private String campaignOfText(byte[] b, int from, int to) {
+        return campaignChannel(CsvInput.unprotect(new String(b, from, to - from, StandardCharsets.UTF_8)));
+    }
+
+    /** The first '?', {@link #NO_QUERY}, or {@link #NEEDS_TEXT} for a page with a non-ASCII byte. */
+    private static int asciiQuestionMark(byte[] b, int from, int to) {
+        int question = NO_QUERY;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c < 0) {
+                return NEEDS_TEXT;
+            }
+            if (c == '?' && question < 0) {
+                question = i;
             }
         }
-        return null;
+        return question;
+    }
+
+    /** Where the query ends ('#' or the end), or {@link #NEEDS_TEXT} when it holds '%' or '+' to decode. */
+    private static int plainQueryEnd(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '#') {
+                return i;
+            }
+            if (c == '%' || c == '+') {
+                return NEEDS_TEXT;
+            }
+        }
+        return to;
+    }
+
+    /** One "key=value" (or bare "key") of a query, as {@link #queryParameters} would put it in the map. */
+    private void pair(byte[] b, int start, int end, Query query) {
+        int eq = indexOf(b, (byte) '=', start, end);
+        int keyFrom = trimStart(b, start, eq < 0 ? end : eq);
+        int keyTo = trimEnd(b, keyFrom, eq < 0 ? end : eq);
+        if (keyTo == keyFrom) {
+            return;
+        }
+        query.any = true;
+        if (query.medium == null && equalsLower(b, keyFrom, keyTo, mediumParameter)) {
+            int valueFrom = trimStart(b, eq < 0 ? end : eq + 1, end);
+            int valueTo = trimEnd(b, valueFrom, end);
+            query.medium = new String(b, valueFrom, valueTo - valueFrom, StandardCharsets.US_ASCII);
+        }
+        int length = keyTo - keyFrom;
+        // Most keys (utm_source, sub1, ...) have a length no presence key has: skip comparing them one by one.
+        if (length >= 64 || (presenceLengths & 1L << length) != 0) {
+            for (int k = 0; k < presenceKeys.size(); k++) {
+                if (equalsLower(b, keyFrom, keyTo, presenceKeys.get(k))) {
+                    query.present[k] = true;
+                }
+            }
+        }
+        if (keyTo - keyFrom >= campaignPrefix.length()
+                && equalsLower(b, keyFrom, keyFrom + campaignPrefix.length(), campaignPrefix)) {
+            query.prefixed = true;
+        }
+    }
+
+    /** As String.trim: characters up to ' ' go. */
+    private static int trimStart(byte[] b, int from, int to) {
+        while (from < to && b[from] <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(byte[] b, int from, int to) {
+        while (to > from && b[to - 1] <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
+    /** What {@link #campaignChannel(byte[], int, int, Query)} found in one query; reusable, one per thread. */
+    public final class Query {
+        private final boolean[] present = new boolean[presenceKeys.size()];
+        private String medium;
+        private boolean any;
+        private boolean prefixed;
+
+        private boolean has(String key) {
+            return present[presenceKeys.indexOf(key)];
+        }
+
+        private void clear() {
+            java.util.Arrays.fill(present, false);
+            medium = null;
+            any = false;
+            prefixed = false;
+        }
+    }
+
+    private static int indexOf(byte[] b, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** ASCII bytes, lower-cased, equal to {@code lowerText}. */
+    private static boolean equalsLower(byte[] b, int from, int to, String lowerText) {
+        if (to - from != lowerText.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerText.length(); i++) {
+            int c = b[from + i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerText.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

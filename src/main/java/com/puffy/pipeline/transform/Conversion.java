@@ -40,35 +40,44 @@ record Conversion(
         return Times.dayOf(timestamp);
     }
 
-    /**
-     * Builds the order from the purchase row: revenue and order key as stage 1 decided them; transaction id,
-     * items and hashed email from the event_data JSON (stage 1 guarantees it is a JSON object on a valid purchase).
-     */
-    static Conversion of(EventTable.PurchaseRow purchase, int client, int session, long timestamp, ObjectMapper json) {
-        JsonNode data;
-        try {
-            data = purchase.eventData().isBlank() ? null : json.readTree(purchase.eventData());
-        } catch (java.io.IOException e) {
-            data = null;
-        }
-        String transactionId = text(data, "transaction_id");
-        if (transactionId == null) {
-            int tilde = purchase.orderKey().lastIndexOf('~');
-            transactionId = tilde > 0 ? purchase.orderKey().substring(0, tilde) : purchase.orderKey();
-        }
-        List<Item> items = new ArrayList<>();
-        double quantity = 0;
-        JsonNode itemNodes = data == null ? null : data.get("items");
-        if (itemNodes != null && itemNodes.isArray()) {
-            for (JsonNode item : itemNodes) {
-                Double q = number(item, "quantity");
-                items.add(new Item(text(item, "item_id"), text(item, "item_name"), text(item, "item_variant"), q,
-                        number(item, "item_price")));
-                quantity += q == null ? 0 : q;
+    /** What an order takes from its event_data JSON; parsed apart, since it needs no session. */
+    record Details(String transactionId, List<Item> items, double quantity, String userEmail) {
+        /**
+         * Transaction id, items and hashed email from the event_data JSON (stage 1 guarantees it is a JSON object
+         * on a valid purchase); without a transaction id in it, the order key up to its '~'.
+         */
+        static Details parse(EventTable.PurchaseRow purchase, ObjectMapper json) {
+            JsonNode data;
+            try {
+                data = purchase.eventData().isBlank() ? null : json.readTree(purchase.eventData());
+            } catch (java.io.IOException e) {
+                data = null;
             }
+            String transactionId = text(data, "transaction_id");
+            if (transactionId == null) {
+                int tilde = purchase.orderKey().lastIndexOf('~');
+                transactionId = tilde > 0 ? purchase.orderKey().substring(0, tilde) : purchase.orderKey();
+            }
+            List<Item> items = new ArrayList<>();
+            double quantity = 0;
+            JsonNode itemNodes = data == null ? null : data.get("items");
+            if (itemNodes != null && itemNodes.isArray()) {
+                for (JsonNode item : itemNodes) {
+                    Double q = number(item, "quantity");
+                    items.add(new Item(text(item, "item_id"), text(item, "item_name"), text(item, "item_variant"), q,
+                            number(item, "item_price")));
+                    quantity += q == null ? 0 : q;
+                }
+            }
+            return new Details(transactionId, items, quantity, text(data, "user_email"));
         }
-        return new Conversion(purchase.row(), purchase.orderKey(), transactionId, client, session, timestamp,
-                purchase.revenue(), purchase.flags(), items, quantity, text(data, "user_email"));
+    }
+
+    /** The order of a purchase row: revenue and order key as stage 1 decided them, the rest from its JSON. */
+    static Conversion of(EventTable.PurchaseRow purchase, Details details, int client, int session, long timestamp) {
+        return new Conversion(purchase.row(), purchase.orderKey(), details.transactionId(), client, session,
+                timestamp, purchase.revenue(), purchase.flags(), details.items(), details.quantity(),
+                details.userEmail());
     }
 
     private static String text(JsonNode node, String field) {

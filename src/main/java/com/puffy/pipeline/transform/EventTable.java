@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * The valid rows in compact columnar form, in file order (row index = position in validated_events.csv):
- * dictionary-encoded client and user agent, epoch-millis timestamp, event kind with the bot bit, and a dense
- * partition-day index. About 21 bytes a row; the text a session needs from its landing row is read again in a second pass.
+ * dictionary-encoded client, user agent and referrer, epoch-millis timestamp, event kind with the bot bit, a dense
+ * partition-day index and where the row's page_url is in the file. About 37 bytes a row.
+ * page_url is not kept as text: most landing pages with a query are unique (click ids), so a dictionary would
+ * hold nearly every one; sessions.csv reads the landing rows' page_url bytes back from the file instead.
  */
 final class EventTable {
     static final byte OTHER = 0;
@@ -20,18 +22,20 @@ final class EventTable {
 
     final ByteDictionary clients;
     final ByteDictionary userAgents = new ByteDictionary(4096);
+    final ByteDictionary referrers = new ByteDictionary(4096);
     int size;
     int[] userAgent;
     int[] client;
     long[] timestamp;
     byte[] kind;
     int[] partitionDay;
+    int[] referrer;
+    /** File offset of the page_url bytes, shifted left by one; the low bit says doubled quotes must be undone. */
+    long[] pageAt;
+    int[] pageLength;
     /** Dense partition-day index → epoch day, in order of first appearance. */
     final List<Integer> partitionDays = new ArrayList<>();
     final List<PurchaseRow> purchases = new ArrayList<>();
-    /** A row near the middle of the file and the byte offset where it starts (-1: no split), for pass 2. */
-    int splitRow = -1;
-    long splitOffset;
 
     EventTable(int expectedRows) {
         int capacity = Math.max(1024, expectedRows);
@@ -41,24 +45,55 @@ final class EventTable {
         kind = new byte[capacity];
         partitionDay = new int[capacity];
         userAgent = new int[capacity];
+        referrer = new int[capacity];
+        pageAt = new long[capacity];
+        pageLength = new int[capacity];
     }
 
-    int add(int clientId, long ts, byte k, int dayIndex, int agent) {
-        if (size == client.length) {
-            int n = (int) Math.min(Integer.MAX_VALUE - 16, (long) size * 3 / 2 + 1024);
-            client = Arrays.copyOf(client, n);
+    /**
+     * Appends a row's parsed columns; its dictionary ids are set by {@link #setIds}, possibly on another thread, so
+     * each of the two methods grows only its own arrays.
+     */
+    int add(long ts, byte k, int dayIndex, long pageOffset, int pageBytes, boolean pageEscaped) {
+        if (size == timestamp.length) {
+            int n = grownCapacity(size);
             timestamp = Arrays.copyOf(timestamp, n);
             kind = Arrays.copyOf(kind, n);
             partitionDay = Arrays.copyOf(partitionDay, n);
-            userAgent = Arrays.copyOf(userAgent, n);
+            pageAt = Arrays.copyOf(pageAt, n);
+            pageLength = Arrays.copyOf(pageLength, n);
         }
         int row = size++;
-        client[row] = clientId;
         timestamp[row] = ts;
         kind[row] = k;
         partitionDay[row] = dayIndex;
-        userAgent[row] = agent;
+        pageAt[row] = pageOffset << 1 | (pageEscaped ? 1 : 0);
+        pageLength[row] = pageBytes;
         return row;
+    }
+
+    void setIds(int row, int clientId, int agent, int referrerId) {
+        if (row >= client.length) {
+            int n = grownCapacity(row);
+            client = Arrays.copyOf(client, n);
+            userAgent = Arrays.copyOf(userAgent, n);
+            referrer = Arrays.copyOf(referrer, n);
+        }
+        client[row] = clientId;
+        userAgent[row] = agent;
+        referrer[row] = referrerId;
+    }
+
+    private static int grownCapacity(int size) {
+        return (int) Math.min(Integer.MAX_VALUE - 16, (long) size * 3 / 2 + 1024);
+    }
+
+    long pageOffset(int row) {
+        return pageAt[row] >>> 1;
+    }
+
+    boolean pageEscaped(int row) {
+        return (pageAt[row] & 1) != 0;
     }
 
     boolean isBot(int row) {

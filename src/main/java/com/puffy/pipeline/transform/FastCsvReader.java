@@ -48,21 +48,6 @@ final class FastCsvReader implements Closeable {
         this.buf = new byte[Math.max(4, bufferSize)];
     }
 
-    private int fieldLimit = Integer.MAX_VALUE;
-
-    /**
-     * Reads the next record but splits only fields 0..{@code lastField}; the rest of the record is skipped with a
-     * quote-aware scan (the second pass needs 2 of 15 fields).
-     */
-    boolean next(int lastField) throws IOException {
-        fieldLimit = lastField;
-        try {
-            return next();
-        } finally {
-            fieldLimit = Integer.MAX_VALUE;
-        }
-    }
-
     /** Reads the next record; false at the end of the input. */
     boolean next() throws IOException {
         while (true) {
@@ -170,9 +155,6 @@ final class FastCsvReader implements Closeable {
             byte c = b[p];
             if (c == COMMA) {
                 p++;
-                if (count > fieldLimit) {
-                    return skipRecord(b, p, lines);
-                }
                 continue;
             }
             if (c == CR) {
@@ -238,85 +220,6 @@ final class FastCsvReader implements Closeable {
         while (q < limit) {
             byte c = b[q];
             if (c == QUOTE || c == LF) {
-                return q;
-            }
-            q++;
-        }
-        return limit;
-    }
-
-    /** Skips to the end of the record from p (just after a delimiter); same results as {@link #parse()}. */
-    private int skipRecord(byte[] b, int p, long lines) {
-        while (true) {
-            p = scanSpecial(b, p, limit);
-            if (p >= limit) {
-                if (!eof) {
-                    return -1;
-                }
-                pos = p;
-                lineNumberAdvance(lines);
-                return 1;
-            }
-            byte c = b[p];
-            if (c == QUOTE) {
-                int q = p + 1;
-                while (true) {
-                    q = scanQuoted(b, q, limit);
-                    if (q >= limit) {
-                        if (eof) {
-                            pos = limit;
-                            lineNumberAdvance(lines);
-                            return 1;
-                        }
-                        return -1;
-                    }
-                    if (b[q] == LF) {
-                        lines++;
-                        q++;
-                        continue;
-                    }
-                    if (q + 1 >= limit && !eof) {
-                        return -1;
-                    }
-                    if (q + 1 < limit && b[q + 1] == QUOTE) {
-                        q += 2;
-                        continue;
-                    }
-                    break;
-                }
-                p = q + 1;
-                continue;
-            }
-            if (c == CR) {
-                if (p + 1 >= limit && !eof) {
-                    return -1;
-                }
-                p++;
-                if (p < limit && b[p] == LF) {
-                    p++;
-                }
-            } else {
-                p++;
-            }
-            pos = p;
-            lineNumberAdvance(lines + 1);
-            return 1;
-        }
-    }
-
-    /** The first index in [q, limit) holding a quote, LF or CR, or limit. */
-    static int scanSpecial(byte[] b, int q, int limit) {
-        while (q + 8 <= limit) {
-            long w = (long) LONGS.get(b, q);
-            long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ LFS) | zeroBytes(w ^ CRS);
-            if (m != 0) {
-                return q + (Long.numberOfTrailingZeros(m) >>> 3);
-            }
-            q += 8;
-        }
-        while (q < limit) {
-            byte c = b[q];
-            if (c == QUOTE || c == LF || c == CR) {
                 return q;
             }
             q++;
@@ -403,6 +306,24 @@ final class FastCsvReader implements Closeable {
         return dictionary.intern(scratch, 0, n);
     }
 
+    /**
+     * Copies the field's bytes (doubled quotes undone) to {@code target} at {@code at}, which must have room for
+     * {@code end(field) - start(field)} bytes; returns the index after the last byte copied.
+     */
+    int copy(int field, byte[] target, int at) {
+        if (field >= count) {
+            return at;
+        }
+        if (!escaped[field]) {
+            int n = ends[field] - starts[field];
+            System.arraycopy(buf, starts[field], target, at, n);
+            return at + n;
+        }
+        int n = unescape(field);
+        System.arraycopy(scratch, 0, target, at, n);
+        return at + n;
+    }
+
     /** True when the field's bytes are exactly {@code ascii}. */
     boolean equalsAscii(int field, byte[] ascii) {
         if (field >= count || escaped[field]) {
@@ -424,6 +345,14 @@ final class FastCsvReader implements Closeable {
     /** The field's raw byte range, valid until the next call to {@link #next()} (unescaped fields only). */
     byte[] buffer() {
         return buf;
+    }
+
+    /**
+     * Where the field's bytes begin in the whole input (after the opening quote of a quoted field), so a later
+     * reader can fetch them again without parsing the records in between.
+     */
+    long offset(int field) {
+        return consumedBefore + start(field);
     }
 
     int start(int field) {

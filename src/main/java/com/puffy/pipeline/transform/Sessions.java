@@ -23,7 +23,7 @@ final class Sessions {
     int[] pageViews;
     byte[] flags;
     double[] revenue;
-    /** Filled by the second pass: channel and device ids of the landing event. */
+    /** Filled while sessions.csv is written: channel and device ids of the landing event. */
     byte[] channel;
     int[] device;
 
@@ -31,6 +31,8 @@ final class Sessions {
     final int[] clientCount;
     /** Row → session: every valid row belongs to exactly one session. */
     final int[] rowSession;
+    /** The rows that start a session, so sessions can be listed in file order without a lookup per row. */
+    final java.util.BitSet landingRows;
     final int[] usersByPartitionDay;
 
     Sessions(EventTable events, int expected) {
@@ -45,6 +47,7 @@ final class Sessions {
         clientFirst = new int[events.clients.size()];
         clientCount = new int[events.clients.size()];
         rowSession = new int[events.size];
+        landingRows = new java.util.BitSet(events.size);
         Arrays.fill(rowSession, -1);
         usersByPartitionDay = new int[events.partitionDays.size()];
     }
@@ -65,6 +68,7 @@ final class Sessions {
         start[s] = ts;
         end[s] = ts;
         landingRow[s] = row;
+        landingRows.set(row);
         byte f = 0;
         if (bot) {
             f |= BOT;

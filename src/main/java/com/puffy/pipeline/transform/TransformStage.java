@@ -14,10 +14,7 @@ import com.puffy.pipeline.io.CsvOutput;
 import java.io.IOException;
 import com.puffy.pipeline.core.CancelledException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,9 +32,10 @@ import java.util.TreeMap;
  * Stage 2 (SPEC §5, §7): sessions, users, conversions, attribution, funnel, daily metrics, channel performance
  * and the reconciliation of revenue and rows, from quality/validated_events.csv.
  * <p>
- * Shape of the work, for speed and memory: pass 1 keeps each valid row as ~17 bytes (dictionary-encoded client,
- * timestamp, kind, day); one sort groups and orders them; one walk cuts sessions; pass 2 re-reads the file for the
- * landing rows only, classifies their channel and device (each distinct value once) and streams sessions.csv.
+ * Shape of the work, for speed and memory: one pass keeps each valid row as ~37 bytes (dictionary-encoded client,
+ * user agent and referrer, timestamp, kind, day, page_url's file offset); one sort groups and orders them; one walk
+ * cuts sessions; sessions.csv is rendered as bytes on two threads, reading back only the landing pages, and settles
+ * each session's channel and device.
  */
 public final class TransformStage implements Stage {
     public static final String SESSIONS = "sessions.csv";
@@ -71,15 +69,18 @@ public final class TransformStage implements Stage {
     static final List<String> RECONCILIATION_COLUMNS = List.of("date", "check", "expected", "actual", "difference",
             "ok");
 
-    private final long parallelMinBytes;
+    /** Sessions per chunk of sessions.csv: a few MB per buffer, enough chunks to keep both threads busy. */
+    static final int CHUNK_ROWS = 8192;
+
+    private final int chunkRows;
 
     public TransformStage() {
-        this(ValidatedEventsReader.PARALLEL_MIN_BYTES);
+        this(CHUNK_ROWS);
     }
 
-    /** With the file size from which the second pass splits over two threads (tests use tiny files). */
-    TransformStage(long parallelMinBytes) {
-        this.parallelMinBytes = parallelMinBytes;
+    /** With the sessions per chunk of sessions.csv (tests use tiny chunks). */
+    TransformStage(int chunkRows) {
+        this.chunkRows = chunkRows;
     }
 
     @Override
@@ -94,7 +95,7 @@ public final class TransformStage implements Stage {
 
     @Override
     public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
-        return new Run(context, progress, cancellation, parallelMinBytes).execute();
+        return new Run(context, progress, cancellation, chunkRows).execute();
     }
 
     /** One execution: the state the phases share. */
@@ -113,6 +114,8 @@ public final class TransformStage implements Stage {
         private final Map<String, Integer> channelIds = new HashMap<>();
         /** Device of each distinct user agent, indexed by its dictionary id. */
         private List<DeviceDetector.DeviceInfo> deviceInfos;
+        /** Each channel id's cell as CsvBytes writes it after a delimiter. */
+        private byte[][] channelCells;
         private long phaseStart = System.nanoTime();
         private long phaseCpuStart = cpuNanos();
         private final Map<String, Object> phaseCpuMillis = new LinkedHashMap<>();
@@ -127,10 +130,10 @@ public final class TransformStage implements Stage {
         private long attributionRows;
         private int fallbackConversions;
 
-        private final long parallelMinBytes;
+        private final int chunkRows;
 
-        Run(RunContext context, Progress progress, Cancellation cancellation, long parallelMinBytes) {
-            this.parallelMinBytes = parallelMinBytes;
+        Run(RunContext context, Progress progress, Cancellation cancellation, int chunkRows) {
+            this.chunkRows = chunkRows;
             this.context = context;
             this.progress = progress;
             this.cancellation = cancellation;
@@ -147,15 +150,20 @@ public final class TransformStage implements Stage {
             Path qualityDir = context.outputOf(StageId.QUALITY);
             FileSummaryReader.read(qualityDir, this::day);
             ValidatedEventsReader reader = new ValidatedEventsReader(qualityDir,
-                    Set.copyOf(context.config().quality().purchaseEventNames()), parallelMinBytes);
-            try (UserAgentWorker agents = new UserAgentWorker()) {
-                events = reader.load(progress.slice(0.0, 0.35), cancellation, agents::submit);
+                    Set.copyOf(context.config().quality().purchaseEventNames()));
+            DeviceDetector detector = new DeviceDetector();
+            ObjectMapper json = new ObjectMapper();
+            List<Conversion.Details> orders = new ArrayList<>();
+            try (SideWorker<String, DeviceDetector.DeviceInfo> agents = new SideWorker<>("transform-user-agents",
+                    detector::detect)) {
+                events = reader.load(progress.slice(0.0, 0.35), cancellation, agents::submit,
+                        purchase -> orders.add(Conversion.Details.parse(purchase, json)));
                 phase("read");
                 countRowsByPartitionDay();
                 sessions = Sessionizer.sessionize(events, config.sessionGapMinutes() * 60_000L, cancellation);
                 progress.update(400, 1000, "Cut " + sessions.count + " sessions");
                 phase("sessionize");
-                buildConversions();
+                buildConversions(orders);
                 phase("conversions");
                 deviceInfos = agents.results();
                 phase("user_agents");
@@ -209,13 +217,14 @@ public final class TransformStage implements Stage {
             }
         }
 
-        private void buildConversions() {
-            ObjectMapper json = new ObjectMapper();
+        private void buildConversions(List<Conversion.Details> details) {
             conversions = new ArrayList<>(events.purchases.size());
-            for (EventTable.PurchaseRow purchase : events.purchases) {
+            for (int i = 0; i < events.purchases.size(); i++) {
+                EventTable.PurchaseRow purchase = events.purchases.get(i);
                 int row = purchase.row();
                 int session = sessions.rowSession[row];
-                Conversion conversion = Conversion.of(purchase, events.client[row], session, events.timestamp[row], json);
+                Conversion conversion = Conversion.of(purchase, details.get(i), events.client[row], session,
+                        events.timestamp[row]);
                 conversions.add(conversion);
                 sessions.revenue[session] += conversion.revenue();
                 DayStats d = day(conversion.date());
@@ -234,36 +243,53 @@ public final class TransformStage implements Stage {
         }
 
         /**
-         * Pass 2: channel and device of each landing row, and sessions.csv in landing-row order. On a big file the
-         * second half is done by another thread into a part file that is then appended to the first.
+         * sessions.csv on two threads, chunk by chunk in file order; rendering a row also settles its session's
+         * channel and device, which attribution and users.csv use next.
          */
         private void writeSessions(ValidatedEventsReader reader, Progress slice) throws IOException {
-            Map<String, Integer> col = reader.columns();
-            int lastField = Math.max(col.get("page_url"), col.get("referrer"));
-            int split = events.splitRow;
-            if (split <= 0 || split >= events.size) {
-                AtomicFiles.write(out.resolve(SESSIONS), writer -> sessionPart(reader, col, lastField, 0,
-                        events.size, 0L, writer, slice));
-                return;
+            int[] referrerChannel = new int[events.referrers.size()];
+            byte[][] referrerCells = new byte[events.referrers.size()][];
+            for (int r = 0; r < referrerCells.length; r++) {
+                String referrer = CsvInput.unprotect(events.referrers.get(r));
+                referrerChannel[r] = channelId(classifier.referrerChannel(referrer));
+                referrerCells[r] = CsvBytes.renderedCell(referrer);
             }
-            Path second = out.resolve(SESSIONS + ".part2");
-            ExecutorService helper = helperThread("transform-sessions");
-            try {
-                Future<?> secondHalf = helper.submit(() -> {
-                    AtomicFiles.write(second, writer -> sessionPart(reader, col, lastField, split, events.size,
-                            events.splitOffset, writer, Progress.NONE));
-                    return null;
+            channelCells = new byte[channelNames.size()][];
+            for (int c = 0; c < channelCells.length; c++) {
+                channelCells[c] = CsvBytes.renderedCell(channelNames.get(c));
+            }
+            byte[][] deviceCells = new byte[deviceInfos.size()][];
+            for (int a = 0; a < deviceCells.length; a++) {
+                DeviceDetector.DeviceInfo device = deviceInfos.get(a);
+                deviceCells[a] = concat(CsvBytes.renderedCell(device.device()), CsvBytes.renderedCell(device.os()),
+                        CsvBytes.renderedCell(device.browser()));
+            }
+            byte[] header = header(SESSION_COLUMNS);
+            try (FileChannel file = reader.reopen()) {
+                SessionRows rows = new SessionRows(events, sessions, file, classifier, this::channelId,
+                        referrerChannel, referrerCells, channelCells, deviceCells);
+                AtomicFiles.writeBytes(out.resolve(SESSIONS), stream -> {
+                    stream.write(header);
+                    OrderedChunks.write(stream, rows.count(), chunkRows, 2, rows, slice, cancellation);
                 });
-                Path first = out.resolve(SESSIONS + ".part1");
-                AtomicFiles.write(first, writer -> sessionPart(reader, col, lastField, 0, split, 0L, writer, slice));
-                await(secondHalf);
-                appendWithoutHeader(first, second);
-                Files.move(first, out.resolve(SESSIONS), StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                helper.shutdownNow();
-                Files.deleteIfExists(second);
-                Files.deleteIfExists(out.resolve(SESSIONS + ".part1"));
             }
+        }
+
+        private static byte[] concat(byte[]... parts) {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            for (byte[] part : parts) {
+                all.writeBytes(part);
+            }
+            return all.toByteArray();
+        }
+
+        /** The header line exactly as CsvOutput writes it. */
+        private static byte[] header(List<String> columns) throws IOException {
+            java.io.StringWriter text = new java.io.StringWriter();
+            try (CsvOutput csv = new CsvOutput(text, columns)) {
+                // The header is written on opening.
+            }
+            return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
 
         /** A second thread for work that can overlap (2 cores is the target machine). */
@@ -290,63 +316,6 @@ public final class TransformStage implements Stage {
                     throw runtime;
                 }
                 throw new IllegalStateException(cause);
-            }
-        }
-
-        /** Appends {@code part} minus its header line to {@code target}. */
-        private static void appendWithoutHeader(Path target, Path part) throws IOException {
-            try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ);
-                 FileChannel outChannel = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(4096);
-                in.read(head, 0);
-                long skip = 0;
-                for (int i = 0; i < head.position(); i++) {
-                    if (head.get(i) == '\n') {
-                        skip = i + 1;
-                        break;
-                    }
-                }
-                long size = in.size();
-                long done = skip;
-                while (done < size) {
-                    done += in.transferTo(done, size - done, outChannel);
-                }
-            }
-        }
-
-        /** Rows [fromRow, toRow) of sessions.csv; each call has its own classifier cache and formatter. */
-        private void sessionPart(ValidatedEventsReader reader, Map<String, Integer> col, int lastField, int fromRow,
-                                 int toRow, long fromOffset, java.io.Writer writer, Progress progress)
-                throws IOException {
-            int cPage = col.get("page_url");
-            int cReferrer = col.get("referrer");
-            ChannelClassifier partClassifier = new ChannelClassifier(config);
-            Times.Formatter partTime = new Times.Formatter();
-            Map<String, Integer> localChannelIds = new HashMap<>();
-            try (CsvOutput csv = new CsvOutput(writer, SESSION_COLUMNS)) {
-                reader.forEachRow(lastField, fromRow, toRow, fromOffset,
-                        row -> sessions.landingRow[sessions.rowSession[row]] == row, (row, line) -> {
-                    int s = sessions.rowSession[row];
-                    String page = CsvInput.unprotect(line.string(cPage));
-                    String referrer = CsvInput.unprotect(line.string(cReferrer));
-                    String channel = partClassifier.classify(page, referrer);
-                    Integer channelId = localChannelIds.get(channel);
-                    if (channelId == null) {
-                        channelId = channelId(channel);
-                        localChannelIds.put(channel, channelId);
-                    }
-                    sessions.channel[s] = (byte) (int) channelId;
-                    sessions.device[s] = events.userAgent[row];
-                    DeviceDetector.DeviceInfo device = deviceInfos.get(events.userAgent[row]);
-                    String client = clientText(sessions.client[s]);
-                    csv.row(client + "-" + sessions.sequence(s), client, partTime.timestamp(sessions.start[s]),
-                            partTime.timestamp(sessions.end[s]), seconds(sessions.end[s] - sessions.start[s]),
-                            sessions.events[s], sessions.pageViews[s], page, referrer, channel, device.device(),
-                            device.os(), device.browser(), sessions.has(s, Sessions.BOT),
-                            sessions.has(s, Sessions.ADD_TO_CART), sessions.has(s, Sessions.CHECKOUT_STARTED),
-                            sessions.has(s, Sessions.CONVERTED), sessions.revenue[s],
-                            sessions.has(s, Sessions.NEW_USER), partTime.date(Times.dayOf(sessions.start[s])));
-                }, progress, cancellation);
             }
         }
 
@@ -461,9 +430,8 @@ public final class TransformStage implements Stage {
             });
         }
 
-        /** Runs on the helper thread, alongside attribution: it only reads what the second pass filled. */
+        /** Runs on the helper thread, alongside attribution: it only reads what writing sessions.csv filled. */
         private void writeUsers() throws IOException {
-            Times.Formatter time = new Times.Formatter();
             int clients = events.clients.size();
             int[] conversionsByClient = new int[clients];
             double[] revenueByClient = new double[clients];
@@ -471,26 +439,38 @@ public final class TransformStage implements Stage {
                 conversionsByClient[c.client()]++;
                 revenueByClient[c.client()] += c.revenue();
             }
-            AtomicFiles.write(out.resolve(USERS), writer -> {
-                try (CsvOutput csv = new CsvOutput(writer, USER_COLUMNS)) {
-                    for (int c = 0; c < clients; c++) {
-                        if ((c & 0xFFFF) == 0) {
-                            cancellation.throwIfCancelled();
-                        }
-                        int first = sessions.clientFirst[c];
-                        int count = sessions.clientCount[c];
-                        long eventsOfClient = 0;
-                        long lastSeen = Long.MIN_VALUE;
-                        for (int s = first; s < first + count; s++) {
-                            eventsOfClient += sessions.events[s];
-                            lastSeen = Math.max(lastSeen, sessions.end[s]);
-                        }
-                        csv.row(clientText(c), time.timestamp(sessions.start[first]), time.timestamp(lastSeen), count,
-                                eventsOfClient, conversionsByClient[c], revenueByClient[c],
-                                channelNames.get(sessions.channel[first]),
-                                deviceInfos.get(sessions.device[first]).device());
+            byte[][] deviceTypeCells = new byte[deviceInfos.size()][];
+            for (int a = 0; a < deviceTypeCells.length; a++) {
+                deviceTypeCells[a] = CsvBytes.renderedCell(deviceInfos.get(a).device());
+            }
+            byte[] clientBytes = events.clients.arena();
+            byte[] header = header(USER_COLUMNS);
+            OrderedChunks.Renderer rows = (from, to, csv) -> {
+                for (int c = from; c < to; c++) {
+                    int first = sessions.clientFirst[c];
+                    int count = sessions.clientCount[c];
+                    long eventsOfClient = 0;
+                    long lastSeen = Long.MIN_VALUE;
+                    for (int s = first; s < first + count; s++) {
+                        eventsOfClient += sessions.events[s];
+                        lastSeen = Math.max(lastSeen, sessions.end[s]);
                     }
+                    csv.readText(clientBytes, events.clients.start(c), events.clients.end(c));
+                    csv.timestamp(sessions.start[first]);
+                    csv.timestamp(lastSeen);
+                    csv.number(count);
+                    csv.number(eventsOfClient);
+                    csv.number(conversionsByClient[c]);
+                    csv.number(revenueByClient[c]);
+                    csv.rendered(channelCells[sessions.channel[first]]);
+                    csv.rendered(deviceTypeCells[sessions.device[first]]);
+                    csv.endRow();
                 }
+            };
+            AtomicFiles.writeBytes(out.resolve(USERS), stream -> {
+                stream.write(header);
+                // One worker: attribution holds the other core meanwhile.
+                OrderedChunks.write(stream, clients, chunkRows, 1, rows, Progress.NONE, cancellation);
             });
         }
 
@@ -656,7 +636,6 @@ public final class TransformStage implements Stage {
             figures.put("attribution_rows", attributionRows);
             figures.put("conversions_without_touchpoint_in_lookback", fallbackConversions);
             figures.put("distinct_user_agents_parsed", deviceInfos.size());
-            figures.put("second_pass_threads", events.splitRow > 0 && events.splitRow < events.size ? 2 : 1);
             figures.put("reconciliation_ok", reconciliation.allOk());
             Map<String, Object> totals = new LinkedHashMap<>();
             for (Reconciliation.Check c : reconciliation.checks()) {
@@ -734,11 +713,6 @@ public final class TransformStage implements Stage {
         private static long cpuNanos() {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0L;
-        }
-
-        /** Milliseconds as seconds: a whole number when it is one (most sessions have a single event). */
-        private static Object seconds(long millis) {
-            return millis % 1000 == 0 ? (Object) (millis / 1000) : (Object) (millis / 1000.0);
         }
 
         private static double ratio(long part, long whole) {

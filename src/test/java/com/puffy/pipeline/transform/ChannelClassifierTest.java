@@ -182,4 +182,30 @@ class ChannelClassifierTest {
         assertThat(ChannelClassifier.isTld("example.com")).isFalse();
         assertThat(ChannelClassifier.isTld("")).isFalse();
     }
+
+    @Test
+    void campaignChannelOfPageBytesEqualsTheStringRulesForAnyPage() {
+        ChannelClassifier classifier = new ChannelClassifier(ConfigLoader.defaults().transform());
+        ChannelClassifier.Query query = classifier.new Query();
+        String[] parts = {"?", "&", "=", "#", " ", "\t", "utm_medium", "UTM_Medium", " utm_medium ", "cpc", "CPC", "paid",
+                "PAID", "AE24AC", "gclid", "fbclid", "FBCLID", "_kx", "utm_", "utm_source", "affid", "%41", "+", "é",
+                "'", "'=", "x", "https://puffy.com/", "sem", "social", ""};
+        java.util.Random random = new java.util.Random(5);
+        int campaigns = 0;
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder page = new StringBuilder(random.nextBoolean() ? "https://puffy.com/p?" : "");
+            int count = random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                page.append(parts[random.nextInt(parts.length)]);
+            }
+            String text = page.toString();
+            byte[] bytes = ("[" + text + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String expected = classifier.campaignChannel(com.puffy.pipeline.io.CsvInput.unprotect(text));
+            assertThat(classifier.campaignChannel(bytes, 1, bytes.length - 1, query)).as(text).isEqualTo(expected);
+            if (expected != null) {
+                campaigns++;
+            }
+        }
+        assertThat(campaigns).isGreaterThan(10_000);
+    }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -320,7 +322,6 @@ class TransformStageTest {
         QualityFixture q = smallCase();
         StageResult result = q.run();
         assertThat(result.figures().get("reconciliation_ok")).isEqualTo(true);
-        assertThat(result.figures().get("second_pass_threads")).isEqualTo(1);
         assertThat(result.figures().get("events")).isEqualTo(17);
         assertThat(result.figures().get("sessions")).isEqualTo(11);
         assertThat(result.figures().get("conversions")).isEqualTo(7);
@@ -349,17 +350,18 @@ class TransformStageTest {
         }
     }
 
-    @Test
-    void theTwoThreadSecondPassWritesTheSameFilesAsOneThread() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 10, 11, 12})
+    void sessionsCutIntoChunksOfAnySizeWriteTheSameFilesAsOneChunk(int chunkRows) throws Exception {
         QualityFixture q = smallCase();
         q.run();
+        q.runWritten(ConfigLoader.defaults(), Cancellation.none(), new TransformStage(Integer.MAX_VALUE));
         Path transform = q.outputDir().resolve("transform");
         Map<String, byte[]> single = new java.util.TreeMap<>();
         for (String file : TransformStage.OUTPUTS) {
             single.put(file, Files.readAllBytes(transform.resolve(file)));
         }
-        StageResult split = q.runWritten(ConfigLoader.defaults(), Cancellation.none(), new TransformStage(1));
-        assertThat(split.figures().get("second_pass_threads")).isEqualTo(2);
+        q.runWritten(ConfigLoader.defaults(), Cancellation.none(), new TransformStage(chunkRows));
         for (String file : TransformStage.OUTPUTS) {
             assertThat(Files.readAllBytes(transform.resolve(file))).as(file).isEqualTo(single.get(file));
         }
@@ -381,6 +383,45 @@ class TransformStageTest {
         assertThat(sessions.get(0).get("channel")).isEqualTo("Paid Search");
         assertThat(sessions.get(0).get("session_start")).isEqualTo("2025-02-23T11:50:00.000Z");
         assertThat(sessions.get(0).get("events")).isEqualTo("3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, TransformStage.CHUNK_ROWS})
+    void landingPagesAndReferrersThatNeedQuotesOrProtectionRoundTripWithTheirChannel(int chunkRows)
+            throws Exception {
+        QualityFixture q = new QualityFixture(dir);
+        String[][] landings = {
+                {"https://puffy.com/a,b?utm_medium=cpc", ""},
+                {"https://puffy.com/\"q\"?gclid=1", "https://www.google.com/"},
+                {"=HYPERLINK(\"x\")", "https://www.google.com/"},
+                {"https://puffy.com/ünï?fbclid=é", "https://x.com/?a=1,2"},
+                {"", "=bad"},
+                {" https://puffy.com/?utm_medium=email ", "'x"},
+                {"-12", "https://www.facebook.com/"},
+                {"https://puffy.com/line\nbreak?utm_medium=cpc", "android-app://com.google.android.gm/"},
+        };
+        for (int i = 0; i < landings.length; i++) {
+            String client = "1740268798-L" + i;
+            q.event(client, "2025-02-23T10:00:0" + i + ".000Z", "page_viewed", landings[i][0], landings[i][1],
+                    i % 2 == 0 ? IPHONE : DESKTOP);
+            q.view(client, "2025-02-23T10:05:0" + i + ".000Z");
+        }
+        q.write();
+        q.runWritten(ConfigLoader.defaults(), Cancellation.none(), new TransformStage(chunkRows));
+        List<Map<String, String>> sessions = q.read("sessions.csv");
+        ChannelClassifier classifier = new ChannelClassifier(ConfigLoader.defaults().transform());
+        assertThat(sessions).hasSize(landings.length);
+        for (int i = 0; i < landings.length; i++) {
+            Map<String, String> session = sessions.get(i);
+            assertThat(session.get("session_id")).isEqualTo("1740268798-L" + i + "-1");
+            assertThat(session.get("landing_page")).isEqualTo(landings[i][0]);
+            assertThat(session.get("landing_referrer")).isEqualTo(landings[i][1]);
+            assertThat(session.get("channel")).as(landings[i][0])
+                    .isEqualTo(classifier.classify(landings[i][0], landings[i][1]));
+            assertThat(session.get("duration_s")).isEqualTo("300");
+        }
+        String raw = Files.readString(q.outputDir().resolve("transform").resolve("sessions.csv"));
+        assertThat(raw).contains(",\"'=HYPERLINK(\"\"x\"\")\",").contains(",'=bad,").contains(",-12,");
     }
 
     @Test
