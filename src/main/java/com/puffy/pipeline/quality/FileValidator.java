@@ -59,7 +59,7 @@ final class FileValidator {
     private final String[] values = new String[COLUMNS];
     private final Murmur3.Hash128 hash = new Murmur3.Hash128();
     private final Murmur3.Hash128 row = new Murmur3.Hash128();
-    private final StringBuilder cells = new StringBuilder(1024);
+    private final StringBuilder quarantineRow = new StringBuilder(1024);
     private final StringBuilder findingRows = new StringBuilder(512);
     private final Utf8Line validatedLine = new Utf8Line();
     private final String[] warningValues = new String[8];
@@ -535,11 +535,11 @@ final class FileValidator {
                 raw[i] = "";
             }
         }
-        cells.setLength(0);
+        quarantineRow.setLength(0);
         findingRows.setLength(0);
-        RowText.quarantined(cells, findingRows, result.name(), line, mask, detail == null ? "" : detail, raw,
+        RowText.quarantined(quarantineRow, findingRows, result.name(), line, mask, detail == null ? "" : detail, raw,
                 rawRecord, date);
-        spool.quarantined(cells, findingRows);
+        spool.quarantined(quarantineRow, findingRows);
     }
 
     private static String missingKeyColumns(HeaderMapping mapping) {
