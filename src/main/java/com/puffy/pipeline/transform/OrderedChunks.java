@@ -1,12 +1,11 @@
 package com.puffy.pipeline.transform;
 
 import com.puffy.pipeline.core.Cancellation;
-import com.puffy.pipeline.core.CancelledException;
+import com.puffy.pipeline.core.Futures;
 import com.puffy.pipeline.core.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,7 +47,7 @@ final class OrderedChunks {
                 inFlight.add(submit(workers, next++, count, chunkSize, new CsvBytes(1 << 16), renderer, cancellation));
             }
             while (!inFlight.isEmpty()) {
-                CsvBytes done = await(inFlight.poll());
+                CsvBytes done = Futures.await(inFlight.poll());
                 out.write(done.bytes(), 0, done.size());
                 writtenChunks++;
                 progress.update(Math.min(count, (long) writtenChunks * chunkSize), count, "Writing " + count + " rows");
@@ -73,24 +72,4 @@ final class OrderedChunks {
         });
     }
 
-    private static CsvBytes await(Future<CsvBytes> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
 }

@@ -3,6 +3,7 @@ package com.puffy.pipeline.transform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.puffy.pipeline.config.TransformConfig;
 import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Futures;
 import com.puffy.pipeline.core.Progress;
 import com.puffy.pipeline.core.RunContext;
 import com.puffy.pipeline.core.Stage;
@@ -12,13 +13,8 @@ import com.puffy.pipeline.io.AtomicFiles;
 import com.puffy.pipeline.io.CsvInput;
 import com.puffy.pipeline.io.CsvOutput;
 import java.io.IOException;
-import com.puffy.pipeline.core.CancelledException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Stage 2 (SPEC §5, §7): sessions, users, conversions, attribution, funnel, daily metrics, channel performance
@@ -180,7 +179,7 @@ public final class TransformStage implements Stage {
                 progress.update(850, 1000, "Attributed " + conversions.size() + " conversions");
                 phase("attribution");
                 writeConversions();
-                await(users);
+                Futures.await(users);
             } finally {
                 helper.shutdownNow();
             }
@@ -299,24 +298,6 @@ public final class TransformStage implements Stage {
                 thread.setDaemon(true);
                 return thread;
             });
-        }
-
-        private static void await(Future<?> future) throws IOException {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancelledException();
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(cause);
-            }
         }
 
         private void writeAttribution() throws IOException {

@@ -3,6 +3,7 @@ package com.puffy.pipeline.transform;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.CancelledException;
 import com.puffy.pipeline.core.ExitCode;
+import com.puffy.pipeline.core.Futures;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.Progress;
 import com.puffy.pipeline.io.CsvInput;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -177,7 +177,7 @@ final class ValidatedEventsReader {
             }
             interner.hand(batch);
             interner.hand(Batch.END);
-            await(interning);
+            Futures.await(interning);
             progress.update(bytes, bytes, "Read " + table.size + " valid events");
         } finally {
             thread.shutdownNow();
@@ -194,27 +194,6 @@ final class ValidatedEventsReader {
     ValidatedEventsReader withBatchRows(int rows) {
         this.batchRows = rows;
         return this;
-    }
-
-    private static void await(Future<?> future) throws IOException {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 
     /** The client, user agent and referrer bytes of up to {@code capacity} consecutive rows, and their purchases. */
@@ -358,7 +337,7 @@ final class ValidatedEventsReader {
                         return batch;
                     }
                     if (interning.isDone()) {
-                        await(interning);
+                        Futures.await(interning);
                         throw new IllegalStateException("The interning thread stopped before the end of the file");
                     }
                 }
