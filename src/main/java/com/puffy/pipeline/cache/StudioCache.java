@@ -57,6 +57,8 @@ public final class StudioCache implements AutoCloseable {
 
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
 
+    static final String FILES_FOLDER_SUFFIX = ".spools";
+
     /** Long enough to wait out another run's short write transactions, short enough not to hang a run. */
     static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
@@ -121,6 +123,19 @@ public final class StudioCache implements AutoCloseable {
         return Optional.ofNullable(file);
     }
 
+    /**
+     * The folder beside the cache file ({@code <name>.spools}) where callers keep values too big for the database
+     * as plain files, referred to from their payloads; empty with an in-memory cache. It is moved aside together
+     * with a damaged cache file, whose payloads were the only references to its files.
+     */
+    public Optional<Path> filesFolder() {
+        return file().map(StudioCache::filesFolderOf);
+    }
+
+    static Path filesFolderOf(Path cacheFile) {
+        return cacheFile.resolveSibling(cacheFile.getFileName() + FILES_FOLDER_SUFFIX);
+    }
+
     // ---- per-file results ------------------------------------------------------------------------------------
 
     public synchronized Optional<byte[]> loadFileResult(String fileKey) {
@@ -136,13 +151,37 @@ public final class StudioCache implements AutoCloseable {
         }
     }
 
-    /** Stores the result for one file version, replacing any older result for the same file name. */
-    public synchronized void storeFileResult(String fileKey, String fileName, byte[] payload) {
-        inTransaction("store a file result", () -> {
-            try (PreparedStatement delete = connection.prepareStatement(
+    /**
+     * What {@link #storeFileResult} did: whether the result was saved, and the payloads it replaced, so that the
+     * caller can release what they refer to (files kept beside the cache).
+     */
+    public record Stored(boolean saved, List<byte[]> replaced) {
+    }
+
+    /**
+     * Stores the result for one file version, replacing any older result for the same file name (or key). Never
+     * throws: a failure becomes a warning and {@code saved} is false.
+     */
+    public synchronized Stored storeFileResult(String fileKey, String fileName, byte[] payload) {
+        List<byte[]> replaced = new ArrayList<>();
+        boolean saved = inTransaction("store a file result", () -> {
+            replaced.clear();
+            try (PreparedStatement old = connection.prepareStatement(
+                    "SELECT payload FROM file_result WHERE file_name = ? OR file_key = ?");
+                 PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM file_result WHERE file_name = ? OR file_key = ?");
                  PreparedStatement insert = connection.prepareStatement(
                          "INSERT INTO file_result (file_key, file_name, payload, stored_at) VALUES (?, ?, ?, ?)")) {
+                old.setString(1, fileName);
+                old.setString(2, fileKey);
+                try (ResultSet rows = old.executeQuery()) {
+                    while (rows.next()) {
+                        byte[] bytes = rows.getBytes(1);
+                        if (bytes != null) {
+                            replaced.add(bytes);
+                        }
+                    }
+                }
                 delete.setString(1, fileName);
                 delete.setString(2, fileKey);
                 delete.executeUpdate();
@@ -153,6 +192,7 @@ public final class StudioCache implements AutoCloseable {
                 insert.executeUpdate();
             }
         });
+        return new Stored(saved, saved ? List.copyOf(replaced) : List.of());
     }
 
     // ---- metric history --------------------------------------------------------------------------------------
@@ -225,12 +265,13 @@ public final class StudioCache implements AutoCloseable {
         void run() throws SQLException;
     }
 
-    private void inTransaction(String what, SqlWork work) {
+    private boolean inTransaction(String what, SqlWork work) {
         try {
             connection.setAutoCommit(false);
             try {
                 work.run();
                 connection.commit();
+                return true;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
                 throw e;
@@ -239,6 +280,7 @@ public final class StudioCache implements AutoCloseable {
             }
         } catch (SQLException e) {
             warn("could not " + what + " (" + e.getMessage() + "); the result was not saved for the next run");
+            return false;
         }
     }
 
@@ -385,7 +427,7 @@ public final class StudioCache implements AutoCloseable {
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
-        for (String suffix : List.of("-wal", "-shm", "-journal")) {
+        for (String suffix : List.of("-wal", "-shm", "-journal", FILES_FOLDER_SUFFIX)) {
             Path companion = target.resolveSibling(target.getFileName() + suffix);
             if (Files.exists(companion)) {
                 try {
@@ -395,7 +437,8 @@ public final class StudioCache implements AutoCloseable {
                     try {
                         Files.deleteIfExists(companion);
                     } catch (IOException | SecurityException alsoIgnored) {
-                        // openChecked of the new file will report it as unusable and we fall back to memory.
+                        // A files folder that is not empty stays: its file names are never reused, so it only
+                        // wastes space. For a journal, openChecked of the new file will report it as unusable and we fall back to memory.
                     }
                 }
             }

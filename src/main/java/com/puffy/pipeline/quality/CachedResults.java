@@ -8,48 +8,81 @@ import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.RunSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 
 /**
  * SPEC §8 for the quality stage: a file whose name, size, modification time and SHA-256 are unchanged, under
  * unchanged quality rules and the same application version, is not validated again. The lookup key holds what can
  * be known without reading the file; the payload holds the SHA-256, which is checked against the file's bytes
- * before the result is reused. Without a cache file (`--no-cache`) every method is a no-op.
+ * before the result is reused. Without a cache file (`--no-cache`, or the in-memory cache of an unusable file)
+ * nothing is looked up or stored.
+ * <p>
+ * The payload in SQLite is small; the spool streams (the rendered output rows, about as big as the input) are kept
+ * as plain files in the cache's files folder, hard-linked from the run's spool (copied when linking is not
+ * possible), named {@code <hash of the input's path>-<random>.<stream>}. A name is never reused and is published
+ * only by the commit of the payload that refers to it, after its files are complete, so a run never sees a
+ * half-written set; a set is deleted when its payload is replaced. See docs/decisions/0400-cache.md.
  */
 final class CachedResults implements AutoCloseable {
-    /**
-     * Files whose spool is bigger (about 1.4 million rows, five times a large real daily export) are not stored:
-     * the payload is built in memory, so this bounds the heap a store can take. The cache keeps one result per
-     * file path, so its size follows the folders the user works on (about a quarter of their bytes, deflated).
-     * An earlier limit of 32 MB left the 10M-event benchmark folders (700,000-row days) without any cache hit.
-     */
-    static final long MAX_SPOOL_BYTES = 512L << 20;
+    /** Makes {@code existing} appear also as {@code link}. */
+    @FunctionalInterface
+    interface Linker {
+        void link(Path link, Path existing) throws IOException;
+    }
+
+    static final Linker HARD_LINK = Files::createLink;
+
+    /** How stream files are linked; tests replace it with one that fails, to exercise the copy path. */
+    static volatile Linker linker = HARD_LINK;
+
+    private static final Pattern STREAMS_NAME = Pattern.compile("[0-9a-f]{16}-[0-9a-f]{16}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Bytes copied between two cancellation checks. */
+    private static final long COPY_CHUNK = 64L << 20;
 
     private final StudioCache cache;
+    /** Where the spool streams are kept; null when nothing is looked up or stored. */
+    private final Path folder;
     private final String rules;
+    private final List<String> warnings = new ArrayList<>();
 
-    private CachedResults(StudioCache cache, String rules) {
+    private CachedResults(StudioCache cache, Path folder, String rules) {
         this.cache = cache;
+        this.folder = folder;
         this.rules = rules;
     }
 
     static CachedResults open(RunSettings settings, QualityConfig config) {
         if (settings.cacheFile() == null) {
-            return new CachedResults(null, "");
+            return new CachedResults(null, null, "");
         }
         String rules = ConfigLoader.fingerprint(config) + "|" + AppVersion.version() + "|" + ResultCodec.FORMAT;
-        return new CachedResults(StudioCache.open(settings.cacheFile()), rules);
+        StudioCache cache = StudioCache.open(settings.cacheFile());
+        // An in-memory cache dies with the run: storing into it would only cost time.
+        return new CachedResults(cache, cache.filesFolder().orElse(null), rules);
     }
 
     List<String> warnings() {
-        return cache == null ? List.of() : cache.warnings();
+        List<String> all = new ArrayList<>(cache == null ? List.of() : cache.warnings());
+        synchronized (warnings) {
+            all.addAll(warnings);
+        }
+        return List.copyOf(all);
     }
 
     private String key(InputFile file) {
@@ -57,18 +90,21 @@ final class CachedResults implements AutoCloseable {
                 + "|" + rules).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The reused result, or null when the file must be validated (no cache, no entry, or changed bytes). */
+    /**
+     * The reused result with its spool restored at {@code spool}, or null when the file must be validated (no
+     * cache, no entry, changed bytes, or stream files missing or of another size).
+     */
     FileResult lookup(InputFile file, Path spool, HeaderNormalizer headers, LongConsumer bytesRead,
                       Cancellation cancellation) throws IOException {
-        if (cache == null || file.size() < 0) {
+        if (folder == null || file.size() < 0) {
             return null;
         }
         var payload = cache.loadFileResult(key(file));
         if (payload.isEmpty()) {
             return null;
         }
-        FileResult restored = ResultCodec.decode(payload.get(), file, spool, headers);
-        if (restored == null) {
+        ResultCodec.Decoded decoded = ResultCodec.decode(payload.get(), file, headers);
+        if (decoded == null || (decoded.streams() != null && !intact(decoded))) {
             return null;
         }
         String actual;
@@ -78,18 +114,182 @@ final class CachedResults implements AutoCloseable {
             // Unreadable now: validating it again reports the problem.
             return null;
         }
-        return actual.equals(restored.sha256) ? restored : null;
+        if (!actual.equals(decoded.result().sha256)) {
+            return null;
+        }
+        if (decoded.streams() != null) {
+            if (!restore(decoded, spool, cancellation)) {
+                return null;
+            }
+            decoded.result().spool = spool;
+        }
+        return decoded.result();
     }
 
-    void store(FileResult result) throws IOException {
-        if (cache == null || result.status == FileResult.Status.UNREADABLE || result.input.size() < 0) {
+    /** Checked before hashing the input, so that a result whose streams are gone costs no read of the file. */
+    private boolean intact(ResultCodec.Decoded decoded) {
+        if (!STREAMS_NAME.matcher(decoded.streams()).matches()) {
+            return false;
+        }
+        try {
+            for (int i = 0; i < Spool.STREAMS.size(); i++) {
+                if (Files.size(streamFile(decoded.streams(), Spool.STREAMS.get(i))) != decoded.sizes()[i]) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Links (or copies) the kept streams to the run's spool path: the writer deletes the spool when done, which
+     * then removes only its own link. False, with nothing left at {@code spool}, when a stream went missing or
+     * changed size since {@link #intact} (another run replaced it).
+     */
+    private boolean restore(ResultCodec.Decoded decoded, Path spool, Cancellation cancellation) {
+        boolean restored = false;
+        try {
+            for (int i = 0; i < Spool.STREAMS.size(); i++) {
+                String stream = Spool.STREAMS.get(i);
+                Path target = Spool.stream(spool, stream);
+                Files.deleteIfExists(target);
+                place(streamFile(decoded.streams(), stream), target, cancellation);
+                if (Files.size(target) != decoded.sizes()[i]) {
+                    return false;
+                }
+            }
+            restored = true;
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        } finally {
+            if (!restored) {
+                deleteQuietly(spool);
+            }
+        }
+    }
+
+    void store(FileResult result, Cancellation cancellation) {
+        if (folder == null || result.status == FileResult.Status.UNREADABLE || result.input.size() < 0) {
             return;
         }
-        if (Spool.exists(result.spool) && Spool.size(result.spool) > MAX_SPOOL_BYTES) {
+        String name = null;
+        boolean saved = false;
+        try {
+            long[] sizes = null;
+            if (Spool.exists(result.spool)) {
+                name = newStreamsName(result.input);
+                sizes = keep(result.spool, name, cancellation);
+            }
+            StudioCache.Stored stored = cache.storeFileResult(key(result.input),
+                    result.input.path().toAbsolutePath().normalize().toString(),
+                    ResultCodec.encode(result, name, sizes));
+            saved = stored.saved();
+            for (byte[] old : stored.replaced()) {
+                String oldName = ResultCodec.streamsOf(old);
+                if (oldName != null && !oldName.equals(name)) {
+                    release(oldName);
+                }
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            synchronized (warnings) {
+                // Once per run: the cause is almost always the folder, the same for every file.
+                if (warnings.isEmpty()) {
+                    warnings.add("The cache folder " + folder + " could not keep the results of "
+                            + result.input.path() + " (" + e + "); files whose results were not kept are validated "
+                            + "again next run: check the free space and permissions there.");
+                }
+            }
+        } finally {
+            if (!saved && name != null) {
+                release(name);
+            }
+        }
+    }
+
+    /**
+     * Puts the spool's streams into the files folder under temporary names, then renames them, so a final name
+     * only ever holds a complete stream; returns their sizes.
+     */
+    private long[] keep(Path spool, String name, Cancellation cancellation) throws IOException {
+        Files.createDirectories(folder);
+        long[] sizes = new long[Spool.STREAMS.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            String stream = Spool.STREAMS.get(i);
+            Path source = Spool.stream(spool, stream);
+            Path temporary = folder.resolve(name + "." + stream + ".tmp");
+            sizes[i] = Files.size(source);
+            place(source, temporary, cancellation);
+            if (Files.size(temporary) != sizes[i]) {
+                throw new IOException("the copy of " + source + " has another size than the spool");
+            }
+            try {
+                Files.move(temporary, streamFile(name, stream), StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, streamFile(name, stream), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return sizes;
+    }
+
+    /** Hard-links {@code source} as {@code target}, or copies it when the file system refuses the link. */
+    private static void place(Path source, Path target, Cancellation cancellation) throws IOException {
+        try {
+            linker.link(target, source);
+            return;
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // Another file system, or links not supported: copying still beats validating again.
+        }
+        Files.deleteIfExists(target);
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long size = in.size();
+            long position = 0;
+            do {
+                cancellation.throwIfCancelled();
+                position += in.transferTo(position, Math.min(COPY_CHUNK, size - position), out);
+            } while (position < size);
+        }
+    }
+
+    private Path streamFile(String name, String stream) {
+        return folder.resolve(name + "." + stream);
+    }
+
+    private static String newStreamsName(InputFile input) {
+        String path = sha256Hex(input.path().toAbsolutePath().normalize().toString()
+                .getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        return path + "-" + String.format("%016x", RANDOM.nextLong());
+    }
+
+    /**
+     * Deletes a set of stream files. A failure is not reported: another run may still be copying the file on a
+     * system that refuses to delete open files, and a left-over set only takes space.
+     */
+    private void release(String name) {
+        if (!STREAMS_NAME.matcher(name).matches()) {
             return;
         }
-        cache.storeFileResult(key(result.input), result.input.path().toAbsolutePath().normalize().toString(),
-                ResultCodec.encode(result));
+        for (String stream : Spool.STREAMS) {
+            try {
+                Files.deleteIfExists(streamFile(name, stream));
+                Files.deleteIfExists(folder.resolve(name + "." + stream + ".tmp"));
+            } catch (IOException | SecurityException ignored) {
+                // See above.
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path spool) {
+        try {
+            Spool.delete(spool);
+        } catch (IOException | SecurityException ignored) {
+            // The validator writes the spool afresh (deleting each file first).
+        }
     }
 
     private static String sha256Of(Path file, LongConsumer bytesRead, Cancellation cancellation) throws IOException {

@@ -167,7 +167,7 @@ public final class QualityStage implements Stage {
                         return cached;
                     }
                     FileResult fresh = validators.get().validate(file, spool);
-                    cache.store(fresh);
+                    cache.store(fresh, cancellation);
                     return fresh;
                 }));
             }

@@ -1,44 +1,66 @@
 package com.puffy.pipeline.quality;
 
 import com.puffy.pipeline.model.ReasonCode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
  * The cached form of one file's validation (SPEC §8): everything {@link FileValidator} produced (counts, findings,
- * fingerprints, purchases, value profile) plus its spool, deflated. Restoring it gives the same {@link FileResult}
- * and spool bytes as validating again, so the outputs are byte-identical with or without the cache; the cross-file
- * steps always run over all files.
+ * fingerprints, purchases, value profile), deflated, plus the name and byte sizes of its spool streams, which
+ * {@link CachedResults} keeps as plain files beside the cache. Restoring it with those streams gives the same
+ * {@link FileResult} and spool bytes as validating again, so the outputs are byte-identical with or without the
+ * cache; the cross-file steps always run over all files.
  */
 final class ResultCodec {
     /**
      * Bump when the payload layout or anything a payload encodes changes meaning. 2: the spool holds the rendered
-     * output rows in four streams (format 1 held one stream of row fields).
+     * output rows in four streams (format 1 held one stream of row fields). 3: the spool streams are files beside
+     * the cache; the payload holds their name and sizes instead of their bytes.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final int MAGIC = 0x51524331; // "QRC1"
 
     private ResultCodec() {
     }
 
-    static byte[] encode(FileResult r) throws IOException {
+    /**
+     * A decoded payload: the result (without its spool yet), and the name and sizes (in {@link Spool#STREAMS}
+     * order) of its stream files; both null when the file had no spool.
+     */
+    record Decoded(FileResult result, String streams, long[] sizes) {
+    }
+
+    /**
+     * Encodes {@code r}; {@code streams} names its stored spool streams and {@code sizes} their byte sizes, or both
+     * are null when it has no spool.
+     */
+    static byte[] encode(FileResult r, String streams, long[] sizes) throws IOException {
+        if ((streams == null) != (sizes == null) || (sizes != null && sizes.length != Spool.STREAMS.size())) {
+            throw new IllegalArgumentException("stream name and sizes go together, one size per stream");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
+            // First, so that the streams of a replaced payload can be found without decoding the rest.
+            out.writeBoolean(streams != null);
+            if (streams != null) {
+                out.writeUTF(streams);
+                for (long size : sizes) {
+                    out.writeLong(size);
+                }
+            }
             out.writeUTF(r.status.name());
             out.writeLong(r.partitionDate == null ? Long.MIN_VALUE : r.partitionDate.toEpochDay());
             out.writeBoolean(r.dateFromName);
@@ -95,32 +117,44 @@ final class ResultCodec {
                 out.writeLong(p.purchaseItemsWithoutPrice);
                 out.write(p.distinct.registers);
             }
-            boolean hasSpool = Spool.exists(r.spool);
-            out.writeBoolean(hasSpool);
-            if (hasSpool) {
-                for (String stream : Spool.STREAMS) {
-                    Path file = Spool.stream(r.spool, stream);
-                    out.writeLong(Files.size(file));
-                    try (InputStream in = Files.newInputStream(file)) {
-                        in.transferTo(out);
-                    }
-                }
-            }
         } finally {
             deflater.end();
         }
         return bytes.toByteArray();
     }
 
+    /** The name of the spool streams a payload refers to; null when it has none or cannot be read. */
+    static String streamsOf(byte[] payload) {
+        try (DataInputStream in = open(payload)) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readBoolean()) {
+                return null;
+            }
+            return in.readUTF();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /**
-     * Rebuilds the result of {@code input} from a payload, writing its spool to {@code spoolFile}; null when the
-     * payload is not one this version can read (it is then simply validated again).
+     * Rebuilds the result of {@code input} from a payload; null when the payload is not one this version can read
+     * (it is then simply validated again).
      */
-    static FileResult decode(byte[] payload, InputFile input, Path spoolFile, HeaderNormalizer headers) {
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(
-                new java.io.ByteArrayInputStream(payload), new java.util.zip.Inflater(), 1 << 16))) {
+    static Decoded decode(byte[] payload, InputFile input, HeaderNormalizer headers) {
+        try (DataInputStream in = open(payload)) {
             if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
                 return null;
+            }
+            String streams = null;
+            long[] sizes = null;
+            if (in.readBoolean()) {
+                streams = in.readUTF();
+                sizes = new long[Spool.STREAMS.size()];
+                for (int i = 0; i < sizes.length; i++) {
+                    sizes[i] = in.readLong();
+                    if (sizes[i] < 0) {
+                        return null;
+                    }
+                }
             }
             FileResult r = new FileResult(input);
             r.status = FileResult.Status.valueOf(in.readUTF());
@@ -182,33 +216,26 @@ final class ResultCodec {
                 in.readFully(p.distinct.registers);
                 r.profiles.put(column, p);
             }
-            if (in.readBoolean()) {
-                for (String stream : Spool.STREAMS) {
-                    long size = in.readLong();
-                    try (OutputStream out = Files.newOutputStream(Spool.stream(spoolFile, stream))) {
-                        copy(in, out, size);
-                    }
-                }
-                r.spool = spoolFile;
-            }
             r.fromCache = true;
-            return r;
+            return new Decoded(r, streams, sizes);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private static void copy(InputStream in, OutputStream out, long size) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        long left = size;
-        while (left > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
-                throw new IOException("The cached spool ends early");
+    private static DataInputStream open(byte[] payload) {
+        Inflater inflater = new Inflater();
+        // An Inflater given to the stream is not ended by its close(); its native memory would wait for the GC.
+        return new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(payload), inflater, 1 << 16) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    inflater.end();
+                }
             }
-            out.write(buffer, 0, n);
-            left -= n;
-        }
+        });
     }
 
     /** writeUTF is limited to 64 KB; a header or a message can be longer. */

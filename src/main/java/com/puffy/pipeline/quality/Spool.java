@@ -172,6 +172,8 @@ final class Spool {
         private int pos;
 
         Out(Path file, int size) throws IOException {
+            // The path may be left as a hard link to a file the cache keeps: writing through it would change that.
+            Files.deleteIfExists(file);
             this.out = Files.newOutputStream(file);
             this.buf = new byte[size];
         }

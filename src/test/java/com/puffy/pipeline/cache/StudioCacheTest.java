@@ -36,7 +36,8 @@ class StudioCacheTest {
     private List<Path> asideFiles(String name) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(name + ".corrupt-")
-                    && !p.getFileName().toString().endsWith("-wal") && !p.getFileName().toString().endsWith("-shm"))
+                    && !p.getFileName().toString().endsWith("-wal") && !p.getFileName().toString().endsWith("-shm")
+                    && !p.getFileName().toString().endsWith(StudioCache.FILES_FOLDER_SUFFIX))
                     .toList();
         }
     }
@@ -79,6 +80,68 @@ class StudioCacheTest {
             cache.storeFileResult("new", "events_20250301.csv", bytes("v2 again"));
             assertThat(cache.loadFileResult("new")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("v2 again")));
         }
+    }
+
+    @Test
+    void storingReturnsThePayloadsItReplaced() {
+        try (StudioCache cache = StudioCache.open(dir.resolve("cache.sqlite"))) {
+            StudioCache.Stored first = cache.storeFileResult("old", "events_20250301.csv", bytes("v1"));
+            assertThat(first.saved()).isTrue();
+            assertThat(first.replaced()).isEmpty();
+            cache.storeFileResult("other", "events_20250302.csv", bytes("kept"));
+            StudioCache.Stored newer = cache.storeFileResult("new", "events_20250301.csv", bytes("v2"));
+            assertThat(newer.saved()).isTrue();
+            assertThat(newer.replaced()).singleElement().isEqualTo(bytes("v1"));
+            assertThat(cache.storeFileResult("new", "events_20250301.csv", bytes("v2 again")).replaced())
+                    .singleElement().isEqualTo(bytes("v2"));
+        }
+    }
+
+    @Test
+    void aStoreThatCannotGetTheWriteLockIsNotSavedAndWarns() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        try (StudioCache cache = StudioCache.open(file, Duration.ofMillis(200))) {
+            cache.storeFileResult("k1", "a.csv", bytes("one"));
+            try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement s = holder.createStatement()) {
+                s.execute("BEGIN EXCLUSIVE");
+                StudioCache.Stored stored = cache.storeFileResult("k2", "a.csv", bytes("two"));
+                assertThat(stored.saved()).isFalse();
+                assertThat(stored.replaced()).isEmpty();
+                s.execute("ROLLBACK");
+            }
+            assertThat(cache.warnings()).singleElement().asString().contains("could not store a file result");
+            assertThat(cache.loadFileResult("k1")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("one")));
+        }
+    }
+
+    @Test
+    void theFilesFolderIsBesideTheCacheFileAndAbsentForAMemoryCache() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.filesFolder()).contains(dir.resolve("cache.sqlite.spools").toAbsolutePath());
+        }
+        Path notAFolder = dir.resolve("plain-file");
+        Files.writeString(notAFolder, "x");
+        try (StudioCache cache = StudioCache.open(notAFolder.resolve("cache.sqlite"))) {
+            assertThat(cache.filesFolder()).isEmpty();
+        }
+    }
+
+    @Test
+    void theFilesFolderIsMovedAsideWithADamagedCacheFile() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        Files.writeString(file, "not a database");
+        Path folder = Files.createDirectories(dir.resolve("cache.sqlite.spools"));
+        Files.writeString(folder.resolve("abc.v"), "rows");
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.warnings()).singleElement().asString().contains("moved to");
+        }
+        List<Path> aside = asideFiles("cache.sqlite");
+        assertThat(aside).hasSize(1);
+        assertThat(folder).doesNotExist();
+        assertThat(Files.readString(aside.get(0).resolveSibling(aside.get(0).getFileName() + ".spools")
+                .resolve("abc.v"))).isEqualTo("rows");
     }
 
     @Test

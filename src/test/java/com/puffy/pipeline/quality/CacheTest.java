@@ -6,16 +6,29 @@ import static com.puffy.pipeline.quality.QualityHarness.HEADER;
 import static com.puffy.pipeline.quality.QualityHarness.purchase;
 import static com.puffy.pipeline.quality.QualityHarness.view;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.config.PipelineConfig;
 import com.puffy.pipeline.config.QualityConfig;
+import com.puffy.pipeline.core.CancelledException;
+import com.puffy.pipeline.core.Cancellation;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,9 +130,247 @@ class CacheTest {
         assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
     }
 
+    private Path cache() {
+        return dir.resolve("c.sqlite");
+    }
+
+    private Path streamsFolder() {
+        return dir.resolve("c.sqlite.spools");
+    }
+
+    /** The stream files kept beside the cache, by name. */
+    private List<String> keptStreams() throws Exception {
+        if (!Files.exists(streamsFolder())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(streamsFolder())) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Names of the stream sets kept for the input file whose path hashes to the given prefix. */
+    private List<String> streamsOf(String inputName) throws Exception {
+        String prefix = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                dir.resolve("events").resolve(inputName).toAbsolutePath().normalize().toString()
+                        .getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        return keptStreams().stream().filter(n -> n.startsWith(prefix)).toList();
+    }
+
+    @AfterEach
+    void restoreLinks() {
+        CachedResults.linker = CachedResults.HARD_LINK;
+    }
+
+    @Test
+    void spoolStreamsAreKeptAsLinkedFilesBesideTheCacheNotInIt() throws Exception {
+        AtomicInteger links = new AtomicInteger();
+        CachedResults.linker = (link, existing) -> {
+            CachedResults.HARD_LINK.link(link, existing);
+            links.incrementAndGet();
+        };
+        QualityHarness h = folder().run();
+        Map<String, String> plain = outputs(h);
+        h.withCache(cache()).run();
+        // Four files with a spool (notes.csv's is empty), four streams each.
+        assertThat(keptStreams()).hasSize(16).allSatisfy(n -> assertThat(n).matches("[0-9a-f]{16}-[0-9a-f]{16}\\.[vqfc]"));
+        assertThat(links.get()).isEqualTo(16);
+        assertThat(Files.size(cache())).isLessThan(64 * 1024);
+        h.run();
+        assertThat(links.get()).isEqualTo(32);
+        assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+        assertThat(outputs(h)).isEqualTo(plain);
+        // The writer deleted its spool links; the cache's own files are untouched.
+        assertThat(keptStreams()).hasSize(16);
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+        assertThat(outputs(h)).isEqualTo(plain);
+    }
+
+    @Test
+    void whereLinksAreRefusedTheStreamsAreCopiedAndStillReused() throws Exception {
+        QualityHarness h = folder().run();
+        Map<String, String> plain = outputs(h);
+        CachedResults.linker = (link, existing) -> {
+            throw new java.nio.file.FileSystemException(link.toString(), existing.toString(), "Invalid cross-device link");
+        };
+        h.withCache(cache()).run();
+        assertThat(keptStreams()).hasSize(16);
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+        assertThat(h.result.summary()).noneMatch(l -> l.startsWith("Cache warning"));
+        assertThat(outputs(h)).isEqualTo(plain);
+    }
+
+    @Test
+    void aMissingStreamFileMeansTheFileIsValidatedAgainWithTheSameOutputs() throws Exception {
+        QualityHarness h = folder().withCache(cache()).run();
+        Map<String, String> first = outputs(h);
+        List<String> day = streamsOf("events_20250224.csv");
+        assertThat(day).hasSize(4);
+        Files.delete(streamsFolder().resolve(day.get(0)));
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 3L).containsEntry("cache_misses", 1L);
+        assertThat(h.summaryOf("events_20250224.csv")).containsEntry("from_cache", "false");
+        assertThat(outputs(h)).isEqualTo(first);
+        // Stored again, under a new name; the broken set is gone.
+        assertThat(streamsOf("events_20250224.csv")).hasSize(4).doesNotContainAnyElementsOf(day);
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+        assertThat(outputs(h)).isEqualTo(first);
+    }
+
+    @Test
+    void aTruncatedStreamFileMeansTheFileIsValidatedAgainWithTheSameOutputs() throws Exception {
+        QualityHarness h = folder().withCache(cache()).run();
+        Map<String, String> first = outputs(h);
+        for (String name : streamsOf("events_20250223.csv")) {
+            if (name.endsWith(".v")) {
+                Path v = streamsFolder().resolve(name);
+                byte[] bytes = Files.readAllBytes(v);
+                Files.write(v, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+            }
+        }
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 3L).containsEntry("cache_misses", 1L);
+        assertThat(h.summaryOf("events_20250223.csv")).containsEntry("from_cache", "false");
+        assertThat(outputs(h)).isEqualTo(first);
+    }
+
+    @Test
+    void aStreamThatChangesSizeWhileBeingRestoredIsAMissWithTheSameOutputs() throws Exception {
+        QualityHarness h = folder().withCache(cache()).run();
+        Map<String, String> first = outputs(h);
+        Path spools = h.work.resolve(".spool");
+        // Stands for another run replacing the stream between the size check and the link.
+        CachedResults.linker = (link, existing) -> {
+            if (link.startsWith(spools) && link.getFileName().toString().endsWith(".c")) {
+                Files.write(link, new byte[] {1});
+            } else {
+                CachedResults.HARD_LINK.link(link, existing);
+            }
+        };
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 0L).containsEntry("cache_misses", 4L);
+        assertThat(h.result.summary()).noneMatch(l -> l.startsWith("Cache warning"));
+        assertThat(outputs(h)).isEqualTo(first);
+        CachedResults.linker = CachedResults.HARD_LINK;
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+        assertThat(outputs(h)).isEqualTo(first);
+    }
+
+    @Test
+    void aReplacedResultTakesItsStreamFilesAlong() throws Exception {
+        QualityHarness h = folder().withCache(cache()).run();
+        List<String> before = streamsOf("events_20250224.csv");
+        List<String> all = keptStreams();
+        Path changed = h.input.resolve("events_20250224.csv");
+        Files.writeString(changed, HEADER + "\n" + view(CID, "2025-02-23T10:00:00.000Z") + "\n"
+                + view(CID2, "2025-02-24T12:00:00.000Z") + "\n");
+        h.run();
+        List<String> after = streamsOf("events_20250224.csv");
+        assertThat(after).hasSize(4).doesNotContainAnyElementsOf(before);
+        assertThat(keptStreams()).hasSize(all.size()).doesNotContainAnyElementsOf(before);
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+    }
+
+    @Test
+    void withoutACacheFileNothingIsWritten() throws Exception {
+        QualityHarness h = folder().run();
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 0L);
+        Path folderAsCache = Files.createDirectories(dir.resolve("not-a-file"));
+        h.withCache(folderAsCache).run();
+        assertThat(h.result.summary()).anyMatch(l -> l.startsWith("Cache warning: "));
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 0L);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "events", "work", "not-a-file");
+        }
+        assertThat(folderAsCache).isEmptyDirectory();
+    }
+
+    @Test
+    void streamsThatCannotBeKeptAreNotStoredAndTheRunWarns() throws Exception {
+        Files.writeString(streamsFolder(), "a file where the folder should be");
+        QualityHarness h = folder().withCache(cache()).run();
+        Map<String, String> first = outputs(h);
+        assertThat(h.result.summary()).filteredOn(l -> l.startsWith("Cache warning: ")).singleElement().asString()
+                .contains("could not keep").contains(streamsFolder().toString()).contains("free space");
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 0L).containsEntry("cache_misses", 4L);
+        assertThat(outputs(h)).isEqualTo(first);
+    }
+
+    @Test
+    void cancellingWhileStreamsAreCopiedLeavesNoPartialSetAndTheNextRunIsWhole() throws Exception {
+        QualityHarness h = folder().run();
+        Map<String, String> plain = outputs(h);
+        Cancellation cancel = new Cancellation();
+        CachedResults.linker = (link, existing) -> {
+            cancel.cancel();
+            throw new java.nio.file.FileSystemException(link.toString(), existing.toString(), "no links");
+        };
+        h.withCache(cache());
+        assertThatThrownBy(() -> h.run(cancel)).isInstanceOf(CancelledException.class);
+        assertThat(keptStreams()).isEmpty();
+        CachedResults.linker = CachedResults.HARD_LINK;
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 0L);
+        assertThat(keptStreams()).hasSize(16);
+        Cancellation cancelOnRestore = new Cancellation();
+        CachedResults.linker = (link, existing) -> {
+            cancelOnRestore.cancel();
+            throw new java.nio.file.FileSystemException(link.toString(), existing.toString(), "no links");
+        };
+        assertThatThrownBy(() -> h.run(cancelOnRestore)).isInstanceOf(CancelledException.class);
+        assertThat(keptStreams()).hasSize(16);
+        CachedResults.linker = CachedResults.HARD_LINK;
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+        assertThat(outputs(h)).isEqualTo(plain);
+    }
+
+    @Test
+    void twoRunsSharingACacheAndAFolderAlwaysWriteTheSameBytes() throws Exception {
+        QualityHarness plain = folder().run();
+        Map<String, String> expected = outputs(plain);
+        Path input = plain.input;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                QualityHarness h = new QualityHarness(dir.resolve("run" + r), input).withCache(cache());
+                int runner = r;
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 6; i++) {
+                        if (runner == 0 && i % 2 == 1) {
+                            // A new modification time: a new key, so results are stored and replaced again.
+                            Path file = input.resolve("events_20250223.csv");
+                            Files.setLastModifiedTime(file, FileTime.fromMillis(
+                                    Files.getLastModifiedTime(file).toMillis() + 2000));
+                        }
+                        h.run();
+                        assertThat(outputs(h)).isEqualTo(expected);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(keptStreams()).hasSize(16).noneMatch(n -> n.endsWith(".tmp"));
+    }
+
     @Test
     void aCorruptPayloadIsAMissNotACrash() throws Exception {
         assertThat(ResultCodec.decode(new byte[] {1, 2, 3}, new InputFile(dir.resolve("x.csv"), "x.csv", 1, 1),
-                dir.resolve("s"), new HeaderNormalizer(Map.of()))).isNull();
+                new HeaderNormalizer(Map.of()))).isNull();
+        assertThat(ResultCodec.streamsOf(new byte[] {1, 2, 3})).isNull();
     }
 }

@@ -32,7 +32,12 @@ final class QualityHarness {
     StageResult result;
 
     QualityHarness(Path root) throws IOException {
-        this.input = Files.createDirectories(root.resolve("events"));
+        this(root, root.resolve("events"));
+    }
+
+    /** A harness working in {@code root} on an input folder that other harnesses may share. */
+    QualityHarness(Path root, Path input) throws IOException {
+        this.input = Files.createDirectories(input);
         this.work = root.resolve("work");
     }
 
@@ -68,11 +73,19 @@ final class QualityHarness {
     }
 
     QualityHarness run(PipelineConfig config, int threads) throws Exception {
+        return run(config, threads, Cancellation.none());
+    }
+
+    QualityHarness run(Cancellation cancellation) throws Exception {
+        return run(ConfigLoader.defaults(), 2, cancellation);
+    }
+
+    QualityHarness run(PipelineConfig config, int threads, Cancellation cancellation) throws Exception {
         deleteWork();
         Files.createDirectories(work);
         RunSettings settings = new RunSettings(input, work.resolveSibling("out"), config, null,
                 LocalDate.of(2025, 3, 10), false, cacheFile);
-        result = new QualityStage(threads).run(new RunContext(settings, work), Progress.NONE, Cancellation.none());
+        result = new QualityStage(threads).run(new RunContext(settings, work), Progress.NONE, cancellation);
         return this;
     }
 
