@@ -52,6 +52,7 @@ final class CachedResults implements AutoCloseable {
 
     private static final Pattern STREAMS_NAME = Pattern.compile("[0-9a-f]{16}-[0-9a-f]{16}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofHours(1);
     /** Bytes copied between two cancellation checks. */
     private static final long COPY_CHUNK = 64L << 20;
 
@@ -193,6 +194,9 @@ final class CachedResults implements AutoCloseable {
                     release(oldName);
                 }
             }
+            if (saved) {
+                releaseAbandoned(result.input, name);
+            }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             synchronized (warnings) {
                 // Once per run: the cause is almost always the folder, the same for every file.
@@ -261,9 +265,12 @@ final class CachedResults implements AutoCloseable {
     }
 
     private static String newStreamsName(InputFile input) {
-        String path = sha256Hex(input.path().toAbsolutePath().normalize().toString()
-                .getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        return path + "-" + String.format("%016x", RANDOM.nextLong());
+        return pathPrefix(input) + "-" + String.format("%016x", RANDOM.nextLong());
+    }
+
+    private static String pathPrefix(InputFile input) {
+        return sha256Hex(input.path().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16);
     }
 
     /**
@@ -281,6 +288,28 @@ final class CachedResults implements AutoCloseable {
             } catch (IOException | SecurityException ignored) {
                 // See above.
             }
+        }
+    }
+
+    /**
+     * Deletes the other stream sets of the same input that are older than {@link #ABANDONED_AFTER}: the cache keeps
+     * one result per input path, so they are left by a run that stopped between keeping streams and committing
+     * their payload (a crash, a killed process). The age guard spares a set another run is keeping right now; were
+     * it deleted anyway, that run's result would fail the size check of its next lookup and be validated again.
+     */
+    private void releaseAbandoned(InputFile input, String current) {
+        String prefix = pathPrefix(input) + "-";
+        long cutoff = System.currentTimeMillis() - ABANDONED_AFTER.toMillis();
+        try (var entries = Files.newDirectoryStream(folder, prefix + "*")) {
+            for (Path entry : entries) {
+                String file = entry.getFileName().toString();
+                String name = file.substring(0, Math.min(file.length(), prefix.length() + 16));
+                if (!name.equals(current) && Files.getLastModifiedTime(entry).toMillis() < cutoff) {
+                    release(name);
+                }
+            }
+        } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException ignored) {
+            // Left-over sets only take space; the next store of this file tries again.
         }
     }
 

@@ -263,6 +263,26 @@ class CacheTest {
     }
 
     @Test
+    void setsAbandonedByAnInterruptedRunAreRemovedWhenTheFileIsStoredAgainButFreshOnesAreSpared() throws Exception {
+        QualityHarness h = folder().withCache(cache()).run();
+        String prefix = streamsOf("events_20250224.csv").get(0).substring(0, 16);
+        // What a run killed between keeping its streams and committing leaves behind: an hour and more ago ...
+        Path abandoned = streamsFolder().resolve(prefix + "-00000000000000aa.v");
+        Files.writeString(abandoned, "rows");
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis()
+                - CachedResults.ABANDONED_AFTER.toMillis() - 60_000));
+        // ... and what another run may be keeping right now.
+        Path inFlight = streamsFolder().resolve(prefix + "-00000000000000bb.v.tmp");
+        Files.writeString(inFlight, "rows");
+        Files.writeString(h.input.resolve("events_20250224.csv"), HEADER + "\n"
+                + view(CID2, "2025-02-24T12:00:00.000Z") + "\n");
+        h.run();
+        assertThat(abandoned).doesNotExist();
+        assertThat(inFlight).exists();
+        assertThat(streamsOf("events_20250224.csv")).hasSize(5);
+    }
+
+    @Test
     void aReplacedResultTakesItsStreamFilesAlong() throws Exception {
         QualityHarness h = folder().withCache(cache()).run();
         List<String> before = streamsOf("events_20250224.csv");
