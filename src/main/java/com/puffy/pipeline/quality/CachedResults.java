@@ -16,12 +16,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
@@ -53,6 +57,12 @@ final class CachedResults implements AutoCloseable {
     private static final Pattern STREAMS_NAME = Pattern.compile("[0-9a-f]{16}-[0-9a-f]{16}");
     private static final SecureRandom RANDOM = new SecureRandom();
     static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofHours(1);
+    /**
+     * Beyond this many bytes of stream files the least recently used sets are deleted at the end of a run (their
+     * files are then validated again when next seen). 16 GiB holds about 100 days of a large real export
+     * (300,000 events a day); tests lower it.
+     */
+    static volatile long maxStreamBytes = 16L << 30;
     /** Bytes copied between two cancellation checks. */
     private static final long COPY_CHUNK = 64L << 20;
 
@@ -61,6 +71,8 @@ final class CachedResults implements AutoCloseable {
     private final Path folder;
     private final String rules;
     private final List<String> warnings = new ArrayList<>();
+    /** The stream sets this run stored or reused: never evicted by its own size check. */
+    private final java.util.Set<String> inUse = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private CachedResults(StudioCache cache, Path folder, String rules) {
         this.cache = cache;
@@ -123,6 +135,8 @@ final class CachedResults implements AutoCloseable {
                 return null;
             }
             decoded.result().spool = spool;
+            inUse.add(decoded.streams());
+            markUsed(decoded.streams());
         }
         return decoded.result();
     }
@@ -188,6 +202,9 @@ final class CachedResults implements AutoCloseable {
                     result.input.path().toAbsolutePath().normalize().toString(),
                     ResultCodec.encode(result, name, sizes));
             saved = stored.saved();
+            if (saved && name != null) {
+                inUse.add(name);
+            }
             for (byte[] old : stored.replaced()) {
                 String oldName = ResultCodec.streamsOf(old);
                 if (oldName != null && !oldName.equals(name)) {
@@ -313,6 +330,66 @@ final class CachedResults implements AutoCloseable {
         }
     }
 
+    /** The modification time of a set's files is its last use, for {@link #evictLeastRecentlyUsed}. */
+    private void markUsed(String name) {
+        FileTime now = FileTime.fromMillis(System.currentTimeMillis());
+        for (String stream : Spool.STREAMS) {
+            try {
+                Files.setLastModifiedTime(streamFile(name, stream), now);
+            } catch (IOException | SecurityException ignored) {
+                // Only the eviction order suffers.
+            }
+        }
+    }
+
+    /**
+     * Keeps the stream files under {@link #maxStreamBytes} by deleting whole sets, least recently used first, other
+     * than those of this run. Their payloads stay: a lookup finds the streams missing and validates the file again.
+     */
+    void evictLeastRecentlyUsed() {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        Map<String, long[]> sets = new HashMap<>(); // name -> {bytes, last use}
+        long total = 0;
+        try (var entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String file = entry.getFileName().toString();
+                if (file.endsWith(".tmp")) {
+                    continue; // another run keeping a set right now
+                }
+                int dot = file.indexOf('.');
+                String name = dot < 0 ? file : file.substring(0, dot);
+                if (!STREAMS_NAME.matcher(name).matches()) {
+                    continue;
+                }
+                long size = Files.size(entry);
+                long used = Files.getLastModifiedTime(entry).toMillis();
+                long[] set = sets.computeIfAbsent(name, n -> new long[2]);
+                set[0] += size;
+                set[1] = Math.max(set[1], used);
+                total += size;
+            }
+        } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException e) {
+            return;
+        }
+        if (total <= maxStreamBytes) {
+            return;
+        }
+        List<Map.Entry<String, long[]>> oldestFirst = new ArrayList<>(sets.entrySet());
+        oldestFirst.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1])
+                .thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, long[]> set : oldestFirst) {
+            if (total <= maxStreamBytes) {
+                break;
+            }
+            if (!inUse.contains(set.getKey())) {
+                release(set.getKey());
+                total -= set.getValue()[0];
+            }
+        }
+    }
+
     private static void deleteQuietly(Path spool) {
         try {
             Spool.delete(spool);
@@ -355,6 +432,7 @@ final class CachedResults implements AutoCloseable {
 
     @Override
     public void close() {
+        evictLeastRecentlyUsed();
         if (cache != null) {
             cache.close();
         }

@@ -187,6 +187,17 @@ public final class QualityStage implements Stage {
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
+            // A worker still storing into the cache after a failure or a cancellation would write behind the
+            // back of whoever runs next; every loop checks for cancellation, so this wait is short.
+            awaitWorkers(pool);
+        }
+    }
+
+    private static void awaitWorkers(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -159,6 +159,7 @@ class CacheTest {
     @AfterEach
     void restoreLinks() {
         CachedResults.linker = CachedResults.HARD_LINK;
+        CachedResults.maxStreamBytes = 16L << 30;
     }
 
     @Test
@@ -280,6 +281,45 @@ class CacheTest {
         assertThat(abandoned).doesNotExist();
         assertThat(inFlight).exists();
         assertThat(streamsOf("events_20250224.csv")).hasSize(5);
+    }
+
+    @Test
+    void beyondTheSizeLimitTheLeastRecentlyUsedFoldersStreamsGoAndThoseFilesAreValidatedAgain() throws Exception {
+        QualityHarness first = folder().withCache(cache()).run();
+        Map<String, String> firstOutputs = outputs(first);
+        long oneFolder = keptBytes();
+        List<String> firstSets = keptStreams();
+        QualityHarness second = new QualityHarness(dir.resolve("second"), dir.resolve("other-events"))
+                .file("events_20250301.csv", HEADER, view(CID, "2025-03-01T10:00:00.000Z"),
+                        view(CID2, "2025-03-01T11:00:00.000Z"))
+                .withCache(cache());
+        second.run();
+        // The first folder is used again, so the second one's streams are now the least recently used.
+        first.run();
+        assertThat(first.result.figures()).containsEntry("cache_hits", 4L);
+        long secondFolder = keptBytes() - oneFolder;
+        // Room for the first folder and a set smaller than the second folder's: the third run's one row.
+        CachedResults.maxStreamBytes = oneFolder + secondFolder - 1;
+        QualityHarness third = new QualityHarness(dir.resolve("third"), dir.resolve("third-events"))
+                .file("events_20250302.csv", HEADER, view(CID, "2025-03-02T10:00:00.000Z"))
+                .withCache(cache());
+        third.run();
+        List<String> kept = keptStreams();
+        assertThat(kept).containsAll(firstSets.stream().filter(n -> !n.endsWith(".tmp")).toList());
+        assertThat(kept.stream().filter(n -> !firstSets.contains(n))).hasSize(4); // the third run's own set stays
+        second.run();
+        assertThat(second.result.figures()).containsEntry("cache_hits", 0L);
+        CachedResults.maxStreamBytes = Long.MAX_VALUE;
+        first.run();
+        assertThat(outputs(first)).isEqualTo(firstOutputs);
+    }
+
+    private long keptBytes() throws Exception {
+        long total = 0;
+        for (String name : keptStreams()) {
+            total += Files.size(streamsFolder().resolve(name));
+        }
+        return total;
     }
 
     @Test
