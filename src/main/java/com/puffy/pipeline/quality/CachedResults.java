@@ -177,7 +177,7 @@ final class CachedResults implements AutoCloseable {
             }
             restored = true;
             return true;
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException | SecurityException e) {
             return false;
         } finally {
             if (!restored) {
@@ -214,7 +214,7 @@ final class CachedResults implements AutoCloseable {
             if (saved) {
                 releaseAbandoned(result.input, name);
             }
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException | SecurityException e) {
             synchronized (warnings) {
                 // Once per run: the cause is almost always the folder, the same for every file.
                 if (warnings.isEmpty()) {
@@ -263,7 +263,8 @@ final class CachedResults implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw e;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            // Another file system, or links not supported: copying still beats validating again.
+            // Another file system, or a file system without hard links (Files.createLink throws
+            // UnsupportedOperationException there): copying still beats validating again.
         }
         Files.deleteIfExists(target);
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
