@@ -26,7 +26,7 @@ final class ColumnProfile {
         this.clientIdColumn = clientIdColumn;
     }
 
-    void add(String value, long hash, boolean matchesClientIdPattern) {
+    void add(FieldValue value, long hash, boolean matchesClientIdPattern) {
         rows++;
         if (value.isBlank()) {
             nulls++;
@@ -78,6 +78,10 @@ final class ColumnProfile {
     }
 
     static boolean looksNumeric(String value) {
+        return looksNumeric(FieldValue.of(value));
+    }
+
+    static boolean looksNumeric(FieldValue value) {
         int n = value.length();
         int i = 0;
         if (n > 0 && (value.charAt(0) == '-' || value.charAt(0) == '+')) {

@@ -24,16 +24,29 @@ final class Timestamps {
 
     /** Epoch milliseconds, or {@link #INVALID}. */
     static long parse(String text) {
-        String s = text.trim();
-        if (s.length() == 24 && s.charAt(23) == 'Z' && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T'
-                && s.charAt(13) == ':' && s.charAt(16) == ':' && s.charAt(19) == '.') {
-            int year = digits(s, 0, 4);
-            int month = digits(s, 5, 2);
-            int day = digits(s, 8, 2);
-            int hour = digits(s, 11, 2);
-            int minute = digits(s, 14, 2);
-            int second = digits(s, 17, 2);
-            int millis = digits(s, 20, 3);
+        return parse(FieldValue.of(text));
+    }
+
+    /** Epoch milliseconds of the value trimmed as String.trim() trims, or {@link #INVALID}. */
+    static long parse(FieldValue text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (to - from == 24 && text.charAt(from + 23) == 'Z' && text.charAt(from + 4) == '-'
+                && text.charAt(from + 7) == '-' && text.charAt(from + 10) == 'T' && text.charAt(from + 13) == ':'
+                && text.charAt(from + 16) == ':' && text.charAt(from + 19) == '.') {
+            int year = digits(text, from, 4);
+            int month = digits(text, from + 5, 2);
+            int day = digits(text, from + 8, 2);
+            int hour = digits(text, from + 11, 2);
+            int minute = digits(text, from + 14, 2);
+            int second = digits(text, from + 17, 2);
+            int millis = digits(text, from + 20, 3);
             if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                     || second < 0 || second > 59 || millis < 0 || day > lengthOfMonth(year, month)) {
                 return INVALID;
@@ -41,7 +54,12 @@ final class Timestamps {
             long days = epochDay(year, month, day);
             return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
         }
-        return parseSlow(s);
+        return parseSlow(text.text().substring(from, to));
+    }
+
+    /** Whether the value, as it is (untrimmed), is already in the export's form, so it is written unchanged. */
+    static boolean isExportForm(FieldValue raw) {
+        return raw.length() == 24 && raw.charAt(23) == 'Z' && raw.charAt(10) == 'T' && raw.charAt(19) == '.';
     }
 
     private static long parseSlow(String s) {
@@ -70,7 +88,7 @@ final class Timestamps {
         return (int) Math.floorDiv(epochMillis, 86_400_000L);
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(FieldValue s, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = s.charAt(i);
