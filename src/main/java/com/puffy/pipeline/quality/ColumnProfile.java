@@ -82,15 +82,16 @@ final class ColumnProfile {
     }
 
     static boolean looksNumeric(FieldValue value) {
-        int n = value.length();
-        int i = 0;
-        if (n > 0 && (value.charAt(0) == '-' || value.charAt(0) == '+')) {
+        byte[] text = value.asciiBytes();
+        int i = value.asciiOffset();
+        int end = i + value.length();
+        if (i < end && (text[i] == '-' || text[i] == '+')) {
             i++;
         }
         boolean digit = false;
         boolean dot = false;
-        for (; i < n; i++) {
-            char c = value.charAt(i);
+        for (; i < end; i++) {
+            byte c = text[i];
             if (c >= '0' && c <= '9') {
                 digit = true;
             } else if (c == '.' && !dot) {

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
  * reader would have made, created at most once and only when a rule or an output needs it: at 5M rows, a String per
  * field and the copies between them were a fifth of the validating threads' time.
  * <p>
- * The checks written here over {@link #length()} and {@link #charAt(int)} are the only versions of them; the String
- * entry points ({@link #of(String)}) wrap the String.
+ * The checks that accept only ASCII characters (numbers, client ids, timestamps) read {@link #asciiBytes()}; their
+ * String entry points wrap the String ({@link #of(String)}), so each check is written once.
  */
 final class FieldValue {
     private static final byte[] NO_BYTES = new byte[0];
@@ -25,6 +25,9 @@ final class FieldValue {
     /** Whether the value is bytes[offset, offset + length), one byte per character. */
     private boolean latin1 = true;
     private String text = "";
+    /** {@link #asciiBytes()} of a value held as a String, made on first use. */
+    private byte[] narrowed;
+    private boolean narrowedValid;
 
     /** A field over a String, for the String entry points of the checks and for tests. */
     static FieldValue of(String text) {
@@ -46,6 +49,7 @@ final class FieldValue {
         this.text = text;
         this.latin1 = false;
         this.length = text.length();
+        this.narrowedValid = false;
     }
 
     void setEmpty() {
@@ -70,8 +74,29 @@ final class FieldValue {
         return length;
     }
 
-    char charAt(int i) {
-        return latin1 ? (char) (bytes[offset + i] & 0xff) : text.charAt(i);
+    /**
+     * One byte per character, from {@link #asciiOffset()}: the character itself when it is ASCII, 0xFF otherwise.
+     * Enough for a check that accepts only ASCII characters, and the same length as the text.
+     */
+    byte[] asciiBytes() {
+        if (latin1) {
+            return bytes;
+        }
+        if (!narrowedValid) {
+            if (narrowed == null || narrowed.length < length) {
+                narrowed = new byte[Math.max(length, 32)];
+            }
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                narrowed[i] = c < 0x80 ? (byte) c : (byte) 0xFF;
+            }
+            narrowedValid = true;
+        }
+        return narrowed;
+    }
+
+    int asciiOffset() {
+        return latin1 ? offset : 0;
     }
 
     String text() {

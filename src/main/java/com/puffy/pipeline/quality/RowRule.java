@@ -116,18 +116,21 @@ enum RowRule {
 
         /** The default pattern by hand: it runs on every row, and the regex engine costs several times more. */
         static boolean matchesDefaultPattern(FieldValue id) {
-            if (id.length() != 23 || id.charAt(10) != '-') {
+            byte[] text = id.asciiBytes();
+            int at = id.asciiOffset();
+            if (id.length() != 23 || text[at + 10] != '-') {
                 return false;
             }
-            for (int i = 0; i < 10; i++) {
-                char c = id.charAt(i);
+            for (int i = at; i < at + 10; i++) {
+                byte c = text[i];
                 if (c < '0' || c > '9') {
                     return false;
                 }
             }
-            for (int i = 11; i < 23; i++) {
-                char c = id.charAt(i);
-                if (c >= ID_CHARS.length || !ID_CHARS[c]) {
+            for (int i = at + 11; i < at + 23; i++) {
+                // A byte of 0x80 or more (outside ASCII) is negative here, so the sign test keeps the lookup in range.
+                byte c = text[i];
+                if (c < 0 || !ID_CHARS[c]) {
                     return false;
                 }
             }

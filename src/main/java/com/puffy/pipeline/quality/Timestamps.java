@@ -29,24 +29,25 @@ final class Timestamps {
 
     /** Epoch milliseconds of the value trimmed as String.trim() trims, or {@link #INVALID}. */
     static long parse(FieldValue text) {
-        int from = 0;
-        int to = text.length();
-        while (from < to && text.charAt(from) <= ' ') {
+        byte[] b = text.asciiBytes();
+        int from = text.asciiOffset();
+        int to = from + text.length();
+        // A character outside ASCII reads as 0xFF, above ' ': not trimmed, as String.trim() leaves it.
+        while (from < to && (b[from] & 0xff) <= ' ') {
             from++;
         }
-        while (to > from && text.charAt(to - 1) <= ' ') {
+        while (to > from && (b[to - 1] & 0xff) <= ' ') {
             to--;
         }
-        if (to - from == 24 && text.charAt(from + 23) == 'Z' && text.charAt(from + 4) == '-'
-                && text.charAt(from + 7) == '-' && text.charAt(from + 10) == 'T' && text.charAt(from + 13) == ':'
-                && text.charAt(from + 16) == ':' && text.charAt(from + 19) == '.') {
-            int year = digits(text, from, 4);
-            int month = digits(text, from + 5, 2);
-            int day = digits(text, from + 8, 2);
-            int hour = digits(text, from + 11, 2);
-            int minute = digits(text, from + 14, 2);
-            int second = digits(text, from + 17, 2);
-            int millis = digits(text, from + 20, 3);
+        if (to - from == 24 && b[from + 23] == 'Z' && b[from + 4] == '-' && b[from + 7] == '-' && b[from + 10] == 'T'
+                && b[from + 13] == ':' && b[from + 16] == ':' && b[from + 19] == '.') {
+            int year = digits(b, from, 4);
+            int month = digits(b, from + 5, 2);
+            int day = digits(b, from + 8, 2);
+            int hour = digits(b, from + 11, 2);
+            int minute = digits(b, from + 14, 2);
+            int second = digits(b, from + 17, 2);
+            int millis = digits(b, from + 20, 3);
             if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                     || second < 0 || second > 59 || millis < 0 || day > lengthOfMonth(year, month)) {
                 return INVALID;
@@ -54,12 +55,15 @@ final class Timestamps {
             long days = epochDay(year, month, day);
             return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
         }
-        return parseSlow(text.text().substring(from, to));
+        int offset = text.asciiOffset();
+        return parseSlow(text.text().substring(from - offset, to - offset));
     }
 
     /** Whether the value, as it is (untrimmed), is already in the export's form, so it is written unchanged. */
     static boolean isExportForm(FieldValue raw) {
-        return raw.length() == 24 && raw.charAt(23) == 'Z' && raw.charAt(10) == 'T' && raw.charAt(19) == '.';
+        byte[] b = raw.asciiBytes();
+        int at = raw.asciiOffset();
+        return raw.length() == 24 && b[at + 23] == 'Z' && b[at + 10] == 'T' && b[at + 19] == '.';
     }
 
     private static long parseSlow(String s) {
@@ -88,10 +92,10 @@ final class Timestamps {
         return (int) Math.floorDiv(epochMillis, 86_400_000L);
     }
 
-    private static int digits(FieldValue s, int from, int count) {
+    private static int digits(byte[] s, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            byte c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -83,7 +83,7 @@ final class Utf8Line {
      * takes the text path.
      */
     void appendText(FieldValue field, boolean ascii) {
-        if (field.latin1() && (field.length() == 0 || !CsvOutput.isFormulaStart(field.charAt(0)))
+        if (field.latin1() && (field.length() == 0 || !CsvOutput.isFormulaStart((char) field.bytes()[field.offset()]))
                 && !field.latin1NeedsQuotes()) {
             appendLatin1(field);
             return;
