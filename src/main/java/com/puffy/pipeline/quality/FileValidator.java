@@ -59,6 +59,8 @@ final class FileValidator {
     /** The canonical fields of the current row, by column ordinal; {@link #extra} for one EXTRA field at a time. */
     private final FieldValue[] cells = newCells();
     private final FieldValue extra = new FieldValue();
+    /** The canonical columns (ordinals) the file being validated has. */
+    private int[] presentColumns = new int[0];
     private final Murmur3.Hash128 hash = new Murmur3.Hash128();
     private final Murmur3.Hash128 row = new Murmur3.Hash128();
     private final StringBuilder quarantineRow = new StringBuilder(1024);
@@ -197,20 +199,19 @@ final class FileValidator {
             return;
         }
         reader.expectFields(mapping.fieldCount());
-        for (CanonicalColumn c : mapping.presentInFileOrder()) {
-            result.profiles.put(c.columnName(), new ColumnProfile(c == CanonicalColumn.CLIENT_ID));
-        }
-        for (String extra : mapping.extraNames()) {
-            result.profiles.putIfAbsent(extra, new ColumnProfile(false));
-        }
+        readRows(result, reader, spool, mapping);
+    }
+
+    /**
+     * The rows after the header. The per-file set-up (profiles, present columns) is done in a method of its own,
+     * not in the one that holds the loop: a first null profile lookup or missing column there deoptimized the
+     * compiled loop, and C2 compiled it again.
+     */
+    private void readRows(FileResult result, CsvRecordReader reader, Spool.Writer spool, HeaderMapping mapping)
+            throws IOException {
         ColumnProfile[] canonicalProfiles = new ColumnProfile[COLUMNS];
-        for (CanonicalColumn c : CanonicalColumn.values()) {
-            canonicalProfiles[c.ordinal()] = result.profiles.get(c.columnName());
-        }
         ColumnProfile[] extraProfiles = new ColumnProfile[mapping.extraFields().length];
-        for (int i = 0; i < extraProfiles.length; i++) {
-            extraProfiles[i] = result.profiles.get(mapping.extraNames().get(i));
-        }
+        prepareFile(result, mapping, canonicalProfiles, extraProfiles);
         long malformed = 0;
         long firstMalformed = 0;
         int rows = 0;
@@ -254,6 +255,31 @@ final class FileValidator {
         if (result.rowsRead == 0) {
             result.findings.add(new FileFinding(ReasonCode.EMPTY_FILE, 0, "", "",
                     result.name() + " has a header but no rows; check the export of that day."));
+        }
+    }
+
+    /**
+     * The file's profiles, the canonical columns it has ({@link #presentColumns}, each with a profile) and empty
+     * cells for those it lacks, which stay empty for the whole file.
+     */
+    private void prepareFile(FileResult result, HeaderMapping mapping, ColumnProfile[] canonicalProfiles,
+                             ColumnProfile[] extraProfiles) {
+        for (CanonicalColumn c : mapping.presentInFileOrder()) {
+            result.profiles.put(c.columnName(), new ColumnProfile(c == CanonicalColumn.CLIENT_ID));
+        }
+        for (String extra : mapping.extraNames()) {
+            result.profiles.putIfAbsent(extra, new ColumnProfile(false));
+        }
+        for (CanonicalColumn c : CanonicalColumn.values()) {
+            canonicalProfiles[c.ordinal()] = result.profiles.get(c.columnName());
+        }
+        for (int i = 0; i < extraProfiles.length; i++) {
+            extraProfiles[i] = result.profiles.get(mapping.extraNames().get(i));
+        }
+        int[] fieldOf = mapping.fieldOf();
+        presentColumns = java.util.stream.IntStream.range(0, COLUMNS).filter(c -> fieldOf[c] >= 0).toArray();
+        for (FieldValue cell : cells) {
+            cell.setEmpty();
         }
     }
 
@@ -342,14 +368,10 @@ final class FileValidator {
         spool.candidate(line, warnings, validatedLine, findingRows, tx, revenue, extraCells);
     }
 
-    /** Sets {@link #cells} to the canonical fields of the current record (empty for a column the file lacks). */
+    /** Sets {@link #cells} to the canonical fields of the current record (those the file lacks stay empty). */
     private void readCells(CsvRecordReader reader, int[] fieldOf) {
-        for (int c = 0; c < COLUMNS; c++) {
-            if (fieldOf[c] >= 0) {
-                reader.field(fieldOf[c], cells[c]);
-            } else {
-                cells[c].setEmpty();
-            }
+        for (int c : presentColumns) {
+            reader.field(fieldOf[c], cells[c]);
         }
     }
 
@@ -366,11 +388,8 @@ final class FileValidator {
     }
 
     private void profile(ColumnProfile[] canonicalProfiles, boolean standardClientId) {
-        for (int c = 0; c < COLUMNS; c++) {
-            ColumnProfile profile = canonicalProfiles[c];
-            if (profile != null) {
-                profile.add(cells[c], columnHi[c], standardClientId);
-            }
+        for (int c : presentColumns) {
+            canonicalProfiles[c].add(cells[c], columnHi[c], standardClientId);
         }
     }
 
