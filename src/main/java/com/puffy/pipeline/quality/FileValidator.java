@@ -5,6 +5,7 @@ import com.puffy.pipeline.io.CsvCells;
 import com.puffy.pipeline.io.CsvOutput;
 import com.puffy.pipeline.model.CanonicalColumn;
 import com.puffy.pipeline.model.ReasonCode;
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,6 +77,12 @@ final class FileValidator {
     private static final RowRule[] ERROR_RULES = RowRule.ERROR_RULES.toArray(new RowRule[0]);
     private static final RowRule[] WARNING_RULES = RowRule.WARNING_RULES.toArray(new RowRule[0]);
     private static final int NO_PARTITION = Integer.MIN_VALUE;
+    /**
+     * The decoder reads 8 KiB at a time; straight from the file that was one system call (and one copy through a
+     * direct buffer) per 8 KiB. Reading ahead a mebibyte at a time makes those reads copies from memory. The
+     * decoder is handed the same bytes in the same pieces, so where it stops on a bad byte does not change.
+     */
+    private static final int READ_AHEAD = 1 << 20;
     private static final int OUTSIDE_PARTITION = 1 << ReasonCode.TIMESTAMP_OUTSIDE_PARTITION.ordinal();
     private static final int BOT = 1 << ReasonCode.BOT_USER_AGENT.ordinal();
 
@@ -141,7 +148,8 @@ final class FileValidator {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         result.spool = spoolFile;
         try (CountingStream counting = new CountingStream(raw, sha, progress);
-             CsvRecordReader reader = new CsvRecordReader(new InputStreamReader(counting, decoder), counting::ascii);
+             CsvRecordReader reader = new CsvRecordReader(
+                     new InputStreamReader(new BufferedInputStream(counting, READ_AHEAD), decoder), counting::ascii);
              Spool.Writer spool = new Spool.Writer(spoolFile)) {
             try {
                 input = counting;
@@ -740,6 +748,27 @@ final class FileValidator {
                 progress.accept(unreported);
                 unreported = 0;
             }
+        }
+
+        /** The bytes left as raw.available() said when last asked, and {@link #count} then. */
+        private long availableThen = -1;
+        private long countThen;
+
+        /**
+         * What the stream below says is left, asked again only when the bytes read since the last answer use it up.
+         * The decoder asks before every 8 KiB it reads; for a file, each answer cost two system calls (file size and
+         * position: 340,000 of them at 5M events). The answer is the same as long as the file does not change while
+         * it is read, and it is asked again before saying 0.
+         */
+        @Override
+        public int available() throws IOException {
+            long left = availableThen - (count - countThen);
+            if (availableThen < 0 || left <= 0) {
+                availableThen = super.available();
+                countThen = count;
+                left = availableThen;
+            }
+            return (int) Math.min(Integer.MAX_VALUE, left);
         }
 
         /** Reads what the parser left (a skipped non-event file) so the checksum covers the whole file. */

@@ -228,6 +228,32 @@ class ByteFieldsTest {
     }
 
     @Test
+    void theCountingStreamSaysWhatIsLeftAsTheStreamBelowWouldWithoutAskingItEachTime() throws Exception {
+        byte[] data = new byte[100_000];
+        int[] asked = {0};
+        java.io.InputStream below = new java.io.ByteArrayInputStream(data) {
+            @Override
+            public synchronized int available() {
+                asked[0]++;
+                return super.available();
+            }
+        };
+        try (FileValidator.CountingStream counting = new FileValidator.CountingStream(below,
+                java.security.MessageDigest.getInstance("SHA-256"), n -> { })) {
+            byte[] chunk = new byte[8192];
+            int left = data.length;
+            assertThat(counting.available()).isEqualTo(left);
+            while (left > 0) {
+                left -= counting.read(chunk, 0, Math.min(chunk.length, 1 + left / 3));
+                assertThat(counting.available()).isEqualTo(left);
+            }
+            assertThat(counting.read(chunk, 0, chunk.length)).isEqualTo(-1);
+            assertThat(counting.available()).isZero();
+        }
+        assertThat(asked[0]).as("asked again only once the last answer is used up").isLessThan(5);
+    }
+
+    @Test
     void invalidUtf8InTheMiddleOfAFieldAfterManyAsciiRowsIsStillNotUtf8() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         StringBuilder ascii = new StringBuilder(HEADER).append('\n');
