@@ -2,11 +2,17 @@ package com.puffy.pipeline.quality;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * Reads RFC 4180 records from one event file, tolerant of everything SPEC §2/§4 says happens: a BOM, CRLF, no
@@ -26,8 +32,19 @@ final class CsvRecordReader implements Closeable {
     /** A physical line longer than this is cut: it is quarantined as malformed, and memory stays bounded. */
     static final int MAX_LINE_CHARS = 16 << 20;
 
-    private final Reader reader;
+    /** The decoded text, once the text is read through the decoder (null while the bytes are read as they are). */
+    private Reader reader;
     private char[] buf = new char[1 << 16];
+    /*
+     * While every byte read is ASCII, the bytes are the characters: they are read into bytes[] and the decoder is not
+     * used (decoding and turning chars back into a String were a tenth of the validating threads' time). At the first
+     * other byte the decoder takes over from that byte on, asked for exactly the characters it would have been asked
+     * for had it read the file from its start, so the text, the pieces it is read in, and the point where a bad
+     * byte stops it are the same (ReaderModesTest compares both ways on generated files).
+     */
+    private InputStream byteSource;
+    private CharsetDecoder decoder;
+    private byte[] bytes;
     private int pos;
     private int lim;
     private boolean eof;
@@ -43,12 +60,11 @@ final class CsvRecordReader implements Closeable {
      */
     private String chunk = "";
     /**
-     * The same text as Latin-1 bytes, kept while every character read is ASCII (as the stream below says), so the
-     * validator can read fields as byte ranges ({@link #field(int, FieldValue)}) instead of Strings.
+     * The same text as bytes while every character read is ASCII, so the validator can read fields as byte ranges
+     * ({@link #field(int, FieldValue)}) instead of Strings.
      */
-    private byte[] chunkBytes = new byte[0];
+    private byte[] chunkBytes;
     private boolean chunkLatin1;
-    private final BooleanSupplier asciiSoFar;
 
     // The current physical line: lineText[lineOff, lineOff + lineLen).
     private String lineText;
@@ -79,18 +95,19 @@ final class CsvRecordReader implements Closeable {
     private record PendingLine(long number, String text, boolean tooLong) {
     }
 
-    /** A reader whose text is never read as bytes. */
+    /** Reads text that is already decoded; fields are always Strings. */
     CsvRecordReader(Reader reader) {
-        this(reader, () -> false);
+        this.reader = reader;
     }
 
     /**
-     * @param asciiSoFar whether every byte the reader has consumed so far is ASCII (a leading BOM aside): then every
-     *                   character decoded so far is one byte, and fields can be handed out as byte ranges
+     * Reads UTF-8 bytes: as they are while they are ASCII, then through the decoder, which reports what it cannot
+     * decode as {@link java.nio.charset.CharacterCodingException} from {@link #next()}.
      */
-    CsvRecordReader(Reader reader, BooleanSupplier asciiSoFar) {
-        this.reader = reader;
-        this.asciiSoFar = asciiSoFar;
+    CsvRecordReader(InputStream utf8, CharsetDecoder decoder) {
+        this.byteSource = utf8;
+        this.decoder = decoder;
+        this.bytes = new byte[buf.length];
     }
 
     /** Once the header is known, a multi-line record with another field count is judged malformed. */
@@ -400,7 +417,7 @@ final class CsvRecordReader implements Closeable {
 
     private void emitLine(int from, int to) {
         int end = to;
-        if (end > from && buf[end - 1] == '\r') {
+        if (end > from && chunk.charAt(end - 1) == '\r') {
             end--;
         }
         lineText = chunk;
@@ -409,17 +426,20 @@ final class CsvRecordReader implements Closeable {
         lineNo = ++physicalLine;
     }
 
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for ASCII text.
     private void fill() throws IOException {
         fresh = -1;
-        fillBuffer();
-        chunk = new String(buf, 0, lim);
-        chunkLatin1 = asciiSoFar.getAsBoolean();
-        if (chunkLatin1) {
-            if (chunkBytes.length < lim) {
-                chunkBytes = new byte[buf.length];
-            }
-            chunk.getBytes(0, lim, chunkBytes, 0);
+        if (byteSource != null) {
+            fillBytes();
+        } else {
+            fillBuffer();
+        }
+        if (byteSource != null) {
+            chunk = new String(bytes, 0, lim, StandardCharsets.ISO_8859_1);
+            chunkBytes = bytes;
+            chunkLatin1 = true;
+        } else {
+            chunk = new String(buf, 0, lim);
+            chunkLatin1 = false;
         }
         if (fresh >= 0 && chunk.indexOf('\0', fresh) >= 0) {
             sawNul = true;
@@ -460,6 +480,164 @@ final class CsvRecordReader implements Closeable {
         lim += n;
     }
 
+    /** {@link #fillBuffer} on the bytes while they are ASCII: the same requests, the same characters. */
+    private void fillBytes() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(bytes, pos, bytes, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+        }
+        if (lim == bytes.length) {
+            if (bytes.length >= MAX_LINE_CHARS) {
+                startDecoding(lim, NO_BYTES, 0, 0);
+                fillBuffer();
+                return;
+            }
+            bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+        }
+        int wanted = bytes.length - lim;
+        if (wanted < 2) {
+            // The decoder reads a single character differently (two, keeping one back): let it.
+            startDecoding(lim, NO_BYTES, 0, 0);
+            fillBuffer();
+            return;
+        }
+        int got = 0;
+        while (got < wanted) {
+            int n = byteSource.read(bytes, lim + got, wanted - got);
+            if (n < 0) {
+                break;
+            }
+            got += n;
+        }
+        if (got == 0) {
+            eof = true;
+            return;
+        }
+        int other = isAscii(bytes, lim, lim + got) ? -1
+                : firstNonAscii(bytes, lim, lim + got);
+        if (other < 0) {
+            started = true;
+            fresh = lim;
+            lim += got;
+            return;
+        }
+        // The ASCII bytes before it are characters; the decoder is asked for the rest of this read's characters
+        // (at least two, see above) from the bytes read from there on.
+        int asciiEnd = Math.min(other, lim + wanted - 2);
+        int from = lim;
+        startDecoding(asciiEnd, bytes, asciiEnd, lim + got);
+        int n = reader.read(buf, asciiEnd, wanted - (asciiEnd - from));
+        int count = asciiEnd - from + Math.max(n, 0);
+        if (!started) {
+            started = true;
+            if (count > 0 && buf[from] == '\uFEFF') {
+                System.arraycopy(buf, from + 1, buf, from, count - 1);
+                count--;
+            }
+        }
+        fresh = from;
+        lim = from + count;
+    }
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /**
+     * From now on the text comes from the decoder: the first {@code textEnd} bytes (ASCII) become characters, and
+     * the decoder reads prefix[from, to) (bytes already read) and then the rest of the stream.
+     */
+    private void startDecoding(int textEnd, byte[] prefix, int from, int to) {
+        if (buf.length < bytes.length) {
+            buf = new char[bytes.length];
+        }
+        for (int i = 0; i < textEnd; i++) {
+            buf[i] = (char) bytes[i];
+        }
+        reader = new InputStreamReader(new PrefixedStream(java.util.Arrays.copyOfRange(prefix, from, to), byteSource),
+                decoder);
+        byteSource = null;
+        bytes = null;
+        chunkBytes = null;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    /** Eight bytes at a time: a plain loop over bytes is not vectorized. */
+    static boolean isAscii(byte[] b, int from, int to) {
+        long bits = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            bits |= (long) LONGS.get(b, i);
+        }
+        for (; i < to; i++) {
+            bits |= b[i];
+        }
+        return (bits & 0x8080808080808080L) == 0;
+    }
+
+    /** Whether the text so far was read as bytes, all of them ASCII (no byte-order mark either). */
+    boolean readsAsciiBytes() {
+        return byteSource != null;
+    }
+
+    /** The index of the first byte of b[from, to) that is not ASCII, or -1. */
+    static int firstNonAscii(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (!isAscii(b, i, i + 8)) {
+                break;
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Bytes already read, then the rest of a stream. */
+    private static final class PrefixedStream extends InputStream {
+        private final byte[] prefix;
+        private int at;
+        private final InputStream rest;
+
+        PrefixedStream(byte[] prefix, InputStream rest) {
+            this.prefix = prefix;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return at < prefix.length ? prefix[at++] & 0xff : rest.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (at < prefix.length) {
+                int n = Math.min(len, prefix.length - at);
+                System.arraycopy(prefix, at, b, off, n);
+                at += n;
+                return n;
+            }
+            return rest.read(b, off, len);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(Integer.MAX_VALUE, (long) (prefix.length - at) + rest.available());
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
+    }
+
     private void skipRestOfLongLine() throws IOException {
         char[] skip = new char[1 << 16];
         while (true) {
@@ -495,6 +673,10 @@ final class CsvRecordReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        if (reader != null) {
+            reader.close();
+        } else {
+            byteSource.close();
+        }
     }
 }

@@ -9,10 +9,6 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -148,11 +144,9 @@ final class FileValidator {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         result.spool = spoolFile;
         try (CountingStream counting = new CountingStream(raw, sha, progress);
-             CsvRecordReader reader = new CsvRecordReader(
-                     new InputStreamReader(new BufferedInputStream(counting, READ_AHEAD), decoder), counting::ascii);
+             CsvRecordReader reader = new CsvRecordReader(new BufferedInputStream(counting, READ_AHEAD), decoder);
              Spool.Writer spool = new Spool.Writer(spoolFile)) {
             try {
-                input = counting;
                 readAll(result, reader, spool, counting);
             } catch (CharacterCodingException e) {
                 result.discardRows();
@@ -369,7 +363,7 @@ final class FileValidator {
             warnings |= OUTSIDE_PARTITION;
         }
         findingRows.setLength(0);
-        appendValidated(validatedLine, result, line, warnings, event, agent, tx, revenue);
+        appendValidated(validatedLine, result, line, warnings, event, agent, tx, revenue, reader.readsAsciiBytes());
         String[] extraCells = mapping.extraFields().length == 0 ? NO_CELLS
                 : appendExtraCells(validatedLine, reader, mapping.extraFields());
         validatedLine.append('\n');
@@ -442,10 +436,10 @@ final class FileValidator {
 
     /** The validated_events.csv line up to its EXTRA cells, and the row's findings into {@link #findingRows}. */
     private void appendValidated(Utf8Line out, FileResult result, int line, int warnings, EventName event,
-                                 Agent agent, String tx, String revenue) {
+                                 Agent agent, String tx, String revenue, boolean ascii) {
+        // ascii: the reader has seen only ASCII bytes so far, so the cells are ASCII; the others are encoded (and a
+        // transaction id, which may hold a JSON escape, is checked).
         FieldValue[] cells = this.cells;
-        // The cells of an ASCII file are ASCII; the others are checked (a transaction id may hold a JSON escape).
-        boolean ascii = input.ascii();
         String name = result.name();
         out.clear();
         out.appendText(cells[CLIENT], ascii);
@@ -481,7 +475,7 @@ final class FileValidator {
     }
 
     private String[] appendExtraCells(Utf8Line out, CsvRecordReader reader, int[] extraFields) {
-        boolean ascii = input.ascii();
+        boolean ascii = reader.readsAsciiBytes();
         String[] extraCells = new String[extraFields.length];
         for (int i = 0; i < extraFields.length; i++) {
             extraCells[i] = cell(reader.field(extraFields[i]));
@@ -536,7 +530,6 @@ final class FileValidator {
         }
     }
 
-    private CountingStream input;
 
     /** The verdicts on an event name and its output cell, computed once per distinct value. */
     private static final class EventName {
@@ -680,7 +673,6 @@ final class FileValidator {
         private final LongConsumer progress;
         private long count;
         private long unreported;
-        private boolean ascii = true;
 
         CountingStream(InputStream in, MessageDigest digest, LongConsumer progress) {
             super(in);
@@ -692,17 +684,9 @@ final class FileValidator {
             return count;
         }
 
-        /** Whether every byte read so far, a leading byte-order mark aside, is ASCII. */
-        boolean ascii() {
-            return ascii;
-        }
-
         @Override
         public int read() throws IOException {
             int b = super.read();
-            if (b >= 0x80) {
-                ascii = false;
-            }
             if (b >= 0) {
                 digest.update((byte) b);
                 add(1);
@@ -714,31 +698,10 @@ final class FileValidator {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
-                if (ascii) {
-                    int from = count == 0 && n >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB
-                            && b[off + 2] == (byte) 0xBF ? off + 3 : off;
-                    ascii = isAscii(b, from, off + n);
-                }
                 digest.update(b, off, n);
                 add(n);
             }
             return n;
-        }
-
-        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-                ByteOrder.LITTLE_ENDIAN);
-
-        /** Eight bytes at a time: a plain loop over bytes is not vectorized and cost 2 % of the stage. */
-        static boolean isAscii(byte[] b, int from, int to) {
-            long bits = 0;
-            int i = from;
-            for (; i + 8 <= to; i += 8) {
-                bits |= (long) LONGS.get(b, i);
-            }
-            for (; i < to; i++) {
-                bits |= b[i];
-            }
-            return (bits & 0x8080808080808080L) == 0;
         }
 
         private void add(long n) {

@@ -220,10 +220,10 @@ class QualityUnitsTest {
             java.util.Arrays.fill(text, (byte) 'a');
             text[0] = (byte) 0xC3;
             text[length + 1] = (byte) 0xA9;
-            assertThat(FileValidator.CountingStream.isAscii(text, 1, length + 1)).isTrue();
+            assertThat(CsvRecordReader.isAscii(text, 1, length + 1)).isTrue();
             for (int at = 1; at <= length; at++) {
                 text[at] = (byte) 0x80;
-                assertThat(FileValidator.CountingStream.isAscii(text, 1, length + 1)).as("%d at %d", length, at)
+                assertThat(CsvRecordReader.isAscii(text, 1, length + 1)).as("%d at %d", length, at)
                         .isFalse();
                 text[at] = 'a';
             }
