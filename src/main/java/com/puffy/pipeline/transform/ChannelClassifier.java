@@ -215,10 +215,24 @@ public final class ChannelClassifier {
         return campaignChannel(CsvInput.unprotect(new String(b, from, to - from, StandardCharsets.UTF_8)));
     }
 
+    private static final long QUESTION_MARKS = ByteWords.broadcast((byte) '?');
+
     /** The first '?', {@link #NO_QUERY}, or {@link #NEEDS_TEXT} for a page with a non-ASCII byte. */
     private static int asciiQuestionMark(byte[] b, int from, int to) {
         int question = NO_QUERY;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        // Eight bytes a step: every landing page is scanned to its end. A non-ASCII byte has its high bit set.
+        for (; i + 8 <= to; i += 8) {
+            long w = ByteWords.word(b, i);
+            if ((w & ByteWords.HIGHS) != 0) {
+                return NEEDS_TEXT;
+            }
+            long marks = ByteWords.zeroBytes(w ^ QUESTION_MARKS);
+            if (marks != 0 && question < 0) {
+                question = i + ByteWords.firstFlagged(marks);
+            }
+        }
+        for (; i < to; i++) {
             byte c = b[i];
             if (c < 0) {
                 return NEEDS_TEXT;

@@ -88,8 +88,7 @@ final class SessionRows implements OrderedChunks.Renderer {
         int client = sessions.client[s];
         int clientFrom = events.clients.start(client);
         int clientTo = events.clients.end(client);
-        out.sessionId(clientBytes, clientFrom, clientTo, sessions.sequence(s));
-        out.readText(clientBytes, clientFrom, clientTo);
+        out.sessionAndClient(clientBytes, clientFrom, clientTo, sessions.sequence(s));
         long start = sessions.start[s];
         long end = sessions.end[s];
         out.timestamp(start);
