@@ -36,6 +36,9 @@ public final class ChannelClassifier {
     private final String ambiguousChannelWithClickId;
     private final List<String> ambiguousClickIds;
     private final List<ParameterRule> clickIdRules;
+    /** Indexes in {@link #presenceKeys} of the ambiguous medium's click ids, and of each click-id rule's parameters. */
+    private final int[] ambiguousClickIdKeys;
+    private final int[][] clickIdRuleKeys;
     private final String campaignPrefix;
     /** Every parameter whose mere presence a rule asks about. */
     private final List<String> presenceKeys;
@@ -89,6 +92,10 @@ public final class ChannelClassifier {
             lengths |= key.length() < 64 ? 1L << key.length() : 0;
         }
         this.presenceLengths = lengths;
+        this.ambiguousClickIdKeys = ambiguousClickIds.stream().mapToInt(presenceKeys::indexOf).toArray();
+        this.clickIdRuleKeys = clickIdRules.stream()
+                .map(rule -> rule.parameters().stream().mapToInt(presenceKeys::indexOf).toArray())
+                .toArray(int[][]::new);
         this.campaignChannel = rules.campaignChannel();
         allChannels.add(ambiguousChannel);
         allChannels.add(ambiguousChannelWithClickId);
@@ -143,32 +150,47 @@ public final class ChannelClassifier {
         if (params.isEmpty()) {
             return null;
         }
-        return campaign(params.get(mediumParameter), params::containsKey,
+        String medium = params.get(mediumParameter);
+        return campaign(medium == null ? Medium.ABSENT : medium(medium), key -> params.containsKey(presenceKeys.get(key)),
                 params.keySet().stream().anyMatch(key -> key.startsWith(campaignPrefix)));
     }
 
-    private String campaign(String medium, java.util.function.Predicate<String> has, boolean anyPrefixed) {
-        if (medium != null) {
-            String channel = mediumClear.get(lower(medium));
-            if (channel == null) {
-                channel = mediumHashed.get(medium);
-            }
-            if (channel != null) {
-                return channel;
-            }
-            if (ambiguousClear.contains(lower(medium)) || ambiguousHashed.contains(medium)) {
-                for (String id : ambiguousClickIds) {
-                    if (has.test(id)) {
-                        return ambiguousChannelWithClickId;
-                    }
-                }
-                return ambiguousChannel;
-            }
+    /**
+     * What a medium value says by itself (rules 1–3): the channel it names, or that it is ambiguous (the channel
+     * then depends on click ids), or nothing.
+     */
+    private record Medium(String channel, boolean ambiguous) {
+        static final Medium ABSENT = new Medium(null, false);
+    }
+
+    private Medium medium(String value) {
+        String channel = mediumClear.get(lower(value));
+        if (channel == null) {
+            channel = mediumHashed.get(value);
         }
-        for (ParameterRule rule : clickIdRules) {
-            for (String parameter : rule.parameters()) {
-                if (has.test(parameter)) {
-                    return rule.channel();
+        if (channel != null) {
+            return new Medium(channel, false);
+        }
+        return new Medium(null, ambiguousClear.contains(lower(value)) || ambiguousHashed.contains(value));
+    }
+
+    /** Rules 1–6, with {@code present} telling whether the presence key of that index is in the query. */
+    private String campaign(Medium medium, java.util.function.IntPredicate present, boolean anyPrefixed) {
+        if (medium.channel() != null) {
+            return medium.channel();
+        }
+        if (medium.ambiguous()) {
+            for (int key : ambiguousClickIdKeys) {
+                if (present.test(key)) {
+                    return ambiguousChannelWithClickId;
+                }
+            }
+            return ambiguousChannel;
+        }
+        for (int r = 0; r < clickIdRuleKeys.length; r++) {
+            for (int key : clickIdRuleKeys[r]) {
+                if (present.test(key)) {
+                    return clickIdRules.get(r).channel();
                 }
             }
         }
@@ -267,10 +289,10 @@ public final class ChannelClassifier {
             return;
         }
         query.any = true;
-        if (query.medium == null && equalsLower(b, keyFrom, keyTo, mediumParameter)) {
+        if (query.medium == Medium.ABSENT && equalsLower(b, keyFrom, keyTo, mediumParameter)) {
             int valueFrom = trimStart(b, eq < 0 ? end : eq + 1, end);
             int valueTo = trimEnd(b, valueFrom, end);
-            query.medium = new String(b, valueFrom, valueTo - valueFrom, StandardCharsets.US_ASCII);
+            query.medium = query.medium(b, valueFrom, valueTo);
         }
         int length = keyTo - keyFrom;
         // Most keys (utm_source, sub1, ...) have a length no presence key has: skip comparing them one by one.
@@ -302,20 +324,34 @@ public final class ChannelClassifier {
         return to;
     }
 
-    /** What {@link #campaignChannel(byte[], int, int, Query)} found in one query; reusable, one per thread. */
+    /**
+     * What {@link #campaignChannel(byte[], int, int, Query)} found in one query; reusable, one per thread. It also
+     * keeps what each distinct medium value it met says: a dataset has a handful of them on millions of pages.
+     */
     public final class Query {
         private final boolean[] present = new boolean[presenceKeys.size()];
-        private String medium;
+        private Medium medium = Medium.ABSENT;
         private boolean any;
         private boolean prefixed;
+        private final ByteDictionary mediumValues = new ByteDictionary(16);
+        private final List<Medium> mediums = new ArrayList<>();
 
-        private boolean has(String key) {
-            return present[presenceKeys.indexOf(key)];
+        private boolean has(int key) {
+            return present[key];
+        }
+
+        /** {@link #medium(String)} of ASCII bytes, worked out once per distinct value. */
+        private Medium medium(byte[] b, int from, int to) {
+            int id = mediumValues.intern(b, from, to);
+            if (id == mediums.size()) {
+                mediums.add(ChannelClassifier.this.medium(new String(b, from, to - from, StandardCharsets.US_ASCII)));
+            }
+            return mediums.get(id);
         }
 
         private void clear() {
             java.util.Arrays.fill(present, false);
-            medium = null;
+            medium = Medium.ABSENT;
             any = false;
             prefixed = false;
         }

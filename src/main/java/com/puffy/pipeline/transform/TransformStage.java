@@ -460,8 +460,8 @@ public final class TransformStage implements Stage {
             };
             AtomicFiles.writeBytes(out.resolve(USERS), stream -> {
                 stream.write(header);
-                // One worker: attribution holds the other core meanwhile.
-                OrderedChunks.write(stream, clients, chunkRows, 1, rows, Progress.NONE, cancellation);
+                // Two workers: attribution, on the main thread meanwhile, takes a fraction of the time users.csv does.
+                OrderedChunks.write(stream, clients, chunkRows, 2, rows, Progress.NONE, cancellation);
             });
         }
 
