@@ -122,8 +122,14 @@ final class ByteDictionary {
             i += 8;
         }
         long tail = 0;
-        for (; i < to; i++) {
-            tail = (tail << 8) | (bytes[i] & 0xFF);
+        int left = to - i;
+        if (left > 0 && to - from >= 8) {
+            // The last eight bytes in one read (they overlap the last full step); only the ones not hashed yet kept.
+            tail = ByteWords.word(bytes, to - 8) >>> (8 * (8 - left));
+        } else {
+            for (; i < to; i++) {
+                tail = (tail << 8) | (bytes[i] & 0xFF);
+            }
         }
         h = (h ^ tail) * MIX;
         h ^= h >>> 32;

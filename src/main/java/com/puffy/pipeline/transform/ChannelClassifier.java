@@ -42,8 +42,13 @@ public final class ChannelClassifier {
     private final String campaignPrefix;
     /** Every parameter whose mere presence a rule asks about. */
     private final List<String> presenceKeys;
-    /** Bit n set when a presence key has n characters. */
-    private final long presenceLengths;
+    /**
+     * Indexes in {@link #presenceKeys} of the keys of each length below {@link #LONG_KEY}; the last entry lists the
+     * longer ones. A query key is compared only with presence keys of its own length: most (utm_source, sub1, ...)
+     * have none.
+     */
+    private final int[][] presenceKeysByLength;
+    private static final int LONG_KEY = 64;
     private final String campaignChannel;
     private final List<ReferrerRule> referrerRules;
     private final Map<String, String> pseudonymizedHosts = new HashMap<>();
@@ -87,11 +92,12 @@ public final class ChannelClassifier {
         Set<String> presence = new LinkedHashSet<>(ambiguousClickIds);
         clickIdRules.forEach(rule -> presence.addAll(rule.parameters()));
         this.presenceKeys = List.copyOf(presence);
-        long lengths = 0;
-        for (String key : presenceKeys) {
-            lengths |= key.length() < 64 ? 1L << key.length() : 0;
+        this.presenceKeysByLength = new int[LONG_KEY + 1][];
+        for (int length = 0; length <= LONG_KEY; length++) {
+            int wanted = length;
+            presenceKeysByLength[length] = java.util.stream.IntStream.range(0, presenceKeys.size())
+                    .filter(k -> Math.min(presenceKeys.get(k).length(), LONG_KEY) == wanted).toArray();
         }
-        this.presenceLengths = lengths;
         this.ambiguousClickIdKeys = ambiguousClickIds.stream().mapToInt(presenceKeys::indexOf).toArray();
         this.clickIdRuleKeys = clickIdRules.stream()
                 .map(rule -> rule.parameters().stream().mapToInt(presenceKeys::indexOf).toArray())
@@ -294,13 +300,9 @@ public final class ChannelClassifier {
             int valueTo = trimEnd(b, valueFrom, end);
             query.medium = query.medium(b, valueFrom, valueTo);
         }
-        int length = keyTo - keyFrom;
-        // Most keys (utm_source, sub1, ...) have a length no presence key has: skip comparing them one by one.
-        if (length >= 64 || (presenceLengths & 1L << length) != 0) {
-            for (int k = 0; k < presenceKeys.size(); k++) {
-                if (equalsLower(b, keyFrom, keyTo, presenceKeys.get(k))) {
-                    query.present[k] = true;
-                }
+        for (int k : presenceKeysByLength[Math.min(keyTo - keyFrom, LONG_KEY)]) {
+            if (equalsLower(b, keyFrom, keyTo, presenceKeys.get(k))) {
+                query.present[k] = true;
             }
         }
         if (keyTo - keyFrom >= campaignPrefix.length()
