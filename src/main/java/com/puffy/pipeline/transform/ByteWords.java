@@ -41,4 +41,42 @@ final class ByteWords {
     static int firstFlagged(long flags) {
         return Long.numberOfTrailingZeros(flags) >>> 3;
     }
+
+    /** The first index in [from, to) holding {@code wanted}, or -1. */
+    static int indexOf(byte[] b, byte wanted, int from, int to) {
+        long pattern = broadcast(wanted);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long flags = zeroBytes(word(b, i) ^ pattern);
+            if (flags != 0) {
+                return i + firstFlagged(flags);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first index in [from, to) holding {@code one} or {@code other}, or -1. */
+    static int indexOfEither(byte[] b, byte one, byte other, int from, int to) {
+        long ones = broadcast(one);
+        long others = broadcast(other);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = word(b, i);
+            long flags = zeroBytes(w ^ ones) | zeroBytes(w ^ others);
+            if (flags != 0) {
+                return i + firstFlagged(flags);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == one || b[i] == other) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

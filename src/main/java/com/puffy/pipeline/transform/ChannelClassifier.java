@@ -223,10 +223,15 @@ public final class ChannelClassifier {
         query.clear();
         int start = question + 1;
         while (start <= end) {
-            int amp = indexOf(b, (byte) '&', start, end);
+            // One scan a pair: up to its '=' (or its end), then on to its end.
+            int eq = ByteWords.indexOfEither(b, (byte) '=', (byte) '&', start, end);
+            if (eq >= 0 && b[eq] == '&') {
+                eq = -1;
+            }
+            int amp = ByteWords.indexOf(b, (byte) '&', eq < 0 ? start : eq + 1, end);
             int pairEnd = amp < 0 ? end : amp;
             if (pairEnd > start) {
-                pair(b, start, pairEnd, query);
+                pair(b, start, eq, pairEnd, query);
             }
             if (amp < 0) {
                 break;
@@ -286,9 +291,11 @@ public final class ChannelClassifier {
         return to;
     }
 
-    /** One "key=value" (or bare "key") of a query, as {@link #queryParameters} would put it in the map. */
-    private void pair(byte[] b, int start, int end, Query query) {
-        int eq = indexOf(b, (byte) '=', start, end);
+    /**
+     * One "key=value" (or bare "key") of a query, as {@link #queryParameters} would put it in the map; {@code eq} is
+     * the index of its first '=', or -1.
+     */
+    private void pair(byte[] b, int start, int eq, int end, Query query) {
         int keyFrom = trimStart(b, start, eq < 0 ? end : eq);
         int keyTo = trimEnd(b, keyFrom, eq < 0 ? end : eq);
         if (keyTo == keyFrom) {
@@ -357,15 +364,6 @@ public final class ChannelClassifier {
             any = false;
             prefixed = false;
         }
-    }
-
-    private static int indexOf(byte[] b, byte wanted, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** ASCII bytes, lower-cased, equal to {@code lowerText}. */
