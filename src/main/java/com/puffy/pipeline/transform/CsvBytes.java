@@ -205,8 +205,14 @@ final class CsvBytes {
     void number(double value) {
         if (value == 0) {
             number(0L);
-            return;
+        } else {
+            // Out of line: most revenue cells are 0, and the JIT then leaves the decimal formatting out of the
+            // compiled row instead of inlining BigDecimal into it.
+            nonZero(value);
         }
+    }
+
+    private void nonZero(double value) {
         String text = CsvOutput.formatDouble(value);
         if (text.isEmpty()) {
             text(text);

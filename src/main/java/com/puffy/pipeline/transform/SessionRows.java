@@ -117,7 +117,8 @@ final class SessionRows implements OrderedChunks.Renderer {
         int channel = referrerChannel[referrer];
         String campaign = classifier.campaignChannel(page, pageFrom, pageTo, query);
         if (campaign != null) {
-            channel = campaignIds.computeIfAbsent(campaign, channelId::applyAsInt);
+            Integer known = campaignIds.get(campaign);
+            channel = known != null ? known : newCampaign(campaign, campaignIds);
         }
         sessions.channel[s] = (byte) channel;
         int agent = events.userAgent[row];
@@ -132,6 +133,13 @@ final class SessionRows implements OrderedChunks.Renderer {
         out.bool(sessions.has(s, Sessions.NEW_USER));
         out.date(Times.dayOf(start));
         out.endRow();
+    }
+
+    /** A channel a campaign rule gave for the first time in this chunk (out of line: rarely called). */
+    private int newCampaign(String campaign, Map<String, Integer> campaignIds) {
+        int id = channelId.applyAsInt(campaign);
+        campaignIds.put(campaign, id);
+        return id;
     }
 
     /** A quoted field's content with its doubled quotes undone (as FastCsvReader does). */
@@ -168,6 +176,11 @@ final class SessionRows implements OrderedChunks.Renderer {
             if (offset >= windowStart && offset + length <= windowStart + windowLength) {
                 return (int) (offset - windowStart);
             }
+            return refill(offset, length);
+        }
+
+        /** Moves the window to start at {@code offset} (out of line: once a megabyte, so the JIT keeps it cold). */
+        private int refill(long offset, int length) throws IOException {
             if (buffer.length < length) {
                 buffer = new byte[length];
             }
