@@ -489,9 +489,17 @@ public final class TransformStage implements Stage {
         }
 
         private void sessionDays() {
+            // Clients are numbered in order of first appearance, so consecutive sessions mostly start on the same
+            // day: the last day's figures are kept at hand instead of looking each of millions up (and boxing it).
+            int lastDay = Integer.MIN_VALUE;
+            DayStats d = null;
             for (int s = 0; s < sessions.count; s++) {
                 if (!sessions.has(s, Sessions.BOT)) {
-                    DayStats d = day(Times.dayOf(sessions.start[s]));
+                    int epochDay = Times.dayOf(sessions.start[s]);
+                    if (epochDay != lastDay || d == null) {
+                        d = day(epochDay);
+                        lastDay = epochDay;
+                    }
                     d.sessions++;
                     if (sessions.has(s, Sessions.CONVERTED)) {
                         d.convertedSessions++;
