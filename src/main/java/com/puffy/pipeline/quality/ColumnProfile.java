@@ -26,7 +26,7 @@ final class ColumnProfile {
         this.clientIdColumn = clientIdColumn;
     }
 
-    void add(String value, long hash, boolean matchesClientIdPattern) {
+    void add(FieldValue value, long hash, boolean matchesClientIdPattern) {
         rows++;
         if (value.isBlank()) {
             nulls++;
@@ -78,15 +78,20 @@ final class ColumnProfile {
     }
 
     static boolean looksNumeric(String value) {
-        int n = value.length();
-        int i = 0;
-        if (n > 0 && (value.charAt(0) == '-' || value.charAt(0) == '+')) {
+        return looksNumeric(FieldValue.of(value));
+    }
+
+    static boolean looksNumeric(FieldValue value) {
+        byte[] text = value.asciiBytes();
+        int i = value.asciiOffset();
+        int end = i + value.length();
+        if (i < end && (text[i] == '-' || text[i] == '+')) {
             i++;
         }
         boolean digit = false;
         boolean dot = false;
-        for (; i < n; i++) {
-            char c = value.charAt(i);
+        for (; i < end; i++) {
+            byte c = text[i];
             if (c >= '0' && c <= '9') {
                 digit = true;
             } else if (c == '.' && !dot) {

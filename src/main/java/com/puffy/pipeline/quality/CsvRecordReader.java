@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads RFC 4180 records from one event file, tolerant of everything SPEC §2/§4 says happens: a BOM, CRLF, no
@@ -41,6 +42,13 @@ final class CsvRecordReader implements Closeable {
      * the stage's CPU.
      */
     private String chunk = "";
+    /**
+     * The same text as Latin-1 bytes, kept while every character read is ASCII (as the stream below says), so the
+     * validator can read fields as byte ranges ({@link #field(int, FieldValue)}) instead of Strings.
+     */
+    private byte[] chunkBytes = new byte[0];
+    private boolean chunkLatin1;
+    private final BooleanSupplier asciiSoFar;
 
     // The current physical line: lineText[lineOff, lineOff + lineLen).
     private String lineText;
@@ -51,8 +59,14 @@ final class CsvRecordReader implements Closeable {
     private final ArrayDeque<PendingLine> pending = new ArrayDeque<>();
     private int expectedFields = -1;
 
-    // The current record.
-    private final ArrayList<String> fields = new ArrayList<>(16);
+    // The current record: field i is source[fieldStart[i], fieldEnd[i]), or fieldText[i] when it had "" escapes.
+    private String source;
+    /** The source's Latin-1 bytes, or null when the record is not a range of an all-ASCII chunk. */
+    private byte[] sourceBytes;
+    private int fieldCount;
+    private int[] fieldStart = new int[16];
+    private int[] fieldEnd = new int[16];
+    private String[] fieldText = new String[16];
     private Kind kind;
     private long recordLine;
     private String rawText;
@@ -65,8 +79,18 @@ final class CsvRecordReader implements Closeable {
     private record PendingLine(long number, String text, boolean tooLong) {
     }
 
+    /** A reader whose text is never read as bytes. */
     CsvRecordReader(Reader reader) {
+        this(reader, () -> false);
+    }
+
+    /**
+     * @param asciiSoFar whether every byte the reader has consumed so far is ASCII (a leading BOM aside): then every
+     *                   character decoded so far is one byte, and fields can be handed out as byte ranges
+     */
+    CsvRecordReader(Reader reader, BooleanSupplier asciiSoFar) {
         this.reader = reader;
+        this.asciiSoFar = asciiSoFar;
     }
 
     /** Once the header is known, a multi-line record with another field count is judged malformed. */
@@ -74,8 +98,38 @@ final class CsvRecordReader implements Closeable {
         this.expectedFields = count;
     }
 
+    int fieldCount() {
+        return fieldCount;
+    }
+
+    /** The fields of the current record as Strings (a new list: for the header and the rare paths). */
     List<String> fields() {
-        return fields;
+        List<String> list = new ArrayList<>(fieldCount);
+        for (int i = 0; i < fieldCount; i++) {
+            list.add(field(i));
+        }
+        return list;
+    }
+
+    /** Field i of the current record. */
+    String field(int i) {
+        if (fieldText[i] == null) {
+            fieldText[i] = fieldStart[i] == fieldEnd[i] ? "" : source.substring(fieldStart[i], fieldEnd[i]);
+        }
+        return fieldText[i];
+    }
+
+    /**
+     * Sets target to field i of the current record: as a range of Latin-1 bytes when the record lies in an all-ASCII
+     * buffer and the field had no "" escapes, else as its String. The bytes stay valid until the next call of
+     * {@link #next()}.
+     */
+    void field(int i, FieldValue target) {
+        if (sourceBytes != null && fieldText[i] == null) {
+            target.setLatin1(sourceBytes, fieldStart[i], fieldEnd[i] - fieldStart[i]);
+        } else {
+            target.setText(field(i));
+        }
     }
 
     Kind kind() {
@@ -124,6 +178,7 @@ final class CsvRecordReader implements Closeable {
             int status = parse(lineText, lineOff, lineLen);
             if (status == OK) {
                 kind = Kind.RECORD;
+                sourceBytes = lineText == chunk && chunkLatin1 ? chunkBytes : null;
                 rawSource = lineText;
                 rawOff = lineOff;
                 rawLen = lineLen;
@@ -161,13 +216,14 @@ final class CsvRecordReader implements Closeable {
             joined.append('\n').append(line.text());
             String text = joined.toString();
             status = parse(text, 0, text.length());
-            if (status == OK && expectedFields >= 0 && fields.size() != expectedFields) {
+            if (status == OK && expectedFields >= 0 && fieldCount != expectedFields) {
                 status = BAD;
                 problem = "a quoted field runs over " + (consumed.size() + 1) + " lines and the record has "
-                        + fields.size() + " fields instead of " + expectedFields;
+                        + fieldCount + " fields instead of " + expectedFields;
             }
             if (status == OK) {
                 kind = Kind.RECORD;
+                sourceBytes = null;
                 rawText = text;
                 return;
             }
@@ -176,7 +232,7 @@ final class CsvRecordReader implements Closeable {
         for (int i = consumed.size() - 1; i >= 0; i--) {
             pending.addFirst(consumed.get(i));
         }
-        fields.clear();
+        fieldCount = 0;
         kind = Kind.MALFORMED;
         rawText = first;
         if (problem == null) {
@@ -185,7 +241,7 @@ final class CsvRecordReader implements Closeable {
     }
 
     private void setMalformed(String why) {
-        fields.clear();
+        fieldCount = 0;
         kind = Kind.MALFORMED;
         problem = why;
         rawSource = lineText;
@@ -197,9 +253,10 @@ final class CsvRecordReader implements Closeable {
     private static final int OPEN = 1;
     private static final int BAD = 2;
 
-    /** Splits one candidate record into {@link #fields}: OK, OPEN (a quote still open at the end) or BAD. */
+    /** Splits one candidate record into its fields: OK, OPEN (a quote still open at the end) or BAD. */
     private int parse(String a, int off, int len) {
-        fields.clear();
+        source = a;
+        fieldCount = 0;
         int end = off + len;
         int i = off;
         while (true) {
@@ -228,21 +285,21 @@ final class CsvRecordReader implements Closeable {
                             k++;
                         }
                     }
-                    fields.add(scratch.toString());
+                    addField(start, j, scratch.toString());
                 } else {
-                    fields.add(a.substring(start, j));
+                    addField(start, j, null);
                 }
                 i = j + 1;
                 if (i >= end) {
                     return OK;
                 }
                 if (a.charAt(i) != ',') {
-                    problem = "a quoted field is followed by text before the next comma (column " + (fields.size()) + ")";
+                    problem = "a quoted field is followed by text before the next comma (column " + fieldCount + ")";
                     return BAD;
                 }
                 i++;
                 if (i >= end) {
-                    fields.add("");
+                    addField(i, i, null);
                     return OK;
                 }
             } else {
@@ -250,17 +307,30 @@ final class CsvRecordReader implements Closeable {
                 if (j < 0 || j > end) {
                     j = end;
                 }
-                fields.add(j == i ? "" : a.substring(i, j));
+                addField(i, j, null);
                 if (j >= end) {
                     return OK;
                 }
                 i = j + 1;
                 if (i >= end) {
-                    fields.add("");
+                    addField(i, i, null);
                     return OK;
                 }
             }
         }
+    }
+
+    /** Appends a field a[start, end), or the given unescaped text of a field that had "" escapes. */
+    private void addField(int start, int end, String unescaped) {
+        if (fieldCount == fieldStart.length) {
+            fieldStart = java.util.Arrays.copyOf(fieldStart, fieldCount * 2);
+            fieldEnd = java.util.Arrays.copyOf(fieldEnd, fieldCount * 2);
+            fieldText = java.util.Arrays.copyOf(fieldText, fieldCount * 2);
+        }
+        fieldStart[fieldCount] = start;
+        fieldEnd[fieldCount] = end;
+        fieldText[fieldCount] = unescaped;
+        fieldCount++;
     }
 
     private static final int COMMA = 0;
@@ -339,10 +409,18 @@ final class CsvRecordReader implements Closeable {
         lineNo = ++physicalLine;
     }
 
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for ASCII text.
     private void fill() throws IOException {
         fresh = -1;
         fillBuffer();
         chunk = new String(buf, 0, lim);
+        chunkLatin1 = asciiSoFar.getAsBoolean();
+        if (chunkLatin1) {
+            if (chunkBytes.length < lim) {
+                chunkBytes = new byte[buf.length];
+            }
+            chunk.getBytes(0, lim, chunkBytes, 0);
+        }
         if (fresh >= 0 && chunk.indexOf('\0', fresh) >= 0) {
             sawNul = true;
         }

@@ -76,15 +76,16 @@ final class Murmur3 {
 
     /**
      * The same hash as {@link #hash(char[], int, long, Hash128)} for text whose code units are all below 256, given
-     * as one byte per code unit: eight code units are loaded at once and widened to 16 bits each.
+     * as one byte per code unit, text[offset, offset + length): eight code units are loaded at once and widened to 16
+     * bits each.
      */
-    static void hashLatin1(byte[] text, int length, long seed, Hash128 out) {
+    static void hashLatin1(byte[] text, int offset, int length, long seed, Hash128 out) {
         long h1 = seed;
         long h2 = seed;
         int i = 0;
         int blocks = length & ~7;
         for (; i < blocks; i += 8) {
-            long eight = (long) LONGS.get(text, i);
+            long eight = (long) LONGS.get(text, offset + i);
             long k1 = widen((int) eight);
             long k2 = widen((int) (eight >>> 32));
             k1 *= C1;
@@ -106,10 +107,10 @@ final class Murmur3 {
         long k2 = 0;
         int rest = length - i;
         for (int j = rest - 1; j >= 4; j--) {
-            k2 ^= (long) (text[i + j] & 0xff) << (16 * (j - 4));
+            k2 ^= (long) (text[offset + i + j] & 0xff) << (16 * (j - 4));
         }
         for (int j = Math.min(rest, 4) - 1; j >= 0; j--) {
-            k1 ^= (long) (text[i + j] & 0xff) << (16 * j);
+            k1 ^= (long) (text[offset + i + j] & 0xff) << (16 * j);
         }
         finish(h1, h2, k1, k2, rest, length, out);
     }

@@ -3,19 +3,22 @@ package com.puffy.pipeline.quality;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What the row rules look at, computed once per row (one instance per worker thread, reused): the canonical fields
- * as read (a column the file lacks reads as empty), the parsed timestamp, and the parsed payload where needed.
+ * What the row rules look at, computed once per row (one instance per worker thread, reused): verdicts on the
+ * canonical fields (a column the file lacks reads as empty), the parsed timestamp, and the parsed payload where
+ * needed. The fields themselves stay in the validator's {@link FieldValue}s, as Strings only where needed.
  */
 final class RowFacts {
-    String clientId;
-    String pageUrl;
-    String referrer;
-    String timestamp;
-    String eventName;
-    String eventData;
-    String userAgent;
-
+    boolean clientIdBlank;
+    boolean standardClientId;
+    /** The event name trimmed, and whether it is a configured event name. */
     String eventNameTrimmed;
+    boolean knownEventName;
+    /** The user agent as read, and whether it is a bot's. */
+    String userAgent;
+    boolean bot;
+    /** The event_data text; only set when it is not blank. */
+    String eventData;
+
     long epochMillis;
     boolean purchase;
     boolean eventDataEmpty;

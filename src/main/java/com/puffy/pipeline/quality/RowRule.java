@@ -59,7 +59,7 @@ enum RowRule {
      */
     boolean fires(RowFacts row, Context context) {
         return switch (this) {
-            case MISSING_CLIENT_ID -> row.clientId.isBlank();
+            case MISSING_CLIENT_ID -> row.clientIdBlank;
             case INVALID_TIMESTAMP -> row.epochMillis == Timestamps.INVALID;
             case MISSING_EVENT_NAME -> row.eventNameTrimmed.isEmpty();
             case INVALID_EVENT_DATA -> !row.eventDataEmpty && !row.eventDataValid;
@@ -67,9 +67,9 @@ enum RowRule {
                     row.purchase && (row.purchaseFacts == null || !row.purchaseFacts.hasTransactionId());
             case PURCHASE_INVALID_REVENUE ->
                     row.purchase && (row.purchaseFacts == null || !row.purchaseFacts.hasValidRevenue());
-            case UNKNOWN_EVENT_NAME -> !context.eventNames.contains(row.eventNameTrimmed);
-            case BOT_USER_AGENT -> context.isBot(row.userAgent);
-            case NON_STANDARD_CLIENT_ID -> !context.isStandardClientId(row.clientId);
+            case UNKNOWN_EVENT_NAME -> !row.knownEventName;
+            case BOT_USER_AGENT -> row.bot;
+            case NON_STANDARD_CLIENT_ID -> !row.standardClientId;
             case PURCHASE_ZERO_REVENUE -> row.purchaseFacts != null && row.purchaseFacts.revenue().signum() == 0;
             case PURCHASE_ITEM_PRICE_MISSING ->
                     row.purchaseFacts != null && row.purchaseFacts.itemsWithoutPrice() > 0;
@@ -106,24 +106,31 @@ enum RowRule {
             return bot.matcher(userAgent).find();
         }
 
-        boolean isStandardClientId(String id) {
-            return defaultClientIdPattern ? matchesDefaultPattern(id) : clientId.matcher(id).find();
+        boolean isStandardClientId(FieldValue id) {
+            return defaultClientIdPattern ? matchesDefaultPattern(id) : clientId.matcher(id.text()).find();
+        }
+
+        static boolean matchesDefaultPattern(String id) {
+            return matchesDefaultPattern(FieldValue.of(id));
         }
 
         /** The default pattern by hand: it runs on every row, and the regex engine costs several times more. */
-        static boolean matchesDefaultPattern(String id) {
-            if (id.length() != 23 || id.charAt(10) != '-') {
+        static boolean matchesDefaultPattern(FieldValue id) {
+            byte[] text = id.asciiBytes();
+            int at = id.asciiOffset();
+            if (id.length() != 23 || text[at + 10] != '-') {
                 return false;
             }
-            for (int i = 0; i < 10; i++) {
-                char c = id.charAt(i);
+            for (int i = at; i < at + 10; i++) {
+                byte c = text[i];
                 if (c < '0' || c > '9') {
                     return false;
                 }
             }
-            for (int i = 11; i < 23; i++) {
-                char c = id.charAt(i);
-                if (c >= ID_CHARS.length || !ID_CHARS[c]) {
+            for (int i = at + 11; i < at + 23; i++) {
+                // A byte of 0x80 or more (outside ASCII) is negative here, so the sign test keeps the lookup in range.
+                byte c = text[i];
+                if (c < 0 || !ID_CHARS[c]) {
                     return false;
                 }
             }

@@ -24,16 +24,30 @@ final class Timestamps {
 
     /** Epoch milliseconds, or {@link #INVALID}. */
     static long parse(String text) {
-        String s = text.trim();
-        if (s.length() == 24 && s.charAt(23) == 'Z' && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T'
-                && s.charAt(13) == ':' && s.charAt(16) == ':' && s.charAt(19) == '.') {
-            int year = digits(s, 0, 4);
-            int month = digits(s, 5, 2);
-            int day = digits(s, 8, 2);
-            int hour = digits(s, 11, 2);
-            int minute = digits(s, 14, 2);
-            int second = digits(s, 17, 2);
-            int millis = digits(s, 20, 3);
+        return parse(FieldValue.of(text));
+    }
+
+    /** Epoch milliseconds of the value trimmed as String.trim() trims, or {@link #INVALID}. */
+    static long parse(FieldValue text) {
+        byte[] b = text.asciiBytes();
+        int from = text.asciiOffset();
+        int to = from + text.length();
+        // A character outside ASCII reads as 0xFF, above ' ': not trimmed, as String.trim() leaves it.
+        while (from < to && (b[from] & 0xff) <= ' ') {
+            from++;
+        }
+        while (to > from && (b[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        if (to - from == 24 && b[from + 23] == 'Z' && b[from + 4] == '-' && b[from + 7] == '-' && b[from + 10] == 'T'
+                && b[from + 13] == ':' && b[from + 16] == ':' && b[from + 19] == '.') {
+            int year = digits(b, from, 4);
+            int month = digits(b, from + 5, 2);
+            int day = digits(b, from + 8, 2);
+            int hour = digits(b, from + 11, 2);
+            int minute = digits(b, from + 14, 2);
+            int second = digits(b, from + 17, 2);
+            int millis = digits(b, from + 20, 3);
             if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                     || second < 0 || second > 59 || millis < 0 || day > lengthOfMonth(year, month)) {
                 return INVALID;
@@ -41,7 +55,15 @@ final class Timestamps {
             long days = epochDay(year, month, day);
             return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
         }
-        return parseSlow(s);
+        int offset = text.asciiOffset();
+        return parseSlow(text.text().substring(from - offset, to - offset));
+    }
+
+    /** Whether the value, as it is (untrimmed), is already in the export's form, so it is written unchanged. */
+    static boolean isExportForm(FieldValue raw) {
+        byte[] b = raw.asciiBytes();
+        int at = raw.asciiOffset();
+        return raw.length() == 24 && b[at + 23] == 'Z' && b[at + 10] == 'T' && b[at + 19] == '.';
     }
 
     private static long parseSlow(String s) {
@@ -70,10 +92,10 @@ final class Timestamps {
         return (int) Math.floorDiv(epochMillis, 86_400_000L);
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] s, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            byte c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -77,6 +77,37 @@ final class Utf8Line {
         appendQuoted(CsvOutput.isFormulaStart(text.charAt(0)) ? CsvOutput.formulaSafe(text) : text, ascii);
     }
 
+    /**
+     * {@link #appendText(String, boolean)} of a field: its bytes are copied as they are when it is held as Latin-1
+     * bytes (an ASCII file) and needs neither quotes nor formula protection, the common case; otherwise its String
+     * takes the text path.
+     */
+    void appendText(FieldValue field, boolean ascii) {
+        if (field.latin1() && (field.length() == 0 || !CsvOutput.isFormulaStart((char) field.bytes()[field.offset()]))
+                && !field.latin1NeedsQuotes()) {
+            appendLatin1(field);
+            return;
+        }
+        appendText(field.text(), ascii);
+    }
+
+    /** Appends a field as it is (no quoting), as {@link #append(String, boolean)} would append its String. */
+    Utf8Line append(FieldValue field, boolean ascii) {
+        if (field.latin1()) {
+            appendLatin1(field);
+            return this;
+        }
+        return append(field.text(), ascii);
+    }
+
+    /** The Latin-1 bytes of a field of an ASCII file: ASCII, so they are also its UTF-8 bytes. */
+    private void appendLatin1(FieldValue field) {
+        int n = field.length();
+        ensure(n);
+        System.arraycopy(field.bytes(), field.offset(), bytes, length, n);
+        length += n;
+    }
+
     /** {@link CsvCells#appendQuoted}: a cell as given, quoted when needed. */
     void appendQuoted(String text, boolean ascii) {
         if (text == null || text.isEmpty()) {

@@ -154,7 +154,7 @@ class QualityUnitsTest {
                     units[i] = (byte) text[i];
                 }
                 Murmur3.hash(new String(text), 0, chars);
-                Murmur3.hashLatin1(units, length, 0, bytes);
+                Murmur3.hashLatin1(units, 0, length, 0, bytes);
                 assertThat(bytes.h1).as("length %d", length).isEqualTo(chars.h1);
                 assertThat(bytes.h2).as("length %d", length).isEqualTo(chars.h2);
             }
