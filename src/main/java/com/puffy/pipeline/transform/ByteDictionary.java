@@ -1,8 +1,5 @@
 package com.puffy.pipeline.transform;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -114,7 +111,6 @@ final class ByteDictionary {
         mask = newMask;
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MIX = 0x9E3779B97F4A7C15L;
 
     /** Eight bytes per step (user agents are ~130 bytes and hashed once per row), then a final avalanche. */
@@ -122,12 +118,18 @@ final class ByteDictionary {
         long h = to - from;
         int i = from;
         while (i + 8 <= to) {
-            h = Long.rotateLeft((h ^ (long) LONGS.get(bytes, i)) * MIX, 31);
+            h = Long.rotateLeft((h ^ ByteWords.word(bytes, i)) * MIX, 31);
             i += 8;
         }
         long tail = 0;
-        for (; i < to; i++) {
-            tail = (tail << 8) | (bytes[i] & 0xFF);
+        int left = to - i;
+        if (left > 0 && to - from >= 8) {
+            // The last eight bytes in one read (they overlap the last full step); only the ones not hashed yet kept.
+            tail = ByteWords.word(bytes, to - 8) >>> (8 * (8 - left));
+        } else {
+            for (; i < to; i++) {
+                tail = (tail << 8) | (bytes[i] & 0xFF);
+            }
         }
         h = (h ^ tail) * MIX;
         h ^= h >>> 32;

@@ -36,11 +36,19 @@ public final class ChannelClassifier {
     private final String ambiguousChannelWithClickId;
     private final List<String> ambiguousClickIds;
     private final List<ParameterRule> clickIdRules;
+    /** Indexes in {@link #presenceKeys} of the ambiguous medium's click ids, and of each click-id rule's parameters. */
+    private final int[] ambiguousClickIdKeys;
+    private final int[][] clickIdRuleKeys;
     private final String campaignPrefix;
     /** Every parameter whose mere presence a rule asks about. */
     private final List<String> presenceKeys;
-    /** Bit n set when a presence key has n characters. */
-    private final long presenceLengths;
+    /**
+     * Indexes in {@link #presenceKeys} of the keys of each length below {@link #LONG_KEY}; the last entry lists the
+     * longer ones. A query key is compared only with presence keys of its own length: most (utm_source, sub1, ...)
+     * have none.
+     */
+    private final int[][] presenceKeysByLength;
+    private static final int LONG_KEY = 64;
     private final String campaignChannel;
     private final List<ReferrerRule> referrerRules;
     private final Map<String, String> pseudonymizedHosts = new HashMap<>();
@@ -84,11 +92,16 @@ public final class ChannelClassifier {
         Set<String> presence = new LinkedHashSet<>(ambiguousClickIds);
         clickIdRules.forEach(rule -> presence.addAll(rule.parameters()));
         this.presenceKeys = List.copyOf(presence);
-        long lengths = 0;
-        for (String key : presenceKeys) {
-            lengths |= key.length() < 64 ? 1L << key.length() : 0;
+        this.presenceKeysByLength = new int[LONG_KEY + 1][];
+        for (int length = 0; length <= LONG_KEY; length++) {
+            int wanted = length;
+            presenceKeysByLength[length] = java.util.stream.IntStream.range(0, presenceKeys.size())
+                    .filter(k -> Math.min(presenceKeys.get(k).length(), LONG_KEY) == wanted).toArray();
         }
-        this.presenceLengths = lengths;
+        this.ambiguousClickIdKeys = ambiguousClickIds.stream().mapToInt(presenceKeys::indexOf).toArray();
+        this.clickIdRuleKeys = clickIdRules.stream()
+                .map(rule -> rule.parameters().stream().mapToInt(presenceKeys::indexOf).toArray())
+                .toArray(int[][]::new);
         this.campaignChannel = rules.campaignChannel();
         allChannels.add(ambiguousChannel);
         allChannels.add(ambiguousChannelWithClickId);
@@ -143,32 +156,47 @@ public final class ChannelClassifier {
         if (params.isEmpty()) {
             return null;
         }
-        return campaign(params.get(mediumParameter), params::containsKey,
+        String medium = params.get(mediumParameter);
+        return campaign(medium == null ? Medium.ABSENT : medium(medium), key -> params.containsKey(presenceKeys.get(key)),
                 params.keySet().stream().anyMatch(key -> key.startsWith(campaignPrefix)));
     }
 
-    private String campaign(String medium, java.util.function.Predicate<String> has, boolean anyPrefixed) {
-        if (medium != null) {
-            String channel = mediumClear.get(lower(medium));
-            if (channel == null) {
-                channel = mediumHashed.get(medium);
-            }
-            if (channel != null) {
-                return channel;
-            }
-            if (ambiguousClear.contains(lower(medium)) || ambiguousHashed.contains(medium)) {
-                for (String id : ambiguousClickIds) {
-                    if (has.test(id)) {
-                        return ambiguousChannelWithClickId;
-                    }
-                }
-                return ambiguousChannel;
-            }
+    /**
+     * What a medium value says by itself (rules 1–3): the channel it names, or that it is ambiguous (the channel
+     * then depends on click ids), or nothing.
+     */
+    private record Medium(String channel, boolean ambiguous) {
+        static final Medium ABSENT = new Medium(null, false);
+    }
+
+    private Medium medium(String value) {
+        String channel = mediumClear.get(lower(value));
+        if (channel == null) {
+            channel = mediumHashed.get(value);
         }
-        for (ParameterRule rule : clickIdRules) {
-            for (String parameter : rule.parameters()) {
-                if (has.test(parameter)) {
-                    return rule.channel();
+        if (channel != null) {
+            return new Medium(channel, false);
+        }
+        return new Medium(null, ambiguousClear.contains(lower(value)) || ambiguousHashed.contains(value));
+    }
+
+    /** Rules 1–6, with {@code present} telling whether the presence key of that index is in the query. */
+    private String campaign(Medium medium, java.util.function.IntPredicate present, boolean anyPrefixed) {
+        if (medium.channel() != null) {
+            return medium.channel();
+        }
+        if (medium.ambiguous()) {
+            for (int key : ambiguousClickIdKeys) {
+                if (present.test(key)) {
+                    return ambiguousChannelWithClickId;
+                }
+            }
+            return ambiguousChannel;
+        }
+        for (int r = 0; r < clickIdRuleKeys.length; r++) {
+            for (int key : clickIdRuleKeys[r]) {
+                if (present.test(key)) {
+                    return clickIdRules.get(r).channel();
                 }
             }
         }
@@ -195,10 +223,15 @@ public final class ChannelClassifier {
         query.clear();
         int start = question + 1;
         while (start <= end) {
-            int amp = indexOf(b, (byte) '&', start, end);
+            // One scan a pair: up to its '=' (or its end), then on to its end.
+            int eq = ByteWords.indexOfEither(b, (byte) '=', (byte) '&', start, end);
+            if (eq >= 0 && b[eq] == '&') {
+                eq = -1;
+            }
+            int amp = ByteWords.indexOf(b, (byte) '&', eq < 0 ? start : eq + 1, end);
             int pairEnd = amp < 0 ? end : amp;
             if (pairEnd > start) {
-                pair(b, start, pairEnd, query);
+                pair(b, start, eq, pairEnd, query);
             }
             if (amp < 0) {
                 break;
@@ -215,10 +248,24 @@ public final class ChannelClassifier {
         return campaignChannel(CsvInput.unprotect(new String(b, from, to - from, StandardCharsets.UTF_8)));
     }
 
+    private static final long QUESTION_MARKS = ByteWords.broadcast((byte) '?');
+
     /** The first '?', {@link #NO_QUERY}, or {@link #NEEDS_TEXT} for a page with a non-ASCII byte. */
     private static int asciiQuestionMark(byte[] b, int from, int to) {
         int question = NO_QUERY;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        // Eight bytes a step: every landing page is scanned to its end. A non-ASCII byte has its high bit set.
+        for (; i + 8 <= to; i += 8) {
+            long w = ByteWords.word(b, i);
+            if ((w & ByteWords.HIGHS) != 0) {
+                return NEEDS_TEXT;
+            }
+            long marks = ByteWords.zeroBytes(w ^ QUESTION_MARKS);
+            if (marks != 0 && question < 0) {
+                question = i + ByteWords.firstFlagged(marks);
+            }
+        }
+        for (; i < to; i++) {
             byte c = b[i];
             if (c < 0) {
                 return NEEDS_TEXT;
@@ -244,27 +291,25 @@ public final class ChannelClassifier {
         return to;
     }
 
-    /** One "key=value" (or bare "key") of a query, as {@link #queryParameters} would put it in the map. */
-    private void pair(byte[] b, int start, int end, Query query) {
-        int eq = indexOf(b, (byte) '=', start, end);
+    /**
+     * One "key=value" (or bare "key") of a query, as {@link #queryParameters} would put it in the map; {@code eq} is
+     * the index of its first '=', or -1.
+     */
+    private void pair(byte[] b, int start, int eq, int end, Query query) {
         int keyFrom = trimStart(b, start, eq < 0 ? end : eq);
         int keyTo = trimEnd(b, keyFrom, eq < 0 ? end : eq);
         if (keyTo == keyFrom) {
             return;
         }
         query.any = true;
-        if (query.medium == null && equalsLower(b, keyFrom, keyTo, mediumParameter)) {
+        if (query.medium == Medium.ABSENT && equalsLower(b, keyFrom, keyTo, mediumParameter)) {
             int valueFrom = trimStart(b, eq < 0 ? end : eq + 1, end);
             int valueTo = trimEnd(b, valueFrom, end);
-            query.medium = new String(b, valueFrom, valueTo - valueFrom, StandardCharsets.US_ASCII);
+            query.medium = query.medium(b, valueFrom, valueTo);
         }
-        int length = keyTo - keyFrom;
-        // Most keys (utm_source, sub1, ...) have a length no presence key has: skip comparing them one by one.
-        if (length >= 64 || (presenceLengths & 1L << length) != 0) {
-            for (int k = 0; k < presenceKeys.size(); k++) {
-                if (equalsLower(b, keyFrom, keyTo, presenceKeys.get(k))) {
-                    query.present[k] = true;
-                }
+        for (int k : presenceKeysByLength[Math.min(keyTo - keyFrom, LONG_KEY)]) {
+            if (equalsLower(b, keyFrom, keyTo, presenceKeys.get(k))) {
+                query.present[k] = true;
             }
         }
         if (keyTo - keyFrom >= campaignPrefix.length()
@@ -288,32 +333,37 @@ public final class ChannelClassifier {
         return to;
     }
 
-    /** What {@link #campaignChannel(byte[], int, int, Query)} found in one query; reusable, one per thread. */
+    /**
+     * What {@link #campaignChannel(byte[], int, int, Query)} found in one query; reusable, one per thread. It also
+     * keeps what each distinct medium value it met says: a dataset has a handful of them on millions of pages.
+     */
     public final class Query {
         private final boolean[] present = new boolean[presenceKeys.size()];
-        private String medium;
+        private Medium medium = Medium.ABSENT;
         private boolean any;
         private boolean prefixed;
+        private final ByteDictionary mediumValues = new ByteDictionary(16);
+        private final List<Medium> mediums = new ArrayList<>();
 
-        private boolean has(String key) {
-            return present[presenceKeys.indexOf(key)];
+        private boolean has(int key) {
+            return present[key];
+        }
+
+        /** {@link #medium(String)} of ASCII bytes, worked out once per distinct value. */
+        private Medium medium(byte[] b, int from, int to) {
+            int id = mediumValues.intern(b, from, to);
+            if (id == mediums.size()) {
+                mediums.add(ChannelClassifier.this.medium(new String(b, from, to - from, StandardCharsets.US_ASCII)));
+            }
+            return mediums.get(id);
         }
 
         private void clear() {
             java.util.Arrays.fill(present, false);
-            medium = null;
+            medium = Medium.ABSENT;
             any = false;
             prefixed = false;
         }
-    }
-
-    private static int indexOf(byte[] b, byte wanted, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** ASCII bytes, lower-cased, equal to {@code lowerText}. */

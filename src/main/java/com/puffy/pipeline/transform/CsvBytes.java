@@ -48,16 +48,42 @@ final class CsvBytes {
 
     /** A text cell, as {@link CsvOutput#row} writes it. */
     void text(String value) {
+        String rendered = CsvOutput.render(value);
+        if (plainAscii(rendered)) {
+            // What CsvOutput copies as it is (attribution.csv's order keys): no printer, no String to encode.
+            separate();
+            int n = rendered.length();
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                bytes[size++] = (byte) rendered.charAt(i);
+            }
+            return;
+        }
         slow.setLength(0);
         try {
             // Writes the delimiter itself, and quotes by position (an empty first cell is quoted).
-            CsvOutput.FORMAT.print(CsvOutput.render(value), slow, rowStart);
+            CsvOutput.FORMAT.print(rendered, slow, rowStart);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("A StringBuilder does not fail", e);
         }
         rowStart = false;
         byte[] utf8 = slow.toString().getBytes(StandardCharsets.UTF_8);
         append(utf8, 0, utf8.length);
+    }
+
+    /** Printable ASCII, not empty, that the RFC 4180 printer leaves unquoted (see {@link #plainAscii(byte[], int, int)}). */
+    private static boolean plainAscii(String rendered) {
+        int n = rendered.length();
+        if (n == 0 || rendered.charAt(0) <= '#' || rendered.charAt(n - 1) <= ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = rendered.charAt(i);
+            if (c < ' ' || c > '~' || c == ',' || c == '"') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -74,20 +100,47 @@ final class CsvBytes {
             append(b, from, to);
             return;
         }
-        text(CsvInput.unprotect(new String(b, from, to - from, StandardCharsets.UTF_8)));
+        text(unprotected(b, from, to));
     }
 
     /** The session id {@code <client>-<n>} of a client id read back from a product CSV. */
     void sessionId(byte[] client, int from, int to, int sequence) {
-        if (plainAscii(client, from, to)) {
+        sessionId(client, from, to, sequence, plainAscii(client, from, to));
+    }
+
+    /**
+     * The cells {@code session_id,client_id} of a client id read back from a product CSV: one check of the client's
+     * bytes serves both cells.
+     */
+    void sessionAndClient(byte[] client, int from, int to, int sequence) {
+        boolean plain = plainAscii(client, from, to);
+        sessionId(client, from, to, sequence, plain);
+        if (plain) {
+            put((byte) ',');
+            append(client, from, to);
+        } else {
+            text(unprotected(client, from, to));
+        }
+    }
+
+    private void sessionId(byte[] client, int from, int to, int sequence, boolean plain) {
+        if (plain) {
             separate();
             append(client, from, to);
             put((byte) '-');
             digits(sequence);
-            return;
+        } else {
+            text(unprotected(client, from, to) + "-" + sequence);
         }
-        text(CsvInput.unprotect(new String(client, from, to - from, StandardCharsets.UTF_8)) + "-" + sequence);
     }
+
+    private static String unprotected(byte[] b, int from, int to) {
+        return CsvInput.unprotect(new String(b, from, to - from, StandardCharsets.UTF_8));
+    }
+
+    private static final long COMMAS = ByteWords.broadcast((byte) ',');
+    private static final long QUOTES = ByteWords.broadcast((byte) '"');
+    private static final long DELETES = ByteWords.broadcast((byte) 0x7F);
 
     /**
      * Printable ASCII, not empty, that the printer leaves unquoted (no delimiter or quote, a first character after
@@ -103,7 +156,16 @@ final class CsvBytes {
                 || first == '\'' || b[to - 1] <= ' ') {
             return false;
         }
-        for (int i = from; i < to; i++) {
+        int i = from;
+        // Landing pages are long: eight bytes a step. A non-ASCII byte has its high bit set.
+        for (; i + 8 <= to; i += 8) {
+            long w = ByteWords.word(b, i);
+            if (((w & ByteWords.HIGHS) | ByteWords.bytesBelow(w, (byte) ' ') | ByteWords.zeroBytes(w ^ DELETES)
+                    | ByteWords.zeroBytes(w ^ COMMAS) | ByteWords.zeroBytes(w ^ QUOTES)) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
             byte c = b[i];
             // Bytes are signed: every non-ASCII byte is below ' '.
             if (c < ' ' || c > '~' || c == ',' || c == '"') {
@@ -143,8 +205,14 @@ final class CsvBytes {
     void number(double value) {
         if (value == 0) {
             number(0L);
-            return;
+        } else {
+            // Out of line: most revenue cells are 0, and the JIT then leaves the decimal formatting out of the
+            // compiled row instead of inlining BigDecimal into it.
+            nonZero(value);
         }
+    }
+
+    private void nonZero(double value) {
         String text = CsvOutput.formatDouble(value);
         if (text.isEmpty()) {
             text(text);

@@ -3,9 +3,6 @@ package com.puffy.pipeline.transform;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -174,26 +171,25 @@ final class FastCsvReader implements Closeable {
         }
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long COMMAS = ONES * COMMA;
-    private static final long LFS = ONES * LF;
-    private static final long CRS = ONES * CR;
-    private static final long QUOTES = ONES * QUOTE;
-
-    /** High bit set in each byte of x that is zero; the lowest flagged byte is always a true zero. */
-    private static long zeroBytes(long x) {
-        return (x - ONES) & ~x & HIGHS;
-    }
+    private static final long COMMAS = ByteWords.broadcast(COMMA);
+    private static final long LFS = ByteWords.broadcast(LF);
+    private static final long CRS = ByteWords.broadcast(CR);
+    private static final long QUOTES = ByteWords.broadcast(QUOTE);
 
     /** The first index in [q, limit) holding a comma, LF or CR (8 bytes per step), or limit. */
     static int scanUnquoted(byte[] b, int q, int limit) {
         while (q + 8 <= limit) {
-            long w = (long) LONGS.get(b, q);
-            long m = zeroBytes(w ^ COMMAS) | zeroBytes(w ^ LFS) | zeroBytes(w ^ CRS);
+            long w = ByteWords.word(b, q);
+            // LF and CR in one test, with the other control characters below CR: those few are stepped over.
+            long m = ByteWords.zeroBytes(w ^ COMMAS) | ByteWords.bytesBelow(w, (byte) (CR + 1));
             if (m != 0) {
-                return q + (Long.numberOfTrailingZeros(m) >>> 3);
+                int at = q + ByteWords.firstFlagged(m);
+                byte c = b[at];
+                if (c == COMMA || c == LF || c == CR) {
+                    return at;
+                }
+                q = at + 1;
+                continue;
             }
             q += 8;
         }
@@ -210,10 +206,10 @@ final class FastCsvReader implements Closeable {
     /** The first index in [q, limit) holding a quote or LF (inside a quoted field), or limit. */
     static int scanQuoted(byte[] b, int q, int limit) {
         while (q + 8 <= limit) {
-            long w = (long) LONGS.get(b, q);
-            long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ LFS);
+            long w = ByteWords.word(b, q);
+            long m = ByteWords.zeroBytes(w ^ QUOTES) | ByteWords.zeroBytes(w ^ LFS);
             if (m != 0) {
-                return q + (Long.numberOfTrailingZeros(m) >>> 3);
+                return q + ByteWords.firstFlagged(m);
             }
             q += 8;
         }

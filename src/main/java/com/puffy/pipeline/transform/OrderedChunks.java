@@ -20,6 +20,15 @@ final class OrderedChunks {
     @FunctionalInterface
     interface Renderer {
         void render(int from, int to, CsvBytes out) throws IOException;
+
+        /**
+         * About how many bytes an item takes, so a chunk's buffer is allocated once at its size: buffers of
+         * megabytes that grow by doubling are several large allocations, and each may start a garbage collection
+         * cycle.
+         */
+        default int bytesPerItem() {
+            return 128;
+        }
     }
 
     private OrderedChunks() {
@@ -44,7 +53,8 @@ final class OrderedChunks {
             int next = 0;
             int writtenChunks = 0;
             while (next < chunks && inFlight.size() < 2 * threads) {
-                inFlight.add(submit(workers, next++, count, chunkSize, new CsvBytes(1 << 16), renderer, cancellation));
+                CsvBytes buffer = new CsvBytes((int) Math.min(1 << 26, (long) chunkSize * renderer.bytesPerItem()));
+                inFlight.add(submit(workers, next++, count, chunkSize, buffer, renderer, cancellation));
             }
             while (!inFlight.isEmpty()) {
                 CsvBytes done = Futures.await(inFlight.poll());

@@ -67,6 +67,12 @@ final class SessionRows implements OrderedChunks.Renderer {
         return order.length;
     }
 
+    /** A sessions.csv row of the generated data is about 270 bytes: room for most chunks without growing. */
+    @Override
+    public int bytesPerItem() {
+        return 320;
+    }
+
     @Override
     public void render(int from, int to, CsvBytes out) throws IOException {
         PageWindow pages = windows.get();
@@ -88,8 +94,7 @@ final class SessionRows implements OrderedChunks.Renderer {
         int client = sessions.client[s];
         int clientFrom = events.clients.start(client);
         int clientTo = events.clients.end(client);
-        out.sessionId(clientBytes, clientFrom, clientTo, sessions.sequence(s));
-        out.readText(clientBytes, clientFrom, clientTo);
+        out.sessionAndClient(clientBytes, clientFrom, clientTo, sessions.sequence(s));
         long start = sessions.start[s];
         long end = sessions.end[s];
         out.timestamp(start);
@@ -118,7 +123,8 @@ final class SessionRows implements OrderedChunks.Renderer {
         int channel = referrerChannel[referrer];
         String campaign = classifier.campaignChannel(page, pageFrom, pageTo, query);
         if (campaign != null) {
-            channel = campaignIds.computeIfAbsent(campaign, channelId::applyAsInt);
+            Integer known = campaignIds.get(campaign);
+            channel = known != null ? known : newCampaign(campaign, campaignIds);
         }
         sessions.channel[s] = (byte) channel;
         int agent = events.userAgent[row];
@@ -133,6 +139,13 @@ final class SessionRows implements OrderedChunks.Renderer {
         out.bool(sessions.has(s, Sessions.NEW_USER));
         out.date(Times.dayOf(start));
         out.endRow();
+    }
+
+    /** A channel a campaign rule gave for the first time in this chunk (out of line: rarely called). */
+    private int newCampaign(String campaign, Map<String, Integer> campaignIds) {
+        int id = channelId.applyAsInt(campaign);
+        campaignIds.put(campaign, id);
+        return id;
     }
 
     /** A quoted field's content with its doubled quotes undone (as FastCsvReader does). */
@@ -169,6 +182,11 @@ final class SessionRows implements OrderedChunks.Renderer {
             if (offset >= windowStart && offset + length <= windowStart + windowLength) {
                 return (int) (offset - windowStart);
             }
+            return refill(offset, length);
+        }
+
+        /** Moves the window to start at {@code offset} (out of line: once a megabyte, so the JIT keeps it cold). */
+        private int refill(long offset, int length) throws IOException {
             if (buffer.length < length) {
                 buffer = new byte[length];
             }

@@ -18,24 +18,72 @@ final class Times {
 
     /** Epoch millis of a UTC timestamp, or {@link #INVALID}. The normalized 24-byte form is parsed directly. */
     static long parseTimestamp(byte[] b, int from, int to) {
-        if (to - from == 24 && b[from + 4] == '-' && b[from + 7] == '-' && b[from + 10] == 'T'
-                && b[from + 13] == ':' && b[from + 16] == ':' && b[from + 19] == '.' && b[from + 23] == 'Z') {
-            int year = digits(b, from, 4);
-            int month = digits(b, from + 5, 2);
-            int day = digits(b, from + 8, 2);
-            int hour = digits(b, from + 11, 2);
-            int minute = digits(b, from + 14, 2);
-            int second = digits(b, from + 17, 2);
-            int milli = digits(b, from + 20, 3);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
-                    && minute >= 0 && minute < 60 && second >= 0 && second < 60 && milli >= 0
-                    && validDay(year, month, day)) {
-                return epochDay(year, month, day) * DAY_MS + hour * 3_600_000L + minute * 60_000L
-                        + second * 1000L + milli;
-            }
-            return INVALID;
+        if (isNormalized(b, from, to)) {
+            return plus(normalizedDayMillis(b, from), normalizedTimeOfDay(b, from));
         }
         return parseTimestamp(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** {@code YYYY-MM-DDTHH:MM:SS.sssZ} by its length and separators (digits are checked by the parts). */
+    private static boolean isNormalized(byte[] b, int from, int to) {
+        return to - from == 24 && b[from + 4] == '-' && b[from + 7] == '-' && b[from + 10] == 'T'
+                && b[from + 13] == ':' && b[from + 16] == ':' && b[from + 19] == '.' && b[from + 23] == 'Z';
+    }
+
+    /** Epoch millis of the midnight starting a normalized timestamp's date, or {@link #INVALID}. */
+    private static long normalizedDayMillis(byte[] b, int from) {
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && validDay(year, month, day)) {
+            return epochDay(year, month, day) * DAY_MS;
+        }
+        return INVALID;
+    }
+
+    /** Milliseconds since midnight of a normalized timestamp, or {@link #INVALID}. */
+    private static long normalizedTimeOfDay(byte[] b, int from) {
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        int second = digits(b, from + 17, 2);
+        int milli = digits(b, from + 20, 3);
+        if (hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && milli >= 0) {
+            return hour * 3_600_000L + minute * 60_000L + second * 1000L + milli;
+        }
+        return INVALID;
+    }
+
+    private static long plus(long dayMillis, long timeOfDay) {
+        return dayMillis == INVALID || timeOfDay == INVALID ? INVALID : dayMillis + timeOfDay;
+    }
+
+    /**
+     * {@link #parseTimestamp(byte[], int, int)} for rows that come day by day (validated_events.csv): the date of
+     * the last normalized timestamp is kept, so a row of the same day only has its time of day parsed.
+     */
+    static final class DayByDayParser {
+        private long lastDateWord;
+        private int lastDateDay;
+        private long lastDayMillis = INVALID;
+
+        long parse(byte[] b, int from, int to) {
+            if (!isNormalized(b, from, to)) {
+                return parseTimestamp(b, from, to);
+            }
+            // The date is "YYYY-MM-DD": "YYYY-MM-" in one word, then the day's two digits.
+            long dateWord = ByteWords.word(b, from);
+            int dateDay = b[from + 8] << 8 | b[from + 9] & 0xFF;
+            if (lastDayMillis == INVALID || dateWord != lastDateWord || dateDay != lastDateDay) {
+                long dayMillis = normalizedDayMillis(b, from);
+                if (dayMillis == INVALID) {
+                    return INVALID;
+                }
+                lastDateWord = dateWord;
+                lastDateDay = dateDay;
+                lastDayMillis = dayMillis;
+            }
+            return plus(lastDayMillis, normalizedTimeOfDay(b, from));
+        }
     }
 
     /** Any ISO-8601 instant or offset date-time (quality normally hands over the 24-character form). */

@@ -114,6 +114,7 @@ final class ValidatedEventsReader {
             int lastDayStart = -1;
             int lastDayIndex = -1;
             byte[] lastDayBytes = new byte[10];
+            Times.DayByDayParser timestamps = new Times.DayByDayParser();
             Batch batch = interner.free(interning);
             while (csv.next()) {
                 if ((table.size & 0xFFFF) == 0) {
@@ -124,7 +125,7 @@ final class ValidatedEventsReader {
                     throw invalid(csv.line(), "has no client_id");
                 }
                 long ts = csv.isEscaped(cTs) ? Times.parseTimestamp(csv.string(cTs))
-                        : Times.parseTimestamp(csv.buffer(), csv.start(cTs), csv.end(cTs));
+                        : timestamps.parse(csv.buffer(), csv.start(cTs), csv.end(cTs));
                 if (ts == Times.INVALID) {
                     throw invalid(csv.line(), "has the timestamp '" + csv.string(cTs) + "', which is not ISO-8601 UTC");
                 }

@@ -53,14 +53,48 @@ class CsvBytesTest {
 
     @Test
     void sessionIdsAreTheClientIdAndTheNumberAsOneTextCell() throws Exception {
-        for (String client : List.of("1740268800-wpqBciZ3y4Kp", "-12", "'-12", "'=x", "=x", "a,b", "ü", "#1", "x ")) {
+        for (String client : List.of("1740268800-wpqBciZ3y4Kp", "-12", "'-12", "'=x", "=x", "a,b", "ü", "#1", "x ",
+                "1740268800-wpqBciZ3y4K\"p", "1740268800-wpqBciZ3y4Kp ")) {
             byte[] bytes = client.getBytes(StandardCharsets.UTF_8);
+            String text = CsvInput.unprotect(client);
             CsvBytes out = new CsvBytes(8);
             out.sessionId(bytes, 0, bytes.length, 3);
             out.readText(bytes, 0, bytes.length);
             out.endRow();
-            String text = CsvInput.unprotect(client);
             assertThat(text(out)).as(client).isEqualTo(csvOutput(text + "-3", text));
+            CsvBytes both = new CsvBytes(8);
+            both.sessionAndClient(bytes, 0, bytes.length, 3);
+            both.endRow();
+            assertThat(text(both)).as(client).isEqualTo(csvOutput(text + "-3", text));
+        }
+    }
+
+    /**
+     * Cells long enough for the eight-bytes-a-step check, with one byte that forbids copying them as they are (or
+     * none) at every position, so each lane of a word and the tail are covered.
+     */
+    @Test
+    void longCellsWithAForbiddenByteAnywhereAreWrittenAsCsvOutputWritesThem() throws Exception {
+        String base = "https://puffy.com/products/puffy-lux-mattress?utm_source=EC60A6";
+        String[] forbidden = {",", "\"", "\n", "\r", "\t", "\u007f", "é", "€", " ", "\u0000", "x"};
+        for (int length = 8; length <= 40; length++) {
+            for (int at = 0; at < length; at++) {
+                for (String bad : forbidden) {
+                    String value = base.substring(0, at) + bad + base.substring(at + 1, length);
+                    byte[] bytes = ("xx" + value + "yy").getBytes(StandardCharsets.UTF_8);
+                    int to = bytes.length - 2;
+                    CsvBytes out = new CsvBytes(8);
+                    out.number(1L);
+                    out.readText(bytes, 2, to);
+                    out.text(value);
+                    out.endRow();
+                    assertThat(text(out)).as("[%s]", value)
+                            .isEqualTo(csvOutput(1L, CsvInput.unprotect(value), value));
+                    boolean copiedAsItIs = value.chars().allMatch(c -> c >= ' ' && c <= '~' && c != ',' && c != '"')
+                            && value.charAt(0) > '#' && value.charAt(value.length() - 1) > ' ' && "=+-@'".indexOf(value.charAt(0)) < 0;
+                    assertThat(CsvBytes.plainAscii(bytes, 2, to)).as("[%s]", value).isEqualTo(copiedAsItIs);
+                }
+            }
         }
     }
 

@@ -33,4 +33,25 @@ class TimesTest {
     void acceptsOtherIsoFormsInUtc(String text) {
         assertThat(parse(text)).isEqualTo(Instant.parse("2025-02-23T00:00:00Z").toEpochMilli());
     }
+
+    /**
+     * The day-by-day parser keeps the last date: a sequence with repeated and changing days (dates that differ in
+     * any one digit), impossible dates and times, and other ISO forms gives what the plain parse gives.
+     */
+    @org.junit.jupiter.api.Test
+    void theDayByDayParserGivesWhatThePlainParseGivesForAnySequence() {
+        String[] texts = {"2025-02-23T00:00:01.750Z", "2025-02-23T23:59:59.999Z", "2025-02-23T24:00:00.000Z",
+            "2025-02-24T00:00:00.000Z", "2025-02-29T10:00:00.000Z", "2025-02-23T10:00:00.000Z", "2025-02-28T10:0x:00.000Z",
+            "2024-02-29T12:00:00.000Z", "2024-02-28T12:00:00.000Z", "2025-02-23T01:00:00+01:00", "yesterday", "",
+            "1969-12-31T23:59:59.999Z", "2025-02-2xT00:00:00.000Z", "2025-02-23T00:00:60.000Z",
+            "2025-02-13T08:00:00.000Z", "2025-02-03T08:00:00.000Z", "2025-02-22T08:00:00.000Z", "2025-12-23T08:00:00.000Z",
+            "2026-02-23T08:00:00.000Z"};
+        java.util.Random random = new java.util.Random(21);
+        Times.DayByDayParser parser = new Times.DayByDayParser();
+        for (int n = 0; n < 5_000; n++) {
+            String text = texts[random.nextInt(texts.length)];
+            byte[] b = ("xx" + text + "y").getBytes(StandardCharsets.UTF_8);
+            assertThat(parser.parse(b, 2, b.length - 1)).as(text).isEqualTo(parse(text));
+        }
+    }
 }
