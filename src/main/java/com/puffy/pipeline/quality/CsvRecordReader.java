@@ -73,7 +73,8 @@ final class CsvRecordReader implements Closeable {
     private final ArrayDeque<PendingLine> pending = new ArrayDeque<>();
     private int expectedFields = -1;
 
-    // The current record: field i is source[fieldStart[i], fieldEnd[i]), or fieldText[i] when it had "" escapes.
+    // The current record: field i is source[fieldStart[i], fieldEnd[i]); when it had "" escapes, it is fieldText[i]
+    // or, in an all-ASCII chunk, unescaped[fieldStart[i], fieldEnd[i]).
     private String source;
     /** The source's Latin-1 bytes, or null when the record is not a range of an all-ASCII chunk. */
     private byte[] sourceBytes;
@@ -81,6 +82,13 @@ final class CsvRecordReader implements Closeable {
     private int[] fieldStart = new int[16];
     private int[] fieldEnd = new int[16];
     private String[] fieldText = new String[16];
+    private boolean[] fieldUnescaped = new boolean[16];
+    /**
+     * The fields of the current record that had "" escapes, unescaped, when the record lies in an all-ASCII chunk:
+     * such fields (event_data's JSON on every row) then stay bytes for the validator instead of becoming Strings.
+     */
+    private byte[] unescaped = new byte[1024];
+    private int unescapedLength;
     private Kind kind;
     private long recordLine;
     private String rawText;
@@ -129,7 +137,14 @@ final class CsvRecordReader implements Closeable {
     /** Field i of the current record. */
     String field(int i) {
         if (fieldText[i] == null) {
-            fieldText[i] = fieldStart[i] == fieldEnd[i] ? "" : source.substring(fieldStart[i], fieldEnd[i]);
+            if (fieldStart[i] == fieldEnd[i]) {
+                fieldText[i] = "";
+            } else if (fieldUnescaped[i]) {
+                fieldText[i] = new String(unescaped, fieldStart[i], fieldEnd[i] - fieldStart[i],
+                        StandardCharsets.ISO_8859_1);
+            } else {
+                fieldText[i] = source.substring(fieldStart[i], fieldEnd[i]);
+            }
         }
         return fieldText[i];
     }
@@ -141,7 +156,7 @@ final class CsvRecordReader implements Closeable {
      */
     void field(int i, FieldValue target) {
         if (sourceBytes != null && fieldText[i] == null) {
-            target.setLatin1(sourceBytes, fieldStart[i], fieldEnd[i] - fieldStart[i]);
+            target.setLatin1(fieldUnescaped[i] ? unescaped : sourceBytes, fieldStart[i], fieldEnd[i] - fieldStart[i]);
         } else {
             target.setText(field(i));
         }
@@ -272,6 +287,7 @@ final class CsvRecordReader implements Closeable {
     private int parse(String a, int off, int len) {
         source = a;
         fieldCount = 0;
+        unescapedLength = 0;
         int end = off + len;
         int i = off;
         while (true) {
@@ -291,7 +307,9 @@ final class CsvRecordReader implements Closeable {
                     }
                     break;
                 }
-                if (escaped) {
+                if (escaped && a == chunk && chunkLatin1) {
+                    addUnescapedBytes(chunkBytes, start, j);
+                } else if (escaped) {
                     scratch.setLength(0);
                     for (int k = start; k < j; k++) {
                         char c = a.charAt(k);
@@ -336,16 +354,38 @@ final class CsvRecordReader implements Closeable {
     }
 
     /** Appends a field a[start, end), or the given unescaped text of a field that had "" escapes. */
-    private void addField(int start, int end, String unescaped) {
+    private void addField(int start, int end, String unescapedText) {
         if (fieldCount == fieldStart.length) {
             fieldStart = java.util.Arrays.copyOf(fieldStart, fieldCount * 2);
             fieldEnd = java.util.Arrays.copyOf(fieldEnd, fieldCount * 2);
             fieldText = java.util.Arrays.copyOf(fieldText, fieldCount * 2);
+            fieldUnescaped = java.util.Arrays.copyOf(fieldUnescaped, fieldCount * 2);
         }
         fieldStart[fieldCount] = start;
         fieldEnd[fieldCount] = end;
-        fieldText[fieldCount] = unescaped;
+        fieldText[fieldCount] = unescapedText;
+        fieldUnescaped[fieldCount] = false;
         fieldCount++;
+    }
+
+    /** Appends the quoted field bytes[start, end) with each "" made one ", kept as bytes in {@link #unescaped}. */
+    private void addUnescapedBytes(byte[] bytes, int start, int end) {
+        if (unescapedLength + (end - start) > unescaped.length) {
+            unescaped = java.util.Arrays.copyOf(unescaped,
+                    Math.max(unescaped.length * 2, unescapedLength + end - start));
+        }
+        int from = unescapedLength;
+        int to = from;
+        for (int k = start; k < end; k++) {
+            byte b = bytes[k];
+            unescaped[to++] = b;
+            if (b == '"') {
+                k++;
+            }
+        }
+        unescapedLength = to;
+        addField(from, to, null);
+        fieldUnescaped[fieldCount - 1] = true;
     }
 
     private static final int COMMA = 0;

@@ -53,21 +53,25 @@ class ByteFieldsTest {
     void byteRangesGiveTheSameFieldsAsStringsAcrossBufferRefillsQuotesAndCrlf() throws Exception {
         String csv = mixedCsv(4000);
         assertThat(csv.length()).as("several 64K-character buffers").isGreaterThan(3 * (1 << 16));
-        assertSameFields(csv);
+        int[] latin1AndText = assertSameFields(csv);
+        assertThat(latin1AndText[1]).as("fields read as Strings in an all-ASCII file").isZero();
     }
 
     @Test
     void aFileThatStopsBeingAsciiMidwayGivesTheSameFields() throws Exception {
         String csv = mixedCsv(4000);
         int middle = csv.indexOf('\n', 150_000) + 1;
-        assertSameFields(csv.substring(0, middle) + "café,crème,\"brûlée\"\n" + csv.substring(middle));
+        int[] latin1AndText = assertSameFields(csv.substring(0, middle) + "café,crème,\"brûlée\"\n"
+                + csv.substring(middle));
+        assertThat(latin1AndText[1]).as("fields past the ASCII part read as Strings").isPositive();
     }
 
     private static java.nio.charset.CharsetDecoder decoder() {
         return StandardCharsets.UTF_8.newDecoder();
     }
 
-    private static void assertSameFields(String csv) throws Exception {
+    /** Compares the two readers field by field; returns how many fields the byte reader gave as bytes and as text. */
+    private static int[] assertSameFields(String csv) throws Exception {
         Murmur3.Hash128 expectedHash = new Murmur3.Hash128();
         Murmur3.Hash128 actualHash = new Murmur3.Hash128();
         FieldValue value = new FieldValue();
@@ -101,24 +105,35 @@ class ByteFieldsTest {
             assertThat(bytes.next()).isFalse();
         }
         assertThat(latin1Fields).as("fields read as bytes").isPositive();
-        assertThat(textFields).as("fields with \"\" escapes (or past the ASCII part) read as Strings").isPositive();
+        return new int[] {latin1Fields, textFields};
     }
 
     @Test
-    void fieldsWithDoubledQuotesAreUnescapedStrings() throws Exception {
+    void fieldsWithDoubledQuotesInAnAsciiFileAreUnescapedBytesThatDoNotOverlap() throws Exception {
         try (CsvRecordReader reader = new CsvRecordReader(new java.io.ByteArrayInputStream(
-                "a,\"b \"\"c\"\"\",\"d,e\",\n".getBytes(StandardCharsets.US_ASCII)), decoder())) {
+                "a,\"b \"\"c\"\"\",\"d,e\",,\"{\"\"x\"\":1}\"\n\"\"\"\"\"\",z\n".getBytes(StandardCharsets.US_ASCII)),
+                decoder())) {
             assertThat(reader.next()).isTrue();
-            FieldValue value = new FieldValue();
-            reader.field(1, value);
-            assertThat(value.latin1()).isFalse();
-            assertThat(value.text()).isEqualTo("b \"c\"");
-            reader.field(2, value);
-            assertThat(value.latin1()).isTrue();
-            assertThat(value.text()).isEqualTo("d,e");
-            reader.field(3, value);
-            assertThat(value.text()).isEmpty();
-            assertThat(reader.fields()).containsExactly("a", "b \"c\"", "d,e", "");
+            FieldValue unescaped = new FieldValue();
+            FieldValue second = new FieldValue();
+            reader.field(1, unescaped);
+            reader.field(4, second);
+            assertThat(unescaped.latin1()).isTrue();
+            assertThat(unescaped.text()).isEqualTo("b \"c\"");
+            assertThat(second.latin1()).isTrue();
+            assertThat(second.text()).isEqualTo("{\"x\":1}");
+            FieldValue plain = new FieldValue();
+            reader.field(2, plain);
+            assertThat(plain.latin1()).isTrue();
+            assertThat(plain.text()).isEqualTo("d,e");
+            reader.field(3, plain);
+            assertThat(plain.text()).isEmpty();
+            assertThat(reader.fields()).containsExactly("a", "b \"c\"", "d,e", "", "{\"x\":1}");
+
+            assertThat(reader.next()).isTrue();
+            reader.field(0, unescaped);
+            assertThat(unescaped.text()).isEqualTo("\"\"");
+            assertThat(reader.fields()).containsExactly("\"\"", "z");
         }
     }
 
