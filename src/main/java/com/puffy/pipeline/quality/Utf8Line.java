@@ -1,5 +1,6 @@
 package com.puffy.pipeline.quality;
 
+import com.puffy.pipeline.io.ByteWords;
 import com.puffy.pipeline.io.CsvCells;
 import com.puffy.pipeline.io.CsvOutput;
 import java.nio.charset.StandardCharsets;
@@ -78,17 +79,43 @@ final class Utf8Line {
     }
 
     /**
-     * {@link #appendText(String, boolean)} of a field: its bytes are copied as they are when it is held as Latin-1
-     * bytes (an ASCII file) and needs neither quotes nor formula protection, the common case; otherwise its String
-     * takes the text path.
+     * {@link #appendText(String, boolean)} of a field: when it is held as Latin-1 bytes (an ASCII file) and needs no
+     * formula protection, the common case, its bytes are copied, quoted when needed; otherwise its String takes the
+     * text path.
      */
     void appendText(FieldValue field, boolean ascii) {
-        if (field.latin1() && (field.length() == 0 || !CsvOutput.isFormulaStart((char) field.bytes()[field.offset()]))
-                && !field.latin1NeedsQuotes()) {
-            appendLatin1(field);
+        if (field.latin1() && !startsLikeFormula(field)) {
+            if (field.latin1NeedsQuotes()) {
+                appendQuotedLatin1(field);
+            } else {
+                appendLatin1(field);
+            }
             return;
         }
         appendText(field.text(), ascii);
+    }
+
+    private static boolean startsLikeFormula(FieldValue latin1Field) {
+        return latin1Field.length() > 0 && CsvOutput.isFormulaStart((char) latin1Field.bytes()[latin1Field.offset()]);
+    }
+
+    /** {@link CsvCells#appendQuoted} of a Latin-1 field (event_data's JSON on every row): in quotes, each " doubled. */
+    private void appendQuotedLatin1(FieldValue field) {
+        byte[] text = field.bytes();
+        int from = field.offset();
+        int end = from + field.length();
+        ensure(2 * field.length() + 2);
+        bytes[length++] = '"';
+        int quote;
+        while ((quote = ByteWords.indexOf(text, (byte) '"', from, end)) >= 0) {
+            System.arraycopy(text, from, bytes, length, quote + 1 - from);
+            length += quote + 1 - from;
+            bytes[length++] = '"';
+            from = quote + 1;
+        }
+        System.arraycopy(text, from, bytes, length, end - from);
+        length += end - from;
+        bytes[length++] = '"';
     }
 
     /** Appends a field as it is (no quoting), as {@link #append(String, boolean)} would append its String. */

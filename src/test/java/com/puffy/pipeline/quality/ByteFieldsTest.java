@@ -138,7 +138,7 @@ class ByteFieldsTest {
     }
 
     @Test
-    void blankAndNeedsQuotesOnBytesAgreeWithTheStringRules() {
+    void blankNeedsQuotesAndTheRenderedCellOnBytesAgreeWithTheStringRules() {
         Random random = new Random(3);
         char[] alphabet = {'a', 'Z', '0', ' ', '\t', '\u000B', '\u001C', '\u001F', ',', '"', '\n', '\r', '=', '\u0000'};
         byte[] buffer = new byte[64];
@@ -159,6 +159,12 @@ class ByteFieldsTest {
                 assertThat(value.isBlank()).as("[%s]", s).isEqualTo(s.isBlank());
                 assertThat(value.latin1NeedsQuotes()).as("[%s]", s).isEqualTo(CsvCells.needsQuotes(s));
                 assertThat(ColumnProfile.looksNumeric(value)).isEqualTo(ColumnProfile.looksNumeric(s));
+                Utf8Line fromBytes = new Utf8Line();
+                fromBytes.appendText(value, true);
+                Utf8Line fromText = new Utf8Line();
+                fromText.appendText(s, true);
+                assertThat(Arrays.copyOf(fromBytes.bytes(), fromBytes.length())).as("[%s]", s)
+                        .isEqualTo(Arrays.copyOf(fromText.bytes(), fromText.length()));
             }
         }
         for (int c = 0; c < 128; c++) {
