@@ -99,16 +99,27 @@ final class Murmur3 {
             h2 += h1;
             h2 = h2 * 5 + 0x38495ab5;
         }
-        long k1 = 0;
-        long k2 = 0;
         int rest = length - i;
-        for (int j = rest - 1; j >= 4; j--) {
-            k2 ^= (long) (text[offset + i + j] & 0xff) << (16 * (j - 4));
+        long tail = tail(text, offset + i, rest);
+        finish(h1, h2, widen((int) tail), widen((int) (tail >>> 32)), rest, length, out);
+    }
+
+    /**
+     * The last 0–7 bytes text[at, at + rest) in the low bytes of a long, the rest zero: one word read and a mask when
+     * the array goes on past them (a field inside the reader's buffer, the common case), else byte by byte.
+     */
+    private static long tail(byte[] text, int at, int rest) {
+        if (rest == 0) {
+            return 0;
         }
-        for (int j = Math.min(rest, 4) - 1; j >= 0; j--) {
-            k1 ^= (long) (text[offset + i + j] & 0xff) << (16 * j);
+        if (at + 8 <= text.length) {
+            return ByteWords.word(text, at) & (-1L >>> (64 - 8 * rest));
         }
-        finish(h1, h2, k1, k2, rest, length, out);
+        long tail = 0;
+        for (int j = rest - 1; j >= 0; j--) {
+            tail = tail << 8 | (text[at + j] & 0xff);
+        }
+        return tail;
     }
 
     /** Four bytes b0..b3 (b0 lowest) to four 16-bit lanes, as four chars are read in {@link #hash}. */

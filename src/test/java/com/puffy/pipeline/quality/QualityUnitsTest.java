@@ -157,6 +157,13 @@ class QualityUnitsTest {
                 Murmur3.hashLatin1(units, 0, length, 0, bytes);
                 assertThat(bytes.h1).as("length %d", length).isEqualTo(chars.h1);
                 assertThat(bytes.h2).as("length %d", length).isEqualTo(chars.h2);
+                // The same units inside a longer buffer, where the tail is read as one word and masked.
+                byte[] inside = new byte[length + 11];
+                java.util.Arrays.fill(inside, (byte) 0xA5);
+                System.arraycopy(units, 0, inside, 3, length);
+                Murmur3.hashLatin1(inside, 3, length, 0, bytes);
+                assertThat(bytes.h1).as("length %d inside a buffer", length).isEqualTo(chars.h1);
+                assertThat(bytes.h2).as("length %d inside a buffer", length).isEqualTo(chars.h2);
             }
         }
     }
