@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads an RFC 4180 CSV written by {@code io.CsvOutput} record by record, each field a byte range of one reusable
@@ -14,6 +16,8 @@ import java.util.Arrays;
  */
 final class CsvByteReader implements Closeable {
     private static final int INITIAL_BUFFER = 1 << 20;
+    /** Bounds the memory of {@link #label} on a column that turns out to have many values. */
+    private static final int MAX_LABELS = 1 << 16;
 
     private final InputStream in;
     private byte[] buffer;
@@ -25,6 +29,8 @@ final class CsvByteReader implements Closeable {
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private boolean[] quoted = new boolean[32];
+    private final Map<FieldBytes, String> labels = new HashMap<>();
+    private final FieldBytes probe = new FieldBytes();
 
     CsvByteReader(InputStream in) {
         this(in, INITIAL_BUFFER);
@@ -65,6 +71,25 @@ final class CsvByteReader implements Closeable {
         }
         String raw = new String(buffer, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
         return quoted[field] ? raw.replace("\"\"", "\"") : raw;
+    }
+
+    /**
+     * Like {@link #text} for columns of few distinct values (device, channel, severity): each value is decoded once
+     * and the same String returned each time after, so a caller's hash lookups do not hash it again.
+     */
+    String label(int field) {
+        if (field >= fields) {
+            return "";
+        }
+        probe.point(buffer, starts[field], ends[field], quoted[field]);
+        String text = labels.get(probe);
+        if (text == null) {
+            text = text(field);
+            if (labels.size() < MAX_LABELS) {
+                labels.put(probe.copy(), text);
+            }
+        }
+        return text;
     }
 
     /** Whether the field is exactly this ASCII text (a quoted field is compared by its content). */
@@ -181,5 +206,47 @@ final class CsvByteReader implements Closeable {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** A field's raw bytes as a hash key; the probe points into the buffer, stored keys own a copy. */
+    private static final class FieldBytes {
+        private byte[] bytes;
+        private int from;
+        private int to;
+        private boolean quoted;
+        private int hash;
+
+        void point(byte[] array, int start, int end, boolean isQuoted) {
+            bytes = array;
+            from = start;
+            to = end;
+            quoted = isQuoted;
+            int h = isQuoted ? 1 : 0;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + array[i];
+            }
+            hash = h;
+        }
+
+        FieldBytes copy() {
+            FieldBytes copy = new FieldBytes();
+            copy.bytes = Arrays.copyOfRange(bytes, from, to);
+            copy.from = 0;
+            copy.to = to - from;
+            copy.quoted = quoted;
+            copy.hash = hash;
+            return copy;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FieldBytes o && o.hash == hash && o.quoted == quoted
+                    && Arrays.equals(bytes, from, to, o.bytes, o.from, o.to);
+        }
     }
 }

@@ -133,7 +133,7 @@ final class SessionSummary {
     }
 
     private static String label(CsvByteReader reader, int field) {
-        return CsvInput.unprotect(reader.text(field));
+        return CsvInput.unprotect(reader.label(field));
     }
 
     long rowsRead() {

@@ -63,6 +63,20 @@ class CsvByteReaderTest {
     }
 
     @Test
+    void labelsAreDecodedOnceAndEqualTheText() throws IOException {
+        try (CsvByteReader reader = new CsvByteReader(new ByteArrayInputStream(
+                "mobile,\"a\"\"b\"\nmobile,a\"\"b\n".getBytes(StandardCharsets.US_ASCII)), 4)) {
+            assertThat(reader.next()).isTrue();
+            String first = reader.label(0);
+            assertThat(reader.label(1)).isEqualTo("a\"b");
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.label(0)).isEqualTo("mobile").isSameAs(first);
+            assertThat(reader.label(1)).as("the same bytes unquoted are another text").isEqualTo("a\"\"b");
+            assertThat(reader.label(5)).isEmpty();
+        }
+    }
+
+    @Test
     void aQuoteLeftOpenAtTheEndIsAnError() {
         assertThatThrownBy(() -> records("a,b\n\"open,1\n", 4)).isInstanceOf(IOException.class)
                 .hasMessageContaining("not closed");
