@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -243,48 +244,51 @@ final class AnalysisInputs {
         int severity = header.indexOf("severity");
         int code = header.indexOf("code");
         Map<List<String>, Long> counts = new LinkedHashMap<>();
+        streamRecords(file, "quality", cancellation, record ->
+                counts.merge(List.of(record.label(severity), record.label(code)), 1L, Long::sum));
+        return counts;
+    }
+
+    private static Map<String, Long> countQuarantinedPurchases(Path file, List<Map<String, String>> fileSummary,
+                                                               Cancellation cancellation) throws IOException {
+        List<String> header = requireColumns(file, List.of("file", "reasons"), "quality");
+        int fileColumn = header.indexOf("file");
+        int reasonsColumn = header.indexOf("reasons");
+        Map<String, String> dateOfFile = new HashMap<>();
+        for (Map<String, String> row : fileSummary) {
+            dateOfFile.put(row.get("file"), row.get("partition_date"));
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        streamRecords(file, "quality", cancellation, record -> {
+            for (String reason : record.label(reasonsColumn).split(";")) {
+                if (PURCHASE_ERRORS.contains(reason.trim())) {
+                    counts.merge(dateOfFile.getOrDefault(CsvInput.unprotect(record.label(fileColumn)), ""), 1L,
+                            Long::sum);
+                    break;
+                }
+            }
+        });
+        return counts;
+    }
+
+    /**
+     * Hands each record after the header to {@code perRecord}, for the long files of which only a few short
+     * columns are needed: they are read as bytes and only those columns decoded.
+     */
+    private static void streamRecords(Path file, String stage, Cancellation cancellation,
+                                      Consumer<CsvByteReader> perRecord) throws IOException {
         try (CsvByteReader reader = new CsvByteReader(Files.newInputStream(file))) {
             reader.next();
             long seen = 0;
             while (reader.next()) {
-                counts.merge(List.of(reader.label(severity), reader.label(code)), 1L, Long::sum);
+                perRecord.accept(reader);
                 if ((++seen & 0xFFFF) == 0) {
                     cancellation.throwIfCancelled();
                 }
             }
         } catch (IOException e) {
             throw PipelineException.unreadableInput(where(file) + " is not well-formed CSV (" + e.getMessage()
-                    + "): run the quality stage again.", e);
+                    + "): run the " + stage + " stage again.", e);
         }
-        return counts;
-    }
-
-    private static Map<String, Long> countQuarantinedPurchases(Path file, List<Map<String, String>> fileSummary,
-                                                               Cancellation cancellation) throws IOException {
-        requireColumns(file, List.of("file", "reasons"), "quality");
-        Map<String, String> dateOfFile = new HashMap<>();
-        for (Map<String, String> row : fileSummary) {
-            dateOfFile.put(row.get("file"), row.get("partition_date"));
-        }
-        Map<String, Long> counts = new TreeMap<>();
-        try (CSVParser parser = CsvInput.open(file)) {
-            long seen = 0;
-            for (CSVRecord record : parser) {
-                for (String reason : record.get("reasons").split(";")) {
-                    if (PURCHASE_ERRORS.contains(reason.trim())) {
-                        counts.merge(dateOfFile.getOrDefault(CsvInput.unprotect(record.get("file")), ""), 1L,
-                                Long::sum);
-                        break;
-                    }
-                }
-                if ((++seen & 0xFFFF) == 0) {
-                    cancellation.throwIfCancelled();
-                }
-            }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw PipelineException.unreadableInput(where(file) + " is not well-formed CSV (" + e.getMessage()
-                    + "): run the quality stage again.", e);
-        }
-        return counts;
     }
 }
