@@ -1,13 +1,11 @@
 package com.puffy.pipeline.quality;
 
+import com.puffy.pipeline.io.ByteWords;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -514,7 +512,7 @@ final class CsvRecordReader implements Closeable {
             eof = true;
             return;
         }
-        int other = isAscii(bytes, lim, lim + got) ? -1
+        int other = ByteWords.isAscii(bytes, lim, lim + got) ? -1
                 : firstNonAscii(bytes, lim, lim + got);
         if (other < 0) {
             started = true;
@@ -560,22 +558,6 @@ final class CsvRecordReader implements Closeable {
         chunkBytes = null;
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-
-    /** Eight bytes at a time: a plain loop over bytes is not vectorized. */
-    static boolean isAscii(byte[] b, int from, int to) {
-        long bits = 0;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            bits |= (long) LONGS.get(b, i);
-        }
-        for (; i < to; i++) {
-            bits |= b[i];
-        }
-        return (bits & 0x8080808080808080L) == 0;
-    }
-
     /** Whether the text so far was read as bytes, all of them ASCII (no byte-order mark either). */
     boolean readsAsciiBytes() {
         return byteSource != null;
@@ -585,7 +567,7 @@ final class CsvRecordReader implements Closeable {
     static int firstNonAscii(byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            if (!isAscii(b, i, i + 8)) {
+            if (!ByteWords.isAscii(b, i, i + 8)) {
                 break;
             }
         }

@@ -1,8 +1,6 @@
 package com.puffy.pipeline.quality;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import com.puffy.pipeline.io.ByteWords;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -128,11 +126,6 @@ final class FieldValue {
         }
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-
     /**
      * Whether the Latin-1 bytes hold a comma, quote, CR or LF, the characters that make a CSV cell need quotes
      * ({@link com.puffy.pipeline.io.CsvCells#needsQuotes}); eight bytes per step.
@@ -141,7 +134,7 @@ final class FieldValue {
         int i = offset;
         int end = offset + length;
         for (; i + 8 <= end; i += 8) {
-            long word = (long) LONGS.get(bytes, i);
+            long word = ByteWords.word(bytes, i);
             if ((hasByte(word, ',') | hasByte(word, '"') | hasByte(word, '\n') | hasByte(word, '\r')) != 0) {
                 return true;
             }
@@ -155,9 +148,8 @@ final class FieldValue {
         return false;
     }
 
-    /** Non-zero when one of the eight bytes of word equals c (the classic has-zero-byte test on word ^ c...c). */
+    /** Non-zero when one of the eight bytes of word equals c. */
     private static long hasByte(long word, char c) {
-        long x = word ^ (ONES * c);
-        return (x - ONES) & ~x & HIGH_BITS;
+        return ByteWords.zeroBytes(word ^ ByteWords.broadcast((byte) c));
     }
 }

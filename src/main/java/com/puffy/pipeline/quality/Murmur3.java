@@ -1,8 +1,6 @@
 package com.puffy.pipeline.quality;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import com.puffy.pipeline.io.ByteWords;
 
 /**
  * MurmurHash3 x64 128-bit over the UTF-16 code units of text. Duplicate detection keeps 128-bit fingerprints in
@@ -72,8 +70,6 @@ final class Murmur3 {
         finish(h1, h2, k1, k2, rest, length, out);
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     /**
      * The same hash as {@link #hash(char[], int, long, Hash128)} for text whose code units are all below 256, given
      * as one byte per code unit, text[offset, offset + length): eight code units are loaded at once and widened to 16
@@ -85,7 +81,7 @@ final class Murmur3 {
         int i = 0;
         int blocks = length & ~7;
         for (; i < blocks; i += 8) {
-            long eight = (long) LONGS.get(text, offset + i);
+            long eight = ByteWords.word(text, offset + i);
             long k1 = widen((int) eight);
             long k2 = widen((int) (eight >>> 32));
             k1 *= C1;

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.transform;
 
+import com.puffy.pipeline.io.ByteWords;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

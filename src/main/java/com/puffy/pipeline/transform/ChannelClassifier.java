@@ -5,6 +5,7 @@ import com.puffy.pipeline.config.TransformConfig.ChannelRules;
 import com.puffy.pipeline.config.TransformConfig.KeywordRule;
 import com.puffy.pipeline.config.TransformConfig.ParameterRule;
 import com.puffy.pipeline.config.TransformConfig.ReferrerRule;
+import com.puffy.pipeline.io.ByteWords;
 import com.puffy.pipeline.io.CsvInput;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

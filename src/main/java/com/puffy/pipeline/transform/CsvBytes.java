@@ -1,5 +1,6 @@
 package com.puffy.pipeline.transform;
 
+import com.puffy.pipeline.io.ByteWords;
 import com.puffy.pipeline.io.CsvInput;
 import com.puffy.pipeline.io.CsvOutput;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.transform;
 
+import com.puffy.pipeline.io.ByteWords;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

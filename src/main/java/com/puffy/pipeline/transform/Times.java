@@ -1,5 +1,6 @@
 package com.puffy.pipeline.transform;
 
+import com.puffy.pipeline.io.ByteWords;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -214,23 +214,6 @@ class QualityUnitsTest {
     }
 
     @Test
-    void asciiCheckFindsOneHighByteAtAnyPosition() {
-        for (int length = 0; length <= 24; length++) {
-            byte[] text = new byte[length + 2];
-            java.util.Arrays.fill(text, (byte) 'a');
-            text[0] = (byte) 0xC3;
-            text[length + 1] = (byte) 0xA9;
-            assertThat(CsvRecordReader.isAscii(text, 1, length + 1)).isTrue();
-            for (int at = 1; at <= length; at++) {
-                text[at] = (byte) 0x80;
-                assertThat(CsvRecordReader.isAscii(text, 1, length + 1)).as("%d at %d", length, at)
-                        .isFalse();
-                text[at] = 'a';
-            }
-        }
-    }
-
-    @Test
     void hashCacheFindsValuesByBothHalvesOfTheKeyAndSurvivesBeingEmptied() {
         HashCache<String> cache = new HashCache<>();
         cache.put(1, 2, "a");

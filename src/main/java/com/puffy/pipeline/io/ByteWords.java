@@ -1,4 +1,4 @@
-package com.puffy.pipeline.transform;
+package com.puffy.pipeline.io;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -6,44 +6,45 @@ import java.nio.ByteOrder;
 
 /**
  * Eight bytes at a time ("SWAR"): the scans over millions of CSV cells (record parsing, the checks before copying a
- * cell as it is) test a whole word for the bytes they look for instead of one byte per step. Each test below is
+ * cell as it is, in quality and in transform) test a whole word for the bytes they look for instead of one byte per
+ * step; a plain loop over bytes is not vectorized by C2 here. Each test below is
  * exact about whether a word holds such a byte; only which byte is flagged may be wrong above the lowest true one.
  */
-final class ByteWords {
+public final class ByteWords {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    static final long ONES = 0x0101010101010101L;
-    static final long HIGHS = 0x8080808080808080L;
+    public static final long ONES = 0x0101010101010101L;
+    public static final long HIGHS = 0x8080808080808080L;
 
     private ByteWords() {
     }
 
     /** The eight bytes at {@code at}, the first in the lowest byte of the result. */
-    static long word(byte[] b, int at) {
+    public static long word(byte[] b, int at) {
         return (long) LONGS.get(b, at);
     }
 
     /** {@code value} in each of the eight bytes. */
-    static long broadcast(byte value) {
+    public static long broadcast(byte value) {
         return ONES * (value & 0xFF);
     }
 
     /** High bit set in each byte of x that is zero (and possibly in bytes above one that is). */
-    static long zeroBytes(long x) {
+    public static long zeroBytes(long x) {
         return (x - ONES) & ~x & HIGHS;
     }
 
     /** High bit set in each byte of x below {@code limit} (at most 128), for bytes of x below 128. */
-    static long bytesBelow(long x, byte limit) {
+    public static long bytesBelow(long x, byte limit) {
         return (x - broadcast(limit)) & ~x & HIGHS;
     }
 
     /** Index in the word (0–7) of the lowest byte flagged by one of the tests above. */
-    static int firstFlagged(long flags) {
+    public static int firstFlagged(long flags) {
         return Long.numberOfTrailingZeros(flags) >>> 3;
     }
 
     /** The first index in [from, to) holding {@code wanted}, or -1. */
-    static int indexOf(byte[] b, byte wanted, int from, int to) {
+    public static int indexOf(byte[] b, byte wanted, int from, int to) {
         long pattern = broadcast(wanted);
         int i = from;
         for (; i + 8 <= to; i += 8) {
@@ -61,7 +62,7 @@ final class ByteWords {
     }
 
     /** The first index in [from, to) holding {@code one} or {@code other}, or -1. */
-    static int indexOfEither(byte[] b, byte one, byte other, int from, int to) {
+    public static int indexOfEither(byte[] b, byte one, byte other, int from, int to) {
         long ones = broadcast(one);
         long others = broadcast(other);
         int i = from;
@@ -78,5 +79,18 @@ final class ByteWords {
             }
         }
         return -1;
+    }
+
+    /** Whether every byte of b[from, to) is ASCII (below 0x80). */
+    public static boolean isAscii(byte[] b, int from, int to) {
+        long bits = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            bits |= word(b, i);
+        }
+        for (; i < to; i++) {
+            bits |= b[i];
+        }
+        return (bits & HIGHS) == 0;
     }
 }

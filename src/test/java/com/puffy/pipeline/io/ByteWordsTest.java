@@ -1,11 +1,12 @@
-package com.puffy.pipeline.transform;
+package com.puffy.pipeline.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The word-at-a-time searches give the index a byte-by-byte search gives, in every lane and in the tail. */
+/** The word-at-a-time tests answer what a byte-by-byte loop answers, in every lane and in the tail. */
 class ByteWordsTest {
     @Test
     void indexOfAndIndexOfEitherFindTheFirstMatchLikeAByteByByteSearch() {
@@ -24,6 +25,23 @@ class ByteWordsTest {
                 byte other = alphabet[random.nextInt(alphabet.length)];
                 assertThat(ByteWords.indexOfEither(b, wanted, other, from, to))
                         .isEqualTo(slowIndexOf(b, wanted, other, from, to));
+            }
+        }
+    }
+
+    @Test
+    void asciiCheckFindsOneHighByteAtAnyPosition() {
+        for (int length = 0; length <= 24; length++) {
+            byte[] text = new byte[length + 2];
+            Arrays.fill(text, (byte) 'a');
+            text[0] = (byte) 0xC3;
+            text[length + 1] = (byte) 0xA9;
+            assertThat(ByteWords.isAscii(text, 1, length + 1)).isTrue();
+            for (int at = 1; at <= length; at++) {
+                text[at] = (byte) 0x80;
+                assertThat(ByteWords.isAscii(text, 1, length + 1)).as("%d at %d", length, at)
+                        .isFalse();
+                text[at] = 'a';
             }
         }
     }
