@@ -20,8 +20,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** Reads the upstream outputs monitoring needs, by column name (docs/architecture.md, file contracts). */
 final class MonitorInputs {
@@ -55,25 +53,29 @@ final class MonitorInputs {
                     + " is missing: run the Transform stage first (eventpipe transform --input DIR).");
         }
         NavigableMap<LocalDate, Map<String, Double>> days = new TreeMap<>();
-        try (CSVParser parser = CsvInput.open(file)) {
-            Map<String, Integer> header = parser.getHeaderMap();
+        try (CsvColumnReader reader = CsvColumnReader.open(file)) {
             for (String required : List.of("date", "events")) {
-                if (!header.containsKey(required)) {
+                if (!reader.has(required)) {
                     throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The transform output " + file
                             + " has no column '" + required + "': run the Transform stage again with this version.");
                 }
             }
-            header.keySet().stream().filter(c -> !c.equals("date")).forEach(columns::add);
-            for (CSVRecord row : parser) {
-                LocalDate day = Diagnostics.dateOf(row.get("date"));
+            reader.header().keySet().stream().filter(c -> !c.equals("date")).forEach(columns::add);
+            List<String> metricColumns = List.copyOf(columns);
+            List<String> selected = new ArrayList<>(metricColumns);
+            selected.add("date");
+            reader.select(selected);
+            int dateSlot = metricColumns.size();
+            while (reader.next()) {
+                LocalDate day = Diagnostics.dateOf(reader.get(dateSlot));
                 if (day == null) {
                     continue;
                 }
                 Map<String, Double> metrics = new TreeMap<>();
-                for (String column : columns) {
-                    Double value = number(row, header, column);
+                for (int slot = 0; slot < metricColumns.size(); slot++) {
+                    Double value = number(reader, slot);
                     if (value != null) {
-                        metrics.put(column, value);
+                        metrics.put(metricColumns.get(slot), value);
                     }
                 }
                 double events = metrics.getOrDefault("events", 0.0);
@@ -107,17 +109,17 @@ final class MonitorInputs {
             notes.add("quality/file_summary.csv is missing, so missing partitions are judged from the daily metrics only.");
             return;
         }
-        try (CSVParser parser = CsvInput.open(file)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            for (CSVRecord row : parser) {
-                LocalDate day = Diagnostics.dateOf(text(row, header, "partition_date"));
-                String name = text(row, header, "file");
+        try (CsvColumnReader reader = CsvColumnReader.open(file)) {
+            reader.select(List.of("partition_date", "file", "is_event_file", "rows_read"));
+            while (reader.next()) {
+                LocalDate day = Diagnostics.dateOf(text(reader, 0));
+                String name = text(reader, 1);
                 if (day == null) {
                     continue;
                 }
                 filePartitions.put(name, day);
-                boolean eventFile = !"false".equalsIgnoreCase(text(row, header, "is_event_file"));
-                Double rowsRead = number(row, header, "rows_read");
+                boolean eventFile = !"false".equalsIgnoreCase(text(reader, 2));
+                Double rowsRead = number(reader, 3);
                 if (eventFile && rowsRead != null && rowsRead > 0) {
                     withRows.add(day);
                 }
@@ -131,16 +133,17 @@ final class MonitorInputs {
             notes.add("quality/schema_drift.csv is missing, so schema and value drift were not checked.");
             return rows;
         }
-        try (CSVParser parser = CsvInput.open(file)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            for (CSVRecord row : parser) {
-                LocalDate day = Diagnostics.dateOf(text(row, header, "partition_date"));
-                Double files = number(row, header, "episode_files");
-                rows.add(new MonitorData.DriftRow(text(row, header, "file"), day,
-                        text(row, header, "change").trim().toUpperCase(java.util.Locale.ROOT),
-                        text(row, header, "column"), text(row, header, "raw_header"), text(row, header, "detail"),
-                        files == null ? null : files.intValue(), text(row, header, "metric"),
-                        number(row, header, "value"), number(row, header, "baseline")));
+        try (CsvColumnReader reader = CsvColumnReader.open(file)) {
+            reader.select(List.of("partition_date", "episode_files", "file", "change", "column", "raw_header",
+                    "detail", "metric", "value", "baseline"));
+            while (reader.next()) {
+                LocalDate day = Diagnostics.dateOf(text(reader, 0));
+                Double files = number(reader, 1);
+                rows.add(new MonitorData.DriftRow(text(reader, 2), day,
+                        text(reader, 3).trim().toUpperCase(java.util.Locale.ROOT),
+                        text(reader, 4), text(reader, 5), text(reader, 6),
+                        files == null ? null : files.intValue(), text(reader, 7),
+                        number(reader, 8), number(reader, 9)));
             }
         }
         return rows;
@@ -153,12 +156,11 @@ final class MonitorInputs {
             notes.add("transform/reconciliation.csv is missing, so revenue reconciliation was not checked.");
             return rows;
         }
-        try (CSVParser parser = CsvInput.open(file)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            for (CSVRecord row : parser) {
-                rows.add(new MonitorData.ReconciliationRow(text(row, header, "date").trim(), text(row, header, "check"),
-                        number(row, header, "expected"), number(row, header, "actual"),
-                        number(row, header, "difference"), text(row, header, "ok").trim()));
+        try (CsvColumnReader reader = CsvColumnReader.open(file)) {
+            reader.select(List.of("date", "check", "expected", "actual", "difference", "ok"));
+            while (reader.next()) {
+                rows.add(new MonitorData.ReconciliationRow(text(reader, 0).trim(), text(reader, 1),
+                        number(reader, 2), number(reader, 3), number(reader, 4), text(reader, 5).trim()));
             }
         }
         return rows;
@@ -171,37 +173,36 @@ final class MonitorInputs {
             notes.add("transform/conversions.csv is missing, so alerts cannot name the orders concerned.");
             return orders;
         }
-        try (CSVParser parser = CsvInput.open(file)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            for (CSVRecord row : parser) {
-                String flags = text(row, header, "flags");
+        try (CsvColumnReader reader = CsvColumnReader.open(file)) {
+            reader.select(List.of("flags", "date", "timestamp", "order_key", "transaction_id", "client_id", "revenue"));
+            while (reader.next()) {
+                String flags = text(reader, 0);
                 if (!flags.contains("TRANSACTION_ID_COLLISION") && !flags.contains("PURCHASE_ZERO_REVENUE")) {
                     continue;
                 }
-                LocalDate day = Diagnostics.dateOf(text(row, header, "date"));
+                LocalDate day = Diagnostics.dateOf(text(reader, 1));
                 if (day == null) {
-                    day = Diagnostics.dateOf(text(row, header, "timestamp"));
+                    day = Diagnostics.dateOf(text(reader, 2));
                 }
                 if (day == null) {
                     continue;
                 }
                 Set<String> flagSet = Arrays.stream(flags.split("[;|,]")).map(String::trim)
                         .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
-                orders.add(new MonitorData.FlaggedOrder(day, text(row, header, "order_key"),
-                        text(row, header, "transaction_id"), text(row, header, "client_id"),
-                        number(row, header, "revenue"), flagSet));
+                orders.add(new MonitorData.FlaggedOrder(day, text(reader, 3), text(reader, 4), text(reader, 5),
+                        number(reader, 6), flagSet));
             }
         }
         return orders;
     }
 
-    private static String text(CSVRecord row, Map<String, Integer> header, String column) {
-        Integer index = header.get(column);
-        return index == null || index >= row.size() ? "" : CsvInput.unprotect(row.get(index));
+    /** The cell as it was before formula protection ("" for a column the file or the record lacks). */
+    private static String text(CsvColumnReader reader, int slot) {
+        return CsvInput.unprotect(reader.get(slot));
     }
 
-    private static Double number(CSVRecord row, Map<String, Integer> header, String column) {
-        String text = text(row, header, column).trim();
+    private static Double number(CsvColumnReader reader, int slot) {
+        String text = text(reader, slot).trim();
         if (text.isEmpty()) {
             return null;
         }
