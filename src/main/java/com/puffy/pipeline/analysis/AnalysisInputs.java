@@ -5,6 +5,7 @@ import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.io.CsvInput;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +15,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The upstream outputs the analysis reads (docs/architecture.md, file contracts), by column name. Session-,
- * order- and day-level datasets go through {@link Frame}; the small quality and monitoring files are read as rows;
+ * The upstream outputs the analysis reads (docs/architecture.md, file contracts), by column name. Sessions are
+ * summed up while streamed ({@link SessionSummary}); order- and day-level datasets go through {@link Frame}; the small quality and monitoring files are read as rows;
  * {@code findings.csv} and {@code quarantine.csv}, which can be long, are streamed into counts.
  */
 final class AnalysisInputs {
-    final Frame sessions;
+    final SessionSummary sessions;
     final Frame conversions;
     final Frame orderItems;
     final Frame attribution;
@@ -58,7 +64,7 @@ final class AnalysisInputs {
     }
 
     private static final class Builder {
-        Frame sessions;
+        SessionSummary sessions;
         Frame conversions;
         Frame orderItems;
         Frame attribution;
@@ -77,15 +83,66 @@ final class AnalysisInputs {
     private static final List<String> PURCHASE_ERRORS = List.of("PURCHASE_INVALID_REVENUE",
             "PURCHASE_MISSING_TRANSACTION_ID");
 
-    /** Reads every input; a missing file or column is a {@link PipelineException} naming it and what to do. */
+    /**
+     * Reads every input; a missing file or column is a {@link PipelineException} naming it and what to do.
+     * sessions.csv, the largest by far, is summed up on a second thread while this one reads the rest.
+     */
     static AnalysisInputs read(Path quality, Path transform, Path monitoring, Cancellation cancellation)
             throws IOException {
+        Path sessionsCsv = transform.resolve("sessions.csv");
+        requireColumns(sessionsCsv, SessionSummary.COLUMNS, "transform");
+        ExecutorService sessionsReader = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "analysis-sessions");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<SessionSummary> sessions = sessionsReader.submit(() -> readSessions(sessionsCsv, cancellation));
+            Builder b = readAllButSessions(quality, transform, monitoring, cancellation);
+            b.sessions = await(sessions);
+            return new AnalysisInputs(b);
+        } finally {
+            // Stops the sessions pass early when reading the rest failed.
+            sessionsReader.shutdownNow();
+        }
+    }
+
+    private static SessionSummary readSessions(Path file, Cancellation cancellation) throws IOException {
+        try {
+            return SessionSummary.read(file, cancellation);
+        } catch (IOException | NumberFormatException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            throw PipelineException.unreadableInput(where(file) + " is not well-formed CSV (" + e.getMessage()
+                    + "): run the transform stage again.", e);
+        }
+    }
+
+    private static <T> T await(Future<T> result) throws IOException {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading sessions.csv");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static Builder readAllButSessions(Path quality, Path transform, Path monitoring,
+                                              Cancellation cancellation) throws IOException {
         Builder b = new Builder();
-        b.sessions = frame(transform, "sessions.csv", columns(
-                "landing_referrer", Kind.TEXT, "channel", Kind.TEXT, "device", Kind.TEXT, "browser", Kind.TEXT,
-                "events", Kind.NUMBER, "is_bot", Kind.FLAG, "converted", Kind.FLAG, "revenue", Kind.NUMBER,
-                "is_new_user", Kind.FLAG), "transform");
-        cancellation.throwIfCancelled();
         b.conversions = frame(transform, "conversions.csv", columns(
                 "order_key", Kind.TEXT, "timestamp", Kind.TEXT, "revenue", Kind.NUMBER, "flags", Kind.TEXT,
                 "date", Kind.TEXT), "transform");
@@ -119,7 +176,7 @@ final class AnalysisInputs {
         b.findingCounts = countFindings(quality.resolve("findings.csv"), cancellation);
         b.quarantinedPurchasesByDate = countQuarantinedPurchases(quality.resolve("quarantine.csv"), b.fileSummary,
                 cancellation);
-        return new AnalysisInputs(b);
+        return b;
     }
 
     private static Map<String, Kind> columns(Object... pairs) {
@@ -181,50 +238,57 @@ final class AnalysisInputs {
         return rows;
     }
 
+    /** findings.csv can hold millions of rows (200 MB at 5M events): only two short columns are decoded. */
     private static Map<List<String>, Long> countFindings(Path file, Cancellation cancellation) throws IOException {
-        requireColumns(file, List.of("severity", "code"), "quality");
+        List<String> header = requireColumns(file, List.of("severity", "code"), "quality");
+        int severity = header.indexOf("severity");
+        int code = header.indexOf("code");
         Map<List<String>, Long> counts = new LinkedHashMap<>();
-        try (CSVParser parser = CsvInput.open(file)) {
-            long seen = 0;
-            for (CSVRecord record : parser) {
-                counts.merge(List.of(record.get("severity"), record.get("code")), 1L, Long::sum);
-                if ((++seen & 0xFFFF) == 0) {
-                    cancellation.throwIfCancelled();
-                }
-            }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw PipelineException.unreadableInput(where(file) + " is not well-formed CSV (" + e.getMessage()
-                    + "): run the quality stage again.", e);
-        }
+        streamRecords(file, "quality", cancellation, record ->
+                counts.merge(List.of(record.label(severity), record.label(code)), 1L, Long::sum));
         return counts;
     }
 
     private static Map<String, Long> countQuarantinedPurchases(Path file, List<Map<String, String>> fileSummary,
                                                                Cancellation cancellation) throws IOException {
-        requireColumns(file, List.of("file", "reasons"), "quality");
+        List<String> header = requireColumns(file, List.of("file", "reasons"), "quality");
+        int fileColumn = header.indexOf("file");
+        int reasonsColumn = header.indexOf("reasons");
         Map<String, String> dateOfFile = new HashMap<>();
         for (Map<String, String> row : fileSummary) {
             dateOfFile.put(row.get("file"), row.get("partition_date"));
         }
         Map<String, Long> counts = new TreeMap<>();
-        try (CSVParser parser = CsvInput.open(file)) {
-            long seen = 0;
-            for (CSVRecord record : parser) {
-                for (String reason : record.get("reasons").split(";")) {
-                    if (PURCHASE_ERRORS.contains(reason.trim())) {
-                        counts.merge(dateOfFile.getOrDefault(CsvInput.unprotect(record.get("file")), ""), 1L,
-                                Long::sum);
-                        break;
-                    }
+        streamRecords(file, "quality", cancellation, record -> {
+            for (String reason : record.label(reasonsColumn).split(";")) {
+                if (PURCHASE_ERRORS.contains(reason.trim())) {
+                    counts.merge(dateOfFile.getOrDefault(CsvInput.unprotect(record.label(fileColumn)), ""), 1L,
+                            Long::sum);
+                    break;
                 }
+            }
+        });
+        return counts;
+    }
+
+    /**
+     * Hands each record after the header to {@code perRecord}, for the long files of which only a few short
+     * columns are needed: they are read as bytes and only those columns decoded.
+     */
+    private static void streamRecords(Path file, String stage, Cancellation cancellation,
+                                      Consumer<CsvByteReader> perRecord) throws IOException {
+        try (CsvByteReader reader = new CsvByteReader(Files.newInputStream(file))) {
+            reader.next();
+            long seen = 0;
+            while (reader.next()) {
+                perRecord.accept(reader);
                 if ((++seen & 0xFFFF) == 0) {
                     cancellation.throwIfCancelled();
                 }
             }
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (IOException e) {
             throw PipelineException.unreadableInput(where(file) + " is not well-formed CSV (" + e.getMessage()
-                    + "): run the quality stage again.", e);
+                    + "): run the " + stage + " stage again.", e);
         }
-        return counts;
     }
 }

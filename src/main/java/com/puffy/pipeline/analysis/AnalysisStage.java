@@ -64,7 +64,7 @@ public final class AnalysisStage implements Stage {
         figures.put("sessions", k.sessions());
         figures.put("session_cvr", k.sessionCvr());
         figures.put("revenue_per_session", k.revenuePerSession());
-        figures.put("session_rows_read", inputs.sessions.rows());
+        figures.put("session_rows_read", inputs.sessions.rowsRead());
         figures.put("input_read_ms", readMillis);
         r.qualityImpact("ANY").ifPresent(q -> figures.put("revenue_share_touched_by_findings", q.revenueShare()));
         return figures;

@@ -46,8 +46,6 @@ final class Analyzer {
     private final AnalysisInputs in;
     private final MonitoringConfig thresholds;
     private final List<Order> orders = new ArrayList<>();
-    /** Non-bot sessions: every session figure excludes bots (SPEC §5); filtered once, it is the largest frame. */
-    private final Frame human;
     private double totalRevenue;
 
     /** One conversion, held in memory: orders are few (tens per day) next to sessions. */
@@ -57,7 +55,6 @@ final class Analyzer {
     Analyzer(AnalysisInputs in, MonitoringConfig thresholds) {
         this.in = in;
         this.thresholds = thresholds;
-        this.human = in.sessions.whereFalse("is_bot");
         List<String> keys = in.conversions.text("order_key");
         List<String> dates = in.conversions.text("date");
         List<String> timestamps = in.conversions.text("timestamp");
@@ -115,10 +112,10 @@ final class Analyzer {
     }
 
     private Kpis kpis(Paths paths) {
-        long sessions = human.rows();
-        long converted = Math.round(human.sum("converted"));
-        long bounced = human.whereNumberEquals("events", 1).rows();
-        long newSessions = Math.round(human.sum("is_new_user"));
+        long sessions = in.sessions.human().sessions();
+        long converted = in.sessions.human().converted();
+        long bounced = in.sessions.bounced();
+        long newSessions = in.sessions.newUsers().sessions();
         long orderCount = orders.size();
         double medianOrder = orders.isEmpty() ? Double.NaN : in.conversions.median("revenue");
         double events = in.dailyMetrics.sum("events");
@@ -223,18 +220,17 @@ final class Analyzer {
     }
 
     private List<Segment> segments() {
-        long total = human.rows();
+        SessionSummary sessions = in.sessions;
+        long total = sessions.human().sessions();
         List<Segment> rows = new ArrayList<>();
         List<Segment> devices = new ArrayList<>();
-        for (Group g : human.groupBy(List.of("device"), List.of("converted", "revenue"), List.of())) {
-            devices.add(segment(AnalysisResult.DEVICE, label(g.key()), g.rows(), g.sum("converted"), g.sum("revenue"),
-                    total));
+        for (Map.Entry<String, SessionSummary.Tally> device : sessions.byDevice().entrySet()) {
+            devices.add(segment(AnalysisResult.DEVICE, label(device.getKey()), device.getValue(), total));
         }
         rows.addAll(bySessions(devices));
         List<Segment> browsers = new ArrayList<>();
-        for (Group g : human.groupBy(List.of("browser"), List.of("converted", "revenue"), List.of())) {
-            browsers.add(segment(AnalysisResult.BROWSER, label(g.key()), g.rows(), g.sum("converted"),
-                    g.sum("revenue"), total));
+        for (Map.Entry<String, SessionSummary.Tally> browser : sessions.byBrowser().entrySet()) {
+            browsers.add(segment(AnalysisResult.BROWSER, label(browser.getKey()), browser.getValue(), total));
         }
         browsers = bySessions(browsers);
         if (browsers.size() > TOP_BROWSERS) {
@@ -246,32 +242,27 @@ final class Analyzer {
             browsers.add(other);
         }
         rows.addAll(browsers);
-        Frame fresh = human.whereTrue("is_new_user");
-        Frame returning = human.whereFalse("is_new_user");
-        rows.add(segment(AnalysisResult.USER_TYPE, "New", fresh.rows(), fresh.sum("converted"), fresh.sum("revenue"),
-                total));
-        rows.add(segment(AnalysisResult.USER_TYPE, "Returning", returning.rows(), returning.sum("converted"),
-                returning.sum("revenue"), total));
-        rows.addAll(referrers(human, total));
+        rows.add(segment(AnalysisResult.USER_TYPE, "New", sessions.newUsers(), total));
+        rows.add(segment(AnalysisResult.USER_TYPE, "Returning", sessions.returningUsers(), total));
+        rows.addAll(referrers(sessions, total));
         return rows;
     }
 
     /**
      * Referring sites of landing pages, by host, outside Direct; a referrer that is not a URL is shown as written.
      */
-    private static List<Segment> referrers(Frame human, long total) {
+    private static List<Segment> referrers(SessionSummary sessions, long total) {
         Map<String, double[]> byHost = new TreeMap<>();
-        for (Group g : human.groupBy(List.of("landing_referrer", "channel"), List.of("converted", "revenue"),
-                List.of())) {
+        sessions.byReferrerAndChannel().forEach((keys, t) -> {
             // Direct holds the shop's own pages as referrers: internal navigation, not a referring site.
-            if (g.key().isBlank() || "Direct".equals(g.keys().get(1))) {
-                continue;
+            if (keys.get(0).isBlank() || "Direct".equals(keys.get(1))) {
+                return;
             }
-            double[] sums = byHost.computeIfAbsent(referrerHost(g.key()), k -> new double[3]);
-            sums[0] += g.rows();
-            sums[1] += g.sum("converted");
-            sums[2] += g.sum("revenue");
-        }
+            double[] sums = byHost.computeIfAbsent(referrerHost(keys.get(0)), k -> new double[3]);
+            sums[0] += t.sessions();
+            sums[1] += t.converted();
+            sums[2] += t.revenue();
+        });
         List<Segment> rows = new ArrayList<>();
         byHost.forEach((host, v) -> rows.add(segment(AnalysisResult.REFERRER, host, Math.round(v[0]), v[1], v[2],
                 total)));
@@ -296,6 +287,10 @@ final class Analyzer {
         List<Segment> sorted = new ArrayList<>(segments);
         sorted.sort(Comparator.comparing(Segment::sessions, Comparator.reverseOrder()).thenComparing(Segment::segment));
         return sorted;
+    }
+
+    private static Segment segment(String dimension, String name, SessionSummary.Tally tally, long total) {
+        return segment(dimension, name, tally.sessions(), tally.converted(), tally.revenue(), total);
     }
 
     private static Segment segment(String dimension, String name, long sessions, double converted, double revenue,

@@ -316,6 +316,19 @@ class AnalysisStageTest {
     }
 
     @Test
+    void aBrokenSessionsFileNamesItAndSaysWhatToDo() throws Exception {
+        Path sessions = out.resolve("transform/sessions.csv");
+        String header = Files.readAllLines(sessions).get(0);
+        Files.writeString(sessions, header + "\n\"s1,never closed\n");
+        assertThatThrownBy(this::runStage).isInstanceOf(PipelineException.class)
+                .hasMessageContaining("transform/sessions.csv is not well-formed CSV")
+                .hasMessageContaining("run the transform stage again");
+        Files.writeString(sessions, header.replace("is_new_user", "new_user") + "\n");
+        assertThatThrownBy(this::runStage).isInstanceOf(PipelineException.class)
+                .hasMessageContaining("transform/sessions.csv lacks the column(s) is_new_user");
+    }
+
+    @Test
     void aMissingColumnNamesTheFileAndTheColumn() throws Exception {
         Files.writeString(out.resolve("monitoring/alerts.csv"), "alert_id,date,check\n");
         assertThatThrownBy(this::runStage).isInstanceOf(PipelineException.class)
