@@ -1,5 +1,6 @@
 package com.puffy.pipeline.monitor;
 
+import com.puffy.pipeline.io.ByteWords;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,9 @@ final class CsvColumnReader implements Closeable {
     private static final int NOT_SELECTED = -1;
     /** {@link #parseRecord} could not finish the record before the end of the buffered bytes. */
     private static final int NEEDS_MORE_BYTES = -1;
+    private static final long COMMAS = ByteWords.broadcast((byte) ',');
+    private static final long LFS = ByteWords.broadcast((byte) '\n');
+    private static final long CRS = ByteWords.broadcast((byte) '\r');
 
     private final Path file;
     private final InputStream in;
@@ -227,13 +231,7 @@ final class CsvColumnReader implements Closeable {
                 }
             } else {
                 cellFrom = p;
-                while (p < end) {
-                    byte b = bytes[p];
-                    if (b == ',' || b == '\n' || b == '\r') {
-                        break;
-                    }
-                    p++;
-                }
+                p = unquotedCellEnd(bytes, p, end);
                 cellTo = p;
             }
             if (p >= end && !endOfFile) {
@@ -263,6 +261,29 @@ final class CsvColumnReader implements Closeable {
                 return endOfFile ? p + 1 : NEEDS_MORE_BYTES;
             }
         }
+    }
+
+    /**
+     * Where an unquoted cell starting at {@code from} ends: at the first comma, LF or CR, or at {@code end}. Tests
+     * eight bytes a step (decision 0402): most cells are a word or two long, and a byte loop was the stage's cost.
+     */
+    private static int unquotedCellEnd(byte[] bytes, int from, int end) {
+        int p = from;
+        for (; p + Long.BYTES <= end; p += Long.BYTES) {
+            long word = ByteWords.word(bytes, p);
+            long flags = ByteWords.zeroBytes(word ^ COMMAS) | ByteWords.zeroBytes(word ^ LFS)
+                    | ByteWords.zeroBytes(word ^ CRS);
+            if (flags != 0) {
+                return p + ByteWords.firstFlagged(flags);
+            }
+        }
+        for (; p < end; p++) {
+            byte b = bytes[p];
+            if (b == ',' || b == '\n' || b == '\r') {
+                return p;
+            }
+        }
+        return end;
     }
 
     /** The characters Commons CSV skips between a closing quote and the delimiter (Character.isWhitespace). */

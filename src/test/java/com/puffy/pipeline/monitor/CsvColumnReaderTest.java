@@ -150,7 +150,7 @@ class CsvColumnReaderTest {
             List<Object> row = new ArrayList<>();
             for (int c = 0; c < header.size(); c++) {
                 StringBuilder cell = new StringBuilder();
-                for (int k = random.nextInt(4); k > 0; k--) {
+                for (int k = random.nextInt(12); k > 0; k--) {
                     cell.append(pieces[random.nextInt(pieces.length)]);
                 }
                 row.add(cell.toString());
