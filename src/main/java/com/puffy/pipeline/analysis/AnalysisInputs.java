@@ -3,6 +3,7 @@ package com.puffy.pipeline.analysis;
 import com.puffy.pipeline.analysis.Frame.Kind;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.io.CsvColumnReader;
 import com.puffy.pipeline.io.CsvInput;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -194,7 +195,7 @@ final class AnalysisInputs {
     }
 
     /** Checks the file exists and its header names every column, so a contract break is one clear sentence. */
-    static List<String> requireColumns(Path file, List<String> columns, String stage) throws IOException {
+    static void requireColumns(Path file, List<String> columns, String stage) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw PipelineException.unreadableInput(where(file) + " is missing: run the " + stage
                     + " stage again (eventpipe " + stage + " --input <folder>) before the analysis.", null);
@@ -211,7 +212,6 @@ final class AnalysisInputs {
             throw PipelineException.unreadableInput(where(file) + " lacks the column(s) " + String.join(", ", missing)
                     + ": it was written by another version; run the " + stage + " stage again.", null);
         }
-        return header;
     }
 
     private static String where(Path file) {
@@ -240,30 +240,27 @@ final class AnalysisInputs {
 
     /** findings.csv can hold millions of rows (200 MB at 5M events): only two short columns are decoded. */
     private static Map<List<String>, Long> countFindings(Path file, Cancellation cancellation) throws IOException {
-        List<String> header = requireColumns(file, List.of("severity", "code"), "quality");
-        int severity = header.indexOf("severity");
-        int code = header.indexOf("code");
+        List<String> columns = List.of("severity", "code");
+        requireColumns(file, columns, "quality");
         Map<List<String>, Long> counts = new LinkedHashMap<>();
-        streamRecords(file, "quality", cancellation, record ->
-                counts.merge(List.of(record.label(severity), record.label(code)), 1L, Long::sum));
+        streamRecords(file, columns, "quality", cancellation, record ->
+                counts.merge(List.of(record.label(0), record.label(1)), 1L, Long::sum));
         return counts;
     }
 
     private static Map<String, Long> countQuarantinedPurchases(Path file, List<Map<String, String>> fileSummary,
                                                                Cancellation cancellation) throws IOException {
-        List<String> header = requireColumns(file, List.of("file", "reasons"), "quality");
-        int fileColumn = header.indexOf("file");
-        int reasonsColumn = header.indexOf("reasons");
+        List<String> columns = List.of("file", "reasons");
+        requireColumns(file, columns, "quality");
         Map<String, String> dateOfFile = new HashMap<>();
         for (Map<String, String> row : fileSummary) {
             dateOfFile.put(row.get("file"), row.get("partition_date"));
         }
         Map<String, Long> counts = new TreeMap<>();
-        streamRecords(file, "quality", cancellation, record -> {
-            for (String reason : record.label(reasonsColumn).split(";")) {
+        streamRecords(file, columns, "quality", cancellation, record -> {
+            for (String reason : record.label(1).split(";")) {
                 if (PURCHASE_ERRORS.contains(reason.trim())) {
-                    counts.merge(dateOfFile.getOrDefault(CsvInput.unprotect(record.label(fileColumn)), ""), 1L,
-                            Long::sum);
+                    counts.merge(dateOfFile.getOrDefault(CsvInput.unprotect(record.label(0)), ""), 1L, Long::sum);
                     break;
                 }
             }
@@ -272,13 +269,12 @@ final class AnalysisInputs {
     }
 
     /**
-     * Hands each record after the header to {@code perRecord}, for the long files of which only a few short
-     * columns are needed: they are read as bytes and only those columns decoded.
+     * Hands each record after the header to {@code perRecord}, its slot i holding {@code columns.get(i)}, for the
+     * long files of which only a few short columns are needed: they are read as bytes and only those decoded.
      */
-    private static void streamRecords(Path file, String stage, Cancellation cancellation,
-                                      Consumer<CsvByteReader> perRecord) throws IOException {
-        try (CsvByteReader reader = new CsvByteReader(Files.newInputStream(file))) {
-            reader.next();
+    private static void streamRecords(Path file, List<String> columns, String stage, Cancellation cancellation,
+                                      Consumer<CsvColumnReader> perRecord) throws IOException {
+        try (CsvColumnReader reader = CsvColumnReader.open(file).select(columns)) {
             long seen = 0;
             while (reader.next()) {
                 perRecord.accept(reader);

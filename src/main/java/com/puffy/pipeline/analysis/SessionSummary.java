@@ -1,13 +1,10 @@
 package com.puffy.pipeline.analysis;
 
 import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.io.CsvColumnReader;
 import com.puffy.pipeline.io.CsvInput;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +23,16 @@ import java.util.TreeMap;
 final class SessionSummary {
     static final List<String> COLUMNS = List.of("landing_referrer", "channel", "device", "browser", "events",
             "is_bot", "converted", "revenue", "is_new_user");
-    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    // Slots of COLUMNS, in its order.
+    private static final int REFERRER = 0;
+    private static final int CHANNEL = 1;
+    private static final int DEVICE = 2;
+    private static final int BROWSER = 3;
+    private static final int EVENTS = 4;
+    private static final int IS_BOT = 5;
+    private static final int CONVERTED = 6;
+    private static final int REVENUE = 7;
+    private static final int IS_NEW_USER = 8;
     private static final Comparator<List<String>> BY_JOINED_KEYS = Comparator.comparing(k -> String.join("\u0000", k));
 
     /** Sessions, converted sessions and their revenue (missing revenue adds nothing). */
@@ -78,51 +84,32 @@ final class SessionSummary {
      * a number that does not parse a NumberFormatException: the caller turns both into one clear sentence.
      */
     static SessionSummary read(Path sessionsCsv, Cancellation cancellation) throws IOException {
-        try (InputStream stream = Files.newInputStream(sessionsCsv)) {
-            return read(new CsvByteReader(stream), cancellation);
-        }
-    }
-
-    static SessionSummary read(CsvByteReader reader, Cancellation cancellation) throws IOException {
         SessionSummary summary = new SessionSummary();
-        if (!reader.next()) {
-            return summary;
-        }
-        List<String> header = new ArrayList<>();
-        for (int i = 0; i < reader.fields(); i++) {
-            header.add(reader.text(i));
-        }
-        int referrer = header.indexOf("landing_referrer");
-        int channel = header.indexOf("channel");
-        int device = header.indexOf("device");
-        int browser = header.indexOf("browser");
-        int events = header.indexOf("events");
-        int isBot = header.indexOf("is_bot");
-        int converted = header.indexOf("converted");
-        int revenue = header.indexOf("revenue");
-        int isNewUser = header.indexOf("is_new_user");
-        while (reader.next()) {
-            summary.rowsRead++;
-            if ((summary.rowsRead & 0xFFFF) == 0) {
-                cancellation.throwIfCancelled();
+        try (CsvColumnReader reader = CsvColumnReader.open(sessionsCsv).select(COLUMNS)) {
+            while (reader.next()) {
+                summary.rowsRead++;
+                if ((summary.rowsRead & 0xFFFF) == 0) {
+                    cancellation.throwIfCancelled();
+                }
+                if (reader.is(IS_BOT, "true")) {
+                    continue;
+                }
+                boolean isConverted = reader.is(CONVERTED, "true");
+                double sessionRevenue = reader.number(REVENUE);
+                summary.human.add(isConverted, sessionRevenue);
+                if (reader.number(EVENTS) == 1.0) {
+                    summary.bounced++;
+                }
+                (reader.is(IS_NEW_USER, "true") ? summary.newUsers : summary.returningUsers)
+                        .add(isConverted, sessionRevenue);
+                summary.byDevice.computeIfAbsent(label(reader, DEVICE), k -> new Tally())
+                        .add(isConverted, sessionRevenue);
+                summary.byBrowser.computeIfAbsent(label(reader, BROWSER), k -> new Tally())
+                        .add(isConverted, sessionRevenue);
+                summary.byReferrerAndChannel.computeIfAbsent(
+                        List.of(label(reader, REFERRER), label(reader, CHANNEL)), k -> new Tally())
+                        .add(isConverted, sessionRevenue);
             }
-            if (reader.is(isBot, TRUE)) {
-                continue;
-            }
-            boolean isConverted = reader.is(converted, TRUE);
-            double sessionRevenue = reader.number(revenue);
-            summary.human.add(isConverted, sessionRevenue);
-            if (reader.number(events) == 1.0) {
-                summary.bounced++;
-            }
-            (reader.is(isNewUser, TRUE) ? summary.newUsers : summary.returningUsers).add(isConverted, sessionRevenue);
-            summary.byDevice.computeIfAbsent(label(reader, device), k -> new Tally())
-                    .add(isConverted, sessionRevenue);
-            summary.byBrowser.computeIfAbsent(label(reader, browser), k -> new Tally())
-                    .add(isConverted, sessionRevenue);
-            summary.byReferrerAndChannel.computeIfAbsent(
-                    List.of(label(reader, referrer), label(reader, channel)), k -> new Tally())
-                    .add(isConverted, sessionRevenue);
         }
         summary.byDevice = new TreeMap<>(summary.byDevice);
         summary.byBrowser = new TreeMap<>(summary.byBrowser);
@@ -132,8 +119,8 @@ final class SessionSummary {
         return summary;
     }
 
-    private static String label(CsvByteReader reader, int field) {
-        return CsvInput.unprotect(reader.label(field));
+    private static String label(CsvColumnReader reader, int slot) {
+        return CsvInput.unprotect(reader.label(slot));
     }
 
     long rowsRead() {

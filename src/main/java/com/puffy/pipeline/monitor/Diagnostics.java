@@ -1,5 +1,6 @@
 package com.puffy.pipeline.monitor;
 
+import com.puffy.pipeline.io.CsvColumnReader;
 import com.puffy.pipeline.io.CsvInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,6 +3,7 @@ package com.puffy.pipeline.monitor;
 import com.puffy.pipeline.config.MonitoringConfig;
 import com.puffy.pipeline.core.ExitCode;
 import com.puffy.pipeline.core.PipelineException;
+import com.puffy.pipeline.io.CsvColumnReader;
 import com.puffy.pipeline.io.CsvInput;
 import java.io.IOException;
 import java.nio.file.Files;

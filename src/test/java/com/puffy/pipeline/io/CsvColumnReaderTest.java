@@ -1,10 +1,8 @@
-package com.puffy.pipeline.monitor;
+package com.puffy.pipeline.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.puffy.pipeline.io.CsvInput;
-import com.puffy.pipeline.io.CsvOutput;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -211,6 +209,39 @@ class CsvColumnReaderTest {
         try (CsvColumnReader reader = CsvColumnReader.open(file("a\n1\n"))) {
             reader.select(List.of("a"));
             assertThatThrownBy(() -> reader.get(0)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void numbersAreReadAsDoublesAndAnEmptyOrMissingCellIsNaN() throws IOException {
+        Path file = file("a,b,c,d,e,f,g\n7,12.5,,-3,\"4\",1e2,0.1\n");
+        for (int size : BUFFER_SIZES) {
+            try (CsvColumnReader reader = CsvColumnReader.open(file, size)
+                    .select(List.of("a", "b", "c", "d", "e", "f", "g", "not_there"))) {
+                assertThat(reader.next()).isTrue();
+                assertThat(reader.number(0)).isEqualTo(7.0);
+                assertThat(reader.number(1)).isEqualTo(12.5);
+                assertThat(reader.number(2)).isNaN();
+                assertThat(reader.number(3)).isEqualTo(-3.0);
+                assertThat(reader.number(4)).isEqualTo(4.0);
+                assertThat(reader.number(5)).isEqualTo(100.0);
+                assertThat(reader.number(6)).isEqualTo(0.1);
+                assertThat(reader.number(7)).as("a column the file lacks").isNaN();
+            }
+        }
+    }
+
+    @Test
+    void labelsAreDecodedOnceAndEqualTheCellText() throws IOException {
+        Path file = file("device,note\nmobile,\"a\"\"b\"\nmobile,a\"\"b\n");
+        try (CsvColumnReader reader = CsvColumnReader.open(file, 4).select(List.of("device", "note", "absent"))) {
+            assertThat(reader.next()).isTrue();
+            String first = reader.label(0);
+            assertThat(reader.label(1)).isEqualTo("a\"b");
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.label(0)).isEqualTo("mobile").isSameAs(first);
+            assertThat(reader.label(1)).as("the same bytes unquoted are another text").isEqualTo("a\"\"b");
+            assertThat(reader.label(2)).isEmpty();
         }
     }
 }

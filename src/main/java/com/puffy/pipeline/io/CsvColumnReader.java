@@ -1,6 +1,5 @@
-package com.puffy.pipeline.monitor;
+package com.puffy.pipeline.io;
 
-import com.puffy.pipeline.io.ByteWords;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,15 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads chosen columns of the product's own CSV outputs (UTF-8, RFC 4180, written by {@code io.CsvOutput}) straight
- * from the bytes, making a String only for the cells asked for. Monitoring reads a few columns of files of hundreds
- * of megabytes (sessions.csv, quarantine.csv) to explain an alert; a general CSV parser builds every cell of every
- * record and took seconds for that (decision 0402).
+ * from the bytes, making a String only for the cells asked for. Monitoring and analysis read a few columns of files
+ * of hundreds of megabytes (sessions.csv, findings.csv, quarantine.csv); a general CSV parser builds every cell of
+ * every record and took seconds for that (decisions 0402 and 0501).
  *
  * <p>Gives the same cells as {@code io.CsvInput} (Commons CSV's RFC 4180 format with the first record as header):
  * quoted cells may hold commas, doubled quotes and line breaks; a record ends at LF, CR or CRLF; a quote inside an
@@ -26,7 +26,7 @@ import java.util.Map;
  * twice refers to its last column; a cell the record does not have reads as "". A quoted cell left open at the end
  * of the file, or text after a closing quote, is an error naming the file.
  */
-final class CsvColumnReader implements Closeable {
+public final class CsvColumnReader implements Closeable {
     private static final int INITIAL_BUFFER = 1 << 20;
     private static final int NOT_SELECTED = -1;
     /** {@link #parseRecord} could not finish the record before the end of the buffered bytes. */
@@ -50,6 +50,10 @@ final class CsvColumnReader implements Closeable {
     /** Whether the cell was quoted and holds a doubled quote, so its text needs unescaping. */
     private boolean[] cellEscaped = new boolean[0];
     private boolean hasRecord;
+    /** {@link #label} of each distinct cell seen, keyed by its bytes; bounded for a column of many values. */
+    private final Map<CellBytes, String> labels = new HashMap<>();
+    private final CellBytes probe = new CellBytes();
+    private static final int MAX_LABELS = 1 << 16;
 
     private CsvColumnReader(Path file, int initialBufferBytes) throws IOException {
         this.file = file;
@@ -64,21 +68,21 @@ final class CsvColumnReader implements Closeable {
     }
 
     /** Opens a file and reads its header record; choose the columns with {@link #select} before {@link #next}. */
-    static CsvColumnReader open(Path file) throws IOException {
+    public static CsvColumnReader open(Path file) throws IOException {
         return new CsvColumnReader(file, INITIAL_BUFFER);
     }
 
     /** With a small buffer, tests make records and quoted cells cross the buffer's end and outgrow it. */
-    static CsvColumnReader open(Path file, int initialBufferBytes) throws IOException {
+    public static CsvColumnReader open(Path file, int initialBufferBytes) throws IOException {
         return new CsvColumnReader(file, Math.max(1, initialBufferBytes));
     }
 
     /** Column name → position, in header order (an empty file has no columns). */
-    Map<String, Integer> header() {
+    public Map<String, Integer> header() {
         return header;
     }
 
-    boolean has(String column) {
+    public boolean has(String column) {
         return header.containsKey(column);
     }
 
@@ -86,7 +90,7 @@ final class CsvColumnReader implements Closeable {
      * Chooses the columns to read: slot i of {@link #get} is {@code columns.get(i)}. A column the header lacks is
      * allowed and reads as "" on every record, as a missing column reads through a header map.
      */
-    CsvColumnReader select(List<String> columns) {
+    public CsvColumnReader select(List<String> columns) {
         int widest = header.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         slotOfColumn = new int[widest];
         Arrays.fill(slotOfColumn, NOT_SELECTED);
@@ -103,7 +107,7 @@ final class CsvColumnReader implements Closeable {
     }
 
     /** Moves to the next record; false at the end of the file. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         hasRecord = false;
         Arrays.fill(cellStart, 0);
         Arrays.fill(cellEnd, 0);
@@ -123,7 +127,7 @@ final class CsvColumnReader implements Closeable {
     }
 
     /** The text of the selected column in {@code slot} of the current record ("" if the record lacks it). */
-    String get(int slot) {
+    public String get(int slot) {
         requireRecord();
         int start = cellStart[slot];
         String text = new String(buffer, start, cellEnd[slot] - start, StandardCharsets.UTF_8);
@@ -134,7 +138,7 @@ final class CsvColumnReader implements Closeable {
      * Whether the cell in {@code slot} equals {@code expected}, ignoring case as {@link String#equalsIgnoreCase}
      * does, without making a String when the cell is plain ASCII (the common case over millions of rows).
      */
-    boolean is(int slot, String expected) {
+    public boolean is(int slot, String expected) {
         requireRecord();
         int start = cellStart[slot];
         int length = cellEnd[slot] - start;
@@ -157,6 +161,85 @@ final class CsvColumnReader implements Closeable {
             }
         }
         return true;
+    }
+
+    /**
+     * {@link #get} for columns of few distinct values (device, channel, severity, file name): each value is decoded
+     * once and the same String returned after, so the caller's hash lookups do not hash a new String per record.
+     */
+    public String label(int slot) {
+        requireRecord();
+        probe.point(buffer, cellStart[slot], cellEnd[slot], cellEscaped[slot]);
+        String text = labels.get(probe);
+        if (text == null) {
+            text = get(slot);
+            if (labels.size() < MAX_LABELS) {
+                labels.put(probe.copy(), text);
+            }
+        }
+        return text;
+    }
+
+    /** The cell as a number, NaN when empty; whole numbers are read straight from the bytes. */
+    public double number(int slot) {
+        requireRecord();
+        int from = cellStart[slot];
+        int to = cellEnd[slot];
+        if (from == to) {
+            return Double.NaN;
+        }
+        if (to - from <= 15) {
+            long value = 0;
+            int i = from;
+            while (i < to && buffer[i] >= '0' && buffer[i] <= '9') {
+                value = value * 10 + (buffer[i++] - '0');
+            }
+            if (i == to) {
+                return value;
+            }
+        }
+        return Double.parseDouble(get(slot));
+    }
+
+    /** A cell's bytes as a map key: a view into the buffer for lookups, a copy when stored. */
+    private static final class CellBytes {
+        private byte[] bytes;
+        private int from;
+        private int to;
+        private boolean escaped;
+        private int hash;
+
+        void point(byte[] bytes, int from, int to, boolean escaped) {
+            this.bytes = bytes;
+            this.from = from;
+            this.to = to;
+            this.escaped = escaped;
+            int h = escaped ? 1 : 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + bytes[i];
+            }
+            this.hash = h;
+        }
+
+        CellBytes copy() {
+            CellBytes copy = new CellBytes();
+            copy.bytes = Arrays.copyOfRange(bytes, from, to);
+            copy.to = to - from;
+            copy.escaped = escaped;
+            copy.hash = hash;
+            return copy;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CellBytes that && escaped == that.escaped
+                    && Arrays.equals(bytes, from, to, that.bytes, that.from, that.to);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private void requireRecord() {
