@@ -2,11 +2,11 @@ package com.puffy.pipeline.analysis;
 
 import com.puffy.pipeline.analysis.Frame.Kind;
 import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Futures;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.io.CsvColumnReader;
 import com.puffy.pipeline.io.CsvInput;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -100,7 +99,7 @@ final class AnalysisInputs {
         try {
             Future<SessionSummary> sessions = sessionsReader.submit(() -> readSessions(sessionsCsv, cancellation));
             Builder b = readAllButSessions(quality, transform, monitoring, cancellation);
-            b.sessions = await(sessions);
+            b.sessions = Futures.await(sessions);
             return new AnalysisInputs(b);
         } finally {
             // Stops the sessions pass early when reading the rest failed.
@@ -117,27 +116,6 @@ final class AnalysisInputs {
             }
             throw PipelineException.unreadableInput(where(file) + " is not well-formed CSV (" + e.getMessage()
                     + "): run the transform stage again.", e);
-        }
-    }
-
-    private static <T> T await(Future<T> result) throws IOException {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading sessions.csv");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 
