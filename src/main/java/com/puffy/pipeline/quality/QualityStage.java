@@ -2,8 +2,8 @@ package com.puffy.pipeline.quality;
 
 import com.puffy.pipeline.config.QualityConfig;
 import com.puffy.pipeline.core.Cancellation;
-import com.puffy.pipeline.core.CancelledException;
 import com.puffy.pipeline.core.ExitCode;
+import com.puffy.pipeline.core.Futures;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.Progress;
 import com.puffy.pipeline.core.RunContext;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -173,18 +172,9 @@ public final class QualityStage implements Stage {
             }
             List<FileResult> results = new ArrayList<>();
             for (Future<FileResult> future : futures) {
-                results.add(future.get());
+                results.add(Futures.await(future));
             }
             return results;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CancelledException cancelled) {
-                throw cancelled;
-            }
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
             // A worker still storing into the cache after a failure or a cancellation would write behind the

@@ -1,6 +1,7 @@
 package com.puffy.pipeline.quality;
 
 import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Futures;
 import com.puffy.pipeline.io.CsvCells;
 import com.puffy.pipeline.io.CsvOutput;
 import com.puffy.pipeline.model.CanonicalColumn;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,7 +124,7 @@ final class QualityWriter {
             }
             List<Future<?>> writes = new ArrayList<>();
             for (int i = 0; i < ordered.size(); i++) {
-                long[] size = get(sizes.get(i));
+                long[] size = Futures.await(sizes.get(i));
                 for (int c = 0; c < flagged.length; c++) {
                     flagged[c] += size[c];
                 }
@@ -151,21 +151,10 @@ final class QualityWriter {
                 }
             }
             for (Future<?> write : writes) {
-                get(write);
+                Futures.await(write);
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static <T> T get(Future<T> future) throws Exception {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 
