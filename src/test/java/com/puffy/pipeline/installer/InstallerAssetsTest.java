@@ -143,6 +143,37 @@ class InstallerAssetsTest {
         }
     }
 
+    @Test
+    void everyLauncherCarriesTheSameJavaOptions() throws Exception {
+        org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
+        List<String> appImage = optionsUnder(pom, "javaOptions");
+        Properties settings = new Properties();
+        try (var in = Files.newBufferedReader(INSTALLER.resolve("jpackage.properties"))) {
+            settings.load(in);
+        }
+        List<String> jvmOptions = appImage.stream().filter(option -> option.startsWith("-XX:")).toList();
+
+        assertThat(appImage).contains("-XX:InlineSmallCode=1000");
+        assertThat(List.of(settings.getProperty("java_options").split(" ")))
+                .as("jpackage.properties java_options (the .msi and .dmg launchers)").isEqualTo(appImage);
+        assertThat(optionsUnder(pom, "options")).as("javafx:run").containsAll(
+                jvmOptions.stream().filter(option -> !option.startsWith("-XX:MaxRAM")).toList());
+    }
+
+    /** The {@code <option>} texts of every {@code <parent>} element of the pom, in order. */
+    private static List<String> optionsUnder(org.w3c.dom.Document pom, String parent) {
+        List<String> options = new java.util.ArrayList<>();
+        org.w3c.dom.NodeList parents = pom.getElementsByTagName(parent);
+        for (int p = 0; p < parents.getLength(); p++) {
+            org.w3c.dom.NodeList children = ((org.w3c.dom.Element) parents.item(p)).getElementsByTagName("option");
+            for (int c = 0; c < children.getLength(); c++) {
+                options.add(children.item(c).getTextContent().trim());
+            }
+        }
+        return options;
+    }
+
     private static void assertIcon(BufferedImage image, int size) {
         assertThat(image).as("a %d px image", size).isNotNull();
         assertThat(image.getWidth()).isEqualTo(size);
