@@ -231,14 +231,8 @@ final class Charts {
         if (!(max > 0) || Double.isInfinite(max)) {
             return;
         }
-        double raw = max / target;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double residual = raw / magnitude;
-        double nice = (residual < 1.5 ? 1 : residual < 3 ? 2 : residual < 7 ? 5 : 10) * magnitude;
-        if (integer) {
-            nice = Math.max(1, Math.round(nice));
-        }
-        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(nice, axis.getNumberFormatOverride()));
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Ticks.niceStep(max, target, integer),
+                axis.getNumberFormatOverride()));
     }
 
     private static String twoDecimals(double value) {

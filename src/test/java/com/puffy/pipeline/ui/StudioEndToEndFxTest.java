@@ -190,6 +190,15 @@ class StudioEndToEndFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#kpi-revenue").tryQuery().isPresent());
         assertThat(robot.lookup("#kpi-revenue").queryAs(Label.class).getText()).startsWith("$");
         WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.BarChart<String, Number> orders = robot.from(robot.lookup("#chart-orders").queryAs(
+                javafx.scene.Node.class)).lookup(".chart").queryAs(javafx.scene.chart.BarChart.class);
+        javafx.scene.chart.NumberAxis count = (javafx.scene.chart.NumberAxis) orders.getYAxis();
+        double most = orders.getData().get(0).getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max()
+                .orElseThrow();
+        assertThat(count.getTickUnit()).as("orders axis step").isGreaterThanOrEqualTo(1)
+                .satisfies(step -> assertThat(step % 1).isZero());
+        assertThat(count.getUpperBound()).isGreaterThan(most);
         Screenshots.save(window.getScene(), "screen-analysis");
         javafx.scene.control.ScrollPane scroll = robot.lookup("#analysis-scroll").queryAs(javafx.scene.control.ScrollPane.class);
         robot.interact(() -> scroll.setVvalue(1.0));

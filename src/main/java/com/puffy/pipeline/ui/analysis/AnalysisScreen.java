@@ -1,6 +1,7 @@
 package com.puffy.pipeline.ui.analysis;
 
 import com.puffy.pipeline.analysis.AnalysisResult;
+import com.puffy.pipeline.analysis.Ticks;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.ui.EmptyState;
 import com.puffy.pipeline.ui.ErrorDialog;
@@ -139,6 +140,19 @@ public final class AnalysisScreen implements Screen {
         return card;
     }
 
+    /**
+     * Ticks at whole numbers from 0 for an axis of counts: on a small folder the automatic range steps by 2.5, which
+     * reads as half an order.
+     */
+    static void wholeNumberTicks(NumberAxis axis, double max) {
+        double step = Ticks.niceStep(Math.max(max, 1), 5, true);
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        axis.setTickUnit(step);
+        axis.setUpperBound((Math.floor(max / step) + 1) * step);
+        axis.setMinorTickVisible(false);
+    }
+
     private void show(AnalysisResult result) {
         tiles.getChildren().clear();
         insights.getChildren().clear();
@@ -183,6 +197,8 @@ public final class AnalysisScreen implements Screen {
         }
         revenue.getData().add(money);
         orders.getData().add(count);
+        wholeNumberTicks((NumberAxis) orders.getYAxis(),
+                result.daily().stream().mapToDouble(AnalysisResult.DailyTrend::orders).max().orElse(0));
         revenueCard.caption(first(result.insights("trend")));
 
         XYChart.Series<Number, String> steps = new XYChart.Series<>();
@@ -193,6 +209,8 @@ public final class AnalysisScreen implements Screen {
             steps.getData().add(bar);
         }
         funnel.getData().add(steps);
+        wholeNumberTicks((NumberAxis) funnel.getXAxis(),
+                result.funnel().stream().mapToDouble(AnalysisResult.FunnelStep::sessions).max().orElse(0));
         for (XYChart.Data<Number, String> bar : steps.getData()) {
             AnalysisResult.FunnelStep step = reversed.get(steps.getData().indexOf(bar));
             tooltip(bar, step.label() + ": " + Formats.count(step.sessions()) + " sessions, "
