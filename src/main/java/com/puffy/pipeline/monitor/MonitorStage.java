@@ -8,6 +8,7 @@ import com.puffy.pipeline.core.RunSettings;
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.core.Words;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -141,19 +142,20 @@ public final class MonitorStage implements Stage {
 
         List<String> summary = new ArrayList<>();
         if (alerts.isEmpty()) {
-            summary.add("No alerts: " + data.days().size() + " days passed every check.");
+            summary.add("No alerts: " + Words.count(data.days().size(), "day", "days") + " passed every check.");
         } else {
-            summary.add(alerts.size() + (alerts.size() == 1 ? " alert" : " alerts") + " (" + critical + " CRITICAL, "
+            summary.add(Words.count(alerts.size(), "alert", "alerts") + " (" + critical + " CRITICAL, "
                     + bySeverity.get(AlertSeverity.WARNING) + " WARNING, " + bySeverity.get(AlertSeverity.INFO)
-                    + " INFO) in " + incidents.size() + (incidents.size() == 1 ? " incident" : " incidents")
-                    + " over " + data.days().size() + " days:");
+                    + " INFO) in " + Words.count(incidents.size(), "incident", "incidents")
+                    + " over " + Words.count(data.days().size(), "day", "days") + ":");
             for (Incident incident : incidents) {
                 summary.add(incident.worstSeverity() + " " + incident.check() + " " + incident.period() + ": "
                         + incident.summary());
             }
         }
         if (data.historyDaysUsed() > 0) {
-            summary.add("Baselines also used " + data.historyDaysUsed() + " earlier days from the cache's metric history.");
+            summary.add("Baselines also used " + Words.count(data.historyDaysUsed(), "earlier day", "earlier days")
+                    + " from the cache's metric history.");
         }
         summary.addAll(data.notes());
         summary.addAll(cacheWarnings);

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.quality;
 
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.model.ReasonCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,9 +137,10 @@ final class QualitySummary {
         }
         lines.add(quarantined == 0 ? "Quarantined: none."
                 : "Quarantined by reason (a row may have several): " + String.join(", ", reasons) + ".");
-        lines.add(String.format(Locale.ROOT, "Duplicates dropped: %,d exact copies (DUPLICATE_EVENT), "
-                        + "%,d purchase replays (DUPLICATE_PURCHASE).", sum(f -> f.duplicateEvents),
-                sum(f -> f.duplicatePurchases)));
+        long copies = sum(f -> f.duplicateEvents);
+        long replays = sum(f -> f.duplicatePurchases);
+        lines.add("Duplicates dropped: " + Words.count(copies, "exact copy", "exact copies") + " (DUPLICATE_EVENT), "
+                + Words.count(replays, "purchase replay", "purchase replays") + " (DUPLICATE_PURCHASE).");
         List<String> flags = new ArrayList<>();
         for (ReasonCode code : ReasonCode.values()) {
             if (flagged[code.ordinal()] > 0) {

@@ -9,6 +9,7 @@ import com.puffy.pipeline.core.RunContext;
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.io.AtomicFiles;
 import com.puffy.pipeline.io.CsvInput;
 import com.puffy.pipeline.io.CsvOutput;
@@ -681,9 +682,11 @@ public final class TransformStage implements Stage {
             figures.put("phase_cpu_ms", phaseCpuMillis);
 
             List<String> summary = new ArrayList<>();
-            summary.add(String.format(Locale.ROOT, "%,d valid events → %,d sessions (%,d bot), %,d users, "
-                    + "%,d conversions, revenue %,.2f", events.size, sessions.count, botSessions,
-                    events.clients.size(), conversions.size(), revenue));
+            summary.add(Words.count(events.size, "valid event", "valid events") + " → "
+                    + Words.count(sessions.count, "session", "sessions") + String.format(Locale.ROOT, " (%,d bot), ",
+                    botSessions) + Words.count(events.clients.size(), "user", "users") + ", "
+                    + Words.count(conversions.size(), "conversion", "conversions")
+                    + String.format(Locale.ROOT, ", revenue %,.2f", revenue));
             summary.add(reconciliation.allOk()
                     ? "Reconciliation holds: conversions' revenue = valid purchase rows' revenue = each model's "
                     + "attributed revenue; every valid row is in exactly one session."

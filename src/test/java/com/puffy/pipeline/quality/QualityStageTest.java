@@ -198,6 +198,7 @@ class QualityStageTest {
         assertThat(out.toString()).contains("Quality:", "Files: 3 examined, 2 event files; 1 not an event file (notes.csv)",
                 "Rows: 6 read = 4 valid + 1 quarantined + 1 duplicate (reconciled).",
                 "Quarantined by reason (a row may have several): MISSING_CLIENT_ID 1.",
+                "Duplicates dropped: 1 exact copy (DUPLICATE_EVENT), 0 purchase replays (DUPLICATE_PURCHASE).",
                 "RENAMED from events_20250224.csv (1 file): `client_id` arrives as `clientId`",
                 "events_20250223.csv: 5 = 3 + 1 + 1");
         assertThat(Files.exists(dir.resolve("cli-out/quality/validated_events.csv"))).isTrue();
