@@ -144,7 +144,7 @@ public final class AnalysisScreen implements Screen {
      * Ticks at whole numbers from 0 for an axis of counts: on a small folder the automatic range steps by 2.5, which
      * reads as half an order.
      */
-    static void wholeNumberTicks(NumberAxis axis, double max) {
+    private static void wholeNumberTicks(NumberAxis axis, double max) {
         double step = Ticks.niceStep(Math.max(max, 1), 5, true);
         axis.setAutoRanging(false);
         axis.setLowerBound(0);
