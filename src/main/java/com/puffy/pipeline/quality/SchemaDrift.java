@@ -120,7 +120,8 @@ final class SchemaDrift {
             String name = mapping.extraNames().get(i);
             String raw = mapping.rawHeaders().get(mapping.extraFields()[i]).replace("\uFEFF", "").trim();
             changes.putIfAbsent("EXTRA|" + name, new Change("EXTRA", name, raw,
-                    "extra column `" + raw + "` (kept in validated_events.csv as `" + name + "`)"));
+                    "extra column `" + raw + "` (kept in validated_events.csv as `" + QualityWriter.outputName(name)
+                            + "`)"));
         }
         List<CanonicalColumn> present = mapping.presentInFileOrder();
         List<CanonicalColumn> sorted = new ArrayList<>(present);

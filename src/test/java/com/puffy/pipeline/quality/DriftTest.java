@@ -109,6 +109,16 @@ class DriftTest {
     }
 
     @Test
+    void extraColumnNamedLikeAnOutputColumnIsKeptUnderThePrefixedNameTheDriftDetailGives() throws Exception {
+        QualityHarness h = days(2, d -> d == 2 ? HEADER + ",Flags" : HEADER,
+                d -> d == 2 ? List.of(row(CID, 2, 1) + ",promo") : normalRows(d));
+        assertThat(h.header("validated_events.csv")).endsWith("revenue", "extra_flags");
+        assertThat(h.valid().get(20)).containsEntry("extra_flags", "promo").containsEntry("flags", "");
+        assertThat(h.drift()).extracting(r -> r.get("change") + "|" + r.get("column") + "|" + r.get("detail"))
+                .containsExactly("EXTRA|flags|extra column `Flags` (kept in validated_events.csv as `extra_flags`)");
+    }
+
+    @Test
     void clientIdNullSpikeIsOneValueDriftEpisode() throws Exception {
         QualityHarness h = days(10, d -> HEADER, d -> {
             List<String> rows = normalRows(d);
