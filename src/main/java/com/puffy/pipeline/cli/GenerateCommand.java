@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code eventpipe generate}: synthetic daily event files with planted faults (SPEC §9, docs/generator.md). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generate realistic synthetic daily event files (events_YYYYMMDD.csv), deterministic for a seed,",
-                "with faults planted at known places and listed in faults.json."})
+        description = {"Generate realistic synthetic daily event files (events_YYYYMMDD.csv) with planted faults.",
+                "The same seed gives the same files; faults.json lists each fault with its file and lines."})
 final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

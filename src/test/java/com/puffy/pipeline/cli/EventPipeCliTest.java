@@ -35,6 +35,13 @@ class EventPipeCliTest {
     }
 
     @Test
+    void everyCommandIsListedInTheHelpWithAWholeSentence() {
+        // The command list shows only the first line of a description, so that line must stand on its own.
+        assertThat(EventPipeCli.build(com.puffy.pipeline.StudioEngine.standardPipeline()).getSubcommands()).hasSize(8).allSatisfy((name, command) ->
+                assertThat(command.getCommandSpec().usageMessage().description()[0]).as(name).endsWith("."));
+    }
+
+    @Test
     void anUnknownOptionIsAUsageErrorInOneSentence() {
         assertThat(run("--frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("--frobnicate").doesNotContain("Exception");
