@@ -11,6 +11,7 @@ import com.puffy.pipeline.core.RunSettings;
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.model.ReasonCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -192,8 +193,21 @@ public final class QualityStage implements Stage {
     }
 
     private static void requireEventFiles(Path input, List<FileResult> results) {
-        boolean anyEventFile = results.stream().anyMatch(r -> r.status != FileResult.Status.NOT_AN_EVENT_FILE);
-        if (anyEventFile) {
+        List<FileResult> eventFiles = results.stream().filter(r -> r.status != FileResult.Status.NOT_AN_EVENT_FILE)
+                .toList();
+        if (!eventFiles.isEmpty() && eventFiles.stream().allMatch(r -> r.status == FileResult.Status.UNREADABLE)) {
+            // Outputs with no rows would read as "a quiet day" downstream; each reason says what to do instead.
+            StringBuilder reasons = new StringBuilder();
+            for (FileResult file : eventFiles) {
+                file.findings.stream().filter(f -> f.code() == ReasonCode.UNREADABLE_FILE).findFirst()
+                        .ifPresent(f -> reasons.append("\n  ").append(f.message()));
+            }
+            String which = eventFiles.size() == 1 ? "The only event file" : "None of the " + eventFiles.size()
+                    + " event files";
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, which + " in " + input + " could be read, so there"
+                    + " is nothing to validate:" + reasons);
+        }
+        if (!eventFiles.isEmpty()) {
             return;
         }
         String found = results.isEmpty() ? "it holds no CSV file"

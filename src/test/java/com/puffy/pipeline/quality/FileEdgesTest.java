@@ -140,6 +140,23 @@ class FileEdgesTest {
     }
 
     @Test
+    void folderWhoseEventFilesAreAllUnreadableIsAClearErrorNamingEachFile() throws Exception {
+        byte[] binary = new byte[4096];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 31);
+        }
+        byte[] latin1 = (HEADER + "\n" + CID + ",https://puffy.com/caf\u00e9,,2025-02-24T10:00:00.000Z,page_viewed,,ua\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        QualityHarness h = new QualityHarness(dir).raw("events_20250223.csv", binary).raw("events_20250224.csv", latin1)
+                .file("products.csv", "sku,price", "A,1");
+        assertThatThrownBy(h::run).isInstanceOf(PipelineException.class)
+                .hasMessageContaining("None of the 2 event files in " + h.input + " could be read")
+                .hasMessageContaining("events_20250223.csv is a binary file")
+                .hasMessageContaining("events_20250224.csv is not UTF-8 text (first invalid byte at line 2")
+                .satisfies(e -> assertThat(((PipelineException) e).exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT));
+    }
+
+    @Test
     void nonUtf8FileIsUnreadableAndTheMessageNamesTheLine() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write((HEADER + "\n" + view(CID, "2025-02-24T10:00:00.000Z") + "\n").getBytes(StandardCharsets.UTF_8));
