@@ -144,7 +144,8 @@ final class FileValidator {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         result.spool = spoolFile;
         try (CountingStream counting = new CountingStream(raw, sha, progress);
-             CsvRecordReader reader = new CsvRecordReader(new BufferedInputStream(counting, READ_AHEAD), decoder);
+             CsvRecordReader reader = new CsvRecordReader(
+                     ClassicMacLineEnds.normalize(new BufferedInputStream(counting, READ_AHEAD)), decoder);
              Spool.Writer spool = new Spool.Writer(spoolFile)) {
             try {
                 readAll(result, reader, spool, counting);

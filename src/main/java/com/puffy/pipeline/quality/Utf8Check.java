@@ -23,7 +23,7 @@ final class Utf8Check {
     static Position firstInvalid(Path file) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = ClassicMacLineEnds.normalize(new BufferedInputStream(Files.newInputStream(file), 1 << 17))) {
             byte[] chunk = new byte[1 << 16];
             ByteBuffer bytes = ByteBuffer.allocate(1 << 17);
             CharBuffer chars = CharBuffer.allocate(1 << 17);

@@ -45,6 +45,34 @@ class FileEdgesTest {
     }
 
     @Test
+    void classicMacLineEndsAreReadAsLines() throws Exception {
+        String text = HEADER + "\r" + view(CID, "2025-02-23T10:00:00.000Z") + "\r"
+                + CID2 + ",https://puffy.com/,,2025-02-23T11:00:00.000Z,purchase,\"{\"\"transaction_id\"\":\"\"T-1\"\",\r"
+                + "\"\"revenue\"\":10,\"\"items\"\":[]}\",ua\r"
+                + ",https://puffy.com/,,2025-02-23T12:00:00.000Z,page_viewed,,ua";
+        QualityHarness h = new QualityHarness(dir).raw(D, text.getBytes(StandardCharsets.UTF_8)).run();
+        assertThat(h.valid()).extracting(v -> v.get("client_id")).containsExactly(CID, CID2);
+        assertThat(h.valid().get(1).get("event_data")).contains("\"revenue\":10");
+        assertThat(h.quarantine()).singleElement().satisfies(q -> assertThat(q.get("line")).isEqualTo("5"));
+        assertThat(h.summaryOf(D)).containsEntry("rows_read", "3");
+        assertThat(h.drift()).isEmpty();
+        // The purchase's items do not add up to its revenue: the one warning, at the line the record starts.
+        assertThat(h.findingKeys("WARNING")).containsExactly(D + ":3:PURCHASE_REVENUE_MISMATCH");
+    }
+
+    @Test
+    void aNonUtf8ByteInAClassicMacFileIsReportedAtItsLine() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write((HEADER + "\r" + view(CID, "2025-02-24T10:00:00.000Z") + "\r" + CID2 + ",https://puffy.com/caf")
+                .getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE9);
+        bytes.write(",,2025-02-24T10:00:00.000Z,page_viewed,,ua\r".getBytes(StandardCharsets.UTF_8));
+        QualityHarness h = new QualityHarness(dir).raw("events_20250224.csv", bytes.toByteArray())
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findingKeys("ERROR")).containsExactly("events_20250224.csv:3:UNREADABLE_FILE");
+    }
+
+    @Test
     void blankLinesAreNotRowsAndLineNumbersStayPhysical() throws Exception {
         QualityHarness h = new QualityHarness(dir).file(D, HEADER, "", view(CID, "2025-02-23T10:00:00.000Z"), "  ",
                 "", ",x,,2025-02-23T10:00:00.000Z,page_viewed,,ua").run();
