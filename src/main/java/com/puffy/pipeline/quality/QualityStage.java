@@ -202,10 +202,10 @@ public final class QualityStage implements Stage {
                 file.findings.stream().filter(f -> f.code() == ReasonCode.UNREADABLE_FILE).findFirst()
                         .ifPresent(f -> reasons.append("\n  ").append(f.message()));
             }
-            String which = eventFiles.size() == 1 ? "The only event file" : "None of the " + eventFiles.size()
-                    + " event files";
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, which + " in " + input + " could be read, so there"
-                    + " is nothing to validate:" + reasons);
+            String which = eventFiles.size() == 1 ? "The only event file in " + input + " could not be read"
+                    : "None of the " + eventFiles.size() + " event files in " + input + " could be read";
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, which + ", so there is nothing to validate:"
+                    + reasons);
         }
         if (!eventFiles.isEmpty()) {
             return;

@@ -291,7 +291,8 @@ class ByteFieldsTest {
         bytes.write(0xC3); // a lead byte followed by ASCII: malformed
         bytes.write("fe,,2025-02-23T10:00:00.000Z,page_viewed,,ua\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(bytes.size()).as("the bad byte lies beyond the first buffer").isGreaterThan(1 << 16);
-        QualityHarness h = new QualityHarness(dir).raw("events_20250223.csv", bytes.toByteArray()).run();
+        QualityHarness h = new QualityHarness(dir).raw("events_20250223.csv", bytes.toByteArray())
+                .file("events_20250224.csv", HEADER).run();
         assertThat(h.findingKeys("ERROR")).containsExactly("events_20250223.csv:2002:UNREADABLE_FILE");
         assertThat(h.findings().get(0).get("message")).contains("not UTF-8").contains("line 2002");
         assertThat(h.valid()).isEmpty();

@@ -185,6 +185,14 @@ class FileEdgesTest {
     }
 
     @Test
+    void aFolderWhoseOnlyEventFileIsUnreadableSaysSo() throws Exception {
+        QualityHarness h = new QualityHarness(dir).raw(D, new byte[] {0, 1, 2, 3, 0, 0, 7});
+        assertThatThrownBy(h::run).isInstanceOf(PipelineException.class)
+                .hasMessageStartingWith("The only event file in " + h.input + " could not be read, so there is nothing")
+                .hasMessageContaining(D + " is a binary file");
+    }
+
+    @Test
     void nonUtf8FileIsUnreadableAndTheMessageNamesTheLine() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write((HEADER + "\n" + view(CID, "2025-02-24T10:00:00.000Z") + "\n").getBytes(StandardCharsets.UTF_8));
