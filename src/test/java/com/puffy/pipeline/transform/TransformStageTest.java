@@ -385,6 +385,24 @@ class TransformStageTest {
         assertThat(sessions.get(0).get("events")).isEqualTo("3");
     }
 
+    @Test
+    void aClientWithManyEventsInShuffledOrderIsCutByTime() throws Exception {
+        QualityFixture q = new QualityFixture(dir);
+        // 100 events, one a minute from 10:00, written in a shuffled order; a 45-minute pause after the 60th.
+        List<Integer> minutes = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 100).boxed().toList());
+        java.util.Collections.shuffle(minutes, new java.util.Random(7));
+        for (int m : minutes) {
+            java.time.Instant at = java.time.Instant.parse("2025-02-23T10:00:00Z").plusSeconds(60L * (m < 60 ? m : m + 45));
+            q.event(A, at.toString().replace("Z", ".000Z"), "page_viewed", HOME + "p" + m, "", IPHONE);
+        }
+        q.run();
+        List<Map<String, String>> sessions = q.read("sessions.csv");
+        // sessions.csv lists sessions by landing row (decision 0302); ids count in start order.
+        assertThat(sessions).extracting(s -> s.get("session_id") + "|" + s.get("events") + "|" + s.get("landing_page")
+                + "|" + s.get("session_start")).containsExactlyInAnyOrder(
+                A + "-1|60|" + HOME + "p0|2025-02-23T10:00:00.000Z", A + "-2|40|" + HOME + "p60|2025-02-23T11:45:00.000Z");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, TransformStage.CHUNK_ROWS})
     void landingPagesAndReferrersThatNeedQuotesOrProtectionRoundTripWithTheirChannel(int chunkRows)
