@@ -15,13 +15,13 @@ final class Sessions {
     static final byte NEW_USER = 32;
 
     int count;
-    int[] client;
-    long[] start;
-    long[] end;
-    int[] landingRow;
-    int[] events;
-    int[] pageViews;
-    byte[] flags;
+    final int[] client;
+    final long[] start;
+    final long[] end;
+    final int[] landingRow;
+    final int[] events;
+    final int[] pageViews;
+    final byte[] flags;
     double[] revenue;
     /** Filled while sessions.csv is written: channel and device ids of the landing event. */
     byte[] channel;
@@ -35,8 +35,8 @@ final class Sessions {
     final java.util.BitSet landingRows;
     final int[] usersByPartitionDay;
 
-    Sessions(EventTable events, int expected) {
-        int capacity = Math.max(16, expected);
+    /** {@code capacity}: the number of rows, since a session holds at least one; the arrays never grow. */
+    Sessions(EventTable events, int capacity) {
         client = new int[capacity];
         start = new long[capacity];
         end = new long[capacity];
@@ -53,16 +53,6 @@ final class Sessions {
     }
 
     int open(int clientId, int row, long ts, boolean bot, boolean firstOfClient) {
-        if (count == client.length) {
-            int n = count * 3 / 2 + 16;
-            client = Arrays.copyOf(client, n);
-            start = Arrays.copyOf(start, n);
-            end = Arrays.copyOf(end, n);
-            landingRow = Arrays.copyOf(landingRow, n);
-            events = Arrays.copyOf(events, n);
-            pageViews = Arrays.copyOf(pageViews, n);
-            flags = Arrays.copyOf(flags, n);
-        }
         int s = count++;
         client[s] = clientId;
         start[s] = ts;
