@@ -10,7 +10,7 @@ import java.io.InputStream;
  * if its lines ended in LF. Without this the whole file is one header line: its rows vanish into bogus EXTRA
  * columns and the reconciliation counts none of them.
  * <p>
- * The first line decides, so files with LF or CRLF are read through their own stream, untouched.
+ * The first line decides; files with LF or CRLF pass through untouched.
  */
 final class ClassicMacLineEnds {
     /** How far to look for the end of the header line. */
@@ -19,12 +19,12 @@ final class ClassicMacLineEnds {
     private ClassicMacLineEnds() {
     }
 
-    /** {@code in} itself, unless its first line ends in a lone CR: then a stream reading CR and CRLF as LF. */
-    static InputStream normalize(BufferedInputStream in) throws IOException {
-        in.mark(SNIFF_BYTES);
-        byte[] head = in.readNBytes(SNIFF_BYTES);
-        in.reset();
-        return firstLineEndsWithLoneCr(head) ? new CrAsLf(in) : in;
+    /**
+     * A stream over {@code in} that reads CR and CRLF as LF if the first line ends in a lone CR, else passes the bytes
+     * on as they are. It decides at the first read, so a failing read is the caller's to handle like any other.
+     */
+    static InputStream normalize(BufferedInputStream in) {
+        return new SniffedStream(in);
     }
 
     static boolean firstLineEndsWithLoneCr(byte[] head) {
@@ -40,16 +40,26 @@ final class ClassicMacLineEnds {
         return false;
     }
 
-    private static final class CrAsLf extends FilterInputStream {
+    private static final class SniffedStream extends FilterInputStream {
+        private boolean decided;
+        private boolean translate;
         private boolean afterCr;
+        private final byte[] one = new byte[1];
 
-        CrAsLf(InputStream in) {
+        SniffedStream(BufferedInputStream in) {
             super(in);
+        }
+
+        private void decide() throws IOException {
+            in.mark(SNIFF_BYTES);
+            byte[] head = in.readNBytes(SNIFF_BYTES);
+            in.reset();
+            translate = firstLineEndsWithLoneCr(head);
+            decided = true;
         }
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             int n = read(one, 0, 1);
             return n < 0 ? -1 : one[0] & 0xFF;
         }
@@ -58,6 +68,12 @@ final class ClassicMacLineEnds {
         public int read(byte[] b, int off, int len) throws IOException {
             if (len == 0) {
                 return 0;
+            }
+            if (!decided) {
+                decide();
+            }
+            if (!translate) {
+                return in.read(b, off, len);
             }
             while (true) {
                 int n = in.read(b, off, len);
@@ -83,6 +99,12 @@ final class ClassicMacLineEnds {
 
         @Override
         public long skip(long n) throws IOException {
+            if (!decided) {
+                decide();
+            }
+            if (!translate) {
+                return in.skip(n);
+            }
             byte[] scratch = new byte[(int) Math.min(8192, Math.max(1, n))];
             long skipped = 0;
             while (skipped < n) {
@@ -96,8 +118,8 @@ final class ClassicMacLineEnds {
         }
 
         @Override
-        public int available() {
-            return 0;
+        public int available() throws IOException {
+            return decided && !translate ? in.available() : 0;
         }
 
         @Override

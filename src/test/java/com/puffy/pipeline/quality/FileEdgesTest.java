@@ -238,6 +238,59 @@ class FileEdgesTest {
         });
     }
 
+    private FileResult validateWith(FileValidator.Opener opener) throws Exception {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 2000; i++) {
+            text.append(view(CID, "2025-02-23T10:00:00.000Z")).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve(D), text);
+        FileValidator validator = new FileValidator(new RowRule.Context(
+                com.puffy.pipeline.config.ConfigLoader.defaults().quality()),
+                new HeaderNormalizer(Map.of()), com.puffy.pipeline.core.Cancellation.none(), bytes -> { }, opener);
+        return validator.validate(new InputFile(file, D, Files.size(file), 0), dir.resolve("spool"));
+    }
+
+    private static void unreadableWith(FileResult result, String... messageParts) {
+        assertThat(result.status).isEqualTo(FileResult.Status.UNREADABLE);
+        assertThat(result.rowsRead).isZero();
+        assertThat(result.findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(com.puffy.pipeline.model.ReasonCode.UNREADABLE_FILE);
+            assertThat(f.message()).contains(D).contains(messageParts);
+        });
+    }
+
+    @Test
+    void aFileThatDisappearsBeforeItIsOpenedIsUnreadableAndSaysRunAgain() throws Exception {
+        unreadableWith(validateWith(path -> {
+            throw new java.nio.file.NoSuchFileException(path.toString());
+        }), "disappeared while the folder was being read", "run again");
+    }
+
+    @Test
+    void anOtherOpenFailureIsUnreadableWithTheSystemsReason() throws Exception {
+        unreadableWith(validateWith(path -> {
+            throw new java.io.IOException("Input/output error");
+        }), "cannot be opened (Input/output error)", "check the file");
+    }
+
+    @Test
+    void aReadFailureHalfWayCountsNoneOfTheFilesRows() throws Exception {
+        // A disk or network share failing after 20 KB: the rows read before it must not be counted as a whole day.
+        unreadableWith(validateWith(path -> new java.io.FilterInputStream(Files.newInputStream(path)) {
+            private long read;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (read > 20_000) {
+                    throw new java.io.IOException("Stale file handle");
+                }
+                int n = super.read(b, off, Math.min(len, 4096));
+                read += Math.max(0, n);
+                return n;
+            }
+        }), "cannot be read (Stale file handle)", "check the file");
+    }
+
     @Test
     void aVeryLongLineIsQuarantinedWithoutHoldingTheFile() throws Exception {
         StringBuilder huge = new StringBuilder(CID).append(",https://puffy.com/?q=");
