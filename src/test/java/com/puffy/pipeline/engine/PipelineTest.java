@@ -177,6 +177,75 @@ class PipelineTest {
         assertThat(settings.outputDir().resolve("transform/transform.csv")).exists();
     }
 
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    @Test
+    void aSecondRunIntoTheSameOutputFolderIsRefusedWhileTheFirstWrites() throws Exception {
+        java.util.concurrent.CountDownLatch inTransform = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Pipeline slow = pipelineWith(c -> {
+            inTransform.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        java.util.concurrent.CompletableFuture<?> first = java.util.concurrent.CompletableFuture.runAsync(() ->
+                slow.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE, Cancellation.none()));
+        try {
+            assertThat(inTransform.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), true,
+                    PipelineListener.NONE, Cancellation.none()))
+                    .isInstanceOf(PipelineException.class)
+                    .hasMessageContaining("Another run is writing to " + settings.outputDir())
+                    .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.USAGE);
+        } finally {
+            release.countDown();
+        }
+        first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(settings.outputDir().resolve("transform/transform.csv")).exists();
+    }
+
+    @Test
+    void aStageThatCannotReadAFileFailsAsUnreadableInputNamingItAndKeepsNoWorkFolder() throws Exception {
+        Pipeline failing = pipelineWith(c -> sneakyThrow(new java.nio.file.NoSuchFileException("/data/events/x.csv")));
+        assertThatThrownBy(() -> failing.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE,
+                Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("The Transform stage could not read or write /data/events/x.csv (not found)")
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT);
+        try (Stream<Path> left = Files.list(settings.outputDir())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-"));
+        }
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedSaysToChooseAnother() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        RunSettings underAFile = settings.withOutputDir(file.resolve("out"));
+        assertThatThrownBy(() -> pipelineWith(c -> { }).run(underAFile, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("The output folder " + file.resolve("out") + " cannot be created")
+                .hasMessageContaining("choose another with --output")
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT);
+    }
+
+    @Test
+    void noInputFolderIsAUsageError() {
+        RunSettings none = new RunSettings(null, dir.resolve("out"), ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 1, 2), false, null);
+        assertThatThrownBy(() -> pipelineWith(c -> { }).run(none, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("pass --input DIR")
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
     @Test
     void aMissingInputFolderIsAnUnreadableInputNamingIt() {
         RunSettings missing = new RunSettings(dir.resolve("nope"), dir.resolve("out"), ConfigLoader.defaults(), null,
