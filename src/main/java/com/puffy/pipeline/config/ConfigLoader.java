@@ -127,8 +127,12 @@ public final class ConfigLoader {
     }
 
     private static void validate(PipelineConfig config, String source) {
-        if (config.quality() == null || config.transform() == null || config.monitoring() == null) {
-            throw new ConfigException("The " + source + " lacks a section (quality, transform or monitoring).");
+        String empty = config.quality() == null ? "quality" : config.transform() == null ? "transform"
+                : config.monitoring() == null ? "monitoring" : null;
+        if (empty != null) {
+            // Only a section written with nothing under it gets here: the defaults fill every absent one.
+            throw new ConfigException("The " + source + " has an empty `" + empty + ":` section: remove that line, or "
+                    + "put under it the keys to change from `eventpipe config --print-defaults`.");
         }
         try {
             java.util.regex.Pattern.compile(config.quality().botPattern());

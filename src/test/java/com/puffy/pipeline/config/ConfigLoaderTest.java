@@ -81,6 +81,42 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aYamlListInsteadOfAMappingPointsAtThePrintedDefaults() throws Exception {
+        Path file = Files.writeString(dir.resolve("list.yaml"), "- quality\n- transform\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("must be a YAML mapping like the output of `eventpipe config --print-defaults`");
+    }
+
+    @Test
+    void anEmptiedSectionIsReported() throws Exception {
+        Path file = Files.writeString(dir.resolve("nosection.yaml"), "monitoring:\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("has an empty `monitoring:` section: remove that line");
+    }
+
+    @Test
+    void aSessionGapOrLookbackOfZeroIsReported() throws Exception {
+        for (String text : new String[] {"transform:\n  session_gap_minutes: 0\n", "transform:\n  lookback_days: -1\n"}) {
+            Path file = Files.writeString(dir.resolve("zero.yaml"), text);
+            assertThatThrownBy(() -> ConfigLoader.load(file)).as(text)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("must give a positive session_gap_minutes and lookback_days");
+        }
+    }
+
+    @Test
+    void aConfigPathThatIsAFolderCannotBeReadAndSaysWhatToCheck() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("config.yaml"));
+        assertThatThrownBy(() -> ConfigLoader.load(folder))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Configuration file " + folder + " cannot be read")
+                .hasMessageContaining("check its permissions and that it is UTF-8 text");
+    }
+
+    @Test
     void aMissingFileSaysToCheckThePath() {
         Path file = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> ConfigLoader.load(file))
