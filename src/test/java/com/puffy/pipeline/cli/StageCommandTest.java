@@ -1,0 +1,85 @@
+package com.puffy.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.StudioEngine;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The options every stage command shares, on a one-day folder: --stages, --as-of and --cache. */
+class StageCommandTest {
+    @TempDir
+    Path dir;
+    Path input;
+    StringWriter out;
+    StringWriter err;
+
+    @BeforeEach
+    void oneDay() throws Exception {
+        input = Files.createDirectories(dir.resolve("events"));
+        Files.writeString(input.resolve("events_20250223.csv"), """
+                client_id,page_url,referrer,timestamp,event_name,event_data,user_agent
+                1740268806-eZQEpM832bnh,https://puffy.com/,,2025-02-23T10:00:00.000Z,page_viewed,,Mozilla/5.0
+                1740268806-eZQEpM832bnh,https://puffy.com/b,,2025-02-23T10:01:00.000Z,page_viewed,,Mozilla/5.0
+                """);
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return EventPipeCli.execute(StudioEngine.standardPipeline(), new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void anUnknownStageInTheListIsAUsageErrorNamingIt() {
+        assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("o").toString(), "--no-cache",
+                "--stages", "quality,qualty")).isEqualTo(2);
+        assertThat(err.toString()).contains("--stages: 'qualty' is not a stage; use quality, transform, analysis or monitor.");
+        assertThat(dir.resolve("o/quality")).doesNotExist();
+    }
+
+    @Test
+    void stagesGoesOnlyWithRun() {
+        assertThat(run("validate", "--input", input.toString(), "--no-cache", "--stages", "quality")).isEqualTo(2);
+        assertThat(err.toString()).contains("--stages goes with `eventpipe run`; `validate` runs the Quality stage");
+    }
+
+    @Test
+    void anAsOfThatIsNotADateIsAUsageErrorWithAnExample() {
+        assertThat(run("monitor", "--input", input.toString(), "--no-cache", "--as-of", "2025-02-30")).isEqualTo(2);
+        assertThat(err.toString()).contains("--as-of '2025-02-30' is not a date: write it as YYYY-MM-DD");
+    }
+
+    @Test
+    void theListedStagesRunWithWhatTheyNeedAndNoMore() {
+        assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("o").toString(), "--no-cache",
+                "--stages", "transform")).isZero();
+        assertThat(out.toString()).contains("Quality:", "Transform:").doesNotContain("Monitoring:", "Analysis:");
+        assertThat(dir.resolve("o/transform/sessions.csv")).exists();
+        assertThat(dir.resolve("o/monitoring")).doesNotExist();
+    }
+
+    @Test
+    void aCacheFileGivenWithCacheIsWrittenAndReusedByTheNextRun() {
+        Path cache = dir.resolve("my-cache.sqlite");
+        assertThat(run("validate", "--input", input.toString(), "--output", dir.resolve("first").toString(),
+                "--cache", cache.toString())).isZero();
+        assertThat(cache).exists();
+        assertThat(run("validate", "--input", input.toString(), "--output", dir.resolve("second").toString(),
+                "--cache", cache.toString())).isZero();
+        assertThat(out.toString()).contains("Cache: 1 of 1 files unchanged, their results reused.");
+    }
+
+    @Test
+    void cacheAndNoCacheTogetherAreAUsageError() {
+        assertThat(run("validate", "--input", input.toString(), "--cache", dir.resolve("c").toString(), "--no-cache"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--cache", "--no-cache");
+    }
+}
