@@ -512,4 +512,23 @@ class MonitorStageTest {
                 com.puffy.pipeline.core.Progress.NONE, com.puffy.pipeline.core.Cancellation.none());
         assertThat(result.summary()).anySatisfy(s -> assertThat(s).contains("DIRECT_SHARE_SHIFT was not checked"));
     }
+
+    @Test
+    void missingSideInputsAreSaidInTheSummaryAndTheOtherChecksStillRun() throws Exception {
+        f.writeInputs();
+        for (String file : List.of("quality/file_summary.csv", "quality/schema_drift.csv",
+                "transform/reconciliation.csv", "transform/conversions.csv")) {
+            Files.delete(f.output.resolve(file));
+        }
+        Path work = Files.createDirectories(f.output.resolve("monitoring"));
+        StageResult result = new MonitorStage().run(new com.puffy.pipeline.core.RunContext(f.settings(), work),
+                com.puffy.pipeline.core.Progress.NONE, com.puffy.pipeline.core.Cancellation.none());
+        assertThat(result.summary()).contains(
+                "quality/file_summary.csv is missing, so missing partitions are judged from the daily metrics only.",
+                "quality/schema_drift.csv is missing, so schema and value drift were not checked.",
+                "transform/reconciliation.csv is missing, so revenue reconciliation was not checked.",
+                "transform/conversions.csv is missing, so alerts cannot name the orders concerned.");
+        assertThat(work.resolve(MonitorStage.METRICS)).exists();
+        assertThat(f.read(MonitorStage.METRICS)).extracting(m -> m.get("metric")).contains("events", "revenue");
+    }
 }
