@@ -13,7 +13,7 @@ public enum ReasonCode {
     MISSING_EVENT_NAME(Severity.ERROR, Scope.ROW, "The event name is empty"),
     INVALID_EVENT_DATA(Severity.ERROR, Scope.ROW, "event_data is not a strict JSON object"),
     PURCHASE_MISSING_TRANSACTION_ID(Severity.ERROR, Scope.ROW, "A purchase without transaction_id"),
-    PURCHASE_INVALID_REVENUE(Severity.ERROR, Scope.ROW, "A purchase whose revenue is missing, non-numeric or negative"),
+    PURCHASE_INVALID_REVENUE(Severity.ERROR, Scope.ROW, "A purchase whose revenue is missing, non-numeric, negative or too large (90 trillion or more)"),
 
     // Row-level WARNING codes: the row stays valid and carries the flag.
     UNKNOWN_EVENT_NAME(Severity.WARNING, Scope.ROW, "The event name is not in the configured event list"),

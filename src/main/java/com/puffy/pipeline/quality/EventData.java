@@ -52,6 +52,13 @@ final class EventData {
         }
     }
 
+    /**
+     * Revenues from here on are not held to the cent by the double the datasets sum (2^53 cents); 1e309 is not even
+     * finite, and let through it turned every reconciliation check false. No order is this large: such a value is an
+     * export error, so it is invalid, not numeric.
+     */
+    static final BigDecimal MAX_REVENUE = BigDecimal.valueOf(1L << 53).movePointLeft(2);
+
     /** What the purchase rules need from a valid purchase payload. */
     record Purchase(String transactionId, BigDecimal revenue, String revenueText, int items, int itemsWithoutPrice,
                     BigDecimal itemPriceSum, String canonicalPayload) {
@@ -60,7 +67,7 @@ final class EventData {
         }
 
         boolean hasValidRevenue() {
-            return revenue != null && revenue.signum() >= 0;
+            return revenue != null && revenue.signum() >= 0 && revenue.compareTo(MAX_REVENUE) < 0;
         }
     }
 

@@ -129,7 +129,7 @@ final class RowOracle {
                             revenue = null;
                         }
                     }
-                    if (revenue == null || revenue.signum() < 0) {
+                    if (revenue == null || revenue.signum() < 0 || revenue.compareTo(new BigDecimal("90071992547409.92")) >= 0) {
                         c.add(ReasonCode.PURCHASE_INVALID_REVENUE);
                     }
                 }

@@ -71,10 +71,18 @@ class RowRulesTest {
     }
 
     @ParameterizedTest(name = "revenue {0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"-5", "\"abc\"", "null", "true"})
-    void purchaseRevenueMissingNonNumericOrNegativeIsInvalid(String revenue) throws Exception {
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"-5", "\"abc\"", "null", "true", "1e309",
+            "90071992547409.92", "\"1e20\""})
+    void purchaseRevenueMissingNonNumericNegativeOrTooLargeIsInvalid(String revenue) throws Exception {
         QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":" + revenue + ",\"items\":[]}"));
         assertThat(h.quarantine().get(0).get("reasons")).isEqualTo("PURCHASE_INVALID_REVENUE");
+    }
+
+    @Test
+    void theLargestRevenueHeldToTheCentIsValid() throws Exception {
+        QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":90071992547409.91,"
+                + "\"items\":[{\"item_price\":90071992547409.91}]}"));
+        assertThat(h.valid()).singleElement().satisfies(v -> assertThat(v.get("revenue")).isEqualTo("90071992547409.91"));
     }
 
     @Test
