@@ -115,7 +115,13 @@ class ChannelClassifierTest {
             "https://checkout.puffy.com/checkouts/cn/abc, Direct",
             "https://notpuffy.com/, Referral",
             "https://www.mattress-reviews.example/, Referral",
-            "android-app://com.example.reader/, Referral"})
+            "android-app://com.example.reader/, Referral",
+            "https://WWW.FACEBOOK.COM/, Organic Social",
+            "https://www.google.com:443/, Organic Search",
+            "http://duckduckgo.com, Organic Search",
+            "www.facebook.com/, Organic Social",
+            "https://puffy.com.evil.example/, Referral",
+            "https://SHOP.PUFFY.COM/cart, Direct"})
     void rules7To11ReferrerHosts(String referrer, String channel) {
         assertThat(CLASSIFIER.classify(SHOP, referrer)).isEqualTo(channel);
     }
