@@ -1,5 +1,6 @@
 package com.puffy.pipeline.analysis;
 
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.analysis.AnalysisResult.ChannelModel;
 import com.puffy.pipeline.analysis.AnalysisResult.Kpis;
 import com.puffy.pipeline.core.AppVersion;
@@ -73,8 +74,9 @@ public final class AnalysisStage implements Stage {
     private static List<String> summary(AnalysisResult r, RunContext context) {
         Kpis k = r.kpis();
         List<String> lines = new ArrayList<>();
-        lines.add("Revenue " + Fmt.money(k.revenue()) + " from " + Fmt.count(k.orders()) + " orders (AOV "
-                + Fmt.money(k.aov()) + ") over " + r.overview().periodDays() + " days.");
+        lines.add("Revenue " + Fmt.money(k.revenue()) + " from " + Words.count(k.orders(), "order", "orders")
+                + " (AOV " + Fmt.money(k.aov()) + ") over " + Words.count(r.overview().periodDays(), "day", "days")
+                + ".");
         lines.add(Fmt.count(k.sessions()) + " sessions without bots; " + Fmt.rate(k.sessionCvr()) + " converted ("
                 + Fmt.money(k.revenuePerSession()) + " per session).");
         List<String> tops = new ArrayList<>();

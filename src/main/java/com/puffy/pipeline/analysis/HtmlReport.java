@@ -1,5 +1,6 @@
 package com.puffy.pipeline.analysis;
 
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.analysis.AnalysisResult.AlertCount;
 import com.puffy.pipeline.analysis.AnalysisResult.AttributionShift;
 import com.puffy.pipeline.analysis.AnalysisResult.DailyTrend;
@@ -97,8 +98,9 @@ final class HtmlReport {
     private void header(Overview o, String period) {
         html.append("<header class=\"top\"><div><p class=\"eyebrow\">Event Pipeline Studio \u00b7 analysis report</p>")
                 .append("<h1>Marketing performance</h1>")
-                .append("<p class=\"sub\">").append(escape(period)).append(" \u00b7 ").append(o.periodDays())
-                .append(" days \u00b7 ").append(Fmt.count(o.eventFiles())).append(" event files \u00b7 ")
+                .append("<p class=\"sub\">").append(escape(period)).append(" \u00b7 ")
+                .append(Words.count(o.periodDays(), "day", "days")).append(" \u00b7 ")
+                .append(Words.count(o.eventFiles(), "event file", "event files")).append(" \u00b7 ")
                 .append(Fmt.count(r.kpis().events())).append(" valid events of ").append(Fmt.count(o.rowsRead()))
                 .append(" rows read</p></div></header>\n");
         html.append("<section class=\"summary\">");
@@ -111,11 +113,11 @@ final class HtmlReport {
     private void kpis() {
         Kpis k = r.kpis();
         html.append("<section class=\"tiles\">");
-        tile("Revenue", Fmt.money(k.revenue()), Fmt.count(k.orders()) + " orders", true);
+        tile("Revenue", Fmt.money(k.revenue()), Words.count(k.orders(), "order", "orders"), true);
         tile("Orders", Fmt.count(k.orders()), "median order " + Fmt.money(k.medianOrder()), false);
         tile("Average order value", Fmt.money(k.aov()), "revenue \u00f7 orders", false);
         tile("Sessions", Fmt.count(k.sessions()), "bots excluded", false);
-        tile("Conversion rate", Fmt.rate(k.sessionCvr()), Fmt.count(k.convertedSessions()) + " converted sessions",
+        tile("Conversion rate", Fmt.rate(k.sessionCvr()), Words.count(k.convertedSessions(), "converted session", "converted sessions"),
                 false);
         tile("Revenue per session", Fmt.money(k.revenuePerSession()), "revenue \u00f7 sessions", false);
         html.append("</section>\n<section class=\"tiles small\">");

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.analysis;
 
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.analysis.AnalysisResult.AlertCount;
 import com.puffy.pipeline.analysis.AnalysisResult.AttributionShift;
 import com.puffy.pipeline.analysis.AnalysisResult.ChannelModel;
@@ -56,8 +57,8 @@ final class Insights {
     private void overview() {
         Kpis k = r.kpis();
         int days = r.overview().periodDays();
-        say(OVERVIEW, "Revenue was " + Fmt.money(k.revenue()) + " from " + Fmt.count(k.orders()) + " orders over "
-                + days + " day" + (days == 1 ? "" : "s") + " (average order " + Fmt.money(k.aov()) + ").");
+        say(OVERVIEW, "Revenue was " + Fmt.money(k.revenue()) + " from " + Words.count(k.orders(), "order", "orders")
+                + " over " + Words.count(days, "day", "days") + " (average order " + Fmt.money(k.aov()) + ").");
         say(OVERVIEW, Fmt.rate(k.sessionCvr()) + " of " + Fmt.count(k.sessions()) + " human sessions converted, "
                 + "earning " + Fmt.money(k.revenuePerSession()) + " per session; bots made "
                 + Fmt.percent(k.botRowShare()) + " of the rows and are left out of sessions.");
@@ -72,7 +73,7 @@ final class Insights {
         DailyTrend best = days.stream().max(Comparator.comparing(DailyTrend::revenue)).orElseThrow();
         DailyTrend worst = days.stream().min(Comparator.comparing(DailyTrend::revenue)).orElseThrow();
         say(TREND, "The best day was " + Fmt.date(best.date()) + " with " + Fmt.money(best.revenue()) + " ("
-                + Fmt.count(best.orders()) + " orders); the weakest was " + Fmt.date(worst.date()) + " with "
+                + Words.count(best.orders(), "order", "orders") + "); the weakest was " + Fmt.date(worst.date()) + " with "
                 + Fmt.money(worst.revenue()) + ".");
         if (days.size() >= 4) {
             int half = days.size() / 2;
@@ -191,7 +192,7 @@ final class Insights {
         }
         QualityImpact a = any.get();
         say(QUALITY, Fmt.money(a.revenue()) + " (" + Fmt.percent(a.revenueShare()) + ") of revenue and "
-                + Fmt.count(a.orders()) + " orders sit on rows or days touched by a finding; the other "
+                + Words.count(a.orders(), "order", "orders") + " sit on rows or days touched by a finding; the other "
                 + Fmt.percent(1 - a.revenueShare()) + " is clean.");
         r.qualityImpact().stream().filter(q -> !q.issue().equals("ANY") && q.revenue() > 0)
                 .max(Comparator.comparing(QualityImpact::revenue))

@@ -27,6 +27,11 @@ final class Fmt {
     }
 
     /** A count or amount with thousands separators and no decimals for large values. */
+    /** {@link #num(double)} with the noun that agrees with it: "1 order", "2 orders". */
+    static String num(double value, String one, String many) {
+        return num(value) + " " + (value == 1 ? one : many);
+    }
+
     static String num(double value) {
         if (Math.abs(value) >= 100 || value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%,d", Math.round(value));

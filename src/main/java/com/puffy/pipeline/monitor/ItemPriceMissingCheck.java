@@ -34,7 +34,7 @@ final class ItemPriceMissingCheck implements MonitorCheck {
             double missing = entry.getValue().getOrDefault("orders_item_price_missing", 0.0);
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, MonitorData.ITEM_PRICE_MISSING_SHARE, share,
                     baseline == null ? null : baseline.median(), limit,
-                    "item_price missing on " + Fmt.num(missing) + " of " + Fmt.num(orders) + " orders ("
+                    "item_price missing on " + Fmt.num(missing) + " of " + Fmt.num(orders, "order", "orders") + " ("
                             + Fmt.pct(share) + (baseline == null ? "" : ", baseline " + Fmt.pct(baseline.median()))
                             + ") while revenue is still sent: the purchase tag probably stopped filling item prices.",
                     "Check the data layer / purchase tag release of " + day + "; product and item revenue reports are "

@@ -27,12 +27,13 @@ final class RevenueAnomalyCheck implements MonitorCheck {
             Double baseline = a.baseline() == null ? null : a.baseline().median();
             if (a.value() == 0 && sessions > 0) {
                 sink.alert(new Alert(day, code(), AlertSeverity.CRITICAL, "revenue", 0.0, baseline, 0.0,
-                        "No revenue on " + day + " although " + Fmt.num(sessions) + " non-bot sessions were seen"
+                        "No revenue on " + day + " although " + Fmt.num(sessions, "non-bot session was", "non-bot sessions were")
+                                + " seen"
                                 + (baseline == null ? "" : " (baseline " + Fmt.money(baseline) + ")")
                                 + ": the purchase event is probably not tracked any more.",
                         "Place a test order and check that the purchase event (checkout_completed) reaches the export; "
                                 + "check the checkout and the tag manager releases of " + day + ".",
-                        "no revenue despite " + Fmt.num(sessions) + " sessions"));
+                        "no revenue despite " + Fmt.num(sessions, "session", "sessions")));
                 continue;
             }
             if (!a.fires()) {
@@ -43,7 +44,7 @@ final class RevenueAnomalyCheck implements MonitorCheck {
             if (orderBase.isPresent() && Double.isFinite(orders)) {
                 double orderChange = orderBase.get().change(orders);
                 cause = Math.abs(orderChange) >= Math.abs(a.change()) / 2
-                        ? ": " + Fmt.num(orders) + " orders vs a usual " + Fmt.num(orderBase.get().median())
+                        ? ": " + Fmt.num(orders, "order", "orders") + " vs a usual " + Fmt.num(orderBase.get().median())
                         + " (" + Fmt.signedPct(orderChange) + ")"
                         : ": about as many orders as usual (" + Fmt.num(orders) + "), so the order values changed";
             }

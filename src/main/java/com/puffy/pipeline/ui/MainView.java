@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui;
 
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.UserFolders;
 import com.puffy.pipeline.ui.table.TableExport;
@@ -519,7 +520,7 @@ public final class MainView {
             }
         }
         List<String[]> rows = new ArrayList<>(table.getItems());
-        vm.statusMessageProperty().set("Exporting " + rows.size() + " rows to " + file + "…");
+        vm.statusMessageProperty().set("Exporting " + Words.count(rows.size(), "row", "rows") + " to " + file + "…");
         threads.background(() -> {
             try {
                 List<String[]> projected = new ArrayList<>(rows.size());
@@ -532,7 +533,7 @@ public final class MainView {
                     projected.add(out);
                 }
                 TableExport.write(columns, projected, file);
-                threads.fx(() -> vm.statusMessageProperty().set("Exported " + rows.size() + " rows to " + file + "."));
+                threads.fx(() -> vm.statusMessageProperty().set("Exported " + Words.count(rows.size(), "row", "rows") + " to " + file + "."));
             } catch (Exception e) {
                 threads.fx(() -> errorPresenter.accept(UiError.of("export to " + file + ": choose a folder you may write to", e)));
             }

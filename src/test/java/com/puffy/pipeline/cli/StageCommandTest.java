@@ -82,4 +82,19 @@ class StageCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--cache", "--no-cache");
     }
+
+    @Test
+    void aDayWithOneOrderIsSummarisedInTheSingular() throws Exception {
+        Files.writeString(input.resolve("events_20250223.csv"), """
+                client_id,page_url,referrer,timestamp,event_name,event_data,user_agent
+                1740268806-eZQEpM832bnh,https://puffy.com/,,2025-02-23T10:00:00.000Z,page_viewed,,Mozilla/5.0
+                1740268806-eZQEpM832bnh,https://puffy.com/ty,,2025-02-23T10:05:00.000Z,checkout_completed,"{""transaction_id"":""ORD-1"",""revenue"":10,""items"":[{""item_price"":10}]}",Mozilla/5.0
+                """);
+        Path output = dir.resolve("o");
+        assertThat(run("run", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--as-of", "2025-02-24")).isZero();
+        assertThat(out.toString()).contains("Revenue $10 from 1 order (AOV $10) over 1 day.");
+        assertThat(Files.readString(output.resolve("report/report.html")))
+                .contains("1 day \u00b7 1 event file \u00b7", "Revenue was $10 from 1 order over 1 day");
+    }
 }

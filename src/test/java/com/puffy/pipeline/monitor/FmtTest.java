@@ -1,0 +1,16 @@
+package com.puffy.pipeline.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FmtTest {
+    @Test
+    void aCountAgreesWithItsNoun() {
+        assertThat(Fmt.num(1.0, "order", "orders")).isEqualTo("1 order");
+        assertThat(Fmt.num(0.0, "order", "orders")).isEqualTo("0 orders");
+        assertThat(Fmt.num(2.0, "order", "orders")).isEqualTo("2 orders");
+        assertThat(Fmt.num(1_234.0, "order", "orders")).isEqualTo("1,234 orders");
+        assertThat(Fmt.num(1.5, "order", "orders")).isEqualTo("1.5 orders");
+    }
+}
