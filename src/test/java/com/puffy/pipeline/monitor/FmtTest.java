@@ -11,6 +11,6 @@ class FmtTest {
         assertThat(Fmt.num(0.0, "order", "orders")).isEqualTo("0 orders");
         assertThat(Fmt.num(2.0, "order", "orders")).isEqualTo("2 orders");
         assertThat(Fmt.num(1_234.0, "order", "orders")).isEqualTo("1,234 orders");
-        assertThat(Fmt.num(1.5, "order", "orders")).isEqualTo("1.5 orders");
+        assertThat(Fmt.num(1.5, "order", "orders")).isEqualTo("1.50 orders");
     }
 }
