@@ -59,9 +59,17 @@ final class Insights {
         int days = r.overview().periodDays();
         say(OVERVIEW, "Revenue was " + Fmt.money(k.revenue()) + " from " + Words.count(k.orders(), "order", "orders")
                 + " over " + Words.count(days, "day", "days") + " (average order " + Fmt.money(k.aov()) + ").");
-        say(OVERVIEW, Fmt.rate(k.sessionCvr()) + " of " + Fmt.count(k.sessions()) + " human sessions converted, "
-                + "earning " + Fmt.money(k.revenuePerSession()) + " per session; bots made "
-                + Fmt.percent(k.botRowShare()) + " of the rows and are left out of sessions.");
+        if (k.events() == 0) {
+            say(OVERVIEW, "No row passed the quality checks, so there are no sessions or orders to analyse: the "
+                    + "Quality stage's findings say why.");
+        } else if (k.sessions() == 0) {
+            say(OVERVIEW, "There are no human sessions: bots made " + Fmt.percent(k.botRowShare())
+                    + " of the valid rows, and their sessions are left out of the reporting metrics.");
+        } else {
+            say(OVERVIEW, Fmt.rate(k.sessionCvr()) + " of " + Fmt.count(k.sessions()) + " human sessions converted, "
+                    + "earning " + Fmt.money(k.revenuePerSession()) + " per session; bots made "
+                    + Fmt.percent(k.botRowShare()) + " of the rows and are left out of sessions.");
+        }
     }
 
     private void trend() {
@@ -70,11 +78,29 @@ final class Insights {
             say(TREND, "There are no days with data.");
             return;
         }
+        if (days.size() == 1) {
+            DailyTrend only = days.get(0);
+            say(TREND, "Only " + Fmt.date(only.date()) + " has data: " + Fmt.money(only.revenue()) + " from "
+                    + Words.count(only.orders(), "order", "orders") + ".");
+        } else if (days.stream().allMatch(d -> d.revenue() == 0)) {
+            say(TREND, "No day has revenue: check that the purchase event reaches the export.");
+        } else {
+            compareDays(days);
+        }
+        long flagged = days.stream().filter(DailyTrend::hasIssues).count();
+        if (flagged > 0) {
+            say(TREND, flagged + " day" + (flagged == 1 ? " is" : "s are") + " marked in amber: a data-quality "
+                    + "finding touches " + (flagged == 1 ? "it" : "them") + " (see Data quality impact).");
+        }
+    }
+
+    /** The best and weakest day, and the last half of the period against the first. */
+    private void compareDays(List<DailyTrend> days) {
         DailyTrend best = days.stream().max(Comparator.comparing(DailyTrend::revenue)).orElseThrow();
         DailyTrend worst = days.stream().min(Comparator.comparing(DailyTrend::revenue)).orElseThrow();
         say(TREND, "The best day was " + Fmt.date(best.date()) + " with " + Fmt.money(best.revenue()) + " ("
-                + Words.count(best.orders(), "order", "orders") + "); the weakest was " + Fmt.date(worst.date()) + " with "
-                + Fmt.money(worst.revenue()) + ".");
+                + Words.count(best.orders(), "order", "orders") + "); the weakest was " + Fmt.date(worst.date())
+                + " with " + Fmt.money(worst.revenue()) + ".");
         if (days.size() >= 4) {
             int half = days.size() / 2;
             double first = days.subList(0, half).stream().mapToDouble(DailyTrend::revenue).sum();
@@ -86,16 +112,15 @@ final class Insights {
                         + (change >= 0 ? " above" : " below") + " the first " + half + " days.");
             }
         }
-        long flagged = days.stream().filter(DailyTrend::hasIssues).count();
-        if (flagged > 0) {
-            say(TREND, flagged + " day" + (flagged == 1 ? " is" : "s are") + " marked in amber: a data-quality "
-                    + "finding touches " + (flagged == 1 ? "it" : "them") + " (see Data quality impact).");
-        }
     }
 
     private void funnel() {
         List<FunnelStep> steps = r.funnel();
         if (steps.size() < 2) {
+            return;
+        }
+        if (steps.get(0).sessions() == 0) {
+            say(FUNNEL, "There are no human sessions, so the funnel is empty.");
             return;
         }
         FunnelStep worst = steps.subList(1, steps.size()).stream()

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,5 +97,40 @@ class StageCommandTest {
         assertThat(out.toString()).contains("Revenue $10 from 1 order (AOV $10) over 1 day.");
         assertThat(Files.readString(output.resolve("report/report.html")))
                 .contains("1 day \u00b7 1 event file \u00b7", "Revenue was $10 from 1 order over 1 day");
+    }
+
+    private List<String> insightsAfterRunning(String rows) throws Exception {
+        Files.writeString(input.resolve("events_20250223.csv"),
+                "client_id,page_url,referrer,timestamp,event_name,event_data,user_agent\n" + rows);
+        Path output = dir.resolve("o");
+        assertThat(run("run", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--as-of", "2025-02-24")).isIn(0, 1);
+        return Files.readAllLines(output.resolve("report/insights.csv"));
+    }
+
+    @Test
+    void aFolderWhoseRowsAreAllQuarantinedGetsInsightsThatSaySoNotZeroPercentOfZero() throws Exception {
+        List<String> insights = insightsAfterRunning("""
+                ,https://puffy.com/,,2025-02-23T10:00:00.000Z,page_viewed,,Mozilla/5.0
+                ,https://puffy.com/,,2025-02-23T10:01:00.000Z,page_viewed,,Mozilla/5.0
+                """);
+        assertThat(insights).contains(
+                "overview,\"No row passed the quality checks, so there are no sessions or orders to analyse: the "
+                        + "Quality stage's findings say why.\"",
+                "trend,Only Feb 23 has data: $0 from 0 orders.",
+                "funnel,\"There are no human sessions, so the funnel is empty.\"");
+        assertThat(String.join("\n", insights)).doesNotContain("of 0 human sessions", "largest drop", "best day");
+    }
+
+    @Test
+    void aFolderOfBotsOnlySaysThereAreNoHumanSessions() throws Exception {
+        List<String> insights = insightsAfterRunning("""
+                1740268806-eZQEpM832bnh,https://puffy.com/,,2025-02-23T10:00:00.000Z,page_viewed,,Googlebot/2.1
+                1740268806-eZQEpM832bnh,https://puffy.com/,,2025-02-24T10:00:00.000Z,page_viewed,,Googlebot/2.1
+                """);
+        assertThat(insights).contains(
+                "overview,\"There are no human sessions: bots made 100% of the valid rows, and their sessions are left "
+                        + "out of the reporting metrics.\"",
+                "funnel,\"There are no human sessions, so the funnel is empty.\"");
     }
 }

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui.analysis;
 
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.analysis.AnalysisResult;
 import com.puffy.pipeline.analysis.Ticks;
 import com.puffy.pipeline.core.StageId;
@@ -173,7 +174,7 @@ public final class AnalysisScreen implements Screen {
                 tile("kpi-aov", "Average order", Formats.money(k.aov()), "revenue ÷ orders"));
         AnalysisResult.Overview o = result.overview();
         Label period = new Label(o.firstDate().isEmpty() ? "No data in the period."
-                : "Period " + o.firstDate() + " → " + o.lastDate() + " · " + o.daysWithData() + " days with data · "
+                : "Period " + o.firstDate() + " → " + o.lastDate() + " · " + Words.count(o.daysWithData(), "day", "days") + " with data · "
                 + Formats.count(o.rowsValid()) + " valid of " + Formats.count(o.rowsRead()) + " rows read");
         period.getStyleClass().add("muted");
         insights.getChildren().add(period);
