@@ -319,6 +319,60 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * Looks again whether each stage is up to date, for when the window comes back to the front: an analyst drops
+     * the new day's file into the folder and returns expecting the badges to say what is now out of date. Only a
+     * badge that moved between fresh and stale changes; the screens keep their data (reloading a 5M-row folder on
+     * every window switch would be felt), and a failed, cancelled or running stage keeps saying so.
+     */
+    public void recheckStatuses() {
+        if (inputDir.get() == null || running.get()) {
+            return;
+        }
+        RunSettings settings;
+        try {
+            settings = settings();
+        } catch (RuntimeException e) {
+            // The next run or refresh reports a bad configuration; a window switch should not raise a dialog.
+            return;
+        }
+        threads.background(() -> {
+            Map<StageId, StageStatus> statuses = new EnumMap<>(StageId.class);
+            for (StageId id : pipeline.availableStages()) {
+                try {
+                    statuses.put(id, pipeline.status(settings, id));
+                } catch (RuntimeException e) {
+                    LOG.warn("Cannot read the status of {}", id, e);
+                }
+            }
+            threads.fx(() -> {
+                if (running.get() || !settings.inputDir().equals(inputDir.get())) {
+                    return;
+                }
+                List<String> outdated = new ArrayList<>();
+                for (StageViewModel stage : stages) {
+                    StageStatus status = statuses.get(stage.id());
+                    StageState shown = stage.getState();
+                    if (status == null || shown != StageState.FRESH && shown != StageState.STALE
+                            || toState(status) == shown) {
+                        continue;
+                    }
+                    stage.showStatus(toState(status));
+                    stage.messageProperty().set(status == StageStatus.FRESH ? "Up to date."
+                            : "The folder or the settings changed since the last run; run again to include them.");
+                    if (status == StageStatus.STALE) {
+                        outdated.add(stage.id().title());
+                    }
+                }
+                if (!outdated.isEmpty()) {
+                    statusMessage.set("The folder changed: " + String.join(", ", outdated)
+                            + (outdated.size() == 1 ? " is" : " are") + " out of date. Run all (F5) to bring "
+                            + (outdated.size() == 1 ? "it" : "them") + " up to date.");
+                }
+            });
+        });
+    }
+
     private static StageState toState(StageStatus status) {
         return switch (status) {
             case NEVER_RUN -> StageState.NEVER_RUN;

@@ -44,8 +44,18 @@ public final class StudioApp extends Application {
         window.setScene(scene);
         window.setMinWidth(1000);
         window.setMinHeight(640);
+        recheckWhenFocused(window.focusedProperty(), vm);
         window.show();
         vm.startup(folder);
+    }
+
+    /** Each time the window comes back to the front, the stages' badges are checked against the folder again. */
+    static void recheckWhenFocused(javafx.beans.value.ObservableBooleanValue focused, MainViewModel vm) {
+        focused.addListener((observable, was, now) -> {
+            if (now) {
+                vm.recheckStatuses();
+            }
+        });
     }
 
     /** The window for a ViewModel: also what the UI tests build, so they drive the same screens. */

@@ -185,6 +185,54 @@ class MainViewModelTest {
     }
 
     @Test
+    void aDayDroppedIntoTheFolderMakesTheBadgesStaleWhenTheWindowComesBackWithoutReloadingTheScreens()
+            throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        int version = vm.outputsVersionProperty().get();
+        vm.recheckStatuses();
+        assertThat(vm.stages()).allSatisfy(s -> assertThat(s.getState()).isEqualTo(StageState.FRESH));
+        assertThat(vm.statusMessageProperty().get()).startsWith("Finished 4 stages");
+
+        Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        vm.recheckStatuses();
+        assertThat(vm.stages()).allSatisfy(s -> assertThat(s.getState()).isEqualTo(StageState.STALE));
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).contains("run again");
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("The folder changed: Quality, Transform, Analysis, "
+                + "Monitoring are out of date. Run all (F5) to bring them up to date.");
+        assertThat(vm.outputsVersionProperty().get()).isEqualTo(version);
+
+        Files.delete(input.resolve("events_20250102.csv"));
+        vm.recheckStatuses();
+        assertThat(vm.stages()).allSatisfy(s -> assertThat(s.getState()).isEqualTo(StageState.FRESH));
+    }
+
+    @Test
+    void theWindowComingToTheFrontIsWhatRechecks() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        javafx.beans.property.SimpleBooleanProperty focused = new javafx.beans.property.SimpleBooleanProperty(true);
+        StudioApp.recheckWhenFocused(focused, vm);
+        focused.set(false);
+        Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
+        focused.set(true);
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.STALE);
+    }
+
+    @Test
+    void aFailedStageKeepsSayingSoWhenTheWindowComesBack() throws Exception {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
+        vm.openFolder(input);
+        vm.runAll();
+        Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        vm.recheckStatuses();
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FAILED);
+    }
+
+    @Test
     void firstStartWithoutFolderOpensTheSampleData() {
         String old = System.getProperty("eventpipe.home");
         System.setProperty("eventpipe.home", dir.resolve("home").toString());
