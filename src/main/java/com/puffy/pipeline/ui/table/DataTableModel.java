@@ -38,8 +38,10 @@ public final class DataTableModel {
     private final StringProperty countText = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty emptyReason = new SimpleStringProperty("");
+    private final StringProperty placeholder = new SimpleStringProperty(NO_MATCH);
     private final ObjectProperty<UiError> error = new SimpleObjectProperty<>();
     private final AtomicLong generation = new AtomicLong();
+    private static final String NO_MATCH = "No rows match the filters.";
     private int sortColumn = -1;
     private boolean ascending = true;
 
@@ -95,6 +97,14 @@ public final class DataTableModel {
         return error;
     }
 
+    /**
+     * What the table says while it has no row to show: loading a file (a sessions.csv of millions of rows takes
+     * seconds), filtering, or that nothing matches. "No rows match" during a load read as an empty dataset.
+     */
+    public StringProperty placeholderProperty() {
+        return placeholder;
+    }
+
     /** Loads {@code file} in the background; {@code missingHint} is shown when it does not exist. */
     public void load(Path file, String missingHint) {
         long gen = generation.incrementAndGet();
@@ -107,6 +117,7 @@ public final class DataTableModel {
         }
         loading.set(true);
         countText.set("Loading " + file.getFileName() + "…");
+        placeholder.set(countText.get());
         threads.background(() -> {
             try {
                 CsvTable loaded = CsvTable.read(file);
@@ -119,6 +130,7 @@ public final class DataTableModel {
                 threads.fx(() -> {
                     if (gen == generation.get()) {
                         loading.set(false);
+                        placeholder.set(NO_MATCH);
                         table.set(null);
                         rows.set(List.of());
                         emptyReason.set("Could not read " + file.getFileName() + ".");
@@ -177,12 +189,16 @@ public final class DataTableModel {
         int textColumn = column == null || column.isBlank() ? -1 : current.column(column);
         TableQuery query = new TableQuery(filterText.get(), textColumn, facets, sortColumn, ascending);
         loading.set(true);
+        if (!placeholder.get().startsWith("Loading")) {
+            placeholder.set("Filtering the rows…");
+        }
         threads.background(() -> {
             List<String[]> result = query.apply(current);
             threads.fx(() -> {
                 if (gen == generation.get()) {
                     rows.set(result);
                     loading.set(false);
+                    placeholder.set(NO_MATCH);
                     String noun = current.size() == 1 ? " row" : " rows";
                     countText.set(result.size() == current.size()
                             ? Formats.count(current.size()) + noun

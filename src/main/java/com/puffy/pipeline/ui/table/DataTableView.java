@@ -51,7 +51,10 @@ public final class DataTableView extends BorderPane {
         getStyleClass().add("data-table");
         table.setId(idPrefix + "-table");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("No rows match the filters."));
+        Label placeholder = new Label();
+        placeholder.setId(idPrefix + "-placeholder");
+        placeholder.textProperty().bind(model.placeholderProperty());
+        table.setPlaceholder(placeholder);
         table.setTableMenuButtonVisible(true);
 
         CustomTextField search = (CustomTextField) TextFields.createClearableTextField();

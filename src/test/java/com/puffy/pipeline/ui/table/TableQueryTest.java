@@ -81,6 +81,37 @@ class TableQueryTest {
     }
 
     @Test
+    void thePlaceholderSaysLoadingOrFilteringUntilTheRowsAreThere() throws Exception {
+        table();
+        List<Runnable> pending = new ArrayList<>();
+        UiThreads queued = new UiThreads() {
+            @Override
+            public void background(Runnable work) {
+                pending.add(work);
+            }
+
+            @Override
+            public void fx(Runnable update) {
+                update.run();
+            }
+        };
+        DataTableModel model = new DataTableModel(queued, List.of());
+        model.load(dir.resolve("findings.csv"), "run it");
+        assertThat(model.placeholderProperty().get()).isEqualTo("Loading findings.csv…");
+        pending.remove(0).run();
+        assertThat(model.placeholderProperty().get()).as("read, first query still running")
+                .isEqualTo("Loading findings.csv…");
+        pending.remove(0).run();
+        assertThat(model.placeholderProperty().get()).isEqualTo("No rows match the filters.");
+        model.filterTextProperty().set("no such text");
+        model.apply();
+        assertThat(model.placeholderProperty().get()).isEqualTo("Filtering the rows…");
+        pending.remove(0).run();
+        assertThat(model.rowsProperty().get()).isEmpty();
+        assertThat(model.placeholderProperty().get()).isEqualTo("No rows match the filters.");
+    }
+
+    @Test
     void aMissingFileSaysWhatToRun() {
         DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
         model.load(dir.resolve("nope.csv"), "Run the Quality stage to see its findings.");
