@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui.table;
 
+import com.puffy.pipeline.io.CsvColumnReader;
 import com.puffy.pipeline.io.CsvInput;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -62,6 +62,59 @@ public final class CsvTable {
 
     /** Only the rows whose {@code column} is one of {@code values}; all rows when {@code column} is null. */
     public static CsvTable read(Path file, String column, java.util.Set<String> values) throws IOException {
+        try (CsvColumnReader reader = CsvColumnReader.open(file)) {
+            List<String> header = positionOrder(reader.header());
+            int widest = reader.header().values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+            if (widest != header.size()) {
+                // A name given twice: the byte reader keeps the last column of a name, so read every cell.
+                return readEveryCell(file, column, values);
+            }
+            reader.select(header);
+            int width = header.size();
+            int keyIndex = column == null ? -1 : header.indexOf(column);
+            if (column != null && keyIndex < 0) {
+                throw new IOException(file + " has no column " + column);
+            }
+            // Repeated values (channels, dates, booleans) share one String per column until a column shows too
+            // many distinct values to be worth it; the reader decodes such a value once, not per row.
+            List<java.util.Set<String>> distinct = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                distinct.add(new java.util.HashSet<>());
+            }
+            List<String[]> rows = new ArrayList<>();
+            while (reader.next()) {
+                if (keyIndex >= 0 && !values.contains(CsvInput.unprotect(reader.get(keyIndex)))) {
+                    continue;
+                }
+                String[] row = new String[width];
+                for (int c = 0; c < width; c++) {
+                    java.util.Set<String> seen = distinct.get(c);
+                    String cell;
+                    if (seen != null) {
+                        cell = reader.label(c);
+                        seen.add(cell);
+                        if (seen.size() > INTERN_LIMIT) {
+                            distinct.set(c, null);
+                        }
+                    } else {
+                        cell = reader.get(c);
+                    }
+                    row[c] = CsvInput.unprotect(cell);
+                }
+                rows.add(row);
+            }
+            return new CsvTable(header, rows, file);
+        }
+    }
+
+    private static List<String> positionOrder(Map<String, Integer> header) {
+        List<String> names = new ArrayList<>(header.keySet());
+        names.sort(java.util.Comparator.comparing(header::get));
+        return names;
+    }
+
+    /** Through Commons CSV, every cell of every record: for a header with a repeated name. */
+    private static CsvTable readEveryCell(Path file, String column, java.util.Set<String> values) throws IOException {
         try (CSVParser parser = CsvInput.open(file)) {
             List<String> header = parser.getHeaderNames();
             int width = header.size();
@@ -69,33 +122,15 @@ public final class CsvTable {
             if (column != null && keyIndex < 0) {
                 throw new IOException(file + " has no column " + column);
             }
-            List<Map<String, String>> dictionaries = new ArrayList<>();
-            boolean[] open = new boolean[width];
-            for (int c = 0; c < width; c++) {
-                dictionaries.add(new HashMap<>());
-                open[c] = true;
-            }
             List<String[]> rows = new ArrayList<>();
-            Predicate<CSVRecord> keep = keyIndex < 0 ? r -> true
-                    : r -> keyIndex < r.size() && values.contains(CsvInput.unprotect(r.get(keyIndex)));
             for (CSVRecord record : parser) {
-                if (!keep.test(record)) {
+                if (keyIndex >= 0 && (keyIndex >= record.size()
+                        || !values.contains(CsvInput.unprotect(record.get(keyIndex))))) {
                     continue;
                 }
                 String[] row = new String[width];
                 for (int c = 0; c < width; c++) {
-                    String cell = c < record.size() ? CsvInput.unprotect(record.get(c)) : "";
-                    if (open[c]) {
-                        Map<String, String> dictionary = dictionaries.get(c);
-                        String shared = dictionary.putIfAbsent(cell, cell);
-                        if (shared != null) {
-                            cell = shared;
-                        } else if (dictionary.size() > INTERN_LIMIT) {
-                            open[c] = false;
-                            dictionaries.set(c, Map.of());
-                        }
-                    }
-                    row[c] = cell;
+                    row[c] = c < record.size() ? CsvInput.unprotect(record.get(c)) : "";
                 }
                 rows.add(row);
             }
