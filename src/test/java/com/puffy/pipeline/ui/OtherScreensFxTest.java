@@ -76,6 +76,23 @@ class OtherScreensFxTest {
     }
 
     @Test
+    void afterARunOnlyTheDatasetInViewIsReadAgainTheOthersWhenChosen(FxRobot robot) throws Exception {
+        TableView<?> sessions = robot.lookup("#dataset-sessions-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.getItems().size() == 3);
+        robot.interact(() -> transform.showDataset("users.csv"));
+        TableView<?> users = robot.lookup("#dataset-users-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !users.getItems().isEmpty());
+
+        robot.interact(() -> transform.reload());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sessions.getItems()).as("hidden: its outdated rows are let go").isEmpty();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !users.getItems().isEmpty());
+
+        robot.interact(() -> transform.showDataset("sessions.csv"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.getItems().size() == 3);
+    }
+
+    @Test
     void aJourneyShowsSessionsEventsAndCreditPerModel(FxRobot robot) throws Exception {
         robot.interact(() -> transform.openJourney("1740268798-lvfV1k5nHCN8"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#journey-header").queryAs(Label.class)

@@ -58,13 +58,20 @@ public final class QualityScreen implements Screen {
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("quality-tabs");
+        Tab findingsTab = tab("Findings", "quality-tab-findings", findingsView);
+        Tab quarantineTab = tab("Quarantine", "quality-tab-quarantine", withHint(quarantineView,
+                "Rows set aside with every reason; double-click a row to see its raw fields."));
         tabs.getTabs().addAll(
                 tab("Files", "quality-tab-files", filesView),
                 tab("Schema drift", "quality-tab-drift", driftPane()),
-                tab("Findings", "quality-tab-findings", findingsView),
-                tab("Quarantine", "quality-tab-quarantine", withHint(quarantineView,
-                        "Rows set aside with every reason; double-click a row to see its raw fields.")),
+                findingsTab,
+                quarantineTab,
                 tab("All files", "quality-tab-all", allFiles.node()));
+        // The two big tables are read when their tab is first shown after a run, not with the screen.
+        vm.findings().setShown(findingsTab.isSelected());
+        vm.quarantine().setShown(quarantineTab.isSelected());
+        findingsTab.selectedProperty().addListener((obs, was, now) -> vm.findings().setShown(now));
+        quarantineTab.selectedProperty().addListener((obs, was, now) -> vm.quarantine().setShown(now));
         root.setTop(reconciliationBar());
         root.setCenter(tabs);
         vm.timelineProperty().addListener((obs, old, now) -> drawTimeline(now));

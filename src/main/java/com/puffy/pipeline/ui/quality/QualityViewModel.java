@@ -89,8 +89,8 @@ public final class QualityViewModel {
     public void reload(Path qualityDir) {
         Path summary = qualityDir == null ? null : qualityDir.resolve("file_summary.csv");
         files.load(summary, RUN_HINT);
-        findings.load(qualityDir == null ? null : qualityDir.resolve("findings.csv"), RUN_HINT);
-        quarantine.load(qualityDir == null ? null : qualityDir.resolve("quarantine.csv"), RUN_HINT);
+        findings.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("findings.csv"), RUN_HINT);
+        quarantine.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("quarantine.csv"), RUN_HINT);
         Path driftFile = qualityDir == null ? null : qualityDir.resolve("schema_drift.csv");
         drift.load(driftFile, RUN_HINT);
         if (summary == null || !Files.isRegularFile(summary)) {

@@ -42,6 +42,10 @@ public final class DataTableModel {
     private final ObjectProperty<UiError> error = new SimpleObjectProperty<>();
     private final AtomicLong generation = new AtomicLong();
     private static final String NO_MATCH = "No rows match the filters.";
+    private boolean shown = true;
+    private boolean loadPending;
+    private Path pendingFile;
+    private String pendingHint;
     private int sortColumn = -1;
     private boolean ascending = true;
 
@@ -105,8 +109,37 @@ public final class DataTableModel {
         return placeholder;
     }
 
+    /**
+     * {@link #load} now if the table is shown, else the next time it is: findings.csv at 5M events is 227 MB, held as
+     * half a gigabyte of rows, and most visits to the Quality screen never open its Findings tab.
+     */
+    public void loadWhenShown(Path file, String missingHint) {
+        if (shown) {
+            load(file, missingHint);
+            return;
+        }
+        generation.incrementAndGet();
+        loadPending = true;
+        pendingFile = file;
+        pendingHint = missingHint;
+        // The rows on hand are out of date: let them go now rather than hold both versions when shown.
+        table.set(null);
+        rows.set(List.of());
+        countText.set("");
+    }
+
+    /** Whether the table is on screen; a load put off by {@link #loadWhenShown} happens when it becomes so. */
+    public void setShown(boolean nowShown) {
+        shown = nowShown;
+        if (nowShown && loadPending) {
+            loadPending = false;
+            load(pendingFile, pendingHint);
+        }
+    }
+
     /** Loads {@code file} in the background; {@code missingHint} is shown when it does not exist. */
     public void load(Path file, String missingHint) {
+        loadPending = false;
         long gen = generation.incrementAndGet();
         if (file == null || !Files.isRegularFile(file)) {
             table.set(null);

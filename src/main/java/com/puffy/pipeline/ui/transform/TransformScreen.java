@@ -161,6 +161,8 @@ public final class TransformScreen implements Screen {
             model.load(file(dataset.file()), "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
             return created;
         });
+        // Only the dataset in view is read again after a run; the others when they are next chosen.
+        models.forEach((f, model) -> model.setShown(f.equals(dataset.file())));
         datasetArea.getChildren().setAll(view);
         datasetDescription.setText(dataset.title() + " · " + dataset.file() + " · " + dataset.description()
                 + " Double-click a row for all its fields.");
@@ -286,7 +288,8 @@ public final class TransformScreen implements Screen {
     public void reload() {
         for (Map.Entry<String, DataTableModel> entry : models.entrySet()) {
             Dataset dataset = DATASETS.get(entry.getKey());
-            entry.getValue().load(file(entry.getKey()), "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
+            entry.getValue().loadWhenShown(file(entry.getKey()),
+                    "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
         }
         if (datasets.getSelectionModel().getSelectedItem() == null) {
             datasets.getSelectionModel().select(0);

@@ -112,6 +112,26 @@ class TableQueryTest {
     }
 
     @Test
+    void aHiddenTableReadsItsFileWhenShownAndLetsOutdatedRowsGo() throws Exception {
+        table();
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
+        model.setShown(false);
+        model.loadWhenShown(dir.resolve("findings.csv"), "run it");
+        assertThat(model.tableProperty().get()).isNull();
+        model.setShown(true);
+        assertThat(model.rowsProperty().get()).hasSize(4);
+        model.setShown(false);
+        model.loadWhenShown(dir.resolve("findings.csv"), "run it");
+        assertThat(model.rowsProperty().get()).isEmpty();
+        assertThat(model.tableProperty().get()).isNull();
+        model.setShown(true);
+        model.setShown(true);
+        assertThat(model.rowsProperty().get()).hasSize(4);
+        model.loadWhenShown(dir.resolve("findings.csv"), "run it");
+        assertThat(model.rowsProperty().get()).as("shown: read at once").hasSize(4);
+    }
+
+    @Test
     void aMissingFileSaysWhatToRun() {
         DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
         model.load(dir.resolve("nope.csv"), "Run the Quality stage to see its findings.");
