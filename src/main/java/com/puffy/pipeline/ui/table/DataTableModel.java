@@ -148,6 +148,10 @@ public final class DataTableModel {
             emptyReason.set(missingHint);
             return;
         }
+        // The rows on hand are those of the previous file: let them go before reading, or a reread sessions.csv
+        // at 5M events would briefly need its 1.6 GB twice.
+        table.set(null);
+        rows.set(List.of());
         loading.set(true);
         countText.set("Loading " + file.getFileName() + "…");
         placeholder.set(countText.get());

@@ -109,6 +109,17 @@ class TableQueryTest {
         pending.remove(0).run();
         assertThat(model.rowsProperty().get()).isEmpty();
         assertThat(model.placeholderProperty().get()).isEqualTo("No rows match the filters.");
+
+        model.filterTextProperty().set("");
+        model.apply();
+        pending.remove(0).run();
+        assertThat(model.rowsProperty().get()).hasSize(4);
+        model.load(dir.resolve("findings.csv"), "run it");
+        assertThat(model.rowsProperty().get()).as("the old rows are let go before the file is read again").isEmpty();
+        assertThat(model.tableProperty().get()).isNull();
+        pending.remove(0).run();
+        pending.remove(0).run();
+        assertThat(model.rowsProperty().get()).hasSize(4);
     }
 
     @Test
