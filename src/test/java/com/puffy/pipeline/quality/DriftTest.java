@@ -77,6 +77,16 @@ class DriftTest {
     }
 
     @Test
+    void capitalizedTimestampAndReferrerSpellingsMapByTheDefaultAliases() throws Exception {
+        String header = "CLIENT_ID,Page URL,HTTPReferrer,TimeStamp,EVENT_NAME,Event Data,User-Agent";
+        QualityHarness h = days(2, d -> d == 2 ? header : HEADER, DriftTest::normalRows);
+        assertThat(h.valid()).hasSize(40);
+        assertThat(h.valid().get(20)).containsEntry("timestamp", "2025-03-02T10:00:00.000Z");
+        assertThat(h.drift()).extracting(r -> r.get("change") + "|" + r.get("column") + "|" + r.get("raw_header"))
+                .contains("RENAMED|timestamp|TimeStamp", "RENAMED|referrer|HTTPReferrer");
+    }
+
+    @Test
     void missingColumnShiftsNothingAndIsReportedOnceWithoutAReorder() throws Exception {
         String noReferrer = "client_id,page_url,timestamp,event_name,event_data,user_agent";
         QualityHarness h = days(3, d -> d == 3 ? noReferrer : HEADER, d -> d == 3
