@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  */
 final class QualitySummary {
     private static final int FILE_LINES_LIMIT = 40;
+    /** A folder can bring hundreds of EXTRA columns at once; the summary names the first, the CSV has them all. */
+    static final int DRIFT_LINES_LIMIT = 20;
 
     private final List<FileResult> files;
     private final List<DriftEpisode> drift;
@@ -158,8 +160,11 @@ final class QualitySummary {
             lines.add("Drift: none.");
         } else {
             lines.add("Drift episodes: " + drift.size() + ".");
-            for (DriftEpisode e : drift) {
+            for (DriftEpisode e : drift.subList(0, Math.min(drift.size(), DRIFT_LINES_LIMIT))) {
                 lines.add("  " + e.change() + " " + e.summary());
+            }
+            if (drift.size() > DRIFT_LINES_LIMIT) {
+                lines.add("  … and " + (drift.size() - DRIFT_LINES_LIMIT) + " more: see quality/schema_drift.csv.");
             }
         }
         long hits = files.stream().filter(f -> f.fromCache).count();

@@ -129,6 +129,22 @@ class DriftTest {
     }
 
     @Test
+    void aHundredExtraColumnsAreAllInTheCsvButTheSummaryNamesTheFirstTwenty() throws Exception {
+        StringBuilder extraHeader = new StringBuilder();
+        StringBuilder extraValues = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            extraHeader.append(",x").append(i);
+            extraValues.append(",v");
+        }
+        QualityHarness h = days(2, d -> d == 2 ? HEADER + extraHeader : HEADER,
+                d -> d == 2 ? List.of(row(CID, 2, 1) + extraValues) : normalRows(d));
+        assertThat(h.drift()).hasSize(100);
+        List<String> summary = h.result.summary();
+        assertThat(summary).contains("Drift episodes: 100.", "  … and 80 more: see quality/schema_drift.csv.");
+        assertThat(summary).filteredOn(l -> l.startsWith("  EXTRA ")).hasSize(QualitySummary.DRIFT_LINES_LIMIT);
+    }
+
+    @Test
     void clientIdNullSpikeIsOneValueDriftEpisode() throws Exception {
         QualityHarness h = days(10, d -> HEADER, d -> {
             List<String> rows = normalRows(d);
