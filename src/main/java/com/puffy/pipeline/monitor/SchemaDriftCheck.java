@@ -17,6 +17,8 @@ final class SchemaDriftCheck implements MonitorCheck {
         return "SCHEMA_DRIFT";
     }
 
+    static final int DESCRIBED_CHANGES = 10;
+
     static AlertSeverity severity(String change) {
         return switch (change) {
             case "MISSING" -> AlertSeverity.CRITICAL;
@@ -42,7 +44,16 @@ final class SchemaDriftCheck implements MonitorCheck {
                     worst = row;
                 }
             }
-            List<String> descriptions = rows.stream().map(SchemaDriftCheck::describe).toList();
+            // The worst first; a day that brings hundreds of columns names a few and counts the rest.
+            List<MonitorData.DriftRow> ordered = new ArrayList<>(rows);
+            ordered.sort(java.util.Comparator.comparing((MonitorData.DriftRow row) -> severity(row.change()))
+                    .reversed());
+            List<String> descriptions = new ArrayList<>(ordered.stream().limit(DESCRIBED_CHANGES)
+                    .map(SchemaDriftCheck::describe).toList());
+            if (rows.size() > DESCRIBED_CHANGES) {
+                descriptions.add("and " + (rows.size() - DESCRIBED_CHANGES) + " more changes (quality/schema_drift.csv "
+                        + "lists them all)");
+            }
             List<String> actions = rows.stream().map(SchemaDriftCheck::action).distinct().toList();
             sink.alert(new Alert(day, code(), severity, "schema_changes", (double) rows.size(), null, 0.0,
                     String.join("; ", descriptions) + ".", String.join(" ", actions),

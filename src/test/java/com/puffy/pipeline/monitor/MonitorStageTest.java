@@ -172,6 +172,20 @@ class MonitorStageTest {
     }
 
     @Test
+    void aDayOfManyColumnChangesNamesTheWorstFirstAndCountsTheRest() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            f.drift.add(List.of("events_20250310.csv", "2025-03-10", "EXTRA", "x" + i, "x" + i, "", 5, "", "", ""));
+        }
+        f.drift.add(List.of("events_20250310.csv", "2025-03-10", "MISSING", "referrer", "", "", 5, "", "", ""));
+        f.run();
+        Map<String, String> alert = only("SCHEMA_DRIFT");
+        assertThat(alert.get("value")).isEqualTo("31");
+        assertThat(alert.get("message")).startsWith("from events_20250310.csv (5 files): `referrer` missing")
+                .contains("`x8`").doesNotContain("`x9`")
+                .endsWith("and 21 more changes (quality/schema_drift.csv lists them all).");
+    }
+
+    @Test
     void valueDriftIsAWarningWithValueAndBaseline() throws Exception {
         f.drift.add(List.of("events_20250305.csv", "2025-03-05", "VALUE_DRIFT", "client_id", "", "", 3, "null_share",
                 0.16, 0.01));
