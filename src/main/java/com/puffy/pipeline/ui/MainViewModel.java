@@ -281,15 +281,9 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
-            Map<StageId, StageStatus> statuses = new EnumMap<>(StageId.class);
+            Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = new EnumMap<>(StageId.class);
             for (StageId id : pipeline.availableStages()) {
-                try {
-                    statuses.put(id, pipeline.status(settings, id));
-                } catch (RuntimeException e) {
-                    LOG.warn("Cannot read the status of {}", id, e);
-                    statuses.put(id, StageStatus.STALE);
-                }
                 manifests.put(id, StageManifest.read(settings.outputDir().resolve(id.outputFolder())));
             }
             threads.fx(() -> {
@@ -337,14 +331,7 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
-            Map<StageId, StageStatus> statuses = new EnumMap<>(StageId.class);
-            for (StageId id : pipeline.availableStages()) {
-                try {
-                    statuses.put(id, pipeline.status(settings, id));
-                } catch (RuntimeException e) {
-                    LOG.warn("Cannot read the status of {}", id, e);
-                }
-            }
+            Map<StageId, StageStatus> statuses = statusesOf(settings);
             threads.fx(() -> {
                 if (running.get() || !settings.inputDir().equals(inputDir.get())) {
                     return;
@@ -371,6 +358,20 @@ public final class MainViewModel {
                 }
             });
         });
+    }
+
+    /** Each stage's status as the engine judges it; one it cannot judge (unreadable outputs) counts as stale. */
+    private Map<StageId, StageStatus> statusesOf(RunSettings settings) {
+        Map<StageId, StageStatus> statuses = new EnumMap<>(StageId.class);
+        for (StageId id : pipeline.availableStages()) {
+            try {
+                statuses.put(id, pipeline.status(settings, id));
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot read the status of {}", id, e);
+                statuses.put(id, StageStatus.STALE);
+            }
+        }
+        return statuses;
     }
 
     private static StageState toState(StageStatus status) {
@@ -546,10 +547,7 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
-            Map<StageId, StageStatus> statuses = new EnumMap<>(StageId.class);
-            for (StageId id : pipeline.availableStages()) {
-                statuses.put(id, pipeline.status(settings, id));
-            }
+            Map<StageId, StageStatus> statuses = statusesOf(settings);
             threads.fx(() -> {
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
