@@ -323,11 +323,9 @@ public final class MainViewModel {
         if (inputDir.get() == null || running.get()) {
             return;
         }
-        RunSettings settings;
-        try {
-            settings = settings();
-        } catch (RuntimeException e) {
-            // The next run or refresh reports a bad configuration; a window switch should not raise a dialog.
+        // A bad configuration is reported by the next run or refresh; a window switch should not raise a dialog.
+        RunSettings settings = settingsOrNull();
+        if (settings == null) {
             return;
         }
         threads.background(() -> {
@@ -358,6 +356,15 @@ public final class MainViewModel {
                 }
             });
         });
+    }
+
+    /** {@link #settings()}, or null when the configuration cannot be read (its error is reported elsewhere). */
+    private RunSettings settingsOrNull() {
+        try {
+            return settings();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Each stage's status as the engine judges it; one it cannot judge (unreadable outputs) counts as stale. */
@@ -540,10 +547,8 @@ public final class MainViewModel {
 
     /** Like {@link #refreshStatuses()}, but a stage that failed or was cancelled keeps saying so. */
     private void refreshAfterRun() {
-        RunSettings settings;
-        try {
-            settings = settings();
-        } catch (RuntimeException e) {
+        RunSettings settings = settingsOrNull();
+        if (settings == null) {
             return;
         }
         threads.background(() -> {
