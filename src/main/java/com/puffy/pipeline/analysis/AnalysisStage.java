@@ -1,6 +1,5 @@
 package com.puffy.pipeline.analysis;
 
-import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.analysis.AnalysisResult.ChannelModel;
 import com.puffy.pipeline.analysis.AnalysisResult.Kpis;
 import com.puffy.pipeline.core.AppVersion;
@@ -10,6 +9,7 @@ import com.puffy.pipeline.core.RunContext;
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.io.AtomicFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

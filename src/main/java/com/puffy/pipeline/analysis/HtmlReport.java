@@ -1,6 +1,5 @@
 package com.puffy.pipeline.analysis;
 
-import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.analysis.AnalysisResult.AlertCount;
 import com.puffy.pipeline.analysis.AnalysisResult.AttributionShift;
 import com.puffy.pipeline.analysis.AnalysisResult.DailyTrend;
@@ -14,6 +13,7 @@ import com.puffy.pipeline.analysis.AnalysisResult.QualityImpact;
 import com.puffy.pipeline.analysis.AnalysisResult.Segment;
 import com.puffy.pipeline.analysis.AnalysisResult.TopProduct;
 import com.puffy.pipeline.analysis.ReportTables.ChannelPivotRow;
+import com.puffy.pipeline.core.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package com.puffy.pipeline.analysis;
 
-import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.analysis.AnalysisResult.AlertCount;
 import com.puffy.pipeline.analysis.AnalysisResult.AttributionShift;
 import com.puffy.pipeline.analysis.AnalysisResult.ChannelModel;
@@ -12,6 +11,7 @@ import com.puffy.pipeline.analysis.AnalysisResult.PathBucket;
 import com.puffy.pipeline.analysis.AnalysisResult.QualityImpact;
 import com.puffy.pipeline.analysis.AnalysisResult.Segment;
 import com.puffy.pipeline.analysis.AnalysisResult.TopProduct;
+import com.puffy.pipeline.core.Words;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.puffy.pipeline.ui;
 
-import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.UserFolders;
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.ui.table.TableExport;
 import java.io.File;
 import java.nio.file.Files;
@@ -553,7 +553,8 @@ public final class MainView {
                     projected.add(out);
                 }
                 TableExport.write(columns, projected, file);
-                threads.fx(() -> vm.statusMessageProperty().set("Exported " + Words.count(rows.size(), "row", "rows") + " to " + file + "."));
+                threads.fx(() -> vm.statusMessageProperty().set("Exported " + Words.count(rows.size(), "row", "rows")
+                        + " to " + file + "."));
             } catch (Exception e) {
                 threads.fx(() -> errorPresenter.accept(UiError.of("export to " + file + ": choose a folder you may write to", e)));
             }

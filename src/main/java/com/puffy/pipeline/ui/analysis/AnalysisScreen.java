@@ -1,9 +1,9 @@
 package com.puffy.pipeline.ui.analysis;
 
-import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.analysis.AnalysisResult;
 import com.puffy.pipeline.analysis.Ticks;
 import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.ui.EmptyState;
 import com.puffy.pipeline.ui.ErrorDialog;
 import com.puffy.pipeline.ui.Formats;

@@ -27,6 +27,8 @@ import javafx.collections.ObservableList;
  * filtering and sorting run off the FX thread; only the finished row list is handed to the table.
  */
 public final class DataTableModel {
+    private static final String NO_MATCH = "No rows match the filters.";
+    private static final String FILTERING = "Filtering the rows…";
     private final UiThreads threads;
     private final List<String> facetColumns;
     private final ObjectProperty<CsvTable> table = new SimpleObjectProperty<>();
@@ -41,7 +43,8 @@ public final class DataTableModel {
     private final StringProperty placeholder = new SimpleStringProperty(NO_MATCH);
     private final ObjectProperty<UiError> error = new SimpleObjectProperty<>();
     private final AtomicLong generation = new AtomicLong();
-    private static final String NO_MATCH = "No rows match the filters.";
+    /** "Loading sessions.csv…" while a file is read and its first query runs; null otherwise. */
+    private String readingText;
     private boolean shown = true;
     private boolean loadPending;
     private Path pendingFile;
@@ -153,8 +156,9 @@ public final class DataTableModel {
         table.set(null);
         rows.set(List.of());
         loading.set(true);
-        countText.set("Loading " + file.getFileName() + "…");
-        placeholder.set(countText.get());
+        readingText = "Loading " + file.getFileName() + "…";
+        countText.set(readingText);
+        placeholder.set(readingText);
         threads.background(() -> {
             try {
                 CsvTable loaded = CsvTable.read(file);
@@ -167,6 +171,7 @@ public final class DataTableModel {
                 threads.fx(() -> {
                     if (gen == generation.get()) {
                         loading.set(false);
+                        readingText = null;
                         placeholder.set(NO_MATCH);
                         table.set(null);
                         rows.set(List.of());
@@ -226,15 +231,14 @@ public final class DataTableModel {
         int textColumn = column == null || column.isBlank() ? -1 : current.column(column);
         TableQuery query = new TableQuery(filterText.get(), textColumn, facets, sortColumn, ascending);
         loading.set(true);
-        if (!placeholder.get().startsWith("Loading")) {
-            placeholder.set("Filtering the rows…");
-        }
+        placeholder.set(readingText != null ? readingText : FILTERING);
         threads.background(() -> {
             List<String[]> result = query.apply(current);
             threads.fx(() -> {
                 if (gen == generation.get()) {
                     rows.set(result);
                     loading.set(false);
+                    readingText = null;
                     placeholder.set(NO_MATCH);
                     String noun = current.size() == 1 ? " row" : " rows";
                     countText.set(result.size() == current.size()
