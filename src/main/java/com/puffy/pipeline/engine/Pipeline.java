@@ -50,8 +50,8 @@ import java.util.UUID;
  */
 public final class Pipeline {
     /** Written into a stage's output folder last; its fingerprint says what the outputs were made from. */
-    public static final String STAGE_MANIFEST = ".stage.json";
-    public static final String RUN_MANIFEST = "run.json";
+    public static final String STAGE_MANIFEST = com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST;
+    public static final String RUN_MANIFEST = com.puffy.pipeline.core.OutputFiles.RUN_MANIFEST;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -1,19 +1,23 @@
 package com.puffy.pipeline.quality;
 
+import com.puffy.pipeline.core.OutputFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * SPEC §2: every {@code *.csv} directly inside the folder ({@code recursive} descends), sorted by relative name.
- * The run's own output folder is skipped when it lies inside the input, so a recursive run never reads its outputs.
+ * The run's own output folder is skipped when it lies inside the input, and so is any folder of an earlier run's
+ * outputs, so a recursive run never reads outputs as events.
  */
 final class InputDiscovery {
     private InputDiscovery() {
@@ -21,33 +25,74 @@ final class InputDiscovery {
 
     static List<InputFile> find(Path inputDir, boolean recursive, Path outputDir) throws IOException {
         Path root = inputDir.toAbsolutePath().normalize();
-        Path skip = outputDir == null ? null : outputDir.toAbsolutePath().normalize();
+        Path ownOutput = outputDir == null ? null : outputDir.toAbsolutePath().normalize();
         List<InputFile> files = new ArrayList<>();
-        try (Stream<Path> walk = recursive ? Files.walk(root) : Files.list(root)) {
-            walk.forEach(path -> {
-                Path absolute = path.toAbsolutePath().normalize();
-                if (skip != null && absolute.startsWith(skip)) {
-                    return;
-                }
-                if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    return;
-                }
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                    if (!attributes.isRegularFile()) {
-                        return;
+        Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), recursive ? Integer.MAX_VALUE : 1,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                        Path absolute = dir.toAbsolutePath().normalize();
+                        if (absolute.equals(root)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        boolean outputs = ownOutput != null && absolute.startsWith(ownOutput) || isOutputFolder(dir);
+                        return outputs ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                     }
-                    String name = root.relativize(absolute).toString().replace('\\', '/');
-                    files.add(new InputFile(path, name, attributes.size(), attributes.lastModifiedTime().toMillis()));
-                } catch (IOException e) {
-                    String name = root.relativize(absolute).toString().replace('\\', '/');
-                    files.add(new InputFile(path, name, -1, -1));
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+
+                    @Override
+                    public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) {
+                        if (!isCsv(path)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        try {
+                            // A link's own attributes say "link": what counts is the file it points to.
+                            BasicFileAttributes target = attributes.isSymbolicLink()
+                                    ? Files.readAttributes(path, BasicFileAttributes.class) : attributes;
+                            if (target.isRegularFile()) {
+                                files.add(new InputFile(path, name(root, path), target.size(),
+                                        target.lastModifiedTime().toMillis()));
+                            }
+                        } catch (IOException e) {
+                            unreadable(path);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path path, IOException e) throws IOException {
+                        if (path.toAbsolutePath().normalize().equals(root)) {
+                            throw e;
+                        }
+                        if (isCsv(path)) {
+                            unreadable(path);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    /** Listed but not readable: validation reports it as UNREADABLE_FILE with the reason. */
+                    private void unreadable(Path path) {
+                        files.add(new InputFile(path, name(root, path), -1, -1));
+                    }
+                });
         files.sort(Comparator.comparing(InputFile::name));
         return files;
+    }
+
+    /**
+     * A folder holding an earlier run's outputs (its run.json, or a stage's manifest): a recursive run must not read
+     * a validated_events.csv there as a day of events.
+     */
+    private static boolean isOutputFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve(OutputFiles.RUN_MANIFEST))
+                || Files.isRegularFile(dir.resolve(OutputFiles.STAGE_MANIFEST));
+    }
+
+    private static boolean isCsv(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    private static String name(Path root, Path path) {
+        return root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 }

@@ -187,6 +187,26 @@ class QualityStageTest {
     }
 
     @Test
+    void aRecursiveRunSkipsFoldersOfEarlierRunsOutputsButFollowsLinkedFiles() throws Exception {
+        QualityHarness h = sample();
+        RunSettings first = new RunSettings(h.input, h.input.resolve("old-output"), ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 3, 1), true, null);
+        new Pipeline(List.of(new QualityStage())).run(first, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none());
+        assertThat(h.input.resolve("old-output/quality/validated_events.csv")).exists();
+        Path elsewhere = Files.writeString(dir.resolve("events_20250301.csv"),
+                HEADER + "\n" + view(CID, "2025-03-01T10:00:00.000Z") + "\n");
+        Files.createSymbolicLink(h.input.resolve("events_20250301.csv"), elsewhere);
+
+        RunSettings second = new RunSettings(h.input, dir.resolve("new-output"), ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 3, 1), true, null);
+        new Pipeline(List.of(new QualityStage())).run(second, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none());
+        String summary = Files.readString(dir.resolve("new-output/quality/file_summary.csv"));
+        assertThat(summary).contains("events_20250301.csv").doesNotContain("old-output", "validated_events");
+    }
+
+    @Test
     void validateCommandPrintsAPlainSummaryAndSucceeds() throws Exception {
         QualityHarness h = sample();
         StringWriter out = new StringWriter();
