@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -37,7 +38,7 @@ public final class OutputBrowser implements Screen {
         files.setPrefWidth(220);
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                model.load(main.stageOutput(stage).resolve(now), "The file is gone: run the stage again.");
+                model.loadWhenShown(main.stageOutput(stage).resolve(now), "The file is gone: run the stage again.");
             }
         });
         Label title = new Label("Files in " + stage.outputFolder() + "/");
@@ -55,6 +56,18 @@ public final class OutputBrowser implements Screen {
     @Override
     public Node node() {
         return root;
+    }
+
+    /**
+     * The browser as an "All files" tab: its table reads the chosen file only while the tab is shown, so a screen's
+     * first file (attribution.csv, 30 MB at 5M events) is not read for a tab the user never opens.
+     */
+    public Tab tab(String id) {
+        Tab tab = new Tab("All files", root);
+        tab.setId(id);
+        model.setShown(tab.isSelected());
+        tab.selectedProperty().addListener((obs, was, now) -> model.setShown(now));
+        return tab;
     }
 
     @Override
@@ -79,7 +92,7 @@ public final class OutputBrowser implements Screen {
                     model.load(null, "Run the " + stage.title() + " stage to see its files.");
                 } else if (selected != null && found.contains(selected)) {
                     files.getSelectionModel().select(selected);
-                    model.load(folder.resolve(selected), "");
+                    model.loadWhenShown(folder.resolve(selected), "");
                 } else {
                     files.getSelectionModel().select(0);
                 }

@@ -75,6 +75,10 @@ class MainViewFxTest {
         robot.clickOn("#run-quality");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> vm.stage(StageId.QUALITY).getState() == StageState.FRESH);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#quality-files-count").queryAs(Label.class).getText())
+                .as("the All files tab reads its file only when shown").isEmpty();
+        robot.clickOn("#quality-tab-all");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#quality-files-count")
                 .queryAs(Label.class).getText().equals("1 row"));
     }

@@ -119,8 +119,7 @@ public final class AnalysisScreen implements Screen {
         empty.show("No analysis yet", vm.messageProperty().get());
         Tab overview = new Tab("Overview", new StackPane(scroll, empty));
         overview.setId("analysis-tab-overview");
-        Tab all = new Tab("All files", allFiles.node());
-        all.setId("analysis-tab-all");
+        Tab all = allFiles.tab("analysis-tab-all");
         tabs.setId("analysis-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(overview, all);

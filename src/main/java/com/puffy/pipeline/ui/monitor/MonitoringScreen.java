@@ -59,8 +59,7 @@ public final class MonitoringScreen implements Screen {
         table.setId("monitor-tab-alerts");
         Tab incidentsTab = new Tab("Incidents", incidentsView);
         incidentsTab.setId("monitor-tab-incidents");
-        Tab all = new Tab("All files", allFiles.node());
-        all.setId("monitor-tab-all");
+        Tab all = allFiles.tab("monitor-tab-all");
         tabs.getTabs().addAll(overview, incidentsTab, table, all);
         vm.seriesProperty().addListener((obs, old, now) -> drawChart(now));
     }

@@ -66,7 +66,7 @@ public final class QualityScreen implements Screen {
                 tab("Schema drift", "quality-tab-drift", driftPane()),
                 findingsTab,
                 quarantineTab,
-                tab("All files", "quality-tab-all", allFiles.node()));
+                allFiles.tab("quality-tab-all"));
         // The two big tables are read when their tab is first shown after a run, not with the screen.
         vm.findings().setShown(findingsTab.isSelected());
         vm.quarantine().setShown(quarantineTab.isSelected());

@@ -95,8 +95,7 @@ public final class TransformScreen implements Screen {
         data.setId("transform-tab-datasets");
         Tab path = new Tab("User journey", journeyPane());
         path.setId("transform-tab-journey");
-        Tab all = new Tab("All files", allFiles.node());
-        all.setId("transform-tab-all");
+        Tab all = allFiles.tab("transform-tab-all");
         tabs.getTabs().addAll(data, path, all);
         journey.journeyProperty().addListener((obs, old, now) -> showJourney(now));
         journey.errorProperty().addListener((obs, old, now) -> {
