@@ -26,6 +26,7 @@ public final class CsvTable {
     private final boolean[] numeric;
     private final Path source;
     private final Map<Integer, double[]> numericKeys = new HashMap<>();
+    private boolean partial;
 
     public CsvTable(List<String> columns, List<String[]> rows, Path source) {
         this.columns = List.copyOf(columns);
@@ -55,6 +56,20 @@ public final class CsvTable {
         return read(file, null, (java.util.Set<String>) null);
     }
 
+    /**
+     * The whole file, or its first rows when holding it all would take more than {@code heapBudget} bytes of memory
+     * ({@link #isPartial}): the All files tab can be pointed at a validated_events.csv of 1.7 GB, which as rows of
+     * Strings needs about twice that.
+     */
+    public static CsvTable readUpTo(Path file, long heapBudget) throws IOException {
+        return read(file, null, null, heapBudget);
+    }
+
+    /** Whether the table holds only the first rows of its file (see {@link #readUpTo}). */
+    public boolean isPartial() {
+        return partial;
+    }
+
     /** Only the rows whose {@code column} equals {@code value} (e.g. one client's events); all rows when null. */
     public static CsvTable read(Path file, String column, String value) throws IOException {
         return read(file, column, value == null ? null : java.util.Set.of(value));
@@ -62,6 +77,11 @@ public final class CsvTable {
 
     /** Only the rows whose {@code column} is one of {@code values}; all rows when {@code column} is null. */
     public static CsvTable read(Path file, String column, java.util.Set<String> values) throws IOException {
+        return read(file, column, values, Long.MAX_VALUE);
+    }
+
+    private static CsvTable read(Path file, String column, java.util.Set<String> values, long heapBudget)
+            throws IOException {
         try (CsvColumnReader reader = CsvColumnReader.open(file)) {
             List<String> header = positionOrder(reader.header());
             int widest = reader.header().values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
@@ -82,28 +102,42 @@ public final class CsvTable {
                 distinct.add(new java.util.HashSet<>());
             }
             List<String[]> rows = new ArrayList<>();
+            // What the rows hold so far: the row array and its reference, plus each String not shared (object,
+            // array header and Latin-1 bytes), as a 64-bit JVM with compressed references lays them out.
+            long heapUsed = 0;
+            boolean partial = false;
             while (reader.next()) {
                 if (keyIndex >= 0 && !values.contains(CsvInput.unprotect(reader.get(keyIndex)))) {
                     continue;
                 }
+                if (heapUsed > heapBudget) {
+                    partial = true;
+                    break;
+                }
+                heapUsed += 20 + 4L * width;
                 String[] row = new String[width];
                 for (int c = 0; c < width; c++) {
                     java.util.Set<String> seen = distinct.get(c);
                     String cell;
                     if (seen != null) {
                         cell = reader.label(c);
-                        seen.add(cell);
+                        if (seen.add(cell)) {
+                            heapUsed += 40 + cell.length();
+                        }
                         if (seen.size() > INTERN_LIMIT) {
                             distinct.set(c, null);
                         }
                     } else {
                         cell = reader.get(c);
+                        heapUsed += 40 + cell.length();
                     }
                     row[c] = CsvInput.unprotect(cell);
                 }
                 rows.add(row);
             }
-            return new CsvTable(header, rows, file);
+            CsvTable table = new CsvTable(header, rows, file);
+            table.partial = partial;
+            return table;
         }
     }
 

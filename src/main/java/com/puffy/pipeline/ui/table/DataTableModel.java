@@ -49,6 +49,8 @@ public final class DataTableModel {
     private boolean loadPending;
     private Path pendingFile;
     private String pendingHint;
+    /** The most memory one table may take, or -1 to ask the runtime at each load; tests set it. */
+    long tableBudget = -1;
     private int sortColumn = -1;
     private boolean ascending = true;
 
@@ -161,7 +163,7 @@ public final class DataTableModel {
         placeholder.set(readingText);
         threads.background(() -> {
             try {
-                CsvTable loaded = CsvTable.read(file);
+                CsvTable loaded = CsvTable.readUpTo(file, tableBudget >= 0 ? tableBudget : memoryForOneTable());
                 threads.fx(() -> {
                     if (gen == generation.get()) {
                         show(loaded);
@@ -181,6 +183,16 @@ public final class DataTableModel {
                 });
             }
         });
+    }
+
+    /**
+     * Half the heap, and no more than two thirds of what is free now: other tables may be open (a 5M sessions table
+     * is 1.6 GB), and what a table may not take is shown as "the first N rows" rather than an out-of-memory error.
+     */
+    static long memoryForOneTable() {
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        return Math.max(0, Math.min(runtime.maxMemory() / 2, free * 2 / 3));
     }
 
     /** Shows an already loaded table (for tables a screen builds itself). */
@@ -241,9 +253,10 @@ public final class DataTableModel {
                     readingText = null;
                     placeholder.set(NO_MATCH);
                     String noun = current.size() == 1 ? " row" : " rows";
-                    countText.set(result.size() == current.size()
-                            ? Formats.count(current.size()) + noun
-                            : Formats.count(result.size()) + " of " + Formats.count(current.size()) + noun);
+                    String held = (current.isPartial() ? "the first " : "") + Formats.count(current.size()) + noun;
+                    String shown = result.size() == current.size() ? held
+                            : Formats.count(result.size()) + " of " + held;
+                    countText.set(current.isPartial() ? shown + ": the file is too large to show whole" : shown);
                 }
             });
         });

@@ -143,6 +143,25 @@ class TableQueryTest {
     }
 
     @Test
+    void aTableOverItsMemoryBudgetSaysItShowsTheFirstRows() throws Exception {
+        table();
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
+        model.tableBudget = 1;
+        model.load(dir.resolve("findings.csv"), "run it");
+        assertThat(model.rowsProperty().get()).hasSizeLessThan(4);
+        assertThat(model.countTextProperty().get()).startsWith("the first ")
+                .endsWith(": the file is too large to show whole");
+    }
+
+    @Test
+    void oneTableMayTakeHalfTheHeapAtMostAndLessWhenLittleIsFree() {
+        Runtime runtime = Runtime.getRuntime();
+        long budget = DataTableModel.memoryForOneTable();
+        assertThat(budget).isPositive().isLessThanOrEqualTo(runtime.maxMemory() / 2)
+                .isLessThanOrEqualTo(runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory()));
+    }
+
+    @Test
     void aMissingFileSaysWhatToRun() {
         DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
         model.load(dir.resolve("nope.csv"), "Run the Quality stage to see its findings.");
