@@ -34,12 +34,15 @@ public final class EventPipeCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** True when the arguments name no command: the jar then starts the desktop app. */
+    /**
+     * True for no arguments or exactly {@code --input DIR}: the jar then starts the desktop app. Anything more goes
+     * to the command line, which names what it does not know: `--input DIR run` or `--input DIR --output X` used to
+     * open the window and drop the rest without a word.
+     */
     public static boolean wantsDesktopApp(String[] args) {
-        if (args.length == 0) {
-            return true;
-        }
-        return args[0].equals("--input") || args[0].startsWith("--input=");
+        return args.length == 0
+                || args.length == 2 && args[0].equals("--input")
+                || args.length == 1 && args[0].startsWith("--input=");
     }
 
     public static int execute(String... args) {
@@ -49,6 +52,16 @@ public final class EventPipeCli implements Runnable {
 
     public static int execute(Pipeline pipeline, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = build(pipeline);
+        if (args.length > 0 && args[0].startsWith("--input")) {
+            // Only the desktop app starts with --input; picocli would blame the command's own missing --input.
+            String command = Arrays.stream(args).filter(cli.getSubcommands()::containsKey).findFirst().orElse(null);
+            err.println(command != null
+                    ? "eventpipe: the command comes first, then its options: eventpipe " + command + " --input DIR …"
+                    : "eventpipe: the desktop app takes only --input DIR; to run the pipeline, name a command: "
+                            + "eventpipe run --input DIR --output OUT");
+            err.println("Run `eventpipe --help` for the commands.");
+            return ExitCode.USAGE.code();
+        }
         cli.setOut(out);
         cli.setErr(err);
         boolean debug = Arrays.asList(args).contains("--debug");

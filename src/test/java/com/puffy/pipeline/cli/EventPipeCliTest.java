@@ -79,5 +79,18 @@ class EventPipeCliTest {
         assertThat(EventPipeCli.wantsDesktopApp(new String[]{"--input", "x"})).isTrue();
         assertThat(EventPipeCli.wantsDesktopApp(new String[]{"run", "--input", "x"})).isFalse();
         assertThat(EventPipeCli.wantsDesktopApp(new String[]{"--version"})).isFalse();
+        assertThat(EventPipeCli.wantsDesktopApp(new String[]{"--input=x"})).isTrue();
+        assertThat(EventPipeCli.wantsDesktopApp(new String[]{"--input", "x", "run"})).isFalse();
+        assertThat(EventPipeCli.wantsDesktopApp(new String[]{"--input", "x", "--output", "y"})).isFalse();
+    }
+
+    @Test
+    void optionsBeforeTheCommandAreAUsageErrorNotASilentDesktopStart() {
+        assertThat(EventPipeCli.execute(com.puffy.pipeline.StudioEngine.standardPipeline(), new PrintWriter(out, true),
+                new PrintWriter(err, true), "--input", "x", "run")).isEqualTo(2);
+        assertThat(err.toString()).contains("the command comes first, then its options: eventpipe run --input DIR");
+        err.getBuffer().setLength(0);
+        assertThat(run("--input", "x", "--output", "y")).isEqualTo(2);
+        assertThat(err.toString()).contains("the desktop app takes only --input DIR", "eventpipe run --input DIR");
     }
 }
