@@ -198,7 +198,7 @@ final class FileValidator {
             result.status = FileResult.Status.NOT_AN_EVENT_FILE;
             result.findings.add(new FileFinding(ReasonCode.NOT_AN_EVENT_FILE, reader.line(), "", "",
                     result.name() + " is not an event file (it has no " + missingKeyColumns(mapping)
-                            + " column) and was skipped."));
+                            + " column) and was skipped." + likelyRenamedHint(mapping)));
             return;
         }
         reader.expectFields(mapping.fieldCount());
@@ -625,6 +625,18 @@ final class FileValidator {
         RowText.quarantined(quarantineRow, findingRows, result.name(), line, mask, detail == null ? "" : detail, raw,
                 rawRecord, date);
         spool.quarantined(quarantineRow, findingRows);
+    }
+
+    /**
+     * A file with two of the three key columns is most likely a day's export whose third column is spelled in a way
+     * no rule maps: say how to map it, since the day is otherwise only missed by monitoring.
+     */
+    private static String likelyRenamedHint(HeaderMapping mapping) {
+        long present = List.of(CanonicalColumn.TIMESTAMP, CanonicalColumn.EVENT_NAME, CanonicalColumn.CLIENT_ID)
+                .stream().filter(mapping::has).count();
+        return present == 2 ? " If it is a day's export, its " + missingKeyColumns(mapping) + " column has a header no"
+                + " rule maps: add that header under quality.header_aliases in a configuration file (see eventpipe"
+                + " config --print-defaults) and run again." : "";
     }
 
     private static String missingKeyColumns(HeaderMapping mapping) {

@@ -153,6 +153,20 @@ class FileEdgesTest {
     }
 
     @Test
+    void aDaysExportWhoseTimestampHeaderNoRuleMapsSaysHowToMapIt() throws Exception {
+        QualityHarness h = new QualityHarness(dir)
+                .file("events_20250224.csv", HEADER.replace("timestamp", "when_it_happened"),
+                        view(CID, "2025-02-24T10:00:00.000Z"))
+                .file("products.csv", "sku,price", "A,1")
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findings()).filteredOn(f -> f.get("file").equals("events_20250224.csv")).singleElement()
+                .satisfies(f -> assertThat(f.get("message")).contains("has no timestamp column",
+                        "add that header under quality.header_aliases"));
+        assertThat(h.findings()).filteredOn(f -> f.get("file").equals("products.csv")).singleElement()
+                .satisfies(f -> assertThat(f.get("message")).doesNotContain("header_aliases"));
+    }
+
+    @Test
     void binaryFileNamedCsvIsUnreadable() throws Exception {
         byte[] binary = new byte[4096];
         for (int i = 0; i < binary.length; i++) {
