@@ -247,6 +247,31 @@ class PipelineTest {
     }
 
     @Test
+    void aRunRemovesTheWorkFoldersOfRunsThatDied() throws Exception {
+        Path dead = Files.createDirectories(settings.outputDir().resolve(".work-quality-dead/nested"));
+        Files.writeString(dead.resolve("spool.v"), "rows of a killed run");
+        Path oldAside = Files.createDirectories(settings.outputDir().resolve(".old-quality-" + java.util.UUID.randomUUID()));
+        Files.createDirectories(settings.outputDir().resolve("quality"));
+        Path kept = Files.writeString(settings.outputDir().resolve(".work-notes.txt"), "a file, not a work folder");
+        pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
+                Cancellation.none());
+        assertThat(settings.outputDir().resolve(".work-quality-dead")).doesNotExist();
+        assertThat(oldAside).doesNotExist();
+        assertThat(kept).exists();
+        assertThat(settings.outputDir().resolve("quality/quality.csv")).exists();
+    }
+
+    @Test
+    void previousOutputsSetAsideByARunThatDiedBeforeReplacingThemGoBack() throws Exception {
+        Path aside = Files.createDirectories(settings.outputDir().resolve(".old-transform-" + java.util.UUID.randomUUID()));
+        Files.writeString(aside.resolve("transform.csv"), "the last good outputs\n");
+        pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
+                Cancellation.none());
+        assertThat(aside).doesNotExist();
+        assertThat(settings.outputDir().resolve("transform/transform.csv")).hasContent("the last good outputs");
+    }
+
+    @Test
     void aMissingInputFolderIsAnUnreadableInputNamingIt() {
         RunSettings missing = new RunSettings(dir.resolve("nope"), dir.resolve("out"), ConfigLoader.defaults(), null,
                 LocalDate.of(2025, 1, 2), false, null);
