@@ -91,7 +91,7 @@ final class Charts {
         renderer.setDrawBarOutline(false);
         NumberAxis axis = moneyAxis();
         ticks(axis, days.stream().mapToDouble(DailyTrend::revenue).max().orElse(0), 5, true);
-        XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days.size()), axis, renderer);
+        XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
         return svg(chart(plot, false), FULL_WIDTH, 300, id, "Revenue per day");
     }
 
@@ -109,7 +109,7 @@ final class Charts {
         axis.setAutoRangeIncludesZero(true);
         ticks(axis, days.stream().mapToDouble(d -> conversionRate ? d.sessionCvr() : d.sessions()).max().orElse(0), 4,
                 !conversionRate);
-        XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days.size()), axis, renderer);
+        XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
         return svg(chart(plot, false), HALF_WIDTH, 260, id, conversionRate ? "Session conversion rate per day"
                 : "Sessions per day");
     }
@@ -246,11 +246,12 @@ final class Charts {
         return new Day(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), UTC, Locale.US);
     }
 
-    private static DateAxis dateAxis(int days) {
+    private static DateAxis dateAxis(List<DailyTrend> days) {
         DateAxis axis = new DateAxis();
         axis.setTimeZone(UTC);
         axis.setLocale(Locale.US);
-        SimpleDateFormat format = new SimpleDateFormat("MMM d", Locale.US);
+        boolean yearly = !days.isEmpty() && Fmt.spansYears(days.get(0).date(), days.get(days.size() - 1).date());
+        SimpleDateFormat format = new SimpleDateFormat(yearly ? "MMM d, yyyy" : "MMM d", Locale.US);
         format.setTimeZone(UTC);
         axis.setDateFormatOverride(format);
         // Points sit in the middle of their day; so do the date labels.
@@ -259,8 +260,8 @@ final class Charts {
         axis.setTickLabelPaint(TEXT);
         axis.setAxisLinePaint(GRID);
         axis.setTickMarksVisible(false);
-        axis.setLowerMargin(days <= 1 ? 0.3 : 0.02);
-        axis.setUpperMargin(days <= 1 ? 0.3 : 0.02);
+        axis.setLowerMargin(days.size() <= 1 ? 0.3 : 0.02);
+        axis.setUpperMargin(days.size() <= 1 ? 0.3 : 0.02);
         return axis;
     }
 

@@ -81,6 +81,17 @@ public final class Fmt {
         }
     }
 
+    /** {@link #date}, or {@link #longDate} when the dates shown around it lie in more than one calendar year. */
+    public static String date(String isoDate, boolean withYear) {
+        return withYear ? longDate(isoDate) : date(isoDate);
+    }
+
+    /** Whether a period from one ISO date to another crosses a new year: "Feb 23" alone would then be ambiguous. */
+    public static boolean spansYears(String firstIsoDate, String lastIsoDate) {
+        return firstIsoDate.length() >= 4 && lastIsoDate.length() >= 4
+                && !firstIsoDate.substring(0, 4).equals(lastIsoDate.substring(0, 4));
+    }
+
     /** Hours as a readable duration: {@code 45 min}, {@code 5.2 hours}, {@code 2.3 days}. */
     public static String hours(double hours) {
         if (Double.isNaN(hours)) {

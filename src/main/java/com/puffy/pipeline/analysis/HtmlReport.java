@@ -64,11 +64,17 @@ final class HtmlReport {
         return out.toString();
     }
 
+    /** Whether the period crosses a new year, so short dates carry their year. */
+    private boolean yearly() {
+        return Fmt.spansYears(r.overview().firstDate(), r.overview().lastDate());
+    }
+
     private String page() {
         Overview o = r.overview();
         String period = o.firstDate().isEmpty() ? "No data"
                 : o.firstDate().equals(o.lastDate()) ? Fmt.longDate(o.firstDate())
-                : Fmt.date(o.firstDate()) + " \u2013 " + Fmt.longDate(o.lastDate());
+                : Fmt.date(o.firstDate(), Fmt.spansYears(o.firstDate(), o.lastDate())) + " \u2013 "
+                        + Fmt.longDate(o.lastDate());
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -181,7 +187,7 @@ final class HtmlReport {
         }
         List<List<String>> rows = new ArrayList<>();
         for (DailyTrend d : r.daily()) {
-            rows.add(List.of(Fmt.date(d.date()), Fmt.money(d.revenue()), Fmt.count(d.orders()), Fmt.money(d.aov()),
+            rows.add(List.of(Fmt.date(d.date(), yearly()), Fmt.money(d.revenue()), Fmt.count(d.orders()), Fmt.money(d.aov()),
                     Fmt.count(d.sessions()), Fmt.rate(d.sessionCvr()), Fmt.percent(d.botShare()),
                     Fmt.percent(d.clientIdNullRate()), Integer.toString(d.alerts()), d.issues()));
         }
@@ -344,8 +350,8 @@ final class HtmlReport {
         csvNote(ReportTables.ALERTS);
         List<List<String>> rows = new ArrayList<>();
         for (Incident i : r.incidents()) {
-            rows.add(List.of(i.worstSeverity(), i.check(), Fmt.date(i.firstDate()) + (i.firstDate().equals(i.lastDate())
-                    ? "" : " \u2013 " + Fmt.date(i.lastDate())), Integer.toString(i.alerts()), i.summary()));
+            rows.add(List.of(i.worstSeverity(), i.check(), Fmt.date(i.firstDate(), yearly())
+                    + (i.firstDate().equals(i.lastDate()) ? "" : " \u2013 " + Fmt.date(i.lastDate(), yearly())), Integer.toString(i.alerts()), i.summary()));
         }
         if (!rows.isEmpty()) {
             html.append("<h3>Incidents</h3>");

@@ -50,6 +50,11 @@ final class Insights {
         return insights.out;
     }
 
+    /** A day as sentences show it: with its year when the period crosses a new year. */
+    private String day(String isoDate) {
+        return Fmt.date(isoDate, Fmt.spansYears(r.overview().firstDate(), r.overview().lastDate()));
+    }
+
     private void say(String section, String text) {
         out.add(new Insight(section, text));
     }
@@ -80,7 +85,7 @@ final class Insights {
         }
         if (days.size() == 1) {
             DailyTrend only = days.get(0);
-            say(TREND, "Only " + Fmt.date(only.date()) + " has data: " + Fmt.money(only.revenue()) + " from "
+            say(TREND, "Only " + day(only.date()) + " has data: " + Fmt.money(only.revenue()) + " from "
                     + Words.count(only.orders(), "order", "orders") + ".");
         } else if (days.stream().allMatch(d -> d.revenue() == 0)) {
             say(TREND, "No day has revenue: check that the purchase event reaches the export.");
@@ -98,8 +103,8 @@ final class Insights {
     private void compareDays(List<DailyTrend> days) {
         DailyTrend best = days.stream().max(Comparator.comparing(DailyTrend::revenue)).orElseThrow();
         DailyTrend worst = days.stream().min(Comparator.comparing(DailyTrend::revenue)).orElseThrow();
-        say(TREND, "The best day was " + Fmt.date(best.date()) + " with " + Fmt.money(best.revenue()) + " ("
-                + Words.count(best.orders(), "order", "orders") + "); the weakest was " + Fmt.date(worst.date())
+        say(TREND, "The best day was " + day(best.date()) + " with " + Fmt.money(best.revenue()) + " ("
+                + Words.count(best.orders(), "order", "orders") + "); the weakest was " + day(worst.date())
                 + " with " + Fmt.money(worst.revenue()) + ".");
         if (days.size() >= 4) {
             int half = days.size() / 2;
@@ -239,8 +244,8 @@ final class Insights {
         if (!r.incidents().isEmpty()) {
             var first = r.incidents().get(0);
             say(ALERTS, "Most severe: " + first.check() + " " + (first.firstDate().equals(first.lastDate())
-                    ? "on " + Fmt.date(first.firstDate()) : "from " + Fmt.date(first.firstDate()) + " to "
-                    + Fmt.date(first.lastDate())) + (first.summary().isBlank() ? "." : ": " + first.summary()
+                    ? "on " + day(first.firstDate()) : "from " + day(first.firstDate()) + " to "
+                    + day(first.lastDate())) + (first.summary().isBlank() ? "." : ": " + first.summary()
                     + (first.summary().endsWith(".") ? "" : ".")));
         }
     }

@@ -133,4 +133,22 @@ class StageCommandTest {
                         + "out of the reporting metrics.\"",
                 "funnel,\"There are no human sessions, so the funnel is empty.\"");
     }
+
+    @Test
+    void aPeriodAcrossANewYearDatesItsDaysWithTheirYear() throws Exception {
+        String header = "client_id,page_url,referrer,timestamp,event_name,event_data,user_agent\n";
+        Files.delete(input.resolve("events_20250223.csv"));
+        Files.writeString(input.resolve("events_20241231.csv"), header
+                + "1740268806-eZQEpM832bnh,https://puffy.com/,,2024-12-31T10:00:00.000Z,page_viewed,,Mozilla/5.0\n"
+                + "1740268806-eZQEpM832bnh,https://puffy.com/ty,,2024-12-31T10:05:00.000Z,checkout_completed,"
+                + "\"{\"\"transaction_id\"\":\"\"ORD-1\"\",\"\"revenue\"\":10,\"\"items\"\":[{\"\"item_price\"\":10}]}\",Mozilla/5.0\n");
+        Files.writeString(input.resolve("events_20250101.csv"), header
+                + "1740268807-eZQEpM832bnh,https://puffy.com/,,2025-01-01T10:00:00.000Z,page_viewed,,Mozilla/5.0\n");
+        Path output = dir.resolve("o");
+        assertThat(run("run", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--as-of", "2025-01-02")).isIn(0, 1);
+        assertThat(Files.readString(output.resolve("report/insights.csv")))
+                .contains("The best day was Dec 31, 2024 with $10 (1 order); the weakest was Jan 1, 2025 with $0.");
+        assertThat(Files.readString(output.resolve("report/report.html"))).contains("Dec 31, 2024 \u2013 Jan 1, 2025");
+    }
 }

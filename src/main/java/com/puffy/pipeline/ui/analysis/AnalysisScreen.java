@@ -1,6 +1,7 @@
 package com.puffy.pipeline.ui.analysis;
 
 import com.puffy.pipeline.analysis.AnalysisResult;
+import com.puffy.pipeline.analysis.Fmt;
 import com.puffy.pipeline.analysis.Ticks;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.Words;
@@ -185,8 +186,9 @@ public final class AnalysisScreen implements Screen {
 
         XYChart.Series<String, Number> money = new XYChart.Series<>();
         XYChart.Series<String, Number> count = new XYChart.Series<>();
+        boolean yearly = Fmt.spansYears(result.overview().firstDate(), result.overview().lastDate());
         for (AnalysisResult.DailyTrend day : result.daily()) {
-            String label = shortDate(day.date());
+            String label = shortDate(day.date(), yearly);
             XYChart.Data<String, Number> point = new XYChart.Data<>(label, day.revenue());
             money.getData().add(point);
             XYChart.Data<String, Number> bar = new XYChart.Data<>(label, day.orders());
@@ -249,14 +251,12 @@ public final class AnalysisScreen implements Screen {
         deviceCard.caption(first(result.insights("segments")));
     }
 
-    /** "Feb 23" instead of "2025-02-23", so two weeks of days fit under a chart without turning sideways. */
-    static String shortDate(String isoDate) {
-        try {
-            return java.time.LocalDate.parse(isoDate).format(java.time.format.DateTimeFormatter.ofPattern("MMM d",
-                    java.util.Locale.US));
-        } catch (java.time.format.DateTimeParseException e) {
-            return isoDate;
-        }
+    /**
+     * "Feb 23" instead of "2025-02-23", so two weeks of days fit under a chart without turning sideways; with the
+     * year when the period crosses a new year, where "Feb 23" alone names several days.
+     */
+    static String shortDate(String isoDate, boolean withYear) {
+        return Fmt.date(isoDate, withYear);
     }
 
     private static String first(List<String> lines) {
