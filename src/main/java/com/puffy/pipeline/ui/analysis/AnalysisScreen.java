@@ -193,10 +193,16 @@ public final class AnalysisScreen implements Screen {
             money.getData().add(point);
             XYChart.Data<String, Number> bar = new XYChart.Data<>(label, day.orders());
             count.getData().add(bar);
-            tooltip(point, day.date() + ": " + Formats.money(day.revenue()) + " from " + day.orders() + " orders"
+            String orderCount = Words.count(day.orders(), "order", "orders");
+            tooltip(point, day.date() + ": " + Formats.money(day.revenue()) + " from " + orderCount
                     + (day.hasIssues() ? "; data issues: " + day.issues() : ""));
-            tooltip(bar, day.date() + ": " + day.orders() + " orders");
+            tooltip(bar, day.date() + ": " + orderCount);
         }
+        // Past two months a line per day and a dot per point fill the chart with grey and cost thousands of nodes.
+        boolean fewDays = result.daily().size() <= 62;
+        revenue.setCreateSymbols(fewDays);
+        revenue.setVerticalGridLinesVisible(fewDays);
+        orders.setVerticalGridLinesVisible(fewDays);
         revenue.getData().add(money);
         orders.getData().add(count);
         wholeNumberTicks((NumberAxis) orders.getYAxis(),
