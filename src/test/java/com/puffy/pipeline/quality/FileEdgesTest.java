@@ -211,13 +211,28 @@ class FileEdgesTest {
     }
 
     @Test
-    void aHeaderQuotedAsOneCellSaysTheWholeLinesWereQuoted() throws Exception {
-        QualityHarness h = new QualityHarness(dir).file("events_20250224.csv", "\"" + HEADER + "\"",
-                        "\"" + view(CID, "2025-02-24T10:00:00.000Z") + "\"")
+    void eventFilesInAnotherCsvDialectAreUnreadableWithHowToExportThem() throws Exception {
+        // Semicolons (Excel in many languages), tabs, or whole lines in quotes: each was skipped as "not an event
+        // file (it has no timestamp, event_name, client_id column)", an INFO under a header naming all three.
+        QualityHarness h = new QualityHarness(dir)
+                .file("events_20250224.csv", HEADER.replace(',', ';'), view(CID, "2025-02-24T10:00:00.000Z").replace(',', ';'))
+                .file("events_20250225.csv", HEADER.replace(',', '\t'), view(CID, "2025-02-25T10:00:00.000Z").replace(',', '\t'))
+                .file("events_20250226.csv", "\"" + HEADER + "\"", "\"" + view(CID, "2025-02-26T10:00:00.000Z") + "\"")
+                .file("notes.csv", "a;b", "1;2")
                 .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
-        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("NOT_AN_EVENT_FILE")).singleElement()
-                .satisfies(f -> assertThat(f.get("message")).contains("Its header is a single quoted cell holding "
-                        + "commas, so each whole line was put in quotes"));
+        assertThat(h.findingKeys("ERROR")).containsExactly("events_20250224.csv:1:UNREADABLE_FILE",
+                "events_20250225.csv:1:UNREADABLE_FILE", "events_20250226.csv:1:UNREADABLE_FILE");
+        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("UNREADABLE_FILE"))
+                .extracting(f -> f.get("message")).containsExactly(
+                        "events_20250224.csv is separated by semicolons, not commas (Excel does so in some languages); "
+                                + "export it again as CSV with commas.",
+                        "events_20250225.csv is separated by tabs, not commas; export it again as CSV with commas.",
+                        "events_20250226.csv has each whole line in quotes, so every row reads as one cell; export it "
+                                + "again with quotes only around the fields that need them.");
+        assertThat(h.summaryOf("events_20250224.csv")).containsEntry("status", "unreadable")
+                .containsEntry("header", HEADER.replace(',', ';'));
+        assertThat(h.summaryOf("notes.csv")).containsEntry("status", "not_an_event_file");
+        assertThat(h.valid()).hasSize(1);
     }
 
     @Test
