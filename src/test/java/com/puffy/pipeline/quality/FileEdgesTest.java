@@ -257,6 +257,31 @@ class FileEdgesTest {
     }
 
     @Test
+    void aCompressedExportOrAWorkbookUnderACsvNameSaysWhatItIs() throws Exception {
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gzip)) {
+            out.write((HEADER + "\n" + view(CID, "2025-02-24T10:00:00.000Z") + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            out.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+        QualityHarness h = new QualityHarness(dir).raw("events_20250224.csv", gzip.toByteArray())
+                .raw("events_20250225.csv", zip.toByteArray()).raw("events_20250226.csv", xls)
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("UNREADABLE_FILE"))
+                .extracting(f -> f.get("message")).containsExactly(
+                        "events_20250224.csv is gzip-compressed; decompress it (gunzip, or 7-Zip on Windows) and put the "
+                                + ".csv inside in the folder.",
+                        "events_20250225.csv is a ZIP archive or an Excel workbook (.xlsx), not CSV text; unzip it, or "
+                                + "open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\".",
+                        "events_20250226.csv is an Excel 97-2003 workbook (.xls), not CSV text; open it in Excel and save "
+                                + "it as \"CSV UTF-8 (Comma delimited)\".");
+    }
+
+    @Test
     void oneNulByteDeepInATextFileIsReportedAtItsLine() throws Exception {
         String text = HEADER + "\n" + view(CID, "2025-02-23T10:00:00.000Z") + "\n"
                 + view(CID2, "2025-02-23T11:00:00.000Z").replace("page_viewed", "page_\0viewed") + "\n";
