@@ -363,6 +363,7 @@ final class FileValidator {
             quarantine(result, spool, line, errors, "", cellTexts(), reader.rawText());
             return;
         }
+        trimClientId(f);
         int warnings = warningMask(f);
         int candidate = result.candidates;
         result.addCandidate(row.h1, row.h2, line);
@@ -382,6 +383,22 @@ final class FileValidator {
                 : appendExtraCells(validatedLine, reader, mapping.extraFields());
         validatedLine.append('\n');
         spool.candidate(line, warnings, validatedLine, findingRows, tx, revenue, extraCells);
+    }
+
+    /**
+     * A valid row's client id loses surrounding blanks, as its event name does: " 1740268798-lvfV1k5nHCN8 " made
+     * another user, with its own sessions, beside the same id unpadded. The row's fingerprint (DUPLICATE_EVENT
+     * compares raw text), its profile and a quarantined row's raw fields keep the id as read.
+     */
+    private void trimClientId(RowFacts f) {
+        FieldValue id = cells[CLIENT];
+        byte[] b = id.asciiBytes();
+        int at = id.asciiOffset();
+        int n = id.length();
+        if (n > 0 && ((b[at] & 0xff) <= ' ' || (b[at + n - 1] & 0xff) <= ' ')) {
+            id.setText(id.text().trim());
+            f.standardClientId = rules.isStandardClientId(id);
+        }
     }
 
     /** Sets {@link #cells} to the canonical fields of the current record (those the file lacks stay empty). */
