@@ -425,9 +425,24 @@ public final class MainView {
     private void installShortcuts(Scene target) {
         target.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::runAll);
         target.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
+        // Accelerators only see keys the focused control left alone, and a text field, a combo box or a menu button
+        // takes Escape for itself: after typing in a table's search, Escape did not stop a run. During a run it
+        // cancels wherever the focus is, unless it is closing an open list.
+        target.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get() && !closesAPopup(target.getFocusOwner())) {
+                vm.cancel();
+                e.consume();
+            }
+        });
         target.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
         target.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 this::exportVisibleTable);
+    }
+
+    /** Whether Escape on this control closes its open list or menu, which comes before cancelling a run. */
+    static boolean closesAPopup(Node focused) {
+        return focused instanceof javafx.scene.control.ComboBoxBase<?> combo && combo.isShowing()
+                || focused instanceof MenuButton menu && menu.isShowing();
     }
 
     private void installDragAndDrop(Scene target) {
