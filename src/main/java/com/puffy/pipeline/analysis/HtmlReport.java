@@ -34,7 +34,36 @@ final class HtmlReport {
     }
 
     static String render(AnalysisResult result, String version) {
-        return new HtmlReport(result, version).page();
+        return xmlCharacters(new HtmlReport(result, version).page());
+    }
+
+    /**
+     * The page with every character XML 1.0 forbids replaced by U+FFFD: control characters, U+FFFE/U+FFFF and
+     * unpaired surrogates from the data reach the page through the charts too (JFreeSVG escapes markup, not these),
+     * and a single one made the whole report unreadable to an XML parser.
+     */
+    static String xmlCharacters(String page) {
+        StringBuilder out = null;
+        for (int i = 0; i < page.length(); i++) {
+            char c = page.charAt(i);
+            boolean allowed;
+            if (Character.isHighSurrogate(c) && i + 1 < page.length() && Character.isLowSurrogate(page.charAt(i + 1))) {
+                if (out != null) {
+                    out.append(c).append(page.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c < 0xFFFE);
+            if (!allowed && out == null) {
+                out = new StringBuilder(page.length());
+                out.append(page, 0, i);
+            }
+            if (out != null) {
+                out.append(allowed ? c : '\uFFFD');
+            }
+        }
+        return out == null ? page : out.toString();
     }
 
     /** Escapes text for HTML and XML content and attribute values. */

@@ -1,13 +1,17 @@
 package com.puffy.pipeline.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.puffy.pipeline.model.CanonicalColumn;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +23,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +34,9 @@ import java.util.Map;
 public final class ConfigLoader {
     public static final String DEFAULTS_RESOURCE = "/com/puffy/pipeline/default-config.yaml";
 
+    // A key written twice (two `quality:` sections, say) would silently keep only the last one.
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -74,6 +82,7 @@ public final class ConfigLoader {
                 throw new ConfigException("The " + source + " must be a YAML mapping like the output of "
                         + "`eventpipe config --print-defaults`.");
             }
+            checkValues(merged, user, "", source);
             overlay((ObjectNode) merged, (ObjectNode) user);
         }
         return bind(merged, source);
@@ -94,8 +103,16 @@ public final class ConfigLoader {
         try {
             return YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("The " + source + " is not valid YAML (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage(), e);
+            // SnakeYAML's own message spans several lines with a caret drawing; its problem and mark are the sentence.
+            long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            String problem = e.getOriginalMessage();
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                line = marked.getProblemMark().getLine() + 1L;
+                problem = marked.getProblem();
+            }
+            problem = problem == null ? "" : problem.lines().findFirst().orElse("").strip();
+            throw new ConfigException("The " + source + " is not valid YAML (line " + (line < 0 ? "?" : line) + "): "
+                    + problem + "; compare it with `eventpipe config --print-defaults`.", e);
         }
     }
 
@@ -122,7 +139,10 @@ public final class ConfigLoader {
             throw new ConfigException("The " + source + " has an unknown key '" + e.getPropertyName()
                     + "': compare it with `eventpipe config --print-defaults`.", e);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("The " + source + " has a value of the wrong type: " + e.getOriginalMessage(), e);
+            String key = e instanceof JsonMappingException mapping ? keyPath(mapping.getPath()) : "";
+            throw new ConfigException("The " + source + " has a value of the wrong type"
+                    + (key.isEmpty() ? "" : " at `" + key + "`") + ": " + e.getOriginalMessage().lines().findFirst()
+                    .orElse("") + "; compare it with `eventpipe config --print-defaults`.", e);
         }
     }
 
@@ -134,15 +154,190 @@ public final class ConfigLoader {
             throw new ConfigException("The " + source + " has an empty `" + empty + ":` section: remove that line, or "
                     + "put under it the keys to change from `eventpipe config --print-defaults`.");
         }
-        try {
-            java.util.regex.Pattern.compile(config.quality().botPattern());
-            java.util.regex.Pattern.compile(config.quality().clientIdPattern());
-        } catch (RuntimeException e) {
-            throw new ConfigException("The " + source + " has a pattern that is not a valid regular expression: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        pattern(config.quality().botPattern(), "quality.bot_pattern", source);
+        pattern(config.quality().clientIdPattern(), "quality.client_id_pattern", source);
         if (config.transform().sessionGapMinutes() <= 0 || config.transform().lookbackDays() <= 0) {
             throw new ConfigException("The " + source + " must give a positive session_gap_minutes and lookback_days.");
         }
+        aliases(config.quality(), source);
+        ranges(config, source);
+    }
+
+    private static void pattern(String regex, String key, String source) {
+        try {
+            java.util.regex.Pattern.compile(regex);
+        } catch (RuntimeException e) {
+            throw new ConfigException("The " + source + " has a `" + key + "` that is not a valid regular expression: "
+                    + e.getMessage().lines().findFirst().orElse("") + ".", e);
+        }
+    }
+
+    /**
+     * An alias onto a name that is no canonical column would map nothing, and the file it was written for would be
+     * skipped as not an event file with no word about the typo.
+     */
+    private static void aliases(QualityConfig quality, String source) {
+        for (Map.Entry<String, String> alias : quality.headerAliases().entrySet()) {
+            String target = squeeze(alias.getValue());
+            boolean canonical = false;
+            for (CanonicalColumn column : CanonicalColumn.values()) {
+                canonical |= squeeze(column.columnName()).equals(target);
+            }
+            if (!canonical) {
+                throw new ConfigException("The " + source + " maps the header alias `" + alias.getKey() + "` onto `"
+                        + alias.getValue() + "`, which is not a canonical column: use one of "
+                        + String.join(", ", List.of(CanonicalColumn.values()).stream()
+                        .map(CanonicalColumn::columnName).toList()) + ".");
+            }
+        }
+    }
+
+    private static String squeeze(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /**
+     * Values the rules cannot mean: a negative threshold fires on everything, a zero half-life divides by zero, a
+     * baseline of no days makes a median of nothing. Each is named with its key, so the fix is one line.
+     */
+    private static void ranges(PipelineConfig config, String source) {
+        QualityConfig q = config.quality();
+        QualityConfig.ValueDrift drift = q.valueDrift();
+        MonitoringConfig m = config.monitoring();
+        atLeast(q.revenueTolerance(), 0, "quality.revenue_tolerance", source);
+        atLeast(drift.baselineFiles(), 1, "quality.value_drift.baseline_files", source);
+        atLeast(drift.minBaselineFiles(), 1, "quality.value_drift.min_baseline_files", source);
+        atMost(drift.minBaselineFiles(), drift.baselineFiles(), "quality.value_drift.min_baseline_files",
+                "quality.value_drift.baseline_files", source);
+        atLeast(drift.absolutePoints(), 0, "quality.value_drift.absolute_points", source);
+        atLeast(drift.relativePoints(), 0, "quality.value_drift.relative_points", source);
+        atLeast(drift.relativeFactor(), 1, "quality.value_drift.relative_factor", source);
+        if (!(config.transform().timeDecayHalfLifeDays() > 0) || Double.isInfinite(config.transform()
+                .timeDecayHalfLifeDays())) {
+            throw new ConfigException("The " + source + " must give a positive `transform.time_decay_half_life_days` "
+                    + "(it is " + config.transform().timeDecayHalfLifeDays() + ").");
+        }
+        atLeast(m.baselineDays(), 1, "monitoring.baseline_days", source);
+        atLeast(m.minBaselineDays(), 1, "monitoring.min_baseline_days", source);
+        atMost(m.minBaselineDays(), m.baselineDays(), "monitoring.min_baseline_days", "monitoring.baseline_days", source);
+        atLeast(m.zThreshold(), 0, "monitoring.z_threshold", source);
+        atLeast(m.changeThreshold(), 0, "monitoring.change_threshold", source);
+        atLeast(m.criticalChangeThreshold(), 0, "monitoring.critical_change_threshold", source);
+        share(m.clientIdNullWarning(), "monitoring.client_id_null_warning", source);
+        share(m.clientIdNullCritical(), "monitoring.client_id_null_critical", source);
+        share(m.itemPriceMissingShare(), "monitoring.item_price_missing_share", source);
+        share(m.botShareWarning(), "monitoring.bot_share_warning", source);
+        atLeast(m.directShareShiftPoints(), 0, "monitoring.direct_share_shift_points", source);
+        atLeast(m.reconciliationTolerance(), 0, "monitoring.reconciliation_tolerance", source);
+        atLeast(m.freshnessLagDays(), 0, "monitoring.freshness_lag_days", source);
+        atLeast(m.directShareMinZ(), 0, "monitoring.direct_share_min_z", source);
+    }
+
+    private static void atLeast(double value, double min, String key, String source) {
+        if (!(value >= min) || Double.isInfinite(value)) {
+            throw new ConfigException("The " + source + " gives `" + key + "` the value " + plain(value)
+                    + ": it must be a number of at least " + plain(min) + ".");
+        }
+    }
+
+    private static void atMost(int value, int max, String key, String maxKey, String source) {
+        if (value > max) {
+            throw new ConfigException("The " + source + " gives `" + key + "` " + value + ", more than `" + maxKey
+                    + "` (" + max + "), so no verdict could ever be reached: lower it or raise `" + maxKey + "`.");
+        }
+    }
+
+    private static void share(double value, String key, String source) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new ConfigException("The " + source + " gives `" + key + "` the value " + plain(value)
+                    + ": it is a share, from 0 to 1 (0.05 = 5 %).");
+        }
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) && !Double.isInfinite(value) ? String.valueOf((long) value)
+                : String.valueOf(value);
+    }
+
+    /**
+     * Compares the user's values with the built-in ones before binding: a missing value (a key with nothing after
+     * its colon) would reach the stages as null and fail there, and Jackson's own type errors name neither the key
+     * nor the file's terms.
+     */
+    private static void checkValues(JsonNode defaults, JsonNode user, String path, String source) {
+        if (user.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                JsonNode value = field.getValue();
+                JsonNode known = defaults == null ? null : defaults.get(field.getKey());
+                // YAML reads `key:` with nothing after it as an empty text; for a number, list or section that is no value.
+                boolean missing = value.isNull()
+                        || value.isTextual() && value.asText().isEmpty() && known != null && !known.isTextual();
+                if (missing && path.isEmpty()) {
+                    continue; // an emptied section: validate() names it
+                }
+                if (missing) {
+                    throw new ConfigException("The " + source + " gives no value for `" + key + "`: remove that line "
+                            + "to keep the built-in value, or write one like `eventpipe config --print-defaults` does.");
+                }
+                checkValue(known, value, key, source);
+            }
+        } else if (user.isArray()) {
+            for (int i = 0; i < user.size(); i++) {
+                JsonNode value = user.get(i);
+                String key = path + "[" + (i + 1) + "]";
+                if (value.isNull()) {
+                    throw new ConfigException("The " + source + " has an empty entry in `" + path + "` (entry "
+                            + (i + 1) + "): remove it or give it a value.");
+                }
+                checkValue(defaults != null && defaults.isArray() && !defaults.isEmpty() ? defaults.get(0) : null,
+                        value, key, source);
+            }
+        }
+    }
+
+    private static void checkValue(JsonNode known, JsonNode value, String key, String source) {
+        if (known == null || known.isNull() || value.isNull()) {
+            if (value.isContainerNode()) {
+                checkValues(known, value, key, source);
+            }
+            return;
+        }
+        String expected = null;
+        if (known.isIntegralNumber() && !(value.isIntegralNumber() && value.canConvertToInt())) {
+            expected = "a whole number";
+        } else if (known.isNumber() && !value.isNumber()) {
+            expected = "a number";
+        } else if (known.isBoolean() && !value.isBoolean()) {
+            expected = "true or false";
+        } else if (known.isArray() && !value.isArray()) {
+            expected = "a list, like [a, b]";
+        } else if (known.isObject() && !value.isObject()) {
+            expected = "a section of keys";
+        } else if (known.isValueNode() && value.isContainerNode()) {
+            expected = "a single value";
+        }
+        if (expected != null) {
+            String shown = value.isValueNode() ? value.asText() : value.toString();
+            throw new ConfigException("The " + source + " gives `" + key + "` the value " + (shown.length() > 60
+                    ? shown.substring(0, 60) + "…" : shown) + ", which is not " + expected + ".");
+        }
+        if (value.isContainerNode()) {
+            checkValues(known, value, key, source);
+        }
+    }
+
+    private static String keyPath(List<JsonMappingException.Reference> path) {
+        StringBuilder key = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                key.append(key.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                key.append('[').append(reference.getIndex() + 1).append(']');
+            }
+        }
+        return key.toString();
     }
 }

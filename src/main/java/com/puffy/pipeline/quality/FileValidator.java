@@ -109,6 +109,17 @@ final class FileValidator {
      */
     FileResult validate(InputFile file, Path spoolFile) throws IOException {
         Optional<LocalDate> named = PartitionDates.fromName(file.path().getFileName().toString());
+        String companion = systemCompanion(file.path().getFileName().toString());
+        if (companion != null) {
+            FileResult result = new FileResult(file);
+            result.partitionDate = named.orElse(null);
+            result.dateFromName = named.isPresent();
+            result.status = FileResult.Status.NOT_AN_EVENT_FILE;
+            result.findings.add(new FileFinding(ReasonCode.NOT_AN_EVENT_FILE, 0, "", "",
+                    result.name() + " is " + companion + ", not an event file, and was skipped."));
+            bytesRead.accept(Math.max(0, file.size()));
+            return result;
+        }
         if (named.isPresent()) {
             return validate(file, spoolFile, named.get(), true, bytesRead);
         }
@@ -151,11 +162,8 @@ final class FileValidator {
                 readAll(result, reader, spool, counting);
             } catch (CharacterCodingException e) {
                 result.discardRows();
-                Utf8Check.Position where = Utf8Check.firstInvalid(file.path());
-                return unreadable(result, where.line(), where.binary()
-                        ? "is a binary file, not CSV text; remove it from the folder or replace it with the CSV export"
-                        : "is not UTF-8 text (first invalid byte at line " + where.line() + ", byte " + where.offset()
-                        + "); re-export it as UTF-8");
+                Utf8Check.Verdict verdict = Utf8Check.diagnose(file.path());
+                return unreadable(result, verdict.line(), verdict.why());
             } catch (IOException e) {
                 if (e instanceof java.nio.file.FileSystemException || e.getClass() == IOException.class) {
                     result.discardRows();
@@ -165,8 +173,8 @@ final class FileValidator {
             }
             if (reader.sawNul()) {
                 result.discardRows();
-                return unreadable(result, 0,
-                        "is a binary file, not CSV text; remove it from the folder or replace it with the CSV export");
+                Utf8Check.Verdict verdict = Utf8Check.diagnose(file.path());
+                return unreadable(result, verdict.line(), verdict.why());
             }
             counting.drain();
         }
@@ -662,6 +670,22 @@ final class FileValidator {
                             + (result.partitionDate == null ? "is unknown (no valid timestamp)"
                             : "is taken from its earliest timestamp, " + result.partitionDate) + "."));
         }
+    }
+
+    /**
+     * Files the operating system or Office writes beside a CSV and names after it: macOS's AppleDouble companion
+     * ({@code ._events_20250223.csv}, on USB sticks and network shares) and Office's owner file
+     * ({@code ~$events_20250223.csv}, while the file is open in Excel). Both are a few hundred binary bytes: read,
+     * they were an UNREADABLE_FILE error for a day whose real file was fine.
+     */
+    static String systemCompanion(String fileName) {
+        if (fileName.startsWith("._")) {
+            return "a macOS metadata file (the companion of " + fileName.substring(2) + ")";
+        }
+        if (fileName.startsWith("~$")) {
+            return "an Office lock file (written while a workbook is open in Excel)";
+        }
+        return null;
     }
 
     private static FileResult unreadable(FileResult result, long line, String why) {

@@ -96,14 +96,16 @@ enum RowRule {
             this.eventNames = new HashSet<>(config.eventNames());
             this.purchaseNames = new HashSet<>(config.purchaseEventNames());
             this.revenueTolerance = BigDecimal.valueOf(config.revenueTolerance());
-            this.bot = Pattern.compile(config.botPattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            // An empty pattern is found in every user agent: written to turn bot detection off, it made every row a bot.
+            this.bot = config.botPattern().isBlank() ? null
+                    : Pattern.compile(config.botPattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             this.clientId = Pattern.compile(config.clientIdPattern());
             this.defaultClientIdPattern = DEFAULT_CLIENT_ID_PATTERN.equals(config.clientIdPattern());
         }
 
         /** User agents repeat, so {@link FileValidator} keeps the verdict per distinct value. */
         boolean isBot(String userAgent) {
-            return bot.matcher(userAgent).find();
+            return bot != null && bot.matcher(userAgent).find();
         }
 
         boolean isStandardClientId(FieldValue id) {

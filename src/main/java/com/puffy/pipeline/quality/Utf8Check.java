@@ -14,10 +14,94 @@ import java.nio.file.Path;
 
 /** Finds where a file stops being UTF-8, so the UNREADABLE_FILE message can point at the line. */
 final class Utf8Check {
-    record Position(long line, long offset, boolean binary) {
+    record Position(long line, long offset, boolean binary, boolean isError) {
+        Position(long line, long offset, boolean binary) {
+            this(line, offset, binary, true);
+        }
     }
 
     private Utf8Check() {
+    }
+
+    /**
+     * Why a file that failed to read as UTF-8 text cannot be read, as the end of a sentence starting with its name,
+     * and the line to report.
+     */
+    record Verdict(long line, String why) {
+    }
+
+    static Verdict diagnose(Path file) {
+        if (isUtf16(file)) {
+            // Excel's "Unicode Text" export: "binary" sent people looking for a corrupt file.
+            return new Verdict(1, "is UTF-16 text (as Excel's \"Unicode Text\" saves it), not UTF-8; save it from "
+                    + "Excel as \"CSV UTF-8 (Comma delimited)\" or re-export it as UTF-8");
+        }
+        Position invalid = firstInvalid(file);
+        Position nul = firstNul(file);
+        if (nul != null && (!invalid.isError() || nul.offset() <= invalid.offset())) {
+            if (nul.line() == 1) {
+                return new Verdict(1, "is a binary file, not CSV text; remove it from the folder or replace it with the "
+                        + "CSV export");
+            }
+            // One NUL deep in a text export (a damaged copy) is not "a binary file": say where it is.
+            return new Verdict(nul.line(), "holds a NUL byte (binary data) at line " + nul.line() + ", byte "
+                    + nul.offset() + ", so it is not CSV text; re-export it, or remove that byte, to have its rows read");
+        }
+        return new Verdict(invalid.line(), "is not UTF-8 text (first invalid byte at line " + invalid.line() + ", byte "
+                + invalid.offset() + "); re-export it as UTF-8");
+    }
+
+    /** A UTF-16 byte order mark, or ASCII text with a NUL beside every character (UTF-16 without the mark). */
+    static boolean isUtf16(Path file) {
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        if (n >= 2 && ((head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe
+                || (head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff)) {
+            return true;
+        }
+        if (n < 8) {
+            return false;
+        }
+        boolean littleEndian = true;
+        boolean bigEndian = true;
+        for (int i = 0; i < 8; i += 2) {
+            littleEndian &= printable(head[i]) && head[i + 1] == 0;
+            bigEndian &= head[i] == 0 && printable(head[i + 1]);
+        }
+        return littleEndian || bigEndian;
+    }
+
+    private static boolean printable(byte b) {
+        return b >= 0x20 && b < 0x7f || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /** The line and byte of the first NUL, or null when there is none. */
+    static Position firstNul(Path file) {
+        try (InputStream in = ClassicMacLineEnds.normalize(new BufferedInputStream(Files.newInputStream(file), 1 << 17))) {
+            byte[] chunk = new byte[1 << 16];
+            long line = 1;
+            long offset = 0;
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == 0) {
+                        return new Position(line, offset + i, true);
+                    }
+                    if (chunk[i] == '\n') {
+                        line++;
+                    }
+                }
+                offset += n;
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static Position firstInvalid(Path file) {
@@ -57,9 +141,9 @@ final class Utf8Check {
                 chars.clear();
                 bytes.compact();
             }
-            return new Position(line, consumedBefore, binary);
+            return new Position(line, consumedBefore, binary, false);
         } catch (IOException e) {
-            return new Position(0, 0, false);
+            return new Position(0, 0, false, false);
         }
     }
 }

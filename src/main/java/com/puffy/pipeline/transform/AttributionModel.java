@@ -86,6 +86,43 @@ public enum AttributionModel {
     /** Fills credit[0, t.count) (zeroed by the caller). */
     abstract void credit(Touchpoints t, double[] credit);
 
+    /** attribution.csv writes credit and revenue_credit with six decimals: shares are split in millionths. */
+    static final long MICROS = 1_000_000L;
+
+    /**
+     * Splits {@code total} whole units over {@code shares[0, n)} in proportion, by largest remainder (ties go to the
+     * earlier touchpoint): each part is within one unit of its exact share and the parts add up to the total
+     * exactly. Rounding each part alone does not: three thirds of 100.00 are written 33.333333 and sum to 99.999999,
+     * so a model's column of a spreadsheet drifted a cent from total revenue every ten thousand such orders.
+     */
+    static void apportion(double[] shares, int n, long total, long[] parts) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += shares[i];
+        }
+        long given = 0;
+        double[] remainder = new double[n];
+        for (int i = 0; i < n; i++) {
+            double exact = sum > 0 ? shares[i] / sum * total : 0;
+            parts[i] = (long) Math.floor(exact);
+            remainder[i] = exact - parts[i];
+            given += parts[i];
+        }
+        for (long left = total - given; left > 0; left--) {
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (shares[i] > 0 && (best < 0 || remainder[i] > remainder[best])) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            parts[best]++;
+            remainder[best] = -1;
+        }
+    }
+
     /** The touchpoints of one conversion, reused across conversions. */
     static final class Touchpoints {
         int count;

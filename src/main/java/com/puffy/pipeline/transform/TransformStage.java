@@ -335,6 +335,8 @@ public final class TransformStage implements Stage {
             int direct = channelId(classifier.directChannel());
             AttributionModel.Touchpoints touchpoints = new AttributionModel.Touchpoints();
             double[] credit = new double[16];
+            long[] creditParts = new long[16];
+            long[] revenueParts = new long[16];
             for (int ci = 0; ci < conversions.size(); ci++) {
                 Conversion conversion = conversions.get(ci);
                 if ((ci & 0xFFF) == 0) {
@@ -359,18 +361,29 @@ public final class TransformStage implements Stage {
                 }
                 if (credit.length < touchpoints.count) {
                     credit = new double[touchpoints.count * 2];
+                    creditParts = new long[credit.length];
+                    revenueParts = new long[credit.length];
                 }
                 DayStats d = day(conversion.date());
+                // The cells of attribution.csv are split in the millionths they are written with, so a conversion's
+                // cells add up to 1 and to its revenue exactly (SPEC §5) however many are summed; a revenue too
+                // large for that (beyond 9 billion) keeps the plain product. The totals (channel performance, daily
+                // reconciliation) add the exact shares, as before.
+                double revenue = conversion.revenue();
+                boolean inMicros = Math.abs(revenue) < 9e9;
+                long revenueMicros = inMicros ? Math.round(revenue * AttributionModel.MICROS) : 0;
                 for (AttributionModel model : models) {
                     java.util.Arrays.fill(credit, 0, touchpoints.count, 0.0);
                     model.credit(touchpoints, credit);
+                    AttributionModel.apportion(credit, touchpoints.count, AttributionModel.MICROS, creditParts);
+                    AttributionModel.apportion(credit, touchpoints.count, revenueMicros, revenueParts);
                     for (int i = 0; i < touchpoints.count; i++) {
                         if (credit[i] <= 0) {
                             continue;
                         }
                         int s = touchpoints.session[i];
                         int channel = sessions.channel[s];
-                        double revenueCredit = credit[i] * conversion.revenue();
+                        double revenueCredit = credit[i] * revenue;
                         accumulate(model, channel, credit[i], revenueCredit);
                         d.attributedRevenue[model.ordinal()] += revenueCredit;
                         if (model == AttributionModel.LAST_CLICK) {
@@ -385,8 +398,8 @@ public final class TransformStage implements Stage {
                         csv.sessionId(clientBytes, events.clients.start(client), events.clients.end(client),
                                 sessions.sequence(s));
                         csv.rendered(channelCells[channel]);
-                        csv.number(credit[i]);
-                        csv.number(revenueCredit);
+                        csv.number((double) creditParts[i] / AttributionModel.MICROS);
+                        csv.number(inMicros ? (double) revenueParts[i] / AttributionModel.MICROS : revenueCredit);
                         csv.number(i + 1);
                         csv.number(touchpoints.count);
                         csv.timestamp(sessions.start[s]);

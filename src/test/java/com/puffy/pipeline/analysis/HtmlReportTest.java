@@ -53,6 +53,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void charactersXmlForbidsInTheDataAreReplacedSoTheReportStaysWellFormed() throws Exception {
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work-controls");
+        // A product name with a control character and a noncharacter (valid UTF-8, e.g. from "\u0001" in the
+        // purchase JSON): it is drawn in the top-products chart and written in its table and insight.
+        Path items = out.resolve("transform/order_items.csv");
+        Files.writeString(items, Files.readString(items).replace("Puffy Lux Mattress", "Lux\u0001Mattress\uFFFF"));
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        html = Files.readString(work.resolve(AnalysisStage.REPORT));
+        parseStrictly();
+        assertThat(html).contains("Lux\uFFFDMattress\uFFFD").doesNotContain("\u0001").doesNotContain("\uFFFF");
+        assertThat(HtmlReport.xmlCharacters("a\uD83D\uDE00b\u0000\uD800c")).isEqualTo("a\uD83D\uDE00b\uFFFD\uFFFDc");
+    }
+
+    @Test
     void theReportIsWellFormedXhtmlWithInlineSvgAndNoScript() throws Exception {
         Document doc = parseStrictly();
         var xpath = XPathFactory.newInstance().newXPath();

@@ -63,12 +63,113 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aWrongTypeIsReported() throws Exception {
+    void aWrongTypeIsReportedWithItsKey() throws Exception {
         Path file = dir.resolve("type.yaml");
         Files.writeString(file, "transform:\n  lookback_days: seven\n");
         assertThatThrownBy(() -> ConfigLoader.load(file))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("wrong type");
+                .hasMessage("The configuration file " + file + " gives `transform.lookback_days` the value seven, "
+                        + "which is not a whole number.");
+    }
+
+    @Test
+    void wrongTypesNameTheKeyAndWhatItTakes() throws Exception {
+        String[][] cases = {
+                {"quality:\n  revenue_tolerance: abc\n", "`quality.revenue_tolerance` the value abc, which is not a number"},
+                {"quality:\n  event_names: page_viewed\n", "`quality.event_names` the value page_viewed, which is not a list"},
+                {"transform:\n  session_gap_minutes: 1e12\n", "`transform.session_gap_minutes` the value 1.0E12, which is not a whole number"},
+                {"monitoring:\n  sampling_noise_floor: maybe\n", "`monitoring.sampling_noise_floor` the value maybe, which is not true or false"},
+                {"quality:\n  value_drift: 3\n", "`quality.value_drift` the value 3, which is not a section of keys"},
+                {"transform:\n  channel_rules:\n    medium_keywords: [cpc]\n",
+                        "`transform.channel_rules.medium_keywords[1]` the value cpc, which is not a section of keys"},
+        };
+        for (String[] c : cases) {
+            Path file = Files.writeString(dir.resolve("type.yaml"), c[0]);
+            assertThatThrownBy(() -> ConfigLoader.load(file)).as(c[0])
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining(c[1]);
+        }
+    }
+
+    @Test
+    void aKeyWithoutAValueIsNamedInsteadOfFailingInAStage() throws Exception {
+        // own_domains: null reached Transform and failed there with a NullPointerException (exit 4).
+        String[][] cases = {
+                {"transform:\n  own_domains:\n", "gives no value for `transform.own_domains`"},
+                {"quality:\n  bot_pattern: null\n", "gives no value for `quality.bot_pattern`"},
+                {"quality:\n  value_drift:\n", "gives no value for `quality.value_drift`"},
+                {"quality:\n  event_names: [page_viewed, ~]\n", "has an empty entry in `quality.event_names` (entry 2)"},
+        };
+        for (String[] c : cases) {
+            Path file = Files.writeString(dir.resolve("null.yaml"), c[0]);
+            assertThatThrownBy(() -> ConfigLoader.load(file)).as(c[0])
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining(c[1]);
+        }
+    }
+
+    @Test
+    void valuesNoRuleCanMeanAreRejectedWithTheirKey() throws Exception {
+        // baseline_days: -3 failed Monitoring with IllegalArgumentException (exit 4); a half-life of 0 wrote empty
+        // time_decay credits; negative thresholds fired on everything.
+        String[][] cases = {
+                {"monitoring:\n  baseline_days: -3\n", "`monitoring.baseline_days` the value -3: it must be a number of at least 1"},
+                {"monitoring:\n  min_baseline_days: 0\n", "`monitoring.min_baseline_days` the value 0"},
+                {"monitoring:\n  min_baseline_days: 9\n", "`monitoring.min_baseline_days` 9, more than `monitoring.baseline_days` (7)"},
+                {"monitoring:\n  z_threshold: -1\n", "`monitoring.z_threshold` the value -1"},
+                {"monitoring:\n  bot_share_warning: 20\n", "`monitoring.bot_share_warning` the value 20: it is a share, from 0 to 1"},
+                {"quality:\n  revenue_tolerance: -5\n", "`quality.revenue_tolerance` the value -5"},
+                {"quality:\n  value_drift:\n    baseline_files: 0\n", "`quality.value_drift.baseline_files` the value 0"},
+                {"quality:\n  value_drift:\n    relative_factor: 0.5\n", "`quality.value_drift.relative_factor` the value 0.5"},
+                {"transform:\n  time_decay_half_life_days: 0\n", "positive `transform.time_decay_half_life_days`"},
+        };
+        for (String[] c : cases) {
+            Path file = Files.writeString(dir.resolve("range.yaml"), c[0]);
+            assertThatThrownBy(() -> ConfigLoader.load(file)).as(c[0])
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining(c[1]);
+        }
+    }
+
+    @Test
+    void aSectionWrittenTwiceIsAnErrorNotASilentlyDroppedHalf() throws Exception {
+        // The second `quality:` replaced the first, so bot_pattern: x was dropped without a word.
+        Path file = Files.writeString(dir.resolve("twice.yaml"),
+                "quality:\n  bot_pattern: x\nmonitoring:\n  z_threshold: 2\nquality:\n  revenue_tolerance: 1\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML (line 5)")
+                .hasMessageContaining("Duplicate field 'quality'");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsOneLineAtTheLineOfTheProblem() throws Exception {
+        Path file = Files.writeString(dir.resolve("tab.yaml"), "quality:\n\tbot_pattern: x\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is not valid YAML (line 2): found character '\\t(TAB)'")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anAliasOntoNoCanonicalColumnIsReported() throws Exception {
+        Path file = Files.writeString(dir.resolve("alias.yaml"), "quality:\n  header_aliases:\n    cid: clientid_x\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("maps the header alias `cid` onto `clientid_x`, which is not a canonical column");
+        Path fine = Files.writeString(dir.resolve("alias2.yaml"), "quality:\n  header_aliases:\n    visitor: ClientId\n");
+        assertThat(ConfigLoader.load(fine).quality().headerAliases()).containsEntry("visitor", "ClientId");
+    }
+
+    @Test
+    void aPatternErrorNamesWhichPattern() throws Exception {
+        Path file = Files.writeString(dir.resolve("cid.yaml"), "quality:\n  client_id_pattern: \"[a-z\"\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("`quality.client_id_pattern` that is not a valid regular expression");
     }
 
     @Test

@@ -182,6 +182,57 @@ class FileEdgesTest {
     }
 
     @Test
+    void utf16FilesSayUtf16AndHowToSaveAsUtf8InsteadOfBinary() throws Exception {
+        String text = HEADER + "\r\n" + view(CID, "2025-02-24T10:00:00.000Z") + "\r\n";
+        ByteArrayOutputStream le = new ByteArrayOutputStream();
+        le.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        le.write(text.getBytes(StandardCharsets.UTF_16LE));
+        ByteArrayOutputStream be = new ByteArrayOutputStream();
+        be.write(new byte[] {(byte) 0xFE, (byte) 0xFF});
+        be.write(text.getBytes(StandardCharsets.UTF_16BE));
+        QualityHarness h = new QualityHarness(dir).raw("events_20250224.csv", le.toByteArray())
+                .raw("events_20250225.csv", be.toByteArray())
+                .raw("events_20250226.csv", text.getBytes(StandardCharsets.UTF_16LE))
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findingKeys("ERROR")).containsExactly("events_20250224.csv:1:UNREADABLE_FILE",
+                "events_20250225.csv:1:UNREADABLE_FILE", "events_20250226.csv:1:UNREADABLE_FILE");
+        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("UNREADABLE_FILE"))
+                .allSatisfy(f -> assertThat(f.get("message")).contains("is UTF-16 text", "CSV UTF-8")
+                        .doesNotContain("binary"));
+        assertThat(h.valid()).hasSize(1);
+    }
+
+    @Test
+    void oneNulByteDeepInATextFileIsReportedAtItsLine() throws Exception {
+        String text = HEADER + "\n" + view(CID, "2025-02-23T10:00:00.000Z") + "\n"
+                + view(CID2, "2025-02-23T11:00:00.000Z").replace("page_viewed", "page_\0viewed") + "\n";
+        QualityHarness h = new QualityHarness(dir).raw(D, text.getBytes(StandardCharsets.UTF_8))
+                .file("events_20250224.csv", HEADER, view(CID, "2025-02-24T10:00:00.000Z")).run();
+        assertThat(h.findingKeys("ERROR")).containsExactly(D + ":3:UNREADABLE_FILE");
+        assertThat(h.findings().get(0).get("message")).contains(D + " holds a NUL byte (binary data) at line 3, byte ",
+                "re-export it").doesNotContain("is a binary file");
+        assertThat(h.summaryOf(D)).containsEntry("status", "unreadable").containsEntry("rows_read", "0");
+    }
+
+    @Test
+    void macOsAndOfficeCompanionFilesAreSkippedNotUnreadable() throws Exception {
+        // ._x.csv (AppleDouble, on USB sticks and shares) and ~$x.csv (Excel's owner file while x.csv is open) were
+        // UNREADABLE_FILE errors on the day of a file that read fine.
+        byte[] appleDouble = {0, 5, 22, 7, 0, 2, 0, 0, 'M', 'a', 'c', ' ', 'O', 'S', ' ', 'X'};
+        byte[] owner = {11, 'j', 'd', 'o', 'e', ' ', ' ', 0, 0, 0};
+        QualityHarness h = new QualityHarness(dir).raw("._" + D, appleDouble).raw("~$" + D, owner)
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findingKeys("ERROR")).isEmpty();
+        assertThat(h.findingKeys("INFO")).containsExactly("._" + D + "::NOT_AN_EVENT_FILE", "~$" + D + "::NOT_AN_EVENT_FILE");
+        assertThat(h.findings()).extracting(f -> f.get("message")).containsExactly(
+                "._" + D + " is a macOS metadata file (the companion of " + D + "), not an event file, and was skipped.",
+                "~$" + D + " is an Office lock file (written while a workbook is open in Excel), not an event file, "
+                        + "and was skipped.");
+        assertThat(h.summaryOf("._" + D)).containsEntry("status", "not_an_event_file");
+        assertThat(h.valid()).hasSize(1);
+    }
+
+    @Test
     void folderWhoseEventFilesAreAllUnreadableIsAClearErrorNamingEachFile() throws Exception {
         byte[] binary = new byte[4096];
         for (int i = 0; i < binary.length; i++) {

@@ -7,6 +7,8 @@ import static com.puffy.pipeline.quality.QualityHarness.purchase;
 import static com.puffy.pipeline.quality.QualityHarness.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.puffy.pipeline.config.ConfigLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +133,17 @@ class RowRulesTest {
         QualityHarness h = one(CID + ",https://puffy.com/,," + TS + ",page_viewed,,\"" + agent + "\"");
         assertThat(h.valid().get(0)).containsEntry("flags", code).containsEntry("is_bot", "true");
         assertThat(h.findingKeys("WARNING")).containsExactly("events_20250223.csv:2:" + code);
+    }
+
+    @Test
+    void anEmptyBotPatternTurnsBotDetectionOffInsteadOfFlaggingEveryRow() throws Exception {
+        // "" is found in every user agent: the whole folder became bots, and every session left the reports.
+        Path file = Files.writeString(dir.resolve("nobots.yaml"), "quality:\n  bot_pattern: \"\"\n");
+        QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", HEADER, view(CID, TS),
+                CID + ",https://puffy.com/,," + TS.replace("10:", "11:") + ",page_viewed,,Googlebot/2.1")
+                .run(ConfigLoader.load(file), 2);
+        assertThat(h.valid()).extracting(v -> v.get("is_bot")).containsExactly("false", "false");
+        assertThat(h.findingKeys("WARNING")).isEmpty();
     }
 
     @Test
