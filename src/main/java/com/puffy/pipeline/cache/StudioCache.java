@@ -92,9 +92,21 @@ public final class StudioCache implements AutoCloseable {
                     + "); this run works without a saved cache: choose a writable place with --cache.");
             return inMemory(warnings, busyTimeout);
         }
+        if (Files.isDirectory(target)) {
+            // SQLite's "unable to open database file" and "delete the file" said nothing useful about a folder.
+            warnings.add("The cache path " + target + " is a folder, not a file; this run works without a saved "
+                    + "cache: give --cache a file name, such as " + target.resolve("eventpipe-cache.db") + ".");
+            return inMemory(warnings, busyTimeout);
+        }
         try {
             return new StudioCache(openChecked(target, busyTimeout), target, warnings);
         } catch (Unusable first) {
+            if (!Files.exists(target)) {
+                // Nothing there to move aside: the place itself refuses a new file.
+                warnings.add("The cache file " + target + " cannot be created there (" + first.getMessage()
+                        + "); this run works without a saved cache: choose a writable place with --cache.");
+                return inMemory(warnings, busyTimeout);
+            }
             Optional<Path> aside = moveAside(target);
             if (aside.isEmpty()) {
                 warnings.add("The cache file " + target + " " + first.getMessage() + " and cannot be moved aside; "

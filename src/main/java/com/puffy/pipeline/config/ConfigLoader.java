@@ -159,8 +159,42 @@ public final class ConfigLoader {
         if (config.transform().sessionGapMinutes() <= 0 || config.transform().lookbackDays() <= 0) {
             throw new ConfigException("The " + source + " must give a positive session_gap_minutes and lookback_days.");
         }
+        complete(config, "", source);
         aliases(config.quality(), source);
         ranges(config, source);
+    }
+
+    /**
+     * Every value of every record is given. An entry of a list of rules is bound as written, without defaults: one
+     * written without its {@code keywords} or {@code channel} reached Transform as null and failed it (exit 4).
+     */
+    private static void complete(Object value, String path, String source) {
+        if (value instanceof Record record) {
+            for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+                Object child;
+                try {
+                    child = component.getAccessor().invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                String key = (path.isEmpty() ? "" : path + ".") + snakeCase(component.getName());
+                // A referrer rule names only the host lists it uses: Transform reads an absent one as empty.
+                boolean optional = record instanceof TransformConfig.ReferrerRule && component.getType() == List.class;
+                if (child == null && !optional) {
+                    throw new ConfigException("The " + source + " leaves `" + key + "` without a value: give it one, "
+                            + "like the output of `eventpipe config --print-defaults`.");
+                }
+                complete(child, key, source);
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                complete(list.get(i), path + "[" + (i + 1) + "]", source);
+            }
+        }
+    }
+
+    private static String snakeCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static void pattern(String regex, String key, String source) {

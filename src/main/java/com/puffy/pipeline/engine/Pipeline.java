@@ -264,6 +264,11 @@ public final class Pipeline {
     }
 
     private static void createOutputFolder(Path outputDir) {
+        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+            // createDirectories' message is only the path again: "cannot be created (out.csv)".
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The output folder " + outputDir
+                    + " is a file, not a folder: choose another with --output.");
+        }
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {

@@ -206,7 +206,7 @@ final class FileValidator {
             result.status = FileResult.Status.NOT_AN_EVENT_FILE;
             result.findings.add(new FileFinding(ReasonCode.NOT_AN_EVENT_FILE, reader.line(), "", "",
                     result.name() + " is not an event file (it has no " + missingKeyColumns(mapping)
-                            + " column) and was skipped." + likelyRenamedHint(mapping)));
+                            + " column) and was skipped." + likelyRenamedHint(mapping) + quotedLineHint(headerFields)));
             return;
         }
         reader.expectFields(mapping.fieldCount());
@@ -647,6 +647,18 @@ final class FileValidator {
                 + " config --print-defaults) and run again." : "";
     }
 
+    /**
+     * A header that is one cell holding the canonical names between commas: the export quoted each whole line. The
+     * finding listed the three key columns as missing while the header plainly named them.
+     */
+    private static String quotedLineHint(List<String> headerFields) {
+        if (headerFields.size() != 1 || !headerFields.get(0).contains(",")) {
+            return "";
+        }
+        return " Its header is a single quoted cell holding commas, so each whole line was put in quotes; export it "
+                + "again with quotes only around the fields that need them.";
+    }
+
     private static String missingKeyColumns(HeaderMapping mapping) {
         StringBuilder missing = new StringBuilder();
         for (CanonicalColumn c : List.of(CanonicalColumn.TIMESTAMP, CanonicalColumn.EVENT_NAME, CanonicalColumn.CLIENT_ID)) {
@@ -665,8 +677,11 @@ final class FileValidator {
             if (result.minEpochDay != Integer.MAX_VALUE && result.partitionDate == null) {
                 result.partitionDate = LocalDate.ofEpochDay(result.minEpochDay);
             }
+            String notADate = PartitionDates.impossibleDateInName(result.input.path().getFileName().toString());
             result.findings.add(new FileFinding(ReasonCode.NO_DATE_IN_NAME, 0, "", "",
-                    result.name() + " has no YYYYMMDD date in its name; its partition date "
+                    result.name() + (notADate == null ? " has no YYYYMMDD date in its name"
+                            : "'s name holds " + notADate + ", which is not a calendar date (check the name)")
+                            + "; its partition date "
                             + (result.partitionDate == null ? "is unknown (no valid timestamp)"
                             : "is taken from its earliest timestamp, " + result.partitionDate) + "."));
         }

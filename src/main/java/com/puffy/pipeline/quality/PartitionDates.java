@@ -28,4 +28,16 @@ final class PartitionDates {
         }
         return Optional.empty();
     }
+
+    /**
+     * The first date-shaped part of a name without a real date ({@code 20251399}, {@code 2025-02-30}), or null: the
+     * NO_DATE_IN_NAME finding names it, since "no date in its name" misleads about a name that plainly has one.
+     */
+    static String impossibleDateInName(String fileName) {
+        if (fromName(fileName).isPresent()) {
+            return null;
+        }
+        Matcher m = DATE.matcher(fileName);
+        return m.find() ? m.group() : null;
+    }
 }

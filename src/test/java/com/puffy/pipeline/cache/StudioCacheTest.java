@@ -164,6 +164,20 @@ class StudioCacheTest {
     }
 
     @Test
+    void aCacheFileThatCannotBeCreatedDoesNotTalkOfMovingItAside() throws Exception {
+        // /proc refuses new files even to root, which a read-only folder does not.
+        Path file = Path.of("/proc/eventpipe-test-cache.db");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(file.getParent()) && !Files.exists(file));
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.warnings()).singleElement().asString()
+                    .startsWith("The cache file " + file + " cannot be created there (")
+                    .endsWith("); this run works without a saved cache: choose a writable place with --cache.")
+                    .doesNotContain("moved aside");
+            assertUsable(cache);
+        }
+    }
+
+    @Test
     void aFileOfRandomBytesIsMovedAsideAndRebuiltWithAWarning() throws Exception {
         Path file = dir.resolve("cache.sqlite");
         byte[] junk = new byte[8192];
@@ -356,7 +370,10 @@ class StudioCacheTest {
         Path folder = Files.createDirectories(dir.resolve("cache.sqlite"));
         Files.writeString(folder.resolve("keep.txt"), "mine");
         try (StudioCache cache = StudioCache.open(folder)) {
-            assertThat(cache.warnings()).singleElement().asString().contains("cannot be moved aside");
+            // SQLite's "unable to open" and "delete the file" said nothing useful about a folder.
+            assertThat(cache.warnings()).containsExactly("The cache path " + folder + " is a folder, not a file; this "
+                    + "run works without a saved cache: give --cache a file name, such as "
+                    + folder.resolve("eventpipe-cache.db") + ".");
             assertThat(cache.file()).isEmpty();
             assertUsable(cache);
         }

@@ -111,6 +111,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRuleEntryWrittenWithoutOneOfItsKeysIsNamed() throws Exception {
+        // List entries take no defaults: these reached Transform as nulls and failed it (exit 4).
+        String[][] cases = {
+                {"transform:\n  channel_rules:\n    medium_keywords:\n      - {channel: Paid Search}\n",
+                        "leaves `transform.channel_rules.medium_keywords[1].keywords` without a value"},
+                {"transform:\n  channel_rules:\n    click_id_rules: [{parameters: [gclid]}]\n",
+                        "leaves `transform.channel_rules.click_id_rules[1].channel` without a value"},
+        };
+        for (String[] c : cases) {
+            Path file = Files.writeString(dir.resolve("entry.yaml"), c[0]);
+            assertThatThrownBy(() -> ConfigLoader.load(file)).as(c[0])
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining(c[1]);
+        }
+        Path hostsOnly = Files.writeString(dir.resolve("hosts.yaml"),
+                "transform:\n  channel_rules:\n    referrer_rules:\n      - {channel: Email, hosts: [mail.google.com]}\n");
+        assertThat(ConfigLoader.load(hostsOnly).transform().channelRules().referrerRules()).singleElement()
+                .satisfies(rule -> assertThat(rule.domains()).isNull());
+    }
+
+    @Test
     void valuesNoRuleCanMeanAreRejectedWithTheirKey() throws Exception {
         // baseline_days: -3 failed Monitoring with IllegalArgumentException (exit 4); a half-life of 0 wrote empty
         // time_decay credits; negative thresholds fired on everything.

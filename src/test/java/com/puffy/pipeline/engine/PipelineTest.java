@@ -236,6 +236,17 @@ class PipelineTest {
     }
 
     @Test
+    void anOutputPathThatIsAFileSaysSo() throws Exception {
+        Path file = Files.writeString(dir.resolve("report.csv"), "x");
+        RunSettings ontoAFile = settings.withOutputDir(file);
+        assertThatThrownBy(() -> pipelineWith(c -> { }).run(ontoAFile, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessage("The output folder " + file + " is a file, not a folder: choose another with --output.");
+        assertThat(file).hasContent("x");
+    }
+
+    @Test
     void noInputFolderIsAUsageError() {
         RunSettings none = new RunSettings(null, dir.resolve("out"), ConfigLoader.defaults(), null,
                 LocalDate.of(2025, 1, 2), false, null);

@@ -182,6 +182,45 @@ class FileEdgesTest {
     }
 
     @Test
+    void linesOfBareCommasAreBlankLinesNotRowsMissingTheirClientId() throws Exception {
+        // A spreadsheet saves rows whose cells were cleared as ",,,,,,": 400 of them under 2,000 rows were 400
+        // MISSING_CLIENT_ID rows and a CRITICAL client-id null rate of 17.5 % for that day.
+        String text = HEADER + "\r\n" + view(CID, "2025-02-23T10:00:00.000Z") + "\r\n,,,,,,\r\n , ,,\t,,,\r\n"
+                + view(CID2, "2025-02-23T11:00:00.000Z") + "\r\n\"\",,,,,,\r\n,,,,,,\r\n,,,,,,";
+        QualityHarness h = new QualityHarness(dir).raw(D, text.getBytes(StandardCharsets.UTF_8)).run();
+        assertThat(h.valid()).extracting(v -> v.get("line")).containsExactly("2", "5");
+        // A quoted empty cell is written on purpose: that record is a row, and its missing fields are reported.
+        assertThat(h.quarantine()).extracting(q -> q.get("line")).containsExactly("6");
+        assertThat(h.summaryOf(D)).containsEntry("rows_read", "3").containsEntry("rows_missing_client_id", "1");
+        reconciled(h.summaryOf(D));
+    }
+
+    @Test
+    void anImpossibleDateInTheNameIsNamedInsteadOfSayingThereIsNoDate() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file("events_20251399.csv", HEADER, view(CID, "2025-02-23T10:00:00.000Z"))
+                .file("events_2025-02-30.csv", HEADER, view(CID2, "2025-02-24T10:00:00.000Z"))
+                .file("export.csv", HEADER, view(CID2, "2025-02-25T10:00:00.000Z")).run();
+        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("NO_DATE_IN_NAME"))
+                .extracting(f -> f.get("message")).containsExactly(
+                        "events_20251399.csv's name holds 20251399, which is not a calendar date (check the name); its "
+                                + "partition date is taken from its earliest timestamp, 2025-02-23.",
+                        "events_2025-02-30.csv's name holds 2025-02-30, which is not a calendar date (check the name); "
+                                + "its partition date is taken from its earliest timestamp, 2025-02-24.",
+                        "export.csv has no YYYYMMDD date in its name; its partition date is taken from its earliest "
+                                + "timestamp, 2025-02-25.");
+    }
+
+    @Test
+    void aHeaderQuotedAsOneCellSaysTheWholeLinesWereQuoted() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file("events_20250224.csv", "\"" + HEADER + "\"",
+                        "\"" + view(CID, "2025-02-24T10:00:00.000Z") + "\"")
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("NOT_AN_EVENT_FILE")).singleElement()
+                .satisfies(f -> assertThat(f.get("message")).contains("Its header is a single quoted cell holding "
+                        + "commas, so each whole line was put in quotes"));
+    }
+
+    @Test
     void utf16FilesSayUtf16AndHowToSaveAsUtf8InsteadOfBinary() throws Exception {
         String text = HEADER + "\r\n" + view(CID, "2025-02-24T10:00:00.000Z") + "\r\n";
         ByteArrayOutputStream le = new ByteArrayOutputStream();
