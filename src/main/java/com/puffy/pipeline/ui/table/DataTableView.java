@@ -120,8 +120,8 @@ public final class DataTableView extends BorderPane {
         status.setMinWidth(Region.USE_PREF_SIZE);
         bar = new BorderPane(toolbar);
         bar.setRight(status);
-        BorderPane.setAlignment(status, Pos.TOP_RIGHT);
-        BorderPane.setMargin(status, new Insets(4, 0, 0, 8));
+        BorderPane.setAlignment(status, Pos.CENTER_RIGHT);
+        BorderPane.setMargin(status, new Insets(0, 0, 0, 8));
         bar.setPadding(new Insets(6, 0, 6, 0));
 
         setTop(bar);
