@@ -84,7 +84,7 @@ public final class MonitorStage implements Stage {
             Map<String, MonitorCheck> byCode = checks.stream()
                     .collect(Collectors.toMap(MonitorCheck::code, Function.identity()));
             List<Incident> incidents = Incidents.group(alerts, byCode::get);
-            List<MetricPoint> points = markFired(sink.points(), alerts);
+            List<MetricPoint> points = markFired(sink.points(), alerts, sink.alsoFired());
 
             MonitorWriters.alerts(context.workDir().resolve(ALERTS), alerts);
             MonitorWriters.incidents(context.workDir().resolve(INCIDENTS), incidents);
@@ -106,8 +106,8 @@ public final class MonitorStage implements Stage {
         }
     }
 
-    private static List<MetricPoint> markFired(List<MetricPoint> points, List<Alert> alerts) {
-        Set<String> fired = new HashSet<>();
+    private static List<MetricPoint> markFired(List<MetricPoint> points, List<Alert> alerts, Set<String> alsoFired) {
+        Set<String> fired = new HashSet<>(alsoFired);
         for (Alert alert : alerts) {
             fired.add(alert.date() + "|" + alert.metric());
         }

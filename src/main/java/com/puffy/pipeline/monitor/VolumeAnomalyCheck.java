@@ -30,6 +30,7 @@ final class VolumeAnomalyCheck implements MonitorCheck {
             }
             fired.sort(Comparator.comparingDouble((Anomaly a) -> Math.abs(a.change())).reversed());
             Anomaly main = fired.get(0);
+            fired.forEach(a -> sink.alsoFired(day, a.metric()));
             boolean critical = Math.abs(main.change()) >= data.config().criticalChangeThreshold();
             String described = String.join("; ", fired.stream().map(a -> a.describe(a.metric(), false)).toList());
             boolean drop = main.change() < 0;

@@ -371,7 +371,9 @@ public final class TransformStage implements Stage {
                 // reconciliation) add the exact shares, as before.
                 double revenue = conversion.revenue();
                 boolean inMicros = Math.abs(revenue) < 9e9;
-                long revenueMicros = inMicros ? Math.round(revenue * AttributionModel.MICROS) : 0;
+                // The revenue exactly as conversions.csv writes it (CsvOutput: six decimals, half up).
+                long revenueMicros = inMicros ? new java.math.BigDecimal(Double.toString(revenue))
+                        .setScale(6, java.math.RoundingMode.HALF_UP).unscaledValue().longValueExact() : 0;
                 for (AttributionModel model : models) {
                     java.util.Arrays.fill(credit, 0, touchpoints.count, 0.0);
                     model.credit(touchpoints, credit);

@@ -219,6 +219,12 @@ class MonitorStageTest {
         assertThat(alert.get("message")).contains("−60 %", "partial export");
         assertThat(Double.parseDouble(alert.get("threshold"))).isLessThan(Double.parseDouble(alert.get("baseline")));
         assertThat(result.criticalAlerts()).isEqualTo(1);
+        // Both series left their band (−60 % each); the day's one alert carries one metric, and metrics.csv marks
+        // both points as fired, so a chart of either shows the alert.
+        assertThat(f.read(MonitorStage.METRICS)).filteredOn(m -> m.get("date").equals("2025-03-10")
+                        && (m.get("metric").equals("events") || m.get("metric").equals("sessions")))
+                .extracting(m -> m.get("metric") + "=" + m.get("fired"))
+                .containsExactlyInAnyOrder("events=true", "sessions=true");
     }
 
     @Test
