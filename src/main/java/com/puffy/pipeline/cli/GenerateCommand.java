@@ -59,6 +59,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out.toString().isBlank()) {
+            // "" is the working folder: `--out "$DIR"` with DIR unset filled whatever folder the shell was in.
+            throw PipelineException.usage("--out is empty (a variable left unset?): give the folder to write.");
+        }
         Set<FaultKind> kinds;
         try {
             kinds = FaultKind.parse(faults);

@@ -51,6 +51,12 @@ final class RunOptions {
     }
 
     RunSettings toSettings() {
+        // `--input "$DIR"` with DIR unset gives "", which Path reads as the working folder: the run validated
+        // whatever CSVs sat there, and an empty --output wrote the outputs into it.
+        requireNotEmpty(input, "--input", "give the folder that holds the daily event CSV files");
+        requireNotEmpty(output, "--output", "give the output folder, or leave the option out for <input>-pipeline");
+        requireNotEmpty(config, "--config", "give the configuration file, or leave the option out for the defaults");
+        requireNotEmpty(cache == null ? null : cache.file, "--cache", "give the cache file, or use --no-cache");
         PipelineConfig pipelineConfig = ConfigLoader.load(config);
         Path outputDir = output != null ? output : RunSettings.defaultOutputFor(input);
         Path cacheFile;
@@ -62,6 +68,12 @@ final class RunOptions {
             cacheFile = UserFolders.defaultCacheFile();
         }
         return new RunSettings(input, outputDir, pipelineConfig, config, parseAsOf(), recursive, cacheFile);
+    }
+
+    private static void requireNotEmpty(Path value, String option, String what) {
+        if (value != null && value.toString().isBlank()) {
+            throw PipelineException.usage(option + " is empty (a variable left unset?): " + what + ".");
+        }
     }
 
     private LocalDate parseAsOf() {

@@ -94,8 +94,38 @@ public final class Pipeline {
             id.allUpstream().forEach(this::requireAvailable);
         }
         requireInputFolder(settings.inputDir());
+        boolean newOutputFolder = !Files.exists(settings.outputDir());
         createOutputFolder(settings.outputDir());
+        try {
+            return runLocked(settings, requested, force, listener, cancellation);
+        } catch (RuntimeException e) {
+            if (newOutputFolder) {
+                removeIfOnlyLock(settings.outputDir());
+            }
+            throw e;
+        }
+    }
 
+    /**
+     * A first run that fails before any output (a folder without event files, say) left {@code <input>-pipeline}
+     * holding only its lock file beside the user's folder; that folder is removed again.
+     */
+    private static void removeIfOnlyLock(Path outputDir) {
+        try {
+            try (var entries = Files.list(outputDir)) {
+                if (entries.anyMatch(p -> !p.getFileName().toString().equals(".lock"))) {
+                    return;
+                }
+            }
+            Files.deleteIfExists(outputDir.resolve(".lock"));
+            Files.deleteIfExists(outputDir);
+        } catch (IOException ignored) {
+            // Only tidiness is lost; the run's own error is what the user needs.
+        }
+    }
+
+    private PipelineReport runLocked(RunSettings settings, Set<StageId> requested, boolean force,
+                                     PipelineListener listener, Cancellation cancellation) {
         Instant started = Instant.now();
         List<StageRun> runs = new ArrayList<>();
         try (OutputLock ignored = OutputLock.acquire(settings.outputDir())) {

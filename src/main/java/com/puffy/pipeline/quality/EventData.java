@@ -1,6 +1,7 @@
 package com.puffy.pipeline.quality;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,11 +17,15 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code event_data} checks of SPEC §4: strict RFC 8259 objects (Jackson's defaults refuse single quotes,
- * trailing commas, comments and NaN; trailing text after the object is refused too), and the facts of a purchase
+ * trailing commas, comments and NaN; trailing text after the object and a key repeated in one object are refused
+ * too), and the facts of a purchase
  * payload. Only rows with a non-empty {@code event_data} reach this class.
  */
 final class EventData {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    // A key written twice ({"revenue":100,"revenue":200}) has no defined value under RFC 8259 ("unpredictable"):
+    // the last one silently won, so the order's revenue was a guess. Such a payload is not a strict object.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

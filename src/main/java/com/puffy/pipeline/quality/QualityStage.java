@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,7 +64,7 @@ public final class QualityStage implements Stage {
         try {
             for (InputFile f : InputDiscovery.find(settings.inputDir(), settings.recursive(), settings.outputDir())) {
                 material.append(f.name()).append('\t').append(f.size()).append('\t').append(f.modifiedMillis())
-                        .append('\n');
+                        .append('\t').append(changeStamp(f.path())).append('\n');
             }
         } catch (IOException | RuntimeException e) {
             material.append("unlisted:").append(e.getClass().getSimpleName());
@@ -73,6 +74,21 @@ public final class QualityStage implements Stage {
                     .digest(material.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The inode's change time and number where the system has them (not on Windows). A file edited in place with its
+     * size and modification time kept (a fix-up script, {@code touch -r}, a copy that preserves times) left the
+     * stage "up to date" on its old rows, and the SHA-256 of the cache was never asked; the change time moves with
+     * any write and cannot be set back. A needless rerun (after a chmod) costs a cache hit, not a wrong answer.
+     */
+    private static String changeStamp(Path file) {
+        try {
+            Map<String, Object> unix = Files.readAttributes(file, "unix:ctime,ino");
+            return unix.get("ctime") + "/" + unix.get("ino");
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -43,6 +43,12 @@ class GenerateCommandTest {
     }
 
     @Test
+    void anEmptyOutIsAUsageErrorNotTheWorkingFolder() {
+        assertThat(run("generate", "--out", "", "--days", "1", "--events-per-day", "50")).isEqualTo(2);
+        assertThat(err.toString()).contains("--out is empty (a variable left unset?): give the folder to write.");
+    }
+
+    @Test
     void anOutThatIsAFileIsAUsageError() throws Exception {
         Path file = Files.writeString(dir.resolve("x.csv"), "x");
         assertThat(run("generate", "--out", file.toString())).isEqualTo(2);

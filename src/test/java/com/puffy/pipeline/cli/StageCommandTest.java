@@ -52,6 +52,27 @@ class StageCommandTest {
     }
 
     @Test
+    void anEmptyPathOptionIsAUsageErrorNotTheWorkingFolder() {
+        // "" is read as the working folder: --input "" validated whatever CSVs were there, and --output "" wrote
+        // quality/ and run.json into it.
+        String[][] cases = {
+                {"--input", "", "--output", dir.resolve("o").toString(), "--no-cache"},
+                {"--input", input.toString(), "--output", " ", "--no-cache"},
+                {"--input", input.toString(), "--output", dir.resolve("o").toString(), "--no-cache", "--config", ""},
+                {"--input", input.toString(), "--output", dir.resolve("o").toString(), "--cache", ""},
+        };
+        String[] options = {"--input", "--output", "--config", "--cache"};
+        for (int i = 0; i < cases.length; i++) {
+            String[] args = new String[cases[i].length + 1];
+            args[0] = "validate";
+            System.arraycopy(cases[i], 0, args, 1, cases[i].length);
+            assertThat(run(args)).as(options[i]).isEqualTo(2);
+            assertThat(err.toString()).as(options[i]).contains(options[i] + " is empty (a variable left unset?): ");
+        }
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void anAsOfThatIsNotADateIsAUsageErrorWithAnExample() {
         assertThat(run("monitor", "--input", input.toString(), "--no-cache", "--as-of", "2025-02-30")).isEqualTo(2);
         assertThat(err.toString()).contains("--as-of '2025-02-30' is not a date: write it as YYYY-MM-DD");

@@ -236,6 +236,28 @@ class PipelineTest {
     }
 
     @Test
+    void aFirstRunThatFailsBeforeAnyOutputLeavesNoOutputFolderBehind() throws Exception {
+        // A wrong folder left "<input>-pipeline" holding only .lock beside it, after the error said to choose another.
+        Pipeline failing = new Pipeline(List.of(
+                new FakeStage(StageId.QUALITY, c -> {
+                    throw new PipelineException(ExitCode.UNREADABLE_INPUT, "No event CSV files in the folder.");
+                }),
+                new FakeStage(StageId.TRANSFORM, c -> { }),
+                new FakeStage(StageId.ANALYSIS, c -> { }),
+                new FakeStage(StageId.MONITOR, c -> { })));
+        assertThatThrownBy(() -> failing.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
+                Cancellation.none())).isInstanceOf(PipelineException.class);
+        assertThat(settings.outputDir()).doesNotExist();
+
+        // A folder that was there before the run is the user's: it stays, with what it held.
+        Files.createDirectories(settings.outputDir());
+        Files.writeString(settings.outputDir().resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> failing.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
+                Cancellation.none())).isInstanceOf(PipelineException.class);
+        assertThat(settings.outputDir().resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
     void anOutputPathThatIsAFileSaysSo() throws Exception {
         Path file = Files.writeString(dir.resolve("report.csv"), "x");
         RunSettings ontoAFile = settings.withOutputDir(file);

@@ -6,6 +6,7 @@ import static com.puffy.pipeline.quality.QualityHarness.HEADER;
 import static com.puffy.pipeline.quality.QualityHarness.purchase;
 import static com.puffy.pipeline.quality.QualityHarness.view;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.puffy.pipeline.StudioEngine;
 import com.puffy.pipeline.cli.EventPipeCli;
@@ -170,6 +171,28 @@ class QualityStageTest {
         String withText = stage.inputFingerprint(settings);
         Files.writeString(h.input.resolve("readme.txt"), "still not a csv, longer");
         assertThat(stage.inputFingerprint(settings)).isEqualTo(withText);
+    }
+
+    @Test
+    void aFileEditedInPlaceKeepingItsSizeAndTimeMakesTheStageStale() throws Exception {
+        QualityHarness h = sample();
+        RunSettings settings = new RunSettings(h.input, dir.resolve("out"), ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 3, 1), false, null);
+        new Pipeline(List.of(new QualityStage())).run(settings, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none());
+        Path file = h.input.resolve("events_20250223.csv");
+        String text = Files.readString(file);
+        assumeTrue(text.contains("page_viewed"));
+        var modified = Files.getLastModifiedTime(file);
+        Thread.sleep(20); // the change time has at least millisecond steps on the file systems that have one
+        Files.writeString(file, text.replaceFirst("page_viewed", "page_viewex"));
+        Files.setLastModifiedTime(file, modified);
+        // Same name, size and modification time: the stage said "up to date" and kept the old rows.
+        PipelineReport again = new Pipeline(List.of(new QualityStage())).run(settings, EnumSet.of(StageId.QUALITY),
+                false, PipelineListener.NONE, Cancellation.none());
+        assumeTrue(Files.getFileStore(file).supportsFileAttributeView("unix"), "no change time on this system");
+        assertThat(again.stages().get(0).outcome()).isEqualTo(StageOutcome.RAN);
+        assertThat(Files.readString(dir.resolve("out/quality/findings.csv"))).contains("UNKNOWN_EVENT_NAME");
     }
 
     @Test

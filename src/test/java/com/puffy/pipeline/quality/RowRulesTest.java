@@ -66,6 +66,23 @@ class RowRulesTest {
     }
 
     @Test
+    void aKeyRepeatedInEventDataIsNotAStrictObject() throws Exception {
+        // {"revenue":100,"revenue":200} has no defined revenue (RFC 8259): the last value silently won, 200.
+        QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", HEADER,
+                purchase(CID, TS, "{\"transaction_id\":\"T1\",\"revenue\":100,\"revenue\":200,\"items\":[]}"),
+                CID + ",https://puffy.com/,," + TS.replace("10:", "11:") + ",email_filled_on_popup,"
+                        + "\"{\"\"user_email\"\":\"\"a\"\",\"\"x\"\":{\"\"k\"\":1,\"\"k\"\":2}}\"," + UA,
+                purchase(CID, TS.replace("10:", "12:"), "{\"transaction_id\":\"T2\",\"revenue\":5,"
+                        + "\"items\":[{\"item_price\":5},{\"item_price\":0}]}"))
+                .run();
+        assertThat(h.quarantine()).extracting(q -> q.get("line") + ":" + q.get("reasons")).containsExactly(
+                "2:INVALID_EVENT_DATA;PURCHASE_MISSING_TRANSACTION_ID;PURCHASE_INVALID_REVENUE",
+                "3:INVALID_EVENT_DATA");
+        // The same key in two objects of a list is no repetition.
+        assertThat(h.valid()).singleElement().satisfies(v -> assertThat(v.get("order_key")).isEqualTo("T2"));
+    }
+
+    @Test
     void purchaseWithEmptyEventDataLacksTransactionIdAndRevenue() throws Exception {
         QualityHarness h = one(CID + ",https://puffy.com/,," + TS + ",purchase,," + UA);
         assertThat(h.quarantine().get(0).get("reasons"))
