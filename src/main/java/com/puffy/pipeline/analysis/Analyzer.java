@@ -164,7 +164,7 @@ final class Analyzer {
             long dropOff = previous < 0 ? 0 : previous - sessions;
             double fromPrevious = doubleOf(row.get("rate_from_previous"), previous <= 0 ? 1.0 : ratio(sessions, previous));
             steps.add(new FunnelStep(step, STEP_LABELS.getOrDefault(step, step), sessions, fromPrevious,
-                    doubleOf(row.get("rate_from_start"), 0.0), dropOff, previous < 0 ? 0.0 : 1.0 - fromPrevious));
+                    doubleOf(row.get("rate_from_start"), 0.0), dropOff, previous <= 0 ? 0.0 : 1.0 - fromPrevious));
             previous = sessions;
         }
         return steps;

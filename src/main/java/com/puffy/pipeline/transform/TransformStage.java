@@ -366,11 +366,11 @@ public final class TransformStage implements Stage {
                 }
                 DayStats d = day(conversion.date());
                 // The cells of attribution.csv are split in the millionths they are written with, so a conversion's
-                // cells add up to 1 and to its revenue exactly (SPEC §5) however many are summed; a revenue too
-                // large for that (beyond 9 billion) keeps the plain product. The totals (channel performance, daily
-                // reconciliation) add the exact shares, as before.
+                // cells add up to 1 and to its revenue exactly (SPEC §5) however many are summed. From a billion on,
+                // a double no longer holds every millionth, so such a revenue keeps the plain product. The totals
+                // (channel performance, daily reconciliation) add the exact shares, as before.
                 double revenue = conversion.revenue();
-                boolean inMicros = Math.abs(revenue) < 9e9;
+                boolean inMicros = Math.abs(revenue) < 1e9;
                 // The revenue exactly as conversions.csv writes it (CsvOutput: six decimals, half up).
                 long revenueMicros = inMicros ? new java.math.BigDecimal(Double.toString(revenue))
                         .setScale(6, java.math.RoundingMode.HALF_UP).unscaledValue().longValueExact() : 0;

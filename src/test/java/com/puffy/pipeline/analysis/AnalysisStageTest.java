@@ -100,6 +100,23 @@ class AnalysisStageTest {
     }
 
     @Test
+    void aStepAfterAStepWithNoSessionsHasNoDropOffRate() throws Exception {
+        // No session added to cart: everyone drops off there (100 %); from an empty step nobody can drop off, so
+        // the next rates are 0, not the 100 % that 1 − rate_from_previous (0 over 0) gave next to a drop-off of 0.
+        java.nio.file.Files.writeString(out.resolve("transform/funnel.csv"), """
+                step,sessions,rate_from_previous,rate_from_start
+                sessions,6,1,1
+                page_viewed,6,1,1
+                product_added_to_cart,0,0,0
+                checkout_started,0,0,0
+                purchase,0,0,0
+                """);
+        var funnel = analyze().funnel();
+        assertThat(funnel).extracting(AnalysisResult.FunnelStep::dropOff).containsExactly(0L, 0L, 6L, 0L, 0L);
+        assertThat(funnel).extracting(AnalysisResult.FunnelStep::dropOffRate).containsExactly(0.0, 0.0, 1.0, 0.0, 0.0);
+    }
+
+    @Test
     void channelSharesAndTheShiftBetweenFirstAndLastClick() throws Exception {
         AnalysisResult r = analyze();
         assertThat(r.channelRevenue("first_click")).extracting(AnalysisResult.ChannelModel::channel)
