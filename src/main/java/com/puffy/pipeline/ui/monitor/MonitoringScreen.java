@@ -69,6 +69,8 @@ public final class MonitoringScreen implements Screen {
         headline.setId("alerts-headline");
         headline.getStyleClass().add("section-title");
         headline.textProperty().bind(vm.headlineProperty());
+        headline.setWrapText(true);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         ListView<MonitoringViewModel.Alert> list = new ListView<>(vm.alerts());
         list.setId("alert-list");
         list.setCellFactory(l -> new AlertCell());
