@@ -106,6 +106,17 @@ public final class MonitoringScreen implements Screen {
         chart.setLegendVisible(true);
         chart.setMinHeight(260);
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
+        ((NumberAxis) chart.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number value) {
+                return MonitoringViewModel.axisLabel(vm.selectedMetricProperty().get(), value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the axis only writes its labels");
+            }
+        });
         VBox right = new VBox(8, chooser, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         right.setPadding(new Insets(6, 0, 0, 8));
