@@ -38,7 +38,7 @@ final class BotShareCheck implements MonitorCheck {
             }
             boolean overLimit = share > limit;
             Optional<Diagnostics.BotProfile> bots = data.diagnostics().bots(day);
-            String who = bots.filter(b -> b.sessions() > 0).map(b -> ": " + Fmt.num(b.sessions()) + " bot sessions, "
+            String who = bots.filter(b -> b.sessions() > 0).map(b -> ": " + Fmt.num(b.sessions(), "bot session", "bot sessions") + ", "
                     + Fmt.pct((double) b.topBrowserSessions() / b.sessions()) + " of them " + b.topBrowser()
                     + (b.checkoutSessions() > 0 ? ", " + Fmt.num(b.checkoutSessions()) + " reaching checkout" : ""))
                     .orElse("");
