@@ -73,7 +73,7 @@ final class Insights {
         } else {
             say(OVERVIEW, Fmt.rate(k.sessionCvr()) + " of " + Fmt.count(k.sessions()) + " human sessions converted, "
                     + "earning " + Fmt.money(k.revenuePerSession()) + " per session; bots made "
-                    + Fmt.percent(k.botRowShare()) + " of the rows and are left out of sessions.");
+                    + Fmt.percent(k.botRowShare()) + " of the valid rows and are left out of sessions.");
         }
     }
 
@@ -263,8 +263,8 @@ final class Insights {
             // Incidents come worst first, then by date: with several of the worst severity the first is not "the
             // most severe", only the earliest of them.
             String lead = alike == 1 ? "Most severe: "
-                    : "The first of the " + alike + " " + first.worstSeverity().toLowerCase(java.util.Locale.ROOT)
-                    + " incidents: ";
+                    : "The earliest of the " + alike + " " + first.worstSeverity().toLowerCase(java.util.Locale.ROOT)
+                    + " incidents is ";
             say(ALERTS, lead + first.check() + " " + (first.firstDate().equals(first.lastDate())
                     ? "on " + day(first.firstDate()) : "from " + day(first.firstDate()) + " to "
                     + day(first.lastDate())) + (first.summary().isBlank() ? "." : ": " + first.summary()

@@ -57,7 +57,7 @@ final class BotShareCheck implements MonitorCheck {
 
     @Override
     public String incidentSummary(List<Alert> alerts) {
-        return "bots made " + (alerts.size() > 1 ? "up to " : "") + Fmt.pct(MonitorCheck.highest(alerts).value())
+        return "bots made " + MonitorCheck.upTo(alerts) + Fmt.pct(MonitorCheck.highest(alerts).value())
                 + " of rows";
     }
 }

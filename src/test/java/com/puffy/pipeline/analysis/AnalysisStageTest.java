@@ -251,6 +251,9 @@ class AnalysisStageTest {
         AnalysisResult r = analyze();
         assertThat(r.insights(Insights.OVERVIEW).get(0))
                 .isEqualTo("Revenue was $450 from 4 orders over 3 days (average order $113).");
+        assertThat(r.insights(Insights.OVERVIEW).get(1)).as("the bot share is of valid rows, not of all rows read")
+                .isEqualTo("66.7% of 6 human sessions converted, earning $75 per session; bots made 7.7% of the valid "
+                        + "rows and are left out of sessions.");
         assertThat(r.insights(Insights.CHANNELS).get(0))
                 .isEqualTo("Email earns the most under last click: $300 (67% of revenue).");
         assertThat(r.insights(Insights.QUALITY).get(0)).startsWith("$350 (78%) of revenue and 3 orders");
@@ -271,7 +274,7 @@ class AnalysisStageTest {
     void withSeveralIncidentsOfTheWorstSeverityTheFirstIsNotCalledTheMostSevere() throws Exception {
         assertThat(analyze().insights(Insights.ALERTS)).containsExactly(
                 "Monitoring raised 4 alerts (3 critical) grouped into 3 incidents.",
-                "The first of the 2 critical incidents: CLIENT_ID_NULL_RATE on Mar 2: 20% of rows without client id.");
+                "The earliest of the 2 critical incidents is CLIENT_ID_NULL_RATE on Mar 2: 20% of rows without client id.");
         Files.writeString(out.resolve("monitoring/incidents.csv"), """
                 incident_id,check,first_date,last_date,alerts,worst_severity,summary
                 I1,CLIENT_ID_NULL_RATE,2025-03-02,2025-03-02,1,CRITICAL,20% of rows without client id

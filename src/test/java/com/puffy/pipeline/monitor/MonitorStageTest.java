@@ -448,6 +448,20 @@ class MonitorStageTest {
     }
 
     @Test
+    void anIncidentWhoseDaysAllHadTheSameValueIsNotSummarisedAsUpToIt() throws Exception {
+        for (int d = 11; d <= 13; d++) {
+            f.set(day(d), "conversions", 20.0).set(day(d), "orders_item_price_missing", 20);
+        }
+        f.run();
+        assertThat(f.read(MonitorStage.INCIDENTS)).singleElement().satisfies(i -> assertThat(i.get("summary"))
+                .isEqualTo("item_price missing on 100.0 % of orders"));
+        f.set(day(13), "orders_item_price_missing", 15);
+        f.run();
+        assertThat(f.read(MonitorStage.INCIDENTS)).singleElement().satisfies(i -> assertThat(i.get("summary"))
+                .isEqualTo("item_price missing on up to 100.0 % of orders"));
+    }
+
+    @Test
     void noCollisionsNoZeroOrdersNoMissingPricesStayQuiet() throws Exception {
         f.set(day(11), "orders_item_price_missing", 1);
         f.run();
