@@ -201,12 +201,17 @@ final class FileValidator {
             headerFields = List.of(reader.rawText().split(",", -1));
         }
         HeaderMapping mapping = headers.map(headerFields);
+        String dialect = mapping.isEventFile() ? null : otherDialect(headerFields);
+        if (dialect != null) {
+            unreadable(result, reader.line(), dialect);
+            return;
+        }
         result.mapping = mapping;
         if (!mapping.isEventFile()) {
             result.status = FileResult.Status.NOT_AN_EVENT_FILE;
             result.findings.add(new FileFinding(ReasonCode.NOT_AN_EVENT_FILE, reader.line(), "", "",
                     result.name() + " is not an event file (it has no " + missingKeyColumns(mapping)
-                            + " column) and was skipped." + likelyRenamedHint(mapping) + quotedLineHint(headerFields)));
+                            + " column) and was skipped." + likelyRenamedHint(mapping)));
             return;
         }
         reader.expectFields(mapping.fieldCount());
@@ -358,6 +363,7 @@ final class FileValidator {
             quarantine(result, spool, line, errors, "", cellTexts(), reader.rawText());
             return;
         }
+        trimClientId(f);
         int warnings = warningMask(f);
         int candidate = result.candidates;
         result.addCandidate(row.h1, row.h2, line);
@@ -377,6 +383,22 @@ final class FileValidator {
                 : appendExtraCells(validatedLine, reader, mapping.extraFields());
         validatedLine.append('\n');
         spool.candidate(line, warnings, validatedLine, findingRows, tx, revenue, extraCells);
+    }
+
+    /**
+     * A valid row's client id loses surrounding blanks, as its event name does: " 1740268798-lvfV1k5nHCN8 " made
+     * another user, with its own sessions, beside the same id unpadded. The row's fingerprint (DUPLICATE_EVENT
+     * compares raw text), its profile and a quarantined row's raw fields keep the id as read.
+     */
+    private void trimClientId(RowFacts f) {
+        FieldValue id = cells[CLIENT];
+        byte[] b = id.asciiBytes();
+        int at = id.asciiOffset();
+        int n = id.length();
+        if (n > 0 && ((b[at] & 0xff) <= ' ' || (b[at + n - 1] & 0xff) <= ' ')) {
+            id.setText(id.text().trim());
+            f.standardClientId = rules.isStandardClientId(id);
+        }
     }
 
     /** Sets {@link #cells} to the canonical fields of the current record (those the file lacks stay empty). */
@@ -648,15 +670,30 @@ final class FileValidator {
     }
 
     /**
-     * A header that is one cell holding the canonical names between commas: the export quoted each whole line. The
-     * finding listed the three key columns as missing while the header plainly named them.
+     * A header that is one cell which, split on a semicolon, a tab or (the whole line quoted) a comma, names an event
+     * file: an event export in another CSV dialect. It was skipped as "not an event file (it has no timestamp,
+     * event_name, client_id column)" with an INFO finding, under a header that plainly names them, and the day went
+     * missing. It is an event file this reader cannot read, so UNREADABLE_FILE (ERROR) says how to export it.
      */
-    private static String quotedLineHint(List<String> headerFields) {
-        if (headerFields.size() != 1 || !headerFields.get(0).contains(",")) {
-            return "";
+    private String otherDialect(List<String> headerFields) {
+        if (headerFields.size() != 1) {
+            return null;
         }
-        return " Its header is a single quoted cell holding commas, so each whole line was put in quotes; export it "
-                + "again with quotes only around the fields that need them.";
+        String header = headerFields.get(0);
+        String[][] dialects = {
+                {";", "is separated by semicolons, not commas (Excel does so in some languages); export it again as CSV "
+                        + "with commas"},
+                {"\t", "is separated by tabs, not commas; export it again as CSV with commas"},
+                {",", "has each whole line in quotes, so every row reads as one cell; export it again with quotes only "
+                        + "around the fields that need them"},
+        };
+        for (String[] dialect : dialects) {
+            if (header.contains(dialect[0])
+                    && headers.map(List.of(header.split(java.util.regex.Pattern.quote(dialect[0]), -1))).isEventFile()) {
+                return dialect[1];
+            }
+        }
+        return null;
     }
 
     private static String missingKeyColumns(HeaderMapping mapping) {

@@ -27,7 +27,10 @@ final class InputDiscovery {
         Path root = inputDir.toAbsolutePath().normalize();
         Path ownOutput = outputDir == null ? null : outputDir.toAbsolutePath().normalize();
         List<InputFile> files = new ArrayList<>();
-        Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), recursive ? Integer.MAX_VALUE : 1,
+        // A recursive run follows linked folders (a month kept on another disk, linked in): it skipped them without a
+        // word. A link back up the tree is reported as a loop to visitFileFailed, which steps over it.
+        Files.walkFileTree(root, recursive ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class),
+                recursive ? Integer.MAX_VALUE : 1,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {

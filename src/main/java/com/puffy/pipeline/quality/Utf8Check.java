@@ -31,6 +31,10 @@ final class Utf8Check {
     }
 
     static Verdict diagnose(Path file) {
+        String format = knownFormat(file);
+        if (format != null) {
+            return new Verdict(1, format);
+        }
         if (isUtf16(file)) {
             // Excel's "Unicode Text" export: "binary" sent people looking for a corrupt file.
             return new Verdict(1, "is UTF-16 text (as Excel's \"Unicode Text\" saves it), not UTF-8; save it from "
@@ -49,6 +53,33 @@ final class Utf8Check {
         }
         return new Verdict(invalid.line(), "is not UTF-8 text (first invalid byte at line " + invalid.line() + ", byte "
                 + invalid.offset() + "); re-export it as UTF-8");
+    }
+
+    /**
+     * Files that are another format under a .csv name: a compressed export renamed, or a workbook saved with the
+     * wrong extension. "A binary file ... replace it with the CSV export" did not say that the export is in there.
+     */
+    static String knownFormat(Path file) {
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return null;
+        }
+        if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            return "is gzip-compressed; decompress it (gunzip, or 7-Zip on Windows) and put the .csv inside in the folder";
+        }
+        if (n == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return "is a ZIP archive or an Excel workbook (.xlsx), not CSV text; unzip it, or open it in Excel and save "
+                    + "it as \"CSV UTF-8 (Comma delimited)\"";
+        }
+        if (n == 4 && (head[0] & 0xff) == 0xd0 && (head[1] & 0xff) == 0xcf && head[2] == 0x11
+                && (head[3] & 0xff) == 0xe0) {
+            return "is an Excel 97-2003 workbook (.xls), not CSV text; open it in Excel and save it as \"CSV UTF-8 "
+                    + "(Comma delimited)\"";
+        }
+        return null;
     }
 
     /** A UTF-16 byte order mark, or ASCII text with a NUL beside every character (UTF-16 without the mark). */

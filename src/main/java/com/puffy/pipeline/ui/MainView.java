@@ -233,8 +233,12 @@ public final class MainView {
                 ? "No folder open: choose one, drop one here, or open the sample data"
                 : vm.inputDirProperty().get().toString(), vm.inputDirProperty()));
         folder.setMinWidth(120);
+        // A long path keeps its end, the folder's own name, in view.
+        folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         Label hint = new Label("Folder of daily event CSV files · drop a folder anywhere on the window");
         hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox folderBox = new VBox(2, folder, hint);
         HBox.setHgrow(folderBox, Priority.ALWAYS);
 
@@ -271,6 +275,10 @@ public final class MainView {
             }
         });
 
+        // The buttons keep their words on a small screen ("Open fol…", "R…" at 1000 px); the path gives way.
+        for (Region button : List.of(open, recent, sample, darkToggle)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox top = new HBox(10, folderIcon, folderBox, open, recent, sample, darkToggle);
         top.setAlignment(Pos.CENTER_LEFT);
 
@@ -279,6 +287,8 @@ public final class MainView {
         Label cacheLabel = new Label();
         cacheLabel.setId("cache-file");
         cacheLabel.getStyleClass().add("path-line");
+        cacheLabel.setMinWidth(60);
+        cacheLabel.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         cacheLabel.textProperty().bind(Bindings.createStringBinding(() -> "Cache  " + (vm.cacheEnabledProperty().get()
                         ? String.valueOf(vm.cacheFileProperty().get()) : "off (every file is checked again)"),
                 vm.cacheFileProperty(), vm.cacheEnabledProperty()));
@@ -305,6 +315,7 @@ public final class MainView {
         label.textProperty().bind(Bindings.createStringBinding(() -> name + "  "
                 + (path.getValue() == null ? "—" : path.getValue().toString()), path));
         label.setMinWidth(60);
+        label.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         return label;
     }
 
@@ -312,6 +323,7 @@ public final class MainView {
         Button button = new Button(text);
         button.setId(id);
         button.getStyleClass().addAll("small", "flat");
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(action);
         return button;
     }
@@ -374,6 +386,8 @@ public final class MainView {
         message.setId("status-message");
         message.textProperty().bind(vm.statusMessageProperty());
         message.setMinWidth(200);
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         Label last = new Label();
@@ -383,7 +397,8 @@ public final class MainView {
         Label where = new Label();
         where.setId("status-paths");
         where.getStyleClass().add("muted");
-        where.setMinWidth(Region.USE_PREF_SIZE);
+        // The folder names repeat the header; on a small screen they give way to the message, not the reverse.
+        where.setMinWidth(0);
         Tooltip paths = new Tooltip();
         where.setTooltip(paths);
         Runnable describe = () -> {
@@ -425,9 +440,24 @@ public final class MainView {
     private void installShortcuts(Scene target) {
         target.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::runAll);
         target.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
+        // Accelerators only see keys the focused control left alone, and a text field, a combo box or a menu button
+        // takes Escape for itself: after typing in a table's search, Escape did not stop a run. During a run it
+        // cancels wherever the focus is, unless it is closing an open list.
+        target.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get() && !closesAPopup(target.getFocusOwner())) {
+                vm.cancel();
+                e.consume();
+            }
+        });
         target.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
         target.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 this::exportVisibleTable);
+    }
+
+    /** Whether Escape on this control closes its open list or menu, which comes before cancelling a run. */
+    static boolean closesAPopup(Node focused) {
+        return focused instanceof javafx.scene.control.ComboBoxBase<?> combo && combo.isShowing()
+                || focused instanceof MenuButton menu && menu.isShowing();
     }
 
     private void installDragAndDrop(Scene target) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.HostServices;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -19,6 +20,13 @@ import org.slf4j.LoggerFactory;
 /** The desktop app: builds the engine, the ViewModel and the window. Started by {@link StudioLauncher}. */
 public final class StudioApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(StudioApp.class);
+    private static final double WIDTH = 1440;
+    private static final double HEIGHT = 900;
+    private static final double MIN_WIDTH = 1000;
+    private static final double MIN_HEIGHT = 640;
+    /** Room for a window manager's borders and title bar around the scene. */
+    private static final double FRAME = 16;
+    private static final double FRAME_TOP = 40;
 
     @Override
     public void start(Stage window) {
@@ -32,7 +40,9 @@ public final class StudioApp extends Application {
         MainViewModel vm = new MainViewModel(pipeline, threads, new RecentFolders(prefs), com.puffy.pipeline.generate.SampleData::ensure,
                 Clock.systemUTC());
         MainView view = build(vm, threads, getHostServices(), prefs);
-        Scene scene = view.createScene(1440, 900);
+        Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D size = windowSize(screen);
+        Scene scene = view.createScene(size.getWidth(), size.getHeight());
         window.setTitle("Event Pipeline Studio");
         try (var icon = StudioApp.class.getResourceAsStream("icon.png")) {
             if (icon != null) {
@@ -42,11 +52,22 @@ public final class StudioApp extends Application {
             LOG.warn("No window icon", e);
         }
         window.setScene(scene);
-        window.setMinWidth(1000);
-        window.setMinHeight(640);
+        window.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        window.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         recheckWhenFocused(window.focusedProperty(), vm);
         window.show();
         vm.startup(folder);
+    }
+
+    /**
+     * The scene's first size: 1440×900 where the screen has room, else the screen's visible part (less the window
+     * frame). A fixed 1440×900 on a 1366×768 or 1280×720 laptop put the menu, Run all and the status bar off screen.
+     */
+    static Rectangle2D windowSize(Rectangle2D visible) {
+        double width = visible.getWidth() >= WIDTH + FRAME ? WIDTH : Math.max(MIN_WIDTH, visible.getWidth() - FRAME);
+        double height = visible.getHeight() >= HEIGHT + FRAME_TOP ? HEIGHT
+                : Math.max(MIN_HEIGHT, visible.getHeight() - FRAME_TOP);
+        return new Rectangle2D(0, 0, Math.min(width, visible.getWidth()), Math.min(height, visible.getHeight()));
     }
 
     /** Each time the window comes back to the front, the stages' badges are checked against the folder again. */

@@ -211,13 +211,28 @@ class FileEdgesTest {
     }
 
     @Test
-    void aHeaderQuotedAsOneCellSaysTheWholeLinesWereQuoted() throws Exception {
-        QualityHarness h = new QualityHarness(dir).file("events_20250224.csv", "\"" + HEADER + "\"",
-                        "\"" + view(CID, "2025-02-24T10:00:00.000Z") + "\"")
+    void eventFilesInAnotherCsvDialectAreUnreadableWithHowToExportThem() throws Exception {
+        // Semicolons (Excel in many languages), tabs, or whole lines in quotes: each was skipped as "not an event
+        // file (it has no timestamp, event_name, client_id column)", an INFO under a header naming all three.
+        QualityHarness h = new QualityHarness(dir)
+                .file("events_20250224.csv", HEADER.replace(',', ';'), view(CID, "2025-02-24T10:00:00.000Z").replace(',', ';'))
+                .file("events_20250225.csv", HEADER.replace(',', '\t'), view(CID, "2025-02-25T10:00:00.000Z").replace(',', '\t'))
+                .file("events_20250226.csv", "\"" + HEADER + "\"", "\"" + view(CID, "2025-02-26T10:00:00.000Z") + "\"")
+                .file("notes.csv", "a;b", "1;2")
                 .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
-        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("NOT_AN_EVENT_FILE")).singleElement()
-                .satisfies(f -> assertThat(f.get("message")).contains("Its header is a single quoted cell holding "
-                        + "commas, so each whole line was put in quotes"));
+        assertThat(h.findingKeys("ERROR")).containsExactly("events_20250224.csv:1:UNREADABLE_FILE",
+                "events_20250225.csv:1:UNREADABLE_FILE", "events_20250226.csv:1:UNREADABLE_FILE");
+        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("UNREADABLE_FILE"))
+                .extracting(f -> f.get("message")).containsExactly(
+                        "events_20250224.csv is separated by semicolons, not commas (Excel does so in some languages); "
+                                + "export it again as CSV with commas.",
+                        "events_20250225.csv is separated by tabs, not commas; export it again as CSV with commas.",
+                        "events_20250226.csv has each whole line in quotes, so every row reads as one cell; export it "
+                                + "again with quotes only around the fields that need them.");
+        assertThat(h.summaryOf("events_20250224.csv")).containsEntry("status", "unreadable")
+                .containsEntry("header", HEADER.replace(',', ';'));
+        assertThat(h.summaryOf("notes.csv")).containsEntry("status", "not_an_event_file");
+        assertThat(h.valid()).hasSize(1);
     }
 
     @Test
@@ -239,6 +254,31 @@ class FileEdgesTest {
                 .allSatisfy(f -> assertThat(f.get("message")).contains("is UTF-16 text", "CSV UTF-8")
                         .doesNotContain("binary"));
         assertThat(h.valid()).hasSize(1);
+    }
+
+    @Test
+    void aCompressedExportOrAWorkbookUnderACsvNameSaysWhatItIs() throws Exception {
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gzip)) {
+            out.write((HEADER + "\n" + view(CID, "2025-02-24T10:00:00.000Z") + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            out.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+        QualityHarness h = new QualityHarness(dir).raw("events_20250224.csv", gzip.toByteArray())
+                .raw("events_20250225.csv", zip.toByteArray()).raw("events_20250226.csv", xls)
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("UNREADABLE_FILE"))
+                .extracting(f -> f.get("message")).containsExactly(
+                        "events_20250224.csv is gzip-compressed; decompress it (gunzip, or 7-Zip on Windows) and put the "
+                                + ".csv inside in the folder.",
+                        "events_20250225.csv is a ZIP archive or an Excel workbook (.xlsx), not CSV text; unzip it, or "
+                                + "open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\".",
+                        "events_20250226.csv is an Excel 97-2003 workbook (.xls), not CSV text; open it in Excel and save "
+                                + "it as \"CSV UTF-8 (Comma delimited)\".");
     }
 
     @Test

@@ -230,6 +230,24 @@ class QualityStageTest {
     }
 
     @Test
+    void aRecursiveRunReadsLinkedFoldersAndStepsOverALinkLoop() throws Exception {
+        QualityHarness h = sample();
+        Path elsewhere = Files.createDirectories(dir.resolve("archive/2025-03"));
+        Files.writeString(elsewhere.resolve("events_20250301.csv"),
+                HEADER + "\n" + view(CID, "2025-03-01T10:00:00.000Z") + "\n");
+        Files.createSymbolicLink(h.input.resolve("march"), elsewhere);
+        Path sub = Files.createDirectories(h.input.resolve("sub"));
+        Files.createSymbolicLink(sub.resolve("up"), h.input);
+        RunSettings settings = new RunSettings(h.input, dir.resolve("linked-out"), ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 3, 1), true, null);
+        new Pipeline(List.of(new QualityStage())).run(settings, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none());
+        String summary = Files.readString(dir.resolve("linked-out/quality/file_summary.csv"));
+        // The linked month was skipped without a word; the loop is read once, not followed round.
+        assertThat(summary).contains("march/events_20250301.csv").doesNotContain("sub/up");
+    }
+
+    @Test
     void validateCommandPrintsAPlainSummaryAndSucceeds() throws Exception {
         QualityHarness h = sample();
         StringWriter out = new StringWriter();

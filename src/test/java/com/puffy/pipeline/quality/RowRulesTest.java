@@ -164,6 +164,19 @@ class RowRulesTest {
     }
 
     @Test
+    void aPaddedClientIdIsTrimmedLikeTheEventNameSoItIsTheSameClient() throws Exception {
+        // " id " and "id\t" were two more users beside "id", each with sessions of its own.
+        QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", HEADER,
+                " " + CID + " ,https://puffy.com/,," + TS + ",page_viewed,," + UA,
+                "\"" + CID + "\t\",https://puffy.com/a,," + TS.replace("10:", "11:") + ",page_viewed,," + UA,
+                CID + ",https://puffy.com/b,," + TS.replace("10:", "12:") + ",page_viewed,," + UA,
+                " " + CID + " ,https://puffy.com/c,,not a time,page_viewed,," + UA).run();
+        assertThat(h.valid()).extracting(v -> v.get("client_id")).containsExactly(CID, CID, CID);
+        assertThat(h.findingKeys("WARNING")).isEmpty();
+        assertThat(h.quarantine()).singleElement().satisfies(q -> assertThat(q.get("raw_client_id")).isEqualTo(" " + CID + " "));
+    }
+
+    @Test
     void nonStandardClientIdIsFlagged() throws Exception {
         QualityHarness h = one(view("3f2504e0-4f89-11d3-9a0c-0305e82c3301", TS));
         assertThat(h.valid().get(0).get("flags")).isEqualTo("NON_STANDARD_CLIENT_ID");

@@ -93,6 +93,24 @@ class OtherScreensFxTest {
     }
 
     @Test
+    void aDatasetWithManyFiltersWrapsThemAndKeepsTheRowCountInView(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.setWidth(1000);
+            window.setHeight(700);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#dataset-sessions-count")
+                .queryAs(Label.class).getText().equals("3 rows"));
+        WaitForAsyncUtils.waitForFxEvents();
+        double sceneWidth = window.getScene().getWidth();
+        for (String id : List.of("#dataset-sessions-count", "#dataset-sessions-facet-converted",
+                "#open-journey-sessions")) {
+            javafx.scene.Node node = robot.lookup(id).query();
+            javafx.geometry.Bounds bounds = node.localToScene(node.getLayoutBounds());
+            assertThat(bounds.getMaxX()).as(id + " inside the window").isLessThanOrEqualTo(sceneWidth);
+        }
+    }
+
+    @Test
     void aJourneyShowsSessionsEventsAndCreditPerModel(FxRobot robot) throws Exception {
         robot.interact(() -> transform.openJourney("1740268798-lvfV1k5nHCN8"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#journey-header").queryAs(Label.class)

@@ -37,4 +37,17 @@ class SmallPartsTest {
         assertThat(Formats.duration(Duration.ofSeconds(125))).isEqualTo("2 min 05 s");
         assertThat(Formats.count(1234567)).isEqualTo("1,234,567");
     }
+
+    @Test
+    void theWindowFitsASmallLaptopScreen() {
+        javafx.geometry.Rectangle2D small = StudioApp.windowSize(new javafx.geometry.Rectangle2D(0, 0, 1280, 720));
+        assertThat(small.getWidth()).isLessThanOrEqualTo(1280);
+        assertThat(small.getHeight()).isLessThanOrEqualTo(720 - 30);
+        javafx.geometry.Rectangle2D tiny = StudioApp.windowSize(new javafx.geometry.Rectangle2D(0, 0, 1024, 740));
+        assertThat(tiny.getWidth()).isLessThanOrEqualTo(1024);
+        assertThat(tiny.getHeight()).isLessThanOrEqualTo(740);
+        javafx.geometry.Rectangle2D large = StudioApp.windowSize(new javafx.geometry.Rectangle2D(0, 0, 2560, 1400));
+        assertThat(large.getWidth()).isEqualTo(1440);
+        assertThat(large.getHeight()).isEqualTo(900);
+    }
 }

@@ -260,6 +260,36 @@ class StudioEndToEndFxTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void atTheSmallestWindowSizeNoLabelIsCutShort(FxRobot robot) throws Exception {
+        // The last test: it leaves the window at its minimum size (Monocle's screen refuses 1440×900 back).
+        robot.interact(() -> {
+            window.setWidth(1000);
+            window.setHeight(640);
+        });
+        java.util.Set<String> paths = java.util.Set.of("input-folder", "output-folder", "cache-file", "status-paths");
+        java.util.Map<StageId, List<String>> cut = new java.util.EnumMap<>(StageId.class);
+        for (StageId id : StageId.values()) {
+            robot.interact(() -> view.select(id));
+            robot.lookup("#analysis-scroll").tryQueryAs(javafx.scene.control.ScrollPane.class)
+                    .ifPresent(scroll -> robot.interact(() -> scroll.setVvalue(0)));
+            WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(window.getScene(), "small-window-" + id.cliName());
+            List<String> labels = WaitForAsyncUtils.asyncFx(() -> {
+                List<String> found = new java.util.ArrayList<>(
+                        Truncation.truncatedLabels(window.getScene().getRoot(), paths));
+                found.addAll(Truncation.widerThanTheirPane(window.getScene().getRoot()));
+                return found;
+            }).get();
+            if (!labels.isEmpty()) {
+                cut.put(id, labels);
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
     /** A converting client whose order has the most touchpoints: the journey worth a picture. */
     private static String clientWithTheMostTouchpoints() throws Exception {
         Path transform = vm.stageOutput(StageId.TRANSFORM);

@@ -82,6 +82,27 @@ class WindowFxTest {
     }
 
     @Test
+    void enterOpensTheSelectedRowsFieldsAndItCopiesAsTabSeparatedText(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.QUALITY));
+        @SuppressWarnings("unchecked")
+        TableView<String[]> files = robot.lookup("#quality-files-summary-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().size() == 4);
+        robot.interact(() -> {
+            files.getSelectionModel().select(0);
+            files.requestFocus();
+        });
+        robot.push(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.stage.Window> dialogs = robot.listWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#row-details") != null).toList();
+        assertThat(dialogs).hasSize(1);
+        robot.interact(() -> ((Stage) dialogs.get(0)).close());
+        com.puffy.pipeline.ui.table.DataTableView table = (com.puffy.pipeline.ui.table.DataTableView) files.getParent()
+                .getParent();
+        assertThat(table.rowAsText(files.getItems().get(0))).startsWith("events_20250101.csv\t2025-01-01\ttrue\t");
+    }
+
+    @Test
     void analysisWithoutARunSaysWhatToDo(FxRobot robot) throws Exception {
         robot.interact(() -> view.select(StageId.ANALYSIS));
         WaitForAsyncUtils.waitForFxEvents();

@@ -29,9 +29,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -40,11 +42,12 @@ import javafx.scene.layout.VBox;
  * side, and conversion by device; each chart's numbers one click away. Everything comes from the Analysis stage.
  */
 public final class AnalysisScreen implements Screen {
+    private static final double TILE_GAP = 10;
     private final MainViewModel main;
     private final AnalysisViewModel vm;
     private final OutputBrowser allFiles;
     private final TabPane tabs = new TabPane();
-    private final HBox tiles = new HBox(10);
+    private final FlowPane tiles = new FlowPane(TILE_GAP, TILE_GAP);
     private final VBox insights = new VBox(3);
     private final LineChart<String, Number> revenue = new LineChart<>(new CategoryAxis(), new NumberAxis());
     private final BarChart<String, Number> orders = new BarChart<>(new CategoryAxis(), new NumberAxis());
@@ -96,6 +99,7 @@ public final class AnalysisScreen implements Screen {
         });
 
         tiles.setId("kpi-tiles");
+        tiles.widthProperty().addListener((obs, old, now) -> fitTiles());
         insights.setId("analysis-insights");
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -172,6 +176,8 @@ public final class AnalysisScreen implements Screen {
                 tile("kpi-cvr", "Conversion rate", Formats.percent(k.sessionCvr()),
                         Formats.count(k.convertedSessions()) + " converted sessions"),
                 tile("kpi-aov", "Average order", Formats.money(k.aov()), "revenue ÷ orders"));
+        tiles.applyCss();
+        fitTiles();
         AnalysisResult.Overview o = result.overview();
         Label period = new Label(o.firstDate().isEmpty() ? "No data in the period."
                 : "Period " + o.firstDate() + " → " + o.lastDate() + " · " + Words.count(o.daysWithData(), "day", "days") + " with data · "
@@ -280,6 +286,35 @@ public final class AnalysisScreen implements Screen {
         }
     }
 
+    /**
+     * As many tiles a row as fit at their natural width, sharing the row's width: in one row of five shrunk to
+     * the screen, the average order read "$88…" at 1000 px.
+     */
+    private void fitTiles() {
+        List<Node> all = tiles.getChildren();
+        double width = tiles.getWidth();
+        if (all.isEmpty() || width <= 0) {
+            return;
+        }
+        double widest = 0;
+        for (Node tile : all) {
+            Region region = (Region) tile;
+            region.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            widest = Math.max(widest, region.prefWidth(-1));
+        }
+        int perRow = tilesPerRow(width, widest, all.size(), TILE_GAP);
+        double each = Math.floor((width - (perRow - 1) * TILE_GAP) / perRow);
+        for (Node tile : all) {
+            ((Region) tile).setPrefWidth(each);
+        }
+    }
+
+    /** How many tiles of {@code widest} fit in a row of {@code width}: at least one, at most {@code count}. */
+    static int tilesPerRow(double width, double widest, int count, double gap) {
+        int perRow = (int) Math.floor((width + gap) / (widest + gap));
+        return Math.max(1, Math.min(count, perRow));
+    }
+
     private static VBox tile(String id, String name, String value, String note) {
         Label title = new Label(name);
         title.getStyleClass().add("kpi-name");
@@ -291,8 +326,6 @@ public final class AnalysisScreen implements Screen {
         VBox tile = new VBox(2, title, number, small);
         tile.getStyleClass().add("kpi-tile");
         tile.setPadding(new Insets(10, 14, 10, 14));
-        HBox.setHgrow(tile, Priority.ALWAYS);
-        tile.setMaxWidth(Double.MAX_VALUE);
         return tile;
     }
 

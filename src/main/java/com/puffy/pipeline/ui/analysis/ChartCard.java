@@ -31,11 +31,17 @@ final class ChartCard extends VBox {
         setId(id);
         setSpacing(6);
         setPadding(new Insets(10));
+        // The hidden table's toolbar made a card at least 400 px wide, two a row wider than the screen on a small
+        // laptop: the Analysis page scrolled sideways and cut its right-hand cards. A card takes the width it gets.
+        setMinWidth(0);
         model = new DataTableModel(threads, List.of());
         table = new DataTableView(model, id + "-data");
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         asTable.setId(id + "-as-table");
+        asTable.setMinWidth(Region.USE_PREF_SIZE);
         asTable.setTooltip(new Tooltip("Show the numbers behind this chart (Ctrl+E exports them)"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

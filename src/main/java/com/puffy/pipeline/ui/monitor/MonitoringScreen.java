@@ -93,6 +93,8 @@ public final class MonitoringScreen implements Screen {
                 + "before) · green dots: the band a day may move in · red: the days that fired an alert.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
+        // Else the chart below takes the height and the hint shrinks to one cut line.
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, title, metric);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox chooser = new VBox(4, row, hint);

@@ -117,11 +117,15 @@ public final class QualityScreen implements Screen {
         Label text = new Label();
         text.setId("reconciliation");
         text.getStyleClass().add("recon-text");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.textProperty().bind(Bindings.when(vm.hasResultsProperty()).then(vm.reconciliationProperty())
                 .otherwise("Run the Quality stage to see how every row read is accounted for."));
         HBox legend = new HBox(14, legend("recon-valid", "valid"), legend("recon-quarantined", "quarantined"),
                 legend("recon-duplicate", "duplicate"));
         legend.setAlignment(Pos.CENTER_LEFT);
+        // The legend keeps its words on a small screen (it read "…", "…", "…" at 1000 px); the sentence wraps.
+        legend.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox line = new HBox(10, text, gap, legend);

@@ -18,10 +18,16 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
@@ -41,7 +47,8 @@ public final class DataTableView extends BorderPane {
     private final DataTableModel model;
     private final TableView<String[]> table = new TableView<>();
     private final EmptyState empty = new EmptyState("mdi2t-table-off");
-    private final HBox toolbar;
+    private final FlowPane toolbar;
+    private final BorderPane bar;
     private Consumer<String[]> onOpenRow;
     private String lastSortColumn;
     private boolean lastAscending = true;
@@ -78,9 +85,10 @@ public final class DataTableView extends BorderPane {
             model.apply();
         });
 
-        toolbar = new HBox(8, search, inColumn);
+        // The filters wrap onto a second line rather than push the row count out of the window: the sessions
+        // table's four value filters and "Open journey" hid its count even at 1440 px.
+        toolbar = new FlowPane(8, 6, search, inColumn);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setPadding(new Insets(6, 0, 6, 0));
         for (String column : model.facetColumns()) {
             CheckComboBox<String> facet = new CheckComboBox<>(model.facetValues(column));
             facet.setId(idPrefix + "-facet-" + column);
@@ -98,8 +106,6 @@ public final class DataTableView extends BorderPane {
                     });
             toolbar.getChildren().add(facet);
         }
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.loadingProperty());
@@ -109,9 +115,16 @@ public final class DataTableView extends BorderPane {
         count.textProperty().bind(model.countTextProperty());
         count.setMinWidth(Region.USE_PREF_SIZE);
         search.setMinWidth(160);
-        toolbar.getChildren().addAll(gap, busy, count);
+        HBox status = new HBox(8, busy, count);
+        status.setAlignment(Pos.CENTER_RIGHT);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        bar = new BorderPane(toolbar);
+        bar.setRight(status);
+        BorderPane.setAlignment(status, Pos.CENTER_RIGHT);
+        BorderPane.setMargin(status, new Insets(0, 0, 0, 8));
+        bar.setPadding(new Insets(6, 0, 6, 0));
 
-        setTop(toolbar);
+        setTop(bar);
         StackPane center = new StackPane(table, empty);
         setCenter(center);
         empty.setVisible(false);
@@ -156,23 +169,65 @@ public final class DataTableView extends BorderPane {
             TableRow<String[]> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    if (onOpenRow != null) {
-                        onOpenRow.accept(row.getItem());
-                    } else {
-                        RowDetailsDialog.show(getScene() == null ? null : getScene().getWindow(),
-                                model.fields(row.getItem()));
-                    }
+                    openRow(row.getItem());
                 }
             });
             return row;
         });
+        // The keyboard's way to a row's whole values (a 5 KB user agent is cut in its cell): Enter opens them as
+        // double-click does, and Ctrl+C copies the row as tab-separated text, which pastes into a spreadsheet.
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            String[] selected = table.getSelectionModel().getSelectedItem();
+            if (selected == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.ENTER) {
+                openRow(selected);
+                e.consume();
+            } else if (COPY.match(e)) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(rowAsText(selected));
+                Clipboard.getSystemClipboard().setContent(content);
+                e.consume();
+            }
+        });
+    }
+
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private void openRow(String[] row) {
+        if (onOpenRow != null) {
+            onOpenRow.accept(row);
+        } else {
+            RowDetailsDialog.show(getScene() == null ? null : getScene().getWindow(), model.fields(row));
+        }
+    }
+
+    /**
+     * The cells of the visible columns, in their order on screen, separated by tabs; tabs and line breaks inside a
+     * value become spaces.
+     */
+    public String rowAsText(String[] row) {
+        StringBuilder text = new StringBuilder();
+        for (TableColumn<String[], ?> column : table.getVisibleLeafColumns()) {
+            Object index = column.getProperties().get("row-index");
+            if (!(index instanceof Integer c)) {
+                continue;
+            }
+            if (!text.isEmpty()) {
+                text.append('\t');
+            }
+            text.append(c < row.length && row[c] != null ? row[c].replaceAll("[\t\r\n]+", " ") : "");
+        }
+        return text.toString();
     }
 
     public TableView<String[]> table() {
         return table;
     }
 
-    public HBox toolbar() {
+    /** The search and filter controls, in order; a screen may add its own (e.g. "Open journey"). */
+    public FlowPane toolbar() {
         return toolbar;
     }
 
@@ -189,7 +244,7 @@ public final class DataTableView extends BorderPane {
         boolean none = reason != null && !reason.isBlank();
         empty.setVisible(none);
         table.setVisible(!none);
-        toolbar.setDisable(none);
+        bar.setDisable(none);
         if (none) {
             empty.show("Nothing to show yet", reason);
         }

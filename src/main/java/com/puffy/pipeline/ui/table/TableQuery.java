@@ -15,6 +15,9 @@ import java.util.Set;
 public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> facets, int sortColumn,
                          boolean ascending) {
 
+    private static final Map<String, Integer> SEVERITY_RANK =
+            Map.of("CRITICAL", 0, "ERROR", 0, "WARNING", 1, "INFO", 2);
+
     public static TableQuery all() {
         return new TableQuery("", -1, Map.of(), -1, true);
     }
@@ -42,6 +45,17 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
                     }
                     return Double.compare(x, y);
                 };
+            } else if (isSeverityColumn(rows, sortColumn)) {
+                int c = sortColumn;
+                // Worst first going up: alphabetically, INFO came between CRITICAL and WARNING.
+                order = (a, b) -> {
+                    int x = SEVERITY_RANK.getOrDefault(cellValue(rows.get(a), c), -1);
+                    int y = SEVERITY_RANK.getOrDefault(cellValue(rows.get(b), c), -1);
+                    if (x < 0 || y < 0) {
+                        return Boolean.compare(x < 0, y < 0) * (ascending ? 1 : -1);
+                    }
+                    return Integer.compare(x, y);
+                };
             } else {
                 int c = sortColumn;
                 order = (a, b) -> rows.get(a)[c].compareTo(rows.get(b)[c]);
@@ -55,6 +69,22 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
             result.add(rows.get(i));
         }
         return result;
+    }
+
+    /** A column holding severities only (findings' ERROR/WARNING/INFO, alerts' CRITICAL/WARNING/INFO) and blanks. */
+    static boolean isSeverityColumn(List<String[]> rows, int column) {
+        boolean sawOne = false;
+        for (String[] row : rows) {
+            String cell = cellValue(row, column);
+            if (cell.isEmpty()) {
+                continue;
+            }
+            if (!SEVERITY_RANK.containsKey(cell)) {
+                return false;
+            }
+            sawOne = true;
+        }
+        return sawOne;
     }
 
     private boolean passesFacets(String[] row) {

@@ -212,6 +212,8 @@ public final class TransformScreen implements Screen {
 
         journeyHeader.setId("journey-header");
         journeyHeader.getStyleClass().add("section-title");
+        journeyHeader.setWrapText(true);
+        journeyHeader.setMinHeight(Region.USE_PREF_SIZE);
         ScrollPane scroll = new ScrollPane(timeline);
         scroll.setFitToHeight(true);
         scroll.setPrefViewportHeight(170);
@@ -227,6 +229,8 @@ public final class TransformScreen implements Screen {
         Label creditHint = new Label("Each column is a model; each row a touchpoint session in the 7 days before "
                 + "the purchase. Credits of a model add up to 100 %.");
         creditHint.getStyleClass().add("muted");
+        creditHint.setWrapText(true);
+        creditHint.setMinHeight(Region.USE_PREF_SIZE);
         VBox creditBox = new VBox(6, creditBar, creditHint, creditsView);
         VBox.setVgrow(creditsView, Priority.ALWAYS);
 

@@ -52,6 +52,27 @@ class TableQueryTest {
     }
 
     @Test
+    void severitiesSortByHowBadTheyAreNotAlphabetically() throws Exception {
+        Path file = dir.resolve("alerts.csv");
+        Files.writeString(file, "check,severity\nA,INFO\nB,WARNING\nC,CRITICAL\nD,\nE,WARNING\n");
+        CsvTable t = CsvTable.read(file);
+        assertThat(new TableQuery("", -1, Map.of(), 1, true).apply(t)).extracting(r -> r[1])
+                .containsExactly("CRITICAL", "WARNING", "WARNING", "INFO", "");
+        assertThat(new TableQuery("", -1, Map.of(), 1, false).apply(t)).extracting(r -> r[1])
+                .containsExactly("INFO", "WARNING", "WARNING", "CRITICAL", "");
+        assertThat(new TableQuery("", -1, Map.of(), 2, true).apply(table())).extracting(r -> r[2])
+                .containsExactly("ERROR", "ERROR", "WARNING", "INFO");
+    }
+
+    @Test
+    void aTextColumnThatOnlyMentionsASeverityStillSortsAlphabetically() throws Exception {
+        Path file = dir.resolve("notes.csv");
+        Files.writeString(file, "note\nWARNING\nbanana\nINFO\n");
+        assertThat(new TableQuery("", -1, Map.of(), 0, true).apply(CsvTable.read(file))).extracting(r -> r[0])
+                .containsExactly("INFO", "WARNING", "banana");
+    }
+
+    @Test
     void freeTextIgnoresCaseAndCanStayInOneColumn() throws Exception {
         CsvTable t = table();
         assertThat(new TableQuery("googlebot", -1, Map.of(), -1, true).apply(t)).hasSize(1);

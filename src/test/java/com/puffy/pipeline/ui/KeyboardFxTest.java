@@ -1,0 +1,86 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window driven from the keyboard alone, with a stage that runs until it is cancelled. */
+@ExtendWith(ApplicationExtension.class)
+class KeyboardFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    MainViewModel vm;
+    final List<UiError> errors = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        prefs = Preferences.userRoot().node("eventpipe-test/kb-" + System.nanoTime());
+        FakeStages fakes = new FakeStages();
+        UiThreads threads = UiThreads.javafx();
+        vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY, KeyboardFxTest::untilCancelled))),
+                threads, new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.cacheEnabledProperty().set(false);
+        MainView view = StudioApp.build(vm, threads, null, prefs);
+        view.setErrorPresenter(errors::add);
+        stage.setScene(view.createScene(1280, 800));
+        stage.show();
+        vm.openFolder(input);
+    }
+
+    /** Runs until cancelled, or 20 s at most so a broken Escape fails the test rather than hanging it. */
+    private static void untilCancelled(Cancellation cancellation) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!cancellation.isCancelled() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#stage-tabs", "#recent-folders", "#quality-files-summary-search",
+            "#quality-files-summary-search-column"})
+    void escapeCancelsTheRunWhereverTheFocusIs(String focused, FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node node = robot.lookup(focused).query();
+        robot.interact(node::requestFocus);
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        robot.interact(node::requestFocus);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.CANCELLED);
+    }
+}
