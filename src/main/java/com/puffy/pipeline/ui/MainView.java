@@ -570,7 +570,14 @@ public final class MainView {
             }
         }
         List<String[]> rows = new ArrayList<>(table.getItems());
-        vm.statusMessageProperty().set("Exporting " + Words.count(rows.size(), "row", "rows") + " to " + file + "…");
+        // Say when filters left rows out: an analyst who filtered findings an hour ago expects the whole table.
+        com.puffy.pipeline.ui.table.DataTableView view = com.puffy.pipeline.ui.table.DataTableView.of(table);
+        int before = view == null ? -1 : view.rowsBeforeFilters();
+        String what = before > rows.size()
+                ? "the " + Words.count(rows.size(), "row", "rows") + " that pass the filters (of "
+                        + Formats.count(before) + ")"
+                : Words.count(rows.size(), "row", "rows");
+        vm.statusMessageProperty().set("Exporting " + what + " to " + file + "…");
         threads.background(() -> {
             try {
                 List<String[]> projected = new ArrayList<>(rows.size());
@@ -583,8 +590,7 @@ public final class MainView {
                     projected.add(out);
                 }
                 TableExport.write(columns, projected, file);
-                threads.fx(() -> vm.statusMessageProperty().set("Exported " + Words.count(rows.size(), "row", "rows")
-                        + " to " + file + "."));
+                threads.fx(() -> vm.statusMessageProperty().set("Exported " + what + " to " + file + "."));
             } catch (Exception e) {
                 threads.fx(() -> errorPresenter.accept(UiError.of("export to " + file + ": choose a folder you may write to", e)));
             }

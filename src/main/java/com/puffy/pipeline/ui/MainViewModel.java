@@ -466,14 +466,22 @@ public final class MainViewModel {
         statusMessage.set("Running " + describe(needed) + "…");
         LOG.info("Run of {} (force={}) on {}", requested, force, settings.inputDir());
         long started = System.nanoTime();
+        // A failed first run has no earlier outputs to keep: saying it kept them sent users looking for files.
+        Set<StageId> hadOutputs = EnumSet.noneOf(StageId.class);
+        for (StageId id : needed) {
+            if (Files.isDirectory(settings.outputDir().resolve(id.outputFolder()))) {
+                hadOutputs.add(id);
+            }
+        }
         threads.engine(() -> {
             try {
-                PipelineReport report = pipeline.run(settings, requested, force, listener(), cancellation);
+                PipelineReport report = pipeline.run(settings, requested, force, listener(hadOutputs), cancellation);
                 threads.fx(() -> finished(report, Duration.ofNanos(System.nanoTime() - started)));
             } catch (Exception | Error e) {
                 LOG.error("Run failed", e);
                 threads.fx(() -> {
-                    statusMessage.set("The run failed; the previous outputs were kept.");
+                    statusMessage.set(hadOutputs.isEmpty() ? "The run failed; nothing was written."
+                            : "The run failed; the previous outputs were kept.");
                     lastRun.set("Last run " + now() + ": failed");
                     endRun();
                     report(UiError.of("run the pipeline", e));
@@ -482,7 +490,7 @@ public final class MainViewModel {
         });
     }
 
-    private PipelineListener listener() {
+    private PipelineListener listener(Set<StageId> hadOutputs) {
         return new PipelineListener() {
             @Override
             public void stageStarted(StageId stage) {
@@ -504,9 +512,11 @@ public final class MainViewModel {
                         case RAN -> vm.finished(StageState.FRESH, "Finished at " + now() + ".",
                                 lines, elapsed);
                         case UP_TO_DATE -> vm.finished(StageState.FRESH, "Up to date: not run again.", lines, null);
-                        case CANCELLED -> vm.finished(StageState.CANCELLED,
-                                "Cancelled; the previous outputs were kept.", null, elapsed);
-                        case FAILED -> vm.finished(StageState.FAILED, "Failed; the previous outputs were kept.",
+                        case CANCELLED -> vm.finished(StageState.CANCELLED, hadOutputs.contains(stage)
+                                ? "Cancelled; the previous outputs were kept." : "Cancelled; nothing was written.",
+                                null, elapsed);
+                        case FAILED -> vm.finished(StageState.FAILED, hadOutputs.contains(stage)
+                                ? "Failed; the previous outputs were kept." : "Failed; nothing was written.",
                                 null, elapsed);
                     }
                 });

@@ -109,9 +109,8 @@ public final class StageViewModel {
 
     void showSummary(List<String> lines, Duration tookLastTime) {
         summary.setAll(lines);
-        if (tookLastTime != null && !tookLastTime.isZero()) {
-            elapsed.set(Formats.duration(tookLastTime));
-        }
+        // Another folder's time stayed on the card ("never run · 0.8 s") until its next run.
+        elapsed.set(tookLastTime != null && !tookLastTime.isZero() ? Formats.duration(tookLastTime) : "");
     }
 
     void waiting() {

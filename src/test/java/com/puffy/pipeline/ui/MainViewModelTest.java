@@ -103,6 +103,32 @@ class MainViewModelTest {
     }
 
     @Test
+    void openingAnotherFolderForgetsTheLastFoldersTimesAndSummaries() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.stage(StageId.QUALITY).elapsedProperty().get()).endsWith(" s");
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        vm.openFolder(other);
+        for (StageViewModel stage : vm.stages()) {
+            assertThat(stage.getState()).isEqualTo(StageState.NEVER_RUN);
+            assertThat(stage.elapsedProperty().get()).as(stage.title()).isEmpty();
+            assertThat(stage.summary()).as(stage.title()).isEmpty();
+        }
+    }
+
+    @Test
+    void aStageThatFailsWithNoEarlierOutputsDoesNotClaimToHaveKeptThem() {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FAILED);
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).doesNotContain("previous outputs were kept");
+        assertThat(vm.statusMessageProperty().get()).doesNotContain("previous outputs were kept");
+    }
+
+    @Test
     void runAllRunsEveryStageAndEndsFreshWithFullProgress() {
         MainViewModel vm = allFour();
         vm.openFolder(input);

@@ -103,6 +103,23 @@ class WindowFxTest {
     }
 
     @Test
+    void exportingAFilteredTableWritesItsRowsAndSaysFiltersLeftSomeOut(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.QUALITY));
+        @SuppressWarnings("unchecked")
+        TableView<String[]> files = robot.lookup("#quality-files-summary-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().size() == 4);
+        robot.interact(() -> robot.lookup("#quality-files-summary-search").queryAs(javafx.scene.control.TextField.class)
+                .setText("clientId"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().size() == 2);
+        Path target = dir.resolve("filtered-" + System.nanoTime() + ".csv");
+        robot.interact(() -> view.exportTable(view.visibleTable(), target));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusMessageProperty().get().startsWith("Exported"));
+        assertThat(vm.statusMessageProperty().get())
+                .isEqualTo("Exported the 2 rows that pass the filters (of 4) to " + target + ".");
+        assertThat(Files.readAllLines(target)).hasSize(3);
+    }
+
+    @Test
     void analysisWithoutARunSaysWhatToDo(FxRobot robot) throws Exception {
         robot.interact(() -> view.select(StageId.ANALYSIS));
         WaitForAsyncUtils.waitForFxEvents();

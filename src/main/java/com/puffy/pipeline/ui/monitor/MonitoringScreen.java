@@ -69,6 +69,8 @@ public final class MonitoringScreen implements Screen {
         headline.setId("alerts-headline");
         headline.getStyleClass().add("section-title");
         headline.textProperty().bind(vm.headlineProperty());
+        headline.setWrapText(true);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         ListView<MonitoringViewModel.Alert> list = new ListView<>(vm.alerts());
         list.setId("alert-list");
         list.setCellFactory(l -> new AlertCell());
@@ -104,6 +106,17 @@ public final class MonitoringScreen implements Screen {
         chart.setLegendVisible(true);
         chart.setMinHeight(260);
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
+        ((NumberAxis) chart.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number value) {
+                return MonitoringViewModel.axisLabel(vm.selectedMetricProperty().get(), value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the axis only writes its labels");
+            }
+        });
         VBox right = new VBox(8, chooser, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         right.setPadding(new Insets(6, 0, 0, 8));

@@ -191,4 +191,22 @@ public final class MonitoringViewModel {
     private static double at(String[] row, int column) {
         return column < 0 ? Double.NaN : CsvTable.number(row[column]);
     }
+
+    /**
+     * A value of a metric as the chart's axis writes it: rates and shares as percentages, as the alerts word them
+     * ("client_id missing on 15.0 % of rows" beside an axis reading 0.15), other values with thousands separators.
+     */
+    public static String axisLabel(String metric, double value) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.US);
+        format.setMaximumFractionDigits(2);
+        if (isFraction(metric)) {
+            return format.format(value * 100) + " %";
+        }
+        return format.format(value);
+    }
+
+    /** Metrics that metrics.csv holds as fractions 0..1 (docs/architecture.md, monitoring/). */
+    static boolean isFraction(String metric) {
+        return metric != null && (metric.endsWith("_rate") || metric.endsWith("_share") || metric.endsWith("_cvr"));
+    }
 }

@@ -29,6 +29,8 @@ import javafx.collections.ObservableList;
 public final class DataTableModel {
     private static final String NO_MATCH = "No rows match the filters.";
     private static final String FILTERING = "Filtering the rows…";
+    /** Before any file is read (no folder open yet): "No rows match the filters" blamed filters nobody had set. */
+    private static final String NOTHING = "Nothing to show yet.";
     private final UiThreads threads;
     private final List<String> facetColumns;
     private final ObjectProperty<CsvTable> table = new SimpleObjectProperty<>();
@@ -40,7 +42,7 @@ public final class DataTableModel {
     private final StringProperty countText = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty emptyReason = new SimpleStringProperty("");
-    private final StringProperty placeholder = new SimpleStringProperty(NO_MATCH);
+    private final StringProperty placeholder = new SimpleStringProperty(NOTHING);
     private final ObjectProperty<UiError> error = new SimpleObjectProperty<>();
     private final AtomicLong generation = new AtomicLong();
     /** "Loading sessions.csv…" while a file is read and its first query runs; null otherwise. */
@@ -150,6 +152,7 @@ public final class DataTableModel {
             table.set(null);
             rows.set(List.of());
             countText.set("");
+            placeholder.set(NOTHING);
             emptyReason.set(missingHint);
             return;
         }
@@ -174,7 +177,7 @@ public final class DataTableModel {
                     if (gen == generation.get()) {
                         loading.set(false);
                         readingText = null;
-                        placeholder.set(NO_MATCH);
+                        placeholder.set(NOTHING);
                         table.set(null);
                         rows.set(List.of());
                         emptyReason.set("Could not read " + file.getFileName() + ".");

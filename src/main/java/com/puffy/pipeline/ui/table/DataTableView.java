@@ -57,6 +57,7 @@ public final class DataTableView extends BorderPane {
         this.model = model;
         getStyleClass().add("data-table");
         table.setId(idPrefix + "-table");
+        table.getProperties().put(DataTableView.class, this);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label placeholder = new Label();
         placeholder.setId(idPrefix + "-placeholder");
@@ -220,6 +221,17 @@ public final class DataTableView extends BorderPane {
             text.append(c < row.length && row[c] != null ? row[c].replaceAll("[\t\r\n]+", " ") : "");
         }
         return text.toString();
+    }
+
+    /** The view around a table built by this class, or null for another table. */
+    public static DataTableView of(TableView<?> table) {
+        return table.getProperties().get(DataTableView.class) instanceof DataTableView view ? view : null;
+    }
+
+    /** How many rows the file gave the table, before filters; -1 when none is loaded. */
+    public int rowsBeforeFilters() {
+        CsvTable loaded = model.tableProperty().get();
+        return loaded == null ? -1 : loaded.size();
     }
 
     public TableView<String[]> table() {

@@ -29,10 +29,13 @@ public final class RowDetailsDialog {
         grid.setHgap(12);
         grid.setVgap(6);
         ColumnConstraints names = new ColumnConstraints();
+        // A long value's text area wants all the width; the field names gave way and read "sev…", "mess…".
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(names, values);
         int line = 0;
+        double height = 40;
         for (Map.Entry<String, String> field : fields) {
             Label name = new Label(field.getKey());
             name.getStyleClass().add("field-name");
@@ -43,16 +46,19 @@ public final class RowDetailsDialog {
                 area.setWrapText(true);
                 area.setPrefRowCount(Math.min(6, 1 + value.length() / 80));
                 grid.addRow(line++, name, area);
+                height += 24 + area.getPrefRowCount() * 19;
             } else {
                 TextField text = new TextField(value);
                 text.setEditable(false);
                 grid.addRow(line++, name, text);
+                height += 34;
             }
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportWidth(720);
-        scroll.setPrefViewportHeight(Math.min(560, 40 + fields.size() * 34));
+        // Room for the text areas too: a 5 KB value's six lines pushed the fields after it out of a short dialog.
+        scroll.setPrefViewportHeight(Math.min(560, height));
         dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setResizable(true);

@@ -199,4 +199,17 @@ class TableQueryTest {
         assertThat(text).startsWith("file,line,severity,code,value\n").contains("'=1+2").hasLineCount(5);
         assertThat(dir.resolve("export.csv.tmp")).doesNotExist();
     }
+
+    @Test
+    void aTableWithNothingReadDoesNotBlameTheFilters() throws Exception {
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
+        assertThat(model.placeholderProperty().get()).isEqualTo("Nothing to show yet.");
+        model.load(dir.resolve("missing.csv"), "Run the Quality stage first.");
+        assertThat(model.placeholderProperty().get()).isEqualTo("Nothing to show yet.");
+        table();
+        model.load(dir.resolve("findings.csv"), "");
+        model.filterTextProperty().set("no such text anywhere");
+        model.apply();
+        assertThat(model.placeholderProperty().get()).isEqualTo("No rows match the filters.");
+    }
 }

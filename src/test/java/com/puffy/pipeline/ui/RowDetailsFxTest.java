@@ -1,0 +1,55 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.table.RowDetailsDialog;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A row with a 5 KB user agent: every field name stays readable and the whole value can be read and copied. */
+@ExtendWith(ApplicationExtension.class)
+class RowDetailsFxTest {
+    Stage window;
+
+    @Start
+    void start(Stage stage) {
+        window = stage;
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1000, 700));
+        Theme.apply(stage.getScene(), false, null);
+        stage.show();
+    }
+
+    @Test
+    void aFiveKilobyteValueKeepsEveryFieldNameWholeAndTheValueWhole(FxRobot robot) throws Exception {
+        String agent = "Mozilla/5.0 (compatible; LongBot/1.0) " + "x".repeat(5000);
+        List<Map.Entry<String, String>> fields = List.of(Map.entry("file", "events_20250223.csv"),
+                Map.entry("line", "51"), Map.entry("severity", "WARNING"), Map.entry("value", agent),
+                Map.entry("message", "The user agent is a bot, crawler or headless browser; the row is kept and flagged."));
+        @SuppressWarnings("unchecked")
+        Dialog<Void>[] dialog = new Dialog[1];
+        robot.interact(() -> {
+            dialog[0] = RowDetailsDialog.create(window, fields);
+            dialog[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(dialog[0].getDialogPane().getScene(), "row-details-long-value");
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.truncatedLabels(
+                dialog[0].getDialogPane(), java.util.Set.of())).get();
+        assertThat(cut).isEmpty();
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) dialog[0].getDialogPane().getContent();
+        assertThat(scroll.getViewportBounds().getHeight()).as("every field in view without scrolling")
+                .isGreaterThanOrEqualTo(scroll.getContent().getLayoutBounds().getHeight());
+        TextArea value = (TextArea) dialog[0].getDialogPane().lookup(".text-area");
+        assertThat(value.getText()).isEqualTo(agent);
+        robot.interact(() -> dialog[0].close());
+    }
+}
