@@ -70,6 +70,10 @@ public final class ConfigLoader {
             text = Files.readString(userFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException("Configuration file " + userFile + " does not exist: check the --config path.", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // Notepad's "Unicode" is UTF-16; the decoder's own words were "(Input length = 1)".
+            throw new ConfigException("Configuration file " + userFile + " is not UTF-8 text: save it as UTF-8 "
+                    + "(in Notepad: Save as, Encoding UTF-8).", e);
         } catch (IOException e) {
             throw new ConfigException("Configuration file " + userFile + " cannot be read (" + e.getMessage()
                     + "): check its permissions and that it is UTF-8 text.", e);

@@ -72,6 +72,7 @@ final class CsvRecordReader implements Closeable {
 
     private final ArrayDeque<PendingLine> pending = new ArrayDeque<>();
     private int expectedFields = -1;
+    private int fewestFields = -1;
 
     // The current record: field i is source[fieldStart[i], fieldEnd[i]); when it had "" escapes, it is fieldText[i]
     // or, in an all-ASCII chunk, unescaped[fieldStart[i], fieldEnd[i]).
@@ -118,7 +119,13 @@ final class CsvRecordReader implements Closeable {
 
     /** Once the header is known, a multi-line record with another field count is judged malformed. */
     void expectFields(int count) {
-        this.expectedFields = count;
+        expectFields(count, count);
+    }
+
+    /** A record may have from {@code min} to {@code max} fields (a header's unnamed trailing cells are optional). */
+    void expectFields(int min, int max) {
+        this.expectedFields = max;
+        this.fewestFields = min;
     }
 
     int fieldCount() {
@@ -136,6 +143,9 @@ final class CsvRecordReader implements Closeable {
 
     /** Field i of the current record. */
     String field(int i) {
+        if (i >= fieldCount) {
+            return ""; // an optional trailing cell the record does not have
+        }
         if (fieldText[i] == null) {
             if (fieldStart[i] == fieldEnd[i]) {
                 fieldText[i] = "";
@@ -155,7 +165,9 @@ final class CsvRecordReader implements Closeable {
      * {@link #next()}.
      */
     void field(int i, FieldValue target) {
-        if (sourceBytes != null && fieldText[i] == null) {
+        if (i >= fieldCount) {
+            target.setEmpty();
+        } else if (sourceBytes != null && fieldText[i] == null) {
             target.setLatin1(fieldUnescaped[i] ? unescaped : sourceBytes, fieldStart[i], fieldEnd[i] - fieldStart[i]);
         } else {
             target.setText(field(i));
@@ -246,7 +258,7 @@ final class CsvRecordReader implements Closeable {
             joined.append('\n').append(line.text());
             String text = joined.toString();
             status = parse(text, 0, text.length());
-            if (status == OK && expectedFields >= 0 && fieldCount != expectedFields) {
+            if (status == OK && expectedFields >= 0 && (fieldCount > expectedFields || fieldCount < fewestFields)) {
                 status = BAD;
                 problem = "a quoted field runs over " + (consumed.size() + 1) + " lines and the record has "
                         + fieldCount + " fields instead of " + expectedFields;

@@ -88,6 +88,8 @@ final class FileValidator {
     /** The file name needs neither quotes nor formula protection, alone or as "name:line" in event_id. */
     private boolean plainName;
     private boolean nameAscii;
+    /** The fewest fields a record of the file may have: the header's, less its unnamed trailing cells. */
+    private int fewestFields;
 
     FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead) {
         this(rules, headers, cancellation, bytesRead, Files::newInputStream);
@@ -214,7 +216,14 @@ final class FileValidator {
                             + " column) and was skipped." + likelyRenamedHint(mapping)));
             return;
         }
-        reader.expectFields(mapping.fieldCount());
+        // Unnamed cells at the end of the header ("...,user_agent,") are padding some exports add to the header line
+        // only: a row may leave them out. Every row was COLUMN_COUNT_MISMATCH for one trailing comma on the header.
+        int padding = 0;
+        while (padding < headerFields.size() - 1 && headerFields.get(headerFields.size() - 1 - padding).isBlank()) {
+            padding++;
+        }
+        fewestFields = mapping.fieldCount() - padding;
+        reader.expectFields(fewestFields, mapping.fieldCount());
         readRows(result, reader, spool, mapping);
     }
 
@@ -249,7 +258,7 @@ final class FileValidator {
                         new String[COLUMNS], reader.rawText());
                 continue;
             }
-            if (reader.fieldCount() != mapping.fieldCount()) {
+            if (reader.fieldCount() > mapping.fieldCount() || reader.fieldCount() < fewestFields) {
                 List<String> fields = reader.fields();
                 String[] raw = new String[COLUMNS];
                 for (int c = 0; c < COLUMNS; c++) {

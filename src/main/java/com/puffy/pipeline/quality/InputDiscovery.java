@@ -38,7 +38,10 @@ final class InputDiscovery {
                         if (absolute.equals(root)) {
                             return FileVisitResult.CONTINUE;
                         }
-                        boolean outputs = ownOutput != null && absolute.startsWith(ownOutput) || isOutputFolder(dir);
+                        // An output folder that holds the input folder (--input p/events --output p) holds every
+                        // subfolder too: only one inside the input is the run's own, else every subfolder was skipped.
+                        boolean own = ownOutput != null && absolute.startsWith(ownOutput) && !root.startsWith(ownOutput);
+                        boolean outputs = own || isOutputFolder(dir);
                         return outputs ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                     }
 

@@ -240,6 +240,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aConfigFileInUtf16SaysToSaveItAsUtf8() throws Exception {
+        byte[] text = "quality:\n  revenue_tolerance: 0.05\n".getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        Path file = Files.write(dir.resolve("u16.yaml"), text);
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Configuration file " + file + " is not UTF-8 text: save it as UTF-8 (in Notepad: Save as, "
+                        + "Encoding UTF-8).");
+        Path withBom = Files.write(dir.resolve("bom.yaml"),
+                ("\uFEFFquality:\r\n  revenue_tolerance: 0.05\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ConfigLoader.load(withBom).quality().revenueTolerance()).isEqualTo(0.05);
+    }
+
+    @Test
     void aMissingFileSaysToCheckThePath() {
         Path file = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> ConfigLoader.load(file))

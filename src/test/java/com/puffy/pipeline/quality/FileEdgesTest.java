@@ -236,6 +236,21 @@ class FileEdgesTest {
     }
 
     @Test
+    void aTrailingCommaOnTheHeaderLineOnlyDoesNotQuarantineEveryRow() throws Exception {
+        // "...,user_agent," over rows without the comma: every row was COLUMN_COUNT_MISMATCH, the whole day lost.
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER + ",",
+                view(CID, "2025-02-23T10:00:00.000Z"),
+                view(CID2, "2025-02-23T11:00:00.000Z") + ",",
+                view(CID2, "2025-02-23T12:00:00.000Z") + ",kept",
+                view(CID2, "2025-02-23T13:00:00.000Z") + ",x,y",
+                "1740268799-abcdefghijkl,https://puffy.com/,,2025-02-23T14:00:00.000Z,page_viewed,").run();
+        assertThat(h.valid()).extracting(v -> v.get("line") + ":" + v.get("column_8")).containsExactly("2:", "3:", "4:kept");
+        assertThat(h.quarantine()).extracting(q -> q.get("line") + ":" + q.get("reasons"))
+                .containsExactly("5:COLUMN_COUNT_MISMATCH", "6:COLUMN_COUNT_MISMATCH");
+        reconciled(h.summaryOf(D));
+    }
+
+    @Test
     void utf16FilesSayUtf16AndHowToSaveAsUtf8InsteadOfBinary() throws Exception {
         String text = HEADER + "\r\n" + view(CID, "2025-02-24T10:00:00.000Z") + "\r\n";
         ByteArrayOutputStream le = new ByteArrayOutputStream();

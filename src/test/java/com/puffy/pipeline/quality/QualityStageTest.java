@@ -248,6 +248,20 @@ class QualityStageTest {
     }
 
     @Test
+    void aRecursiveRunIntoAFolderAboveTheInputStillReadsItsSubfolders() throws Exception {
+        QualityHarness h = sample();
+        Path sub = Files.createDirectories(h.input.resolve("march"));
+        Files.writeString(sub.resolve("events_20250301.csv"), HEADER + "\n" + view(CID, "2025-03-01T10:00:00.000Z") + "\n");
+        // --input p/events --output p: every subfolder of the input lies inside the output folder, and all were skipped.
+        RunSettings settings = new RunSettings(h.input, h.input.getParent(), ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 3, 1), true, null);
+        new Pipeline(List.of(new QualityStage())).run(settings, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none());
+        assertThat(Files.readString(h.input.getParent().resolve("quality/file_summary.csv")))
+                .contains("march/events_20250301.csv");
+    }
+
+    @Test
     void validateCommandPrintsAPlainSummaryAndSucceeds() throws Exception {
         QualityHarness h = sample();
         StringWriter out = new StringWriter();
