@@ -25,16 +25,31 @@ public final class Fmt {
                 : String.format(Locale.US, "%s$%,.0f", sign, abs);
     }
 
-    /** A fraction as a percentage: one decimal under 10 % ({@code 0.8%}), none above ({@code 34%}). */
+    /**
+     * A fraction as a percentage: one decimal under 10 % ({@code 0.8%}), none above ({@code 34%}). Only exactly 0 and
+     * exactly 1 read {@code 0%} and {@code 100%}: a share that is not all reads {@code 99.6%} or {@code >99.9%}, one
+     * that is not nothing {@code <0.1%}.
+     */
     public static String percent(double fraction) {
         if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
             return "n/a";
         }
         double pct = fraction * 100.0;
         if (pct != 0 && Math.abs(pct) < 10) {
-            return String.format(Locale.US, "%.1f%%", pct);
+            return bounded(pct, "%.1f%%", 0.1);
+        }
+        if (Math.abs(pct) >= 99.5 && Math.abs(pct) < 100) {
+            return bounded(pct, "%.1f%%", 0.1);
         }
         return String.format(Locale.US, "%.0f%%", pct);
+    }
+
+    /** {@link #percent} with one decimal at any size ({@code 34.4%}), where two shares must read apart. */
+    public static String percentOneDecimal(double fraction) {
+        if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
+            return "n/a";
+        }
+        return bounded(fraction * 100.0, "%.1f%%", 0.1);
     }
 
     /** A percentage with one decimal always ({@code 0.84%}), for conversion rates. */
@@ -43,8 +58,23 @@ public final class Fmt {
             return "n/a";
         }
         double pct = fraction * 100.0;
-        return Math.abs(pct) < 1 && pct != 0 ? String.format(Locale.US, "%.2f%%", pct)
-                : String.format(Locale.US, "%.1f%%", pct);
+        return Math.abs(pct) < 1 && pct != 0 ? bounded(pct, "%.2f%%", 0.01) : bounded(pct, "%.1f%%", 0.1);
+    }
+
+    /**
+     * {@code pct} in {@code pattern}, except that a value other than 0 or ±100 never rounds onto them: it reads
+     * {@code <0.1%} or {@code >99.9%} ({@code step} is the last digit shown).
+     */
+    private static String bounded(double pct, String pattern, double step) {
+        String sign = pct < 0 ? "-" : "";
+        double abs = Math.abs(pct);
+        if (abs > 0 && abs < step / 2) {
+            return sign + "<" + String.format(Locale.US, pattern, step);
+        }
+        if (abs < 100 && abs >= 100 - step / 2) {
+            return sign + ">" + String.format(Locale.US, pattern, 100 - step);
+        }
+        return String.format(Locale.US, pattern, pct);
     }
 
     public static String count(long value) {

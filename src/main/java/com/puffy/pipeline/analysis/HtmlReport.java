@@ -326,7 +326,7 @@ final class HtmlReport {
         html.append("<div class=\"pair\"><div><h3>Time from first touch</h3>")
                 .append(Charts.pathBuckets(time, "chart-time", "Orders by time from first touch to purchase"))
                 .append("</div><div><h3>Sessions from first touch</h3>")
-                .append(Charts.pathBuckets(sessions, "chart-touches", "Orders by sessions before purchase"))
+                .append(Charts.pathBuckets(sessions, "chart-touches", "Orders by sessions in the 7 days up to the purchase"))
                 .append("</div></div>");
         List<List<String>> rows = new ArrayList<>();
         for (PathBucket b : r.pathToPurchase()) {

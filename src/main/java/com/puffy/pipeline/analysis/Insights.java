@@ -73,7 +73,7 @@ final class Insights {
         } else {
             say(OVERVIEW, Fmt.rate(k.sessionCvr()) + " of " + Fmt.count(k.sessions()) + " human sessions converted, "
                     + "earning " + Fmt.money(k.revenuePerSession()) + " per session; bots made "
-                    + Fmt.percent(k.botRowShare()) + " of the rows and are left out of sessions.");
+                    + Fmt.percent(k.botRowShare()) + " of the valid rows and are left out of sessions.");
         }
     }
 
@@ -103,6 +103,10 @@ final class Insights {
     private void compareDays(List<DailyTrend> days) {
         DailyTrend best = days.stream().max(Comparator.comparing(DailyTrend::revenue)).orElseThrow();
         DailyTrend worst = days.stream().min(Comparator.comparing(DailyTrend::revenue)).orElseThrow();
+        if (best.revenue() == worst.revenue()) {
+            say(TREND, "Every day had the same revenue, " + Fmt.money(best.revenue()) + ".");
+            return;
+        }
         say(TREND, "The best day was " + day(best.date()) + " with " + Fmt.money(best.revenue()) + " ("
                 + Words.count(best.orders(), "order", "orders") + "); the weakest was " + day(worst.date())
                 + " with " + Fmt.money(worst.revenue()) + ".");
@@ -132,9 +136,12 @@ final class Insights {
                 .max(Comparator.comparing(FunnelStep::dropOffRate)).orElseThrow();
         int index = steps.indexOf(worst);
         FunnelStep last = steps.get(steps.size() - 1);
-        say(FUNNEL, "The largest drop is from \u201c" + steps.get(index - 1).label().toLowerCase() + "\u201d to \u201c"
+        // Steps count sessions containing the event, so a step can hold more sessions than the one before it.
+        if (worst.dropOffRate() > 0) {
+            say(FUNNEL, "The largest drop is from \u201c" + steps.get(index - 1).label().toLowerCase() + "\u201d to \u201c"
                 + worst.label().toLowerCase() + "\u201d: " + Fmt.percent(worst.dropOffRate())
                 + " of sessions do not go on.");
+        }
         say(FUNNEL, Fmt.rate(last.rateFromStart()) + " of sessions reach \u201c" + last.label().toLowerCase()
                 + "\u201d.");
     }
@@ -150,8 +157,15 @@ final class Insights {
                 .max(Comparator.comparing(s -> Math.abs(s.shiftPoints())));
         if (moved.isPresent() && Math.abs(moved.get().shiftPoints()) >= 0.5) {
             AttributionShift s = moved.get();
-            say(CHANNELS, s.channel() + " earned " + Fmt.percent(s.lastClickShare()) + " under last click but "
-                    + Fmt.percent(s.firstClickShare()) + " under first click: it "
+            String lastShare = Fmt.percent(s.lastClickShare());
+            String firstShare = Fmt.percent(s.firstClickShare());
+            if (lastShare.equals(firstShare)) {
+                // "34% under last click but 34% under first click" contradicts its own "but".
+                lastShare = Fmt.percentOneDecimal(s.lastClickShare());
+                firstShare = Fmt.percentOneDecimal(s.firstClickShare());
+            }
+            say(CHANNELS, s.channel() + " earned " + lastShare + " under last click but " + firstShare
+                    + " under first click: it "
                     + (s.shiftPoints() > 0 ? "closes sales that other channels opened."
                     : "opens journeys that other channels close."));
         }
@@ -190,12 +204,14 @@ final class Insights {
             say(PATH, "No order has a touchpoint in the attribution window yet.");
             return;
         }
+        // Every figure here is per order and counts the client's sessions that started in the 7 days up to the
+        // purchase (the attribution window): the data cannot tell a first visit ever from one before the window.
         List<PathBucket> sessions = r.pathToPurchase(AnalysisResult.SESSIONS_TO_PURCHASE);
         double single = sessions.isEmpty() ? 0 : sessions.get(0).share();
-        say(PATH, "Half of the buyers purchase within " + Fmt.hours(k.medianHoursToPurchase())
-                + " of their first visit in the 7-day window; " + Fmt.percent(single)
-                + " buy in their first session, and buyers average " + Fmt.number(k.avgSessionsToPurchase(), 1)
-                + " sessions.");
+        say(PATH, "Half of the orders were placed within " + Fmt.hours(k.medianHoursToPurchase())
+                + " of the client's first session in the 7 days before the purchase; in " + Fmt.percent(single)
+                + " of orders the buying session was the client's only session in those 7 days, and orders had "
+                + Fmt.number(k.avgSessionsToPurchase(), 1) + " sessions in that window on average.");
     }
 
     private void products() {
@@ -206,7 +222,7 @@ final class Insights {
         }
         TopProduct top = products.get(0);
         say(PRODUCTS, top.itemName() + " is the top product: " + Fmt.money(top.revenue()) + " from "
-                + Fmt.count(top.units()) + " units (" + Fmt.percent(top.share()) + " of item revenue).");
+                + Words.count(top.units(), "unit", "units") + " (" + Fmt.percent(top.share()) + " of item revenue).");
         long unpriced = products.stream().mapToLong(TopProduct::linesWithoutPrice).sum();
         if (unpriced > 0) {
             say(PRODUCTS, Fmt.count(unpriced) + " purchase line" + (unpriced == 1 ? " has" : "s have")
@@ -243,7 +259,13 @@ final class Insights {
                 + " critical) grouped into " + incidents + " incident" + (incidents == 1 ? "" : "s") + ".");
         if (!r.incidents().isEmpty()) {
             var first = r.incidents().get(0);
-            say(ALERTS, "Most severe: " + first.check() + " " + (first.firstDate().equals(first.lastDate())
+            long alike = r.incidents().stream().filter(i -> i.worstSeverity().equals(first.worstSeverity())).count();
+            // Incidents come worst first, then by date: with several of the worst severity the first is not "the
+            // most severe", only the earliest of them.
+            String lead = alike == 1 ? "Most severe: "
+                    : "The earliest of the " + alike + " " + first.worstSeverity().toLowerCase(java.util.Locale.ROOT)
+                    + " incidents is ";
+            say(ALERTS, lead + first.check() + " " + (first.firstDate().equals(first.lastDate())
                     ? "on " + day(first.firstDate()) : "from " + day(first.firstDate()) + " to "
                     + day(first.lastDate())) + (first.summary().isBlank() ? "." : ": " + first.summary()
                     + (first.summary().endsWith(".") ? "" : ".")));

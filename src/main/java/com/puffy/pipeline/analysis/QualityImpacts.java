@@ -268,14 +268,44 @@ final class QualityImpacts {
         return new TreeSet<>(days);
     }
 
-    private static String range(Set<String> days) {
+    /** Days listed at most this many, or as first and last with a count. */
+    static final int LISTED_DAYS = 4;
+
+    /**
+     * The days as a reader takes them: a range only when they follow each other ({@code Mar 1 - Mar 3}), else listed
+     * ({@code Mar 22, Mar 27}), since "Mar 22 - Mar 27" for two days reads as six.
+     */
+    static String range(Set<String> days) {
         if (days.isEmpty()) {
             return "no dated rows";
         }
         List<String> sorted = new ArrayList<>(days);
         String first = Fmt.date(sorted.get(0));
         String last = Fmt.date(sorted.get(sorted.size() - 1));
-        return first.equals(last) ? first : first + " - " + last;
+        if (first.equals(last)) {
+            return first;
+        }
+        if (consecutive(sorted)) {
+            return first + " - " + last;
+        }
+        if (sorted.size() <= LISTED_DAYS) {
+            return String.join(", ", sorted.stream().map(Fmt::date).toList());
+        }
+        return "between " + first + " and " + last;
+    }
+
+    private static boolean consecutive(List<String> sortedDays) {
+        try {
+            for (int i = 1; i < sortedDays.size(); i++) {
+                if (!java.time.LocalDate.parse(sortedDays.get(i))
+                        .equals(java.time.LocalDate.parse(sortedDays.get(i - 1)).plusDays(1))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static String percent(String fraction) {

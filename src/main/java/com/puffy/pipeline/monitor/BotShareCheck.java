@@ -38,7 +38,7 @@ final class BotShareCheck implements MonitorCheck {
             }
             boolean overLimit = share > limit;
             Optional<Diagnostics.BotProfile> bots = data.diagnostics().bots(day);
-            String who = bots.filter(b -> b.sessions() > 0).map(b -> ": " + Fmt.num(b.sessions()) + " bot sessions, "
+            String who = bots.filter(b -> b.sessions() > 0).map(b -> ": " + Fmt.num(b.sessions(), "bot session", "bot sessions") + ", "
                     + Fmt.pct((double) b.topBrowserSessions() / b.sessions()) + " of them " + b.topBrowser()
                     + (b.checkoutSessions() > 0 ? ", " + Fmt.num(b.checkoutSessions()) + " reaching checkout" : ""))
                     .orElse("");
@@ -57,7 +57,7 @@ final class BotShareCheck implements MonitorCheck {
 
     @Override
     public String incidentSummary(List<Alert> alerts) {
-        return "bots made " + (alerts.size() > 1 ? "up to " : "") + Fmt.pct(MonitorCheck.highest(alerts).value())
+        return "bots made " + MonitorCheck.upTo(alerts) + Fmt.pct(MonitorCheck.highest(alerts).value())
                 + " of rows";
     }
 }

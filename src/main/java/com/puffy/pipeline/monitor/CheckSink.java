@@ -16,8 +16,21 @@ final class CheckSink {
     }
 
     void point(LocalDate date, String metric, Double value, Baseline baseline, Double bandLow, Double bandHigh) {
-        points.add(new MetricPoint(date, metric, value, baseline == null ? null : baseline.median(), bandLow,
-                bandHigh, false));
+        points.add(new MetricPoint(date, metric, value, baseline == null ? null : baseline.median(),
+                possible(metric, bandLow), possible(metric, bandHigh), false));
+    }
+
+    /**
+     * A band edge within the values the metric can take: median − k·MAD of revenue or of a share often lies below
+     * 0 (and above 1 for a share), which only says that no value on that side fires, and drew a band into
+     * impossible values on the charts. The verdicts never read the band, so clamping changes none.
+     */
+    static Double possible(String metric, Double bound) {
+        if (bound == null || Double.isNaN(bound)) {
+            return bound;
+        }
+        double clamped = Math.max(0.0, bound);
+        return MonitorData.SHARES.contains(metric) ? Math.min(1.0, clamped) : clamped;
     }
 
     /**

@@ -62,6 +62,6 @@ final class ClientIdNullRateCheck implements MonitorCheck {
     @Override
     public String incidentSummary(List<Alert> alerts) {
         Alert highest = MonitorCheck.highest(alerts);
-        return "client_id missing on " + (alerts.size() > 1 ? "up to " : "") + Fmt.pct(highest.value()) + " of rows";
+        return "client_id missing on " + MonitorCheck.upTo(alerts) + Fmt.pct(highest.value()) + " of rows";
     }
 }

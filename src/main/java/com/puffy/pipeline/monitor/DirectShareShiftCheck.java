@@ -43,7 +43,9 @@ final class DirectShareShiftCheck implements MonitorCheck {
                 continue;
             }
             boolean up = shift > 0;
-            boolean referrerMissing = data.columnMissingOn("referrer", day);
+            // A missing referrer column explains a rise of Direct, never a fall.
+            boolean referrerMissing = up && data.columnMissingOn("referrer", day);
+            boolean fellWithoutReferrer = !up && data.columnMissingOn("referrer", day);
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, MonitorData.DIRECT_SHARE, share, median,
                     up ? median + width : median - width,
                     "Direct earned " + Fmt.pct(share) + " of last-click revenue vs a baseline median of "
@@ -52,14 +54,31 @@ final class DirectShareShiftCheck implements MonitorCheck {
                             + "that came from search, social or referral sites now count as Direct"
                             : up ? "campaign parameters or referrers were probably lost (a redirect or consent "
                             + "banner stripping utm_*/gclid, or a missing referrer column)"
+                            : fellWithoutReferrer ? "the referrer column is missing from this day's file, which can "
+                            + "only raise Direct, so it does not explain the fall"
+                            + (baselineWithoutReferrer(data, day) ? "; the baseline days lacked it too and overstate "
+                            + "Direct, and a day whose orders came mostly from tagged campaigns falls far below them"
+                            : ": a campaign probably took over sessions that used to arrive directly")
                             : "a campaign probably took over sessions that used to arrive directly") + ".",
                     referrerMissing ? "Have the referrer column restored (see the SCHEMA_DRIFT alert); until then channel "
                             + "reports for these days overstate Direct."
+                            : fellWithoutReferrer ? "Check which channel gained in transform/channel_performance.csv; "
+                            + "read Direct for the days without a referrer column with care (see the SCHEMA_DRIFT alert)."
                             : up ? "Open the landing URLs of " + day + " in transform/sessions.csv: if utm_* and click ids are "
                             + "missing, check redirects and the consent banner; see also the SCHEMA_DRIFT alerts."
                             : "Check which channel gained in transform/channel_performance.csv and whether that campaign "
                             + "was planned.",
                     "Direct share of revenue " + Fmt.pct(share) + " (baseline " + Fmt.pct(median) + ")"));
         }
+    }
+
+    /** Whether a baseline day of {@code day} (the 7 calendar days before it) lacked the referrer column. */
+    private static boolean baselineWithoutReferrer(MonitorData data, LocalDate day) {
+        for (int back = 1; back <= 7; back++) {
+            if (data.columnMissingOn("referrer", day.minusDays(back))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,9 +7,19 @@ final class Fmt {
     private Fmt() {
     }
 
-    /** A fraction as a percentage with one decimal: 0.158 → "15.8 %". */
+    /**
+     * A fraction as a percentage with one decimal: 0.158 → "15.8 %". Only exactly 0 and 1 read "0.0 %" and
+     * "100.0 %"; a share just above nothing reads "<0.1 %", one just short of all ">99.9 %".
+     */
     static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+        double pct = fraction * 100;
+        if (pct > 0 && pct < 0.05) {
+            return "<0.1 %";
+        }
+        if (pct < 100 && pct >= 99.95) {
+            return ">99.9 %";
+        }
+        return String.format(Locale.ROOT, "%.1f %%", pct);
     }
 
     /** A signed relative change: 0.42 → "+42 %", -0.6 → "−60 %". */

@@ -45,7 +45,7 @@ final class ItemPriceMissingCheck implements MonitorCheck {
 
     @Override
     public String incidentSummary(List<Alert> alerts) {
-        return "item_price missing on " + (alerts.size() > 1 ? "up to " : "")
+        return "item_price missing on " + MonitorCheck.upTo(alerts)
                 + Fmt.pct(MonitorCheck.highest(alerts).value()) + " of orders";
     }
 }

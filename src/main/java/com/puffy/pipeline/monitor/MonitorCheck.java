@@ -24,6 +24,14 @@ interface MonitorCheck {
                 .thenComparing(Alert::date, Comparator.reverseOrder())).orElseThrow();
     }
 
+    /**
+     * "up to " before the largest value of an incident when its days differ; without it when every day had that value
+     * ("on up to 100.0 % of orders" read as if some day had less).
+     */
+    static String upTo(List<Alert> alerts) {
+        return alerts.stream().map(Alert::value).distinct().count() > 1 ? "up to " : "";
+    }
+
     /** The alert with the largest value (for "up to" summaries), the earliest among equals. */
     static Alert highest(List<Alert> alerts) {
         return alerts.stream().filter(a -> a.value() != null)

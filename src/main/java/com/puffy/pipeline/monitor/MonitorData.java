@@ -24,6 +24,9 @@ final class MonitorData {
     static final String DIRECT_SHARE = "direct_share";
     /** Derived metric: orders with an item without price ÷ orders. */
     static final String ITEM_PRICE_MISSING_SHARE = "item_price_missing_share";
+    /** The monitored metrics that are shares, fractions 0..1 (every monitored metric is at least 0). */
+    static final Set<String> SHARES = Set.of("session_cvr", DIRECT_SHARE, "bot_share", "client_id_null_rate",
+            ITEM_PRICE_MISSING_SHARE);
 
     record DriftRow(String file, LocalDate date, String change, String column, String rawHeader, String detail,
                     Integer episodeFiles, String metric, Double value, Double baseline) {
@@ -50,7 +53,8 @@ final class MonitorData {
     private final Path qualityDir;
     private final Path transformDir;
     private final List<String> notes;
-    private double valueDriftPoints = 10.0;
+    private com.puffy.pipeline.config.QualityConfig.ValueDrift valueDrift =
+            new com.puffy.pipeline.config.QualityConfig.ValueDrift(7, 3, 10.0, 5.0, 3.0);
     private Diagnostics diagnostics;
 
     MonitorData(MonitoringConfig config, LocalDate asOf, NavigableMap<LocalDate, Map<String, Double>> days,
@@ -193,12 +197,13 @@ final class MonitorData {
     }
 
     /** The quality stage's value-drift step in percentage points (quality.value_drift.absolute_points). */
-    double valueDriftPoints() {
-        return valueDriftPoints;
+    /** The quality stage's value-drift rule, for the threshold of VALUE_DRIFT alerts. */
+    com.puffy.pipeline.config.QualityConfig.ValueDrift valueDrift() {
+        return valueDrift;
     }
 
-    MonitorData withValueDriftPoints(double points) {
-        this.valueDriftPoints = points;
+    MonitorData withValueDrift(com.puffy.pipeline.config.QualityConfig.ValueDrift rule) {
+        this.valueDrift = rule;
         return this;
     }
 

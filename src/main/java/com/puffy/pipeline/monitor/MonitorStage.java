@@ -68,7 +68,7 @@ public final class MonitorStage implements Stage {
             Map<LocalDate, Map<String, Double>> history = cache == null ? Map.of() : cache.dailyMetrics(datasetKey(settings));
             MonitorData data = MonitorInputs.read(context.config().monitoring(), asOf(settings),
                     context.outputOf(StageId.QUALITY), context.outputOf(StageId.TRANSFORM), history)
-                    .withValueDriftPoints(context.config().quality().valueDrift().absolutePoints());
+                    .withValueDrift(context.config().quality().valueDrift());
             progress.update(1, steps, "Running the checks");
 
             CheckSink sink = new CheckSink();

@@ -54,7 +54,8 @@ final class SchemaDriftCheck implements MonitorCheck {
                 descriptions.add("and " + (rows.size() - DESCRIBED_CHANGES) + " more changes (quality/schema_drift.csv "
                         + "lists them all)");
             }
-            List<String> actions = rows.stream().map(SchemaDriftCheck::action).distinct().toList();
+            // In the message's order, so the first action answers the first (worst) change.
+            List<String> actions = ordered.stream().map(SchemaDriftCheck::action).distinct().toList();
             sink.alert(new Alert(day, code(), severity, "schema_changes", (double) rows.size(), null, 0.0,
                     String.join("; ", descriptions) + ".", String.join(" ", actions),
                     headline(worst) + (rows.size() > 1 ? " (+" + (rows.size() - 1) + " more)" : "")));

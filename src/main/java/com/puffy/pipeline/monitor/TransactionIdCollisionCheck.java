@@ -33,17 +33,18 @@ final class TransactionIdCollisionCheck implements MonitorCheck {
                     .collect(Collectors.groupingBy(MonitorData.FlaggedOrder::transactionId, TreeMap::new,
                             Collectors.toList()));
             String ids = byId.isEmpty() ? "" : ": " + byId.entrySet().stream().limit(3)
-                    .map(e -> e.getKey() + " on " + e.getValue().size() + " orders ("
+                    .map(e -> e.getKey() + " on " + Fmt.num(e.getValue().size(), "order", "orders") + " ("
                             + e.getValue().stream().map(MonitorData.FlaggedOrder::orderKey).sorted()
                             .collect(Collectors.joining(", ")) + ")")
                     .collect(Collectors.joining("; ")) + (byId.size() > 3 ? "; and " + (byId.size() - 3) + " more" : "");
             sink.alert(new Alert(day, code(), AlertSeverity.CRITICAL, METRIC, collided, null, 0.0,
-                    Fmt.num(collided) + " orders share a transaction id with a different order" + ids
+                    // A collision can span days: the day may hold only one of the orders sharing the id.
+                    Fmt.num(collided, "order shares", "orders share") + " a transaction id with a different order" + ids
                             + ". All are kept as separate orders (order_key <id>~1, ~2), so revenue may be double "
                             + "counted or orders mixed up downstream.",
                     "Look these ids up in the order system: a reset order-number sequence, a test order in "
                             + "production, or a tag sending a stale id; fix the source before using order-level reports.",
-                    Fmt.num(collided) + " orders with a colliding transaction id"));
+                    Fmt.num(collided, "order", "orders") + " with a colliding transaction id"));
         }
     }
 }

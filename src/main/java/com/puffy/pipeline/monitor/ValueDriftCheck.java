@@ -29,7 +29,7 @@ final class ValueDriftCheck implements MonitorCheck {
             MonitorData.DriftRow biggest = ordered.get(0);
             List<String> parts = ordered.stream().map(ValueDriftCheck::describe).toList();
             Double threshold = biggest.value() == null || biggest.baseline() == null ? null
-                    : biggest.baseline() + Math.signum(biggest.value() - biggest.baseline()) * data.valueDriftPoints() / 100;
+                    : threshold(biggest.value(), biggest.baseline(), data.valueDrift());
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, label(biggest), biggest.value(),
                     biggest.baseline(), threshold,
                     "Values changed in " + biggest.file() + ": " + String.join("; ", parts)
@@ -38,6 +38,21 @@ final class ValueDriftCheck implements MonitorCheck {
                             + "alerts of " + day + " show what it does to the metrics.",
                     headline(biggest)));
         });
+    }
+
+    /**
+     * Where the quality stage's rule starts to fire on the side the value moved to: a move of the absolute points,
+     * or of the relative points when the larger value is also the factor times the smaller (a share going from 1 %
+     * to 6 % drifts, so the threshold is 6 %, not 1 % + 10 points).
+     */
+    static double threshold(double value, double baseline, com.puffy.pipeline.config.QualityConfig.ValueDrift rule) {
+        double absolute = rule.absolutePoints() / 100;
+        double relative = rule.relativePoints() / 100;
+        if (value >= baseline) {
+            return Math.min(baseline + absolute, Math.max(baseline + relative, rule.relativeFactor() * baseline));
+        }
+        double byFactor = rule.relativeFactor() == 0 ? Double.POSITIVE_INFINITY : baseline / rule.relativeFactor();
+        return Math.max(baseline - absolute, Math.min(baseline - relative, byFactor));
     }
 
     private static double move(MonitorData.DriftRow row) {

@@ -251,10 +251,91 @@ class AnalysisStageTest {
         AnalysisResult r = analyze();
         assertThat(r.insights(Insights.OVERVIEW).get(0))
                 .isEqualTo("Revenue was $450 from 4 orders over 3 days (average order $113).");
+        assertThat(r.insights(Insights.OVERVIEW).get(1)).as("the bot share is of valid rows, not of all rows read")
+                .isEqualTo("66.7% of 6 human sessions converted, earning $75 per session; bots made 7.7% of the valid "
+                        + "rows and are left out of sessions.");
         assertThat(r.insights(Insights.CHANNELS).get(0))
                 .isEqualTo("Email earns the most under last click: $300 (67% of revenue).");
         assertThat(r.insights(Insights.QUALITY).get(0)).startsWith("$350 (78%) of revenue and 3 orders");
         assertThat(r.insights(Insights.FUNNEL).get(0)).contains("\u201cadded to cart\u201d").contains("33%");
+    }
+
+    @Test
+    void thePathSentenceSaysWhatItsFiguresMeasureOrdersAndSessionsInTheSevenDayWindowNotFirstSessions()
+            throws Exception {
+        // 3 of the 4 orders have one touchpoint in the window; the figure cannot tell whether the client came before it.
+        assertThat(analyze().insights(Insights.PATH)).containsExactly("Half of the orders were placed within 20 min of "
+                + "the client's first session in the 7 days before the purchase; in 75% of orders the buying session "
+                + "was the client's only session in those 7 days, and orders had 1.3 sessions in that window on "
+                + "average.");
+    }
+
+    @Test
+    void withSeveralIncidentsOfTheWorstSeverityTheFirstIsNotCalledTheMostSevere() throws Exception {
+        assertThat(analyze().insights(Insights.ALERTS)).containsExactly(
+                "Monitoring raised 4 alerts (3 critical) grouped into 3 incidents.",
+                "The earliest of the 2 critical incidents is CLIENT_ID_NULL_RATE on Mar 2: 20% of rows without client id.");
+        Files.writeString(out.resolve("monitoring/incidents.csv"), """
+                incident_id,check,first_date,last_date,alerts,worst_severity,summary
+                I1,CLIENT_ID_NULL_RATE,2025-03-02,2025-03-02,1,CRITICAL,20% of rows without client id
+                I3,ZERO_REVENUE_ORDERS,2025-03-03,2025-03-03,1,WARNING,1 order with revenue 0
+                """);
+        assertThat(analyze().insights(Insights.ALERTS).get(1))
+                .isEqualTo("Most severe: CLIENT_ID_NULL_RATE on Mar 2: 20% of rows without client id.");
+    }
+
+    @Test
+    void aTopProductOfOneUnitIsOneUnit() throws Exception {
+        Files.writeString(out.resolve("transform/order_items.csv"), """
+                order_key,item_id,item_name,item_variant,quantity,item_price,date
+                ORD-1,LUX-Q,Puffy Lux Mattress,Queen,1,100,2025-03-01
+                """);
+        assertThat(analyze().insights(Insights.PRODUCTS))
+                .containsExactly("Puffy Lux Mattress is the top product: $100 from 1 unit (100% of item revenue).");
+    }
+
+    @Test
+    void aFunnelWithoutALossNamesNoLargestDrop() throws Exception {
+        Files.writeString(out.resolve("transform/funnel.csv"), """
+                step,sessions,rate_from_previous,rate_from_start
+                sessions,6,1,1
+                page_viewed,6,1,1
+                product_added_to_cart,6,1,1
+                checkout_started,6,1,1
+                purchase,6,1,1
+                """);
+        assertThat(analyze().insights(Insights.FUNNEL)).containsExactly("100.0% of sessions reach \u201cpurchased\u201d.");
+    }
+
+    @Test
+    void daysOfEqualRevenueHaveNoBestAndWeakestDay() throws Exception {
+        String daily = Files.readString(out.resolve("transform/daily_metrics.csv"))
+                .replace(",1,50,0.5,", ",1,100,0.5,").replace(",2,300,1,", ",2,100,1,");
+        Files.writeString(out.resolve("transform/daily_metrics.csv"), daily);
+        assertThat(analyze().insights(Insights.TREND)).first().isEqualTo("Every day had the same revenue, $100.");
+    }
+
+    @Test
+    void anAttributionShiftNeverReadsTheSameShareTwice() throws Exception {
+        Files.writeString(out.resolve("transform/channel_performance.csv"), """
+                model,channel,sessions,conversions,revenue
+                first_click,Direct,3,2,338
+                first_click,Email,3,2,662
+                last_click,Direct,3,2,344
+                last_click,Email,3,2,656
+                """);
+        String shift = analyze().insights(Insights.CHANNELS).get(1);
+        assertThat(shift).matches(".* earned \\d+\\.\\d% under last click but \\d+\\.\\d% under first click: .*");
+    }
+
+    @Test
+    void daysThatDoNotFollowEachOtherAreListedNotGivenAsARange() {
+        assertThat(QualityImpacts.range(new java.util.TreeSet<>(List.of("2025-03-22", "2025-03-27"))))
+                .isEqualTo("Mar 22, Mar 27");
+        assertThat(QualityImpacts.range(new java.util.TreeSet<>(List.of("2025-03-01", "2025-03-02", "2025-03-03"))))
+                .isEqualTo("Mar 1 - Mar 3");
+        assertThat(QualityImpacts.range(new java.util.TreeSet<>(List.of("2025-03-01", "2025-03-03", "2025-03-05",
+                "2025-03-07", "2025-03-09")))).isEqualTo("between Mar 1 and Mar 9");
     }
 
     @Test

@@ -13,4 +13,13 @@ class FmtTest {
         assertThat(Fmt.num(1_234.0, "order", "orders")).isEqualTo("1,234 orders");
         assertThat(Fmt.num(1.5, "order", "orders")).isEqualTo("1.50 orders");
     }
+
+    @Test
+    void aShareReadsNoneOrAllOnlyWhenItIsExactlySo() {
+        assertThat(Fmt.pct(0)).isEqualTo("0.0 %");
+        assertThat(Fmt.pct(1)).isEqualTo("100.0 %");
+        assertThat(Fmt.pct(0.0004)).isEqualTo("<0.1 %");
+        assertThat(Fmt.pct(0.9996)).isEqualTo(">99.9 %");
+        assertThat(Fmt.pct(0.158)).isEqualTo("15.8 %");
+    }
 }

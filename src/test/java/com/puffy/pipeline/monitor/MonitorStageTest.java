@@ -57,6 +57,34 @@ class MonitorStageTest {
     }
 
     @Test
+    void bandsStayWithinTheValuesAMetricCanTakeAndTheVerdictsDoNotMove() throws Exception {
+        double[] revenue = {5000, 35000, 5000, 35000, 20000, 5000, 35000};
+        double[] direct = {0.05, 0.95, 0.05, 0.95, 0.5, 0.05, 0.95};
+        for (int i = 0; i < 7; i++) {
+            f.set(day(i + 1), "revenue", revenue[i]).set(day(i + 1), "direct_revenue_last_click", revenue[i] * direct[i]);
+        }
+        f.run();
+        List<Map<String, String>> metrics = f.read(MonitorStage.METRICS);
+        assertThat(metrics).filteredOn(m -> m.get("metric").equals("revenue") && m.get("date").equals("2025-03-08"))
+                .singleElement().satisfies(m -> assertThat(m.get("band_low")).as("median − 3 · 1.4826 · 15,000 < 0")
+                        .isEqualTo("0"));
+        assertThat(metrics).filteredOn(m -> m.get("metric").equals("direct_share") && m.get("date").equals("2025-03-08"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.get("band_low")).isEqualTo("0");
+                    assertThat(m.get("band_high")).isEqualTo("1");
+                });
+        for (Map<String, String> m : metrics) {
+            if (!m.get("band_low").isEmpty()) {
+                assertThat(Double.parseDouble(m.get("band_low"))).as(m.toString()).isGreaterThanOrEqualTo(0);
+            }
+            if (MonitorData.SHARES.contains(m.get("metric")) && !m.get("band_high").isEmpty()) {
+                assertThat(Double.parseDouble(m.get("band_high"))).as(m.toString()).isLessThanOrEqualTo(1);
+            }
+        }
+        assertThat(f.alerts()).as("day 8 sits at its median").noneMatch(a -> a.get("date").equals("2025-03-08"));
+    }
+
+    @Test
     void alertFilesHaveTheContractColumns() throws Exception {
         f.set(day(5), "orders_collided", 2);
         f.run();
@@ -99,6 +127,42 @@ class MonitorStageTest {
         f.asOf = day(14).plusDays(1);
         f.run();
         assertThat(f.alerts("FRESHNESS")).isEmpty();
+    }
+
+    @Test
+    void anAsOfDateBeforeTheDatasLastDayRaisesNoFreshnessAlertWritesNoNegativeAgeAndSaysSo() throws Exception {
+        f.asOf = day(1);
+        StageResult result = f.run();
+        assertThat(f.alerts("FRESHNESS")).isEmpty();
+        assertThat(f.read(MonitorStage.METRICS)).filteredOn(m -> m.get("metric").equals("latest_partition_age_days"))
+                .isEmpty();
+        assertThat(result.summary()).contains("The as-of date 2025-03-01 lies before the data's last day 2025-03-14, "
+                + "so FRESHNESS was not checked: pass an --as-of date on or after 2025-03-14, or leave --as-of out to "
+                + "check against today.");
+    }
+
+    @Test
+    void anAsOfDateOnTheDatasLastDayIsAnAgeOfZero() throws Exception {
+        f.asOf = day(14);
+        StageResult result = f.run();
+        assertThat(f.alerts("FRESHNESS")).isEmpty();
+        assertThat(f.read(MonitorStage.METRICS)).filteredOn(m -> m.get("metric").equals("latest_partition_age_days"))
+                .singleElement().satisfies(m -> assertThat(m.get("value")).isEqualTo("0"));
+        assertThat(result.summary()).noneMatch(line -> line.contains("FRESHNESS was not checked"));
+    }
+
+    @Test
+    void oneLateFileIsNamedAsOneFileAndADayAsOneDay() throws Exception {
+        f.asOf = day(14).plusDays(2);
+        f.run();
+        Map<String, String> alert = only("FRESHNESS");
+        assertThat(alert.get("message")).isEqualTo("The latest partition is 2025-03-14, 2 days before the as-of date "
+                + "2025-03-16: the file for 2025-03-15 has not arrived.");
+        f.configure("monitoring:\n  freshness_lag_days: 0\n");
+        f.asOf = day(14).plusDays(1);
+        f.run();
+        assertThat(only("FRESHNESS").get("message")).isEqualTo("The latest partition is 2025-03-14, 1 day before the "
+                + "as-of date 2025-03-15: the file for 2025-03-15 has not arrived.");
     }
 
     @Test
@@ -172,6 +236,16 @@ class MonitorStageTest {
     }
 
     @Test
+    void theSuggestedActionsOfOneDayFollowTheOrderOfItsMessage() throws Exception {
+        f.drift.add(List.of("events_20250310.csv", "2025-03-10", "RENAMED", "client_id", "clientId", "", 5, "", "", ""));
+        f.drift.add(List.of("events_20250310.csv", "2025-03-10", "MISSING", "referrer", "", "", 1, "", "", ""));
+        f.run();
+        Map<String, String> alert = only("SCHEMA_DRIFT");
+        assertThat(alert.get("message")).startsWith("from events_20250310.csv (1 file): `referrer` missing");
+        assertThat(alert.get("suggested_action")).startsWith("`referrer` is read as empty");
+    }
+
+    @Test
     void aDayOfManyColumnChangesNamesTheWorstFirstAndCountsTheRest() throws Exception {
         for (int i = 0; i < 30; i++) {
             f.drift.add(List.of("events_20250310.csv", "2025-03-10", "EXTRA", "x" + i, "x" + i, "", 5, "", "", ""));
@@ -195,9 +269,27 @@ class MonitorStageTest {
         assertThat(alert.get("severity")).isEqualTo("WARNING");
         assertThat(alert.get("value")).isEqualTo("0.16");
         assertThat(alert.get("baseline")).isEqualTo("0.01");
-        assertThat(alert.get("threshold")).isEqualTo("0.11");
+        // 6 % already drifts (5 points, and at least 3× the 1 % baseline): 1 % + 10 points would overstate it.
+        assertThat(alert.get("threshold")).isEqualTo("0.06");
         assertThat(alert.get("message")).contains("1.0 % → 16.0 %");
         assertThat(f.alerts("SCHEMA_DRIFT")).isEmpty();
+    }
+
+    @Test
+    void aValueDriftThresholdIsWhereTheQualityRuleFiresSoTheValueNeverFallsShortOfIt() throws Exception {
+        f.drift.add(List.of("events_20250305.csv", "2025-03-05", "VALUE_DRIFT", "item_price", "", "", 1,
+                "null_share", 0.076923, 0.0));
+        f.drift.add(List.of("events_20250309.csv", "2025-03-09", "VALUE_DRIFT", "client_id", "", "", 1,
+                "null_share", 0.2, 0.45));
+        f.run();
+        Map<String, String> up = f.alerts("VALUE_DRIFT").get(0);
+        assertThat(up.get("threshold")).as("5 points from 0 fire").isEqualTo("0.05");
+        assertThat(Double.parseDouble(up.get("value"))).isGreaterThanOrEqualTo(Double.parseDouble(up.get("threshold")));
+        Map<String, String> down = f.alerts("VALUE_DRIFT").get(1);
+        assertThat(down.get("threshold")).as("10 points down; 15 % would be the 3x rule").isEqualTo("0.35");
+        assertThat(ValueDriftCheck.threshold(0.01, 0.2, com.puffy.pipeline.config.ConfigLoader.defaults().quality()
+                .valueDrift())).as("a third of the baseline, 5 points down or more").isCloseTo(0.1,
+                org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
@@ -319,6 +411,21 @@ class MonitorStageTest {
     }
 
     @Test
+    void aCollisionSpanningTwoDaysSpeaksOfOneOrderOnEachDay() throws Exception {
+        f.set(day(5), "orders_collided", 1).set(day(6), "orders_collided", 1);
+        f.conversions.add(List.of("ORD-20250305-012~1", "ORD-20250305-012", "c1", "s1", "2025-03-05T23:50:00.000Z",
+                799, "TRANSACTION_ID_COLLISION", 1, 1, "", "2025-03-05", "Direct"));
+        f.conversions.add(List.of("ORD-20250305-012~2", "ORD-20250305-012", "c2", "s2", "2025-03-06T00:10:00.000Z",
+                1299, "TRANSACTION_ID_COLLISION", 1, 1, "", "2025-03-06", "Paid Search"));
+        f.run();
+        Map<String, String> first = f.alerts("TRANSACTION_ID_COLLISION").get(0);
+        assertThat(first.get("message")).startsWith("1 order shares a transaction id with a different order: "
+                + "ORD-20250305-012 on 1 order (ORD-20250305-012~1).");
+        assertThat(f.read(MonitorStage.INCIDENTS)).singleElement()
+                .satisfies(i -> assertThat(i.get("summary")).isEqualTo("1 order with a colliding transaction id"));
+    }
+
+    @Test
     void zeroRevenueOrdersAreAWarningNamingTheOrders() throws Exception {
         f.set(day(7), "orders_zero_revenue", 1);
         f.conversions.add(List.of("ORD-20250307-004", "ORD-20250307-004", "c1", "s1", "2025-03-07T10:00:00.000Z",
@@ -338,6 +445,20 @@ class MonitorStageTest {
         assertThat(alert.get("date")).isEqualTo("2025-03-11");
         assertThat(alert.get("message")).contains("20 of 20 orders (100.0 %");
         assertThat(f.alerts("ZERO_REVENUE_ORDERS")).isEmpty();
+    }
+
+    @Test
+    void anIncidentWhoseDaysAllHadTheSameValueIsNotSummarisedAsUpToIt() throws Exception {
+        for (int d = 11; d <= 13; d++) {
+            f.set(day(d), "conversions", 20.0).set(day(d), "orders_item_price_missing", 20);
+        }
+        f.run();
+        assertThat(f.read(MonitorStage.INCIDENTS)).singleElement().satisfies(i -> assertThat(i.get("summary"))
+                .isEqualTo("item_price missing on 100.0 % of orders"));
+        f.set(day(13), "orders_item_price_missing", 15);
+        f.run();
+        assertThat(f.read(MonitorStage.INCIDENTS)).singleElement().satisfies(i -> assertThat(i.get("summary"))
+                .isEqualTo("item_price missing on up to 100.0 % of orders"));
     }
 
     @Test
@@ -425,6 +546,17 @@ class MonitorStageTest {
     }
 
     @Test
+    void aDirectShareFallWhileTheReferrerColumnIsMissingIsNotBlamedOnTheMissingReferrer() throws Exception {
+        f.drift.add(List.of("events_20250309.csv", "2025-03-09", "MISSING", "referrer", "", "", 1, "", "", ""));
+        f.set(day(9), "revenue", 20000.0).set(day(9), "direct_revenue_last_click", 20000 * 0.0);
+        f.run();
+        Map<String, String> alert = only("DIRECT_SHARE_SHIFT");
+        assertThat(alert.get("message")).contains("(−31.0 points)", "which can only raise Direct, so it does not "
+                + "explain the fall: a campaign probably took over").doesNotContain("now count as Direct");
+        assertThat(alert.get("suggested_action")).doesNotContain("overstate Direct.").contains("Check which channel gained");
+    }
+
+    @Test
     void withoutTheZConditionFifteenPointsAloneFire() throws Exception {
         f.set(day(9), "revenue", 20000.0).set(day(9), "direct_revenue_last_click", 20000 * 0.47);
         f.run();
@@ -454,6 +586,14 @@ class MonitorStageTest {
         Map<String, String> alert = only("BOT_SHARE");
         assertThat(alert.get("date")).isEqualTo("2025-03-06");
         assertThat(alert.get("message")).contains("75.0 % of them HeadlessChrome", "3 reaching checkout");
+    }
+
+    @Test
+    void oneBotSessionIsOneSession() throws Exception {
+        f.set(day(6), "bot_share", 0.27);
+        f.sessions.add(List.of("s1", "c1", "2025-03-06T03:00:00.000Z", true, "HeadlessChrome", false, "2025-03-06"));
+        f.run();
+        assertThat(only("BOT_SHARE").get("message")).contains(": 1 bot session, 100.0 % of them HeadlessChrome.");
     }
 
     @Test
