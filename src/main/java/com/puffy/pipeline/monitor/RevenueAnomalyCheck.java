@@ -44,7 +44,7 @@ final class RevenueAnomalyCheck implements MonitorCheck {
             if (orderBase.isPresent() && Double.isFinite(orders)) {
                 double orderChange = orderBase.get().change(orders);
                 cause = Math.abs(orderChange) >= Math.abs(a.change()) / 2
-                        ? ": " + Fmt.num(orders, "order", "orders") + " vs a usual " + Fmt.num(orderBase.get().median())
+                        ? ": " + Fmt.num(orders, "order", "orders") + " vs a usual " + Fmt.count(orderBase.get().median())
                         + " (" + Fmt.signedPct(orderChange) + ")"
                         : ": about as many orders as usual (" + Fmt.num(orders) + "), so the order values changed";
             }

@@ -514,7 +514,8 @@ class MonitorStageTest {
         f.set(day(12), "session_cvr", 0.002);
         f.run();
         Map<String, String> alert = only("CONVERSION_RATE_ANOMALY");
-        assertThat(alert.get("message")).contains("Session conversion 0.2 %").contains("sessions were about as usual");
+        assertThat(alert.get("message")).contains("Session conversion 0.2 %")
+                .contains("sessions were about as usual, so fewer visitors bought.");
     }
 
     @Test
