@@ -62,6 +62,11 @@ final class RevenueAnomalyCheck implements MonitorCheck {
 
     @Override
     public String incidentSummary(List<Alert> alerts) {
+        long zeroDays = alerts.stream().filter(a -> a.severity() == AlertSeverity.CRITICAL).count();
+        // The worst alert's own "no revenue despite 1 session" read as the whole incident's count.
+        if (zeroDays > 1) {
+            return "no revenue on " + zeroDays + " days with non-bot sessions";
+        }
         return MonitorCheck.worst(alerts).headline();
     }
 }

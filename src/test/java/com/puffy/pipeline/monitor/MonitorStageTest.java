@@ -503,6 +503,17 @@ class MonitorStageTest {
     }
 
     @Test
+    void severalDaysWithoutRevenueAreSummarisedAsDaysNotAsTheFirstDaysSessions() throws Exception {
+        for (int d = 2; d <= 4; d++) {
+            f.set(day(d), "revenue", 0.0).set(day(d), "conversions", 0.0).set(day(d), "direct_revenue_last_click", 0.0);
+        }
+        f.run();
+        assertThat(f.read(MonitorStage.INCIDENTS)).filteredOn(i -> i.get("check").equals("REVENUE_ANOMALY"))
+                .singleElement().satisfies(i -> assertThat(i.get("summary"))
+                        .isEqualTo("no revenue on 3 days with non-bot sessions"));
+    }
+
+    @Test
     void revenueWithinItsUsualRangeStaysQuiet() throws Exception {
         f.set(day(10), "revenue", 16000.0);
         f.run();
