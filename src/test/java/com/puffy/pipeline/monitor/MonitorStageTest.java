@@ -308,7 +308,8 @@ class MonitorStageTest {
         Map<String, String> alert = only("VOLUME_ANOMALY");
         assertThat(alert.get("date")).isEqualTo("2025-03-10");
         assertThat(alert.get("severity")).isEqualTo("CRITICAL");
-        assertThat(alert.get("message")).contains("−60 %", "partial export");
+        assertThat(alert.get("message")).contains("−60 %", "partial export").containsPattern("z = \u2212\\d")
+                .doesNotContain("z = -");
         assertThat(Double.parseDouble(alert.get("threshold"))).isLessThan(Double.parseDouble(alert.get("baseline")));
         assertThat(result.criticalAlerts()).isEqualTo(1);
         // Both series left their band (−60 % each); the day's one alert carries one metric, and metrics.csv marks
@@ -408,6 +409,19 @@ class MonitorStageTest {
         Map<String, String> alert = only("TRANSACTION_ID_COLLISION");
         assertThat(alert.get("severity")).isEqualTo("CRITICAL");
         assertThat(alert.get("message")).contains("ORD-20250305-012 on 2 orders (ORD-20250305-012~1, ORD-20250305-012~2)");
+    }
+
+    @Test
+    void collisionsBeyondTheThreeNamedAreCountedAsTransactionIds() throws Exception {
+        f.set(day(5), "orders_collided", 8);
+        for (int id = 1; id <= 4; id++) {
+            for (int n = 1; n <= 2; n++) {
+                f.conversions.add(List.of("ORD-" + id + "~" + n, "ORD-" + id, "c" + n, "s" + n,
+                        "2025-03-05T10:00:00.000Z", 799, "TRANSACTION_ID_COLLISION", 1, 1, "", "2025-03-05", "Direct"));
+            }
+        }
+        f.run();
+        assertThat(only("TRANSACTION_ID_COLLISION").get("message")).contains("; and 1 more transaction id. All are kept");
     }
 
     @Test
