@@ -1,7 +1,7 @@
 package com.puffy.pipeline.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.puffy.pipeline.model.CanonicalColumn;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the configuration: the built-in defaults, overlaid key by key with a user's YAML file. A user file needs
@@ -158,12 +158,12 @@ public final class ConfigLoader {
             throw new ConfigException("The " + source + " has an empty `" + empty + ":` section: remove that line, or "
                     + "put under it the keys to change from `eventpipe config --print-defaults`.");
         }
+        complete(config, "", source);
         pattern(config.quality().botPattern(), "quality.bot_pattern", source);
         pattern(config.quality().clientIdPattern(), "quality.client_id_pattern", source);
         if (config.transform().sessionGapMinutes() <= 0 || config.transform().lookbackDays() <= 0) {
             throw new ConfigException("The " + source + " must give a positive session_gap_minutes and lookback_days.");
         }
-        complete(config, "", source);
         aliases(config.quality(), source);
         ranges(config, source);
     }

@@ -16,7 +16,13 @@ final class HeaderNormalizer {
     private final Map<String, String> aliases;
 
     HeaderNormalizer(Map<String, String> aliases) {
-        this.aliases = aliases == null ? Map.of() : aliases;
+        // Headers are looked up normalized, so the keys are too: an alias written as it appears in the export
+        // ("Visitor ID: client_id") never matched and its file was skipped as not an event file.
+        Map<String, String> keys = new java.util.HashMap<>();
+        if (aliases != null) {
+            aliases.forEach((key, value) -> keys.putIfAbsent(normalize(key), value));
+        }
+        this.aliases = keys;
     }
 
     static String normalize(String raw) {
@@ -59,7 +65,18 @@ final class HeaderNormalizer {
             return direct;
         }
         String alias = aliases.get(normalized);
-        return alias == null ? Optional.empty() : CanonicalColumn.byName(normalize(alias));
+        if (alias != null) {
+            return CanonicalColumn.byName(normalize(alias));
+        }
+        // A camelCase name that went through a warehouse comes back folded: Redshift's "clientid", Snowflake's or
+        // Oracle's "CLIENTID". Read without its underscores, it is still the canonical name.
+        String squeezed = normalized.replace("_", "");
+        for (CanonicalColumn column : CanonicalColumn.values()) {
+            if (column.columnName().replace("_", "").equals(squeezed)) {
+                return Optional.of(column);
+            }
+        }
+        return Optional.empty();
     }
 
     HeaderMapping map(List<String> rawHeaders) {

@@ -14,10 +14,8 @@ import java.nio.file.Path;
 
 /** Finds where a file stops being UTF-8, so the UNREADABLE_FILE message can point at the line. */
 final class Utf8Check {
-    record Position(long line, long offset, boolean binary, boolean isError) {
-        Position(long line, long offset, boolean binary) {
-            this(line, offset, binary, true);
-        }
+    /** A place in the file; {@code isError} false: the scan reached the end without finding what it looked for. */
+    record Position(long line, long offset, boolean isError) {
     }
 
     private Utf8Check() {
@@ -144,18 +142,8 @@ final class Utf8Check {
             CharBuffer chars = CharBuffer.allocate(1 << 17);
             long consumedBefore = 0;
             long line = 1;
-            boolean binary = false;
-            boolean first = true;
             int n;
             while ((n = in.read(chunk)) >= 0) {
-                if (first) {
-                    for (int i = 0; i < Math.min(n, 8192); i++) {
-                        if (chunk[i] == 0) {
-                            binary = true;
-                        }
-                    }
-                    first = false;
-                }
                 bytes.put(chunk, 0, n);
                 bytes.flip();
                 int start = bytes.position();
@@ -166,15 +154,15 @@ final class Utf8Check {
                     }
                 }
                 if (result.isError()) {
-                    return new Position(line, consumedBefore + bytes.position() - start, binary);
+                    return new Position(line, consumedBefore + bytes.position() - start, true);
                 }
                 consumedBefore += bytes.position() - start;
                 chars.clear();
                 bytes.compact();
             }
-            return new Position(line, consumedBefore, binary, false);
+            return new Position(line, consumedBefore, false);
         } catch (IOException e) {
-            return new Position(0, 0, false, false);
+            return new Position(0, 0, false);
         }
     }
 }

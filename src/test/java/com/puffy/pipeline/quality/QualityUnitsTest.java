@@ -40,6 +40,27 @@ class QualityUnitsTest {
     }
 
     @Test
+    void headersFoldedByAWarehouseStillMapToTheirColumn() {
+        // Redshift folds clientId to clientid, Snowflake and Oracle to CLIENTID: such files were skipped as not
+        // event files.
+        HeaderMapping m = headers.map(List.of("CLIENTID", "PAGEURL", "REFERRER", "TIMESTAMP", "EVENTNAME", "eventdata",
+                "USERAGENT"));
+        assertThat(m.isEventFile()).isTrue();
+        assertThat(m.fieldOf()).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(headers.canonical("client_i_d")).contains(CanonicalColumn.CLIENT_ID);
+        assertThat(headers.canonical("clientids")).isEmpty();
+    }
+
+    @Test
+    void aliasKeysAreMatchedAsWrittenInTheExport() {
+        // Keys are looked up normalized: "Visitor ID" as a key never matched the header "Visitor ID".
+        HeaderNormalizer mine = new HeaderNormalizer(java.util.Map.of("Visitor ID", "client_id", "Hit Time", "timestamp"));
+        HeaderMapping m = mine.map(List.of("Visitor ID", "Hit Time", "event_name"));
+        assertThat(m.isEventFile()).isTrue();
+        assertThat(mine.canonical(HeaderNormalizer.normalize("Visitor ID"))).contains(CanonicalColumn.CLIENT_ID);
+    }
+
+    @Test
     void canonicallySpelledHeaderWinsOverASynonym() {
         HeaderMapping m = headers.map(List.of("ua", "client_id", "timestamp", "event_name", "user_agent"));
         assertThat(m.fieldOf()[CanonicalColumn.USER_AGENT.ordinal()]).isEqualTo(4);
