@@ -68,6 +68,8 @@ public final class MainView {
     private final java.util.Set<StageId> outdatedScreens = java.util.EnumSet.noneOf(StageId.class);
     private final ToggleButton darkToggle = new ToggleButton();
     private Consumer<UiError> errorPresenter;
+    /** Asks whether to stop a run to close the window; tests answer without a modal dialog. */
+    private java.util.function.BooleanSupplier confirmStopToClose = this::askToStopToClose;
     private Scene scene;
 
     public MainView(MainViewModel vm, UiThreads threads, HostServices hostServices, Preferences prefs,
@@ -108,7 +110,52 @@ public final class MainView {
         darkToggle.setSelected(Theme.isDark(prefs));
         installShortcuts(scene);
         installDragAndDrop(scene);
+        scene.windowProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                now.setOnCloseRequest(e -> {
+                    if (vm.runningProperty().get()) {
+                        e.consume();
+                        requestClose();
+                    }
+                });
+            }
+        });
         return scene;
+    }
+
+    /** Tests replace the "stop the run and close?" question with a fixed answer. */
+    public void setConfirmStopToClose(java.util.function.BooleanSupplier confirm) {
+        this.confirmStopToClose = confirm;
+    }
+
+    /**
+     * Ctrl+Q and the window's close button: during a run, ask, then cancel the run and close once it has stopped.
+     * Closing used to end the app mid-stage, leaving its work folder in the output folder until the next run.
+     */
+    public void requestClose() {
+        Window window = window();
+        if (window == null) {
+            return;
+        }
+        if (!vm.runningProperty().get()) {
+            window.hide();
+        } else if (confirmStopToClose.getAsBoolean()) {
+            vm.closeWhenStopped(window::hide);
+        }
+    }
+
+    private boolean askToStopToClose() {
+        javafx.scene.control.ButtonType stop = new javafx.scene.control.ButtonType("Stop the run and close",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep running",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "A run is in progress. Stop it and close? The stage in progress keeps its previous outputs; "
+                        + "finished stages keep their new ones.", stop, keep);
+        ask.initOwner(window());
+        ask.setTitle("Close Event Pipeline Studio");
+        ask.setHeaderText(null);
+        return ask.showAndWait().orElse(keep) == stop;
     }
 
     public BorderPane root() {
@@ -167,11 +214,7 @@ public final class MainView {
         showLogs.setOnAction(e -> showFolder(UserFolders.logDir()));
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(e -> {
-            if (window() != null) {
-                window().hide();
-            }
-        });
+        quit.setOnAction(e -> requestClose());
         Menu file = new Menu("File", null, open, recent, sample, new SeparatorMenuItem(), output, cache, useCache,
                 config, new SeparatorMenuItem(), exportTable, exportReport, openReport, new SeparatorMenuItem(),
                 showOutputs, showLogs, new SeparatorMenuItem(), quit);

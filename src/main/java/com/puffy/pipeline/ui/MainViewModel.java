@@ -414,6 +414,29 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * Closing the window during a run: cancel it and call {@code close} once the engine has stopped, so the stage
+     * in progress removes its work folder and keeps its previous outputs rather than dying half-way. Without a run,
+     * closes at once.
+     */
+    public void closeWhenStopped(Runnable close) {
+        if (!running.get()) {
+            close.run();
+            return;
+        }
+        running.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (!now) {
+                    running.removeListener(this);
+                    close.run();
+                }
+            }
+        });
+        cancel();
+        statusMessage.set("Stopping the run before closing: the stage in progress keeps its previous outputs…");
+    }
+
     /** Updates the elapsed time of the running stage; the view calls it a few times a second. */
     public void tick() {
         long now = System.nanoTime();

@@ -32,6 +32,8 @@ class KeyboardFxTest {
     static Path dir;
     Preferences prefs;
     MainViewModel vm;
+    MainView view;
+    Stage window;
     final List<UiError> errors = new CopyOnWriteArrayList<>();
 
     @Start
@@ -44,7 +46,8 @@ class KeyboardFxTest {
         vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY, KeyboardFxTest::untilCancelled))),
                 threads, new RecentFolders(prefs), d -> d, Clock.systemUTC());
         vm.cacheEnabledProperty().set(false);
-        MainView view = StudioApp.build(vm, threads, null, prefs);
+        view = StudioApp.build(vm, threads, null, prefs);
+        window = stage;
         view.setErrorPresenter(errors::add);
         stage.setScene(view.createScene(1280, 800));
         stage.show();
@@ -67,6 +70,26 @@ class KeyboardFxTest {
     @AfterEach
     void tearDown() throws Exception {
         prefs.removeNode();
+    }
+
+    @org.junit.jupiter.api.Test
+    void closingDuringARunAsksThenStopsTheRunBeforeTheWindowCloses(FxRobot robot) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        view.setConfirmStopToClose(() -> asked.incrementAndGet() > 1);
+        robot.interact(vm::runAll);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        robot.interact(view::requestClose);
+        assertThat(asked).hasValue(1);
+        assertThat(window.isShowing()).as("'Keep running' keeps the window and the run").isTrue();
+        assertThat(vm.runningProperty().get()).isTrue();
+
+        robot.interact(view::requestClose);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.isShowing());
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.CANCELLED);
+        try (var left = Files.list(vm.outputDirProperty().get())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-"));
+        }
     }
 
     @ParameterizedTest
