@@ -150,7 +150,8 @@ final class HtmlReport {
         html.append("<section class=\"tiles\">");
         tile("Revenue", Fmt.money(k.revenue()), Words.count(k.orders(), "order", "orders"), true);
         tile("Orders", Fmt.count(k.orders()), "median order " + Fmt.money(k.medianOrder()), false);
-        tile("Average order value", Fmt.money(k.aov()), "revenue \u00f7 orders", false);
+        // Without orders there is no average order: the CSV holds 0 (a ratio over nothing), the page says so.
+        tile("Average order value", k.orders() == 0 ? "n/a" : Fmt.money(k.aov()), "revenue \u00f7 orders", false);
         tile("Sessions", Fmt.count(k.sessions()), "bots excluded", false);
         tile("Conversion rate", Fmt.rate(k.sessionCvr()), Words.count(k.convertedSessions(), "converted session", "converted sessions"),
                 false);
@@ -216,7 +217,8 @@ final class HtmlReport {
         }
         List<List<String>> rows = new ArrayList<>();
         for (DailyTrend d : r.daily()) {
-            rows.add(List.of(Fmt.date(d.date(), yearly()), Fmt.money(d.revenue()), Fmt.count(d.orders()), Fmt.money(d.aov()),
+            rows.add(List.of(Fmt.date(d.date(), yearly()), Fmt.money(d.revenue()), Fmt.count(d.orders()),
+                    d.orders() == 0 ? "\u2013" : Fmt.money(d.aov()),
                     Fmt.count(d.sessions()), Fmt.rate(d.sessionCvr()), Fmt.percent(d.botShare()),
                     Fmt.percent(d.clientIdNullRate()), Integer.toString(d.alerts()), d.issues()));
         }

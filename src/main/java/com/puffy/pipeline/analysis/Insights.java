@@ -62,8 +62,14 @@ final class Insights {
     private void overview() {
         Kpis k = r.kpis();
         int days = r.overview().periodDays();
-        say(OVERVIEW, "Revenue was " + Fmt.money(k.revenue()) + " from " + Words.count(k.orders(), "order", "orders")
-                + " over " + Words.count(days, "day", "days") + " (average order " + Fmt.money(k.aov()) + ").");
+        if (k.orders() == 0) {
+            // An average of no orders is not $0: it does not exist.
+            say(OVERVIEW, "There were no orders over " + Words.count(days, "day", "days") + ".");
+        } else {
+            say(OVERVIEW, "Revenue was " + Fmt.money(k.revenue()) + " from " + Words.count(k.orders(), "order",
+                    "orders") + " over " + Words.count(days, "day", "days") + " (average order " + Fmt.money(k.aov())
+                    + ").");
+        }
         if (k.events() == 0) {
             say(OVERVIEW, "No row passed the quality checks, so there are no sessions or orders to analyse: the "
                     + "Quality stage's findings say why.");
@@ -148,7 +154,7 @@ final class Insights {
 
     private void channels() {
         List<ChannelModel> last = r.channelRevenue("last_click");
-        if (!last.isEmpty()) {
+        if (!last.isEmpty() && last.get(0).revenue() > 0) {
             ChannelModel top = last.get(0);
             say(CHANNELS, top.channel() + " earns the most under last click: " + Fmt.money(top.revenue()) + " ("
                     + Fmt.percent(top.share()) + " of revenue).");
@@ -191,7 +197,14 @@ final class Insights {
             }
         }
         List<Segment> types = r.segments(AnalysisResult.USER_TYPE);
-        if (types.size() == 2 && types.get(0).sessions() + types.get(1).sessions() > 0) {
+        // A group without sessions has no conversion rate: "returning visitors convert at 0.0%" would invent one.
+        if (types.size() == 2 && types.get(0).sessions() > 0 && types.get(1).sessions() == 0) {
+            say(SEGMENTS, "Every session is a new visitor's (the client's first session in the data); they convert at "
+                    + Fmt.rate(types.get(0).cvr()) + ".");
+        } else if (types.size() == 2 && types.get(0).sessions() == 0 && types.get(1).sessions() > 0) {
+            say(SEGMENTS, "Every session is a returning visitor's; they convert at " + Fmt.rate(types.get(1).cvr())
+                    + ".");
+        } else if (types.size() == 2 && types.get(0).sessions() + types.get(1).sessions() > 0) {
             say(SEGMENTS, "New visitors make " + Fmt.percent(types.get(0).sessionShare()) + " of sessions and convert at "
                     + Fmt.rate(types.get(0).cvr()) + "; returning visitors convert at " + Fmt.rate(types.get(1).cvr())
                     + ".");
@@ -200,6 +213,10 @@ final class Insights {
 
     private void path() {
         Kpis k = r.kpis();
+        if (k.orders() == 0) {
+            say(PATH, "There are no orders to trace back to their first touch.");
+            return;
+        }
         if (Double.isNaN(k.medianHoursToPurchase())) {
             say(PATH, "No order has a touchpoint in the attribution window yet.");
             return;

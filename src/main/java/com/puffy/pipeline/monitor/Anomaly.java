@@ -46,7 +46,8 @@ record Anomaly(LocalDate day, String metric, double value, Baseline baseline, bo
         String b = money ? Fmt.money(baseline.median()) : Fmt.num(baseline.median());
         double zz = z();
         String zText = Double.isInfinite(zz) ? "the baseline days were all equal"
-                : String.format(java.util.Locale.ROOT, "z = %.1f", zz);
+                // The minus sign of the change beside it ("−64 %"), not a hyphen.
+                : String.format(java.util.Locale.ROOT, "z = %.1f", zz).replace('-', '\u2212');
         return label + " " + v + " vs a baseline median of " + b + " over " + baseline.days() + " days ("
                 + Fmt.signedPct(change()) + ", " + zText + ")";
     }

@@ -25,7 +25,8 @@ final class ConversionRateAnomalyCheck implements MonitorCheck {
                 double sessionChange = sessionsBase.get().change(sessions.get());
                 cause = Math.abs(sessionChange) >= 0.2
                         ? ": sessions moved " + Fmt.signedPct(sessionChange) + ", so the traffic mix probably changed"
-                        : ": sessions were about as usual, so fewer or more visitors bought";
+                        : ": sessions were about as usual, so " + (verdict.get().change() < 0 ? "fewer" : "more")
+                        + " visitors bought";
             }
             boolean drop = a.change() < 0;
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, "session_cvr", a.value(), a.baseline().median(),

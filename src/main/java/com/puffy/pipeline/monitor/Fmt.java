@@ -49,6 +49,14 @@ final class Fmt {
         return String.format(Locale.ROOT, "%,.2f", value);
     }
 
+    /** A count or a median of counts: "19", "19.5" (a median of an even number of days), "1,234". */
+    static String count(double value) {
+        if (Math.abs(value) >= 100 || value == Math.rint(value)) {
+            return num(value);
+        }
+        return String.format(Locale.ROOT, "%,.1f", value);
+    }
+
     static String money(double value) {
         return String.format(Locale.ROOT, "%,.2f", value);
     }

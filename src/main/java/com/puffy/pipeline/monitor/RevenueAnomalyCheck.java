@@ -44,7 +44,7 @@ final class RevenueAnomalyCheck implements MonitorCheck {
             if (orderBase.isPresent() && Double.isFinite(orders)) {
                 double orderChange = orderBase.get().change(orders);
                 cause = Math.abs(orderChange) >= Math.abs(a.change()) / 2
-                        ? ": " + Fmt.num(orders, "order", "orders") + " vs a usual " + Fmt.num(orderBase.get().median())
+                        ? ": " + Fmt.num(orders, "order", "orders") + " vs a usual " + Fmt.count(orderBase.get().median())
                         + " (" + Fmt.signedPct(orderChange) + ")"
                         : ": about as many orders as usual (" + Fmt.num(orders) + "), so the order values changed";
             }
@@ -62,6 +62,11 @@ final class RevenueAnomalyCheck implements MonitorCheck {
 
     @Override
     public String incidentSummary(List<Alert> alerts) {
+        long zeroDays = alerts.stream().filter(a -> a.severity() == AlertSeverity.CRITICAL).count();
+        // The worst alert's own "no revenue despite 1 session" read as the whole incident's count.
+        if (zeroDays > 1) {
+            return "no revenue on " + zeroDays + " days with non-bot sessions";
+        }
         return MonitorCheck.worst(alerts).headline();
     }
 }

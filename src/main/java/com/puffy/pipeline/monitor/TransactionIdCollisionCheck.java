@@ -36,7 +36,8 @@ final class TransactionIdCollisionCheck implements MonitorCheck {
                     .map(e -> e.getKey() + " on " + Fmt.num(e.getValue().size(), "order", "orders") + " ("
                             + e.getValue().stream().map(MonitorData.FlaggedOrder::orderKey).sorted()
                             .collect(Collectors.joining(", ")) + ")")
-                    .collect(Collectors.joining("; ")) + (byId.size() > 3 ? "; and " + (byId.size() - 3) + " more" : "");
+                    .collect(Collectors.joining("; ")) + (byId.size() > 3 ? "; and " + (byId.size() - 3) + " more transaction "
+                    + (byId.size() - 3 == 1 ? "id" : "ids") : "");
             sink.alert(new Alert(day, code(), AlertSeverity.CRITICAL, METRIC, collided, null, 0.0,
                     // A collision can span days: the day may hold only one of the orders sharing the id.
                     Fmt.num(collided, "order shares", "orders share") + " a transaction id with a different order" + ids

@@ -285,6 +285,29 @@ class AnalysisStageTest {
     }
 
     @Test
+    void aFolderWithoutOrdersInventsNoAverageOrderNoTopChannelAndNoRateForAnEmptyGroup() throws Exception {
+        for (String file : List.of("conversions.csv", "order_items.csv", "attribution.csv")) {
+            Path path = out.resolve("transform").resolve(file);
+            Files.writeString(path, Files.readAllLines(path).get(0) + "\n");
+        }
+        Files.writeString(out.resolve("transform/channel_performance.csv"), """
+                model,channel,sessions,conversions,revenue
+                first_click,Direct,6,0,0
+                last_click,Direct,6,0,0
+                """);
+        Path sessions = out.resolve("transform/sessions.csv");
+        Files.writeString(sessions, Files.readString(sessions).replace("300,false,2025-03-03", "300,true,2025-03-03"));
+        AnalysisResult r = analyze();
+        assertThat(r.insights(Insights.OVERVIEW).get(0)).isEqualTo("There were no orders over 3 days.");
+        assertThat(r.insights(Insights.CHANNELS)).noneMatch(text -> text.contains("earns the most"));
+        assertThat(r.insights(Insights.SEGMENTS)).contains("Every session is a new visitor's (the client's first "
+                + "session in the data); they convert at 66.7%.");
+        assertThat(r.insights(Insights.PATH)).containsExactly("There are no orders to trace back to their first touch.");
+        assertThat(HtmlReport.render(r, "test")).contains("<div class=\"label\">Average order value</div>"
+                + "<div class=\"value\">n/a</div>");
+    }
+
+    @Test
     void aTopProductOfOneUnitIsOneUnit() throws Exception {
         Files.writeString(out.resolve("transform/order_items.csv"), """
                 order_key,item_id,item_name,item_variant,quantity,item_price,date

@@ -45,6 +45,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void aDayWithoutOrdersHasNoAverageOrderInTheDailyTable() throws Exception {
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work-no-orders");
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replace("2025-03-02,4,2,3,1,50,", "2025-03-02,4,2,3,0,0,"));
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        assertThat(Files.readString(work.resolve(AnalysisStage.REPORT))).contains("<td class=\"txt\">Mar 2</td>"
+                + "<td class=\"num\">$0</td><td class=\"num\">0</td><td class=\"num\">\u2013</td>");
+        assertThat(html).contains("<td class=\"txt\">Mar 1</td><td class=\"num\">$100</td><td class=\"num\">1</td>"
+                + "<td class=\"num\">$100</td>");
+    }
+
+    @Test
     void textFromTheDataIsEscaped() {
         assertThat(html).doesNotContain("<script");
         assertThat(html).contains("https://evil.example/&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -22,4 +22,11 @@ class FmtTest {
         assertThat(Fmt.pct(0.9996)).isEqualTo(">99.9 %");
         assertThat(Fmt.pct(0.158)).isEqualTo("15.8 %");
     }
+
+    @Test
+    void aMedianOfCountsKeepsAtMostOneDecimal() {
+        assertThat(Fmt.count(19.5)).isEqualTo("19.5");
+        assertThat(Fmt.count(20)).isEqualTo("20");
+        assertThat(Fmt.count(1234.5)).isEqualTo("1,235");
+    }
 }

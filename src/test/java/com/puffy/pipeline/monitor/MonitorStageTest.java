@@ -308,7 +308,8 @@ class MonitorStageTest {
         Map<String, String> alert = only("VOLUME_ANOMALY");
         assertThat(alert.get("date")).isEqualTo("2025-03-10");
         assertThat(alert.get("severity")).isEqualTo("CRITICAL");
-        assertThat(alert.get("message")).contains("−60 %", "partial export");
+        assertThat(alert.get("message")).contains("−60 %", "partial export").containsPattern("z = \u2212\\d")
+                .doesNotContain("z = -");
         assertThat(Double.parseDouble(alert.get("threshold"))).isLessThan(Double.parseDouble(alert.get("baseline")));
         assertThat(result.criticalAlerts()).isEqualTo(1);
         // Both series left their band (−60 % each); the day's one alert carries one metric, and metrics.csv marks
@@ -411,6 +412,19 @@ class MonitorStageTest {
     }
 
     @Test
+    void collisionsBeyondTheThreeNamedAreCountedAsTransactionIds() throws Exception {
+        f.set(day(5), "orders_collided", 8);
+        for (int id = 1; id <= 4; id++) {
+            for (int n = 1; n <= 2; n++) {
+                f.conversions.add(List.of("ORD-" + id + "~" + n, "ORD-" + id, "c" + n, "s" + n,
+                        "2025-03-05T10:00:00.000Z", 799, "TRANSACTION_ID_COLLISION", 1, 1, "", "2025-03-05", "Direct"));
+            }
+        }
+        f.run();
+        assertThat(only("TRANSACTION_ID_COLLISION").get("message")).contains("; and 1 more transaction id. All are kept");
+    }
+
+    @Test
     void aCollisionSpanningTwoDaysSpeaksOfOneOrderOnEachDay() throws Exception {
         f.set(day(5), "orders_collided", 1).set(day(6), "orders_collided", 1);
         f.conversions.add(List.of("ORD-20250305-012~1", "ORD-20250305-012", "c1", "s1", "2025-03-05T23:50:00.000Z",
@@ -503,6 +517,17 @@ class MonitorStageTest {
     }
 
     @Test
+    void severalDaysWithoutRevenueAreSummarisedAsDaysNotAsTheFirstDaysSessions() throws Exception {
+        for (int d = 2; d <= 4; d++) {
+            f.set(day(d), "revenue", 0.0).set(day(d), "conversions", 0.0).set(day(d), "direct_revenue_last_click", 0.0);
+        }
+        f.run();
+        assertThat(f.read(MonitorStage.INCIDENTS)).filteredOn(i -> i.get("check").equals("REVENUE_ANOMALY"))
+                .singleElement().satisfies(i -> assertThat(i.get("summary"))
+                        .isEqualTo("no revenue on 3 days with non-bot sessions"));
+    }
+
+    @Test
     void revenueWithinItsUsualRangeStaysQuiet() throws Exception {
         f.set(day(10), "revenue", 16000.0);
         f.run();
@@ -514,7 +539,8 @@ class MonitorStageTest {
         f.set(day(12), "session_cvr", 0.002);
         f.run();
         Map<String, String> alert = only("CONVERSION_RATE_ANOMALY");
-        assertThat(alert.get("message")).contains("Session conversion 0.2 %").contains("sessions were about as usual");
+        assertThat(alert.get("message")).contains("Session conversion 0.2 %")
+                .contains("sessions were about as usual, so fewer visitors bought.");
     }
 
     @Test
