@@ -188,6 +188,9 @@ class AnalysisStageTest {
         assertThat(collided.orders()).isEqualTo(2);
         assertThat(collided.revenue()).isCloseTo(50.0, EPS);
         assertThat(r.qualityImpact("CLIENT_ID_NULL_RATE").orElseThrow().revenue()).isCloseTo(50.0, EPS);
+        assertThat(r.qualityImpact("CLIENT_ID_NULL_RATE").orElseThrow().guidance())
+                .as("orders without a client id are lost too, so the direction is likely, not certain")
+                .startsWith("Conversion rate on these days is probably overstated");
         assertThat(r.qualityImpact("PURCHASE_ZERO_REVENUE").orElseThrow().orders()).isEqualTo(1);
         assertThat(r.qualityImpact("QUARANTINED_PURCHASES").orElseThrow().orders()).isEqualTo(1);
         QualityImpact any = r.qualityImpact("ANY").orElseThrow();
