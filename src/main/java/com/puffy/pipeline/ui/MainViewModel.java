@@ -300,7 +300,7 @@ public final class MainViewModel {
                     if (status != null) {
                         stage.showStatus(toState(status));
                         StageManifest manifest = manifests.get(stage.id());
-                        stage.showSummary(manifest.summary(), manifest.elapsed());
+                        stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
                         if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
                             stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
                                     : "Outputs are older than the inputs or settings; last run ")
@@ -528,7 +528,7 @@ public final class MainViewModel {
 
             @Override
             public void stageFinished(StageId stage, StageOutcome outcome, StageResult result, Duration elapsed) {
-                List<String> lines = result == null ? null : result.summary();
+                List<String> lines = result == null ? null : inTheAppsWords(result.summary());
                 threads.fx(() -> {
                     StageViewModel vm = byId.get(stage);
                     switch (outcome) {
@@ -611,6 +611,11 @@ public final class MainViewModel {
             }
         }
         return String.join(", ", names);
+    }
+
+    /** A stage's summary lines as the app words them (a cache warning said "choose … with --cache"). */
+    private static List<String> inTheAppsWords(List<String> lines) {
+        return lines.stream().map(UiError::inTheAppsWords).toList();
     }
 
     void report(UiError error) {

@@ -13,7 +13,7 @@ public record UiError(String message, String details) {
         Throwable cause = unwrap(error);
         String message;
         if (cause instanceof PipelineException || cause instanceof ConfigException) {
-            message = cause.getMessage();
+            message = inTheAppsWords(cause.getMessage());
         } else {
             message = "Could not " + doing + " (" + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
@@ -22,6 +22,23 @@ public record UiError(String message, String details) {
         StringWriter trace = new StringWriter();
         cause.printStackTrace(new PrintWriter(trace));
         return new UiError(message, trace.toString());
+    }
+
+    /**
+     * The engine words its advice for the command line ("choose another with --output"); in the app the same advice
+     * names the button or menu that does it, and drops the command to type.
+     */
+    static String inTheAppsWords(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message
+                .replaceAll("\\s*\\(eventpipe [^)]*\\)", "")
+                .replace("with --output", "with Change… beside Output (File → Change output folder…)")
+                .replace("give --cache a file name", "choose a file name with Change… beside Cache")
+                .replace("with --cache", "with Change… beside Cache")
+                .replace("check the --config path", "choose the file again with File → Use a configuration file…")
+                .replace("check the path passed with --input", "choose the folder again (File → Open folder…)");
     }
 
     private static Throwable unwrap(Throwable error) {

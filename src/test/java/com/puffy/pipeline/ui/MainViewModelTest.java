@@ -119,6 +119,41 @@ class MainViewModelTest {
     }
 
     @Test
+    void aStagesSummaryNamesTheAppsButtonsNotCommandLineOptions() {
+        Stage quality = fakes.stage(StageId.QUALITY);
+        Stage warning = new Stage() {
+            @Override
+            public StageId id() {
+                return StageId.QUALITY;
+            }
+
+            @Override
+            public List<String> outputs() {
+                return quality.outputs();
+            }
+
+            @Override
+            public String inputFingerprint(RunSettings settings) {
+                return quality.inputFingerprint(settings);
+            }
+
+            @Override
+            public com.puffy.pipeline.core.StageResult run(com.puffy.pipeline.core.RunContext context,
+                    com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation)
+                    throws Exception {
+                quality.run(context, progress, cancellation);
+                return com.puffy.pipeline.core.StageResult.of(java.util.Map.of(), List.of("The cache file is locked; "
+                        + "this run works without a saved cache: choose a writable place with --cache."));
+            }
+        };
+        MainViewModel vm = vm(warning);
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.stage(StageId.QUALITY).summary()).singleElement().asString()
+                .endsWith("choose a writable place with Change… beside Cache.");
+    }
+
+    @Test
     void aStageThatFailsWithNoEarlierOutputsDoesNotClaimToHaveKeptThem() {
         MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
         vm.openFolder(input);

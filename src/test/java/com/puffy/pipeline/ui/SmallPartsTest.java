@@ -61,4 +61,17 @@ class SmallPartsTest {
         assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("events", 25000)).isEqualTo("25,000");
         assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("revenue", 1234.5)).isEqualTo("1,234.5");
     }
+
+    @Test
+    void engineAdviceNamesTheAppsButtonsNotCommandLineOptions() {
+        assertThat(UiError.of("run", PipelineException.usage(
+                "The output folder /tmp/x-pipeline is a file, not a folder: choose another with --output.")).message())
+                .isEqualTo("The output folder /tmp/x-pipeline is a file, not a folder: choose another with Change… "
+                        + "beside Output (File → Change output folder…).");
+        assertThat(UiError.inTheAppsWords("monitoring/alerts.csv is missing: run the Transform stage first "
+                + "(eventpipe transform --input DIR).")).isEqualTo("monitoring/alerts.csv is missing: run the Transform "
+                + "stage first.");
+        assertThat(UiError.inTheAppsWords("Configuration file /x.yaml does not exist: check the --config path."))
+                .doesNotContain("--config").contains("File → Use a configuration file…");
+    }
 }
