@@ -40,7 +40,8 @@ final class Utf8Check {
         }
         Position invalid = firstInvalid(file);
         Position nul = firstNul(file);
-        if (nul != null && (!invalid.isError() || nul.offset() <= invalid.offset())) {
+        // A NUL on the first line is binary data whatever broke UTF-8 first: random bytes seldom run long as UTF-8.
+        if (nul != null && (nul.line() == 1 || !invalid.isError() || nul.offset() <= invalid.offset())) {
             if (nul.line() == 1) {
                 return new Verdict(1, "is a binary file, not CSV text; remove it from the folder or replace it with the "
                         + "CSV export");

@@ -363,6 +363,27 @@ class FileEdgesTest {
     }
 
     @Test
+    void randomBytesAreABinaryFileEvenWhenTheirFirstByteIsNotUtf8() throws Exception {
+        // Random data usually breaks UTF-8 before its first NUL: it was called "not UTF-8 text ... re-export it as
+        // UTF-8", which sends the user looking for an encoding setting in a file that is no text at all.
+        byte[] random = new byte[3000];
+        new java.util.Random(7).nextBytes(random);
+        random[0] = (byte) 0xC5;
+        random[1] = '7';
+        random[64] = 0;
+        for (int i = 2; i < random.length; i++) {
+            if (random[i] == '\n' || random[i] == '\r') {
+                random[i] = 'x';
+            }
+        }
+        QualityHarness h = new QualityHarness(dir).raw("events_20250224.csv", random)
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("UNREADABLE_FILE"))
+                .extracting(f -> f.get("message")).containsExactly("events_20250224.csv is a binary file, not CSV "
+                        + "text; remove it from the folder or replace it with the CSV export.");
+    }
+
+    @Test
     void aFolderWhoseOnlyEventFileIsUnreadableSaysSo() throws Exception {
         QualityHarness h = new QualityHarness(dir).raw(D, new byte[] {0, 1, 2, 3, 0, 0, 7});
         assertThatThrownBy(h::run).isInstanceOf(PipelineException.class)
