@@ -82,7 +82,8 @@ public final class AnalysisStage implements Stage {
         List<String> tops = new ArrayList<>();
         for (String model : List.of("first_click", "last_click")) {
             List<ChannelModel> rows = r.channelRevenue(model);
-            if (!rows.isEmpty()) {
+            // A channel "on top" with $0 (0%) is a tie of nothing, not a finding.
+            if (!rows.isEmpty() && rows.get(0).revenue() > 0) {
                 tops.add(Fmt.model(model).toLowerCase() + ": " + rows.get(0).channel() + " ("
                         + Fmt.percent(rows.get(0).share()) + ")");
             }

@@ -249,11 +249,26 @@ final class Insights {
 
     private void quality() {
         Optional<QualityImpact> any = r.qualityImpact("ANY");
+        // Quarantined purchases touch no counted order (they never became one), so ANY leaves them out; "every
+        // figure can be used as it is" would hide that orders and revenue miss them.
+        long quarantined = r.qualityImpact("QUARANTINED_PURCHASES").map(QualityImpact::orders).orElse(0L);
+        String missing = Words.count(quarantined, "purchase row was", "purchase rows were")
+                + " quarantined and not counted, so orders and revenue are understated.";
         if (any.isEmpty() || any.get().orders() == 0 && any.get().days() == 0) {
-            say(QUALITY, "No data-quality finding touches an order or a day: every figure can be used as it is.");
+            say(QUALITY, quarantined == 0
+                    ? "No data-quality finding touches an order or a day: every figure can be used as it is."
+                    : "No data-quality finding touches a counted order or a day, but " + missing);
             return;
         }
         QualityImpact a = any.get();
+        if (a.orders() == 0) {
+            // "$0 (0%) of revenue and 0 orders ... the other 100% is clean" said the same at length.
+            say(QUALITY, "Data-quality findings touch " + Words.count(a.days(), "day", "days") + " but no order"
+                    + (quarantined == 0 ? ": revenue and orders can be used as they are; read the other figures of "
+                    + (a.days() == 1 ? "that day" : "those days") + " with care (see Data quality impact)."
+                    : "; " + missing));
+            return;
+        }
         say(QUALITY, Fmt.money(a.revenue()) + " (" + Fmt.percent(a.revenueShare()) + ") of revenue and "
                 + Words.count(a.orders(), "order", "orders") + " sit on rows or days touched by a finding; the other "
                 + Fmt.percent(1 - a.revenueShare()) + " is clean.");

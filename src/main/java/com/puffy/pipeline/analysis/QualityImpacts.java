@@ -109,7 +109,8 @@ final class QualityImpacts {
                     thresholds.clientIdNullWarning() * 100, days.size(), days.size() == 1 ? "" : "s", worst * 100,
                     range(days)), "client ids missing", days,
                     "Sessions and conversion rate: those rows were quarantined, so sessions are undercounted",
-                    "Conversion rate on these days is overstated; compare with neighbouring days.");
+                    "Conversion rate on these days is probably overstated (fewer sessions, orders intact unless "
+                            + "purchases lost their client id too); compare with neighbouring days.");
         }
     }
 

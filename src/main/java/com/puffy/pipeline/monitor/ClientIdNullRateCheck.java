@@ -55,7 +55,9 @@ final class ClientIdNullRateCheck implements MonitorCheck {
         if (p.homepageShare() >= 0.5) {
             return ": mostly homepage views (" + Fmt.pct(p.homepageShare()) + " of " + Fmt.num(p.rows()) + " rows)";
         }
-        return ": mostly " + p.topEvent() + " (" + Fmt.pct((double) p.topEventRows() / p.rows()) + "), most often on "
+        double top = (double) p.topEventRows() / p.rows();
+        // "mostly" only for a majority: the most frequent of several events may be a third of the rows.
+        return ": " + (top > 0.5 ? "mostly " : "most often ") + p.topEvent() + " (" + Fmt.pct(top) + "), most often on "
                 + p.topPath();
     }
 

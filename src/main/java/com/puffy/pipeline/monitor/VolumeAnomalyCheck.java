@@ -37,7 +37,7 @@ final class VolumeAnomalyCheck implements MonitorCheck {
             sink.alert(new Alert(day, code(), critical ? AlertSeverity.CRITICAL : AlertSeverity.WARNING,
                     main.metric(), main.value(), main.baseline().median(),
                     main.threshold(data.config().zThreshold(), data.config().changeThreshold()),
-                    described + ": " + cause(data, day, drop) + ".",
+                    described + ": " + cause(data, day, drop, fired) + ".",
                     drop ? "Compare the file's row count and last timestamp with the export log, and check the site "
                             + "and the tag manager for an outage or a release on " + day + "."
                             : "Check quality/findings.csv for duplicates and bot user agents on " + day
@@ -46,22 +46,29 @@ final class VolumeAnomalyCheck implements MonitorCheck {
         }
     }
 
-    /** What probably happened, from the day's other metrics. */
-    private static String cause(MonitorData data, LocalDate day, boolean drop) {
+    /**
+     * What probably happened, from the day's other metrics. Bots explain only a move of events: sessions here are
+     * non-bot sessions, and "mostly fewer bot rows" is said only when the bot rows lost are at least half the rows lost.
+     */
+    private static String cause(MonitorData data, LocalDate day, boolean drop, List<Anomaly> fired) {
         Map<String, Double> today = data.days().get(day);
         double botShare = today.getOrDefault("bot_share", Double.NaN);
         double botBase = data.baseline(day, "bot_share").map(Baseline::median).orElse(Double.NaN);
         double nullRate = today.getOrDefault("client_id_null_rate", Double.NaN);
         double nullBase = data.baseline(day, "client_id_null_rate").map(Baseline::median).orElse(Double.NaN);
-        if (!drop && botShare - botBase >= 0.05) {
+        Anomaly events = fired.stream().filter(a -> a.metric().equals("events")).findFirst().orElse(null);
+        if (!drop && events != null && botShare - botBase >= 0.05) {
             return "probably a bot burst (bot share " + Fmt.pct(botShare) + " vs " + Fmt.pct(botBase) + ")";
         }
         if (drop && nullRate - nullBase >= 0.03) {
             return "partly rows without client id, which are quarantined (" + Fmt.pct(nullRate) + " of rows vs "
                     + Fmt.pct(nullBase) + ")";
         }
-        if (drop && botBase - botShare >= 0.05) {
-            return "mostly fewer bot rows (bot share " + Fmt.pct(botShare) + " vs " + Fmt.pct(botBase) + ")";
+        if (drop && events != null && botBase - botShare >= 0.05) {
+            double rowsLost = events.baseline().median() - events.value();
+            double botRowsLost = botBase * events.baseline().median() - botShare * events.value();
+            return (botRowsLost >= rowsLost / 2 ? "mostly" : "partly") + " fewer bot rows (bot share "
+                    + Fmt.pct(botShare) + " vs " + Fmt.pct(botBase) + ")";
         }
         return drop ? "probably a partial export or a tracking outage (the tag not firing on some pages)"
                 : "a campaign, a duplicated export or a tag firing twice";

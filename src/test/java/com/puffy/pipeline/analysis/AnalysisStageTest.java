@@ -188,6 +188,9 @@ class AnalysisStageTest {
         assertThat(collided.orders()).isEqualTo(2);
         assertThat(collided.revenue()).isCloseTo(50.0, EPS);
         assertThat(r.qualityImpact("CLIENT_ID_NULL_RATE").orElseThrow().revenue()).isCloseTo(50.0, EPS);
+        assertThat(r.qualityImpact("CLIENT_ID_NULL_RATE").orElseThrow().guidance())
+                .as("orders without a client id are lost too, so the direction is likely, not certain")
+                .startsWith("Conversion rate on these days is probably overstated");
         assertThat(r.qualityImpact("PURCHASE_ZERO_REVENUE").orElseThrow().orders()).isEqualTo(1);
         assertThat(r.qualityImpact("QUARANTINED_PURCHASES").orElseThrow().orders()).isEqualTo(1);
         QualityImpact any = r.qualityImpact("ANY").orElseThrow();
@@ -305,6 +308,26 @@ class AnalysisStageTest {
         assertThat(r.insights(Insights.PATH)).containsExactly("There are no orders to trace back to their first touch.");
         assertThat(HtmlReport.render(r, "test")).contains("<div class=\"label\">Average order value</div>"
                 + "<div class=\"value\">n/a</div>");
+        assertThat(r.insights(Insights.QUALITY)).containsExactly("Data-quality findings touch 2 days but no order; 1 "
+                + "purchase row was quarantined and not counted, so orders and revenue are understated.");
+        assertThat(runStage().summary()).noneMatch(line -> line.startsWith("Top channel"));
+    }
+
+    @Test
+    void quarantinedPurchasesAloneAreNotCalledCleanData() throws Exception {
+        Files.writeString(out.resolve("quality/schema_drift.csv"),
+                "file,partition_date,change,column,raw_header,detail,episode_files,metric,value,baseline\n");
+        Path conversions = out.resolve("transform/conversions.csv");
+        Files.writeString(conversions, Files.readString(conversions)
+                .replace("50,TRANSACTION_ID_COLLISION;PURCHASE_ITEM_PRICE_MISSING,", "50,,")
+                .replace(",0,TRANSACTION_ID_COLLISION;PURCHASE_ZERO_REVENUE,", ",10,,"));
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replace("0.5,0.25,0.2,5", "0.5,0.25,0,5"));
+        AnalysisResult r = analyze();
+        assertThat(r.insights(Insights.QUALITY)).containsExactly("No data-quality finding touches a counted order or "
+                + "a day, but 1 purchase row was quarantined and not counted, so orders and revenue are understated.");
+        assertThat(HtmlReport.render(r, "test")).contains("Data quality: read with care.")
+                .doesNotContain("Data quality: clean.");
     }
 
     @Test

@@ -337,6 +337,21 @@ class MonitorStageTest {
     }
 
     @Test
+    void aVolumeDropThatFewerBotsExplainOnlyInPartIsNotCalledMostlyBots() throws Exception {
+        f.set(day(10), "events", 1800.0).set(day(10), "bot_share", 0.06);
+        f.run();
+        // 13.5 % of 3,000 baseline rows were bots, 6 % of 1,800 now: 297 of the 1,200 rows lost.
+        assertThat(only("VOLUME_ANOMALY").get("message")).contains("partly fewer bot rows").doesNotContain("mostly");
+        for (int d = 3; d <= 9; d++) {
+            f.set(day(d), "bot_share", 0.6);
+        }
+        f.set(day(10), "bot_share", 0.2);
+        f.run();
+        // 60 % of 3,000 were bots, 20 % of 1,800 now: 1,440 bot rows lost, more than the 1,200 rows lost.
+        assertThat(only("VOLUME_ANOMALY").get("message")).contains("mostly fewer bot rows");
+    }
+
+    @Test
     void ordinaryWobbleAndSmallMovesStayQuiet() throws Exception {
         f.set(day(10), "events", 2400.0);
         f.run();
@@ -369,6 +384,18 @@ class MonitorStageTest {
         assertThat(alert.get("message")).startsWith("client_id missing on 15.8 % of rows")
                 .contains("mostly homepage views (88.9 % of 9 rows)");
         assertThat(alert.get("suggested_action")).contains("cookie-consent");
+    }
+
+    @Test
+    void rowsWithoutClientIdSpreadOverEventsAreNotCalledMostlyOne() throws Exception {
+        f.set(day(2), "client_id_null_rate", 0.158);
+        List<String> events = List.of("page_viewed", "product_added_to_cart", "checkout_started");
+        for (int i = 0; i < 9; i++) {
+            f.quarantine.add(List.of("events_20250302.csv", 10 + i, "MISSING_CLIENT_ID", "", "https://puffy.com/cart",
+                    "", "2025-03-02T10:00:00.000Z", events.get(i % 3), "", "Mozilla/5.0", ""));
+        }
+        f.run();
+        assertThat(only("CLIENT_ID_NULL_RATE").get("message")).contains(": most often ").doesNotContain("mostly");
     }
 
     @Test
