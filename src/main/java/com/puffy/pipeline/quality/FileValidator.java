@@ -203,7 +203,10 @@ final class FileValidator {
             headerFields = List.of(reader.rawText().split(",", -1));
         }
         HeaderMapping mapping = headers.map(headerFields);
-        String dialect = mapping.isEventFile() ? null : otherDialect(headerFields);
+        String dialect = mapping.isEventFile() ? null : notCsv(result.header);
+        if (dialect == null && !mapping.isEventFile()) {
+            dialect = otherDialect(headerFields);
+        }
         if (dialect != null) {
             unreadable(result, reader.line(), dialect);
             return;
@@ -676,6 +679,23 @@ final class FileValidator {
         return present == 2 ? " If it is a day's export, its " + missingKeyColumns(mapping) + " column has a header no"
                 + " rule maps: add that header under quality.header_aliases in a configuration file (see eventpipe"
                 + " config --print-defaults) and run again." : "";
+    }
+
+    /**
+     * A file under a .csv name whose first line is an HTML page (a download that got an error or login page instead
+     * of the export) or JSON: it was "not an event file" with an INFO finding, and the day it stood for went missing
+     * without an error.
+     */
+    private static String notCsv(String firstLine) {
+        String start = firstLine.replace("\uFEFF", "").stripLeading().toLowerCase(java.util.Locale.ROOT);
+        if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+            return "is an HTML page, not CSV (a download that returned an error or sign-in page?); download the export "
+                    + "again";
+        }
+        if (start.startsWith("{\"") || start.startsWith("[{") || start.startsWith("[ {") || start.equals("[")) {
+            return "is JSON, not CSV; export the events as CSV";
+        }
+        return null;
     }
 
     /**

@@ -272,6 +272,25 @@ class FileEdgesTest {
     }
 
     @Test
+    void anHtmlPageOrJsonUnderACsvNameIsUnreadableNotANonEventFile() throws Exception {
+        // A failed download saves the error or sign-in page under the export's name: the day went missing with an
+        // INFO "not an event file".
+        QualityHarness h = new QualityHarness(dir)
+                .file("events_20250224.csv", "<!DOCTYPE html>", "<html><body>Sign in</body></html>")
+                .file("events_20250225.csv", "[{\"client_id\":\"" + CID + "\",\"event_name\":\"page_viewed\"}]")
+                .file("events_20250226.csv", "{\"client_id\":\"" + CID + "\",\"timestamp\":\"2025-02-26T10:00:00Z\"}")
+                .file("lookup.csv", "<b>,x", "1,2")
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("UNREADABLE_FILE"))
+                .extracting(f -> f.get("file") + ": " + f.get("message")).containsExactly(
+                        "events_20250224.csv: events_20250224.csv is an HTML page, not CSV (a download that returned an "
+                                + "error or sign-in page?); download the export again.",
+                        "events_20250225.csv: events_20250225.csv is JSON, not CSV; export the events as CSV.",
+                        "events_20250226.csv: events_20250226.csv is JSON, not CSV; export the events as CSV.");
+        assertThat(h.summaryOf("lookup.csv")).containsEntry("status", "not_an_event_file");
+    }
+
+    @Test
     void aCompressedExportOrAWorkbookUnderACsvNameSaysWhatItIs() throws Exception {
         ByteArrayOutputStream gzip = new ByteArrayOutputStream();
         try (var out = new java.util.zip.GZIPOutputStream(gzip)) {
