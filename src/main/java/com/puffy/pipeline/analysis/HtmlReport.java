@@ -126,7 +126,8 @@ final class HtmlReport {
                 .append("also in this folder as CSV: ").append(escape(String.join(", ", ReportTables.FILES)))
                 .append(".</p><p>Definitions: sessions and conversion rates exclude bot sessions; revenue and ")
                 .append("orders include every valid purchase; attribution uses the sessions that started within ")
-                .append("7 days before each purchase.</p></footer>\n</main>\n</body>\n</html>\n");
+                .append("7 days before each purchase; a new visitor is a client first seen in this data, whatever ")
+                .append("came before it.</p></footer>\n</main>\n</body>\n</html>\n");
         return html.toString();
     }
 

@@ -199,13 +199,15 @@ final class Insights {
         List<Segment> types = r.segments(AnalysisResult.USER_TYPE);
         // A group without sessions has no conversion rate: "returning visitors convert at 0.0%" would invent one.
         if (types.size() == 2 && types.get(0).sessions() > 0 && types.get(1).sessions() == 0) {
-            say(SEGMENTS, "Every session is a new visitor's (the client's first session in the data); they convert at "
+            say(SEGMENTS, "Every session is a new visitor's (first seen in this data); they convert at "
                     + Fmt.rate(types.get(0).cvr()) + ".");
         } else if (types.size() == 2 && types.get(0).sessions() == 0 && types.get(1).sessions() > 0) {
             say(SEGMENTS, "Every session is a returning visitor's; they convert at " + Fmt.rate(types.get(1).cvr())
                     + ".");
         } else if (types.size() == 2 && types.get(0).sessions() + types.get(1).sessions() > 0) {
-            say(SEGMENTS, "New visitors make " + Fmt.percent(types.get(0).sessionShare()) + " of sessions and convert at "
+            // "New" is the client's first session in this data: over a few days most clients are new to it.
+            say(SEGMENTS, "New visitors (first seen in this data) make " + Fmt.percent(types.get(0).sessionShare())
+                    + " of sessions and convert at "
                     + Fmt.rate(types.get(0).cvr()) + "; returning visitors convert at " + Fmt.rate(types.get(1).cvr())
                     + ".");
         }

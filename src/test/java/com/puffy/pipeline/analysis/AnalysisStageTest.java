@@ -303,8 +303,8 @@ class AnalysisStageTest {
         AnalysisResult r = analyze();
         assertThat(r.insights(Insights.OVERVIEW).get(0)).isEqualTo("There were no orders over 3 days.");
         assertThat(r.insights(Insights.CHANNELS)).noneMatch(text -> text.contains("earns the most"));
-        assertThat(r.insights(Insights.SEGMENTS)).contains("Every session is a new visitor's (the client's first "
-                + "session in the data); they convert at 66.7%.");
+        assertThat(r.insights(Insights.SEGMENTS)).contains("Every session is a new visitor's (first seen in this "
+                + "data); they convert at 66.7%.");
         assertThat(r.insights(Insights.PATH)).containsExactly("There are no orders to trace back to their first touch.");
         assertThat(HtmlReport.render(r, "test")).contains("<div class=\"label\">Average order value</div>"
                 + "<div class=\"value\">n/a</div>");
@@ -328,6 +328,12 @@ class AnalysisStageTest {
                 + "a day, but 1 purchase row was quarantined and not counted, so orders and revenue are understated.");
         assertThat(HtmlReport.render(r, "test")).contains("Data quality: read with care.")
                 .doesNotContain("Data quality: clean.");
+    }
+
+    @Test
+    void newVisitorsAreSaidToBeNewToThisDataNotNewEver() throws Exception {
+        assertThat(analyze().insights(Insights.SEGMENTS)).contains("New visitors (first seen in this data) make 83% of "
+                + "sessions and convert at 60.0%; returning visitors convert at 100.0%.");
     }
 
     @Test
