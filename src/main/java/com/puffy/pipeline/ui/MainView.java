@@ -254,7 +254,8 @@ public final class MainView {
         MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
         shortcuts.setOnAction(e -> ErrorDialog.info(window(), "Keyboard shortcuts",
                 "Ctrl+O open a folder · F5 run all · Shift+F5 run all again · Esc cancel the run · Ctrl+E export "
-                        + "the table you see · Ctrl+1…4 show a stage · Ctrl+Shift+1…4 run a stage · Ctrl+Q quit"));
+                        + "the table you see · Ctrl+F search it · Enter show the selected row's fields · Ctrl+C copy "
+                        + "the row · Ctrl+1…4 show a stage · Ctrl+Shift+1…4 run a stage · Ctrl+Q quit"));
         MenuItem about = new MenuItem("About");
         about.setOnAction(e -> ErrorDialog.info(window(), "About Event Pipeline Studio",
                 "Event Pipeline Studio " + com.puffy.pipeline.core.AppVersion.version()
@@ -495,6 +496,9 @@ public final class MainView {
         target.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
         target.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 this::exportVisibleTable);
+        // The search of the table in view was a dozen Tab presses away for a keyboard user.
+        target.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                this::focusTableSearch);
     }
 
     /** Whether Escape on this control closes its open list or menu, which comes before cancelling a run. */
@@ -583,6 +587,15 @@ public final class MainView {
     public TableView<String[]> visibleTable() {
         StageId shown = shownStage();
         return shown == null ? null : screens.get(shown).visibleTable();
+    }
+
+    private void focusTableSearch() {
+        TableView<String[]> table = visibleTable();
+        com.puffy.pipeline.ui.table.DataTableView view = table == null ? null
+                : com.puffy.pipeline.ui.table.DataTableView.of(table);
+        if (view != null) {
+            view.focusSearch();
+        }
     }
 
     private void exportVisibleTable() {

@@ -120,6 +120,18 @@ class WindowFxTest {
     }
 
     @Test
+    void ctrlFPutsTheCursorInTheSearchOfTheTableInView(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.QUALITY));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#quality-files-summary-table")
+                .queryAs(TableView.class).getItems().size() == 4);
+        robot.interact(() -> robot.lookup("#stage-tabs").query().requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.F).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.getScene().getFocusOwner()).isSameAs(robot.lookup("#quality-files-summary-search").query());
+    }
+
+    @Test
     void analysisWithoutARunSaysWhatToDo(FxRobot robot) throws Exception {
         robot.interact(() -> view.select(StageId.ANALYSIS));
         WaitForAsyncUtils.waitForFxEvents();

@@ -48,6 +48,7 @@ public final class DataTableView extends BorderPane {
     private final TableView<String[]> table = new TableView<>();
     private final EmptyState empty = new EmptyState("mdi2t-table-off");
     private final FlowPane toolbar;
+    private final CustomTextField searchField;
     private final BorderPane bar;
     private Consumer<String[]> onOpenRow;
     private String lastSortColumn;
@@ -67,6 +68,7 @@ public final class DataTableView extends BorderPane {
 
         CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
         search.setId(idPrefix + "-search");
+        searchField = search;
         search.setPromptText("Search…");
         search.setLeft(new FontIcon("mdi2m-magnify"));
         search.setPrefColumnCount(18);
@@ -221,6 +223,12 @@ public final class DataTableView extends BorderPane {
             text.append(c < row.length && row[c] != null ? row[c].replaceAll("[\t\r\n]+", " ") : "");
         }
         return text.toString();
+    }
+
+    /** Ctrl+F: puts the cursor in the search field, its text selected so typing replaces it. */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
     }
 
     /** The view around a table built by this class, or null for another table. */
