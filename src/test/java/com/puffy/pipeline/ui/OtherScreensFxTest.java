@@ -35,6 +35,7 @@ class OtherScreensFxTest {
     TransformScreen transform;
     MonitoringScreen monitoring;
     Stage window;
+    Path out;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -44,7 +45,7 @@ class OtherScreensFxTest {
         MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
                 new RecentFolders(prefs), d -> d, Clock.systemUTC());
         vm.openFolder(input);
-        Path out = vm.outputDirProperty().get();
+        out = vm.outputDirProperty().get();
         UiFixtures.quality(out);
         UiFixtures.transform(out);
         UiFixtures.monitoring(out);
@@ -149,5 +150,21 @@ class OtherScreensFxTest {
         assertThat(chart.getData().get(4).getData()).singleElement()
                 .satisfies(d -> assertThat(d.getXValue()).isEqualTo("2025-01-07"));
         assertThat(chart.getData().get(1).getData()).hasSize(4);
+    }
+
+    @Test
+    void withoutMetricsTheChartIsHiddenRatherThanKeepingTheLastAxis(FxRobot robot) throws Exception {
+        robot.interact(() -> window.getScene().setRoot(new StackPane(monitoring.node())));
+        @SuppressWarnings("unchecked")
+        LineChart<String, Number> chart = robot.lookup("#metric-chart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getData().size() == 5);
+        assertThat(chart.isVisible()).isTrue();
+        try (var files = Files.list(out.resolve("monitoring"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        robot.interact(() -> monitoring.reload());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !chart.isVisible());
     }
 }

@@ -157,6 +157,8 @@ public final class MonitoringScreen implements Screen {
             }
         }
         chart.getData().addAll(List.of(value, baseline, low, high, fired));
+        // An empty chart kept the last folder's axis (0 % to 16 %) over nothing, as if that folder had values.
+        chart.setVisible(!points.isEmpty());
     }
 
     @Override
