@@ -253,7 +253,7 @@ public final class MainView {
 
         MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
         shortcuts.setOnAction(e -> ErrorDialog.info(window(), "Keyboard shortcuts",
-                "Ctrl+O open a folder · F5 run all · Shift+F5 run all again · Esc cancel the run · Ctrl+E export "
+                "Ctrl+O open a folder · Alt+A set the as-of date · F5 run all · Shift+F5 run all again · Esc cancel the run · Ctrl+E export "
                         + "the table you see · Ctrl+F search it · Enter show the selected row's fields · Ctrl+C copy "
                         + "the row · Ctrl+1…4 show a stage · Ctrl+Shift+1…4 run a stage · Ctrl+Q quit"));
         MenuItem about = new MenuItem("About");
@@ -337,13 +337,74 @@ public final class MainView {
                         ? String.valueOf(vm.cacheFileProperty().get()) : "off (every file is checked again)"),
                 vm.cacheFileProperty(), vm.cacheEnabledProperty()));
         Button changeCache = smallButton("Change…", "change-cache", e -> chooseCache());
-        HBox paths = new HBox(8, outLabel, changeOut, spacer(16), cacheLabel, changeCache);
+        HBox paths = new HBox(8, outLabel, changeOut, spacer(16), cacheLabel, changeCache, spacer(16));
+        paths.getChildren().addAll(asOfControls());
         paths.setAlignment(Pos.CENTER_LEFT);
 
         VBox header = new VBox(8, top, paths);
         header.getStyleClass().add("header");
         header.setPadding(new Insets(10, 14, 10, 14));
         return header;
+    }
+
+    /**
+     * "As of [date] Today": the date FRESHNESS measures the latest partition against, as the CLI's --as-of. Empty
+     * shows the default ("today"); typing a date or picking one sets it, clearing the field or Today resets it.
+     */
+    private List<Node> asOfControls() {
+        javafx.scene.control.DatePicker picker = new javafx.scene.control.DatePicker();
+        picker.setId("as-of");
+        picker.setEditable(true);
+        picker.setPrefWidth(190);
+        picker.setMinWidth(Region.USE_PREF_SIZE);
+        picker.getStyleClass().add("small");
+        picker.promptTextProperty().bind(vm.asOfDefaultProperty());
+        // Dates as the files and alerts write them, whatever the machine's locale ("11/26/26" in the US).
+        picker.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate date) {
+                return date == null ? "" : date.toString();
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String text) {
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                try {
+                    return java.time.LocalDate.parse(text.strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    vm.statusMessageProperty().set("“" + text.strip() + "” is not a date: type it as YYYY-MM-DD, "
+                            + "e.g. 2025-03-09, or clear the field to judge freshness as of "
+                            + vm.asOfDefaultProperty().get() + ".");
+                    return picker.getValue();
+                }
+            }
+        });
+        picker.setValue(vm.asOfProperty().get());
+        picker.valueProperty().addListener((obs, old, now) -> vm.setAsOf(now));
+        vm.asOfProperty().addListener((obs, old, now) -> {
+            if (!java.util.Objects.equals(picker.getValue(), now)) {
+                picker.setValue(now);
+            }
+            // Clearing the field resets the date; the editor then shows the default as its prompt.
+            if (now == null) {
+                picker.getEditor().clear();
+            }
+        });
+        picker.disableProperty().bind(vm.runningProperty().or(vm.inputDirProperty().isNull()));
+        picker.setTooltip(new Tooltip("The date Monitoring's FRESHNESS check measures the latest file against. Leave it "
+                + "at today for a folder that still receives files; set the last day of an older folder you analyse on "
+                + "purpose. Remembered for this folder. (The command line's --as-of)"));
+        Label label = new Label("_As of");
+        label.setMnemonicParsing(true);
+        label.setLabelFor(picker);
+        label.getStyleClass().add("path-line");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        Button today = smallButton("Today", "as-of-today", e -> vm.resetAsOf());
+        today.setTooltip(new Tooltip("Judge freshness as of the default again: today, or the sample data's own date"));
+        today.disableProperty().bind(vm.asOfProperty().isNull().or(vm.runningProperty()));
+        return List.of(label, picker, today);
     }
 
     private static Region spacer(double width) {
@@ -448,15 +509,19 @@ public final class MainView {
         Runnable describe = () -> {
             Path input = vm.inputDirProperty().get();
             Path output = vm.outputDirProperty().get();
+            String asOf = vm.asOfProperty().get() == null ? vm.asOfDefaultProperty().get()
+                    : vm.asOfProperty().get().toString();
             where.setText("Folder " + name(input) + " · Output " + name(output) + " · Cache "
-                    + (vm.cacheEnabledProperty().get() ? name(vm.cacheFileProperty().get()) : "off"));
+                    + (vm.cacheEnabledProperty().get() ? name(vm.cacheFileProperty().get()) : "off") + " · As of " + asOf);
             paths.setText("Folder: " + input + "\nOutput: " + output + "\nCache: "
-                    + (vm.cacheEnabledProperty().get() ? vm.cacheFileProperty().get() : "off"));
+                    + (vm.cacheEnabledProperty().get() ? vm.cacheFileProperty().get() : "off") + "\nAs of: " + asOf);
         };
         vm.inputDirProperty().addListener((o, a, b) -> describe.run());
         vm.outputDirProperty().addListener((o, a, b) -> describe.run());
         vm.cacheFileProperty().addListener((o, a, b) -> describe.run());
         vm.cacheEnabledProperty().addListener((o, a, b) -> describe.run());
+        vm.asOfProperty().addListener((o, a, b) -> describe.run());
+        vm.asOfDefaultProperty().addListener((o, a, b) -> describe.run());
         describe.run();
         HBox bar = new HBox(16, new FontIcon("mdi2i-information-outline"), message, where, last);
         bar.setAlignment(Pos.CENTER_LEFT);

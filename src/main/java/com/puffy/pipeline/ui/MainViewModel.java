@@ -61,6 +61,9 @@ public final class MainViewModel {
     private final ObjectProperty<Path> cacheFile = new SimpleObjectProperty<>(UserFolders.defaultCacheFile());
     private final BooleanProperty cacheEnabled = new SimpleBooleanProperty(true);
     private final ObjectProperty<Path> configFile = new SimpleObjectProperty<>();
+    /** The as-of date the user chose for this folder; null: the default (today, or the sample's own date). */
+    private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
+    private final StringProperty asOfDefault = new SimpleStringProperty("today");
     private final ObservableList<Path> recentFolders = FXCollections.observableArrayList();
     private final ObservableList<StageViewModel> stages = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -114,6 +117,25 @@ public final class MainViewModel {
 
     public ObservableList<Path> recentFolders() {
         return recentFolders;
+    }
+
+    /** The as-of date chosen for the open folder, or null when it is judged as of its default. Set it with {@link #setAsOf}. */
+    public ObjectProperty<LocalDate> asOfProperty() {
+        return asOf;
+    }
+
+    /** The default as the app words it: "today", or the sample data's own date. */
+    public StringProperty asOfDefaultProperty() {
+        return asOfDefault;
+    }
+
+    /** The date FRESHNESS is judged on now: the chosen one, else today (UTC), else for the sample its own date. */
+    public LocalDate effectiveAsOf() {
+        if (asOf.get() != null) {
+            return asOf.get();
+        }
+        Path input = inputDir.get();
+        return input != null && isSampleFolder(input) ? SampleData.AS_OF : LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /** In the SPEC's order: Quality, Transform, Analysis, Monitoring. */
@@ -195,6 +217,8 @@ public final class MainViewModel {
         inputDir.set(absolute);
         outputDir.set(RunSettings.defaultOutputFor(absolute));
         recentFolders.setAll(recent.add(absolute));
+        asOf.set(recent.asOf(absolute));
+        asOfDefault.set(isSampleFolder(absolute) ? SampleData.AS_OF + " (sample)" : "today");
         statusMessage.set("Opened " + absolute + ".");
         LOG.info("Opened folder {}", absolute);
         refreshStatuses();
@@ -252,6 +276,28 @@ public final class MainViewModel {
         cacheEnabled.set(enabled);
     }
 
+    /**
+     * Sets the as-of date of the open folder (null: back to the default) and remembers it for that folder. Only
+     * Monitoring (and the report that summarizes it) depends on it, so only they become out of date.
+     */
+    public void setAsOf(LocalDate date) {
+        Path input = inputDir.get();
+        if (input == null || running.get() || java.util.Objects.equals(date, asOf.get())) {
+            return;
+        }
+        asOf.set(date);
+        recent.rememberAsOf(input, date);
+        statusMessage.set("Freshness is now judged as of " + (date == null ? asOfDefault.get() : date.toString())
+                + ": run Monitoring (or Run all, F5) to apply it.");
+        LOG.info("As-of date of {} set to {}", input, date == null ? "the default" : date);
+        refreshStatuses();
+    }
+
+    /** Back to the default as-of date: today, or the sample data's own date. */
+    public void resetAsOf() {
+        setAsOf(null);
+    }
+
     public void setConfigFile(Path file) {
         configFile.set(file);
         refreshStatuses();
@@ -263,9 +309,8 @@ public final class MainViewModel {
         if (input == null) {
             throw PipelineException.usage("No folder is open: open a folder of daily event files (Ctrl+O) first.");
         }
-        LocalDate asOf = isSampleFolder(input) ? SampleData.AS_OF : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         return new RunSettings(input, outputDir.get(), ConfigLoader.load(configFile.get()), configFile.get(),
-                asOf, false, cacheEnabled.get() ? cacheFile.get() : null);
+                effectiveAsOf(), false, cacheEnabled.get() ? cacheFile.get() : null);
     }
 
     /** Reads each stage's status from the outputs on disk, off the FX thread. */

@@ -1,15 +1,26 @@
 package com.puffy.pipeline.ui;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** The last folders opened, newest first, kept in the user's preferences so they survive a restart. */
+/**
+ * The last folders opened, newest first, and the as-of date chosen for each of them, kept in the user's preferences
+ * so they survive a restart. A folder's as-of date is forgotten when the folder leaves the list.
+ */
 public final class RecentFolders {
     public static final int MAX = 8;
     private static final String KEY = "recent.";
+    /** Child node of as-of dates; keyed by a hash of the path, since a preference key holds 80 characters at most. */
+    private static final String AS_OF = "as-of";
 
     private final Preferences prefs;
 
@@ -53,6 +64,42 @@ public final class RecentFolders {
         return folders;
     }
 
+    /** The as-of date chosen for {@code folder}, or null when none was (the folder is judged as of its default). */
+    public LocalDate asOf(Path folder) {
+        Path normalized = folder.toAbsolutePath().normalize();
+        String value = prefs.node(AS_OF).get(keyOf(normalized), null);
+        if (value == null || value.length() < 12 || !value.substring(11).equals(normalized.toString())) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Remembers {@code date} as the as-of date of {@code folder}; null forgets it (back to the default). */
+    public void rememberAsOf(Path folder, LocalDate date) {
+        Path normalized = folder.toAbsolutePath().normalize();
+        Preferences dates = prefs.node(AS_OF);
+        if (date == null) {
+            dates.remove(keyOf(normalized));
+        } else {
+            // The path is kept beside the date so that pruning knows whose date it is, and a hash clash reads as none.
+            dates.put(keyOf(normalized), date + " " + normalized);
+        }
+        flush();
+    }
+
+    private static String keyOf(Path normalized) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void store(List<Path> folders) {
         for (int i = 0; i < MAX; i++) {
             if (i < folders.size()) {
@@ -61,11 +108,30 @@ public final class RecentFolders {
                 prefs.remove(KEY + i);
             }
         }
+        forgetDatesOfFoldersNotIn(folders);
+        flush();
+    }
+
+    private void forgetDatesOfFoldersNotIn(List<Path> folders) {
+        Preferences dates = prefs.node(AS_OF);
+        try {
+            for (String key : dates.keys()) {
+                String value = dates.get(key, "");
+                if (value.length() < 12 || folders.stream().noneMatch(f -> f.toString().equals(value.substring(11)))) {
+                    dates.remove(key);
+                }
+            }
+        } catch (BackingStoreException e) {
+            org.slf4j.LoggerFactory.getLogger(RecentFolders.class).warn("Cannot prune the remembered as-of dates", e);
+        }
+    }
+
+    private void flush() {
         try {
             prefs.flush();
         } catch (BackingStoreException e) {
             // The list still works for this session; it just may not survive a restart.
-            org.slf4j.LoggerFactory.getLogger(RecentFolders.class).warn("Cannot save recent folders", e);
+            org.slf4j.LoggerFactory.getLogger(RecentFolders.class).warn("Cannot save the recent folders", e);
         }
     }
 }

@@ -28,7 +28,7 @@ public record UiError(String message, String details) {
      * The engine words its advice for the command line ("choose another with --output"); in the app the same advice
      * names the button or menu that does it, and drops the command to type.
      */
-    static String inTheAppsWords(String message) {
+    public static String inTheAppsWords(String message) {
         if (message == null) {
             return "";
         }
@@ -38,7 +38,11 @@ public record UiError(String message, String details) {
                 .replace("give --cache a file name", "choose a file name with Change… beside Cache")
                 .replace("with --cache", "with Change… beside Cache")
                 .replace("check the --config path", "choose the file again with File → Use a configuration file…")
-                .replace("check the path passed with --input", "choose the folder again (File → Open folder…)");
+                .replace("check the path passed with --input", "choose the folder again (File → Open folder…)")
+                // FRESHNESS: the app's As of date picker, beside Cache, does what --as-of does.
+                .replaceAll("pass --as-of (\\d{4}-\\d{2}-\\d{2})", "set As of (beside Cache) to $1")
+                .replace("pass an --as-of date", "set As of (beside Cache) to a date")
+                .replace("leave --as-of out", "press Today beside it");
     }
 
     private static Throwable unwrap(Throwable error) {

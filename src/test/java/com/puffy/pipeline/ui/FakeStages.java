@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 /** Tiny stages that write one CSV each, so ViewModel and view tests drive the real Pipeline quickly. */
 final class FakeStages {
     final List<StageId> ran = new ArrayList<>();
+    /** The as-of date of each Monitoring run, in order. */
+    final List<java.time.LocalDate> monitoredAsOf = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Stage stage(StageId id) {
         return stage(id, cancellation -> { });
@@ -37,6 +39,10 @@ final class FakeStages {
 
             @Override
             public String inputFingerprint(RunSettings settings) {
+                if (id == StageId.MONITOR) {
+                    // The real stage's rule, so these tests see what the engine sees when the as-of date changes.
+                    return new com.puffy.pipeline.monitor.MonitorStage().inputFingerprint(settings);
+                }
                 if (id != StageId.QUALITY) {
                     return "";
                 }
@@ -50,6 +56,9 @@ final class FakeStages {
             @Override
             public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
                 ran.add(id);
+                if (id == StageId.MONITOR) {
+                    monitoredAsOf.add(context.settings().asOf());
+                }
                 progress.update(1, 4, "a quarter");
                 during.accept(cancellation);
                 cancellation.throwIfCancelled();

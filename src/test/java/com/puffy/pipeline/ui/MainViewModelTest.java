@@ -370,4 +370,113 @@ class MainViewModelTest {
         assertThat(quality.messageProperty().get()).startsWith("Up to date; last run ");
         assertThat(again.lastRunProperty().get()).startsWith("Last run ").isNotEqualTo("No run yet");
     }
+
+    // ---- as-of date ------------------------------------------------------------------------------------------
+
+    private static final java.time.LocalDate ARCHIVE_END = java.time.LocalDate.of(2025, 1, 2);
+
+    @Test
+    void aFolderIsJudgedAsOfTodayUntilADateIsSetAndTodayBringsItBack() {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(vm.asOfProperty().get()).isNull();
+        assertThat(vm.asOfDefaultProperty().get()).isEqualTo("today");
+        assertThat(vm.settings().asOf()).isEqualTo(today);
+
+        vm.setAsOf(ARCHIVE_END);
+        assertThat(vm.settings().asOf()).isEqualTo(ARCHIVE_END);
+        assertThat(vm.statusMessageProperty().get()).contains("as of 2025-01-02").contains("run Monitoring");
+
+        vm.resetAsOf();
+        assertThat(vm.asOfProperty().get()).isNull();
+        assertThat(vm.settings().asOf()).isEqualTo(today);
+    }
+
+    @Test
+    void theSampleDataKeepsItsOwnDateUnlessOneIsSet() {
+        String previous = System.getProperty("eventpipe.home");
+        System.setProperty("eventpipe.home", dir.resolve("home").toString());
+        try {
+            MainViewModel vm = allFour();
+            vm.openSampleData();
+            assertThat(vm.asOfDefaultProperty().get()).isEqualTo("2025-03-09 (sample)");
+            assertThat(vm.settings().asOf()).isEqualTo(com.puffy.pipeline.generate.SampleData.AS_OF);
+            vm.setAsOf(java.time.LocalDate.of(2025, 4, 1));
+            assertThat(vm.settings().asOf()).isEqualTo(java.time.LocalDate.of(2025, 4, 1));
+            vm.resetAsOf();
+            assertThat(vm.settings().asOf()).isEqualTo(com.puffy.pipeline.generate.SampleData.AS_OF);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("eventpipe.home");
+            } else {
+                System.setProperty("eventpipe.home", previous);
+            }
+        }
+    }
+
+    @Test
+    void anotherAsOfDateMakesMonitoringAndTheReportOutOfDateButNotQualityOrTransform() {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        fakes.ran.clear();
+        vm.setAsOf(ARCHIVE_END);
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
+        assertThat(vm.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.FRESH);
+        assertThat(vm.stage(StageId.MONITOR).getState()).isEqualTo(StageState.STALE);
+        assertThat(vm.stage(StageId.ANALYSIS).getState()).as("the report summarizes the alerts").isEqualTo(StageState.STALE);
+
+        vm.runAll();
+        assertThat(fakes.ran).containsExactly(StageId.MONITOR, StageId.ANALYSIS);
+        assertThat(fakes.monitoredAsOf).last().isEqualTo(ARCHIVE_END);
+        assertThat(vm.stages()).allSatisfy(s -> assertThat(s.getState()).isEqualTo(StageState.FRESH));
+
+        vm.resetAsOf();
+        assertThat(vm.stage(StageId.MONITOR).getState()).isEqualTo(StageState.STALE);
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
+    }
+
+    @Test
+    void theAsOfDateIsRememberedPerFolderAcrossRestarts() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("other"));
+        MainViewModel first = allFour();
+        first.openFolder(input);
+        first.setAsOf(ARCHIVE_END);
+        first.openFolder(other);
+        assertThat(first.asOfProperty().get()).as("another folder keeps its own default").isNull();
+        assertThat(first.settings().asOf()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+
+        MainViewModel again = allFour();
+        again.openFolder(input);
+        assertThat(again.asOfProperty().get()).isEqualTo(ARCHIVE_END);
+        assertThat(again.settings().asOf()).isEqualTo(ARCHIVE_END);
+        again.resetAsOf();
+        assertThat(allFour().asOfProperty().get()).isNull();
+        MainViewModel third = allFour();
+        third.openFolder(input);
+        assertThat(third.asOfProperty().get()).isNull();
+    }
+
+    @Test
+    void theAsOfDateCannotChangeDuringARun() {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY, c -> vmRef.get().setAsOf(ARCHIVE_END)));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.asOfProperty().get()).isNull();
+    }
+
+    @Test
+    void freshnessAdviceNamesTheAsOfControlInsteadOfTheCommandLineOption() {
+        assertThat(UiError.inTheAppsWords("Check the export job and the file transfer for the days after 2025-01-03; "
+                + "if you are analysing an older folder on purpose, pass --as-of 2025-01-04."))
+                .isEqualTo("Check the export job and the file transfer for the days after 2025-01-03; if you are "
+                        + "analysing an older folder on purpose, set As of (beside Cache) to 2025-01-04.");
+        assertThat(UiError.inTheAppsWords("The as-of date 2024-12-31 lies before the data's last day 2025-01-03, so "
+                + "FRESHNESS was not checked: pass an --as-of date on or after 2025-01-03, or leave --as-of out to "
+                + "check against today."))
+                .isEqualTo("The as-of date 2024-12-31 lies before the data's last day 2025-01-03, so FRESHNESS was "
+                        + "not checked: set As of (beside Cache) to a date on or after 2025-01-03, or press Today "
+                        + "beside it to check against today.");
+    }
 }

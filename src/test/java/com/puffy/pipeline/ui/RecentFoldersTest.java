@@ -31,4 +31,20 @@ class RecentFoldersTest {
         new RecentFolders(prefs).add(Path.of("/data/a"));
         assertThat(new RecentFolders(prefs).list()).containsExactly(Path.of("/data/a"));
     }
+
+    @Test
+    void aFoldersAsOfDateIsKeptWhileItIsRecentAndForgottenWhenItLeavesTheList() {
+        RecentFolders recent = new RecentFolders(prefs);
+        Path archive = Path.of("/data/archive-2024-q4-" + "x".repeat(120));
+        recent.add(archive);
+        recent.rememberAsOf(archive, java.time.LocalDate.of(2024, 12, 31));
+        assertThat(new RecentFolders(prefs).asOf(archive)).isEqualTo(java.time.LocalDate.of(2024, 12, 31));
+        assertThat(recent.asOf(Path.of("/data/other"))).isNull();
+        for (int i = 0; i < RecentFolders.MAX; i++) {
+            recent.add(Path.of("/data/f" + i));
+        }
+        assertThat(recent.list()).doesNotContain(archive);
+        recent.add(archive);
+        assertThat(recent.asOf(archive)).as("dropped from the list, so its date went with it").isNull();
+    }
 }

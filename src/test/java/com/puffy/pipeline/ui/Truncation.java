@@ -30,8 +30,11 @@ final class Truncation {
         }
         if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {
             Node drawn = labeled.lookup(".text");
+            // A mnemonic's underscore ("_As of") is drawn as an underline, not as a character.
+            String shown = labeled.isMnemonicParsing() ? labeled.getText().replaceFirst("_(?=[^_])", "")
+                    : labeled.getText();
             if (drawn instanceof Text text && drawn.getParent() == labeled
-                    && !text.getText().replace("\n", " ").strip().equals(labeled.getText().replace("\n", " ").strip())) {
+                    && !text.getText().replace("\n", " ").strip().equals(shown.replace("\n", " ").strip())) {
                 found.add(labeled.getText() + " → " + text.getText());
             }
         }

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui.monitor;
 
+import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.UiThreads;
 import com.puffy.pipeline.ui.table.CsvTable;
 import com.puffy.pipeline.ui.table.DataTableModel;
@@ -115,7 +116,9 @@ public final class MonitoringViewModel {
             for (int i = 0; i < names.length; i++) {
                 v[i] = c[i] < 0 ? "" : row[c[i]];
             }
-            list.add(new Alert(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]));
+            // The cards speak the app's words ("set As of … to", not "pass --as-of"); the tables keep the file's text.
+            list.add(new Alert(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], UiError.inTheAppsWords(v[8]),
+                    UiError.inTheAppsWords(v[9])));
         }
         list.sort(Comparator.comparing((Alert a) -> RANK.getOrDefault(a.severity(), 3))
                 .thenComparing(Alert::date, Comparator.reverseOrder()).thenComparing(Alert::check));
