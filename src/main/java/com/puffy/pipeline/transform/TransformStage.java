@@ -177,7 +177,8 @@ public final class TransformStage implements Stage {
             });
             try {
                 writeAttribution();
-                progress.update(850, 1000, "Attributed " + Words.count(conversions.size(), "conversion", "conversions"));
+                progress.update(850, 1000,
+                        "Attributed " + Words.count(conversions.size(), "conversion", "conversions"));
                 phase("attribution");
                 writeConversions();
                 Futures.await(users);
