@@ -59,13 +59,8 @@ final class Utf8Check {
      * wrong extension. "A binary file ... replace it with the CSV export" did not say that the export is in there.
      */
     static String knownFormat(Path file) {
-        byte[] head = new byte[4];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            return null;
-        }
+        byte[] head = head(file, 4);
+        int n = head.length;
         if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
             return "is gzip-compressed; decompress it (gunzip, or 7-Zip on Windows) and put the .csv inside in the folder";
         }
@@ -83,13 +78,8 @@ final class Utf8Check {
 
     /** A UTF-16 byte order mark, or ASCII text with a NUL beside every character (UTF-16 without the mark). */
     static boolean isUtf16(Path file) {
-        byte[] head = new byte[8];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            return false;
-        }
+        byte[] head = head(file, 8);
+        int n = head.length;
         if (n >= 2 && ((head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe
                 || (head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff)) {
             return true;
@@ -104,6 +94,15 @@ final class Utf8Check {
             bigEndian &= head[i] == 0 && printable(head[i + 1]);
         }
         return littleEndian || bigEndian;
+    }
+
+    /** The file's first {@code max} bytes, fewer when it is shorter; none when it cannot be read. */
+    private static byte[] head(Path file, int max) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(max);
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     private static boolean printable(byte b) {

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.transform;
 
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.Futures;
 import com.puffy.pipeline.core.Progress;
@@ -60,7 +61,8 @@ final class OrderedChunks {
                 CsvBytes done = Futures.await(inFlight.poll());
                 out.write(done.bytes(), 0, done.size());
                 writtenChunks++;
-                progress.update(Math.min(count, (long) writtenChunks * chunkSize), count, "Writing " + count + " rows");
+                progress.update(Math.min(count, (long) writtenChunks * chunkSize), count,
+                        "Writing " + Words.count(count, "row", "rows"));
                 if (next < chunks) {
                     done.clear();
                     inFlight.add(submit(workers, next++, count, chunkSize, done, renderer, cancellation));

@@ -161,7 +161,7 @@ public final class TransformStage implements Stage {
                 phase("read");
                 countRowsByPartitionDay();
                 sessions = Sessionizer.sessionize(events, config.sessionGapMinutes() * 60_000L, cancellation);
-                progress.update(400, 1000, "Cut " + sessions.count + " sessions");
+                progress.update(400, 1000, "Cut " + Words.count(sessions.count, "session", "sessions"));
                 phase("sessionize");
                 buildConversions(orders);
                 phase("conversions");
@@ -177,7 +177,8 @@ public final class TransformStage implements Stage {
             });
             try {
                 writeAttribution();
-                progress.update(850, 1000, "Attributed " + conversions.size() + " conversions");
+                progress.update(850, 1000,
+                        "Attributed " + Words.count(conversions.size(), "conversion", "conversions"));
                 phase("attribution");
                 writeConversions();
                 Futures.await(users);

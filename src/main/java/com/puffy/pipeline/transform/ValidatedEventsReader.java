@@ -1,5 +1,6 @@
 package com.puffy.pipeline.transform;
 
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.CancelledException;
 import com.puffy.pipeline.core.ExitCode;
@@ -179,7 +180,7 @@ final class ValidatedEventsReader {
             interner.hand(batch);
             interner.hand(Batch.END);
             Futures.await(interning);
-            progress.update(bytes, bytes, "Read " + table.size + " valid events");
+            progress.update(bytes, bytes, "Read " + Words.count(table.size, "valid event", "valid events"));
         } finally {
             thread.shutdownNow();
         }

@@ -133,10 +133,15 @@ final class QualityFixture {
     }
 
     StageResult runWritten(PipelineConfig config, Cancellation cancellation, TransformStage stage) throws Exception {
+        return runWritten(config, cancellation, stage, Progress.NONE);
+    }
+
+    StageResult runWritten(PipelineConfig config, Cancellation cancellation, TransformStage stage, Progress progress)
+            throws Exception {
         RunSettings settings = new RunSettings(root.resolve("in"), outputDir(), config, null, null, false, null);
         Path work = outputDir().resolve("transform");
         Files.createDirectories(work);
-        return stage.run(new RunContext(settings, work), Progress.NONE, cancellation);
+        return stage.run(new RunContext(settings, work), progress, cancellation);
     }
 
     /** An output of the run, as rows of column → cell (formula protection undone). */

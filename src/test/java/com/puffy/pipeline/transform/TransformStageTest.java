@@ -87,6 +87,24 @@ class TransformStageTest {
     }
 
     @Test
+    void progressMessagesWriteCountsAsPeopleReadThem() throws Exception {
+        // The app's stage card shows these: "Read 491243 valid events" had to be counted digit by digit.
+        QualityFixture q = new QualityFixture(dir);
+        for (int i = 0; i < 1_200; i++) {
+            q.view(String.format("17402687%02d-lvfV1k5nHCN8", i % 100),
+                    String.format("2025-02-23T%02d:%02d:00.000Z", i / 100, i % 60));
+        }
+        q.purchase(A, "2025-02-23T23:00:00.000Z", "ORD-1", 10);
+        q.write();
+        List<String> messages = new java.util.ArrayList<>();
+        q.runWritten(ConfigLoader.defaults(), Cancellation.none(), new TransformStage(),
+                (done, total, message) -> messages.add(message));
+        assertThat(messages).contains("Read 1,201 valid events", "Attributed 1 conversion")
+                .anySatisfy(m -> assertThat(m).matches("Cut [0-9],[0-9]{3} sessions"))
+                .noneSatisfy(m -> assertThat(m).containsPattern("[0-9]{4}"));
+    }
+
+    @Test
     void everyOutputHasTheContractColumns() throws Exception {
         QualityFixture q = smallCase();
         q.run();
