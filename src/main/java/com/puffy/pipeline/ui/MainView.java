@@ -355,7 +355,7 @@ public final class MainView {
         javafx.scene.control.DatePicker picker = new javafx.scene.control.DatePicker();
         picker.setId("as-of");
         picker.setEditable(true);
-        picker.setPrefWidth(190);
+        picker.setPrefWidth(225);
         picker.setMinWidth(Region.USE_PREF_SIZE);
         picker.getStyleClass().add("small");
         picker.promptTextProperty().bind(vm.asOfDefaultProperty());

@@ -288,6 +288,16 @@ class StudioEndToEndFxTest {
             }
         }
         assertThat(cut).isEmpty();
+        // The As of field's prompt ("2025-03-09 (sample)") is no Label, so the walk above does not see it cut.
+        javafx.scene.control.TextField asOf = robot.lookup("#as-of").queryAs(javafx.scene.control.DatePicker.class)
+                .getEditor();
+        double promptWidth = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.text.Text text = new javafx.scene.text.Text(asOf.getPromptText());
+            text.setFont(asOf.getFont());
+            return text.getLayoutBounds().getWidth() + asOf.getPadding().getLeft() + asOf.getPadding().getRight();
+        }).get();
+        assertThat(asOf.getPromptText()).isEqualTo(SampleData.AS_OF + " (sample)");
+        assertThat(asOf.getWidth()).as("room for the As of prompt").isGreaterThanOrEqualTo(promptWidth);
     }
 
     /** A converting client whose order has the most touchpoints: the journey worth a picture. */
