@@ -167,4 +167,36 @@ class OtherScreensFxTest {
         robot.interact(() -> monitoring.reload());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !chart.isVisible());
     }
+
+    @Test
+    void readingTheSameAlertsAgainKeepsTheChosenMetricInItsBox(FxRobot robot) throws Exception {
+        // Changing the as-of date reads the outputs again; the metric box went blank while the chart still drew
+        // the metric, its series named "value". It happened when the box was on screen as the metrics first arrived.
+        robot.interact(() -> window.getScene().setRoot(new StackPane(monitoring.node())));
+        Path monitoringDir = out.resolve("monitoring");
+        Path saved = Files.createDirectories(out.resolve("saved-monitoring"));
+        try (var files = Files.list(monitoringDir)) {
+            for (Path file : files.toList()) {
+                Files.move(file, saved.resolve(file.getFileName()));
+            }
+        }
+        robot.interact(() -> monitoring.reload());
+        @SuppressWarnings("unchecked")
+        LineChart<String, Number> chart = robot.lookup("#metric-chart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !chart.isVisible());
+        try (var files = Files.list(saved)) {
+            for (Path file : files.toList()) {
+                Files.move(file, monitoringDir.resolve(file.getFileName()));
+            }
+        }
+        robot.interact(() -> monitoring.reload());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> box = robot.lookup("#metric-choice").queryAs(javafx.scene.control.ComboBox.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "events".equals(box.getValue()) && chart.isVisible());
+        robot.interact(() -> monitoring.reload());
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(box.getValue()).isEqualTo("events");
+        assertThat(chart.getData().get(0).getName()).isEqualTo("events");
+    }
 }

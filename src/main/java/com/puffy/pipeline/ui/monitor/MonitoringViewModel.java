@@ -143,6 +143,8 @@ public final class MonitoringViewModel {
         String keep = selectedMetric.get();
         metrics.setAll(names);
         if (keep != null && names.contains(keep)) {
+            // A combo box showing this list may clear its value when the list is replaced, even by the same names.
+            selectedMetric.set(keep);
             series.set(points(keep));
         } else if (!names.isEmpty()) {
             selectedMetric.set(defaultMetric(read, names));
