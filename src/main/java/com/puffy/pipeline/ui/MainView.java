@@ -326,18 +326,15 @@ public final class MainView {
         HBox top = new HBox(10, folderIcon, folderBox, open, recent, sample, darkToggle);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        Label outLabel = pathLine("Output", vm.outputDirProperty(), "output-folder");
+        Label outLabel = pathLine(Bindings.createStringBinding(() -> vm.outputDirProperty().get() == null ? "—"
+                : vm.outputDirProperty().get().toString(), vm.outputDirProperty()), "output-folder");
         Button changeOut = smallButton("Change…", "change-output", e -> chooseOutput());
-        Label cacheLabel = new Label();
-        cacheLabel.setId("cache-file");
-        cacheLabel.getStyleClass().add("path-line");
-        cacheLabel.setMinWidth(60);
-        cacheLabel.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-        cacheLabel.textProperty().bind(Bindings.createStringBinding(() -> "Cache  " + (vm.cacheEnabledProperty().get()
-                        ? String.valueOf(vm.cacheFileProperty().get()) : "off (every file is checked again)"),
-                vm.cacheFileProperty(), vm.cacheEnabledProperty()));
+        Label cacheLabel = pathLine(Bindings.createStringBinding(() -> vm.cacheEnabledProperty().get()
+                        ? String.valueOf(vm.cacheFileProperty().get()) : "off (every file is checked again)",
+                vm.cacheFileProperty(), vm.cacheEnabledProperty()), "cache-file");
         Button changeCache = smallButton("Change…", "change-cache", e -> chooseCache());
-        HBox paths = new HBox(8, outLabel, changeOut, spacer(16), cacheLabel, changeCache, spacer(16));
+        HBox paths = new HBox(8, pathName("Output"), outLabel, changeOut, spacer(16), pathName("Cache"), cacheLabel,
+                changeCache, spacer(16));
         paths.getChildren().addAll(asOfControls());
         paths.setAlignment(Pos.CENTER_LEFT);
 
@@ -413,14 +410,25 @@ public final class MainView {
         return region;
     }
 
-    private static Label pathLine(String name, javafx.beans.value.ObservableValue<Path> path, String id) {
+    /** A path that gives way from its start on a narrow window, so the folder and file names stay in view. */
+    private static Label pathLine(javafx.beans.value.ObservableValue<String> path, String id) {
         Label label = new Label();
         label.setId(id);
         label.getStyleClass().add("path-line");
-        label.textProperty().bind(Bindings.createStringBinding(() -> name + "  "
-                + (path.getValue() == null ? "—" : path.getValue().toString()), path));
+        label.textProperty().bind(path);
         label.setMinWidth(60);
         label.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        return label;
+    }
+
+    /**
+     * "Output" and "Cache" apart from their paths: as one label a long path's ellipsis ate the name, and the two
+     * paths on the line no longer said which was which.
+     */
+    private static Label pathName(String name) {
+        Label label = new Label(name);
+        label.getStyleClass().add("path-line");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -288,6 +288,10 @@ class StudioEndToEndFxTest {
             }
         }
         assertThat(cut).isEmpty();
+        // A long path once ate its own name: the line showed two paths without saying which was the output.
+        assertThat(robot.lookup(".path-line").queryAllAs(javafx.scene.control.Label.class))
+                .filteredOn(javafx.scene.Node::isVisible).extracting(javafx.scene.control.Label::getText)
+                .contains("Output", "Cache");
         // The As of field's prompt ("2025-03-09 (sample)") is no Label, so the walk above does not see it cut.
         javafx.scene.control.TextField asOf = robot.lookup("#as-of").queryAs(javafx.scene.control.DatePicker.class)
                 .getEditor();
