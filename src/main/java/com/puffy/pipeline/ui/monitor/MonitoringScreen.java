@@ -106,15 +106,11 @@ public final class MonitoringScreen implements Screen {
         chart.setLegendVisible(true);
         chart.setMinHeight(260);
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
-        ((NumberAxis) chart.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+        NumberAxis yAxis = (NumberAxis) chart.getYAxis();
+        yAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(yAxis) {
             @Override
             public String toString(Number value) {
                 return MonitoringViewModel.axisLabel(vm.selectedMetricProperty().get(), value.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("the axis only writes its labels");
             }
         });
         VBox right = new VBox(8, chooser, chart);
