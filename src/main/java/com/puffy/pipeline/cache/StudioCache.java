@@ -235,6 +235,42 @@ public final class StudioCache implements AutoCloseable {
         });
     }
 
+    /**
+     * Makes the history of a dataset agree with a run over its folder, in one transaction: every stored day from the
+     * first to the last of {@code days} is replaced by {@code days}, so a day whose file left the folder (or no
+     * longer has event rows) is dropped, while days outside that span (earlier files archived away) are kept.
+     */
+    public synchronized void replaceDailyMetrics(String datasetKey, java.util.SortedMap<LocalDate, Map<String, Double>> days) {
+        if (days.isEmpty()) {
+            return;
+        }
+        inTransaction("store daily metrics", () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM daily_metric WHERE dataset_key = ? AND day >= ? AND day <= ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO daily_metric (dataset_key, day, metric, value) VALUES (?, ?, ?, ?)")) {
+                delete.setString(1, datasetKey);
+                delete.setString(2, days.firstKey().toString());
+                delete.setString(3, days.lastKey().toString());
+                delete.executeUpdate();
+                for (Map.Entry<LocalDate, Map<String, Double>> day : days.entrySet()) {
+                    for (Map.Entry<String, Double> metric : new TreeMap<>(day.getValue()).entrySet()) {
+                        Double value = metric.getValue();
+                        if (value == null || !Double.isFinite(value)) {
+                            continue;
+                        }
+                        insert.setString(1, datasetKey);
+                        insert.setString(2, day.getKey().toString());
+                        insert.setString(3, metric.getKey());
+                        insert.setDouble(4, value);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
     /** Every stored day of a dataset, in date order, each with its metrics in name order. */
     public synchronized Map<LocalDate, Map<String, Double>> dailyMetrics(String datasetKey) {
         Map<LocalDate, Map<String, Double>> days = new TreeMap<>();

@@ -164,6 +164,31 @@ class StudioCacheTest {
     }
 
     @Test
+    void replacingDailyMetricsReplacesTheWholeSpanAndKeepsDaysOutsideIt() {
+        Path file = dir.resolve("cache.sqlite");
+        try (StudioCache cache = StudioCache.open(file)) {
+            for (int i = 0; i < 6; i++) {
+                cache.storeDailyMetrics("/data/a", DAY.plusDays(i), Map.of("events", 100.0 + i));
+            }
+            cache.storeDailyMetrics("/data/b", DAY.plusDays(3), Map.of("events", 7.0));
+            java.util.TreeMap<LocalDate, Map<String, Double>> run = new java.util.TreeMap<>();
+            run.put(DAY.plusDays(2), Map.of("events", 202.0));
+            run.put(DAY.plusDays(4), Map.of("events", 204.0, "broken", Double.NaN));
+            cache.replaceDailyMetrics("/data/a", run);
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            Map<LocalDate, Map<String, Double>> a = cache.dailyMetrics("/data/a");
+            assertThat(a.keySet()).containsExactly(DAY, DAY.plusDays(1), DAY.plusDays(2), DAY.plusDays(4),
+                    DAY.plusDays(5));
+            assertThat(a.get(DAY.plusDays(2))).containsExactly(Map.entry("events", 202.0));
+            assertThat(a.get(DAY.plusDays(4))).containsExactly(Map.entry("events", 204.0));
+            assertThat(a.get(DAY.plusDays(5))).containsExactly(Map.entry("events", 105.0));
+            assertThat(cache.dailyMetrics("/data/b")).containsKey(DAY.plusDays(3));
+            assertThat(cache.warnings()).isEmpty();
+        }
+    }
+
+    @Test
     void aCacheFileThatCannotBeCreatedDoesNotTalkOfMovingItAside() throws Exception {
         // /proc refuses new files even to root, which a read-only folder does not.
         Path file = Path.of("/proc/eventpipe-test-cache.db");
