@@ -364,7 +364,7 @@ public final class ConfigLoader {
     private static void share(double value, String key, String source) {
         if (!(value >= 0 && value <= 1)) {
             throw new ConfigException("The " + source + " gives `" + key + "` the value " + plain(value)
-                    + ": it is a share, from 0 to 1 (0.05 = 5 %).");
+                    + ": it is a share, from 0 to 1 (0.05 = 5%).");
         }
     }
 

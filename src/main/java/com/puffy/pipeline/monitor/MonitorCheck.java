@@ -26,7 +26,7 @@ interface MonitorCheck {
 
     /**
      * "up to " before the largest value of an incident when its days differ; without it when every day had that value
-     * ("on up to 100.0 % of orders" read as if some day had less).
+     * ("on up to 100.0% of orders" read as if some day had less).
      */
     static String upTo(List<Alert> alerts) {
         return alerts.stream().map(Alert::value).distinct().count() > 1 ? "up to " : "";
