@@ -254,9 +254,14 @@ final class HtmlReport {
                     .append(Charts.attribution(r.attributionShift(), "chart-attribution"));
         }
         List<List<String>> rows = new ArrayList<>();
-        for (AttributionShift s : r.attributionShift()) {
-            rows.add(List.of(s.channel(), Fmt.money(s.firstClickRevenue()), Fmt.percent(s.firstClickShare()),
-                    Fmt.money(s.lastClickRevenue()), Fmt.percent(s.lastClickShare()), Fmt.points(s.shiftPoints())));
+        List<String> firstShares = Fmt.shares(r.attributionShift().stream().map(AttributionShift::firstClickShare)
+                .toList());
+        List<String> lastShares = Fmt.shares(r.attributionShift().stream().map(AttributionShift::lastClickShare)
+                .toList());
+        for (int i = 0; i < r.attributionShift().size(); i++) {
+            AttributionShift s = r.attributionShift().get(i);
+            rows.add(List.of(s.channel(), Fmt.money(s.firstClickRevenue()), firstShares.get(i),
+                    Fmt.money(s.lastClickRevenue()), lastShares.get(i), Fmt.points(s.shiftPoints())));
         }
         html.append("<h3>Shift between first and last click</h3>");
         table(List.of("Channel", "First click", "Share", "Last click", "Share", "Shift"), "lrrrrr", rows, false);
@@ -295,9 +300,13 @@ final class HtmlReport {
                 .append(Charts.segmentCvr(types, "chart-visitors", "Conversion rate of new and returning visitors"))
                 .append("</div></div>");
         List<List<String>> rows = new ArrayList<>();
-        for (Segment s : r.segments().stream().filter(s -> !s.dimension().equals(AnalysisResult.REFERRER)).toList()) {
+        List<Segment> segments = r.segments().stream().filter(s -> !s.dimension().equals(AnalysisResult.REFERRER))
+                .toList();
+        List<String> shares = sharesWithin(segments, Segment::dimension, Segment::sessionShare);
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
             rows.add(List.of(dimension(s.dimension()), s.segment(), Fmt.count(s.sessions()),
-                    Fmt.percent(s.sessionShare()), Fmt.count(s.converted()), Fmt.rate(s.cvr()), Fmt.money(s.revenue()),
+                    shares.get(i), Fmt.count(s.converted()), Fmt.rate(s.cvr()), Fmt.money(s.revenue()),
                     Fmt.money(s.revenuePerSession())));
         }
         table(List.of("Dimension", "Segment", "Sessions", "Share", "Converted", "Conv. rate", "Revenue",
@@ -312,6 +321,26 @@ final class HtmlReport {
                 false);
         csvNote(ReportTables.SEGMENTS + " (device, browser, user_type and referrer rows)");
         endSection();
+    }
+
+    /**
+     * The printed shares of rows that make up wholes, one whole per group (a dimension, a measure), each group
+     * rounded to add up to 100% ({@link Fmt#shares}); the rows of a group may lie apart.
+     */
+    static <T> List<String> sharesWithin(List<T> rows, java.util.function.Function<T, String> group,
+                                         java.util.function.ToDoubleFunction<T> share) {
+        java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            groups.computeIfAbsent(group.apply(rows.get(i)), g -> new ArrayList<>()).add(i);
+        }
+        String[] out = new String[rows.size()];
+        for (List<Integer> members : groups.values()) {
+            List<String> shares = Fmt.shares(members.stream().map(i -> share.applyAsDouble(rows.get(i))).toList());
+            for (int k = 0; k < members.size(); k++) {
+                out[members.get(k)] = shares.get(k);
+            }
+        }
+        return List.of(out);
     }
 
     private static String dimension(String dimension) {
@@ -333,9 +362,11 @@ final class HtmlReport {
                 .append(Charts.pathBuckets(sessions, "chart-touches", "Orders by sessions in the 7 days up to the purchase"))
                 .append("</div></div>");
         List<List<String>> rows = new ArrayList<>();
-        for (PathBucket b : r.pathToPurchase()) {
+        List<String> shares = sharesWithin(r.pathToPurchase(), PathBucket::measure, PathBucket::share);
+        for (int i = 0; i < r.pathToPurchase().size(); i++) {
+            PathBucket b = r.pathToPurchase().get(i);
             rows.add(List.of(b.measure().equals(AnalysisResult.TIME_TO_PURCHASE) ? "Time" : "Sessions", b.bucket(),
-                    Fmt.count(b.orders()), Fmt.percent(b.share()), Fmt.money(b.revenue())));
+                    Fmt.count(b.orders()), shares.get(i), Fmt.money(b.revenue())));
         }
         table(List.of("Measure", "Bucket", "Orders", "Share", "Revenue"), "llrrr", rows, false);
         csvNote(ReportTables.PATH);

@@ -271,9 +271,11 @@ final class Insights {
                     : "; " + missing));
             return;
         }
-        say(QUALITY, Fmt.money(a.revenue()) + " (" + Fmt.percent(a.revenueShare()) + ") of revenue and "
+        // The two shares of one whole add up to 100% in print (12.5% and 87.5% read 13% and 88% one by one).
+        List<String> split = Fmt.shares(List.of(a.revenueShare(), 1 - a.revenueShare()));
+        say(QUALITY, Fmt.money(a.revenue()) + " (" + split.get(0) + ") of revenue and "
                 + Words.count(a.orders(), "order", "orders") + " sit on rows or days touched by a finding; the other "
-                + Fmt.percent(1 - a.revenueShare()) + " is clean.");
+                + split.get(1) + " is clean.");
         r.qualityImpact().stream().filter(q -> !q.issue().equals("ANY") && q.revenue() > 0)
                 .max(Comparator.comparing(QualityImpact::revenue))
                 .ifPresent(q -> say(QUALITY, "The largest is \u201c" + q.description() + "\u201d: "
