@@ -123,8 +123,10 @@ final class Insights {
                     .sum();
             if (first > 0) {
                 double change = second / first - 1;
-                say(TREND, "Revenue in the last " + half + " days was " + Fmt.percent(Math.abs(change))
-                        + (change >= 0 ? " above" : " below") + " the first " + half + " days.");
+                // The halves are counted in days with data: with a day missing, "the last 7 days" spans 8.
+                String unit = days.size() < r.overview().periodDays() ? " days with data" : " days";
+                say(TREND, "Revenue in the last " + half + unit + " was " + Fmt.percent(Math.abs(change))
+                        + (change >= 0 ? " above" : " below") + " the first " + half + unit + ".");
             }
         }
     }

@@ -48,7 +48,8 @@ record Anomaly(LocalDate day, String metric, double value, Baseline baseline, bo
         String zText = Double.isInfinite(zz) ? "the baseline days were all equal"
                 // The minus sign of the change beside it ("−64%"), not a hyphen.
                 : String.format(java.util.Locale.ROOT, "z = %.1f", zz).replace('-', '\u2212');
-        return label + " " + v + " vs a baseline median of " + b + " over " + baseline.days() + " days ("
+        // The baseline counts the days that have data among the calendar days before, not calendar days.
+        return label + " " + v + " vs a baseline median of " + b + " over " + baseline.days() + " days with data ("
                 + Fmt.signedPct(change()) + ", " + zText + ")";
     }
 }

@@ -43,6 +43,19 @@ class AnalysisStageTest {
         return new Analyzer(inputs, com.puffy.pipeline.config.ConfigLoader.defaults().monitoring()).analyze();
     }
 
+    @Test
+    void theTrendOfHalvesSaysItCountsDaysWithDataWhenADayIsMissing() throws Exception {
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        String text = Files.readString(daily);
+        // Four days of data over five calendar days (Mar 4 has no rows).
+        Files.writeString(daily, text + "2025-03-05,4,2,2,0,20,0,0,0,4,0,0,0,0,0,0\n");
+        assertThat(analyze().insights(Insights.TREND)).anyMatch(t -> t.startsWith("Revenue in the last 2 days with data was")
+                && t.endsWith(" the first 2 days with data."));
+        Files.writeString(daily, text + "2025-03-04,4,2,2,0,20,0,0,0,4,0,0,0,0,0,0\n");
+        assertThat(analyze().insights(Insights.TREND)).anyMatch(t -> t.startsWith("Revenue in the last 2 days was")
+                && t.endsWith(" the first 2 days."));
+    }
+
     private StageResult runStage() throws Exception {
         return new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
     }

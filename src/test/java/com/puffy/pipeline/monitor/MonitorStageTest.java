@@ -190,6 +190,8 @@ class MonitorStageTest {
                 });
         assertThat(result.summary()).contains("CRITICAL MISSING_PARTITION 2025-03-06..2025-03-07 (2 days): "
                 + "no event rows on 2 days");
+        // The summary's count is of days with data; "over 12 days" read as the period, which has 14.
+        assertThat(result.summary().get(0)).endsWith(" over 12 days with data (of 14 calendar days):");
     }
 
     @Test
@@ -308,7 +310,8 @@ class MonitorStageTest {
         Map<String, String> alert = only("VOLUME_ANOMALY");
         assertThat(alert.get("date")).isEqualTo("2025-03-10");
         assertThat(alert.get("severity")).isEqualTo("CRITICAL");
-        assertThat(alert.get("message")).contains("−60%", "partial export").containsPattern("z = \u2212\\d")
+        assertThat(alert.get("message")).contains("over 7 days with data (")
+                .contains("−60%", "partial export").containsPattern("z = \u2212\\d")
                 .doesNotContain("z = -");
         assertThat(Double.parseDouble(alert.get("threshold"))).isLessThan(Double.parseDouble(alert.get("baseline")));
         assertThat(result.criticalAlerts()).isEqualTo(1);
