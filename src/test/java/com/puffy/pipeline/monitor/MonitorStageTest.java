@@ -227,6 +227,18 @@ class MonitorStageTest {
     }
 
     @Test
+    void anIncidentWhoseWorstAlertIsOnOneOfItsDaysSaysWhichDay() throws Exception {
+        // A rename, then a missing column two days later: one incident over three days, which read "`referrer`
+        // missing" as if the column had been missing since the first.
+        f.drift.add(List.of("events_20250308.csv", "2025-03-08", "EXTRA", "note", "note", "", 1, "", "", ""));
+        f.drift.add(List.of("events_20250309.csv", "2025-03-09", "RESTORED", "note", "", "", 1, "", "", ""));
+        f.drift.add(List.of("events_20250310.csv", "2025-03-10", "MISSING", "referrer", "", "", 5, "", "", ""));
+        f.run();
+        assertThat(f.read(MonitorStage.INCIDENTS)).filteredOn(i -> i.get("check").equals("SCHEMA_DRIFT"))
+                .singleElement().satisfies(i -> assertThat(i.get("summary")).isEqualTo("`referrer` missing on 2025-03-10"));
+    }
+
+    @Test
     void severalStructuralChangesOnOneDayMakeOneAlertWithTheWorstSeverity() throws Exception {
         f.drift.add(List.of("events_20250310.csv", "2025-03-10", "MISSING", "referrer", "", "", 5, "", "", ""));
         f.drift.add(List.of("events_20250310.csv", "2025-03-10", "EXTRA", "session_hint", "sessionHint", "", 5, "", "", ""));
