@@ -394,7 +394,8 @@ final class HtmlReport {
         List<List<String>> rows = new ArrayList<>();
         for (QualityImpact q : r.qualityImpact()) {
             rows.add(List.of(q.description(), Fmt.count(q.days()), Fmt.count(q.orders()), Fmt.money(q.revenue()),
-                    Fmt.percent(q.revenueShare()), q.affects(), q.guidance()));
+                    q.issue().equals("ANY") ? Fmt.shares(List.of(q.revenueShare(), 1 - q.revenueShare())).get(0)
+                            : Fmt.percent(q.revenueShare()), q.affects(), q.guidance()));
         }
         table(List.of("Issue", "Days", "Orders", "Revenue", "Share", "Affects", "What to do"), "lrrrrll", rows, false);
         csvNote(ReportTables.QUALITY);

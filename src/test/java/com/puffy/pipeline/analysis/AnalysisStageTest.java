@@ -323,7 +323,13 @@ class AnalysisStageTest {
                 + "<div class=\"value\">n/a</div>");
         assertThat(r.insights(Insights.QUALITY)).containsExactly("Data-quality findings touch 2 days but no order; 1 "
                 + "purchase row was quarantined and not counted, so orders and revenue are understated.");
-        assertThat(runStage().summary()).noneMatch(line -> line.startsWith("Top channel"));
+        List<String> summary = runStage().summary();
+        assertThat(summary).noneMatch(line -> line.startsWith("Top channel"));
+        // The stage's summary (the CLI's lines) said "Revenue $0 from 0 orders (AOV $0)" and "0% of revenue sits on
+        // rows ... touched by data-quality findings".
+        assertThat(summary.get(0)).isEqualTo("No orders over 3 days.");
+        assertThat(summary).noneMatch(line -> line.contains("AOV") || line.contains("% of revenue"))
+                .contains("Data-quality findings touch 2 days; there is no revenue to weigh them against.");
     }
 
     @Test
