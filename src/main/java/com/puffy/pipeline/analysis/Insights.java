@@ -156,6 +156,11 @@ final class Insights {
 
     private void channels() {
         List<ChannelModel> last = r.channelRevenue("last_click");
+        if (r.kpis().orders() == 0) {
+            // The section showed its empty tables under no sentence at all.
+            say(CHANNELS, "There are no orders, so no channel has revenue or conversions to credit.");
+            return;
+        }
         if (!last.isEmpty() && last.get(0).revenue() > 0) {
             ChannelModel top = last.get(0);
             say(CHANNELS, top.channel() + " earns the most under last click: " + Fmt.money(top.revenue()) + " ("
@@ -180,6 +185,10 @@ final class Insights {
     }
 
     private void segments() {
+        if (r.kpis().sessions() == 0) {
+            say(SEGMENTS, "There are no human sessions to compare by device, browser or visitor type.");
+            return;
+        }
         // Segments under 5 % of sessions make noisy comparisons (a few dozen tablet sessions).
         List<Segment> devices = r.segments(AnalysisResult.DEVICE).stream()
                 .filter(s -> s.sessions() > 0 && s.sessionShare() >= 0.05).toList();
@@ -265,6 +274,12 @@ final class Insights {
             return;
         }
         QualityImpact a = any.get();
+        if (r.overview().rowsValid() == 0) {
+            // "revenue and orders can be used as they are" said of a folder whose every row was set aside.
+            say(QUALITY, "No row passed the quality checks, so there are no orders or revenue to use: see Quality "
+                    + "findings for why the rows were set aside.");
+            return;
+        }
         if (a.orders() == 0) {
             // "$0 (0%) of revenue and 0 orders ... the other 100% is clean" said the same at length.
             say(QUALITY, "Data-quality findings touch " + Words.count(a.days(), "day", "days") + " but no order"
