@@ -389,7 +389,7 @@ public final class Pipeline {
         settingsNode.put("as_of", settings.asOf() == null ? null : settings.asOf().toString());
         settingsNode.put("recursive", settings.recursive());
         settingsNode.put("cache", settings.cacheFile() == null ? null : settings.cacheFile().toString());
-        settingsNode.set("config", JSON.valueToTree(settings.config()));
+        settingsNode.set("config", ConfigLoader.asTree(settings.config()));
         ArrayNode stagesNode = root.putArray("stages");
         for (StageRun run : runs) {
             ObjectNode s = stagesNode.addObject();

@@ -3,6 +3,8 @@ package com.puffy.pipeline.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.ExitCode;
@@ -363,6 +365,17 @@ class PipelineTest {
         String json = Files.readString(settings.outputDir().resolve("run.json"));
         assertThat(json).contains("\"stage\" : \"quality\"", "\"outcome\" : \"ran\"", "\"rows\" : 1",
                 "\"as_of\" : \"2025-01-02\"", "\"version\"");
+    }
+
+    @Test
+    void runJsonRecordsTheConfigurationSoItCanBeReusedAsAConfigFile() throws Exception {
+        pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
+                Cancellation.none());
+        JsonNode recorded = new ObjectMapper().readTree(settings.outputDir().resolve("run.json").toFile())
+                .path("settings").path("config");
+        assertThat(recorded.path("quality").has("event_names")).isTrue();
+        Path copied = Files.writeString(settings.outputDir().resolveSibling("from-run.json.yaml"), recorded.toString());
+        assertThat(ConfigLoader.load(copied)).isEqualTo(settings.config());
     }
 
     @Test
