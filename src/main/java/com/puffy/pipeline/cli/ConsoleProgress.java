@@ -6,12 +6,15 @@ import com.puffy.pipeline.engine.PipelineListener;
 import com.puffy.pipeline.engine.StageOutcome;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Progress on stderr: a redrawn bar on a terminal, otherwise a plain line per 10 % so logs of scheduled jobs stay
- * short.
+ * short; after a stage that ran, its cache warnings as {@code WARNING:} lines.
  */
 final class ConsoleProgress implements PipelineListener {
     private static final int BAR_WIDTH = 30;
@@ -20,6 +23,7 @@ final class ConsoleProgress implements PipelineListener {
     private final boolean terminal;
     private int lastDecile = -1;
     private long lastDrawNanos;
+    private final Set<String> warned = new HashSet<>();
 
     ConsoleProgress(PrintWriter err, boolean terminal) {
         this.err = err;
@@ -72,6 +76,16 @@ final class ConsoleProgress implements PipelineListener {
             err.print("\r" + " ".repeat(BAR_WIDTH + 60) + "\r");
         }
         err.println(line);
+        if (outcome == StageOutcome.RAN && result != null
+                && result.figures().get("cache_warnings") instanceof Collection<?> warnings) {
+            // SPEC §8: a set-aside or bypassed cache is a WARNING; on stderr it reaches logs of scheduled runs,
+            // which keep stderr and drop the summary. Quality and monitoring open the same file: say it once.
+            for (Object warning : warnings) {
+                if (warned.add(String.valueOf(warning))) {
+                    err.println("WARNING: " + warning);
+                }
+            }
+        }
         err.flush();
     }
 

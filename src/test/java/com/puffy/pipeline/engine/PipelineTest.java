@@ -368,6 +368,24 @@ class PipelineTest {
     }
 
     @Test
+    void runJsonSaysAnUpToDateStageTookNoTimeAndWhichRunItsFiguresComeFrom() throws Exception {
+        Pipeline pipeline = pipelineWith(c -> { });
+        pipeline.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE, Cancellation.none());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var first = mapper.readTree(settings.outputDir().resolve("run.json").toFile()).path("stages").get(0);
+        pipeline.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE, Cancellation.none());
+        var again = mapper.readTree(settings.outputDir().resolve("run.json").toFile()).path("stages").get(0);
+        assertThat(again.path("outcome").asText()).isEqualTo("up_to_date");
+        assertThat(again.path("elapsed_ms").asLong()).isZero();
+        assertThat(again.path("figures_from_run").path("elapsed_ms").asLong())
+                .isEqualTo(first.path("elapsed_ms").asLong());
+        var manifest = mapper.readTree(settings.outputDir().resolve("quality").resolve(Pipeline.STAGE_MANIFEST).toFile());
+        assertThat(again.path("figures_from_run").path("finished_at").asText())
+                .isEqualTo(manifest.path("finished_at").asText()).isNotEmpty();
+        assertThat(again.path("figures").path("rows").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void runJsonRecordsTheConfigurationSoItCanBeReusedAsAConfigFile() throws Exception {
         pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
                 Cancellation.none());
