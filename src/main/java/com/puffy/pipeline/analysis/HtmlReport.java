@@ -535,6 +535,6 @@ final class HtmlReport {
             .chip{display:inline-block;padding:4px 10px;margin:0 8px 6px 0;border-radius:999px;font-size:13px;font-weight:600}
             .chip.critical{background:#fde8ea;color:#a61b2b}.chip.warning{background:#fff3dc;color:#8a5a00}.chip.info{background:#e8f0fb;color:#1f3a5f}
             footer{color:#7a8799;font-size:12px;margin-top:24px}
-            @media print{body{background:#fff}.card,.tile{break-inside:avoid}.scroll{max-height:none}}
+            @media print{body{background:#fff}.tile,.trust,svg.chart,tr,.pair{break-inside:avoid}h2,h3{break-after:avoid}.scroll{max-height:none;overflow:visible}}
             """;
 }

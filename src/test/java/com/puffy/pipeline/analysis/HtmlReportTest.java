@@ -48,6 +48,15 @@ class HtmlReportTest {
                 AnalysisResult.Segment::sessionShare)).containsExactly("12%", "34%", "88%", "33%", "33%");
     }
 
+    @Test
+    void printingKeepsChartsRowsAndHeadingsWholeButLetsALongSectionRunOntoTheNextPage() {
+        // Whole cards kept together pushed a page-long section (channels: a chart and three tables) onto a new page.
+        String print = html.substring(html.indexOf("@media print{"));
+        print = print.substring(0, print.indexOf("}}") + 2);
+        assertThat(print).contains("svg.chart", "tr", "break-inside:avoid", "h2,h3{break-after:avoid}",
+                "overflow:visible").doesNotContain(".card");
+    }
+
     private Document parseStrictly() throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
