@@ -227,7 +227,11 @@ final class HtmlReport {
             } else {
                 empty("No revenue on any day, so there is no chart.");
             }
-            if (r.daily().stream().anyMatch(d -> d.sessions() > 0)) {
+            if (r.daily().size() == 1 && r.daily().get(0).sessions() > 0) {
+                // One point on an axis of one day tells nothing the table does not.
+                html.append("<h3>Sessions and conversion rate per day</h3>");
+                empty("One day of data: its sessions and conversion rate are in the table below.");
+            } else if (r.daily().stream().anyMatch(d -> d.sessions() > 0)) {
                 html.append("<div class=\"pair\"><div><h3>Sessions per day</h3>")
                         .append(Charts.dailyLine(r.daily(), false, "chart-sessions"))
                         .append("</div><div><h3>Session conversion rate</h3>")
