@@ -246,10 +246,11 @@ public final class Pipeline {
 
     /** What a stage's outputs depend on: version, configuration, own inputs, and upstream fingerprints. */
     String fingerprint(RunSettings settings, StageId id) {
+        Stage stage = stages.get(id);
         StringBuilder material = new StringBuilder()
                 .append(id.name()).append('|').append(AppVersion.version())
-                .append('|').append(ConfigLoader.fingerprint(settings.config()));
-        Stage stage = stages.get(id);
+                .append('|').append(ConfigLoader.fingerprint(stage == null ? settings.config()
+                        : stage.configUsed(settings.config())));
         if (stage != null) {
             material.append('|').append(stage.inputFingerprint(settings));
         }

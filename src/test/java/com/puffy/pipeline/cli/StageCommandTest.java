@@ -121,6 +121,24 @@ class StageCommandTest {
     }
 
     @Test
+    void editingTransformSettingsDoesNotValidateTheFolderAgainButEditingQualityRulesDoes() throws Exception {
+        Path output = dir.resolve("o");
+        assertThat(run("transform", "--input", input.toString(), "--output", output.toString(), "--no-cache"))
+                .isZero();
+        byte[] validated = Files.readAllBytes(output.resolve("quality/validated_events.csv"));
+        Path transformOnly = Files.writeString(dir.resolve("t.yaml"), "transform:\n  session_gap_minutes: 31\n");
+        assertThat(run("transform", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--config", transformOnly.toString())).isZero();
+        assertThat(out.toString()).contains("Quality (up to date, not run again):")
+                .doesNotContain("Transform (up to date");
+        assertThat(output.resolve("quality/validated_events.csv")).hasBinaryContent(validated);
+        Path qualityRule = Files.writeString(dir.resolve("q.yaml"), "quality:\n  revenue_tolerance: 0.02\n");
+        assertThat(run("transform", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--config", qualityRule.toString())).isZero();
+        assertThat(out.toString()).doesNotContain("up to date");
+    }
+
+    @Test
     void cacheAndNoCacheTogetherAreAUsageError() {
         assertThat(run("validate", "--input", input.toString(), "--cache", dir.resolve("c").toString(), "--no-cache"))
                 .isEqualTo(2);
