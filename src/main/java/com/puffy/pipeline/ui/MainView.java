@@ -594,7 +594,11 @@ public final class MainView {
     /** Whether Escape on this control closes its open list or menu, which comes before cancelling a run. */
     static boolean closesAPopup(Node focused) {
         return focused instanceof javafx.scene.control.ComboBoxBase<?> combo && combo.isShowing()
-                || focused instanceof MenuButton menu && menu.isShowing();
+                || focused instanceof MenuButton menu && menu.isShowing()
+                // A value filter's list (opened with Space or Alt+Down) lives in a combo box inside the control.
+                || focused instanceof org.controlsfx.control.CheckComboBox<?> facet
+                        && facet.getChildrenUnmodifiable().stream().anyMatch(
+                                n -> n instanceof javafx.scene.control.ComboBoxBase<?> inner && inner.isShowing());
     }
 
     private void installDragAndDrop(Scene target) {
