@@ -139,6 +139,31 @@ class EventGeneratorTest {
     }
 
     @Test
+    void aFolderLargerThanTheFreeDiskOrADayLargerThanTheHeapIsRefusedInOneSentence() {
+        GenerateSettings settings = GenerateSettings.defaults(tmp.resolve("big"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventGenerator.checkResources(settings,
+                        1L << 30, 1L << 20))
+                .isInstanceOf(com.puffy.pipeline.core.PipelineException.class)
+                .hasMessage("--days 14 with --events-per-day 3500 would write about 14 MiB into " + settings.outDir()
+                        + ", but only 1 MiB is free there: ask for fewer days or events, or pass another --out.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventGenerator.checkResources(settings,
+                        8L << 20, 1L << 40))
+                .hasMessage("--events-per-day 3500 needs about 16 MiB of memory for one day, more than the 8 MiB Java "
+                        + "may use: give a smaller --events-per-day, or start Java with a larger -Xmx.");
+        EventGenerator.checkResources(settings, 1L << 30, 1L << 30);
+        EventGenerator.checkResources(settings, 1L << 30, -1);
+    }
+
+    @Test
+    void aRefusedFolderSaysWhyInWordsNotThePathAgain() {
+        assertThat(EventGenerator.reason(new java.nio.file.AccessDeniedException("/x"))).isEqualTo("permission denied");
+        assertThat(EventGenerator.reason(new java.nio.file.FileSystemException("/proc/x"))).isEqualTo(
+                "the file system refused");
+        assertThat(EventGenerator.reason(new java.nio.file.FileSystemException("/a/b", null, "Not a directory")))
+                .isEqualTo("Not a directory");
+    }
+
+    @Test
     void eachFileIsSortedByTimestamp() {
         String previousFile = "";
         String previous = "";
