@@ -337,6 +337,9 @@ public final class EventGenerator {
                     f[5] = renderer.purchase(id, day.userSeed[s], eventSeed, mode, plan.nullItemPrices).json();
                     if (plan.nullItemPrices && action != Action.PURCHASE_CASE) {
                         planted |= plant(FaultKind.NULL_ITEM_PRICES, line, id);
+                        if (firstNullPricesDay < 0 && action != Action.MALFORMED_PURCHASE) {
+                            firstNullPricesDay = d;
+                        }
                     }
                 } else if (type == DayEvents.REPLAY) {
                     String[] source = replaySources.get(replayOf.get(e));
@@ -792,9 +795,9 @@ public final class EventGenerator {
             ledger.valueDrift(new FaultLedger.ValueDrift(FaultKind.CLIENT_ID_NULL_SPIKE, "client_id", "null_share",
                     fileName(first.index), first.nullClientShare, Simulator.BASELINE_NULL_SHARE));
         }
-        if ((first = firstDay(p -> p.nullItemPrices)) != null && first.index >= 3) {
+        if (firstNullPricesDay >= 3) {
             ledger.valueDrift(new FaultLedger.ValueDrift(FaultKind.NULL_ITEM_PRICES, "item_price", "null_share",
-                    fileName(first.index), 1.0, 0.0));
+                    fileName(firstNullPricesDay), 1.0, 0.0));
         }
     }
 
