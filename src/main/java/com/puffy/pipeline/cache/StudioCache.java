@@ -107,6 +107,15 @@ public final class StudioCache implements AutoCloseable {
                         + "); this run works without a saved cache: choose a writable place with --cache.");
                 return inMemory(warnings, busyTimeout);
             }
+            if (first.locked) {
+                // A lock is held by a live process (SQLite's locks die with their holder), so the file is in use,
+                // not damaged: moving it aside threw away every result and the metric history, which may be the
+                // only copy of days whose files were archived.
+                warnings.add("The cache file " + target + " " + first.getMessage() + " for longer than "
+                        + busyTimeout.toSeconds() + " s; this run works without it (nothing is read from or saved to "
+                        + "it): wait for the other run to finish, or choose another file with --cache.");
+                return inMemory(warnings, busyTimeout);
+            }
             Optional<Path> aside = moveAside(target);
             if (aside.isEmpty()) {
                 warnings.add("The cache file " + target + " " + first.getMessage() + " and cannot be moved aside; "
@@ -235,6 +244,42 @@ public final class StudioCache implements AutoCloseable {
         });
     }
 
+    /**
+     * Makes the history of a dataset agree with a run over its folder, in one transaction: every stored day from the
+     * first to the last of {@code days} is replaced by {@code days}, so a day whose file left the folder (or no
+     * longer has event rows) is dropped, while days outside that span (earlier files archived away) are kept.
+     */
+    public synchronized void replaceDailyMetrics(String datasetKey, java.util.SortedMap<LocalDate, Map<String, Double>> days) {
+        if (days.isEmpty()) {
+            return;
+        }
+        inTransaction("store daily metrics", () -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM daily_metric WHERE dataset_key = ? AND day >= ? AND day <= ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO daily_metric (dataset_key, day, metric, value) VALUES (?, ?, ?, ?)")) {
+                delete.setString(1, datasetKey);
+                delete.setString(2, days.firstKey().toString());
+                delete.setString(3, days.lastKey().toString());
+                delete.executeUpdate();
+                for (Map.Entry<LocalDate, Map<String, Double>> day : days.entrySet()) {
+                    for (Map.Entry<String, Double> metric : new TreeMap<>(day.getValue()).entrySet()) {
+                        Double value = metric.getValue();
+                        if (value == null || !Double.isFinite(value)) {
+                            continue;
+                        }
+                        insert.setString(1, datasetKey);
+                        insert.setString(2, day.getKey().toString());
+                        insert.setString(3, metric.getKey());
+                        insert.setDouble(4, value);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
     /** Every stored day of a dataset, in date order, each with its metrics in name order. */
     public synchronized Map<LocalDate, Map<String, Double>> dailyMetrics(String datasetKey) {
         Map<LocalDate, Map<String, Double>> days = new TreeMap<>();
@@ -306,8 +351,16 @@ public final class StudioCache implements AutoCloseable {
 
     /** Why a cache file cannot be used; the message completes "The cache file X ...". */
     private static final class Unusable extends Exception {
+        /** Another connection holds a lock: the file is in use, not damaged. */
+        final boolean locked;
+
         Unusable(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        Unusable(String message, Throwable cause, boolean locked) {
             super(message, cause);
+            this.locked = locked;
         }
     }
 
@@ -328,7 +381,7 @@ public final class StudioCache implements AutoCloseable {
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new Unusable(describe(e), e);
+            throw new Unusable(describe(e), e, isLock(e));
         } catch (Unusable e) {
             closeQuietly(connection);
             throw e;
@@ -415,12 +468,19 @@ public final class StudioCache implements AutoCloseable {
             if (code == SQLiteErrorCode.SQLITE_CORRUPT) {
                 return "is damaged";
             }
-            int primary = code.code & 0xff;
-            if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+            if (isLock(e)) {
                 return "stayed locked by another program";
             }
         }
         return "cannot be used (" + e.getMessage() + ")";
+    }
+
+    private static boolean isLock(SQLException e) {
+        if (!(e instanceof SQLiteException sqlite)) {
+            return false;
+        }
+        int primary = sqlite.getResultCode().code & 0xff;
+        return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
     }
 
     /** Moves the file and its WAL companions aside; empty if there was nothing to move or it could not be moved. */

@@ -6,11 +6,15 @@ import com.puffy.pipeline.engine.PipelineListener;
 import com.puffy.pipeline.engine.StageOutcome;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Progress on stderr: a redrawn bar on a terminal, otherwise a plain line per 10 % so logs of scheduled jobs stay
- * short.
+ * short; after a stage that ran, its cache warnings as {@code WARNING:} lines.
  */
 final class ConsoleProgress implements PipelineListener {
     private static final int BAR_WIDTH = 30;
@@ -19,6 +23,7 @@ final class ConsoleProgress implements PipelineListener {
     private final boolean terminal;
     private int lastDecile = -1;
     private long lastDrawNanos;
+    private final Set<String> warned = new HashSet<>();
 
     ConsoleProgress(PrintWriter err, boolean terminal) {
         this.err = err;
@@ -61,8 +66,9 @@ final class ConsoleProgress implements PipelineListener {
     @Override
     public void stageFinished(StageId stage, StageOutcome outcome, StageResult result, Duration elapsed) {
         String line = switch (outcome) {
-            case RAN -> String.format(Locale.ROOT, "%s: done in %.1f s", stage.title(), elapsed.toMillis() / 1000.0);
-            case UP_TO_DATE -> stage.title() + ": up to date";
+            case RAN -> String.format(Locale.ROOT, "%s: done in %.1f s", stage.title(), elapsed.toMillis() / 1000.0)
+                    + reconciliation(stage, result);
+            case UP_TO_DATE -> stage.title() + ": up to date" + reconciliation(stage, result);
             case FAILED -> stage.title() + ": failed";
             case CANCELLED -> stage.title() + ": cancelled; previous outputs kept";
         };
@@ -70,7 +76,39 @@ final class ConsoleProgress implements PipelineListener {
             err.print("\r" + " ".repeat(BAR_WIDTH + 60) + "\r");
         }
         err.println(line);
+        if (outcome == StageOutcome.RAN && result != null
+                && result.figures().get("cache_warnings") instanceof Collection<?> warnings) {
+            // SPEC §8: a set-aside or bypassed cache is a WARNING; on stderr it reaches logs of scheduled runs,
+            // which keep stderr and drop the summary. Quality and monitoring open the same file: say it once.
+            for (Object warning : warnings) {
+                if (warned.add(String.valueOf(warning))) {
+                    err.println("WARNING: " + warning);
+                }
+            }
+        }
         err.flush();
+    }
+
+    /**
+     * The stage's own reconciliation, on the same line: a scheduled job's log (stderr) then shows that every row was
+     * accounted for without the summary, which goes to stdout.
+     */
+    static String reconciliation(StageId stage, StageResult result) {
+        Map<String, Object> figures = result == null ? Map.of() : result.figures();
+        if (stage == StageId.QUALITY && figures.get("rows_read") instanceof Number read) {
+            return String.format(Locale.ROOT, "; %,d rows read = %,d valid + %,d quarantined + %,d duplicate (%s)",
+                    read.longValue(), count(figures, "rows_valid"), count(figures, "rows_quarantined"),
+                    count(figures, "rows_duplicate"),
+                    Boolean.TRUE.equals(figures.get("reconciled")) ? "reconciled" : "NOT reconciled: see run.json");
+        }
+        if (stage == StageId.TRANSFORM && figures.get("reconciliation_ok") instanceof Boolean holds) {
+            return holds ? "; reconciliation holds" : "; reconciliation does NOT hold: see run.json";
+        }
+        return "";
+    }
+
+    private static long count(Map<String, Object> figures, String key) {
+        return figures.get(key) instanceof Number number ? number.longValue() : 0;
     }
 
     private static String truncate(String message) {

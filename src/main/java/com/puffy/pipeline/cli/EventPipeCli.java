@@ -46,8 +46,8 @@ public final class EventPipeCli implements Runnable {
     }
 
     public static int execute(String... args) {
-        return execute(StudioEngine.standardPipeline(), new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), args);
+        return execute(StudioEngine.standardPipeline(), ConsoleWriter.printWriter(System.out, "sun.stdout.encoding"),
+                ConsoleWriter.printWriter(System.err, "sun.stderr.encoding"), args);
     }
 
     public static int execute(Pipeline pipeline, PrintWriter out, PrintWriter err, String... args) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code eventpipe generate}: synthetic daily event files with planted faults (SPEC §9, docs/generator.md). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generate realistic synthetic daily event files (events_YYYYMMDD.csv) with planted faults.",
+        description = {"Generate realistic synthetic daily event files with planted faults, one events_YYYYMMDD.csv a day.",
                 "The same seed gives the same files; faults.json lists each fault with its file and lines."})
 final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec

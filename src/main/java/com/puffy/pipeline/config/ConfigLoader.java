@@ -41,6 +41,9 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    private static final ObjectMapper FILE_KEYS =
+            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
     private ConfigLoader() {
     }
 
@@ -92,11 +95,18 @@ public final class ConfigLoader {
         return bind(merged, source);
     }
 
+    /**
+     * A configuration (or one of its sections) as a tree with the configuration file's own keys, so what run.json
+     * records can be copied into a {@code --config} file as it stands.
+     */
+    public static JsonNode asTree(Object configSection) {
+        return FILE_KEYS.valueToTree(configSection);
+    }
+
     /** A short stable hash of a configuration, so cached results are reused only under the same rules. */
     public static String fingerprint(Object configSection) {
         try {
-            byte[] json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .writeValueAsBytes(configSection);
+            byte[] json = FILE_KEYS.writeValueAsBytes(configSection);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 16);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot fingerprint the configuration", e);

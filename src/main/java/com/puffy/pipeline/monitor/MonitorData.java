@@ -66,9 +66,11 @@ final class MonitorData {
         this.asOf = asOf;
         this.days = Collections.unmodifiableNavigableMap(new TreeMap<>(days));
         NavigableMap<LocalDate, Map<String, Double>> earlier = new TreeMap<>(history);
-        // The folder's own values win over the history of the same day.
-        earlier.keySet().removeAll(days.keySet());
-        this.history = Collections.unmodifiableNavigableMap(earlier);
+        // The history stands in only for days before the folder's first: within its span the folder is the truth, so
+        // a day whose file was removed (or has no event rows) is not filled in from an earlier run; that run's values
+        // would make the baselines differ from a run without the cache.
+        this.history = Collections.unmodifiableNavigableMap(days.isEmpty() ? earlier
+                : new TreeMap<>(earlier.headMap(days.firstKey(), false)));
         this.columns = Set.copyOf(columns);
         this.partitionsWithRows = Collections.unmodifiableSortedSet(new TreeSet<>(partitionsWithRows));
         this.drift = List.copyOf(drift);
@@ -93,7 +95,7 @@ final class MonitorData {
         return days;
     }
 
-    /** Days from the cache's history that are not in the folder. */
+    /** Days from the cache's history before the folder's first day. */
     NavigableMap<LocalDate, Map<String, Double>> history() {
         return history;
     }

@@ -92,9 +92,7 @@ public final class MonitorStage implements Stage {
             progress.update(++done, steps, "Saving the metric history");
 
             if (cache != null) {
-                for (Map.Entry<LocalDate, Map<String, Double>> day : data.days().entrySet()) {
-                    cache.storeDailyMetrics(datasetKey(settings), day.getKey(), day.getValue());
-                }
+                cache.replaceDailyMetrics(datasetKey(settings), data.days());
             }
             List<String> cacheWarnings = cache == null ? List.of() : cache.warnings();
             progress.update(steps, steps, "Monitoring done");

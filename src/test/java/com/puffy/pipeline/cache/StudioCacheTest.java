@@ -164,6 +164,31 @@ class StudioCacheTest {
     }
 
     @Test
+    void replacingDailyMetricsReplacesTheWholeSpanAndKeepsDaysOutsideIt() {
+        Path file = dir.resolve("cache.sqlite");
+        try (StudioCache cache = StudioCache.open(file)) {
+            for (int i = 0; i < 6; i++) {
+                cache.storeDailyMetrics("/data/a", DAY.plusDays(i), Map.of("events", 100.0 + i));
+            }
+            cache.storeDailyMetrics("/data/b", DAY.plusDays(3), Map.of("events", 7.0));
+            java.util.TreeMap<LocalDate, Map<String, Double>> run = new java.util.TreeMap<>();
+            run.put(DAY.plusDays(2), Map.of("events", 202.0));
+            run.put(DAY.plusDays(4), Map.of("events", 204.0, "broken", Double.NaN));
+            cache.replaceDailyMetrics("/data/a", run);
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            Map<LocalDate, Map<String, Double>> a = cache.dailyMetrics("/data/a");
+            assertThat(a.keySet()).containsExactly(DAY, DAY.plusDays(1), DAY.plusDays(2), DAY.plusDays(4),
+                    DAY.plusDays(5));
+            assertThat(a.get(DAY.plusDays(2))).containsExactly(Map.entry("events", 202.0));
+            assertThat(a.get(DAY.plusDays(4))).containsExactly(Map.entry("events", 204.0));
+            assertThat(a.get(DAY.plusDays(5))).containsExactly(Map.entry("events", 105.0));
+            assertThat(cache.dailyMetrics("/data/b")).containsKey(DAY.plusDays(3));
+            assertThat(cache.warnings()).isEmpty();
+        }
+    }
+
+    @Test
     void aCacheFileThatCannotBeCreatedDoesNotTalkOfMovingItAside() throws Exception {
         // /proc refuses new files even to root, which a read-only folder does not.
         Path file = Path.of("/proc/eventpipe-test-cache.db");
@@ -273,7 +298,7 @@ class StudioCacheTest {
     }
 
     @Test
-    void aCacheLockedByAnotherConnectionIsMovedAsideAndRebuilt() throws Exception {
+    void aCacheLockedByAnotherConnectionIsLeftInPlaceAndBypassedForThisRun() throws Exception {
         Path file = dir.resolve("cache.sqlite");
         try (StudioCache first = StudioCache.open(file)) {
             first.storeFileResult("k1", "a.csv", bytes("one"));
@@ -284,13 +309,22 @@ class StudioCacheTest {
             s.execute("BEGIN EXCLUSIVE");
             s.execute("INSERT INTO file_result VALUES ('k2', 'b.csv', X'00', 'now')");
             try (StudioCache cache = StudioCache.open(file, Duration.ofMillis(200))) {
-                assertThat(cache.warnings()).singleElement().asString().contains("locked").contains("moved to");
+                assertThat(cache.warnings()).singleElement().asString()
+                        .contains("The cache file " + file.toAbsolutePath(), "locked by another program",
+                                "works without it", "wait for the other run to finish")
+                        .doesNotContain("moved");
+                assertThat(cache.file()).isEmpty();
                 assertThat(cache.loadFileResult("k1")).isEmpty();
                 assertUsable(cache);
             }
             s.execute("ROLLBACK");
         }
-        assertThat(asideFiles("cache.sqlite")).hasSize(1);
+        assertThat(asideFiles("cache.sqlite")).isEmpty();
+        try (StudioCache cache = StudioCache.open(file)) {
+            // Once the other program lets go, this run's predecessors' results are all still there.
+            assertThat(cache.warnings()).isEmpty();
+            assertThat(cache.loadFileResult("k1")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("one")));
+        }
     }
 
     @Test

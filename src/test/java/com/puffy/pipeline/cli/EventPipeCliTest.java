@@ -32,6 +32,8 @@ class EventPipeCliTest {
     void helpListsTheExitCodes() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("Exit codes", "config");
+        // picocli wraps at 80 columns and breaks after a dot: a file name must not be cut in two.
+        assertThat(out.toString()).contains("events_YYYYMMDD.csv");
     }
 
     @Test

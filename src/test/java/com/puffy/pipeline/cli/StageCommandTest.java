@@ -99,6 +99,28 @@ class StageCommandTest {
     }
 
     @Test
+    void aCorruptCacheFileIsSetAsideWithAWarningOnStderrNamingItAndTheRunSucceeds() throws Exception {
+        Path cache = dir.resolve("my-cache.sqlite");
+        Files.writeString(cache, "not a database, only text that is long enough to be read as a header".repeat(20));
+        // The exit code is the run's own (1: this one-day folder raises a CRITICAL alert), as without a cache.
+        int withoutCache = run("run", "--input", input.toString(), "--output", dir.resolve("nc").toString(),
+                "--as-of", "2025-02-24", "--no-cache");
+        assertThat(withoutCache).isIn(0, 1);
+        assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("o").toString(), "--as-of",
+                "2025-02-24", "--cache", cache.toString())).isEqualTo(withoutCache);
+        assertThat(err.toString()).containsOnlyOnce("WARNING: The cache file " + cache.toAbsolutePath()
+                + " is not a database; it was moved to ");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("my-cache.sqlite.corrupt-"));
+        }
+        // The rebuilt file is quiet on the next run.
+        assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("o2").toString(), "--as-of",
+                "2025-02-24", "--cache", cache.toString())).isEqualTo(withoutCache);
+        assertThat(err.toString()).doesNotContain("WARNING");
+    }
+
+    @Test
     void cacheAndNoCacheTogetherAreAUsageError() {
         assertThat(run("validate", "--input", input.toString(), "--cache", dir.resolve("c").toString(), "--no-cache"))
                 .isEqualTo(2);

@@ -3,8 +3,13 @@ package com.puffy.pipeline.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +27,33 @@ class ConfigLoaderTest {
         assertThat(config.transform().lookbackDays()).isEqualTo(7);
         assertThat(config.monitoring().baselineDays()).isEqualTo(7);
         assertThat(config.monitoring().directShareShiftPoints()).isEqualTo(15.0);
+    }
+
+    @Test
+    void aFractionalHalfLifeIsAccepted() throws Exception {
+        Path file = Files.writeString(dir.resolve("decay.yaml"), "transform:\n  time_decay_half_life_days: 3.5\n");
+        assertThat(ConfigLoader.load(file).transform().timeDecayHalfLifeDays()).isEqualTo(3.5);
+    }
+
+    @Test
+    void everyDefaultNumberIsWrittenAsTheKindOfNumberItsSettingTakes() throws Exception {
+        // The checks read a setting's kind from its default: a `7` for a decimal setting refused 3.5 as "not a whole number".
+        JsonNode written = new ObjectMapper(new YAMLFactory()).readTree(ConfigLoader.defaultsText());
+        JsonNode bound = ConfigLoader.asTree(ConfigLoader.defaults());
+        List<String> mismatched = new ArrayList<>();
+        compareNumberKinds(written, bound, "", mismatched);
+        assertThat(mismatched).isEmpty();
+    }
+
+    private static void compareNumberKinds(JsonNode written, JsonNode bound, String path, List<String> mismatched) {
+        if (written.isNumber() && written.isIntegralNumber() != bound.isIntegralNumber()) {
+            mismatched.add(path + ": written " + written + ", taken as " + bound.getNodeType() + " " + bound);
+        }
+        written.fields().forEachRemaining(field ->
+                compareNumberKinds(field.getValue(), bound.path(field.getKey()), path + "." + field.getKey(), mismatched));
+        for (int i = 0; i < written.size() && written.isArray(); i++) {
+            compareNumberKinds(written.get(i), bound.path(i), path + "[" + i + "]", mismatched);
+        }
     }
 
     @Test

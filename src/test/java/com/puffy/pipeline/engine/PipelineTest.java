@@ -3,6 +3,8 @@ package com.puffy.pipeline.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.ExitCode;
@@ -354,6 +356,35 @@ class PipelineTest {
         String json = Files.readString(settings.outputDir().resolve("run.json"));
         assertThat(json).contains("\"stage\" : \"quality\"", "\"outcome\" : \"ran\"", "\"rows\" : 1",
                 "\"as_of\" : \"2025-01-02\"", "\"version\"");
+    }
+
+    @Test
+    void runJsonSaysAnUpToDateStageTookNoTimeAndWhichRunItsFiguresComeFrom() throws Exception {
+        Pipeline pipeline = pipelineWith(c -> { });
+        pipeline.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE, Cancellation.none());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var first = mapper.readTree(settings.outputDir().resolve("run.json").toFile()).path("stages").get(0);
+        pipeline.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE, Cancellation.none());
+        var again = mapper.readTree(settings.outputDir().resolve("run.json").toFile()).path("stages").get(0);
+        assertThat(again.path("outcome").asText()).isEqualTo("up_to_date");
+        assertThat(again.path("elapsed_ms").asLong()).isZero();
+        assertThat(again.path("figures_from_run").path("elapsed_ms").asLong())
+                .isEqualTo(first.path("elapsed_ms").asLong());
+        var manifest = mapper.readTree(settings.outputDir().resolve("quality").resolve(Pipeline.STAGE_MANIFEST).toFile());
+        assertThat(again.path("figures_from_run").path("finished_at").asText())
+                .isEqualTo(manifest.path("finished_at").asText()).isNotEmpty();
+        assertThat(again.path("figures").path("rows").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void runJsonRecordsTheConfigurationSoItCanBeReusedAsAConfigFile() throws Exception {
+        pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
+                Cancellation.none());
+        JsonNode recorded = new ObjectMapper().readTree(settings.outputDir().resolve("run.json").toFile())
+                .path("settings").path("config");
+        assertThat(recorded.path("quality").has("event_names")).isTrue();
+        Path copied = Files.writeString(settings.outputDir().resolveSibling("from-run.json.yaml"), recorded.toString());
+        assertThat(ConfigLoader.load(copied)).isEqualTo(settings.config());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.puffy.pipeline.cache.StudioCache;
 import com.puffy.pipeline.core.StageResult;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,5 +77,48 @@ class MetricHistoryTest {
         StageResult result = f.run();
         assertThat(result.summary()).anySatisfy(s -> assertThat(s).contains("is not a database", "moved to"));
         assertThat(result.figures().get("cache_warnings")).asList().hasSize(1);
+    }
+
+    /** Ten days run with the cache while day 5 had triple volume; then day 5's file is removed from the folder. */
+    private MonitorFixture secondRunWithoutDayFive(Path cache) throws Exception {
+        MonitorFixture first = new MonitorFixture(dir, D1, 10);
+        first.cacheFile = cache;
+        first.set(D1.plusDays(4), "events", 9000.0);
+        first.run();
+        MonitorFixture second = new MonitorFixture(dir, D1, 10);
+        second.remove(D1.plusDays(4));
+        second.cacheFile = cache;
+        return second;
+    }
+
+    @Test
+    void aDayWhoseFileLeftTheFolderIsNotFilledInFromTheHistory() throws Exception {
+        MonitorFixture withCache = secondRunWithoutDayFive(dir.resolve("cache.sqlite"));
+        StageResult result = withCache.run();
+        List<Map<String, String>> cached = withCache.read(MonitorStage.METRICS);
+        withCache.cacheFile = null;
+        withCache.run();
+        assertThat(cached).isEqualTo(withCache.read(MonitorStage.METRICS));
+        assertThat(result.figures()).containsEntry("baseline_days_from_cache", 0);
+    }
+
+    @Test
+    void storingAFoldersDaysDropsTheHistoryOfDaysItNoLongerHasWithinItsSpan() throws Exception {
+        Path cache = dir.resolve("cache.sqlite");
+        MonitorFixture second = secondRunWithoutDayFive(cache);
+        second.run();
+        try (StudioCache c = StudioCache.open(cache)) {
+            Map<LocalDate, Map<String, Double>> stored = c.dailyMetrics(MonitorStage.datasetKey(second.settings()));
+            assertThat(stored).hasSize(9).doesNotContainKey(D1.plusDays(4));
+        }
+        // Archiving the first three files keeps their history: it is before the folder's span.
+        MonitorFixture third = new MonitorFixture(dir, D1, 10);
+        third.remove(D1).remove(D1.plusDays(1)).remove(D1.plusDays(2)).remove(D1.plusDays(4));
+        third.cacheFile = cache;
+        StageResult result = third.run();
+        assertThat(result.figures()).containsEntry("baseline_days_from_cache", 3);
+        try (StudioCache c = StudioCache.open(cache)) {
+            assertThat(c.dailyMetrics(MonitorStage.datasetKey(third.settings()))).hasSize(9);
+        }
     }
 }

@@ -1,0 +1,46 @@
+package com.puffy.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.engine.StageOutcome;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConsoleProgressTest {
+    private final StringWriter err = new StringWriter();
+    private final ConsoleProgress progress = new ConsoleProgress(new PrintWriter(err, true), false);
+
+    @Test
+    void qualitysDoneLineCarriesTheReconciliation() {
+        progress.stageFinished(StageId.QUALITY, StageOutcome.RAN, StageResult.of(Map.of("rows_read", 58_355L,
+                "rows_valid", 51_438L, "rows_quarantined", 1_519L, "rows_duplicate", 5_398L, "reconciled", true),
+                List.of()), Duration.ofMillis(7_700));
+        assertThat(err.toString().strip()).isEqualTo("Quality: done in 7.7 s; 58,355 rows read = 51,438 valid "
+                + "+ 1,519 quarantined + 5,398 duplicate (reconciled)");
+    }
+
+    @Test
+    void aReconciliationThatFailsSaysSoOnStderr() {
+        progress.stageFinished(StageId.QUALITY, StageOutcome.UP_TO_DATE, StageResult.of(Map.of("rows_read", 3,
+                "rows_valid", 1, "rows_quarantined", 1, "rows_duplicate", 0, "reconciled", false), List.of()), Duration.ZERO);
+        progress.stageFinished(StageId.TRANSFORM, StageOutcome.RAN,
+                StageResult.of(Map.of("reconciliation_ok", false), List.of()), Duration.ofSeconds(2));
+        assertThat(err.toString().lines()).containsExactly(
+                "Quality: up to date; 3 rows read = 1 valid + 1 quarantined + 0 duplicate (NOT reconciled: see run.json)",
+                "Transform: done in 2.0 s; reconciliation does NOT hold: see run.json");
+    }
+
+    @Test
+    void otherStagesAndFailuresKeepTheirPlainLine() {
+        progress.stageFinished(StageId.MONITOR, StageOutcome.RAN, StageResult.of(Map.of("alerts", 3), List.of()),
+                Duration.ofMillis(200));
+        progress.stageFinished(StageId.QUALITY, StageOutcome.FAILED, null, Duration.ZERO);
+        assertThat(err.toString().lines()).containsExactly("Monitoring: done in 0.2 s", "Quality: failed");
+    }
+}
