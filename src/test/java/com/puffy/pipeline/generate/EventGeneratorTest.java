@@ -258,6 +258,17 @@ class EventGeneratorTest {
             }
         }
         assertThat(mediums).containsExactlyInAnyOrder("cpc", "paid", "paid_social", "email", "sms", "Affiliates");
+        // Every query key DATA.md names for the real export occurs.
+        Set<String> keys = new HashSet<>();
+        rows.forEach(row -> {
+            Matcher m = param.matcher(row.get("page_url"));
+            while (m.find()) {
+                keys.add(m.group(1));
+            }
+        });
+        assertThat(keys).contains("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "gclid",
+                "gbraid", "wbraid", "gad_source", "msclkid", "fbclid", "affid", "oid", "sub1", "sub2", "sub3",
+                "irclickid", "im_ref", "sfdr_ptcid", "_kx", "size");
         assertThat(withQuery).isBetween(rows.size() / 10, rows.size() * 6 / 10);
     }
 
