@@ -74,10 +74,13 @@ public final class AnalysisStage implements Stage {
     private static List<String> summary(AnalysisResult r, RunContext context) {
         Kpis k = r.kpis();
         List<String> lines = new ArrayList<>();
-        lines.add("Revenue " + Fmt.money(k.revenue()) + " from " + Words.count(k.orders(), "order", "orders")
-                + " (AOV " + Fmt.money(k.aov()) + ") over " + Words.count(r.overview().periodDays(), "day", "days")
-                + ".");
-        lines.add(Fmt.count(k.sessions()) + " sessions without bots; " + Fmt.rate(k.sessionCvr()) + " converted ("
+        String period = Words.count(r.overview().periodDays(), "day", "days");
+        // Without orders or sessions an average is not $0 or 0.0%: it does not exist ("AOV $0" read as a figure).
+        lines.add(k.orders() == 0 ? "No orders over " + period + "."
+                : "Revenue " + Fmt.money(k.revenue()) + " from " + Words.count(k.orders(), "order", "orders")
+                + " (AOV " + Fmt.money(k.aov()) + ") over " + period + ".");
+        lines.add(k.sessions() == 0 ? "No sessions without bots, so no conversion rate."
+                : Fmt.count(k.sessions()) + " sessions without bots; " + Fmt.rate(k.sessionCvr()) + " converted ("
                 + Fmt.money(k.revenuePerSession()) + " per session).");
         List<String> tops = new ArrayList<>();
         for (String model : List.of("first_click", "last_click")) {
@@ -91,8 +94,10 @@ public final class AnalysisStage implements Stage {
         if (!tops.isEmpty()) {
             lines.add("Top channel by " + String.join(", by ", tops) + ".");
         }
-        r.qualityImpact("ANY").filter(q -> q.orders() > 0 || q.days() > 0).ifPresent(q -> lines.add(
-                Fmt.percent(q.revenueShare()) + " of revenue sits on rows or days touched by data-quality findings."));
+        r.qualityImpact("ANY").filter(q -> q.orders() > 0 || q.days() > 0).ifPresent(q -> lines.add(k.revenue() > 0
+                ? Fmt.percent(q.revenueShare()) + " of revenue sits on rows or days touched by data-quality findings."
+                : "Data-quality findings touch " + Words.count(q.days(), "day", "days") + "; there is no revenue to "
+                + "weigh them against."));
         lines.add("Report: " + context.settings().outputDir().resolve(StageId.ANALYSIS.outputFolder()).resolve(REPORT));
         return lines;
     }

@@ -254,6 +254,17 @@ final class Charts {
         SimpleDateFormat format = new SimpleDateFormat(yearly ? "MMM d, yyyy" : "MMM d", Locale.US);
         format.setTimeZone(UTC);
         axis.setDateFormatOverride(format);
+        // Ticks a day apart at the least: over one or two days the axis chose six-hour ticks, each labelled with
+        // its date ("Feb 22 Feb 22 Feb 22 Feb 23 ...").
+        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+        for (int step : new int[] {1, 2, 7, 14}) {
+            units.add(new org.jfree.chart.axis.DateTickUnit(org.jfree.chart.axis.DateTickUnitType.DAY, step, format));
+        }
+        for (int step : new int[] {1, 3, 6}) {
+            units.add(new org.jfree.chart.axis.DateTickUnit(org.jfree.chart.axis.DateTickUnitType.MONTH, step, format));
+        }
+        units.add(new org.jfree.chart.axis.DateTickUnit(org.jfree.chart.axis.DateTickUnitType.YEAR, 1, format));
+        axis.setStandardTickUnits(units);
         // Points sit in the middle of their day; so do the date labels.
         axis.setTickMarkPosition(org.jfree.chart.axis.DateTickMarkPosition.MIDDLE);
         axis.setTickLabelFont(TICK);

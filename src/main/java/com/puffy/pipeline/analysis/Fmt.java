@@ -3,6 +3,9 @@ package com.puffy.pipeline.analysis;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** Number and date formats of the report and its sentences: US English, whatever the machine's locale. */
@@ -42,6 +45,62 @@ public final class Fmt {
             return bounded(pct, "%.1f%%", 0.1);
         }
         return String.format(Locale.US, "%.0f%%", pct);
+    }
+
+    /**
+     * Shares of one whole (a table's channels, devices, buckets; "x% ... the other y%") rounded so the printed
+     * figures add up to 100% (largest remainder; a tie goes to the larger share, then the earlier one): rounded one
+     * by one, 12.5% and 87.5% read 13% and 88%. Whole percents when {@link #percent} would print each so, else one
+     * decimal for all. A share above 0 never reads 0, one short of all never 100 (they read {@code <0.1%},
+     * {@code >99.9%}). Shares that do not sum to 1 (a top-N list) are formatted one by one.
+     */
+    public static List<String> shares(List<Double> fractions) {
+        int n = fractions.size();
+        double sum = 0;
+        boolean whole = true;
+        for (double f : fractions) {
+            if (Double.isNaN(f) || Double.isInfinite(f) || f < 0) {
+                return fractions.stream().map(Fmt::percent).toList();
+            }
+            sum += f;
+            double pct = f * 100.0;
+            whole &= pct == 0 || pct == 100 || pct >= 10 && pct < 99.5;
+        }
+        if (n == 0 || Math.abs(sum - 1) > 1e-9) {
+            return fractions.stream().map(Fmt::percent).toList();
+        }
+        int scale = whole ? 100 : 1000;
+        long[] units = new long[n];
+        double[] rest = new double[n];
+        long given = 0;
+        for (int i = 0; i < n; i++) {
+            double exact = fractions.get(i) * scale;
+            // A share computed as 0.57 can be 56.99999999999999 hundredths: that is 57, not 56 plus a remainder.
+            units[i] = (long) Math.floor(exact + 1e-9);
+            rest[i] = exact - units[i];
+            given += units[i];
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.<Integer>comparingDouble(i -> -rest[i])
+                .thenComparing(i -> -fractions.get(i)).thenComparing(i -> i));
+        for (long k = 0; k < scale - given && k < n; k++) {
+            units[order.get((int) k)]++;
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double f = fractions.get(i);
+            if (f > 0 && units[i] == 0) {
+                out.add(whole ? "<1%" : "<0.1%");
+            } else if (f < 1 && units[i] == scale) {
+                out.add(whole ? ">99%" : ">99.9%");
+            } else {
+                out.add(whole ? units[i] + "%" : String.format(Locale.US, "%.1f%%", units[i] / 10.0));
+            }
+        }
+        return out;
     }
 
     /** {@link #percent} with one decimal at any size ({@code 34.4%}), where two shares must read apart. */

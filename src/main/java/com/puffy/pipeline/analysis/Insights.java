@@ -123,8 +123,10 @@ final class Insights {
                     .sum();
             if (first > 0) {
                 double change = second / first - 1;
-                say(TREND, "Revenue in the last " + half + " days was " + Fmt.percent(Math.abs(change))
-                        + (change >= 0 ? " above" : " below") + " the first " + half + " days.");
+                // The halves are counted in days with data: with a day missing, "the last 7 days" spans 8.
+                String unit = days.size() < r.overview().periodDays() ? " days with data" : " days";
+                say(TREND, "Revenue in the last " + half + unit + " was " + Fmt.percent(Math.abs(change))
+                        + (change >= 0 ? " above" : " below") + " the first " + half + unit + ".");
             }
         }
     }
@@ -154,6 +156,11 @@ final class Insights {
 
     private void channels() {
         List<ChannelModel> last = r.channelRevenue("last_click");
+        if (r.kpis().orders() == 0) {
+            // The section showed its empty tables under no sentence at all.
+            say(CHANNELS, "There are no orders, so no channel has revenue or conversions to credit.");
+            return;
+        }
         if (!last.isEmpty() && last.get(0).revenue() > 0) {
             ChannelModel top = last.get(0);
             say(CHANNELS, top.channel() + " earns the most under last click: " + Fmt.money(top.revenue()) + " ("
@@ -178,6 +185,10 @@ final class Insights {
     }
 
     private void segments() {
+        if (r.kpis().sessions() == 0) {
+            say(SEGMENTS, "There are no human sessions to compare by device, browser or visitor type.");
+            return;
+        }
         // Segments under 5 % of sessions make noisy comparisons (a few dozen tablet sessions).
         List<Segment> devices = r.segments(AnalysisResult.DEVICE).stream()
                 .filter(s -> s.sessions() > 0 && s.sessionShare() >= 0.05).toList();
@@ -263,6 +274,12 @@ final class Insights {
             return;
         }
         QualityImpact a = any.get();
+        if (r.overview().rowsValid() == 0) {
+            // "revenue and orders can be used as they are" said of a folder whose every row was set aside.
+            say(QUALITY, "No row passed the quality checks, so there are no orders or revenue to use: see Quality "
+                    + "findings for why the rows were set aside.");
+            return;
+        }
         if (a.orders() == 0) {
             // "$0 (0%) of revenue and 0 orders ... the other 100% is clean" said the same at length.
             say(QUALITY, "Data-quality findings touch " + Words.count(a.days(), "day", "days") + " but no order"
@@ -271,9 +288,11 @@ final class Insights {
                     : "; " + missing));
             return;
         }
-        say(QUALITY, Fmt.money(a.revenue()) + " (" + Fmt.percent(a.revenueShare()) + ") of revenue and "
+        // The two shares of one whole add up to 100% in print (12.5% and 87.5% read 13% and 88% one by one).
+        List<String> split = Fmt.shares(List.of(a.revenueShare(), 1 - a.revenueShare()));
+        say(QUALITY, Fmt.money(a.revenue()) + " (" + split.get(0) + ") of revenue and "
                 + Words.count(a.orders(), "order", "orders") + " sit on rows or days touched by a finding; the other "
-                + Fmt.percent(1 - a.revenueShare()) + " is clean.");
+                + split.get(1) + " is clean.");
         r.qualityImpact().stream().filter(q -> !q.issue().equals("ANY") && q.revenue() > 0)
                 .max(Comparator.comparing(QualityImpact::revenue))
                 .ifPresent(q -> say(QUALITY, "The largest is \u201c" + q.description() + "\u201d: "

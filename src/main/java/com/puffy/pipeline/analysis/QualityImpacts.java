@@ -239,7 +239,9 @@ final class QualityImpacts {
         }
         rows.add(new QualityImpact("ANY", "Orders touched by at least one of the issues above", taintedDays.size(),
                 count, revenue, Analyzer.ratio(revenue, totalRevenue), "See the rows above",
-                "The remaining " + Fmt.percent(1 - Analyzer.ratio(revenue, totalRevenue)) + " of revenue is clean."));
+                // Printed beside the ANY share: the two add up to 100% (Fmt.shares).
+                "The remaining " + Fmt.shares(List.of(Analyzer.ratio(revenue, totalRevenue),
+                        1 - Analyzer.ratio(revenue, totalRevenue))).get(1) + " of revenue is clean."));
     }
 
     /** The partition dates of the event files an episode lasts, from its first file on, in processing order. */

@@ -171,6 +171,7 @@ public final class ConfigLoader {
         complete(config, "", source);
         pattern(config.quality().botPattern(), "quality.bot_pattern", source);
         pattern(config.quality().clientIdPattern(), "quality.client_id_pattern", source);
+        lists(config, source);
         if (config.transform().sessionGapMinutes() <= 0 || config.transform().lookbackDays() <= 0) {
             throw new ConfigException("The " + source + " must give a positive session_gap_minutes and lookback_days.");
         }
@@ -217,6 +218,81 @@ public final class ConfigLoader {
         } catch (RuntimeException e) {
             throw new ConfigException("The " + source + " has a `" + key + "` that is not a valid regular expression: "
                     + e.getMessage().lines().findFirst().orElse("") + ".", e);
+        }
+    }
+
+    /**
+     * Lists and patterns that parse but cannot mean what was written: {@code event_names: []} flagged every event
+     * UNKNOWN_EVENT_NAME, a bot pattern with an empty alternative ({@code bot|}) called every visitor a bot, and a
+     * channel rule with nothing to match never fires. Each is named with its key.
+     */
+    private static void lists(PipelineConfig config, String source) {
+        QualityConfig q = config.quality();
+        if (q.eventNames().stream().allMatch(String::isBlank)) {
+            throw new ConfigException("The " + source + " gives `quality.event_names` no event name, so every event "
+                    + "would be flagged UNKNOWN_EVENT_NAME: list the names, or remove the key to keep the built-in list.");
+        }
+        if (q.purchaseEventNames().stream().allMatch(String::isBlank)) {
+            throw new ConfigException("The " + source + " gives `quality.purchase_event_names` no event name, so no "
+                    + "purchase would ever be counted: list them, or remove the key to keep the built-in list.");
+        }
+        for (String purchase : q.purchaseEventNames()) {
+            if (!purchase.isBlank() && !q.eventNames().contains(purchase)) {
+                throw new ConfigException("The " + source + " lists `" + purchase + "` in `quality.purchase_event_names`"
+                        + " but not in `quality.event_names`, so every purchase would be flagged UNKNOWN_EVENT_NAME: "
+                        + "add it to `quality.event_names`.");
+            }
+        }
+        if (!q.botPattern().isBlank() && java.util.regex.Pattern.compile(q.botPattern()).matcher("").find()) {
+            throw new ConfigException("The " + source + " has a `quality.bot_pattern` that matches an empty text (an "
+                    + "empty alternative such as a trailing `|`?), so every user agent would be a bot: remove it, or "
+                    + "write \"\" to turn bot detection off.");
+        }
+        TransformConfig.ChannelRules rules = config.transform().channelRules();
+        String key = "transform.channel_rules";
+        blank(rules.mediumParameter(), key + ".medium_parameter", source);
+        blank(rules.campaignParameterPrefix(), key + ".campaign_parameter_prefix", source);
+        blank(rules.campaignChannel(), key + ".campaign_channel", source);
+        blank(rules.directChannel(), key + ".direct_channel", source);
+        blank(rules.referralChannel(), key + ".referral_channel", source);
+        blank(rules.ambiguousMedium().channel(), key + ".ambiguous_medium.channel", source);
+        blank(rules.ambiguousMedium().channelWithClickId(), key + ".ambiguous_medium.channel_with_click_id", source);
+        for (int i = 0; i < rules.mediumKeywords().size(); i++) {
+            TransformConfig.KeywordRule rule = rules.mediumKeywords().get(i);
+            String entry = key + ".medium_keywords[" + (i + 1) + "]";
+            blank(rule.channel(), entry + ".channel", source);
+            matchesSomething(rule.keywords(), entry + ".keywords", source);
+        }
+        for (int i = 0; i < rules.clickIdRules().size(); i++) {
+            TransformConfig.ParameterRule rule = rules.clickIdRules().get(i);
+            String entry = key + ".click_id_rules[" + (i + 1) + "]";
+            blank(rule.channel(), entry + ".channel", source);
+            matchesSomething(rule.parameters(), entry + ".parameters", source);
+        }
+        for (int i = 0; i < rules.referrerRules().size(); i++) {
+            TransformConfig.ReferrerRule rule = rules.referrerRules().get(i);
+            String entry = key + ".referrer_rules[" + (i + 1) + "]";
+            blank(rule.channel(), entry + ".channel", source);
+            boolean any = java.util.stream.Stream.of(rule.hosts(), rule.domains(), rule.anyTldNames(), rule.apps())
+                    .anyMatch(list -> list != null && list.stream().anyMatch(v -> v != null && !v.isBlank()));
+            if (!any) {
+                throw new ConfigException("The " + source + " gives `" + entry + "` no hosts, domains, any_tld_names "
+                        + "or apps, so it can never match: name at least one, or remove the entry.");
+            }
+        }
+    }
+
+    private static void blank(String value, String key, String source) {
+        if (value.isBlank()) {
+            throw new ConfigException("The " + source + " gives `" + key + "` an empty value: write one like "
+                    + "`eventpipe config --print-defaults` does.");
+        }
+    }
+
+    private static void matchesSomething(List<String> values, String key, String source) {
+        if (values.stream().allMatch(v -> v == null || v.isBlank())) {
+            throw new ConfigException("The " + source + " gives `" + key + "` nothing to match, so its rule can never "
+                    + "fire: name at least one, or remove the entry.");
         }
     }
 
@@ -298,7 +374,7 @@ public final class ConfigLoader {
     private static void share(double value, String key, String source) {
         if (!(value >= 0 && value <= 1)) {
             throw new ConfigException("The " + source + " gives `" + key + "` the value " + plain(value)
-                    + ": it is a share, from 0 to 1 (0.05 = 5 %).");
+                    + ": it is a share, from 0 to 1 (0.05 = 5%).");
         }
     }
 

@@ -22,6 +22,15 @@ public interface Stage {
         return "";
     }
 
+    /**
+     * The part of the configuration this stage's outputs depend on; the pipeline reruns the stage when it changes.
+     * All of it unless a stage says otherwise (quality reads only its own section, so editing channel rules does not
+     * validate the folder again).
+     */
+    default Object configUsed(com.puffy.pipeline.config.PipelineConfig config) {
+        return config;
+    }
+
     StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception;
 
     /** Convenience for stages: the path of one of this stage's outputs in a finished output folder. */

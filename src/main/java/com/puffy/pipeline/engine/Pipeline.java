@@ -246,10 +246,11 @@ public final class Pipeline {
 
     /** What a stage's outputs depend on: version, configuration, own inputs, and upstream fingerprints. */
     String fingerprint(RunSettings settings, StageId id) {
+        Stage stage = stages.get(id);
         StringBuilder material = new StringBuilder()
                 .append(id.name()).append('|').append(AppVersion.version())
-                .append('|').append(ConfigLoader.fingerprint(settings.config()));
-        Stage stage = stages.get(id);
+                .append('|').append(ConfigLoader.fingerprint(stage == null ? settings.config()
+                        : stage.configUsed(settings.config())));
         if (stage != null) {
             material.append('|').append(stage.inputFingerprint(settings));
         }
@@ -293,22 +294,47 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * An output folder that cannot be made or written is a usage error (exit 2), not unreadable input (3): the input
+     * is fine, and the fix is another --output.
+     */
     private static void createOutputFolder(Path outputDir) {
         if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
             // createDirectories' message is only the path again: "cannot be created (out.csv)".
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The output folder " + outputDir
+            throw new PipelineException(ExitCode.USAGE, "The output folder " + outputDir
                     + " is a file, not a folder: choose another with --output.");
         }
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The output folder " + outputDir
-                    + " cannot be created (" + e.getMessage() + "): choose another with --output.", e);
+            throw new PipelineException(ExitCode.USAGE, "The output folder " + outputDir
+                    + " cannot be created (" + whyNotCreated(outputDir, e) + "): choose another with --output.", e);
         }
         if (!Files.isWritable(outputDir)) {
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The output folder " + outputDir
-                    + " is not writable: choose another with --output.");
+            throw new PipelineException(ExitCode.USAGE, "The output folder " + outputDir
+                    + " is not writable: choose another with --output, or ask for write permission on it.");
         }
+    }
+
+    /**
+     * What stopped the folder from being made, in words: the JDK's message is often only the path again
+     * (AccessDeniedException) or a bare "Not a directory" without saying which part of the path is the file.
+     */
+    static String whyNotCreated(Path outputDir, IOException e) {
+        Path existing = outputDir.toAbsolutePath().getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            return existing + " is a file, not a folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException || existing != null && !Files.isWritable(existing)) {
+            return "permission denied in " + existing;
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason().strip();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     // ---- manifests ------------------------------------------------------------------------------------------
@@ -472,8 +498,8 @@ public final class Pipeline {
                 }
                 return new OutputLock(channel, lock);
             } catch (IOException e) {
-                throw new PipelineException(ExitCode.UNREADABLE_INPUT, "Cannot lock the output folder " + outputDir
-                        + " (" + e.getMessage() + "): check that it is writable.", e);
+                throw new PipelineException(ExitCode.USAGE, "Cannot lock the output folder " + outputDir
+                        + " (" + e.getMessage() + "): check that it is writable, or choose another with --output.", e);
             }
         }
 

@@ -40,15 +40,16 @@ record Anomaly(LocalDate day, String metric, double value, Baseline baseline, bo
         return Optional.of(new Anomaly(day, metric, value.get(), baseline, baseline.isAnomaly(value.get(), z, c)));
     }
 
-    /** "events 1,234 vs baseline 3,456 (−64 %, z = −8.1)". */
+    /** "events 1,234 vs baseline 3,456 (−64%, z = −8.1)". */
     String describe(String label, boolean money) {
         String v = money ? Fmt.money(value) : Fmt.num(value);
         String b = money ? Fmt.money(baseline.median()) : Fmt.num(baseline.median());
         double zz = z();
         String zText = Double.isInfinite(zz) ? "the baseline days were all equal"
-                // The minus sign of the change beside it ("−64 %"), not a hyphen.
+                // The minus sign of the change beside it ("−64%"), not a hyphen.
                 : String.format(java.util.Locale.ROOT, "z = %.1f", zz).replace('-', '\u2212');
-        return label + " " + v + " vs a baseline median of " + b + " over " + baseline.days() + " days ("
+        // The baseline counts the days that have data among the calendar days before, not calendar days.
+        return label + " " + v + " vs a baseline median of " + b + " over " + baseline.days() + " days with data ("
                 + Fmt.signedPct(change()) + ", " + zText + ")";
     }
 }

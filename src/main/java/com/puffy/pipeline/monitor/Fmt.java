@@ -8,27 +8,28 @@ final class Fmt {
     }
 
     /**
-     * A fraction as a percentage with one decimal: 0.158 → "15.8 %". Only exactly 0 and 1 read "0.0 %" and
-     * "100.0 %"; a share just above nothing reads "<0.1 %", one just short of all ">99.9 %".
+     * A fraction as a percentage with one decimal: 0.158 → "15.8%", written without a space like the report's and
+     * Quality's percentages, so one alert and the drift row it cites read alike. Only exactly 0 and 1 read "0.0%"
+     * and "100.0%"; a share just above nothing reads "<0.1%", one just short of all ">99.9%".
      */
     static String pct(double fraction) {
         double pct = fraction * 100;
         if (pct > 0 && pct < 0.05) {
-            return "<0.1 %";
+            return "<0.1%";
         }
         if (pct < 100 && pct >= 99.95) {
-            return ">99.9 %";
+            return ">99.9%";
         }
-        return String.format(Locale.ROOT, "%.1f %%", pct);
+        return String.format(Locale.ROOT, "%.1f%%", pct);
     }
 
-    /** A signed relative change: 0.42 → "+42 %", -0.6 → "−60 %". */
+    /** A signed relative change: 0.42 → "+42%", -0.6 → "−60%". */
     static String signedPct(double change) {
         if (Double.isInfinite(change)) {
             return change > 0 ? "up from 0" : "down to 0";
         }
         long rounded = Math.round(change * 100);
-        return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±") + Math.abs(rounded) + " %";
+        return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±") + Math.abs(rounded) + "%";
     }
 
     /** Percentage points: 0.21 → "21 points". */

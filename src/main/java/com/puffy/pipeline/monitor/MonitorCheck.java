@@ -13,9 +13,19 @@ interface MonitorCheck {
 
     void evaluate(MonitorData data, CheckSink sink);
 
-    /** One phrase for an incident of this check: by default the headline of its worst alert. */
+    /**
+     * One phrase for an incident of this check: by default the headline of its worst alert, with the day it holds
+     * when the incident's other days said something else. A week of schema changes ending in a missing column read
+     * "2025-02-27..2025-03-04: `referrer` missing", as if the column had been missing all week.
+     */
     default String incidentSummary(List<Alert> alerts) {
-        return worst(alerts).headline();
+        Alert worst = worst(alerts);
+        long alike = alerts.stream().filter(a -> a.headline().equals(worst.headline())).count();
+        if (alike == alerts.size()) {
+            return worst.headline();
+        }
+        return worst.headline() + (alike == 1 ? " on " + worst.date()
+                : " on " + alike + " of its " + alerts.size() + " days");
     }
 
     /** The most severe alert, the earliest among equals. */
@@ -26,7 +36,7 @@ interface MonitorCheck {
 
     /**
      * "up to " before the largest value of an incident when its days differ; without it when every day had that value
-     * ("on up to 100.0 % of orders" read as if some day had less).
+     * ("on up to 100.0% of orders" read as if some day had less).
      */
     static String upTo(List<Alert> alerts) {
         return alerts.stream().map(Alert::value).distinct().count() > 1 ? "up to " : "";

@@ -104,6 +104,20 @@ public final class MonitorStage implements Stage {
         }
     }
 
+    /**
+     * "14 days", or "14 days with data (of 15 calendar days)" when days without data lie between the first and the
+     * last: the count is of days with data, and read alone it looked like the calendar period.
+     */
+    static String daysChecked(MonitorData data) {
+        int withData = data.days().size();
+        if (withData == 0) {
+            return "0 days";
+        }
+        long calendar = java.time.temporal.ChronoUnit.DAYS.between(data.days().firstKey(), data.days().lastKey()) + 1;
+        return Words.count(withData, "day", "days")
+                + (calendar == withData ? "" : " with data (of " + calendar + " calendar days)");
+    }
+
     private static List<MetricPoint> markFired(List<MetricPoint> points, List<Alert> alerts, Set<String> alsoFired) {
         Set<String> fired = new HashSet<>(alsoFired);
         for (Alert alert : alerts) {
@@ -145,7 +159,7 @@ public final class MonitorStage implements Stage {
             summary.add(Words.count(alerts.size(), "alert", "alerts") + " (" + critical + " CRITICAL, "
                     + bySeverity.get(AlertSeverity.WARNING) + " WARNING, " + bySeverity.get(AlertSeverity.INFO)
                     + " INFO) in " + Words.count(incidents.size(), "incident", "incidents")
-                    + " over " + Words.count(data.days().size(), "day", "days") + ":");
+                    + " over " + daysChecked(data) + ":");
             for (Incident incident : incidents) {
                 summary.add(incident.worstSeverity() + " " + incident.check() + " " + incident.period() + ": "
                         + incident.summary());

@@ -34,7 +34,7 @@ final class ZeroRevenueOrdersCheck implements MonitorCheck {
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, METRIC, zero, null, 0.0,
                     Fmt.num(zero) + (zero == 1 ? " order" : " orders") + " with revenue 0"
                             + (Double.isFinite(orders) ? " out of " + Fmt.num(orders) : "") + keys
-                            + ": free replacements or 100 % discount codes, or a purchase tag sending 0.",
+                            + ": free replacements or 100% discount codes, or a purchase tag sending 0.",
                     "Look these orders up in the order system: if they were paid, the purchase tag sends the wrong "
                             + "revenue and the day's revenue is understated.",
                     Fmt.num(zero) + (zero == 1 ? " order" : " orders") + " with revenue 0"));

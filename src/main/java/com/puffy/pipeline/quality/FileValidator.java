@@ -90,6 +90,10 @@ final class FileValidator {
     private boolean nameAscii;
     /** The fewest fields a record of the file may have: the header's, less its unnamed trailing cells. */
     private int fewestFields;
+    /** The file's header cells, normalized, to recognize the header again further down (decision 0202). */
+    private String[] headerKeys = new String[0];
+    private long repeatedHeaders;
+    private long firstRepeatedHeader;
 
     FileValidator(RowRule.Context rules, HeaderNormalizer headers, Cancellation cancellation, LongConsumer bytesRead) {
         this(rules, headers, cancellation, bytesRead, Files::newInputStream);
@@ -226,6 +230,7 @@ final class FileValidator {
             padding++;
         }
         fewestFields = mapping.fieldCount() - padding;
+        headerKeys = headerFields.stream().map(HeaderNormalizer::normalize).toArray(String[]::new);
         reader.expectFields(fewestFields, mapping.fieldCount());
         readRows(result, reader, spool, mapping);
     }
@@ -242,6 +247,8 @@ final class FileValidator {
         prepareFile(result, mapping, canonicalProfiles, extraProfiles);
         long malformed = 0;
         long firstMalformed = 0;
+        repeatedHeaders = 0;
+        firstRepeatedHeader = 0;
         int rows = 0;
         while (reader.next()) {
             if ((++rows & 1023) == 0) {
@@ -279,6 +286,13 @@ final class FileValidator {
                     result.name() + " has " + malformed + " record" + (malformed == 1 ? "" : "s")
                             + " that cannot be parsed as CSV (first at line " + firstMalformed
                             + "); they are quarantined and the rows around them were read."));
+        }
+        if (repeatedHeaders > 0) {
+            result.findings.add(new FileFinding(ReasonCode.MALFORMED_CSV_FILE, firstRepeatedHeader, "", "",
+                    result.name() + ": line " + firstRepeatedHeader + " repeats the header"
+                            + (repeatedHeaders == 1 ? "" : " (" + repeatedHeaders + " lines in all)")
+                            + "; were files joined with cat? Such lines are skipped, not counted as rows; "
+                            + "export each day on its own or remove the repeated header lines."));
         }
         if (result.rowsRead == 0) {
             result.findings.add(new FileFinding(ReasonCode.EMPTY_FILE, 0, "", "",
@@ -339,6 +353,10 @@ final class FileValidator {
         f.userAgent = agent.userAgent;
         f.bot = agent.bot;
         f.epochMillis = Timestamps.parse(cells[TIMESTAMP]);
+        if (f.epochMillis == Timestamps.INVALID && repeatsHeader(reader)) {
+            skipRepeatedHeader(result, line);
+            return;
+        }
         f.purchase = event.purchase;
         f.eventDataEmpty = cells[DATA].isBlank();
         f.eventData = f.eventDataEmpty ? "" : cells[DATA].text();
@@ -395,6 +413,31 @@ final class FileValidator {
                 : appendExtraCells(validatedLine, reader, mapping.extraFields());
         validatedLine.append('\n');
         spool.candidate(line, warnings, validatedLine, findingRows, tx, revenue, extraCells);
+    }
+
+    /**
+     * Whether the record is the file's header again (a header cannot hold a valid timestamp, so only rows without
+     * one are asked): files joined with {@code cat} repeat it, a byte-order mark included, at each join.
+     */
+    private boolean repeatsHeader(CsvRecordReader reader) {
+        if (reader.fieldCount() != headerKeys.length) {
+            return false;
+        }
+        for (int i = 0; i < headerKeys.length; i++) {
+            if (!HeaderNormalizer.normalize(reader.field(i)).equals(headerKeys[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A repeated header is no row (decision 0202): it leaves rows_read, and the file's finding names its line. */
+    private void skipRepeatedHeader(FileResult result, int line) {
+        result.rowsRead--;
+        repeatedHeaders++;
+        if (firstRepeatedHeader == 0) {
+            firstRepeatedHeader = line;
+        }
     }
 
     /**

@@ -57,6 +57,12 @@ public final class QualityStage implements Stage {
                 QualityWriter.FINDINGS, QualityWriter.QUARANTINE, QualityWriter.COLUMN_PROFILES);
     }
 
+    /** Every rule of the stage is in its own section: transform, monitoring and analysis settings change nothing here. */
+    @Override
+    public Object configUsed(com.puffy.pipeline.config.PipelineConfig config) {
+        return config.quality();
+    }
+
     /** Relative names, sizes and modification times of the candidate CSV files. */
     @Override
     public String inputFingerprint(RunSettings settings) {

@@ -23,9 +23,11 @@ final class ResultCodec {
      * Bump when the payload layout or anything a payload encodes changes meaning. 2: the spool holds the rendered
      * output rows in four streams (format 1 held one stream of row fields). 3: the spool streams are files beside
      * the cache; the payload holds their name and sizes instead of their bytes, and is not deflated (most of it
-     * is fingerprints, which do not compress: deflating them took half a second per 666,667-row file).
+     * is fingerprints, which do not compress: deflating them took half a second per 666,667-row file). 4: a line
+     * repeating the header is no longer a quarantined row but a file finding (decision 0202), so a file read by
+     * format 3 holds other rows and findings.
      */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     private static final int MAGIC = 0x51524331; // "QRC1"
 
     private ResultCodec() {

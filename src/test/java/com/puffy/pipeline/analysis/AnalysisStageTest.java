@@ -43,6 +43,19 @@ class AnalysisStageTest {
         return new Analyzer(inputs, com.puffy.pipeline.config.ConfigLoader.defaults().monitoring()).analyze();
     }
 
+    @Test
+    void theTrendOfHalvesSaysItCountsDaysWithDataWhenADayIsMissing() throws Exception {
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        String text = Files.readString(daily);
+        // Four days of data over five calendar days (Mar 4 has no rows).
+        Files.writeString(daily, text + "2025-03-05,4,2,2,0,20,0,0,0,4,0,0,0,0,0,0\n");
+        assertThat(analyze().insights(Insights.TREND)).anyMatch(t -> t.startsWith("Revenue in the last 2 days with data was")
+                && t.endsWith(" the first 2 days with data."));
+        Files.writeString(daily, text + "2025-03-04,4,2,2,0,20,0,0,0,4,0,0,0,0,0,0\n");
+        assertThat(analyze().insights(Insights.TREND)).anyMatch(t -> t.startsWith("Revenue in the last 2 days was")
+                && t.endsWith(" the first 2 days."));
+    }
+
     private StageResult runStage() throws Exception {
         return new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
     }
@@ -310,7 +323,13 @@ class AnalysisStageTest {
                 + "<div class=\"value\">n/a</div>");
         assertThat(r.insights(Insights.QUALITY)).containsExactly("Data-quality findings touch 2 days but no order; 1 "
                 + "purchase row was quarantined and not counted, so orders and revenue are understated.");
-        assertThat(runStage().summary()).noneMatch(line -> line.startsWith("Top channel"));
+        List<String> summary = runStage().summary();
+        assertThat(summary).noneMatch(line -> line.startsWith("Top channel"));
+        // The stage's summary (the CLI's lines) said "Revenue $0 from 0 orders (AOV $0)" and "0% of revenue sits on
+        // rows ... touched by data-quality findings".
+        assertThat(summary.get(0)).isEqualTo("No orders over 3 days.");
+        assertThat(summary).noneMatch(line -> line.contains("AOV") || line.contains("% of revenue"))
+                .contains("Data-quality findings touch 2 days; there is no revenue to weigh them against.");
     }
 
     @Test

@@ -6,6 +6,26 @@ import org.junit.jupiter.api.Test;
 
 class FmtTest {
     @Test
+    void sharesOfOneWholeAddUpToAHundredEvenOnExactHalves() {
+        // Rounded one by one, 12.5% and 87.5% read 13% + 88% = 101%.
+        assertThat(Fmt.percent(0.125) + "+" + Fmt.percent(0.875)).isEqualTo("13%+88%");
+        assertThat(Fmt.shares(java.util.List.of(0.125, 0.875))).containsExactly("12%", "88%");
+        for (int k = 100; k <= 900; k++) {
+            double a = k / 1000.0;
+            java.util.List<String> pair = Fmt.shares(java.util.List.of(a, 1 - a));
+            assertThat(Double.parseDouble(pair.get(0).replace("%", "")) + Double.parseDouble(pair.get(1).replace("%", "")))
+                    .as("%s", pair).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(Fmt.shares(java.util.List.of(1 / 3.0, 1 / 3.0, 1 / 3.0))).containsExactly("34%", "33%", "33%");
+        // A share under 10% keeps its decimal, and then every share of the whole has one.
+        assertThat(Fmt.shares(java.util.List.of(0.0955, 0.3445, 0.56))).containsExactly("9.5%", "34.5%", "56.0%");
+        assertThat(Fmt.shares(java.util.List.of(0.00004, 0.99996))).containsExactly("<0.1%", ">99.9%");
+        assertThat(Fmt.shares(java.util.List.of(0.0, 1.0))).containsExactly("0%", "100%");
+        // Not one whole (a top-N list): each as percent() writes it.
+        assertThat(Fmt.shares(java.util.List.of(0.125, 0.5))).containsExactly("13%", "50%");
+    }
+
+    @Test
     void percentReadsZeroOrAHundredOnlyWhenItIsExactlySo() {
         assertThat(Fmt.percent(0)).isEqualTo("0%");
         assertThat(Fmt.percent(1)).isEqualTo("100%");

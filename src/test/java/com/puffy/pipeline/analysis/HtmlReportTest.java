@@ -35,6 +35,19 @@ class HtmlReportTest {
         html = Files.readString(report);
     }
 
+    @Test
+    void sharesInATableAddUpToAHundredWithinEachDimension() {
+        // Devices 12.5% / 87.5% printed 13% and 88%; the browsers' thirds 33% three times.
+        java.util.List<AnalysisResult.Segment> rows = java.util.List.of(
+                new AnalysisResult.Segment("device", "mobile", 1, 0, 0, 0, 0, 0.125),
+                new AnalysisResult.Segment("browser", "Chrome", 1, 0, 0, 0, 0, 1 / 3.0),
+                new AnalysisResult.Segment("device", "desktop", 7, 0, 0, 0, 0, 0.875),
+                new AnalysisResult.Segment("browser", "Safari", 1, 0, 0, 0, 0, 1 / 3.0),
+                new AnalysisResult.Segment("browser", "Firefox", 1, 0, 0, 0, 0, 1 / 3.0));
+        assertThat(HtmlReport.sharesWithin(rows, AnalysisResult.Segment::dimension,
+                AnalysisResult.Segment::sessionShare)).containsExactly("12%", "34%", "88%", "33%", "33%");
+    }
+
     private Document parseStrictly() throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

@@ -63,6 +63,13 @@ class EventPipeCliTest {
     }
 
     @Test
+    void anEmptyEventNameListIsAUsageErrorNamingTheKey() throws Exception {
+        Path file = Files.writeString(dir.resolve("empty-names.yaml"), "quality:\n  event_names: []\n");
+        assertThat(run("config", "--check", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("`quality.event_names`", file.toString()).doesNotContain("at com.");
+    }
+
+    @Test
     void configCheckAcceptsAGoodFile() throws Exception {
         Path file = Files.writeString(dir.resolve("good.yaml"), "transform:\n  lookback_days: 14\n");
         assertThat(run("config", "--check", file.toString())).isZero();

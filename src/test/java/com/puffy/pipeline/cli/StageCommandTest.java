@@ -121,6 +121,24 @@ class StageCommandTest {
     }
 
     @Test
+    void editingTransformSettingsDoesNotValidateTheFolderAgainButEditingQualityRulesDoes() throws Exception {
+        Path output = dir.resolve("o");
+        assertThat(run("transform", "--input", input.toString(), "--output", output.toString(), "--no-cache"))
+                .isZero();
+        byte[] validated = Files.readAllBytes(output.resolve("quality/validated_events.csv"));
+        Path transformOnly = Files.writeString(dir.resolve("t.yaml"), "transform:\n  session_gap_minutes: 31\n");
+        assertThat(run("transform", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--config", transformOnly.toString())).isZero();
+        assertThat(out.toString()).contains("Quality (up to date, not run again):")
+                .doesNotContain("Transform (up to date");
+        assertThat(output.resolve("quality/validated_events.csv")).hasBinaryContent(validated);
+        Path qualityRule = Files.writeString(dir.resolve("q.yaml"), "quality:\n  revenue_tolerance: 0.02\n");
+        assertThat(run("transform", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--config", qualityRule.toString())).isZero();
+        assertThat(out.toString()).doesNotContain("up to date");
+    }
+
+    @Test
     void cacheAndNoCacheTogetherAreAUsageError() {
         assertThat(run("validate", "--input", input.toString(), "--cache", dir.resolve("c").toString(), "--no-cache"))
                 .isEqualTo(2);
@@ -138,8 +156,14 @@ class StageCommandTest {
         assertThat(run("run", "--input", input.toString(), "--output", output.toString(), "--no-cache",
                 "--as-of", "2025-02-24")).isZero();
         assertThat(out.toString()).contains("Revenue $10 from 1 order (AOV $10) over 1 day.");
-        assertThat(Files.readString(output.resolve("report/report.html")))
-                .contains("1 day \u00b7 1 event file \u00b7", "Revenue was $10 from 1 order over 1 day");
+        String html = Files.readString(output.resolve("report/report.html"));
+        assertThat(html).contains("1 day \u00b7 1 event file \u00b7", "Revenue was $10 from 1 order over 1 day",
+                "from 1 input file.");
+        // One day's chart had six-hour ticks each labelled with a date: "Feb 22 Feb 22 Feb 22 Feb 23 Feb 23 ...".
+        String revenueChart = html.substring(html.indexOf("id='chart-revenue'"), html.indexOf("</svg>",
+                html.indexOf("id='chart-revenue'")));
+        assertThat(revenueChart.split(">Feb 23<", -1)).hasSize(2);
+        assertThat(revenueChart).doesNotContain("Feb 22", "Feb 24");
     }
 
     private List<String> insightsAfterRunning(String rows) throws Exception {
@@ -163,6 +187,18 @@ class StageCommandTest {
                 "trend,Only Feb 23 has data: $0 from 0 orders.",
                 "funnel,\"There are no human sessions, so the funnel is empty.\"");
         assertThat(String.join("\n", insights)).doesNotContain("of 0 human sessions", "largest drop", "best day");
+        assertThat(insights).contains("quality,\"No row passed the quality checks, so there are no orders or revenue "
+                + "to use: see Quality findings for why the rows were set aside.\"");
+        // The page drew empty charts (a conversion axis of "-0% ... 0%"), 0% tiles and sections without a word.
+        String html = Files.readString(dir.resolve("o/report/report.html"));
+        assertThat(html).doesNotContain("<svg", "revenue and orders can be used as they are")
+                .contains("No human sessions on any day, so there are no charts.",
+                        "There are no orders, so no channel has revenue or conversions to credit.",
+                        "There are no human sessions to compare by device, browser or visitor type.",
+                        "<div class=\"label\">Conversion rate</div><div class=\"value\">n/a</div>",
+                        "<div class=\"label\">Bot share</div><div class=\"value\">n/a</div>");
+        assertThat(out.toString()).contains("No orders over 1 day.", "No sessions without bots, so no conversion rate.")
+                .doesNotContain("AOV $0");
     }
 
     @Test

@@ -189,6 +189,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void listsAndPatternsThatCannotMeanWhatWasWrittenAreRejectedWithTheirKey() throws Exception {
+        // event_names: [] was accepted, then every event was UNKNOWN_EVENT_NAME; "bot|" made every visitor a bot.
+        String[][] cases = {
+                {"quality:\n  event_names: []\n", "`quality.event_names` no event name"},
+                {"quality:\n  event_names: ['  ']\n", "`quality.event_names` no event name"},
+                {"quality:\n  purchase_event_names: []\n", "`quality.purchase_event_names` no event name"},
+                {"quality:\n  purchase_event_names: [order_placed]\n", "lists `order_placed` in `quality.purchase_event_names` but not in `quality.event_names`"},
+                {"quality:\n  bot_pattern: 'bot|crawl|'\n", "`quality.bot_pattern` that matches an empty text"},
+                {"transform:\n  channel_rules:\n    medium_parameter: ''\n", "`transform.channel_rules.medium_parameter` an empty value"},
+                {"transform:\n  channel_rules:\n    medium_keywords:\n      - {channel: Email, keywords: []}\n", "`transform.channel_rules.medium_keywords[1].keywords` nothing to match"},
+                {"transform:\n  channel_rules:\n    click_id_rules:\n      - {channel: '', parameters: [gclid]}\n", "`transform.channel_rules.click_id_rules[1].channel` an empty value"},
+                {"transform:\n  channel_rules:\n    referrer_rules:\n      - {channel: Email, hosts: []}\n", "`transform.channel_rules.referrer_rules[1]` no hosts, domains, any_tld_names or apps"},
+        };
+        for (String[] c : cases) {
+            Path file = Files.writeString(dir.resolve("lists.yaml"), c[0]);
+            assertThatThrownBy(() -> ConfigLoader.load(file)).as(c[0])
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining(c[1]);
+        }
+    }
+
+    @Test
+    void anEmptyBotPatternStillTurnsBotDetectionOffAndEmptyListsOfOptionalHostsStayAllowed() throws Exception {
+        Path file = Files.writeString(dir.resolve("ok.yaml"), "quality:\n  bot_pattern: ''\n"
+                + "transform:\n  own_domains: []\n  channel_rules:\n    medium_keywords: []\n");
+        assertThat(ConfigLoader.load(file).quality().botPattern()).isEmpty();
+    }
+
+    @Test
     void aSectionWrittenTwiceIsAnErrorNotASilentlyDroppedHalf() throws Exception {
         // The second `quality:` replaced the first, so bot_pattern: x was dropped without a word.
         Path file = Files.writeString(dir.resolve("twice.yaml"),

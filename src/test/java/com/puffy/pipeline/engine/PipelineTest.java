@@ -232,9 +232,17 @@ class PipelineTest {
         assertThatThrownBy(() -> pipelineWith(c -> { }).run(underAFile, EnumSet.of(StageId.QUALITY), false,
                 PipelineListener.NONE, Cancellation.none()))
                 .isInstanceOf(PipelineException.class)
-                .hasMessageContaining("The output folder " + file.resolve("out") + " cannot be created")
-                .hasMessageContaining("choose another with --output")
-                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT);
+                .hasMessage("The output folder " + file.resolve("out") + " cannot be created (" + file
+                        + " is a file, not a folder): choose another with --output.")
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void anOutputFolderInAFolderWithoutWritePermissionIsAUsageErrorNamingTheFolder() {
+        Path parent = dir.resolve("locked");
+        String why = Pipeline.whyNotCreated(parent.resolve("out"),
+                new java.nio.file.AccessDeniedException(parent.resolve("out").toString()));
+        assertThat(why).isEqualTo("permission denied in " + dir);
     }
 
     @Test
@@ -266,7 +274,8 @@ class PipelineTest {
         assertThatThrownBy(() -> pipelineWith(c -> { }).run(ontoAFile, EnumSet.of(StageId.QUALITY), false,
                 PipelineListener.NONE, Cancellation.none()))
                 .isInstanceOf(PipelineException.class)
-                .hasMessage("The output folder " + file + " is a file, not a folder: choose another with --output.");
+                .hasMessage("The output folder " + file + " is a file, not a folder: choose another with --output.")
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(file).hasContent("x");
     }
 

@@ -16,11 +16,11 @@ class FmtTest {
 
     @Test
     void aShareReadsNoneOrAllOnlyWhenItIsExactlySo() {
-        assertThat(Fmt.pct(0)).isEqualTo("0.0 %");
-        assertThat(Fmt.pct(1)).isEqualTo("100.0 %");
-        assertThat(Fmt.pct(0.0004)).isEqualTo("<0.1 %");
-        assertThat(Fmt.pct(0.9996)).isEqualTo(">99.9 %");
-        assertThat(Fmt.pct(0.158)).isEqualTo("15.8 %");
+        assertThat(Fmt.pct(0)).isEqualTo("0.0%");
+        assertThat(Fmt.pct(1)).isEqualTo("100.0%");
+        assertThat(Fmt.pct(0.0004)).isEqualTo("<0.1%");
+        assertThat(Fmt.pct(0.9996)).isEqualTo(">99.9%");
+        assertThat(Fmt.pct(0.158)).isEqualTo("15.8%");
     }
 
     @Test

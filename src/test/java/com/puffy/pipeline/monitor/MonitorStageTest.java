@@ -190,6 +190,8 @@ class MonitorStageTest {
                 });
         assertThat(result.summary()).contains("CRITICAL MISSING_PARTITION 2025-03-06..2025-03-07 (2 days): "
                 + "no event rows on 2 days");
+        // The summary's count is of days with data; "over 12 days" read as the period, which has 14.
+        assertThat(result.summary().get(0)).endsWith(" over 12 days with data (of 14 calendar days):");
     }
 
     @Test
@@ -222,6 +224,18 @@ class MonitorStageTest {
         assertThat(alerts.get(0).get("message")).contains("`client_id` arrives as `clientId`");
         assertThat(alerts.get(2).get("message")).contains("`referrer` missing");
         assertThat(alerts.get(2).get("suggested_action")).contains("restore the column");
+    }
+
+    @Test
+    void anIncidentWhoseWorstAlertIsOnOneOfItsDaysSaysWhichDay() throws Exception {
+        // A rename, then a missing column two days later: one incident over three days, which read "`referrer`
+        // missing" as if the column had been missing since the first.
+        f.drift.add(List.of("events_20250308.csv", "2025-03-08", "EXTRA", "note", "note", "", 1, "", "", ""));
+        f.drift.add(List.of("events_20250309.csv", "2025-03-09", "RESTORED", "note", "", "", 1, "", "", ""));
+        f.drift.add(List.of("events_20250310.csv", "2025-03-10", "MISSING", "referrer", "", "", 5, "", "", ""));
+        f.run();
+        assertThat(f.read(MonitorStage.INCIDENTS)).filteredOn(i -> i.get("check").equals("SCHEMA_DRIFT"))
+                .singleElement().satisfies(i -> assertThat(i.get("summary")).isEqualTo("`referrer` missing on 2025-03-10"));
     }
 
     @Test
@@ -271,7 +285,7 @@ class MonitorStageTest {
         assertThat(alert.get("baseline")).isEqualTo("0.01");
         // 6 % already drifts (5 points, and at least 3× the 1 % baseline): 1 % + 10 points would overstate it.
         assertThat(alert.get("threshold")).isEqualTo("0.06");
-        assertThat(alert.get("message")).contains("1.0 % → 16.0 %");
+        assertThat(alert.get("message")).contains("1.0% → 16.0%");
         assertThat(f.alerts("SCHEMA_DRIFT")).isEmpty();
     }
 
@@ -286,7 +300,7 @@ class MonitorStageTest {
         assertThat(up.get("threshold")).as("5 points from 0 fire").isEqualTo("0.05");
         assertThat(Double.parseDouble(up.get("value"))).isGreaterThanOrEqualTo(Double.parseDouble(up.get("threshold")));
         Map<String, String> down = f.alerts("VALUE_DRIFT").get(1);
-        assertThat(down.get("threshold")).as("10 points down; 15 % would be the 3x rule").isEqualTo("0.35");
+        assertThat(down.get("threshold")).as("10 points down; 15% would be the 3x rule").isEqualTo("0.35");
         assertThat(ValueDriftCheck.threshold(0.01, 0.2, com.puffy.pipeline.config.ConfigLoader.defaults().quality()
                 .valueDrift())).as("a third of the baseline, 5 points down or more").isCloseTo(0.1,
                 org.assertj.core.data.Offset.offset(1e-9));
@@ -308,7 +322,8 @@ class MonitorStageTest {
         Map<String, String> alert = only("VOLUME_ANOMALY");
         assertThat(alert.get("date")).isEqualTo("2025-03-10");
         assertThat(alert.get("severity")).isEqualTo("CRITICAL");
-        assertThat(alert.get("message")).contains("−60 %", "partial export").containsPattern("z = \u2212\\d")
+        assertThat(alert.get("message")).contains("over 7 days with data (")
+                .contains("−60%", "partial export").containsPattern("z = \u2212\\d")
                 .doesNotContain("z = -");
         assertThat(Double.parseDouble(alert.get("threshold"))).isLessThan(Double.parseDouble(alert.get("baseline")));
         assertThat(result.criticalAlerts()).isEqualTo(1);
@@ -381,8 +396,8 @@ class MonitorStageTest {
         assertThat(alert.get("date")).isEqualTo("2025-03-02");
         assertThat(alert.get("severity")).isEqualTo("CRITICAL");
         assertThat(alert.get("threshold")).isEqualTo("0.1");
-        assertThat(alert.get("message")).startsWith("client_id missing on 15.8 % of rows")
-                .contains("mostly homepage views (88.9 % of 9 rows)");
+        assertThat(alert.get("message")).startsWith("client_id missing on 15.8% of rows")
+                .contains("mostly homepage views (88.9% of 9 rows)");
         assertThat(alert.get("suggested_action")).contains("cookie-consent");
     }
 
@@ -405,7 +420,7 @@ class MonitorStageTest {
         Map<String, String> alert = only("CLIENT_ID_NULL_RATE");
         assertThat(alert.get("date")).isEqualTo("2025-03-08");
         assertThat(alert.get("severity")).isEqualTo("WARNING");
-        assertThat(alert.get("message")).contains("baseline 1.0 %");
+        assertThat(alert.get("message")).contains("baseline 1.0%");
     }
 
     @Test
@@ -418,7 +433,7 @@ class MonitorStageTest {
                         + i.get("alerts") + " " + i.get("worst_severity"))
                 .containsExactly("2025-03-02..2025-03-04 3 CRITICAL", "2025-03-06..2025-03-06 1 WARNING");
         assertThat(result.summary()).contains("CRITICAL CLIENT_ID_NULL_RATE 2025-03-02..2025-03-04 (3 days): "
-                + "client_id missing on up to 15.8 % of rows");
+                + "client_id missing on up to 15.8% of rows");
         assertThat(result.summary().get(0)).isEqualTo("4 alerts (2 CRITICAL, 2 WARNING, 0 INFO) in 2 incidents over 14 days:");
         assertThat(result.criticalAlerts()).isEqualTo(2);
     }
@@ -484,7 +499,7 @@ class MonitorStageTest {
         f.run();
         Map<String, String> alert = only("ITEM_PRICE_MISSING");
         assertThat(alert.get("date")).isEqualTo("2025-03-11");
-        assertThat(alert.get("message")).contains("20 of 20 orders (100.0 %");
+        assertThat(alert.get("message")).contains("20 of 20 orders (100.0%");
         assertThat(f.alerts("ZERO_REVENUE_ORDERS")).isEmpty();
     }
 
@@ -495,11 +510,11 @@ class MonitorStageTest {
         }
         f.run();
         assertThat(f.read(MonitorStage.INCIDENTS)).singleElement().satisfies(i -> assertThat(i.get("summary"))
-                .isEqualTo("item_price missing on 100.0 % of orders"));
+                .isEqualTo("item_price missing on 100.0% of orders"));
         f.set(day(13), "orders_item_price_missing", 15);
         f.run();
         assertThat(f.read(MonitorStage.INCIDENTS)).singleElement().satisfies(i -> assertThat(i.get("summary"))
-                .isEqualTo("item_price missing on up to 100.0 % of orders"));
+                .isEqualTo("item_price missing on up to 100.0% of orders"));
     }
 
     @Test
@@ -530,7 +545,7 @@ class MonitorStageTest {
         assertThat(f.alerts("REVENUE_ANOMALY")).isEmpty();
         f.configure("monitoring:\n  sampling_noise_floor: false\n");
         f.run();
-        assertThat(only("REVENUE_ANOMALY").get("message")).contains("−45 %");
+        assertThat(only("REVENUE_ANOMALY").get("message")).contains("−45%");
     }
 
     @Test
@@ -566,7 +581,7 @@ class MonitorStageTest {
         f.set(day(12), "session_cvr", 0.002);
         f.run();
         Map<String, String> alert = only("CONVERSION_RATE_ANOMALY");
-        assertThat(alert.get("message")).contains("Session conversion 0.2 %")
+        assertThat(alert.get("message")).contains("Session conversion 0.2%")
                 .contains("sessions were about as usual, so fewer visitors bought.");
     }
 
@@ -638,7 +653,7 @@ class MonitorStageTest {
         f.run();
         Map<String, String> alert = only("BOT_SHARE");
         assertThat(alert.get("date")).isEqualTo("2025-03-06");
-        assertThat(alert.get("message")).contains("75.0 % of them HeadlessChrome", "3 reaching checkout");
+        assertThat(alert.get("message")).contains("75.0% of them HeadlessChrome", "3 reaching checkout");
     }
 
     @Test
@@ -646,7 +661,7 @@ class MonitorStageTest {
         f.set(day(6), "bot_share", 0.27);
         f.sessions.add(List.of("s1", "c1", "2025-03-06T03:00:00.000Z", true, "HeadlessChrome", false, "2025-03-06"));
         f.run();
-        assertThat(only("BOT_SHARE").get("message")).contains(": 1 bot session, 100.0 % of them HeadlessChrome.");
+        assertThat(only("BOT_SHARE").get("message")).contains(": 1 bot session, 100.0% of them HeadlessChrome.");
     }
 
     @Test

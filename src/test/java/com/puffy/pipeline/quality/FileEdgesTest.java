@@ -73,6 +73,40 @@ class FileEdgesTest {
     }
 
     @Test
+    void aHeaderRepeatedByFilesJoinedWithCatIsNoRowAndOneFindingNamesItsLine() throws Exception {
+        // cat of two exports with a BOM: the second header arrives mid-file with its BOM and CRLF. It was quarantined
+        // as INVALID_TIMESTAMP with no word about why.
+        String text = "\uFEFF" + HEADER + "\r\n" + view(CID, "2025-02-23T10:00:00.000Z") + "\r\n"
+                + "\uFEFF" + HEADER + "\r\n" + view(CID2, "2025-02-23T11:00:00.000Z") + "\r\n"
+                + HEADER.toUpperCase(java.util.Locale.ROOT) + "\n" + view(CID2, "2025-02-23T12:00:00.000Z") + "\n";
+        QualityHarness h = new QualityHarness(dir).raw(D, text.getBytes(StandardCharsets.UTF_8)).run();
+        assertThat(h.valid()).extracting(v -> v.get("line")).containsExactly("2", "4", "6");
+        assertThat(h.quarantine()).isEmpty();
+        assertThat(h.summaryOf(D)).containsEntry("rows_read", "3").containsEntry("rows_valid", "3");
+        reconciled(h.summaryOf(D));
+        assertThat(h.findings()).singleElement().satisfies(f -> {
+            assertThat(f).containsEntry("severity", "WARNING").containsEntry("code", "MALFORMED_CSV")
+                    .containsEntry("line", "3");
+            assertThat(f.get("message")).isEqualTo(D + ": line 3 repeats the header (2 lines in all); were files "
+                    + "joined with cat? Such lines are skipped, not counted as rows; export each day on its own or "
+                    + "remove the repeated header lines.");
+        });
+        // The header's own words take no part in the value profile: the file's client ids all match the pattern.
+        assertThat(h.rows("column_profiles.csv")).filteredOn(r -> r.get("column").equals("client_id"))
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("rows", "3")
+                        .containsEntry("client_id_pattern_share", "1"));
+    }
+
+    @Test
+    void aRowThatOnlyLooksLikeTheHeaderInOneCellIsStillARow() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"),
+                "client_id,page_url,referrer,not-a-time,event_name,event_data,user_agent").run();
+        assertThat(h.quarantine()).singleElement().satisfies(q -> assertThat(q.get("reasons")).contains("INVALID_TIMESTAMP"));
+        assertThat(h.summaryOf(D)).containsEntry("rows_read", "2");
+        reconciled(h.summaryOf(D));
+    }
+
+    @Test
     void blankLinesAreNotRowsAndLineNumbersStayPhysical() throws Exception {
         QualityHarness h = new QualityHarness(dir).file(D, HEADER, "", view(CID, "2025-02-23T10:00:00.000Z"), "  ",
                 "", ",x,,2025-02-23T10:00:00.000Z,page_viewed,,ua").run();

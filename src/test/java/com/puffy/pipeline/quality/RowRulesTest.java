@@ -230,6 +230,23 @@ class RowRulesTest {
     }
 
     @Test
+    void aNegativeQuantityLeavesThePurchaseValidAndRevenueChecksReadOnlyTheLineTotals() throws Exception {
+        // Decision 0203: a returned line (-1 unit at -100) inside an order reconciles with its revenue; a negative
+        // quantity beside a positive line total changes no revenue check either. SPEC §4 has no code for it.
+        QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":200,\"items\":"
+                + "[{\"quantity\":2,\"item_price\":300},{\"quantity\":-1,\"item_price\":-100}]}"));
+        assertThat(h.valid()).singleElement().satisfies(v -> assertThat(v).containsEntry("flags", "")
+                .containsEntry("revenue", "200"));
+        QualityHarness mismatch = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-2\",\"revenue\":300,\"items\":"
+                + "[{\"quantity\":2,\"item_price\":300},{\"quantity\":-1,\"item_price\":-100}]}"));
+        assertThat(mismatch.valid().get(0).get("flags")).isEqualTo("PURCHASE_REVENUE_MISMATCH");
+        QualityHarness positivePrice = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-3\",\"revenue\":100,"
+                + "\"items\":[{\"quantity\":-1,\"item_price\":100}]}"));
+        assertThat(positivePrice.valid().get(0).get("flags")).isEmpty();
+        assertThat(positivePrice.findings()).isEmpty();
+    }
+
+    @Test
     void warningsAreNotEvaluatedOnQuarantinedRows() throws Exception {
         QualityHarness h = one(",https://puffy.com/,," + TS + ",page_viewed,,Googlebot");
         assertThat(h.findingKeys("WARNING")).isEmpty();
