@@ -109,8 +109,10 @@ public final class EventGenerator {
     static final long DISK_BYTES_PER_ROW = 300;
 
     private static String size(long bytes) {
-        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
-                : String.format(Locale.ROOT, "%d MiB", Math.max(1, bytes >> 20));
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+        }
+        return bytes >= 1L << 20 ? (bytes >> 20) + " MiB" : (bytes + 1023 >> 10) + " KiB";
     }
 
     /** Free space where {@code dir} is or would be created; -1 when it cannot be told (the write then decides). */

@@ -150,6 +150,11 @@ class EventGeneratorTest {
                         8L << 20, 1L << 40))
                 .hasMessage("--events-per-day 3500 needs about 16 MiB of memory for one day, more than the 8 MiB Java "
                         + "may use: give a smaller --events-per-day, or start Java with a larger -Xmx.");
+        // A pseudo file system such as /proc has no free space at all: said as it is, not rounded up to 1 MiB.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventGenerator.checkResources(
+                        new GenerateSettings(tmp.resolve("one"), 1, 100, LocalDate.of(2025, 1, 1), 1,
+                                EnumSet.noneOf(FaultKind.class)), 1L << 30, 0))
+                .hasMessageContaining("would write about 30 KiB into").hasMessageContaining("only 0 KiB is free there");
         EventGenerator.checkResources(settings, 1L << 30, 1L << 30);
         EventGenerator.checkResources(settings, 1L << 30, -1);
     }
