@@ -41,6 +41,8 @@ public final class CsvColumnReader implements Closeable {
     private int position;
     private int limit;
     private boolean endOfFile;
+    /** Bytes of the file dropped from the front of the buffer so far: the buffer's start as a file offset. */
+    private long dropped;
     private final Map<String, Integer> header;
 
     /** For each column position, its slot among the selected columns, or {@link #NOT_SELECTED}. */
@@ -75,6 +77,14 @@ public final class CsvColumnReader implements Closeable {
     /** With a small buffer, tests make records and quoted cells cross the buffer's end and outgrow it. */
     public static CsvColumnReader open(Path file, int initialBufferBytes) throws IOException {
         return new CsvColumnReader(file, Math.max(1, initialBufferBytes));
+    }
+
+    /**
+     * Where the current record ends in the file: the offset of the byte after its line break (after the header
+     * before the first {@link #next}). The app's tables keep these to read a row again without holding the file.
+     */
+    public long offset() {
+        return dropped + position;
     }
 
     /** Column name → position, in header order (an empty file has no columns). */
@@ -381,6 +391,7 @@ public final class CsvColumnReader implements Closeable {
     private boolean fill() throws IOException {
         int kept = limit - position;
         if (position > 0) {
+            dropped += position;
             System.arraycopy(buffer, position, buffer, 0, kept);
             position = 0;
             limit = kept;

@@ -698,27 +698,20 @@ public final class MainView {
                 indexes.add(indexOf(table, column));
             }
         }
-        List<String[]> rows = new ArrayList<>(table.getItems());
         // Say when filters left rows out: an analyst who filtered findings an hour ago expects the whole table.
         com.puffy.pipeline.ui.table.DataTableView view = com.puffy.pipeline.ui.table.DataTableView.of(table);
+        // A data table's rows read from its file a batch at a time; copying them first held them all.
+        List<String[]> rows = view != null ? view.shownRows() : new ArrayList<>(table.getItems());
         int before = view == null ? -1 : view.rowsBeforeFilters();
         String what = before > rows.size()
                 ? "the " + Words.count(rows.size(), "row", "rows") + " that pass the filters (of "
                         + Formats.count(before) + ")"
                 : Words.count(rows.size(), "row", "rows");
         vm.statusMessageProperty().set("Exporting " + what + " to " + file + "…");
+        int[] cells = indexes.stream().mapToInt(Integer::intValue).toArray();
         threads.background(() -> {
             try {
-                List<String[]> projected = new ArrayList<>(rows.size());
-                for (String[] row : rows) {
-                    String[] out = new String[indexes.size()];
-                    for (int i = 0; i < out.length; i++) {
-                        int c = indexes.get(i);
-                        out[i] = c < row.length ? row[c] : "";
-                    }
-                    projected.add(out);
-                }
-                TableExport.write(columns, projected, file);
+                TableExport.write(columns, cells, rows, file);
                 threads.fx(() -> vm.statusMessageProperty().set("Exported " + what + " to " + file + "."));
             } catch (Exception e) {
                 threads.fx(() -> errorPresenter.accept(UiError.of("export to " + file + ": choose a folder you may write to", e)));

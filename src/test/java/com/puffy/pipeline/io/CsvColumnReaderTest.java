@@ -76,6 +76,27 @@ class CsvColumnReaderTest {
     }
 
     @Test
+    void offsetIsWhereEachRecordEndsWhateverTheBuffer() throws IOException {
+        String header = "a,b\n";
+        String first = "1,\"x\r\ny\"\r\n";
+        String second = "22,\"q\"\"\"\n";
+        Path f = file(header + first + second + "3,z");
+        long total = Files.size(f);
+        for (int size : BUFFER_SIZES) {
+            try (CsvColumnReader reader = CsvColumnReader.open(f, size)) {
+                reader.select(List.of("b"));
+                assertThat(reader.offset()).isEqualTo(header.length());
+                List<Long> ends = new ArrayList<>();
+                while (reader.next()) {
+                    ends.add(reader.offset());
+                }
+                assertThat(ends).as("buffer of %d bytes", size).containsExactly(
+                        (long) (header + first).length(), (long) (header + first + second).length(), total);
+            }
+        }
+    }
+
+    @Test
     void quotedCellsKeepTheirCommasQuotesAndLineBreaks() throws IOException {
         String text = "a,b,c\n1,\"x,y\",3\n\"say \"\"hi\"\"\",\"two\nlines\",\"crlf\r\ninside\"\n\"\",\"\"\"\",\"\"\"\"\"\"\n";
         assertSameAsCommons(text, List.of("a", "b", "c"));

@@ -13,11 +13,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * One of the product's output CSV files held in memory for a table: a header and one {@code String[]} per row.
- * Kept compact so a million-row dataset opens: repeated values (channels, devices, dates, booleans) share one
- * String instance per column, and numeric sort keys are computed only when a column is sorted.
+ * A small CSV file held in memory: a header and one {@code String[]} per row, repeated values of a column sharing one
+ * String. For the files a screen reads whole (file summary, alerts, one user's journey) and for tables a screen
+ * builds; the data tables show output files through {@link FileTable}, which leaves them on disk.
  */
-public final class CsvTable {
+public final class CsvTable implements TableData {
     /** Per column, values are shared until this many distinct ones are seen; beyond it the column is "unique". */
     private static final int INTERN_LIMIT = 4096;
 
@@ -25,8 +25,7 @@ public final class CsvTable {
     private final List<String[]> rows;
     private final boolean[] numeric;
     private final Path source;
-    private final Map<Integer, double[]> numericKeys = new HashMap<>();
-    private boolean partial;
+    private final Map<Integer, ColumnValues> values = new HashMap<>();
 
     public CsvTable(List<String> columns, List<String[]> rows, Path source) {
         this.columns = List.copyOf(columns);
@@ -56,20 +55,6 @@ public final class CsvTable {
         return read(file, null, (java.util.Set<String>) null);
     }
 
-    /**
-     * The whole file, or its first rows when holding it all would take more than {@code heapBudget} bytes of memory
-     * ({@link #isPartial}): the All files tab can be pointed at a validated_events.csv of 1.7 GB, which as rows of
-     * Strings needs about twice that.
-     */
-    public static CsvTable readUpTo(Path file, long heapBudget) throws IOException {
-        return read(file, null, null, heapBudget);
-    }
-
-    /** Whether the table holds only the first rows of its file (see {@link #readUpTo}). */
-    public boolean isPartial() {
-        return partial;
-    }
-
     /** Only the rows whose {@code column} equals {@code value} (e.g. one client's events); all rows when null. */
     public static CsvTable read(Path file, String column, String value) throws IOException {
         return read(file, column, value == null ? null : java.util.Set.of(value));
@@ -77,11 +62,6 @@ public final class CsvTable {
 
     /** Only the rows whose {@code column} is one of {@code values}; all rows when {@code column} is null. */
     public static CsvTable read(Path file, String column, java.util.Set<String> values) throws IOException {
-        return read(file, column, values, Long.MAX_VALUE);
-    }
-
-    private static CsvTable read(Path file, String column, java.util.Set<String> values, long heapBudget)
-            throws IOException {
         try (CsvColumnReader reader = CsvColumnReader.open(file)) {
             List<String> header = positionOrder(reader.header());
             int widest = reader.header().values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
@@ -102,42 +82,28 @@ public final class CsvTable {
                 distinct.add(new java.util.HashSet<>());
             }
             List<String[]> rows = new ArrayList<>();
-            // What the rows hold so far: the row array and its reference, plus each String not shared (object,
-            // array header and Latin-1 bytes), as a 64-bit JVM with compressed references lays them out.
-            long heapUsed = 0;
-            boolean partial = false;
             while (reader.next()) {
                 if (keyIndex >= 0 && !values.contains(CsvInput.unprotect(reader.get(keyIndex)))) {
                     continue;
                 }
-                if (heapUsed > heapBudget) {
-                    partial = true;
-                    break;
-                }
-                heapUsed += 20 + 4L * width;
                 String[] row = new String[width];
                 for (int c = 0; c < width; c++) {
                     java.util.Set<String> seen = distinct.get(c);
                     String cell;
                     if (seen != null) {
                         cell = reader.label(c);
-                        if (seen.add(cell)) {
-                            heapUsed += 40 + cell.length();
-                        }
+                        seen.add(cell);
                         if (seen.size() > INTERN_LIMIT) {
                             distinct.set(c, null);
                         }
                     } else {
                         cell = reader.get(c);
-                        heapUsed += 40 + cell.length();
                     }
                     row[c] = CsvInput.unprotect(cell);
                 }
                 rows.add(row);
             }
-            CsvTable table = new CsvTable(header, rows, file);
-            table.partial = partial;
-            return table;
+            return new CsvTable(header, rows, file);
         }
     }
 
@@ -172,6 +138,7 @@ public final class CsvTable {
         }
     }
 
+    @Override
     public List<String> columns() {
         return columns;
     }
@@ -180,14 +147,56 @@ public final class CsvTable {
         return rows;
     }
 
+    @Override
+    public String[] row(int row) {
+        return rows.get(row);
+    }
+
+    @Override
+    public String[][] rows(int[] order, int from, int to) {
+        String[][] out = new String[to - from][];
+        for (int i = from; i < to; i++) {
+            out[i - from] = rows.get(order[i]);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized ColumnValues values(int column) {
+        return values.computeIfAbsent(column, c -> {
+            ColumnValues.Builder builder = new ColumnValues.Builder();
+            for (String[] row : rows) {
+                builder.add(c < row.length && row[c] != null ? row[c] : "");
+            }
+            return builder.build();
+        });
+    }
+
+    @Override
+    public void search(String lowerNeedle, int column, java.util.BitSet keep) {
+        for (int r = keep.nextSetBit(0); r >= 0 && r < rows.size(); r = keep.nextSetBit(r + 1)) {
+            if (!FileTable.matches(rows.get(r), column, lowerNeedle)) {
+                keep.clear(r);
+            }
+        }
+    }
+
+    @Override
+    public boolean looksNumeric(int column) {
+        return numeric[column];
+    }
+
+    @Override
     public int size() {
         return rows.size();
     }
 
+    @Override
     public Path source() {
         return source;
     }
 
+    @Override
     public int column(String name) {
         return columns.indexOf(name);
     }
@@ -206,17 +215,6 @@ public final class CsvTable {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    /** Sort keys of a numeric column, computed once. */
-    synchronized double[] numericKeys(int column) {
-        return numericKeys.computeIfAbsent(column, c -> {
-            double[] keys = new double[rows.size()];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = number(rows.get(i)[c]);
-            }
-            return keys;
-        });
     }
 
     static boolean looksNumeric(String v) {

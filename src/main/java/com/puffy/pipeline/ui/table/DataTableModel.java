@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,13 +26,14 @@ import javafx.collections.ObservableList;
  * filtering and sorting run off the FX thread; only the finished row list is handed to the table.
  */
 public final class DataTableModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataTableModel.class);
     private static final String NO_MATCH = "No rows match the filters.";
     private static final String FILTERING = "Filtering the rows…";
     /** Before any file is read (no folder open yet): "No rows match the filters" blamed filters nobody had set. */
     private static final String NOTHING = "Nothing to show yet.";
     private final UiThreads threads;
     private final List<String> facetColumns;
-    private final ObjectProperty<CsvTable> table = new SimpleObjectProperty<>();
+    private final ObjectProperty<TableData> table = new SimpleObjectProperty<>();
     private final ObjectProperty<List<String[]>> rows = new SimpleObjectProperty<>(List.of());
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty filterColumn = new SimpleStringProperty();
@@ -51,9 +51,9 @@ public final class DataTableModel {
     private boolean loadPending;
     private Path pendingFile;
     private String pendingHint;
-    /** The most memory one table may take, or -1 to ask the runtime at each load; tests set it. */
-    long tableBudget = -1;
     private int sortColumn = -1;
+    private TableData lastTable;
+    private TableQuery lastQuery;
     private boolean ascending = true;
 
     public DataTableModel(UiThreads threads, List<String> facetColumns) {
@@ -64,7 +64,7 @@ public final class DataTableModel {
         }
     }
 
-    public ObjectProperty<CsvTable> tableProperty() {
+    public ObjectProperty<TableData> tableProperty() {
         return table;
     }
 
@@ -166,7 +166,10 @@ public final class DataTableModel {
         placeholder.set(readingText);
         threads.background(() -> {
             try {
-                CsvTable loaded = CsvTable.readUpTo(file, tableBudget >= 0 ? tableBudget : memoryForOneTable());
+                long started = System.nanoTime();
+                FileTable onDisk = FileTable.open(file, facetColumns);
+                TableData loaded = onDisk != null ? onDisk : CsvTable.read(file);
+                logIfSlow(started, "Read where the " + loaded.size() + " rows of " + file + " start");
                 threads.fx(() -> {
                     if (gen == generation.get()) {
                         show(loaded);
@@ -188,26 +191,27 @@ public final class DataTableModel {
         });
     }
 
-    /**
-     * Half the heap, and no more than two thirds of what is free now: other tables may be open (a 5M sessions table
-     * is 1.6 GB), and what a table may not take is shown as "the first N rows" rather than an out-of-memory error.
-     */
-    static long memoryForOneTable() {
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        return Math.max(0, Math.min(runtime.maxMemory() / 2, free * 2 / 3));
+    /** Reading and querying a table of millions of rows takes seconds; the log says how many, for a slow machine. */
+    private static void logIfSlow(long startedNanos, String what) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        if (millis >= 1000) {
+            LOG.info("{} in {} ms", what, millis);
+        }
     }
 
     /** Shows an already loaded table (for tables a screen builds itself). */
-    public void show(CsvTable loaded) {
+    public void show(TableData loaded) {
         table.set(loaded);
         emptyReason.set("");
         for (String column : facetColumns) {
             int c = loaded.column(column);
-            TreeSet<String> distinct = new TreeSet<>();
+            List<String> distinct = List.of();
             if (c >= 0) {
-                for (String[] row : loaded.rows()) {
-                    distinct.add(row[c]);
+                try {
+                    List<String> listed = loaded.values(c).distinct();
+                    distinct = listed == null ? List.of() : listed;
+                } catch (java.io.IOException e) {
+                    error.set(UiError.of("read " + loaded.source(), e));
                 }
             }
             facetValues.get(column).setAll(distinct);
@@ -222,7 +226,7 @@ public final class DataTableModel {
     }
 
     public void setSort(String column, boolean ascendingOrder) {
-        CsvTable current = table.get();
+        TableData current = table.get();
         sortColumn = column == null || current == null ? -1 : current.column(column);
         ascending = ascendingOrder;
         apply();
@@ -230,11 +234,10 @@ public final class DataTableModel {
 
     /** Runs the query in the background and publishes the result if no newer one was asked for meanwhile. */
     public void apply() {
-        CsvTable current = table.get();
+        TableData current = table.get();
         if (current == null) {
             return;
         }
-        long gen = generation.incrementAndGet();
         Map<Integer, Set<String>> facets = new HashMap<>();
         facetSelection.forEach((column, values) -> {
             int c = current.column(column);
@@ -245,10 +248,34 @@ public final class DataTableModel {
         String column = filterColumn.get();
         int textColumn = column == null || column.isBlank() ? -1 : current.column(column);
         TableQuery query = new TableQuery(filterText.get(), textColumn, facets, sortColumn, ascending);
+        // Showing a table asks three times (the rows, the search column, the sort); at 5M rows a search scans the
+        // file, so the same question on the same table is asked once.
+        if (current == lastTable && query.equals(lastQuery)) {
+            return;
+        }
+        lastTable = current;
+        lastQuery = query;
+        long gen = generation.incrementAndGet();
         loading.set(true);
         placeholder.set(readingText != null ? readingText : FILTERING);
         threads.background(() -> {
-            List<String[]> result = query.apply(current);
+            TableQuery.Rows result;
+            try {
+                long started = System.nanoTime();
+                result = new TableQuery.Rows(current, query.order(current));
+                logIfSlow(started, "Ran " + query + " on " + current.source() + ": " + result.size() + " rows");
+            } catch (Exception | OutOfMemoryError e) {
+                threads.fx(() -> {
+                    if (gen == generation.get()) {
+                        lastQuery = null;
+                        loading.set(false);
+                        readingText = null;
+                        placeholder.set(NO_MATCH);
+                        error.set(UiError.of("filter or sort " + current.source(), e));
+                    }
+                });
+                return;
+            }
             threads.fx(() -> {
                 if (gen == generation.get()) {
                     rows.set(result);
@@ -256,10 +283,9 @@ public final class DataTableModel {
                     readingText = null;
                     placeholder.set(NO_MATCH);
                     String noun = current.size() == 1 ? " row" : " rows";
-                    String held = (current.isPartial() ? "the first " : "") + Formats.count(current.size()) + noun;
-                    String shown = result.size() == current.size() ? held
-                            : Formats.count(result.size()) + " of " + held;
-                    countText.set(current.isPartial() ? shown + ": the file is too large to show whole" : shown);
+                    String held = Formats.count(current.size()) + noun;
+                    countText.set(result.size() == current.size() ? held
+                            : Formats.count(result.size()) + " of " + held);
                 }
             });
         });
@@ -268,7 +294,7 @@ public final class DataTableModel {
     /** The visible row as (column, value) pairs, for the row-details dialog. */
     public List<Map.Entry<String, String>> fields(String[] row) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
-        CsvTable current = table.get();
+        TableData current = table.get();
         if (current == null || row == null) {
             return fields;
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -46,6 +45,7 @@ public final class DataTableView extends BorderPane {
 
     private final DataTableModel model;
     private final TableView<String[]> table = new TableView<>();
+    private final ViewItems items = new ViewItems();
     private final EmptyState empty = new EmptyState("mdi2t-table-off");
     private final FlowPane toolbar;
     private final CustomTextField searchField;
@@ -148,9 +148,14 @@ public final class DataTableView extends BorderPane {
                 }
             }
         });
-        // Replacing the items list would clear the table's sort order; refilling the same list keeps it.
-        table.setItems(FXCollections.observableArrayList());
-        model.rowsProperty().addListener((obs, old, now) -> table.getItems().setAll(now));
+        // Replacing the items list would clear the table's sort order; refilling the same list keeps it. The list
+        // is a view: a row is read when the table draws it, so millions of rows are never copied into it.
+        table.setItems(items);
+        model.rowsProperty().addListener((obs, old, now) -> {
+            // A kept selection would be looked up row by row in the new list: millions of reads.
+            table.getSelectionModel().clearSelection();
+            items.replace(now);
+        });
 
         table.setSortPolicy(t -> {
             String column = null;
@@ -238,7 +243,7 @@ public final class DataTableView extends BorderPane {
 
     /** How many rows the file gave the table, before filters; -1 when none is loaded. */
     public int rowsBeforeFilters() {
-        CsvTable loaded = model.tableProperty().get();
+        TableData loaded = model.tableProperty().get();
         return loaded == null ? -1 : loaded.size();
     }
 
@@ -270,11 +275,15 @@ public final class DataTableView extends BorderPane {
         }
     }
 
-    private void buildColumns(CsvTable data) {
+    private void buildColumns(TableData data) {
         table.getColumns().clear();
         lastSortColumn = null;
         lastAscending = true;
         List<String> columns = data.columns();
+        int sampled = Math.min(200, data.size());
+        int[] first = new int[sampled];
+        java.util.Arrays.setAll(first, i -> i);
+        String[][] sample = data.rows(first, 0, sampled);
         for (int c = 0; c < columns.size(); c++) {
             int index = c;
             TableColumn<String[], String> column = new TableColumn<>(columns.get(c));
@@ -282,20 +291,19 @@ public final class DataTableView extends BorderPane {
             column.getProperties().put("row-index", index);
             column.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(
                     index < p.getValue().length ? p.getValue()[index] : ""));
-            if (data.isNumeric(c)) {
+            if (data.looksNumeric(c)) {
                 column.getStyleClass().add("numeric");
             }
-            column.setPrefWidth(widthFor(data, c));
+            column.setPrefWidth(widthFor(columns.get(c), sample, c));
             table.getColumns().add(column);
         }
     }
 
     /** Wide enough for the header and typical values, never so wide one column hides the rest. */
-    private static double widthFor(CsvTable data, int column) {
-        int chars = data.columns().get(column).length() + 2;
-        int sample = Math.min(200, data.size());
-        for (int i = 0; i < sample; i++) {
-            String cell = data.rows().get(i)[column];
+    private static double widthFor(String name, String[][] sample, int column) {
+        int chars = name.length() + 2;
+        for (String[] row : sample) {
+            String cell = column < row.length ? row[column] : null;
             chars = Math.max(chars, cell == null ? 0 : cell.length());
         }
         return Math.max(70, Math.min(300, chars * 7.5 + 22));
@@ -304,6 +312,76 @@ public final class DataTableView extends BorderPane {
     private static String label(String column) {
         String spaced = column.replace('_', ' ');
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /** The table's items: the model's current rows, replaced as a whole in one change. */
+    private static final class ViewItems extends javafx.collections.ObservableListBase<String[]> {
+        private List<String[]> rows = List.of();
+
+        void replace(List<String[]> now) {
+            List<String[]> old = rows;
+            rows = now;
+            // One change replacing everything, its removed rows the old view itself: the list's own change builder
+            // copies every removed element, which read the whole previous view from disk.
+            List<String[]> removed = java.util.Collections.unmodifiableList(old);
+            fireChange(new javafx.collections.ListChangeListener.Change<>(this) {
+                private boolean stepped;
+
+                @Override
+                public boolean next() {
+                    if (stepped) {
+                        return false;
+                    }
+                    stepped = true;
+                    return true;
+                }
+
+                @Override
+                public void reset() {
+                    stepped = false;
+                }
+
+                @Override
+                public int getFrom() {
+                    return 0;
+                }
+
+                @Override
+                public int getTo() {
+                    return now.size();
+                }
+
+                @Override
+                public List<String[]> getRemoved() {
+                    return removed;
+                }
+
+                @Override
+                protected int[] getPermutation() {
+                    return new int[0];
+                }
+            });
+        }
+
+        /** The rows as the model gave them (for export: they read in batches, not one by one). */
+        List<String[]> rows() {
+            return rows;
+        }
+
+        @Override
+        public String[] get(int index) {
+            return rows.get(index);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+    }
+
+    /** The rows shown, filtered and sorted, as the model holds them. */
+    public List<String[]> shownRows() {
+        return items.rows();
     }
 
     static List<Map.Entry<String, String>> fieldsOf(DataTableModel model, String[] row) {

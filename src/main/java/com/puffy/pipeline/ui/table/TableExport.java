@@ -16,10 +16,27 @@ public final class TableExport {
     }
 
     public static void write(List<String> columns, List<String[]> rows, Path file) throws IOException {
+        int[] all = new int[columns.size()];
+        Arrays.setAll(all, i -> i);
+        write(columns, all, rows, file);
+    }
+
+    /**
+     * Writes cells {@code cells[i]} of each row under {@code columns.get(i)}. The rows are iterated once, so a view
+     * over millions of rows on disk streams through without being held.
+     */
+    public static void write(List<String> columns, int[] cells, Iterable<String[]> rows, Path file)
+            throws IOException {
         AtomicFiles.write(file, writer -> {
             try (CsvOutput out = new CsvOutput(writer, columns)) {
+                Object[] projected = new Object[cells.length];
+                List<Object> line = Arrays.asList(projected);
                 for (String[] row : rows) {
-                    out.row(Arrays.asList((Object[]) row));
+                    for (int i = 0; i < cells.length; i++) {
+                        int c = cells[i];
+                        projected[i] = c < row.length && row[c] != null ? row[c] : "";
+                    }
+                    out.row(line);
                 }
             }
         });

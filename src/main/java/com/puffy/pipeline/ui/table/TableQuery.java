@@ -1,8 +1,8 @@
 package com.puffy.pipeline.ui.table;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,113 +10,102 @@ import java.util.Set;
 
 /**
  * What the user asked a table to show: free text (in any column, or one), value filters per column (facets), and
- * a sort. Pure and fast enough for a million rows off the FX thread.
+ * a sort. Runs off the FX thread over every row of the table, and gives the rows to show as row numbers in order.
  */
 public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> facets, int sortColumn,
                          boolean ascending) {
-
-    private static final Map<String, Integer> SEVERITY_RANK =
-            Map.of("CRITICAL", 0, "ERROR", 0, "WARNING", 1, "INFO", 2);
 
     public static TableQuery all() {
         return new TableQuery("", -1, Map.of(), -1, true);
     }
 
-    public List<String[]> apply(CsvTable table) {
-        String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        List<String[]> rows = table.rows();
-        List<Integer> kept = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            String[] row = rows.get(i);
-            if (passesFacets(row) && (needle.isEmpty() || matches(row, needle))) {
-                kept.add(i);
-            }
+    /** The rows to show, in order, read when asked for (see {@link Rows}). */
+    public Rows apply(TableData table) {
+        try {
+            return new Rows(table, order(table));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (sortColumn >= 0 && sortColumn < table.columns().size()) {
-            Comparator<Integer> order;
-            if (table.isNumeric(sortColumn)) {
-                double[] keys = table.numericKeys(sortColumn);
-                // Empty cells last whatever the direction: they are "no value", not a small value.
-                order = (a, b) -> {
-                    double x = keys[a];
-                    double y = keys[b];
-                    if (Double.isNaN(x) || Double.isNaN(y)) {
-                        return Boolean.compare(Double.isNaN(x), Double.isNaN(y)) * (ascending ? 1 : -1);
-                    }
-                    return Double.compare(x, y);
-                };
-            } else if (isSeverityColumn(rows, sortColumn)) {
-                int c = sortColumn;
-                // Worst first going up: alphabetically, INFO came between CRITICAL and WARNING.
-                order = (a, b) -> {
-                    int x = SEVERITY_RANK.getOrDefault(cellValue(rows.get(a), c), -1);
-                    int y = SEVERITY_RANK.getOrDefault(cellValue(rows.get(b), c), -1);
-                    if (x < 0 || y < 0) {
-                        return Boolean.compare(x < 0, y < 0) * (ascending ? 1 : -1);
-                    }
-                    return Integer.compare(x, y);
-                };
-            } else {
-                int c = sortColumn;
-                order = (a, b) -> rows.get(a)[c].compareTo(rows.get(b)[c]);
-            }
-            Integer[] boxed = kept.toArray(new Integer[0]);
-            Arrays.sort(boxed, ascending ? order : order.reversed());
-            kept = Arrays.asList(boxed);
-        }
-        List<String[]> result = new ArrayList<>(kept.size());
-        for (int i : kept) {
-            result.add(rows.get(i));
-        }
-        return result;
     }
 
-    /** A column holding severities only (findings' ERROR/WARNING/INFO, alerts' CRITICAL/WARNING/INFO) and blanks. */
-    static boolean isSeverityColumn(List<String[]> rows, int column) {
-        boolean sawOne = false;
-        for (String[] row : rows) {
-            String cell = cellValue(row, column);
-            if (cell.isEmpty()) {
-                continue;
-            }
-            if (!SEVERITY_RANK.containsKey(cell)) {
-                return false;
-            }
-            sawOne = true;
-        }
-        return sawOne;
-    }
-
-    private boolean passesFacets(String[] row) {
+    /** The numbers of the rows that pass, in the order asked for; ties keep the file's order. */
+    public int[] order(TableData table) throws IOException {
+        BitSet keep = new BitSet(table.size());
+        keep.set(0, table.size());
         for (Map.Entry<Integer, Set<String>> facet : facets.entrySet()) {
             Set<String> allowed = facet.getValue();
-            if (allowed != null && !allowed.isEmpty() && !allowed.contains(cellValue(row, facet.getKey()))) {
-                return false;
+            if (allowed != null && !allowed.isEmpty() && facet.getKey() < table.columns().size()) {
+                table.values(facet.getKey()).retain(allowed, keep);
             }
         }
-        return true;
+        String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (!needle.isEmpty()) {
+            table.search(needle, textColumn < table.columns().size() ? textColumn : -1, keep);
+        }
+        int[] order = keep.stream().toArray();
+        if (sortColumn >= 0 && sortColumn < table.columns().size()) {
+            IntSort.sort(order, table.values(sortColumn).order(ascending));
+        }
+        return order;
     }
 
-    private boolean matches(String[] row, String needle) {
-        if (textColumn >= 0) {
-            return containsIgnoreCase(cellValue(row, textColumn), needle);
+    /** A view's rows: row numbers in order over the table, each row read when the list is asked for it. */
+    public static final class Rows extends java.util.AbstractList<String[]> implements java.util.RandomAccess {
+        private static final int BATCH = 1024;
+        private final TableData table;
+        private final int[] order;
+
+        public Rows(TableData table, int[] order) {
+            this.table = table;
+            this.order = order;
         }
-        for (String cell : row) {
-            if (containsIgnoreCase(cell, needle)) {
-                return true;
+
+        public static Rows none() {
+            return new Rows(new CsvTable(List.of(), new java.util.ArrayList<>(), null), new int[0]);
+        }
+
+        public TableData table() {
+            return table;
+        }
+
+        @Override
+        public String[] get(int index) {
+            if (table instanceof FileTable file) {
+                return file.row(order, index);
             }
+            return table.row(order[index]);
         }
-        return false;
-    }
 
-    private static String cellValue(String[] row, int column) {
-        return column < row.length && row[column] != null ? row[column] : "";
-    }
-
-    private static boolean containsIgnoreCase(String haystack, String lowerNeedle) {
-        if (haystack == null || haystack.length() < lowerNeedle.length()) {
-            return false;
+        @Override
+        public int size() {
+            return order.length;
         }
-        return haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+
+        /** Every row in order, read a batch at a time and not kept: for exporting millions of rows. */
+        @Override
+        public java.util.Iterator<String[]> iterator() {
+            return new java.util.Iterator<>() {
+                private int next;
+                private String[][] batch = new String[0][];
+                private int batchStart;
+
+                @Override
+                public boolean hasNext() {
+                    return next < order.length;
+                }
+
+                @Override
+                public String[] next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    if (next >= batchStart + batch.length) {
+                        batchStart = next;
+                        batch = table.rows(order, next, Math.min(order.length, next + BATCH));
+                    }
+                    return batch[next++ - batchStart];
+                }
+            };
+        }
     }
 }

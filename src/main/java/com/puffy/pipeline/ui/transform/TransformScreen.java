@@ -168,7 +168,7 @@ public final class TransformScreen implements Screen {
     }
 
     private void openJourneyOf(DataTableModel model, String[] row) {
-        CsvTable table = model.tableProperty().get();
+        com.puffy.pipeline.ui.table.TableData table = model.tableProperty().get();
         if (table == null || row == null) {
             return;
         }

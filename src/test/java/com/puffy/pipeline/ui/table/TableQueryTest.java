@@ -144,6 +144,34 @@ class TableQueryTest {
     }
 
     @Test
+    void theSameQuestionOnTheSameTableRunsOnce() throws Exception {
+        table();
+        List<Runnable> pending = new ArrayList<>();
+        UiThreads queued = new UiThreads() {
+            @Override
+            public void background(Runnable work) {
+                pending.add(work);
+            }
+
+            @Override
+            public void fx(Runnable update) {
+                update.run();
+            }
+        };
+        DataTableModel model = new DataTableModel(queued, List.of("severity"));
+        model.load(dir.resolve("findings.csv"), "run it");
+        pending.remove(0).run();
+        assertThat(pending).as("the first query").hasSize(1);
+        model.apply();
+        model.setSort(null, true);
+        assertThat(pending).as("asked again, unchanged").hasSize(1);
+        model.setSort("line", true);
+        assertThat(pending).hasSize(2);
+        pending.remove(1).run();
+        assertThat(model.rowsProperty().get()).extracting(r -> r[1]).containsExactly("2", "7", "10", "");
+    }
+
+    @Test
     void aHiddenTableReadsItsFileWhenShownAndLetsOutdatedRowsGo() throws Exception {
         table();
         DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
@@ -161,25 +189,6 @@ class TableQueryTest {
         assertThat(model.rowsProperty().get()).hasSize(4);
         model.loadWhenShown(dir.resolve("findings.csv"), "run it");
         assertThat(model.rowsProperty().get()).as("shown: read at once").hasSize(4);
-    }
-
-    @Test
-    void aTableOverItsMemoryBudgetSaysItShowsTheFirstRows() throws Exception {
-        table();
-        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
-        model.tableBudget = 1;
-        model.load(dir.resolve("findings.csv"), "run it");
-        assertThat(model.rowsProperty().get()).hasSizeLessThan(4);
-        assertThat(model.countTextProperty().get()).startsWith("the first ")
-                .endsWith(": the file is too large to show whole");
-    }
-
-    @Test
-    void oneTableMayTakeHalfTheHeapAtMostAndLessWhenLittleIsFree() {
-        Runtime runtime = Runtime.getRuntime();
-        long budget = DataTableModel.memoryForOneTable();
-        assertThat(budget).isPositive().isLessThanOrEqualTo(runtime.maxMemory() / 2)
-                .isLessThanOrEqualTo(runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory()));
     }
 
     @Test

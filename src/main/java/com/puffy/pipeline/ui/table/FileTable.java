@@ -1,0 +1,404 @@
+package com.puffy.pipeline.ui.table;
+
+import com.puffy.pipeline.io.CsvColumnReader;
+import com.puffy.pipeline.io.CsvInput;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of the product's output CSV files shown as a table while it stays on disk: the table keeps where each row
+ * starts (8 bytes a row) and its value-filter columns as dictionary codes, and reads the rows on screen when they
+ * are drawn. A sort reads its column once ({@link ColumnValues}), a search scans the file's bytes. sessions.csv at
+ * 5M events (837 MB, 3.1M rows) took 1.6 GB as one String[] per row; this way it takes about 60 MB.
+ *
+ * <p>The file is opened for each read, never held open: the next run replaces the output folder, and a held file
+ * would stop that on Windows. A file that changed since the table was made reads as empty cells until the screen
+ * reads it again (it does, when the run ends).
+ */
+public final class FileTable implements TableData {
+    private static final int CACHED_ROWS = 4096;
+    private static final int PREFETCH = 64;
+    private static final int SAMPLE_ROWS = 1000;
+    private static final int SCAN_BUFFER = 8 << 20;
+
+    private final Path file;
+    private final List<String> columns;
+    /** starts[r] is where row r begins; starts[size] where the last row ends. */
+    private final long[] starts;
+    private final int size;
+    private final long fileSize;
+    private final long modified;
+    private final Map<Integer, ColumnValues> values = new HashMap<>();
+    private final boolean[] looksNumeric;
+    private final java.util.Set<Integer> facetColumns = new java.util.HashSet<>();
+    private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<Integer, String[]> cache = new LinkedHashMap<>(CACHED_ROWS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, String[]> eldest) {
+            return size() > CACHED_ROWS;
+        }
+    };
+
+    private FileTable(Path file, List<String> columns, long[] starts, int size, long fileSize, long modified) {
+        this.file = file;
+        this.columns = List.copyOf(columns);
+        this.starts = starts;
+        this.size = size;
+        this.fileSize = fileSize;
+        this.modified = modified;
+        this.looksNumeric = new boolean[columns.size()];
+    }
+
+    /**
+     * Reads where each row of {@code file} starts and the {@code facetColumns} it has; null when its header names a
+     * column twice (those few files are read whole by {@link CsvTable}).
+     */
+    public static FileTable open(Path file, List<String> facetColumns) throws IOException {
+        long fileSize = Files.size(file);
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        FileTable table;
+        try (CsvColumnReader reader = CsvColumnReader.open(file)) {
+            Map<String, Integer> header = reader.header();
+            List<String> names = new ArrayList<>(header.keySet());
+            names.sort(java.util.Comparator.comparing(header::get));
+            int widest = header.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+            if (widest != names.size()) {
+                return null;
+            }
+            List<String> facets = facetColumns.stream().filter(header::containsKey).distinct().toList();
+            reader.select(facets);
+            List<ColumnValues.Builder> builders = new ArrayList<>();
+            for (int i = 0; i < facets.size(); i++) {
+                builders.add(new ColumnValues.Builder());
+            }
+            long[] starts = new long[1024];
+            starts[0] = reader.offset();
+            int rows = 0;
+            while (reader.next()) {
+                if (rows + 1 == starts.length) {
+                    starts = Arrays.copyOf(starts, starts.length * 2);
+                }
+                starts[++rows] = reader.offset();
+                for (int i = 0; i < builders.size(); i++) {
+                    builders.get(i).add(CsvInput.unprotect(reader.label(i)));
+                }
+            }
+            table = new FileTable(file, names, Arrays.copyOf(starts, rows + 1), rows, fileSize, modified);
+            for (int i = 0; i < facets.size(); i++) {
+                int c = names.indexOf(facets.get(i));
+                table.facetColumns.add(c);
+                table.values.put(c, builders.get(i).build());
+            }
+        }
+        table.sampleAlignment();
+        return table;
+    }
+
+    private void sampleAlignment() {
+        int n = Math.min(SAMPLE_ROWS, size);
+        int[] first = new int[n];
+        Arrays.setAll(first, i -> i);
+        String[][] sample = rows(first, 0, n);
+        for (int c = 0; c < looksNumeric.length; c++) {
+            boolean saw = false;
+            boolean all = true;
+            for (String[] row : sample) {
+                String v = row[c];
+                if (!v.isEmpty()) {
+                    saw = true;
+                    all &= CsvTable.looksNumeric(v);
+                }
+            }
+            looksNumeric[c] = saw && all;
+        }
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Path source() {
+        return file;
+    }
+
+    @Override
+    public boolean looksNumeric(int column) {
+        return looksNumeric[column];
+    }
+
+    @Override
+    public String[] row(int row) {
+        synchronized (cache) {
+            String[] cached = cache.get(row);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        return rows(new int[] {row}, 0, 1)[0];
+    }
+
+    /** The row shown at {@code index} of the view {@code order}, reading its neighbours with it (a screenful). */
+    public String[] row(int[] order, int index) {
+        synchronized (cache) {
+            String[] cached = cache.get(order[index]);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        int from = Math.max(0, index - PREFETCH / 4);
+        int to = Math.min(order.length, index + PREFETCH);
+        String[][] read = rows(order, from, to);
+        synchronized (cache) {
+            for (int i = from; i < to; i++) {
+                cache.put(order[i], read[i - from]);
+            }
+        }
+        return read[index - from];
+    }
+
+    /** How many rows have been read from the file so far: a table on screen reads what it draws, not every row. */
+    public long rowsRead() {
+        return rowsRead.get();
+    }
+
+    @Override
+    public String[][] rows(int[] order, int from, int to) {
+        rowsRead.addAndGet(to - from);
+        String[][] out = new String[to - from][];
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (!unchanged(channel)) {
+                return blanks(out);
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(4096);
+            for (int i = from; i < to; i++) {
+                int r = order[i];
+                int length = (int) (starts[r + 1] - starts[r]);
+                if (buffer.capacity() < length) {
+                    buffer = ByteBuffer.allocate(Math.max(length, buffer.capacity() * 2));
+                }
+                buffer.clear().limit(length);
+                long at = starts[r];
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, at + buffer.position()) < 0) {
+                        return blanks(out);
+                    }
+                }
+                out[i - from] = parse(buffer.array(), 0, length, columns.size());
+            }
+        } catch (IOException e) {
+            return blanks(out);
+        }
+        return out;
+    }
+
+    private boolean unchanged(FileChannel channel) throws IOException {
+        return channel.size() == fileSize && Files.getLastModifiedTime(file).toMillis() == modified;
+    }
+
+    private String[][] blanks(String[][] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new String[columns.size()];
+            Arrays.fill(out[i], "");
+        }
+        return out;
+    }
+
+    @Override
+    public ColumnValues values(int column) throws IOException {
+        synchronized (values) {
+            ColumnValues known = values.get(column);
+            if (known != null) {
+                return known;
+            }
+        }
+        ColumnValues.Builder builder = new ColumnValues.Builder();
+        try (CsvColumnReader reader = CsvColumnReader.open(file)) {
+            reader.select(List.of(columns.get(column)));
+            int rows = 0;
+            while (reader.next()) {
+                builder.add(CsvInput.unprotect(reader.label(0)));
+                rows++;
+            }
+            if (rows != size) {
+                throw new IOException(file + " changed while it was shown; it is read again when the run ends.");
+            }
+        }
+        ColumnValues read = builder.build();
+        synchronized (values) {
+            // Keep the value-filter columns and the last sorted one: another sort would hold a second column.
+            values.keySet().removeIf(c -> !isFacet(c));
+            values.put(column, read);
+        }
+        return read;
+    }
+
+    private boolean isFacet(int column) {
+        return facetColumns.contains(column);
+    }
+
+    @Override
+    public void search(String lowerNeedle, int column, BitSet keep) throws IOException {
+        byte[] needle = lowerNeedle.getBytes(StandardCharsets.UTF_8);
+        // The raw bytes of a record hold every cell's text, so a record without the needle anywhere has no cell
+        // with it; only records that might match are split into cells. Not for a needle with a quote (doubled in
+        // the file) or beyond ASCII (case rules).
+        boolean prefilter = lowerNeedle.chars().allMatch(ch -> ch < 128 && ch != '"');
+        byte[] buffer = new byte[SCAN_BUFFER];
+        long bufferStart = 0;
+        int bufferLength = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (!unchanged(channel)) {
+                throw new IOException(file + " changed while it was shown; it is read again when the run ends.");
+            }
+            for (int r = keep.nextSetBit(0); r >= 0 && r < size; r = keep.nextSetBit(r + 1)) {
+                long from = starts[r];
+                long to = starts[r + 1];
+                if (from < bufferStart || to > bufferStart + bufferLength) {
+                    int length = (int) Math.max(SCAN_BUFFER, to - from);
+                    if (buffer.length < length) {
+                        buffer = new byte[length];
+                    }
+                    ByteBuffer target = ByteBuffer.wrap(buffer, 0, (int) Math.min(length, fileSize - from));
+                    while (target.hasRemaining() && channel.read(target, from + target.position()) >= 0) {
+                        // fill the window
+                    }
+                    bufferStart = from;
+                    bufferLength = target.position();
+                }
+                int start = (int) (from - bufferStart);
+                int end = (int) (to - bufferStart);
+                if (prefilter && isAscii(buffer, start, end) && !containsAscii(buffer, start, end, needle)) {
+                    keep.clear(r);
+                    continue;
+                }
+                String[] cells = parse(buffer, start, end, columns.size());
+                if (!matches(cells, column, lowerNeedle)) {
+                    keep.clear(r);
+                }
+            }
+        }
+    }
+
+    static boolean matches(String[] cells, int column, String lowerNeedle) {
+        if (column >= 0) {
+            return column < cells.length && cells[column] != null && cells[column].toLowerCase(java.util.Locale.ROOT).contains(lowerNeedle);
+        }
+        for (String cell : cells) {
+            if (cell != null && cell.length() >= lowerNeedle.length()
+                    && cell.toLowerCase(java.util.Locale.ROOT).contains(lowerNeedle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsAscii(byte[] bytes, int from, int to, byte[] lowerNeedle) {
+        int n = lowerNeedle.length;
+        if (n == 0) {
+            return true;
+        }
+        byte first = lowerNeedle[0];
+        for (int i = from, last = to - n; i <= last; i++) {
+            if (lower(bytes[i]) != first) {
+                continue;
+            }
+            int k = 1;
+            while (k < n && lower(bytes[i + k]) == lowerNeedle[k]) {
+                k++;
+            }
+            if (k == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+    }
+
+    /**
+     * The cells of one record's bytes (line break included or not), as {@link CsvColumnReader} reads them: quoted
+     * cells may hold commas, doubled quotes and line breaks; a missing cell reads "", an extra one is dropped.
+     */
+    static String[] parse(byte[] b, int from, int to, int width) {
+        String[] cells = new String[width];
+        Arrays.fill(cells, "");
+        int end = to;
+        if (end > from && b[end - 1] == '\n') {
+            end--;
+        }
+        if (end > from && b[end - 1] == '\r') {
+            end--;
+        }
+        int p = from;
+        int c = 0;
+        while (true) {
+            String cell;
+            if (p < end && b[p] == '"') {
+                int start = ++p;
+                boolean escaped = false;
+                while (p < end) {
+                    if (b[p] == '"') {
+                        if (p + 1 < end && b[p + 1] == '"') {
+                            escaped = true;
+                            p += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    p++;
+                }
+                cell = new String(b, start, Math.min(p, end) - start, StandardCharsets.UTF_8);
+                if (escaped) {
+                    cell = cell.replace("\"\"", "\"");
+                }
+                while (p < end && b[p] != ',') {
+                    p++;
+                }
+            } else {
+                int start = p;
+                while (p < end && b[p] != ',') {
+                    p++;
+                }
+                cell = new String(b, start, p - start, StandardCharsets.UTF_8);
+            }
+            if (c < width) {
+                cells[c] = CsvInput.unprotect(cell);
+            }
+            c++;
+            if (p >= end) {
+                return cells;
+            }
+            p++;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.puffy.pipeline.ui.table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * What a data table shows: a header and rows by index. {@link CsvTable} holds small files in memory; {@link FileTable}
+ * leaves a large one on disk and keeps only where its rows start, so a 5M-event folder's tables stay within a few
+ * hundred megabytes (decision 0600). Filters, sort and search always see every row.
+ */
+public interface TableData {
+    List<String> columns();
+
+    default int column(String name) {
+        return columns().indexOf(name);
+    }
+
+    int size();
+
+    /** The file the rows came from; null for a table a screen built. */
+    Path source();
+
+    /** The cells of row {@code row}, as many as there are columns. */
+    String[] row(int row);
+
+    /** The cells of the rows {@code order[from..to)}, read together (one pass over the file for a file table). */
+    String[][] rows(int[] order, int from, int to);
+
+    /** Every row's value in {@code column}, compact; read from the file on first use. */
+    ColumnValues values(int column) throws IOException;
+
+    /**
+     * Clears in {@code keep} the rows none of whose cells (or whose cell in {@code column}, when not -1) contains
+     * {@code lowerNeedle}, ignoring case; rows already cleared are not looked at.
+     */
+    void search(String lowerNeedle, int column, BitSet keep) throws IOException;
+
+    /** Whether the column looks numeric (for right alignment); sorting decides from every value. */
+    boolean looksNumeric(int column);
+}

@@ -1,0 +1,141 @@
+package com.puffy.pipeline.ui.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.UiThreads;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A table over a file on disk shows, filters, sorts, searches and exports the same rows as the whole file held in
+ * memory, while holding only where its rows start.
+ */
+class FileTableTest {
+    @TempDir
+    Path dir;
+
+    private Path tricky() throws Exception {
+        return Files.writeString(dir.resolve("t.csv"), "session_id,landing_page,channel,revenue,note\r\n"
+                + "s1,\"https://puffy.com/?a=1,b=2\",Direct,10.5,\"say \"\"hi\"\"\"\r\n"
+                + "s2,https://puffy.com/caf\u00e9,Paid Search,,\"two\nlines\"\n"
+                + "s3,'=HYPERLINK(1),Direct,0,'-5\n"
+                + "s4,short,Direct\n"
+                + "s5,\"\",\"Direct\" ,7,\u00fcber,extra\n"
+                + "s6,K\u212aelvin,Email,2,last line without a break", StandardCharsets.UTF_8);
+    }
+
+    private static List<List<String>> cells(List<String[]> rows) {
+        return rows.stream().map(List::of).toList();
+    }
+
+    @Test
+    void rowsReadFromDiskAreTheCellsOfTheWholeFileInMemory() throws Exception {
+        Path file = tricky();
+        FileTable onDisk = FileTable.open(file, List.of("channel"));
+        CsvTable inMemory = CsvTable.read(file);
+        assertThat(onDisk.columns()).isEqualTo(inMemory.columns());
+        assertThat(onDisk.size()).isEqualTo(6);
+        assertThat(cells(TableQuery.all().apply(onDisk))).isEqualTo(cells(inMemory.rows()));
+        assertThat(onDisk.row(2)[1]).isEqualTo("=HYPERLINK(1)");
+        assertThat(onDisk.values(2).distinct()).containsExactly("Direct", "Email", "Paid Search");
+        assertThat(onDisk.looksNumeric(3)).isTrue();
+        assertThat(onDisk.looksNumeric(0)).isFalse();
+    }
+
+    @Test
+    void searchFacetsAndSortGiveTheSameRowsAsInMemory() throws Exception {
+        Path file = tricky();
+        FileTable onDisk = FileTable.open(file, List.of("channel"));
+        CsvTable inMemory = CsvTable.read(file);
+        List<TableQuery> queries = List.of(
+                new TableQuery("HI", -1, Map.of(), -1, true),
+                new TableQuery("\"hi\"", -1, Map.of(), -1, true),
+                new TableQuery("a=1,b", -1, Map.of(), -1, true),
+                new TableQuery("caf\u00c9", -1, Map.of(), -1, true),
+                new TableQuery("k", 1, Map.of(), -1, true),
+                new TableQuery("two\nlines", 4, Map.of(), -1, true),
+                new TableQuery("=hyper", -1, Map.of(), -1, true),
+                new TableQuery("", -1, Map.of(2, Set.of("Direct")), 3, false),
+                new TableQuery("s", 0, Map.of(2, Set.of("Direct", "Email")), 1, true),
+                new TableQuery("", -1, Map.of(), 4, true),
+                new TableQuery("", -1, Map.of(), 0, false));
+        for (TableQuery query : queries) {
+            assertThat(query.order(onDisk)).as(query.toString()).containsExactly(query.order(inMemory));
+        }
+        assertThat(new TableQuery("k", 1, Map.of(), -1, true).order(onDisk)).as("the Kelvin sign lowers to k")
+                .containsExactly(2, 5);
+        assertThat(cells(new TableQuery("", -1, Map.of(), 3, true).apply(onDisk))).extracting(r -> r.get(3))
+                .containsExactly("0", "2", "7", "10.5", "", "");
+    }
+
+    @Test
+    void aColumnOfMoreValuesThanADictionaryHoldsSortsByItsText() throws Exception {
+        StringBuilder text = new StringBuilder("id,channel\n");
+        int rows = ColumnValues.DICTIONARY_LIMIT + 500;
+        for (int i = 0; i < rows; i++) {
+            text.append("id-").append((i * 7919) % rows).append(i % 2 == 0 ? ",Direct\n" : ",Email\n");
+        }
+        FileTable table = FileTable.open(Files.writeString(dir.resolve("big.csv"), text), List.of("channel"));
+        int[] down = new TableQuery("", -1, Map.of(), 0, false).order(table);
+        List<String> ids = new ArrayList<>();
+        for (int r : down) {
+            ids.add(table.values(0).get(r));
+        }
+        List<String> expected = new ArrayList<>(ids);
+        expected.sort(java.util.Comparator.reverseOrder());
+        assertThat(ids).hasSize(rows).isEqualTo(expected);
+        assertThat(new TableQuery("", -1, Map.of(1, Set.of("Email")), -1, true).order(table)).hasSize(rows / 2);
+    }
+
+    @Test
+    void aFileReplacedUnderTheTableReadsAsEmptyCellsNotAsAnotherFilesBytes() throws Exception {
+        Path file = tricky();
+        FileTable table = FileTable.open(file, List.of());
+        Files.writeString(file, "x,y\nsomething else entirely,1\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
+        assertThat(table.row(3)).containsOnly("");
+    }
+
+    @Test
+    void aHeaderNamingAColumnTwiceIsLeftToTheInMemoryTable() throws Exception {
+        Path file = Files.writeString(dir.resolve("twice.csv"), "a,b,a\n1,2,3\n");
+        assertThat(FileTable.open(file, List.of())).isNull();
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
+        model.load(file, "run it");
+        assertThat(cells(model.rowsProperty().get())).containsExactly(List.of("1", "2", "3"));
+    }
+
+    @Test
+    void exportOfAFilteredSortedViewWritesEveryMatchingRowInOrder() throws Exception {
+        StringBuilder text = new StringBuilder("id,channel,revenue\n");
+        for (int i = 0; i < 5000; i++) {
+            text.append("id-").append(i).append(i % 3 == 0 ? ",Email," : ",Direct,").append(i % 17).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("sessions.csv"), text);
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of("channel"));
+        model.load(file, "run it");
+        model.setFacet("channel", Set.of("Email"));
+        model.setSort("revenue", false);
+        assertThat(model.countTextProperty().get()).isEqualTo("1,667 of 5,000 rows");
+        Path out = dir.resolve("export.csv");
+        TableExport.write(List.of("revenue", "id"), new int[] {2, 0}, model.rowsProperty().get(), out);
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(1668);
+        assertThat(lines.get(0)).isEqualTo("revenue,id");
+        assertThat(lines.get(1)).isEqualTo("16,id-33");
+        int[] revenues = lines.stream().skip(1).mapToInt(l -> Integer.parseInt(l.split(",")[0])).toArray();
+        int[] sorted = revenues.clone();
+        Arrays.sort(sorted);
+        assertThat(revenues[0]).isEqualTo(sorted[sorted.length - 1]);
+        assertThat(revenues[revenues.length - 1]).isZero();
+    }
+}
