@@ -81,9 +81,9 @@ final class GenerateCommand implements Callable<Integer> {
             throw PipelineException.usage("--start-date '" + startDate + "' is not a date: write it as YYYY-MM-DD, "
                     + "e.g. 2025-02-23.");
         }
-        if (start.getYear() < 2002 || start.getYear() > 2199) {
+        if (start.getYear() < 2002 || start.getYear() > GenerateSettings.LAST_START_YEAR) {
             throw PipelineException.usage("--start-date " + start + " is out of range: client ids carry 10-digit Unix "
-                    + "seconds, so pick a date from 2002 to 2199.");
+                    + "seconds, so pick a date from 2002 to " + GenerateSettings.LAST_START_YEAR + ".");
         }
         if (days < 0 || eventsPerDay < 0) {
             throw PipelineException.usage((days < 0 ? "--days " + days : "--events-per-day " + eventsPerDay)

@@ -31,7 +31,9 @@ final class RowRenderer {
             return new UUID(hi, lo).toString();
         }
         char[] chars = new char[23];
-        String prefix = Integer.toString(createdSeconds);
+        // Unix seconds pass Integer.MAX_VALUE in 2038: the compact arrays keep them as unsigned 32-bit numbers
+        // (good to 2106), and a signed rendering wrote "-208610780-…" for every visitor of 2040.
+        String prefix = Integer.toUnsignedString(createdSeconds);
         prefix.getChars(0, 10, chars, 0);
         chars[10] = '-';
         long bits = Simulator.mix(userSeed, 0x5EED);

@@ -151,6 +151,8 @@ class GenerateCommandTest {
         assertThat(err.toString()).contains("YYYY-MM-DD");
         assertThat(run("generate", "--out", dir.resolve("g").toString(), "--start-date", "1999-01-01")).isEqualTo(2);
         assertThat(err.toString()).contains("out of range");
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--start-date", "2096-01-01")).isEqualTo(2);
+        assertThat(err.toString()).contains("--start-date 2096-01-01 is out of range", "from 2002 to 2095");
     }
 
     @Test

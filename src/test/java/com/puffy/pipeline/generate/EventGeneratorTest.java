@@ -169,6 +169,24 @@ class EventGeneratorTest {
     }
 
     @Test
+    void clientIdsAfter2038AreStillTenDigitSecondsAndTwelveCharacters() throws IOException {
+        // The cookie's creation second overflowed a signed int: 2040 gave "-208610780-V-YvdQUu8Tlh" on every row.
+        Generated late = Generated.make(tmp.resolve("late2040"), 1, 50, 1, EnumSet.noneOf(FaultKind.class),
+                LocalDate.of(2040, 1, 1));
+        List<String> lines = late.lines("events_20400101.csv");
+        for (String line : lines.subList(1, lines.size())) {
+            assertThat(line).matches("(\\d{10}-[A-Za-z0-9_-]{12}|[0-9a-f]{8}-[0-9a-f-]{27}),.*");
+            if (line.matches("\\d{10}-.*")) {
+                // Created at most a week before 2040-01-01 (2208988800).
+                assertThat(Long.parseLong(line.substring(0, 10))).isGreaterThan(2_208_000_000L);
+            }
+        }
+        Generated last = Generated.make(tmp.resolve("late2095"), 2, 50, 1, EnumSet.noneOf(FaultKind.class),
+                LocalDate.of(2095, 12, 30));
+        assertThat(last.lines("events_20951231.csv").get(1)).matches("\\d{10}-.*");
+    }
+
+    @Test
     void eachFileIsSortedByTimestamp() {
         String previousFile = "";
         String previous = "";
