@@ -69,6 +69,13 @@ final class Charts {
     static final int FULL_WIDTH = 1040;
     static final int HALF_WIDTH = 510;
 
+    static {
+        // JFreeChart draws rotated text (the value axes' labels) through a TextLayout by default, which JFreeSVG
+        // writes as glyph outlines: unsearchable, unread by screen readers, in the JDK's font. Plain drawString
+        // writes a rotated <text>; the workaround was for old JDKs' rotated-text bugs, not for SVG.
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     private Charts() {
     }
 
@@ -89,7 +96,7 @@ final class Charts {
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
-        NumberAxis axis = moneyAxis();
+        NumberAxis axis = labelled(moneyAxis(), "Revenue");
         ticks(axis, days.stream().mapToDouble(DailyTrend::revenue).max().orElse(0), 5, true);
         XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
         return svg(chart(plot, false), FULL_WIDTH, 300, id, "Revenue per day");
@@ -105,7 +112,7 @@ final class Charts {
         renderer.setSeriesPaint(0, conversionRate ? TEAL : NAVY);
         renderer.setSeriesStroke(0, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
-        NumberAxis axis = conversionRate ? percentAxis() : countAxis();
+        NumberAxis axis = conversionRate ? labelled(percentAxis(), "Conversion rate") : labelled(countAxis(), "Sessions");
         axis.setAutoRangeIncludesZero(true);
         ticks(axis, days.stream().mapToDouble(d -> conversionRate ? d.sessionCvr() : d.sessions()).max().orElse(0), 4,
                 !conversionRate);
@@ -129,7 +136,7 @@ final class Charts {
             }
         });
         itemLabelsOutside(renderer, true);
-        NumberAxis axis = countAxis();
+        NumberAxis axis = labelled(countAxis(), "Sessions");
         axis.setUpperMargin(0.22);
         ticks(axis, steps.stream().mapToDouble(FunnelStep::sessions).max().orElse(0), 6, true);
         CategoryPlot plot = horizontal(new CategoryPlot(data, categoryAxis(true), axis, renderer));
@@ -146,7 +153,7 @@ final class Charts {
         BarRenderer renderer = barRenderer(SKY);
         renderer.setSeriesPaint(1, NAVY);
         renderer.setItemMargin(0.05);
-        NumberAxis axis = moneyAxis();
+        NumberAxis axis = labelled(moneyAxis(), "Revenue");
         ticks(axis, channels.stream().mapToDouble(s -> Math.max(s.firstClickRevenue(), s.lastClickRevenue())).max()
                 .orElse(0), 6, true);
         CategoryPlot plot = horizontal(new CategoryPlot(data, categoryAxis(true), axis, renderer));
@@ -169,7 +176,7 @@ final class Charts {
             }
         });
         itemLabelsOutside(renderer, false);
-        NumberAxis axis = percentAxis();
+        NumberAxis axis = labelled(percentAxis(), "Conversion rate");
         axis.setUpperMargin(0.18);
         ticks(axis, segments.stream().mapToDouble(Segment::cvr).max().orElse(0), 4, false);
         CategoryPlot plot = new CategoryPlot(data, categoryAxis(), axis, renderer);
@@ -191,7 +198,7 @@ final class Charts {
             }
         });
         itemLabelsOutside(renderer, false);
-        NumberAxis axis = countAxis();
+        NumberAxis axis = labelled(countAxis(), "Orders");
         axis.setUpperMargin(0.18);
         ticks(axis, buckets.stream().mapToDouble(PathBucket::orders).max().orElse(0), 4, true);
         CategoryPlot plot = new CategoryPlot(data, categoryAxis(), axis, renderer);
@@ -213,7 +220,7 @@ final class Charts {
             }
         });
         itemLabelsOutside(renderer, true);
-        NumberAxis axis = moneyAxis();
+        NumberAxis axis = labelled(moneyAxis(), "Revenue");
         axis.setUpperMargin(0.15);
         ticks(axis, products.stream().mapToDouble(TopProduct::revenue).max().orElse(0), 6, true);
         CategoryPlot plot = horizontal(new CategoryPlot(data, categoryAxis(true), axis, renderer));
@@ -296,6 +303,17 @@ final class Charts {
         NumberFormat percent = NumberFormat.getPercentInstance(Locale.US);
         percent.setMaximumFractionDigits(1);
         axis.setNumberFormatOverride(percent);
+        return axis;
+    }
+
+    /**
+     * The value axis names what it counts: the page's heading names the chart, but "0 50 100 150" beside bars
+     * labelled with percentages left open whether the bars were orders or percent.
+     */
+    private static NumberAxis labelled(NumberAxis axis, String label) {
+        axis.setLabel(label);
+        axis.setLabelFont(LABEL);
+        axis.setLabelPaint(TEXT);
         return axis;
     }
 

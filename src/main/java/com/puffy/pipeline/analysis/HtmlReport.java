@@ -227,7 +227,11 @@ final class HtmlReport {
             } else {
                 empty("No revenue on any day, so there is no chart.");
             }
-            if (r.daily().stream().anyMatch(d -> d.sessions() > 0)) {
+            if (r.daily().size() == 1 && r.daily().get(0).sessions() > 0) {
+                // One point on an axis of one day tells nothing the table does not.
+                html.append("<h3>Sessions and conversion rate per day</h3>");
+                empty("One day of data: its sessions and conversion rate are in the table below.");
+            } else if (r.daily().stream().anyMatch(d -> d.sessions() > 0)) {
                 html.append("<div class=\"pair\"><div><h3>Sessions per day</h3>")
                         .append(Charts.dailyLine(r.daily(), false, "chart-sessions"))
                         .append("</div><div><h3>Session conversion rate</h3>")
@@ -535,6 +539,6 @@ final class HtmlReport {
             .chip{display:inline-block;padding:4px 10px;margin:0 8px 6px 0;border-radius:999px;font-size:13px;font-weight:600}
             .chip.critical{background:#fde8ea;color:#a61b2b}.chip.warning{background:#fff3dc;color:#8a5a00}.chip.info{background:#e8f0fb;color:#1f3a5f}
             footer{color:#7a8799;font-size:12px;margin-top:24px}
-            @media print{body{background:#fff}.card,.tile{break-inside:avoid}.scroll{max-height:none}}
+            @media print{body{background:#fff}.tile,.trust,svg.chart,tr,.pair{break-inside:avoid}h2,h3{break-after:avoid}.scroll{max-height:none;overflow:visible}}
             """;
 }

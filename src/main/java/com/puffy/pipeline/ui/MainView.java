@@ -443,6 +443,10 @@ public final class MainView {
 
     // ---- stage rail and tabs -------------------------------------------------------------------------------------
 
+    /** Below this window width the stage rail is compact. */
+    static final double COMPACT_RAIL_BELOW = 1200;
+    static final double COMPACT_RAIL_WIDTH = 216;
+
     private Node rail() {
         Button runAll = new Button("Run all", new FontIcon("mdi2p-play-circle-outline"));
         runAll.setId("run-all");
@@ -460,21 +464,34 @@ public final class MainView {
         HBox.setHgrow(runAll, Priority.ALWAYS);
         HBox buttons = new HBox(8, runAll, cancel);
 
+        // On a narrow window (a 1024 px screen) the rail keeps each stage's title, status, progress, what it is
+        // doing and Run, and moves what it reads and its last summary into the card's tooltip: at 300 px it took
+        // almost a third of the window from the tables.
+        javafx.beans.binding.BooleanBinding compact = root.widthProperty().greaterThan(0)
+                .and(root.widthProperty().lessThan(COMPACT_RAIL_BELOW));
+        cancel.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(compact)
+                .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
+                .otherwise(javafx.scene.control.ContentDisplay.LEFT));
         VBox cards = new VBox(10, buttons);
         cards.setPadding(new Insets(12));
         for (StageViewModel stage : vm.stages()) {
-            cards.getChildren().add(new StageCard(stage, vm, () -> select(stage.id())));
+            cards.getChildren().add(new StageCard(stage, vm, () -> select(stage.id()), compact));
         }
         Label order = new Label("Runs in the order Quality → Transform → Monitoring → Analysis: the report "
                 + "summarizes Monitoring's alerts.");
         order.getStyleClass().add("muted");
         order.setWrapText(true);
+        order.visibleProperty().bind(compact.not());
+        order.managedProperty().bind(order.visibleProperty());
         cards.getChildren().add(order);
         ScrollPane scroll = new ScrollPane(cards);
+        scroll.setId("rail");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setPrefWidth(300);
-        scroll.setMinWidth(260);
+        scroll.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(compact).then(COMPACT_RAIL_WIDTH)
+                .otherwise(300.0));
+        scroll.minWidthProperty().bind(javafx.beans.binding.Bindings.when(compact).then(COMPACT_RAIL_WIDTH)
+                .otherwise(260.0));
         scroll.getStyleClass().add("rail");
         return scroll;
     }

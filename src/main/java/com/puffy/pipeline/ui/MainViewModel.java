@@ -64,6 +64,10 @@ public final class MainViewModel {
     /** The as-of date the user chose for this folder; null: the default (today, or the sample's own date). */
     private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
     private final StringProperty asOfDefault = new SimpleStringProperty("today");
+    /** Whether the open folder is the bundled sample (its as-of date is its own, not today). */
+    private boolean sampleOpen;
+    /** The day "today" meant when last looked at, to notice midnight (UTC). */
+    private LocalDate defaultDay;
     private final ObservableList<Path> recentFolders = FXCollections.observableArrayList();
     private final ObservableList<StageViewModel> stages = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -135,7 +139,7 @@ public final class MainViewModel {
             return asOf.get();
         }
         Path input = inputDir.get();
-        return input != null && isSampleFolder(input) ? SampleData.AS_OF : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return input != null && isSampleFolder(input) ? SampleData.AS_OF : today();
     }
 
     /** In the SPEC's order: Quality, Transform, Analysis, Monitoring. */
@@ -218,7 +222,9 @@ public final class MainViewModel {
         outputDir.set(RunSettings.defaultOutputFor(absolute));
         recentFolders.setAll(recent.add(absolute));
         asOf.set(recent.asOf(absolute));
-        asOfDefault.set(isSampleFolder(absolute) ? SampleData.AS_OF + " (sample)" : "today");
+        sampleOpen = isSampleFolder(absolute);
+        defaultDay = today();
+        asOfDefault.set(defaultAsOfText());
         statusMessage.set("Opened " + absolute + ".");
         LOG.info("Opened folder {}", absolute);
         refreshStatuses();
@@ -226,6 +232,18 @@ public final class MainViewModel {
 
     private static Path sampleFolder() {
         return UserFolders.dataDir().resolve("sample-data");
+    }
+
+    /**
+     * "today (2026-11-26)": the date in UTC, which is tomorrow for an evening in America; the bare word hid which day
+     * FRESHNESS was judged on.
+     */
+    private String defaultAsOfText() {
+        return sampleOpen ? SampleData.AS_OF + " (sample)" : "today (" + today() + ")";
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     private static boolean isSampleFolder(Path folder) {
@@ -488,6 +506,35 @@ public final class MainViewModel {
         for (StageViewModel stage : stages) {
             stage.tick(now);
         }
+        newDay();
+    }
+
+    /**
+     * With As of at its default, midnight (UTC) moves the date FRESHNESS is judged on, and Monitoring's outputs are
+     * then a day behind, as the CLI's are. The cards said "Up to date" until something else refreshed them while F5
+     * ran Monitoring again; now the statuses are read again at once and the status bar says why Monitoring is out of
+     * date. A date the user set does not move.
+     */
+    private void newDay() {
+        if (inputDir.get() == null || sampleOpen || defaultDay == null || running.get()) {
+            return;
+        }
+        LocalDate today = today();
+        if (today.equals(defaultDay)) {
+            return;
+        }
+        defaultDay = today;
+        asOfDefault.set(defaultAsOfText());
+        if (asOf.get() != null) {
+            return;
+        }
+        StageViewModel monitor = byId.get(StageId.MONITOR);
+        if (monitor != null && monitor.getState() == StageState.FRESH) {
+            statusMessage.set("A new day (UTC) began: As of is now " + today + ", so Monitoring and the report are "
+                    + "out of date; run them (F5) to judge freshness on the new day.");
+        }
+        LOG.info("New day {}: reading the stages' statuses again", today);
+        refreshStatuses();
     }
 
     private void run(Set<StageId> requested, boolean force) {

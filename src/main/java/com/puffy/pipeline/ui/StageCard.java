@@ -15,7 +15,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One stage in the rail: title and status chip, what it reads, a progress bar, elapsed time, Run and Cancel. */
 final class StageCard extends VBox {
-    StageCard(StageViewModel stage, MainViewModel main, Runnable select) {
+    StageCard(StageViewModel stage, MainViewModel main, Runnable select,
+              javafx.beans.value.ObservableBooleanValue compact) {
         getStyleClass().add("stage-card");
         setId("stage-" + stage.id().cliName());
         setSpacing(6);
@@ -40,10 +41,28 @@ final class StageCard extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, title, gap, chip);
         head.setAlignment(Pos.CENTER_LEFT);
+        // Compact, the status goes under the title: side by side, "3  Monitoring" and "never run" alone were wider
+        // than the rail.
+        HBox chipLine = new HBox();
+        Runnable placeChip = () -> {
+            if (compact.get()) {
+                head.getChildren().setAll(title);
+                chipLine.getChildren().setAll(chip);
+            } else {
+                chipLine.getChildren().clear();
+                head.getChildren().setAll(title, gap, chip);
+            }
+            chipLine.setManaged(compact.get());
+            chipLine.setVisible(compact.get());
+        };
+        compact.addListener((obs, was, now) -> placeChip.run());
+        placeChip.run();
 
         Label depends = new Label(stage.dependsOn());
         depends.getStyleClass().add("muted");
         depends.setWrapText(true);
+        depends.managedProperty().bind(Bindings.createBooleanBinding(() -> !compact.get(), compact));
+        depends.visibleProperty().bind(depends.managedProperty());
 
         ProgressBar bar = new ProgressBar();
         bar.setId("progress-" + stage.id().cliName());
@@ -84,18 +103,34 @@ final class StageCard extends VBox {
         summary.getStyleClass().add("stage-summary");
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip details = new Tooltip();
+        details.setWrapText(true);
+        details.setMaxWidth(420);
         Runnable fill = () -> {
             java.util.List<String> lines = stage.summary();
             summary.setText(String.join("\n", lines.subList(0, Math.min(4, lines.size())))
                     + (lines.size() > 4 ? "\n…" : ""));
             summary.setTooltip(lines.isEmpty() ? null : new Tooltip(String.join("\n", lines)));
+            details.setText(stage.dependsOn() + (lines.isEmpty() ? "" : "\n\n" + String.join("\n", lines)));
         };
         stage.summary().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
         fill.run();
-        summary.managedProperty().bind(summary.textProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.textProperty().isNotEmpty()
+                .and(Bindings.createBooleanBinding(() -> !compact.get(), compact)));
         summary.visibleProperty().bind(summary.managedProperty());
+        // Compact, what the card leaves out is one hover away.
+        compact.addListener((obs, was, now) -> {
+            if (now) {
+                Tooltip.install(this, details);
+            } else {
+                Tooltip.uninstall(this, details);
+            }
+        });
+        if (compact.get()) {
+            Tooltip.install(this, details);
+        }
 
-        getChildren().addAll(head, depends, bar, message, summary, actions);
+        getChildren().addAll(head, chipLine, depends, bar, message, summary, actions);
         setOnMouseClicked(e -> select.run());
     }
 }

@@ -48,6 +48,29 @@ class HtmlReportTest {
                 AnalysisResult.Segment::sessionShare)).containsExactly("12%", "34%", "88%", "33%", "33%");
     }
 
+    @Test
+    void printingKeepsChartsRowsAndHeadingsWholeButLetsALongSectionRunOntoTheNextPage() {
+        // Whole cards kept together pushed a page-long section (channels: a chart and three tables) onto a new page.
+        String print = html.substring(html.indexOf("@media print{"));
+        print = print.substring(0, print.indexOf("}}") + 2);
+        assertThat(print).contains("svg.chart", "tr", "break-inside:avoid", "h2,h3{break-after:avoid}",
+                "overflow:visible").doesNotContain(".card");
+    }
+
+    @Test
+    void everyChartNamesItsValueAxisInTextNotInGlyphOutlines() {
+        // Rotated labels came out as <path> glyphs: invisible to search and to screen readers.
+        String[][] charts = {{"chart-revenue", "Revenue"}, {"chart-sessions", "Sessions"}, {"chart-cvr", "Conversion rate"},
+                {"chart-funnel", "Sessions"}, {"chart-attribution", "Revenue"}, {"chart-devices", "Conversion rate"},
+                {"chart-time", "Orders"}, {"chart-products", "Revenue"}};
+        for (String[] chart : charts) {
+            int start = html.indexOf("id='" + chart[0] + "'");
+            assertThat(start).as(chart[0]).isPositive();
+            String svg = html.substring(start, html.indexOf("</svg>", start));
+            assertThat(svg).as(chart[0]).contains(">" + chart[1] + "</text>");
+        }
+    }
+
     private Document parseStrictly() throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

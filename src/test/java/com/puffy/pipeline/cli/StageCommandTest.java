@@ -164,6 +164,8 @@ class StageCommandTest {
                 html.indexOf("id='chart-revenue'")));
         assertThat(revenueChart.split(">Feb 23<", -1)).hasSize(2);
         assertThat(revenueChart).doesNotContain("Feb 22", "Feb 24");
+        assertThat(html).doesNotContain("chart-sessions", "chart-cvr")
+                .contains("One day of data: its sessions and conversion rate are in the table below.");
     }
 
     private List<String> insightsAfterRunning(String rows) throws Exception {

@@ -142,7 +142,8 @@ class AsOfFxTest {
         DatePicker picker = robot.lookup("#as-of").queryAs(DatePicker.class);
         Button today = robot.lookup("#as-of-today").queryAs(Button.class);
         assertThat(picker.getValue()).isNull();
-        assertThat(picker.getPromptText()).isEqualTo("today");
+        assertThat(picker.getPromptText()).as("which day today is in UTC")
+                .isEqualTo("today (" + LocalDate.now(java.time.ZoneOffset.UTC) + ")");
         assertThat(today.isDisabled()).isTrue();
 
         runAllAndWait(robot);

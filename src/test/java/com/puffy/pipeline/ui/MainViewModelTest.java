@@ -40,11 +40,15 @@ class MainViewModelTest {
     }
 
     private MainViewModel vm(Stage... stages) {
+        return vm(Clock.systemUTC(), stages);
+    }
+
+    private MainViewModel vm(Clock clock, Stage... stages) {
         MainViewModel vm = new MainViewModel(new Pipeline(List.of(stages)), UiThreads.direct(),
                 new RecentFolders(prefs), d -> {
                     Files.createDirectories(d);
                     return d;
-                }, Clock.systemUTC());
+                }, clock);
         vm.onError(errors::add);
         vm.cacheEnabledProperty().set(false);
         vmRef.set(vm);
@@ -381,7 +385,7 @@ class MainViewModelTest {
         vm.openFolder(input);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         assertThat(vm.asOfProperty().get()).isNull();
-        assertThat(vm.asOfDefaultProperty().get()).isEqualTo("today");
+        assertThat(vm.asOfDefaultProperty().get()).isEqualTo("today (" + today + ")");
         assertThat(vm.settings().asOf()).isEqualTo(today);
 
         vm.setAsOf(ARCHIVE_END);
@@ -391,6 +395,70 @@ class MainViewModelTest {
         vm.resetAsOf();
         assertThat(vm.asOfProperty().get()).isNull();
         assertThat(vm.settings().asOf()).isEqualTo(today);
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        java.time.Instant now;
+
+        MovingClock(String instant) {
+            now = java.time.Instant.parse(instant);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void midnightUtcMakesMonitoringOutOfDateAtOnceAndSaysWhyWhenAsOfIsToday() {
+        MovingClock clock = new MovingClock("2026-11-26T23:59:30Z");
+        MainViewModel vm = vm(clock, fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM),
+                fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.asOfDefaultProperty().get()).isEqualTo("today (2026-11-26)");
+        vm.tick();
+        assertThat(vm.stage(StageId.MONITOR).getState()).isEqualTo(StageState.FRESH);
+
+        clock.now = java.time.Instant.parse("2026-11-27T00:00:01Z");
+        vm.tick();
+        assertThat(vm.asOfDefaultProperty().get()).isEqualTo("today (2026-11-27)");
+        assertThat(vm.stage(StageId.MONITOR).getState()).isEqualTo(StageState.STALE);
+        assertThat(vm.stage(StageId.ANALYSIS).getState()).isEqualTo(StageState.STALE);
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
+        assertThat(vm.statusMessageProperty().get()).contains("new day").contains("2026-11-27").contains("F5");
+
+        fakes.ran.clear();
+        vm.runAll();
+        assertThat(fakes.ran).containsExactly(StageId.MONITOR, StageId.ANALYSIS);
+        assertThat(fakes.monitoredAsOf).last().isEqualTo(java.time.LocalDate.of(2026, 11, 27));
+    }
+
+    @Test
+    void aDateTheUserSetDoesNotMoveAtMidnight() {
+        MovingClock clock = new MovingClock("2026-11-26T23:59:30Z");
+        MainViewModel vm = vm(clock, fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM),
+                fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.setAsOf(ARCHIVE_END);
+        vm.runAll();
+        clock.now = java.time.Instant.parse("2026-11-27T00:00:01Z");
+        vm.tick();
+        assertThat(vm.stage(StageId.MONITOR).getState()).isEqualTo(StageState.FRESH);
+        assertThat(vm.settings().asOf()).isEqualTo(ARCHIVE_END);
+        assertThat(vm.statusMessageProperty().get()).doesNotContain("new day");
     }
 
     @Test

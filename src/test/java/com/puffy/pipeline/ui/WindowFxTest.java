@@ -58,6 +58,46 @@ class WindowFxTest {
     }
 
     @Test
+    void onANarrowWindowTheStageRailIsCompactAndItsDetailsAreOneHoverAway(FxRobot robot) throws Exception {
+        javafx.scene.control.ScrollPane rail = robot.lookup("#rail").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> {
+            window.setWidth(1440);
+            window.setHeight(900);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rail.getWidth()).as("wide window").isEqualTo(300.0);
+        assertThat(dependsLabels(robot)).as("what each stage reads is shown").isNotEmpty()
+                .allMatch(javafx.scene.Node::isVisible);
+
+        robot.interact(() -> {
+            window.setWidth(1024);
+            window.setHeight(768);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rail.getWidth()).as("a 1024 px window").isLessThanOrEqualTo(MainView.COMPACT_RAIL_WIDTH);
+        assertThat(dependsLabels(robot)).noneMatch(javafx.scene.Node::isVisible);
+        javafx.scene.Node card = robot.lookup("#stage-quality").query();
+        assertThat(robot.lookup("#run-quality").queryButton().isVisible()).isTrue();
+        assertThat(robot.lookup("#state-quality").queryAs(Label.class).isVisible()).isTrue();
+        Object tooltip = card.getProperties().get("javafx.scene.control.Tooltip");
+        assertThat(tooltip).isInstanceOf(javafx.scene.control.Tooltip.class);
+        assertThat(((javafx.scene.control.Tooltip) tooltip).getText()).contains(vm.stage(StageId.QUALITY).dependsOn());
+        Screenshots.save(window.getScene(), "fixture-window-1024");
+
+        robot.interact(() -> window.setWidth(1440));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rail.getWidth()).isEqualTo(300.0);
+        assertThat(card.getProperties().get("javafx.scene.control.Tooltip")).isNull();
+    }
+
+    private java.util.List<Label> dependsLabels(FxRobot robot) {
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        vm.stages().forEach(s -> texts.add(s.dependsOn()));
+        return robot.lookup(".stage-card .label").queryAllAs(Label.class).stream()
+                .filter(l -> texts.contains(l.getText())).toList();
+    }
+
+    @Test
     void theDarkThemeSwitchesAndIsRemembered(FxRobot robot) throws Exception {
         robot.clickOn("#dark-toggle");
         WaitForAsyncUtils.waitForFxEvents();
