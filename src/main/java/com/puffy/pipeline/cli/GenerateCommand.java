@@ -29,11 +29,11 @@ final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "14", description = "Number of daily files (default: ${DEFAULT-VALUE}).")
-    int days;
+    long days;
 
     @Option(names = "--events-per-day", paramLabel = "N", defaultValue = "3500",
             description = "Events a day before planted fault rows (default: ${DEFAULT-VALUE}).")
-    int eventsPerDay;
+    long eventsPerDay;
 
     @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", defaultValue = "2025-02-23",
             description = "Date of the first file (default: ${DEFAULT-VALUE}).")
@@ -63,6 +63,11 @@ final class GenerateCommand implements Callable<Integer> {
             // "" is the working folder: `--out "$DIR"` with DIR unset filled whatever folder the shell was in.
             throw PipelineException.usage("--out is empty (a variable left unset?): give the folder to write.");
         }
+        if (faults.replace(",", "").isBlank()) {
+            // Like an empty --out: `--faults "$FAULTS"` with FAULTS unset silently generated clean data.
+            throw PipelineException.usage("--faults is empty (a variable left unset?): give none, common, all or a "
+                    + "comma-separated list of fault names.");
+        }
         Set<FaultKind> kinds;
         try {
             kinds = FaultKind.parse(faults);
@@ -76,15 +81,24 @@ final class GenerateCommand implements Callable<Integer> {
             throw PipelineException.usage("--start-date '" + startDate + "' is not a date: write it as YYYY-MM-DD, "
                     + "e.g. 2025-02-23.");
         }
-        if (start.getYear() < 2002 || start.getYear() > 2199) {
+        if (start.getYear() < 2002 || start.getYear() > GenerateSettings.LAST_START_YEAR) {
             throw PipelineException.usage("--start-date " + start + " is out of range: client ids carry 10-digit Unix "
-                    + "seconds, so pick a date from 2002 to 2199.");
+                    + "seconds, so pick a date from 2002 to " + GenerateSettings.LAST_START_YEAR + ".");
         }
         if (days < 0 || eventsPerDay < 0) {
             throw PipelineException.usage((days < 0 ? "--days " + days : "--events-per-day " + eventsPerDay)
                     + " is negative: give a positive number.");
         }
-        GenerateSettings settings = new GenerateSettings(out, days, eventsPerDay, start, seed, kinds);
+        if (days > GenerateSettings.MAX_DAYS) {
+            // Typed long so that a number too large for an int gets this sentence, not picocli's "is not an int".
+            throw PipelineException.usage("--days " + days + " is out of range: give a number of days from 1 to "
+                    + GenerateSettings.MAX_DAYS + ".");
+        }
+        if (eventsPerDay > Integer.MAX_VALUE) {
+            throw PipelineException.usage("--events-per-day " + eventsPerDay + " is more than one day can hold: give "
+                    + "a number up to a few million (a real shop's day is about 3500).");
+        }
+        GenerateSettings settings = new GenerateSettings(out, (int) days, (int) eventsPerDay, start, seed, kinds);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         MemoryProbe memory = new MemoryProbe();

@@ -37,6 +37,7 @@ final class DayEvents {
     // Sessions.
     int sessions;
     long[] userSeed = new long[1024];
+    /** Unix seconds of the cookie's creation, unsigned (past 2038 they do not fit a signed int). */
     int[] created = new int[1024];
     byte[] agent = new byte[1024];
     byte[] kind = new byte[1024];

@@ -50,6 +50,11 @@ public final class EventGenerator {
     private long rowsWritten;
     private long bytesWritten;
     private final List<Path> filesWritten = new ArrayList<>();
+    /**
+     * The first null-prices day with a readable purchase: the item_price drift shows there, not on a first null-prices
+     * day without orders (small days often have none).
+     */
+    private int firstNullPricesDay = -1;
 
     private EventGenerator(GenerateSettings settings) {
         this.settings = settings;
@@ -62,14 +67,64 @@ public final class EventGenerator {
     }
 
     public static Result generate(GenerateSettings settings, Progress progress, Cancellation cancellation) {
+        checkResources(settings, Runtime.getRuntime().maxMemory(), usableSpace(settings.outDir()));
         prepareFolder(settings.outDir());
-        EventGenerator generator = new EventGenerator(settings);
         try {
-            return generator.run(progress, cancellation);
+            return new EventGenerator(settings).run(progress, cancellation);
+        } catch (OutOfMemoryError e) {
+            // The estimate of checkResources is deliberately generous; a heap just too small still ends in a sentence.
+            throw PipelineException.usage("Java ran out of memory simulating a day of " + settings.eventsPerDay()
+                    + " events: give a smaller --events-per-day, or start Java with a larger -Xmx.");
         } catch (IOException e) {
             throw new PipelineException(ExitCode.UNREADABLE_INPUT, "Cannot write the generated files into "
-                    + settings.outDir() + " (" + e.getMessage() + "): check the free space and permissions, or pass "
+                    + settings.outDir() + " (" + reason(e) + "): check the free space and permissions, or pass "
                     + "another --out.", e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, what cannot finish: a day too large for the heap (a day is simulated in
+     * memory, docs/generator.md) or a folder larger than the free disk. Asking for two billion events a day ended in
+     * an OutOfMemoryError's stack trace; a folder larger than the disk would have ended half-written.
+     */
+    static void checkResources(GenerateSettings settings, long maxHeapBytes, long usableDiskBytes) {
+        long heap = HEAP_BASE_BYTES + settings.eventsPerDay() * HEAP_BYTES_PER_EVENT;
+        if (heap > maxHeapBytes) {
+            throw PipelineException.usage(String.format(Locale.ROOT, "--events-per-day %d needs about %s of memory "
+                    + "for one day, more than the %s Java may use: give a smaller --events-per-day, or start Java with a "
+                    + "larger -Xmx.", settings.eventsPerDay(), size(heap), size(maxHeapBytes)));
+        }
+        long disk = settings.totalCleanEvents() * DISK_BYTES_PER_ROW;
+        if (usableDiskBytes >= 0 && disk > usableDiskBytes) {
+            throw PipelineException.usage(String.format(Locale.ROOT, "--days %d with --events-per-day %d would write "
+                    + "about %s into %s, but only %s is free there: ask for fewer days or events, or pass another --out.",
+                    settings.days(), settings.eventsPerDay(), size(disk), settings.outDir(), size(usableDiskBytes)));
+        }
+    }
+
+    /** Peak heap per event of a simulated day (measured: 400,000 events a day fit in 64 MiB, not in 48 MiB). */
+    static final long HEAP_BYTES_PER_EVENT = 128;
+    static final long HEAP_BASE_BYTES = 16L << 20;
+    /** Average size of a written row (about 280 bytes; purchases and fault rows are longer). */
+    static final long DISK_BYTES_PER_ROW = 300;
+
+    private static String size(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+        }
+        return bytes >= 1L << 20 ? (bytes >> 20) + " MiB" : (bytes + 1023 >> 10) + " KiB";
+    }
+
+    /** Free space where {@code dir} is or would be created; -1 when it cannot be told (the write then decides). */
+    private static long usableSpace(Path dir) {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing == null ? -1 : Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
         }
     }
 
@@ -79,17 +134,18 @@ public final class EventGenerator {
      */
     static void prepareFolder(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw PipelineException.usage(dir + " is a file, not a folder: pass --out with a new or empty folder.");
+            throw PipelineException.usage("--out " + dir + " is a file, not a folder: pass --out with a new or empty "
+                    + "folder.");
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The folder " + dir + " cannot be created ("
-                    + e.getMessage() + "): pass --out with a folder you may write to.", e);
+            throw new PipelineException(ExitCode.USAGE, "--out " + dir + " cannot be created (" + reason(e)
+                    + "): pass --out with a folder you may write to.", e);
         }
         if (!Files.isWritable(dir)) {
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The folder " + dir
-                    + " is not writable: pass --out with a folder you may write to.");
+            throw PipelineException.usage("--out " + dir + " is not writable: pass --out with a folder you may write "
+                    + "to.");
         }
         boolean generatedBefore = Files.isRegularFile(dir.resolve(FaultLedger.FILE_NAME));
         List<Path> stale = new ArrayList<>();
@@ -99,7 +155,7 @@ public final class EventGenerator {
                 boolean ours = Files.isRegularFile(entry) && (name.equals(FaultLedger.FILE_NAME)
                         || name.equals(PRODUCTS_FILE) || (name.startsWith("events_") && name.endsWith(".csv")));
                 if (!generatedBefore || !ours) {
-                    throw PipelineException.usage("The folder " + dir + " is not empty (it holds " + name
+                    throw PipelineException.usage("--out " + dir + " is not empty (it holds " + name
                             + "): pass --out with a new or empty folder, or one generated before.");
                 }
                 stale.add(entry);
@@ -108,9 +164,26 @@ public final class EventGenerator {
                 Files.delete(entry);
             }
         } catch (IOException e) {
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The folder " + dir + " cannot be read ("
-                    + e.getMessage() + "): pass --out with a folder you may write to.", e);
+            throw new PipelineException(ExitCode.USAGE, "--out " + dir + " cannot be read or cleared (" + reason(e)
+                    + "): pass --out with a folder you may write to.", e);
         }
+    }
+
+    /**
+     * Why the file system refused, in words: an IOException's message is often just the path again
+     * ({@code /proc/x}), which told the user nothing.
+     */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : "the file system refused";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private Result run(Progress progress, Cancellation cancellation) throws IOException {
@@ -266,6 +339,9 @@ public final class EventGenerator {
                     f[5] = renderer.purchase(id, day.userSeed[s], eventSeed, mode, plan.nullItemPrices).json();
                     if (plan.nullItemPrices && action != Action.PURCHASE_CASE) {
                         planted |= plant(FaultKind.NULL_ITEM_PRICES, line, id);
+                        if (firstNullPricesDay < 0 && action != Action.MALFORMED_PURCHASE) {
+                            firstNullPricesDay = d;
+                        }
                     }
                 } else if (type == DayEvents.REPLAY) {
                     String[] source = replaySources.get(replayOf.get(e));
@@ -721,9 +797,9 @@ public final class EventGenerator {
             ledger.valueDrift(new FaultLedger.ValueDrift(FaultKind.CLIENT_ID_NULL_SPIKE, "client_id", "null_share",
                     fileName(first.index), first.nullClientShare, Simulator.BASELINE_NULL_SHARE));
         }
-        if ((first = firstDay(p -> p.nullItemPrices)) != null && first.index >= 3) {
+        if (firstNullPricesDay >= 3) {
             ledger.valueDrift(new FaultLedger.ValueDrift(FaultKind.NULL_ITEM_PRICES, "item_price", "null_share",
-                    fileName(first.index), 1.0, 0.0));
+                    fileName(firstNullPricesDay), 1.0, 0.0));
         }
     }
 

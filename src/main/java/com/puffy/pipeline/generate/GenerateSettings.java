@@ -19,6 +19,11 @@ public record GenerateSettings(Path outDir, int days, int eventsPerDay, LocalDat
     /** Fewer events a day leave too few purchases and page views to plant every fault at a known place. */
     public static final int MIN_EVENTS_PER_DAY_WITH_FAULTS = 200;
     public static final int MAX_DAYS = 3660;
+    /**
+     * Cookie creation seconds are kept as unsigned 32-bit numbers, good until 2106-02-07; a start in 2095 with the
+     * most days (and the week of earlier visitors) ends before that.
+     */
+    public static final int LAST_START_YEAR = 2095;
 
     public GenerateSettings {
         faults = faults.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(faults);

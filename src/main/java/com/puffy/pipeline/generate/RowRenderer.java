@@ -31,7 +31,9 @@ final class RowRenderer {
             return new UUID(hi, lo).toString();
         }
         char[] chars = new char[23];
-        String prefix = Integer.toString(createdSeconds);
+        // Unix seconds pass Integer.MAX_VALUE in 2038: the compact arrays keep them as unsigned 32-bit numbers
+        // (good to 2106), and a signed rendering wrote "-208610780-…" for every visitor of 2040.
+        String prefix = Integer.toUnsignedString(createdSeconds);
         prefix.getChars(0, 10, chars, 0);
         chars[10] = '-';
         long bits = Simulator.mix(userSeed, 0x5EED);
@@ -143,7 +145,9 @@ final class RowRenderer {
                     param("utm_term", pick(r, Catalog.TERMS));
                     if (r.nextDouble() < 0.3) {
                         param("gad_source", "1");
-                        param("gbraid", randomToken(r, 24));
+                        // iOS app clicks carry wbraid instead of gbraid (DATA.md lists both). The choice comes from
+                        // the session's seed, not from r, so the rest of the URL stays what it was for a seed.
+                        param(bit(sessionSeed, 17) ? "wbraid" : "gbraid", randomToken(r, 24));
                     }
                     param("gclid", randomToken(r, 40));
                     referrer = r.nextDouble() < 0.6 ? "https://www.google.com/" : "";
@@ -187,8 +191,19 @@ final class RowRenderer {
                 param("affid", Integer.toString(1000 + r.nextInt(9000)));
                 param("oid", Integer.toString(1 + r.nextInt(40)));
                 param("sub1", randomToken(r, 8));
+                // sub2/sub3 and Impact's im_ref beside irclickid: keys of the real export (DATA.md), from the
+                // session's seed so that r, and the rest of the URL, are unchanged.
+                if (bit(sessionSeed, 19)) {
+                    param("sub2", Long.toHexString(Simulator.mix(sessionSeed, 0x5B2)));
+                    if (bit(sessionSeed, 20)) {
+                        param("sub3", Long.toHexString(Simulator.mix(sessionSeed, 0x5B3)));
+                    }
+                }
                 if (r.nextDouble() < 0.5) {
                     param("irclickid", randomToken(r, 30));
+                    if (bit(sessionSeed, 21)) {
+                        param("im_ref", Long.toHexString(Simulator.mix(sessionSeed, 0x1BEF)));
+                    }
                 } else {
                     param("sfdr_ptcid", randomToken(r, 20));
                 }
@@ -205,6 +220,10 @@ final class RowRenderer {
             default -> throw new IllegalStateException("Unhandled channel " + channel);
         }
         return new Landing(sb.toString(), referrer);
+    }
+
+    private static boolean bit(long seed, int index) {
+        return (Simulator.mix(seed, 0xB175) >>> index & 1) != 0;
     }
 
     private void param(String key, String clearValue) {

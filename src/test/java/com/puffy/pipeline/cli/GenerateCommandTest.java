@@ -52,22 +52,75 @@ class GenerateCommandTest {
     void anOutThatIsAFileIsAUsageError() throws Exception {
         Path file = Files.writeString(dir.resolve("x.csv"), "x");
         assertThat(run("generate", "--out", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains(file.toString(), "is a file").doesNotContain("Exception");
+        assertThat(err.toString()).contains("--out " + file, "is a file").doesNotContain("Exception");
     }
 
     @Test
     void aFolderWithOtherFilesIsNotOverwritten() throws Exception {
         Files.writeString(dir.resolve("mine.txt"), "keep me");
         assertThat(run("generate", "--out", dir.toString(), "--days", "1", "--events-per-day", "50")).isEqualTo(2);
-        assertThat(err.toString()).contains("is not empty", "mine.txt");
+        assertThat(err.toString()).contains("--out " + dir + " is not empty", "mine.txt");
         assertThat(dir.resolve("mine.txt")).hasContent("keep me");
     }
 
     @Test
     void anOutInsideAFileIsUnwritable() throws Exception {
         Path file = Files.writeString(dir.resolve("plain"), "x");
-        assertThat(run("generate", "--out", file.resolve("sub").toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("cannot be created").doesNotContain("Exception:");
+        assertThat(run("generate", "--out", file.resolve("sub").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--out " + file.resolve("sub") + " cannot be created (",
+                "pass --out with a folder you may write to").doesNotContain("Exception");
+    }
+
+    @Test
+    void zeroDaysOrEventsAreUsageErrorsNamingTheOption() {
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--days", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--days 0 is out of range: give a number of days from 1 to 3660.");
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--events-per-day", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--events-per-day 0 must be a positive number of events.");
+        assertThat(dir.resolve("g")).doesNotExist();
+    }
+
+    @Test
+    void numbersTooLargeForTheirOptionAreUsageErrorsNotParserJargon() {
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--days", "99999999999")).isEqualTo(2);
+        assertThat(err.toString()).contains("--days 99999999999 is out of range").doesNotContain("not an int");
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--events-per-day", "99999999999"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--events-per-day 99999999999 is more than one day can hold")
+                .doesNotContain("not an int");
+        assertThat(dir.resolve("g")).doesNotExist();
+    }
+
+    @Test
+    void aDayTooLargeForTheHeapIsRefusedBeforeAnythingIsWritten() {
+        // Two billion events a day ended in an OutOfMemoryError's stack trace and exit 1.
+        Path target = dir.resolve("g");
+        assertThat(run("generate", "--out", target.toString(), "--events-per-day", "2000000000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--events-per-day 2000000000 needs about", "of memory for one day",
+                "larger -Xmx").doesNotContain("Exception", "\tat ");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void anEmptyFaultListIsAUsageErrorNotCleanData() {
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--faults", "")).isEqualTo(2);
+        assertThat(err.toString()).contains("--faults is empty (a variable left unset?)");
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--faults", " , ")).isEqualTo(2);
+        assertThat(dir.resolve("g")).doesNotExist();
+    }
+
+    @Test
+    void theSameSeedTwiceGivesByteIdenticalFilesAndAnotherSeedDiffers() throws Exception {
+        for (String[] a : new String[][]{{"a", "5"}, {"b", "5"}, {"c", "6"}}) {
+            assertThat(run("generate", "--out", dir.resolve(a[0]).toString(), "--days", "2", "--events-per-day", "200",
+                    "--faults", "all", "--seed", a[1])).isZero();
+        }
+        for (String name : List.of("events_20250223.csv", "events_20250224.csv", "faults.json", "products.csv")) {
+            assertThat(Files.readAllBytes(dir.resolve("a").resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(name)));
+        }
+        assertThat(Files.readAllBytes(dir.resolve("c").resolve("events_20250223.csv")))
+                .isNotEqualTo(Files.readAllBytes(dir.resolve("a").resolve("events_20250223.csv")));
     }
 
     @Test
@@ -98,6 +151,8 @@ class GenerateCommandTest {
         assertThat(err.toString()).contains("YYYY-MM-DD");
         assertThat(run("generate", "--out", dir.resolve("g").toString(), "--start-date", "1999-01-01")).isEqualTo(2);
         assertThat(err.toString()).contains("out of range");
+        assertThat(run("generate", "--out", dir.resolve("g").toString(), "--start-date", "2096-01-01")).isEqualTo(2);
+        assertThat(err.toString()).contains("--start-date 2096-01-01 is out of range", "from 2002 to 2095");
     }
 
     @Test

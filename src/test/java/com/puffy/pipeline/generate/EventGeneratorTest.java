@@ -139,6 +139,54 @@ class EventGeneratorTest {
     }
 
     @Test
+    void aFolderLargerThanTheFreeDiskOrADayLargerThanTheHeapIsRefusedInOneSentence() {
+        GenerateSettings settings = GenerateSettings.defaults(tmp.resolve("big"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventGenerator.checkResources(settings,
+                        1L << 30, 1L << 20))
+                .isInstanceOf(com.puffy.pipeline.core.PipelineException.class)
+                .hasMessage("--days 14 with --events-per-day 3500 would write about 14 MiB into " + settings.outDir()
+                        + ", but only 1 MiB is free there: ask for fewer days or events, or pass another --out.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventGenerator.checkResources(settings,
+                        8L << 20, 1L << 40))
+                .hasMessage("--events-per-day 3500 needs about 16 MiB of memory for one day, more than the 8 MiB Java "
+                        + "may use: give a smaller --events-per-day, or start Java with a larger -Xmx.");
+        // A pseudo file system such as /proc has no free space at all: said as it is, not rounded up to 1 MiB.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventGenerator.checkResources(
+                        new GenerateSettings(tmp.resolve("one"), 1, 100, LocalDate.of(2025, 1, 1), 1,
+                                EnumSet.noneOf(FaultKind.class)), 1L << 30, 0))
+                .hasMessageContaining("would write about 30 KiB into").hasMessageContaining("only 0 KiB is free there");
+        EventGenerator.checkResources(settings, 1L << 30, 1L << 30);
+        EventGenerator.checkResources(settings, 1L << 30, -1);
+    }
+
+    @Test
+    void aRefusedFolderSaysWhyInWordsNotThePathAgain() {
+        assertThat(EventGenerator.reason(new java.nio.file.AccessDeniedException("/x"))).isEqualTo("permission denied");
+        assertThat(EventGenerator.reason(new java.nio.file.FileSystemException("/proc/x"))).isEqualTo(
+                "the file system refused");
+        assertThat(EventGenerator.reason(new java.nio.file.FileSystemException("/a/b", null, "Not a directory")))
+                .isEqualTo("Not a directory");
+    }
+
+    @Test
+    void clientIdsAfter2038AreStillTenDigitSecondsAndTwelveCharacters() throws IOException {
+        // The cookie's creation second overflowed a signed int: 2040 gave "-208610780-V-YvdQUu8Tlh" on every row.
+        Generated late = Generated.make(tmp.resolve("late2040"), 1, 50, 1, EnumSet.noneOf(FaultKind.class),
+                LocalDate.of(2040, 1, 1));
+        List<String> lines = late.lines("events_20400101.csv");
+        for (String line : lines.subList(1, lines.size())) {
+            assertThat(line).matches("(\\d{10}-[A-Za-z0-9_-]{12}|[0-9a-f]{8}-[0-9a-f-]{27}),.*");
+            if (line.matches("\\d{10}-.*")) {
+                // Created at most a week before 2040-01-01 (2208988800).
+                assertThat(Long.parseLong(line.substring(0, 10))).isGreaterThan(2_208_000_000L);
+            }
+        }
+        Generated last = Generated.make(tmp.resolve("late2095"), 2, 50, 1, EnumSet.noneOf(FaultKind.class),
+                LocalDate.of(2095, 12, 30));
+        assertThat(last.lines("events_20951231.csv").get(1)).matches("\\d{10}-.*");
+    }
+
+    @Test
     void eachFileIsSortedByTimestamp() {
         String previousFile = "";
         String previous = "";
@@ -233,6 +281,17 @@ class EventGeneratorTest {
             }
         }
         assertThat(mediums).containsExactlyInAnyOrder("cpc", "paid", "paid_social", "email", "sms", "Affiliates");
+        // Every query key DATA.md names for the real export occurs.
+        Set<String> keys = new HashSet<>();
+        rows.forEach(row -> {
+            Matcher m = param.matcher(row.get("page_url"));
+            while (m.find()) {
+                keys.add(m.group(1));
+            }
+        });
+        assertThat(keys).contains("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "gclid",
+                "gbraid", "wbraid", "gad_source", "msclkid", "fbclid", "affid", "oid", "sub1", "sub2", "sub3",
+                "irclickid", "im_ref", "sfdr_ptcid", "_kx", "size");
         assertThat(withQuery).isBetween(rows.size() / 10, rows.size() * 6 / 10);
     }
 

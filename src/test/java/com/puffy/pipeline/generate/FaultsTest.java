@@ -224,6 +224,20 @@ class FaultsTest {
     }
 
     @Test
+    void theItemPriceDriftIsListedAtTheFirstNullPricesDayThatHasAnOrder() throws IOException {
+        // Seed 5 at 200 events a day has no order on 2025-03-06, the first null-prices day: faults.json named that
+        // file, but the drift can only show on the next day with an order.
+        Generated small = Generated.make(tmp.resolve("small"), 14, 200, 5, FaultKind.parse("all"));
+        assertThat(small.lines("events_20250306.csv")).noneMatch(l -> l.contains(",checkout_completed,"));
+        assertThat(small.lines("events_20250307.csv")).anyMatch(l -> l.contains(",checkout_completed,"));
+        JsonNode v = small.faults.get("value_drift").get(1);
+        assertThat(v.get("column").asText()).isEqualTo("item_price");
+        assertThat(v.get("first_file").asText()).isEqualTo("events_20250307.csv");
+        assertThat(small.faultsOf(FaultKind.NULL_ITEM_PRICES)).extracting(f -> f.get("file").asText())
+                .startsWith("events_20250307.csv");
+    }
+
+    @Test
     void duplicateRowIsAnExactCopyOfTheLineBefore() throws IOException {
         JsonNode f = only(FaultKind.DUPLICATE_ROW);
         int line = Generated.ints(f.get("lines")).get(0);

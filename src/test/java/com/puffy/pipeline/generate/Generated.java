@@ -35,7 +35,11 @@ final class Generated {
     }
 
     static Generated make(Path dir, int days, int eventsPerDay, long seed, Set<FaultKind> faults) {
-        GenerateSettings settings = new GenerateSettings(dir, days, eventsPerDay, LocalDate.of(2025, 2, 23), seed,
+        return make(dir, days, eventsPerDay, seed, faults, LocalDate.of(2025, 2, 23));
+    }
+
+    static Generated make(Path dir, int days, int eventsPerDay, long seed, Set<FaultKind> faults, LocalDate start) {
+        GenerateSettings settings = new GenerateSettings(dir, days, eventsPerDay, start, seed,
                 faults.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(faults));
         EventGenerator.generate(settings, Progress.NONE, Cancellation.none());
         try {
