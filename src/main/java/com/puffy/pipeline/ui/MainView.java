@@ -730,11 +730,26 @@ public final class MainView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the table as CSV");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        chooser.setInitialFileName(table.getId() == null ? "table.csv" : table.getId().replace("-table", "") + ".csv");
+        chooser.setInitialFileName(suggestedExportName(table));
         File chosen = chooser.showSaveDialog(window());
         if (chosen != null) {
             exportTable(table, chosen.toPath());
         }
+    }
+
+    /**
+     * The file a table is read from, with "-filtered" when filters leave rows out: "validated_events-filtered.csv".
+     * The table's id ("quality-files.csv") said nothing of what the All files tab was showing.
+     */
+    static String suggestedExportName(TableView<String[]> table) {
+        com.puffy.pipeline.ui.table.DataTableView view = com.puffy.pipeline.ui.table.DataTableView.of(table);
+        Path source = view == null ? null : view.source();
+        if (source == null) {
+            return table.getId() == null ? "table.csv" : table.getId().replace("-table", "") + ".csv";
+        }
+        String name = source.getFileName().toString().replaceFirst("\\.csv$", "");
+        boolean filtered = view.rowsBeforeFilters() > view.shownRows().size();
+        return name + (filtered ? "-filtered" : "") + ".csv";
     }
 
     /** Writes what the table shows (columns in their order, rows filtered and sorted) off the FX thread. */

@@ -120,10 +120,16 @@ class WindowFxTest {
         @SuppressWarnings("unchecked")
         TableView<String[]> files = robot.lookup("#quality-files-summary-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().size() == 4);
+        assertThat(MainView.suggestedExportName(files)).as("named after the file shown").isEqualTo("file_summary.csv");
         Path target = dir.resolve("export-" + System.nanoTime() + ".csv");
         robot.interact(() -> view.exportTable(view.visibleTable(), target));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusMessageProperty().get().startsWith("Exported"));
         assertThat(Files.readAllLines(target)).hasSize(5).first().asString().startsWith("file,partition_date");
+
+        robot.interact(() -> robot.lookup("#quality-files-summary-search").queryAs(javafx.scene.control.TextField.class)
+                .setText("notes"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().size() == 1);
+        assertThat(MainView.suggestedExportName(files)).isEqualTo("file_summary-filtered.csv");
     }
 
     @Test

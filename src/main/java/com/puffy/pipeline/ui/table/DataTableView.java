@@ -263,6 +263,12 @@ public final class DataTableView extends BorderPane {
         return loaded == null ? -1 : loaded.size();
     }
 
+    /** The file the table's rows come from; null when none is loaded or a screen built the table. */
+    public java.nio.file.Path source() {
+        TableData loaded = model.tableProperty().get();
+        return loaded == null ? null : loaded.source();
+    }
+
     public TableView<String[]> table() {
         return table;
     }
