@@ -389,7 +389,9 @@ public final class Pipeline {
         settingsNode.put("config_fingerprint", ConfigLoader.fingerprint(settings.config()));
         settingsNode.put("as_of", settings.asOf() == null ? null : settings.asOf().toString());
         settingsNode.put("recursive", settings.recursive());
-        settingsNode.put("cache", settings.cacheFile() == null ? null : settings.cacheFile().toString());
+        // Absolute like input and output: a relative --cache named a file only from the folder the run started in.
+        settingsNode.put("cache", settings.cacheFile() == null ? null
+                : settings.cacheFile().toAbsolutePath().normalize().toString());
         settingsNode.set("config", ConfigLoader.asTree(settings.config()));
         ArrayNode stagesNode = root.putArray("stages");
         for (StageRun run : runs) {

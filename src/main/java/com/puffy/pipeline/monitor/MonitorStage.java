@@ -42,10 +42,14 @@ public final class MonitorStage implements Stage {
         return List.of(ALERTS, INCIDENTS, METRICS);
     }
 
-    /** FRESHNESS depends on the as-of date, and baselines on whether the cache's history is used. */
+    /**
+     * FRESHNESS depends on the as-of date, and baselines on which cache's history is used: choosing another cache
+     * file (in the app or with --cache) left monitoring "up to date" on the other file's history.
+     */
     @Override
     public String inputFingerprint(RunSettings settings) {
-        return "as_of=" + asOf(settings) + "|history=" + (settings.cacheFile() != null);
+        return "as_of=" + asOf(settings) + "|history=" + (settings.cacheFile() == null ? "none"
+                : settings.cacheFile().toAbsolutePath().normalize());
     }
 
     private static LocalDate asOf(RunSettings settings) {

@@ -337,6 +337,7 @@ public final class MainView {
                 changeCache, spacer(16));
         paths.getChildren().addAll(asOfControls());
         paths.setAlignment(Pos.CENTER_LEFT);
+        sharePathRoom(paths, outLabel, cacheLabel);
 
         VBox header = new VBox(8, top, paths);
         header.getStyleClass().add("header");
@@ -402,6 +403,33 @@ public final class MainView {
         today.setTooltip(new Tooltip("Judge freshness as of the default again: today, or the sample data's own date"));
         today.disableProperty().bind(vm.asOfProperty().isNull().or(vm.runningProperty()));
         return List.of(label, picker, today);
+    }
+
+    /**
+     * The two paths share the room the line leaves them. Shrinking on its own, the line took it all from the output
+     * path: at 1024 px it read "Output ...peline" beside the whole cache path.
+     */
+    private static void sharePathRoom(HBox line, Label first, Label second) {
+        Runnable share = () -> {
+            double others = line.getSpacing() * (line.getChildren().size() - 1)
+                    + line.getPadding().getLeft() + line.getPadding().getRight();
+            for (Node child : line.getChildren()) {
+                if (child != first && child != second && child.isManaged()) {
+                    others += child.prefWidth(-1);
+                }
+            }
+            double room = Math.max(0, line.getWidth() - others);
+            double a = first.prefWidth(-1);
+            double b = second.prefWidth(-1);
+            // The shorter keeps what it needs when it needs less than half; the longer gets the rest.
+            double half = room / 2;
+            double forFirst = a <= half ? a : b <= half ? room - b : half;
+            first.setMaxWidth(Math.max(first.getMinWidth(), forFirst));
+            second.setMaxWidth(Math.max(second.getMinWidth(), room - Math.min(a, forFirst)));
+        };
+        line.widthProperty().addListener((obs, old, now) -> share.run());
+        first.textProperty().addListener((obs, old, now) -> share.run());
+        second.textProperty().addListener((obs, old, now) -> share.run());
     }
 
     private static Region spacer(double width) {
@@ -594,7 +622,11 @@ public final class MainView {
     /** Whether Escape on this control closes its open list or menu, which comes before cancelling a run. */
     static boolean closesAPopup(Node focused) {
         return focused instanceof javafx.scene.control.ComboBoxBase<?> combo && combo.isShowing()
-                || focused instanceof MenuButton menu && menu.isShowing();
+                || focused instanceof MenuButton menu && menu.isShowing()
+                // A value filter's list (opened with Space or Alt+Down) lives in a combo box inside the control.
+                || focused instanceof org.controlsfx.control.CheckComboBox<?> facet
+                        && facet.getChildrenUnmodifiable().stream().anyMatch(
+                                n -> n instanceof javafx.scene.control.ComboBoxBase<?> inner && inner.isShowing());
     }
 
     private void installDragAndDrop(Scene target) {

@@ -397,6 +397,15 @@ class PipelineTest {
     }
 
     @Test
+    void runJsonNamesTheCacheFileByItsAbsolutePath() throws Exception {
+        pipelineWith(c -> { }).run(settings.withCacheFile(Path.of("relative-cache.sqlite")),
+                EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE, Cancellation.none());
+        var recorded = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(settings.outputDir().resolve("run.json").toFile()).path("settings").path("cache");
+        assertThat(recorded.asText()).isEqualTo(Path.of("relative-cache.sqlite").toAbsolutePath().toString());
+    }
+
+    @Test
     void defaultOutputIsASiblingNamedAfterTheInput() {
         assertThat(RunSettings.defaultOutputFor(Path.of("/data/events"))).isEqualTo(Path.of("/data/events-pipeline"));
     }

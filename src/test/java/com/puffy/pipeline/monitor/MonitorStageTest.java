@@ -172,6 +172,19 @@ class MonitorStageTest {
         assertThat(new MonitorStage().inputFingerprint(f.settings())).isNotEqualTo(first);
     }
 
+    @Test
+    void theCacheFileWhoseHistoryFeedsTheBaselinesIsPartOfTheInputFingerprint() throws Exception {
+        f.cacheFile = f.root.resolve("a.sqlite");
+        String a = new MonitorStage().inputFingerprint(f.settings());
+        f.cacheFile = f.root.resolve("b.sqlite");
+        String b = new MonitorStage().inputFingerprint(f.settings());
+        f.cacheFile = null;
+        String none = new MonitorStage().inputFingerprint(f.settings());
+        assertThat(java.util.Set.of(a, b, none)).hasSize(3);
+        f.cacheFile = f.root.resolve("a.sqlite");
+        assertThat(new MonitorStage().inputFingerprint(f.settings())).isEqualTo(a);
+    }
+
     // ---- MISSING_PARTITION ----------------------------------------------------------------------------------
 
     @Test

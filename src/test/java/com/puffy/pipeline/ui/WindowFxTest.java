@@ -70,6 +70,7 @@ class WindowFxTest {
                 .allMatch(javafx.scene.Node::isVisible);
 
         robot.interact(() -> {
+            vm.setCacheFile(dir.resolve("home/user/.local/share/EventPipelineStudio/data/cache.sqlite"));
             window.setWidth(1024);
             window.setHeight(768);
         });
@@ -83,6 +84,10 @@ class WindowFxTest {
         assertThat(tooltip).isInstanceOf(javafx.scene.control.Tooltip.class);
         assertThat(((javafx.scene.control.Tooltip) tooltip).getText()).contains(vm.stage(StageId.QUALITY).dependsOn());
         Screenshots.save(window.getScene(), "fixture-window-1024");
+        Label output = robot.lookup("#output-folder").queryAs(Label.class);
+        Label cache = robot.lookup("#cache-file").queryAs(Label.class);
+        assertThat(output.getWidth()).as("the output path keeps as much room as the cache path")
+                .isGreaterThanOrEqualTo(Math.min(output.prefWidth(-1), cache.getWidth()) - 1);
 
         robot.interact(() -> window.setWidth(1440));
         WaitForAsyncUtils.waitForFxEvents();

@@ -107,6 +107,7 @@ public final class DataTableView extends BorderPane {
                         facet.setTitle(checked == 0 ? title : title + ": " + checked + " chosen");
                         model.setFacet(column, new HashSet<>(facet.getCheckModel().getCheckedItems()));
                     });
+            openFromTheKeyboard(facet);
             toolbar.getChildren().add(facet);
         }
         ProgressIndicator busy = new ProgressIndicator();
@@ -196,6 +197,21 @@ public final class DataTableView extends BorderPane {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(rowAsText(selected));
                 Clipboard.getSystemClipboard().setContent(content);
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * Tab reaches a value filter, but no key opened its list: the list inside only opens for a mouse click. Space,
+     * Enter, F4 and Alt+Down open it as they open a combo box; in the list, the arrows move and Space ticks a value.
+     */
+    private static void openFromTheKeyboard(CheckComboBox<String> facet) {
+        facet.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            boolean opens = e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F4
+                    || (e.isAltDown() && (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP));
+            if (opens && !e.isConsumed()) {
+                facet.show();
                 e.consume();
             }
         });

@@ -1,0 +1,83 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.table.DataTableModel;
+import com.puffy.pipeline.ui.table.DataTableView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A value filter from the keyboard alone: Tab to it, open its list, tick values, close it. */
+@ExtendWith(ApplicationExtension.class)
+class FacetKeyboardFxTest {
+    @TempDir
+    static Path dir;
+    DataTableModel model;
+    DataTableView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path file = Files.writeString(dir.resolve("findings-" + System.nanoTime() + ".csv"),
+                "file,severity\na.csv,ERROR\nb.csv,WARNING\nc.csv,INFO\nd.csv,ERROR\n");
+        model = new DataTableModel(UiThreads.javafx(), List.of("severity"));
+        view = new DataTableView(model, "kb");
+        stage.setScene(new javafx.scene.Scene(view, 900, 500));
+        stage.show();
+        model.load(file, "run it");
+    }
+
+    @Test
+    void aValueFilterOpensAndTicksValuesFromTheKeyboard(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 4);
+        @SuppressWarnings("unchecked")
+        CheckComboBox<String> facet = robot.lookup("#kb-facet-severity").queryAs(CheckComboBox.class);
+        robot.interact(view::focusSearch);
+        robot.type(KeyCode.TAB, 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.getScene().getFocusOwner()).as("Tab reaches the filter").isSameAs(facet);
+
+        robot.press(KeyCode.ALT).press(KeyCode.DOWN).release(KeyCode.DOWN).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(showing(facet)).as("Alt+Down opens its list").isTrue();
+        assertThat(MainView.closesAPopup(view.getScene().getFocusOwner()))
+                .as("Escape closes the list rather than cancel a run").isTrue();
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(facet.getCheckModel().getCheckedItems()).containsExactlyInAnyOrder("ERROR", "INFO");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(showing(facet)).isFalse();
+        assertThat(MainView.closesAPopup(facet)).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 3);
+        assertThat(model.countTextProperty().get()).isEqualTo("3 of 4 rows");
+
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(showing(facet)).as("Space opens it too").isTrue();
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(facet.getCheckModel().getCheckedItems()).as("Space unticks the value in focus")
+                .containsExactly("ERROR");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 2);
+    }
+
+    static boolean showing(CheckComboBox<String> facet) {
+        return facet.getChildrenUnmodifiable().stream().anyMatch(
+                n -> n instanceof javafx.scene.control.ComboBox<?> box && box.isShowing());
+    }
+}
