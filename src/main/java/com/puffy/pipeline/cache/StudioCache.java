@@ -1,6 +1,12 @@
 package com.puffy.pipeline.cache;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +37,8 @@ import org.sqlite.SQLiteException;
  * and daily metric history for monitoring baselines.
  * <p>
  * The cache is an optimization, never a reason to fail a run: a file that is not a database, belongs to another
- * application, was written by a newer version, or stays locked is moved aside as {@code <name>.corrupt-<timestamp>}
- * and rebuilt; if it cannot be moved (or the folder cannot be written) the run goes on with an in-memory cache.
+ * application or was written by a newer version is moved aside as {@code <name>.corrupt-<timestamp>} and rebuilt
+ * (a locked file, or a text file given by mistake, is left in place and the run works without it); if it cannot be moved (or the folder cannot be written) the run goes on with an in-memory cache.
  * Each such event adds a sentence to {@link #warnings()}. Errors while reading or writing later are also turned
  * into warnings: a failed lookup is a miss, a failed store is skipped. See docs/decisions/0400-cache.md.
  * <p>
@@ -114,6 +120,14 @@ public final class StudioCache implements AutoCloseable {
                 warnings.add("The cache file " + target + " " + first.getMessage() + " for longer than "
                         + busyTimeout.toSeconds() + " s; this run works without it (nothing is read from or saved to "
                         + "it): wait for the other run to finish, or choose another file with --cache.");
+                return inMemory(warnings, busyTimeout);
+            }
+            if (isText(target)) {
+                // A CSV or a note given as --cache by mistake (arguments swapped) was never a cache: renaming it to
+                // .corrupt-* took an event file out of its folder.
+                warnings.add("The cache path " + target + " is a text file, not a cache; it was left as it is and "
+                        + "this run works without a saved cache: give --cache a new file name, such as "
+                        + target.resolveSibling("eventpipe-cache.db") + ".");
                 return inMemory(warnings, busyTimeout);
             }
             Optional<Path> aside = moveAside(target);
@@ -484,6 +498,28 @@ public final class StudioCache implements AutoCloseable {
     }
 
     /** Moves the file and its WAL companions aside; empty if there was nothing to move or it could not be moved. */
+    /** True for a file whose first 4 KiB are UTF-8 text without control characters; SQLite files and damage are not. */
+    static boolean isText(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4096);
+        } catch (IOException e) {
+            return false;
+        }
+        if (head.length == 0) {
+            return false;
+        }
+        for (byte b : head) {
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f) {
+                return false;
+            }
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        // Not at the end of input: a character cut by the 4 KiB boundary is not an error.
+        return !utf8.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false).isError();
+    }
+
     private static Optional<Path> moveAside(Path target) {
         // Only a regular file is ours to move: a folder given as the cache path is left alone and bypassed.
         if (!Files.isRegularFile(target)) {

@@ -131,7 +131,7 @@ class StudioCacheTest {
     @Test
     void theFilesFolderIsMovedAsideWithADamagedCacheFile() throws Exception {
         Path file = dir.resolve("cache.sqlite");
-        Files.writeString(file, "not a database");
+        Files.write(file, "not a database\0\1".getBytes());
         Path folder = Files.createDirectories(dir.resolve("cache.sqlite.spools"));
         Files.writeString(folder.resolve("abc.v"), "rows");
         try (StudioCache cache = StudioCache.open(file)) {
@@ -200,6 +200,36 @@ class StudioCacheTest {
                     .doesNotContain("moved aside");
             assertUsable(cache);
         }
+    }
+
+    @Test
+    void aTextFileGivenAsTheCacheIsLeftInPlaceAndBypassed() throws Exception {
+        Path events = dir.resolve("events_20250301.csv");
+        String text = "client_id,page_url,referrer,timestamp,event_name,event_data,user_agent\n"
+                + "1740268798-lvfV1k5nHCN8,https://puffy.com/,,2025-03-01T10:00:00.000Z,page_viewed,,Mozilla/5.0 ü\n";
+        Files.writeString(events, text.repeat(40));
+        try (StudioCache cache = StudioCache.open(events)) {
+            assertThat(cache.warnings()).singleElement().asString()
+                    .contains(events.toString(), "is a text file, not a cache", "left as it is", "--cache");
+            assertThat(cache.file()).isEmpty();
+            assertUsable(cache);
+        }
+        assertThat(Files.readString(events)).isEqualTo(text.repeat(40));
+        assertThat(asideFiles("events_20250301.csv")).isEmpty();
+    }
+
+    @Test
+    void onlyPlainUtf8TextCountsAsText() throws Exception {
+        Path file = dir.resolve("f");
+        Files.write(file, new byte[0]);
+        assertThat(StudioCache.isText(file)).isFalse();
+        Files.write(file, "SQLite format 3\0".getBytes());
+        assertThat(StudioCache.isText(file)).isFalse();
+        Files.write(file, new byte[] {'a', 'b', (byte) 0xC3, 0x28});
+        assertThat(StudioCache.isText(file)).isFalse();
+        // A two-byte character cut by the 4 KiB read is still text.
+        Files.write(file, ("a".repeat(4095) + "é").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(StudioCache.isText(file)).isTrue();
     }
 
     @Test

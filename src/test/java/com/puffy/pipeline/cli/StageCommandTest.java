@@ -99,9 +99,21 @@ class StageCommandTest {
     }
 
     @Test
+    void anEventFileGivenAsTheCacheByMistakeStaysInItsFolderAndIsValidated() throws Exception {
+        Path events = input.resolve("events_20250223.csv");
+        String before = Files.readString(events);
+        assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("o").toString(), "--as-of",
+                "2025-02-24", "--stages", "quality", "--cache", events.toString())).isZero();
+        assertThat(Files.readString(events)).isEqualTo(before);
+        assertThat(err.toString()).contains("WARNING: The cache path " + events.toAbsolutePath()
+                + " is a text file, not a cache; it was left as it is");
+        assertThat(Files.readString(dir.resolve("o/quality/file_summary.csv"))).contains("events_20250223.csv");
+    }
+
+    @Test
     void aCorruptCacheFileIsSetAsideWithAWarningOnStderrNamingItAndTheRunSucceeds() throws Exception {
         Path cache = dir.resolve("my-cache.sqlite");
-        Files.writeString(cache, "not a database, only text that is long enough to be read as a header".repeat(20));
+        Files.write(cache, ("\0\1not a database" + "x".repeat(2000)).getBytes());
         // The exit code is the run's own (1: this one-day folder raises a CRITICAL alert), as without a cache.
         int withoutCache = run("run", "--input", input.toString(), "--output", dir.resolve("nc").toString(),
                 "--as-of", "2025-02-24", "--no-cache");

@@ -71,7 +71,7 @@ class MetricHistoryTest {
     @Test
     void aCorruptCacheStillLetsMonitoringRunAndSaysSo() throws Exception {
         Path cache = dir.resolve("cache.sqlite");
-        java.nio.file.Files.writeString(cache, "definitely not sqlite, just some text that is long enough".repeat(40));
+        java.nio.file.Files.write(cache, ("\0\1definitely not sqlite" + "x".repeat(2000)).getBytes());
         MonitorFixture f = new MonitorFixture(dir, D1, 5);
         f.cacheFile = cache;
         StageResult result = f.run();

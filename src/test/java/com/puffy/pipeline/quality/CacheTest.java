@@ -122,7 +122,7 @@ class CacheTest {
     @Test
     void aDamagedCacheFileIsSetAsideWithAWarningAndTheRunSucceeds() throws Exception {
         Path cache = dir.resolve("c.sqlite");
-        Files.writeString(cache, "this is not a database");
+        Files.write(cache, "this is not a database\0\1".getBytes());
         QualityHarness h = folder().withCache(cache).run();
         assertThat(h.result.summary()).anyMatch(l -> l.startsWith("Cache warning: ") && l.contains("moved"));
         assertThat(h.valid()).isNotEmpty();
