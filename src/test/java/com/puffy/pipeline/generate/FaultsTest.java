@@ -224,6 +224,26 @@ class FaultsTest {
     }
 
     @Test
+    void theNullSpikeIsTwoConsecutiveDaysWhateverThePeriodsLength() throws IOException {
+        for (int days : new int[]{14, 30}) {
+            Generated g = Generated.make(tmp.resolve("spike" + days), days, 200, 1,
+                    EnumSet.of(FaultKind.CLIENT_ID_NULL_SPIKE));
+            List<Integer> spikeDays = new ArrayList<>();
+            List<Path> files = g.eventFiles();
+            for (int d = 0; d < files.size(); d++) {
+                List<String> lines = g.lines(files.get(d).getFileName().toString());
+                long empty = lines.stream().skip(1).filter(l -> l.startsWith("\"\",")).count();
+                if (empty > (lines.size() - 1) / 20) {
+                    spikeDays.add(d);
+                }
+            }
+            assertThat(spikeDays).as("%d days", days).hasSize(2);
+            assertThat(spikeDays.get(1)).as("%d days", days).isEqualTo(spikeDays.get(0) + 1);
+            assertThat(g.faults.get("value_drift")).hasSize(1);
+        }
+    }
+
+    @Test
     void theItemPriceDriftIsListedAtTheFirstNullPricesDayThatHasAnOrder() throws IOException {
         // Seed 5 at 200 events a day has no order on 2025-03-06, the first null-prices day: faults.json named that
         // file, but the drift can only show on the next day with an order.
