@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui.table;
 
+import it.unimi.dsi.fastutil.ints.IntComparator;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -92,7 +93,7 @@ public final class ColumnValues {
      * The order a click on the column's header asks for: numbers as numbers and severities worst first, both with
      * empty cells last whichever the direction; anything else as text (by code point).
      */
-    IntSort.IntComparator order(boolean ascending) {
+    IntComparator order(boolean ascending) {
         if (numeric) {
             double[] keys = numbers();
             return (a, b) -> {
@@ -118,7 +119,7 @@ public final class ColumnValues {
                 return ascending ? Integer.compare(x, y) : Integer.compare(y, x);
             };
         }
-        IntSort.IntComparator text;
+        IntComparator text;
         if (dictionary != null) {
             int[] rank = ranks();
             text = (a, b) -> Integer.compare(rank[codes[a]], rank[codes[b]]);

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui.table;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
@@ -44,7 +45,8 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
         }
         int[] order = keep.stream().toArray();
         if (sortColumn >= 0 && sortColumn < table.columns().size()) {
-            IntSort.sort(order, table.values(sortColumn).order(ascending));
+            // Stable, so rows that compare equal keep their order in the file; on ints, so 3M rows are not boxed.
+            IntArrays.mergeSort(order, table.values(sortColumn).order(ascending));
         }
         return order;
     }

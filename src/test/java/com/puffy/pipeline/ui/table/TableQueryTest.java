@@ -52,6 +52,25 @@ class TableQueryTest {
     }
 
     @Test
+    void rowsThatCompareEqualKeepTheirOrderInTheFileWhicheverTheDirection() throws Exception {
+        StringBuilder csv = new StringBuilder("group,n\n");
+        for (int n = 0; n < 500; n++) {
+            csv.append(n * 7 % 3 == 0 ? "A" : "B").append(',').append(n).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("many.csv"), csv);
+        CsvTable t = CsvTable.read(file);
+        for (boolean ascending : new boolean[] {true, false}) {
+            List<String[]> sorted = new TableQuery("", -1, Map.of(), 0, ascending).apply(t);
+            assertThat(sorted.get(0)[0]).isEqualTo(ascending ? "A" : "B");
+            for (int i = 1; i < sorted.size(); i++) {
+                if (sorted.get(i)[0].equals(sorted.get(i - 1)[0])) {
+                    assertThat(Integer.parseInt(sorted.get(i)[1])).isGreaterThan(Integer.parseInt(sorted.get(i - 1)[1]));
+                }
+            }
+        }
+    }
+
+    @Test
     void severitiesSortByHowBadTheyAreNotAlphabetically() throws Exception {
         Path file = dir.resolve("alerts.csv");
         Files.writeString(file, "check,severity\nA,INFO\nB,WARNING\nC,CRITICAL\nD,\nE,WARNING\n");
