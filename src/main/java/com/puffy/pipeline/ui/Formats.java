@@ -30,8 +30,4 @@ public final class Formats {
         format.setMaximumFractionDigits(value >= 100_000 ? 0 : 2);
         return format.format(value);
     }
-
-    public static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
-    }
 }

@@ -123,7 +123,7 @@ class OtherScreensFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> credits.getItems().size() == 2);
         String[] first = (String[]) credits.getItems().get(0);
         assertThat(first[0]).isEqualTo("s1");
-        assertThat(first[3]).startsWith("100 %");
+        assertThat(first[3]).startsWith("100%");
         assertThat(first[4]).isEmpty();
     }
 

@@ -54,10 +54,10 @@ class SmallPartsTest {
     @Test
     void monitoringAxesWriteRatesAsPercentagesAndCountsWithSeparators() {
         assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("client_id_null_rate", 0.15))
-                .isEqualTo("15 %");
-        assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("bot_share", 0.125)).isEqualTo("12.5 %");
+                .isEqualTo("15%");
+        assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("bot_share", 0.125)).isEqualTo("12.5%");
         assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("session_cvr", 0.0093))
-                .isEqualTo("0.93 %");
+                .isEqualTo("0.93%");
         assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("events", 25000)).isEqualTo("25,000");
         assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("revenue", 1234.5)).isEqualTo("1,234.5");
     }

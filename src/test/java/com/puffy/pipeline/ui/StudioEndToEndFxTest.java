@@ -193,6 +193,8 @@ class StudioEndToEndFxTest {
         robot.interact(() -> view.select(StageId.ANALYSIS));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#kpi-revenue").tryQuery().isPresent());
         assertThat(robot.lookup("#kpi-revenue").queryAs(Label.class).getText()).startsWith("$");
+        // Written as the report and the stage summary write a conversion rate ("0.99%"), not "1.0 %" beside it.
+        assertThat(robot.lookup("#kpi-cvr").queryAs(Label.class).getText()).matches("\\d+\\.\\d{1,2}%");
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         javafx.scene.chart.BarChart<String, Number> orders = robot.from(robot.lookup("#chart-orders").queryAs(

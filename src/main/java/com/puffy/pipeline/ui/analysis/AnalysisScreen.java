@@ -173,7 +173,7 @@ public final class AnalysisScreen implements Screen {
                 tile("kpi-revenue", "Revenue", Formats.money(k.revenue()), "all orders, bots included"),
                 tile("kpi-orders", "Orders", Formats.count(k.orders()), "conversions"),
                 tile("kpi-sessions", "Sessions", Formats.count(k.sessions()), "bot sessions excluded"),
-                tile("kpi-cvr", "Conversion rate", Formats.percent(k.sessionCvr()),
+                tile("kpi-cvr", "Conversion rate", Fmt.rate(k.sessionCvr()),
                         Formats.count(k.convertedSessions()) + " converted sessions"),
                 tile("kpi-aov", "Average order", Formats.money(k.aov()), "revenue ÷ orders"));
         tiles.applyCss();
@@ -228,7 +228,7 @@ public final class AnalysisScreen implements Screen {
         for (XYChart.Data<Number, String> bar : steps.getData()) {
             AnalysisResult.FunnelStep step = reversed.get(steps.getData().indexOf(bar));
             tooltip(bar, step.label() + ": " + Formats.count(step.sessions()) + " sessions, "
-                    + Formats.percent(step.rateFromStart()) + " of all, " + Formats.percent(step.rateFromPrevious())
+                    + Fmt.percent(step.rateFromStart()) + " of all, " + Fmt.percent(step.rateFromPrevious())
                     + " of the step before");
         }
         funnelCard.caption(first(result.insights("funnel")));

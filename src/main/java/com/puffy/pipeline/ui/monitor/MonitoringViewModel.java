@@ -199,13 +199,13 @@ public final class MonitoringViewModel {
 
     /**
      * A value of a metric as the chart's axis writes it: rates and shares as percentages, as the alerts word them
-     * ("client_id missing on 15.0 % of rows" beside an axis reading 0.15), other values with thousands separators.
+     * ("client_id missing on 15.0% of rows" beside an axis reading 0.15), other values with thousands separators.
      */
     public static String axisLabel(String metric, double value) {
         java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.US);
         format.setMaximumFractionDigits(2);
         if (isFraction(metric)) {
-            return format.format(value * 100) + " %";
+            return format.format(value * 100) + "%";
         }
         return format.format(value);
     }

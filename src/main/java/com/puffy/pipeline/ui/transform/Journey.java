@@ -76,6 +76,6 @@ public record Journey(String clientId, CsvTable user, CsvTable sessions, CsvTabl
 
     private static String percent(String fraction) {
         double value = CsvTable.number(fraction);
-        return Double.isNaN(value) ? fraction : String.format(java.util.Locale.ROOT, "%.0f %%", value * 100);
+        return Double.isNaN(value) ? fraction : String.format(java.util.Locale.ROOT, "%.0f%%", value * 100);
     }
 }
