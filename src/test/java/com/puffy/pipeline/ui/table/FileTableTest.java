@@ -218,4 +218,48 @@ class FileTableTest {
         assertThat(model.facetNote("channel").get()).isEmpty();
         assertThat(model.facetValues("channel")).containsExactly("Direct");
     }
+
+    @Test
+    void anExportOfAFileReplacedUnderTheTableWritesNothingInsteadOfBlankRows() throws Exception {
+        Path file = Files.writeString(dir.resolve("findings.csv"), "code,n\nA,1\nB,2\n");
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
+        model.load(file, "run it");
+        List<String[]> shown = model.rowsProperty().get();
+        Files.writeString(file, "code,n\nZZZ,99\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        Path out = dir.resolve("export.csv");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TableExport.write(List.of("code", "n"), shown, out))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("findings.csv changed on disk while it was exported, so export.csv was not written: "
+                        + "export again once the table has been read again.");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void sortSearchFilterThenExportWritesExactlyTheRowsShownInOrderFormulaSafe() throws Exception {
+        Path file = Files.writeString(dir.resolve("q.csv"), "id,channel,value,note\n"
+                + "a,Direct,-2,'=1+2\n"
+                + "b,Email,1e3,\"x,\ny\"\n"
+                + "c,Direct,,caf\u00e9 'x\n"
+                + "d,Direct,NaN,'@me\n"
+                + "e,Direct,3.5,plain\n"
+                + "f,Direct,-1E1,'-1+2", StandardCharsets.UTF_8);
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of("channel"));
+        model.load(file, "run it");
+        model.setSort("value", false);
+        model.filterTextProperty().set("a");
+        model.apply();
+        model.setFacet("channel", Set.of("Direct"));
+        List<String[]> shown = model.rowsProperty().get();
+        assertThat(cells(shown)).extracting(r -> r.get(0)).containsExactly("e", "a", "c", "d");
+        Path out = dir.resolve("export.csv");
+        TableExport.write(List.of("id", "channel", "value", "note"), shown, out);
+        assertThat(Files.readString(out)).isEqualTo("id,channel,value,note\n"
+                + "e,Direct,3.5,plain\n"
+                + "a,Direct,-2,'=1+2\n"
+                + "c,Direct,,caf\u00e9 'x\n"
+                + "d,Direct,NaN,'@me\n");
+        assertThat(cells(new TableQuery("", -1, Map.of(), 2, true).apply(FileTable.open(file, List.of()))))
+                .extracting(r -> r.get(0)).containsExactly("f", "a", "e", "b", "c", "d");
+    }
 }
