@@ -123,6 +123,9 @@ final class StageCard extends VBox {
             if (now) {
                 Tooltip.install(this, details);
             } else {
+                // Uninstalling leaves a tooltip on screen where it was: widened past 1200 px while it showed, the
+                // card's details stayed over the wide rail until the mouse came back to the card.
+                details.hide();
                 Tooltip.uninstall(this, details);
             }
         });
