@@ -96,8 +96,8 @@ final class ConsoleProgress implements PipelineListener {
     static String reconciliation(StageId stage, StageResult result) {
         Map<String, Object> figures = result == null ? Map.of() : result.figures();
         if (stage == StageId.QUALITY && figures.get("rows_read") instanceof Number read) {
-            return String.format(Locale.ROOT, "; %,d rows read = %,d valid + %,d quarantined + %,d duplicate (%s)",
-                    read.longValue(), count(figures, "rows_valid"), count(figures, "rows_quarantined"),
+            return String.format(Locale.ROOT, "; %,d %s read = %,d valid + %,d quarantined + %,d duplicate (%s)",
+                    read.longValue(), read.longValue() == 1 ? "row" : "rows", count(figures, "rows_valid"), count(figures, "rows_quarantined"),
                     count(figures, "rows_duplicate"),
                     Boolean.TRUE.equals(figures.get("reconciled")) ? "reconciled" : "NOT reconciled: see run.json");
         }

@@ -105,8 +105,8 @@ final class QualitySummary {
         long valid = sum(FileResult::rowsValid);
         long quarantined = sum(f -> f.rowsQuarantined);
         long duplicate = sum(f -> f.rowsDuplicate);
-        return String.format(Locale.ROOT, "%,d rows read = %,d valid + %,d quarantined + %,d duplicate%s", read,
-                valid, quarantined, duplicate, read == valid + quarantined + duplicate ? " (reconciled)"
+        return String.format(Locale.ROOT, "%,d %s read = %,d valid + %,d quarantined + %,d duplicate%s", read,
+                read == 1 ? "row" : "rows", valid, quarantined, duplicate, read == valid + quarantined + duplicate ? " (reconciled)"
                         : " (DOES NOT RECONCILE)");
     }
 

@@ -26,6 +26,15 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void oneRowReadIsOneRowNotOneRows() {
+        progress.stageFinished(StageId.QUALITY, StageOutcome.RAN, StageResult.of(Map.of("rows_read", 1L,
+                "rows_valid", 1L, "rows_quarantined", 0L, "rows_duplicate", 0L, "reconciled", true),
+                List.of()), Duration.ofMillis(100));
+        assertThat(err.toString().strip())
+                .isEqualTo("Quality: done in 0.1 s; 1 row read = 1 valid + 0 quarantined + 0 duplicate (reconciled)");
+    }
+
+    @Test
     void aReconciliationThatFailsSaysSoOnStderr() {
         progress.stageFinished(StageId.QUALITY, StageOutcome.UP_TO_DATE, StageResult.of(Map.of("rows_read", 3,
                 "rows_valid", 1, "rows_quarantined", 1, "rows_duplicate", 0, "reconciled", false), List.of()), Duration.ZERO);
