@@ -72,6 +72,8 @@ final class StageCard extends VBox {
         Label elapsed = new Label();
         elapsed.getStyleClass().add("elapsed");
         elapsed.textProperty().bind(stage.elapsedProperty());
+        elapsed.setId("elapsed-" + stage.id().cliName());
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
         Label message = new Label();
         message.getStyleClass().add("muted");
         message.textProperty().bind(stage.messageProperty());
@@ -93,6 +95,17 @@ final class StageCard extends VBox {
         cancel.visibleProperty().bind(stage.stateProperty().isEqualTo(StageState.RUNNING));
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> main.cancel());
+        cancel.setTooltip(new Tooltip("Stop the run; finished stages keep their outputs (Esc)"));
+        // Compact, elapsed time, Cancel and Run shared 190 px and Cancel was squeezed to "C…" during a run: it
+        // shows its icon there, as the rail's Cancel does, and neither button shrinks below its content.
+        cancel.contentDisplayProperty().bind(Bindings.createObjectBinding(() -> compact.get()
+                ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT, compact));
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        // Compact and running, the disabled Run gives its place to Cancel: the three did not fit in the rail.
+        run.managedProperty().bind(Bindings.createBooleanBinding(
+                () -> !(compact.get() && stage.getState() == StageState.RUNNING), compact, stage.stateProperty()));
+        run.visibleProperty().bind(run.managedProperty());
         Region gap2 = new Region();
         HBox.setHgrow(gap2, Priority.ALWAYS);
         HBox actions = new HBox(8, elapsed, gap2, cancel, run);
@@ -123,6 +136,9 @@ final class StageCard extends VBox {
             if (now) {
                 Tooltip.install(this, details);
             } else {
+                // Uninstalling leaves a tooltip on screen where it was: widened past 1200 px while it showed, the
+                // card's details stayed over the wide rail until the mouse came back to the card.
+                details.hide();
                 Tooltip.uninstall(this, details);
             }
         });

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,42 @@ class KeyboardFxTest {
         try (var left = Files.list(vm.outputDirProperty().get())) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-"));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void resizingAcrossTheCompactWidthDuringARunKeepsItsProgressAndTheCancelIconStopsIt(FxRobot robot)
+            throws Exception {
+        robot.interact(vm::runAll);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.stage(StageId.QUALITY).progressProperty().get() > 0);
+        javafx.scene.control.ProgressBar bar = robot.lookup("#progress-quality").queryAs(javafx.scene.control.ProgressBar.class);
+        javafx.scene.control.Button cancelAll = robot.lookup("#cancel-run").queryButton();
+        javafx.scene.control.Button cancelStage = robot.lookup("#cancel-quality").queryButton();
+        for (double width : new double[] {1024, 1440, 1100, 1300, 1199, 1201, 1024}) {
+            robot.interact(() -> window.setWidth(width));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(bar.isVisible()).as(width + " px").isTrue();
+            assertThat(bar.getWidth()).as(width + " px: the bar has room").isGreaterThan(100);
+            assertThat(bar.getProgress()).as(width + " px").isEqualTo(0.25);
+            assertThat(cancelStage.isVisible()).isTrue();
+            assertThat(cancelStage.getWidth()).as(width + " px: the card's Cancel is whole")
+                    .isGreaterThanOrEqualTo(cancelStage.prefWidth(-1) - 0.5);
+            assertThat(cancelStage.getContentDisplay()).as(width + " px").isEqualTo(width < MainView.COMPACT_RAIL_BELOW
+                    ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT);
+            Label elapsed = robot.lookup("#elapsed-quality").queryAs(Label.class);
+            assertThat(elapsed.getText()).isNotEmpty();
+            assertThat(elapsed.getWidth()).as(width + " px: the elapsed time is not cut to '...'")
+                    .isGreaterThanOrEqualTo(elapsed.prefWidth(-1) - 0.5);
+            javafx.scene.Node card = robot.lookup("#stage-quality").query();
+            javafx.scene.control.ScrollPane rail = robot.lookup("#rail").queryAs(javafx.scene.control.ScrollPane.class);
+            assertThat(card.getBoundsInLocal().getWidth()).as(width + " px: the card fits the rail")
+                    .isLessThanOrEqualTo(rail.getViewportBounds().getWidth());
+            assertThat(vm.runningProperty().get()).isTrue();
+        }
+        assertThat(cancelAll.getContentDisplay()).isEqualTo(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        Screenshots.save(window.getScene(), "compact-rail-during-run");
+        robot.clickOn(cancelAll);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.CANCELLED);
     }
 
     @ParameterizedTest

@@ -95,6 +95,28 @@ class WindowFxTest {
         assertThat(card.getProperties().get("javafx.scene.control.Tooltip")).isNull();
     }
 
+    @Test
+    void aCardsDetailsShowingWhenTheWindowWidensPastCompactCloseAndTheProgressBarsStay(FxRobot robot)
+            throws Exception {
+        javafx.scene.Node card = robot.lookup("#stage-quality").query();
+        for (int round = 0; round < 3; round++) {
+            robot.interact(() -> window.setWidth(1024));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.Tooltip details =
+                    (javafx.scene.control.Tooltip) card.getProperties().get("javafx.scene.control.Tooltip");
+            assertThat(details).isNotNull();
+            robot.interact(() -> details.show(window));
+            assertThat(details.isShowing()).isTrue();
+            robot.interact(() -> window.setWidth(1440));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(details.isShowing()).as("round " + round + ": no tooltip left over the wide rail").isFalse();
+            assertThat(robot.lookup("#progress-quality").query().isVisible()).isTrue();
+        }
+        robot.interact(() -> window.setWidth(1024));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#progress-quality").query().isVisible()).isTrue();
+    }
+
     private java.util.List<Label> dependsLabels(FxRobot robot) {
         java.util.Set<String> texts = new java.util.HashSet<>();
         vm.stages().forEach(s -> texts.add(s.dependsOn()));

@@ -186,7 +186,9 @@ public final class ColumnValues {
         private boolean allSeverities = true;
 
         void add(String value) {
-            if (!value.isEmpty()) {
+            // "NaN" is how a rate over nothing is written: a blank among numbers, not text that makes the whole
+            // column sort as text (-2, 10, 3, NaN).
+            if (!value.isEmpty() && !"NaN".equals(value)) {
                 if (allNumbers) {
                     if (CsvTable.looksNumeric(value)) {
                         sawNumber = true;

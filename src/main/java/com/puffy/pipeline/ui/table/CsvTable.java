@@ -28,7 +28,7 @@ public final class CsvTable implements TableData {
     private final Map<Integer, ColumnValues> values = new HashMap<>();
 
     public CsvTable(List<String> columns, List<String[]> rows, Path source) {
-        this.columns = List.copyOf(columns);
+        this.columns = withoutBom(columns);
         this.rows = Collections.unmodifiableList(rows);
         this.source = source;
         this.numeric = new boolean[columns.size()];
@@ -71,7 +71,7 @@ public final class CsvTable implements TableData {
             }
             reader.select(header);
             int width = header.size();
-            int keyIndex = column == null ? -1 : header.indexOf(column);
+            int keyIndex = column == null ? -1 : withoutBom(header).indexOf(column);
             if (column != null && keyIndex < 0) {
                 throw new IOException(file + " has no column " + column);
             }
@@ -105,6 +105,19 @@ public final class CsvTable implements TableData {
             }
             return new CsvTable(header, rows, file);
         }
+    }
+
+    /**
+     * The header as the user reads it: a file saved by Excel or Notepad starts with a byte-order mark, which the
+     * reader keeps in the first column's name, so "\uFEFFevent_type" matched no filter, search or sort by name.
+     */
+    static List<String> withoutBom(List<String> header) {
+        if (header.isEmpty() || !header.get(0).startsWith("\uFEFF")) {
+            return List.copyOf(header);
+        }
+        List<String> names = new ArrayList<>(header);
+        names.set(0, names.get(0).substring(1));
+        return List.copyOf(names);
     }
 
     private static List<String> positionOrder(Map<String, Integer> header) {

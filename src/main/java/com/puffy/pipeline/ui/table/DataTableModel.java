@@ -51,6 +51,8 @@ public final class DataTableModel {
     private boolean loadPending;
     private Path pendingFile;
     private String pendingHint;
+    private String loadedHint;
+    private final Map<String, StringProperty> facetNotes = new LinkedHashMap<>();
     private int sortColumn = -1;
     private TableData lastTable;
     private TableQuery lastQuery;
@@ -61,6 +63,7 @@ public final class DataTableModel {
         this.facetColumns = List.copyOf(facetColumns);
         for (String column : facetColumns) {
             facetValues.put(column, FXCollections.observableArrayList());
+            facetNotes.put(column, new SimpleStringProperty(""));
         }
     }
 
@@ -89,6 +92,14 @@ public final class DataTableModel {
     /** The distinct values of a facet column, sorted, for its filter list. */
     public ObservableList<String> facetValues(String column) {
         return facetValues.get(column);
+    }
+
+    /**
+     * Why a facet column's filter has nothing to tick, "" when it lists the values: a column of more distinct values
+     * than a list can usefully hold (session ids) is filtered through the search instead.
+     */
+    public StringProperty facetNote(String column) {
+        return facetNotes.get(column);
     }
 
     public StringProperty countTextProperty() {
@@ -146,7 +157,12 @@ public final class DataTableModel {
 
     /** Loads {@code file} in the background; {@code missingHint} is shown when it does not exist. */
     public void load(Path file, String missingHint) {
+        load(file, missingHint, file == null ? null : "Loading " + file.getFileName() + "…");
+    }
+
+    private void load(Path file, String missingHint, String loadingText) {
         loadPending = false;
+        loadedHint = missingHint;
         long gen = generation.incrementAndGet();
         if (file == null || !Files.isRegularFile(file)) {
             table.set(null);
@@ -161,7 +177,7 @@ public final class DataTableModel {
         table.set(null);
         rows.set(List.of());
         loading.set(true);
-        readingText = "Loading " + file.getFileName() + "…";
+        readingText = loadingText;
         countText.set(readingText);
         placeholder.set(readingText);
         threads.background(() -> {
@@ -201,20 +217,36 @@ public final class DataTableModel {
 
     /** Shows an already loaded table (for tables a screen builds itself). */
     public void show(TableData loaded) {
+        if (loaded instanceof FileTable onDisk) {
+            // A run, or the user, replaced or truncated the file under the table: its rows showed as blank cells
+            // until the screen was reloaded by hand. Read it again, saying why.
+            onDisk.onChange(() -> threads.fx(() -> {
+                if (table.get() == onDisk) {
+                    load(onDisk.source(), loadedHint,
+                            onDisk.source().getFileName() + " changed on disk: reading it again…");
+                }
+            }));
+        }
         table.set(loaded);
         emptyReason.set("");
         for (String column : facetColumns) {
             int c = loaded.column(column);
             List<String> distinct = List.of();
+            String note = "";
             if (c >= 0) {
                 try {
                     List<String> listed = loaded.values(c).distinct();
                     distinct = listed == null ? List.of() : listed;
+                    if (listed == null) {
+                        note = "More than " + Formats.count(ColumnValues.DICTIONARY_LIMIT) + " different " + column
+                                + " values, too many to list: type one in the search instead.";
+                    }
                 } catch (java.io.IOException e) {
                     error.set(UiError.of("read " + loaded.source(), e));
                 }
             }
             facetValues.get(column).setAll(distinct);
+            facetNotes.get(column).set(note);
             facetSelection.keySet().retainAll(facetColumns);
         }
         apply();
@@ -266,7 +298,9 @@ public final class DataTableModel {
                 logIfSlow(started, "Ran " + query + " on " + current.source() + ": " + result.size() + " rows");
             } catch (Exception | OutOfMemoryError e) {
                 threads.fx(() -> {
-                    if (gen == generation.get()) {
+                    // A file found changed is being read again (see show): no error to report.
+                    boolean rereading = current instanceof FileTable onDisk && onDisk.hasChanged();
+                    if (gen == generation.get() && !rereading) {
                         lastQuery = null;
                         loading.set(false);
                         readingText = null;

@@ -107,8 +107,30 @@ public final class DataTableView extends BorderPane {
                         facet.setTitle(checked == 0 ? title : title + ": " + checked + " chosen");
                         model.setFacet(column, new HashSet<>(facet.getCheckModel().getCheckedItems()));
                     });
+            // A column of too many values had an empty list to tick and no word why: say it on the filter itself.
+            javafx.beans.property.StringProperty note = model.facetNote(column);
+            Tooltip tip = facet.getTooltip();
+            String usual = tip.getText();
+            Runnable showNote = () -> {
+                boolean tooMany = !note.get().isEmpty();
+                facet.setDisable(tooMany);
+                tip.setText(tooMany ? note.get() : usual);
+                int checked = facet.getCheckModel().getCheckedItems().size();
+                facet.setTitle(tooMany ? title + ": too many values" : checked == 0 ? title : title + ": " + checked + " chosen");
+                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : 170);
+            };
+            note.addListener((obs, old, now) -> showNote.run());
+            showNote.run();
+            Label why = new Label();
+            why.getStyleClass().add("muted");
+            why.textProperty().bind(note);
+            why.setWrapText(true);
+            why.setMaxWidth(420);
+            why.visibleProperty().bind(note.isNotEmpty());
+            why.managedProperty().bind(why.visibleProperty());
+            why.setId(idPrefix + "-facet-note-" + column);
             openFromTheKeyboard(facet);
-            toolbar.getChildren().add(facet);
+            toolbar.getChildren().addAll(facet, why);
         }
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);

@@ -24,8 +24,8 @@ import java.util.Map;
  * 5M events (837 MB, 3.1M rows) took 1.6 GB as one String[] per row; this way it takes about 60 MB.
  *
  * <p>The file is opened for each read, never held open: the next run replaces the output folder, and a held file
- * would stop that on Windows. A file that changed since the table was made reads as empty cells until the screen
- * reads it again (it does, when the run ends).
+ * would stop that on Windows. A file that changed since the table was made (replaced, truncated, deleted) reads as
+ * empty cells and tells its {@link #onChange} listener once, so the table reads it again.
  */
 public final class FileTable implements TableData {
     private static final int CACHED_ROWS = 4096;
@@ -35,6 +35,8 @@ public final class FileTable implements TableData {
 
     private final Path file;
     private final List<String> columns;
+    /** The header's names as the reader knows them (a byte-order mark kept in the first), to select columns by. */
+    private final List<String> fileNames;
     /** starts[r] is where row r begins; starts[size] where the last row ends. */
     private final long[] starts;
     private final int size;
@@ -44,6 +46,8 @@ public final class FileTable implements TableData {
     private final boolean[] looksNumeric;
     private final java.util.Set<Integer> facetColumns = new java.util.HashSet<>();
     private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Runnable onChange = () -> { };
     private final Map<Integer, String[]> cache = new LinkedHashMap<>(CACHED_ROWS, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, String[]> eldest) {
@@ -53,7 +57,8 @@ public final class FileTable implements TableData {
 
     private FileTable(Path file, List<String> columns, long[] starts, int size, long fileSize, long modified) {
         this.file = file;
-        this.columns = List.copyOf(columns);
+        this.fileNames = List.copyOf(columns);
+        this.columns = CsvTable.withoutBom(columns);
         this.starts = starts;
         this.size = size;
         this.fileSize = fileSize;
@@ -77,8 +82,9 @@ public final class FileTable implements TableData {
             if (widest != names.size()) {
                 return null;
             }
-            List<String> facets = facetColumns.stream().filter(header::containsKey).distinct().toList();
-            reader.select(facets);
+            List<String> shown = CsvTable.withoutBom(names);
+            List<String> facets = facetColumns.stream().filter(shown::contains).distinct().toList();
+            reader.select(facets.stream().map(f -> names.get(shown.indexOf(f))).toList());
             List<ColumnValues.Builder> builders = new ArrayList<>();
             for (int i = 0; i < facets.size(); i++) {
                 builders.add(new ColumnValues.Builder());
@@ -97,7 +103,7 @@ public final class FileTable implements TableData {
             }
             table = new FileTable(file, names, Arrays.copyOf(starts, rows + 1), rows, fileSize, modified);
             for (int i = 0; i < facets.size(); i++) {
-                int c = names.indexOf(facets.get(i));
+                int c = shown.indexOf(facets.get(i));
                 table.facetColumns.add(c);
                 table.values.put(c, builders.get(i).build());
             }
@@ -116,7 +122,7 @@ public final class FileTable implements TableData {
             boolean all = true;
             for (String[] row : sample) {
                 String v = row[c];
-                if (!v.isEmpty()) {
+                if (!v.isEmpty() && !"NaN".equals(v)) {
                     saw = true;
                     all &= CsvTable.looksNumeric(v);
                 }
@@ -175,6 +181,27 @@ public final class FileTable implements TableData {
         return read[index - from];
     }
 
+    /** Called once, on the thread that noticed, when the file is found changed since the table was made. */
+    public void onChange(Runnable listener) {
+        onChange = listener;
+    }
+
+    /** Whether the file was found changed (or gone) since the table was made: its rows are no longer the file's. */
+    public boolean hasChanged() {
+        return changed.get();
+    }
+
+    private IOException changedError() {
+        markChanged();
+        return new IOException(file.getFileName() + " changed on disk while it was shown; it is being read again.");
+    }
+
+    private void markChanged() {
+        if (changed.compareAndSet(false, true)) {
+            onChange.run();
+        }
+    }
+
     /** How many rows have been read from the file so far: a table on screen reads what it draws, not every row. */
     public long rowsRead() {
         return rowsRead.get();
@@ -186,6 +213,7 @@ public final class FileTable implements TableData {
         String[][] out = new String[to - from][];
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (!unchanged(channel)) {
+                markChanged();
                 return blanks(out);
             }
             ByteBuffer buffer = ByteBuffer.allocate(4096);
@@ -199,12 +227,14 @@ public final class FileTable implements TableData {
                 long at = starts[r];
                 while (buffer.hasRemaining()) {
                     if (channel.read(buffer, at + buffer.position()) < 0) {
+                        markChanged();
                         return blanks(out);
                     }
                 }
                 out[i - from] = parse(buffer.array(), 0, length, columns.size());
             }
         } catch (IOException e) {
+            markChanged();
             return blanks(out);
         }
         return out;
@@ -212,6 +242,17 @@ public final class FileTable implements TableData {
 
     private boolean unchanged(FileChannel channel) throws IOException {
         return channel.size() == fileSize && Files.getLastModifiedTime(file).toMillis() == modified;
+    }
+
+    private void ensureUnchanged() throws IOException {
+        try {
+            if (Files.size(file) == fileSize && Files.getLastModifiedTime(file).toMillis() == modified) {
+                return;
+            }
+        } catch (IOException gone) {
+            // deleted or unreadable since the table was made: the same as changed
+        }
+        throw changedError();
     }
 
     private String[][] blanks(String[][] out) {
@@ -230,16 +271,17 @@ public final class FileTable implements TableData {
                 return known;
             }
         }
+        ensureUnchanged();
         ColumnValues.Builder builder = new ColumnValues.Builder();
         try (CsvColumnReader reader = CsvColumnReader.open(file)) {
-            reader.select(List.of(columns.get(column)));
+            reader.select(List.of(fileNames.get(column)));
             int rows = 0;
             while (reader.next()) {
                 builder.add(CsvInput.unprotect(reader.label(0)));
                 rows++;
             }
-            if (rows != size) {
-                throw new IOException(file + " changed while it was shown; it is read again when the run ends.");
+            if (rows != size || Files.size(file) != fileSize) {
+                throw changedError();
             }
         }
         ColumnValues read = builder.build();
@@ -262,12 +304,13 @@ public final class FileTable implements TableData {
         // with it; only records that might match are split into cells. Not for a needle with a quote (doubled in
         // the file) or beyond ASCII (case rules).
         boolean prefilter = lowerNeedle.chars().allMatch(ch -> ch < 128 && ch != '"');
+        ensureUnchanged();
         byte[] buffer = new byte[SCAN_BUFFER];
         long bufferStart = 0;
         int bufferLength = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (!unchanged(channel)) {
-                throw new IOException(file + " changed while it was shown; it is read again when the run ends.");
+                throw changedError();
             }
             for (int r = keep.nextSetBit(0); r >= 0 && r < size; r = keep.nextSetBit(r + 1)) {
                 long from = starts[r];

@@ -39,6 +39,11 @@ public final class TableExport {
                     out.row(line);
                 }
             }
+            // A file replaced under the table reads as blank cells: an export of them would look whole and be wrong.
+            if (rows instanceof TableQuery.Rows view && view.table() instanceof FileTable onDisk && onDisk.hasChanged()) {
+                throw new IOException(onDisk.source().getFileName() + " changed on disk while it was exported, so "
+                        + file.getFileName() + " was not written: export again once the table has been read again.");
+            }
         });
     }
 }

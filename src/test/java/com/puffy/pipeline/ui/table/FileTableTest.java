@@ -138,4 +138,128 @@ class FileTableTest {
         assertThat(revenues[0]).isEqualTo(sorted[sorted.length - 1]);
         assertThat(revenues[revenues.length - 1]).isZero();
     }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnsName() throws Exception {
+        Path file = Files.write(dir.resolve("bom.csv"),
+                "\uFEFFevent_type,n\r\npage_viewed,1\r\npurchase,2".getBytes(StandardCharsets.UTF_8));
+        FileTable onDisk = FileTable.open(file, List.of("event_type"));
+        assertThat(onDisk.columns()).containsExactly("event_type", "n");
+        assertThat(onDisk.values(0).distinct()).containsExactly("page_viewed", "purchase");
+        assertThat(CsvTable.read(file).columns()).containsExactly("event_type", "n");
+        assertThat(CsvTable.read(file, "event_type", "purchase").rows()).hasSize(1);
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of("event_type"));
+        model.load(file, "run it");
+        model.setSort("event_type", false);
+        assertThat(cells(model.rowsProperty().get())).containsExactly(List.of("purchase", "2"),
+                List.of("page_viewed", "1"));
+    }
+
+    @Test
+    void aNumericColumnWithNaNSortsAsNumbersWithNaNAmongTheBlanksLast() throws Exception {
+        Path file = Files.writeString(dir.resolve("rates.csv"), "rate\n3\n\nNaN\n-2\n1e3\n-1.5E-2\n10\n");
+        FileTable onDisk = FileTable.open(file, List.of());
+        assertThat(onDisk.looksNumeric(0)).isTrue();
+        for (TableData table : List.of(onDisk, CsvTable.read(file))) {
+            assertThat(cells(new TableQuery("", -1, Map.of(), 0, true).apply(table))).extracting(r -> r.get(0))
+                    .containsExactly("-2", "-1.5E-2", "3", "10", "1e3", "", "NaN");
+            assertThat(cells(new TableQuery("", -1, Map.of(), 0, false).apply(table))).extracting(r -> r.get(0))
+                    .containsExactly("1e3", "10", "3", "-1.5E-2", "-2", "", "NaN");
+        }
+    }
+
+    @Test
+    void aFileReplacedUnderTheOpenTableIsReadAgainSayingWhy() throws Exception {
+        Path file = Files.writeString(dir.resolve("findings.csv"), "code,n\nA,1\nB,2\nC,3\n");
+        List<String> placeholders = new ArrayList<>();
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of("code"));
+        model.placeholderProperty().addListener((obs, old, now) -> placeholders.add(now));
+        model.load(file, "run it");
+        Files.writeString(file, "code,n\nZ,9\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        String[] drawn = model.rowsProperty().get().get(1);
+        assertThat(drawn).containsOnly("");
+        assertThat(placeholders).contains("findings.csv changed on disk: reading it again…");
+        assertThat(cells(model.rowsProperty().get())).containsExactly(List.of("Z", "9"));
+        assertThat(model.facetValues("code")).containsExactly("Z");
+        assertThat(model.countTextProperty().get()).isEqualTo("1 row");
+        assertThat(model.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void aSortOnAFileTruncatedUnderTheTableReadsItAgainInsteadOfFailing() throws Exception {
+        Path file = Files.writeString(dir.resolve("sessions.csv"), "id,n\na,1\nb,2\n");
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
+        model.load(file, "run it");
+        Files.writeString(file, "id,n\n");
+        model.setSort("n", false);
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.rowsProperty().get()).isEmpty();
+        assertThat(model.countTextProperty().get()).isEqualTo("0 rows");
+        Files.delete(file);
+        model.setSort("id", true);
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.emptyReasonProperty().get()).isEqualTo("run it");
+    }
+
+    @Test
+    void aValueFilterOverTooManyDistinctValuesSaysWhyItListsNothing() throws Exception {
+        StringBuilder text = new StringBuilder("session_id,channel\n");
+        for (int i = 0; i <= ColumnValues.DICTIONARY_LIMIT; i++) {
+            text.append('s').append(i).append(",Direct\n");
+        }
+        Path file = Files.writeString(dir.resolve("sessions.csv"), text);
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of("session_id", "channel"));
+        model.load(file, "run it");
+        assertThat(model.facetValues("session_id")).isEmpty();
+        assertThat(model.facetNote("session_id").get())
+                .isEqualTo("More than 65,536 different session_id values, too many to list: type one in the search"
+                        + " instead.");
+        assertThat(model.facetNote("channel").get()).isEmpty();
+        assertThat(model.facetValues("channel")).containsExactly("Direct");
+    }
+
+    @Test
+    void anExportOfAFileReplacedUnderTheTableWritesNothingInsteadOfBlankRows() throws Exception {
+        Path file = Files.writeString(dir.resolve("findings.csv"), "code,n\nA,1\nB,2\n");
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
+        model.load(file, "run it");
+        List<String[]> shown = model.rowsProperty().get();
+        Files.writeString(file, "code,n\nZZZ,99\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        Path out = dir.resolve("export.csv");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TableExport.write(List.of("code", "n"), shown, out))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("findings.csv changed on disk while it was exported, so export.csv was not written: "
+                        + "export again once the table has been read again.");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void sortSearchFilterThenExportWritesExactlyTheRowsShownInOrderFormulaSafe() throws Exception {
+        Path file = Files.writeString(dir.resolve("q.csv"), "id,channel,value,note\n"
+                + "a,Direct,-2,'=1+2\n"
+                + "b,Email,1e3,\"x,\ny\"\n"
+                + "c,Direct,,caf\u00e9 'x\n"
+                + "d,Direct,NaN,'@me\n"
+                + "e,Direct,3.5,plain\n"
+                + "f,Direct,-1E1,'-1+2", StandardCharsets.UTF_8);
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of("channel"));
+        model.load(file, "run it");
+        model.setSort("value", false);
+        model.filterTextProperty().set("a");
+        model.apply();
+        model.setFacet("channel", Set.of("Direct"));
+        List<String[]> shown = model.rowsProperty().get();
+        assertThat(cells(shown)).extracting(r -> r.get(0)).containsExactly("e", "a", "c", "d");
+        Path out = dir.resolve("export.csv");
+        TableExport.write(List.of("id", "channel", "value", "note"), shown, out);
+        assertThat(Files.readString(out)).isEqualTo("id,channel,value,note\n"
+                + "e,Direct,3.5,plain\n"
+                + "a,Direct,-2,'=1+2\n"
+                + "c,Direct,,caf\u00e9 'x\n"
+                + "d,Direct,NaN,'@me\n");
+        assertThat(cells(new TableQuery("", -1, Map.of(), 2, true).apply(FileTable.open(file, List.of()))))
+                .extracting(r -> r.get(0)).containsExactly("f", "a", "e", "b", "c", "d");
+    }
 }
