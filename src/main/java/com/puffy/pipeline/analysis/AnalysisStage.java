@@ -76,7 +76,8 @@ public final class AnalysisStage implements Stage {
         List<String> lines = new ArrayList<>();
         String period = Words.count(r.overview().periodDays(), "day", "days");
         // Without orders or sessions an average is not $0 or 0.0%: it does not exist ("AOV $0" read as a figure).
-        lines.add(k.orders() == 0 ? "No orders over " + period + "."
+        lines.add(k.orders() == 0 ? (r.overview().periodDays() == 0 ? "No orders: no day has an event row."
+                : "No orders over " + period + ".")
                 : "Revenue " + Fmt.money(k.revenue()) + " from " + Words.count(k.orders(), "order", "orders")
                 + " (AOV " + Fmt.money(k.aov()) + ") over " + period + ".");
         lines.add(k.sessions() == 0 ? "No sessions without bots, so no conversion rate."

@@ -63,8 +63,10 @@ final class Insights {
         Kpis k = r.kpis();
         int days = r.overview().periodDays();
         if (k.orders() == 0) {
-            // An average of no orders is not $0: it does not exist.
-            say(OVERVIEW, "There were no orders over " + Words.count(days, "day", "days") + ".");
+            // An average of no orders is not $0: it does not exist. A folder of empty files has no period at all
+            // ("no orders over 0 days").
+            say(OVERVIEW, days == 0 ? "There were no orders: no day has an event row."
+                    : "There were no orders over " + Words.count(days, "day", "days") + ".");
         } else {
             say(OVERVIEW, "Revenue was " + Fmt.money(k.revenue()) + " from " + Words.count(k.orders(), "order",
                     "orders") + " over " + Words.count(days, "day", "days") + " (average order " + Fmt.money(k.aov())
@@ -267,6 +269,12 @@ final class Insights {
         long quarantined = r.qualityImpact("QUARANTINED_PURCHASES").map(QualityImpact::orders).orElse(0L);
         String missing = Words.count(quarantined, "purchase row was", "purchase rows were")
                 + " quarantined and not counted, so orders and revenue are understated.";
+        if (r.overview().rowsRead() == 0) {
+            // "Every figure can be used as it is" said of a folder of empty files, under a "clean" banner.
+            say(QUALITY, "No event row was read, so there is no figure to use: see Quality findings for the files "
+                    + "that were empty or skipped.");
+            return;
+        }
         if (any.isEmpty() || any.get().orders() == 0 && any.get().days() == 0) {
             say(QUALITY, quarantined == 0
                     ? "No data-quality finding touches an order or a day: every figure can be used as it is."

@@ -114,8 +114,15 @@ public final class ConfigLoader {
     }
 
     private static JsonNode readTree(String text, String source) {
-        try {
-            return YAML.readTree(text);
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+            JsonNode tree = YAML.readTree(parser);
+            if (parser.nextToken() != null) {
+                // readTree stops after the first document: the keys of a second one (after `---`) were ignored
+                // without a word, and `config --check` called the file valid.
+                throw new ConfigException("The " + source + " holds more than one YAML document (a line `---` "
+                        + "between keys): only the first would be read; put all keys in one document.");
+            }
+            return tree;
         } catch (JsonProcessingException e) {
             // SnakeYAML's own message spans several lines with a caret drawing; its problem and mark are the sentence.
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
@@ -127,6 +134,8 @@ public final class ConfigLoader {
             problem = problem == null ? "" : problem.lines().findFirst().orElse("").strip();
             throw new ConfigException("The " + source + " is not valid YAML (line " + (line < 0 ? "?" : line) + "): "
                     + problem + "; compare it with `eventpipe config --print-defaults`.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -430,7 +439,11 @@ public final class ConfigLoader {
             return;
         }
         String expected = null;
-        if (known.isIntegralNumber() && !(value.isIntegralNumber() && value.canConvertToInt())) {
+        if (known.isIntegralNumber() && value.isIntegralNumber() && !value.canConvertToInt()) {
+            // "99999999999, which is not a whole number" blamed the kind of a number that only is too large.
+            throw new ConfigException("The " + source + " gives `" + key + "` the value " + value.asText()
+                    + ", which is too large: give a whole number up to " + Integer.MAX_VALUE + ".");
+        } else if (known.isIntegralNumber() && !value.isIntegralNumber()) {
             expected = "a whole number";
         } else if (known.isNumber() && !value.isNumber()) {
             expected = "a number";
@@ -445,12 +458,21 @@ public final class ConfigLoader {
         }
         if (expected != null) {
             String shown = value.isValueNode() ? value.asText() : value.toString();
+            if (value.isTextual() && (known.isNumber() || known.isBoolean()) && looksScalar(shown)) {
+                // z_threshold: "3" read "the value 3, which is not a number": the quotes that make it text went unsaid.
+                shown = "\"" + shown + "\" (in quotes, so text)";
+            }
             throw new ConfigException("The " + source + " gives `" + key + "` the value " + (shown.length() > 60
                     ? shown.substring(0, 60) + "…" : shown) + ", which is not " + expected + ".");
         }
         if (value.isContainerNode()) {
             checkValues(known, value, key, source);
         }
+    }
+
+    private static boolean looksScalar(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        return t.equals("true") || t.equals("false") || t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([e][-+]?\\d+)?");
     }
 
     private static String keyPath(List<JsonMappingException.Reference> path) {

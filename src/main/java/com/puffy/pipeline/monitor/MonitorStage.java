@@ -115,7 +115,7 @@ public final class MonitorStage implements Stage {
     static String daysChecked(MonitorData data) {
         int withData = data.days().size();
         if (withData == 0) {
-            return "0 days";
+            return "0 days with data";
         }
         long calendar = java.time.temporal.ChronoUnit.DAYS.between(data.days().firstKey(), data.days().lastKey()) + 1;
         return Words.count(withData, "day", "days")

@@ -424,11 +424,28 @@ final class FileValidator {
             return false;
         }
         for (int i = 0; i < headerKeys.length; i++) {
-            if (!HeaderNormalizer.normalize(reader.field(i)).equals(headerKeys[i])) {
+            String cell = reader.field(i);
+            if (i == 0) {
+                cell = unquoteAfterBom(cell);
+            }
+            if (!HeaderNormalizer.normalize(cell).equals(headerKeys[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A quoted header joined mid-file keeps its byte-order mark in front of the opening quote, so the parser reads
+     * the first cell as the mark followed by the literal text {@code "client_id"} (a quote only opens a field at its
+     * start); at the top of a file the reader drops the mark before parsing, so there it was read as a quoted cell.
+     */
+    private static String unquoteAfterBom(String cell) {
+        if (cell.length() >= 3 && cell.charAt(0) == '\uFEFF' && cell.charAt(1) == '"'
+                && cell.charAt(cell.length() - 1) == '"') {
+            return cell.substring(2, cell.length() - 1).replace("\"\"", "\"");
+        }
+        return cell;
     }
 
     /** A repeated header is no row (decision 0202): it leaves rows_read, and the file's finding names its line. */

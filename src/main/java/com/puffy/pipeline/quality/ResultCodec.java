@@ -25,9 +25,10 @@ final class ResultCodec {
      * the cache; the payload holds their name and sizes instead of their bytes, and is not deflated (most of it
      * is fingerprints, which do not compress: deflating them took half a second per 666,667-row file). 4: a line
      * repeating the header is no longer a quarantined row but a file finding (decision 0202), so a file read by
-     * format 3 holds other rows and findings.
+     * format 3 holds other rows and findings. 5: a quoted header repeated after a byte-order mark is recognized
+     * too (format 4 quarantined it).
      */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     private static final int MAGIC = 0x51524331; // "QRC1"
 
     private ResultCodec() {

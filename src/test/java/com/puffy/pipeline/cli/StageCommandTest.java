@@ -216,6 +216,26 @@ class StageCommandTest {
     }
 
     @Test
+    void aFolderOfEmptyFilesIsNotCalledCleanNorCountedOverZeroDays() throws Exception {
+        Files.writeString(input.resolve("events_20250223.csv"), "");
+        Files.writeString(input.resolve("events_20250224.csv"),
+                "client_id,page_url,referrer,timestamp,event_name,event_data,user_agent\n");
+        Path output = dir.resolve("o");
+        assertThat(run("run", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--as-of", "2025-02-25")).isEqualTo(1);
+        // The page said "There were no orders over 0 days." under "Data quality: clean. ... every figure can be
+        // used as it is", and the summary "No orders over 0 days." and "in 1 incident over 0 days".
+        assertThat(Files.readAllLines(output.resolve("report/insights.csv"))).contains(
+                "overview,There were no orders: no day has an event row.",
+                "quality,\"No event row was read, so there is no figure to use: see Quality findings for the files "
+                        + "that were empty or skipped.\"");
+        assertThat(Files.readString(output.resolve("report/report.html"))).contains("Data quality: read with care.")
+                .doesNotContain("Data quality: clean.", "over 0 days");
+        assertThat(out.toString()).contains("No orders: no day has an event row.", " over 0 days with data:")
+                .doesNotContain("over 0 days.");
+    }
+
+    @Test
     void aFolderOfBotsOnlySaysThereAreNoHumanSessions() throws Exception {
         List<String> insights = insightsAfterRunning("""
                 1740268806-eZQEpM832bnh,https://puffy.com/,,2025-02-23T10:00:00.000Z,page_viewed,,Googlebot/2.1

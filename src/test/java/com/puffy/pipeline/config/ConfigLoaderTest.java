@@ -111,6 +111,11 @@ class ConfigLoaderTest {
                 {"quality:\n  event_names: page_viewed\n", "`quality.event_names` the value page_viewed, which is not a list"},
                 {"transform:\n  session_gap_minutes: 1e12\n", "`transform.session_gap_minutes` the value 1.0E12, which is not a whole number"},
                 {"monitoring:\n  sampling_noise_floor: maybe\n", "`monitoring.sampling_noise_floor` the value maybe, which is not true or false"},
+                {"monitoring:\n  z_threshold: \"3\"\n",
+                        "`monitoring.z_threshold` the value \"3\" (in quotes, so text), which is not a number"},
+                {"monitoring:\n  baseline_days: 99999999999\n",
+                        "`monitoring.baseline_days` the value 99999999999, which is too large: give a whole number up to "
+                                + "2147483647."},
                 {"quality:\n  value_drift: 3\n", "`quality.value_drift` the value 3, which is not a section of keys"},
                 {"transform:\n  channel_rules:\n    medium_keywords: [cpc]\n",
                         "`transform.channel_rules.medium_keywords[1]` the value cpc, which is not a section of keys"},
@@ -122,6 +127,16 @@ class ConfigLoaderTest {
                     .hasMessageContaining(file.toString())
                     .hasMessageContaining(c[1]);
         }
+    }
+
+    @Test
+    void aSecondYamlDocumentIsRefusedInsteadOfIgnored() throws Exception {
+        Path file = Files.writeString(dir.resolve("two.yaml"), "---\n---\nquality:\n  revenue_tolerance: x\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage("The configuration file " + file + " holds more than one YAML document (a line `---` "
+                        + "between keys): only the first would be read; put all keys in one document.");
+        Files.writeString(file, "---\nquality:\n  revenue_tolerance: 0.02\n");
+        assertThat(ConfigLoader.load(file).quality().revenueTolerance()).isEqualTo(0.02);
     }
 
     @Test

@@ -73,6 +73,19 @@ class FileEdgesTest {
     }
 
     @Test
+    void aQuotedHeaderRepeatedWithItsByteOrderMarkIsNoRow() throws Exception {
+        // Exports that quote every cell, joined with cat: mid-file the BOM stands before the first quote, so the
+        // first cell read as the text \uFEFF"client_id" and the line was quarantined as INVALID_TIMESTAMP.
+        String quoted = "\"" + HEADER.replace(",", "\",\"") + "\"";
+        String text = "\uFEFF" + quoted + "\n" + view(CID, "2025-02-23T10:00:00.000Z") + "\n"
+                + "\uFEFF" + quoted + "\n" + view(CID2, "2025-02-23T11:00:00.000Z") + "\n";
+        QualityHarness h = new QualityHarness(dir).raw(D, text.getBytes(StandardCharsets.UTF_8)).run();
+        assertThat(h.quarantine()).isEmpty();
+        assertThat(h.summaryOf(D)).containsEntry("rows_read", "2").containsEntry("rows_valid", "2");
+        assertThat(h.findingKeys("WARNING")).containsExactly(D + ":3:MALFORMED_CSV");
+    }
+
+    @Test
     void aHeaderRepeatedByFilesJoinedWithCatIsNoRowAndOneFindingNamesItsLine() throws Exception {
         // cat of two exports with a BOM: the second header arrives mid-file with its BOM and CRLF. It was quarantined
         // as INVALID_TIMESTAMP with no word about why.
