@@ -76,6 +76,22 @@ class FacetKeyboardFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 2);
     }
 
+    @Test
+    void ctrlCCopiesARowFormulaSafeAsTheExportWritesIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 4);
+        assertThat(view.rowAsText(new String[] {"=HYPERLINK(\"x\")", "-3"})).isEqualTo("'=HYPERLINK(\"x\")\t-3");
+        assertThat(view.rowAsText(new String[] {"@me\tyou", "+1 more"})).isEqualTo("'@me you\t'+1 more");
+        robot.interact(() -> {
+            view.table().requestFocus();
+            view.table().getSelectionModel().select(1);
+        });
+        robot.press(KeyCode.CONTROL).press(KeyCode.C).release(KeyCode.C).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(copied).isEqualTo("b.csv\tWARNING");
+    }
+
     static boolean showing(CheckComboBox<String> facet) {
         return facet.getChildrenUnmodifiable().stream().anyMatch(
                 n -> n instanceof javafx.scene.control.ComboBox<?> box && box.isShowing());

@@ -251,7 +251,7 @@ public final class DataTableView extends BorderPane {
 
     /**
      * The cells of the visible columns, in their order on screen, separated by tabs; tabs and line breaks inside a
-     * value become spaces.
+     * value become spaces, and a text starting like a formula gets the export's leading {@code '}.
      */
     public String rowAsText(String[] row) {
         StringBuilder text = new StringBuilder();
@@ -263,7 +263,9 @@ public final class DataTableView extends BorderPane {
             if (!text.isEmpty()) {
                 text.append('\t');
             }
-            text.append(c < row.length && row[c] != null ? row[c].replaceAll("[\t\r\n]+", " ") : "");
+            // Formula-safe as the export is: "=HYPERLINK(…)" pasted into a spreadsheet would run as a formula.
+            text.append(c < row.length && row[c] != null
+                    ? com.puffy.pipeline.io.CsvOutput.formulaSafe(row[c].replaceAll("[\t\r\n]+", " ")) : "");
         }
         return text.toString();
     }
