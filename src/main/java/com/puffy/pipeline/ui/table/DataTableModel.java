@@ -315,7 +315,10 @@ public final class DataTableModel {
                     rows.set(result);
                     loading.set(false);
                     readingText = null;
-                    placeholder.set(NO_MATCH);
+                    // A header-only file (no quarantined rows, no findings) has nothing to filter: "No rows match the
+                    // filters" blamed filters nobody had set.
+                    placeholder.set(current.size() > 0 ? NO_MATCH : current.source() == null ? "No rows."
+                            : current.source().getFileName() + " has no rows.");
                     String noun = current.size() == 1 ? " row" : " rows";
                     String held = Formats.count(current.size()) + noun;
                     countText.set(result.size() == current.size() ? held

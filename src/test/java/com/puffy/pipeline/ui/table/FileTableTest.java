@@ -262,4 +262,19 @@ class FileTableTest {
         assertThat(cells(new TableQuery("", -1, Map.of(), 2, true).apply(FileTable.open(file, List.of()))))
                 .extracting(r -> r.get(0)).containsExactly("f", "a", "e", "b", "c", "d");
     }
+
+    @Test
+    void aHeaderOnlyFileSaysItHasNoRowsRatherThanBlameTheFilters() throws Exception {
+        Path file = Files.writeString(dir.resolve("quarantine.csv"), "file,line,reasons\r\n");
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of("reasons"));
+        model.load(file, "run it");
+        assertThat(model.rowsProperty().get()).isEmpty();
+        assertThat(model.countTextProperty().get()).isEqualTo("0 rows");
+        assertThat(model.placeholderProperty().get()).isEqualTo("quarantine.csv has no rows.");
+        assertThat(model.facetValues("reasons")).isEmpty();
+        assertThat(model.facetNote("reasons").get()).isEmpty();
+        model.filterTextProperty().set("x");
+        model.apply();
+        assertThat(model.placeholderProperty().get()).isEqualTo("quarantine.csv has no rows.");
+    }
 }
