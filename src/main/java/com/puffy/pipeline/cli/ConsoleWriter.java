@@ -17,9 +17,11 @@ import java.util.Map;
  * sessions" reads like a fault. Redirected output and UTF-8 terminals are left as they are.
  */
 final class ConsoleWriter extends FilterWriter {
-    private static final Map<Character, String> ASCII = Map.of(
-            '→', "->", '…', "...", '—', "-", '–', "-", '·', "-",
-            '“', "\"", '”', "\"", '’', "'", '≥', ">=", '≤', "<=");
+    // § is in `config --print-defaults` ("SPEC §5.1"): code page 437 has no §, and it printed "SPEC ?5.1".
+    private static final Map<Character, String> ASCII = Map.ofEntries(
+            Map.entry('→', "->"), Map.entry('…', "..."), Map.entry('—', "-"), Map.entry('–', "-"),
+            Map.entry('·', "-"), Map.entry('“', "\""), Map.entry('”', "\""), Map.entry('’', "'"),
+            Map.entry('≥', ">="), Map.entry('≤', "<="), Map.entry('§', "section "));
 
     private final CharsetEncoder encoder;
 

@@ -25,6 +25,13 @@ class ConsoleWriterTest {
     }
 
     @Test
+    void theSectionSignOfTheDefaultConfigurationIsSpelledOutWhereTheCodePageLacksIt() {
+        assertThat(through(Charset.forName("IBM437"), "# The channel of a session (SPEC §5.1)"))
+                .isEqualTo("# The channel of a session (SPEC section 5.1)");
+        assertThat(through(Charset.forName("IBM850"), "SPEC §5.1")).isEqualTo("SPEC §5.1");
+    }
+
+    @Test
     void charactersTheCodePageHasAreKept() {
         // Code page 850 has é but no arrow: a French file name stays readable.
         assertThat(through(Charset.forName("IBM850"), "événements_20250301.csv → 0 rows"))
