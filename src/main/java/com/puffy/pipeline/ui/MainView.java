@@ -333,11 +333,20 @@ public final class MainView {
                         ? String.valueOf(vm.cacheFileProperty().get()) : "off (every file is checked again)",
                 vm.cacheFileProperty(), vm.cacheEnabledProperty()), "cache-file");
         Button changeCache = smallButton("Change…", "change-cache", e -> chooseCache());
-        HBox paths = new HBox(8, pathName("Output"), outLabel, changeOut, spacer(16), pathName("Cache"), cacheLabel,
+        HBox paths = new HBox(8) {
+            @Override
+            protected void layoutChildren() {
+                // At each layout, with the line's real width and its other controls' real sizes: computed on width
+                // or text changes only, the first start on the sample data kept a share made before the header's
+                // controls had their sizes, and read "Output ...eline" beside the whole cache path at 1440 px.
+                sharePathRoom(this, outLabel, cacheLabel);
+                super.layoutChildren();
+            }
+        };
+        paths.getChildren().addAll(pathName("Output"), outLabel, changeOut, spacer(16), pathName("Cache"), cacheLabel,
                 changeCache, spacer(16));
         paths.getChildren().addAll(asOfControls());
         paths.setAlignment(Pos.CENTER_LEFT);
-        sharePathRoom(paths, outLabel, cacheLabel);
 
         VBox header = new VBox(8, top, paths);
         header.getStyleClass().add("header");
@@ -410,26 +419,21 @@ public final class MainView {
      * path: at 1024 px it read "Output ...peline" beside the whole cache path.
      */
     private static void sharePathRoom(HBox line, Label first, Label second) {
-        Runnable share = () -> {
-            double others = line.getSpacing() * (line.getChildren().size() - 1)
-                    + line.getPadding().getLeft() + line.getPadding().getRight();
-            for (Node child : line.getChildren()) {
-                if (child != first && child != second && child.isManaged()) {
-                    others += child.prefWidth(-1);
-                }
+        double others = line.getSpacing() * (line.getChildren().size() - 1)
+                + line.getPadding().getLeft() + line.getPadding().getRight();
+        for (Node child : line.getChildren()) {
+            if (child != first && child != second && child.isManaged()) {
+                others += child.prefWidth(-1);
             }
-            double room = Math.max(0, line.getWidth() - others);
-            double a = first.prefWidth(-1);
-            double b = second.prefWidth(-1);
-            // The shorter keeps what it needs when it needs less than half; the longer gets the rest.
-            double half = room / 2;
-            double forFirst = a <= half ? a : b <= half ? room - b : half;
-            first.setMaxWidth(Math.max(first.getMinWidth(), forFirst));
-            second.setMaxWidth(Math.max(second.getMinWidth(), room - Math.min(a, forFirst)));
-        };
-        line.widthProperty().addListener((obs, old, now) -> share.run());
-        first.textProperty().addListener((obs, old, now) -> share.run());
-        second.textProperty().addListener((obs, old, now) -> share.run());
+        }
+        double room = Math.max(0, line.getWidth() - others);
+        double a = first.prefWidth(-1);
+        double b = second.prefWidth(-1);
+        // The shorter keeps what it needs when it needs less than half; the longer gets the rest.
+        double half = room / 2;
+        double forFirst = a <= half ? a : b <= half ? room - b : half;
+        first.setMaxWidth(Math.max(first.getMinWidth(), forFirst));
+        second.setMaxWidth(Math.max(second.getMinWidth(), room - Math.min(a, forFirst)));
     }
 
     private static Region spacer(double width) {

@@ -125,6 +125,22 @@ class WindowFxTest {
     }
 
     @Test
+    void onAWideWindowTheOutputPathIsNotSqueezedBesideALongCachePath(FxRobot robot) throws Exception {
+        // A first start on the sample data: both paths are long, under the user's data folder.
+        Path data = dir.resolve("home/analyst-with-a-long-name/.local/share/EventPipelineStudio");
+        Path sample = Files.createDirectories(data.resolve("sample-data"));
+        robot.interact(() -> {
+            vm.openFolder(sample);
+            vm.setCacheFile(data.resolve("cache.sqlite"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label output = robot.lookup("#output-folder").queryAs(Label.class);
+        Label cache = robot.lookup("#cache-file").queryAs(Label.class);
+        assertThat(output.getWidth()).as("the output path keeps as much room as the cache path")
+                .isGreaterThanOrEqualTo(Math.min(output.prefWidth(-1), cache.getWidth()) - 1);
+    }
+
+    @Test
     void theDarkThemeSwitchesAndIsRemembered(FxRobot robot) throws Exception {
         robot.clickOn("#dark-toggle");
         WaitForAsyncUtils.waitForFxEvents();
