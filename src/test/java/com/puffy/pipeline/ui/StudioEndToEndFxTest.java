@@ -132,6 +132,11 @@ class StudioEndToEndFxTest {
             assertThat(robot.lookup("#progress-" + id.cliName()).queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
         }
         assertThat(robot.lookup("#summary-quality").queryAs(Label.class).getText()).isNotBlank();
+        // The first start on the sample data: the output path shares the header line with the cache path.
+        Label output = robot.lookup("#output-folder").queryAs(Label.class);
+        Label cache = robot.lookup("#cache-file").queryAs(Label.class);
+        assertThat(output.getWidth()).as("the output path keeps as much room as the cache path")
+                .isGreaterThanOrEqualTo(Math.min(output.prefWidth(-1), cache.getWidth()) - 1);
     }
 
     @Test
