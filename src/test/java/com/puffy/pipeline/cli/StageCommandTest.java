@@ -75,7 +75,8 @@ class StageCommandTest {
     @Test
     void anAsOfThatIsNotADateIsAUsageErrorWithAnExample() {
         assertThat(run("monitor", "--input", input.toString(), "--no-cache", "--as-of", "2025-02-30")).isEqualTo(2);
-        assertThat(err.toString()).contains("--as-of '2025-02-30' is not a date: write it as YYYY-MM-DD");
+        assertThat(err.toString()).contains("--as-of '2025-02-30' is not a date (February 2025 has 28 days): write "
+                + "it as YYYY-MM-DD, e.g. --as-of 2025-03-09.");
     }
 
     /** Not UTF-8: unreadable even for root, unlike a file without read permission. */
