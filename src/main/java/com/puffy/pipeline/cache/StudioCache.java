@@ -73,6 +73,7 @@ public final class StudioCache implements AutoCloseable {
     private final Connection connection;
     private final Path file;
     private final List<String> warnings;
+    private boolean lockedOut;
 
     private StudioCache(Connection connection, Path file, List<String> warnings) {
         this.connection = connection;
@@ -120,7 +121,9 @@ public final class StudioCache implements AutoCloseable {
                 warnings.add("The cache file " + target + " " + first.getMessage() + " for longer than "
                         + busyTimeout.toSeconds() + " s; this run works without it (nothing is read from or saved to "
                         + "it): wait for the other run to finish, or choose another file with --cache.");
-                return inMemory(warnings, busyTimeout);
+                StudioCache memory = inMemory(warnings, busyTimeout);
+                memory.lockedOut = true;
+                return memory;
             }
             if (isText(target)) {
                 // A CSV or a note given as --cache by mistake (arguments swapped) was never a cache: renaming it to
@@ -151,6 +154,14 @@ public final class StudioCache implements AutoCloseable {
     /** Sentences describing what went wrong with the cache file, for the run summary; empty when all is well. */
     public synchronized List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /**
+     * True when the file stayed locked by another program for the whole busy timeout and this instance works in
+     * memory: the caller's run should not open it again (and wait again) in its later stages.
+     */
+    public boolean lockedOut() {
+        return lockedOut;
     }
 
     /** The file in use, or empty when this run works with an in-memory cache only. */
