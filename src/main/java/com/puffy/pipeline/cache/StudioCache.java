@@ -87,6 +87,14 @@ public final class StudioCache implements AutoCloseable {
     }
 
     static StudioCache open(Path file, Duration busyTimeout) {
+        return open(file, busyTimeout, false);
+    }
+
+    /**
+     * {@code readOnlyConnection} opens the file as SQLite does one this user may not write (it falls back to reading
+     * it): tests run as root, who may write any file, so a write-protected file cannot show it there.
+     */
+    static StudioCache open(Path file, Duration busyTimeout, boolean readOnlyConnection) {
         List<String> warnings = new ArrayList<>();
         Path target = file.toAbsolutePath().normalize();
         try {
@@ -106,7 +114,12 @@ public final class StudioCache implements AutoCloseable {
             return inMemory(warnings, busyTimeout);
         }
         try {
-            return new StudioCache(openChecked(target, busyTimeout), target, warnings);
+            StudioCache cache = new StudioCache(openChecked(target, busyTimeout, readOnlyConnection), target,
+                    warnings);
+            if (!Files.isWritable(target)) {
+                cache.warnReadOnly();
+            }
+            return cache;
         } catch (Unusable first) {
             if (!Files.exists(target)) {
                 // Nothing there to move aside: the place itself refuses a new file.
@@ -142,7 +155,7 @@ public final class StudioCache implements AutoCloseable {
             warnings.add("The cache file " + target + " " + first.getMessage() + "; it was moved to " + aside.get()
                     + " and a new cache was started (earlier results will be computed again).");
             try {
-                return new StudioCache(openChecked(target, busyTimeout), target, warnings);
+                return new StudioCache(openChecked(target, busyTimeout, false), target, warnings);
             } catch (Unusable second) {
                 warnings.add("The new cache file " + target + " " + second.getMessage()
                         + "; this run works without a saved cache: choose a writable place with --cache.");
@@ -361,9 +374,29 @@ public final class StudioCache implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            warn("could not " + what + " (" + e.getMessage() + "); the result was not saved for the next run");
+            if (isReadOnly(e)) {
+                warnReadOnly();
+            } else {
+                warn("could not " + what + " (" + e.getMessage() + "); the result was not saved for the next run");
+            }
             return false;
         }
+    }
+
+    /**
+     * A file this user may not write (or on a read-only disk) is still read: results and history in it are used,
+     * nothing new is saved. The SQLite error said "attempt to write a readonly database" and what was not saved, but
+     * not what to do; one sentence for the whole run, however many writes fail.
+     */
+    private void warnReadOnly() {
+        warn("is read-only for this user, so this run uses the results and history it holds but saves nothing new "
+                + "to it: make the file and its folder writable, or choose another file with --cache, or run with "
+                + "--no-cache");
+    }
+
+    private static boolean isReadOnly(SQLException e) {
+        return e instanceof SQLiteException sqlite
+                && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_READONLY.code;
     }
 
     private void warn(String problem) {
@@ -390,7 +423,12 @@ public final class StudioCache implements AutoCloseable {
     }
 
     private static Connection connect(String url, Duration busyTimeout) throws SQLException {
+        return connect(url, busyTimeout, false);
+    }
+
+    private static Connection connect(String url, Duration busyTimeout, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         // Writers take the write lock when their transaction starts, so the busy timeout applies; a deferred
         // transaction that upgrades from read to write in WAL mode fails at once instead of waiting.
@@ -398,10 +436,10 @@ public final class StudioCache implements AutoCloseable {
         return config.createConnection(url);
     }
 
-    private static Connection openChecked(Path target, Duration busyTimeout) throws Unusable {
+    private static Connection openChecked(Path target, Duration busyTimeout, boolean readOnly) throws Unusable {
         Connection connection = null;
         try {
-            connection = connect("jdbc:sqlite:" + target, busyTimeout);
+            connection = connect("jdbc:sqlite:" + target, busyTimeout, readOnly);
             prepare(connection);
             return connection;
         } catch (SQLException e) {
