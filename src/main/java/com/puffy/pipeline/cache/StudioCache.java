@@ -287,6 +287,29 @@ public final class StudioCache implements AutoCloseable {
      * first to the last of {@code days} is replaced by {@code days}, so a day whose file left the folder (or no
      * longer has event rows) is dropped, while days outside that span (earlier files archived away) are kept.
      */
+    /**
+     * Moves the days stored under {@code fromKey} to {@code toKey} (a day already under {@code toKey} keeps its own
+     * values) and forgets {@code fromKey}: for history kept under an older spelling of the same dataset. Moved, not
+     * copied, so it happens once: copying again later would bring back days a later store had dropped.
+     */
+    public synchronized void adoptDailyMetrics(String fromKey, String toKey) {
+        inTransaction("move daily metrics to the folder's real path", () -> {
+            try (PreparedStatement copy = connection.prepareStatement(
+                    "INSERT INTO daily_metric (dataset_key, day, metric, value) SELECT ?, day, metric, value "
+                            + "FROM daily_metric WHERE dataset_key = ? AND day NOT IN "
+                            + "(SELECT day FROM daily_metric WHERE dataset_key = ?)");
+                 PreparedStatement delete = connection.prepareStatement(
+                         "DELETE FROM daily_metric WHERE dataset_key = ?")) {
+                copy.setString(1, toKey);
+                copy.setString(2, fromKey);
+                copy.setString(3, toKey);
+                copy.executeUpdate();
+                delete.setString(1, fromKey);
+                delete.executeUpdate();
+            }
+        });
+    }
+
     public synchronized void replaceDailyMetrics(String datasetKey, java.util.SortedMap<LocalDate, Map<String, Double>> days) {
         if (days.isEmpty()) {
             return;

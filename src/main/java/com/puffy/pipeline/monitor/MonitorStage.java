@@ -9,6 +9,7 @@ import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.StageResult;
 import com.puffy.pipeline.core.Words;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -57,8 +58,21 @@ public final class MonitorStage implements Stage {
         return settings.asOf() != null ? settings.asOf() : LocalDate.now(ZoneOffset.UTC);
     }
 
-    /** The key of a folder's metric history in the cache: its absolute path. */
+    /**
+     * The key of a folder's metric history in the cache: its real path, so the folder reached through a link (or in
+     * another letter case on Windows) keeps one history instead of starting a new one per spelling. A folder that
+     * cannot be resolved keeps its absolute path.
+     */
     static String datasetKey(RunSettings settings) {
+        try {
+            return settings.inputDir().toRealPath().toString();
+        } catch (IOException | SecurityException e) {
+            return legacyDatasetKey(settings);
+        }
+    }
+
+    /** The key history was stored under before it was the real path: the absolute path as given. */
+    static String legacyDatasetKey(RunSettings settings) {
         return settings.inputDir().toAbsolutePath().normalize().toString();
     }
 
@@ -74,7 +88,13 @@ public final class MonitorStage implements Stage {
             context.bypassCache(cache.warnings().get(cache.warnings().size() - 1));
         }
         try {
-            Map<LocalDate, Map<String, Double>> history = cache == null ? Map.of() : cache.dailyMetrics(datasetKey(settings));
+            String key = datasetKey(settings);
+            if (cache != null && !legacyDatasetKey(settings).equals(key)) {
+                // History stored under the path as given (a link) before the key was the real path: moved under the
+                // real path once, so the days of earlier runs still form baselines.
+                cache.adoptDailyMetrics(legacyDatasetKey(settings), key);
+            }
+            Map<LocalDate, Map<String, Double>> history = cache == null ? Map.of() : cache.dailyMetrics(key);
             MonitorData data = MonitorInputs.read(context.config().monitoring(), asOf(settings),
                     context.outputOf(StageId.QUALITY), context.outputOf(StageId.TRANSFORM), history)
                     .withValueDrift(context.config().quality().valueDrift());
@@ -101,7 +121,7 @@ public final class MonitorStage implements Stage {
             progress.update(++done, steps, "Saving the metric history");
 
             if (cache != null) {
-                cache.replaceDailyMetrics(datasetKey(settings), data.days());
+                cache.replaceDailyMetrics(key, data.days());
             }
             // Bypassed because quality found the file locked: the same sentence, so the faces show it once, and
             // this stage's figures still say why its baselines had no history.
