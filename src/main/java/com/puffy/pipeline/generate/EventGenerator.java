@@ -308,8 +308,9 @@ public final class EventGenerator {
                     f[1] = renderer.pageUrl(day.page[e], day.sessionSeed[s], eventSeed);
                     f[2] = day.refPage[e] == DayEvents.NO_REFERRER ? ""
                             : renderer.plainPageUrl(day.refPage[e], day.sessionSeed[s]);
+                    // Rows another fault wrote or copies (a replay repeats its source row) are left as planned.
                     if (plan.stickyReferrer && kind == DayEvents.HUMAN && day.refPage[e] >= 0 && action == null
-                            && !afterBrokenQuote) {
+                            && type != DayEvents.REPLAY && !afterBrokenQuote) {
                         String sticky = landingReferrer(s);
                         if (!sticky.isEmpty()) {
                             f[2] = sticky;

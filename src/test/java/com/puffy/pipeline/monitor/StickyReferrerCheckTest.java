@@ -33,26 +33,35 @@ class StickyReferrerCheckTest {
     }
 
     @Test
-    void anEpisodeFiresFromItsFirstDayAsOneIncidentWithTheFiguresAndWhatToDo() throws Exception {
+    void anEpisodeFiresOnceOnItsFirstDayWithTheFiguresAndWhatToDo() throws Exception {
         for (int d = 10; d <= 14; d++) {
             f.set(day(d), METRIC, 0.30);
         }
+        f.set(day(12), METRIC, 0.35);
         f.run();
-        // Days 10-13: the baseline median is still a healthy day's; on day 14 four of its seven days are sticky.
-        assertThat(alertDates()).containsExactly("2025-03-10", "2025-03-11", "2025-03-12", "2025-03-13");
+        assertThat(alertDates()).containsExactly("2025-03-10");
         Map<String, String> first = f.alerts("STICKY_REFERRER").get(0);
         assertThat(first.get("severity")).isEqualTo("WARNING");
         assertThat(first.get("metric")).isEqualTo(METRIC);
         assertThat(first.get("value")).isEqualTo("0.3");
         assertThat(first.get("message")).contains("30.0% of the events after a session's first event",
-                "baseline median 0.3%", "+29.7 points", "non-direct channel");
+                "baseline median 0.3%", "+29.7 points", "on 5 days from 2025-03-10 to 2025-03-14 (up to 35.0%)",
+                "non-direct channel");
         assertThat(first.get("suggested_action")).contains("owner of the site tag", "2025-03-10");
         List<Map<String, String>> incidents = f.read(MonitorStage.INCIDENTS).stream()
                 .filter(i -> i.get("check").equals("STICKY_REFERRER")).toList();
-        assertThat(incidents).singleElement().satisfies(i -> {
-            assertThat(i.get("first_date")).isEqualTo("2025-03-10");
-            assertThat(i.get("last_date")).isEqualTo("2025-03-13");
-        });
+        assertThat(incidents).singleElement().satisfies(i -> assertThat(i.get("first_date")).isEqualTo("2025-03-10"));
+    }
+
+    @Test
+    void aSecondEpisodeAfterTheShareCameBackIsASecondAlert() throws Exception {
+        f.set(day(8), METRIC, 0.25);
+        f.set(day(9), METRIC, 0.25);
+        f.set(day(13), METRIC, 0.40);
+        f.run();
+        // Day 13's baseline (days 6-12) holds two sticky days of seven: its median is still a healthy day's.
+        assertThat(alertDates()).containsExactly("2025-03-08", "2025-03-13");
+        assertThat(f.alerts("STICKY_REFERRER").get(0).get("message")).contains("on 2 days from 2025-03-08 to 2025-03-09");
     }
 
     @Test
