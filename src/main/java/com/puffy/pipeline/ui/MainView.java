@@ -623,9 +623,13 @@ public final class MainView {
                 this::focusTableSearch);
     }
 
-    /** Whether Escape on this control closes its open list or menu, which comes before cancelling a run. */
+    /**
+     * Whether Escape on this control closes its open list or menu, or empties a table's search, which come before
+     * cancelling a run: the nearest thing goes first, and a second Escape cancels.
+     */
     static boolean closesAPopup(Node focused) {
         return focused instanceof javafx.scene.control.ComboBoxBase<?> combo && combo.isShowing()
+                || com.puffy.pipeline.ui.table.DataTableView.clearsOnEscape(focused)
                 || focused instanceof MenuButton menu && menu.isShowing()
                 // A value filter's list (opened with Space or Alt+Down) lives in a combo box inside the control.
                 || focused instanceof org.controlsfx.control.CheckComboBox<?> facet

@@ -76,6 +76,15 @@ public final class DataTableView extends BorderPane {
         debounce.setOnFinished(e -> model.apply());
         search.textProperty().bindBidirectional(model.filterTextProperty());
         search.textProperty().addListener((obs, old, now) -> debounce.playFromStart());
+        // Escape empties a search as it does in a browser's find bar, the cursor staying to type the next one; an
+        // empty field leaves Escape to the window (cancel a run).
+        search.getProperties().put(CLEARS_ON_ESCAPE, Boolean.TRUE);
+        search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && clearsOnEscape(search)) {
+                search.clear();
+                e.consume();
+            }
+        });
 
         ComboBox<String> inColumn = new ComboBox<>();
         inColumn.setId(idPrefix + "-search-column");
@@ -237,6 +246,14 @@ public final class DataTableView extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    private static final String CLEARS_ON_ESCAPE = "clears-on-escape";
+
+    /** Whether Escape on this node empties a table's search (it holds text), which comes before cancelling a run. */
+    public static boolean clearsOnEscape(javafx.scene.Node focused) {
+        return focused instanceof TextField field && field.getProperties().get(CLEARS_ON_ESCAPE) != null
+                && field.getText() != null && !field.getText().isEmpty() && !field.isDisabled();
     }
 
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
