@@ -91,4 +91,33 @@ class SmallScreenFxTest {
                     .isLessThanOrEqualTo(sceneWidth);
         }
     }
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1008, 1260})
+    void aStagesProgressTrackStandsOutFromItsCard(double width, FxRobot robot) {
+        robot.interact(() -> window.setWidth(width));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node bar = robot.lookup("#progress-quality").query();
+        javafx.scene.layout.Region track = (javafx.scene.layout.Region) bar.lookup(".track");
+        javafx.scene.layout.Region card = (javafx.scene.layout.Region) robot.lookup("#stage-quality").query();
+        double ratio = contrast(fill(track), fill(card));
+        assertThat(ratio).as(width + " px: contrast of the empty track with the card").isGreaterThanOrEqualTo(1.3);
+    }
+
+    private static javafx.scene.paint.Color fill(javafx.scene.layout.Region region) {
+        List<javafx.scene.layout.BackgroundFill> fills = region.getBackground().getFills();
+        return (javafx.scene.paint.Color) fills.get(fills.size() - 1).getFill();
+    }
+
+    /** WCAG contrast ratio of two opaque colors. */
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a) + 0.05;
+        double lb = luminance(b) + 0.05;
+        return Math.max(la, lb) / Math.min(la, lb);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
+                + 0.0722 * lin.applyAsDouble(c.getBlue());
+    }
 }
