@@ -50,6 +50,8 @@ class SmallScreenFxTest {
         view = StudioApp.build(vm, threads, null, prefs);
         window = stage;
         stage.setScene(view.createScene(1008, 740));
+        // The window outlives a test: one that widened it would leave the next test a wider one.
+        stage.sizeToScene();
         stage.show();
         vm.openFolder(input);
     }
@@ -119,5 +121,33 @@ class SmallScreenFxTest {
         java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
         return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
                 + 0.0722 * lin.applyAsDouble(c.getBlue());
+    }
+    private void selectTab(FxRobot robot, String id) {
+        robot.interact(() -> robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class).forEach(pane ->
+                pane.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                        .ifPresent(t -> pane.getSelectionModel().select(t))));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<String> cutShort() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Truncation.truncatedLabels(window.getScene().getRoot(),
+                java.util.Set.of("input-folder", "output-folder", "cache-file", "status-paths"))).get();
+    }
+
+    @Test
+    void theTransformScreensLinesAreWholeAt1024Pixels(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.TRANSFORM));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#dataset-sessions-count")
+                .queryAs(Label.class).getText().equals("3 rows"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cutShort()).as("Datasets: cut short").isEmpty();
+        Label description = robot.lookup(".label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText() != null && l.getText().startsWith("Sessions · sessions.csv")).findFirst()
+                .orElseThrow();
+        assertThat(description.getHeight()).as("the dataset's description is whole: " + description.getText())
+                .isGreaterThanOrEqualTo(description.prefHeight(description.getWidth()) - 0.5);
+        selectTab(robot, "transform-tab-journey");
+        Screenshots.save(window.getScene(), "journey-1024");
+        assertThat(cutShort()).as("User journey: cut short").isEmpty();
     }
 }
