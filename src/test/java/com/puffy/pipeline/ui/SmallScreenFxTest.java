@@ -150,4 +150,27 @@ class SmallScreenFxTest {
         Screenshots.save(window.getScene(), "journey-1024");
         assertThat(cutShort()).as("User journey: cut short").isEmpty();
     }
+    @Test
+    void withoutAFolderTheHeaderSaysWhatToDoWithoutCuttingIt(FxRobot robot) throws Exception {
+        Preferences fresh = Preferences.userRoot().node("eventpipe-test/small-none-" + System.nanoTime());
+        try {
+            Stage second = WaitForAsyncUtils.asyncFx(() -> {
+                UiThreads threads = UiThreads.javafx();
+                MainViewModel none = new MainViewModel(new Pipeline(List.of()), threads, new RecentFolders(fresh),
+                        d -> d, Clock.systemUTC());
+                Stage stage = new Stage();
+                stage.setScene(StudioApp.build(none, threads, null, fresh).createScene(1008, 740));
+                stage.show();
+                return stage;
+            }).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.truncatedLabels(second.getScene().getRoot(),
+                    java.util.Set.of("output-folder", "cache-file", "status-paths"))).get();
+            Screenshots.save(second.getScene(), "no-folder-1024");
+            robot.interact(second::close);
+            assertThat(cut).as("cut short with no folder open").isEmpty();
+        } finally {
+            fresh.removeNode();
+        }
+    }
 }
