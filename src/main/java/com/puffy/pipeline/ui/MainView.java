@@ -93,6 +93,12 @@ public final class MainView {
             reloadShownScreen();
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> reloadShownScreen());
+        // Before any folder opens (the one given could not be opened), the screens say so rather than show a bare
+        // table under an enabled search.
+        if (vm.inputDirProperty().get() == null) {
+            outdatedScreens.addAll(screens.keySet());
+            reloadShownScreen();
+        }
 
         Timeline clock = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);

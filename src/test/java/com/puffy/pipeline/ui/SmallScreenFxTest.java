@@ -167,6 +167,13 @@ class SmallScreenFxTest {
             List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.truncatedLabels(second.getScene().getRoot(),
                     java.util.Set.of("output-folder", "cache-file", "status-paths"))).get();
             Screenshots.save(second.getScene(), "no-folder-1024");
+            javafx.scene.control.TableView<?> files = (javafx.scene.control.TableView<?>) second.getScene()
+                    .lookup("#quality-files-summary-table");
+            assertThat(files.isVisible()).as("no bare table before a folder is open").isFalse();
+            assertThat(second.getScene().getRoot().lookupAll(".label").stream().filter(Node::isVisible)
+                    .map(n -> ((Label) n).getText()).toList())
+                    .as("the screen says what to do").contains("Open a folder of daily event files (Ctrl+O), "
+                            + "drop one on the window, or open the sample data.");
             robot.interact(second::close);
             assertThat(cut).as("cut short with no folder open").isEmpty();
         } finally {
