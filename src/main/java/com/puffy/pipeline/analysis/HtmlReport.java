@@ -272,9 +272,10 @@ final class HtmlReport {
                     Fmt.count(d.sessions()), Fmt.rate(d.sessionCvr()), Fmt.percent(d.botShare()),
                     Fmt.percent(d.clientIdNullRate()), Integer.toString(d.alerts()), d.issues()));
         }
-        table(List.of("Date", "Revenue", "Orders", "AOV", "Sessions", "Conv. rate", "Bot share", "No client id",
-                "Alerts", "Data issues"), "drrrrrrrrl", rows, rows.size() > 31);
-        csvNote(ReportTables.DAILY);
+        if (table(List.of("Date", "Revenue", "Orders", "AOV", "Sessions", "Conv. rate", "Bot share", "No client id",
+                "Alerts", "Data issues"), "drrrrrrrrl", rows, rows.size() > 31)) {
+            csvNote(ReportTables.DAILY);
+        }
         endSection();
     }
 
@@ -293,8 +294,9 @@ final class HtmlReport {
                     Fmt.rate(s.rateFromStart()), first ? "" : Fmt.count(s.dropOff()),
                     first ? "" : Fmt.percent(s.dropOffRate())));
         }
-        table(List.of("Step", "Sessions", "From previous", "From start", "Lost", "Drop-off"), "lrrrrr", rows, false);
-        csvNote(ReportTables.FUNNEL);
+        if (table(List.of("Step", "Sessions", "From previous", "From start", "Lost", "Drop-off"), "lrrrrr", rows, false)) {
+            csvNote(ReportTables.FUNNEL);
+        }
         endSection();
     }
 
@@ -316,8 +318,9 @@ final class HtmlReport {
                     Fmt.money(s.lastClickRevenue()), lastShares.get(i), Fmt.points(s.shiftPoints())));
         }
         html.append("<h3>Shift between first and last click</h3>");
-        table(List.of("Channel", "First click", "Share", "Last click", "Share", "Shift"), "lrrrrr", rows, false);
-        csvNote(ReportTables.SHIFT);
+        if (table(List.of("Channel", "First click", "Share", "Last click", "Share", "Shift"), "lrrrrr", rows, false)) {
+            csvNote(ReportTables.SHIFT);
+        }
         html.append("<h3>Revenue by channel under each attribution model</h3>");
         List<String> header = new ArrayList<>(List.of("Channel", "Sessions"));
         AnalysisResult.MODELS.forEach(m -> header.add(Fmt.model(m)));
@@ -327,8 +330,9 @@ final class HtmlReport {
             AnalysisResult.MODELS.forEach(m -> cells.add(Fmt.money(row.revenueByModel().getOrDefault(m, 0.0))));
             pivot.add(cells);
         }
-        table(header, "lrrrrrrr", pivot, false);
-        csvNote(ReportTables.CHANNEL_BY_MODEL + " (long form with shares: " + ReportTables.CHANNEL_REVENUE + ")");
+        if (table(header, "lrrrrrrr", pivot, false)) {
+            csvNote(ReportTables.CHANNEL_BY_MODEL + " (long form with shares: " + ReportTables.CHANNEL_REVENUE + ")");
+        }
         html.append("<h3>Conversions credited to each channel under each attribution model</h3>");
         List<List<String>> conversions = new ArrayList<>();
         for (ChannelPivotRow row : ReportTables.channelPivot(r)) {
@@ -337,8 +341,9 @@ final class HtmlReport {
                     1)));
             conversions.add(cells);
         }
-        table(header, "lrrrrrrr", conversions, false);
-        csvNote(ReportTables.CONVERSIONS_BY_MODEL);
+        if (table(header, "lrrrrrrr", conversions, false)) {
+            csvNote(ReportTables.CONVERSIONS_BY_MODEL);
+        }
         endSection();
     }
 
@@ -366,7 +371,7 @@ final class HtmlReport {
                     shares.get(i), Fmt.count(s.converted()), Fmt.rate(s.cvr()), Fmt.money(s.revenue()),
                     Fmt.money(s.revenuePerSession())));
         }
-        table(List.of("Dimension", "Segment", "Sessions", "Share", "Converted", "Conv. rate", "Revenue",
+        boolean any = table(List.of("Dimension", "Segment", "Sessions", "Share", "Converted", "Conv. rate", "Revenue",
                 "Per session"), "llrrrrrr", rows, false);
         List<List<String>> referrers = new ArrayList<>();
         for (Segment s : r.segments(AnalysisResult.REFERRER)) {
@@ -374,9 +379,12 @@ final class HtmlReport {
                     Fmt.count(s.converted()), Fmt.rate(s.cvr()), Fmt.money(s.revenue())));
         }
         html.append("<h3>Top referring sites</h3>");
-        table(List.of("Referrer", "Sessions", "Share", "Converted", "Conv. rate", "Revenue"), "lrrrrr", referrers,
-                false);
-        csvNote(ReportTables.SEGMENTS + " (device, browser, user_type and referrer rows)");
+        boolean anyReferrer = table(List.of("Referrer", "Sessions", "Share", "Converted", "Conv. rate", "Revenue"),
+                "lrrrrr", referrers, false);
+        // One file holds both tables: its note goes with either that has rows.
+        if (any || anyReferrer) {
+            csvNote(ReportTables.SEGMENTS + " (device, browser, user_type and referrer rows)");
+        }
         endSection();
     }
 
@@ -431,8 +439,9 @@ final class HtmlReport {
             rows.add(List.of(b.measure().equals(AnalysisResult.TIME_TO_PURCHASE) ? "Time" : "Sessions", b.bucket(),
                     Fmt.count(b.orders()), shares.get(i), Fmt.money(b.revenue())));
         }
-        table(List.of("Measure", "Bucket", "Orders", "Share", "Revenue"), "llrrr", rows, false);
-        csvNote(ReportTables.PATH);
+        if (table(List.of("Measure", "Bucket", "Orders", "Share", "Revenue"), "llrrr", rows, false)) {
+            csvNote(ReportTables.PATH);
+        }
         endSection();
     }
 
@@ -447,9 +456,10 @@ final class HtmlReport {
             rows.add(List.of(Integer.toString(p.rank()), p.itemName(), Fmt.count(p.orders()), Fmt.count(p.units()),
                     Fmt.money(p.revenue()), Fmt.percent(p.share()), Fmt.count(p.linesWithoutPrice())));
         }
-        table(List.of("#", "Product", "Orders", "Units", "Revenue", "Share", "Lines without price"), "rlrrrrr", rows,
-                false);
-        csvNote(ReportTables.PRODUCTS + " (revenue is the sum of item_price, a line total)");
+        if (table(List.of("#", "Product", "Orders", "Units", "Revenue", "Share", "Lines without price"), "rlrrrrr", rows,
+                false)) {
+            csvNote(ReportTables.PRODUCTS + " (revenue is the sum of item_price, a line total)");
+        }
         endSection();
     }
 
@@ -461,8 +471,9 @@ final class HtmlReport {
                     q.issue().equals("ANY") ? Fmt.shares(List.of(q.revenueShare(), 1 - q.revenueShare())).get(0)
                             : Fmt.percent(q.revenueShare()), q.affects(), q.guidance()));
         }
-        table(List.of("Issue", "Days", "Orders", "Revenue", "Share", "Affects", "What to do"), "lrrrrll", rows, false);
-        csvNote(ReportTables.QUALITY);
+        if (table(List.of("Issue", "Days", "Orders", "Revenue", "Share", "Affects", "What to do"), "lrrrrll", rows, false)) {
+            csvNote(ReportTables.QUALITY);
+        }
         endSection();
     }
 
@@ -484,8 +495,9 @@ final class HtmlReport {
         }
         if (!rows.isEmpty()) {
             html.append("<h3>Incidents</h3>");
-            table(List.of("Severity", "Check", "Dates", "Alerts", "Summary"), "lldrl", rows, false);
-            csvNote(ReportTables.INCIDENTS);
+            if (table(List.of("Severity", "Check", "Dates", "Alerts", "Summary"), "lldrl", rows, false)) {
+                csvNote(ReportTables.INCIDENTS);
+            }
         }
         endSection();
     }
@@ -500,16 +512,21 @@ final class HtmlReport {
         for (FindingCount f : r.findings()) {
             rows.add(List.of(f.severity(), f.code(), Fmt.count(f.findings())));
         }
-        table(List.of("Severity", "Code", "Findings"), "llr", rows, false);
-        csvNote(ReportTables.FINDINGS);
+        if (table(List.of("Severity", "Code", "Findings"), "llr", rows, false)) {
+            csvNote(ReportTables.FINDINGS);
+        }
         endSection();
     }
 
-    private void table(List<String> header, String align, List<List<String>> rows, boolean scroll) {
+    /**
+     * Writes the table, or says it has no rows; returns whether there was a table. The note naming its CSV file is
+     * for a table shown: beside "no rows" it offered a file of a header alone, as if there were something to open.
+     */
+    private boolean table(List<String> header, String align, List<List<String>> rows, boolean scroll) {
         closeLead();
         if (rows.isEmpty()) {
             html.append("<p class=\"empty\">Nothing to show.</p>");
-            return;
+            return false;
         }
         html.append(scroll ? "<div class=\"scroll\">" : "").append("<table><thead><tr>");
         for (int i = 0; i < header.size(); i++) {
@@ -528,6 +545,7 @@ final class HtmlReport {
             html.append("</tr>");
         }
         html.append("</tbody></table>").append(scroll ? "</div>" : "");
+        return true;
     }
 
     private static final String CSS = """

@@ -86,20 +86,8 @@ final class ConsoleProgress implements PipelineListener {
                 }
             }
         }
-        if (stage == StageId.QUALITY && result != null
-                && (outcome == StageOutcome.RAN || outcome == StageOutcome.UP_TO_DATE)) {
-            // An unreadable file (ERROR) leaves the exit code 0 when other files were read: a job that keeps only
-            // stderr had no word that a day's rows were not counted.
-            for (String summaryLine : result.summary()) {
-                if (summaryLine.startsWith(UNREADABLE) && warned.add(summaryLine)) {
-                    err.println("WARNING: " + summaryLine.substring(UNREADABLE.length()));
-                }
-            }
-        }
         err.flush();
     }
-
-    private static final String UNREADABLE = "Unreadable: ";
 
     /**
      * The stage's own reconciliation, on the same line: a scheduled job's log (stderr) then shows that every row was

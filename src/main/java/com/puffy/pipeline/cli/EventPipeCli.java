@@ -66,7 +66,8 @@ public final class EventPipeCli implements Runnable {
         cli.setErr(err);
         boolean debug = Arrays.asList(args).contains("--debug");
         cli.setParameterExceptionHandler((ex, strings) -> {
-            err.println("eventpipe: " + ex.getMessage());
+            String explained = OptionValueErrors.explain(ex.getArgSpec(), ex.getValue(), ex.getCause());
+            err.println("eventpipe: " + (explained != null ? explained : ex.getMessage()));
             err.println("Run `eventpipe " + commandPath(ex.getCommandLine()) + "--help` for the options.");
             return ExitCode.USAGE.code();
         });

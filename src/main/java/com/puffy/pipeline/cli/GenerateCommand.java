@@ -9,7 +9,6 @@ import com.puffy.pipeline.generate.GenerateSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -36,8 +35,9 @@ final class GenerateCommand implements Callable<Integer> {
     long eventsPerDay;
 
     @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", defaultValue = "2025-02-23",
+            converter = OptionValueErrors.DateConverter.class,
             description = "Date of the first file (default: ${DEFAULT-VALUE}).")
-    String startDate;
+    LocalDate start;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -73,13 +73,6 @@ final class GenerateCommand implements Callable<Integer> {
             kinds = FaultKind.parse(faults);
         } catch (IllegalArgumentException e) {
             throw PipelineException.usage("--faults: " + e.getMessage() + ".");
-        }
-        LocalDate start;
-        try {
-            start = LocalDate.parse(startDate.trim());
-        } catch (DateTimeParseException e) {
-            throw PipelineException.usage("--start-date '" + startDate + "' is not a date: write it as YYYY-MM-DD, "
-                    + "e.g. 2025-02-23.");
         }
         if (start.getYear() < 2002 || start.getYear() > GenerateSettings.LAST_START_YEAR) {
             throw PipelineException.usage("--start-date " + start + " is out of range: client ids carry 10-digit Unix "

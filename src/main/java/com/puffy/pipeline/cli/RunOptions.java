@@ -8,7 +8,6 @@ import com.puffy.pipeline.core.UserFolders;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -22,9 +21,9 @@ final class RunOptions {
             description = "Output folder (default: a sibling of the input named <input>-pipeline).")
     Path output;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = OptionValueErrors.DateConverter.class,
             description = "Reference date for the freshness check (default: today, UTC).")
-    String asOf;
+    LocalDate asOf;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file overriding the built-in defaults (see `eventpipe config --print-defaults`).")
@@ -67,23 +66,13 @@ final class RunOptions {
         } else {
             cacheFile = UserFolders.defaultCacheFile();
         }
-        return new RunSettings(input, outputDir, pipelineConfig, config, parseAsOf(), recursive, cacheFile);
+        return new RunSettings(input, outputDir, pipelineConfig, config,
+                asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC), recursive, cacheFile);
     }
 
     private static void requireNotEmpty(Path value, String option, String what) {
         if (value != null && value.toString().isBlank()) {
             throw PipelineException.usage(option + " is empty (a variable left unset?): " + what + ".");
-        }
-    }
-
-    private LocalDate parseAsOf() {
-        if (asOf == null) {
-            return LocalDate.now(ZoneOffset.UTC);
-        }
-        try {
-            return LocalDate.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
-            throw PipelineException.usage("--as-of '" + asOf + "' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-09.");
         }
     }
 }

@@ -364,6 +364,16 @@ public final class ConfigLoader {
         atLeast(m.reconciliationTolerance(), 0, "monitoring.reconciliation_tolerance", source);
         atLeast(m.freshnessLagDays(), 0, "monitoring.freshness_lag_days", source);
         atLeast(m.directShareMinZ(), 0, "monitoring.direct_share_min_z", source);
+        atLeast(m.stickyReferrerJumpPoints(), 0, "monitoring.sticky_referrer_jump_points", source);
+        atMost(m.stickyReferrerJumpPoints(), 100, "monitoring.sticky_referrer_jump_points", source);
+        share(m.stickyReferrerMinShare(), "monitoring.sticky_referrer_min_share", source);
+    }
+
+    private static void atMost(double value, double max, String key, String source) {
+        if (value > max) {
+            throw new ConfigException("The " + source + " gives `" + key + "` the value " + plain(value)
+                    + ": it is in percentage points of a share, at most " + plain(max) + ", so it could never fire.");
+        }
     }
 
     private static void atLeast(double value, double min, String key, String source) {

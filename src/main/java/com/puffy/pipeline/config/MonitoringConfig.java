@@ -16,5 +16,7 @@ public record MonitoringConfig(
         int freshnessLagDays,
         boolean samplingNoiseFloor,
         double directShareMinZ,
-        boolean botShareAnomaly) {
+        boolean botShareAnomaly,
+        double stickyReferrerJumpPoints,
+        double stickyReferrerMinShare) {
 }

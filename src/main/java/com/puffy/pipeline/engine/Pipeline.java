@@ -79,7 +79,10 @@ public final class Pipeline {
         }
         boolean outputsPresent = stage.outputs().stream()
                 .allMatch(file -> Files.exists(settings.outputDir().resolve(id.outputFolder()).resolve(file)));
-        return outputsPresent && stored.get().fingerprint().equals(fingerprint(settings, id))
+        // A manifest written before unreadable_inputs was recorded cannot say whether every input file was read: a
+        // rerun reused it and exited 0 on a folder with an unreadable day. Running the stage once more tells.
+        return outputsPresent && stored.get().knowsUnreadableInputs()
+                && stored.get().fingerprint().equals(fingerprint(settings, id))
                 ? StageStatus.FRESH : StageStatus.STALE;
     }
 
@@ -185,7 +188,7 @@ public final class Pipeline {
             cancellation.throwIfCancelled();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id, fingerprint(settings, id),
-                    Instant.now().toString(), elapsed.toMillis(), result));
+                    Instant.now().toString(), elapsed.toMillis(), result, true));
             promote(workDir, finalDir);
             listener.stageFinished(id, StageOutcome.RAN, result, elapsed);
             return new StageRun(id, StageOutcome.RAN, result, elapsed);
@@ -340,7 +343,8 @@ public final class Pipeline {
     // ---- manifests ------------------------------------------------------------------------------------------
 
     /** A finished stage as recorded in its output folder. */
-    record StoredStage(StageId stage, String fingerprint, String finishedAt, long elapsedMillis, StageResult result) {
+    record StoredStage(StageId stage, String fingerprint, String finishedAt, long elapsedMillis, StageResult result,
+                       boolean knowsUnreadableInputs) {
     }
 
     private static void writeManifest(Path file, StoredStage stored) throws IOException {
@@ -352,6 +356,7 @@ public final class Pipeline {
         node.set("figures", JSON.valueToTree(stored.result().figures()));
         node.set("summary", JSON.valueToTree(stored.result().summary()));
         node.put("critical_alerts", stored.result().criticalAlerts());
+        node.set("unreadable_inputs", JSON.valueToTree(stored.result().unreadableInputs()));
         AtomicFiles.writeString(file, JSON.writeValueAsString(node));
     }
 
@@ -365,10 +370,13 @@ public final class Pipeline {
             var node = JSON.readTree(file.toFile());
             Map<String, Object> figures = JSON.convertValue(node.path("figures"), Map.class);
             List<String> summary = JSON.convertValue(node.path("summary"), List.class);
+            List<String> unreadable = JSON.convertValue(node.path("unreadable_inputs"), List.class);
             StageResult result = new StageResult(figures == null ? Map.of() : figures,
-                    summary == null ? List.of() : summary, node.path("critical_alerts").asInt(0));
+                    summary == null ? List.of() : summary, node.path("critical_alerts").asInt(0),
+                    unreadable == null ? List.of() : unreadable);
             return Optional.of(new StoredStage(id, node.path("fingerprint").asText(""),
-                    node.path("finished_at").asText(""), node.path("elapsed_ms").asLong(0), result));
+                    node.path("finished_at").asText(""), node.path("elapsed_ms").asLong(0), result,
+                    node.has("unreadable_inputs")));
         } catch (IOException | IllegalArgumentException e) {
             // A damaged manifest only means the stage must run again.
             return Optional.empty();
@@ -413,6 +421,7 @@ public final class Pipeline {
                 s.set("figures", JSON.valueToTree(run.result().figures()));
                 s.set("summary", JSON.valueToTree(run.result().summary()));
                 s.put("critical_alerts", run.result().criticalAlerts());
+                s.set("unreadable_inputs", JSON.valueToTree(run.result().unreadableInputs()));
             }
         }
         Path file = settings.outputDir().resolve(RUN_MANIFEST);

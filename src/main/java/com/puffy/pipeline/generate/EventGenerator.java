@@ -55,11 +55,15 @@ public final class EventGenerator {
      * day without orders (small days often have none).
      */
     private int firstNullPricesDay = -1;
+    /** Rows whose referrer the sticky_referrer fault replaced, per day (0 on other days). */
+    private final long[] stickyRowsByDay;
+    private long stickyRows;
 
     private EventGenerator(GenerateSettings settings) {
         this.settings = settings;
         this.layout = new Layout(settings.days(), settings.faults());
         this.simulator = new Simulator(settings.seed(), settings.startDate(), settings.eventsPerDay());
+        this.stickyRowsByDay = new long[settings.days()];
     }
 
     /** What a generation produced. */
@@ -276,6 +280,8 @@ public final class EventGenerator {
             printer.printRecord(header);
             flush(record, writer);
             String[] f = new String[7];
+            // The line after a broken quote must stay as it was chosen (docs/generator.md).
+            boolean afterBrokenQuote = false;
             for (int pos = 0; pos < order.length; pos++) {
                 if ((pos & 4095) == 0) {
                     cancellation.throwIfCancelled();
@@ -302,6 +308,16 @@ public final class EventGenerator {
                     f[1] = renderer.pageUrl(day.page[e], day.sessionSeed[s], eventSeed);
                     f[2] = day.refPage[e] == DayEvents.NO_REFERRER ? ""
                             : renderer.plainPageUrl(day.refPage[e], day.sessionSeed[s]);
+                    // Rows another fault wrote or copies (a replay repeats its source row) are left as planned.
+                    if (plan.stickyReferrer && kind == DayEvents.HUMAN && day.refPage[e] >= 0 && action == null
+                            && type != DayEvents.REPLAY && !afterBrokenQuote) {
+                        String sticky = landingReferrer(s);
+                        if (!sticky.isEmpty()) {
+                            f[2] = sticky;
+                            planted |= plant(FaultKind.STICKY_REFERRER, line, sticky);
+                            stickyRows++;
+                        }
+                    }
                 }
                 f[3] = renderer.timestamp(millis < 0 ? dayBeforePrefix : datePrefix,
                         millis < 0 ? millis + DayEvents.DAY_MS : millis);
@@ -412,6 +428,7 @@ public final class EventGenerator {
                     flush(record, writer);
                 }
                 ledger.resolvedRow(line, planted);
+                afterBrokenQuote = action == Action.BROKEN_QUOTE;
                 if (action == Action.DUPLICATE) {
                     line++;
                     records++;
@@ -422,6 +439,8 @@ public final class EventGenerator {
                 }
             }
         }
+        stickyRowsByDay[d] = stickyRows;
+        stickyRows = 0;
         ledger.currentFile().records = records;
         if (plan.noTrailingNewline) {
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
@@ -441,6 +460,17 @@ public final class EventGenerator {
                     "file-level MALFORMED_CSV warning; the rows before and after are read");
         }
         finishFile(file, records);
+    }
+
+    /**
+     * The external referrer of the visit's landing, or "" when it had none or came from the shop itself: the landing
+     * referrer depends only on the visit's channel and seed (RowRenderer.landing), so it is rendered again rather
+     * than kept per visit, and no random stream is drawn from (other faults stay where they were for a seed).
+     */
+    private String landingReferrer(int s) {
+        // Any shop page will do: the referrer does not depend on it (this event's own page may be the checkout).
+        String referrer = renderer.landing(Catalog.HOME, Channel.of(day.channel[s]), day.sessionSeed[s]).referrer();
+        return referrer.startsWith(Catalog.SHOP) ? "" : referrer;
     }
 
     private void finishFile(Path file, long records) throws IOException {
@@ -796,6 +826,20 @@ public final class EventGenerator {
         if ((first = firstDay(p -> p.nullClientShare > Simulator.BASELINE_NULL_SHARE)) != null && first.index >= 3) {
             ledger.valueDrift(new FaultLedger.ValueDrift(FaultKind.CLIENT_ID_NULL_SPIKE, "client_id", "null_share",
                     fileName(first.index), first.nullClientShare, Simulator.BASELINE_NULL_SHARE));
+        }
+        int firstSticky = -1;
+        int stickyDays = 0;
+        long stickyTotal = 0;
+        for (int d = 0; d < settings.days(); d++) {
+            if (stickyRowsByDay[d] > 0) {
+                firstSticky = firstSticky < 0 ? d : firstSticky;
+                stickyDays++;
+                stickyTotal += stickyRowsByDay[d];
+            }
+        }
+        if (firstSticky >= 0) {
+            ledger.episode(new FaultLedger.Episode(FaultKind.STICKY_REFERRER, fileName(firstSticky),
+                    date(firstSticky).toString(), stickyDays, stickyTotal));
         }
         if (firstNullPricesDay >= 3) {
             ledger.valueDrift(new FaultLedger.ValueDrift(FaultKind.NULL_ITEM_PRICES, "item_price", "null_share",

@@ -24,6 +24,7 @@ public enum FaultKind {
             ReasonCode.PURCHASE_ITEM_PRICE_MISSING),
     DUPLICATE_ROW(true, "an exact copy of a row", ReasonCode.DUPLICATE_EVENT),
     BOT_BURST(true, "a burst of headless-browser checkout starts on one day", ReasonCode.BOT_USER_AGENT),
+    STICKY_REFERRER(true, "from some day on, later events of a visit repeat its landing's external referrer"),
     PURCHASE_REPLAY(false, "a purchase sent again later", ReasonCode.DUPLICATE_PURCHASE),
     MALFORMED_JSON(false, "event_data that is not strict JSON", ReasonCode.INVALID_EVENT_DATA),
     BROKEN_QUOTING(false, "a record whose quoted field never closes", ReasonCode.MALFORMED_CSV),

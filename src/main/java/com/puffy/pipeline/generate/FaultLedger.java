@@ -30,6 +30,7 @@ final class FaultLedger {
     private final List<FileRecord> files = new ArrayList<>();
     private final List<DriftEpisode> drift = new ArrayList<>();
     private final List<ValueDrift> valueDrift = new ArrayList<>();
+    private final List<Episode> episodes = new ArrayList<>();
     private FileRecord current;
 
     /** A planted fault in one file: the lines (empty for file faults), codes, and what was written there. */
@@ -106,6 +107,13 @@ final class FaultLedger {
     record ValueDrift(FaultKind kind, String column, String metric, String firstFile, double value, double baseline) {
     }
 
+    /**
+     * A day-level fault that changes no row's validity, only its content, over consecutive days (sticky_referrer):
+     * its first file and date, how many files it covers and how many rows it changed (each also listed by line).
+     */
+    record Episode(FaultKind kind, String firstFile, String firstDate, int files, long rows) {
+    }
+
     // ---- recording -----------------------------------------------------------------------------------------
 
     void startFile(String file, String partitionDate, String kind, List<String> header, String lineEnding,
@@ -142,6 +150,10 @@ final class FaultLedger {
 
     void valueDrift(ValueDrift expected) {
         valueDrift.add(expected);
+    }
+
+    void episode(Episode episode) {
+        episodes.add(episode);
     }
 
     static int mask(ReasonCode... codes) {
@@ -210,6 +222,7 @@ final class FaultLedger {
             writeFiles(g);
             writeFaults(g);
             writeDrift(g);
+            writeEpisodes(g);
             writeExpectedRows(g);
             g.writeEndObject();
         }
@@ -349,6 +362,20 @@ final class FaultLedger {
             g.writeStringField("first_file", v.firstFile());
             g.writeNumberField("value", Math.round(v.value() * 1000) / 1000.0);
             g.writeNumberField("baseline", Math.round(v.baseline() * 1000) / 1000.0);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private void writeEpisodes(JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("episodes");
+        for (Episode e : episodes) {
+            g.writeStartObject();
+            g.writeStringField("kind", e.kind().id());
+            g.writeStringField("first_file", e.firstFile());
+            g.writeStringField("first_date", e.firstDate());
+            g.writeNumberField("files", e.files());
+            g.writeNumberField("rows", e.rows());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Where each fault goes. Places are fixed fractions of the period, laid out for 14 days like the real export of
- * DATA.md (rename from day 5 to the end, referrer dropped on days 10–11, null spike on days 7–8 …) and scaled for
+ * DATA.md (rename from day 5 to the end, referrer dropped on days 10–11, null spike on days 7–8, sticky referrer
+ * from day 12 …) and scaled for
  * other lengths. Row faults sit in different files where the period allows; inside one file they use different
  * rows. The empty and header-only files come before the rename so they never sit inside a drift episode.
  */
@@ -32,6 +33,7 @@ final class Layout {
         boolean bomCrlf;
         boolean noTrailingNewline;
         boolean nullItemPrices;
+        boolean stickyReferrer;
 
         Day(int index) {
             this.index = index;
@@ -85,6 +87,13 @@ final class Layout {
         if (faults.contains(FaultKind.NULL_ITEM_PRICES)) {
             for (int d = slot(11); d <= last; d++) {
                 days[d].nullItemPrices = true;
+            }
+        }
+        if (faults.contains(FaultKind.STICKY_REFERRER)) {
+            // From day 12 to the end, after the days without a referrer column (a missing column cannot stick).
+            int from = slot(11);
+            for (int d = from; d <= last; d++) {
+                days[d].stickyReferrer = !days[d].dropReferrer;
             }
         }
         if (faults.contains(FaultKind.DUPLICATE_ROW)) {

@@ -2,7 +2,7 @@ package com.puffy.pipeline.monitor;
 
 import java.util.List;
 
-/** The default checks of SPEC §6, in the order of its table. */
+/** The default checks of SPEC §6, in the order of its table, then the additions (STICKY_REFERRER, decision 0403). */
 final class CheckCatalogue {
     private CheckCatalogue() {
     }
@@ -22,6 +22,7 @@ final class CheckCatalogue {
                 new ConversionRateAnomalyCheck(),
                 new DirectShareShiftCheck(),
                 new BotShareCheck(),
-                new ReconciliationCheck());
+                new ReconciliationCheck(),
+                new StickyReferrerCheck());
     }
 }

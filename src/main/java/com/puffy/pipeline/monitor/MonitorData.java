@@ -26,7 +26,7 @@ final class MonitorData {
     static final String ITEM_PRICE_MISSING_SHARE = "item_price_missing_share";
     /** The monitored metrics that are shares, fractions 0..1 (every monitored metric is at least 0). */
     static final Set<String> SHARES = Set.of("session_cvr", DIRECT_SHARE, "bot_share", "client_id_null_rate",
-            ITEM_PRICE_MISSING_SHARE);
+            ITEM_PRICE_MISSING_SHARE, StickyReferrerCheck.METRIC);
 
     record DriftRow(String file, LocalDate date, String change, String column, String rawHeader, String detail,
                     Integer episodeFiles, String metric, Double value, Double baseline) {

@@ -142,7 +142,12 @@ public final class QualityStage implements Stage {
             var figures = summary.figures();
             figures.put("timings_ms", java.util.Map.of("validate_files", (t1 - t0) / 1_000_000,
                     "cross_file_steps", (t2 - t1) / 1_000_000, "write_outputs", (t3 - t2) / 1_000_000));
-            return StageResult.of(figures, summary.lines());
+            // A file whose rows are missing from every output is exit 3 for the whole run (decision 0200), even
+            // though the other files' outputs are written: a job that reads only the exit code must learn of it.
+            List<String> unreadable = results.stream().filter(r -> r.status == FileResult.Status.UNREADABLE)
+                    .flatMap(r -> r.findings.stream().filter(f -> f.code() == ReasonCode.UNREADABLE_FILE).limit(1))
+                    .map(FileFinding::message).toList();
+            return new StageResult(figures, summary.lines(), 0, unreadable);
         } finally {
             deleteTree(spoolDir);
         }

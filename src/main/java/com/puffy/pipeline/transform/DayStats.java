@@ -18,6 +18,9 @@ final class DayStats {
     long ordersItemPriceMissing;
     long ordersCollided;
     double directRevenueLastClick;
+    /** Rows after the first of a non-bot session (decision 0403), and those whose referrer is external. */
+    long nonLandingEvents;
+    long nonLandingExternalReferrer;
     final double[] attributedRevenue = new double[AttributionModel.values().length];
 
     DayStats(int epochDay) {

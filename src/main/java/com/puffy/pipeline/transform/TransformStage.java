@@ -63,7 +63,8 @@ public final class TransformStage implements Stage {
             "revenue_credit", "touchpoint", "touchpoints", "session_start", "date");
     static final List<String> DAILY_COLUMNS = List.of("date", "events", "sessions", "users", "conversions", "revenue",
             "session_cvr", "bot_share", "client_id_null_rate", "rows_read", "rows_missing_client_id", "bot_rows",
-            "orders_zero_revenue", "orders_item_price_missing", "orders_collided", "direct_revenue_last_click");
+            "orders_zero_revenue", "orders_item_price_missing", "orders_collided", "direct_revenue_last_click",
+            "non_landing_external_referrer_share");
     static final List<String> FUNNEL_COLUMNS = List.of("step", "sessions", "rate_from_previous", "rate_from_start");
     static final List<String> CHANNEL_COLUMNS = List.of("model", "channel", "sessions", "conversions", "revenue");
     static final List<String> RECONCILIATION_COLUMNS = List.of("date", "check", "expected", "actual", "difference",
@@ -114,6 +115,11 @@ public final class TransformStage implements Stage {
         private final Map<String, Integer> channelIds = new HashMap<>();
         /** Device of each distinct user agent, indexed by its dictionary id. */
         private List<DeviceDetector.DeviceInfo> deviceInfos;
+        /**
+         * Per referrer dictionary id: whether the channel rules would credit it to a channel other than Direct (a
+         * referrer from outside the shop's own domains), for the sticky-referrer metric (decision 0403).
+         */
+        private boolean[] externalReferrer;
         /** Each channel id's cell as CsvBytes writes it after a delimiter. */
         private byte[][] channelCells;
         private long phaseStart = System.nanoTime();
@@ -254,6 +260,11 @@ public final class TransformStage implements Stage {
                 String referrer = CsvInput.unprotect(events.referrers.get(r));
                 referrerChannel[r] = channelId(classifier.referrerChannel(referrer));
                 referrerCells[r] = CsvBytes.renderedCell(referrer);
+            }
+            int direct = channelId(classifier.directChannel());
+            externalReferrer = new boolean[referrerChannel.length];
+            for (int r = 0; r < referrerChannel.length; r++) {
+                externalReferrer[r] = referrerChannel[r] != direct;
             }
             channelCells = new byte[channelNames.size()][];
             for (int c = 0; c < channelCells.length; c++) {
@@ -526,14 +537,30 @@ public final class TransformStage implements Stage {
             for (int i = 0; i < events.partitionDays.size(); i++) {
                 day(events.partitionDays.get(i)).users += sessions.usersByPartitionDay[i];
             }
-            long[] inSessions = new long[events.partitionDays.size()];
+            int pd = events.partitionDays.size();
+            long[] inSessions = new long[pd];
+            long[] nonLanding = new long[pd];
+            long[] nonLandingExternal = new long[pd];
+            java.util.BitSet landing = sessions.landingRows;
             for (int row = 0; row < events.size; row++) {
-                if (sessions.rowSession[row] >= 0) {
-                    inSessions[events.partitionDay[row]]++;
+                int session = sessions.rowSession[row];
+                if (session >= 0) {
+                    int day = events.partitionDay[row];
+                    inSessions[day]++;
+                    // Decision 0403: events after the first of a human session; bots' referrers are not the tag's.
+                    if (!landing.get(row) && !sessions.has(session, Sessions.BOT)) {
+                        nonLanding[day]++;
+                        if (externalReferrer[events.referrer[row]]) {
+                            nonLandingExternal[day]++;
+                        }
+                    }
                 }
             }
-            for (int i = 0; i < inSessions.length; i++) {
-                day(events.partitionDays.get(i)).rowsInSessions += inSessions[i];
+            for (int i = 0; i < pd; i++) {
+                DayStats stats = day(events.partitionDays.get(i));
+                stats.rowsInSessions += inSessions[i];
+                stats.nonLandingEvents += nonLanding[i];
+                stats.nonLandingExternalReferrer += nonLandingExternal[i];
             }
         }
 
@@ -548,7 +575,7 @@ public final class TransformStage implements Stage {
                                 ratio(d.convertedSessions, d.sessions), ratio(d.botRows, d.events),
                                 ratio(d.rowsMissingClientId, d.rowsRead), d.rowsRead, d.rowsMissingClientId,
                                 d.botRows, d.ordersZeroRevenue, d.ordersItemPriceMissing, d.ordersCollided,
-                                d.directRevenueLastClick);
+                                d.directRevenueLastClick, ratio(d.nonLandingExternalReferrer, d.nonLandingEvents));
                     }
                 }
             });

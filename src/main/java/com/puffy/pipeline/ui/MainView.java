@@ -388,6 +388,7 @@ public final class MainView {
                 }
             }
         });
+        utcCalendar(picker);
         picker.setValue(vm.asOfProperty().get());
         picker.valueProperty().addListener((obs, old, now) -> vm.setAsOf(now));
         vm.asOfProperty().addListener((obs, old, now) -> {
@@ -412,6 +413,43 @@ public final class MainView {
         today.setTooltip(new Tooltip("Judge freshness as of the default again: today, or the sample data's own date"));
         today.disableProperty().bind(vm.asOfProperty().isNull().or(vm.runningProperty()));
         return List.of(label, picker, today);
+    }
+
+    /**
+     * The picker's calendar counts days as the product does, in UTC: JavaFX marks the machine's local today and, with
+     * no date set, opens on it, so an American evening showed tomorrow (UTC) as not today, and the sample folder's
+     * default (2025-03-09) opened on this month. Today is marked in UTC; an empty picker opens on the default As of.
+     */
+    private void utcCalendar(javafx.scene.control.DatePicker picker) {
+        picker.setDayCellFactory(p -> new javafx.scene.control.DateCell() {
+            @Override
+            public void updateItem(java.time.LocalDate item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("today");
+                if (!empty && item != null && item.equals(vm.todayUtc())) {
+                    getStyleClass().add("today");
+                }
+            }
+        });
+        picker.setOnShown(e -> {
+            // JavaFX's calendar (an internal class) is the only way to its month and focus; another JavaFX keeps
+            // its own behaviour (the local today), nothing breaks.
+            if (picker.getSkin() instanceof javafx.scene.control.skin.DatePickerSkin skin
+                    && skin.getPopupContent() instanceof com.sun.javafx.scene.control.DatePickerContent calendar) {
+                if (picker.getValue() == null) {
+                    calendar.goToDate(vm.effectiveAsOf(), true);
+                }
+                if (calendar.getProperties().putIfAbsent("utc-home", Boolean.TRUE) == null) {
+                    // Home goes to today, the UTC one.
+                    calendar.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, k -> {
+                        if (k.getCode() == KeyCode.HOME) {
+                            calendar.goToDate(vm.todayUtc(), true);
+                            k.consume();
+                        }
+                    });
+                }
+            }
+        });
     }
 
     /**
@@ -623,9 +661,13 @@ public final class MainView {
                 this::focusTableSearch);
     }
 
-    /** Whether Escape on this control closes its open list or menu, which comes before cancelling a run. */
+    /**
+     * Whether Escape on this control closes its open list or menu, or empties a table's search, which come before
+     * cancelling a run: the nearest thing goes first, and a second Escape cancels.
+     */
     static boolean closesAPopup(Node focused) {
         return focused instanceof javafx.scene.control.ComboBoxBase<?> combo && combo.isShowing()
+                || com.puffy.pipeline.ui.table.DataTableView.clearsOnEscape(focused)
                 || focused instanceof MenuButton menu && menu.isShowing()
                 // A value filter's list (opened with Space or Alt+Down) lives in a combo box inside the control.
                 || focused instanceof org.controlsfx.control.CheckComboBox<?> facet

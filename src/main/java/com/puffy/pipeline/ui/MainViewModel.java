@@ -246,6 +246,11 @@ public final class MainViewModel {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
+    /** Today as the product counts days: in UTC, whatever the machine's time zone (the As of picker marks it). */
+    public LocalDate todayUtc() {
+        return today();
+    }
+
     private static boolean isSampleFolder(Path folder) {
         return folder.toAbsolutePath().normalize().equals(sampleFolder().toAbsolutePath().normalize());
     }

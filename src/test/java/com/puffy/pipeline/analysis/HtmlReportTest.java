@@ -172,6 +172,28 @@ class HtmlReportTest {
     }
 
     @Test
+    void anEmptyTableSaysSoWithoutOfferingItsCsvFile() throws Exception {
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work-empty");
+        for (String file : new String[] {"quality/findings.csv", "monitoring/alerts.csv", "monitoring/incidents.csv",
+                "transform/order_items.csv"}) {
+            Path path = out.resolve(file);
+            Files.writeString(path, Files.readString(path).lines().findFirst().orElseThrow() + "\n");
+        }
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        String empty = Files.readString(work.resolve(AnalysisStage.REPORT));
+        assertThat(empty).contains("<p class=\"empty\">Nothing to show.</p>")
+                .doesNotContain("Nothing to show.</p><p class=\"csv\">")
+                .doesNotContain("Table as CSV: " + ReportTables.FINDINGS)
+                .doesNotContain("Table as CSV: " + ReportTables.INCIDENTS)
+                .doesNotContain("Table as CSV: " + ReportTables.PRODUCTS);
+        assertThat(html).as("tables with rows keep their note").contains("Table as CSV: " + ReportTables.FINDINGS,
+                "Table as CSV: " + ReportTables.INCIDENTS, "Table as CSV: " + ReportTables.PRODUCTS);
+        assertThat(empty).as("the alert counts have a row per severity, zeros included")
+                .contains("Table as CSV: " + ReportTables.ALERTS);
+    }
+
+    @Test
     void textFromTheDataIsEscaped() {
         assertThat(html).doesNotContain("<script");
         assertThat(html).contains("https://evil.example/&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -35,21 +35,6 @@ class ConsoleProgressTest {
     }
 
     @Test
-    void anUnreadableFileIsAWarningOnStderrOnce() {
-        String unreadable = "Unreadable: events_20250224.csv is not UTF-8 text (first invalid byte at line 2, byte 71); "
-                + "re-export it as UTF-8. Its rows are not counted.";
-        StageResult result = StageResult.of(Map.of("rows_read", 1L, "rows_valid", 1L, "rows_quarantined", 0L,
-                "rows_duplicate", 0L, "reconciled", true), List.of("Files: 2 examined.", unreadable));
-        progress.stageFinished(StageId.QUALITY, StageOutcome.RAN, result, Duration.ofMillis(100));
-        progress.stageFinished(StageId.QUALITY, StageOutcome.UP_TO_DATE, result, Duration.ZERO);
-        assertThat(err.toString().lines()).containsExactly(
-                "Quality: done in 0.1 s; 1 row read = 1 valid + 0 quarantined + 0 duplicate (reconciled)",
-                "WARNING: events_20250224.csv is not UTF-8 text (first invalid byte at line 2, byte 71); re-export it "
-                        + "as UTF-8. Its rows are not counted.",
-                "Quality: up to date; 1 row read = 1 valid + 0 quarantined + 0 duplicate (reconciled)");
-    }
-
-    @Test
     void aReconciliationThatFailsSaysSoOnStderr() {
         progress.stageFinished(StageId.QUALITY, StageOutcome.UP_TO_DATE, StageResult.of(Map.of("rows_read", 3,
                 "rows_valid", 1, "rows_quarantined", 1, "rows_duplicate", 0, "reconciled", false), List.of()), Duration.ZERO);

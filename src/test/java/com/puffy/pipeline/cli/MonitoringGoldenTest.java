@@ -95,6 +95,12 @@ class MonitoringGoldenTest {
         for (JsonNode drift : ledger.path("value_drift")) {
             expected.add(fileDates.get(drift.path("first_file").asText()) + " VALUE_DRIFT");
         }
+        for (JsonNode episode : ledger.path("episodes")) {
+            // Seven baseline days before the first sticky day: the jump is seen there.
+            if (episode.path("kind").asText().equals("sticky_referrer")) {
+                expected.add(episode.path("first_date").asText() + " STICKY_REFERRER");
+            }
+        }
         for (JsonNode fault : ledger.path("faults")) {
             String file = fault.path("file").asText();
             String date = fileDates.get(file);
@@ -147,6 +153,7 @@ class MonitoringGoldenTest {
         assertThat(exit).as("alerts: %s%n%s", alerts, err).isZero();
         assertThat(alerts).noneMatch(a -> a.get("severity").equals("CRITICAL"));
         assertThat(alerts.size()).as("false alerts on clean data: %s", alerts).isLessThanOrEqualTo(2);
+        assertThat(alerts).noneMatch(a -> a.get("check").equals("STICKY_REFERRER"));
 
         // --as-of sets the freshness reference: three days later the same folder is stale, and only monitoring
         // (and what reads it) runs again.

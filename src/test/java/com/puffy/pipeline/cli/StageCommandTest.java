@@ -75,7 +75,58 @@ class StageCommandTest {
     @Test
     void anAsOfThatIsNotADateIsAUsageErrorWithAnExample() {
         assertThat(run("monitor", "--input", input.toString(), "--no-cache", "--as-of", "2025-02-30")).isEqualTo(2);
-        assertThat(err.toString()).contains("--as-of '2025-02-30' is not a date: write it as YYYY-MM-DD");
+        assertThat(err.toString()).contains("--as-of '2025-02-30' is not a date (February 2025 has 28 days): write "
+                + "it as YYYY-MM-DD, e.g. --as-of 2025-03-09.");
+    }
+
+    /** Not UTF-8: unreadable even for root, unlike a file without read permission. */
+    private void addUnreadableDay() throws Exception {
+        byte[] text = ("client_id,page_url,referrer,timestamp,event_name,event_data,user_agent\n"
+                + "1740268806-eZQEpM832bnh,https://puffy.com/caf\u00e9,,2025-02-24T10:00:00.000Z,page_viewed,,Mozilla/5.0\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(input.resolve("events_20250224.csv"), text);
+    }
+
+    @Test
+    void oneUnreadableFileAmongReadableOnesExitsThreeWithEveryOutputWrittenForEachCommand() throws Exception {
+        addUnreadableDay();
+        String[][] commands = {
+                {"validate", "quality/validated_events.csv"},
+                {"transform", "transform/sessions.csv"},
+                {"monitor", "monitoring/alerts.csv"},
+                {"analyze", "report/report.html"},
+                {"run", "report/report.html"},
+        };
+        for (String[] command : commands) {
+            Path output = dir.resolve("out-" + command[0]);
+            assertThat(run(command[0], "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                    "--as-of", "2025-02-25")).as(command[0]).isEqualTo(3);
+            assertThat(output.resolve(command[1])).as(command[0]).exists();
+            assertThat(err.toString()).as(command[0]).contains("eventpipe: 1 input file could not be read, so its "
+                    + "rows are missing from every output (the other files were processed and written); fix it as "
+                    + "said below, or move it out of the folder, and run again:" + System.lineSeparator()
+                    + "  events_20250224.csv is not UTF-8 text").doesNotContain("WARNING", "Exception");
+        }
+        assertThat(Files.readString(dir.resolve("out-run/quality/validated_events.csv")))
+                .contains("https://puffy.com/b").doesNotContain("caf");
+        // The outputs are up to date, but the day is still missing: the exit code says so every time.
+        assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("out-run").toString(),
+                "--no-cache", "--as-of", "2025-02-25")).isEqualTo(3);
+        assertThat(out.toString()).contains("Quality (up to date, not run again):");
+        assertThat(err.toString()).contains("events_20250224.csv is not UTF-8 text");
+    }
+
+    @Test
+    void anUnreadableFileOutranksCriticalAlertsAndTheErrorNamesTheAlertsItHides() throws Exception {
+        // Freshness on 2025-03-09 is CRITICAL: 1 without the unreadable file, 3 with it.
+        assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("clean").toString(),
+                "--no-cache", "--as-of", "2025-03-09")).isEqualTo(1);
+        addUnreadableDay();
+        assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("o").toString(), "--no-cache",
+                "--as-of", "2025-03-09")).isEqualTo(3);
+        assertThat(err.toString()).contains("events_20250224.csv is not UTF-8 text")
+                .containsPattern("eventpipe: the run also raised \\d+ CRITICAL alerts? \\(exit code 3 outranks 1\\): "
+                        + "see monitoring/alerts.csv.");
     }
 
     @Test

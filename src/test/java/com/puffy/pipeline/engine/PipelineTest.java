@@ -34,6 +34,7 @@ class PipelineTest {
     Path input;
     RunSettings settings;
     final List<StageId> ran = new ArrayList<>();
+    List<String> qualityUnreadable = List.of();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -82,7 +83,8 @@ class PipelineTest {
             Files.writeString(context.workDir().resolve(id.cliName() + ".csv"), "done\n");
             behaviour.accept(context);
             progress.update(2, 2, "all");
-            return new StageResult(Map.of("rows", 1), List.of(id.title() + " ok"), id == StageId.MONITOR ? 2 : 0);
+            return new StageResult(Map.of("rows", 1), List.of(id.title() + " ok"), id == StageId.MONITOR ? 2 : 0,
+                    id == StageId.QUALITY ? qualityUnreadable : List.of());
         }
     }
 
@@ -111,6 +113,43 @@ class PipelineTest {
                 Cancellation.none());
         assertThat(ran).containsExactly(StageId.QUALITY, StageId.TRANSFORM, StageId.MONITOR, StageId.ANALYSIS);
         assertThat(report.exitCode()).isEqualTo(ExitCode.CRITICAL_ALERTS);
+    }
+
+    @Test
+    void anUnreadableInputFileIsExitThreeOverCriticalAlertsWithEveryOutputWrittenAndStaysSoWhenUpToDate()
+            throws Exception {
+        qualityUnreadable = List.of("events_20250102.csv is not UTF-8 text (first invalid byte at line 2, byte 9); "
+                + "re-export it as UTF-8.");
+        Pipeline pipeline = pipelineWith(c -> { });
+        PipelineReport report = pipeline.run(settings, EnumSet.allOf(StageId.class), false, PipelineListener.NONE,
+                Cancellation.none());
+        assertThat(report.stages()).extracting(StageRun::outcome).containsOnly(StageOutcome.RAN).hasSize(4);
+        assertThat(report.criticalAlerts()).isEqualTo(2);
+        assertThat(report.unreadableInputs()).isEqualTo(qualityUnreadable);
+        assertThat(report.exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT);
+        assertThat(new ObjectMapper().readTree(settings.outputDir().resolve("run.json").toFile()).path("stages")
+                .get(0).path("unreadable_inputs").get(0).asText()).startsWith("events_20250102.csv is not UTF-8");
+
+        PipelineReport again = pipeline.run(settings, EnumSet.of(StageId.MONITOR), false, PipelineListener.NONE,
+                Cancellation.none());
+        assertThat(again.stages()).extracting(StageRun::outcome).containsOnly(StageOutcome.UP_TO_DATE);
+        assertThat(again.unreadableInputs()).isEqualTo(qualityUnreadable);
+        assertThat(again.exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT);
+    }
+
+    @Test
+    void aStageManifestThatDoesNotSayWhetherItsInputsWereReadableIsStale() throws Exception {
+        Pipeline pipeline = pipelineWith(c -> { });
+        pipeline.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE, Cancellation.none());
+        Path manifest = settings.outputDir().resolve("quality").resolve(Pipeline.STAGE_MANIFEST);
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(manifest.toFile());
+        assertThat(node.has("unreadable_inputs")).isTrue();
+        node.remove("unreadable_inputs");
+        Files.writeString(manifest, node.toString());
+        assertThat(pipeline.status(settings, StageId.QUALITY)).isEqualTo(StageStatus.STALE);
+        ran.clear();
+        pipeline.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE, Cancellation.none());
+        assertThat(ran).containsExactly(StageId.QUALITY);
     }
 
     @Test

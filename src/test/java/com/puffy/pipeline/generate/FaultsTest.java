@@ -224,6 +224,90 @@ class FaultsTest {
     }
 
     @Test
+    void stickyReferrerRepeatsTheLandingsExternalReferrerOnTheListedLinesFromDay12ToTheEnd() throws IOException {
+        List<JsonNode> faults = all.faultsOf(FaultKind.STICKY_REFERRER);
+        assertThat(faults).extracting(f -> f.get("file").asText())
+                .containsExactly("events_20250306.csv", "events_20250307.csv", "events_20250308.csv");
+        long total = 0;
+        for (JsonNode f : faults) {
+            String file = f.get("file").asText();
+            assertThat(codes(f)).as("a sticky referrer breaks no row rule").isEmpty();
+            List<Integer> lines = Generated.ints(f.get("lines"));
+            List<String> values = Generated.texts(f.get("values"));
+            List<String> text = all.lines(file);
+            List<Map<String, String>> rows = new ArrayList<>();
+            rows.add(null);
+            rows.add(null);
+            for (int n = 2; n <= text.size(); n++) {
+                rows.add(all.row(file, n));
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                Map<String, String> row = rows.get(lines.get(i));
+                String referrer = row.get("referrer");
+                assertThat(referrer).isEqualTo(values.get(i)).isNotEmpty().doesNotStartWith("https://puffy.com")
+                        .doesNotStartWith("https://checkout.puffy.com");
+                // The visit's landing: the same client's latest earlier row that is not itself sticky and came
+                // from outside the shop (later rows of the visit that had no referrer keep none).
+                String client = row.get("clientId");
+                Map<String, String> landing = null;
+                for (int n = lines.get(i) - 1; n >= 2 && landing == null; n--) {
+                    Map<String, String> earlier = rows.get(n);
+                    String ref = earlier.get("referrer");
+                    if (earlier.get("clientId").equals(client) && !lines.contains(n) && !ref.isEmpty()
+                            && !ref.startsWith("https://puffy.com") && !ref.startsWith("https://checkout.puffy.com")) {
+                        landing = earlier;
+                    }
+                }
+                assertThat(landing).as(file + ":" + lines.get(i)).isNotNull();
+                assertThat(landing.get("referrer")).as(file + ":" + lines.get(i)).isEqualTo(referrer);
+            }
+            total += lines.size();
+        }
+        JsonNode episode = all.faults.get("episodes").get(0);
+        assertThat(episode.get("kind").asText()).isEqualTo("sticky_referrer");
+        assertThat(episode.get("first_file").asText()).isEqualTo("events_20250306.csv");
+        assertThat(episode.get("first_date").asText()).isEqualTo("2025-03-06");
+        assertThat(episode.get("files").asInt()).isEqualTo(3);
+        assertThat(episode.get("rows").asLong()).isEqualTo(total).isPositive();
+    }
+
+    @Test
+    void stickyReferrerChangesOnlyTheListedLinesAndMovesNoOtherFault() throws IOException {
+        Generated without = Generated.make(tmp.resolve("sticky-without"), 14, 400, 5,
+                EnumSet.complementOf(EnumSet.of(FaultKind.STICKY_REFERRER)));
+        Map<String, List<Integer>> listed = new LinkedHashMap<>();
+        for (JsonNode f : all.faultsOf(FaultKind.STICKY_REFERRER)) {
+            listed.put(f.get("file").asText(), Generated.ints(f.get("lines")));
+        }
+        for (Path path : all.eventFiles()) {
+            String file = path.getFileName().toString();
+            List<String> with = all.lines(file);
+            List<String> plain = without.lines(file);
+            assertThat(with).as(file).hasSameSizeAs(plain);
+            List<Integer> changed = new ArrayList<>();
+            for (int n = 1; n <= with.size(); n++) {
+                if (!with.get(n - 1).equals(plain.get(n - 1))) {
+                    changed.add(n);
+                }
+            }
+            assertThat(changed).as(file).isEqualTo(listed.getOrDefault(file, List.of()));
+        }
+        List<JsonNode> others = new ArrayList<>();
+        all.faults.get("faults").forEach(f -> {
+            if (!f.get("kind").asText().equals(FaultKind.STICKY_REFERRER.id())) {
+                others.add(f);
+            }
+        });
+        List<JsonNode> before = new ArrayList<>();
+        without.faults.get("faults").forEach(before::add);
+        assertThat(others).isEqualTo(before);
+        for (String section : List.of("files", "schema_drift", "value_drift", "expected_rows")) {
+            assertThat(all.faults.get(section)).as(section).isEqualTo(without.faults.get(section));
+        }
+        assertThat(without.faults.get("episodes")).isEmpty();
+    }
+
+    @Test
     void theNullSpikeIsTwoConsecutiveDaysWhateverThePeriodsLength() throws IOException {
         for (int days : new int[]{14, 30}) {
             Generated g = Generated.make(tmp.resolve("spike" + days), days, 200, 1,

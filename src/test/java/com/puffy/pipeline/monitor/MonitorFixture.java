@@ -29,7 +29,8 @@ import org.apache.commons.csv.CSVRecord;
 final class MonitorFixture {
     static final List<String> DAILY_COLUMNS = List.of("date", "events", "sessions", "users", "conversions", "revenue",
             "session_cvr", "bot_share", "client_id_null_rate", "rows_read", "rows_missing_client_id", "bot_rows",
-            "orders_zero_revenue", "orders_item_price_missing", "orders_collided", "direct_revenue_last_click");
+            "orders_zero_revenue", "orders_item_price_missing", "orders_collided", "direct_revenue_last_click",
+            "non_landing_external_referrer_share");
 
     final Path root;
     final Path input;
@@ -77,6 +78,8 @@ final class MonitorFixture {
         m.put("orders_item_price_missing", 0);
         m.put("orders_collided", 0);
         m.put("direct_revenue_last_click", revenue * (0.30 + (i % 3) * 0.01));
+        // A healthy export: events after a session's first rarely carry an external referrer.
+        m.put("non_landing_external_referrer_share", 0.002 + (i % 3) * 0.001);
         days.put(date, m);
         return this;
     }

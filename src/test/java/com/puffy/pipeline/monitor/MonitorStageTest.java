@@ -745,13 +745,16 @@ class MonitorStageTest {
         List<String> lines = Files.readAllLines(daily);
         StringBuilder kept = new StringBuilder();
         for (String line : lines) {
-            kept.append(line, 0, line.lastIndexOf(',')).append('\n');
+            // The last two columns: direct_revenue_last_click and the sticky-referrer share (decision 0403).
+            String shorter = line.substring(0, line.lastIndexOf(','));
+            kept.append(shorter, 0, shorter.lastIndexOf(',')).append('\n');
         }
         Files.writeString(daily, kept.toString());
         Path work = Files.createDirectories(f.output.resolve("monitoring"));
         StageResult result = new MonitorStage().run(new com.puffy.pipeline.core.RunContext(f.settings(), work),
                 com.puffy.pipeline.core.Progress.NONE, com.puffy.pipeline.core.Cancellation.none());
         assertThat(result.summary()).anySatisfy(s -> assertThat(s).contains("DIRECT_SHARE_SHIFT was not checked"));
+        assertThat(result.summary()).anySatisfy(s -> assertThat(s).contains("STICKY_REFERRER was not checked"));
     }
 
     @Test

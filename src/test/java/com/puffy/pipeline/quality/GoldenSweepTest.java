@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The golden contract of issue 3 over other seeds, lengths and fault sets than {@link GoldenTest}'s one folder:
  * every fault in faults.json is found with its code at its file and line, the quarantine and the dropped duplicates
- * are exactly the expected rows, nothing else is an ERROR, every file reconciles, and the drift episodes are the
- * planted ones. The cases are small; they are the shapes where a sweep over seeds 1-8, 1-30 days and each fault alone
+ * are exactly the expected rows, nothing else is an ERROR, every file reconciles, the drift episodes are the
+ * planted ones, and every sticky_referrer line is a valid row carrying the referrer faults.json lists. The cases
+ * are small; they are the shapes where a sweep over seeds 1-8, 1-30 days and each fault alone
  * found a difference, or where faults crowd into few files.
  */
 class GoldenSweepTest {
@@ -125,8 +126,31 @@ class GoldenSweepTest {
         if (!duplicates.equals(expectedDuplicates)) {
             problems.add("duplicates " + duplicates + " are not " + expectedDuplicates);
         }
+        // sticky_referrer changes content, not validity: each listed line is a valid row with the repeated referrer.
+        Map<String, String> sticky = new HashMap<>();
+        long stickyRows = 0;
+        for (JsonNode fault : faults.get("faults")) {
+            if (fault.get("kind").asText().equals("sticky_referrer")) {
+                for (int i = 0; i < fault.get("lines").size(); i++) {
+                    sticky.put(key(fault.get("file").asText(), fault.get("lines").get(i).asInt()),
+                            fault.get("values").get(i).asText());
+                    stickyRows++;
+                }
+            }
+        }
+        long episodeRows = 0;
+        for (JsonNode episode : faults.get("episodes")) {
+            episodeRows += episode.get("rows").asLong();
+        }
+        if (episodeRows != stickyRows) {
+            problems.add("episodes count " + episodeRows + " sticky rows, the faults list " + stickyRows);
+        }
         for (Map<String, String> v : h.valid()) {
             String k = key(v.get("file"), v.get("line"));
+            String repeated = sticky.remove(k);
+            if (repeated != null && !repeated.equals(v.get("referrer"))) {
+                problems.add(k + " has referrer " + v.get("referrer") + ", faults.json says " + repeated);
+            }
             Set<String> flags = new TreeSet<>(v.get("flags").isEmpty() ? List.of() : List.of(v.get("flags").split(";")));
             flags.removeAll(BACKGROUND);
             Set<String> expected = new TreeSet<>(codesOf.getOrDefault(k, List.of()));
@@ -135,6 +159,8 @@ class GoldenSweepTest {
                 problems.add(k + " is flagged " + flags + ", expected " + expected);
             }
         }
+
+        sticky.keySet().forEach(k -> problems.add("sticky_referrer line " + k + " is not a valid row"));
 
         List<String> files = new ArrayList<>();
         for (JsonNode file : faults.get("files")) {

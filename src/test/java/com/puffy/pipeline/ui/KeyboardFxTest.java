@@ -52,6 +52,8 @@ class KeyboardFxTest {
         view.setErrorPresenter(errors::add);
         stage.setScene(view.createScene(1280, 800));
         stage.show();
+        // Quality outputs from an earlier run, so the Files table and its search are there to type in.
+        UiFixtures.quality(com.puffy.pipeline.core.RunSettings.defaultOutputFor(input.toAbsolutePath()));
         vm.openFolder(input);
     }
 
@@ -139,6 +141,69 @@ class KeyboardFxTest {
         robot.push(KeyCode.F5);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.runningProperty().get());
         robot.interact(node::requestFocus);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.CANCELLED);
+    }
+    @org.junit.jupiter.api.Test
+    void escapeInASearchWithTextEmptiesItAndKeepsTheCursorThere(FxRobot robot) throws Exception {
+        javafx.scene.control.TextField search = robot.lookup("#quality-files-summary-search")
+                .queryAs(javafx.scene.control.TextField.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !search.isDisabled() && search.isVisible());
+        robot.interact(() -> {
+            search.requestFocus();
+            search.setText("events_2025");
+        });
+        assertThat(window.getScene().getFocusOwner()).isSameAs(search);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.getText()).isEmpty();
+        assertThat(window.getScene().getFocusOwner()).isSameAs(search);
+        assertThat(vm.stage(StageId.QUALITY).getState()).as("nothing was running to cancel")
+                .isNotEqualTo(StageState.CANCELLED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void duringARunTheFirstEscapeEmptiesTheSearchAndTheSecondCancels(FxRobot robot) throws Exception {
+        javafx.scene.control.TextField search = robot.lookup("#quality-files-summary-search")
+                .queryAs(javafx.scene.control.TextField.class);
+        robot.interact(vm::runAll);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !search.isDisabled() && search.isVisible());
+        robot.interact(() -> {
+            search.requestFocus();
+            search.setText("events_2025");
+        });
+        assertThat(window.getScene().getFocusOwner()).isSameAs(search);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.getText()).isEmpty();
+        assertThat(window.getScene().getFocusOwner()).isSameAs(search);
+        assertThat(vm.runningProperty().get()).as("the first Escape only empties the search").isTrue();
+
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.CANCELLED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void duringARunEscapeClosesAnOpenListFirstAndCancelsNext(FxRobot robot) throws Exception {
+        javafx.scene.control.ComboBox<?> column = robot.lookup("#quality-files-summary-search-column")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(vm::runAll);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !column.isDisabled() && column.isVisible());
+        robot.interact(() -> {
+            column.requestFocus();
+            column.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column.isShowing()).isTrue();
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column.isShowing()).isFalse();
+        assertThat(vm.runningProperty().get()).as("Escape closed the list, not the run").isTrue();
+
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.CANCELLED);

@@ -50,6 +50,12 @@ public final class DataTableView extends BorderPane {
     private final FlowPane toolbar;
     private final CustomTextField searchField;
     private final BorderPane bar;
+    /**
+     * Narrower than this the bar's controls take their compact sizes: at 1024 px the Sessions table (four value
+     * filters and "Open journey") had about 580 px and its filters took three and four lines above the rows.
+     */
+    static final double COMPACT_BELOW = 700;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper compact = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Consumer<String[]> onOpenRow;
     private String lastSortColumn;
     private boolean lastAscending = true;
@@ -57,6 +63,7 @@ public final class DataTableView extends BorderPane {
     public DataTableView(DataTableModel model, String idPrefix) {
         this.model = model;
         getStyleClass().add("data-table");
+        compact.bind(widthProperty().greaterThan(0).and(widthProperty().lessThan(COMPACT_BELOW)));
         table.setId(idPrefix + "-table");
         table.getProperties().put(DataTableView.class, this);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -71,16 +78,27 @@ public final class DataTableView extends BorderPane {
         searchField = search;
         search.setPromptText("Search…");
         search.setLeft(new FontIcon("mdi2m-magnify"));
-        search.setPrefColumnCount(18);
+        search.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.when(compact).then(9).otherwise(18));
         PauseTransition debounce = new PauseTransition(Duration.millis(250));
         debounce.setOnFinished(e -> model.apply());
         search.textProperty().bindBidirectional(model.filterTextProperty());
         search.textProperty().addListener((obs, old, now) -> debounce.playFromStart());
+        // Escape empties a search as it does in a browser's find bar, the cursor staying to type the next one; an
+        // empty field leaves Escape to the window (cancel a run).
+        search.getProperties().put(CLEARS_ON_ESCAPE, Boolean.TRUE);
+        search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && clearsOnEscape(search)) {
+                search.clear();
+                e.consume();
+            }
+        });
 
         ComboBox<String> inColumn = new ComboBox<>();
         inColumn.setId(idPrefix + "-search-column");
         inColumn.setTooltip(new Tooltip("Search in every column or in one"));
-        inColumn.setMinWidth(140);
+        inColumn.minWidthProperty().bind(javafx.beans.binding.Bindings.when(compact).then(125.0).otherwise(140.0));
+        inColumn.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(compact).then(125.0)
+                .otherwise(Region.USE_COMPUTED_SIZE));
         inColumn.getItems().add(ALL_COLUMNS);
         inColumn.setValue(ALL_COLUMNS);
         inColumn.valueProperty().addListener((obs, old, now) -> {
@@ -98,15 +116,8 @@ public final class DataTableView extends BorderPane {
             String title = label(column);
             facet.setTitle(title);
             facet.setShowCheckedCount(false);
-            facet.setPrefWidth(170);
-            facet.setMinWidth(120);
+            facet.setMinWidth(100);
             facet.setTooltip(new Tooltip("Show only rows whose " + column + " is one of the checked values"));
-            facet.getCheckModel().getCheckedItems().addListener(
-                    (javafx.collections.ListChangeListener<String>) change -> {
-                        int checked = facet.getCheckModel().getCheckedItems().size();
-                        facet.setTitle(checked == 0 ? title : title + ": " + checked + " chosen");
-                        model.setFacet(column, new HashSet<>(facet.getCheckModel().getCheckedItems()));
-                    });
             // A column of too many values had an empty list to tick and no word why: say it on the filter itself.
             javafx.beans.property.StringProperty note = model.facetNote(column);
             Tooltip tip = facet.getTooltip();
@@ -116,10 +127,18 @@ public final class DataTableView extends BorderPane {
                 facet.setDisable(tooMany);
                 tip.setText(tooMany ? note.get() : usual);
                 int checked = facet.getCheckModel().getCheckedItems().size();
-                facet.setTitle(tooMany ? title + ": too many values" : checked == 0 ? title : title + ": " + checked + " chosen");
-                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : 170);
+                boolean small = compact.get();
+                facet.setTitle(tooMany ? title + ": too many values" : checked == 0 ? title
+                        : small ? title + " (" + checked + ")" : title + ": " + checked + " chosen");
+                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? 125 : 170);
             };
+            facet.getCheckModel().getCheckedItems().addListener(
+                    (javafx.collections.ListChangeListener<String>) change -> {
+                        showNote.run();
+                        model.setFacet(column, new HashSet<>(facet.getCheckModel().getCheckedItems()));
+                    });
             note.addListener((obs, old, now) -> showNote.run());
+            compact.addListener((obs, old, now) -> showNote.run());
             showNote.run();
             Label why = new Label();
             why.getStyleClass().add("muted");
@@ -140,12 +159,22 @@ public final class DataTableView extends BorderPane {
         count.getStyleClass().add("muted");
         count.textProperty().bind(model.countTextProperty());
         count.setMinWidth(Region.USE_PREF_SIZE);
-        search.setMinWidth(160);
+        search.setMinWidth(140);
         HBox status = new HBox(8, busy, count);
         status.setAlignment(Pos.CENTER_RIGHT);
         status.setMinWidth(Region.USE_PREF_SIZE);
         bar = new BorderPane(toolbar);
         bar.setRight(status);
+        // Narrow, the count stops taking its width from every line of filters and follows the last one instead.
+        compact.addListener((obs, old, now) -> {
+            if (now) {
+                bar.setRight(null);
+                toolbar.getChildren().add(status);
+            } else {
+                toolbar.getChildren().remove(status);
+                bar.setRight(status);
+            }
+        });
         BorderPane.setAlignment(status, Pos.CENTER_RIGHT);
         BorderPane.setMargin(status, new Insets(0, 0, 0, 8));
         bar.setPadding(new Insets(6, 0, 6, 0));
@@ -239,6 +268,14 @@ public final class DataTableView extends BorderPane {
         });
     }
 
+    private static final String CLEARS_ON_ESCAPE = "clears-on-escape";
+
+    /** Whether Escape on this node empties a table's search (it holds text), which comes before cancelling a run. */
+    public static boolean clearsOnEscape(javafx.scene.Node focused) {
+        return focused instanceof TextField field && field.getProperties().get(CLEARS_ON_ESCAPE) != null
+                && field.getText() != null && !field.getText().isEmpty() && !field.isDisabled();
+    }
+
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private void openRow(String[] row) {
@@ -300,6 +337,11 @@ public final class DataTableView extends BorderPane {
     /** The search and filter controls, in order; a screen may add its own (e.g. "Open journey"). */
     public FlowPane toolbar() {
         return toolbar;
+    }
+
+    /** Whether the view is narrow and its bar's controls take their compact sizes (a screen's buttons may too). */
+    public javafx.beans.property.ReadOnlyBooleanProperty compactProperty() {
+        return compact.getReadOnlyProperty();
     }
 
     /** Replaces the default double-click (row details) with another action, e.g. open a user's journey. */

@@ -151,8 +151,13 @@ public final class TransformScreen implements Screen {
             if (List.of("sessions.csv", "users.csv", "conversions.csv").contains(f)) {
                 Button open = new Button("Open journey", new FontIcon("mdi2t-timeline-clock-outline"));
                 open.setId("open-journey-" + f.replace(".csv", ""));
-                open.setTooltip(new Tooltip("Show the selected row's client: sessions, events and attribution"));
+                open.setTooltip(new Tooltip("Open journey: the selected row's client, its sessions, events and "
+                        + "attribution"));
                 open.setMinWidth(Region.USE_PREF_SIZE);
+                // Narrow, the button shows its icon and its tooltip names it, so the filters fit on two lines.
+                open.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(created.compactProperty())
+                        .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
+                        .otherwise(javafx.scene.control.ContentDisplay.LEFT));
                 open.disableProperty().bind(created.table().getSelectionModel().selectedItemProperty().isNull());
                 open.setOnAction(e -> openJourneyOf(model, created.table().getSelectionModel().getSelectedItem()));
                 created.toolbar().getChildren().add(2, open);

@@ -1,0 +1,123 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window on a 1024×768 screen (compact rail) over hand-written outputs. */
+@ExtendWith(ApplicationExtension.class)
+class SmallScreenFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    MainView view;
+    Stage window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        Path out = RunSettings.defaultOutputFor(input.toAbsolutePath());
+        UiFixtures.quality(out);
+        UiFixtures.transform(out);
+        UiFixtures.monitoring(out);
+        prefs = Preferences.userRoot().node("eventpipe-test/small-" + System.nanoTime());
+        UiThreads threads = UiThreads.javafx();
+        MainViewModel vm = new MainViewModel(new Pipeline(List.of()), threads, new RecentFolders(prefs), d -> d,
+                Clock.systemUTC());
+        vm.cacheEnabledProperty().set(false);
+        view = StudioApp.build(vm, threads, null, prefs);
+        window = stage;
+        stage.setScene(view.createScene(1008, 740));
+        stage.show();
+        vm.openFolder(input);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    /** The lines a flow pane's shown children sit on (it centres each line's controls). */
+    private static int lines(FlowPane pane) {
+        TreeSet<Long> tops = new TreeSet<>();
+        for (Node child : pane.getChildren()) {
+            if (child.isManaged() && child.isVisible()) {
+                tops.add(Math.round(child.getBoundsInParent().getCenterY()));
+            }
+        }
+        return tops.size();
+    }
+
+    @Test
+    void theSessionsFiltersFitOnTwoLinesAt1024Pixels(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.TRANSFORM));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#dataset-sessions-count")
+                .queryAs(Label.class).getText().equals("3 rows"));
+        WaitForAsyncUtils.waitForFxEvents();
+        FlowPane bar = (FlowPane) robot.lookup("#dataset-sessions-search").query().getParent();
+        Screenshots.save(window.getScene(), "sessions-1024");
+        assertThat(lines(bar)).as("lines of the Sessions filter bar").isLessThanOrEqualTo(2);
+        double tallest = bar.getChildren().stream().filter(Node::isVisible)
+                .mapToDouble(n -> n.getBoundsInParent().getHeight()).max().orElseThrow();
+        assertThat(bar.getHeight()).as("the bar is two controls high at most")
+                .isLessThanOrEqualTo(2 * tallest + bar.getVgap() + 1);
+        double sceneWidth = window.getScene().getWidth();
+        for (String id : List.of("#dataset-sessions-count", "#dataset-sessions-facet-converted",
+                "#open-journey-sessions")) {
+            Node node = robot.lookup(id).query();
+            assertThat(node.localToScene(node.getLayoutBounds()).getMaxX()).as(id + " inside the window")
+                    .isLessThanOrEqualTo(sceneWidth);
+        }
+    }
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1008, 1260})
+    void aStagesProgressTrackStandsOutFromItsCard(double width, FxRobot robot) {
+        robot.interact(() -> window.setWidth(width));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node bar = robot.lookup("#progress-quality").query();
+        javafx.scene.layout.Region track = (javafx.scene.layout.Region) bar.lookup(".track");
+        javafx.scene.layout.Region card = (javafx.scene.layout.Region) robot.lookup("#stage-quality").query();
+        double ratio = contrast(fill(track), fill(card));
+        assertThat(ratio).as(width + " px: contrast of the empty track with the card").isGreaterThanOrEqualTo(1.3);
+    }
+
+    private static javafx.scene.paint.Color fill(javafx.scene.layout.Region region) {
+        List<javafx.scene.layout.BackgroundFill> fills = region.getBackground().getFills();
+        return (javafx.scene.paint.Color) fills.get(fills.size() - 1).getFill();
+    }
+
+    /** WCAG contrast ratio of two opaque colors. */
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a) + 0.05;
+        double lb = luminance(b) + 0.05;
+        return Math.max(la, lb) / Math.min(la, lb);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
+                + 0.0722 * lin.applyAsDouble(c.getBlue());
+    }
+}
