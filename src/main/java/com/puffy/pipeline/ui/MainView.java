@@ -93,6 +93,12 @@ public final class MainView {
             reloadShownScreen();
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> reloadShownScreen());
+        // Before any folder opens (the one given could not be opened), the screens say so rather than show a bare
+        // table under an enabled search.
+        if (vm.inputDirProperty().get() == null) {
+            outdatedScreens.addAll(screens.keySet());
+            reloadShownScreen();
+        }
 
         Timeline clock = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
@@ -273,13 +279,19 @@ public final class MainView {
         Label folder = new Label();
         folder.setId("input-folder");
         folder.getStyleClass().add("folder-label");
+        // Without a folder the title is short and the line under it says what to do: cut from its start like a
+        // path, the sentence read "... one, drop one here, or open the sample data" at 1024 px.
         folder.textProperty().bind(Bindings.createStringBinding(() -> vm.inputDirProperty().get() == null
-                ? "No folder open: choose one, drop one here, or open the sample data"
-                : vm.inputDirProperty().get().toString(), vm.inputDirProperty()));
+                ? "No folder open" : vm.inputDirProperty().get().toString(), vm.inputDirProperty()));
         folder.setMinWidth(120);
         // A long path keeps its end, the folder's own name, in view.
         folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-        Label hint = new Label("Folder of daily event CSV files · drop a folder anywhere on the window");
+        Label hint = new Label();
+        hint.setId("input-folder-hint");
+        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.inputDirProperty().get() == null
+                ? "Choose the folder of daily event CSV files (Ctrl+O), drop one anywhere on the window, or open the "
+                        + "sample data"
+                : "Folder of daily event CSV files · drop a folder anywhere on the window", vm.inputDirProperty()));
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);

@@ -50,6 +50,8 @@ class SmallScreenFxTest {
         view = StudioApp.build(vm, threads, null, prefs);
         window = stage;
         stage.setScene(view.createScene(1008, 740));
+        // The window outlives a test: one that widened it would leave the next test a wider one.
+        stage.sizeToScene();
         stage.show();
         vm.openFolder(input);
     }
@@ -119,5 +121,63 @@ class SmallScreenFxTest {
         java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
         return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
                 + 0.0722 * lin.applyAsDouble(c.getBlue());
+    }
+    private void selectTab(FxRobot robot, String id) {
+        robot.interact(() -> robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class).forEach(pane ->
+                pane.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                        .ifPresent(t -> pane.getSelectionModel().select(t))));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<String> cutShort() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Truncation.truncatedLabels(window.getScene().getRoot(),
+                java.util.Set.of("input-folder", "output-folder", "cache-file", "status-paths"))).get();
+    }
+
+    @Test
+    void theTransformScreensLinesAreWholeAt1024Pixels(FxRobot robot) throws Exception {
+        robot.interact(() -> view.select(StageId.TRANSFORM));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#dataset-sessions-count")
+                .queryAs(Label.class).getText().equals("3 rows"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cutShort()).as("Datasets: cut short").isEmpty();
+        Label description = robot.lookup(".label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText() != null && l.getText().startsWith("Sessions · sessions.csv")).findFirst()
+                .orElseThrow();
+        assertThat(description.getHeight()).as("the dataset's description is whole: " + description.getText())
+                .isGreaterThanOrEqualTo(description.prefHeight(description.getWidth()) - 0.5);
+        selectTab(robot, "transform-tab-journey");
+        Screenshots.save(window.getScene(), "journey-1024");
+        assertThat(cutShort()).as("User journey: cut short").isEmpty();
+    }
+    @Test
+    void withoutAFolderTheHeaderSaysWhatToDoWithoutCuttingIt(FxRobot robot) throws Exception {
+        Preferences fresh = Preferences.userRoot().node("eventpipe-test/small-none-" + System.nanoTime());
+        try {
+            Stage second = WaitForAsyncUtils.asyncFx(() -> {
+                UiThreads threads = UiThreads.javafx();
+                MainViewModel none = new MainViewModel(new Pipeline(List.of()), threads, new RecentFolders(fresh),
+                        d -> d, Clock.systemUTC());
+                Stage stage = new Stage();
+                stage.setScene(StudioApp.build(none, threads, null, fresh).createScene(1008, 740));
+                stage.show();
+                return stage;
+            }).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.truncatedLabels(second.getScene().getRoot(),
+                    java.util.Set.of("output-folder", "cache-file", "status-paths"))).get();
+            Screenshots.save(second.getScene(), "no-folder-1024");
+            javafx.scene.control.TableView<?> files = (javafx.scene.control.TableView<?>) second.getScene()
+                    .lookup("#quality-files-summary-table");
+            assertThat(files.isVisible()).as("no bare table before a folder is open").isFalse();
+            assertThat(second.getScene().getRoot().lookupAll(".label").stream().filter(Node::isVisible)
+                    .map(n -> ((Label) n).getText()).toList())
+                    .as("the screen says what to do").contains("Open a folder of daily event files (Ctrl+O), "
+                            + "drop one on the window, or open the sample data.");
+            robot.interact(second::close);
+            assertThat(cut).as("cut short with no folder open").isEmpty();
+        } finally {
+            fresh.removeNode();
+        }
     }
 }

@@ -31,6 +31,8 @@ public final class DataTableModel {
     private static final String FILTERING = "Filtering the rows…";
     /** Before any file is read (no folder open yet): "No rows match the filters" blamed filters nobody had set. */
     private static final String NOTHING = "Nothing to show yet.";
+    static final String NO_FOLDER = "Open a folder of daily event files (Ctrl+O), drop one on the window, or open "
+            + "the sample data.";
     private final UiThreads threads;
     private final List<String> facetColumns;
     private final ObjectProperty<TableData> table = new SimpleObjectProperty<>();
@@ -169,7 +171,8 @@ public final class DataTableModel {
             rows.set(List.of());
             countText.set("");
             placeholder.set(NOTHING);
-            emptyReason.set(missingHint);
+            // No file to look for: no folder is open, and running a stage is not yet the next step.
+            emptyReason.set(file == null ? NO_FOLDER : missingHint);
             return;
         }
         // The rows on hand are those of the previous file: let them go before reading, or a reread sessions.csv

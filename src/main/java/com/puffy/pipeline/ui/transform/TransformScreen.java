@@ -124,6 +124,9 @@ public final class TransformScreen implements Screen {
         datasets.setMinWidth(180);
         datasets.setMaxWidth(220);
         datasetDescription.getStyleClass().add("muted");
+        // "… Double-click a row for all its fields." lost its end at 1024 px: the line wraps instead.
+        datasetDescription.setWrapText(true);
+        datasetDescription.setMinHeight(Region.USE_PREF_SIZE);
         datasetDescription.setPadding(new Insets(4, 0, 0, 0));
         BorderPane right = new BorderPane(datasetArea);
         right.setTop(datasetDescription);
@@ -211,7 +214,20 @@ public final class TransformScreen implements Screen {
         message.setId("journey-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(journey.messageProperty());
-        HBox search = new HBox(8, new Label("Client"), client, show, busy, message);
+        // At 1024 px the line had 560 px: "Client" and "Show journey" were cut to "..." and the hint to its first
+        // half. The label and the button keep their words, the field gives way, the hint wraps.
+        Label clientLabel = new Label("Client");
+        clientLabel.setMinWidth(Region.USE_PREF_SIZE);
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        busy.setMinWidth(Region.USE_PREF_SIZE);
+        busy.managedProperty().bind(busy.visibleProperty());
+        client.setMinWidth(160);
+        message.setWrapText(true);
+        message.setMinWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox search = new HBox(8, clientLabel, client, show, busy, message);
         search.setAlignment(Pos.CENTER_LEFT);
         search.setPadding(new Insets(6, 0, 8, 0));
 
