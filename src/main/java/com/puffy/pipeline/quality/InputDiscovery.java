@@ -28,9 +28,10 @@ final class InputDiscovery {
         Path ownOutput = outputDir == null ? null : outputDir.toAbsolutePath().normalize();
         List<InputFile> files = new ArrayList<>();
         // A recursive run follows linked folders (a month kept on another disk, linked in): it skipped them without a
-        // word. A link back up the tree is reported as a loop to visitFileFailed, which steps over it.
-        Files.walkFileTree(root, recursive ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class),
-                recursive ? Integer.MAX_VALUE : 1,
+        // word. A link back up the tree is reported as a loop to visitFileFailed, which steps over it. Every run
+        // follows links: an input folder given as a link was itself "a link, not a folder" to the walk, and a run
+        // that was not recursive found no CSV in it at all. One level deep, following links descends nowhere.
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), recursive ? Integer.MAX_VALUE : 1,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {

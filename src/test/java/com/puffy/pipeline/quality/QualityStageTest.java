@@ -230,6 +230,28 @@ class QualityStageTest {
     }
 
     @Test
+    void anInputFolderGivenAsALinkIsReadAsTheFolderItLinksTo() throws Exception {
+        QualityHarness h = sample();
+        Path link = Files.createSymbolicLink(dir.resolve("events-link"), h.input);
+        Files.createDirectories(h.input.resolve("sub.csv"));
+        RunSettings settings = new RunSettings(link, dir.resolve("link-out"), ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 3, 1), false, null);
+        new Pipeline(List.of(new QualityStage())).run(settings, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none());
+        // It found "no CSV file" there: the walk saw the link, not the folder.
+        assertThat(Files.readString(dir.resolve("link-out/quality/file_summary.csv")))
+                .isEqualTo(Files.readString(runOf(h.input, dir.resolve("plain-out")).resolve("file_summary.csv")))
+                .doesNotContain("sub.csv");
+    }
+
+    private static Path runOf(Path input, Path output) {
+        new Pipeline(List.of(new QualityStage())).run(new RunSettings(input, output, ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 3, 1), false, null), EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
+                Cancellation.none());
+        return output.resolve("quality");
+    }
+
+    @Test
     void aRecursiveRunReadsLinkedFoldersAndStepsOverALinkLoop() throws Exception {
         QualityHarness h = sample();
         Path elsewhere = Files.createDirectories(dir.resolve("archive/2025-03"));
