@@ -27,6 +27,8 @@ final class HtmlReport {
     private final AnalysisResult r;
     private final String version;
     private final StringBuilder html = new StringBuilder(256 * 1024);
+    /** Whether a section's heading block is open: it keeps the heading with the section's first chart in print. */
+    private boolean leadOpen;
 
     private HtmlReport(AnalysisResult r, String version) {
         this.r = r;
@@ -64,6 +66,14 @@ final class HtmlReport {
             }
         }
         return out == null ? page : out.toString();
+    }
+
+    /**
+     * Escaped text in which a name quoted in backticks (monitoring's "`referrer` missing") is set as code: the
+     * page showed the backticks themselves, markup a reader of a web page does not read as quotes.
+     */
+    static String prose(String text) {
+        return escape(text).replaceAll("`([^`]+)`", "<code>$1</code>");
     }
 
     /** Escapes text for HTML and XML content and attribute values. */
@@ -142,7 +152,7 @@ final class HtmlReport {
                 .append(" rows read</p></div></header>\n");
         html.append("<section class=\"summary\">");
         for (String sentence : r.insights(Insights.OVERVIEW)) {
-            html.append("<p>").append(escape(sentence)).append("</p>");
+            html.append("<p>").append(prose(sentence)).append("</p>");
         }
         html.append("</section>\n");
     }
@@ -184,25 +194,38 @@ final class HtmlReport {
         html.append("<a class=\"trust ").append(clean ? "ok" : "warn").append("\" href=\"#quality\"><strong>")
                 .append(clean ? "Data quality: clean. " : "Data quality: read with care. ").append("</strong>");
         for (String sentence : r.insights(Insights.QUALITY)) {
-            html.append(escape(sentence)).append(' ');
+            html.append(prose(sentence)).append(' ');
         }
         html.append("</a>\n");
     }
 
     private void section(String id, String title, String section) {
-        html.append("<section class=\"card\" id=\"").append(id).append("\"><h2>").append(escape(title)).append("</h2>");
+        // In print a heading and its sentences stayed at the foot of a page while the chart they introduce, kept
+        // whole, moved to the next: Chromium does not honour break-after:avoid before an unbreakable block, so the
+        // heading, the sentences and the first chart share one block that is kept whole.
+        html.append("<section class=\"card\" id=\"").append(id).append("\"><div class=\"lead\"><h2>")
+                .append(escape(title)).append("</h2>");
+        leadOpen = true;
         List<String> sentences = r.insights(section);
         if (!sentences.isEmpty()) {
             html.append("<p class=\"insight\">");
             for (String sentence : sentences) {
-                html.append(escape(sentence)).append(' ');
+                html.append(prose(sentence)).append(' ');
             }
             html.append("</p>");
         }
     }
 
     private void endSection() {
+        closeLead();
         html.append("</section>\n");
+    }
+
+    private void closeLead() {
+        if (leadOpen) {
+            html.append("</div>");
+            leadOpen = false;
+        }
     }
 
     private void empty(String sentence) {
@@ -227,6 +250,7 @@ final class HtmlReport {
             } else {
                 empty("No revenue on any day, so there is no chart.");
             }
+            closeLead();
             if (r.daily().size() == 1 && r.daily().get(0).sessions() > 0) {
                 // One point on an axis of one day tells nothing the table does not.
                 html.append("<h3>Sessions and conversion rate per day</h3>");
@@ -249,7 +273,7 @@ final class HtmlReport {
                     Fmt.percent(d.clientIdNullRate()), Integer.toString(d.alerts()), d.issues()));
         }
         if (table(List.of("Date", "Revenue", "Orders", "AOV", "Sessions", "Conv. rate", "Bot share", "No client id",
-                "Alerts", "Data issues"), "lrrrrrrrrl", rows, rows.size() > 31)) {
+                "Alerts", "Data issues"), "drrrrrrrrl", rows, rows.size() > 31)) {
             csvNote(ReportTables.DAILY);
         }
         endSection();
@@ -262,6 +286,7 @@ final class HtmlReport {
         } else {
             empty("No human sessions, so there is no funnel chart.");
         }
+        closeLead();
         List<List<String>> rows = new ArrayList<>();
         for (FunnelStep s : r.funnel()) {
             boolean first = rows.isEmpty();
@@ -281,6 +306,7 @@ final class HtmlReport {
             html.append("<h3>Revenue by channel: first click versus last click</h3>")
                     .append(Charts.attribution(r.attributionShift(), "chart-attribution"));
         }
+        closeLead();
         List<List<String>> rows = new ArrayList<>();
         List<String> firstShares = Fmt.shares(r.attributionShift().stream().map(AttributionShift::firstClickShare)
                 .toList());
@@ -334,6 +360,7 @@ final class HtmlReport {
         } else {
             empty("No human sessions, so there are no charts of conversion by device or visitor type.");
         }
+        closeLead();
         List<List<String>> rows = new ArrayList<>();
         List<Segment> segments = r.segments().stream().filter(s -> !s.dimension().equals(AnalysisResult.REFERRER))
                 .toList();
@@ -404,6 +431,7 @@ final class HtmlReport {
         } else {
             empty("No order has a touchpoint in the attribution window, so there are no charts.");
         }
+        closeLead();
         List<List<String>> rows = new ArrayList<>();
         List<String> shares = sharesWithin(r.pathToPurchase(), PathBucket::measure, PathBucket::share);
         for (int i = 0; i < r.pathToPurchase().size(); i++) {
@@ -467,7 +495,7 @@ final class HtmlReport {
         }
         if (!rows.isEmpty()) {
             html.append("<h3>Incidents</h3>");
-            if (table(List.of("Severity", "Check", "Dates", "Alerts", "Summary"), "lllrl", rows, false)) {
+            if (table(List.of("Severity", "Check", "Dates", "Alerts", "Summary"), "lldrl", rows, false)) {
                 csvNote(ReportTables.INCIDENTS);
             }
         }
@@ -495,21 +523,24 @@ final class HtmlReport {
      * for a table shown: beside "no rows" it offered a file of a header alone, as if there were something to open.
      */
     private boolean table(List<String> header, String align, List<List<String>> rows, boolean scroll) {
+        closeLead();
         if (rows.isEmpty()) {
             html.append("<p class=\"empty\">Nothing to show.</p>");
             return false;
         }
         html.append(scroll ? "<div class=\"scroll\">" : "").append("<table><thead><tr>");
         for (int i = 0; i < header.size(); i++) {
-            html.append("<th class=\"").append(align.charAt(i) == 'r' ? "num" : "txt").append("\">")
+            html.append("<th class=\"").append(align.charAt(i) == 'r' ? "num" : align.charAt(i) == 'd' ? "date" : "txt")
+                    .append("\">")
                     .append(escape(header.get(i))).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (List<String> row : rows) {
             html.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                html.append("<td class=\"").append(align.charAt(i) == 'r' ? "num" : "txt").append("\">")
-                        .append(escape(row.get(i))).append("</td>");
+                char a = align.charAt(i);
+                html.append("<td class=\"").append(a == 'r' ? "num" : a == 'd' ? "date" : "txt").append("\">")
+                        .append(a == 'r' ? escape(row.get(i)) : prose(row.get(i))).append("</td>");
             }
             html.append("</tr>");
         }
@@ -551,12 +582,15 @@ final class HtmlReport {
             td{border-bottom:1px solid #edf0f4;padding:5px 8px;vertical-align:top}
             .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .txt{text-align:left}
+            .date{text-align:left;white-space:nowrap}
+            code{font:.92em ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;background:#eef1f5;border-radius:3px;padding:0 3px}
             .scroll{max-height:420px;overflow:auto}
             .csv,.empty{margin:4px 0 0;color:#8a96a8;font-size:11px}
             .chips{margin:8px 0}
             .chip{display:inline-block;padding:4px 10px;margin:0 8px 6px 0;border-radius:999px;font-size:13px;font-weight:600}
             .chip.critical{background:#fde8ea;color:#a61b2b}.chip.warning{background:#fff3dc;color:#8a5a00}.chip.info{background:#e8f0fb;color:#1f3a5f}
             footer{color:#7a8799;font-size:12px;margin-top:24px}
-            @media print{body{background:#fff}.tile,.trust,svg.chart,tr,.pair{break-inside:avoid}h2,h3{break-after:avoid}.scroll{max-height:none;overflow:visible}}
+            @page{margin:12mm}
+            @media print{body{background:#fff}main{max-width:none;padding:0}.tile,.trust,svg.chart,tr,.pair,.lead{break-inside:avoid}h2,h3{break-after:avoid}.insight{break-after:avoid}table{font-size:11px}th,td{padding:3px 5px}.scroll{max-height:none;overflow:visible}}
             """;
 }

@@ -53,7 +53,7 @@ class HtmlReportTest {
         // Whole cards kept together pushed a page-long section (channels: a chart and three tables) onto a new page.
         String print = html.substring(html.indexOf("@media print{"));
         print = print.substring(0, print.indexOf("}}") + 2);
-        assertThat(print).contains("svg.chart", "tr", "break-inside:avoid", "h2,h3{break-after:avoid}",
+        assertThat(print).contains("svg.chart", "tr", ".lead", "break-inside:avoid", "h2,h3{break-after:avoid}",
                 "overflow:visible").doesNotContain(".card");
     }
 
@@ -87,10 +87,88 @@ class HtmlReportTest {
         Path daily = out.resolve("transform/daily_metrics.csv");
         Files.writeString(daily, Files.readString(daily).replace("2025-03-02,4,2,3,1,50,", "2025-03-02,4,2,3,0,0,"));
         new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
-        assertThat(Files.readString(work.resolve(AnalysisStage.REPORT))).contains("<td class=\"txt\">Mar 2</td>"
+        assertThat(Files.readString(work.resolve(AnalysisStage.REPORT))).contains("<td class=\"date\">Mar 2</td>"
                 + "<td class=\"num\">$0</td><td class=\"num\">0</td><td class=\"num\">\u2013</td>");
-        assertThat(html).contains("<td class=\"txt\">Mar 1</td><td class=\"num\">$100</td><td class=\"num\">1</td>"
+        assertThat(html).contains("<td class=\"date\">Mar 1</td><td class=\"num\">$100</td><td class=\"num\">1</td>"
                 + "<td class=\"num\">$100</td>");
+    }
+
+    @Test
+    void theLastValueTickOfAHorizontalChartStaysInsideTheChartAtTenMillionEvents() {
+        // Channel revenue of the 10M-event run: the $18,000,000 tick sat on the plot's right edge and its label
+        // ran past the SVG's edge, read as "$18,000,00" in a browser.
+        java.util.List<AnalysisResult.AttributionShift> channels = java.util.List.of(
+                new AnalysisResult.AttributionShift("Direct", 14_716_971, 0.28, 17_172_448, 0.32, 4.6),
+                new AnalysisResult.AttributionShift("Paid Search", 10_226_215, 0.19, 9_409_235, 0.18, -1.5));
+        java.util.List<AnalysisResult.TopProduct> products = java.util.List.of(
+                new AnalysisResult.TopProduct(1, "Puffy Lux Hybrid Mattress", 9_413, 9_413, 19_530_595, 0.4, 0),
+                new AnalysisResult.TopProduct(2, "The Puffy Mattress", 13_405, 13_405, 11_626_765, 0.2, 0));
+        java.util.List<AnalysisResult.FunnelStep> funnel = java.util.List.of(
+                new AnalysisResult.FunnelStep("sessions", "Sessions", 9_586_743, 1, 1, 0, 0),
+                new AnalysisResult.FunnelStep("purchase", "Purchased", 55_996, 0.01, 0.01, 9_530_747, 0.99));
+        assertTextInside(Charts.attribution(channels, "a"), Charts.FULL_WIDTH);
+        assertTextInside(Charts.topProducts(products, "p"), Charts.FULL_WIDTH);
+        assertTextInside(Charts.funnel(funnel, "f"), Charts.FULL_WIDTH);
+        assertThat(Charts.attribution(channels, "a")).contains(">$18,000,000</text>");
+    }
+
+    private static void assertTextInside(String svg, int width) {
+        var text = java.util.regex.Pattern.compile(
+                "<text x='([-0-9.]+)'[^>]*font-size: ([0-9.]+)px;[^>]*>([^<]*)</text>").matcher(svg);
+        int seen = 0;
+        while (text.find()) {
+            double x = Double.parseDouble(text.group(1));
+            double size = Double.parseDouble(text.group(2));
+            String label = text.group(3);
+            assertThat(x).as("left of %s", label).isGreaterThanOrEqualTo(0);
+            assertThat(x + Charts.labelWidthEstimate(label, size)).as("right end of %s", label)
+                    .isLessThanOrEqualTo(width);
+            seen++;
+        }
+        assertThat(seen).isGreaterThan(3);
+    }
+
+    @Test
+    void aColumnNameQuotedInBackticksIsSetAsCodeNotShownWithItsBackticks() throws Exception {
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work-drift");
+        Path incidents = out.resolve("monitoring/incidents.csv");
+        Files.writeString(incidents, Files.readString(incidents) + "I4,SCHEMA_DRIFT,2025-03-01,2025-03-02,2,CRITICAL,"
+                + "`referrer` missing on 2025-03-02\n");
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        assertThat(page).contains("<code>referrer</code> missing on 2025-03-02").doesNotContain("`");
+        assertThat(HtmlReport.prose("`a<b>` and `c` but a lone ` stays")).isEqualTo(
+                "<code>a&lt;b&gt;</code> and <code>c</code> but a lone ` stays");
+    }
+
+    @Test
+    void inPrintEachSectionHeadingStaysOnThePageOfTheFirstChartItIntroduces() throws Exception {
+        // The heading and sentences of "Daily trend", "Funnel" and "Channels" sat alone at the foot of a printed
+        // page, their chart on the next: they now share one block that print keeps whole.
+        Document doc = parseStrictly();
+        var xpath = XPathFactory.newInstance().newXPath();
+        String[][] sections = {{"trend", "chart-revenue"}, {"funnel", "chart-funnel"},
+                {"channels", "chart-attribution"}, {"segments", "chart-devices"}, {"path", "chart-time"},
+                {"products", "chart-products"}};
+        for (String[] section : sections) {
+            String lead = "//*[local-name()='section'][@id='" + section[0] + "']/*[local-name()='div'][@class='lead']";
+            assertThat((String) xpath.evaluate(lead + "/*[local-name()='h2']", doc, XPathConstants.STRING))
+                    .as(section[0]).isNotBlank();
+            assertThat(((NodeList) xpath.evaluate(lead + "//*[local-name()='svg'][@id='" + section[1] + "']", doc,
+                    XPathConstants.NODESET)).getLength()).as(section[0]).isEqualTo(1);
+            assertThat(((NodeList) xpath.evaluate(lead + "//*[local-name()='table']", doc, XPathConstants.NODESET))
+                    .getLength()).as("tables may run across pages: %s", section[0]).isZero();
+        }
+        assertThat(html).contains(".lead{break-inside:avoid}");
+    }
+
+    @Test
+    void datesInTablesDoNotWrapSoAPrintedDailyTableKeepsOneLinePerDay() {
+        // Printed on Letter paper the daily table broke "Feb 23" into two lines and every row grew.
+        assertThat(html).contains("<th class=\"date\">Date</th>").contains(".date{text-align:left;white-space:nowrap}");
+        String print = html.substring(html.indexOf("@media print{"));
+        assertThat(print.substring(0, print.indexOf("}}") + 2)).contains(".insight{break-after:avoid}");
     }
 
     @Test
