@@ -290,9 +290,11 @@ final class HtmlReport {
         List<List<String>> rows = new ArrayList<>();
         for (FunnelStep s : r.funnel()) {
             boolean first = rows.isEmpty();
-            rows.add(List.of(s.label(), Fmt.count(s.sessions()), first ? "" : Fmt.percent(s.rateFromPrevious()),
+            // Every rate of the funnel in the conversion-rate format (Fmt.rate), as the chart and the sentences
+            // read them: a row read "100%" from the previous step beside "100.0%" from the start.
+            rows.add(List.of(s.label(), Fmt.count(s.sessions()), first ? "" : Fmt.rate(s.rateFromPrevious()),
                     Fmt.rate(s.rateFromStart()), first ? "" : Fmt.count(s.dropOff()),
-                    first ? "" : Fmt.percent(s.dropOffRate())));
+                    first ? "" : Fmt.rate(s.dropOffRate())));
         }
         if (table(List.of("Step", "Sessions", "From previous", "From start", "Lost", "Drop-off"), "lrrrrr", rows, false)) {
             csvNote(ReportTables.FUNNEL);

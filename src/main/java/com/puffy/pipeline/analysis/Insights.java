@@ -149,7 +149,7 @@ final class Insights {
         // Steps count sessions containing the event, so a step can hold more sessions than the one before it.
         if (worst.dropOffRate() > 0) {
             say(FUNNEL, "The largest drop is from \u201c" + steps.get(index - 1).label().toLowerCase() + "\u201d to \u201c"
-                + worst.label().toLowerCase() + "\u201d: " + Fmt.percent(worst.dropOffRate())
+                + worst.label().toLowerCase() + "\u201d: " + Fmt.rate(worst.dropOffRate())
                 + " of sessions do not go on.");
         }
         say(FUNNEL, Fmt.rate(last.rateFromStart()) + " of sessions reach \u201c" + last.label().toLowerCase()

@@ -73,6 +73,7 @@ public final class StudioCache implements AutoCloseable {
     private final Connection connection;
     private final Path file;
     private final List<String> warnings;
+    private boolean lockedOut;
 
     private StudioCache(Connection connection, Path file, List<String> warnings) {
         this.connection = connection;
@@ -86,6 +87,14 @@ public final class StudioCache implements AutoCloseable {
     }
 
     static StudioCache open(Path file, Duration busyTimeout) {
+        return open(file, busyTimeout, false);
+    }
+
+    /**
+     * {@code readOnlyConnection} opens the file as SQLite does one this user may not write (it falls back to reading
+     * it): tests run as root, who may write any file, so a write-protected file cannot show it there.
+     */
+    static StudioCache open(Path file, Duration busyTimeout, boolean readOnlyConnection) {
         List<String> warnings = new ArrayList<>();
         Path target = file.toAbsolutePath().normalize();
         try {
@@ -105,7 +114,12 @@ public final class StudioCache implements AutoCloseable {
             return inMemory(warnings, busyTimeout);
         }
         try {
-            return new StudioCache(openChecked(target, busyTimeout), target, warnings);
+            StudioCache cache = new StudioCache(openChecked(target, busyTimeout, readOnlyConnection), target,
+                    warnings);
+            if (!Files.isWritable(target)) {
+                cache.warnReadOnly();
+            }
+            return cache;
         } catch (Unusable first) {
             if (!Files.exists(target)) {
                 // Nothing there to move aside: the place itself refuses a new file.
@@ -120,7 +134,9 @@ public final class StudioCache implements AutoCloseable {
                 warnings.add("The cache file " + target + " " + first.getMessage() + " for longer than "
                         + busyTimeout.toSeconds() + " s; this run works without it (nothing is read from or saved to "
                         + "it): wait for the other run to finish, or choose another file with --cache.");
-                return inMemory(warnings, busyTimeout);
+                StudioCache memory = inMemory(warnings, busyTimeout);
+                memory.lockedOut = true;
+                return memory;
             }
             if (isText(target)) {
                 // A CSV or a note given as --cache by mistake (arguments swapped) was never a cache: renaming it to
@@ -139,7 +155,7 @@ public final class StudioCache implements AutoCloseable {
             warnings.add("The cache file " + target + " " + first.getMessage() + "; it was moved to " + aside.get()
                     + " and a new cache was started (earlier results will be computed again).");
             try {
-                return new StudioCache(openChecked(target, busyTimeout), target, warnings);
+                return new StudioCache(openChecked(target, busyTimeout, false), target, warnings);
             } catch (Unusable second) {
                 warnings.add("The new cache file " + target + " " + second.getMessage()
                         + "; this run works without a saved cache: choose a writable place with --cache.");
@@ -151,6 +167,14 @@ public final class StudioCache implements AutoCloseable {
     /** Sentences describing what went wrong with the cache file, for the run summary; empty when all is well. */
     public synchronized List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /**
+     * True when the file stayed locked by another program for the whole busy timeout and this instance works in
+     * memory: the caller's run should not open it again (and wait again) in its later stages.
+     */
+    public boolean lockedOut() {
+        return lockedOut;
     }
 
     /** The file in use, or empty when this run works with an in-memory cache only. */
@@ -263,6 +287,29 @@ public final class StudioCache implements AutoCloseable {
      * first to the last of {@code days} is replaced by {@code days}, so a day whose file left the folder (or no
      * longer has event rows) is dropped, while days outside that span (earlier files archived away) are kept.
      */
+    /**
+     * Moves the days stored under {@code fromKey} to {@code toKey} (a day already under {@code toKey} keeps its own
+     * values) and forgets {@code fromKey}: for history kept under an older spelling of the same dataset. Moved, not
+     * copied, so it happens once: copying again later would bring back days a later store had dropped.
+     */
+    public synchronized void adoptDailyMetrics(String fromKey, String toKey) {
+        inTransaction("move daily metrics to the folder's real path", () -> {
+            try (PreparedStatement copy = connection.prepareStatement(
+                    "INSERT INTO daily_metric (dataset_key, day, metric, value) SELECT ?, day, metric, value "
+                            + "FROM daily_metric WHERE dataset_key = ? AND day NOT IN "
+                            + "(SELECT day FROM daily_metric WHERE dataset_key = ?)");
+                 PreparedStatement delete = connection.prepareStatement(
+                         "DELETE FROM daily_metric WHERE dataset_key = ?")) {
+                copy.setString(1, toKey);
+                copy.setString(2, fromKey);
+                copy.setString(3, toKey);
+                copy.executeUpdate();
+                delete.setString(1, fromKey);
+                delete.executeUpdate();
+            }
+        });
+    }
+
     public synchronized void replaceDailyMetrics(String datasetKey, java.util.SortedMap<LocalDate, Map<String, Double>> days) {
         if (days.isEmpty()) {
             return;
@@ -350,9 +397,29 @@ public final class StudioCache implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            warn("could not " + what + " (" + e.getMessage() + "); the result was not saved for the next run");
+            if (isReadOnly(e)) {
+                warnReadOnly();
+            } else {
+                warn("could not " + what + " (" + e.getMessage() + "); the result was not saved for the next run");
+            }
             return false;
         }
+    }
+
+    /**
+     * A file this user may not write (or on a read-only disk) is still read: results and history in it are used,
+     * nothing new is saved. The SQLite error said "attempt to write a readonly database" and what was not saved, but
+     * not what to do; one sentence for the whole run, however many writes fail.
+     */
+    private void warnReadOnly() {
+        warn("is read-only for this user, so this run uses the results and history it holds but saves nothing new "
+                + "to it: make the file and its folder writable, or choose another file with --cache, or run with "
+                + "--no-cache");
+    }
+
+    private static boolean isReadOnly(SQLException e) {
+        return e instanceof SQLiteException sqlite
+                && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_READONLY.code;
     }
 
     private void warn(String problem) {
@@ -379,7 +446,12 @@ public final class StudioCache implements AutoCloseable {
     }
 
     private static Connection connect(String url, Duration busyTimeout) throws SQLException {
+        return connect(url, busyTimeout, false);
+    }
+
+    private static Connection connect(String url, Duration busyTimeout, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         // Writers take the write lock when their transaction starts, so the busy timeout applies; a deferred
         // transaction that upgrades from read to write in WAL mode fails at once instead of waiting.
@@ -387,10 +459,10 @@ public final class StudioCache implements AutoCloseable {
         return config.createConnection(url);
     }
 
-    private static Connection openChecked(Path target, Duration busyTimeout) throws Unusable {
+    private static Connection openChecked(Path target, Duration busyTimeout, boolean readOnly) throws Unusable {
         Connection connection = null;
         try {
-            connection = connect("jdbc:sqlite:" + target, busyTimeout);
+            connection = connect("jdbc:sqlite:" + target, busyTimeout, readOnly);
             prepare(connection);
             return connection;
         } catch (SQLException e) {

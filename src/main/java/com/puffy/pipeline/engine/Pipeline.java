@@ -131,6 +131,7 @@ public final class Pipeline {
                                      PipelineListener listener, Cancellation cancellation) {
         Instant started = Instant.now();
         List<StageRun> runs = new ArrayList<>();
+        RunContext.CacheBypass cacheBypass = new RunContext.CacheBypass();
         try (OutputLock ignored = OutputLock.acquire(settings.outputDir())) {
             removeLeftovers(settings.outputDir());
             Set<StageId> needed = EnumSet.noneOf(StageId.class);
@@ -141,7 +142,7 @@ public final class Pipeline {
             for (StageId id : executionOrder(needed)) {
                 boolean mustRun = (force && requested.contains(id)) || status(settings, id) != StageStatus.FRESH;
                 StageRun run = mustRun
-                        ? runStage(settings, stages.get(id), listener, cancellation)
+                        ? runStage(settings, stages.get(id), listener, cancellation, cacheBypass)
                         : reuse(settings, id, listener);
                 runs.add(run);
                 if (run.outcome() == StageOutcome.FAILED || run.outcome() == StageOutcome.CANCELLED) {
@@ -175,7 +176,8 @@ public final class Pipeline {
         return result;
     }
 
-    private StageRun runStage(RunSettings settings, Stage stage, PipelineListener listener, Cancellation cancellation) {
+    private StageRun runStage(RunSettings settings, Stage stage, PipelineListener listener, Cancellation cancellation,
+                              RunContext.CacheBypass cacheBypass) {
         StageId id = stage.id();
         Path finalDir = settings.outputDir().resolve(id.outputFolder());
         Path workDir = settings.outputDir().resolve(".work-" + id.outputFolder() + "-" + UUID.randomUUID());
@@ -183,7 +185,7 @@ public final class Pipeline {
         listener.stageStarted(id);
         try {
             Files.createDirectories(workDir);
-            StageResult result = stage.run(new RunContext(settings, workDir),
+            StageResult result = stage.run(new RunContext(settings, workDir, cacheBypass),
                     (done, total, message) -> listener.stageProgress(id, done, total, message), cancellation);
             cancellation.throwIfCancelled();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);

@@ -9,6 +9,8 @@ import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.StageResult;
 import com.puffy.pipeline.core.Words;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,8 +58,21 @@ public final class MonitorStage implements Stage {
         return settings.asOf() != null ? settings.asOf() : LocalDate.now(ZoneOffset.UTC);
     }
 
-    /** The key of a folder's metric history in the cache: its absolute path. */
+    /**
+     * The key of a folder's metric history in the cache: its real path, so the folder reached through a link (or in
+     * another letter case on Windows) keeps one history instead of starting a new one per spelling. A folder that
+     * cannot be resolved keeps its absolute path.
+     */
     static String datasetKey(RunSettings settings) {
+        try {
+            return settings.inputDir().toRealPath().toString();
+        } catch (IOException | SecurityException e) {
+            return legacyDatasetKey(settings);
+        }
+    }
+
+    /** The key history was stored under before it was the real path: the absolute path as given. */
+    static String legacyDatasetKey(RunSettings settings) {
         return settings.inputDir().toAbsolutePath().normalize().toString();
     }
 
@@ -67,9 +82,19 @@ public final class MonitorStage implements Stage {
         List<MonitorCheck> checks = CheckCatalogue.defaults();
         int steps = checks.size() + 3;
         progress.update(0, steps, "Reading the daily metrics");
-        StudioCache cache = settings.cacheFile() == null ? null : StudioCache.open(settings.cacheFile());
+        Path cacheFile = context.cacheFile();
+        StudioCache cache = cacheFile == null ? null : StudioCache.open(cacheFile);
+        if (cache != null && cache.lockedOut()) {
+            context.bypassCache(cache.warnings().get(cache.warnings().size() - 1));
+        }
         try {
-            Map<LocalDate, Map<String, Double>> history = cache == null ? Map.of() : cache.dailyMetrics(datasetKey(settings));
+            String key = datasetKey(settings);
+            if (cache != null && !legacyDatasetKey(settings).equals(key)) {
+                // History stored under the path as given (a link) before the key was the real path: moved under the
+                // real path once, so the days of earlier runs still form baselines.
+                cache.adoptDailyMetrics(legacyDatasetKey(settings), key);
+            }
+            Map<LocalDate, Map<String, Double>> history = cache == null ? Map.of() : cache.dailyMetrics(key);
             MonitorData data = MonitorInputs.read(context.config().monitoring(), asOf(settings),
                     context.outputOf(StageId.QUALITY), context.outputOf(StageId.TRANSFORM), history)
                     .withValueDrift(context.config().quality().valueDrift());
@@ -96,9 +121,12 @@ public final class MonitorStage implements Stage {
             progress.update(++done, steps, "Saving the metric history");
 
             if (cache != null) {
-                cache.replaceDailyMetrics(datasetKey(settings), data.days());
+                cache.replaceDailyMetrics(key, data.days());
             }
-            List<String> cacheWarnings = cache == null ? List.of() : cache.warnings();
+            // Bypassed because quality found the file locked: the same sentence, so the faces show it once, and
+            // this stage's figures still say why its baselines had no history.
+            List<String> cacheWarnings = cache != null ? cache.warnings()
+                    : context.cacheBypassed().map(List::of).orElse(List.of());
             progress.update(steps, steps, "Monitoring done");
             return result(data, alerts, incidents, cache != null, cacheWarnings);
         } finally {

@@ -5,7 +5,7 @@ import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.config.QualityConfig;
 import com.puffy.pipeline.core.AppVersion;
 import com.puffy.pipeline.core.Cancellation;
-import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.RunContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -80,12 +80,16 @@ final class CachedResults implements AutoCloseable {
         this.rules = rules;
     }
 
-    static CachedResults open(RunSettings settings, QualityConfig config) {
-        if (settings.cacheFile() == null) {
+    static CachedResults open(RunContext context, QualityConfig config) {
+        Path cacheFile = context.cacheFile();
+        if (cacheFile == null) {
             return new CachedResults(null, null, "");
         }
         String rules = ConfigLoader.fingerprint(config) + "|" + AppVersion.version() + "|" + ResultCodec.FORMAT;
-        StudioCache cache = StudioCache.open(settings.cacheFile());
+        StudioCache cache = StudioCache.open(cacheFile);
+        if (cache.lockedOut()) {
+            context.bypassCache(cache.warnings().get(cache.warnings().size() - 1));
+        }
         // An in-memory cache dies with the run: storing into it would only cost time.
         return new CachedResults(cache, cache.filesFolder().orElse(null), rules);
     }

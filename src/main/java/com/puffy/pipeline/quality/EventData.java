@@ -103,21 +103,25 @@ final class EventData {
         return new Purchase(tx, revenue, revenueText, items, withoutPrice, sum, canonical(object));
     }
 
-    /** A JSON number, or a string holding one ("799.00"); null otherwise. */
+    /**
+     * A JSON number, or a string holding one ("799.00"); null otherwise, as for any text. "NaN" and "Infinity" are
+     * text (the grammar is RFC 8259's number), and so is a number beyond what a double holds ("1e400"): read as
+     * numbers they became NaN or Infinity downstream. Transform reads item numbers with the same grammar.
+     */
     static BigDecimal number(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
+        BigDecimal value = null;
         if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isTextual()) {
+            value = node.decimalValue();
+        } else if (node.isTextual()) {
             String text = node.asText().trim();
             if (NUMERIC.matcher(text).matches()) {
-                return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+                value = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
             }
         }
-        return null;
+        return value == null || Double.isInfinite(value.doubleValue()) ? null : value;
     }
 
     /** The payload with keys sorted and numbers in one form, so replays compare equal whatever the key order. */

@@ -114,7 +114,7 @@ public final class QualityStage implements Stage {
         try {
             long t0 = System.nanoTime();
             List<FileResult> results;
-            try (CachedResults cache = CachedResults.open(context.settings(), config)) {
+            try (CachedResults cache = CachedResults.open(context, config)) {
                 results = validateAll(files, config, spoolDir, progress, cancellation, cache);
                 cacheWarnings = cache.warnings();
             }

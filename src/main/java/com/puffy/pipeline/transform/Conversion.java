@@ -85,18 +85,30 @@ record Conversion(
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static Double number(JsonNode node, String field) {
+    /**
+     * A JSON number or a string holding one, with quality's grammar (RFC 8259 numbers; "2" and "799.00" count);
+     * null for any other text. Double.parseDouble also took "NaN", "Infinity", "1e400" (Infinity) and "2d": a
+     * quantity "NaN" made the order's quantity and the product's units NaN, where "two" leaves the line's quantity
+     * empty and adds nothing.
+     */
+    static Double number(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
+        double number;
         if (value.isNumber()) {
-            return value.asDouble();
+            number = value.asDouble();
+        } else {
+            String text = value.asText().trim();
+            if (!NUMERIC.matcher(text).matches()) {
+                return null;
+            }
+            number = Double.parseDouble(text);
         }
-        try {
-            return Double.parseDouble(value.asText().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Double.isFinite(number) ? number : null;
     }
+
+    private static final java.util.regex.Pattern NUMERIC =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 }

@@ -273,7 +273,7 @@ class AnalysisStageTest {
         assertThat(r.insights(Insights.CHANNELS).get(0))
                 .isEqualTo("Email earns the most under last click: $300 (67% of revenue).");
         assertThat(r.insights(Insights.QUALITY).get(0)).startsWith("$350 (78%) of revenue and 3 orders");
-        assertThat(r.insights(Insights.FUNNEL).get(0)).contains("\u201cadded to cart\u201d").contains("33%");
+        assertThat(r.insights(Insights.FUNNEL).get(0)).contains("\u201cadded to cart\u201d").contains("33.3%");
     }
 
     @Test

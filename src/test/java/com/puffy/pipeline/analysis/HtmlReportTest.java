@@ -49,6 +49,29 @@ class HtmlReportTest {
     }
 
     @Test
+    void everyRateOfTheFunnelReadsInOneFormatInTheTableTheChartAndTheSentences() {
+        // The table mixed "100%" (from previous, Fmt.percent) and "100.0%" (from start, Fmt.rate) in one row.
+        String section = html.substring(html.indexOf("<section class=\"card\" id=\"funnel\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        java.util.List<String> rates = new java.util.ArrayList<>();
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td[^>]*>([^<>]*%)</td>").matcher(section);
+        while (cell.find()) {
+            rates.add(cell.group(1).trim());
+        }
+        java.util.regex.Matcher label = java.util.regex.Pattern.compile("\\(([^()]*%)\\)").matcher(section);
+        while (label.find()) {
+            rates.add(label.group(1));
+        }
+        java.util.regex.Matcher sentence = java.util.regex.Pattern.compile("([<>]?[0-9.]+%) of sessions").matcher(section);
+        while (sentence.find()) {
+            rates.add(sentence.group(1));
+        }
+        assertThat(rates).as("rates of 10% and more are among them").anyMatch(r -> r.matches("[1-9][0-9]+\\..*"));
+        assertThat(rates).allSatisfy(r -> assertThat(r).matches("[<>]?(0\\.0|[1-9][0-9]*\\.[0-9]|0\\.[0-9][0-9])%"));
+        assertThat(section).doesNotContain(">100%<");
+    }
+
+    @Test
     void printingKeepsChartsRowsAndHeadingsWholeButLetsALongSectionRunOntoTheNextPage() {
         // Whole cards kept together pushed a page-long section (channels: a chart and three tables) onto a new page.
         String print = html.substring(html.indexOf("@media print{"));

@@ -444,6 +444,48 @@ class StudioCacheTest {
         assertThat(folder.resolve("keep.txt")).hasContent("mine");
     }
 
+    private static final String READ_ONLY = " is read-only for this user, so this run uses the results and history "
+            + "it holds but saves nothing new to it: make the file and its folder writable, or choose another file "
+            + "with --cache, or run with --no-cache.";
+
+    @Test
+    void aReadOnlyCacheFileIsStillReadAndItsOneWarningSaysWhatToDo() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        try (StudioCache cache = StudioCache.open(file)) {
+            cache.storeFileResult("k1", "a.csv", bytes("one"));
+            cache.storeDailyMetrics("/data/a", DAY, Map.of("events", 5.0));
+        }
+        // Opened as SQLite opens a file this user may not write: root may write any file, so chmod cannot show it.
+        try (StudioCache cache = StudioCache.open(file, Duration.ofSeconds(10), true)) {
+            assertThat(cache.loadFileResult("k1")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("one")));
+            assertThat(cache.dailyMetrics("/data/a")).containsKey(DAY);
+            assertThat(cache.storeFileResult("k2", "b.csv", bytes("two")).saved()).isFalse();
+            cache.storeDailyMetrics("/data/a", DAY.plusDays(1), Map.of("events", 6.0));
+            assertThat(cache.warnings()).containsExactly("The cache file " + file.toAbsolutePath() + READ_ONLY);
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.loadFileResult("k2")).isEmpty();
+            assertThat(cache.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCacheFileThisUserMayNotWriteSaysSoWhenOpened() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        StudioCache.open(file).close();
+        boolean changed = file.toFile().setWritable(false, false);
+        try {
+            org.junit.jupiter.api.Assumptions.assumeTrue(changed && !Files.isWritable(file),
+                    "this user can write read-only files (root): see the test above");
+            try (StudioCache cache = StudioCache.open(file)) {
+                assertThat(cache.warnings()).containsExactly("The cache file " + file.toAbsolutePath() + READ_ONLY);
+                assertUsable(cache);
+            }
+        } finally {
+            file.toFile().setWritable(true, false);
+        }
+    }
+
     @Test
     void aReadOnlyCacheFolderIsBypassedWithAWarning() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("ro"));

@@ -43,6 +43,59 @@ class MetricHistoryTest {
     }
 
     @Test
+    void theSameFolderThroughALinkOrWithDotDotKeepsOneHistory() throws Exception {
+        MonitorFixture second = secondRunWithOnlyANewDay(dir.resolve("cache.sqlite"));
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("events-link"), second.input);
+        second.inputGivenAs = link;
+        StageResult throughLink = second.run();
+        assertThat(throughLink.figures()).containsEntry("baseline_days_from_cache", 7);
+        second.inputGivenAs = dir.resolve("events-link/../events-link/./");
+        assertThat(second.run().figures()).containsEntry("baseline_days_from_cache", 7);
+        try (StudioCache c = StudioCache.open(dir.resolve("cache.sqlite"))) {
+            assertThat(c.dailyMetrics(link.toAbsolutePath().toString())).isEmpty();
+            assertThat(c.dailyMetrics(second.input.toRealPath().toString())).hasSize(11);
+        }
+    }
+
+    @Test
+    void historyStoredUnderALinksPathBeforeTheKeyWasTheRealPathIsMovedUnderItOnce() throws Exception {
+        Path cache = dir.resolve("cache.sqlite");
+        MonitorFixture first = new MonitorFixture(dir, D1, 10);
+        first.cacheFile = cache;
+        first.run();
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("events-link"), first.input);
+        String real = first.input.toRealPath().toString();
+        String old = link.toAbsolutePath().normalize().toString();
+        try (StudioCache c = StudioCache.open(cache)) {
+            // As an older version stored it for a run given the link: under the link's own path.
+            Map<LocalDate, Map<String, Double>> days = new java.util.TreeMap<>(c.dailyMetrics(real));
+            c.adoptDailyMetrics(real, old);
+            assertThat(c.dailyMetrics(real)).isEmpty();
+            assertThat(c.dailyMetrics(old)).isEqualTo(days);
+            // A day the real path also has keeps the real path's values.
+            c.storeDailyMetrics(real, D1.plusDays(9), Map.of("events", 3020.0));
+        }
+        MonitorFixture second = new MonitorFixture(dir, D1, 11);
+        for (int i = 0; i < 10; i++) {
+            second.remove(D1.plusDays(i));
+        }
+        second.cacheFile = cache;
+        second.set(D1.plusDays(10), "events", 1400.0);
+        second.inputGivenAs = link;
+        StageResult result = second.run();
+        assertThat(result.figures()).containsEntry("baseline_days_from_cache", 7);
+        assertThat(second.alerts("VOLUME_ANOMALY")).singleElement()
+                .satisfies(a -> assertThat(a.get("date")).isEqualTo("2025-03-11"));
+        try (StudioCache c = StudioCache.open(cache)) {
+            assertThat(c.dailyMetrics(old)).isEmpty();
+            Map<LocalDate, Map<String, Double>> moved = c.dailyMetrics(real);
+            assertThat(moved).hasSize(11);
+            assertThat(moved.get(D1.plusDays(9))).containsEntry("events", 3020.0);
+            assertThat(moved.get(D1)).containsKey("direct_share");
+        }
+    }
+
+    @Test
     void withoutTheCacheTheSameDayHasNoBaseline() throws Exception {
         MonitorFixture second = secondRunWithOnlyANewDay(dir.resolve("cache.sqlite"));
         second.cacheFile = null;

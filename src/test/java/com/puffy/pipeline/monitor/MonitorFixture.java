@@ -43,6 +43,8 @@ final class MonitorFixture {
     final List<List<Object>> sessions = new ArrayList<>();
     LocalDate asOf;
     Path cacheFile;
+    /** The input folder as the run is given it (a link to {@link #input}, say); null: {@link #input}. */
+    Path inputGivenAs;
     com.puffy.pipeline.config.PipelineConfig config = ConfigLoader.defaults();
 
     MonitorFixture(Path root, LocalDate first, int dayCount) throws IOException {
@@ -155,7 +157,8 @@ final class MonitorFixture {
     }
 
     RunSettings settings() {
-        return new RunSettings(input, output, config, null, asOf, false, cacheFile);
+        return new RunSettings(inputGivenAs != null ? inputGivenAs : input, output, config, null, asOf, false,
+                cacheFile);
     }
 
     /** Writes the inputs, runs the stage into a fresh work folder and returns its result. */

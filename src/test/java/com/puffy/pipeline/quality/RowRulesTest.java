@@ -91,7 +91,8 @@ class RowRulesTest {
 
     @ParameterizedTest(name = "revenue {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"-5", "\"abc\"", "null", "true", "1e309",
-            "90071992547409.92", "\"1e20\""})
+            "90071992547409.92", "\"1e20\"", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"1e400\"", "1e400",
+            "\"12d\"", "\"0x1F\""})
     void purchaseRevenueMissingNonNumericNegativeOrTooLargeIsInvalid(String revenue) throws Exception {
         QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":" + revenue + ",\"items\":[]}"));
         assertThat(h.quarantine().get(0).get("reasons")).isEqualTo("PURCHASE_INVALID_REVENUE");
@@ -220,6 +221,17 @@ class RowRulesTest {
         QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":" + revenue
                 + ",\"items\":[" + items + "]}"));
         assertThat(h.valid().get(0).get("flags")).isEqualTo(flagged ? "PURCHASE_REVENUE_MISMATCH" : "");
+    }
+
+    @ParameterizedTest(name = "item_price {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"\"abc\"", "\"NaN\"", "\"Infinity\"",
+            "\"-Infinity\"", "\"1e400\"", "1e400", "\"12d\""})
+    void anItemPriceThatIsNotAFiniteNumberIsMissingAsTextIs(String price) throws Exception {
+        // "1e400" was a price of 10^400: PURCHASE_REVENUE_MISMATCH, and Infinity in transform's line totals.
+        QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":100,\"items\":"
+                + "[{\"quantity\":1,\"item_price\":" + price + "}]}"));
+        assertThat(h.valid()).singleElement()
+                .satisfies(v -> assertThat(v).containsEntry("flags", "PURCHASE_ITEM_PRICE_MISSING"));
     }
 
     @Test

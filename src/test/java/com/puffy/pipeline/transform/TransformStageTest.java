@@ -169,6 +169,29 @@ class TransformStageTest {
     }
 
     @Test
+    void aQuantityOrItemPriceThatIsNotAFiniteNumberIsEmptyLikeTextAndAddsNothing() throws Exception {
+        // "NaN", "Infinity" and "1e400" were read as numbers: the order's quantity and the product's units became
+        // NaN or Infinity. They are text, as "two" is: the line keeps an empty quantity and adds nothing.
+        QualityFixture q = new QualityFixture(dir);
+        q.purchase(A, "2025-02-23T11:10:00.000Z", "ORD-1", 100, "PURCHASE_ITEM_PRICE_MISSING",
+                "[{\"item_id\":\"A\",\"quantity\":\"NaN\",\"item_price\":\"NaN\"},"
+                        + "{\"item_id\":\"B\",\"quantity\":\"Infinity\",\"item_price\":\"-Infinity\"},"
+                        + "{\"item_id\":\"C\",\"quantity\":\"1e400\",\"item_price\":1e400},"
+                        + "{\"item_id\":\"D\",\"quantity\":1e400,\"item_price\":\"1e400\"},"
+                        + "{\"item_id\":\"E\",\"quantity\":\"two\",\"item_price\":\"2d\"},"
+                        + "{\"item_id\":\"F\",\"quantity\":\"2\",\"item_price\":\"100.00\"}]");
+        q.run();
+        Map<String, Map<String, String>> items = byKey(q.read("order_items.csv"), "item_id");
+        assertThat(items.keySet()).containsExactly("A", "B", "C", "D", "E", "F");
+        for (String id : List.of("A", "B", "C", "D", "E")) {
+            assertThat(items.get(id)).as(id).containsEntry("quantity", "").containsEntry("item_price", "");
+        }
+        assertThat(items.get("F")).containsEntry("quantity", "2").containsEntry("item_price", "100");
+        assertThat(q.read("conversions.csv")).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("quantity", "2").containsEntry("items", "6"));
+    }
+
+    @Test
     void conversionsAreOnePerOrderWithSessionItemsAndFlags() throws Exception {
         QualityFixture q = smallCase();
         q.run();

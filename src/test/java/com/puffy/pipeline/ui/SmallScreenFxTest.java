@@ -170,6 +170,8 @@ class SmallScreenFxTest {
             javafx.scene.control.TableView<?> files = (javafx.scene.control.TableView<?>) second.getScene()
                     .lookup("#quality-files-summary-table");
             assertThat(files.isVisible()).as("no bare table before a folder is open").isFalse();
+            assertThat(((Label) second.getScene().lookup("#reconciliation")).getText())
+                    .as("nothing to run before a folder is open").doesNotStartWith("Run ");
             assertThat(second.getScene().getRoot().lookupAll(".label").stream().filter(Node::isVisible)
                     .map(n -> ((Label) n).getText()).toList())
                     .as("the screen says what to do").contains("Open a folder of daily event files (Ctrl+O), "

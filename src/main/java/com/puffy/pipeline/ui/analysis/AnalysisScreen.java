@@ -228,7 +228,7 @@ public final class AnalysisScreen implements Screen {
         for (XYChart.Data<Number, String> bar : steps.getData()) {
             AnalysisResult.FunnelStep step = reversed.get(steps.getData().indexOf(bar));
             tooltip(bar, step.label() + ": " + Formats.count(step.sessions()) + " sessions, "
-                    + Fmt.percent(step.rateFromStart()) + " of all, " + Fmt.percent(step.rateFromPrevious())
+                    + Fmt.rate(step.rateFromStart()) + " of all, " + Fmt.rate(step.rateFromPrevious())
                     + " of the step before");
         }
         funnelCard.caption(first(result.insights("funnel")));

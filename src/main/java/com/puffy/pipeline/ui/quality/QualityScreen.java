@@ -119,8 +119,11 @@ public final class QualityScreen implements Screen {
         text.getStyleClass().add("recon-text");
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
+        // With no folder open there is nothing to run yet: the line said to run Quality anyway.
         text.textProperty().bind(Bindings.when(vm.hasResultsProperty()).then(vm.reconciliationProperty())
-                .otherwise("Run the Quality stage to see how every row read is accounted for."));
+                .otherwise(Bindings.when(main.inputDirProperty().isNull())
+                        .then("Every row read will be accounted for here once a folder is open and checked.")
+                        .otherwise("Run the Quality stage to see how every row read is accounted for.")));
         HBox legend = new HBox(14, legend("recon-valid", "valid"), legend("recon-quarantined", "quarantined"),
                 legend("recon-duplicate", "duplicate"));
         legend.setAlignment(Pos.CENTER_LEFT);
