@@ -111,13 +111,14 @@ public final class Fmt {
         return bounded(fraction * 100.0, "%.1f%%", 0.1);
     }
 
-    /** A percentage with one decimal always ({@code 0.84%}), for conversion rates. */
+    /** A percentage for conversion rates: one decimal ({@code 1.2%}), two below 1 % ({@code 0.84%}). */
     public static String rate(double fraction) {
         if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
             return "n/a";
         }
         double pct = fraction * 100.0;
-        return Math.abs(pct) < 1 && pct != 0 ? bounded(pct, "%.2f%%", 0.01) : bounded(pct, "%.1f%%", 0.1);
+        // Below 0.995 two decimals; from there one, or 0.9996 would read "1.00%" beside "1.2%".
+        return Math.abs(pct) < 0.995 && pct != 0 ? bounded(pct, "%.2f%%", 0.01) : bounded(pct, "%.1f%%", 0.1);
     }
 
     /**

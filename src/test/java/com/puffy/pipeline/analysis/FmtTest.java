@@ -47,6 +47,14 @@ class FmtTest {
     }
 
     @Test
+    void aRateThatRoundsToOnePercentTakesOneDecimalLikeTheRatesAboveIt() {
+        assertThat(Fmt.rate(0.009996)).isEqualTo("1.0%");
+        assertThat(Fmt.rate(0.00995)).isEqualTo("1.0%");
+        assertThat(Fmt.rate(0.00994)).isEqualTo("0.99%");
+        assertThat(Fmt.rate(-0.009996)).isEqualTo("-1.0%");
+    }
+
+    @Test
     void oneDecimalPercentTellsCloseSharesApart() {
         assertThat(Fmt.percentOneDecimal(0.344)).isEqualTo("34.4%");
         assertThat(Fmt.percentOneDecimal(0.338)).isEqualTo("33.8%");
