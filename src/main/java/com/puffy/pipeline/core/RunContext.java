@@ -79,6 +79,11 @@ public final class RunContext {
             return reason;
         }
 
+        /** Whether a stage of this run gave up on the cache: the stages finishing after it worked without it. */
+        public boolean bypassed() {
+            return reason != null;
+        }
+
         synchronized void set(String warning) {
             if (reason == null) {
                 reason = warning;

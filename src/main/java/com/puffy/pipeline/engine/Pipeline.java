@@ -189,7 +189,8 @@ public final class Pipeline {
                     (done, total, message) -> listener.stageProgress(id, done, total, message), cancellation);
             cancellation.throwIfCancelled();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-            writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id, fingerprint(settings, id),
+            writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id,
+                    madeFrom(settings, id, cacheBypass.bypassed()),
                     Instant.now().toString(), elapsed.toMillis(), result, true));
             promote(workDir, finalDir);
             listener.stageFinished(id, StageOutcome.RAN, result, elapsed);
@@ -251,6 +252,32 @@ public final class Pipeline {
 
     /** What a stage's outputs depend on: version, configuration, own inputs, and upstream fingerprints. */
     String fingerprint(RunSettings settings, StageId id) {
+        StringBuilder material = ownMaterial(settings, id);
+        for (StageId up : id.upstream()) {
+            material.append('|').append(up.name()).append('=').append(fingerprint(settings, up));
+        }
+        return sha256(material.toString());
+    }
+
+    /**
+     * The fingerprint of what a stage that just ran really read, stored in its manifest: the run's settings, except
+     * that a stage finishing after the cache was bypassed (found locked by another program) worked as with
+     * {@code --no-cache}; and the stored fingerprints of the upstream outputs it read. Monitoring computed without
+     * the cache's metric history then no longer matches a later run that has the cache, so that run computes it
+     * again, and the analysis that summarized those alerts with it (docs/decisions/0400-cache.md). Without a bypass
+     * this equals {@link #fingerprint}: upstream stages are fresh or have just run.
+     */
+    String madeFrom(RunSettings settings, StageId id, boolean cacheBypassed) {
+        StringBuilder material = ownMaterial(cacheBypassed ? settings.withCacheFile(null) : settings, id);
+        for (StageId up : id.upstream()) {
+            String upstream = readManifest(settings, up).map(StoredStage::fingerprint)
+                    .orElseGet(() -> fingerprint(settings, up));
+            material.append('|').append(up.name()).append('=').append(upstream);
+        }
+        return sha256(material.toString());
+    }
+
+    private StringBuilder ownMaterial(RunSettings settings, StageId id) {
         Stage stage = stages.get(id);
         StringBuilder material = new StringBuilder()
                 .append(id.name()).append('|').append(AppVersion.version())
@@ -259,10 +286,7 @@ public final class Pipeline {
         if (stage != null) {
             material.append('|').append(stage.inputFingerprint(settings));
         }
-        for (StageId up : id.upstream()) {
-            material.append('|').append(up.name()).append('=').append(fingerprint(settings, up));
-        }
-        return sha256(material.toString());
+        return material;
     }
 
     private static String sha256(String text) {

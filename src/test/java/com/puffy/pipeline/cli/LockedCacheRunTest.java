@@ -23,8 +23,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +89,86 @@ class LockedCacheRunTest {
         }
         assertThat(err.toString().lines().filter(line -> line.startsWith("WARNING"))).containsExactly(
                 "WARNING: " + warning);
+    }
+
+    /** One day of 1 event, after 7 days of 1,000 in the cache's history: a VOLUME_ANOMALY only with that history. */
+    private RunSettings oneDayAfterAWeekOfHistory(Path cacheFile) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("events"));
+        Files.writeString(input.resolve("events_20250223.csv"), """
+                client_id,page_url,referrer,timestamp,event_name,event_data,user_agent
+                1740268806-eZQEpM832bnh,https://puffy.com/,,2025-02-23T10:00:00.000Z,page_viewed,,Mozilla/5.0
+                """);
+        try (StudioCache cache = StudioCache.open(cacheFile)) {
+            for (int back = 1; back <= 7; back++) {
+                cache.storeDailyMetrics(input.toRealPath().toString(), LocalDate.of(2025, 2, 23).minusDays(back),
+                        Map.of("events", 1000.0, "sessions", 1000.0));
+            }
+        }
+        return new RunSettings(input, dir.resolve("out"), ConfigLoader.defaults(), null, LocalDate.of(2025, 2, 24),
+                false, cacheFile);
+    }
+
+    private static PipelineReport runAll(RunSettings settings) {
+        return StudioEngine.standardPipeline().run(settings, EnumSet.allOf(StageId.class), false,
+                PipelineListener.NONE, Cancellation.none());
+    }
+
+    private static Map<StageId, StageOutcome> outcomes(PipelineReport report) {
+        Map<StageId, StageOutcome> outcomes = new EnumMap<>(StageId.class);
+        report.stages().forEach(run -> outcomes.put(run.stage(), run.outcome()));
+        return outcomes;
+    }
+
+    private static String alerts(RunSettings settings) throws Exception {
+        return Files.readString(settings.outputDir().resolve("monitoring/alerts.csv"));
+    }
+
+    @Test
+    void monitoringComputedWhileTheCacheWasLockedIsComputedAgainWithItsHistoryOnceTheCacheIsFree() throws Exception {
+        Path cacheFile = dir.resolve("cache.sqlite");
+        RunSettings settings = oneDayAfterAWeekOfHistory(cacheFile);
+        Connection holder = DriverManager.getConnection("jdbc:sqlite:" + cacheFile);
+        Statement lock = holder.createStatement();
+        lock.execute("PRAGMA locking_mode=EXCLUSIVE");
+        lock.execute("BEGIN EXCLUSIVE");
+        try {
+            assertThat(outcomes(runAll(settings))).containsOnlyKeys(StageId.values()).containsValues(StageOutcome.RAN)
+                    .doesNotContainValue(StageOutcome.UP_TO_DATE);
+        } finally {
+            release(holder, lock);
+        }
+        assertThat(alerts(settings)).as("no history while the file was locked").doesNotContain("VOLUME_ANOMALY");
+
+        PipelineReport free = runAll(settings);
+
+        assertThat(outcomes(free)).containsEntry(StageId.QUALITY, StageOutcome.UP_TO_DATE)
+                .containsEntry(StageId.TRANSFORM, StageOutcome.UP_TO_DATE)
+                .containsEntry(StageId.MONITOR, StageOutcome.RAN)
+                .containsEntry(StageId.ANALYSIS, StageOutcome.RAN);
+        StageResult monitoring = free.stages().stream().filter(s -> s.stage() == StageId.MONITOR).findFirst()
+                .orElseThrow().result();
+        assertThat(monitoring.figures()).containsEntry("history_from_cache", true)
+                .containsEntry("baseline_days_from_cache", 7);
+        assertThat(alerts(settings)).contains("VOLUME_ANOMALY");
+        assertThat(Files.readString(settings.outputDir().resolve("report/report.html"))).contains("VOLUME_ANOMALY");
+        assertThat(outcomes(runAll(settings))).as("and then it is up to date").containsOnlyKeys(StageId.values())
+                .doesNotContainValue(StageOutcome.RAN);
+    }
+
+    @Test
+    void monitoringOfANoCacheRunIsComputedAgainByACachedRunAndTheOtherWayRound() throws Exception {
+        Path cacheFile = dir.resolve("cache.sqlite");
+        RunSettings cached = oneDayAfterAWeekOfHistory(cacheFile);
+        RunSettings noCache = cached.withCacheFile(null);
+
+        runAll(noCache);
+        assertThat(alerts(noCache)).doesNotContain("VOLUME_ANOMALY");
+        assertThat(outcomes(runAll(cached))).containsEntry(StageId.QUALITY, StageOutcome.UP_TO_DATE)
+                .containsEntry(StageId.MONITOR, StageOutcome.RAN).containsEntry(StageId.ANALYSIS, StageOutcome.RAN);
+        assertThat(alerts(cached)).contains("VOLUME_ANOMALY");
+        assertThat(outcomes(runAll(noCache))).containsEntry(StageId.MONITOR, StageOutcome.RAN)
+                .containsEntry(StageId.ANALYSIS, StageOutcome.RAN);
+        assertThat(alerts(noCache)).doesNotContain("VOLUME_ANOMALY");
     }
 
     private static void release(Connection holder, Statement lock) {
