@@ -632,9 +632,21 @@ public final class MainView {
         describe.run();
         HBox bar = new HBox(16, new FontIcon("mdi2i-information-outline"), message, where, last);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 12, 4, 12));
-        return bar;
+        // Above the run's message, and kept when a later message replaces it: a day missing from the numbers
+        // matters until the file is fixed and Quality runs again.
+        UnreadableLine unreadable = new UnreadableLine(vm, "status-unreadable", this::showUnreadableFindings);
+        VBox box = new VBox(unreadable, bar);
+        box.getStyleClass().add("status-bar");
+        return box;
+    }
+
+    private void showUnreadableFindings() {
+        Tab quality = tabsById.get(StageId.QUALITY);
+        if (quality != null && screens.get(StageId.QUALITY) instanceof com.puffy.pipeline.ui.quality.QualityScreen screen) {
+            tabs.getSelectionModel().select(quality);
+            screen.showUnreadableFindings();
+        }
     }
 
     private static String name(Path path) {

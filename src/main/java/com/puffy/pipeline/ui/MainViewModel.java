@@ -76,6 +76,9 @@ public final class MainViewModel {
     private final StringProperty lastRun = new SimpleStringProperty("No run yet");
     private final IntegerProperty outputsVersion = new SimpleIntegerProperty();
     private final ObjectProperty<UiError> lastError = new SimpleObjectProperty<>();
+    private final ObservableList<String> unreadableInputs = FXCollections.observableArrayList();
+    private final StringProperty unreadableMessage = new SimpleStringProperty("");
+    private final StringProperty unreadableLink = new SimpleStringProperty("");
     private final List<Consumer<UiError>> errorListeners = new ArrayList<>();
     private final Map<StageId, StageViewModel> byId = new EnumMap<>(StageId.class);
 
@@ -177,6 +180,28 @@ public final class MainViewModel {
         return lastError;
     }
 
+    /**
+     * The event files the Quality outputs on screen could not read, one sentence each naming the file and what to
+     * do (the engine's {@code StageResult.unreadableInputs}, from the last run or the stage's manifest); empty when
+     * every file was read or Quality is not up to date.
+     */
+    public ObservableList<String> unreadableInputs() {
+        return FXCollections.unmodifiableObservableList(unreadableInputs);
+    }
+
+    /**
+     * What the unreadable files mean for the numbers and what to do, "" when there are none: one file by its name and
+     * reason, several by their count (their list is in Findings, {@link #unreadableLinkProperty()}).
+     */
+    public StringProperty unreadableMessageProperty() {
+        return unreadableMessage;
+    }
+
+    /** The words of the link that shows the unreadable files' findings, "" when there are none. */
+    public StringProperty unreadableLinkProperty() {
+        return unreadableLink;
+    }
+
     public void onError(Consumer<UiError> listener) {
         errorListeners.add(listener);
     }
@@ -225,6 +250,8 @@ public final class MainViewModel {
         sampleOpen = isSampleFolder(absolute);
         defaultDay = today();
         asOfDefault.set(defaultAsOfText());
+        // The last folder's unreadable file is no concern of this one; this folder's are read with its statuses.
+        showUnreadable(List.of());
         statusMessage.set("Opened " + absolute + ".");
         LOG.info("Opened folder {}", absolute);
         refreshStatuses();
@@ -376,9 +403,43 @@ public final class MainViewModel {
                         }
                     }
                 }
+                showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
                 outputsVersion.set(outputsVersion.get() + 1);
             });
         });
+    }
+
+    /**
+     * The files the Quality outputs could not read, as its manifest records them, when those outputs are up to date:
+     * reopening a folder whose bad file is unchanged must say again that its day is missing. Out-of-date outputs say
+     * nothing: the file may have been fixed, and the stale badge already asks for a run.
+     */
+    private static List<String> unreadableOfFreshQuality(Map<StageId, StageStatus> statuses, StageManifest quality) {
+        return statuses.get(StageId.QUALITY) == StageStatus.FRESH && quality != null ? quality.unreadableInputs()
+                : List.of();
+    }
+
+    /** Shows the unreadable files in the status bar, on the Quality screen and on Quality's card. */
+    private void showUnreadable(List<String> sentences) {
+        List<String> words = inTheAppsWords(sentences);
+        if (words.equals(unreadableInputs)) {
+            return;
+        }
+        unreadableInputs.setAll(words);
+        int n = words.size();
+        unreadableMessage.set(n == 0 ? "" : n == 1
+                ? "1 event file could not be read, so its rows are missing from every output: "
+                + withoutFullStop(words.get(0)) + ", then run again (F5)."
+                : n + " event files could not be read, so their rows are missing from every output: fix each as its "
+                + "finding says (or move it out of the folder), then run again (F5).");
+        unreadableLink.set(n == 0 ? "" : n == 1 ? "Show it in Findings" : "Show the " + n + " files in Findings");
+        byId.get(StageId.QUALITY).showWarning(n == 0 ? "" : n == 1 ? "1 file could not be read"
+                : n + " files could not be read");
+    }
+
+    private static String withoutFullStop(String sentence) {
+        String s = sentence.strip();
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     /**
@@ -652,10 +713,17 @@ public final class MainViewModel {
             lastRun.set("Last run " + now() + ": cancelled");
         } else {
             int critical = report.criticalAlerts();
-            statusMessage.set(ran == 0 ? "Everything was up to date: nothing needed to run (Shift+F5 runs all again)."
-                    : "Finished " + ran + (ran == 1 ? " stage" : " stages") + " in " + Formats.duration(took)
-                    + (critical > 0 ? " with " + critical + " CRITICAL alert" + (critical == 1 ? "" : "s")
-                    + ": see Monitoring." : "."));
+            int unreadable = report.unreadableInputs().size();
+            showUnreadable(report.unreadableInputs());
+            // The unreadable file comes first, as in the CLI's exit 3: the alerts were computed without its rows.
+            String without = unreadable == 0 ? "" : " without the rows of " + (unreadable == 1 ? "1 event file"
+                    : unreadable + " event files") + " that could not be read";
+            statusMessage.set(ran == 0 ? "Everything was up to date: nothing needed to run (Shift+F5 runs all again)"
+                    + (unreadable == 0 ? "." : ", but " + (unreadable == 1 ? "1 event file is" : unreadable
+                    + " event files are") + " still unreadable.")
+                    : "Finished " + ran + (ran == 1 ? " stage" : " stages") + " in " + Formats.duration(took) + without
+                    + (critical > 0 ? (without.isEmpty() ? "" : ",") + " with " + critical + " CRITICAL alert"
+                    + (critical == 1 ? "" : "s") + ": see Monitoring." : "."));
             lastRun.set("Last run " + now() + ": " + (ran == 0 ? "up to date" : Formats.duration(took)));
         }
         for (StageRun run : report.stages()) {
@@ -683,6 +751,7 @@ public final class MainViewModel {
         }
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
+            StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
             threads.fx(() -> {
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
@@ -691,6 +760,7 @@ public final class MainViewModel {
                         stage.showStatus(toState(status));
                     }
                 }
+                showUnreadable(unreadableOfFreshQuality(statuses, quality));
                 outputsVersion.set(outputsVersion.get() + 1);
             });
         });

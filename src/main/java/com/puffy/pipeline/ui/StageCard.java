@@ -146,7 +146,21 @@ final class StageCard extends VBox {
             Tooltip.install(this, details);
         }
 
-        getChildren().addAll(head, chipLine, depends, bar, message, summary, actions);
+        // The outputs are written but lack a file's rows: the chip stays "fresh" (they are up to date with the folder),
+        // and this line says what is missing, in the error color, on the card and in the compact rail alike.
+        Label warning = new Label();
+        warning.setId("warning-" + stage.id().cliName());
+        warning.getStyleClass().add("stage-warning");
+        FontIcon warningIcon = new FontIcon("mdi2a-alert-circle");
+        warningIcon.getStyleClass().add("stage-warning-icon");
+        warning.setGraphic(warningIcon);
+        warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        warning.textProperty().bind(stage.warningProperty());
+        warning.managedProperty().bind(stage.warningProperty().isNotEmpty());
+        warning.visibleProperty().bind(warning.managedProperty());
+
+        getChildren().addAll(head, chipLine, warning, depends, bar, message, summary, actions);
         setOnMouseClicked(e -> select.run());
     }
 }

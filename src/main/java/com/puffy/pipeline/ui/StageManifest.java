@@ -14,9 +14,11 @@ import java.util.List;
 
 /**
  * What the last finished run of a stage recorded in its output folder ({@link Pipeline#STAGE_MANIFEST}): its summary
- * lines, how long it took and when it finished, so a reopened folder shows them without running anything.
+ * lines, how long it took, when it finished and the input files it could not read, so a reopened folder shows them
+ * without running anything.
  */
-record StageManifest(List<String> summary, Duration elapsed, String finishedAt, String finishedAtIso) {
+record StageManifest(List<String> summary, Duration elapsed, String finishedAt, String finishedAtIso,
+                     List<String> unreadableInputs) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.US)
             .withZone(ZoneId.systemDefault());
@@ -36,17 +38,19 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
     static StageManifest read(Path stageFolder) {
         Path file = stageFolder.resolve(Pipeline.STAGE_MANIFEST);
         if (!Files.isRegularFile(file)) {
-            return new StageManifest(List.of(), null, "", "");
+            return new StageManifest(List.of(), null, "", "", List.of());
         }
         try {
             JsonNode node = JSON.readTree(file.toFile());
             List<String> lines = new ArrayList<>();
             node.path("summary").forEach(line -> lines.add(line.asText()));
+            List<String> unreadable = new ArrayList<>();
+            node.path("unreadable_inputs").forEach(line -> unreadable.add(line.asText()));
             String finished = node.path("finished_at").asText("");
             return new StageManifest(lines, Duration.ofMillis(node.path("elapsed_ms").asLong(0)), shown(finished),
-                    finished);
+                    finished, List.copyOf(unreadable));
         } catch (java.io.IOException e) {
-            return new StageManifest(List.of(), null, "", "");
+            return new StageManifest(List.of(), null, "", "", List.of());
         }
     }
 }

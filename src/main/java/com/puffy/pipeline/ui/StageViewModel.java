@@ -25,6 +25,7 @@ public final class StageViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty elapsed = new SimpleStringProperty("");
     private final ObservableList<String> summary = FXCollections.observableArrayList();
+    private final StringProperty warning = new SimpleStringProperty("");
 
     /** Progress arrives from the engine thread far more often than a screen can show: keep only the latest. */
     private final AtomicReference<Object[]> latestProgress = new AtomicReference<>();
@@ -92,6 +93,11 @@ public final class StageViewModel {
         return summary;
     }
 
+    /** What is wrong with the stage's finished outputs ("1 file could not be read"), "" when nothing is. */
+    public StringProperty warningProperty() {
+        return warning;
+    }
+
     // ---- called by MainViewModel on the FX thread -----------------------------------------------------------
 
     void showStatus(StageState engineState) {
@@ -111,6 +117,10 @@ public final class StageViewModel {
         summary.setAll(lines);
         // Another folder's time stayed on the card ("never run · 0.8 s") until its next run.
         elapsed.set(tookLastTime != null && !tookLastTime.isZero() ? Formats.duration(tookLastTime) : "");
+    }
+
+    void showWarning(String text) {
+        warning.set(text);
     }
 
     void waiting() {

@@ -5,6 +5,7 @@ import com.puffy.pipeline.ui.MainViewModel;
 import com.puffy.pipeline.ui.OutputBrowser;
 import com.puffy.pipeline.ui.Screen;
 import com.puffy.pipeline.ui.UiThreads;
+import com.puffy.pipeline.ui.UnreadableLine;
 import com.puffy.pipeline.ui.table.DataTableView;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +134,7 @@ public final class QualityScreen implements Screen {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox line = new HBox(10, text, gap, legend);
         line.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, line, bar);
+        VBox box = new VBox(6, line, new UnreadableLine(main, "quality-unreadable", this::showUnreadableFindings), bar);
         box.setPadding(new Insets(8, 4, 10, 4));
         bar.visibleProperty().bind(vm.hasResultsProperty());
         legend.visibleProperty().bind(vm.hasResultsProperty());
@@ -249,6 +250,12 @@ public final class QualityScreen implements Screen {
             case "quality-tab-quarantine" -> quarantineView.table();
             default -> allFiles.visibleTable();
         };
+    }
+
+    /** The Findings tab with only the UNREADABLE_FILE rows: the list behind "3 event files could not be read". */
+    public void showUnreadableFindings() {
+        showTab("quality-tab-findings");
+        findingsView.showOnly("code", "UNREADABLE_FILE");
     }
 
     public void showTab(String id) {

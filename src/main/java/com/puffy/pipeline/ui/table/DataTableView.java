@@ -58,6 +58,9 @@ public final class DataTableView extends BorderPane {
     private final javafx.beans.property.ReadOnlyBooleanWrapper compact = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Consumer<String[]> onOpenRow;
     private String lastSortColumn;
+    private final java.util.Map<String, CheckComboBox<String>> facets = new java.util.HashMap<>();
+    /** A value {@link #showOnly} is to tick once its facet lists it (the table may still be loading): column, value. */
+    private String[] pendingOnly;
     private boolean lastAscending = true;
 
     public DataTableView(DataTableModel model, String idPrefix) {
@@ -149,6 +152,8 @@ public final class DataTableView extends BorderPane {
             why.managedProperty().bind(why.visibleProperty());
             why.setId(idPrefix + "-facet-note-" + column);
             openFromTheKeyboard(facet);
+            facets.put(column, facet);
+            model.facetValues(column).addListener((javafx.collections.ListChangeListener<String>) c -> tickPending());
             toolbar.getChildren().addAll(facet, why);
         }
         ProgressIndicator busy = new ProgressIndicator();
@@ -308,6 +313,29 @@ public final class DataTableView extends BorderPane {
     }
 
     /** Ctrl+F: puts the cursor in the search field, its text selected so typing replaces it. */
+    /**
+     * Shows only the rows whose {@code column} (a facet column) is {@code value}: the search is emptied, the other
+     * value filters are unticked and {@code value} is ticked, now or as soon as the loading table lists it.
+     */
+    public void showOnly(String column, String value) {
+        if (!facets.containsKey(column)) {
+            throw new IllegalArgumentException(column + " is not a value filter of this table");
+        }
+        searchField.clear();
+        facets.values().forEach(facet -> facet.getCheckModel().clearChecks());
+        pendingOnly = new String[]{column, value};
+        tickPending();
+    }
+
+    private void tickPending() {
+        String[] only = pendingOnly;
+        if (only == null || !model.facetValues(only[0]).contains(only[1])) {
+            return;
+        }
+        pendingOnly = null;
+        facets.get(only[0]).getCheckModel().check(only[1]);
+    }
+
     public void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();

@@ -1,0 +1,43 @@
+package com.puffy.pipeline.ui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The error line that names the event files the Quality outputs could not read and what to do, with a link to their
+ * findings; hidden when every file was read. The status bar and the Quality screen show it: as one UNREADABLE_FILE
+ * row among thousands of findings, or behind the CRITICAL alert count, a whole missing day went unnoticed.
+ */
+public final class UnreadableLine extends HBox {
+    public UnreadableLine(MainViewModel vm, String id, Runnable showFindings) {
+        setId(id);
+        getStyleClass().add("unreadable-line");
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(6, 10, 6, 10));
+        FontIcon icon = new FontIcon("mdi2a-alert-circle");
+        icon.getStyleClass().add("unreadable-icon");
+        Label text = new Label();
+        text.setId(id + "-text");
+        text.getStyleClass().add("unreadable-text");
+        text.textProperty().bind(vm.unreadableMessageProperty());
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Hyperlink show = new Hyperlink();
+        show.setId(id + "-show");
+        show.textProperty().bind(vm.unreadableLinkProperty());
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        show.setOnAction(e -> showFindings.run());
+        getChildren().addAll(icon, text, show);
+        managedProperty().bind(vm.unreadableMessageProperty().isNotEmpty());
+        visibleProperty().bind(managedProperty());
+    }
+}
