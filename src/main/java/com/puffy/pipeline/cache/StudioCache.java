@@ -197,6 +197,23 @@ public final class StudioCache implements AutoCloseable {
 
     // ---- per-file results ------------------------------------------------------------------------------------
 
+    /**
+     * Whether a result is stored under this key, without reading its payload (megabytes for a large file): a hint
+     * for ordering work, not a promise of a hit. False when the table cannot be read; {@link #loadFileResult} then
+     * reports the problem.
+     */
+    public synchronized boolean hasFileResult(String fileKey) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM file_result WHERE file_key = ?")) {
+            select.setString(1, fileKey);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     public synchronized Optional<byte[]> loadFileResult(String fileKey) {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT payload FROM file_result WHERE file_key = ?")) {

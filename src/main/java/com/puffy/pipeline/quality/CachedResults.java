@@ -108,6 +108,15 @@ final class CachedResults implements AutoCloseable {
     }
 
     /**
+     * Whether {@link #lookup} may reuse a result for this file: false when it certainly will not (no cache, or no
+     * result under the file's current name, size and modification time), so the stage can start validating that
+     * file before the others are hashed. A true answer still needs the SHA-256 and the stream checks of lookup.
+     */
+    boolean mayHit(InputFile file) {
+        return folder != null && file.size() >= 0 && cache.hasFileResult(key(file));
+    }
+
+    /**
      * The reused result with its spool restored at {@code spool}, or null when the file must be validated (no
      * cache, no entry, changed bytes, or stream files missing or of another size).
      */

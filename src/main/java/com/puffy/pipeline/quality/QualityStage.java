@@ -174,18 +174,13 @@ public final class QualityStage implements Stage {
                         progress.update(Math.min(90, now * 90 / totalBytes), 100, "Validating files");
                     }
                 }));
-        // Biggest files first keeps both cores busy to the end; results keep the discovery order.
-        List<Integer> bySize = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            bySize.add(i);
-        }
-        bySize.sort(Comparator.comparingLong((Integer i) -> -files.get(i).size()).thenComparing(i -> i));
+        List<Integer> order = schedule(files, cache::mayHit);
         List<Future<FileResult>> futures = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             futures.add(null);
         }
         try {
-            for (int i : bySize) {
+            for (int i : order) {
                 InputFile file = files.get(i);
                 Path spool = spoolDir.resolve(String.valueOf(i));
                 futures.set(i, pool.submit(() -> {
@@ -209,6 +204,25 @@ public final class QualityStage implements Stage {
             // back of whoever runs next; every loop checks for cancellation, so this wait is short.
             awaitWorkers(pool);
         }
+    }
+
+    /**
+     * The order in which files are handed to the validating threads (results keep the discovery order). Files the
+     * cache cannot answer come first: validating one takes several times as long as hashing a cached one, and
+     * when they came last (a day added to a folder of cached days: its file is often the smallest) one thread
+     * validated alone after both had hashed the rest. Within each group, biggest first keeps both cores busy to
+     * the end.
+     */
+    static List<Integer> schedule(List<InputFile> files, java.util.function.Predicate<InputFile> mayHit) {
+        boolean[] hit = new boolean[files.size()];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            hit[i] = mayHit.test(files.get(i));
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> hit[i]).thenComparingLong(i -> -files.get(i).size())
+                .thenComparing(i -> i));
+        return order;
     }
 
     private static void awaitWorkers(ExecutorService pool) {

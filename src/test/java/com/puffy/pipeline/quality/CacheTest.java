@@ -94,6 +94,57 @@ class CacheTest {
     }
 
     @Test
+    void aDayAddedToACachedFolderWritesTheSameBytesAsARunWithoutCache() throws Exception {
+        QualityHarness h = folder().withCache(dir.resolve("c.sqlite")).run();
+        h.file("events_20250226.csv", HEADER, view(CID, "2025-02-23T10:00:00.000Z"),
+                view(CID2, "2025-02-26T09:00:00.000Z"));
+        h.run();
+        assertThat(h.result.figures()).containsEntry("cache_hits", 4L).containsEntry("cache_misses", 1L);
+        Map<String, String> cached = outputs(h);
+        h.withCache(null).run();
+        assertThat(outputs(h)).isEqualTo(cached);
+    }
+
+    @Test
+    void onlyFilesWithAStoredResultUnderTheirCurrentKeyMayHit() throws Exception {
+        QualityHarness h = folder().withCache(dir.resolve("c.sqlite")).run();
+        Path added = h.input.resolve("events_20250226.csv");
+        Files.writeString(added, HEADER + "\n" + view(CID, "2025-02-26T10:00:00.000Z") + "\n");
+        Path kept = h.input.resolve("events_20250223.csv");
+        PipelineConfig defaults = ConfigLoader.defaults();
+        var context = new com.puffy.pipeline.core.RunContext(new com.puffy.pipeline.core.RunSettings(h.input,
+                dir.resolve("out"), defaults, null, java.time.LocalDate.of(2025, 3, 10), false,
+                dir.resolve("c.sqlite")), dir.resolve("w"));
+        try (CachedResults cache = CachedResults.open(context, defaults.quality())) {
+            assertThat(cache.mayHit(inputFile(kept))).isTrue();
+            assertThat(cache.mayHit(inputFile(added))).isFalse();
+            Files.setLastModifiedTime(kept, FileTime.fromMillis(Files.getLastModifiedTime(kept).toMillis() - 60_000));
+            assertThat(cache.mayHit(inputFile(kept))).isFalse();
+        }
+        var noCache = new com.puffy.pipeline.core.RunContext(new com.puffy.pipeline.core.RunSettings(h.input,
+                dir.resolve("out"), defaults, null, java.time.LocalDate.of(2025, 3, 10), false, null),
+                dir.resolve("w"));
+        try (CachedResults cache = CachedResults.open(noCache, defaults.quality())) {
+            assertThat(cache.mayHit(inputFile(added))).isFalse();
+        }
+    }
+
+    private static InputFile inputFile(Path file) throws Exception {
+        return new InputFile(file, file.getFileName().toString(), Files.size(file),
+                Files.getLastModifiedTime(file).toMillis());
+    }
+
+    @Test
+    void filesTheCacheCannotAnswerAreValidatedFirstThenBiggestFirst() {
+        List<InputFile> files = List.of(new InputFile(Path.of("a"), "a", 500, 0),
+                new InputFile(Path.of("b"), "b", 100, 0), new InputFile(Path.of("c"), "c", 900, 0),
+                new InputFile(Path.of("d"), "d", 200, 0), new InputFile(Path.of("e"), "e", 200, 0));
+        List<String> misses = List.of("b", "d", "e");
+        assertThat(QualityStage.schedule(files, f -> !misses.contains(f.name()))).containsExactly(3, 4, 1, 2, 0);
+        assertThat(QualityStage.schedule(files, f -> false)).containsExactly(2, 0, 3, 4, 1);
+    }
+
+    @Test
     void sameSizeAndTimeButOtherBytesIsValidatedAgain() throws Exception {
         QualityHarness h = folder().withCache(dir.resolve("c.sqlite")).run();
         Path file = h.input.resolve("events_20250224.csv");
