@@ -413,6 +413,12 @@ public final class DataTableView extends BorderPane {
             column.setPrefWidth(widthFor(columns.get(c), sample, c));
             table.getColumns().add(column);
         }
+        // The rows on hand make cells for the new columns during a layout, before CSS reached them, when the table
+        // was hidden meanwhile (its file gone during a run, or a tab not selected). JavaFX's TableRowSkinBase then sets
+        // TOP_LEFT in code on any cell of a row taller than 24 px whose alignment no style set yet, which outranks
+        // the theme's BASELINE_LEFT for good: text drawn at the top of most rows, centred in others, numbers (set by
+        // our stylesheet) lower than the text beside them. refresh() has the table make new rows, styled before use.
+        table.refresh();
     }
 
     /** Wide enough for the header and typical values, never so wide one column hides the rest. */
