@@ -97,7 +97,7 @@ final class Charts {
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
         NumberAxis axis = labelled(moneyAxis(), "Revenue");
-        ticks(axis, days.stream().mapToDouble(DailyTrend::revenue).max().orElse(0), 5, true);
+        ticks(axis, days.stream().mapToDouble(DailyTrend::revenue).toArray(), 5, true, 0);
         XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
         return svg(chart(plot, false), FULL_WIDTH, 300, id, "Revenue per day");
     }
@@ -113,9 +113,8 @@ final class Charts {
         renderer.setSeriesStroke(0, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
         NumberAxis axis = conversionRate ? labelled(percentAxis(), "Conversion rate") : labelled(countAxis(), "Sessions");
-        axis.setAutoRangeIncludesZero(true);
-        ticks(axis, days.stream().mapToDouble(d -> conversionRate ? d.sessionCvr() : d.sessions()).max().orElse(0), 4,
-                !conversionRate);
+        ticks(axis, days.stream().mapToDouble(d -> conversionRate ? d.sessionCvr() : d.sessions()).toArray(), 4,
+                !conversionRate, 0);
         XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
         return svg(chart(plot, false), HALF_WIDTH, 260, id, conversionRate ? "Session conversion rate per day"
                 : "Sessions per day");
@@ -137,8 +136,7 @@ final class Charts {
         });
         itemLabelsOutside(renderer, true);
         NumberAxis axis = labelled(countAxis(), "Sessions");
-        axis.setUpperMargin(0.22);
-        ticks(axis, steps.stream().mapToDouble(FunnelStep::sessions).max().orElse(0), 6, true);
+        ticks(axis, steps.stream().mapToDouble(FunnelStep::sessions).toArray(), 6, true, 0.22);
         CategoryPlot plot = horizontal(new CategoryPlot(data, categoryAxis(true), axis, renderer));
         return svg(chart(plot, false), FULL_WIDTH, 60 + 44 * Math.max(1, steps.size()), id, "Conversion funnel");
     }
@@ -154,8 +152,8 @@ final class Charts {
         renderer.setSeriesPaint(1, NAVY);
         renderer.setItemMargin(0.05);
         NumberAxis axis = labelled(moneyAxis(), "Revenue");
-        ticks(axis, channels.stream().mapToDouble(s -> Math.max(s.firstClickRevenue(), s.lastClickRevenue())).max()
-                .orElse(0), 6, true);
+        ticks(axis, channels.stream().flatMapToDouble(s -> java.util.stream.DoubleStream.of(s.firstClickRevenue(),
+                s.lastClickRevenue())).toArray(), 6, true, 0);
         CategoryPlot plot = horizontal(new CategoryPlot(data, categoryAxis(true), axis, renderer));
         return svg(chart(plot, true), FULL_WIDTH, 90 + 46 * Math.max(1, channels.size()), id,
                 "Channel revenue, first click versus last click");
@@ -177,8 +175,7 @@ final class Charts {
         });
         itemLabelsOutside(renderer, false);
         NumberAxis axis = labelled(percentAxis(), "Conversion rate");
-        axis.setUpperMargin(0.18);
-        ticks(axis, segments.stream().mapToDouble(Segment::cvr).max().orElse(0), 4, false);
+        ticks(axis, segments.stream().mapToDouble(Segment::cvr).toArray(), 4, false, 0.18);
         CategoryPlot plot = new CategoryPlot(data, categoryAxis(), axis, renderer);
         return svg(chart(plot, false), HALF_WIDTH, 260, id, title);
     }
@@ -199,8 +196,7 @@ final class Charts {
         });
         itemLabelsOutside(renderer, false);
         NumberAxis axis = labelled(countAxis(), "Orders");
-        axis.setUpperMargin(0.18);
-        ticks(axis, buckets.stream().mapToDouble(PathBucket::orders).max().orElse(0), 4, true);
+        ticks(axis, buckets.stream().mapToDouble(PathBucket::orders).toArray(), 4, true, 0.18);
         CategoryPlot plot = new CategoryPlot(data, categoryAxis(), axis, renderer);
         return svg(chart(plot, false), HALF_WIDTH, 260, id, title);
     }
@@ -221,8 +217,7 @@ final class Charts {
         });
         itemLabelsOutside(renderer, true);
         NumberAxis axis = labelled(moneyAxis(), "Revenue");
-        axis.setUpperMargin(0.15);
-        ticks(axis, products.stream().mapToDouble(TopProduct::revenue).max().orElse(0), 6, true);
+        ticks(axis, products.stream().mapToDouble(TopProduct::revenue).toArray(), 6, true, 0.15);
         CategoryPlot plot = horizontal(new CategoryPlot(data, categoryAxis(true), axis, renderer));
         return svg(chart(plot, false), FULL_WIDTH, 60 + 34 * Math.max(1, products.size()), id, "Top products");
     }
@@ -233,13 +228,53 @@ final class Charts {
         return plot;
     }
 
-    /** About {@code target} round ticks (1, 2 or 5 times a power of ten) up to {@code max}: fewer lines, no junk. */
-    static void ticks(NumberAxis axis, double max, int target, boolean integer) {
-        if (!(max > 0) || Double.isInfinite(max)) {
-            return;
+    /**
+     * About {@code target} round ticks (1, 2, 2.5 or 5 times a power of ten), from 0 (or a tick below the lowest
+     * value) to the first tick at or above the highest value plus {@code labelRoom} (a share of it, for the labels
+     * printed above bars): every bar and point sits under a labelled gridline. JFreeChart's automatic range ended at
+     * the maximum plus 5 %, between two ticks, so the last gridline could lie below the tallest bar. Without data, or
+     * with only zeros, the axis runs from 0 to 1.
+     */
+    static void ticks(NumberAxis axis, double[] values, int target, boolean integer, double labelRoom) {
+        double max = 0;
+        double min = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                max = Math.max(max, v);
+                min = Math.min(min, v);
+            }
         }
-        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Ticks.niceStep(max, target, integer),
-                axis.getNumberFormatOverride()));
+        double span = Math.max(max, -min) > 0 ? Math.max(max, -min) : 1;
+        double step = Ticks.niceStep(span, target, integer);
+        double upper = max > 0 ? Ticks.axisTop(max * (1 + labelRoom), step) : min < 0 ? 0 : Ticks.axisTop(1, step);
+        double lower = min < 0 ? -Ticks.axisTop(-min, step) : 0;
+        NumberFormat format = labelFormat(axis.getNumberFormatOverride(), step);
+        axis.setNumberFormatOverride(format);
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step, format));
+        // A hair beyond the end tick: JFreeChart drops a tick or gridline whose computed value (0.1 * 3 =
+        // 0.30000000000000004) lies outside the range by rounding.
+        axis.setRange(lower - step * 1e-9, upper + step * 1e-9);
+    }
+
+    /**
+     * The axis' format with enough decimals for its step: a rate axis stepping by 0.25 % labelled its 1.25 % tick
+     * "1.2%", below the 1.23 % it was meant to cover.
+     */
+    static NumberFormat labelFormat(NumberFormat format, double step) {
+        if (!(format instanceof DecimalFormat decimal)) {
+            return format;
+        }
+        double shown = step * decimal.getMultiplier();
+        int digits = 0;
+        while (digits < 6 && Math.abs(shown * Math.pow(10, digits) - Math.rint(shown * Math.pow(10, digits))) > 1e-6) {
+            digits++;
+        }
+        if (digits <= decimal.getMaximumFractionDigits()) {
+            return format;
+        }
+        DecimalFormat wider = (DecimalFormat) decimal.clone();
+        wider.setMaximumFractionDigits(digits);
+        return wider;
     }
 
     private static String twoDecimals(double value) {

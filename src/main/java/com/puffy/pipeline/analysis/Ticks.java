@@ -6,14 +6,36 @@ public final class Ticks {
     }
 
     /**
-     * About {@code target} steps of 1, 2 or 5 times a power of ten up to {@code max} (which must be positive and
-     * finite); with {@code integer}, a whole number of at least 1, for counts (half an order means nothing).
+     * About {@code target} steps of 1, 2, 2.5 or 5 times a power of ten up to {@code max} (which must be positive and
+     * finite), as charting libraries choose them; with {@code integer}, a whole number of at least 1, for counts (half
+     * an order means nothing, so 2.5 only from 25 up).
      */
     public static double niceStep(double max, int target, boolean integer) {
         double raw = max / target;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double residual = raw / magnitude;
-        double nice = (residual < 1.5 ? 1 : residual < 3 ? 2 : residual < 7 ? 5 : 10) * magnitude;
+        double factor = residual < 1.5 ? 1 : residual < 2.25 ? 2 : residual < 3.5 ? 2.5 : residual < 7 ? 5 : 10;
+        if (integer && factor == 2.5 && magnitude < 10) {
+            factor = residual < 3 ? 2 : 5;
+        }
+        double nice = factor * magnitude;
         return integer ? Math.max(1, Math.round(nice)) : nice;
+    }
+
+    /**
+     * The end of a value axis: the first multiple of {@code step} at or above {@code max} (positive, finite), so the
+     * tallest bar sits under a labelled gridline. At 10M events the axis ended at the data's maximum plus a margin,
+     * and its last tick, $3,000,000, lay below bars reaching $3.76M.
+     */
+    public static double axisTop(double max, double step) {
+        double steps = Math.ceil(max / step);
+        // Floating point can make max / step a hair above a whole number that max equals.
+        if (steps > 1 && (steps - 1) * step >= max) {
+            steps--;
+        }
+        while (steps * step < max) {
+            steps++;
+        }
+        return Math.max(1, steps) * step;
     }
 }

@@ -132,7 +132,7 @@ class HtmlReportTest {
         assertTextInside(Charts.attribution(channels, "a"), Charts.FULL_WIDTH);
         assertTextInside(Charts.topProducts(products, "p"), Charts.FULL_WIDTH);
         assertTextInside(Charts.funnel(funnel, "f"), Charts.FULL_WIDTH);
-        assertThat(Charts.attribution(channels, "a")).contains(">$18,000,000</text>");
+        assertThat(Charts.attribution(channels, "a")).contains(">$17,500,000</text>");
     }
 
     private static void assertTextInside(String svg, int width) {

@@ -1,0 +1,92 @@
+package com.puffy.pipeline.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The value axis of every chart ends at a labelled tick at or above the highest value, read from the SVG. */
+class ChartsTest {
+    private static final Pattern NUMBER_LABEL = Pattern.compile(">(\\$?)([0-9][0-9,]*(?:\\.[0-9]+)?)(%?)</text>");
+
+    /** The values of the number labels of a chart's SVG (tick labels; these charts have no item labels). */
+    private static List<Double> numberLabels(String svg) {
+        List<Double> values = new ArrayList<>();
+        Matcher m = NUMBER_LABEL.matcher(svg);
+        while (m.find()) {
+            double value = Double.parseDouble(m.group(2).replace(",", ""));
+            values.add(m.group(3).isEmpty() ? value : value / 100);
+        }
+        return values;
+    }
+
+    private static List<AnalysisResult.DailyTrend> days(double... values) {
+        List<AnalysisResult.DailyTrend> days = new ArrayList<>();
+        LocalDate first = LocalDate.of(2025, 2, 23);
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            days.add(new AnalysisResult.DailyTrend(first.plusDays(i).toString(), 0, Math.round(v), 0, 0, v, 0,
+                    v, 0, 0, 0, 0, ""));
+        }
+        return days;
+    }
+
+    /** The last tick is at or above the maximum and the one before it below: the axis ends at the next round tick. */
+    private static void assertEndsAtTheFirstTickAtOrAbove(String svg, double max, String what) {
+        List<Double> ticks = numberLabels(svg);
+        assertThat(ticks).as("%s: tick labels", what).hasSizeGreaterThanOrEqualTo(2).contains(0.0);
+        double last = ticks.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertThat(last).as("%s: last tick", what).isGreaterThanOrEqualTo(max);
+        assertThat(ticks.stream().filter(t -> t >= max).count()).as("%s: ticks at or above %s", what, max)
+                .isEqualTo(1);
+    }
+
+    @Test
+    void dailyRevenueEndsAtARoundTickAboveTheTallestBar() {
+        // The 10M-event report: bars reached $3.76M under a last gridline of $3,000,000.
+        String svg = Charts.dailyRevenue(days(3_100_000, 3_760_000, 2_900_000), "r");
+        assertThat(svg).contains(">$4,000,000</text>").doesNotContain(">$5,000,000</text>");
+        for (double[] values : new double[][] {{3_100_000, 3_760_000}, {999, 500}, {1001, 12}, {1000}, {37},
+                {0.37, 0.2}}) {
+            double max = java.util.Arrays.stream(values).max().orElseThrow();
+            assertEndsAtTheFirstTickAtOrAbove(Charts.dailyRevenue(days(values), "r"), Math.round(max) == max ? max
+                    : Math.ceil(max), "revenue " + max);
+        }
+    }
+
+    @Test
+    void dailyLinesEndAtARoundTickAboveTheHighestPoint() {
+        for (double max : new double[] {3_760_000, 999, 1001, 7}) {
+            assertEndsAtTheFirstTickAtOrAbove(Charts.dailyLine(days(max / 2, max, max / 3), false, "s"), max,
+                    "sessions " + max);
+        }
+        for (double max : new double[] {0.37, 0.0123, 0.999, 1}) {
+            assertEndsAtTheFirstTickAtOrAbove(Charts.dailyLine(days(max / 2, max), true, "c"), max, "rate " + max);
+        }
+    }
+
+    @Test
+    void aChartWithOnlyZerosOrNoDaysHasAnAxisFromZeroToOne() {
+        for (String svg : List.of(Charts.dailyRevenue(days(0, 0, 0), "r"), Charts.dailyLine(days(0), false, "s"),
+                Charts.dailyRevenue(days(), "e"))) {
+            assertThat(numberLabels(svg)).startsWith(0.0).endsWith(1.0);
+        }
+        assertThat(numberLabels(Charts.dailyLine(days(0, 0), true, "c"))).startsWith(0.0).endsWith(1.0);
+    }
+
+    @Test
+    void barsLabelledAtTheirEndStillEndUnderTheLastTickWithRoomForTheLabel() {
+        List<AnalysisResult.TopProduct> products = List.of(
+                new AnalysisResult.TopProduct(1, "Puffy Lux Hybrid Mattress", 9_413, 9_413, 19_530_595, 0.4, 0),
+                new AnalysisResult.TopProduct(2, "The Puffy Mattress", 13_405, 13_405, 11_626_765, 0.2, 0));
+        List<Double> ticks = numberLabels(Charts.topProducts(products, "p"));
+        ticks.removeAll(List.of(19_530_595.0, 11_626_765.0));
+        double last = ticks.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertThat(last).isGreaterThanOrEqualTo(19_530_595 * 1.15);
+        assertThat(ticks.stream().filter(t -> t >= 19_530_595 * 1.15).count()).isEqualTo(1);
+    }
+}
