@@ -46,6 +46,34 @@ class QualityWriterTest {
     }
 
     @Test
+    void flagsAreCountedBothForFilesCopiedWholeAndForFilesACrossFileStepChanged() throws Exception {
+        // Day 1 and day 3 are copied whole (nothing changed after validation, one with a quarantined row); day 2
+        // repeats a row of day 1, so its rows are counted before writing. The figure must match the rows.
+        QualityHarness h = new QualityHarness(dir)
+                .file("events_20250223.csv", HEADER, view(CID, "2025-02-23T10:00:00.000Z"),
+                        purchase(CID, "2025-02-23T11:00:00.000Z", "ORD-1", 10, "Googlebot/2.1"),
+                        CID + ",\"broken,,t,e,,u")
+                .file("events_20250224.csv", HEADER, view(CID, "2025-02-23T10:00:00.000Z"),
+                        purchase(CID2, "2025-02-24T11:00:00.000Z", "ORD-2", 10, "Googlebot/2.1"),
+                        view("odd id", "2025-02-24T12:00:00.000Z"))
+                .file("events_20250225.csv", HEADER, view("odd id", "2025-02-25T10:00:00.000Z"),
+                        purchase(CID2, "2025-02-25T11:00:00.000Z", "ORD-3", 10, "Googlebot/2.1"))
+                .run();
+        assertThat(h.result.figures().get("rows_duplicate")).isEqualTo(1L);
+        Map<String, Long> fromRows = new java.util.TreeMap<>();
+        for (Map<String, String> row : h.valid()) {
+            for (String code : row.get("flags").split(";")) {
+                if (!code.isEmpty()) {
+                    fromRows.merge(code, 1L, Long::sum);
+                }
+            }
+        }
+        assertThat(fromRows).containsEntry("BOT_USER_AGENT", 3L).containsEntry("NON_STANDARD_CLIENT_ID", 2L);
+        assertThat(h.result.figures().get("flagged_by_code")).isEqualTo(fromRows);
+        assertThat(h.rows("quarantine.csv")).hasSize(1);
+    }
+
+    @Test
     void extraColumnsInAnotherOrderAreMovedToTheirPlacesInTheGlobalSet() throws Exception {
         QualityHarness h = new QualityHarness(dir)
                 .file("events_20250223.csv", HEADER + ",campaign", view(CID, "2025-02-23T10:00:00.000Z") + ",spring")
