@@ -635,7 +635,7 @@ public final class MainView {
         bar.setPadding(new Insets(4, 12, 4, 12));
         // Above the run's message, and kept when a later message replaces it: a day missing from the numbers
         // matters until the file is fixed and Quality runs again.
-        UnreadableLine unreadable = new UnreadableLine(vm, "status-unreadable", this::showUnreadableFindings);
+        UnreadableLine unreadable = new UnreadableLine(vm, "status-unreadable", true, this::showUnreadableFindings);
         VBox box = new VBox(unreadable, bar);
         box.getStyleClass().add("status-bar");
         return box;

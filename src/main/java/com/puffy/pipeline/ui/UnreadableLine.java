@@ -12,10 +12,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The error line that names the event files the Quality outputs could not read and what to do, with a link to their
  * findings; hidden when every file was read. The status bar and the Quality screen show it: as one UNREADABLE_FILE
- * row among thousands of findings, or behind the CRITICAL alert count, a whole missing day went unnoticed.
+ * row among thousands of findings, or behind the CRITICAL alert count, a whole missing day went unnoticed. The status
+ * bar's copy keeps to one line (the whole text in its tooltip): wrapped, it took four lines of a 1024×768 window
+ * under the Quality screen's own copy of the same words.
  */
 public final class UnreadableLine extends HBox {
-    public UnreadableLine(MainViewModel vm, String id, Runnable showFindings) {
+    public UnreadableLine(MainViewModel vm, String id, boolean oneLine, Runnable showFindings) {
         setId(id);
         getStyleClass().add("unreadable-line");
         setSpacing(8);
@@ -27,8 +29,17 @@ public final class UnreadableLine extends HBox {
         text.setId(id + "-text");
         text.getStyleClass().add("unreadable-text");
         text.textProperty().bind(vm.unreadableMessageProperty());
-        text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
+        if (oneLine) {
+            javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+            whole.textProperty().bind(vm.unreadableMessageProperty());
+            whole.setWrapText(true);
+            whole.setMaxWidth(640);
+            text.setTooltip(whole);
+            text.setMinWidth(0);
+        } else {
+            text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+        }
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
         Hyperlink show = new Hyperlink();

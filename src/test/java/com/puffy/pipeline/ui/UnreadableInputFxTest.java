@@ -130,6 +130,11 @@ class UnreadableInputFxTest {
                 .startsWith("Finished 1 stage in ").endsWith(" without the rows of 1 event file that could not be read.");
         assertThat(shown(robot, "#quality-unreadable")).isTrue();
         assertThat(text(robot, "#quality-unreadable-text")).isEqualTo(text(robot, "#status-unreadable-text"));
+        // The status bar keeps to one line under the Quality screen's wrapped copy; its tooltip holds the whole text.
+        Label statusText = robot.lookup("#status-unreadable-text").queryAs(Label.class);
+        assertThat(statusText.isWrapText()).isFalse();
+        assertThat(statusText.getTooltip().getText()).isEqualTo(statusText.getText());
+        assertThat(robot.lookup("#quality-unreadable-text").queryAs(Label.class).isWrapText()).isTrue();
         assertThat(shown(robot, "#warning-quality")).isTrue();
         assertThat(text(robot, "#warning-quality")).isEqualTo("1 file could not be read");
         assertThat(robot.lookup("#warning-quality").queryAs(Label.class).getStyleClass()).contains("stage-warning");

@@ -134,7 +134,7 @@ public final class QualityScreen implements Screen {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox line = new HBox(10, text, gap, legend);
         line.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, line, new UnreadableLine(main, "quality-unreadable", this::showUnreadableFindings), bar);
+        VBox box = new VBox(6, line, new UnreadableLine(main, "quality-unreadable", false, this::showUnreadableFindings), bar);
         box.setPadding(new Insets(8, 4, 10, 4));
         bar.visibleProperty().bind(vm.hasResultsProperty());
         legend.visibleProperty().bind(vm.hasResultsProperty());
