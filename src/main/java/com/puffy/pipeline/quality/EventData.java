@@ -7,13 +7,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.puffy.pipeline.model.NumberText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The {@code event_data} checks of SPEC §4: strict RFC 8259 objects (Jackson's defaults refuse single quotes,
@@ -29,7 +29,6 @@ final class EventData {
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final Pattern NUMERIC = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private EventData() {
     }
@@ -105,7 +104,7 @@ final class EventData {
 
     /**
      * A JSON number, or a string holding one ("799.00"); null otherwise, as for any text. "NaN" and "Infinity" are
-     * text (the grammar is RFC 8259's number), and so is a number beyond what a double holds ("1e400"): read as
+     * text (model.NumberText: RFC 8259's number), and so is a number beyond what a double holds ("1e400"): read as
      * numbers they became NaN or Infinity downstream. Transform reads item numbers with the same grammar.
      */
     static BigDecimal number(JsonNode node) {
@@ -117,7 +116,7 @@ final class EventData {
             value = node.decimalValue();
         } else if (node.isTextual()) {
             String text = node.asText().trim();
-            if (NUMERIC.matcher(text).matches()) {
+            if (NumberText.isNumber(text)) {
                 value = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
             }
         }

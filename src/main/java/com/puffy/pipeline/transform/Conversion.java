@@ -2,6 +2,7 @@ package com.puffy.pipeline.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.puffy.pipeline.model.NumberText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,14 +102,11 @@ record Conversion(
             number = value.asDouble();
         } else {
             String text = value.asText().trim();
-            if (!NUMERIC.matcher(text).matches()) {
+            if (!NumberText.isNumber(text)) {
                 return null;
             }
             number = Double.parseDouble(text);
         }
         return Double.isFinite(number) ? number : null;
     }
-
-    private static final java.util.regex.Pattern NUMERIC =
-            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 }

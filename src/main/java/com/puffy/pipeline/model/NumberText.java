@@ -1,0 +1,20 @@
+package com.puffy.pipeline.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * Which text in an event's JSON counts as a number ("799.00", "2", "+1e3"): RFC 8259's number grammar, with a leading
+ * plus. Quality judges revenue and item prices by it and transform reads item numbers by it, so a value one stage
+ * counts the other reads; "NaN", "Infinity" and "2d", which Java's own parsers take, are text to both.
+ */
+public final class NumberText {
+    private static final Pattern GRAMMAR = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private NumberText() {
+    }
+
+    /** Whether {@code text} (already trimmed) is written as a number. */
+    public static boolean isNumber(String text) {
+        return GRAMMAR.matcher(text).matches();
+    }
+}
