@@ -435,6 +435,14 @@ class KeyboardOnlyFxTest {
             assertThat(robot.lookup("#" + card + "-as-table").queryAs(javafx.scene.control.ToggleButton.class)
                     .getAccessibleText()).isEqualTo("Show " + title + " as a table");
         }
+        // Ctrl+E with only charts in view says what to do rather than nothing.
+        errors.clear();
+        robot.push(KeyCode.CONTROL, KeyCode.E);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).extracting(UiError::message).containsExactly(
+                "There is no table on this screen to export: open a table first, then press Ctrl+E.");
+        errors.clear();
+
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ComboBox<?> metric = robot.lookup("#metric-choice").queryAs(javafx.scene.control.ComboBox.class);
@@ -449,6 +457,8 @@ class KeyboardOnlyFxTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#drift-grid").query().getAccessibleText()).startsWith("Schema drift timeline");
+        assertThat(robot.lookup(".recon-bar").query().getAccessibleText())
+                .isEqualTo("Reconciliation bar: " + robot.lookup("#reconciliation").queryAs(javafx.scene.control.Label.class).getText());
     }
 
     @Test
