@@ -91,6 +91,8 @@ public final class MonitoringScreen implements Screen {
         Label title = new Label("Metric");
         title.getStyleClass().add("section-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
+        // Accessibility: names the metric list for a screen reader.
+        title.setLabelFor(metric);
         Label hint = new Label("Solid line: the day's value · grey dashes: the baseline (median of the 7 days "
                 + "before) · green dots: the band a day may move in · red: the days that fired an alert.");
         hint.getStyleClass().add("muted");
@@ -101,6 +103,11 @@ public final class MonitoringScreen implements Screen {
         row.setAlignment(Pos.CENTER_LEFT);
         VBox chooser = new VBox(4, row, hint);
         chart.setId("metric-chart");
+        // Accessibility: the chart is an image to a screen reader; the alerts beside it say which days fired.
+        chart.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        chart.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat("Chart of ",
+                vm.selectedMetricProperty(), " by day, with its baseline and the band a day may move in; ",
+                "the days that fired are the alerts listed beside it"));
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         chart.setLegendVisible(true);
@@ -188,6 +195,7 @@ public final class MonitoringScreen implements Screen {
             super.updateItem(alert, empty);
             getStyleClass().removeAll("alert-critical", "alert-warning", "alert-info");
             if (empty || alert == null) {
+                setAccessibleText(null);
                 setGraphic(null);
                 setText(null);
                 return;
@@ -218,6 +226,8 @@ public final class MonitoringScreen implements Screen {
             setGraphic(box);
             setText(null);
             getStyleClass().add("alert-" + severity);
+            // Accessibility: the cell draws its words in a graphic; a screen reader reads this.
+            setAccessibleText(title.getText() + ". " + message.getText() + " " + action.getText());
         }
     }
 
