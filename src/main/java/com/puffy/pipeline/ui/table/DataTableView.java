@@ -62,6 +62,8 @@ public final class DataTableView extends BorderPane {
     /** A value {@link #showOnly} is to tick once its facet lists it (the table may still be loading): column, value. */
     private String[] pendingOnly;
     private boolean lastAscending = true;
+    /** Prose columns whose names in backticks are set as code (an alert's message); see {@link #setCodeColumns}. */
+    private java.util.Set<String> codeColumns = java.util.Set.of();
 
     public DataTableView(DataTableModel model, String idPrefix) {
         this.model = model;
@@ -287,7 +289,7 @@ public final class DataTableView extends BorderPane {
         if (onOpenRow != null) {
             onOpenRow.accept(row);
         } else {
-            RowDetailsDialog.show(getScene() == null ? null : getScene().getWindow(), model.fields(row));
+            showRowDetails(row);
         }
     }
 
@@ -372,13 +374,27 @@ public final class DataTableView extends BorderPane {
         return compact.getReadOnlyProperty();
     }
 
+    /**
+     * Columns of prose (monitoring's message, suggested_action, summary) whose names in backticks the cells and the
+     * row details set as code, as the alert cards do; their text is the file's, backticks included, for search,
+     * copy and export.
+     */
+    public void setCodeColumns(java.util.Set<String> columns) {
+        codeColumns = java.util.Set.copyOf(columns);
+        TableData loaded = model.tableProperty().get();
+        if (loaded != null) {
+            buildColumns(loaded);
+        }
+    }
+
     /** Replaces the default double-click (row details) with another action, e.g. open a user's journey. */
     public void setOnOpenRow(Consumer<String[]> action) {
         this.onOpenRow = action;
     }
 
     public void showRowDetails(String[] row) {
-        RowDetailsDialog.show(getScene() == null ? null : getScene().getWindow(), model.fields(row));
+        RowDetailsDialog.create(getScene() == null ? null : getScene().getWindow(), model.fields(row), codeColumns)
+                .show();
     }
 
     private void showEmpty(String reason) {
@@ -409,6 +425,8 @@ public final class DataTableView extends BorderPane {
                     index < p.getValue().length ? p.getValue()[index] : ""));
             if (data.looksNumeric(c)) {
                 column.getStyleClass().add("numeric");
+            } else if (codeColumns.contains(columns.get(c))) {
+                column.setCellFactory(col -> new CodeTextCell());
             }
             column.setPrefWidth(widthFor(columns.get(c), sample, c));
             table.getColumns().add(column);
