@@ -125,11 +125,15 @@ public final class EventPipeCli implements Runnable {
         cli.addSubcommand(name, sub);
     }
 
-    /** Prints the product and Java versions for {@code --version}. */
+    /**
+     * Prints the product version, the build (first digits of its checksum: two builds of one version differ there)
+     * and the Java version for {@code --version}. The first line stays "eventpipe VERSION" for the installer's
+     * smoke tests.
+     */
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"eventpipe " + AppVersion.version(),
+            return new String[]{"eventpipe " + AppVersion.version(), "build " + AppVersion.shortBuild(),
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

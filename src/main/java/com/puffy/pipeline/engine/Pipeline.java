@@ -44,7 +44,7 @@ import java.util.UUID;
 
 /**
  * Runs stages in dependency order. A stage runs only when its outputs are missing or stale (its own inputs,
- * the configuration, the version or an upstream stage changed); otherwise its previous result is reused.
+ * the configuration, the build or an upstream stage changed); otherwise its previous result is reused.
  * Each stage writes into a private work folder that is promoted into place only when the stage succeeds, so a
  * cancelled or failed stage leaves the previous good outputs untouched.
  */
@@ -56,11 +56,19 @@ public final class Pipeline {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Map<StageId, Stage> stages = new EnumMap<>(StageId.class);
+    /** Part of every stage fingerprint: outputs made by another build are stale (docs/decisions/0410). */
+    private final String build;
 
     public Pipeline(Collection<? extends Stage> stages) {
+        this(stages, AppVersion.identity());
+    }
+
+    /** With another build identity than this build's: for tests of what another build's outputs are worth. */
+    Pipeline(Collection<? extends Stage> stages, String build) {
         for (Stage stage : stages) {
             this.stages.put(stage.id(), stage);
         }
+        this.build = build;
     }
 
     /** The stages this build provides, in presentation order. */
@@ -250,7 +258,7 @@ public final class Pipeline {
         }
     }
 
-    /** What a stage's outputs depend on: version, configuration, own inputs, and upstream fingerprints. */
+    /** What a stage's outputs depend on: build, configuration, own inputs, and upstream fingerprints. */
     String fingerprint(RunSettings settings, StageId id) {
         StringBuilder material = ownMaterial(settings, id);
         for (StageId up : id.upstream()) {
@@ -280,7 +288,7 @@ public final class Pipeline {
     private StringBuilder ownMaterial(RunSettings settings, StageId id) {
         Stage stage = stages.get(id);
         StringBuilder material = new StringBuilder()
-                .append(id.name()).append('|').append(AppVersion.version())
+                .append(id.name()).append('|').append(build)
                 .append('|').append(ConfigLoader.fingerprint(stage == null ? settings.config()
                         : stage.configUsed(settings.config())));
         if (stage != null) {
@@ -413,6 +421,8 @@ public final class Pipeline {
         ObjectNode root = JSON.createObjectNode();
         root.put("product", "Event Pipeline Studio");
         root.put("version", AppVersion.version());
+        // Not in SPEC §7's list, which welcomes more: which code made these outputs (the version stays 0.1.0).
+        root.put("build", AppVersion.build());
         root.put("java", System.getProperty("java.version"));
         root.put("started_at", started.toString());
         root.put("finished_at", Instant.now().toString());

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 
 /**
  * SPEC §8 for the quality stage: a file whose name, size, modification time and SHA-256 are unchanged, under
- * unchanged quality rules and the same application version, is not validated again. The lookup key holds what can
+ * unchanged quality rules and the same build of the application ({@link AppVersion#identity()}), is not validated again. The lookup key holds what can
  * be known without reading the file; the payload holds the SHA-256, which is checked against the file's bytes
  * before the result is reused. Without a cache file (`--no-cache`, or the in-memory cache of an unusable file)
  * nothing is looked up or stored.
@@ -63,6 +63,11 @@ final class CachedResults implements AutoCloseable {
      * (300,000 events a day); tests lower it.
      */
     static volatile long maxStreamBytes = 16L << 30;
+    /**
+     * Part of every key: a result validated by another build (other code, same version number) is never reused
+     * (docs/decisions/0410-build-identity.md). Tests set another one to play a different build.
+     */
+    static volatile String build = AppVersion.identity();
     /** Bytes copied between two cancellation checks. */
     private static final long COPY_CHUNK = 64L << 20;
 
@@ -85,7 +90,7 @@ final class CachedResults implements AutoCloseable {
         if (cacheFile == null) {
             return new CachedResults(null, null, "");
         }
-        String rules = ConfigLoader.fingerprint(config) + "|" + AppVersion.version() + "|" + ResultCodec.FORMAT;
+        String rules = ConfigLoader.fingerprint(config) + "|" + build + "|" + ResultCodec.FORMAT;
         StudioCache cache = StudioCache.open(cacheFile);
         if (cache.lockedOut()) {
             context.bypassCache(cache.warnings().get(cache.warnings().size() - 1));

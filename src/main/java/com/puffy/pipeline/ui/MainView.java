@@ -265,7 +265,7 @@ public final class MainView {
         MenuItem about = new MenuItem("About");
         about.setOnAction(e -> ErrorDialog.info(window(), "About Event Pipeline Studio",
                 "Event Pipeline Studio " + com.puffy.pipeline.core.AppVersion.version()
-                        + ". Logs: " + UserFolders.logDir()));
+                        + " (build " + com.puffy.pipeline.core.AppVersion.shortBuild() + "). Logs: " + UserFolders.logDir()));
         Menu help = new Menu("Help", null, shortcuts, about);
 
         MenuBar bar = new MenuBar(file, run, view, help);

@@ -23,9 +23,11 @@ class EventPipeCliTest {
     }
 
     @Test
-    void versionPrintsTheProductVersion() {
+    void versionPrintsTheProductVersionThenTheBuild() {
         assertThat(run("--version")).isZero();
-        assertThat(out.toString()).startsWith("eventpipe ");
+        assertThat(out.toString().lines().toList()).startsWith(
+                "eventpipe " + com.puffy.pipeline.core.AppVersion.version(),
+                "build " + com.puffy.pipeline.core.AppVersion.build().substring(0, 12));
     }
 
     @Test

@@ -89,11 +89,54 @@ class PipelineTest {
     }
 
     private Pipeline pipelineWith(Consumer<RunContext> transformBehaviour) {
-        return new Pipeline(List.of(
+        return new Pipeline(fakeStages(transformBehaviour));
+    }
+
+    private List<Stage> fakeStages(Consumer<RunContext> transformBehaviour) {
+        return List.of(
                 new FakeStage(StageId.QUALITY, c -> { }),
                 new FakeStage(StageId.TRANSFORM, transformBehaviour),
                 new FakeStage(StageId.ANALYSIS, c -> { }),
-                new FakeStage(StageId.MONITOR, c -> { })));
+                new FakeStage(StageId.MONITOR, c -> { }));
+    }
+
+    @Test
+    void outputsMadeByAnotherBuildOfTheSameVersionAreStaleAndRunAgain() {
+        Pipeline older = new Pipeline(fakeStages(c -> { }), "0.1.0+" + "a".repeat(64));
+        older.run(settings, EnumSet.allOf(StageId.class), false, PipelineListener.NONE, Cancellation.none());
+        assertThat(older.status(settings, StageId.QUALITY)).isEqualTo(StageStatus.FRESH);
+
+        Pipeline fixed = new Pipeline(fakeStages(c -> { }), "0.1.0+" + "b".repeat(64));
+        for (StageId id : StageId.values()) {
+            assertThat(fixed.status(settings, id)).as(id.name()).isEqualTo(StageStatus.STALE);
+        }
+        ran.clear();
+        PipelineReport report = fixed.run(settings, EnumSet.allOf(StageId.class), false, PipelineListener.NONE,
+                Cancellation.none());
+        assertThat(report.stages()).extracting(StageRun::outcome).containsOnly(StageOutcome.RAN);
+        assertThat(ran).hasSize(4);
+    }
+
+    @Test
+    void outputsMadeByTheSameBuildStayFreshAcrossPipelines() {
+        String build = "0.1.0+" + "c".repeat(64);
+        new Pipeline(fakeStages(c -> { }), build)
+                .run(settings, EnumSet.allOf(StageId.class), false, PipelineListener.NONE, Cancellation.none());
+        Pipeline again = new Pipeline(fakeStages(c -> { }), build);
+        for (StageId id : StageId.values()) {
+            assertThat(again.status(settings, id)).as(id.name()).isEqualTo(StageStatus.FRESH);
+        }
+    }
+
+    @Test
+    void runJsonNamesTheBuildBesideTheVersion() throws Exception {
+        pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
+                Cancellation.none());
+        JsonNode root = new ObjectMapper().readTree(settings.outputDir().resolve("run.json").toFile());
+        assertThat(root.path("version").asText()).isEqualTo(com.puffy.pipeline.core.AppVersion.version());
+        // Tests run on the classes Maven built, whose process-classes step wrote the checksum.
+        assertThat(root.path("build").asText()).matches("[0-9a-f]{64}")
+                .isEqualTo(com.puffy.pipeline.core.AppVersion.build());
     }
 
     @Test

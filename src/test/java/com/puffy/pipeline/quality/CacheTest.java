@@ -171,6 +171,26 @@ class CacheTest {
     }
 
     @Test
+    void resultsValidatedByAnotherBuildOfTheSameVersionAreNotReused() throws Exception {
+        String thisBuild = CachedResults.build;
+        try {
+            CachedResults.build = "0.1.0+" + "a".repeat(64);
+            QualityHarness h = folder().withCache(cache()).run();
+            h.run();
+            assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+
+            CachedResults.build = "0.1.0+" + "b".repeat(64);
+            h.run();
+            assertThat(h.result.figures()).containsEntry("cache_hits", 0L).containsEntry("cache_misses", 4L);
+            assertThat(h.summary()).extracting(s -> s.get("from_cache")).containsOnly("false");
+            h.run();
+            assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+        } finally {
+            CachedResults.build = thisBuild;
+        }
+    }
+
+    @Test
     void aDamagedCacheFileIsSetAsideWithAWarningAndTheRunSucceeds() throws Exception {
         Path cache = dir.resolve("c.sqlite");
         Files.write(cache, "this is not a database\0\1".getBytes());
