@@ -113,6 +113,9 @@ class MonitoringTextFxTest {
                 .containsExactly("referrer");
         assertThat(robot.lookup("#incidents-table .code-text-run").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly(" missing");
+        assertThat(table.getColumns()).as("the summary in view, the id after it").extracting(c -> c.getText())
+                .containsExactly("worst_severity", "check", "first_date", "last_date", "alerts", "summary",
+                        "incident_id");
 
         @SuppressWarnings("unchecked")
         Dialog<Void>[] dialog = new Dialog[1];

@@ -53,6 +53,10 @@ public final class MonitoringScreen implements Screen {
         incidentsView = new DataTableView(vm.incidents(), "incidents");
         alertsView.setCodeColumns(java.util.Set.of("message", "suggested_action"));
         incidentsView.setCodeColumns(java.util.Set.of("summary"));
+        // What happened first, the ids and figures after: the message and summary were right of the window.
+        alertsView.setLeadingColumns(List.of("date", "severity", "check", "message", "suggested_action"));
+        incidentsView.setLeadingColumns(List.of("worst_severity", "check", "first_date", "last_date", "alerts",
+                "summary"));
         tabs.setId("monitor-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab overview = new Tab("Alerts", overview());
