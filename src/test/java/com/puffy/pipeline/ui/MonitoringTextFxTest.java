@@ -113,6 +113,13 @@ class MonitoringTextFxTest {
                 .containsExactly("referrer");
         assertThat(robot.lookup("#incidents-table .code-text-run").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly(" missing");
+        Label chip = robot.lookup("#incidents-table .code").queryAs(Label.class);
+        javafx.scene.Node lineNode = chip.getParent();
+        javafx.scene.control.TableCell<?, ?> cellNode = (javafx.scene.control.TableCell<?, ?>) lineNode.getParent();
+        // In the row's middle as the text of the cells beside it, not at its top.
+        double chipMiddle = chip.localToScene(chip.getLayoutBounds()).getCenterY();
+        javafx.geometry.Bounds cellBounds = cellNode.localToScene(cellNode.getLayoutBounds());
+        assertThat(chipMiddle).isCloseTo(cellBounds.getCenterY(), org.assertj.core.data.Offset.offset(3.0));
         assertThat(table.getColumns()).as("the summary in view, the id after it").extracting(c -> c.getText())
                 .containsExactly("worst_severity", "check", "first_date", "last_date", "alerts", "summary",
                         "incident_id");

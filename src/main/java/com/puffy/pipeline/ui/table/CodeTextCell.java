@@ -33,6 +33,8 @@ final class CodeTextCell extends TableCell<String[], String> {
             return;
         }
         line.show(item);
+        // The theme's BASELINE_LEFT put a graphic at the top of the row, above the text of the cells beside it.
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setText(null);
         setGraphic(line);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
@@ -48,7 +50,8 @@ final class CodeTextCell extends TableCell<String[], String> {
         void show(String text) {
             List<Node> runs = new ArrayList<>();
             for (CodeText.Span span : CodeText.parse(text)) {
-                Label run = new Label(span.text());
+                // One line as the cells beside it: a message listing changes line by line stood two lines tall, cut.
+                Label run = new Label(span.text().replaceAll("\\s*[\\r\\n]+\\s*", " "));
                 run.getStyleClass().add(span.code() ? CodeText.CODE_CLASS : "code-text-run");
                 run.setMinWidth(0);
                 runs.add(run);
@@ -82,6 +85,10 @@ final class CodeTextCell extends TableCell<String[], String> {
 
         @Override
         public double getBaselineOffset() {
+            return Math.max(0, Math.floor((getHeight() - computePrefHeight(-1)) / 2)) + maxBaseline();
+        }
+
+        private double maxBaseline() {
             double baseline = 0;
             for (Node run : getChildren()) {
                 baseline = Math.max(baseline, run.getBaselineOffset());
@@ -91,7 +98,8 @@ final class CodeTextCell extends TableCell<String[], String> {
 
         @Override
         protected void layoutChildren() {
-            double baseline = getBaselineOffset();
+            // The cell stretches the line to the row's height: the runs sit in its middle, as a cell's text does.
+            double baseline = Math.max(0, Math.floor((getHeight() - computePrefHeight(-1)) / 2)) + maxBaseline();
             double x = 0;
             double width = getWidth();
             for (Node run : getChildren()) {
