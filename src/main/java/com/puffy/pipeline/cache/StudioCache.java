@@ -63,6 +63,15 @@ public final class StudioCache implements AutoCloseable {
 
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
 
+    /**
+     * Columns of {@code file_result} added in place without raising {@link #SCHEMA_VERSION}, so that an older build
+     * still opens the file instead of setting it aside as "newer" with the metric history in it: it never names
+     * them, and the rows it stores leave them null, which this version treats as another build's results.
+     * {@code build}/{@code variant}: the build and the rules (configuration, build, payload format) a result was
+     * made under; {@code used_at}: when it was last stored or reused, for {@link #storeFileResult}'s bound per file.
+     */
+    static final List<String> ADDED_FILE_RESULT_COLUMNS = List.of("build TEXT", "variant TEXT", "used_at TEXT");
+
     static final String FILES_FOLDER_SUFFIX = ".spools";
 
     /** Long enough to wait out another run's short write transactions, short enough not to hang a run. */
@@ -228,47 +237,138 @@ public final class StudioCache implements AutoCloseable {
     }
 
     /**
-     * What {@link #storeFileResult} did: whether the result was saved, and the payloads it replaced, so that the
-     * caller can release what they refer to (files kept beside the cache).
+     * What {@link #storeFileResult} did: whether the result was saved, the payloads it removed (replaced or evicted),
+     * so that the caller can release what they refer to (files kept beside the cache), and the first bytes of the
+     * payloads kept for the same file name under other variants, whose files the caller must leave alone.
      */
-    public record Stored(boolean saved, List<byte[]> replaced) {
+    public record Stored(boolean saved, List<byte[]> replaced, List<byte[]> keptHeads) {
+        public Stored(boolean saved, List<byte[]> replaced) {
+            this(saved, replaced, List.of());
+        }
+    }
+
+    /** How many bytes of each kept payload {@link Stored#keptHeads} holds. */
+    public static final int PAYLOAD_HEAD_BYTES = 128;
+
+    /**
+     * Stores the result for one file version, replacing any older result for the same file name (or key): one result
+     * per file. Never throws: a failure becomes a warning and {@code saved} is false.
+     */
+    public synchronized Stored storeFileResult(String fileKey, String fileName, byte[] payload) {
+        return storeFileResult(fileKey, fileName, "", "", payload, 1);
     }
 
     /**
-     * Stores the result for one file version, replacing any older result for the same file name (or key). Never
-     * throws: a failure becomes a warning and {@code saved} is false.
+     * Stores the result for one file version made under {@code variant} (the rules it was validated with) by
+     * {@code build}, keeping at most {@code perFile} results for the file name: it replaces the result under the
+     * same key, the file's older versions under the same variant, and every result of the file made by another build
+     * (or by a version that did not record its build); then, beyond {@code perFile}, the least recently used ones
+     * ({@link #touchFileResults}). Never throws: a failure becomes a warning and {@code saved} is false.
      */
-    public synchronized Stored storeFileResult(String fileKey, String fileName, byte[] payload) {
+    public synchronized Stored storeFileResult(String fileKey, String fileName, String build, String variant,
+                                               byte[] payload, int perFile) {
         List<byte[]> replaced = new ArrayList<>();
+        List<byte[]> kept = new ArrayList<>();
+        String now = usedAt();
         boolean saved = inTransaction("store a file result", () -> {
             replaced.clear();
-            try (PreparedStatement old = connection.prepareStatement(
-                    "SELECT payload FROM file_result WHERE file_name = ? OR file_key = ?");
-                 PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM file_result WHERE file_name = ? OR file_key = ?");
-                 PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO file_result (file_key, file_name, payload, stored_at) VALUES (?, ?, ?, ?)")) {
-                old.setString(1, fileName);
-                old.setString(2, fileKey);
-                try (ResultSet rows = old.executeQuery()) {
-                    while (rows.next()) {
-                        byte[] bytes = rows.getBytes(1);
-                        if (bytes != null) {
-                            replaced.add(bytes);
-                        }
-                    }
+            kept.clear();
+            String stale = "file_key = ? OR (file_name = ? AND (build IS NULL OR build <> ? OR variant IS NULL "
+                    + "OR variant = ?))";
+            try (PreparedStatement old = connection.prepareStatement("SELECT payload FROM file_result WHERE " + stale);
+                 PreparedStatement delete = connection.prepareStatement("DELETE FROM file_result WHERE " + stale);
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO file_result (file_key, "
+                         + "file_name, payload, stored_at, build, variant, used_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (PreparedStatement statement : List.of(old, delete)) {
+                    statement.setString(1, fileKey);
+                    statement.setString(2, fileName);
+                    statement.setString(3, build);
+                    statement.setString(4, variant);
                 }
-                delete.setString(1, fileName);
-                delete.setString(2, fileKey);
+                collectPayloads(old, replaced);
                 delete.executeUpdate();
                 insert.setString(1, fileKey);
                 insert.setString(2, fileName);
                 insert.setBytes(3, payload);
-                insert.setString(4, java.time.Instant.now().toString());
+                insert.setString(4, now);
+                insert.setString(5, build);
+                insert.setString(6, variant);
+                insert.setString(7, now);
                 insert.executeUpdate();
             }
+            // Beyond the bound, least recently used first; ties (same instant) by key, so the outcome is fixed.
+            String others = "FROM file_result WHERE file_name = ? AND file_key <> ?";
+            String beyond = " AND file_key IN (SELECT file_key " + others + " ORDER BY used_at DESC, file_key "
+                    + "LIMIT -1 OFFSET ?)";
+            try (PreparedStatement old = connection.prepareStatement("SELECT payload " + others + beyond);
+                 PreparedStatement delete = connection.prepareStatement("DELETE " + others + beyond);
+                 PreparedStatement rest = connection.prepareStatement(
+                         "SELECT substr(payload, 1, " + PAYLOAD_HEAD_BYTES + ") " + others)) {
+                for (PreparedStatement statement : List.of(old, delete)) {
+                    statement.setString(1, fileName);
+                    statement.setString(2, fileKey);
+                    statement.setString(3, fileName);
+                    statement.setString(4, fileKey);
+                    statement.setInt(5, Math.max(0, perFile - 1));
+                }
+                collectPayloads(old, replaced);
+                delete.executeUpdate();
+                rest.setString(1, fileName);
+                rest.setString(2, fileKey);
+                collectPayloads(rest, kept);
+            }
         });
-        return new Stored(saved, saved ? List.copyOf(replaced) : List.of());
+        return saved ? new Stored(true, List.copyOf(replaced), List.copyOf(kept)) : new Stored(false, List.of());
+    }
+
+    private static final java.time.format.DateTimeFormatter USED_AT = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** Fixed width, so that text order is time order (Instant.toString drops a zero fraction). */
+    private static String usedAt() {
+        return USED_AT.format(java.time.Instant.now());
+    }
+
+    private static void collectPayloads(PreparedStatement select, List<byte[]> into) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                byte[] bytes = rows.getBytes(1);
+                if (bytes != null) {
+                    into.add(bytes);
+                }
+            }
+        }
+    }
+
+    /**
+     * Records that these results were reused now, for the bound per file of {@link #storeFileResult}. Only the
+     * order of eviction depends on it, so a failure (a read-only file, another run writing) is not reported.
+     */
+    public synchronized void touchFileResults(java.util.Collection<String> fileKeys) {
+        if (fileKeys.isEmpty()) {
+            return;
+        }
+        String now = usedAt();
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE file_result SET used_at = ? WHERE file_key = ?")) {
+                for (String key : new java.util.TreeSet<>(fileKeys)) {
+                    update.setString(1, now);
+                    update.setString(2, key);
+                    update.addBatch();
+                }
+                update.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            // See above.
+        }
     }
 
     // ---- metric history --------------------------------------------------------------------------------------
@@ -481,6 +581,7 @@ public final class StudioCache implements AutoCloseable {
         try {
             connection = connect("jdbc:sqlite:" + target, busyTimeout, readOnly);
             prepare(connection);
+            addColumns(connection);
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -541,6 +642,51 @@ public final class StudioCache implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Adds {@link #ADDED_FILE_RESULT_COLUMNS} that the table lacks, checked again under the write lock so that two
+     * runs opening an older file at once add each column once. A file this user may not write keeps its columns:
+     * lookups by key still work, and stores fail with the read-only warning as they would anyway.
+     */
+    private static void addColumns(Connection connection) {
+        try {
+            if (fileResultColumns(connection).containsAll(addedColumnNames())) {
+                return;
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                List<String> present = fileResultColumns(connection);
+                for (String column : ADDED_FILE_RESULT_COLUMNS) {
+                    if (!present.contains(column.substring(0, column.indexOf(' ')))) {
+                        statement.execute("ALTER TABLE file_result ADD COLUMN " + column);
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            // Read-only or busy: see above; the next run that can write adds them.
+        }
+    }
+
+    private static List<String> addedColumnNames() {
+        return ADDED_FILE_RESULT_COLUMNS.stream().map(c -> c.substring(0, c.indexOf(' '))).toList();
+    }
+
+    private static List<String> fileResultColumns(Connection connection) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("PRAGMA table_info(file_result)")) {
+            while (result.next()) {
+                columns.add(result.getString("name"));
+            }
+        }
+        return columns;
     }
 
     private static int intPragma(Connection connection, String pragma) throws SQLException {
@@ -655,6 +801,7 @@ public final class StudioCache implements AutoCloseable {
         try {
             Connection connection = connect("jdbc:sqlite::memory:", busyTimeout);
             prepare(connection);
+            addColumns(connection);
             return new StudioCache(connection, null, warnings);
         } catch (SQLException | Unusable e) {
             throw new IllegalStateException("SQLite cannot open even an in-memory database (" + e.getMessage()

@@ -15,7 +15,7 @@ public final class CsvCells {
         if (text == null || text.isEmpty()) {
             return;
         }
-        String safe = CsvOutput.isFormulaStart(text.charAt(0)) ? CsvOutput.formulaSafe(text) : text;
+        String safe = CsvOutput.mayProtect(text.charAt(0)) ? CsvOutput.formulaSafe(text) : text;
         appendQuoted(line, safe);
     }
 

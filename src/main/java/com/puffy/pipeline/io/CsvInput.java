@@ -21,13 +21,14 @@ public final class CsvInput {
         return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
     }
 
-    /** Undoes {@link CsvOutput#formulaSafe(String)} for code that needs the value as it was. */
+    /**
+     * Undoes {@link CsvOutput#formulaSafe(String)} for code that needs the value as it was: drops a leading {@code '}
+     * followed by one of {@code = + - @ '} (the writer protects a value starting with such a pair too, so
+     * {@code ''-5} reads {@code '-5}).
+     */
     public static String unprotect(String cell) {
-        if (cell.length() > 1 && cell.charAt(0) == '\'') {
-            char second = cell.charAt(1);
-            if (second == '=' || second == '+' || second == '-' || second == '@') {
-                return cell.substring(1);
-            }
+        if (cell.length() > 1 && cell.charAt(0) == '\'' && CsvOutput.isProtected(cell.charAt(1))) {
+            return cell.substring(1);
         }
         return cell;
     }

@@ -13,6 +13,11 @@ import org.apache.commons.csv.CSVPrinter;
  * The one way the product writes CSV: UTF-8, a header row, RFC 4180 quoting, LF line ends, and formula-injection
  * protection (SPEC §7): a text cell starting with {@code = + - @} is written with a leading {@code '} so a
  * spreadsheet shows it as text. Plain numbers are left alone ({@code -12.5} is a number, not a formula).
+ * <p>
+ * Readers of our outputs undo it with {@link CsvInput#unprotect}, which drops a leading {@code '} exactly when the next
+ * character is one of {@code = + - @ '}. So that every value reads back as it was, a value that itself starts with
+ * {@code '} followed by one of those ({@code '-5}, {@code '=x}, {@code ''}) is protected too ({@code ''-5}); any other
+ * value starting with {@code '} ({@code 's-Hertogenbosch}) is written as it is.
  */
 public final class CsvOutput implements Closeable {
     public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
@@ -129,12 +134,29 @@ public final class CsvOutput implements Closeable {
         return formulaSafe(cell.toString());
     }
 
-    /** SPEC §7 formula-injection rule for one text cell. */
+    /** SPEC §7 formula-injection rule for one text cell, reversible by {@link CsvInput#unprotect}. */
     public static String formulaSafe(String text) {
         if (text.isEmpty()) {
             return text;
         }
-        return isFormulaStart(text.charAt(0)) && !PLAIN_NUMBER.matcher(text).matches() ? "'" + text : text;
+        char first = text.charAt(0);
+        if (first == '\'') {
+            return text.length() > 1 && isProtected(text.charAt(1)) ? "'" + text : text;
+        }
+        return isFormulaStart(first) && !PLAIN_NUMBER.matcher(text).matches() ? "'" + text : text;
+    }
+
+    /**
+     * Whether {@link #formulaSafe} may change a text starting with this character: a formula start or an
+     * apostrophe. Fast paths copy any other text as it is.
+     */
+    public static boolean mayProtect(char first) {
+        return isFormulaStart(first) || first == '\'';
+    }
+
+    /** After a leading {@code '}: the characters that make it a protection mark, which readers drop. */
+    static boolean isProtected(char second) {
+        return isFormulaStart(second) || second == '\'';
     }
 
     /** Whether a cell starting with this character may be read as a formula by a spreadsheet. */

@@ -68,6 +68,11 @@ final class CachedResults implements AutoCloseable {
      * (docs/decisions/0410-build-identity.md). Tests set another one to play a different build.
      */
     static volatile String build = AppVersion.identity();
+    /**
+     * Results kept per input file, one per set of rules (docs/decisions/0400-cache.md, "several results per file"):
+     * alternating two quality configurations reuses both, a third one used since evicts the least recently used.
+     */
+    static volatile int resultsPerFile = 3;
     /** Bytes copied between two cancellation checks. */
     private static final long COPY_CHUNK = 64L << 20;
 
@@ -75,28 +80,33 @@ final class CachedResults implements AutoCloseable {
     /** Where the spool streams are kept; null when nothing is looked up or stored. */
     private final Path folder;
     private final String rules;
+    private final String buildOfRules;
     private final List<String> warnings = new ArrayList<>();
+    /** Keys of the results this run reused: marked used when the run ends, in one write. */
+    private final java.util.Set<String> reused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The stream sets this run stored or reused: never evicted by its own size check. */
     private final java.util.Set<String> inUse = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private CachedResults(StudioCache cache, Path folder, String rules) {
+    private CachedResults(StudioCache cache, Path folder, String rules, String buildOfRules) {
         this.cache = cache;
         this.folder = folder;
         this.rules = rules;
+        this.buildOfRules = buildOfRules;
     }
 
     static CachedResults open(RunContext context, QualityConfig config) {
         Path cacheFile = context.cacheFile();
         if (cacheFile == null) {
-            return new CachedResults(null, null, "");
+            return new CachedResults(null, null, "", "");
         }
-        String rules = ConfigLoader.fingerprint(config) + "|" + build + "|" + ResultCodec.FORMAT;
+        String buildOfRules = build;
+        String rules = ConfigLoader.fingerprint(config) + "|" + buildOfRules + "|" + ResultCodec.FORMAT;
         StudioCache cache = StudioCache.open(cacheFile);
         if (cache.lockedOut()) {
             context.bypassCache(cache.warnings().get(cache.warnings().size() - 1));
         }
         // An in-memory cache dies with the run: storing into it would only cost time.
-        return new CachedResults(cache, cache.filesFolder().orElse(null), rules);
+        return new CachedResults(cache, cache.filesFolder().orElse(null), rules, buildOfRules);
     }
 
     List<String> warnings() {
@@ -156,6 +166,7 @@ final class CachedResults implements AutoCloseable {
             inUse.add(decoded.streams());
             markUsed(decoded.streams());
         }
+        reused.add(key(file));
         return decoded.result();
     }
 
@@ -217,8 +228,9 @@ final class CachedResults implements AutoCloseable {
                 sizes = keep(result.spool, name, cancellation);
             }
             StudioCache.Stored stored = cache.storeFileResult(key(result.input),
-                    result.input.path().toAbsolutePath().normalize().toString(),
-                    ResultCodec.encode(result, name, sizes));
+                    result.input.path().toAbsolutePath().normalize().toString(), buildOfRules,
+                    sha256Hex(rules.getBytes(StandardCharsets.UTF_8)), ResultCodec.encode(result, name, sizes),
+                    resultsPerFile);
             saved = stored.saved();
             if (saved && name != null) {
                 inUse.add(name);
@@ -230,7 +242,12 @@ final class CachedResults implements AutoCloseable {
                 }
             }
             if (saved) {
-                releaseAbandoned(result.input, name);
+                java.util.Set<String> keep = new java.util.HashSet<>();
+                keep.add(name);
+                for (byte[] head : stored.keptHeads()) {
+                    keep.add(ResultCodec.streamsOf(head));
+                }
+                releaseAbandoned(result.input, keep);
             }
         } catch (IOException | SecurityException e) {
             synchronized (warnings) {
@@ -328,19 +345,20 @@ final class CachedResults implements AutoCloseable {
     }
 
     /**
-     * Deletes the other stream sets of the same input that are older than {@link #ABANDONED_AFTER}: the cache keeps
-     * one result per input path, so they are left by a run that stopped between keeping streams and committing
-     * their payload (a crash, a killed process). The age guard spares a set another run is keeping right now; were
-     * it deleted anyway, that run's result would fail the size check of its next lookup and be validated again.
+     * Deletes the stream sets of the same input that no kept result refers to ({@code keep}: the one just stored and
+     * those of the input's results under other rules) and that are older than {@link #ABANDONED_AFTER}: they are left
+     * by a run that stopped between keeping streams and committing their payload (a crash, a killed process). The age
+     * guard spares a set another run is keeping right now; were it deleted anyway, that run's result would fail the
+     * size check of its next lookup and be validated again.
      */
-    private void releaseAbandoned(InputFile input, String current) {
+    private void releaseAbandoned(InputFile input, java.util.Set<String> keep) {
         String prefix = pathPrefix(input) + "-";
         long cutoff = System.currentTimeMillis() - ABANDONED_AFTER.toMillis();
         try (var entries = Files.newDirectoryStream(folder, prefix + "*")) {
             for (Path entry : entries) {
                 String file = entry.getFileName().toString();
                 String name = file.substring(0, Math.min(file.length(), prefix.length() + 16));
-                if (!name.equals(current) && Files.getLastModifiedTime(entry).toMillis() < cutoff) {
+                if (!keep.contains(name) && Files.getLastModifiedTime(entry).toMillis() < cutoff) {
                     release(name);
                 }
             }
@@ -451,6 +469,9 @@ final class CachedResults implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cache != null && folder != null) {
+            cache.touchFileResults(reused);
+        }
         evictLeastRecentlyUsed();
         if (cache != null) {
             cache.close();

@@ -143,7 +143,7 @@ final class FileValidator {
         result.partitionDate = partitionDate;
         result.dateFromName = dateFromName;
         partitionDay = partitionDate == null ? NO_PARTITION : (int) partitionDate.toEpochDay();
-        plainName = cell(file.name()).equals(file.name()) && !CsvOutput.isFormulaStart(file.name().charAt(0));
+        plainName = cell(file.name()).equals(file.name()) && !CsvOutput.mayProtect(file.name().charAt(0));
         nameAscii = Utf8Line.isAscii(file.name());
         date = partitionDate == null ? "" : partitionDate.toString();
         MessageDigest sha = sha256();

@@ -75,7 +75,7 @@ final class Utf8Line {
         if (text == null || text.isEmpty()) {
             return;
         }
-        appendQuoted(CsvOutput.isFormulaStart(text.charAt(0)) ? CsvOutput.formulaSafe(text) : text, ascii);
+        appendQuoted(CsvOutput.mayProtect(text.charAt(0)) ? CsvOutput.formulaSafe(text) : text, ascii);
     }
 
     /**
@@ -96,7 +96,7 @@ final class Utf8Line {
     }
 
     private static boolean startsLikeFormula(FieldValue latin1Field) {
-        return latin1Field.length() > 0 && CsvOutput.isFormulaStart((char) latin1Field.bytes()[latin1Field.offset()]);
+        return latin1Field.length() > 0 && CsvOutput.mayProtect((char) latin1Field.bytes()[latin1Field.offset()]);
     }
 
     /** {@link CsvCells#appendQuoted} of a Latin-1 field (event_data's JSON on every row): in quotes, each " doubled. */

@@ -37,8 +37,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -67,6 +65,7 @@ public final class MainView {
     /** Screens whose outputs changed while they were hidden: they read them when next shown. */
     private final java.util.Set<StageId> outdatedScreens = java.util.EnumSet.noneOf(StageId.class);
     private final ToggleButton darkToggle = new ToggleButton();
+    private final MenuButton recentButton = new MenuButton("Recent", new FontIcon("mdi2h-history"));
     private Consumer<UiError> errorPresenter;
     /** Asks whether to stop a run to close the window; tests answer without a modal dialog. */
     private java.util.function.BooleanSupplier confirmStopToClose = this::askToStopToClose;
@@ -180,7 +179,7 @@ public final class MainView {
 
     private MenuBar menuBar() {
         MenuItem open = new MenuItem("Open folder…", new FontIcon("mdi2f-folder-open-outline"));
-        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setAccelerator(Shortcuts.OPEN);
         open.setOnAction(e -> chooseFolder());
         Menu recent = new Menu("Open recent");
         recent.setId("menu-recent");
@@ -196,6 +195,10 @@ public final class MainView {
         };
         vm.recentFolders().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
+        MenuItem chooseRecent = new MenuItem("Choose a recent folder…");
+        chooseRecent.setAccelerator(Shortcuts.RECENT);
+        chooseRecent.setOnAction(e -> showRecentFolders());
+        chooseRecent.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.recentFolders()));
         MenuItem sample = new MenuItem("Open sample data", new FontIcon("mdi2f-flask-outline"));
         sample.setOnAction(e -> vm.openSampleData());
         MenuItem output = new MenuItem("Change output folder…");
@@ -208,9 +211,10 @@ public final class MainView {
         config.setOnAction(e -> chooseConfig());
         MenuItem exportTable = new MenuItem("Export table as CSV…", new FontIcon("mdi2f-file-export-outline"));
         exportTable.setId("menu-export");
-        exportTable.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        exportTable.setAccelerator(Shortcuts.EXPORT);
         exportTable.setOnAction(e -> exportVisibleTable());
         MenuItem exportReport = new MenuItem("Export report (HTML)…");
+        exportReport.setAccelerator(Shortcuts.EXPORT_REPORT);
         exportReport.setOnAction(e -> exportReport());
         MenuItem openReport = new MenuItem("Open report in browser");
         openReport.setOnAction(e -> openReport());
@@ -219,58 +223,143 @@ public final class MainView {
         MenuItem showLogs = new MenuItem("Show log folder");
         showLogs.setOnAction(e -> showFolder(UserFolders.logDir()));
         MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setAccelerator(Shortcuts.QUIT);
         quit.setOnAction(e -> requestClose());
-        Menu file = new Menu("File", null, open, recent, sample, new SeparatorMenuItem(), output, cache, useCache,
+        Menu file = new Menu("_File", null, open, recent, chooseRecent, sample, new SeparatorMenuItem(), output, cache, useCache,
                 config, new SeparatorMenuItem(), exportTable, exportReport, openReport, new SeparatorMenuItem(),
                 showOutputs, showLogs, new SeparatorMenuItem(), quit);
 
         MenuItem runAll = new MenuItem("Run all", new FontIcon("mdi2p-play-circle-outline"));
-        runAll.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        runAll.setAccelerator(Shortcuts.RUN_ALL);
         runAll.setOnAction(e -> vm.runAll());
         MenuItem rerun = new MenuItem("Run all again, even fresh stages");
-        rerun.setAccelerator(new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN));
+        rerun.setAccelerator(Shortcuts.RERUN_ALL);
         rerun.setOnAction(e -> vm.rerunAll());
         MenuItem cancel = new MenuItem("Cancel run");
-        cancel.setAccelerator(new KeyCodeCombination(KeyCode.ESCAPE));
+        cancel.setAccelerator(Shortcuts.CANCEL);
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.runningProperty().not());
-        Menu run = new Menu("Run", null, runAll, rerun, cancel);
+        Menu run = new Menu("_Run", null, runAll, rerun, cancel);
         for (StageId id : StageId.values()) {
             MenuItem one = new MenuItem("Run " + id.title());
-            one.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(id.ordinal() + 1)),
-                    KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+            one.setAccelerator(Shortcuts.runStage(id.ordinal()));
             one.disableProperty().bind(vm.stage(id).availableProperty().not().or(vm.runningProperty()));
             one.setOnAction(e -> vm.runStage(id));
             run.getItems().add(one);
         }
 
-        Menu view = new Menu("View");
+        Menu view = new Menu("_View");
         for (StageId id : StageId.values()) {
             MenuItem show = new MenuItem(id.title());
-            show.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(id.ordinal() + 1)),
-                    KeyCombination.SHORTCUT_DOWN));
-            show.setOnAction(e -> select(id));
+            show.setAccelerator(Shortcuts.showStage(id.ordinal()));
+            show.setOnAction(e -> showStage(id));
             view.getItems().add(show);
         }
+        MenuItem next = new MenuItem("Next tab");
+        next.setAccelerator(Shortcuts.NEXT_TAB);
+        next.setOnAction(e -> moveSubTab(1));
+        MenuItem previous = new MenuItem("Previous tab");
+        previous.setAccelerator(Shortcuts.PREVIOUS_TAB);
+        previous.setOnAction(e -> moveSubTab(-1));
+        MenuItem search = new MenuItem("Search the table");
+        search.setAccelerator(Shortcuts.SEARCH);
+        search.setOnAction(e -> focusTableSearch());
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("menu-dark");
+        dark.setAccelerator(Shortcuts.THEME);
         dark.selectedProperty().bindBidirectional(darkToggle.selectedProperty());
-        view.getItems().addAll(new SeparatorMenuItem(), dark);
+        view.getItems().addAll(new SeparatorMenuItem(), next, previous, search, new SeparatorMenuItem(), dark);
 
         MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
-        shortcuts.setOnAction(e -> ErrorDialog.info(window(), "Keyboard shortcuts",
-                "Ctrl+O open a folder · Alt+A set the as-of date · F5 run all · Shift+F5 run all again · Esc cancel the run · Ctrl+E export "
-                        + "the table you see · Ctrl+F search it · Enter show the selected row's fields · Ctrl+C copy "
-                        + "the row · Ctrl+1…4 show a stage · Ctrl+Shift+1…4 run a stage · Ctrl+Q quit"));
+        shortcuts.setId("menu-shortcuts");
+        shortcuts.setAccelerator(Shortcuts.HELP);
+        shortcuts.setOnAction(e -> showShortcuts());
         MenuItem about = new MenuItem("About");
         about.setOnAction(e -> ErrorDialog.info(window(), "About Event Pipeline Studio",
                 "Event Pipeline Studio " + com.puffy.pipeline.core.AppVersion.version()
                         + " (build " + com.puffy.pipeline.core.AppVersion.shortBuild() + "). Logs: " + UserFolders.logDir()));
-        Menu help = new Menu("Help", null, shortcuts, about);
+        Menu help = new Menu("_Help", null, shortcuts, about);
 
         MenuBar bar = new MenuBar(file, run, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /**
+     * Ctrl+1…4: shows a stage's screen and puts the focus on its tab, where the focus ring is seen. The focus used to
+     * stay on a control of the screen just hidden: the next key went to a table nobody could see.
+     */
+    public void showStage(StageId id) {
+        select(id);
+        tabs.requestFocus();
+    }
+
+    /**
+     * Ctrl+Tab and Ctrl+Shift+Tab: the next or previous tab inside the screen in view (Files, Schema drift, …), wherever
+     * the focus is, the focus going to that tab. JavaFX's own Ctrl+Tab only worked with the focus inside the tabs, and
+     * from a table it moved between the stages or left the table instead.
+     */
+    void moveSubTab(int delta) {
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        TabPane inner = shown == null ? null : innerTabs(shown.getContent());
+        if (inner == null || inner.getTabs().isEmpty()) {
+            return;
+        }
+        int size = inner.getTabs().size();
+        int index = inner.getSelectionModel().getSelectedIndex();
+        inner.getSelectionModel().select(Math.floorMod(index + delta, size));
+        inner.requestFocus();
+    }
+
+    private static TabPane innerTabs(Node content) {
+        if (content instanceof TabPane pane) {
+            return pane;
+        }
+        return content == null ? null : (TabPane) content.lookup(".tab-pane");
+    }
+
+    /** Ctrl+Shift+O: the header's list of recent folders, open and in focus, to pick one with the arrows and Enter. */
+    private void showRecentFolders() {
+        if (!recentButton.isDisabled()) {
+            recentButton.requestFocus();
+            recentButton.show();
+        }
+    }
+
+    /** Help › Keyboard shortcuts (F1): {@link Shortcuts#all()}, the list the menus and the window bind. */
+    private void showShortcuts() {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        if (window() != null) {
+            alert.initOwner(window());
+        }
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText(null);
+        alert.getDialogPane().setContent(shortcutList());
+        alert.getDialogPane().setMinWidth(640);
+        alert.show();
+    }
+
+    /** The shortcuts as two columns, keys and what they do; also what a screen reader reads. */
+    static Node shortcutList() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("shortcut-list");
+        grid.setHgap(16);
+        grid.setVgap(4);
+        int row = 0;
+        for (Shortcuts.Shortcut shortcut : Shortcuts.all()) {
+            Label keys = new Label(shortcut.keyText());
+            keys.getStyleClass().add("field-name");
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = new Label(shortcut.what());
+            what.setWrapText(true);
+            grid.addRow(row++, keys, what);
+        }
+        Label where = new Label("The menus show each command's shortcut beside it.");
+        where.getStyleClass().add("muted");
+        where.setWrapText(true);
+        grid.add(where, 0, row, 2, 1);
+        grid.setAccessibleText(Shortcuts.helpText());
+        return grid;
     }
 
     private Node header() {
@@ -302,8 +391,9 @@ public final class MainView {
         open.setId("open-folder");
         open.setTooltip(new Tooltip("Choose the folder of daily event files (Ctrl+O)"));
         open.setOnAction(e -> chooseFolder());
-        MenuButton recent = new MenuButton("Recent", new FontIcon("mdi2h-history"));
+        MenuButton recent = recentButton;
         recent.setId("recent-folders");
+        recent.setTooltip(new Tooltip("Open a folder opened before (" + Shortcuts.RECENT.getDisplayText() + ")"));
         Runnable fill = () -> {
             recent.getItems().clear();
             for (Path path : vm.recentFolders()) {
@@ -318,13 +408,16 @@ public final class MainView {
         fill.run();
         Button sample = new Button("Open sample data", new FontIcon("mdi2f-flask-outline"));
         sample.setId("open-sample");
+        sample.setTooltip(new Tooltip("Open the bundled sample: 14 days of events with known faults"));
         sample.setOnAction(e -> vm.openSampleData());
         sample.disableProperty().bind(vm.busyProperty().or(vm.runningProperty()));
         open.disableProperty().bind(vm.runningProperty());
 
         darkToggle.setGraphic(new FontIcon("mdi2t-theme-light-dark"));
         darkToggle.setId("dark-toggle");
-        darkToggle.setTooltip(new Tooltip("Dark theme"));
+        // Icon only: a screen reader read "toggle button" and nothing else.
+        darkToggle.setAccessibleText("Dark theme");
+        darkToggle.setTooltip(new Tooltip("Dark theme (" + Shortcuts.THEME.getDisplayText() + ")"));
         darkToggle.selectedProperty().addListener((obs, old, now) -> {
             if (scene != null) {
                 Theme.apply(scene, now, prefs);
@@ -341,10 +434,15 @@ public final class MainView {
         Label outLabel = pathLine(Bindings.createStringBinding(() -> vm.outputDirProperty().get() == null ? "—"
                 : vm.outputDirProperty().get().toString(), vm.outputDirProperty()), "output-folder");
         Button changeOut = smallButton("Change…", "change-output", e -> chooseOutput());
+        // Two buttons read "Change…": each says what it changes.
+        changeOut.setAccessibleText("Change the output folder");
+        changeOut.setTooltip(new Tooltip("Choose where the outputs go"));
         Label cacheLabel = pathLine(Bindings.createStringBinding(() -> vm.cacheEnabledProperty().get()
                         ? String.valueOf(vm.cacheFileProperty().get()) : "off (every file is checked again)",
                 vm.cacheFileProperty(), vm.cacheEnabledProperty()), "cache-file");
         Button changeCache = smallButton("Change…", "change-cache", e -> chooseCache());
+        changeCache.setAccessibleText("Change the cache file");
+        changeCache.setTooltip(new Tooltip("Choose the cache file (SQLite), or switch the cache off in the File menu"));
         HBox paths = new HBox(8) {
             @Override
             protected void layoutChildren() {
@@ -422,6 +520,7 @@ public final class MainView {
         label.getStyleClass().add("path-line");
         label.setMinWidth(Region.USE_PREF_SIZE);
         Button today = smallButton("Today", "as-of-today", e -> vm.resetAsOf());
+        today.setAccessibleText("As of today: judge freshness as of the default date again");
         today.setTooltip(new Tooltip("Judge freshness as of the default again: today, or the sample data's own date"));
         today.disableProperty().bind(vm.asOfProperty().isNull().or(vm.runningProperty()));
         return List.of(label, picker, today);
@@ -541,6 +640,8 @@ public final class MainView {
         cancel.setId("cancel-run");
         cancel.getStyleClass().add("danger");
         cancel.setTooltip(new Tooltip("Stop the run; finished stages keep their outputs (Esc)"));
+        // On a narrow window only its icon shows.
+        cancel.setAccessibleText("Cancel the run");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
         HBox.setHgrow(runAll, Priority.ALWAYS);
@@ -666,8 +767,15 @@ public final class MainView {
     // ---- actions ---------------------------------------------------------------------------------------------------
 
     private void installShortcuts(Scene target) {
-        target.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::runAll);
-        target.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
+        target.getAccelerators().put(Shortcuts.RUN_ALL, vm::runAll);
+        target.getAccelerators().put(Shortcuts.CANCEL, vm::cancel);
+        // Before the focused control sees it: a table or a tab header took Ctrl+Tab for its own moves.
+        target.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (Shortcuts.NEXT_TAB.match(e) || Shortcuts.PREVIOUS_TAB.match(e)) {
+                moveSubTab(Shortcuts.PREVIOUS_TAB.match(e) ? -1 : 1);
+                e.consume();
+            }
+        });
         // Accelerators only see keys the focused control left alone, and a text field, a combo box or a menu button
         // takes Escape for itself: after typing in a table's search, Escape did not stop a run. During a run it
         // cancels wherever the focus is, unless it is closing an open list.
@@ -677,12 +785,10 @@ public final class MainView {
                 e.consume();
             }
         });
-        target.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
-        target.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-                this::exportVisibleTable);
+        target.getAccelerators().put(Shortcuts.OPEN, this::chooseFolder);
+        target.getAccelerators().put(Shortcuts.EXPORT, this::exportVisibleTable);
         // The search of the table in view was a dozen Tab presses away for a keyboard user.
-        target.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                this::focusTableSearch);
+        target.getAccelerators().put(Shortcuts.SEARCH, this::focusTableSearch);
     }
 
     /**

@@ -82,7 +82,10 @@ final class StageCard extends VBox {
 
         Button run = new Button("Run", new FontIcon("mdi2p-play"));
         run.setId("run-" + stage.id().cliName());
-        run.setTooltip(new Tooltip("Run " + stage.id().title() + " (and any stale stage it needs first)"));
+        run.setTooltip(new Tooltip("Run " + stage.id().title() + " (and any stale stage it needs first; "
+                + Shortcuts.runStage(stage.id().ordinal()).getDisplayText() + ")"));
+        // Four buttons read "Run": each names its stage.
+        run.setAccessibleText("Run " + stage.id().title());
         run.disableProperty().bind(main.runningProperty().or(stage.availableProperty().not())
                 .or(main.inputDirProperty().isNull()));
         run.setOnAction(e -> {
@@ -96,6 +99,7 @@ final class StageCard extends VBox {
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> main.cancel());
         cancel.setTooltip(new Tooltip("Stop the run; finished stages keep their outputs (Esc)"));
+        cancel.setAccessibleText("Cancel the run of " + stage.id().title());
         // Compact, elapsed time, Cancel and Run shared 190 px and Cancel was squeezed to "C…" during a run: it
         // shows its icon there, as the rail's Cancel does, and neither button shrinks below its content.
         cancel.contentDisplayProperty().bind(Bindings.createObjectBinding(() -> compact.get()

@@ -83,6 +83,108 @@ class StudioCacheTest {
     }
 
     @Test
+    void resultsOfOneFileUnderOtherRulesAreKeptUpToTheBoundLeastRecentlyUsedEvictedFirst() throws Exception {
+        try (StudioCache cache = StudioCache.open(dir.resolve("cache.sqlite"))) {
+            String f = "/data/events_20250301.csv";
+            assertThat(cache.storeFileResult("a", f, "B1", "rulesA", bytes("A"), 2).replaced()).isEmpty();
+            Thread.sleep(2);
+            StudioCache.Stored b = cache.storeFileResult("b", f, "B1", "rulesB", bytes("B"), 2);
+            assertThat(b.replaced()).isEmpty();
+            assertThat(b.keptHeads()).singleElement().isEqualTo(bytes("A"));
+            Thread.sleep(2);
+            cache.touchFileResults(List.of("a"));
+            Thread.sleep(2);
+            // A third set of rules: B, used least recently, goes; A stays.
+            StudioCache.Stored c = cache.storeFileResult("c", f, "B1", "rulesC", bytes("C"), 2);
+            assertThat(c.replaced()).singleElement().isEqualTo(bytes("B"));
+            assertThat(c.keptHeads()).singleElement().isEqualTo(bytes("A"));
+            assertThat(cache.loadFileResult("a")).isPresent();
+            assertThat(cache.loadFileResult("b")).isEmpty();
+            assertThat(cache.loadFileResult("c")).isPresent();
+            // A changed file under rules A replaces A's older version, not C's result.
+            StudioCache.Stored a2 = cache.storeFileResult("a2", f, "B1", "rulesA", bytes("A2"), 2);
+            assertThat(a2.replaced()).singleElement().isEqualTo(bytes("A"));
+            assertThat(cache.loadFileResult("c")).isPresent();
+            // Other files are never touched.
+            cache.storeFileResult("x", "/data/events_20250302.csv", "B1", "rulesA", bytes("X"), 2);
+            assertThat(cache.loadFileResult("a2")).isPresent();
+            assertThat(cache.loadFileResult("c")).isPresent();
+        }
+    }
+
+    @Test
+    void storingAResultDropsEveryResultOfThatFileMadeByAnotherBuild() {
+        try (StudioCache cache = StudioCache.open(dir.resolve("cache.sqlite"))) {
+            String f = "/data/events_20250301.csv";
+            cache.storeFileResult("old-a", f, "B1", "rulesA", bytes("1A"), 3);
+            cache.storeFileResult("old-b", f, "B1", "rulesB", bytes("1B"), 3);
+            StudioCache.Stored fixed = cache.storeFileResult("new-a", f, "B2", "rulesA2", bytes("2A"), 3);
+            assertThat(fixed.replaced()).containsExactlyInAnyOrder(bytes("1A"), bytes("1B"));
+            assertThat(fixed.keptHeads()).isEmpty();
+            assertThat(cache.loadFileResult("old-a")).isEmpty();
+            assertThat(cache.loadFileResult("old-b")).isEmpty();
+        }
+    }
+
+    @Test
+    void aResultStoredByAnOlderBuildWithoutTheNewColumnsIsReplacedAndTheOlderBuildCanStillOpenTheFile()
+            throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        try (StudioCache cache = StudioCache.open(file)) {
+            cache.storeDailyMetrics("/data", DAY, Map.of("events", 5.0));
+        }
+        // What an older build does with the file: its own INSERT, naming only the columns it knows.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO file_result (file_key, file_name, payload, stored_at) "
+                    + "VALUES ('legacy', '/data/events_20250301.csv', X'01', '2026-01-01T00:00:00Z')");
+            try (ResultSet version = s.executeQuery("PRAGMA user_version")) {
+                // Not raised by the added columns: an older build does not set the file aside as "newer".
+                assertThat(version.getInt(1)).isEqualTo(2);
+            }
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.warnings()).isEmpty();
+            assertThat(cache.loadFileResult("legacy")).isPresent();
+            StudioCache.Stored stored = cache.storeFileResult("new", "/data/events_20250301.csv", "B1", "rulesA",
+                    bytes("N"), 3);
+            assertThat(stored.replaced()).singleElement().isEqualTo(new byte[] {1});
+            assertThat(cache.dailyMetrics("/data")).containsKey(DAY);
+        }
+    }
+
+    @Test
+    void aVersionTwoFileGetsTheNewColumnsWhenOpened() throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA application_id=" + StudioCache.APPLICATION_ID);
+            for (List<String> step : StudioCache.MIGRATIONS) {
+                for (String sql : step) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("INSERT INTO file_result VALUES ('k1', '/data/a.csv', X'010203', '2025-03-01T00:00:00Z')");
+            s.execute("PRAGMA user_version=2");
+        }
+        try (StudioCache cache = StudioCache.open(file)) {
+            assertThat(cache.warnings()).isEmpty();
+            assertThat(cache.loadFileResult("k1")).hasValueSatisfying(v -> assertThat(v).containsExactly(1, 2, 3));
+            assertThat(cache.storeFileResult("k2", "/data/a.csv", "B1", "r", bytes("two"), 3).saved()).isTrue();
+            cache.touchFileResults(List.of("k2", "missing"));
+            assertThat(cache.loadFileResult("k1")).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement();
+             ResultSet row = s.executeQuery("SELECT build, variant, used_at FROM file_result WHERE file_key = 'k2'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo("B1");
+            assertThat(row.getString(2)).isEqualTo("r");
+            assertThat(row.getString(3)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        }
+    }
+
+    @Test
     void storingReturnsThePayloadsItReplaced() {
         try (StudioCache cache = StudioCache.open(dir.resolve("cache.sqlite"))) {
             StudioCache.Stored first = cache.storeFileResult("old", "events_20250301.csv", bytes("v1"));
@@ -337,7 +439,8 @@ class StudioCacheTest {
              Statement s = holder.createStatement()) {
             s.execute("PRAGMA locking_mode=EXCLUSIVE");
             s.execute("BEGIN EXCLUSIVE");
-            s.execute("INSERT INTO file_result VALUES ('k2', 'b.csv', X'00', 'now')");
+            s.execute("INSERT INTO file_result (file_key, file_name, payload, stored_at) "
+                    + "VALUES ('k2', 'b.csv', X'00', 'now')");
             try (StudioCache cache = StudioCache.open(file, Duration.ofMillis(200))) {
                 assertThat(cache.warnings()).singleElement().asString()
                         .contains("The cache file " + file.toAbsolutePath(), "locked by another program",

@@ -170,6 +170,76 @@ class CacheTest {
         assertThat(h.valid()).allSatisfy(v -> assertThat(v.get("is_bot")).isEqualTo("true"));
     }
 
+    private static PipelineConfig withBotPattern(String extra) {
+        PipelineConfig defaults = ConfigLoader.defaults();
+        QualityConfig q = defaults.quality();
+        return new PipelineConfig(new QualityConfig(q.eventNames(), q.purchaseEventNames(), q.botPattern() + extra,
+                q.clientIdPattern(), q.revenueTolerance(), q.headerAliases(), q.valueDrift()), defaults.transform(),
+                defaults.monitoring());
+    }
+
+    /** Makes every kept stream set look older than the guard for abandoned sets, as after a day of other work. */
+    private void ageKeptStreams() throws Exception {
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - CachedResults.ABANDONED_AFTER.toMillis()
+                - 60_000);
+        try (Stream<Path> files = Files.list(streamsFolder())) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, old);
+            }
+        }
+    }
+
+    @Test
+    void alternatingTwoQualityConfigurationsReusesTheResultsOfBoth() throws Exception {
+        PipelineConfig a = ConfigLoader.defaults();
+        PipelineConfig b = withBotPattern("|mozilla");
+        QualityHarness h = folder().withCache(cache());
+        h.run(a, 2);
+        Map<String, String> outputsA = outputs(h);
+        ageKeptStreams();
+        h.run(b, 2);
+        assertThat(h.result.figures()).containsEntry("cache_hits", 0L);
+        Map<String, String> outputsB = outputs(h);
+        for (int round = 0; round < 2; round++) {
+            ageKeptStreams();
+            h.run(a, 2);
+            assertThat(h.result.figures()).as("A, round %d", round).containsEntry("cache_hits", 4L);
+            assertThat(outputs(h)).isEqualTo(outputsA);
+            ageKeptStreams();
+            h.run(b, 2);
+            assertThat(h.result.figures()).as("B, round %d", round).containsEntry("cache_hits", 4L);
+            assertThat(outputs(h)).isEqualTo(outputsB);
+        }
+        // Two stream sets per event file with a spool: one per configuration, none left over.
+        assertThat(streamsOf("events_20250223.csv")).hasSize(2 * Spool.STREAMS.size());
+    }
+
+    @Test
+    void aThirdConfigurationEvictsTheLeastRecentlyUsedResultOfEachFile() throws Exception {
+        int bound = CachedResults.resultsPerFile;
+        CachedResults.resultsPerFile = 2;
+        try {
+            PipelineConfig a = ConfigLoader.defaults();
+            PipelineConfig b = withBotPattern("|mozilla");
+            PipelineConfig c = withBotPattern("|curl");
+            QualityHarness h = folder().withCache(cache());
+            h.run(a, 2);
+            h.run(b, 2);
+            h.run(a, 2);
+            assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+            // A was used after B: the third configuration takes B's place.
+            h.run(c, 2);
+            assertThat(h.result.figures()).containsEntry("cache_hits", 0L);
+            h.run(a, 2);
+            assertThat(h.result.figures()).containsEntry("cache_hits", 4L);
+            h.run(b, 2);
+            assertThat(h.result.figures()).containsEntry("cache_hits", 0L);
+            assertThat(streamsOf("events_20250223.csv")).hasSize(2 * Spool.STREAMS.size());
+        } finally {
+            CachedResults.resultsPerFile = bound;
+        }
+    }
+
     @Test
     void resultsValidatedByAnotherBuildOfTheSameVersionAreNotReused() throws Exception {
         String thisBuild = CachedResults.build;

@@ -214,6 +214,8 @@ public final class AnalysisScreen implements Screen {
         wholeNumberTicks((NumberAxis) orders.getYAxis(),
                 result.daily().stream().mapToDouble(AnalysisResult.DailyTrend::orders).max().orElse(0));
         revenueCard.caption(first(result.insights("trend")));
+        revenueCard.describe(result.insights("trend"));
+        ordersCard.describe(result.insights("trend"));
 
         XYChart.Series<Number, String> steps = new XYChart.Series<>();
         List<AnalysisResult.FunnelStep> reversed = new ArrayList<>(result.funnel());
@@ -232,6 +234,7 @@ public final class AnalysisScreen implements Screen {
                     + " of the step before");
         }
         funnelCard.caption(first(result.insights("funnel")));
+        funnelCard.describe(result.insights("funnel"));
 
         XYChart.Series<String, Number> firstClick = new XYChart.Series<>();
         firstClick.setName("first click");
@@ -249,6 +252,7 @@ public final class AnalysisScreen implements Screen {
             }
         }
         channelCard.caption(first(result.insights("channels")));
+        channelCard.describe(result.insights("channels"));
 
         XYChart.Series<String, Number> cvr = new XYChart.Series<>();
         for (AnalysisResult.Segment segment : result.segments(AnalysisResult.DEVICE)) {
@@ -261,6 +265,7 @@ public final class AnalysisScreen implements Screen {
                     bar.getYValue().doubleValue()));
         }
         deviceCard.caption(first(result.insights("segments")));
+        deviceCard.describe(result.insights("segments"));
     }
 
     /** A day under the daily charts, as {@link Formats#shortDate} writes it (Monitoring's chart writes it the same). */

@@ -25,6 +25,8 @@ final class ChartCard extends VBox {
     private final DataTableView table;
     private final ToggleButton asTable = new ToggleButton("Table", new FontIcon("mdi2t-table"));
     private final Label caption = new Label();
+    private final Node chart;
+    private final String title;
 
     ChartCard(String id, String title, Node chart, UiThreads threads, Supplier<Path> file) {
         getStyleClass().add("chart-card");
@@ -43,6 +45,10 @@ final class ChartCard extends VBox {
         asTable.setId(id + "-as-table");
         asTable.setMinWidth(Region.USE_PREF_SIZE);
         asTable.setTooltip(new Tooltip("Show the numbers behind this chart (Ctrl+E exports them)"));
+        // Five buttons read "Table": each names its chart.
+        asTable.setAccessibleText("Show " + title + " as a table");
+        chart.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        chart.setAccessibleText(title);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, heading, gap, asTable);
@@ -64,6 +70,16 @@ final class ChartCard extends VBox {
         body.setPrefHeight(300);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(head, caption, body);
+        this.chart = chart;
+        this.title = title;
+    }
+
+    /**
+     * What a screen reader says for the chart, an image to it: the title and the Analysis stage's own sentences about
+     * it (the same as the report's), never figures the screen works out.
+     */
+    void describe(List<String> insights) {
+        chart.setAccessibleText(insights.isEmpty() ? title : title + ". " + String.join(" ", insights));
     }
 
     void caption(String text) {

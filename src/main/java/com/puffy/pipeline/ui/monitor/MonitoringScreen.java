@@ -111,10 +111,17 @@ public final class MonitoringScreen implements Screen {
         Label title = new Label("Metric");
         title.getStyleClass().add("section-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
+        // Accessibility: names the metric list for a screen reader.
+        title.setLabelFor(metric);
         HBox row = new HBox(8, title, metric);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox chooser = new VBox(6, row, legend());
         chart.setId("metric-chart");
+        // Accessibility: the chart is an image to a screen reader; the alerts beside it say which days fired.
+        chart.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        chart.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat("Chart of ",
+                vm.selectedMetricProperty(), " by day, with its baseline and the band a day may move in; ",
+                "the days that fired are the alerts listed beside it"));
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         // The chart's own legend listed "band low" and "band high" as two green dots for one shaded band; the legend
@@ -221,6 +228,7 @@ public final class MonitoringScreen implements Screen {
             super.updateItem(alert, empty);
             getStyleClass().removeAll("alert-critical", "alert-warning", "alert-info");
             if (empty || alert == null) {
+                setAccessibleText(null);
                 setGraphic(null);
                 setText(null);
                 return;
@@ -255,6 +263,8 @@ public final class MonitoringScreen implements Screen {
             setGraphic(box);
             setText(null);
             getStyleClass().add("alert-" + severity);
+            // Accessibility: the cell draws its words in a graphic; a screen reader reads this.
+            setAccessibleText(title.getText() + ". " + message.getAccessibleText() + " " + action.getAccessibleText());
         }
     }
 

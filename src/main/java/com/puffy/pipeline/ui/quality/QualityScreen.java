@@ -61,7 +61,7 @@ public final class QualityScreen implements Screen {
         tabs.setId("quality-tabs");
         Tab findingsTab = tab("Findings", "quality-tab-findings", findingsView);
         Tab quarantineTab = tab("Quarantine", "quality-tab-quarantine", withHint(quarantineView,
-                "Rows set aside with every reason; double-click a row to see its raw fields."));
+                "Rows set aside with every reason; double-click a row (or press Enter) to see its raw fields."));
         tabs.getTabs().addAll(
                 tab("Files", "quality-tab-files", filesView),
                 tab("Schema drift", "quality-tab-drift", driftPane()),
@@ -186,9 +186,14 @@ public final class QualityScreen implements Screen {
     private void drawTimeline(DriftTimeline timeline) {
         grid.getChildren().clear();
         driftSummary.getChildren().clear();
+        grid.setAccessibleText(null);
         if (timeline == null) {
             return;
         }
+        // Colored boxes to the eye, an image to a screen reader: it reads the timeline's own summary (the lines above).
+        grid.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        grid.setAccessibleText("Schema drift timeline, files by columns. " + (timeline.summary().isEmpty()
+                ? "No schema or value drift." : String.join(" ", timeline.summary())));
         if (timeline.summary().isEmpty()) {
             driftSummary.getChildren().add(new Label("No schema or value drift: every file matches the contract."));
         }
@@ -218,8 +223,10 @@ public final class QualityScreen implements Screen {
                 box.setPrefSize(90, 16);
                 if (cell != null) {
                     box.getStyleClass().add("drift-" + cell.change().toLowerCase(Locale.ROOT).replace('_', '-'));
-                    Tooltip.install(box, new Tooltip(timeline.files().get(f) + " · " + column + ": "
-                            + cell.change() + (cell.explanation().isBlank() ? "" : " — " + cell.explanation())));
+                    String what = timeline.files().get(f) + " · " + column + ": " + cell.change()
+                            + (cell.explanation().isBlank() ? "" : " — " + cell.explanation());
+                    Tooltip.install(box, new Tooltip(what));
+                    box.setAccessibleText(what);
                 }
                 grid.add(box, c + 1, f + 1);
             }

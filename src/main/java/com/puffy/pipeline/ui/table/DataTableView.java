@@ -79,11 +79,15 @@ public final class DataTableView extends BorderPane {
         placeholder.textProperty().bind(model.placeholderProperty());
         table.setPlaceholder(placeholder);
         table.setTableMenuButtonVisible(true);
+        nameTheColumnMenuButton();
+        table.setContextMenu(rowMenu());
 
         CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
         search.setId(idPrefix + "-search");
         searchField = search;
         search.setPromptText("Search…");
+        search.setAccessibleText("Search the table");
+        search.setTooltip(new Tooltip("Search every column, or the one chosen beside (Ctrl+F); Esc empties it"));
         search.setLeft(new FontIcon("mdi2m-magnify"));
         search.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.when(compact).then(9).otherwise(18));
         PauseTransition debounce = new PauseTransition(Duration.millis(250));
@@ -103,6 +107,7 @@ public final class DataTableView extends BorderPane {
         ComboBox<String> inColumn = new ComboBox<>();
         inColumn.setId(idPrefix + "-search-column");
         inColumn.setTooltip(new Tooltip("Search in every column or in one"));
+        inColumn.setAccessibleText("Search in which column");
         inColumn.minWidthProperty().bind(javafx.beans.binding.Bindings.when(compact).then(125.0).otherwise(140.0));
         inColumn.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(compact).then(125.0)
                 .otherwise(Region.USE_COMPUTED_SIZE));
@@ -254,9 +259,7 @@ public final class DataTableView extends BorderPane {
                 openRow(selected);
                 e.consume();
             } else if (COPY.match(e)) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(rowAsText(selected));
-                Clipboard.getSystemClipboard().setContent(content);
+                copyRow(selected);
                 e.consume();
             }
         });
@@ -275,6 +278,64 @@ public final class DataTableView extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * The "+" in the table's corner (show or hide columns) is an icon drawn by the skin: no name for a screen reader,
+     * no tooltip, and no way to it from the keyboard. It gets both; the keyboard's way is the table's context menu.
+     */
+    private void nameTheColumnMenuButton() {
+        Runnable name = () -> {
+            javafx.scene.Node corner = table.lookup(".show-hide-columns-button");
+            if (corner != null && corner.getAccessibleText() == null) {
+                corner.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+                corner.setAccessibleText("Show or hide columns");
+                Tooltip.install(corner, new Tooltip("Show or hide columns (from the keyboard: the Menu key or "
+                        + "Shift+F10 on the table)"));
+            }
+        };
+        table.skinProperty().addListener((obs, old, now) -> name.run());
+        name.run();
+    }
+
+    /**
+     * Shift+F10 or the Menu key on the table (or a right click): the row's fields, copy the row, and a check item per
+     * column to show or hide it, which the corner button offers only to the mouse.
+     */
+    private javafx.scene.control.ContextMenu rowMenu() {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId(table.getId() + "-menu");
+        menu.setOnShowing(e -> {
+            String[] selected = table.getSelectionModel().getSelectedItem();
+            // The keys in the words, not as accelerators: a context menu's accelerators act on the whole window.
+            javafx.scene.control.MenuItem details = new javafx.scene.control.MenuItem("Show all fields (Enter)");
+            details.setDisable(selected == null);
+            details.setOnAction(a -> openRow(selected));
+            javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy the row ("
+                    + COPY.getDisplayText() + ")");
+            copy.setDisable(selected == null);
+            copy.setOnAction(a -> copyRow(selected));
+            javafx.scene.control.Menu columns = new javafx.scene.control.Menu("Columns");
+            for (TableColumn<String[], ?> column : table.getColumns()) {
+                javafx.scene.control.CheckMenuItem shown = new javafx.scene.control.CheckMenuItem(column.getText());
+                shown.setMnemonicParsing(false);
+                shown.selectedProperty().bindBidirectional(column.visibleProperty());
+                columns.getItems().add(shown);
+            }
+            columns.setDisable(columns.getItems().isEmpty());
+            menu.getItems().setAll(details, copy, new javafx.scene.control.SeparatorMenuItem(), columns);
+        });
+        // The items are made when the menu shows: an empty menu does not show at all.
+        menu.getItems().add(new javafx.scene.control.MenuItem("Show all fields"));
+        return menu;
+    }
+
+    private void copyRow(String[] row) {
+        if (row != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(rowAsText(row));
+            Clipboard.getSystemClipboard().setContent(content);
+        }
     }
 
     private static final String CLEARS_ON_ESCAPE = "clears-on-escape";

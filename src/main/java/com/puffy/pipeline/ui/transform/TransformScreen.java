@@ -105,6 +105,11 @@ public final class TransformScreen implements Screen {
         });
     }
 
+    /** The datasets whose rows name a client, so a row opens that client's journey. */
+    private static final List<String> JOURNEY_DATASETS = List.of("sessions.csv", "users.csv", "conversions.csv");
+    private static final javafx.scene.input.KeyCombination OPEN_JOURNEY = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.J, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
     private Node datasetsPane() {
         datasets.setId("dataset-list");
         datasets.getItems().setAll(DATASETS.values());
@@ -151,11 +156,11 @@ public final class TransformScreen implements Screen {
             DataTableModel model = new DataTableModel(threads, dataset.facets());
             models.put(f, model);
             DataTableView created = new DataTableView(model, "dataset-" + f.replace(".csv", "").replace('_', '-'));
-            if (List.of("sessions.csv", "users.csv", "conversions.csv").contains(f)) {
+            if (JOURNEY_DATASETS.contains(f)) {
                 Button open = new Button("Open journey", new FontIcon("mdi2t-timeline-clock-outline"));
                 open.setId("open-journey-" + f.replace(".csv", ""));
                 open.setTooltip(new Tooltip("Open journey: the selected row's client, its sessions, events and "
-                        + "attribution"));
+                        + "attribution (Ctrl+J in the table)"));
                 open.setMinWidth(Region.USE_PREF_SIZE);
                 // Narrow, the button shows its icon and its tooltip names it, so the filters fit on two lines.
                 open.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(created.compactProperty())
@@ -163,6 +168,14 @@ public final class TransformScreen implements Screen {
                         .otherwise(javafx.scene.control.ContentDisplay.LEFT));
                 open.disableProperty().bind(created.table().getSelectionModel().selectedItemProperty().isNull());
                 open.setOnAction(e -> openJourneyOf(model, created.table().getSelectionModel().getSelectedItem()));
+                // The button sits before the table in the Tab order: from a chosen row it was Shift+Tab, Shift+Tab
+                // away. Ctrl+J opens the row's journey where the row is.
+                created.table().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                    if (OPEN_JOURNEY.match(e) && created.table().getSelectionModel().getSelectedItem() != null) {
+                        openJourneyOf(model, created.table().getSelectionModel().getSelectedItem());
+                        e.consume();
+                    }
+                });
                 created.toolbar().getChildren().add(2, open);
             }
             model.load(file(dataset.file()), "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
@@ -172,7 +185,8 @@ public final class TransformScreen implements Screen {
         models.forEach((f, model) -> model.setShown(f.equals(dataset.file())));
         datasetArea.getChildren().setAll(view);
         datasetDescription.setText(dataset.title() + " · " + dataset.file() + " · " + dataset.description()
-                + " Double-click a row for all its fields.");
+                + " Double-click a row or press Enter for all its fields"
+                + (JOURNEY_DATASETS.contains(dataset.file()) ? "; Ctrl+J opens its client's journey." : "."));
     }
 
     private void openJourneyOf(DataTableModel model, String[] row) {
@@ -216,7 +230,10 @@ public final class TransformScreen implements Screen {
         message.textProperty().bind(journey.messageProperty());
         // At 1024 px the line had 560 px: "Client" and "Show journey" were cut to "..." and the hint to its first
         // half. The label and the button keep their words, the field gives way, the hint wraps.
-        Label clientLabel = new Label("Client");
+        Label clientLabel = new Label("_Client");
+        clientLabel.setMnemonicParsing(true);
+        // Names the field for a screen reader, and Alt+C goes to it.
+        clientLabel.setLabelFor(client);
         clientLabel.setMinWidth(Region.USE_PREF_SIZE);
         show.setMinWidth(Region.USE_PREF_SIZE);
         busy.setMinWidth(Region.USE_PREF_SIZE);
@@ -245,6 +262,7 @@ public final class TransformScreen implements Screen {
         orders.valueProperty().addListener((obs, old, now) -> showCredits(now));
         Label creditTitle = new Label("Attribution credit of order");
         creditTitle.getStyleClass().add("section-title");
+        creditTitle.setLabelFor(orders);
         HBox creditBar = new HBox(8, creditTitle, orders);
         creditBar.setAlignment(Pos.CENTER_LEFT);
         Label creditHint = new Label("Each column is a model; each row a touchpoint session in the 7 days before "
@@ -283,6 +301,9 @@ public final class TransformScreen implements Screen {
                 + " · " + plural(found.events().size(), "event") + " · " + plural(found.conversions().size(), "conversion")
                 + (Double.isNaN(money) ? "" : " · " + Formats.money(money) + " revenue")
                 + (found.userValue("first_channel").isEmpty() ? "" : " · first came from " + found.userValue("first_channel")));
+        // The timeline is drawn shapes: a screen reader reads the line above it.
+        timeline.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        timeline.setAccessibleText("Journey timeline. " + journeyHeader.getText());
         orders.getItems().setAll(found.orderKeys());
         if (!orders.getItems().isEmpty()) {
             orders.getSelectionModel().select(0);

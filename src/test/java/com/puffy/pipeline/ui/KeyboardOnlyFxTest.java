@@ -1,0 +1,469 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.StudioEngine;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.generate.EventGenerator;
+import com.puffy.pipeline.generate.FaultKind;
+import com.puffy.pipeline.generate.GenerateSettings;
+import com.puffy.pipeline.generate.SampleData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * An analyst with a keyboard and no mouse, on the real engine and a small generated sample: every step is a key
+ * press; the test only reads what the window shows. One window for the class, so the pipeline runs once.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KeyboardOnlyFxTest {
+    static Path home;
+    static Preferences prefs;
+    static MainViewModel vm;
+    static MainView view;
+    static Stage window;
+    static final List<UiError> errors = new CopyOnWriteArrayList<>();
+    static String oldHome;
+    private static boolean started;
+    private static javafx.scene.Scene scene;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        if (started) {
+            stage.setScene(scene);
+            stage.show();
+            return;
+        }
+        started = true;
+        home = Files.createTempDirectory("eventpipe-kb");
+        oldHome = System.getProperty("eventpipe.home");
+        System.setProperty("eventpipe.home", home.toString());
+        prefs = Preferences.userRoot().node("eventpipe-test/kbonly-" + System.nanoTime());
+        UiThreads threads = UiThreads.javafx();
+        SampleDataSource small = dir -> {
+            EventGenerator.generate(new GenerateSettings(dir, 6, 300, SampleData.START, SampleData.SEED,
+                    FaultKind.common()), Progress.NONE, Cancellation.none());
+            return dir;
+        };
+        vm = new MainViewModel(StudioEngine.standardPipeline(), threads, new RecentFolders(prefs), small,
+                Clock.systemUTC());
+        vm.setCacheFile(home.resolve("cache.sqlite"));
+        view = StudioApp.build(vm, threads, null, prefs);
+        view.setErrorPresenter(errors::add);
+        vm.onError(errors::add);
+        scene = view.createScene(1440, 900);
+        stage.setScene(scene);
+        stage.show();
+        window = stage;
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        prefs.removeNode();
+        try (Stream<Path> walk = Files.walk(home)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        if (oldHome == null) {
+            System.clearProperty("eventpipe.home");
+        } else {
+            System.setProperty("eventpipe.home", oldHome);
+        }
+    }
+
+    private static Node focused() {
+        return window.getScene().getFocusOwner();
+    }
+
+    private static boolean inside(Node node, String id) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (id.equals(n.getId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String selectedTab(FxRobot robot, String tabPane) {
+        return robot.lookup(tabPane).queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId();
+    }
+
+    /** Whether the node and all its parents are visible: the user can see where the focus is. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node != null && node.getScene() != null;
+    }
+
+    private static List<Window> dialogs() {
+        return Window.getWindows().stream().filter(w -> w != window && w.isShowing() && w instanceof Stage).toList();
+    }
+
+    @Test
+    @Order(1)
+    void altFOpensTheFileMenuTabAndSpaceOpenTheSampleAndF5RunsEveryStage(FxRobot robot) throws Exception {
+        System.setProperty("eventpipe.home", home.toString());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.ALT, KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Window.getWindows()).as("Alt+F opens the File menu")
+                .anyMatch(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing());
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Window.getWindows()).noneMatch(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing());
+        robot.interact(() -> robot.lookup("#open-folder").query().requestFocus());
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).as("Recent is off until a folder was opened").isEqualTo("open-sample");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.inputDirProperty().get() != null);
+        assertThat(vm.inputDirProperty().get()).startsWith(home);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+        for (StageId id : StageId.values()) {
+            assertThat(vm.stage(id).getState()).as(id.title()).isEqualTo(StageState.FRESH);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void ctrlDigitsShowTheStagesAndCtrlTabTheirTabsWithTheFocusOnTheTabShown(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab(robot, "#stage-tabs")).isEqualTo("tab-quality");
+        assertThat(focused().getId()).isEqualTo("stage-tabs");
+        assertThat(selectedTab(robot, "#quality-tabs")).isEqualTo("quality-tab-files");
+
+        // From inside the Files table, wherever the focus is, Ctrl+Tab moves between the screen's own tabs.
+        robot.interact(() -> robot.lookup("#quality-files-summary-table").query().requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab(robot, "#quality-tabs")).isEqualTo("quality-tab-drift");
+        assertThat(focused().getId()).as("the focus follows to the tab shown").isEqualTo("quality-tabs");
+        robot.push(KeyCode.CONTROL, KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab(robot, "#quality-tabs")).isEqualTo("quality-tab-findings");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab(robot, "#quality-tabs")).isEqualTo("quality-tab-drift");
+        robot.push(KeyCode.CONTROL, KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab(robot, "#quality-tabs")).isEqualTo("quality-tab-findings");
+
+        String[] stages = {"tab-quality", "tab-transform", "tab-analysis", "tab-monitor"};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (int i = 3; i >= 0; i--) {
+            robot.push(KeyCode.CONTROL, digits[i]);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(selectedTab(robot, "#stage-tabs")).isEqualTo(stages[i]);
+            assertThat(shown(focused())).as("the focus is on something in view").isTrue();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void ctrlFThenTabReachTheSearchTheFiltersAndTheRowsAndEnterShowsARow(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        for (int i = 0; i < 5 && !"quality-tab-findings".equals(selectedTab(robot, "#quality-tabs")); i++) {
+            robot.push(KeyCode.CONTROL, KeyCode.TAB);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab(robot, "#quality-tabs")).isEqualTo("quality-tab-findings");
+        TableView<?> findings = robot.lookup("#findings-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !findings.getItems().isEmpty());
+
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focused().getId()).isEqualTo("findings-search");
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).isEqualTo("findings-search-column");
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).as("the first value filter").startsWith("findings-facet-");
+        for (int i = 0; i < 10 && focused() != findings; i++) {
+            robot.push(KeyCode.TAB);
+        }
+        assertThat(focused()).as("Tab reaches the rows after the filters").isSameAs(findings);
+        robot.push(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        if (findings.getSelectionModel().getSelectedItem() == null) {
+            robot.push(KeyCode.DOWN);
+        }
+        assertThat(findings.getSelectionModel().getSelectedItem()).isNotNull();
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs()).as("Enter shows the row's fields").hasSize(1);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs()).as("Escape closes them").isEmpty();
+        assertThat(focused()).as("back on the row").isSameAs(findings);
+
+        // Shift+Tab goes back the same way: no control keeps the focus.
+        robot.push(KeyCode.SHIFT, KeyCode.TAB);
+        assertThat(focused()).isNotSameAs(findings);
+    }
+
+    @Test
+    @Order(4)
+    void ctrlJOnASessionOpensItsClientsJourney(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> sessions = robot.lookup("#dataset-sessions-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !sessions.getItems().isEmpty());
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        assertThat(focused().getId()).isEqualTo("dataset-sessions-search");
+        for (int i = 0; i < 12 && focused() != sessions; i++) {
+            robot.push(KeyCode.TAB);
+        }
+        assertThat(focused()).isSameAs(sessions);
+        robot.push(KeyCode.DOWN);
+        if (sessions.getSelectionModel().getSelectedItem() == null) {
+            robot.push(KeyCode.DOWN);
+        }
+        robot.push(KeyCode.CONTROL, KeyCode.J);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab(robot, "#transform-tabs")).isEqualTo("transform-tab-journey");
+        javafx.scene.control.Label header = robot.lookup("#journey-header").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> header.getText().startsWith("Client "));
+        robot.push(KeyCode.ALT, KeyCode.C);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focused().getId()).as("Alt+C goes to the client field").isEqualTo("journey-client");
+    }
+
+    @Test
+    @Order(5)
+    void altASetsTheAsOfDateByTypingAndTodayResetsIt(FxRobot robot) throws Exception {
+        robot.push(KeyCode.ALT, KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inside(focused(), "as-of")).as("Alt+A goes to the As-of date").isTrue();
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("2025-02-20");
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.asOfProperty().get()).hasToString("2025-02-20");
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).isEqualTo("as-of-today");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.asOfProperty().get()).isNull();
+    }
+
+    @Test
+    @Order(6)
+    void ctrlShiftDOrTheViewMenuSwitchesTheTheme(FxRobot robot) throws Exception {
+        boolean before = Theme.isDark(prefs);
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Theme.isDark(prefs)).isEqualTo(!before);
+        assertThat(window.getScene().getRoot().getStyleClass()).contains(before ? "theme-light" : "theme-dark");
+        // Alt+V, then Up to the last command, Dark theme, and Enter.
+        robot.push(KeyCode.ALT, KeyCode.V);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.UP);
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Theme.isDark(prefs)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void ctrlShiftOOpensTheRecentFoldersListWithTheFocusOnIt(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.MenuButton recent = robot.lookup("#recent-folders")
+                .queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(recent.isShowing()).isTrue();
+        assertThat(focused()).isSameAs(recent);
+        assertThat(recent.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains(vm.inputDirProperty().get().toString());
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(recent.isShowing()).isFalse();
+    }
+
+    @Test
+    @Order(7)
+    void tabGoesThroughTheWindowInReadingOrderAndComesBackWithoutATrap(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#open-folder").query().requestFocus());
+        List<Node> visited = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Node now = focused();
+            assertThat(shown(now)).as("focus step " + i + " is in view: " + now).isTrue();
+            if (i > 0 && now.getId() != null && now.getId().equals("open-folder")) {
+                break;
+            }
+            visited.add(now);
+            robot.push(KeyCode.TAB);
+        }
+        assertThat(focused().getId()).as("Tab comes back round to the first control").isEqualTo("open-folder");
+        List<String> ids = visited.stream().map(n -> n.getId() == null ? "" : n.getId()).toList();
+        // Reading order: the header's buttons, its paths line, the stage rail, then the screen.
+        int sample = ids.indexOf("open-sample");
+        int theme = ids.indexOf("dark-toggle");
+        int asOf = ids.indexOf("as-of");
+        int runAll = ids.indexOf("run-all");
+        int runQuality = ids.indexOf("run-quality");
+        int stageTabs = ids.indexOf("stage-tabs");
+        int firstTable = ids.indexOf("chart-revenue-as-table");
+        assertThat(List.of(sample, theme, asOf, runAll, runQuality, stageTabs, firstTable))
+                .as(String.join(" → ", ids)).doesNotContain(-1).isSorted();
+    }
+
+    private static List<Node> all(Node from) {
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(from);
+        if (from instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                nodes.addAll(all(child));
+            }
+        }
+        return nodes;
+    }
+
+    private static boolean hasTooltip(Node node) {
+        return node instanceof javafx.scene.control.Control control && control.getTooltip() != null
+                || node.getProperties().values().stream().anyMatch(v -> v instanceof javafx.scene.control.Tooltip);
+    }
+
+    /** Buttons in view that show only an icon, or whose words say the same as another's. */
+    private static List<String> unnamedOrAmbiguous() {
+        List<String> problems = new ArrayList<>();
+        java.util.Map<String, Node> names = new java.util.HashMap<>();
+        for (Node node : all(window.getScene().getRoot())) {
+            if (!(node instanceof javafx.scene.control.ButtonBase button) || !shown(node)) {
+                continue;
+            }
+            boolean iconOnly = button.getText() == null || button.getText().isBlank()
+                    || button.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY;
+            String name = button.getAccessibleText() != null ? button.getAccessibleText() : button.getText();
+            if (iconOnly && (button.getAccessibleText() == null || button.getAccessibleText().isBlank())) {
+                problems.add(button.getId() + " shows an icon and has no accessible text");
+            }
+            if (iconOnly && !hasTooltip(button)) {
+                problems.add(button.getId() + " shows an icon and has no tooltip");
+            }
+            Node other = names.put(name, button);
+            if (other != null) {
+                problems.add(button.getId() + " and " + other.getId() + " are both called '" + name + "'");
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    @Order(8)
+    void everyButtonInViewHasANameOfItsOwnAndIconOnlyOnesATooltipAtBothWidths(FxRobot robot) throws Exception {
+        for (double width : new double[] {1440, 1024}) {
+            robot.interact(() -> window.setWidth(width));
+            for (KeyCode digit : new KeyCode[] {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4}) {
+                robot.push(KeyCode.CONTROL, digit);
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(unnamedOrAmbiguous()).as(width + " px, " + selectedTab(robot, "#stage-tabs")).isEmpty();
+            }
+        }
+        robot.interact(() -> window.setWidth(1440));
+        // The table's column menu is drawn by the skin: named, with a tooltip.
+        Node corner = robot.lookup("#stage-tabs").query().lookup(".show-hide-columns-button");
+        assertThat(corner).isNotNull();
+        assertThat(corner.getAccessibleText()).isEqualTo("Show or hide columns");
+        assertThat(hasTooltip(corner)).isTrue();
+    }
+
+    @Test
+    @Order(9)
+    void chartsAndTheDriftTimelineDescribeThemselvesWithTheStagesOwnSentences(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String card : List.of("chart-revenue", "chart-orders", "chart-funnel", "chart-channels", "chart-devices")) {
+            Node chart = robot.lookup("#" + card).query().lookup(".chart");
+            String title = robot.lookup("#" + card).query().lookup(".section-title") instanceof javafx.scene.control.Label l
+                    ? l.getText() : "";
+            assertThat(chart.getAccessibleRole()).isEqualTo(javafx.scene.AccessibleRole.IMAGE_VIEW);
+            assertThat(chart.getAccessibleText()).as(card).startsWith(title + ". ").hasSizeGreaterThan(title.length() + 20);
+            assertThat(robot.lookup("#" + card + "-as-table").queryAs(javafx.scene.control.ToggleButton.class)
+                    .getAccessibleText()).isEqualTo("Show " + title + " as a table");
+        }
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<?> metric = robot.lookup("#metric-choice").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(robot.lookup("#metric-chart").query().getAccessibleText()).contains(String.valueOf(metric.getValue()));
+        javafx.scene.control.ListView<?> alerts = robot.lookup("#alert-list").queryAs(javafx.scene.control.ListView.class);
+        assertThat(alerts.lookupAll(".list-cell").stream().filter(c -> !((javafx.scene.control.ListCell<?>) c).isEmpty())
+                .map(Node::getAccessibleText)).isNotEmpty().allMatch(t -> t != null && !t.isBlank());
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        for (int i = 0; i < 5 && !"quality-tab-drift".equals(selectedTab(robot, "#quality-tabs")); i++) {
+            robot.push(KeyCode.CONTROL, KeyCode.TAB);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#drift-grid").query().getAccessibleText()).startsWith("Schema drift timeline");
+    }
+
+    @Test
+    @Order(10)
+    void theFocusedControlWearsARingInBothThemes(FxRobot robot) throws Exception {
+        for (int theme = 0; theme < 2; theme++) {
+            robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+            for (int i = 0; i < 5 && !"quality-tab-files".equals(selectedTab(robot, "#quality-tabs")); i++) {
+                robot.push(KeyCode.CONTROL, KeyCode.TAB);
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            Node tabs = robot.lookup("#stage-tabs").query();
+            // The skin puts the tabs' contents before the header: a plain lookup finds the inner tabs' header first.
+            Node selectedTab = ((javafx.scene.Parent) tabs).getChildrenUnmodifiable().stream()
+                    .filter(n -> n.getStyleClass().contains("tab-header-area")).findFirst().orElseThrow()
+                    .lookup(".tab:selected");
+            robot.interact(tabs::requestFocus);
+            assertThat(selectedTab.getEffect()).as("the stage tab in focus").isInstanceOf(javafx.scene.effect.DropShadow.class);
+            Node runAll = robot.lookup("#run-all").query();
+            robot.interact(runAll::requestFocus);
+            assertThat(runAll.getEffect()).as("a button in focus").isInstanceOf(javafx.scene.effect.DropShadow.class);
+            assertThat(selectedTab.getEffect()).as("the tab, no longer in focus").isNull();
+            TableView<?> files = robot.lookup("#quality-files-summary-table").queryAs(TableView.class);
+            robot.interact(() -> robot.lookup("#quality-files-summary-search").query().requestFocus());
+            Node search = focused();
+            assertThat(search.getEffect()).as("a search field in focus").isInstanceOf(javafx.scene.effect.DropShadow.class);
+            double unfocused = files.getBorder().getStrokes().get(0).getWidths().getTop();
+            robot.interact(files::requestFocus);
+            assertThat(files.getBorder().getStrokes().get(0).getWidths().getTop()).as("a table in focus")
+                    .isGreaterThan(unfocused);
+            Screenshots.save(window.getScene(), "focus-ring-" + (Theme.isDark(prefs) ? "dark" : "light"));
+            robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+}
