@@ -95,6 +95,18 @@ class MonitoringTextFxTest {
         assertThat(texts).contains("from events_20250107.csv (2 files): ", " is missing (read as empty).",
                 "Next: ", " is read as empty for these files.", "a lone ` backtick keeps the rest");
         assertThat(texts).noneMatch(t -> t.contains("`referrer"));
+        // Ctrl+C copies the alert with its backticks, which Slack, Jira and GitHub set as code.
+        robot.interact(() -> {
+            list.requestFocus();
+            list.getSelectionModel().select(0);
+        });
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(copied).isEqualTo("SCHEMA_DRIFT · 2025-01-07 · CRITICAL\nfrom events_20250107.csv (2 files): "
+                + "`referrer` is missing (read as empty).\nNext: `referrer` is read as empty for these files.");
         Screenshots.save(window.getScene(), "monitoring-code-light");
         robot.interact(() -> Theme.apply(window.getScene(), true, null));
         WaitForAsyncUtils.waitForFxEvents();
@@ -138,6 +150,20 @@ class MonitoringTextFxTest {
                 .satisfies(n -> assertThat(((Label) n).getText()).isEqualTo("referrer"));
         assertThat(pane.lookup("#row-details-code-summary").getAccessibleText()).isEqualTo("referrer missing, a ` stays");
         robot.interact(() -> dialog[0].close());
+    }
+
+    @Test
+    void theAllFilesTabSetsTheNamesOfMonitoringsSentencesAsCode(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#monitor-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(3));
+        ListView<String> files = robot.lookup("#monitor-file-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().contains("incidents.csv"));
+        robot.interact(() -> files.getSelectionModel().select("incidents.csv"));
+        TableView<String[]> table = robot.lookup("#monitor-files-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#monitor-files-table .code").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("referrer");
     }
 
     @Test

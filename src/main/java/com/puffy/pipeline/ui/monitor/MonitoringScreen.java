@@ -84,13 +84,12 @@ public final class MonitoringScreen implements Screen {
         // Copy keeps the backticks: Slack, Jira, GitHub and Teams set `name` as code, so a pasted alert reads there
         // as it does here; a plain-text paste keeps the quotes that mark the name.
         javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy alert");
-        copy.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
         copy.setOnAction(e -> copySelected(list));
         copy.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         list.setContextMenu(new javafx.scene.control.ContextMenu(copy));
         list.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (copy.getAccelerator().match(e)) {
+            // A key of the list, not an accelerator of its menu: JavaFX would bind that one for the whole window.
+            if (COPY.match(e)) {
                 copySelected(list);
                 e.consume();
             }
@@ -145,6 +144,9 @@ public final class MonitoringScreen implements Screen {
         split.setDividerPositions(0.44);
         return split;
     }
+
+    private static final javafx.scene.input.KeyCombination COPY = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
     private static void copySelected(ListView<MonitoringViewModel.Alert> list) {
         MonitoringViewModel.Alert alert = list.getSelectionModel().getSelectedItem();
