@@ -222,6 +222,24 @@ class KeyboardOnlyFxTest {
             robot.push(KeyCode.DOWN);
         }
         assertThat(findings.getSelectionModel().getSelectedItem()).isNotNull();
+        // Shift+F10: the table's menu, whose Columns hide a column and show it again.
+        robot.push(KeyCode.SHIFT, KeyCode.F10);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ContextMenu menu = findings.getContextMenu();
+        assertThat(menu.isShowing()).isTrue();
+        assertThat(menu.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("Show all fields (Enter)", "Columns");
+        javafx.scene.control.Menu columns = (javafx.scene.control.Menu) menu.getItems().stream()
+                .filter(i -> "Columns".equals(i.getText())).findFirst().orElseThrow();
+        javafx.scene.control.CheckMenuItem first = (javafx.scene.control.CheckMenuItem) columns.getItems().get(0);
+        robot.interact(() -> first.setSelected(false));
+        assertThat(findings.getColumns().get(0).isVisible()).isFalse();
+        robot.interact(() -> first.setSelected(true));
+        assertThat(findings.getColumns().get(0).isVisible()).isTrue();
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(menu.isShowing()).isFalse();
+        assertThat(focused()).isSameAs(findings);
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs()).as("Enter shows the row's fields").hasSize(1);
@@ -417,6 +435,14 @@ class KeyboardOnlyFxTest {
             assertThat(robot.lookup("#" + card + "-as-table").queryAs(javafx.scene.control.ToggleButton.class)
                     .getAccessibleText()).isEqualTo("Show " + title + " as a table");
         }
+        // Ctrl+E with only charts in view says what to do rather than nothing.
+        errors.clear();
+        robot.push(KeyCode.CONTROL, KeyCode.E);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).extracting(UiError::message).containsExactly(
+                "There is no table on this screen to export: open a table first, then press Ctrl+E.");
+        errors.clear();
+
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ComboBox<?> metric = robot.lookup("#metric-choice").queryAs(javafx.scene.control.ComboBox.class);
@@ -431,6 +457,8 @@ class KeyboardOnlyFxTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#drift-grid").query().getAccessibleText()).startsWith("Schema drift timeline");
+        assertThat(robot.lookup(".recon-bar").query().getAccessibleText())
+                .isEqualTo("Reconciliation bar: " + robot.lookup("#reconciliation").queryAs(javafx.scene.control.Label.class).getText());
     }
 
     @Test
@@ -448,11 +476,14 @@ class KeyboardOnlyFxTest {
                     .filter(n -> n.getStyleClass().contains("tab-header-area")).findFirst().orElseThrow()
                     .lookup(".tab:selected");
             robot.interact(tabs::requestFocus);
-            assertThat(selectedTab.getEffect()).as("the stage tab in focus").isInstanceOf(javafx.scene.effect.DropShadow.class);
+            // Drawn inside the tab, which its header area clips: a ring all round instead of the underline.
+            assertThat(((javafx.scene.layout.Region) selectedTab).getBackground().getFills().get(1).getInsets().getTop())
+                    .as("the stage tab in focus").isEqualTo(2);
             Node runAll = robot.lookup("#run-all").query();
             robot.interact(runAll::requestFocus);
             assertThat(runAll.getEffect()).as("a button in focus").isInstanceOf(javafx.scene.effect.DropShadow.class);
-            assertThat(selectedTab.getEffect()).as("the tab, no longer in focus").isNull();
+            assertThat(((javafx.scene.layout.Region) selectedTab).getBackground().getFills().get(1).getInsets().getTop())
+                    .as("the tab, no longer in focus").isZero();
             TableView<?> files = robot.lookup("#quality-files-summary-table").queryAs(TableView.class);
             robot.interact(() -> robot.lookup("#quality-files-summary-search").query().requestFocus());
             Node search = focused();

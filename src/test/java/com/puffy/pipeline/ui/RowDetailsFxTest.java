@@ -52,4 +52,28 @@ class RowDetailsFxTest {
         assertThat(value.getText()).isEqualTo(agent);
         robot.interact(() -> dialog[0].close());
     }
+
+    @Test
+    void tabLeavesALongValueInsteadOfStayingInIt(FxRobot robot) throws Exception {
+        List<Map.Entry<String, String>> fields = List.of(Map.entry("file", "events_20250223.csv"),
+                Map.entry("value", "Mozilla/5.0 " + "x".repeat(400)), Map.entry("message", "The user agent is a bot."));
+        @SuppressWarnings("unchecked")
+        Dialog<Void>[] dialog = new Dialog[1];
+        robot.interact(() -> {
+            dialog[0] = RowDetailsDialog.create(window, fields);
+            dialog[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TextArea value = (TextArea) dialog[0].getDialogPane().lookup(".text-area");
+        robot.interact(value::requestFocus);
+        assertThat(value.getScene().getFocusOwner()).isSameAs(value);
+        robot.push(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(value.getScene().getFocusOwner()).as("Tab moved on").isNotSameAs(value);
+        assertThat(value.getText()).doesNotContain("\t");
+        robot.push(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(value.getScene().getFocusOwner()).as("Shift+Tab comes back").isSameAs(value);
+        robot.interact(() -> dialog[0].close());
+    }
 }

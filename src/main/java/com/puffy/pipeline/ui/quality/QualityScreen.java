@@ -125,6 +125,9 @@ public final class QualityScreen implements Screen {
                 .otherwise(Bindings.when(main.inputDirProperty().isNull())
                         .then("Every row read will be accounted for here once a folder is open and checked.")
                         .otherwise("Run the Quality stage to see how every row read is accounted for.")));
+        // The bar is colored widths: a screen reader reads the sentence it draws.
+        bar.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        bar.accessibleTextProperty().bind(Bindings.concat("Reconciliation bar: ", text.textProperty()));
         HBox legend = new HBox(14, legend("recon-valid", "valid"), legend("recon-quarantined", "quarantined"),
                 legend("recon-duplicate", "duplicate"));
         legend.setAlignment(Pos.CENTER_LEFT);

@@ -81,6 +81,14 @@ public final class DataTableView extends BorderPane {
         table.setTableMenuButtonVisible(true);
         nameTheColumnMenuButton();
         table.setContextMenu(rowMenu());
+        // JavaFX opens a control's context menu for a right click only (tried on the real jar): the keyboard's keys
+        // for it are wired here, and the menu opens at the selected row.
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.CONTEXT_MENU || e.getCode() == KeyCode.F10 && e.isShiftDown()) {
+                showRowMenu();
+                e.consume();
+            }
+        });
 
         CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
         search.setId(idPrefix + "-search");
@@ -328,6 +336,21 @@ public final class DataTableView extends BorderPane {
         // The items are made when the menu shows: an empty menu does not show at all.
         menu.getItems().add(new javafx.scene.control.MenuItem("Show all fields"));
         return menu;
+    }
+
+    private void showRowMenu() {
+        javafx.scene.Node anchor = table;
+        int selected = table.getSelectionModel().getSelectedIndex();
+        for (javafx.scene.Node node : table.lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> row && row.getIndex() == selected && row.isVisible()) {
+                anchor = row;
+            }
+        }
+        javafx.geometry.Bounds bounds = anchor.localToScreen(anchor.getLayoutBounds());
+        if (bounds != null) {
+            table.getContextMenu().show(anchor, bounds.getMinX() + 24, anchor == table ? bounds.getMinY() + 32
+                    : bounds.getMaxY());
+        }
     }
 
     private void copyRow(String[] row) {
