@@ -334,8 +334,24 @@ public final class MainView {
         }
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText(null);
-        alert.getDialogPane().setContent(shortcutList());
-        alert.getDialogPane().setMinWidth(640);
+        // On a 768 px screen the list was taller than the screen and its OK button fell off the bottom.
+        Node list = shortcutList();
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportWidth(620);
+        double screen = window() == null ? 900 : javafx.stage.Screen.getScreensForRectangle(window().getX(),
+                window().getY(), 1, 1).stream().findFirst().orElse(javafx.stage.Screen.getPrimary())
+                .getVisualBounds().getHeight();
+        double room = screen - 180;
+        scroll.setPrefViewportHeight(room);
+        // The list's height is known once it is styled, in the shown dialog: the dialog then takes what it needs.
+        alert.setOnShown(e -> {
+            scroll.setPrefViewportHeight(Math.min(((Region) list).prefHeight(scroll.getViewportBounds().getWidth()), room));
+            alert.getDialogPane().getScene().getWindow().sizeToScene();
+        });
+        alert.getDialogPane().setContent(scroll);
+        alert.getDialogPane().setMinWidth(660);
         alert.show();
     }
 

@@ -11,14 +11,24 @@ import javafx.scene.input.KeyCombination;
  * with what the window binds). Decision 0620.
  */
 public final class Shortcuts {
-    /** A key and what it does. {@code keys} is null for a key a control handles itself (Enter on a row). */
-    public record Shortcut(KeyCombination keys, String keyText, String what) {
+    /**
+     * Keys and what they do. {@code keys} lists what the window binds for this line (Ctrl+1…4 is one line of four);
+     * it is empty for a key a control handles itself (Enter on a row).
+     */
+    public record Shortcut(List<KeyCombination> keys, String keyText, String what) {
         static Shortcut bound(KeyCombination keys, String what) {
-            return new Shortcut(keys, keys.getDisplayText(), what);
+            return new Shortcut(List.of(keys), keys.getDisplayText(), what);
+        }
+
+        /** One line for a run of keys: "Ctrl+1…4". */
+        static Shortcut bound(List<KeyCombination> keys, String what) {
+            String first = keys.get(0).getDisplayText();
+            String last = keys.get(keys.size() - 1).getDisplayText();
+            return new Shortcut(keys, first + "…" + last.substring(last.length() - 1), what);
         }
 
         static Shortcut inControl(String keyText, String what) {
-            return new Shortcut(null, keyText, what);
+            return new Shortcut(List.of(), keyText, what);
         }
 
         /** One line of the help: "Ctrl+O  Open a folder". */
@@ -78,15 +88,11 @@ public final class Shortcuts {
                 Shortcut.inControl("Alt+A", "Set the As-of date (type YYYY-MM-DD, or Alt+Down for the calendar)"),
                 Shortcut.bound(RUN_ALL, "Run every stage that is not fresh"),
                 Shortcut.bound(RERUN_ALL, "Run every stage again, even fresh ones"),
-                Shortcut.bound(runStage(0), "Run Quality"),
-                Shortcut.bound(runStage(1), "Run Transform"),
-                Shortcut.bound(runStage(2), "Run Analysis"),
-                Shortcut.bound(runStage(3), "Run Monitoring"),
+                Shortcut.bound(List.of(runStage(0), runStage(1), runStage(2), runStage(3)),
+                        "Run Quality, Transform, Analysis or Monitoring"),
                 Shortcut.bound(CANCEL, "Cancel the run (first closes an open list or empties a search)"),
-                Shortcut.bound(showStage(0), "Show Quality"),
-                Shortcut.bound(showStage(1), "Show Transform"),
-                Shortcut.bound(showStage(2), "Show Analysis"),
-                Shortcut.bound(showStage(3), "Show Monitoring"),
+                Shortcut.bound(List.of(showStage(0), showStage(1), showStage(2), showStage(3)),
+                        "Show Quality, Transform, Analysis or Monitoring"),
                 Shortcut.bound(NEXT_TAB, "Next tab of the screen in view (Files, Findings, …)"),
                 Shortcut.bound(PREVIOUS_TAB, "Previous tab of the screen in view"),
                 Shortcut.bound(SEARCH, "Search the table in view"),

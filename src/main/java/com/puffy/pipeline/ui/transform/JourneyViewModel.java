@@ -23,7 +23,8 @@ public final class JourneyViewModel {
     private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty(
-            "Type a client id, or select a session, user or conversion in a dataset and press \"Open journey\".");
+            "Type a client id, or select a session, user or conversion in a dataset and press \"Open journey\" "
+                    + "(or Ctrl+J).");
     private final ObjectProperty<UiError> error = new SimpleObjectProperty<>();
     private final AtomicLong generation = new AtomicLong();
 

@@ -279,7 +279,7 @@ public final class TransformScreen implements Screen {
         split.setDividerPositions(0.5);
         EmptyState empty = new EmptyState("mdi2t-timeline-clock-outline").show("No journey open",
                 "Type a client id above, or select a session, user or conversion under Datasets and press "
-                        + "\"Open journey\".");
+                        + "\"Open journey\" (or Ctrl+J on the row).");
         StackPane body = new StackPane(split, empty);
         split.visibleProperty().bind(journey.journeyProperty().isNotNull());
         empty.visibleProperty().bind(journey.journeyProperty().isNull());
