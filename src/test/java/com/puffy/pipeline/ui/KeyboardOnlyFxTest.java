@@ -278,6 +278,18 @@ class KeyboardOnlyFxTest {
         robot.push(KeyCode.ALT, KeyCode.C);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(focused().getId()).as("Alt+C goes to the client field").isEqualTo("journey-client");
+
+        // Reading order: from the screen's tabs, Tab goes to what is at the top left first.
+        robot.interact(() -> robot.lookup("#transform-tabs").query().requestFocus());
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).as("the journey's client field, above the timeline").isEqualTo("journey-client");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab(robot, "#transform-tabs")).isEqualTo("transform-tab-datasets");
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).as("the dataset list, left of the table").isEqualTo("dataset-list");
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).isEqualTo("dataset-sessions-search");
     }
 
     @Test
@@ -334,20 +346,15 @@ class KeyboardOnlyFxTest {
     @Test
     @Order(7)
     void tabGoesThroughTheWindowInReadingOrderAndComesBackWithoutATrap(FxRobot robot) throws Exception {
+        // Every screen: Tab goes round the whole window and back, always to something in view.
+        for (KeyCode digit : new KeyCode[] {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT4}) {
+            robot.push(KeyCode.CONTROL, digit);
+            WaitForAsyncUtils.waitForFxEvents();
+            tabRound(robot);
+        }
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> robot.lookup("#open-folder").query().requestFocus());
-        List<Node> visited = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            Node now = focused();
-            assertThat(shown(now)).as("focus step " + i + " is in view: " + now).isTrue();
-            if (i > 0 && now.getId() != null && now.getId().equals("open-folder")) {
-                break;
-            }
-            visited.add(now);
-            robot.push(KeyCode.TAB);
-        }
-        assertThat(focused().getId()).as("Tab comes back round to the first control").isEqualTo("open-folder");
+        List<Node> visited = tabRound(robot);
         List<String> ids = visited.stream().map(n -> n.getId() == null ? "" : n.getId()).toList();
         // Reading order: the header's buttons, its paths line, the stage rail, then the screen.
         int sample = ids.indexOf("open-sample");
@@ -359,6 +366,24 @@ class KeyboardOnlyFxTest {
         int firstTable = ids.indexOf("chart-revenue-as-table");
         assertThat(List.of(sample, theme, asOf, runAll, runQuality, stageTabs, firstTable))
                 .as(String.join(" → ", ids)).doesNotContain(-1).isSorted();
+    }
+
+    /** Tabs from Open folder until the focus comes back to it; the nodes in between, in order. */
+    private static List<Node> tabRound(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#open-folder").query().requestFocus());
+        List<Node> visited = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Node now = focused();
+            assertThat(shown(now)).as("focus step " + i + " is in view: " + now).isTrue();
+            if (i > 0 && now.getId() != null && now.getId().equals("open-folder")) {
+                break;
+            }
+            visited.add(now);
+            robot.push(KeyCode.TAB);
+        }
+        assertThat(focused().getId()).as("Tab comes back round to the first control after "
+                + visited.stream().map(n -> String.valueOf(n.getId())).toList()).isEqualTo("open-folder");
+        return visited;
     }
 
     private static List<Node> all(Node from) {
