@@ -522,4 +522,64 @@ class KeyboardOnlyFxTest {
             WaitForAsyncUtils.waitForFxEvents();
         }
     }
+
+    /** The first opaque background behind a node: its own or an ancestor's. */
+    private static javafx.scene.paint.Color background(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.layout.Region region && region.getBackground() != null) {
+                List<javafx.scene.layout.BackgroundFill> fills = region.getBackground().getFills();
+                for (int i = fills.size() - 1; i >= 0; i--) {
+                    if (fills.get(i).getFill() instanceof javafx.scene.paint.Color color && color.getOpacity() == 1
+                            && fills.get(i).getInsets().getTop() < region.getHeight() / 2) {
+                        return color;
+                    }
+                }
+            }
+        }
+        return javafx.scene.paint.Color.WHITE;
+    }
+
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a) + 0.05;
+        double lb = luminance(b) + 0.05;
+        return Math.max(la, lb) / Math.min(la, lb);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
+                + 0.0722 * lin.applyAsDouble(c.getBlue());
+    }
+
+    @Test
+    @Order(11)
+    void everyWordInViewIsReadableOnItsBackgroundInBothThemes(FxRobot robot) throws Exception {
+        List<String> unreadable = new ArrayList<>();
+        for (int theme = 0; theme < 2; theme++) {
+            String name = Theme.isDark(prefs) ? "dark" : "light";
+            for (KeyCode digit : new KeyCode[] {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4}) {
+                robot.push(KeyCode.CONTROL, digit);
+                WaitForAsyncUtils.waitForFxEvents();
+                for (Node node : all(window.getScene().getRoot())) {
+                    if (node instanceof javafx.scene.text.Text text && shown(node) && !text.getText().isBlank()
+                            && text.getFill() instanceof javafx.scene.paint.Color fill && !isDisabled(node)) {
+                        double ratio = contrast(fill, background(node));
+                        boolean large = text.getFont().getSize() >= 18
+                                || text.getFont().getSize() >= 14 && text.getFont().getStyle().contains("Bold");
+                        if (ratio < (large ? 3 : 4.5)) {
+                            unreadable.add(String.format(java.util.Locale.ROOT, "%s: '%s' %.2f (%s on %s)", name,
+                                    text.getText(), ratio, fill, background(node)));
+                        }
+                    }
+                }
+            }
+            robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(unreadable.stream().distinct().toList()).isEmpty();
+    }
+
+    private static boolean isDisabled(Node node) {
+        return node.isDisabled();
+    }
 }
