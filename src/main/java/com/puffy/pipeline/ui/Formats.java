@@ -25,6 +25,21 @@ public final class Formats {
         return NumberFormat.getIntegerInstance(Locale.US).format(value);
     }
 
+    /**
+     * A day under a chart: "Mar 9" instead of "2025-03-09", so two weeks of days fit under a chart without turning
+     * sideways; "Mar 9, 2025" when the days shown lie in more than one year ({@link #spansYears}), where "Mar 9"
+     * alone names several days. The report's own format ({@link com.puffy.pipeline.analysis.Fmt#date}), shared by
+     * the Analysis and Monitoring charts.
+     */
+    public static String shortDate(String isoDate, boolean withYear) {
+        return com.puffy.pipeline.analysis.Fmt.date(isoDate, withYear);
+    }
+
+    /** Whether the days from one ISO date to another cross a new year, so {@link #shortDate} must carry the year. */
+    public static boolean spansYears(String firstIsoDate, String lastIsoDate) {
+        return com.puffy.pipeline.analysis.Fmt.spansYears(firstIsoDate, lastIsoDate);
+    }
+
     public static String money(double value) {
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
         format.setMaximumFractionDigits(value >= 100_000 ? 0 : 2);

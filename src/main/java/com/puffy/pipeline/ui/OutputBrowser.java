@@ -34,6 +34,11 @@ public final class OutputBrowser implements Screen {
         this.threads = threads;
         this.model = new DataTableModel(threads, List.of());
         this.view = new DataTableView(model, stage.cliName() + "-files");
+        // Monitoring's sentences, in its own files and in the report's copies (incidents.csv, insights.csv), name
+        // columns in backticks: set as code here as on the Monitoring screen.
+        if (stage == StageId.MONITOR || stage == StageId.ANALYSIS) {
+            view.setCodeColumns(java.util.Set.of("message", "suggested_action", "summary", "text"));
+        }
         files.setId(stage.cliName() + "-file-list");
         files.setPrefWidth(220);
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {

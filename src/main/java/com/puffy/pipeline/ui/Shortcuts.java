@@ -100,7 +100,7 @@ public final class Shortcuts {
                 Shortcut.inControl("Space, Alt+Down", "Open a value filter's list; Space ticks a value"),
                 Shortcut.inControl("Enter", "Show all the fields of the selected row"),
                 Shortcut.inControl("Ctrl+J", "Open the journey of the selected row's client (Transform tables)"),
-                Shortcut.inControl("Ctrl+C", "Copy the selected row as tab-separated text"),
+                Shortcut.inControl("Ctrl+C", "Copy the selected row as tab-separated text, or the selected alert"),
                 Shortcut.inControl("Shift+F10, Menu key", "The table's menu: the row's fields, copy, show or hide columns"),
                 Shortcut.bound(EXPORT, "Export the table in view as CSV"),
                 Shortcut.bound(EXPORT_REPORT, "Export the report as HTML"),

@@ -115,24 +115,32 @@ final class StageCard extends VBox {
         HBox actions = new HBox(8, elapsed, gap2, cancel, run);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label summary = new Label();
+        // A TextFlow, not a Label: Monitoring's lines name columns in backticks, set as code as on its screen.
+        javafx.scene.text.TextFlow summary = new javafx.scene.text.TextFlow();
         summary.setId("summary-" + stage.id().cliName());
         summary.getStyleClass().add("stage-summary");
-        summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip details = new Tooltip();
         details.setWrapText(true);
         details.setMaxWidth(420);
+        javafx.beans.property.StringProperty summaryText = new javafx.beans.property.SimpleStringProperty("");
         Runnable fill = () -> {
             java.util.List<String> lines = stage.summary();
-            summary.setText(String.join("\n", lines.subList(0, Math.min(4, lines.size())))
+            summaryText.set(String.join("\n", lines.subList(0, Math.min(4, lines.size())))
                     + (lines.size() > 4 ? "\n…" : ""));
-            summary.setTooltip(lines.isEmpty() ? null : new Tooltip(String.join("\n", lines)));
-            details.setText(stage.dependsOn() + (lines.isEmpty() ? "" : "\n\n" + String.join("\n", lines)));
+            CodeText.fill(summary, summaryText.get(), "stage-summary-text");
+            // A tooltip shows plain text: the names without their backticks, as the card beside it reads.
+            Tooltip.uninstall(summary, (Tooltip) summary.getProperties().get(Tooltip.class));
+            if (!lines.isEmpty()) {
+                Tooltip all = new Tooltip(CodeText.plain(String.join("\n", lines)));
+                summary.getProperties().put(Tooltip.class, all);
+                Tooltip.install(summary, all);
+            }
+            details.setText(stage.dependsOn() + (lines.isEmpty() ? "" : "\n\n" + CodeText.plain(String.join("\n", lines))));
         };
         stage.summary().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
         fill.run();
-        summary.managedProperty().bind(summary.textProperty().isNotEmpty()
+        summary.managedProperty().bind(summaryText.isNotEmpty()
                 .and(Bindings.createBooleanBinding(() -> !compact.get(), compact)));
         summary.visibleProperty().bind(summary.managedProperty());
         // Compact, what the card leaves out is one hover away.

@@ -145,10 +145,11 @@ class OtherScreensFxTest {
         assertThat(robot.lookup("#alerts-headline").queryAs(Label.class).getText())
                 .isEqualTo("1 critical · 1 warning · 1 info");
         @SuppressWarnings("unchecked")
-        LineChart<String, Number> chart = robot.lookup("#metric-chart").queryAs(LineChart.class);
+        LineChart<Number, Number> chart = robot.lookup("#metric-chart").queryAs(LineChart.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getData().size() == 5);
         assertThat(chart.getData().get(4).getData()).singleElement()
-                .satisfies(d -> assertThat(d.getXValue()).isEqualTo("2025-01-07"));
+                .satisfies(d -> assertThat(d.getXValue().longValue())
+                        .isEqualTo(java.time.LocalDate.parse("2025-01-07").toEpochDay()));
         assertThat(chart.getData().get(1).getData()).hasSize(4);
     }
 
@@ -156,7 +157,7 @@ class OtherScreensFxTest {
     void withoutMetricsTheChartIsHiddenRatherThanKeepingTheLastAxis(FxRobot robot) throws Exception {
         robot.interact(() -> window.getScene().setRoot(new StackPane(monitoring.node())));
         @SuppressWarnings("unchecked")
-        LineChart<String, Number> chart = robot.lookup("#metric-chart").queryAs(LineChart.class);
+        LineChart<Number, Number> chart = robot.lookup("#metric-chart").queryAs(LineChart.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getData().size() == 5);
         assertThat(chart.isVisible()).isTrue();
         try (var files = Files.list(out.resolve("monitoring"))) {
@@ -182,7 +183,7 @@ class OtherScreensFxTest {
         }
         robot.interact(() -> monitoring.reload());
         @SuppressWarnings("unchecked")
-        LineChart<String, Number> chart = robot.lookup("#metric-chart").queryAs(LineChart.class);
+        LineChart<Number, Number> chart = robot.lookup("#metric-chart").queryAs(LineChart.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !chart.isVisible());
         try (var files = Files.list(saved)) {
             for (Path file : files.toList()) {

@@ -192,7 +192,7 @@ public final class AnalysisScreen implements Screen {
 
         XYChart.Series<String, Number> money = new XYChart.Series<>();
         XYChart.Series<String, Number> count = new XYChart.Series<>();
-        boolean yearly = Fmt.spansYears(result.overview().firstDate(), result.overview().lastDate());
+        boolean yearly = Formats.spansYears(result.overview().firstDate(), result.overview().lastDate());
         for (AnalysisResult.DailyTrend day : result.daily()) {
             String label = shortDate(day.date(), yearly);
             XYChart.Data<String, Number> point = new XYChart.Data<>(label, day.revenue());
@@ -268,12 +268,9 @@ public final class AnalysisScreen implements Screen {
         deviceCard.describe(result.insights("segments"));
     }
 
-    /**
-     * "Feb 23" instead of "2025-02-23", so two weeks of days fit under a chart without turning sideways; with the
-     * year when the period crosses a new year, where "Feb 23" alone names several days.
-     */
+    /** A day under the daily charts, as {@link Formats#shortDate} writes it (Monitoring's chart writes it the same). */
     static String shortDate(String isoDate, boolean withYear) {
-        return Fmt.date(isoDate, withYear);
+        return Formats.shortDate(isoDate, withYear);
     }
 
     private static String first(List<String> lines) {

@@ -1,6 +1,7 @@
 package com.puffy.pipeline.ui.monitor;
 
 import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.ui.CodeText;
 import com.puffy.pipeline.ui.EmptyState;
 import com.puffy.pipeline.ui.MainViewModel;
 import com.puffy.pipeline.ui.OutputBrowser;
@@ -12,10 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -25,11 +23,13 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -43,7 +43,7 @@ public final class MonitoringScreen implements Screen {
     private final TabPane tabs = new TabPane();
     private final DataTableView alertsView;
     private final DataTableView incidentsView;
-    private final LineChart<String, Number> chart = new LineChart<>(new CategoryAxis(), new NumberAxis());
+    private final MetricChart chart = new MetricChart(new NumberAxis());
 
     public MonitoringScreen(MainViewModel main, UiThreads threads) {
         this.main = main;
@@ -51,6 +51,12 @@ public final class MonitoringScreen implements Screen {
         this.allFiles = new OutputBrowser(main, StageId.MONITOR, threads);
         alertsView = new DataTableView(vm.alertsTable(), "alerts");
         incidentsView = new DataTableView(vm.incidents(), "incidents");
+        alertsView.setCodeColumns(java.util.Set.of("message", "suggested_action"));
+        incidentsView.setCodeColumns(java.util.Set.of("summary"));
+        // What happened first, the ids and figures after: the message and summary were right of the window.
+        alertsView.setLeadingColumns(List.of("date", "severity", "check", "message", "suggested_action"));
+        incidentsView.setLeadingColumns(List.of("worst_severity", "check", "first_date", "last_date", "alerts",
+                "summary"));
         tabs.setId("monitor-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab overview = new Tab("Alerts", overview());
@@ -75,6 +81,19 @@ public final class MonitoringScreen implements Screen {
         list.setId("alert-list");
         list.setCellFactory(l -> new AlertCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.focus(now));
+        // Copy keeps the backticks: Slack, Jira, GitHub and Teams set `name` as code, so a pasted alert reads there
+        // as it does here; a plain-text paste keeps the quotes that mark the name.
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy alert");
+        copy.setOnAction(e -> copySelected(list));
+        copy.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        list.setContextMenu(new javafx.scene.control.ContextMenu(copy));
+        list.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            // A key of the list, not an accelerator of its menu: JavaFX would bind that one for the whole window.
+            if (COPY.match(e)) {
+                copySelected(list);
+                e.consume();
+            }
+        });
         EmptyState none = new EmptyState("mdi2c-check-circle-outline").show("No alerts",
                 "Every check passed, or Monitoring has not run yet.");
         StackPane listBox = new StackPane(list, none);
@@ -93,15 +112,9 @@ public final class MonitoringScreen implements Screen {
         title.setMinWidth(Region.USE_PREF_SIZE);
         // Accessibility: names the metric list for a screen reader.
         title.setLabelFor(metric);
-        Label hint = new Label("Solid line: the day's value · grey dashes: the baseline (median of the 7 days "
-                + "before) · green dots: the band a day may move in · red: the days that fired an alert.");
-        hint.getStyleClass().add("muted");
-        hint.setWrapText(true);
-        // Else the chart below takes the height and the hint shrinks to one cut line.
-        hint.setMinHeight(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, title, metric);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox chooser = new VBox(4, row, hint);
+        VBox chooser = new VBox(6, row, legend());
         chart.setId("metric-chart");
         // Accessibility: the chart is an image to a screen reader; the alerts beside it say which days fired.
         chart.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
@@ -110,7 +123,9 @@ public final class MonitoringScreen implements Screen {
                 "the days that fired are the alerts listed beside it"));
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
-        chart.setLegendVisible(true);
+        // The chart's own legend listed "band low" and "band high" as two green dots for one shaded band; the legend
+        // above draws each mark as the chart draws it and says what it means.
+        chart.setLegendVisible(false);
         chart.setMinHeight(260);
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
         NumberAxis yAxis = (NumberAxis) chart.getYAxis();
@@ -130,38 +145,58 @@ public final class MonitoringScreen implements Screen {
         return split;
     }
 
-    private void drawChart(List<MonitoringViewModel.Point> points) {
-        chart.getData().clear();
-        XYChart.Series<String, Number> value = new XYChart.Series<>();
-        value.setName(vm.selectedMetricProperty().get() == null ? "value" : vm.selectedMetricProperty().get());
-        XYChart.Series<String, Number> baseline = new XYChart.Series<>();
-        baseline.setName("baseline");
-        XYChart.Series<String, Number> low = new XYChart.Series<>();
-        low.setName("band low");
-        XYChart.Series<String, Number> high = new XYChart.Series<>();
-        high.setName("band high");
-        XYChart.Series<String, Number> fired = new XYChart.Series<>();
-        fired.setName("fired");
-        for (MonitoringViewModel.Point p : points) {
-            if (!Double.isNaN(p.value())) {
-                value.getData().add(new XYChart.Data<>(p.date(), p.value()));
-            }
-            if (!Double.isNaN(p.baseline())) {
-                baseline.getData().add(new XYChart.Data<>(p.date(), p.baseline()));
-            }
-            if (!Double.isNaN(p.low()) && !Double.isInfinite(p.low())) {
-                low.getData().add(new XYChart.Data<>(p.date(), p.low()));
-            }
-            if (!Double.isNaN(p.high()) && !Double.isInfinite(p.high())) {
-                high.getData().add(new XYChart.Data<>(p.date(), p.high()));
-            }
-            if (p.fired() && !Double.isNaN(p.value())) {
-                fired.getData().add(new XYChart.Data<>(p.date(), p.value()));
-            }
+    private static final javafx.scene.input.KeyCombination COPY = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+    private static void copySelected(ListView<MonitoringViewModel.Alert> list) {
+        MonitoringViewModel.Alert alert = list.getSelectionModel().getSelectedItem();
+        if (alert != null) {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(MonitoringViewModel.copyText(alert));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         }
-        chart.getData().addAll(List.of(value, baseline, low, high, fired));
+    }
+
+    private void drawChart(List<MonitoringViewModel.Point> points) {
+        String metric = vm.selectedMetricProperty().get();
+        chart.show(metric, points, v -> MonitoringViewModel.axisLabel(metric, v));
         // An empty chart kept the last folder's axis (0 % to 16 %) over nothing, as if that folder had values.
         chart.setVisible(!points.isEmpty());
+    }
+
+    /**
+     * What the chart's marks mean, each drawn as the chart draws it (studio.css styles both alike), so the legend
+     * and the drawing tell one story.
+     */
+    private static Node legend() {
+        FlowPane legend = new FlowPane(14, 4);
+        legend.setId("metric-legend");
+        legend.getChildren().addAll(
+                legendItem("legend-value", "the day's value"),
+                legendItem("legend-baseline", "baseline: median of the days before"),
+                legendItem("legend-band", "band: no alert inside it"),
+                legendItem("legend-fired", "fired an alert"));
+        return legend;
+    }
+
+    private static Node legendItem(String kind, String text) {
+        Node mark;
+        if (kind.equals("legend-band") || kind.equals("legend-fired")) {
+            Region box = new Region();
+            double size = kind.equals("legend-band") ? 22 : 11;
+            box.setMinSize(size, 11);
+            box.setMaxSize(size, 11);
+            mark = box;
+        } else {
+            mark = new javafx.scene.shape.Line(0, 0, 22, 0);
+        }
+        mark.getStyleClass().addAll("legend-mark", kind);
+        Label label = new Label(text, mark);
+        label.getStyleClass().add("muted");
+        label.setId(kind);
+        label.setGraphicTextGap(6);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     @Override
@@ -207,17 +242,21 @@ public final class MonitoringScreen implements Screen {
                 default -> "mdi2i-information";
             });
             icon.getStyleClass().addAll("alert-icon", "alert-icon-" + severity);
-            Label title = new Label(alert.check() + " · " + alert.date() + " · " + alert.severity());
+            Label title = new Label(MonitoringViewModel.title(alert));
             title.getStyleClass().add("alert-title");
-            Label message = new Label(alert.message());
-            message.setWrapText(true);
-            Label action = new Label(alert.action().isBlank() ? "" : "Next: " + alert.action());
-            action.getStyleClass().add("muted");
-            action.setWrapText(true);
-            // Wrapped labels need a width to know their height, or the cell cuts them to one line.
-            for (Label label : java.util.List.of(title, message, action)) {
-                label.prefWidthProperty().bind(getListView().widthProperty().subtract(80));
-                label.setMinHeight(Region.USE_PREF_SIZE);
+            // Names in backticks set as code (CodeText), as the HTML report sets them.
+            TextFlow message = CodeText.flow(alert.message());
+            message.setId("alert-message");
+            TextFlow action = CodeText.flow(alert.action().isBlank() ? "" : "Next: " + alert.action(), "muted");
+            action.setId("alert-action");
+            action.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(action.getChildren()));
+            // Wrapped text needs a width to know its height, or the cell cuts it to one line.
+            title.prefWidthProperty().bind(getListView().widthProperty().subtract(80));
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            for (TextFlow flow : java.util.List.of(message, action)) {
+                flow.prefWidthProperty().bind(getListView().widthProperty().subtract(80));
+                flow.maxWidthProperty().bind(flow.prefWidthProperty());
+                flow.setMinHeight(Region.USE_PREF_SIZE);
             }
             title.setWrapText(true);
             VBox text = new VBox(2, title, message, action);
@@ -227,7 +266,7 @@ public final class MonitoringScreen implements Screen {
             setText(null);
             getStyleClass().add("alert-" + severity);
             // Accessibility: the cell draws its words in a graphic; a screen reader reads this.
-            setAccessibleText(title.getText() + ". " + message.getText() + " " + action.getText());
+            setAccessibleText(title.getText() + ". " + message.getAccessibleText() + " " + action.getAccessibleText());
         }
     }
 

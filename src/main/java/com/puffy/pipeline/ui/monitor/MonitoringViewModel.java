@@ -163,6 +163,23 @@ public final class MonitoringViewModel {
         return names.contains("events") ? "events" : names.iterator().next();
     }
 
+    /**
+     * An alert as "Copy alert" puts it on the clipboard: its title line, message and next step, names still in
+     * their backticks, which chat and issue trackers set as code.
+     */
+    public static String copyText(Alert alert) {
+        StringBuilder text = new StringBuilder(title(alert)).append('\n').append(alert.message());
+        if (!alert.action().isBlank()) {
+            text.append("\nNext: ").append(alert.action());
+        }
+        return text.toString();
+    }
+
+    /** An alert card's first line: "SCHEMA_DRIFT · 2025-03-04 · CRITICAL". */
+    public static String title(Alert alert) {
+        return alert.check() + " · " + alert.date() + " · " + alert.severity();
+    }
+
     /** Shows the series of the alert's metric, when it has one. */
     public void focus(Alert alert) {
         if (alert != null && metrics.contains(alert.metric())) {

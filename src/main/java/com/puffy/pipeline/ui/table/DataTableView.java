@@ -62,6 +62,10 @@ public final class DataTableView extends BorderPane {
     /** A value {@link #showOnly} is to tick once its facet lists it (the table may still be loading): column, value. */
     private String[] pendingOnly;
     private boolean lastAscending = true;
+    /** Prose columns whose names in backticks are set as code (an alert's message); see {@link #setCodeColumns}. */
+    private java.util.Set<String> codeColumns = java.util.Set.of();
+    /** Columns shown first, in this order, before the file's others; see {@link #setLeadingColumns}. */
+    private List<String> leadingColumns = List.of();
 
     public DataTableView(DataTableModel model, String idPrefix) {
         this.model = model;
@@ -371,7 +375,7 @@ public final class DataTableView extends BorderPane {
         if (onOpenRow != null) {
             onOpenRow.accept(row);
         } else {
-            RowDetailsDialog.show(getScene() == null ? null : getScene().getWindow(), model.fields(row));
+            showRowDetails(row);
         }
     }
 
@@ -456,13 +460,40 @@ public final class DataTableView extends BorderPane {
         return compact.getReadOnlyProperty();
     }
 
+    /**
+     * Columns of prose (monitoring's message, suggested_action, summary) whose names in backticks the cells and the
+     * row details set as code, as the alert cards do; their text is the file's, backticks included, for search,
+     * copy and export.
+     */
+    public void setCodeColumns(java.util.Set<String> columns) {
+        codeColumns = java.util.Set.copyOf(columns);
+        TableData loaded = model.tableProperty().get();
+        if (loaded != null) {
+            buildColumns(loaded);
+        }
+    }
+
+    /**
+     * Columns the table shows first, in this order, the file's other columns after them in the file's order: an
+     * alert's message came tenth, right of the window even at 1440 px, behind its id, metric and numbers. The rows
+     * keep the file's cells; export and copy follow the order on screen, as they do after dragging a column.
+     */
+    public void setLeadingColumns(List<String> columns) {
+        leadingColumns = List.copyOf(columns);
+        TableData loaded = model.tableProperty().get();
+        if (loaded != null) {
+            buildColumns(loaded);
+        }
+    }
+
     /** Replaces the default double-click (row details) with another action, e.g. open a user's journey. */
     public void setOnOpenRow(Consumer<String[]> action) {
         this.onOpenRow = action;
     }
 
     public void showRowDetails(String[] row) {
-        RowDetailsDialog.show(getScene() == null ? null : getScene().getWindow(), model.fields(row));
+        RowDetailsDialog.create(getScene() == null ? null : getScene().getWindow(), model.fields(row), codeColumns)
+                .show();
     }
 
     private void showEmpty(String reason) {
@@ -493,9 +524,20 @@ public final class DataTableView extends BorderPane {
                     index < p.getValue().length ? p.getValue()[index] : ""));
             if (data.looksNumeric(c)) {
                 column.getStyleClass().add("numeric");
+            } else if (codeColumns.contains(columns.get(c))) {
+                column.setCellFactory(col -> new CodeTextCell());
             }
             column.setPrefWidth(widthFor(columns.get(c), sample, c));
             table.getColumns().add(column);
+        }
+        if (!leadingColumns.isEmpty()) {
+            List<TableColumn<String[], ?>> ordered = new java.util.ArrayList<>();
+            for (String name : leadingColumns) {
+                table.getColumns().stream().filter(col -> name.equals(col.getUserData())).findFirst()
+                        .ifPresent(ordered::add);
+            }
+            table.getColumns().stream().filter(col -> !ordered.contains(col)).forEach(ordered::add);
+            table.getColumns().setAll(ordered);
         }
         // The rows on hand make cells for the new columns during a layout, before CSS reached them, when the table
         // was hidden meanwhile (its file gone during a run, or a tab not selected). JavaFX's TableRowSkinBase then sets

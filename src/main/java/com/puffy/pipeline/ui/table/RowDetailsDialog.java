@@ -1,8 +1,14 @@
 package com.puffy.pipeline.ui.table;
 
+import com.puffy.pipeline.ui.CodeText;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.text.TextFlow;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -19,6 +25,15 @@ public final class RowDetailsDialog {
     }
 
     public static Dialog<Void> create(Window owner, List<Map.Entry<String, String>> fields) {
+        return create(owner, fields, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #create(Window, List)}; a value of one of {@code codeColumns} that names something in backticks is
+     * set as the alert cards set it ({@link CodeText}), and its menu copies the file's text, backticks included.
+     */
+    public static Dialog<Void> create(Window owner, List<Map.Entry<String, String>> fields,
+                                      java.util.Set<String> codeColumns) {
         Dialog<Void> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
@@ -40,7 +55,21 @@ public final class RowDetailsDialog {
             Label name = new Label(field.getKey());
             name.getStyleClass().add("field-name");
             String value = field.getValue() == null ? "" : field.getValue();
-            if (value.length() > 80 || value.contains("\n")) {
+            if (codeColumns.contains(field.getKey()) && CodeText.hasCode(value)) {
+                TextFlow flow = CodeText.flow(value);
+                flow.setId("row-details-code-" + field.getKey());
+                flow.setPadding(new javafx.geometry.Insets(4, 0, 4, 0));
+                MenuItem copy = new MenuItem("Copy");
+                copy.setOnAction(e -> {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(value);
+                    Clipboard.getSystemClipboard().setContent(content);
+                });
+                ContextMenu menu = new ContextMenu(copy);
+                flow.setOnContextMenuRequested(e -> menu.show(flow, e.getScreenX(), e.getScreenY()));
+                grid.addRow(line++, name, flow);
+                height += 30 + 19 * (value.length() / 80);
+            } else if (value.length() > 80 || value.contains("\n")) {
                 TextArea area = new TextArea(value);
                 area.setEditable(false);
                 area.setWrapText(true);

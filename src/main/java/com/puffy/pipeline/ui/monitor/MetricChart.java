@@ -1,0 +1,261 @@
+package com.puffy.pipeline.ui.monitor;
+
+import com.puffy.pipeline.ui.Formats;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleFunction;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ValueAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Tooltip;
+import javafx.scene.shape.ClosePath;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
+
+/**
+ * A metric's days as metrics.csv gives them: the value, the baseline, the band drawn as a shaded area between
+ * band_low and band_high (to the plot's edge on a side without a bound) with its edges as thin lines, and the days
+ * that fired. Days on a date axis written as Analysis writes them ("Mar 9"), one label every few days so the labels
+ * stay level at any width. Series 0 value, 1 baseline, 2 band low, 3 band high, 4 fired; the x values are epoch days.
+ */
+final class MetricChart extends LineChart<Number, Number> {
+    /** Room a level "Mar 10" label needs, and "Mar 10, 2025" when the days cross a year. */
+    private static final double LABEL_ROOM = 56;
+    private static final double LABEL_ROOM_YEAR = 100;
+
+    private final DayAxis days;
+    private final Path band = new Path();
+    private List<MonitoringViewModel.Point> points = List.of();
+
+    MetricChart(NumberAxis values) {
+        this(new DayAxis(), values);
+    }
+
+    private MetricChart(DayAxis days, NumberAxis values) {
+        super(days, values);
+        this.days = days;
+        band.getStyleClass().add("metric-band");
+        band.setManaged(false);
+        getPlotChildren().add(0, band);
+    }
+
+    /** Draws the days; {@code valueText} writes a value as the y axis does, for the tooltips. */
+    void show(String metric, List<MonitoringViewModel.Point> shown, DoubleFunction<String> valueText) {
+        points = List.copyOf(shown);
+        getData().clear();
+        XYChart.Series<Number, Number> value = new XYChart.Series<>();
+        value.setName(metric == null ? "value" : metric);
+        XYChart.Series<Number, Number> baseline = new XYChart.Series<>();
+        baseline.setName("baseline");
+        XYChart.Series<Number, Number> low = new XYChart.Series<>();
+        low.setName("band low");
+        XYChart.Series<Number, Number> high = new XYChart.Series<>();
+        high.setName("band high");
+        XYChart.Series<Number, Number> fired = new XYChart.Series<>();
+        fired.setName("fired");
+        boolean yearly = !points.isEmpty()
+                && Formats.spansYears(points.get(0).date(), points.get(points.size() - 1).date());
+        List<Long> x = new ArrayList<>();
+        for (MonitoringViewModel.Point p : points) {
+            long day = epochDay(p.date());
+            x.add(day);
+            if (day == Long.MIN_VALUE) {
+                continue;
+            }
+            if (!Double.isNaN(p.value())) {
+                XYChart.Data<Number, Number> dot = new XYChart.Data<>(day, p.value());
+                tooltip(dot, describe(p, valueText));
+                value.getData().add(dot);
+            }
+            if (!Double.isNaN(p.baseline())) {
+                baseline.getData().add(new XYChart.Data<>(day, p.baseline()));
+            }
+            if (bounded(p.low())) {
+                low.getData().add(new XYChart.Data<>(day, p.low()));
+            }
+            if (bounded(p.high())) {
+                high.getData().add(new XYChart.Data<>(day, p.high()));
+            }
+            if (p.fired() && !Double.isNaN(p.value())) {
+                XYChart.Data<Number, Number> dot = new XYChart.Data<>(day, p.value());
+                tooltip(dot, describe(p, valueText));
+                fired.getData().add(dot);
+            }
+        }
+        long first = x.stream().filter(d -> d != Long.MIN_VALUE).mapToLong(Long::longValue).min().orElse(0);
+        long last = x.stream().filter(d -> d != Long.MIN_VALUE).mapToLong(Long::longValue).max().orElse(0);
+        days.span(first, last, yearly);
+        getData().addAll(List.of(value, baseline, low, high, fired));
+        requestChartLayout();
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        NumberAxis y = (NumberAxis) getYAxis();
+        double top = 0;
+        double bottom = y.getHeight();
+        List<PathElement> shape = new ArrayList<>();
+        // One closed shape per run of days that have a band: along the upper edge, back along the lower one.
+        List<double[]> run = new ArrayList<>();
+        for (MonitoringViewModel.Point p : points) {
+            long day = epochDay(p.date());
+            // A check with a fixed limit bounds a day before any baseline exists (client_id missing above 5 %).
+            boolean hasBand = day != Long.MIN_VALUE && (bounded(p.low()) || bounded(p.high()));
+            if (!hasBand) {
+                close(run, shape);
+                continue;
+            }
+            double px = days.getDisplayPosition(day);
+            double upper = bounded(p.high()) ? y.getDisplayPosition(p.high()) : top;
+            double lower = bounded(p.low()) ? y.getDisplayPosition(p.low()) : bottom;
+            run.add(new double[]{px, Math.max(top, upper), Math.min(bottom, lower)});
+        }
+        close(run, shape);
+        band.getElements().setAll(shape);
+    }
+
+    private static void close(List<double[]> run, List<PathElement> shape) {
+        if (run.isEmpty()) {
+            return;
+        }
+        // A single day is drawn as a narrow bar, so a lone band still shows.
+        if (run.size() == 1) {
+            double[] only = run.get(0);
+            run.clear();
+            run.add(new double[]{only[0] - 4, only[1], only[2]});
+            run.add(new double[]{only[0] + 4, only[1], only[2]});
+        }
+        shape.add(new MoveTo(run.get(0)[0], run.get(0)[1]));
+        for (int i = 1; i < run.size(); i++) {
+            shape.add(new LineTo(run.get(i)[0], run.get(i)[1]));
+        }
+        for (int i = run.size() - 1; i >= 0; i--) {
+            shape.add(new LineTo(run.get(i)[0], run.get(i)[2]));
+        }
+        shape.add(new ClosePath());
+        run.clear();
+    }
+
+    /** A day's tooltip: "Mar 2, 2025: 15% · baseline 1% · no alert up to 5% · fired an alert", with its year. */
+    static String describe(MonitoringViewModel.Point p, DoubleFunction<String> valueText) {
+        StringBuilder text = new StringBuilder(Formats.shortDate(p.date(), true)).append(": ")
+                .append(valueText.apply(p.value()));
+        if (!Double.isNaN(p.baseline())) {
+            text.append(" · baseline ").append(valueText.apply(p.baseline()));
+        }
+        if (bounded(p.low()) && bounded(p.high())) {
+            text.append(" · no alert from ").append(valueText.apply(p.low())).append(" to ")
+                    .append(valueText.apply(p.high()));
+        } else if (bounded(p.high())) {
+            text.append(" · no alert up to ").append(valueText.apply(p.high()));
+        } else if (bounded(p.low())) {
+            text.append(" · no alert from ").append(valueText.apply(p.low())).append(" up");
+        }
+        if (p.fired()) {
+            text.append(" · fired an alert");
+        }
+        return text.toString();
+    }
+
+    private static boolean bounded(double v) {
+        return !Double.isNaN(v) && !Double.isInfinite(v);
+    }
+
+    static long epochDay(String isoDate) {
+        try {
+            return LocalDate.parse(isoDate).toEpochDay();
+        } catch (DateTimeParseException | NullPointerException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private static void tooltip(XYChart.Data<?, ?> data, String text) {
+        data.nodeProperty().addListener((obs, old, node) -> {
+            if (node != null) {
+                Tooltip.install(node, new Tooltip(text));
+            }
+        });
+    }
+
+    /**
+     * Days as epoch-day numbers, written "Mar 9": ticks on whole days only, every 1, 2, 3, 7, 14 or 28 days, the
+     * fewest that leave each label its room, so the labels stay level rather than turn on their side.
+     */
+    static final class DayAxis extends ValueAxis<Number> {
+        private long first;
+        private long last;
+        private boolean yearly;
+
+        DayAxis() {
+            setAutoRanging(false);
+            setMinorTickVisible(false);
+            setTickLabelRotation(0);
+        }
+
+        void span(long from, long to, boolean withYear) {
+            first = from;
+            last = to;
+            yearly = withYear;
+            // Half a day of room either side, so the first and last day's dots are not cut by the plot's edge.
+            setLowerBound(from - 0.5);
+            setUpperBound(to + 0.5);
+            requestAxisLayout();
+        }
+
+        /** Every how many days a label goes, for an axis this many pixels long. */
+        static int step(long days, double length, boolean yearly) {
+            double room = yearly ? LABEL_ROOM_YEAR : LABEL_ROOM;
+            for (int step : new int[]{1, 2, 3, 7, 14, 28}) {
+                if (length / Math.max(1, Math.ceil(days / (double) step)) >= room) {
+                    return step;
+                }
+            }
+            return 56;
+        }
+
+        @Override
+        protected List<Number> calculateTickValues(double length, Object range) {
+            List<Number> ticks = new ArrayList<>();
+            if (last < first) {
+                return ticks;
+            }
+            int step = step(last - first + 1, length, yearly);
+            for (long day = first; day <= last; day += step) {
+                ticks.add(day);
+            }
+            return ticks;
+        }
+
+        @Override
+        protected List<Number> calculateMinorTickMarks() {
+            return List.of();
+        }
+
+        @Override
+        protected void setRange(Object range, boolean animate) {
+            double[] bounds = (double[]) range;
+            setLowerBound(bounds[0]);
+            setUpperBound(bounds[1]);
+            currentLowerBound.set(bounds[0]);
+            setScale(bounds[2]);
+        }
+
+        @Override
+        protected Object getRange() {
+            double length = getSide() != null && getSide().isVertical() ? getHeight() : getWidth();
+            return new double[]{getLowerBound(), getUpperBound(),
+                    calculateNewScale(length, getLowerBound(), getUpperBound())};
+        }
+
+        @Override
+        protected String getTickMarkLabel(Number value) {
+            return Formats.shortDate(LocalDate.ofEpochDay(Math.round(value.doubleValue())).toString(), yearly);
+        }
+    }
+}

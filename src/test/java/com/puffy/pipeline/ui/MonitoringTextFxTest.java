@@ -1,0 +1,188 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.monitor.MonitoringScreen;
+import com.puffy.pipeline.ui.table.RowDetailsDialog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Monitoring's texts name columns in backticks: the screen sets the names as code, without the backticks, in the
+ * alert cards, the tables and the row details; a lone backtick stays. The chart writes its days as Analysis does.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MonitoringTextFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    MonitoringScreen monitoring;
+    Stage window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = stage;
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        prefs = Preferences.userRoot().node("eventpipe-test/m-" + System.nanoTime());
+        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
+                new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.openFolder(input);
+        Path m = Files.createDirectories(vm.outputDirProperty().get().resolve("monitoring"));
+        Files.writeString(m.resolve("alerts.csv"), """
+                alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action
+                A1,2025-01-07,SCHEMA_DRIFT,CRITICAL,,,,,from events_20250107.csv (2 files): `referrer` is missing (read as empty).,`referrer` is read as empty for these files.
+                A2,2025-01-06,BOT_SHARE,WARNING,bot_share,0.25,0.05,0.2,a lone ` backtick keeps the rest,Check the bot filter.
+                """);
+        Files.writeString(m.resolve("incidents.csv"), """
+                incident_id,check,first_date,last_date,alerts,worst_severity,summary
+                I1,SCHEMA_DRIFT,2025-01-07,2025-01-07,1,CRITICAL,`referrer` missing
+                """);
+        StringBuilder metrics = new StringBuilder("date,metric,value,baseline,band_low,band_high,fired\n");
+        for (int d = 1; d <= 14; d++) {
+            String date = String.format("2025-01-%02d", d);
+            String base = d < 4 ? ",,," : ",100,90,110,";
+            metrics.append(date).append(",events,").append(d == 7 ? 40 : 100).append(base).append(d == 7).append('\n');
+        }
+        Files.writeString(m.resolve("metrics.csv"), metrics.toString());
+        monitoring = new MonitoringScreen(vm, UiThreads.javafx());
+        Scene scene = new Scene(new StackPane(monitoring.node()), 1024, 700);
+        Theme.apply(scene, false, null);
+        stage.setScene(scene);
+        stage.show();
+        monitoring.reload();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void anAlertCardSetsTheNamesAsCodeWithoutBackticksAndKeepsALoneBacktick(FxRobot robot) throws Exception {
+        ListView<?> list = robot.lookup("#alert-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> code = robot.lookup("#alert-list .code").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).map(Label::getText).toList();
+        assertThat(code).containsExactly("referrer", "referrer");
+        List<String> texts = robot.lookup("#alert-list .code-text-plain").queryAllAs(Text.class).stream()
+                .map(Text::getText).toList();
+        assertThat(texts).contains("from events_20250107.csv (2 files): ", " is missing (read as empty).",
+                "Next: ", " is read as empty for these files.", "a lone ` backtick keeps the rest");
+        assertThat(texts).noneMatch(t -> t.contains("`referrer"));
+        // Ctrl+C copies the alert with its backticks, which Slack, Jira and GitHub set as code.
+        robot.interact(() -> {
+            list.requestFocus();
+            list.getSelectionModel().select(0);
+        });
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(copied).isEqualTo("SCHEMA_DRIFT · 2025-01-07 · CRITICAL\nfrom events_20250107.csv (2 files): "
+                + "`referrer` is missing (read as empty).\nNext: `referrer` is read as empty for these files.");
+        Screenshots.save(window.getScene(), "monitoring-code-light");
+        robot.interact(() -> Theme.apply(window.getScene(), true, null));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.getScene(), "monitoring-code-dark");
+        robot.interact(() -> Theme.apply(window.getScene(), false, null));
+    }
+
+    @Test
+    void theIncidentsTableAndTheRowDetailsSetTheNamesAsCodeToo(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#monitor-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(1));
+        TableView<String[]> table = robot.lookup("#incidents-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#incidents-table .code").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("referrer");
+        assertThat(robot.lookup("#incidents-table .code-text-run").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly(" missing");
+        Label chip = robot.lookup("#incidents-table .code").queryAs(Label.class);
+        javafx.scene.Node lineNode = chip.getParent();
+        javafx.scene.control.TableCell<?, ?> cellNode = (javafx.scene.control.TableCell<?, ?>) lineNode.getParent();
+        // In the row's middle as the text of the cells beside it, not at its top.
+        double chipMiddle = chip.localToScene(chip.getLayoutBounds()).getCenterY();
+        javafx.geometry.Bounds cellBounds = cellNode.localToScene(cellNode.getLayoutBounds());
+        assertThat(chipMiddle).isCloseTo(cellBounds.getCenterY(), org.assertj.core.data.Offset.offset(3.0));
+        assertThat(table.getColumns()).as("the summary in view, the id after it").extracting(c -> c.getText())
+                .containsExactly("worst_severity", "check", "first_date", "last_date", "alerts", "summary",
+                        "incident_id");
+
+        @SuppressWarnings("unchecked")
+        Dialog<Void>[] dialog = new Dialog[1];
+        robot.interact(() -> {
+            dialog[0] = RowDetailsDialog.create(window, List.of(Map.entry("check", "SCHEMA_DRIFT"),
+                    Map.entry("summary", "`referrer` missing, a ` stays")), java.util.Set.of("summary"));
+            dialog[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Parent pane = dialog[0].getDialogPane();
+        assertThat(pane.lookup("#row-details-code-summary")).isNotNull();
+        assertThat(pane.lookupAll(".code")).singleElement()
+                .satisfies(n -> assertThat(((Label) n).getText()).isEqualTo("referrer"));
+        assertThat(pane.lookup("#row-details-code-summary").getAccessibleText()).isEqualTo("referrer missing, a ` stays");
+        robot.interact(() -> dialog[0].close());
+    }
+
+    @Test
+    void theAllFilesTabSetsTheNamesOfMonitoringsSentencesAsCode(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#monitor-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(3));
+        ListView<String> files = robot.lookup("#monitor-file-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().contains("incidents.csv"));
+        robot.interact(() -> files.getSelectionModel().select("incidents.csv"));
+        TableView<String[]> table = robot.lookup("#monitor-files-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#monitor-files-table .code").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("referrer");
+    }
+
+    @Test
+    void theChartWritesItsDaysAsAnalysisDoesLevelAndItsLegendNamesOneBand(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> chart = robot.lookup("#metric-chart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.isVisible() && chart.getData().size() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        Axis<Number> days = chart.getXAxis();
+        List<Text> ticks = days.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text && n.isVisible())
+                .map(n -> (Text) n).toList();
+        assertThat(ticks).extracting(Text::getText).isNotEmpty().allMatch(l -> l.matches("Jan \\d{1,2}"))
+                .contains("Jan 1");
+        assertThat(ticks).as("level, not turned on their side").allMatch(t -> t.getRotate() == 0);
+        assertThat(robot.lookup("#metric-legend").queryAs(javafx.scene.layout.FlowPane.class).getChildren())
+                .extracting(n -> ((Label) n).getText())
+                .containsExactly("the day's value", "baseline: median of the days before", "band: no alert inside it",
+                        "fired an alert");
+        assertThat(robot.lookup("#metric-chart .metric-band").queryAs(javafx.scene.shape.Path.class).getElements())
+                .as("the band is drawn from the fourth day, the first with a baseline").isNotEmpty();
+    }
+}
