@@ -748,6 +748,9 @@ public final class MainView {
         vm.asOfDefaultProperty().addListener((o, a, b) -> describe.run());
         describe.run();
         HBox bar = new HBox(16, new FontIcon("mdi2i-information-outline"), message, where, last);
+        // Shrinking together, the message wrapped over three lines mid-path at 1024 px ("…/sa" "mple-data.") beside
+        // the whole folder line: the names repeat the header, so they take two fifths of the bar at most.
+        where.maxWidthProperty().bind(bar.widthProperty().multiply(0.4));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         // Above the run's message, and kept when a later message replaces it: a day missing from the numbers

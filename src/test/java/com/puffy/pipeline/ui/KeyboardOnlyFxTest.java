@@ -278,6 +278,18 @@ class KeyboardOnlyFxTest {
         robot.push(KeyCode.ALT, KeyCode.C);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(focused().getId()).as("Alt+C goes to the client field").isEqualTo("journey-client");
+
+        // Reading order: from the screen's tabs, Tab goes to what is at the top left first.
+        robot.interact(() -> robot.lookup("#transform-tabs").query().requestFocus());
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).as("the journey's client field, above the timeline").isEqualTo("journey-client");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab(robot, "#transform-tabs")).isEqualTo("transform-tab-datasets");
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).as("the dataset list, left of the table").isEqualTo("dataset-list");
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).isEqualTo("dataset-sessions-search");
     }
 
     @Test
@@ -334,20 +346,15 @@ class KeyboardOnlyFxTest {
     @Test
     @Order(7)
     void tabGoesThroughTheWindowInReadingOrderAndComesBackWithoutATrap(FxRobot robot) throws Exception {
+        // Every screen: Tab goes round the whole window and back, always to something in view.
+        for (KeyCode digit : new KeyCode[] {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT4}) {
+            robot.push(KeyCode.CONTROL, digit);
+            WaitForAsyncUtils.waitForFxEvents();
+            tabRound(robot);
+        }
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> robot.lookup("#open-folder").query().requestFocus());
-        List<Node> visited = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            Node now = focused();
-            assertThat(shown(now)).as("focus step " + i + " is in view: " + now).isTrue();
-            if (i > 0 && now.getId() != null && now.getId().equals("open-folder")) {
-                break;
-            }
-            visited.add(now);
-            robot.push(KeyCode.TAB);
-        }
-        assertThat(focused().getId()).as("Tab comes back round to the first control").isEqualTo("open-folder");
+        List<Node> visited = tabRound(robot);
         List<String> ids = visited.stream().map(n -> n.getId() == null ? "" : n.getId()).toList();
         // Reading order: the header's buttons, its paths line, the stage rail, then the screen.
         int sample = ids.indexOf("open-sample");
@@ -359,6 +366,24 @@ class KeyboardOnlyFxTest {
         int firstTable = ids.indexOf("chart-revenue-as-table");
         assertThat(List.of(sample, theme, asOf, runAll, runQuality, stageTabs, firstTable))
                 .as(String.join(" → ", ids)).doesNotContain(-1).isSorted();
+    }
+
+    /** Tabs from Open folder until the focus comes back to it; the nodes in between, in order. */
+    private static List<Node> tabRound(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#open-folder").query().requestFocus());
+        List<Node> visited = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Node now = focused();
+            assertThat(shown(now)).as("focus step " + i + " is in view: " + now).isTrue();
+            if (i > 0 && now.getId() != null && now.getId().equals("open-folder")) {
+                break;
+            }
+            visited.add(now);
+            robot.push(KeyCode.TAB);
+        }
+        assertThat(focused().getId()).as("Tab comes back round to the first control after "
+                + visited.stream().map(n -> String.valueOf(n.getId())).toList()).isEqualTo("open-folder");
+        return visited;
     }
 
     private static List<Node> all(Node from) {
@@ -496,5 +521,65 @@ class KeyboardOnlyFxTest {
             robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
             WaitForAsyncUtils.waitForFxEvents();
         }
+    }
+
+    /** The first opaque background behind a node: its own or an ancestor's. */
+    private static javafx.scene.paint.Color background(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.layout.Region region && region.getBackground() != null) {
+                List<javafx.scene.layout.BackgroundFill> fills = region.getBackground().getFills();
+                for (int i = fills.size() - 1; i >= 0; i--) {
+                    if (fills.get(i).getFill() instanceof javafx.scene.paint.Color color && color.getOpacity() == 1
+                            && fills.get(i).getInsets().getTop() < region.getHeight() / 2) {
+                        return color;
+                    }
+                }
+            }
+        }
+        return javafx.scene.paint.Color.WHITE;
+    }
+
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a) + 0.05;
+        double lb = luminance(b) + 0.05;
+        return Math.max(la, lb) / Math.min(la, lb);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
+                + 0.0722 * lin.applyAsDouble(c.getBlue());
+    }
+
+    @Test
+    @Order(11)
+    void everyWordInViewIsReadableOnItsBackgroundInBothThemes(FxRobot robot) throws Exception {
+        List<String> unreadable = new ArrayList<>();
+        for (int theme = 0; theme < 2; theme++) {
+            String name = Theme.isDark(prefs) ? "dark" : "light";
+            for (KeyCode digit : new KeyCode[] {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4}) {
+                robot.push(KeyCode.CONTROL, digit);
+                WaitForAsyncUtils.waitForFxEvents();
+                for (Node node : all(window.getScene().getRoot())) {
+                    if (node instanceof javafx.scene.text.Text text && shown(node) && !text.getText().isBlank()
+                            && text.getFill() instanceof javafx.scene.paint.Color fill && !isDisabled(node)) {
+                        double ratio = contrast(fill, background(node));
+                        boolean large = text.getFont().getSize() >= 18
+                                || text.getFont().getSize() >= 14 && text.getFont().getStyle().contains("Bold");
+                        if (ratio < (large ? 3 : 4.5)) {
+                            unreadable.add(String.format(java.util.Locale.ROOT, "%s: '%s' %.2f (%s on %s)", name,
+                                    text.getText(), ratio, fill, background(node)));
+                        }
+                    }
+                }
+            }
+            robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(unreadable.stream().distinct().toList()).isEmpty();
+    }
+
+    private static boolean isDisabled(Node node) {
+        return node.isDisabled();
     }
 }

@@ -182,4 +182,15 @@ class SmallScreenFxTest {
             fresh.removeNode();
         }
     }
+
+    @Test
+    void theStatusMessageKeepsMoreRoomThanTheFolderNamesItRepeatsAt1024Pixels(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#status-message").queryAs(Label.class);
+        Label where = robot.lookup("#status-paths").queryAs(Label.class);
+        assertThat(message.getText()).startsWith("Opened ");
+        assertThat(message.getWidth()).as("'" + message.getText() + "' beside '" + where.getText() + "'")
+                .isGreaterThan(where.getWidth());
+        assertThat(message.getHeight()).as("the message on two lines at most").isLessThan(3 * message.getFont().getSize() * 1.2);
+    }
 }

@@ -136,8 +136,10 @@ public final class TransformScreen implements Screen {
         BorderPane right = new BorderPane(datasetArea);
         right.setTop(datasetDescription);
         right.setPadding(new Insets(0, 0, 0, 10));
-        BorderPane pane = new BorderPane(right);
+        // Children in reading order, which is the Tab order: added after the table, the list on the left came last.
+        BorderPane pane = new BorderPane();
         pane.setLeft(datasets);
+        pane.setCenter(right);
         pane.setPadding(new Insets(6, 0, 0, 0));
         return pane;
     }
@@ -162,6 +164,8 @@ public final class TransformScreen implements Screen {
                 open.setTooltip(new Tooltip("Open journey: the selected row's client, its sessions, events and "
                         + "attribution (Ctrl+J in the table)"));
                 open.setMinWidth(Region.USE_PREF_SIZE);
+                // Compact, only its icon shows.
+                open.setAccessibleText("Open the journey of the selected row's client");
                 // Narrow, the button shows its icon and its tooltip names it, so the filters fit on two lines.
                 open.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(created.compactProperty())
                         .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
@@ -283,8 +287,10 @@ public final class TransformScreen implements Screen {
         StackPane body = new StackPane(split, empty);
         split.visibleProperty().bind(journey.journeyProperty().isNotNull());
         empty.visibleProperty().bind(journey.journeyProperty().isNull());
-        BorderPane pane = new BorderPane(body);
+        // The client field first in the Tab order, as on screen (added after, it came after the credit table).
+        BorderPane pane = new BorderPane();
         pane.setTop(search);
+        pane.setCenter(body);
         return pane;
     }
 
