@@ -133,7 +133,7 @@ class MonitoringTextFxTest {
         javafx.geometry.Bounds cellBounds = cellNode.localToScene(cellNode.getLayoutBounds());
         assertThat(chipMiddle).isCloseTo(cellBounds.getCenterY(), org.assertj.core.data.Offset.offset(3.0));
         assertThat(table.getColumns()).as("the summary in view, the id after it").extracting(c -> c.getText())
-                .containsExactly("worst_severity", "check", "first_date", "last_date", "alerts", "summary",
+                .containsExactly("worst_severity", "check", "summary", "first_date", "last_date", "alerts",
                         "incident_id");
 
         @SuppressWarnings("unchecked")

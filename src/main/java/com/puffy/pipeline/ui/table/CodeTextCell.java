@@ -3,6 +3,7 @@ package com.puffy.pipeline.ui.table;
 import com.puffy.pipeline.ui.CodeText;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -102,17 +103,29 @@ final class CodeTextCell extends TableCell<String[], String> {
             double baseline = Math.max(0, Math.floor((getHeight() - computePrefHeight(-1)) / 2)) + maxBaseline();
             double x = 0;
             double width = getWidth();
+            Node last = null;
+            boolean lastWhole = false;
+            boolean cut = false;
             for (Node run : getChildren()) {
                 double want = run.prefWidth(-1);
                 double room = width - x;
-                boolean fits = room >= Math.min(want, 12);
+                boolean fits = !cut && room >= Math.min(want, 12);
                 run.setVisible(fits);
                 if (!fits) {
+                    // A name with no room left vanished after "…csv: " as if the text ended there: the run before
+                    // it gives up a little width and shows "…" instead.
+                    if (!cut && last != null && lastWhole) {
+                        Bounds whole = last.getLayoutBounds();
+                        last.resize(Math.max(0, whole.getWidth() - 12), whole.getHeight());
+                    }
+                    cut = true;
                     continue;
                 }
                 double w = Math.min(want, room);
                 run.resizeRelocate(x, baseline - run.getBaselineOffset(), w, run.prefHeight(-1));
                 x += w;
+                last = run;
+                lastWhole = w >= want;
             }
         }
     }
