@@ -350,22 +350,17 @@ public final class StudioCache implements AutoCloseable {
         }
         String now = usedAt();
         try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE file_result SET used_at = ? WHERE file_key = ?")) {
-                for (String key : new java.util.TreeSet<>(fileKeys)) {
-                    update.setString(1, now);
-                    update.setString(2, key);
-                    update.addBatch();
+            transaction(connection, () -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE file_result SET used_at = ? WHERE file_key = ?")) {
+                    for (String key : new java.util.TreeSet<>(fileKeys)) {
+                        update.setString(1, now);
+                        update.setString(2, key);
+                        update.addBatch();
+                    }
+                    update.executeBatch();
                 }
-                update.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             // See above.
         }
@@ -502,17 +497,8 @@ public final class StudioCache implements AutoCloseable {
 
     private boolean inTransaction(String what, SqlWork work) {
         try {
-            connection.setAutoCommit(false);
-            try {
-                work.run();
-                connection.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            transaction(connection, work);
+            return true;
         } catch (SQLException e) {
             if (isReadOnly(e)) {
                 warnReadOnly();
@@ -520,6 +506,20 @@ public final class StudioCache implements AutoCloseable {
                 warn("could not " + what + " (" + e.getMessage() + "); the result was not saved for the next run");
             }
             return false;
+        }
+    }
+
+    /** Runs work as one transaction: committed whole, or rolled back and the failure passed on. */
+    private static void transaction(Connection connection, SqlWork work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
@@ -654,28 +654,28 @@ public final class StudioCache implements AutoCloseable {
             if (fileResultColumns(connection).containsAll(addedColumnNames())) {
                 return;
             }
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                List<String> present = fileResultColumns(connection);
-                for (String column : ADDED_FILE_RESULT_COLUMNS) {
-                    if (!present.contains(column.substring(0, column.indexOf(' ')))) {
-                        statement.execute("ALTER TABLE file_result ADD COLUMN " + column);
+            transaction(connection, () -> {
+                try (Statement statement = connection.createStatement()) {
+                    List<String> present = fileResultColumns(connection);
+                    for (String column : ADDED_FILE_RESULT_COLUMNS) {
+                        if (!present.contains(columnName(column))) {
+                            statement.execute("ALTER TABLE file_result ADD COLUMN " + column);
+                        }
                     }
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             // Read-only or busy: see above; the next run that can write adds them.
         }
     }
 
     private static List<String> addedColumnNames() {
-        return ADDED_FILE_RESULT_COLUMNS.stream().map(c -> c.substring(0, c.indexOf(' '))).toList();
+        return ADDED_FILE_RESULT_COLUMNS.stream().map(StudioCache::columnName).toList();
+    }
+
+    /** "build TEXT" → "build". */
+    private static String columnName(String definition) {
+        return definition.substring(0, definition.indexOf(' '));
     }
 
     private static List<String> fileResultColumns(Connection connection) throws SQLException {
