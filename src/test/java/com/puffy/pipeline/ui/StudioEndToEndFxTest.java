@@ -203,8 +203,8 @@ class StudioEndToEndFxTest {
         assertThat(robot.lookup("#kpi-cvr").queryAs(Label.class).getText()).matches("\\d+\\.\\d{1,2}%");
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        javafx.scene.chart.BarChart<String, Number> orders = robot.from(robot.lookup("#chart-orders").queryAs(
-                javafx.scene.Node.class)).lookup(".chart").queryAs(javafx.scene.chart.BarChart.class);
+        javafx.scene.chart.XYChart<Number, Number> orders = robot.from(robot.lookup("#chart-orders").queryAs(
+                javafx.scene.Node.class)).lookup(".chart").queryAs(javafx.scene.chart.XYChart.class);
         javafx.scene.chart.NumberAxis count = (javafx.scene.chart.NumberAxis) orders.getYAxis();
         double most = orders.getData().get(0).getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max()
                 .orElseThrow();

@@ -5,6 +5,7 @@ import com.puffy.pipeline.analysis.Fmt;
 import com.puffy.pipeline.analysis.Ticks;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.Words;
+import com.puffy.pipeline.ui.DayAxis;
 import com.puffy.pipeline.ui.EmptyState;
 import com.puffy.pipeline.ui.ErrorDialog;
 import com.puffy.pipeline.ui.Formats;
@@ -49,8 +50,11 @@ public final class AnalysisScreen implements Screen {
     private final TabPane tabs = new TabPane();
     private final FlowPane tiles = new FlowPane(TILE_GAP, TILE_GAP);
     private final VBox insights = new VBox(3);
-    private final LineChart<String, Number> revenue = new LineChart<>(new CategoryAxis(), new NumberAxis());
-    private final BarChart<String, Number> orders = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    // Days on a day axis, as Monitoring's chart: labels level, every few days when they would crowd.
+    private final DayAxis revenueDays = new DayAxis();
+    private final DayAxis orderDays = new DayAxis();
+    private final LineChart<Number, Number> revenue = new LineChart<>(revenueDays, new NumberAxis());
+    private final DayBarChart orders = new DayBarChart(orderDays, new NumberAxis());
     private final BarChart<Number, String> funnel = new BarChart<>(new NumberAxis(), new CategoryAxis());
     private final BarChart<String, Number> channels = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final BarChart<String, Number> devices = new BarChart<>(new CategoryAxis(), new NumberAxis());
@@ -71,10 +75,9 @@ public final class AnalysisScreen implements Screen {
         channelCard = card("chart-channels", "Channel revenue: first click vs last click", channels, threads,
                 "attribution_shift.csv");
         deviceCard = card("chart-devices", "Conversion rate by device", devices, threads, "segments.csv");
-        for (var chart : List.of(revenue, orders, channels, devices)) {
+        for (var chart : List.of(revenue, orders, funnel, channels, devices)) {
             chart.setAnimated(false);
         }
-        funnel.setAnimated(false);
         revenue.setCreateSymbols(true);
         revenue.setLegendVisible(false);
         orders.setLegendVisible(false);
@@ -161,10 +164,9 @@ public final class AnalysisScreen implements Screen {
     private void show(AnalysisResult result) {
         tiles.getChildren().clear();
         insights.getChildren().clear();
-        for (var chart : List.of(revenue, orders, channels, devices)) {
+        for (var chart : List.of(revenue, orders, funnel, channels, devices)) {
             chart.getData().clear();
         }
-        funnel.getData().clear();
         if (result == null) {
             return;
         }
@@ -190,19 +192,32 @@ public final class AnalysisScreen implements Screen {
             insights.getChildren().add(label);
         }
 
-        XYChart.Series<String, Number> money = new XYChart.Series<>();
-        XYChart.Series<String, Number> count = new XYChart.Series<>();
+        XYChart.Series<Number, Number> money = new XYChart.Series<>();
+        XYChart.Series<Number, Number> count = new XYChart.Series<>();
         boolean yearly = Formats.spansYears(result.overview().firstDate(), result.overview().lastDate());
+        long firstDay = Long.MAX_VALUE;
+        long lastDay = Long.MIN_VALUE;
         for (AnalysisResult.DailyTrend day : result.daily()) {
-            String label = shortDate(day.date(), yearly);
-            XYChart.Data<String, Number> point = new XYChart.Data<>(label, day.revenue());
+            long epochDay = DayAxis.epochDay(day.date());
+            if (epochDay == Long.MIN_VALUE) {
+                continue;
+            }
+            firstDay = Math.min(firstDay, epochDay);
+            lastDay = Math.max(lastDay, epochDay);
+            XYChart.Data<Number, Number> point = new XYChart.Data<>(epochDay, day.revenue());
             money.getData().add(point);
-            XYChart.Data<String, Number> bar = new XYChart.Data<>(label, day.orders());
+            XYChart.Data<Number, Number> bar = new XYChart.Data<>(epochDay, day.orders());
             count.getData().add(bar);
+            // With the labels thinned, the tooltip is where a day says its full date.
+            String date = Formats.shortDate(day.date(), true);
             String orderCount = Words.count(day.orders(), "order", "orders");
-            tooltip(point, day.date() + ": " + Formats.money(day.revenue()) + " from " + orderCount
+            tooltip(point, date + ": " + Formats.money(day.revenue()) + " from " + orderCount
                     + (day.hasIssues() ? "; data issues: " + day.issues() : ""));
-            tooltip(bar, day.date() + ": " + orderCount);
+            tooltip(bar, date + ": " + orderCount);
+        }
+        if (firstDay <= lastDay) {
+            revenueDays.span(firstDay, lastDay, yearly);
+            orderDays.span(firstDay, lastDay, yearly);
         }
         // Past two months a line per day and a dot per point fill the chart with grey and cost thousands of nodes.
         boolean fewDays = result.daily().size() <= 62;
@@ -266,11 +281,6 @@ public final class AnalysisScreen implements Screen {
         }
         deviceCard.caption(first(result.insights("segments")));
         deviceCard.describe(result.insights("segments"));
-    }
-
-    /** A day under the daily charts, as {@link Formats#shortDate} writes it (Monitoring's chart writes it the same). */
-    static String shortDate(String isoDate, boolean withYear) {
-        return Formats.shortDate(isoDate, withYear);
     }
 
     private static String first(List<String> lines) {

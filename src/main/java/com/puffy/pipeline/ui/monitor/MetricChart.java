@@ -1,14 +1,12 @@
 package com.puffy.pipeline.ui.monitor;
 
+import com.puffy.pipeline.ui.DayAxis;
 import com.puffy.pipeline.ui.Formats;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.ValueAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.ClosePath;
@@ -20,14 +18,11 @@ import javafx.scene.shape.PathElement;
 /**
  * A metric's days as metrics.csv gives them: the value, the baseline, the band drawn as a shaded area between
  * band_low and band_high (to the plot's edge on a side without a bound) with its edges as thin lines, and the days
- * that fired. Days on a date axis written as Analysis writes them ("Mar 9"), one label every few days so the labels
- * stay level at any width. Series 0 value, 1 baseline, 2 band low, 3 band high, 4 fired; the x values are epoch days.
+ * that fired. Days on the shared {@link DayAxis}, as Analysis's daily charts: "Mar 9", one label every few days so
+ * the labels stay level at any width. Series 0 value, 1 baseline, 2 band low, 3 band high, 4 fired; the x values
+ * are epoch days.
  */
 final class MetricChart extends LineChart<Number, Number> {
-    /** Room a level "Mar 10" label needs, and "Mar 10, 2025" when the days cross a year. */
-    private static final double LABEL_ROOM = 56;
-    private static final double LABEL_ROOM_YEAR = 100;
-
     private final DayAxis days;
     private final Path band = new Path();
     private List<MonitoringViewModel.Point> points = List.of();
@@ -62,7 +57,7 @@ final class MetricChart extends LineChart<Number, Number> {
                 && Formats.spansYears(points.get(0).date(), points.get(points.size() - 1).date());
         List<Long> x = new ArrayList<>();
         for (MonitoringViewModel.Point p : points) {
-            long day = epochDay(p.date());
+            long day = DayAxis.epochDay(p.date());
             x.add(day);
             if (day == Long.MIN_VALUE) {
                 continue;
@@ -104,7 +99,7 @@ final class MetricChart extends LineChart<Number, Number> {
         // One closed shape per run of days that have a band: along the upper edge, back along the lower one.
         List<double[]> run = new ArrayList<>();
         for (MonitoringViewModel.Point p : points) {
-            long day = epochDay(p.date());
+            long day = DayAxis.epochDay(p.date());
             // A check with a fixed limit bounds a day before any baseline exists (client_id missing above 5 %).
             boolean hasBand = day != Long.MIN_VALUE && (bounded(p.low()) || bounded(p.high()));
             if (!hasBand) {
@@ -167,95 +162,11 @@ final class MetricChart extends LineChart<Number, Number> {
         return !Double.isNaN(v) && !Double.isInfinite(v);
     }
 
-    static long epochDay(String isoDate) {
-        try {
-            return LocalDate.parse(isoDate).toEpochDay();
-        } catch (DateTimeParseException | NullPointerException e) {
-            return Long.MIN_VALUE;
-        }
-    }
-
     private static void tooltip(XYChart.Data<?, ?> data, String text) {
         data.nodeProperty().addListener((obs, old, node) -> {
             if (node != null) {
                 Tooltip.install(node, new Tooltip(text));
             }
         });
-    }
-
-    /**
-     * Days as epoch-day numbers, written "Mar 9": ticks on whole days only, every 1, 2, 3, 7, 14 or 28 days, the
-     * fewest that leave each label its room, so the labels stay level rather than turn on their side.
-     */
-    static final class DayAxis extends ValueAxis<Number> {
-        private long first;
-        private long last;
-        private boolean yearly;
-
-        DayAxis() {
-            setAutoRanging(false);
-            setMinorTickVisible(false);
-            setTickLabelRotation(0);
-        }
-
-        void span(long from, long to, boolean withYear) {
-            first = from;
-            last = to;
-            yearly = withYear;
-            // Half a day of room either side, so the first and last day's dots are not cut by the plot's edge.
-            setLowerBound(from - 0.5);
-            setUpperBound(to + 0.5);
-            requestAxisLayout();
-        }
-
-        /** Every how many days a label goes, for an axis this many pixels long. */
-        static int step(long days, double length, boolean yearly) {
-            double room = yearly ? LABEL_ROOM_YEAR : LABEL_ROOM;
-            for (int step : new int[]{1, 2, 3, 7, 14, 28}) {
-                if (length / Math.max(1, Math.ceil(days / (double) step)) >= room) {
-                    return step;
-                }
-            }
-            return 56;
-        }
-
-        @Override
-        protected List<Number> calculateTickValues(double length, Object range) {
-            List<Number> ticks = new ArrayList<>();
-            if (last < first) {
-                return ticks;
-            }
-            int step = step(last - first + 1, length, yearly);
-            for (long day = first; day <= last; day += step) {
-                ticks.add(day);
-            }
-            return ticks;
-        }
-
-        @Override
-        protected List<Number> calculateMinorTickMarks() {
-            return List.of();
-        }
-
-        @Override
-        protected void setRange(Object range, boolean animate) {
-            double[] bounds = (double[]) range;
-            setLowerBound(bounds[0]);
-            setUpperBound(bounds[1]);
-            currentLowerBound.set(bounds[0]);
-            setScale(bounds[2]);
-        }
-
-        @Override
-        protected Object getRange() {
-            double length = getSide() != null && getSide().isVertical() ? getHeight() : getWidth();
-            return new double[]{getLowerBound(), getUpperBound(),
-                    calculateNewScale(length, getLowerBound(), getUpperBound())};
-        }
-
-        @Override
-        protected String getTickMarkLabel(Number value) {
-            return Formats.shortDate(LocalDate.ofEpochDay(Math.round(value.doubleValue())).toString(), yearly);
-        }
     }
 }

@@ -4,18 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The Monitoring chart's date axis and day tooltips, without a window. */
+/** The Monitoring chart's day tooltips and alert text, without a window (its day axis: DayAxisTest). */
 class MetricChartTest {
-    @Test
-    void theDayAxisLabelsFewerDaysAsTheChartNarrowsSoLabelsStayLevel() {
-        assertThat(MetricChart.DayAxis.step(15, 1200, false)).isEqualTo(1);
-        assertThat(MetricChart.DayAxis.step(15, 560, false)).isEqualTo(2);
-        assertThat(MetricChart.DayAxis.step(15, 300, false)).isEqualTo(3);
-        assertThat(MetricChart.DayAxis.step(90, 560, false)).isEqualTo(14);
-        // "Mar 9, 2025" takes more room than "Mar 9".
-        assertThat(MetricChart.DayAxis.step(15, 560, true)).isEqualTo(3);
-    }
-
     @Test
     void aDayTooltipSaysTheValueTheBaselineTheBandAndWhetherItFired() {
         MonitoringViewModel.Point fired = new MonitoringViewModel.Point("2025-03-02", 0.15, 0.01, Double.NaN, 0.05,

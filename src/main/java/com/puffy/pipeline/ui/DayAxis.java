@@ -1,0 +1,98 @@
+package com.puffy.pipeline.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.chart.ValueAxis;
+
+/**
+ * Days as epoch-day numbers, written as {@link Formats#shortDate} writes them ("Mar 9"): ticks on whole days only,
+ * every 1, 2, 3, 7, 14 or 28 days, the fewest that leave each label its room, so the labels stay level rather than
+ * turn on their side. Shared by Monitoring's metric chart and Analysis's daily charts, so both thin their days alike.
+ */
+public final class DayAxis extends ValueAxis<Number> {
+    /** Room a level "Mar 10" label needs, and "Mar 10, 2025" when the days cross a year. */
+    private static final double LABEL_ROOM = 56;
+    private static final double LABEL_ROOM_YEAR = 100;
+
+    private long first;
+    private long last = -1;
+    private boolean yearly;
+
+    public DayAxis() {
+        setAutoRanging(false);
+        setMinorTickVisible(false);
+        setTickLabelRotation(0);
+    }
+
+    /** Shows the days from {@code from} to {@code to} (epoch days), with the year on each label when asked. */
+    public void span(long from, long to, boolean withYear) {
+        first = from;
+        last = to;
+        yearly = withYear;
+        // Half a day of room either side, so the first and last day's marks are not cut by the plot's edge.
+        setLowerBound(from - 0.5);
+        setUpperBound(to + 0.5);
+        requestAxisLayout();
+    }
+
+    /** Every how many days a label goes, for an axis this many pixels long. */
+    public static int step(long days, double length, boolean yearly) {
+        double room = yearly ? LABEL_ROOM_YEAR : LABEL_ROOM;
+        for (int step : new int[]{1, 2, 3, 7, 14, 28}) {
+            if (length / Math.max(1, Math.ceil(days / (double) step)) >= room) {
+                return step;
+            }
+        }
+        return 56;
+    }
+
+    /** The epoch day of an ISO date, or {@link Long#MIN_VALUE} for a blank or unreadable one. */
+    public static long epochDay(String isoDate) {
+        try {
+            return LocalDate.parse(isoDate).toEpochDay();
+        } catch (DateTimeParseException | NullPointerException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    @Override
+    protected List<Number> calculateTickValues(double length, Object range) {
+        List<Number> ticks = new ArrayList<>();
+        if (last < first) {
+            return ticks;
+        }
+        int step = step(last - first + 1, length, yearly);
+        for (long day = first; day <= last; day += step) {
+            ticks.add(day);
+        }
+        return ticks;
+    }
+
+    @Override
+    protected List<Number> calculateMinorTickMarks() {
+        return List.of();
+    }
+
+    @Override
+    protected void setRange(Object range, boolean animate) {
+        double[] bounds = (double[]) range;
+        setLowerBound(bounds[0]);
+        setUpperBound(bounds[1]);
+        currentLowerBound.set(bounds[0]);
+        setScale(bounds[2]);
+    }
+
+    @Override
+    protected Object getRange() {
+        double length = getSide() != null && getSide().isVertical() ? getHeight() : getWidth();
+        return new double[]{getLowerBound(), getUpperBound(),
+                calculateNewScale(length, getLowerBound(), getUpperBound())};
+    }
+
+    @Override
+    protected String getTickMarkLabel(Number value) {
+        return Formats.shortDate(LocalDate.ofEpochDay(Math.round(value.doubleValue())).toString(), yearly);
+    }
+}

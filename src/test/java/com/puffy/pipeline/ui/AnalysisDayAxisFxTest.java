@@ -1,0 +1,151 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.StudioEngine;
+import com.puffy.pipeline.config.ConfigLoader;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.PipelineListener;
+import com.puffy.pipeline.generate.EventGenerator;
+import com.puffy.pipeline.generate.GenerateSettings;
+import com.puffy.pipeline.ui.analysis.AnalysisScreen;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Analysis's daily charts on 40 days, too many for a label a day: the days sit level on a day axis, thinned so no
+ * two labels touch, at a laptop's width and a wide screen's; every day's bar still says its date and orders.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AnalysisDayAxisFxTest {
+    private static final int DAYS = 40;
+    private static final LocalDate START = LocalDate.of(2025, 2, 23);
+    @TempDir
+    static Path dir;
+    static Path input;
+    static Path output;
+    Preferences prefs;
+    MainViewModel vm;
+    Stage window;
+
+    @BeforeAll
+    static void runTheAnalysisOnFortyDays() throws Exception {
+        input = dir.resolve("events");
+        EventGenerator.generate(new GenerateSettings(input, DAYS, 60, START, 7, Set.of()), Progress.NONE,
+                Cancellation.none());
+        output = RunSettings.defaultOutputFor(input);
+        RunSettings settings = new RunSettings(input, output, ConfigLoader.defaults(), null, START.plusDays(DAYS),
+                false, null);
+        StudioEngine.standardPipeline().run(settings, Set.of(StageId.ANALYSIS), false, PipelineListener.NONE,
+                Cancellation.none());
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = stage;
+        prefs = Preferences.userRoot().node("eventpipe-test/axis-" + System.nanoTime());
+        vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
+                new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.openFolder(input);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void onALaptopTheDailyChartsThinTheirDaysAndKeepThemLevel(FxRobot robot) throws Exception {
+        show(robot, 1024, 768);
+        for (String card : List.of("#chart-revenue", "#chart-orders")) {
+            assertThat(levelLabelsApart(robot, card)).as(card + " labels a day of every few").hasSizeLessThan(DAYS);
+        }
+        everyBarSaysItsDateAndOrders(robot);
+    }
+
+    @Test
+    void onAWideScreenTheDailyChartsKeepTheirDaysLevelToo(FxRobot robot) throws Exception {
+        show(robot, 1440, 900);
+        for (String card : List.of("#chart-revenue", "#chart-orders")) {
+            assertThat(levelLabelsApart(robot, card)).as(card + " labels").first().isEqualTo("Feb 23");
+        }
+        everyBarSaysItsDateAndOrders(robot);
+    }
+
+    private void show(FxRobot robot, double width, double height) throws Exception {
+        AnalysisScreen[] screen = new AnalysisScreen[1];
+        robot.interact(() -> {
+            screen[0] = new AnalysisScreen(vm, UiThreads.javafx());
+            Scene scene = new Scene(new StackPane(screen[0].node()), width, height);
+            Theme.apply(scene, false, null);
+            window.setScene(scene);
+            window.show();
+            screen[0].reload();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> orders(robot).getData().size() == 1
+                && orders(robot).getData().get(0).getData().size() == DAYS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The chart's visible day labels, left to right, after checking each is level and clear of the one before. */
+    private static List<String> levelLabelsApart(FxRobot robot, String card) {
+        XYChart<?, ?> chart = robot.from(robot.lookup(card).queryAs(Node.class)).lookup(".chart")
+                .queryAs(XYChart.class);
+        List<Text> labels = chart.getXAxis().getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Text && n.isVisible()).map(n -> (Text) n)
+                .sorted(Comparator.comparingDouble(t -> t.getBoundsInParent().getMinX())).toList();
+        assertThat(labels).as(card + " has day labels").isNotEmpty();
+        assertThat(labels).as(card + " labels level").allMatch(t -> t.getRotate() == 0);
+        for (int i = 1; i < labels.size(); i++) {
+            assertThat(labels.get(i).getBoundsInParent().getMinX()).as(card + " " + labels.get(i).getText()
+                    + " clear of " + labels.get(i - 1).getText())
+                    .isGreaterThan(labels.get(i - 1).getBoundsInParent().getMaxX());
+        }
+        List<String> texts = labels.stream().map(Text::getText).toList();
+        assertThat(texts).allMatch(t -> t.matches("(Feb|Mar|Apr) \\d{1,2}"));
+        return texts;
+    }
+
+    private static void everyBarSaysItsDateAndOrders(FxRobot robot) {
+        for (XYChart.Data<Number, Number> bar : orders(robot).getData().get(0).getData()) {
+            assertThat(bar.getNode()).isNotNull();
+            assertThat(bar.getNode().isVisible()).isTrue();
+            Object tip = bar.getNode().getProperties().get("javafx.scene.control.Tooltip");
+            assertThat(tip).isInstanceOf(Tooltip.class);
+            assertThat(((Tooltip) tip).getText()).matches("(Feb|Mar|Apr) \\d{1,2}, 2025: \\d+ orders?");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static XYChart<Number, Number> orders(FxRobot robot) {
+        return robot.from(robot.lookup("#chart-orders").queryAs(Node.class)).lookup(".chart").queryAs(XYChart.class);
+    }
+}
