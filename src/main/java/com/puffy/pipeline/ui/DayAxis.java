@@ -19,6 +19,7 @@ public final class DayAxis extends ValueAxis<Number> {
     private long first;
     private long last = -1;
     private boolean yearly;
+    private DayAxis alike;
 
     public DayAxis() {
         setAutoRanging(false);
@@ -34,6 +35,23 @@ public final class DayAxis extends ValueAxis<Number> {
         // Half a day of room either side, so the first and last day's marks are not cut by the plot's edge.
         setLowerBound(from - 0.5);
         setUpperBound(to + 0.5);
+        requestAxisLayout();
+    }
+
+    /**
+     * Two charts side by side over the same days label the same days: each thins its labels as the narrower of the
+     * two needs. Otherwise the chart whose value labels are wider ("30,000" beside "35") labels a day a week while
+     * its neighbour labels one of every three.
+     */
+    public static void labelAlike(DayAxis one, DayAxis other) {
+        one.alike = other;
+        other.alike = one;
+        one.widthProperty().addListener((obs, old, now) -> other.relabel());
+        other.widthProperty().addListener((obs, old, now) -> one.relabel());
+    }
+
+    private void relabel() {
+        invalidateRange();
         requestAxisLayout();
     }
 
@@ -63,7 +81,8 @@ public final class DayAxis extends ValueAxis<Number> {
         if (last < first) {
             return ticks;
         }
-        int step = step(last - first + 1, length, yearly);
+        double room = alike != null && alike.getWidth() > 0 ? Math.min(length, alike.getWidth()) : length;
+        int step = step(last - first + 1, room, yearly);
         for (long day = first; day <= last; day += step) {
             ticks.add(day);
         }

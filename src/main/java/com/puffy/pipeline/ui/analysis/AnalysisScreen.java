@@ -83,6 +83,7 @@ public final class AnalysisScreen implements Screen {
         orders.setLegendVisible(false);
         funnel.setLegendVisible(false);
         devices.setLegendVisible(false);
+        DayAxis.labelAlike(revenueDays, orderDays);
         channels.setId("channel-chart");
         NumberAxis funnelAxis = (NumberAxis) funnel.getXAxis();
         funnelAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
