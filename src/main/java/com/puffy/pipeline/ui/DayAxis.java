@@ -38,6 +38,13 @@ public final class DayAxis extends ValueAxis<Number> {
         requestAxisLayout();
     }
 
+    /** Shows no day: a result without a readable date must not keep the days of the result shown before it. */
+    public void clear() {
+        first = 0;
+        last = -1;
+        requestAxisLayout();
+    }
+
     /**
      * Two charts side by side over the same days label the same days: each thins its labels as the narrower of the
      * two needs. Otherwise the chart whose value labels are wider ("30,000" beside "35") labels a day a week while

@@ -219,6 +219,9 @@ public final class AnalysisScreen implements Screen {
         if (firstDay <= lastDay) {
             revenueDays.span(firstDay, lastDay, yearly);
             orderDays.span(firstDay, lastDay, yearly);
+        } else {
+            revenueDays.clear();
+            orderDays.clear();
         }
         // Past two months a line per day and a dot per point fill the chart with grey and cost thousands of nodes.
         boolean fewDays = result.daily().size() <= 62;
