@@ -2,11 +2,7 @@ package com.puffy.pipeline.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.puffy.pipeline.io.CsvOutput;
 import com.puffy.pipeline.io.CsvSamples;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +22,7 @@ class FrameRoundTripTest {
     void everyStringWrittenByCsvOutputReadsBackThroughTheAnalysisFrame() throws Exception {
         List<String> values = CsvSamples.strings(2000);
         Path file = dir.resolve("out.csv");
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CsvOutput csv = new CsvOutput(writer, List.of("first", "id", "middle"))) {
-            for (int i = 0; i < values.size(); i++) {
-                csv.row(values.get(i), i, values.get(i));
-            }
-        }
+        CsvSamples.writeFirstIdMiddle(file, values);
         Map<String, Frame.Kind> columns = new LinkedHashMap<>();
         columns.put("first", Frame.Kind.TEXT);
         columns.put("id", Frame.Kind.NUMBER);

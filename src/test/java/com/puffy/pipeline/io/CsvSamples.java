@@ -1,5 +1,10 @@
 package com.puffy.pipeline.io;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -36,5 +41,18 @@ public final class CsvSamples {
             all.add(s.toString());
         }
         return all;
+    }
+
+    /**
+     * Writes the values through {@link CsvOutput} as columns {@code first, id, middle}: each value as the first cell
+     * and again as the third, the row's index between them, so a reader is tested at a line's start and inside it.
+     */
+    public static void writeFirstIdMiddle(Path file, List<String> values) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CsvOutput csv = new CsvOutput(writer, List.of("first", "id", "middle"))) {
+            for (int i = 0; i < values.size(); i++) {
+                csv.row(values.get(i), i, values.get(i));
+            }
+        }
     }
 }

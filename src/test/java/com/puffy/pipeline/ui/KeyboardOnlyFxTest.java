@@ -539,18 +539,6 @@ class KeyboardOnlyFxTest {
         return javafx.scene.paint.Color.WHITE;
     }
 
-    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
-        double la = luminance(a) + 0.05;
-        double lb = luminance(b) + 0.05;
-        return Math.max(la, lb) / Math.min(la, lb);
-    }
-
-    private static double luminance(javafx.scene.paint.Color c) {
-        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
-                + 0.0722 * lin.applyAsDouble(c.getBlue());
-    }
-
     @Test
     @Order(11)
     void everyWordInViewIsReadableOnItsBackgroundInBothThemes(FxRobot robot) throws Exception {
@@ -563,7 +551,7 @@ class KeyboardOnlyFxTest {
                 for (Node node : all(window.getScene().getRoot())) {
                     if (node instanceof javafx.scene.text.Text text && shown(node) && !text.getText().isBlank()
                             && text.getFill() instanceof javafx.scene.paint.Color fill && !isDisabled(node)) {
-                        double ratio = contrast(fill, background(node));
+                        double ratio = Wcag.contrast(fill, background(node));
                         boolean large = text.getFont().getSize() >= 18
                                 || text.getFont().getSize() >= 14 && text.getFont().getStyle().contains("Bold");
                         if (ratio < (large ? 3 : 4.5)) {

@@ -101,7 +101,7 @@ class SmallScreenFxTest {
         Node bar = robot.lookup("#progress-quality").query();
         javafx.scene.layout.Region track = (javafx.scene.layout.Region) bar.lookup(".track");
         javafx.scene.layout.Region card = (javafx.scene.layout.Region) robot.lookup("#stage-quality").query();
-        double ratio = contrast(fill(track), fill(card));
+        double ratio = Wcag.contrast(fill(track), fill(card));
         assertThat(ratio).as(width + " px: contrast of the empty track with the card").isGreaterThanOrEqualTo(1.3);
     }
 
@@ -110,18 +110,6 @@ class SmallScreenFxTest {
         return (javafx.scene.paint.Color) fills.get(fills.size() - 1).getFill();
     }
 
-    /** WCAG contrast ratio of two opaque colors. */
-    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
-        double la = luminance(a) + 0.05;
-        double lb = luminance(b) + 0.05;
-        return Math.max(la, lb) / Math.min(la, lb);
-    }
-
-    private static double luminance(javafx.scene.paint.Color c) {
-        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
-                + 0.0722 * lin.applyAsDouble(c.getBlue());
-    }
     private void selectTab(FxRobot robot, String id) {
         robot.interact(() -> robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class).forEach(pane ->
                 pane.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()

@@ -2,11 +2,7 @@ package com.puffy.pipeline.ui.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.puffy.pipeline.io.CsvOutput;
 import com.puffy.pipeline.io.CsvSamples;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +19,7 @@ class TableRoundTripTest {
     void everyStringWrittenByCsvOutputShowsAsWrittenInBothTableLoaders() throws Exception {
         List<String> values = CsvSamples.strings(2000);
         Path file = dir.resolve("out.csv");
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CsvOutput csv = new CsvOutput(writer, List.of("first", "id", "middle"))) {
-            for (int i = 0; i < values.size(); i++) {
-                csv.row(values.get(i), i, values.get(i));
-            }
-        }
+        CsvSamples.writeFirstIdMiddle(file, values);
         List<List<String>> expected = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             expected.add(List.of(values.get(i), Integer.toString(i), values.get(i)));
