@@ -142,6 +142,101 @@ public final class Aggregation {
             };
         }
 
+        /** The share of the whole a bar holds, for counts and sums of figures of one sign; null otherwise. */
+        public BigDecimal share(Group g) {
+            if (spec.measure() == Measure.MEAN || g.value() == null || total.signum() <= 0 || g.value().signum() < 0) {
+                return null;
+            }
+            return g.value().divide(total, MathContext.DECIMAL64);
+        }
+
+        /** A bar's figure exactly, in words: "$1,299.50", "1,234 rows", "12.5". */
+        public String figure(Group g) {
+            if (g.value() == null) {
+                return "no value";
+            }
+            return spec.measure() == Measure.ROWS ? rowsWord(g.value().longValueExact())
+                    : Aggregation.figure(g.value(), spec.money(), spec.measure() == Measure.MEAN);
+        }
+
+        /**
+         * A bar's tooltip: its name, exact figure, rows and share. "Direct: 1,234 rows (26.2 % of 4,711)",
+         * "Direct: $1,299.50 from 3 rows (2 with a revenue; 99.9 % of $1,300.00)".
+         */
+        public String tooltip(Group g) {
+            String name = spec.byDay() ? dayName(g.key()) : g.label();
+            BigDecimal share = share(g);
+            String ofTotal = share == null ? "" : percent(share) + " of " + (spec.measure() == Measure.ROWS
+                    ? String.format(Locale.US, "%,d", total.longValueExact()) : Aggregation.figure(total, spec.money(), false));
+            if (spec.measure() == Measure.ROWS) {
+                return name + ": " + figure(g) + (ofTotal.isEmpty() ? "" : " (" + ofTotal + ")");
+            }
+            String rowsPart = rowsWord(g.rows()) + (g.valued() == g.rows() ? ""
+                    : ", " + String.format(Locale.US, "%,d", g.valued()) + " with a " + spec.measureColumn());
+            String head = spec.measure() == Measure.MEAN ? name + ": mean " + figure(g) + " over " : name + ": "
+                    + figure(g) + " from ";
+            return head + rowsPart + (ofTotal.isEmpty() ? "" : " (" + ofTotal + ")");
+        }
+
+        /**
+         * The chart in words for a screen reader (it is an image to one): what is measured by what, over how many
+         * rows, the bars with their figures (the first ten), and what was left out.
+         */
+        public String describe(String dataset, long tableRows) {
+            StringBuilder text = new StringBuilder();
+            text.append(spec.measureLabel()).append(" by ").append(spec.groupLabel()).append(" in ").append(dataset)
+                    .append(", over ").append(rows == tableRows ? rowsWord(rows)
+                            : String.format(Locale.US, "%,d of %s (filtered)", rows, rowsWord(tableRows)))
+                    .append(". ");
+            if (groups.isEmpty()) {
+                text.append("No bars: no row to add up.");
+            } else if (spec.byDay()) {
+                Group high = null;
+                Group low = null;
+                for (Group g : groups) {
+                    if (g.value() == null) {
+                        continue;
+                    }
+                    high = high == null || g.value().compareTo(high.value()) > 0 ? g : high;
+                    low = low == null || g.value().compareTo(low.value()) < 0 ? g : low;
+                }
+                text.append(groups.size()).append(groups.size() == 1 ? " day" : " days").append(" from ")
+                        .append(dayName(groups.get(0).key())).append(" to ")
+                        .append(dayName(groups.get(groups.size() - 1).key())).append('.');
+                if (high != null) {
+                    text.append(" Highest ").append(dayName(high.key())).append(": ").append(figure(high))
+                            .append("; lowest ").append(dayName(low.key())).append(": ").append(figure(low)).append('.');
+                }
+                if (spec.measure() != Measure.MEAN) {
+                    text.append(" Total ").append(spec.measure() == Measure.ROWS
+                            ? rowsWord(total.longValueExact()) : Aggregation.figure(total, spec.money(), false)).append('.');
+                }
+            } else {
+                text.append(distinct).append(distinct == 1 ? " value" : " values").append(", largest first: ");
+                List<String> bars = new ArrayList<>();
+                for (Group g : groups.subList(0, Math.min(10, groups.size()))) {
+                    BigDecimal share = share(g);
+                    bars.add(g.label() + " " + figure(g) + (share == null ? "" : " (" + percent(share) + ")"));
+                }
+                text.append(String.join(", ", bars)).append(groups.size() > 10 ? ", and more." : ".");
+            }
+            String left = leftOut();
+            return left.isEmpty() ? text.toString() : text + " " + left;
+        }
+
+        /** The series as CSV text, formula-safe as every export ({@code CsvOutput}). */
+        public String csv() {
+            java.io.StringWriter text = new java.io.StringWriter();
+            try (com.puffy.pipeline.io.CsvOutput out = new com.puffy.pipeline.io.CsvOutput(text, csvHeader())) {
+                for (List<Object> row : csvRows()) {
+                    out.row(row);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return text.toString();
+        }
+
         public List<List<Object>> csvRows() {
             List<List<Object>> out = new ArrayList<>();
             for (Group g : groups) {
@@ -325,6 +420,31 @@ public final class Aggregation {
         BigDecimal total = total(found, spec.measure());
         List<Group> shown = spec.byDay() ? byDate(found, spec.measure()) : topWithOther(found, spec);
         return new Result(spec, List.copyOf(shown), totalRows, noDay, noValue, notNumber, total, found.size());
+    }
+
+    /** "Mar 9, 2025" for a day's tooltip and description; the text as is when it is not a date. */
+    static String dayName(String isoDay) {
+        try {
+            LocalDate day = LocalDate.parse(isoDay);
+            return day.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US));
+        } catch (DateTimeParseException e) {
+            return isoDay;
+        }
+    }
+
+    static String percent(BigDecimal share) {
+        return share.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    /**
+     * A figure exactly as summed, grouped by thousands: money to the cent ({@code $1,299.50}), other sums with every
+     * decimal they have; means (divided, so not exact) to four significant decimals.
+     */
+    public static String figure(BigDecimal value, boolean money, boolean mean) {
+        java.text.DecimalFormat format = new java.text.DecimalFormat(money ? "$#,##0.00;-$#,##0.00"
+                : mean ? "#,##0.####" : "#,##0.##########", java.text.DecimalFormatSymbols.getInstance(Locale.US));
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return format.format(value);
     }
 
     static String rowsWord(long n) {
