@@ -298,7 +298,9 @@ public final class Aggregation {
             if (filled > 0 && allNumbers) {
                 numbers.add(name);
             }
-            boolean repeats = n < 20 || distinct.size() <= n * 0.6;
+            // A few rows say little about repetition (a funnel's five steps are all different): there the name
+            // tells an id from a category.
+            boolean repeats = n < 20 ? !namesAnId(name) : distinct.size() <= n * 0.6;
             boolean fewValues = distinct.size() <= 25;
             if (filled > 0 && allNumbers ? allWhole && fewValues && repeats : allBooleans || repeats) {
                 categories.add(name);
@@ -538,6 +540,11 @@ public final class Aggregation {
 
     private static String name(TableData table) {
         return table.source() == null ? "The table" : table.source().getFileName().toString();
+    }
+
+    private static boolean namesAnId(String column) {
+        String lower = column.toLowerCase(Locale.ROOT);
+        return lower.equals("id") || lower.endsWith("_id") || lower.endsWith("_key") || lower.contains("email");
     }
 
     /** Whether a column holds money, for "$" and cents: revenue and price columns. */

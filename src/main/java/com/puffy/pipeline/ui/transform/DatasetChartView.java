@@ -89,6 +89,14 @@ public final class DatasetChartView extends BorderPane {
         });
         top.setAccessibleText("How many values get a bar of their own");
         top.setTooltip(new Tooltip("The largest values get a bar each; the rest share one \"Other\" bar"));
+        // Fixed widths: sized to their value, the boxes grew and shrank with each choice and the buttons after them
+        // jumped to the next line and back.
+        groupBy.setPrefWidth(210);
+        measure.setPrefWidth(210);
+        for (ComboBox<?> box : List.of(groupBy, measure)) {
+            box.setMinWidth(150);
+            box.setVisibleRowCount(14);
+        }
         Label groupLabel = label("Group by", groupBy);
         Label measureLabel = label("Measure", measure);
         topLabel.setLabelFor(top);
@@ -314,7 +322,7 @@ public final class DatasetChartView extends BorderPane {
         }
     }
 
-    /** Axis figures short enough to sit side by side: 950, 12k, 3.1M, $2.5M. */
+    /** Axis figures short enough to sit side by side: 950, 1.5k, 12k, 3.1M, $2.5M. */
     static StringConverter<Number> compact(boolean money) {
         return new StringConverter<>() {
             @Override
@@ -326,7 +334,7 @@ public final class DatasetChartView extends BorderPane {
                     text = trim(v / 1e9) + "B";
                 } else if (a >= 1e6) {
                     text = trim(v / 1e6) + "M";
-                } else if (a >= 1e4) {
+                } else if (a >= 1e3) {
                     text = trim(v / 1e3) + "k";
                 } else {
                     text = trim(v);
