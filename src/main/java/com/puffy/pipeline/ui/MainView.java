@@ -478,15 +478,46 @@ public final class MainView {
         };
         paths.getChildren().addAll(pathName("Output"), outLabel, changeOut, spacer(16), pathName("Cache"), cacheLabel,
                 changeCache, spacer(16));
-        paths.getChildren().addAll(rulesControls());
-        paths.getChildren().add(spacer(16));
-        paths.getChildren().addAll(asOfControls());
+        List<Node> runSettings = new java.util.ArrayList<>(rulesControls());
+        runSettings.add(spacer(16));
+        runSettings.addAll(asOfControls());
+        paths.getChildren().addAll(runSettings);
         paths.setAlignment(Pos.CENTER_LEFT);
+        HBox secondLine = new HBox(8);
+        secondLine.setId("run-settings-line");
+        secondLine.setAlignment(Pos.CENTER_LEFT);
 
         VBox header = new VBox(8, top, paths);
         header.getStyleClass().add("header");
         header.setPadding(new Insets(10, 14, 10, 14));
+        // Output, Cache, Rules and As of on one line take about 1,250 px with paths still readable; on a narrower
+        // window Rules and As of take a line of their own (at 1024 px the one line pushed the header past the window).
+        header.widthProperty().addListener((obs, old, now) -> placeRunSettings(header, paths, secondLine, runSettings));
         return header;
+    }
+
+    /** Room the two paths keep at least before Rules and As of move to a line of their own. */
+    static final double PATH_ROOM = 2 * 160;
+
+    private static void placeRunSettings(VBox header, HBox paths, HBox secondLine, List<Node> runSettings) {
+        double needed = header.getPadding().getLeft() + header.getPadding().getRight() + PATH_ROOM;
+        List<Node> counted = new java.util.ArrayList<>(paths.getChildren());
+        counted.addAll(secondLine.getChildren());
+        for (Node child : counted) {
+            if (!(child instanceof Label label && ("output-folder".equals(label.getId())
+                    || "cache-file".equals(label.getId())))) {
+                needed += child.prefWidth(-1) + paths.getSpacing();
+            }
+        }
+        boolean oneLine = header.getWidth() >= needed;
+        if (oneLine && !secondLine.getChildren().isEmpty()) {
+            header.getChildren().remove(secondLine);
+            paths.getChildren().addAll(runSettings);
+        } else if (!oneLine && secondLine.getChildren().isEmpty()) {
+            paths.getChildren().removeAll(runSettings);
+            secondLine.getChildren().setAll(runSettings);
+            header.getChildren().add(secondLine);
+        }
     }
 
     /**

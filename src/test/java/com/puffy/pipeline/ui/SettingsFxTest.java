@@ -215,6 +215,11 @@ class SettingsFxTest {
         assertThat(Truncation.truncatedLabels(rules.getParent(), Set.of("output-folder", "cache-file")))
                 .as("Rules, its name, Change… and As of keep their words").isEmpty();
         Screenshots.save(window.getScene(), "header-rules-1024");
+        javafx.scene.Node toggle = robot.lookup("#dark-toggle").query();
+        assertThat(toggle.localToScene(toggle.getBoundsInLocal()).getMaxX()).as("the header fits the window")
+                .isLessThanOrEqualTo(window.getScene().getWidth());
+        assertThat(robot.lookup("#run-settings-line").queryAs(javafx.scene.layout.HBox.class).getChildren())
+                .as("Rules and As of take a line of their own at 1024 px").contains(rules);
         for (boolean dark : new boolean[] {false, true}) {
             robot.interact(() -> Theme.apply(window.getScene(), dark, prefs));
             SettingsDialog dialog = openWithTheKeyboard(robot);
