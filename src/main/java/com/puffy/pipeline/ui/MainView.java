@@ -478,46 +478,44 @@ public final class MainView {
         };
         paths.getChildren().addAll(pathName("Output"), outLabel, changeOut, spacer(16), pathName("Cache"), cacheLabel,
                 changeCache, spacer(16));
-        List<Node> runSettings = new java.util.ArrayList<>(rulesControls());
-        runSettings.add(spacer(16));
-        runSettings.addAll(asOfControls());
-        paths.getChildren().addAll(runSettings);
+        HBox runLine = new HBox(8);
+        runLine.setId("run-settings-line");
+        runLine.setAlignment(Pos.CENTER_LEFT);
+        runLine.getChildren().addAll(rulesControls());
+        runLine.getChildren().add(spacer(16));
+        runLine.getChildren().addAll(asOfControls());
+        runLine.setMinWidth(Region.USE_PREF_SIZE);
         paths.setAlignment(Pos.CENTER_LEFT);
-        HBox secondLine = new HBox(8);
-        secondLine.setId("run-settings-line");
-        secondLine.setAlignment(Pos.CENTER_LEFT);
+        // Output and Cache, then Rules and As of: one line where they fit with readable paths (about 1,300 px), else
+        // Rules and As of wrap to a line of their own (at 1024 px the one line pushed the header past the window).
+        // The flow wraps; nothing is moved between parents, which would lose the As of label's Alt+A.
+        javafx.scene.layout.FlowPane settingsLines = new javafx.scene.layout.FlowPane(0, 8, paths, runLine);
+        settingsLines.setAlignment(Pos.CENTER_LEFT);
 
-        VBox header = new VBox(8, top, paths);
+        VBox header = new VBox(8, top, settingsLines);
         header.getStyleClass().add("header");
         header.setPadding(new Insets(10, 14, 10, 14));
-        // Output, Cache, Rules and As of on one line take about 1,250 px with paths still readable; on a narrower
-        // window Rules and As of take a line of their own (at 1024 px the one line pushed the header past the window).
-        header.widthProperty().addListener((obs, old, now) -> placeRunSettings(header, paths, secondLine, runSettings));
+        settingsLines.widthProperty().addListener((obs, old, now) -> sizePathsLine(settingsLines, paths, runLine));
         return header;
     }
 
-    /** Room the two paths keep at least before Rules and As of move to a line of their own. */
+    /** Room the two paths keep at least before Rules and As of wrap to a line of their own. */
     static final double PATH_ROOM = 2 * 160;
 
-    private static void placeRunSettings(VBox header, HBox paths, HBox secondLine, List<Node> runSettings) {
-        double needed = header.getPadding().getLeft() + header.getPadding().getRight() + PATH_ROOM;
-        List<Node> counted = new java.util.ArrayList<>(paths.getChildren());
-        counted.addAll(secondLine.getChildren());
-        for (Node child : counted) {
+    private static void sizePathsLine(javafx.scene.layout.FlowPane lines, HBox paths, HBox runLine) {
+        double room = lines.getWidth();
+        double fixed = 0;
+        for (Node child : paths.getChildren()) {
             if (!(child instanceof Label label && ("output-folder".equals(label.getId())
                     || "cache-file".equals(label.getId())))) {
-                needed += child.prefWidth(-1) + paths.getSpacing();
+                fixed += child.prefWidth(-1) + paths.getSpacing();
             }
         }
-        boolean oneLine = header.getWidth() >= needed;
-        if (oneLine && !secondLine.getChildren().isEmpty()) {
-            header.getChildren().remove(secondLine);
-            paths.getChildren().addAll(runSettings);
-        } else if (!oneLine && secondLine.getChildren().isEmpty()) {
-            paths.getChildren().removeAll(runSettings);
-            secondLine.getChildren().setAll(runSettings);
-            header.getChildren().add(secondLine);
-        }
+        double beside = room - runLine.prefWidth(-1);
+        double width = beside >= fixed + PATH_ROOM ? beside : room;
+        paths.setPrefWidth(width);
+        paths.setMinWidth(width);
+        paths.setMaxWidth(width);
     }
 
     /**

@@ -218,8 +218,10 @@ class SettingsFxTest {
         javafx.scene.Node toggle = robot.lookup("#dark-toggle").query();
         assertThat(toggle.localToScene(toggle.getBoundsInLocal()).getMaxX()).as("the header fits the window")
                 .isLessThanOrEqualTo(window.getScene().getWidth());
-        assertThat(robot.lookup("#run-settings-line").queryAs(javafx.scene.layout.HBox.class).getChildren())
-                .as("Rules and As of take a line of their own at 1024 px").contains(rules);
+        javafx.scene.layout.HBox runLine = robot.lookup("#run-settings-line").queryAs(javafx.scene.layout.HBox.class);
+        assertThat(runLine.getChildren()).contains(rules);
+        assertThat(runLine.getBoundsInParent().getMinY()).as("Rules and As of take a line of their own at 1024 px")
+                .isGreaterThan(10);
         for (boolean dark : new boolean[] {false, true}) {
             robot.interact(() -> Theme.apply(window.getScene(), dark, prefs));
             SettingsDialog dialog = openWithTheKeyboard(robot);
