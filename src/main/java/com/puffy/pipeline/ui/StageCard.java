@@ -119,10 +119,28 @@ final class StageCard extends VBox {
         whole.setAccessibleText("Show the whole summary of " + stage.id().title() + "'s last run");
         whole.setTooltip(new Tooltip(whole.getAccessibleText()));
         whole.setMinWidth(Region.USE_PREF_SIZE);
+        // As tall as the status chip it stands beside in the compact rail, so that line keeps its height.
+        whole.getStyleClass().addAll("flat", "button-icon", "small", "stage-summary-all");
+        whole.setPadding(new Insets(0, 4, 0, 4));
         Region gap2 = new Region();
         HBox.setHgrow(gap2, Priority.ALWAYS);
         HBox actions = new HBox(8, elapsed, gap2, whole, cancel, run);
         actions.setAlignment(Pos.CENTER_LEFT);
+        // Compact, elapsed time, this button and Run were 229 px in a 206 px rail: the button goes on the status
+        // line, beside the short chip, so the card still grows by no line.
+        Region gap3 = new Region();
+        HBox.setHgrow(gap3, Priority.ALWAYS);
+        chipLine.setAlignment(Pos.CENTER_LEFT);
+        Runnable placeWhole = () -> {
+            if (compact.get()) {
+                actions.getChildren().remove(whole);
+                chipLine.getChildren().setAll(chip, gap3, whole);
+            } else if (!actions.getChildren().contains(whole)) {
+                actions.getChildren().add(2, whole);
+            }
+        };
+        compact.addListener((obs, was, now) -> placeWhole.run());
+        placeWhole.run();
 
         // A TextFlow, not a Label: Monitoring's lines name columns in backticks, set as code as on its screen.
         javafx.scene.text.TextFlow summary = new javafx.scene.text.TextFlow();
