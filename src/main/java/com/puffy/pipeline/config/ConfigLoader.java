@@ -68,9 +68,16 @@ public final class ConfigLoader {
         if (userFile == null) {
             return defaults();
         }
-        String text;
+        return fromText(read(userFile), "configuration file " + userFile);
+    }
+
+    /**
+     * The text of a configuration file, or the one-sentence reason it cannot be read (missing, not UTF-8, no
+     * permission) naming the file.
+     */
+    public static String read(Path userFile) {
         try {
-            text = Files.readString(userFile, StandardCharsets.UTF_8);
+            return Files.readString(userFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException("Configuration file " + userFile + " does not exist: check the --config path.", e);
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -81,18 +88,124 @@ public final class ConfigLoader {
             throw new ConfigException("Configuration file " + userFile + " cannot be read (" + e.getMessage()
                     + "): check its permissions and that it is UTF-8 text.", e);
         }
-        String source = "configuration file " + userFile;
-        JsonNode merged = readTree(defaultsText(), "the built-in configuration");
-        JsonNode user = readTree(text, source);
-        if (user != null && !user.isNull() && !user.isMissingNode()) {
-            if (!user.isObject()) {
-                throw new ConfigException("The " + source + " must be a YAML mapping like the output of "
-                        + "`eventpipe config --print-defaults`.");
+    }
+
+    /**
+     * Defaults overlaid with the YAML {@code text}, checked as {@link #load} checks a file. {@code source} names the
+     * text in messages ("configuration file /x/my.yaml"). A problem with one key says its line when the text has it.
+     */
+    public static PipelineConfig fromText(String text, String source) {
+        try {
+            JsonNode merged = readTree(defaultsText(), "the built-in configuration");
+            JsonNode user = readTree(text, source);
+            if (user != null && !user.isNull() && !user.isMissingNode()) {
+                if (!user.isObject()) {
+                    throw new ConfigException("The " + source + " must be a YAML mapping like the output of "
+                            + "`eventpipe config --print-defaults`.");
+                }
+                checkValues(merged, user, "", source);
+                overlay((ObjectNode) merged, (ObjectNode) user);
             }
-            checkValues(merged, user, "", source);
-            overlay((ObjectNode) merged, (ObjectNode) user);
+            return bind(merged, source);
+        } catch (ConfigException e) {
+            if (e.key() == null || e.line() > 0) {
+                throw e;
+            }
+            int line = lineOf(text, e.key());
+            if (line <= 0) {
+                throw e;
+            }
+            String message = e.getMessage();
+            String lead = "The " + source + " ";
+            throw e.atLine(line, message.startsWith(lead) ? "The " + source + " (line " + line + ") "
+                    + message.substring(lead.length()) : message + " (line " + line + ")");
         }
-        return bind(merged, source);
+    }
+
+    /**
+     * The 1-based line where {@code key} (dotted, list entries {@code [1]}-based) is written in the YAML {@code text},
+     * or of the nearest enclosing key written there; 0 when none is (or the text is no YAML). Found with Jackson's
+     * YAML parser and its token locations, not by matching text.
+     */
+    public static int lineOf(String text, String key) {
+        if (key == null || key.isEmpty()) {
+            return 0;
+        }
+        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+            com.fasterxml.jackson.core.JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == com.fasterxml.jackson.core.JsonToken.END_OBJECT
+                        || token == com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                    continue;
+                }
+                String path = parser.getParsingContext().pathAsPointer().toString();
+                lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
+            }
+        } catch (IOException | RuntimeException e) {
+            // A text that stops being YAML after the key still tells where the key is.
+        }
+        String pointer = pointer(key);
+        while (!pointer.isEmpty()) {
+            Integer line = lines.get(pointer);
+            if (line != null && line > 0) {
+                return line;
+            }
+            pointer = pointer.substring(0, pointer.lastIndexOf('/'));
+        }
+        return 0;
+    }
+
+    /** "a.b[2].c" as the JSON pointer "/a/b/1/c". */
+    private static String pointer(String key) {
+        StringBuilder pointer = new StringBuilder();
+        for (String part : key.split("\\.")) {
+            int bracket = part.indexOf('[');
+            String name = bracket < 0 ? part : part.substring(0, bracket);
+            pointer.append('/').append(name.replace("~", "~0").replace("/", "~1"));
+            java.util.regex.Matcher index = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(part);
+            while (index.find()) {
+                pointer.append('/').append(Integer.parseInt(index.group(1)) - 1);
+            }
+        }
+        return pointer.toString();
+    }
+
+    /** A key whose value in a configuration differs from the built-in one, both written as YAML writes them. */
+    public record Difference(String key, String builtIn, String value) {
+    }
+
+    /**
+     * The keys of {@code config} whose value differs from the built-in configuration's, in the file's order: Jackson's
+     * trees of both compared node by node; a list that differs is one difference.
+     */
+    public static List<Difference> differences(PipelineConfig config) {
+        List<Difference> out = new java.util.ArrayList<>();
+        compare(asTree(defaults()), asTree(config), "", out);
+        return out;
+    }
+
+    private static void compare(JsonNode builtIn, JsonNode value, String path, List<Difference> out) {
+        if (java.util.Objects.equals(builtIn, value)) {
+            return;
+        }
+        if (builtIn != null && value != null && builtIn.isObject() && value.isObject()) {
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            builtIn.fieldNames().forEachRemaining(keys::add);
+            value.fieldNames().forEachRemaining(keys::add);
+            for (String key : keys) {
+                compare(builtIn.get(key), value.get(key), path.isEmpty() ? key : path + "." + key, out);
+            }
+            return;
+        }
+        out.add(new Difference(path, shown(builtIn), shown(value)));
+    }
+
+    private static String shown(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "(none)";
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
     }
 
     /**
@@ -132,8 +245,9 @@ public final class ConfigLoader {
                 problem = marked.getProblem();
             }
             problem = problem == null ? "" : problem.lines().findFirst().orElse("").strip();
-            throw new ConfigException("The " + source + " is not valid YAML (line " + (line < 0 ? "?" : line) + "): "
-                    + problem + "; compare it with `eventpipe config --print-defaults`.", e);
+            String message = "The " + source + " is not valid YAML (line " + (line < 0 ? "?" : line) + "): "
+                    + problem + "; compare it with `eventpipe config --print-defaults`.";
+            throw new ConfigException(message, e).atLine((int) Math.max(0, line), message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,12 +274,12 @@ public final class ConfigLoader {
             return config;
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException("The " + source + " has an unknown key '" + e.getPropertyName()
-                    + "': compare it with `eventpipe config --print-defaults`.", e);
+                    + "': compare it with `eventpipe config --print-defaults`.", e).about(keyPath(e.getPath()));
         } catch (JsonProcessingException e) {
             String key = e instanceof JsonMappingException mapping ? keyPath(mapping.getPath()) : "";
             throw new ConfigException("The " + source + " has a value of the wrong type"
                     + (key.isEmpty() ? "" : " at `" + key + "`") + ": " + e.getOriginalMessage().lines().findFirst()
-                    .orElse("") + "; compare it with `eventpipe config --print-defaults`.", e);
+                    .orElse("") + "; compare it with `eventpipe config --print-defaults`.", e).about(key);
         }
     }
 
@@ -175,14 +289,14 @@ public final class ConfigLoader {
         if (empty != null) {
             // Only a section written with nothing under it gets here: the defaults fill every absent one.
             throw new ConfigException("The " + source + " has an empty `" + empty + ":` section: remove that line, or "
-                    + "put under it the keys to change from `eventpipe config --print-defaults`.");
+                    + "put under it the keys to change from `eventpipe config --print-defaults`.").about(empty);
         }
         complete(config, "", source);
         pattern(config.quality().botPattern(), "quality.bot_pattern", source);
         pattern(config.quality().clientIdPattern(), "quality.client_id_pattern", source);
         lists(config, source);
         if (config.transform().sessionGapMinutes() <= 0 || config.transform().lookbackDays() <= 0) {
-            throw new ConfigException("The " + source + " must give a positive session_gap_minutes and lookback_days.");
+            throw new ConfigException("The " + source + " must give a positive session_gap_minutes and lookback_days.").about(config.transform().sessionGapMinutes() <= 0 ? "transform.session_gap_minutes" : "transform.lookback_days");
         }
         aliases(config.quality(), source);
         ranges(config, source);
@@ -206,7 +320,7 @@ public final class ConfigLoader {
                 boolean optional = record instanceof TransformConfig.ReferrerRule && component.getType() == List.class;
                 if (child == null && !optional) {
                     throw new ConfigException("The " + source + " leaves `" + key + "` without a value: give it one, "
-                            + "like the output of `eventpipe config --print-defaults`.");
+                            + "like the output of `eventpipe config --print-defaults`.").about(key);
                 }
                 complete(child, key, source);
             }
@@ -226,7 +340,7 @@ public final class ConfigLoader {
             java.util.regex.Pattern.compile(regex);
         } catch (RuntimeException e) {
             throw new ConfigException("The " + source + " has a `" + key + "` that is not a valid regular expression: "
-                    + e.getMessage().lines().findFirst().orElse("") + ".", e);
+                    + e.getMessage().lines().findFirst().orElse("") + ".", e).about(key);
         }
     }
 
@@ -239,23 +353,23 @@ public final class ConfigLoader {
         QualityConfig q = config.quality();
         if (q.eventNames().stream().allMatch(String::isBlank)) {
             throw new ConfigException("The " + source + " gives `quality.event_names` no event name, so every event "
-                    + "would be flagged UNKNOWN_EVENT_NAME: list the names, or remove the key to keep the built-in list.");
+                    + "would be flagged UNKNOWN_EVENT_NAME: list the names, or remove the key to keep the built-in list.").about("quality.event_names");
         }
         if (q.purchaseEventNames().stream().allMatch(String::isBlank)) {
             throw new ConfigException("The " + source + " gives `quality.purchase_event_names` no event name, so no "
-                    + "purchase would ever be counted: list them, or remove the key to keep the built-in list.");
+                    + "purchase would ever be counted: list them, or remove the key to keep the built-in list.").about("quality.purchase_event_names");
         }
         for (String purchase : q.purchaseEventNames()) {
             if (!purchase.isBlank() && !q.eventNames().contains(purchase)) {
                 throw new ConfigException("The " + source + " lists `" + purchase + "` in `quality.purchase_event_names`"
                         + " but not in `quality.event_names`, so every purchase would be flagged UNKNOWN_EVENT_NAME: "
-                        + "add it to `quality.event_names`.");
+                        + "add it to `quality.event_names`.").about("quality.purchase_event_names");
             }
         }
         if (!q.botPattern().isBlank() && java.util.regex.Pattern.compile(q.botPattern()).matcher("").find()) {
             throw new ConfigException("The " + source + " has a `quality.bot_pattern` that matches an empty text (an "
                     + "empty alternative such as a trailing `|`?), so every user agent would be a bot: remove it, or "
-                    + "write \"\" to turn bot detection off.");
+                    + "write \"\" to turn bot detection off.").about("quality.bot_pattern");
         }
         TransformConfig.ChannelRules rules = config.transform().channelRules();
         String key = "transform.channel_rules";
@@ -286,7 +400,7 @@ public final class ConfigLoader {
                     .anyMatch(list -> list != null && list.stream().anyMatch(v -> v != null && !v.isBlank()));
             if (!any) {
                 throw new ConfigException("The " + source + " gives `" + entry + "` no hosts, domains, any_tld_names "
-                        + "or apps, so it can never match: name at least one, or remove the entry.");
+                        + "or apps, so it can never match: name at least one, or remove the entry.").about(entry);
             }
         }
     }
@@ -294,14 +408,14 @@ public final class ConfigLoader {
     private static void blank(String value, String key, String source) {
         if (value.isBlank()) {
             throw new ConfigException("The " + source + " gives `" + key + "` an empty value: write one like "
-                    + "`eventpipe config --print-defaults` does.");
+                    + "`eventpipe config --print-defaults` does.").about(key);
         }
     }
 
     private static void matchesSomething(List<String> values, String key, String source) {
         if (values.stream().allMatch(v -> v == null || v.isBlank())) {
             throw new ConfigException("The " + source + " gives `" + key + "` nothing to match, so its rule can never "
-                    + "fire: name at least one, or remove the entry.");
+                    + "fire: name at least one, or remove the entry.").about(key);
         }
     }
 
@@ -320,7 +434,7 @@ public final class ConfigLoader {
                 throw new ConfigException("The " + source + " maps the header alias `" + alias.getKey() + "` onto `"
                         + alias.getValue() + "`, which is not a canonical column: use one of "
                         + String.join(", ", List.of(CanonicalColumn.values()).stream()
-                        .map(CanonicalColumn::columnName).toList()) + ".");
+                        .map(CanonicalColumn::columnName).toList()) + ".").about("quality.header_aliases." + alias.getKey());
             }
         }
     }
@@ -348,7 +462,7 @@ public final class ConfigLoader {
         if (!(config.transform().timeDecayHalfLifeDays() > 0) || Double.isInfinite(config.transform()
                 .timeDecayHalfLifeDays())) {
             throw new ConfigException("The " + source + " must give a positive `transform.time_decay_half_life_days` "
-                    + "(it is " + config.transform().timeDecayHalfLifeDays() + ").");
+                    + "(it is " + config.transform().timeDecayHalfLifeDays() + ").").about("transform.time_decay_half_life_days");
         }
         atLeast(m.baselineDays(), 1, "monitoring.baseline_days", source);
         atLeast(m.minBaselineDays(), 1, "monitoring.min_baseline_days", source);
@@ -372,28 +486,28 @@ public final class ConfigLoader {
     private static void atMost(double value, double max, String key, String source) {
         if (value > max) {
             throw new ConfigException("The " + source + " gives `" + key + "` the value " + plain(value)
-                    + ": it is in percentage points of a share, at most " + plain(max) + ", so it could never fire.");
+                    + ": it is in percentage points of a share, at most " + plain(max) + ", so it could never fire.").about(key);
         }
     }
 
     private static void atLeast(double value, double min, String key, String source) {
         if (!(value >= min) || Double.isInfinite(value)) {
             throw new ConfigException("The " + source + " gives `" + key + "` the value " + plain(value)
-                    + ": it must be a number of at least " + plain(min) + ".");
+                    + ": it must be a number of at least " + plain(min) + ".").about(key);
         }
     }
 
     private static void atMost(int value, int max, String key, String maxKey, String source) {
         if (value > max) {
             throw new ConfigException("The " + source + " gives `" + key + "` " + value + ", more than `" + maxKey
-                    + "` (" + max + "), so no verdict could ever be reached: lower it or raise `" + maxKey + "`.");
+                    + "` (" + max + "), so no verdict could ever be reached: lower it or raise `" + maxKey + "`.").about(key);
         }
     }
 
     private static void share(double value, String key, String source) {
         if (!(value >= 0 && value <= 1)) {
             throw new ConfigException("The " + source + " gives `" + key + "` the value " + plain(value)
-                    + ": it is a share, from 0 to 1 (0.05 = 5%).");
+                    + ": it is a share, from 0 to 1 (0.05 = 5%).").about(key);
         }
     }
 
@@ -423,7 +537,7 @@ public final class ConfigLoader {
                 }
                 if (missing) {
                     throw new ConfigException("The " + source + " gives no value for `" + key + "`: remove that line "
-                            + "to keep the built-in value, or write one like `eventpipe config --print-defaults` does.");
+                            + "to keep the built-in value, or write one like `eventpipe config --print-defaults` does.").about(key);
                 }
                 checkValue(known, value, key, source);
             }
@@ -433,7 +547,7 @@ public final class ConfigLoader {
                 String key = path + "[" + (i + 1) + "]";
                 if (value.isNull()) {
                     throw new ConfigException("The " + source + " has an empty entry in `" + path + "` (entry "
-                            + (i + 1) + "): remove it or give it a value.");
+                            + (i + 1) + "): remove it or give it a value.").about(key);
                 }
                 checkValue(defaults != null && defaults.isArray() && !defaults.isEmpty() ? defaults.get(0) : null,
                         value, key, source);
@@ -452,7 +566,7 @@ public final class ConfigLoader {
         if (known.isIntegralNumber() && value.isIntegralNumber() && !value.canConvertToInt()) {
             // "99999999999, which is not a whole number" blamed the kind of a number that only is too large.
             throw new ConfigException("The " + source + " gives `" + key + "` the value " + value.asText()
-                    + ", which is too large: give a whole number up to " + Integer.MAX_VALUE + ".");
+                    + ", which is too large: give a whole number up to " + Integer.MAX_VALUE + ".").about(key);
         } else if (known.isIntegralNumber() && !value.isIntegralNumber()) {
             expected = "a whole number";
         } else if (known.isNumber() && !value.isNumber()) {
@@ -473,7 +587,7 @@ public final class ConfigLoader {
                 shown = "\"" + shown + "\" (in quotes, so text)";
             }
             throw new ConfigException("The " + source + " gives `" + key + "` the value " + (shown.length() > 60
-                    ? shown.substring(0, 60) + "…" : shown) + ", which is not " + expected + ".");
+                    ? shown.substring(0, 60) + "…" : shown) + ", which is not " + expected + ".").about(key);
         }
         if (value.isContainerNode()) {
             checkValues(known, value, key, source);

@@ -208,8 +208,15 @@ public final class MainView {
         cache.setOnAction(e -> chooseCache());
         CheckMenuItem useCache = new CheckMenuItem("Use the cache");
         useCache.selectedProperty().bindBidirectional(vm.cacheEnabledProperty());
+        MenuItem settings = new MenuItem("Settings (rules and thresholds)…", new FontIcon("mdi2c-cog-outline"));
+        settings.setAccelerator(Shortcuts.SETTINGS);
+        settings.setOnAction(e -> showSettings());
         MenuItem config = new MenuItem("Use a configuration file…");
         config.setOnAction(e -> chooseConfig());
+        MenuItem builtIn = new MenuItem("Use the built-in rules");
+        builtIn.setOnAction(e -> vm.useDefaultConfig());
+        builtIn.disableProperty().bind(vm.configFileProperty().isNull().or(vm.runningProperty()));
+        config.disableProperty().bind(vm.runningProperty());
         MenuItem exportTable = new MenuItem("Export table as CSV…", new FontIcon("mdi2f-file-export-outline"));
         exportTable.setId("menu-export");
         exportTable.setAccelerator(Shortcuts.EXPORT);
@@ -227,7 +234,7 @@ public final class MainView {
         quit.setAccelerator(Shortcuts.QUIT);
         quit.setOnAction(e -> requestClose());
         Menu file = new Menu("_File", null, open, recent, chooseRecent, sample, new SeparatorMenuItem(), output, cache, useCache,
-                config, new SeparatorMenuItem(), exportTable, exportReport, openReport, new SeparatorMenuItem(),
+                new SeparatorMenuItem(), settings, config, builtIn, new SeparatorMenuItem(), exportTable, exportReport, openReport, new SeparatorMenuItem(),
                 showOutputs, showLogs, new SeparatorMenuItem(), quit);
 
         MenuItem runAll = new MenuItem("Run all", new FontIcon("mdi2p-play-circle-outline"));
@@ -472,13 +479,116 @@ public final class MainView {
         };
         paths.getChildren().addAll(pathName("Output"), outLabel, changeOut, spacer(16), pathName("Cache"), cacheLabel,
                 changeCache, spacer(16));
-        paths.getChildren().addAll(asOfControls());
+        HBox runLine = new HBox(8);
+        runLine.setId("run-settings-line");
+        runLine.setAlignment(Pos.CENTER_LEFT);
+        runLine.getChildren().addAll(rulesControls());
+        runLine.getChildren().add(spacer(16));
+        runLine.getChildren().addAll(asOfControls());
+        runLine.setMinWidth(Region.USE_PREF_SIZE);
         paths.setAlignment(Pos.CENTER_LEFT);
+        // Output and Cache, then Rules and As of: one line where they fit with readable paths (about 1,300 px), else
+        // Rules and As of wrap to a line of their own (at 1024 px the one line pushed the header past the window).
+        // The flow wraps; nothing is moved between parents, which would lose the As of label's Alt+A.
+        javafx.scene.layout.FlowPane settingsLines = new javafx.scene.layout.FlowPane(0, 8, paths, runLine);
+        settingsLines.setAlignment(Pos.CENTER_LEFT);
 
-        VBox header = new VBox(8, top, paths);
+        VBox header = new VBox(8, top, settingsLines);
         header.getStyleClass().add("header");
         header.setPadding(new Insets(10, 14, 10, 14));
+        settingsLines.widthProperty().addListener((obs, old, now) -> sizePathsLine(settingsLines, paths, runLine));
         return header;
+    }
+
+    /** Room the two paths keep at least before Rules and As of wrap to a line of their own. */
+    static final double PATH_ROOM = 2 * 160;
+
+    private static void sizePathsLine(javafx.scene.layout.FlowPane lines, HBox paths, HBox runLine) {
+        double room = lines.getWidth();
+        double fixed = 0;
+        for (Node child : paths.getChildren()) {
+            if (!(child instanceof Label label && ("output-folder".equals(label.getId())
+                    || "cache-file".equals(label.getId())))) {
+                fixed += child.prefWidth(-1) + paths.getSpacing();
+            }
+        }
+        double beside = room - runLine.prefWidth(-1);
+        double width = beside >= fixed + PATH_ROOM ? beside : room;
+        paths.setPrefWidth(width);
+        paths.setMinWidth(width);
+        paths.setMaxWidth(width);
+    }
+
+    /**
+     * "Rules  built-in defaults  Change…": which configuration the stages run under, always in view (decision 0630).
+     * A chosen file shows its name (its path in the tooltip); one that no longer loads is marked in the danger color
+     * and its tooltip says why and what to do. Change… opens the settings editor.
+     */
+    private List<Node> rulesControls() {
+        Label rules = new Label();
+        rules.setId("rules-in-effect");
+        rules.getStyleClass().add("path-line");
+        rules.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        rules.setMaxWidth(220);
+        rules.setMinWidth(Region.USE_PREF_SIZE);
+        rules.textProperty().bind(Bindings.createStringBinding(vm::rulesName, vm.configFileProperty()));
+        FontIcon problemIcon = new FontIcon("mdi2a-alert-circle");
+        problemIcon.getStyleClass().add("stage-warning-icon");
+        rules.graphicProperty().bind(Bindings.when(vm.configProblemProperty().isEmpty())
+                .then((Node) null).otherwise(problemIcon));
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        tip.textProperty().bind(Bindings.createStringBinding(() -> {
+            Path file = vm.configFileProperty().get();
+            String where = file == null ? "The built-in rules, thresholds, event list and bot pattern." : file.toString();
+            return vm.configProblemProperty().get().isEmpty() ? where : where + "\n\n" + vm.configProblemProperty().get();
+        }, vm.configFileProperty(), vm.configProblemProperty()));
+        rules.setTooltip(tip);
+        rules.accessibleTextProperty().bind(Bindings.createStringBinding(() -> "Rules: " + vm.rulesName()
+                + (vm.configProblemProperty().get().isEmpty() ? "" : ". " + vm.configProblemProperty().get()),
+                vm.configFileProperty(), vm.configProblemProperty()));
+        vm.configProblemProperty().addListener((obs, old, now) -> {
+            rules.getStyleClass().remove("rules-problem");
+            if (!now.isEmpty()) {
+                rules.getStyleClass().add("rules-problem");
+            }
+        });
+        Button change = smallButton("Change…", "change-rules", e -> showSettings());
+        change.setAccessibleText("Change the rules (settings editor)");
+        change.setTooltip(new Tooltip("See and edit the rules and thresholds, choose another configuration file, or go "
+                + "back to the built-in defaults (" + Shortcuts.SETTINGS.getDisplayText() + ")"));
+        change.disableProperty().bind(vm.inputDirProperty().isNull());
+        return List.of(pathName("Rules"), rules, change);
+    }
+
+    /** The settings editor over the window; tests give their own file answers and discard confirmation. */
+    private SettingsDialog.FileAsker settingsFiles = SettingsDialog::askWithFileChooser;
+    private java.util.function.BooleanSupplier settingsDiscard;
+    private SettingsDialog settingsDialog;
+
+    public void setSettingsFileAsker(SettingsDialog.FileAsker asker, java.util.function.BooleanSupplier discard) {
+        this.settingsFiles = asker;
+        this.settingsDiscard = discard;
+    }
+
+    /** The settings editor last opened (tests read it), or null. */
+    public SettingsDialog settingsDialog() {
+        return settingsDialog;
+    }
+
+    /** Ctrl+, and Change… beside Rules. */
+    public void showSettings() {
+        if (vm.inputDirProperty().get() == null) {
+            vm.statusMessageProperty().set("Open a folder first (Ctrl+O): the rules are chosen per folder.");
+            return;
+        }
+        if (settingsDialog != null && settingsDialog.stage().isShowing()) {
+            settingsDialog.stage().toFront();
+            return;
+        }
+        settingsDialog = new SettingsDialog(window(), vm, prefs, settingsFiles, settingsDiscard);
+        settingsDialog.show();
     }
 
     /**

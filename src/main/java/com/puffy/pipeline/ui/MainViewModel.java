@@ -60,7 +60,10 @@ public final class MainViewModel {
     private final ObjectProperty<Path> outputDir = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> cacheFile = new SimpleObjectProperty<>(UserFolders.defaultCacheFile());
     private final BooleanProperty cacheEnabled = new SimpleBooleanProperty(true);
+    /** The configuration file whose rules are in effect for the open folder; null: the built-in defaults. */
     private final ObjectProperty<Path> configFile = new SimpleObjectProperty<>();
+    /** Why the rules in effect cannot be used, in the app's words; "" when they load. */
+    private final StringProperty configProblem = new SimpleStringProperty("");
     /** The as-of date the user chose for this folder; null: the default (today, or the sample's own date). */
     private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
     private final StringProperty asOfDefault = new SimpleStringProperty("today");
@@ -120,6 +123,21 @@ public final class MainViewModel {
 
     public ObjectProperty<Path> configFileProperty() {
         return configFile;
+    }
+
+    /**
+     * Why the rules in effect cannot be used (the chosen file is gone, or no longer loads), one sentence naming the
+     * file and what to do; "" when they load. While it is not empty nothing runs: the app never falls back to other
+     * rules on its own.
+     */
+    public StringProperty configProblemProperty() {
+        return configProblem;
+    }
+
+    /** The rules in effect as the header names them: "built-in defaults" or the file's name. */
+    public String rulesName() {
+        Path file = configFile.get();
+        return file == null ? "built-in defaults" : String.valueOf(file.getFileName());
     }
 
     public ObservableList<Path> recentFolders() {
@@ -247,6 +265,9 @@ public final class MainViewModel {
         outputDir.set(RunSettings.defaultOutputFor(absolute));
         recentFolders.setAll(recent.add(absolute));
         asOf.set(recent.asOf(absolute));
+        // The rules chosen for this folder last time, as they are now: a file gone or broken since is said, not
+        // replaced by the defaults, whose different rules would turn every stage stale (or run under them).
+        configFile.set(recent.config(absolute));
         sampleOpen = isSampleFolder(absolute);
         defaultDay = today();
         asOfDefault.set(defaultAsOfText());
@@ -348,9 +369,45 @@ public final class MainViewModel {
         setAsOf(null);
     }
 
+    /**
+     * Puts the rules of {@code file} in effect for the open folder (null: the built-in defaults) and remembers them for
+     * it. Stages whose part of the configuration changed turn out of date. A file that does not load is kept and said
+     * at once (a dialog, the header), and nothing runs until it is fixed or another is chosen.
+     */
     public void setConfigFile(Path file) {
-        configFile.set(file);
+        if (running.get()) {
+            report(new UiError("A run is in progress: cancel it (Esc) or wait for it before changing the rules.", ""));
+            return;
+        }
+        Path chosen = file == null ? null : file.toAbsolutePath().normalize();
+        configFile.set(chosen);
+        Path input = inputDir.get();
+        if (input != null) {
+            recent.rememberConfig(input, chosen);
+        }
+        LOG.info("Rules of {}: {}", input, chosen == null ? "built-in defaults" : chosen);
+        try {
+            ConfigLoader.load(chosen);
+            configProblem.set("");
+            statusMessage.set("Rules now from " + (chosen == null ? "the built-in defaults" : chosen)
+                    + (input == null ? "." : ": stages whose rules changed are out of date; Run all (F5) to apply them."));
+        } catch (RuntimeException e) {
+            configProblem.set(configProblemText(e));
+            report(UiError.of("read the configuration", e));
+        }
         refreshStatuses();
+    }
+
+    /** Back to the built-in defaults for the open folder. */
+    public void useDefaultConfig() {
+        setConfigFile(null);
+    }
+
+    /** The configuration error in the app's words, with what to do in the app. */
+    private static String configProblemText(RuntimeException e) {
+        return UiError.inTheAppsWords(e.getMessage()) + (e.getMessage() != null && e.getMessage().contains("does not exist")
+                ? "" : " Nothing runs until the rules load: fix them with Change… beside Rules, or use the built-in "
+                + "defaults there.");
     }
 
     /** The settings of a run now, as the engine wants them. Throws the configuration's own error if it is bad. */
@@ -359,7 +416,15 @@ public final class MainViewModel {
         if (input == null) {
             throw PipelineException.usage("No folder is open: open a folder of daily event files (Ctrl+O) first.");
         }
-        return new RunSettings(input, outputDir.get(), ConfigLoader.load(configFile.get()), configFile.get(),
+        com.puffy.pipeline.config.PipelineConfig config;
+        try {
+            config = ConfigLoader.load(configFile.get());
+        } catch (RuntimeException e) {
+            configProblem.set(configProblemText(e));
+            throw e;
+        }
+        configProblem.set("");
+        return new RunSettings(input, outputDir.get(), config, configFile.get(),
                 effectiveAsOf(), false, cacheEnabled.get() ? cacheFile.get() : null);
     }
 
@@ -371,6 +436,19 @@ public final class MainViewModel {
         RunSettings settings;
         try {
             settings = settings();
+        } catch (com.puffy.pipeline.config.ConfigException e) {
+            // Said in the header and the status bar rather than a dialog on every folder opened with these rules;
+            // the cards cannot say whether outputs match rules that do not load.
+            statusMessage.set(configProblem.get());
+            for (StageViewModel stage : stages) {
+                if (stage.isAvailable()) {
+                    stage.showStatus(StageState.STALE);
+                    stage.showSummary(List.of(), null);
+                    stage.messageProperty().set("The rules do not load, so whether these outputs match them is "
+                            + "unknown: fix the rules (Change… beside Rules).");
+                }
+            }
+            return;
         } catch (RuntimeException e) {
             report(UiError.of("read the configuration", e));
             return;
@@ -453,8 +531,13 @@ public final class MainViewModel {
             return;
         }
         // A bad configuration is reported by the next run or refresh; a window switch should not raise a dialog.
+        String problemBefore = configProblem.get();
         RunSettings settings = settingsOrNull();
         if (settings == null) {
+            // The rules file was deleted or broken in another program meanwhile: say it once, as opening would.
+            if (!configProblem.get().isEmpty() && !configProblem.get().equals(problemBefore)) {
+                refreshStatuses();
+            }
             return;
         }
         threads.background(() -> {

@@ -13,14 +13,17 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * The last folders opened, newest first, and the as-of date chosen for each of them, kept in the user's preferences
- * so they survive a restart. A folder's as-of date is forgotten when the folder leaves the list.
+ * The last folders opened, newest first, and the as-of date and configuration file chosen for each of them, kept in
+ * the user's preferences so they survive a restart. A folder's as-of date and configuration file are forgotten when
+ * the folder leaves the list.
  */
 public final class RecentFolders {
     public static final int MAX = 8;
     private static final String KEY = "recent.";
     /** Child node of as-of dates; keyed by a hash of the path, since a preference key holds 80 characters at most. */
     private static final String AS_OF = "as-of";
+    /** Child node of configuration files, keyed like the dates; value: the folder, a tab, the file. */
+    private static final String CONFIG = "config";
 
     private final Preferences prefs;
 
@@ -91,6 +94,36 @@ public final class RecentFolders {
         flush();
     }
 
+    /**
+     * The configuration file chosen for {@code folder}, or null when it runs under the built-in defaults. The file is
+     * returned as remembered, whether or not it still exists: the caller says so rather than run other rules.
+     */
+    public Path config(Path folder) {
+        Path normalized = folder.toAbsolutePath().normalize();
+        String value = prefs.node(CONFIG).get(keyOf(normalized), null);
+        int tab = value == null ? -1 : value.indexOf('\t');
+        if (tab < 0 || !value.substring(0, tab).equals(normalized.toString()) || tab == value.length() - 1) {
+            return null;
+        }
+        try {
+            return Path.of(value.substring(tab + 1));
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Remembers {@code file} as the configuration of {@code folder}; null forgets it (back to the built-in defaults). */
+    public void rememberConfig(Path folder, Path file) {
+        Path normalized = folder.toAbsolutePath().normalize();
+        Preferences configs = prefs.node(CONFIG);
+        if (file == null) {
+            configs.remove(keyOf(normalized));
+        } else {
+            configs.put(keyOf(normalized), normalized + "\t" + file.toAbsolutePath().normalize());
+        }
+        flush();
+    }
+
     private static String keyOf(Path normalized) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.toString().getBytes(StandardCharsets.UTF_8));
@@ -109,6 +142,7 @@ public final class RecentFolders {
             }
         }
         forgetDatesOfFoldersNotIn(folders);
+        forgetConfigsOfFoldersNotIn(folders);
         flush();
     }
 
@@ -123,6 +157,21 @@ public final class RecentFolders {
             }
         } catch (BackingStoreException e) {
             org.slf4j.LoggerFactory.getLogger(RecentFolders.class).warn("Cannot prune the remembered as-of dates", e);
+        }
+    }
+
+    private void forgetConfigsOfFoldersNotIn(List<Path> folders) {
+        Preferences configs = prefs.node(CONFIG);
+        try {
+            for (String key : configs.keys()) {
+                String value = configs.get(key, "");
+                int tab = value.indexOf('\t');
+                if (tab < 0 || folders.stream().noneMatch(f -> f.toString().equals(value.substring(0, tab)))) {
+                    configs.remove(key);
+                }
+            }
+        } catch (BackingStoreException e) {
+            org.slf4j.LoggerFactory.getLogger(RecentFolders.class).warn("Cannot prune the remembered configurations", e);
         }
     }
 

@@ -54,6 +54,13 @@ public final class Shortcuts {
     public static final KeyCombination PREVIOUS_TAB = new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN,
             KeyCombination.SHIFT_DOWN);
     public static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+    /** The settings editor, as desktop apps open their preferences. */
+    public static final KeyCombination SETTINGS = shortcut(KeyCode.COMMA);
+    /** Inside the settings editor (its own window): save, save as, check. */
+    public static final KeyCombination SETTINGS_SAVE = shortcut(KeyCode.S);
+    public static final KeyCombination SETTINGS_SAVE_AS = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination SETTINGS_CHECK = new KeyCodeCombination(KeyCode.F7);
     /** JavaFX's menu bar takes F10 to move the focus to its first menu. */
     public static final KeyCombination MENU_BAR = new KeyCodeCombination(KeyCode.F10);
 
@@ -105,6 +112,9 @@ public final class Shortcuts {
                 Shortcut.bound(EXPORT, "Export the table in view as CSV"),
                 Shortcut.bound(EXPORT_REPORT, "Export the report as HTML"),
                 Shortcut.bound(THEME, "Switch between the light and dark theme"),
+                Shortcut.bound(SETTINGS, "Edit the settings: rules, thresholds, event list, bot pattern"),
+                Shortcut.inControl(SETTINGS_CHECK.getDisplayText() + ", " + SETTINGS_SAVE.getDisplayText() + ", "
+                        + SETTINGS_SAVE_AS.getDisplayText(), "In the settings: check, save, save as"),
                 Shortcut.bound(HELP, "Show this list"),
                 Shortcut.bound(QUIT, "Quit (asks first during a run)"));
     }

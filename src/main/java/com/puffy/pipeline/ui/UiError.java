@@ -37,7 +37,10 @@ public record UiError(String message, String details) {
                 .replace("with --output", "with Change… beside Output (File → Change output folder…)")
                 .replace("give --cache a file name", "choose a file name with Change… beside Cache")
                 .replace("with --cache", "with Change… beside Cache")
-                .replace("check the --config path", "choose the file again with File → Use a configuration file…")
+                .replace("check the --config path", "choose it again with Change… beside Rules, or use the built-in "
+                        + "defaults there")
+                .replace("the output of `eventpipe config --print-defaults`", "the built-in defaults")
+                .replace("`eventpipe config --print-defaults`", "the built-in defaults")
                 .replace("check the path passed with --input", "choose the folder again (File → Open folder…)")
                 // FRESHNESS: the app's As of date picker, beside Cache, does what --as-of does.
                 .replaceAll("pass --as-of (\\d{4}-\\d{2}-\\d{2})", "set As of (beside Cache) to $1")

@@ -100,8 +100,8 @@ class ConfigLoaderTest {
         Files.writeString(file, "transform:\n  lookback_days: seven\n");
         assertThatThrownBy(() -> ConfigLoader.load(file))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("The configuration file " + file + " gives `transform.lookback_days` the value seven, "
-                        + "which is not a whole number.");
+                .hasMessage("The configuration file " + file + " (line 2) gives `transform.lookback_days` the value "
+                        + "seven, which is not a whole number.");
     }
 
     @Test
@@ -350,5 +350,79 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.fingerprint(ConfigLoader.defaults()))
                 .isEqualTo(ConfigLoader.fingerprint(ConfigLoader.defaults()))
                 .isNotEqualTo(ConfigLoader.fingerprint(ConfigLoader.load(file)));
+    }
+
+    // ---- lines, text and differences (the app's settings editor) ----------------------------------------------
+
+    @Test
+    void aProblemWithOneKeyNamesItsLineAndKey() {
+        String text = "# my rules\ntransform:\n  lookback_days: 7\n  session_gap_minutes: -5\n";
+        assertThatThrownBy(() -> ConfigLoader.fromText(text, "edited configuration"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("transform.session_gap_minutes");
+                    assertThat(e.line()).isEqualTo(4);
+                })
+                .hasMessageStartingWith("The edited configuration (line 4) ")
+                .hasMessageContaining("session_gap_minutes");
+    }
+
+    @Test
+    void anUnknownKeyNamesItsLineAndWholePath() {
+        String text = "quality:\n  revenue_tolerance: 0.02\nmonitoring:\n  z_treshold: 3\n";
+        assertThatThrownBy(() -> ConfigLoader.fromText(text, "edited configuration"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("monitoring.z_treshold");
+                    assertThat(e.line()).isEqualTo(4);
+                })
+                .hasMessageContaining("(line 4)").hasMessageContaining("unknown key 'z_treshold'");
+    }
+
+    @Test
+    void invalidYamlCarriesItsLine() {
+        String text = "quality:\n  revenue_tolerance: 0.02\n  bot_pattern: [unclosed\n";
+        assertThatThrownBy(() -> ConfigLoader.fromText(text, "edited configuration"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isBetween(3, 4))
+                .hasMessageContaining("not valid YAML (line ");
+    }
+
+    @Test
+    void aProblemInAListEntryPointsAtTheEntry() {
+        String text = "transform:\n  channel_rules:\n    medium_keywords:\n      - {channel: Paid, keywords: [cpc]}\n"
+                + "      - {channel: \"\", keywords: [x]}\n";
+        assertThatThrownBy(() -> ConfigLoader.fromText(text, "edited configuration"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("transform.channel_rules.medium_keywords[2].channel");
+                    assertThat(e.line()).isEqualTo(5);
+                });
+    }
+
+    @Test
+    void lineOfFallsBackToTheNearestKeyWritten() {
+        String text = "monitoring:\n  baseline_days: 2\n";
+        assertThat(ConfigLoader.lineOf(text, "monitoring.baseline_days")).isEqualTo(2);
+        assertThat(ConfigLoader.lineOf(text, "monitoring.min_baseline_days")).isEqualTo(1);
+        assertThat(ConfigLoader.lineOf(text, "quality.bot_pattern")).isZero();
+    }
+
+    @Test
+    void theBuiltInTextLoadsAsTheDefaultsAndDiffersInNothing() {
+        PipelineConfig config = ConfigLoader.fromText(ConfigLoader.defaultsText(), "edited configuration");
+        assertThat(ConfigLoader.fingerprint(config)).isEqualTo(ConfigLoader.fingerprint(ConfigLoader.defaults()));
+        assertThat(ConfigLoader.differences(config)).isEmpty();
+    }
+
+    @Test
+    void differencesNameEachChangedKeyWithBothValues() {
+        PipelineConfig config = ConfigLoader.fromText("transform:\n  session_gap_minutes: 45\nquality:\n"
+                + "  header_aliases: {uid: client_id}\n  event_names: [page_viewed, purchase, checkout_completed]\n",
+                "edited configuration");
+        assertThat(ConfigLoader.differences(config)).extracting(ConfigLoader.Difference::key)
+                .contains("transform.session_gap_minutes", "quality.event_names", "quality.header_aliases.uid")
+                .doesNotContain("transform.lookback_days");
+        assertThat(ConfigLoader.differences(config)).filteredOn(d -> d.key().equals("transform.session_gap_minutes"))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.builtIn()).isEqualTo("30");
+                    assertThat(d.value()).isEqualTo("45");
+                });
     }
 }

@@ -38,6 +38,12 @@ final class FakeStages {
             }
 
             @Override
+            public Object configUsed(com.puffy.pipeline.config.PipelineConfig config) {
+                // The real rule: Quality's outputs depend on its own section only, the others on all of it.
+                return id == StageId.QUALITY ? new com.puffy.pipeline.quality.QualityStage().configUsed(config) : config;
+            }
+
+            @Override
             public String inputFingerprint(RunSettings settings) {
                 if (id == StageId.MONITOR) {
                     // The real stage's rule, so these tests see what the engine sees when the as-of date changes.

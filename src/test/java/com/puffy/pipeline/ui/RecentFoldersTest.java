@@ -47,4 +47,25 @@ class RecentFoldersTest {
         recent.add(archive);
         assertThat(recent.asOf(archive)).as("dropped from the list, so its date went with it").isNull();
     }
+
+    @Test
+    void aFoldersConfigurationIsKeptPerFolderAndForgottenWhenItLeavesTheList() {
+        RecentFolders recent = new RecentFolders(prefs);
+        Path archive = Path.of("/data/archive-" + "y".repeat(120));
+        Path live = Path.of("/data/live");
+        recent.add(archive);
+        recent.add(live);
+        recent.rememberConfig(archive, Path.of("/rules/strict.yaml"));
+        assertThat(new RecentFolders(prefs).config(archive)).isEqualTo(Path.of("/rules/strict.yaml"));
+        assertThat(recent.config(live)).as("another folder keeps the built-in defaults").isNull();
+        recent.rememberConfig(archive, null);
+        assertThat(recent.config(archive)).isNull();
+
+        recent.rememberConfig(archive, Path.of("/rules/strict.yaml"));
+        for (int i = 0; i < RecentFolders.MAX; i++) {
+            recent.add(Path.of("/data/f" + i));
+        }
+        recent.add(archive);
+        assertThat(recent.config(archive)).as("dropped from the list, so its rules went with it").isNull();
+    }
 }

@@ -99,6 +99,6 @@ class SmallPartsTest {
                 + "(eventpipe transform --input DIR).")).isEqualTo("monitoring/alerts.csv is missing: run the Transform "
                 + "stage first.");
         assertThat(UiError.inTheAppsWords("Configuration file /x.yaml does not exist: check the --config path."))
-                .doesNotContain("--config").contains("File → Use a configuration file…");
+                .doesNotContain("--config").contains("Change… beside Rules");
     }
 }

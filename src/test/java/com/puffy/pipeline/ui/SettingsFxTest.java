@@ -1,0 +1,243 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The settings editor driven from the keyboard over the real Pipeline and tiny stages whose Quality depends on its own
+ * section only, as the real one does (decision 0630).
+ */
+@ExtendWith(ApplicationExtension.class)
+class SettingsFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    MainViewModel vm;
+    MainView view;
+    Stage window;
+    final FakeStages fakes = new FakeStages();
+    final List<UiError> errors = new CopyOnWriteArrayList<>();
+    final AtomicReference<Path> fileAnswer = new AtomicReference<>();
+    final AtomicBoolean discard = new AtomicBoolean();
+    final AtomicInteger discardAsked = new AtomicInteger();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        prefs = Preferences.userRoot().node("eventpipe-test/settings-fx-" + System.nanoTime());
+        UiThreads threads = UiThreads.javafx();
+        vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM),
+                fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS))), threads, new RecentFolders(prefs),
+                d -> d, Clock.systemUTC());
+        vm.cacheEnabledProperty().set(false);
+        view = StudioApp.build(vm, threads, null, prefs);
+        view.setErrorPresenter(errors::add);
+        view.setSettingsFileAsker((owner, save, current) -> fileAnswer.get(), () -> {
+            discardAsked.incrementAndGet();
+            return discard.get();
+        });
+        window = stage;
+        stage.setScene(view.createScene(1280, 800));
+        stage.show();
+        vm.openFolder(input);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    private void runAllAndWait() throws Exception {
+        WaitForAsyncUtils.asyncFx(vm::runAll).get();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.runningProperty().get()
+                && vm.stages().stream().allMatch(s -> s.getState() == StageState.FRESH));
+    }
+
+    private SettingsDialog openWithTheKeyboard(FxRobot robot) throws Exception {
+        robot.interact(() -> view.root().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.settingsDialog() != null
+                && view.settingsDialog().stage().isShowing());
+        // TestFX types text into its target window, which is the main one unless told.
+        robot.targetWindow(view.settingsDialog().stage());
+        return view.settingsDialog();
+    }
+
+    private static TextArea editor(SettingsDialog dialog) {
+        return (TextArea) dialog.stage().getScene().lookup("#settings-text");
+    }
+
+    private static String message(SettingsDialog dialog) {
+        return ((Label) dialog.stage().getScene().lookup("#settings-message")).getText();
+    }
+
+    @Test
+    void ctrlCommaOpensTheRulesInEffectAndSavingANewGapTurnsTransformStale(FxRobot robot) throws Exception {
+        runAllAndWait();
+        Label rules = robot.lookup("#rules-in-effect").queryAs(Label.class);
+        assertThat(rules.getText()).isEqualTo("built-in defaults");
+
+        SettingsDialog dialog = openWithTheKeyboard(robot);
+        TextArea editor = editor(dialog);
+        assertThat(editor.getText()).startsWith("# Event Pipeline Studio: the built-in configuration.");
+        assertThat(editor.isFocused()).as("the cursor is in the text").isTrue();
+        assertThat(editor.getFont().getFamily()).isEqualToIgnoringCase("monospaced");
+
+        int at = editor.getText().indexOf("session_gap_minutes: 30") + "session_gap_minutes: ".length();
+        robot.interact(() -> editor.selectRange(at, at + 2));
+        robot.write("45");
+        assertThat(editor.getText()).contains("session_gap_minutes: 45");
+        robot.push(KeyCode.F7);
+        assertThat(message(dialog)).isEqualTo("The settings are valid: 1 key differs from the built-in defaults.");
+        assertThat(robot.lookup("#settings-differences").queryListView().getItems())
+                .containsExactly("transform.session_gap_minutes: 45 (built-in: 30)");
+        Screenshots.save(dialog.stage().getScene(), "settings-editor-light");
+
+        Path target = dir.resolve("rules-" + System.nanoTime() + "/my-rules.yaml");
+        fileAnswer.set(target);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.readString(target)).contains("session_gap_minutes: 45").contains("# Event Pipeline Studio");
+        assertThat(message(dialog)).startsWith("Saved my-rules.yaml");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> vm.stage(StageId.TRANSFORM).getState() == StageState.STALE);
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
+        assertThat(vm.stage(StageId.MONITOR).getState()).isEqualTo(StageState.STALE);
+        assertThat(rules.getText()).isEqualTo("my-rules.yaml");
+        assertThat(rules.getTooltip().getText()).isEqualTo(target.toAbsolutePath().toString());
+
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.stage().isShowing()).as("saved, so Esc closes without asking").isFalse();
+        assertThat(discardAsked).hasValue(0);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aTypoIsNamedWithItsLineTheCursorGoesThereAndUnsavedChangesAreNotLostByEscape(FxRobot robot)
+            throws Exception {
+        SettingsDialog dialog = openWithTheKeyboard(robot);
+        TextArea editor = editor(dialog);
+        int at = editor.getText().indexOf("  lookback_days:");
+        robot.interact(() -> editor.positionCaret(at + 2));
+        robot.write("x");
+        int line = (int) editor.getText().substring(0, at).lines().count() + 1;
+        robot.push(KeyCode.F7);
+        assertThat(message(dialog)).contains("(line " + line + ")").contains("xlookback_days");
+        assertThat(editor.getSelection().getStart()).isEqualTo(SettingsViewModel.offsetOfLine(editor.getText(), line));
+        assertThat(editor.getSelectedText()).isEqualTo("  xlookback_days: 7             # attribution touchpoints start "
+                + "within this many days before the purchase");
+        Screenshots.save(dialog.stage().getScene(), "settings-editor-error");
+
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(discardAsked).hasValue(1);
+        assertThat(dialog.stage().isShowing()).as("kept open: the user chose to keep editing").isTrue();
+        discard.set(true);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.stage().isShowing()).isFalse();
+        assertThat(vm.configFileProperty().get()).isNull();
+    }
+
+    @Test
+    void tabIndentsWithSpacesAndCtrlTabLeavesTheText(FxRobot robot) throws Exception {
+        SettingsDialog dialog = openWithTheKeyboard(robot);
+        TextArea editor = editor(dialog);
+        robot.interact(() -> editor.positionCaret(0));
+        robot.push(KeyCode.TAB);
+        assertThat(editor.getText()).startsWith("  # Event Pipeline");
+        assertThat(editor.isFocused()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.isFocused()).as("Ctrl+Tab moved on").isFalse();
+        assertThat(dialog.stage().getScene().getFocusOwner()).isNotNull();
+    }
+
+    @Test
+    void aRememberedFileDeletedBehindTheAppIsMarkedInTheHeaderAndTheEditorOffersToWriteItAgain(FxRobot robot)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("gone-" + System.nanoTime() + ".yaml"),
+                "transform:\n  session_gap_minutes: 40\n");
+        WaitForAsyncUtils.asyncFx(() -> vm.setConfigFile(file)).get();
+        Files.delete(file);
+        WaitForAsyncUtils.asyncFx(() -> vm.openFolder(vm.inputDirProperty().get())).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Label rules = robot.lookup("#rules-in-effect").queryAs(Label.class);
+        assertThat(rules.getText()).isEqualTo(file.getFileName().toString());
+        assertThat(rules.getStyleClass()).contains("rules-problem");
+        assertThat(rules.getTooltip().getText()).contains("does not exist").contains("Change… beside Rules");
+        assertThat(errors).as("no dialog on opening").isEmpty();
+
+        SettingsDialog dialog = openWithTheKeyboard(robot);
+        assertThat(message(dialog)).contains("does not exist").contains("Save writes them to " + file.getFileName());
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(file).exists();
+        assertThat(rules.getStyleClass()).doesNotContain("rules-problem");
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void theHeaderAndTheEditorFitA1024By768ScreenInBothThemes(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.setWidth(1024);
+            window.setHeight(768);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label rules = robot.lookup("#rules-in-effect").queryAs(Label.class);
+        assertThat(Truncation.truncatedLabels(rules.getParent(), Set.of("output-folder", "cache-file")))
+                .as("Rules, its name, Change… and As of keep their words").isEmpty();
+        Screenshots.save(window.getScene(), "header-rules-1024");
+        javafx.scene.Node toggle = robot.lookup("#dark-toggle").query();
+        assertThat(toggle.localToScene(toggle.getBoundsInLocal()).getMaxX()).as("the header fits the window")
+                .isLessThanOrEqualTo(window.getScene().getWidth());
+        javafx.scene.layout.HBox runLine = robot.lookup("#run-settings-line").queryAs(javafx.scene.layout.HBox.class);
+        assertThat(runLine.getChildren()).contains(rules);
+        assertThat(runLine.getBoundsInParent().getMinY()).as("Rules and As of take a line of their own at 1024 px")
+                .isGreaterThan(10);
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> Theme.apply(window.getScene(), dark, prefs));
+            SettingsDialog dialog = openWithTheKeyboard(robot);
+            javafx.scene.Parent root = dialog.stage().getScene().getRoot();
+            assertThat(dialog.stage().getWidth()).isLessThanOrEqualTo(1000);
+            assertThat(Truncation.truncatedLabels(root, Set.of("settings-source"))).isEmpty();
+            assertThat(root.getStyleClass()).contains(dark ? "theme-dark" : "theme-light");
+            for (String id : List.of("settings-check", "settings-save", "settings-save-as", "settings-close",
+                    "settings-open", "settings-defaults")) {
+                javafx.scene.Node button = root.lookup("#" + id);
+                assertThat(button.localToScene(button.getBoundsInLocal()).getMaxX())
+                        .as(id + " inside the window").isLessThanOrEqualTo(dialog.stage().getScene().getWidth());
+            }
+            Screenshots.save(dialog.stage().getScene(), "settings-editor-" + (dark ? "dark" : "light") + "-small");
+            robot.interact(dialog::requestClose);
+        }
+        robot.interact(() -> Theme.apply(window.getScene(), false, prefs));
+    }
+}

@@ -1,0 +1,322 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.config.ConfigLoader;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings editor's ViewModel and the rules in effect per folder, without a screen (decision 0630). */
+class SettingsViewModelTest {
+    @TempDir
+    Path dir;
+    Path input;
+    Preferences prefs;
+    final FakeStages fakes = new FakeStages();
+    final List<UiError> errors = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        input = Files.createDirectories(dir.resolve("events"));
+        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        prefs = Preferences.userRoot().node("eventpipe-test/settings-" + System.nanoTime());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    private MainViewModel main() {
+        MainViewModel vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY),
+                fakes.stage(StageId.TRANSFORM), fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS))),
+                UiThreads.direct(), new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.onError(errors::add);
+        vm.cacheEnabledProperty().set(false);
+        return vm;
+    }
+
+    /** A folder opened and run once under the built-in defaults: every stage fresh. */
+    private MainViewModel ranOnce() {
+        MainViewModel main = main();
+        main.openFolder(input);
+        main.runAll();
+        assertThat(main.stages()).allMatch(s -> s.getState() == StageState.FRESH);
+        return main;
+    }
+
+    private static String withGap(String text, int minutes) {
+        assertThat(text).contains("session_gap_minutes: 30");
+        return text.replace("session_gap_minutes: 30", "session_gap_minutes: " + minutes);
+    }
+
+    @Test
+    void opensOnTheBuiltInDefaultsTextWithItsComments() {
+        MainViewModel main = ranOnce();
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        assertThat(settings.textProperty().get()).isEqualTo(ConfigLoader.defaultsText()).contains("# ");
+        assertThat(settings.fileProperty().get()).isNull();
+        assertThat(settings.sourceText()).isEqualTo("The built-in defaults");
+        assertThat(settings.messageIsErrorProperty().get()).isFalse();
+        assertThat(settings.dirtyProperty().get()).isFalse();
+        assertThat(main.rulesName()).isEqualTo("built-in defaults");
+    }
+
+    @Test
+    void savingAChangedGapAsAFileMakesItTheRulesAndTurnsTransformStaleButNotQuality() throws Exception {
+        MainViewModel main = ranOnce();
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        settings.textProperty().set(withGap(settings.textProperty().get(), 45));
+        assertThat(settings.dirtyProperty().get()).isTrue();
+        assertThat(settings.check()).isTrue();
+        assertThat(settings.differences()).containsExactly("transform.session_gap_minutes: 45 (built-in: 30)");
+
+        Path target = dir.resolve("rules/my-rules.yaml");
+        assertThat(settings.saveAs(target)).isTrue();
+
+        assertThat(Files.readString(target)).isEqualTo(settings.textProperty().get()).contains("# Event Pipeline");
+        assertThat(dir.resolve("rules").toFile().list()).containsExactly("my-rules.yaml");
+        assertThat(settings.dirtyProperty().get()).isFalse();
+        assertThat(main.configFileProperty().get()).isEqualTo(target.toAbsolutePath());
+        assertThat(main.rulesName()).isEqualTo("my-rules.yaml");
+        assertThat(main.settings().config().transform().sessionGapMinutes()).isEqualTo(45);
+        assertThat(main.stage(StageId.QUALITY).getState()).as("Quality reads only its own section")
+                .isEqualTo(StageState.FRESH);
+        assertThat(main.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.STALE);
+        assertThat(main.stage(StageId.MONITOR).getState()).isEqualTo(StageState.STALE);
+        assertThat(settings.messageProperty().get()).startsWith("Saved my-rules.yaml").contains("1 key differs");
+    }
+
+    @Test
+    void saveWritesTheFileTheTextCameFrom() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = Files.writeString(dir.resolve("mine.yaml"), "# mine\ntransform:\n  session_gap_minutes: 40\n");
+        main.setConfigFile(file);
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        assertThat(settings.textProperty().get()).startsWith("# mine");
+        settings.textProperty().set(settings.textProperty().get().replace("40", "50"));
+        assertThat(settings.save()).isTrue();
+        assertThat(Files.readString(file)).isEqualTo("# mine\ntransform:\n  session_gap_minutes: 50\n");
+        assertThat(main.settings().config().transform().sessionGapMinutes()).isEqualTo(50);
+    }
+
+    @Test
+    void theBuiltInDefaultsCannotBeSavedInPlace() {
+        SettingsViewModel settings = new SettingsViewModel(ranOnce());
+        settings.open();
+        assertThat(settings.save()).isFalse();
+        assertThat(settings.messageProperty().get()).contains("Save as");
+        assertThat(settings.messageIsErrorProperty().get()).isTrue();
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsLineAndNothingIsSaved() throws Exception {
+        MainViewModel main = ranOnce();
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        String text = settings.textProperty().get().replace("  lookback_days: 7", "  lookback_dayz: 7");
+        settings.textProperty().set(text);
+        int line = (int) text.substring(0, text.indexOf("lookback_dayz")).lines().count();
+
+        assertThat(settings.check()).isFalse();
+        assertThat(settings.errorLineProperty().get()).isEqualTo(line);
+        assertThat(settings.messageProperty().get()).contains("(line " + line + ")").contains("lookback_dayz")
+                .contains("built-in defaults").doesNotContain("eventpipe config");
+
+        Path target = dir.resolve("typo.yaml");
+        assertThat(settings.saveAs(target)).isFalse();
+        assertThat(target).doesNotExist();
+        assertThat(settings.messageProperty().get()).startsWith("Not saved: ");
+        assertThat(main.configFileProperty().get()).isNull();
+        assertThat(main.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.FRESH);
+    }
+
+    @Test
+    void invalidYamlIsNamedWithItsLine() {
+        SettingsViewModel settings = new SettingsViewModel(ranOnce());
+        settings.open();
+        settings.textProperty().set("transform:\n  session_gap_minutes: 45\n  own_domains: [puffy.com\n");
+        assertThat(settings.check()).isFalse();
+        assertThat(settings.messageProperty().get()).contains("not valid YAML (line ");
+        assertThat(settings.errorLineProperty().get()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anUnwritableTargetIsSaidAndTheRulesStayAsTheyWere() throws Exception {
+        MainViewModel main = ranOnce();
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        settings.textProperty().set(withGap(settings.textProperty().get(), 45));
+        // A file where the folder should be: no user, root included, can write below it.
+        Path blocker = Files.writeString(dir.resolve("not-a-folder"), "x");
+        Path target = blocker.resolve("rules.yaml");
+        assertThat(settings.saveAs(target)).isFalse();
+        assertThat(settings.messageProperty().get()).startsWith("Could not save " + target.toAbsolutePath())
+                .contains("Save as");
+        assertThat(settings.messageIsErrorProperty().get()).isTrue();
+        assertThat(settings.dirtyProperty().get()).as("the edit is kept to save elsewhere").isTrue();
+        assertThat(main.configFileProperty().get()).isNull();
+        assertThat(main.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.FRESH);
+        assertThat(settings.saveAs(dir)).as("a folder is no file to save to").isFalse();
+    }
+
+    @Test
+    void useBuiltInDefaultsResetsAndForgetsTheFileForTheFolder() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = Files.writeString(dir.resolve("mine.yaml"), "transform:\n  session_gap_minutes: 40\n");
+        main.setConfigFile(file);
+        assertThat(main.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.STALE);
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        settings.useDefaults();
+        assertThat(main.configFileProperty().get()).isNull();
+        assertThat(settings.textProperty().get()).isEqualTo(ConfigLoader.defaultsText());
+        assertThat(main.stage(StageId.TRANSFORM).getState()).as("back to the rules it ran under")
+                .isEqualTo(StageState.FRESH);
+        MainViewModel reopened = main();
+        reopened.openFolder(input);
+        assertThat(reopened.configFileProperty().get()).isNull();
+    }
+
+    @Test
+    void theRulesAreRememberedPerFolder() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = Files.writeString(dir.resolve("mine.yaml"), "transform:\n  session_gap_minutes: 40\n");
+        main.setConfigFile(file);
+        main.runAll();
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        main.openFolder(other);
+        assertThat(main.configFileProperty().get()).as("another folder keeps the defaults").isNull();
+
+        MainViewModel restarted = main();
+        restarted.openFolder(input);
+        assertThat(restarted.configFileProperty().get()).isEqualTo(file.toAbsolutePath());
+        assertThat(restarted.rulesName()).isEqualTo("mine.yaml");
+        assertThat(restarted.stages()).as("reopened under the rules it ran with: nothing stale")
+                .allMatch(s -> s.getState() == StageState.FRESH);
+    }
+
+    @Test
+    void aRememberedFileThatWasDeletedIsSaidAndNothingRunsUntilFixed() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = Files.writeString(dir.resolve("mine.yaml"), "transform:\n  session_gap_minutes: 40\n");
+        main.setConfigFile(file);
+        Files.delete(file);
+
+        MainViewModel restarted = main();
+        restarted.openFolder(input);
+        assertThat(restarted.configFileProperty().get()).as("kept, not silently replaced by the defaults")
+                .isEqualTo(file.toAbsolutePath());
+        assertThat(restarted.configProblemProperty().get()).contains(file.toAbsolutePath().toString())
+                .contains("does not exist").contains("Change… beside Rules").contains("built-in defaults");
+        assertThat(restarted.statusMessageProperty().get()).isEqualTo(restarted.configProblemProperty().get());
+        assertThat(errors).as("said in the header, not a dialog on opening").isEmpty();
+
+        fakes.ran.clear();
+        restarted.runAll();
+        assertThat(fakes.ran).as("never runs under other rules").isEmpty();
+        assertThat(errors).singleElement().extracting(UiError::message).asString().contains("mine.yaml");
+
+        SettingsViewModel settings = new SettingsViewModel(restarted);
+        settings.open();
+        assertThat(settings.messageIsErrorProperty().get()).isTrue();
+        assertThat(settings.messageProperty().get()).contains("does not exist").contains("Save writes them to mine.yaml");
+        settings.textProperty().set(withGap(settings.textProperty().get(), 40));
+        assertThat(settings.save()).isTrue();
+        assertThat(restarted.configProblemProperty().get()).isEmpty();
+        restarted.runAll();
+        assertThat(fakes.ran).isNotEmpty();
+    }
+
+    @Test
+    void aFileDeletedWhileTheFolderIsOpenStopsTheNextRun() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = Files.writeString(dir.resolve("mine.yaml"), "transform:\n  session_gap_minutes: 40\n");
+        main.setConfigFile(file);
+        Files.delete(file);
+        fakes.ran.clear();
+        main.runAll();
+        assertThat(fakes.ran).isEmpty();
+        assertThat(main.configProblemProperty().get()).contains("mine.yaml").contains("does not exist");
+        assertThat(errors).last().extracting(UiError::message).asString().contains("does not exist");
+    }
+
+    @Test
+    void aRememberedFileThatNoLongerLoadsNamesTheLineAndWhatToDo() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = Files.writeString(dir.resolve("mine.yaml"), "transform:\n  session_gap_minutes: 40\n");
+        main.setConfigFile(file);
+        Files.writeString(file, "transform:\n  session_gap_minutes: 40\n  sesion_gap: 3\n");
+        MainViewModel restarted = main();
+        restarted.openFolder(input);
+        assertThat(restarted.configProblemProperty().get()).contains("mine.yaml (line 3)").contains("sesion_gap")
+                .contains("Nothing runs until the rules load");
+        assertThat(restarted.stages()).allMatch(s -> s.getState() == StageState.STALE);
+    }
+
+    @Test
+    void openingABrokenFileShowsItsProblemAndKeepsTheRulesInEffect() throws Exception {
+        MainViewModel main = ranOnce();
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "monitoring:\n  z_threshold: -1\n");
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        assertThat(settings.openFile(broken)).isFalse();
+        assertThat(settings.errorLineProperty().get()).isEqualTo(2);
+        assertThat(settings.messageProperty().get()).contains("z_threshold").contains("unchanged");
+        assertThat(settings.fileProperty().get()).isEqualTo(broken.toAbsolutePath());
+        assertThat(main.configFileProperty().get()).isNull();
+
+        settings.textProperty().set("monitoring:\n  z_threshold: 2.5\n");
+        assertThat(settings.save()).isTrue();
+        assertThat(main.configFileProperty().get()).isEqualTo(broken.toAbsolutePath());
+        assertThat(main.settings().config().monitoring().zThreshold()).isEqualTo(2.5);
+    }
+
+    @Test
+    void openingAMissingFileSaysSoAndChangesNothing() {
+        MainViewModel main = ranOnce();
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        assertThat(settings.openFile(dir.resolve("gone.yaml"))).isFalse();
+        assertThat(settings.messageProperty().get()).contains("gone.yaml").contains("does not exist");
+        assertThat(settings.textProperty().get()).isEqualTo(ConfigLoader.defaultsText());
+        assertThat(main.configFileProperty().get()).isNull();
+    }
+
+    @Test
+    void linesAndPositionsForTheCursor() {
+        String text = "a: 1\nbb: 2\nccc: 3\n";
+        assertThat(SettingsViewModel.offsetOfLine(text, 1)).isZero();
+        assertThat(SettingsViewModel.offsetOfLine(text, 3)).isEqualTo(11);
+        assertThat(SettingsViewModel.offsetOfLine(text, 99)).isEqualTo(text.length());
+        assertThat(SettingsViewModel.position(text, 13)).isEqualTo("Line 3, column 3");
+        assertThat(SettingsViewModel.position(text, 0)).isEqualTo("Line 1, column 1");
+    }
+
+    @Test
+    void aFileBrokenInAnotherProgramIsNoticedWhenTheWindowComesBack() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = Files.writeString(dir.resolve("mine.yaml"), "transform:\n  session_gap_minutes: 40\n");
+        main.setConfigFile(file);
+        main.runAll();
+        Files.writeString(file, "transform:\n  session_gap_minutes: [\n");
+        main.recheckStatuses();
+        assertThat(main.configProblemProperty().get()).contains("mine.yaml").contains("not valid YAML");
+        assertThat(main.statusMessageProperty().get()).isEqualTo(main.configProblemProperty().get());
+        assertThat(main.stage(StageId.TRANSFORM).messageProperty().get()).contains("rules do not load");
+    }
+}
