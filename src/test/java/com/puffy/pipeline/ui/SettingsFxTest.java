@@ -135,6 +135,8 @@ class SettingsFxTest {
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialog.stage().isShowing()).as("saved, so Esc closes without asking").isFalse();
+        assertThat(window.getScene().getFocusOwner()).as("the focus is back where it was")
+                .isSameAs(view.root());
         assertThat(discardAsked).hasValue(0);
         assertThat(errors).isEmpty();
     }
@@ -195,13 +197,23 @@ class SettingsFxTest {
         assertThat(rules.getTooltip().getText()).contains("does not exist").contains("Change… beside Rules");
         assertThat(errors).as("no dialog on opening").isEmpty();
 
-        SettingsDialog dialog = openWithTheKeyboard(robot);
-        assertThat(message(dialog)).contains("does not exist").contains("Save writes them to " + file.getFileName());
+        javafx.scene.control.Button change = robot.lookup("#change-rules").queryButton();
+        assertThat(change.getAccessibleText()).isEqualTo("Change the rules (settings editor)");
+        robot.interact(change::requestFocus);
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.settingsDialog() != null
+                && view.settingsDialog().stage().isShowing());
+        SettingsDialog dialog = view.settingsDialog();
+        robot.targetWindow(dialog.stage());
+        assertThat(message(dialog)).contains("no longer exists").contains("Save writes them to " + file.getFileName());
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(file).exists();
         assertThat(rules.getStyleClass()).doesNotContain("rules-problem");
         robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.stage().isShowing()).isFalse();
+        assertThat(change.isFocused()).as("the focus is back on Change…").isTrue();
     }
 
     @Test
