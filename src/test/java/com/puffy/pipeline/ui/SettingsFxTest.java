@@ -247,7 +247,13 @@ class SettingsFxTest {
                 assertThat(button.localToScene(button.getBoundsInLocal()).getMaxX())
                         .as(id + " inside the window").isLessThanOrEqualTo(dialog.stage().getScene().getWidth());
             }
+            assertThat(Wcag.unreadable(root)).as("every text readable, the verdict in its success colors").isEmpty();
+            robot.interact(() -> dialog.viewModel().textProperty().set("transform:\n  session_gap_minutes: -1\n"));
+            robot.push(KeyCode.F7);
+            assertThat(dialog.viewModel().messageIsErrorProperty().get()).isTrue();
+            assertThat(Wcag.unreadable(root)).as("the verdict in its danger colors").isEmpty();
             Screenshots.save(dialog.stage().getScene(), "settings-editor-" + (dark ? "dark" : "light") + "-small");
+            discard.set(true);
             robot.interact(dialog::requestClose);
         }
         robot.interact(() -> Theme.apply(window.getScene(), false, prefs));
