@@ -12,9 +12,12 @@ import javafx.scene.chart.ValueAxis;
  * turn on their side. Shared by Monitoring's metric chart and Analysis's daily charts, so both thin their days alike.
  */
 public final class DayAxis extends ValueAxis<Number> {
-    /** Room a level "Mar 10" label needs, and "Mar 10, 2025" when the days cross a year. */
-    private static final double LABEL_ROOM = 56;
-    private static final double LABEL_ROOM_YEAR = 100;
+    /** Clear space between two labels, so they read as two and not as one. */
+    private static final double LABEL_GAP = 10;
+
+    /** The widest label of the days shown, measured in the axis's font: cached, as layout asks on every pass. */
+    private String measuredFor = "";
+    private double widestLabel;
 
     private long first;
     private long last = -1;
@@ -62,15 +65,38 @@ public final class DayAxis extends ValueAxis<Number> {
         requestAxisLayout();
     }
 
-    /** Every how many days a label goes, for an axis this many pixels long. */
-    public static int step(long days, double length, boolean yearly) {
-        double room = yearly ? LABEL_ROOM_YEAR : LABEL_ROOM;
+    /**
+     * Every how many days a label goes, for an axis this many pixels long whose widest label is this wide: labels
+     * {@code step} days apart stand {@code step × length ÷ days} pixels apart (each day has an equal share of the
+     * axis). A fixed allowance of 56 px a label, counted against the number of labels rather than their spacing,
+     * left a 14-day chart at a 1024 px window on the edge between a label every 3 days and one every 7.
+     */
+    public static int step(long days, double length, double labelWidth) {
+        double perDay = length / Math.max(1, days);
         for (int step : new int[]{1, 2, 3, 7, 14, 28}) {
-            if (length / Math.max(1, Math.ceil(days / (double) step)) >= room) {
+            if (step * perDay >= labelWidth + LABEL_GAP) {
                 return step;
             }
         }
         return 56;
+    }
+
+    /** The widest of the labels of the days shown, in the font the axis draws them with. */
+    private double widestLabel() {
+        String key = first + ".." + last + yearly + getTickLabelFont();
+        if (!key.equals(measuredFor)) {
+            javafx.scene.text.Text text = new javafx.scene.text.Text();
+            text.setFont(getTickLabelFont());
+            double widest = 0;
+            // Month names differ in width ("May" against "Mar"): a year of days holds every one of them.
+            for (long day = first; day <= Math.min(last, first + 366); day++) {
+                text.setText(getTickMarkLabel(day));
+                widest = Math.max(widest, text.getLayoutBounds().getWidth());
+            }
+            measuredFor = key;
+            widestLabel = widest;
+        }
+        return widestLabel;
     }
 
     /** The epoch day of an ISO date, or {@link Long#MIN_VALUE} for a blank or unreadable one. */
@@ -89,7 +115,7 @@ public final class DayAxis extends ValueAxis<Number> {
             return ticks;
         }
         double room = alike != null && alike.getWidth() > 0 ? Math.min(length, alike.getWidth()) : length;
-        int step = step(last - first + 1, room, yearly);
+        int step = step(last - first + 1, room, widestLabel());
         for (long day = first; day <= last; day += step) {
             ticks.add(day);
         }

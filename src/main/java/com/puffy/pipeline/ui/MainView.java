@@ -115,6 +115,7 @@ public final class MainView {
         darkToggle.setSelected(Theme.isDark(prefs));
         installShortcuts(scene);
         installDragAndDrop(scene);
+        FocusKeeper.install(scene, vm.runningProperty());
         scene.windowProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 now.setOnCloseRequest(e -> {

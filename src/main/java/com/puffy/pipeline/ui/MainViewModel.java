@@ -865,9 +865,12 @@ public final class MainViewModel {
         return String.join(", ", names);
     }
 
-    /** A stage's summary lines as the app words them (a cache warning said "choose … with --cache"). */
-    private static List<String> inTheAppsWords(List<String> lines) {
-        return lines.stream().map(UiError::inTheAppsWords).toList();
+    /**
+     * A stage's summary lines as the app words them (a cache warning said "choose … with --cache") and with money as
+     * the app writes it (Transform's "revenue 264,653.69" beside Analysis's "$264,654").
+     */
+    static List<String> inTheAppsWords(List<String> lines) {
+        return lines.stream().map(UiError::inTheAppsWords).map(Formats::moneyInStageLine).toList();
     }
 
     void report(UiError error) {

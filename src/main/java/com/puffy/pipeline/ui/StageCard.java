@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui;
 
+import com.puffy.pipeline.core.Words;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,6 +16,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One stage in the rail: title and status chip, what it reads, a progress bar, elapsed time, Run and Cancel. */
 final class StageCard extends VBox {
+    /** Summary lines the wide card shows; the rest are behind the button beside Run. */
+    static final int SHOWN_LINES = 4;
+
     StageCard(StageViewModel stage, MainViewModel main, Runnable select,
               javafx.beans.value.ObservableBooleanValue compact) {
         getStyleClass().add("stage-card");
@@ -110,10 +114,33 @@ final class StageCard extends VBox {
         run.managedProperty().bind(Bindings.createBooleanBinding(
                 () -> !(compact.get() && stage.getState() == StageState.RUNNING), compact, stage.stateProperty()));
         run.visibleProperty().bind(run.managedProperty());
+        Button whole = new Button(null, new FontIcon("mdi2t-text-box-outline"));
+        whole.setId("summary-all-" + stage.id().cliName());
+        whole.setAccessibleText("Show the whole summary of " + stage.id().title() + "'s last run");
+        whole.setTooltip(new Tooltip(whole.getAccessibleText()));
+        whole.setMinWidth(Region.USE_PREF_SIZE);
+        // As tall as the status chip it stands beside in the compact rail, so that line keeps its height.
+        whole.getStyleClass().addAll("flat", "button-icon", "small", "stage-summary-all");
+        whole.setPadding(new Insets(0, 4, 0, 4));
         Region gap2 = new Region();
         HBox.setHgrow(gap2, Priority.ALWAYS);
-        HBox actions = new HBox(8, elapsed, gap2, cancel, run);
+        HBox actions = new HBox(8, elapsed, gap2, whole, cancel, run);
         actions.setAlignment(Pos.CENTER_LEFT);
+        // Compact, elapsed time, this button and Run were 229 px in a 206 px rail: the button goes on the status
+        // line, beside the short chip, so the card still grows by no line.
+        Region gap3 = new Region();
+        HBox.setHgrow(gap3, Priority.ALWAYS);
+        chipLine.setAlignment(Pos.CENTER_LEFT);
+        Runnable placeWhole = () -> {
+            if (compact.get()) {
+                actions.getChildren().remove(whole);
+                chipLine.getChildren().setAll(chip, gap3, whole);
+            } else if (!actions.getChildren().contains(whole)) {
+                actions.getChildren().add(2, whole);
+            }
+        };
+        compact.addListener((obs, was, now) -> placeWhole.run());
+        placeWhole.run();
 
         // A TextFlow, not a Label: Monitoring's lines name columns in backticks, set as code as on its screen.
         javafx.scene.text.TextFlow summary = new javafx.scene.text.TextFlow();
@@ -124,10 +151,15 @@ final class StageCard extends VBox {
         details.setWrapText(true);
         details.setMaxWidth(420);
         javafx.beans.property.StringProperty summaryText = new javafx.beans.property.SimpleStringProperty("");
+        javafx.beans.property.IntegerProperty lineCount = new javafx.beans.property.SimpleIntegerProperty();
         Runnable fill = () -> {
             java.util.List<String> lines = stage.summary();
-            summaryText.set(String.join("\n", lines.subList(0, Math.min(4, lines.size())))
-                    + (lines.size() > 4 ? "\n…" : ""));
+            lineCount.set(lines.size());
+            // "…" told the user there was more and gave no way to it (Quality's drift episodes and files): the card
+            // says how much more, and the button beside Run shows it all.
+            summaryText.set(String.join("\n", lines.subList(0, Math.min(SHOWN_LINES, lines.size())))
+                    + (lines.size() > SHOWN_LINES ? "\n+ " + Words.count(lines.size() - SHOWN_LINES, "more line",
+                    "more lines") : ""));
             CodeText.fill(summary, summaryText.get(), "stage-summary-text");
             // A tooltip shows plain text: the names without their backticks, as the card beside it reads.
             Tooltip.uninstall(summary, (Tooltip) summary.getProperties().get(Tooltip.class));
@@ -140,6 +172,13 @@ final class StageCard extends VBox {
         };
         stage.summary().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
         fill.run();
+        // Shown where the card leaves lines out: past the first four, or all of them in the compact rail. It sits beside
+        // Run, so the rail grows by no line; during a run the summary is the last run's, and Cancel needs the room.
+        whole.managedProperty().bind(Bindings.createBooleanBinding(() -> stage.getState() != StageState.RUNNING
+                && lineCount.get() > (compact.get() ? 0 : SHOWN_LINES), lineCount, compact, stage.stateProperty()));
+        whole.visibleProperty().bind(whole.managedProperty());
+        whole.setOnAction(e -> StageSummaryDialog.show(getScene() == null ? null : getScene().getWindow(),
+                stage.id().title(), stage.summary()));
         summary.managedProperty().bind(summaryText.isNotEmpty()
                 .and(Bindings.createBooleanBinding(() -> !compact.get(), compact)));
         summary.visibleProperty().bind(summary.managedProperty());

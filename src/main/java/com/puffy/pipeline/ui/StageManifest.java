@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,16 +19,13 @@ import java.util.List;
 record StageManifest(List<String> summary, Duration elapsed, String finishedAt, String finishedAtIso,
                      List<String> unreadableInputs) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.US)
-            .withZone(ZoneId.systemDefault());
-
-    /** "26 Nov 09:32" in the user's time zone, for an ISO instant; the text itself if it is not one. */
+    /** "Nov 26 09:32" in the user's time zone, for an ISO instant; the text itself if it is not one. */
     static String shown(String isoInstant) {
         if (isoInstant.isEmpty()) {
             return "";
         }
         try {
-            return WHEN.format(Instant.parse(isoInstant));
+            return Formats.localMoment(Instant.parse(isoInstant), ZoneId.systemDefault());
         } catch (java.time.format.DateTimeParseException e) {
             return isoInstant;
         }

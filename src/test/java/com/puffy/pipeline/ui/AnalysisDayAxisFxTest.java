@@ -51,6 +51,7 @@ class AnalysisDayAxisFxTest {
     static Path dir;
     static Path input;
     static Path output;
+    static Path twoWeeks;
     Preferences prefs;
     MainViewModel vm;
     Stage window;
@@ -65,6 +66,12 @@ class AnalysisDayAxisFxTest {
                 false, null);
         StudioEngine.standardPipeline().run(settings, Set.of(StageId.ANALYSIS), false, PipelineListener.NONE,
                 Cancellation.none());
+        twoWeeks = dir.resolve("two-weeks");
+        EventGenerator.generate(new GenerateSettings(twoWeeks, 14, 60, START, 7, Set.of()), Progress.NONE,
+                Cancellation.none());
+        StudioEngine.standardPipeline().run(new RunSettings(twoWeeks, RunSettings.defaultOutputFor(twoWeeks),
+                ConfigLoader.defaults(), null, START.plusDays(14), false, null), Set.of(StageId.ANALYSIS), false,
+                PipelineListener.NONE, Cancellation.none());
     }
 
     @Start
@@ -99,7 +106,27 @@ class AnalysisDayAxisFxTest {
         everyBarSaysItsDateAndOrders(robot);
     }
 
+    /**
+     * Two weeks at the width the Analysis screen gets in a 1024 px window beside the compact rail (780 px), and a
+     * little less (a scroll bar, a wider rail): a label every 7 days left two days named under each chart, where
+     * "Feb 23" needs about 40 px and a day has about 18.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {780, 700})
+    void atTheScreenWidthOfA1024pxWindowTwoWeeksAreLabelledEveryTwoOrThreeDays(double width, FxRobot robot)
+            throws Exception {
+        robot.interact(() -> vm.openFolder(twoWeeks));
+        show(robot, width, 768, 14);
+        List<String> revenue = levelLabelsApart(robot, "#chart-revenue");
+        assertThat(revenue).as("14 days labelled every 2 or 3 days").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(levelLabelsApart(robot, "#chart-orders")).as("side by side, the same days").isEqualTo(revenue);
+    }
+
     private void show(FxRobot robot, double width, double height) throws Exception {
+        show(robot, width, height, DAYS);
+    }
+
+    private void show(FxRobot robot, double width, double height, int days) throws Exception {
         AnalysisScreen[] screen = new AnalysisScreen[1];
         robot.interact(() -> {
             screen[0] = new AnalysisScreen(vm, UiThreads.javafx());
@@ -110,7 +137,7 @@ class AnalysisDayAxisFxTest {
             screen[0].reload();
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> orders(robot).getData().size() == 1
-                && orders(robot).getData().get(0).getData().size() == DAYS);
+                && orders(robot).getData().get(0).getData().size() == days);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> window.getScene().getRoot().layout());
         WaitForAsyncUtils.waitForFxEvents();

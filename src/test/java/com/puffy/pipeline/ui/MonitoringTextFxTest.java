@@ -105,7 +105,7 @@ class MonitoringTextFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
                 .get(10, TimeUnit.SECONDS);
-        assertThat(copied).isEqualTo("SCHEMA_DRIFT · 2025-01-07 · CRITICAL\nfrom events_20250107.csv (2 files): "
+        assertThat(copied).isEqualTo("SCHEMA_DRIFT · Jan 7, 2025 · CRITICAL\nfrom events_20250107.csv (2 files): "
                 + "`referrer` is missing (read as empty).\nNext: `referrer` is read as empty for these files.");
         Screenshots.save(window.getScene(), "monitoring-code-light");
         robot.interact(() -> Theme.apply(window.getScene(), true, null));

@@ -117,7 +117,7 @@ class OtherScreensFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#journey-header").queryAs(Label.class)
                 .getText().startsWith("Client 1740268798-lvfV1k5nHCN8"));
         assertThat(robot.lookup("#journey-header").queryAs(Label.class).getText())
-                .contains("2 sessions", "7 events", "1 conversion ·", "$1,299.50");
+                .contains("2 sessions", "7 events", "1 conversion ·", "$1,300 revenue");
         assertThat(robot.lookup(".journey-purchase").queryAll()).hasSize(1);
         TableView<?> credits = robot.lookup("#credits-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> credits.getItems().size() == 2);

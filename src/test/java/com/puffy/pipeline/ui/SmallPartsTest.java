@@ -39,6 +39,33 @@ class SmallPartsTest {
     }
 
     @Test
+    void moneyDaysAndMomentsReadAsTheReportWritesThem() {
+        assertThat(Formats.money(264_653.69)).isEqualTo("$264,654");
+        assertThat(Formats.money(885.13)).as("the report's average order").isEqualTo("$885");
+        assertThat(Formats.money(10.11)).isEqualTo("$10.11");
+        assertThat(Formats.longDate("2025-03-04")).isEqualTo("Mar 4, 2025");
+        assertThat(Formats.dateRange("2025-02-23", "2025-03-08")).isEqualTo("Feb 23 → Mar 8, 2025");
+        assertThat(Formats.dateRange("2024-12-30", "2025-01-02")).isEqualTo("Dec 30, 2024 → Jan 2, 2025");
+        java.time.Instant at = java.time.Instant.parse("2025-02-23T21:03:12.345Z");
+        assertThat(Formats.moment(at, false)).isEqualTo("Feb 23 21:03 UTC");
+        assertThat(Formats.moment(at, true)).isEqualTo("Feb 23, 2025 21:03 UTC");
+        assertThat(Formats.momentToTheSecond(at)).isEqualTo("Feb 23, 2025 21:03:12 UTC");
+        assertThat(Formats.localMoment(at, java.time.ZoneId.of("America/Los_Angeles"))).isEqualTo("Feb 23 13:03");
+    }
+
+    @Test
+    void aStageLinesRevenueReadsAsTheAppsMoneyAndNothingElseChanges() {
+        assertThat(MainViewModel.inTheAppsWords(List.of(
+                "47,985 valid events → 30,131 sessions (3,944 bot), 28,508 users, 299 conversions, revenue 264,653.69",
+                "WARNING DIRECT_SHARE_SHIFT 2025-03-05: Direct share of revenue 77.9% (baseline 35.8%)",
+                "revenue 12.50 in all")))
+                .containsExactly(
+                        "47,985 valid events → 30,131 sessions (3,944 bot), 28,508 users, 299 conversions, revenue $264,654",
+                        "WARNING DIRECT_SHARE_SHIFT 2025-03-05: Direct share of revenue 77.9% (baseline 35.8%)",
+                        "revenue $12.50 in all");
+    }
+
+    @Test
     void theWindowFitsASmallLaptopScreen() {
         javafx.geometry.Rectangle2D small = StudioApp.windowSize(new javafx.geometry.Rectangle2D(0, 0, 1280, 720));
         assertThat(small.getWidth()).isLessThanOrEqualTo(1280);

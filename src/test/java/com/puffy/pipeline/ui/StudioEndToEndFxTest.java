@@ -181,6 +181,9 @@ class StudioEndToEndFxTest {
         TableView<?> credits = robot.lookup("#credits-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !credits.getItems().isEmpty());
         assertThat(robot.lookup(".journey-purchase").queryAll()).isNotEmpty();
+        // A session's start as the app writes moments ("Feb 23 21:03 UTC"), not "Sun 23 Feb 21:03 UTC".
+        assertThat(robot.lookup(".journey-when").queryAllAs(Label.class)).isNotEmpty()
+                .allSatisfy(when -> assertThat(when.getText()).matches("[A-Z][a-z]{2} \\d{1,2}(, \\d{4})? \\d{2}:\\d{2} UTC"));
 
         String client = clientWithTheMostTouchpoints();
         javafx.scene.control.TextField field = robot.lookup("#journey-client").queryAs(javafx.scene.control.TextField.class);
@@ -198,7 +201,10 @@ class StudioEndToEndFxTest {
     void analysisShowsTheKpis(FxRobot robot) throws Exception {
         robot.interact(() -> view.select(StageId.ANALYSIS));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#kpi-revenue").tryQuery().isPresent());
-        assertThat(robot.lookup("#kpi-revenue").queryAs(Label.class).getText()).startsWith("$");
+        String revenue = robot.lookup("#kpi-revenue").queryAs(Label.class).getText();
+        assertThat(revenue).startsWith("$");
+        // One money: the rail's Transform line said "revenue 264,653.69" beside this tile's "$264,654".
+        assertThat(String.join("\n", vm.stage(StageId.TRANSFORM).summary())).contains("revenue " + revenue);
         // Written as the report and the stage summary write a conversion rate ("0.99%"), not "1.0 %" beside it.
         assertThat(robot.lookup("#kpi-cvr").queryAs(Label.class).getText()).matches("\\d+\\.\\d{1,2}%");
         WaitForAsyncUtils.waitForFxEvents();

@@ -183,7 +183,7 @@ public final class AnalysisScreen implements Screen {
         fitTiles();
         AnalysisResult.Overview o = result.overview();
         Label period = new Label(o.firstDate().isEmpty() ? "No data in the period."
-                : "Period " + o.firstDate() + " → " + o.lastDate() + " · " + Words.count(o.daysWithData(), "day", "days") + " with data · "
+                : "Period " + Formats.dateRange(o.firstDate(), o.lastDate()) + " · " + Words.count(o.daysWithData(), "day", "days") + " with data · "
                 + Formats.count(o.rowsValid()) + " valid of " + Formats.count(o.rowsRead()) + " rows read");
         period.getStyleClass().add("muted");
         insights.getChildren().add(period);

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui.monitor;
 
+import com.puffy.pipeline.ui.Formats;
 import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.UiThreads;
 import com.puffy.pipeline.ui.table.CsvTable;
@@ -175,9 +176,9 @@ public final class MonitoringViewModel {
         return text.toString();
     }
 
-    /** An alert card's first line: "SCHEMA_DRIFT · 2025-03-04 · CRITICAL". */
+    /** An alert card's first line: "SCHEMA_DRIFT · Mar 4, 2025 · CRITICAL", the day as the charts beside it write it. */
     public static String title(Alert alert) {
-        return alert.check() + " · " + alert.date() + " · " + alert.severity();
+        return alert.check() + " · " + Formats.longDate(alert.date()) + " · " + alert.severity();
     }
 
     /** Shows the series of the alert's metric, when it has one. */

@@ -65,7 +65,8 @@ public record Journey(String clientId, CsvTable user, CsvTable sessions, CsvTabl
             });
             int m = MODELS.indexOf(row[model]);
             if (m >= 0) {
-                String money = revenue < 0 ? "" : " (" + row[revenue] + ")";
+                double credited = revenue < 0 ? Double.NaN : CsvTable.number(row[revenue]);
+                String money = Double.isNaN(credited) ? "" : " (" + com.puffy.pipeline.ui.Formats.money(credited) + ")";
                 line[3 + m] = percent(row[credit]) + money;
             }
         }

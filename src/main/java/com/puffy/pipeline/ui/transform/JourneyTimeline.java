@@ -1,14 +1,12 @@
 package com.puffy.pipeline.ui.transform;
 
+import com.puffy.pipeline.ui.Formats;
 import com.puffy.pipeline.ui.table.CsvTable;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -30,8 +28,6 @@ final class JourneyTimeline extends HBox {
             "checkout_started", "purchase");
     private static final List<String> LANE_LABELS = List.of("page view", "email popup", "add to cart", "checkout",
             "purchase");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.US)
-            .withZone(ZoneOffset.UTC);
     private static final double WIDTH = 175;
     private static final double LANE = 18;
 
@@ -58,6 +54,9 @@ final class JourneyTimeline extends HBox {
         List<String[]> ordered = new ArrayList<>(sessions.rows());
         ordered.sort(java.util.Comparator.comparing(r -> r[sStart]));
         Instant previousEnd = null;
+        // "Feb 23 21:03 UTC", with the year only when the journey crosses one, as the charts write days.
+        boolean yearly = !ordered.isEmpty() && Formats.spansYears(ordered.get(0)[sStart],
+                ordered.get(ordered.size() - 1)[sStart]);
         for (String[] session : ordered) {
             Instant start = parse(session[sStart]);
             Instant end = sEnd < 0 ? start : parse(session[sEnd]);
@@ -73,7 +72,7 @@ final class JourneyTimeline extends HBox {
             previousEnd = end;
             getChildren().add(sessionBlock(journey, session[sId], start, end,
                     sChannel < 0 ? "" : session[sChannel], sDevice < 0 ? "" : session[sDevice],
-                    sConverted >= 0 && "true".equals(session[sConverted])));
+                    sConverted >= 0 && "true".equals(session[sConverted]), yearly));
         }
     }
 
@@ -92,8 +91,8 @@ final class JourneyTimeline extends HBox {
     }
 
     private VBox sessionBlock(Journey journey, String sessionId, Instant start, Instant end, String channel,
-                              String device, boolean converted) {
-        Label when = new Label(WHEN.format(start) + " UTC");
+                              String device, boolean converted, boolean yearly) {
+        Label when = new Label(Formats.moment(start, yearly));
         when.getStyleClass().add("journey-when");
         long minutes = Duration.between(start, end).toMinutes();
         Label what = new Label(channel + " · " + device + " · " + (minutes < 1 ? "<1" : minutes) + " min"
@@ -135,7 +134,7 @@ final class JourneyTimeline extends HBox {
                     mark = new Circle(x, y, 5);
                 }
                 mark.getStyleClass().addAll("journey-event", "journey-" + LANES.get(lane).replace('_', '-'));
-                Tooltip.install(mark, new Tooltip(name + " at " + event[eTime]
+                Tooltip.install(mark, new Tooltip(name + " at " + Formats.momentToTheSecond(at)
                         + (eUrl >= 0 && !event[eUrl].isEmpty() ? "\n" + event[eUrl] : "")));
                 lanes.getChildren().add(mark);
             }

@@ -26,6 +26,6 @@ class MetricChartTest {
         MonitoringViewModel.Alert alert = new MonitoringViewModel.Alert("A-20250304-SCHEMA_DRIFT", "2025-03-04",
                 "SCHEMA_DRIFT", "CRITICAL", "", "", "", "", "`referrer` is missing.", "Ask for `referrer` back.");
         assertThat(MonitoringViewModel.copyText(alert)).isEqualTo(
-                "SCHEMA_DRIFT · 2025-03-04 · CRITICAL\n`referrer` is missing.\nNext: Ask for `referrer` back.");
+                "SCHEMA_DRIFT · Mar 4, 2025 · CRITICAL\n`referrer` is missing.\nNext: Ask for `referrer` back.");
     }
 }
