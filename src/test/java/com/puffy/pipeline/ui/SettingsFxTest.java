@@ -180,6 +180,13 @@ class SettingsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(editor.isFocused()).as("Ctrl+Tab moved on").isFalse();
         assertThat(dialog.stage().getScene().getFocusOwner()).isNotNull();
+        // The labels' Alt letters lead to the text and to the list of differences.
+        robot.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.stage().getScene().getFocusOwner().getId()).isEqualTo("settings-differences");
+        robot.press(KeyCode.ALT, KeyCode.C).release(KeyCode.C, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.isFocused()).isTrue();
     }
 
     @Test

@@ -335,4 +335,30 @@ class SettingsViewModelTest {
         assertThat(settings.lineOfDifference(1)).isEqualTo(3);
         assertThat(settings.lineOfDifference(2)).isZero();
     }
+
+    @Test
+    void duringARunTheRulesCannotChangeUnderIt() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<SettingsViewModel> ref = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Boolean> outcomes = new ArrayList<>();
+        Path target = dir.resolve("during.yaml");
+        MainViewModel main = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY, c -> {
+            SettingsViewModel settings = ref.get();
+            settings.textProperty().set(withGap(settings.textProperty().get(), 45));
+            outcomes.add(settings.saveAs(target));
+            outcomes.add(settings.openFile(target));
+            settings.useDefaults();
+        }))), UiThreads.direct(), new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        main.onError(errors::add);
+        main.cacheEnabledProperty().set(false);
+        main.openFolder(input);
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        ref.set(settings);
+        main.runAll();
+        assertThat(outcomes).containsExactly(false, false);
+        assertThat(target).doesNotExist();
+        assertThat(settings.messageProperty().get()).startsWith("A run is in progress");
+        assertThat(main.configFileProperty().get()).isNull();
+        assertThat(settings.saveAs(target)).as("after the run").isTrue();
+    }
 }
