@@ -22,6 +22,14 @@ class ArchitectureTest {
             .because("the engine must run without a screen (DESIGN.md §1)");
 
     @ArchTest
+    static final ArchRule tableFiguresAreAddedUpWithoutJavaFx = noClasses()
+            .that().haveNameMatching(
+                    ".*\\.ui\\.table\\.(Aggregation|ColumnValues|TableData|TableQuery|CsvTable|FileTable)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+            .because("a dataset chart's figures are computed apart from the views, unit-tested without a screen "
+                    + "(decision 0510)");
+
+    @ArchTest
     static final ArchRule modelDependsOnNothingOfOurs = noClasses()
             .that().resideInAPackage("..pipeline.model..")
             .should().dependOnClassesThat().resideInAnyPackage("..pipeline.config..", "..pipeline.core..",

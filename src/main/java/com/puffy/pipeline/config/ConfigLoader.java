@@ -295,8 +295,14 @@ public final class ConfigLoader {
         pattern(config.quality().botPattern(), "quality.bot_pattern", source);
         pattern(config.quality().clientIdPattern(), "quality.client_id_pattern", source);
         lists(config, source);
-        if (config.transform().sessionGapMinutes() <= 0 || config.transform().lookbackDays() <= 0) {
-            throw new ConfigException("The " + source + " must give a positive session_gap_minutes and lookback_days.").about(config.transform().sessionGapMinutes() <= 0 ? "transform.session_gap_minutes" : "transform.lookback_days");
+        // "must give a positive session_gap_minutes and lookback_days" named neither the one at fault nor its value.
+        for (String key : List.of("session_gap_minutes", "lookback_days")) {
+            int value = key.equals("lookback_days") ? config.transform().lookbackDays()
+                    : config.transform().sessionGapMinutes();
+            if (value <= 0) {
+                throw new ConfigException("The " + source + " gives `transform." + key + "` the value " + value
+                        + ": it must be a whole number of at least 1.").about("transform." + key);
+            }
         }
         aliases(config.quality(), source);
         ranges(config, source);

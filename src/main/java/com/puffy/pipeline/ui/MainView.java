@@ -588,6 +588,13 @@ public final class MainView {
             return;
         }
         settingsDialog = new SettingsDialog(window(), vm, prefs, settingsFiles, settingsDiscard);
+        // Back where the user was when it closes (the window otherwise put the focus on its first control).
+        Node before = scene == null ? null : scene.getFocusOwner();
+        settingsDialog.stage().setOnHidden(e -> {
+            if (before != null && before.getScene() == scene && !before.isDisabled() && before.isVisible()) {
+                before.requestFocus();
+            }
+        });
         settingsDialog.show();
     }
 

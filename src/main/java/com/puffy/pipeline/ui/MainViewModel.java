@@ -448,6 +448,8 @@ public final class MainViewModel {
                             + "unknown: fix the rules (Change… beside Rules).");
                 }
             }
+            // The screens show the outputs of the last run, as they are on disk, rather than "open a folder".
+            outputsVersion.set(outputsVersion.get() + 1);
             return;
         } catch (RuntimeException e) {
             report(UiError.of("read the configuration", e));

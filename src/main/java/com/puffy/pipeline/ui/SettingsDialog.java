@@ -158,6 +158,19 @@ public final class SettingsDialog {
                 setText(empty ? null : item);
             }
         });
+        // Enter or a double-click on a difference puts the cursor on its line in the text.
+        diffs.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && diffs.getSelectionModel().getSelectedIndex() >= 0) {
+                showLine(vm.lineOfDifference(diffs.getSelectionModel().getSelectedIndex()));
+                e.consume();
+            }
+        });
+        diffs.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && diffs.getSelectionModel().getSelectedIndex() >= 0) {
+                showLine(vm.lineOfDifference(diffs.getSelectionModel().getSelectedIndex()));
+            }
+        });
+        diffs.setTooltip(new Tooltip("Enter or a double-click shows the key in the text"));
         Label diffsLabel = new Label("_Differs from the built-in defaults");
         diffsLabel.setMnemonicParsing(true);
         diffsLabel.setLabelFor(diffs);

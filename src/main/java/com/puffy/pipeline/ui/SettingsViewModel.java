@@ -40,6 +40,8 @@ public final class SettingsViewModel {
     private final IntegerProperty errorLine = new SimpleIntegerProperty();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ObservableList<String> differences = FXCollections.observableArrayList();
+    /** The key of each line of {@link #differences}, to find it in the text. */
+    private final List<String> differenceKeys = new java.util.ArrayList<>();
     private String savedText = "";
 
     public SettingsViewModel(MainViewModel main) {
@@ -103,8 +105,12 @@ public final class SettingsViewModel {
         } catch (ConfigException e) {
             load(ConfigLoader.defaultsText());
             differences.clear();
-            say(UiError.inTheAppsWords(e.getMessage()) + " Shown here: the built-in defaults; Save writes them to "
-                    + chosen.getFileName() + ".", true, 0);
+            differenceKeys.clear();
+            // The header's advice ("Change… beside Rules") points here; in the editor the buttons are named instead.
+            String why = Files.exists(chosen) ? UiError.inTheAppsWords(e.getMessage())
+                    : "Configuration file " + chosen + " no longer exists.";
+            say(why + " Shown here: the built-in defaults. Save writes them to " + chosen.getFileName()
+                    + ", Open file… uses another file, Use built-in defaults goes back to them.", true, 0);
         }
     }
 
@@ -123,6 +129,8 @@ public final class SettingsViewModel {
         try {
             PipelineConfig config = ConfigLoader.fromText(text.get(), SOURCE);
             List<ConfigLoader.Difference> diffs = ConfigLoader.differences(config);
+            differenceKeys.clear();
+            differenceKeys.addAll(diffs.stream().map(ConfigLoader.Difference::key).toList());
             differences.setAll(diffs.stream().map(d -> d.key() + ": " + d.value() + " (built-in: " + d.builtIn() + ")")
                     .toList());
             int n = diffs.size();
@@ -132,6 +140,7 @@ public final class SettingsViewModel {
             return true;
         } catch (ConfigException e) {
             differences.clear();
+            differenceKeys.clear();
             say(UiError.inTheAppsWords(e.getMessage()), true, e.line());
             return false;
         }
@@ -231,6 +240,17 @@ public final class SettingsViewModel {
         say("Rules now from " + absolute.getFileName() + " for this folder; stages whose rules changed are out of date "
                 + "(Run all, F5). " + message.get().replace("The settings are valid: ", "Valid: "), false, 0);
         return true;
+    }
+
+    /**
+     * The 1-based line of the text where the key of difference {@code index} is written (or its nearest written
+     * parent), 0 when the text does not write it.
+     */
+    public int lineOfDifference(int index) {
+        if (index < 0 || index >= differenceKeys.size()) {
+            return 0;
+        }
+        return ConfigLoader.lineOf(text.get(), differenceKeys.get(index));
     }
 
     private void say(String words, boolean error, int line) {

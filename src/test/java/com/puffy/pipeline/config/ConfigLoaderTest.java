@@ -304,11 +304,13 @@ class ConfigLoaderTest {
 
     @Test
     void aSessionGapOrLookbackOfZeroIsReported() throws Exception {
-        for (String text : new String[] {"transform:\n  session_gap_minutes: 0\n", "transform:\n  lookback_days: -1\n"}) {
-            Path file = Files.writeString(dir.resolve("zero.yaml"), text);
-            assertThatThrownBy(() -> ConfigLoader.load(file)).as(text)
+        String[][] cases = {{"transform:\n  session_gap_minutes: 0\n", "`transform.session_gap_minutes` the value 0"},
+                {"transform:\n  lookback_days: -1\n", "`transform.lookback_days` the value -1"}};
+        for (String[] c : cases) {
+            Path file = Files.writeString(dir.resolve("zero.yaml"), c[0]);
+            assertThatThrownBy(() -> ConfigLoader.load(file)).as(c[0])
                     .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("must give a positive session_gap_minutes and lookback_days");
+                    .hasMessageContaining("(line 2) gives " + c[1] + ": it must be a whole number of at least 1.");
         }
     }
 

@@ -523,20 +523,8 @@ class KeyboardOnlyFxTest {
         }
     }
 
-    /** The first opaque background behind a node: its own or an ancestor's. */
     private static javafx.scene.paint.Color background(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.layout.Region region && region.getBackground() != null) {
-                List<javafx.scene.layout.BackgroundFill> fills = region.getBackground().getFills();
-                for (int i = fills.size() - 1; i >= 0; i--) {
-                    if (fills.get(i).getFill() instanceof javafx.scene.paint.Color color && color.getOpacity() == 1
-                            && fills.get(i).getInsets().getTop() < region.getHeight() / 2) {
-                        return color;
-                    }
-                }
-            }
-        }
-        return javafx.scene.paint.Color.WHITE;
+        return Wcag.background(node);
     }
 
     @Test

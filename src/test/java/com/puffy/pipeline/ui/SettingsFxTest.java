@@ -135,6 +135,8 @@ class SettingsFxTest {
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialog.stage().isShowing()).as("saved, so Esc closes without asking").isFalse();
+        assertThat(window.getScene().getFocusOwner()).as("the focus is back where it was")
+                .isSameAs(view.root());
         assertThat(discardAsked).hasValue(0);
         assertThat(errors).isEmpty();
     }
@@ -178,6 +180,13 @@ class SettingsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(editor.isFocused()).as("Ctrl+Tab moved on").isFalse();
         assertThat(dialog.stage().getScene().getFocusOwner()).isNotNull();
+        // The labels' Alt letters lead to the text and to the list of differences.
+        robot.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.stage().getScene().getFocusOwner().getId()).isEqualTo("settings-differences");
+        robot.press(KeyCode.ALT, KeyCode.C).release(KeyCode.C, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.isFocused()).isTrue();
     }
 
     @Test
@@ -195,13 +204,23 @@ class SettingsFxTest {
         assertThat(rules.getTooltip().getText()).contains("does not exist").contains("Change… beside Rules");
         assertThat(errors).as("no dialog on opening").isEmpty();
 
-        SettingsDialog dialog = openWithTheKeyboard(robot);
-        assertThat(message(dialog)).contains("does not exist").contains("Save writes them to " + file.getFileName());
+        javafx.scene.control.Button change = robot.lookup("#change-rules").queryButton();
+        assertThat(change.getAccessibleText()).isEqualTo("Change the rules (settings editor)");
+        robot.interact(change::requestFocus);
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.settingsDialog() != null
+                && view.settingsDialog().stage().isShowing());
+        SettingsDialog dialog = view.settingsDialog();
+        robot.targetWindow(dialog.stage());
+        assertThat(message(dialog)).contains("no longer exists").contains("Save writes them to " + file.getFileName());
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(file).exists();
         assertThat(rules.getStyleClass()).doesNotContain("rules-problem");
         robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.stage().isShowing()).isFalse();
+        assertThat(change.isFocused()).as("the focus is back on Change…").isTrue();
     }
 
     @Test
@@ -235,7 +254,13 @@ class SettingsFxTest {
                 assertThat(button.localToScene(button.getBoundsInLocal()).getMaxX())
                         .as(id + " inside the window").isLessThanOrEqualTo(dialog.stage().getScene().getWidth());
             }
+            assertThat(Wcag.unreadable(root)).as("every text readable, the verdict in its success colors").isEmpty();
+            robot.interact(() -> dialog.viewModel().textProperty().set("transform:\n  session_gap_minutes: -1\n"));
+            robot.push(KeyCode.F7);
+            assertThat(dialog.viewModel().messageIsErrorProperty().get()).isTrue();
+            assertThat(Wcag.unreadable(root)).as("the verdict in its danger colors").isEmpty();
             Screenshots.save(dialog.stage().getScene(), "settings-editor-" + (dark ? "dark" : "light") + "-small");
+            discard.set(true);
             robot.interact(dialog::requestClose);
         }
         robot.interact(() -> Theme.apply(window.getScene(), false, prefs));

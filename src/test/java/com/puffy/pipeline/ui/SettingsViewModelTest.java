@@ -225,6 +225,8 @@ class SettingsViewModelTest {
                 .contains("does not exist").contains("Change… beside Rules").contains("built-in defaults");
         assertThat(restarted.statusMessageProperty().get()).isEqualTo(restarted.configProblemProperty().get());
         assertThat(errors).as("said in the header, not a dialog on opening").isEmpty();
+        assertThat(restarted.outputsVersionProperty().get()).as("the screens show the last run's outputs")
+                .isPositive();
 
         fakes.ran.clear();
         restarted.runAll();
@@ -234,7 +236,8 @@ class SettingsViewModelTest {
         SettingsViewModel settings = new SettingsViewModel(restarted);
         settings.open();
         assertThat(settings.messageIsErrorProperty().get()).isTrue();
-        assertThat(settings.messageProperty().get()).contains("does not exist").contains("Save writes them to mine.yaml");
+        assertThat(settings.messageProperty().get()).contains(file.toAbsolutePath() + " no longer exists")
+                .contains("Save writes them to mine.yaml").doesNotContain("beside Rules");
         settings.textProperty().set(withGap(settings.textProperty().get(), 40));
         assertThat(settings.save()).isTrue();
         assertThat(restarted.configProblemProperty().get()).isEmpty();
@@ -318,5 +321,44 @@ class SettingsViewModelTest {
         assertThat(main.configProblemProperty().get()).contains("mine.yaml").contains("not valid YAML");
         assertThat(main.statusMessageProperty().get()).isEqualTo(main.configProblemProperty().get());
         assertThat(main.stage(StageId.TRANSFORM).messageProperty().get()).contains("rules do not load");
+    }
+
+    @Test
+    void aDifferenceLeadsToItsLineInTheText() {
+        SettingsViewModel settings = new SettingsViewModel(ranOnce());
+        settings.open();
+        settings.textProperty().set("# mine\nmonitoring:\n  z_threshold: 2.5\ntransform:\n  session_gap_minutes: 45\n");
+        assertThat(settings.check()).isTrue();
+        assertThat(settings.differences()).containsExactly("transform.session_gap_minutes: 45 (built-in: 30)",
+                "monitoring.z_threshold: 2.5 (built-in: 3.0)");
+        assertThat(settings.lineOfDifference(0)).isEqualTo(5);
+        assertThat(settings.lineOfDifference(1)).isEqualTo(3);
+        assertThat(settings.lineOfDifference(2)).isZero();
+    }
+
+    @Test
+    void duringARunTheRulesCannotChangeUnderIt() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<SettingsViewModel> ref = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Boolean> outcomes = new ArrayList<>();
+        Path target = dir.resolve("during.yaml");
+        MainViewModel main = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY, c -> {
+            SettingsViewModel settings = ref.get();
+            settings.textProperty().set(withGap(settings.textProperty().get(), 45));
+            outcomes.add(settings.saveAs(target));
+            outcomes.add(settings.openFile(target));
+            settings.useDefaults();
+        }))), UiThreads.direct(), new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        main.onError(errors::add);
+        main.cacheEnabledProperty().set(false);
+        main.openFolder(input);
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        ref.set(settings);
+        main.runAll();
+        assertThat(outcomes).containsExactly(false, false);
+        assertThat(target).doesNotExist();
+        assertThat(settings.messageProperty().get()).startsWith("A run is in progress");
+        assertThat(main.configFileProperty().get()).isNull();
+        assertThat(settings.saveAs(target)).as("after the run").isTrue();
     }
 }

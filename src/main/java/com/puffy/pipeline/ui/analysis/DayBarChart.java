@@ -13,11 +13,11 @@ import javafx.scene.layout.StackPane;
  * labels on their side once they crowd; on a day axis the labels thin out and stay level, while every bar keeps its
  * own node (and tooltip). The bars carry BarChart's style classes, so the themes colour them as bars.
  */
-final class DayBarChart extends XYChart<Number, Number> {
+public final class DayBarChart extends XYChart<Number, Number> {
     /** Share of a day's width a bar takes, as BarChart leaves a gap between categories. */
     private static final double BAR_SHARE = 0.7;
 
-    DayBarChart(DayAxis days, NumberAxis values) {
+    public DayBarChart(DayAxis days, NumberAxis values) {
         super(days, values);
         getStyleClass().add("bar-chart");
         setData(FXCollections.observableArrayList());

@@ -134,6 +134,37 @@ public final class ColumnValues {
         return numeric;
     }
 
+    /** Whether each row holds a dictionary code ({@link #code}); false for a column of too many distinct values. */
+    boolean coded() {
+        return dictionary != null;
+    }
+
+    /** How many distinct values the dictionary holds (codes run from 0 to this, exclusive). */
+    int codeCount() {
+        return dictionary.length;
+    }
+
+    int code(int row) {
+        return codes[row];
+    }
+
+    String valueOfCode(int code) {
+        return dictionary[code];
+    }
+
+    /** The UTF-8 bytes of an uncoded column, every row end to end: row r lies in {@code [start(r), end(r))}. */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    int start(int row) {
+        return row == 0 ? 0 : ends[row - 1];
+    }
+
+    int end(int row) {
+        return ends[row];
+    }
+
     private int[] ranks() {
         if (ranks == null) {
             Integer[] byValue = new Integer[dictionary.length];

@@ -186,6 +186,17 @@ public final class CsvTable implements TableData {
     }
 
     @Override
+    public synchronized ColumnValues days(int column) {
+        ColumnValues.Builder builder = new ColumnValues.Builder();
+        Map<String, String> known = new HashMap<>();
+        for (String[] row : rows) {
+            String cell = column < row.length && row[column] != null ? row[column] : "";
+            builder.add(known.computeIfAbsent(cell, Aggregation::utcDay));
+        }
+        return builder.build();
+    }
+
+    @Override
     public void search(String lowerNeedle, int column, java.util.BitSet keep) {
         for (int r = keep.nextSetBit(0); r >= 0 && r < rows.size(); r = keep.nextSetBit(r + 1)) {
             if (!FileTable.matches(rows.get(r), column, lowerNeedle)) {

@@ -50,6 +50,10 @@ public final class DataTableView extends BorderPane {
     private final FlowPane toolbar;
     private final CustomTextField searchField;
     private final BorderPane bar;
+    private final StackPane center;
+    /** What shows in the table's place under the same search and filters (a chart), or null for the table. */
+    private javafx.scene.Node instead;
+    private boolean nothingToShow;
     /**
      * Narrower than this the bar's controls take their compact sizes: at 1024 px the Sessions table (four value
      * filters and "Open journey") had about 580 px and its filters took three and four lines above the rows.
@@ -202,7 +206,7 @@ public final class DataTableView extends BorderPane {
         bar.setPadding(new Insets(6, 0, 6, 0));
 
         setTop(bar);
-        StackPane center = new StackPane(table, empty);
+        center = new StackPane(table, empty);
         setCenter(center);
         empty.setVisible(false);
         model.emptyReasonProperty().addListener((obs, old, now) -> showEmpty(now));
@@ -496,10 +500,33 @@ public final class DataTableView extends BorderPane {
                 .show();
     }
 
+    /**
+     * Shows {@code other} (a chart of the same rows) in the table's place, below the same search and value filters,
+     * so filtering goes on as the rows are looked at another way; null shows the table again.
+     */
+    public void showInstead(javafx.scene.Node other) {
+        if (instead != null) {
+            center.getChildren().remove(instead);
+        }
+        instead = other;
+        if (other != null) {
+            center.getChildren().add(1, other);
+        }
+        layOutCenter();
+    }
+
+    private void layOutCenter() {
+        table.setVisible(!nothingToShow && instead == null);
+        if (instead != null) {
+            instead.setVisible(!nothingToShow);
+        }
+    }
+
     private void showEmpty(String reason) {
         boolean none = reason != null && !reason.isBlank();
+        nothingToShow = none;
         empty.setVisible(none);
-        table.setVisible(!none);
+        layOutCenter();
         bar.setDisable(none);
         if (none) {
             empty.show("Nothing to show yet", reason);

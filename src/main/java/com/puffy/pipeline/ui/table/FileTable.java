@@ -43,6 +43,7 @@ public final class FileTable implements TableData {
     private final long fileSize;
     private final long modified;
     private final Map<Integer, ColumnValues> values = new HashMap<>();
+    private final Map<Integer, ColumnValues> days = new HashMap<>();
     private final boolean[] looksNumeric;
     private final java.util.Set<Integer> facetColumns = new java.util.HashSet<>();
     private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
@@ -289,6 +290,57 @@ public final class FileTable implements TableData {
             // Keep the value-filter columns and the last sorted one: another sort would hold a second column.
             values.keySet().removeIf(c -> !isFacet(c));
             values.put(column, read);
+        }
+        return read;
+    }
+
+    @Override
+    public ColumnValues days(int column) throws IOException {
+        synchronized (days) {
+            ColumnValues known = days.get(column);
+            if (known != null) {
+                return known;
+            }
+        }
+        ColumnValues held;
+        synchronized (values) {
+            held = values.get(column);
+        }
+        ColumnValues.Builder builder = new ColumnValues.Builder();
+        if (held != null && held.coded()) {
+            // A date column already held as codes (a value filter): one day per distinct value, no file read.
+            String[] dayOfCode = new String[held.codeCount()];
+            for (int code = 0; code < dayOfCode.length; code++) {
+                dayOfCode[code] = Aggregation.utcDay(held.valueOfCode(code));
+            }
+            for (int r = 0; r < size; r++) {
+                builder.add(dayOfCode[held.code(r)]);
+            }
+        } else {
+            ensureUnchanged();
+            // Each timestamp is cut to its day as it is read: 3M distinct timestamps are never held, only their
+            // dozen days as codes (4 bytes a row).
+            Map<String, String> dayOf = new HashMap<>();
+            try (CsvColumnReader reader = CsvColumnReader.open(file)) {
+                reader.select(List.of(fileNames.get(column)));
+                int rows = 0;
+                while (reader.next()) {
+                    String cell = CsvInput.unprotect(reader.get(0));
+                    String day = dayOf.size() < 4096 ? dayOf.computeIfAbsent(cell, Aggregation::utcDay)
+                            : Aggregation.utcDay(cell);
+                    builder.add(day);
+                    rows++;
+                }
+                if (rows != size || Files.size(file) != fileSize) {
+                    throw changedError();
+                }
+            }
+        }
+        ColumnValues read = builder.build();
+        synchronized (days) {
+            // One column's days at a time, as one sorted column: a chart by day of another column replaces them.
+            days.clear();
+            days.put(column, read);
         }
         return read;
     }

@@ -32,6 +32,12 @@ public interface TableData {
     ColumnValues values(int column) throws IOException;
 
     /**
+     * Every row's day in UTC ({@code YYYY-MM-DD}) from the date or timestamp in {@code column}, "" where the cell has
+     * none (see {@link Aggregation#utcDay}); compact, as a handful of distinct days whatever the rows.
+     */
+    ColumnValues days(int column) throws IOException;
+
+    /**
      * Clears in {@code keep} the rows none of whose cells (or whose cell in {@code column}, when not -1) contains
      * {@code lowerNeedle}, ignoring case; rows already cleared are not looked at.
      */

@@ -70,6 +70,11 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
             return table;
         }
 
+        /** The row numbers shown, in order: the array itself, not a copy (millions of rows), so never change it. */
+        public int[] rowNumbers() {
+            return order;
+        }
+
         @Override
         public String[] get(int index) {
             if (table instanceof FileTable file) {

@@ -7,6 +7,8 @@ import com.puffy.pipeline.ui.MainViewModel;
 import com.puffy.pipeline.ui.OutputBrowser;
 import com.puffy.pipeline.ui.Screen;
 import com.puffy.pipeline.ui.UiThreads;
+import com.puffy.pipeline.ui.table.Aggregation;
+import com.puffy.pipeline.ui.table.Aggregation.Spec;
 import com.puffy.pipeline.ui.table.CsvTable;
 import com.puffy.pipeline.ui.table.DataTableModel;
 import com.puffy.pipeline.ui.table.DataTableView;
@@ -47,24 +49,43 @@ public final class TransformScreen implements Screen {
     /** Dataset file → (title, facet columns). */
     private static final Map<String, Dataset> DATASETS = new LinkedHashMap<>();
 
-    record Dataset(String file, String title, String description, List<String> facets) {
+    /** A dataset: its file, words, value-filter columns, and the chart it opens on (when its file has the columns). */
+    record Dataset(String file, String title, String description, List<String> facets, Spec chart) {
     }
 
     static {
-        add("sessions.csv", "Sessions", "One row per session (30-minute gap rule).", "channel", "device", "is_bot", "converted");
-        add("users.csv", "Users", "One row per client id.", "first_channel", "device");
-        add("conversions.csv", "Conversions", "One row per order.", "channel_last_click");
-        add("attribution.csv", "Attribution", "Credit per order, model and touchpoint.", "model", "channel");
-        add("daily_metrics.csv", "Daily metrics", "One row per partition day.");
-        add("order_items.csv", "Order items", "One row per purchased line.");
-        add("channel_performance.csv", "Channel performance", "Sessions, conversions and revenue per model and channel.", "model");
-        add("funnel.csv", "Funnel", "Non-bot sessions reaching each step.");
-        add("reconciliation.csv", "Reconciliation", "Revenue and events checked across datasets.", "check", "ok");
+        add("sessions.csv", "Sessions", "One row per session (30-minute gap rule).", Spec.rows("channel", false),
+                "channel", "device", "is_bot", "converted");
+        add("users.csv", "Users", "One row per client id.", Spec.rows("first_channel", false), "first_channel", "device");
+        add("conversions.csv", "Conversions", "One row per order.", sum("revenue", "channel_last_click", false),
+                "channel_last_click");
+        add("attribution.csv", "Attribution", "Credit per order, model and touchpoint.",
+                sum("revenue_credit", "channel", false), "model", "channel");
+        add("daily_metrics.csv", "Daily metrics", "One row per partition day.", sum("revenue", "date", true));
+        add("order_items.csv", "Order items", "One row per purchased line.", sum("quantity", "item_name", false));
+        add("channel_performance.csv", "Channel performance", "Sessions, conversions and revenue per model and channel.",
+                sum("revenue", "channel", false), "model");
+        add("funnel.csv", "Funnel", "Non-bot sessions reaching each step.", sum("sessions", "step", false));
+        add("reconciliation.csv", "Reconciliation", "Revenue and events checked across datasets.",
+                Spec.rows("check", false), "check", "ok");
     }
 
-    private static void add(String file, String title, String description, String... facets) {
-        DATASETS.put(file, new Dataset(file, title, description, List.of(facets)));
+    private static Spec sum(String column, String by, boolean byDay) {
+        return new Spec(by, byDay, Aggregation.Measure.SUM, column, 10);
     }
+
+    private static void add(String file, String title, String description, Spec chart, String... facets) {
+        DATASETS.put(file, new Dataset(file, title, description, List.of(facets), chart));
+    }
+
+    /**
+     * Datasets with a row per attribution model: a sum over every model counts each order's revenue once per model.
+     */
+    private static final Map<String, String> CHART_NOTES = Map.of(
+            "attribution.csv", "Each order is credited once per model: tick one Model above to see that model's "
+                    + "channel revenue.",
+            "channel_performance.csv", "Each channel has a row per model: tick one Model above to see that model's "
+                    + "figures.");
 
     private final MainViewModel main;
     private final UiThreads threads;
@@ -74,6 +95,15 @@ public final class TransformScreen implements Screen {
     private final Label datasetDescription = new Label();
     private final Map<String, DataTableModel> models = new LinkedHashMap<>();
     private final Map<String, DataTableView> views = new LinkedHashMap<>();
+    private final Map<String, DatasetChartModel> charts = new LinkedHashMap<>();
+    private final Map<String, DatasetChartView> chartViews = new LinkedHashMap<>();
+    /** The datasets shown as a chart; the others as their table. */
+    private final java.util.Set<String> asChart = new java.util.HashSet<>();
+    private final javafx.scene.control.ToggleGroup tableOrChart = new javafx.scene.control.ToggleGroup();
+    private final javafx.scene.control.ToggleButton tableToggle = new javafx.scene.control.ToggleButton("Table",
+            new FontIcon("mdi2t-table"));
+    private final javafx.scene.control.ToggleButton chartToggle = new javafx.scene.control.ToggleButton("Chart",
+            new FontIcon("mdi2c-chart-bar"));
     private final JourneyViewModel journey;
     private final JourneyTimeline timeline = new JourneyTimeline();
     private final DataTableModel credits;
@@ -133,8 +163,47 @@ public final class TransformScreen implements Screen {
         datasetDescription.setWrapText(true);
         datasetDescription.setMinHeight(Region.USE_PREF_SIZE);
         datasetDescription.setPadding(new Insets(4, 0, 0, 0));
+        tableToggle.setId("dataset-view-table");
+        chartToggle.setId("dataset-view-chart");
+        tableToggle.setToggleGroup(tableOrChart);
+        chartToggle.setToggleGroup(tableOrChart);
+        tableToggle.setSelected(true);
+        tableToggle.getStyleClass().add("left-pill");
+        chartToggle.getStyleClass().add("right-pill");
+        tableToggle.setTooltip(new Tooltip("Show the dataset's rows as a table"));
+        chartToggle.setTooltip(new Tooltip("Show the dataset's rows as a chart: grouped by a column or a day, "
+                + "under the same search and filters"));
+        tableToggle.setAccessibleText("Show the dataset as a table");
+        chartToggle.setAccessibleText("Show the dataset as a chart");
+        for (var toggle : List.of(tableToggle, chartToggle)) {
+            toggle.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // One of the two stays pressed: a click on the pressed one would leave neither.
+        tableOrChart.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+                return;
+            }
+            Dataset current = datasets.getSelectionModel().getSelectedItem();
+            if (current != null) {
+                if (now == chartToggle) {
+                    asChart.add(current.file());
+                } else {
+                    asChart.remove(current.file());
+                }
+                showTableOrChart(current);
+            }
+        });
+        HBox viewSwitch = new HBox(0, tableToggle, chartToggle);
+        viewSwitch.setAlignment(Pos.TOP_RIGHT);
+        viewSwitch.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(datasetDescription, Priority.ALWAYS);
+        datasetDescription.setMaxWidth(Double.MAX_VALUE);
+        HBox header = new HBox(10, datasetDescription, viewSwitch);
+        header.setAlignment(Pos.TOP_LEFT);
+        header.setPadding(new Insets(0, 0, 2, 0));
         BorderPane right = new BorderPane(datasetArea);
-        right.setTop(datasetDescription);
+        right.setTop(header);
         right.setPadding(new Insets(0, 0, 0, 10));
         // Children in reading order, which is the Tab order: added after the table, the list on the left came last.
         BorderPane pane = new BorderPane();
@@ -183,14 +252,41 @@ public final class TransformScreen implements Screen {
                 created.toolbar().getChildren().add(2, open);
             }
             model.load(file(dataset.file()), "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
+            String prefix = "dataset-" + f.replace(".csv", "").replace('_', '-');
+            DatasetChartModel chart = new DatasetChartModel(threads, model, dataset.chart());
+            charts.put(f, chart);
+            DatasetChartView chartView = new DatasetChartView(chart, prefix, f);
+            String chartNote = CHART_NOTES.get(f);
+            if (chartNote != null) {
+                chartView.addNote(chartNote);
+            }
+            chartViews.put(f, chartView);
             return created;
         });
         // Only the dataset in view is read again after a run; the others when they are next chosen.
         models.forEach((f, model) -> model.setShown(f.equals(dataset.file())));
         datasetArea.getChildren().setAll(view);
+        (asChart.contains(dataset.file()) ? chartToggle : tableToggle).setSelected(true);
+        showTableOrChart(dataset);
         datasetDescription.setText(dataset.title() + " · " + dataset.file() + " · " + dataset.description()
                 + " Double-click a row or press Enter for all its fields"
                 + (JOURNEY_DATASETS.contains(dataset.file()) ? "; Ctrl+J opens its client's journey." : "."));
+    }
+
+    /** Puts the dataset's chart or its table under its search and filters, and lets only a chart on screen add up. */
+    private void showTableOrChart(Dataset dataset) {
+        DataTableView view = views.get(dataset.file());
+        if (view == null) {
+            return;
+        }
+        boolean chart = asChart.contains(dataset.file());
+        view.showInstead(chart ? chartViews.get(dataset.file()) : null);
+        charts.forEach((f, model) -> model.setShown(chart && f.equals(dataset.file())));
+    }
+
+    /** Shows the dataset in view as a chart (true) or as its table (false), as the Table | Chart switch does. */
+    public void showChart(boolean chart) {
+        (chart ? chartToggle : tableToggle).setSelected(true);
     }
 
     private void openJourneyOf(DataTableModel model, String[] row) {

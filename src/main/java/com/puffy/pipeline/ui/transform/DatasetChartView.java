@@ -1,0 +1,398 @@
+package com.puffy.pipeline.ui.transform;
+
+import com.puffy.pipeline.io.AtomicFiles;
+import com.puffy.pipeline.ui.DayAxis;
+import com.puffy.pipeline.ui.ErrorDialog;
+import com.puffy.pipeline.ui.Formats;
+import com.puffy.pipeline.ui.UiError;
+import com.puffy.pipeline.ui.analysis.DayBarChart;
+import com.puffy.pipeline.ui.table.Aggregation;
+import com.puffy.pipeline.ui.table.Aggregation.Group;
+import com.puffy.pipeline.ui.table.TableData;
+import com.puffy.pipeline.ui.transform.DatasetChartModel.Grouping;
+import com.puffy.pipeline.ui.transform.DatasetChartModel.MeasureChoice;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A dataset's rows as a chart, under the table's own search and value filters: bars per value of a column (largest
+ * first, the rest as "Other") or per day on the {@link DayAxis}. It draws what {@link DatasetChartModel} gives and
+ * computes nothing; each bar's tooltip gives its exact figure, and the chart's accessible text says it in words.
+ */
+public final class DatasetChartView extends BorderPane {
+    private final DatasetChartModel model;
+    private final String file;
+    private final ComboBox<Grouping> groupBy = new ComboBox<>();
+    private final ComboBox<MeasureChoice> measure = new ComboBox<>();
+    private final ComboBox<Integer> top = new ComboBox<>();
+    private final Label topLabel = new Label("Bars");
+    private final Label title = new Label();
+    private final Label note = new Label();
+    private final Label message = new Label();
+    private final Label copied = new Label();
+    private final NumberAxis categoryValues = new NumberAxis();
+    private final BarChart<Number, String> categories = new BarChart<>(categoryValues, new CategoryAxis());
+    private final DayAxis days = new DayAxis();
+    private final NumberAxis dayValues = new NumberAxis();
+    private final DayBarChart daily = new DayBarChart(days, dayValues);
+    private final StackPane plot;
+
+    public DatasetChartView(DatasetChartModel model, String idPrefix, String file) {
+        this.model = model;
+        this.file = file;
+        getStyleClass().add("dataset-chart");
+        setId(idPrefix + "-chart");
+
+        groupBy.setId(idPrefix + "-chart-group");
+        groupBy.setItems(model.groupings());
+        groupBy.valueProperty().bindBidirectional(model.groupingProperty());
+        groupBy.setAccessibleText("Group the rows by");
+        groupBy.setTooltip(new Tooltip("Bars per value of a column, or per day of a date or timestamp (UTC)"));
+        measure.setId(idPrefix + "-chart-measure");
+        measure.setItems(model.measures());
+        measure.valueProperty().bindBidirectional(model.measureProperty());
+        measure.setAccessibleText("Measure each bar by");
+        measure.setTooltip(new Tooltip("Count the rows, or add up or average a numeric column"));
+        top.setId(idPrefix + "-chart-top");
+        top.getItems().setAll(5, 10, 20, 50);
+        top.setValue(model.topProperty().get());
+        top.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.topProperty().set(now);
+            }
+        });
+        top.setAccessibleText("How many values get a bar of their own");
+        top.setTooltip(new Tooltip("The largest values get a bar each; the rest share one \"Other\" bar"));
+        // Fixed widths: sized to their value, the boxes grew and shrank with each choice and the buttons after them
+        // jumped to the next line and back.
+        groupBy.setPrefWidth(210);
+        measure.setPrefWidth(210);
+        for (ComboBox<?> box : List.of(groupBy, measure)) {
+            box.setMinWidth(150);
+            box.setVisibleRowCount(14);
+        }
+        Label groupLabel = label("Group by", groupBy);
+        Label measureLabel = label("Measure", measure);
+        topLabel.setLabelFor(top);
+        topLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Button copy = new Button("Copy as CSV", new FontIcon("mdi2c-content-copy"));
+        copy.setId(idPrefix + "-chart-copy");
+        copy.setTooltip(new Tooltip("Copy the chart's figures (one row a bar) as CSV, to paste into a spreadsheet"));
+        copy.setOnAction(e -> copy());
+        Button save = new Button("Save as CSV…", new FontIcon("mdi2c-content-save-outline"));
+        save.setId(idPrefix + "-chart-save");
+        save.setTooltip(new Tooltip("Save the chart's figures (one row a bar) as a CSV file"));
+        save.setOnAction(e -> save());
+        for (Button b : List.of(copy, save)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.disableProperty().bind(model.resultProperty().isNull());
+        }
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.busyProperty());
+        copied.getStyleClass().add("muted");
+        copied.setId(idPrefix + "-chart-copied");
+        HBox topBox = new HBox(6, topLabel, top);
+        topBox.setAlignment(Pos.CENTER_LEFT);
+        topBox.managedProperty().bind(topBox.visibleProperty());
+        HBox groupBox = new HBox(6, groupLabel, groupBy);
+        groupBox.setAlignment(Pos.CENTER_LEFT);
+        HBox measureBox = new HBox(6, measureLabel, measure);
+        measureBox.setAlignment(Pos.CENTER_LEFT);
+        FlowPane controls = new FlowPane(12, 6, groupBox, measureBox, topBox, copy, save, busy, copied);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        model.groupingProperty().addListener((obs, old, now) -> topBox.setVisible(now == null || !now.byDay()));
+        topBox.setVisible(model.groupingProperty().get() == null || !model.groupingProperty().get().byDay());
+
+        title.setId(idPrefix + "-chart-title");
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        note.setId(idPrefix + "-chart-note");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        message.setId(idPrefix + "-chart-message");
+        message.getStyleClass().add("muted");
+        message.setWrapText(true);
+        message.setMaxWidth(520);
+        message.textProperty().bind(model.messageProperty());
+
+        for (XYChart<?, ?> chart : List.<XYChart<?, ?>>of(categories, daily)) {
+            chart.setAnimated(false);
+            chart.setLegendVisible(false);
+            chart.setMinSize(0, 0);
+            // An image to a screen reader, which reads the sentence set in show(); Tab stops on it to read it.
+            chart.setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+            chart.setFocusTraversable(true);
+        }
+        categories.setId(idPrefix + "-chart-bars");
+        daily.setId(idPrefix + "-chart-days");
+        categories.setVerticalGridLinesVisible(true);
+        categories.setHorizontalGridLinesVisible(false);
+        categories.setBarGap(2);
+        categories.setCategoryGap(6);
+        plot = new StackPane(categories, daily, message);
+        StackPane.setAlignment(message, Pos.CENTER);
+        plot.setMinHeight(0);
+        VBox head = new VBox(6, controls, title, note);
+        head.setPadding(new Insets(0, 0, 4, 0));
+        setTop(head);
+        setCenter(plot);
+        model.resultProperty().addListener((obs, old, now) -> show(now));
+        model.messageProperty().addListener((obs, old, now) -> showMessage());
+        model.errorProperty().addListener((obs, old, now) -> {
+            if (now != null && getScene() != null) {
+                ErrorDialog.create(getScene().getWindow(), now).show();
+            }
+        });
+        show(model.resultProperty().get());
+    }
+
+    /** A standing sentence under the chart's title about reading this dataset's chart. */
+    void addNote(String text) {
+        Label hint = new Label(text);
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        ((VBox) getTop()).getChildren().add(hint);
+    }
+
+    private static Label label(String text, Node control) {
+        Label label = new Label(text);
+        label.setLabelFor(control);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private void showMessage() {
+        Aggregation.Result shown = model.resultProperty().get();
+        boolean none = shown == null;
+        message.setVisible(none || shown.groups().isEmpty());
+        categories.setVisible(!none && !shown.spec().byDay() && !shown.groups().isEmpty());
+        daily.setVisible(!none && shown.spec().byDay() && !shown.groups().isEmpty());
+    }
+
+    private void show(Aggregation.Result result) {
+        copied.setText("");
+        if (result == null) {
+            // The last bars stay visible behind "Adding up…" only as the message; the title says what comes.
+            title.setText(model.groupingProperty().get() == null || model.measureProperty().get() == null ? ""
+                    : model.measureProperty().get() + " by " + model.groupingProperty().get());
+            note.setText("");
+            categories.getData().clear();
+            daily.getData().clear();
+            showMessage();
+            return;
+        }
+        Aggregation.Spec spec = result.spec();
+        TableData table = model.table().tableProperty().get();
+        long tableRows = table == null ? result.rows() : table.size();
+        title.setText(spec.measureLabel() + " by " + spec.groupLabel());
+        String over = result.rows() == tableRows ? "All " + Formats.count(tableRows) + (tableRows == 1 ? " row" : " rows")
+                : Formats.count(result.rows()) + " of " + Formats.count(tableRows) + " rows (the table's filters)";
+        String total = spec.measure() == Aggregation.Measure.MEAN
+                ? result.total() == null ? "" : "; mean " + Aggregation.figure(result.total(), spec.money(), true)
+                : spec.measure() == Aggregation.Measure.SUM
+                ? "; total " + Aggregation.figure(result.total(), spec.money(), false) : "";
+        String left = result.leftOut();
+        note.setText(over + total + "." + (left.isEmpty() ? "" : " " + left)
+                + (result.groups().isEmpty() && result.rows() > 0 ? " No row has a value to chart." : ""));
+        String words = result.describe(file, tableRows);
+        if (spec.byDay()) {
+            showDays(result, spec);
+            daily.setAccessibleText("Bar chart. " + words);
+        } else {
+            showCategories(result, spec);
+            categories.setAccessibleText("Bar chart. " + words);
+        }
+        showMessage();
+    }
+
+    private void showCategories(Aggregation.Result result, Aggregation.Spec spec) {
+        daily.getData().clear();
+        XYChart.Series<Number, String> bars = new XYChart.Series<>();
+        List<Group> groups = new ArrayList<>(result.groups());
+        // A horizontal bar chart lists its categories bottom up: the largest goes last to stand on top.
+        java.util.Collections.reverse(groups);
+        for (Group g : groups) {
+            if (g.value() == null) {
+                continue;
+            }
+            XYChart.Data<Number, String> bar = new XYChart.Data<>(g.value().doubleValue(), g.label());
+            bars.getData().add(bar);
+            decorate(bar, result.tooltip(g), g.other());
+        }
+        categoryValues.setTickLabelFormatter(compact(spec.money()));
+        categoryValues.setForceZeroInRange(true);
+        categories.getData().setAll(List.of(bars));
+        sayTooltips(bars);
+    }
+
+    private void showDays(Aggregation.Result result, Aggregation.Spec spec) {
+        categories.getData().clear();
+        XYChart.Series<Number, Number> bars = new XYChart.Series<>();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Group g : result.groups()) {
+            long day = DayAxis.epochDay(g.key());
+            if (day == Long.MIN_VALUE) {
+                continue;
+            }
+            first = Math.min(first, day);
+            last = Math.max(last, day);
+            if (g.value() == null) {
+                continue;
+            }
+            XYChart.Data<Number, Number> bar = new XYChart.Data<>(day, g.value().doubleValue());
+            bars.getData().add(bar);
+            decorate(bar, result.tooltip(g), false);
+        }
+        if (first <= last) {
+            days.span(first, last, Formats.spansYears(java.time.LocalDate.ofEpochDay(first).toString(),
+                    java.time.LocalDate.ofEpochDay(last).toString()));
+        } else {
+            days.clear();
+        }
+        dayValues.setTickLabelFormatter(compact(spec.money()));
+        daily.setVerticalGridLinesVisible(result.groups().size() <= 62);
+        daily.getData().setAll(List.of(bars));
+        sayTooltips(bars);
+    }
+
+    /**
+     * A bar read by a screen reader says its tooltip: JavaFX names it "X Axis is 20,089 Y Axis is 1" (an epoch day)
+     * or binds it to the raw figures. Set once the chart has made its bars.
+     */
+    private static void sayTooltips(XYChart.Series<?, ?> series) {
+        for (XYChart.Data<?, ?> data : series.getData()) {
+            Node node = data.getNode();
+            Object text = data.getExtraValue();
+            if (node != null && text instanceof String words) {
+                node.accessibleTextProperty().unbind();
+                node.setAccessibleText(words);
+            }
+        }
+    }
+
+    private static void decorate(XYChart.Data<?, ?> data, String text, boolean other) {
+        data.setExtraValue(text);
+        java.util.function.Consumer<Node> apply = node -> {
+            Tooltip tip = new Tooltip(text);
+            tip.setShowDelay(javafx.util.Duration.millis(150));
+            Tooltip.install(node, tip);
+            if (other) {
+                node.getStyleClass().add("other-bar");
+            }
+
+        };
+        data.nodeProperty().addListener((obs, old, node) -> {
+            if (node != null) {
+                apply.accept(node);
+            }
+        });
+        if (data.getNode() != null) {
+            apply.accept(data.getNode());
+        }
+    }
+
+    /** Axis figures short enough to sit side by side: 950, 1.5k, 12k, 3.1M, $2.5M. */
+    static StringConverter<Number> compact(boolean money) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double v = value.doubleValue();
+                double a = Math.abs(v);
+                String text;
+                if (a >= 1e9) {
+                    text = trim(v / 1e9) + "B";
+                } else if (a >= 1e6) {
+                    text = trim(v / 1e6) + "M";
+                } else if (a >= 1e3) {
+                    text = trim(v / 1e3) + "k";
+                } else {
+                    text = trim(v);
+                }
+                return money ? (text.startsWith("-") ? "-$" + text.substring(1) : "$" + text) : text;
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return 0;
+            }
+        };
+    }
+
+    private static String trim(double v) {
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return "-0".equals(s) ? "0" : s;
+    }
+
+    private void copy() {
+        Aggregation.Result result = model.resultProperty().get();
+        if (result == null) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(result.csv());
+        Clipboard.getSystemClipboard().setContent(content);
+        copied.setText("Copied " + Formats.count(result.groups().size()) + (result.groups().size() == 1 ? " bar" : " bars")
+                + " as CSV.");
+    }
+
+    private void save() {
+        Aggregation.Result result = model.resultProperty().get();
+        if (result == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the chart's figures as CSV");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        chooser.setInitialFileName(suggestedName(file, result.spec()));
+        File target = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (target == null) {
+            return;
+        }
+        try {
+            AtomicFiles.writeString(target.toPath(), result.csv());
+            copied.setText("Saved " + target.getName() + ".");
+        } catch (java.io.IOException e) {
+            ErrorDialog.create(getScene() == null ? null : getScene().getWindow(),
+                    UiError.of("save " + target, e)).show();
+        }
+    }
+
+    /** "sessions-rows-by-channel.csv", "conversions-sum-revenue-by-day-of-timestamp.csv". */
+    static String suggestedName(String file, Aggregation.Spec spec) {
+        String base = file.endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
+        String name = base + "-" + spec.measureLabel() + "-by-" + spec.groupLabel();
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "-") + ".csv";
+    }
+}

@@ -1,0 +1,161 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.transform.DatasetChartModel;
+import com.puffy.pipeline.ui.transform.TransformScreen;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A dataset shown as a chart: its grouping changes, and it follows the table's value filters. */
+@ExtendWith(ApplicationExtension.class)
+class DatasetChartFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    TransformScreen transform;
+    Stage window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = stage;
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        prefs = Preferences.userRoot().node("eventpipe-test/c-" + System.nanoTime());
+        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
+                new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.openFolder(input);
+        Path out = vm.outputDirProperty().get();
+        UiFixtures.transform(out);
+        transform = new TransformScreen(vm, UiThreads.javafx());
+        Scene scene = new Scene(new StackPane(transform.node()), 1008, 700);
+        Theme.apply(scene, false, null);
+        stage.setScene(scene);
+        stage.show();
+        transform.reload();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> bars(FxRobot robot) {
+        BarChart<Number, String> chart = robot.lookup("#dataset-sessions-chart-bars").queryAs(BarChart.class);
+        if (chart.getData().isEmpty()) {
+            return List.of();
+        }
+        return chart.getData().get(0).getData().stream()
+                .map(d -> d.getYValue() + "=" + d.getXValue().intValue()).toList();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theChartGroupsTheRowsAndFollowsTheTablesFilters(FxRobot robot) throws Exception {
+        TableView<?> sessions = robot.lookup("#dataset-sessions-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.getItems().size() == 3);
+        robot.clickOn("#dataset-view-chart");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bars(robot).size() == 3);
+        assertThat(sessions.isVisible()).as("the chart takes the table's place").isFalse();
+        assertThat(robot.lookup("#dataset-sessions-chart-bars").queryAs(Node.class).isVisible()).isTrue();
+        assertThat(text(robot, "#dataset-sessions-chart-title")).isEqualTo("Rows by channel");
+        // Largest last in the list: a horizontal bar chart draws its first category at the bottom.
+        assertThat(bars(robot)).containsExactlyInAnyOrder("Direct=1", "Organic Search=1", "Paid Search=1");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<DatasetChartModel.Grouping> groupBy = robot.lookup("#dataset-sessions-chart-group")
+                .queryAs(ComboBox.class);
+        robot.interact(() -> groupBy.setValue(new DatasetChartModel.Grouping("device", false)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bars(robot).equals(List.of("desktop=1", "mobile=2")));
+        assertThat(text(robot, "#dataset-sessions-chart-note")).isEqualTo("All 3 rows.");
+        String words = robot.lookup("#dataset-sessions-chart-bars").queryAs(Node.class).getAccessibleText();
+        assertThat(words).startsWith("Bar chart. Rows by device in sessions.csv, over 3 rows. 2 values, largest "
+                + "first: mobile 2 rows (66.7 %), desktop 1 row (33.3 %).");
+
+        // The value filter above the chart stays: ticking a channel leaves only its rows in the chart.
+        @SuppressWarnings("unchecked")
+        CheckComboBox<String> channel = robot.lookup("#dataset-sessions-facet-channel").queryAs(CheckComboBox.class);
+        assertThat(channel.isVisible()).isTrue();
+        robot.interact(() -> channel.getCheckModel().check("Paid Search"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bars(robot).equals(List.of("mobile=1")));
+        assertThat(text(robot, "#dataset-sessions-chart-note")).isEqualTo("1 of 3 rows (the table's filters).");
+
+        // The search too.
+        robot.interact(() -> channel.getCheckModel().clearChecks());
+        robot.clickOn("#dataset-sessions-search").write("organic");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bars(robot).equals(List.of("mobile=1")));
+        robot.interact(() -> robot.lookup("#dataset-sessions-search").queryAs(javafx.scene.control.TextField.class)
+                .clear());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bars(robot).equals(List.of("desktop=1", "mobile=2")));
+
+        // By day of a timestamp: bars on a day axis, each day of the span, its full date in the tooltip's words.
+        robot.interact(() -> groupBy.setValue(new DatasetChartModel.Grouping("session_start", true)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#dataset-sessions-chart-days")
+                .queryAs(Node.class).isVisible());
+        @SuppressWarnings("unchecked")
+        XYChart<Number, Number> daily = robot.lookup("#dataset-sessions-chart-days").queryAs(XYChart.class);
+        assertThat(daily.getData().get(0).getData()).hasSize(3);
+        assertThat(daily.getData().get(0).getData().get(0).getNode().getAccessibleText())
+                .isEqualTo("Jan 1, 2025: 1 row (33.3 % of 3)");
+        assertThat(text(robot, "#dataset-sessions-chart-title")).isEqualTo("Rows by day of session_start");
+
+        robot.clickOn("#dataset-sessions-chart-copy");
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+        assertThat(copied).isEqualTo("date,rows\n2025-01-01,1\n2025-01-02,1\n2025-01-03,1\n");
+
+        // Back to the table: the rows are there, filters as they were.
+        robot.clickOn("#dataset-view-table");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sessions.isVisible()).isTrue();
+    }
+
+    @Test
+    void eachDatasetKeepsItsOwnViewAndOpensOnItsDefaultChart(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#dataset-sessions-table").queryAs(TableView.class).getItems().size() == 3);
+        robot.interact(() -> transform.showDataset("conversions.csv"));
+        robot.interact(() -> transform.showChart(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "Sum of revenue by channel_last_click".equals(text(robot, "#dataset-conversions-chart-title"))
+                        && text(robot, "#dataset-conversions-chart-note").contains("total"));
+        assertThat(text(robot, "#dataset-conversions-chart-note")).isEqualTo("All 1 row; total $1,299.50.");
+
+        robot.interact(() -> transform.showDataset("sessions.csv"));
+        assertThat(robot.lookup("#dataset-view-table").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .as("sessions were left as a table").isTrue();
+        robot.interact(() -> transform.showDataset("daily_metrics.csv"));
+        robot.interact(() -> transform.showChart(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "Sum of revenue by date".equals(text(robot, "#dataset-daily-metrics-chart-title")));
+        robot.interact(() -> transform.showDataset("conversions.csv"));
+        assertThat(robot.lookup("#dataset-view-chart").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .as("conversions stay a chart").isTrue();
+    }
+}
