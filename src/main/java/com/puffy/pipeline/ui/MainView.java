@@ -1044,9 +1044,36 @@ public final class MainView {
         chooser.setTitle("Export the table as CSV");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         chooser.setInitialFileName(suggestedExportName(table));
+        chooser.setInitialDirectory(exportFolder());
         File chosen = chooser.showSaveDialog(window());
         if (chosen != null) {
+            rememberExportFolder(chosen);
             exportTable(table, chosen.toPath());
+        }
+    }
+
+    private static final String EXPORT_FOLDER_KEY = "exportFolder";
+
+    /**
+     * Where Save opens: the folder of the last export, else the user's home. With none set, the system dialog opened
+     * in the app's working folder (wherever it was started from: the install folder, "/"), and the second export
+     * of a session started over from there.
+     */
+    private File exportFolder() {
+        return exportFolder(prefs == null ? null : prefs.get(EXPORT_FOLDER_KEY, null),
+                Path.of(System.getProperty("user.home")));
+    }
+
+    static File exportFolder(String remembered, Path home) {
+        if (remembered != null && Files.isDirectory(Path.of(remembered))) {
+            return new File(remembered);
+        }
+        return home != null && Files.isDirectory(home) ? home.toFile() : null;
+    }
+
+    private void rememberExportFolder(File chosen) {
+        if (prefs != null && chosen.getParentFile() != null) {
+            prefs.put(EXPORT_FOLDER_KEY, chosen.getParentFile().getAbsolutePath());
         }
     }
 
@@ -1119,8 +1146,10 @@ public final class MainView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the report");
         chooser.setInitialFileName("event-report.html");
+        chooser.setInitialDirectory(exportFolder());
         File chosen = chooser.showSaveDialog(window());
         if (chosen != null) {
+            rememberExportFolder(chosen);
             threads.background(() -> {
                 try {
                     Files.copy(report, chosen.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -31,6 +31,11 @@ class QualityScreenFxTest {
     static Path dir;
     Preferences prefs;
     QualityScreen screen;
+    MainViewModel mainVm;
+
+    private Path vmOutput() {
+        return mainVm.outputDirProperty().get();
+    }
 
     @Start
     void start(Stage stage) throws Exception {
@@ -39,6 +44,7 @@ class QualityScreenFxTest {
         MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
                 new RecentFolders(prefs), d -> d, Clock.systemUTC());
         vm.openFolder(input);
+        mainVm = vm;
         UiFixtures.quality(vm.outputDirProperty().get());
         screen = new QualityScreen(vm, UiThreads.javafx());
         Scene scene = new Scene(new javafx.scene.layout.StackPane(screen.node()), 1200, 760);
@@ -59,6 +65,27 @@ class QualityScreenFxTest {
                 .getText().startsWith("300 rows read"));
         assertThat(robot.lookup("#reconciliation").queryAs(Label.class).getText())
                 .isEqualTo("300 rows read = 293 valid + 5 quarantined + 2 duplicates: every row is accounted for.");
+    }
+
+    @Test
+    void theReconciliationSaysWhyRowsWereSetAsideAndLinksToThem(FxRobot robot) throws Exception {
+        Path quality = vmOutput().resolve("quality");
+        assertThat(robot.lookup("#reconciliation-why").queryAs(Label.class).getParent().isVisible())
+                .as("without the stage's figures there is no line").isFalse();
+        Files.writeString(quality.resolve(com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST), """
+                {"stage":"quality","figures":{"rows_quarantined":5,
+                 "quarantined_by_reason":{"COLUMN_COUNT_MISMATCH":0,"MISSING_CLIENT_ID":3,"INVALID_TIMESTAMP":2},
+                 "duplicates":{"DUPLICATE_EVENT":2,"DUPLICATE_PURCHASE":0}},"summary":[]}
+                """);
+        robot.interact(screen::reload);
+        Label why = robot.lookup("#reconciliation-why").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> why.getParent().isVisible());
+        assertThat(why.getText()).isEqualTo("Quarantined for MISSING_CLIENT_ID 3, INVALID_TIMESTAMP 2 (a row may have "
+                + "several) · Dropped as DUPLICATE_EVENT 2");
+        robot.interact(() -> robot.lookup("#show-quarantine").queryAs(javafx.scene.control.Hyperlink.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#quality-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId()).isEqualTo("quality-tab-quarantine");
     }
 
     @Test

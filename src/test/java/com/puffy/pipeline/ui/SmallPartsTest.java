@@ -66,6 +66,16 @@ class SmallPartsTest {
     }
 
     @Test
+    void saveOpensInTheLastExportFolderElseTheHomeFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path last = java.nio.file.Files.createDirectories(dir.resolve("exports"));
+        Path home = java.nio.file.Files.createDirectories(dir.resolve("home"));
+        assertThat(MainView.exportFolder(last.toString(), home)).isEqualTo(last.toFile());
+        assertThat(MainView.exportFolder(null, home)).as("nothing exported yet").isEqualTo(home.toFile());
+        assertThat(MainView.exportFolder(dir.resolve("gone").toString(), home)).as("a folder since removed")
+                .isEqualTo(home.toFile());
+    }
+
+    @Test
     void theWindowFitsASmallLaptopScreen() {
         javafx.geometry.Rectangle2D small = StudioApp.windowSize(new javafx.geometry.Rectangle2D(0, 0, 1280, 720));
         assertThat(small.getWidth()).isLessThanOrEqualTo(1280);

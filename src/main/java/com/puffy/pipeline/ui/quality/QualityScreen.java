@@ -137,11 +137,33 @@ public final class QualityScreen implements Screen {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox line = new HBox(10, text, gap, legend);
         line.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, line, new UnreadableLine(main, "quality-unreadable", false, this::showUnreadableFindings), bar);
+        VBox box = new VBox(6, line, whyLine(), new UnreadableLine(main, "quality-unreadable", false,
+                this::showUnreadableFindings), bar);
         box.setPadding(new Insets(8, 4, 10, 4));
         bar.visibleProperty().bind(vm.hasResultsProperty());
         legend.visibleProperty().bind(vm.hasResultsProperty());
         return box;
+    }
+
+    /** Why rows were set aside, beside a link to them: the question the reconciliation line raises. */
+    private Node whyLine() {
+        Label why = new Label();
+        why.setId("reconciliation-why");
+        why.getStyleClass().add("muted");
+        why.setWrapText(true);
+        why.setMinHeight(Region.USE_PREF_SIZE);
+        why.textProperty().bind(vm.whyProperty());
+        javafx.scene.control.Hyperlink show = new javafx.scene.control.Hyperlink("Show the quarantined rows");
+        show.setId("show-quarantine");
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        show.setOnAction(e -> showTab("quality-tab-quarantine"));
+        show.visibleProperty().bind(vm.rowsQuarantinedProperty().greaterThan(0));
+        show.managedProperty().bind(show.visibleProperty());
+        HBox line = new HBox(8, why, show);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.visibleProperty().bind(vm.hasResultsProperty().and(vm.whyProperty().isNotEmpty()));
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
     }
 
     private static Region segment(String style) {

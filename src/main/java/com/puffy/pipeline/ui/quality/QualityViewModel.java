@@ -32,6 +32,7 @@ public final class QualityViewModel {
     private final LongProperty rowsDuplicate = new SimpleLongProperty();
     private final BooleanProperty hasResults = new SimpleBooleanProperty();
     private final StringProperty reconciliation = new SimpleStringProperty("");
+    private final StringProperty why = new SimpleStringProperty("");
 
     public QualityViewModel(UiThreads threads) {
         this.threads = threads;
@@ -81,6 +82,16 @@ public final class QualityViewModel {
         return hasResults;
     }
 
+    /**
+     * Why rows left the valid ones, from the figures the stage recorded with these files: "Quarantined for
+     * MISSING_CLIENT_ID 1,365 · Dropped as DUPLICATE_EVENT 1". Empty when none left or the figures are not there.
+     * The reconciliation line said how many; the reasons were in the card's summary only, which the compact rail of
+     * a 1024 px window does not show.
+     */
+    public StringProperty whyProperty() {
+        return why;
+    }
+
     /** "1,000 rows read = 950 valid + 30 quarantined + 20 duplicates: every row accounted for." */
     public StringProperty reconciliationProperty() {
         return reconciliation;
@@ -97,6 +108,7 @@ public final class QualityViewModel {
             hasResults.set(false);
             timeline.set(null);
             reconciliation.set("");
+            why.set("");
             return;
         }
         threads.background(() -> {
@@ -105,7 +117,11 @@ public final class QualityViewModel {
                 CsvTable driftTable = Files.isRegularFile(driftFile) ? CsvTable.read(driftFile) : null;
                 long[] totals = totals(table);
                 DriftTimeline built = DriftTimeline.build(table, driftTable);
-                threads.fx(() -> show(totals, built));
+                String reasons = why(qualityDir.resolve(com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST));
+                threads.fx(() -> {
+                    show(totals, built);
+                    why.set(reasons);
+                });
             } catch (Exception e) {
                 threads.fx(() -> {
                     hasResults.set(false);
@@ -113,6 +129,44 @@ public final class QualityViewModel {
                 });
             }
         });
+    }
+
+    /** The stage's own counts by reason ({@code quarantined_by_reason}, {@code duplicates}), as one line. */
+    static String why(Path manifest) {
+        if (!Files.isRegularFile(manifest)) {
+            return "";
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode figures = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(manifest.toFile()).path("figures");
+            List<String> parts = new java.util.ArrayList<>();
+            String quarantined = counts(figures.path("quarantined_by_reason"));
+            if (!quarantined.isEmpty()) {
+                parts.add("Quarantined for " + quarantined + (quarantined.contains(", ") ? " (a row may have several)" : ""));
+            }
+            String duplicates = counts(figures.path("duplicates"));
+            if (!duplicates.isEmpty()) {
+                parts.add("Dropped as " + duplicates);
+            }
+            return String.join(" · ", parts);
+        } catch (java.io.IOException e) {
+            // The line is a help beside the reconciliation, which has its own message for unreadable outputs.
+            return "";
+        }
+    }
+
+    /** "MISSING_CLIENT_ID 1,365, INVALID_TIMESTAMP 3", most first, the codes of count 0 left out. */
+    private static String counts(com.fasterxml.jackson.databind.JsonNode byCode) {
+        List<java.util.Map.Entry<String, Long>> entries = new java.util.ArrayList<>();
+        byCode.fields().forEachRemaining(e -> {
+            if (e.getValue().asLong() > 0) {
+                entries.add(java.util.Map.entry(e.getKey(), e.getValue().asLong()));
+            }
+        });
+        // Stable: codes of equal count keep the stage's order (its catalogue's).
+        entries.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
+        return entries.stream().map(e -> e.getKey() + " " + Formats.count(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static long[] totals(CsvTable table) {
