@@ -325,7 +325,7 @@ public final class Aggregation {
         if (spec.measure() != Measure.ROWS && measureColumn < 0) {
             throw new IllegalArgumentException(name(table) + " has no column " + spec.measureColumn() + ".");
         }
-        ColumnValues keys = spec.byDay() ? table.days(groupColumn) : table.values(groupColumn);
+        ColumnValues keys = spec.byDay() ? table.days(groupColumn, cancelled) : table.values(groupColumn);
         if (!keys.coded()) {
             throw new IllegalArgumentException(spec.groupColumn() + " has more than "
                     + String.format(Locale.US, "%,d", ColumnValues.DICTIONARY_LIMIT)

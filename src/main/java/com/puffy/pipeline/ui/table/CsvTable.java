@@ -186,7 +186,7 @@ public final class CsvTable implements TableData {
     }
 
     @Override
-    public synchronized ColumnValues days(int column) {
+    public synchronized ColumnValues days(int column, java.util.function.BooleanSupplier cancelled) {
         ColumnValues.Builder builder = new ColumnValues.Builder();
         Map<String, String> known = new HashMap<>();
         for (String[] row : rows) {

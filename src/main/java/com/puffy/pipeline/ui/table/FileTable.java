@@ -295,7 +295,7 @@ public final class FileTable implements TableData {
     }
 
     @Override
-    public ColumnValues days(int column) throws IOException {
+    public ColumnValues days(int column, java.util.function.BooleanSupplier cancelled) throws IOException {
         synchronized (days) {
             ColumnValues known = days.get(column);
             if (known != null) {
@@ -325,6 +325,9 @@ public final class FileTable implements TableData {
                 reader.select(List.of(fileNames.get(column)));
                 int rows = 0;
                 while (reader.next()) {
+                    if ((rows & 0xFFFF) == 0 && cancelled.getAsBoolean()) {
+                        throw new java.util.concurrent.CancellationException("a newer chart was asked for");
+                    }
                     String cell = CsvInput.unprotect(reader.get(0));
                     String day = dayOf.size() < 4096 ? dayOf.computeIfAbsent(cell, Aggregation::utcDay)
                             : Aggregation.utcDay(cell);

@@ -35,7 +35,15 @@ public interface TableData {
      * Every row's day in UTC ({@code YYYY-MM-DD}) from the date or timestamp in {@code column}, "" where the cell has
      * none (see {@link Aggregation#utcDay}); compact, as a handful of distinct days whatever the rows.
      */
-    ColumnValues days(int column) throws IOException;
+    default ColumnValues days(int column) throws IOException {
+        return days(column, () -> false);
+    }
+
+    /**
+     * {@link #days(int)}, giving up with a {@link java.util.concurrent.CancellationException} once {@code cancelled}
+     * turns true: reading 3M timestamps takes a second or two, and the user may have chosen another chart meanwhile.
+     */
+    ColumnValues days(int column, java.util.function.BooleanSupplier cancelled) throws IOException;
 
     /**
      * Clears in {@code keep} the rows none of whose cells (or whose cell in {@code column}, when not -1) contains

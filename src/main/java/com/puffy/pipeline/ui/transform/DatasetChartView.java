@@ -63,6 +63,13 @@ public final class DatasetChartView extends BorderPane {
     private final DayBarChart daily = new DayBarChart(days, dayValues);
     private final StackPane plot;
 
+    /** Narrower than this the controls take their compact sizes, as the table's bar does. */
+    private static final double COMPACT_BELOW = 700;
+    /** Height a horizontal bar and its label need; and the least height of a plot. */
+    private static final double ROOM_PER_BAR = 19;
+    private static final double MIN_PLOT = 200;
+    private static final double MIN_DAYS_PLOT = 160;
+
     public DatasetChartView(DatasetChartModel model, String idPrefix, String file) {
         this.model = model;
         this.file = file;
@@ -91,8 +98,6 @@ public final class DatasetChartView extends BorderPane {
         top.setTooltip(new Tooltip("The largest values get a bar each; the rest share one \"Other\" bar"));
         // Fixed widths: sized to their value, the boxes grew and shrank with each choice and the buttons after them
         // jumped to the next line and back.
-        groupBy.setPrefWidth(210);
-        measure.setPrefWidth(210);
         for (ComboBox<?> box : List.of(groupBy, measure)) {
             box.setMinWidth(150);
             box.setVisibleRowCount(14);
@@ -125,7 +130,21 @@ public final class DatasetChartView extends BorderPane {
         groupBox.setAlignment(Pos.CENTER_LEFT);
         HBox measureBox = new HBox(6, measureLabel, measure);
         measureBox.setAlignment(Pos.CENTER_LEFT);
-        FlowPane controls = new FlowPane(12, 6, groupBox, measureBox, topBox, copy, save, busy, copied);
+        // Narrow (a 1024 px screen) the two buttons show their icons (their tooltips name them) and the boxes
+        // shrink, so the controls take one line and the chart keeps its height.
+        javafx.beans.binding.BooleanBinding narrow = widthProperty().greaterThan(0)
+                .and(widthProperty().lessThan(COMPACT_BELOW));
+        for (Button b : List.of(copy, save)) {
+            b.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(narrow)
+                    .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
+                    .otherwise(javafx.scene.control.ContentDisplay.LEFT));
+        }
+        copy.setAccessibleText("Copy the chart's figures as CSV");
+        save.setAccessibleText("Save the chart's figures as CSV");
+        for (ComboBox<?> box : List.of(groupBy, measure)) {
+            box.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(narrow).then(150.0).otherwise(210.0));
+        }
+        FlowPane controls = new FlowPane(12, 6, groupBox, measureBox, topBox);
         controls.setAlignment(Pos.CENTER_LEFT);
         model.groupingProperty().addListener((obs, old, now) -> topBox.setVisible(now == null || !now.byDay()));
         topBox.setVisible(model.groupingProperty().get() == null || !model.groupingProperty().get().byDay());
@@ -158,10 +177,35 @@ public final class DatasetChartView extends BorderPane {
         categories.setHorizontalGridLinesVisible(false);
         categories.setBarGap(2);
         categories.setCategoryGap(6);
-        plot = new StackPane(categories, daily, message);
+        // Each bar keeps room for its label: below that the chart scrolls rather than squeeze the bars into lines
+        // and drop every other name (at 1024x768 the plot had 130 px for nine channels).
+        categories.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> categories.getData().isEmpty() ? 0.0
+                        : Math.max(MIN_PLOT, categories.getData().get(0).getData().size() * ROOM_PER_BAR + 50),
+                categories.getData()));
+        daily.setMinHeight(MIN_DAYS_PLOT);
+        StackPane inner = new StackPane(categories, daily, message);
         StackPane.setAlignment(message, Pos.CENTER);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(inner);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setId(idPrefix + "-chart-scroll");
+        plot = new StackPane(scroll);
         plot.setMinHeight(0);
-        VBox head = new VBox(6, controls, title, note);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        note.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox.setHgrow(note, javafx.scene.layout.Priority.ALWAYS);
+        // The buttons sit at the end of the title's line, which has room: on the controls' line they wrapped onto
+        // a line of their own at 1024 px and took the chart's height.
+        HBox buttons = new HBox(6, busy, copied, copy, save);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        copied.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heading = new HBox(10, title, note, buttons);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        VBox head = new VBox(6, controls, heading);
         head.setPadding(new Insets(0, 0, 4, 0));
         setTop(head);
         setCenter(plot);

@@ -267,6 +267,19 @@ class AggregationTest {
     }
 
     @Test
+    void aNewerChoiceStopsReadingATimestampColumnsDaysAndLeavesNoHalfColumnBehind() throws Exception {
+        TableData table = sessions();
+        int column = table.column("session_start");
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> table.days(column, () -> asked.incrementAndGet() > 0))
+                .isInstanceOf(CancellationException.class);
+        assertThat(asked).as("asked while reading the file").hasValue(1);
+        ColumnValues days = table.days(column);
+        assertThat(IntStream.range(0, days.size()).mapToObj(days::get).toList())
+                .containsExactly("2025-03-01", "2025-03-01", "2025-03-02", "2025-03-04", "2025-03-04", "");
+    }
+
+    @Test
     void aMissingColumnSaysWhichFile() throws Exception {
         assertThatThrownBy(() -> run(sessions(), Spec.rows("campaign", false)))
                 .hasMessage("sessions.csv has no column campaign.");
