@@ -137,6 +137,33 @@ class DatasetChartFxTest {
     }
 
     @Test
+    void theKeyboardSwitchesToTheChartAndReachesItsControlsAndTheChartsWords(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#dataset-sessions-table").queryAs(TableView.class).getItems().size() == 3);
+        javafx.scene.control.ToggleButton chart = robot.lookup("#dataset-view-chart")
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        robot.interact(chart::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bars(robot).size() == 3);
+        @SuppressWarnings("unchecked")
+        ComboBox<DatasetChartModel.Grouping> groupBy = robot.lookup("#dataset-sessions-chart-group")
+                .queryAs(ComboBox.class);
+        robot.interact(groupBy::requestFocus);
+        List<String> reached = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            robot.type(javafx.scene.input.KeyCode.TAB);
+            Node focused = window.getScene().getFocusOwner();
+            reached.add(focused == null ? "none" : focused.getId());
+        }
+        assertThat(reached).containsExactly("dataset-sessions-chart-measure", "dataset-sessions-chart-top",
+                "dataset-sessions-chart-copy", "dataset-sessions-chart-save", "dataset-sessions-chart-bars");
+        assertThat(window.getScene().getFocusOwner().getAccessibleText())
+                .startsWith("Bar chart. Rows by channel in sessions.csv, over 3 rows.");
+        assertThat(window.getScene().getFocusOwner().getAccessibleRole())
+                .isEqualTo(javafx.scene.AccessibleRole.IMAGE_VIEW);
+    }
+
+    @Test
     void eachDatasetKeepsItsOwnViewAndOpensOnItsDefaultChart(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#dataset-sessions-table").queryAs(TableView.class).getItems().size() == 3);

@@ -478,14 +478,18 @@ public final class Aggregation {
         return sum;
     }
 
+    /**
+     * By figure only: the sort is stable and the groups come in the order their values first appear in the file, so
+     * ties keep the file's order (a funnel's "sessions" before "page_viewed" when every session viewed a page).
+     */
     private static final Comparator<Group> LARGEST_FIRST = Comparator
             .comparing((Group g) -> g.value() == null ? null : g.value(),
-                    Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(Group::key);
+                    Comparator.nullsLast(Comparator.reverseOrder()));
 
     /**
-     * Largest first; past {@code top}, the rest in one "Other" bar (its mean over all its rows). One group more than
-     * {@code top} is shown as itself: "Other (1 value)" would hide its name for nothing.
+     * Largest first, ties in the order the file first has them; past {@code top}, the rest in one "Other" bar (its
+     * mean over all its rows). One group more than {@code top} is shown as itself: "Other (1 value)" would hide its
+     * name for nothing.
      */
     static List<Group> topWithOther(List<Group> groups, Spec spec) {
         List<Group> sorted = new ArrayList<>(groups);

@@ -56,9 +56,9 @@ class AggregationTest {
     }
 
     @Test
-    void countsRowsPerValueLargestFirstTiesByName() throws Exception {
+    void countsRowsPerValueLargestFirstTiesInTheFilesOrder() throws Exception {
         Result result = run(sessions(), Spec.rows("channel", false));
-        assertThat(labels(result)).containsExactly("Direct", "Email", "Organic Search", "Paid Search");
+        assertThat(labels(result)).containsExactly("Direct", "Organic Search", "Paid Search", "Email");
         assertThat(values(result)).extracting(BigDecimal::intValue).containsExactly(3, 1, 1, 1);
         assertThat(result.total()).isEqualByComparingTo("6");
         assertThat(result.leftOut()).isEmpty();
@@ -126,6 +126,14 @@ class AggregationTest {
         assertThat(top2.get(2).value()).isEqualByComparingTo("21");
         List<Group> top4 = Aggregation.topWithOther(groups, Spec.rows("x", false).withTop(4));
         assertThat(top4).extracting(Group::label).containsExactly("a", "b", "c", "d", "e");
+    }
+
+    @Test
+    void aFunnelWhoseFirstTwoStepsTieKeepsItsOrder() throws Exception {
+        Path file = dir.resolve("funnel.csv");
+        Files.writeString(file, "step,sessions\nsessions,100\npage_viewed,100\nproduct_added_to_cart,20\n");
+        Result result = run(FileTable.open(file, List.of()), new Spec("step", false, Measure.SUM, "sessions", 10));
+        assertThat(labels(result)).containsExactly("sessions", "page_viewed", "product_added_to_cart");
     }
 
     @Test
