@@ -42,9 +42,9 @@ public record UiError(String message, String details) {
                 .replace("the output of `eventpipe config --print-defaults`", "the built-in defaults")
                 .replace("`eventpipe config --print-defaults`", "the built-in defaults")
                 .replace("check the path passed with --input", "choose the folder again (File → Open folder…)")
-                // FRESHNESS: the app's As of date picker, beside Cache, does what --as-of does.
-                .replaceAll("pass --as-of (\\d{4}-\\d{2}-\\d{2})", "set As of (beside Cache) to $1")
-                .replace("pass an --as-of date", "set As of (beside Cache) to a date")
+                // FRESHNESS: the As of date picker in the header does what --as-of does (Rules now stands beside Cache).
+                .replaceAll("pass --as-of (\\d{4}-\\d{2}-\\d{2})", "set As of (in the header) to $1")
+                .replace("pass an --as-of date", "set As of (in the header) to a date")
                 .replace("leave --as-of out", "press Today beside it");
     }
 

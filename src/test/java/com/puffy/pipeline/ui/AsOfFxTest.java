@@ -150,7 +150,7 @@ class AsOfFxTest {
         MonitoringViewModel.Alert alert = freshness();
         assertThat(alert).as("as of today the 2025 fixture is long out of date").isNotNull();
         assertThat(alert.severity()).isEqualTo("CRITICAL");
-        assertThat(alert.action()).contains("set As of (beside Cache) to 2025-01-04").doesNotContain("--as-of");
+        assertThat(alert.action()).contains("set As of (in the header) to 2025-01-04").doesNotContain("--as-of");
 
         // Alt+A (the label's mnemonic) puts the cursor in the date; type it and press Enter.
         robot.press(KeyCode.ALT).press(KeyCode.A).release(KeyCode.A).release(KeyCode.ALT);
@@ -183,7 +183,7 @@ class AsOfFxTest {
         runAllAndWait(robot);
         assertThat(vm.stage(StageId.MONITOR).summary())
                 .anySatisfy(line -> assertThat(line).contains("FRESHNESS was not checked")
-                        .contains("set As of (beside Cache) to a date on or after 2025-01-03"))
+                        .contains("set As of (in the header) to a date on or after 2025-01-03"))
                 .noneSatisfy(line -> assertThat(line).contains("--as-of"));
     }
 

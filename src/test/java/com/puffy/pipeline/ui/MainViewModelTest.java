@@ -539,12 +539,12 @@ class MainViewModelTest {
         assertThat(UiError.inTheAppsWords("Check the export job and the file transfer for the days after 2025-01-03; "
                 + "if you are analysing an older folder on purpose, pass --as-of 2025-01-04."))
                 .isEqualTo("Check the export job and the file transfer for the days after 2025-01-03; if you are "
-                        + "analysing an older folder on purpose, set As of (beside Cache) to 2025-01-04.");
+                        + "analysing an older folder on purpose, set As of (in the header) to 2025-01-04.");
         assertThat(UiError.inTheAppsWords("The as-of date 2024-12-31 lies before the data's last day 2025-01-03, so "
                 + "FRESHNESS was not checked: pass an --as-of date on or after 2025-01-03, or leave --as-of out to "
                 + "check against today."))
                 .isEqualTo("The as-of date 2024-12-31 lies before the data's last day 2025-01-03, so FRESHNESS was "
-                        + "not checked: set As of (beside Cache) to a date on or after 2025-01-03, or press Today "
+                        + "not checked: set As of (in the header) to a date on or after 2025-01-03, or press Today "
                         + "beside it to check against today.");
     }
 }

@@ -83,6 +83,28 @@ class MonitoringTextFxTest {
     }
 
     @Test
+    void aSelectedAlertNamesItsIncidentAndTheLinkSelectsItInTheIncidentsTab(FxRobot robot) throws Exception {
+        ListView<?> list = robot.lookup("#alert-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        Label line = robot.lookup("#alert-incident").queryAs(Label.class);
+        assertThat(line.getParent().isVisible()).as("no alert selected, no incident").isFalse();
+        robot.interact(() -> list.getSelectionModel().select(1));
+        assertThat(line.getParent().isVisible()).as("an alert of no incident in incidents.csv").isFalse();
+        robot.interact(() -> list.getSelectionModel().select(0));
+        assertThat(line.getText()).isEqualTo("Part of incident I1: 1 alert, Jan 7, 2025");
+        assertThat(line.getParent().isVisible()).isTrue();
+        robot.interact(() -> robot.lookup("#show-incident").queryAs(javafx.scene.control.Hyperlink.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#monitor-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId()).isEqualTo("monitor-tab-incidents");
+        javafx.scene.control.TableView<?> incidents = robot.lookup("#incidents-table")
+                .queryAs(javafx.scene.control.TableView.class);
+        Object selected = incidents.getSelectionModel().getSelectedItem();
+        assertThat(selected).isNotNull();
+        assertThat(java.util.Arrays.asList((String[]) selected)).contains("I1");
+    }
+
+    @Test
     void anAlertCardSetsTheNamesAsCodeWithoutBackticksAndKeepsALoneBacktick(FxRobot robot) throws Exception {
         ListView<?> list = robot.lookup("#alert-list").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);

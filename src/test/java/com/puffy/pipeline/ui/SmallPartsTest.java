@@ -76,6 +76,14 @@ class SmallPartsTest {
     }
 
     @Test
+    void anIncidentLineNamesItsAlertsAndDays() {
+        assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.incidentLine(
+                new com.puffy.pipeline.ui.monitor.MonitoringViewModel.Incident("I-20250301-CLIENT_ID_NULL_RATE",
+                        "CLIENT_ID_NULL_RATE", "2025-03-01", "2025-03-02", "2", "CRITICAL")))
+                .isEqualTo("Part of incident I-20250301-CLIENT_ID_NULL_RATE: 2 alerts, Mar 1 → Mar 2, 2025");
+    }
+
+    @Test
     void theWindowFitsASmallLaptopScreen() {
         javafx.geometry.Rectangle2D small = StudioApp.windowSize(new javafx.geometry.Rectangle2D(0, 0, 1280, 720));
         assertThat(small.getWidth()).isLessThanOrEqualTo(1280);

@@ -100,7 +100,27 @@ public final class MonitoringScreen implements Screen {
         StackPane listBox = new StackPane(list, none);
         none.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.alerts()));
         list.visibleProperty().bind(none.visibleProperty().not());
-        VBox left = new VBox(8, headline, listBox);
+        // From an alert to its incident: the line names it, the link shows it in the Incidents tab.
+        Label incidentLine = new Label();
+        incidentLine.setId("alert-incident");
+        incidentLine.getStyleClass().add("muted");
+        incidentLine.setWrapText(true);
+        incidentLine.setMinHeight(Region.USE_PREF_SIZE);
+        javafx.scene.control.Hyperlink showIncident = new javafx.scene.control.Hyperlink("Show the incident");
+        showIncident.setId("show-incident");
+        showIncident.setMinWidth(Region.USE_PREF_SIZE);
+        HBox incidentRow = new HBox(8, incidentLine, showIncident);
+        incidentRow.setAlignment(Pos.CENTER_LEFT);
+        Runnable describe = () -> {
+            MonitoringViewModel.Incident incident = vm.incidentOf(list.getSelectionModel().getSelectedItem());
+            incidentLine.setText(incident == null ? "" : MonitoringViewModel.incidentLine(incident));
+            showIncident.setOnAction(e -> showIncident(incident));
+            incidentRow.setVisible(incident != null);
+            incidentRow.setManaged(incident != null);
+        };
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> describe.run());
+        describe.run();
+        VBox left = new VBox(8, headline, listBox, incidentRow);
         VBox.setVgrow(listBox, Priority.ALWAYS);
         left.setPadding(new Insets(6, 8, 0, 0));
 
@@ -144,6 +164,34 @@ public final class MonitoringScreen implements Screen {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.44);
         return split;
+    }
+
+    /** The Incidents tab, with the incident's row selected and in view. */
+    private void showIncident(MonitoringViewModel.Incident incident) {
+        if (incident == null) {
+            return;
+        }
+        tabs.getTabs().stream().filter(t -> "monitor-tab-incidents".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        javafx.scene.control.TableView<String[]> table = incidentsView.table();
+        int column = -1;
+        for (javafx.scene.control.TableColumn<String[], ?> c : table.getColumns()) {
+            if ("incident_id".equals(c.getUserData())) {
+                Object index = c.getProperties().get("row-index");
+                column = index instanceof Integer i ? i : table.getColumns().indexOf(c);
+            }
+        }
+        for (int row = 0; column >= 0 && row < table.getItems().size(); row++) {
+            String[] values = table.getItems().get(row);
+            if (column < values.length && incident.id().equals(values[column])) {
+                table.getSelectionModel().clearAndSelect(row);
+                table.scrollTo(row);
+                table.requestFocus();
+                return;
+            }
+        }
+        // Filters hide it: show that check's incidents, this one among them.
+        incidentsView.showOnly("check", incident.check());
     }
 
     private static final javafx.scene.input.KeyCombination COPY = new javafx.scene.input.KeyCodeCombination(

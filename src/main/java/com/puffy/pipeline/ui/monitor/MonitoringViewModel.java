@@ -29,6 +29,16 @@ public final class MonitoringViewModel {
                         String baseline, String threshold, String message, String action) {
     }
 
+    /** A row of incidents.csv: alerts of one check on consecutive days. */
+    public record Incident(String id, String check, String firstDate, String lastDate, String alerts,
+                           String worstSeverity) {
+        /** Whether this incident holds the alert: same check, its day within the incident's days. */
+        boolean holds(Alert alert) {
+            return check.equals(alert.check()) && firstDate.compareTo(alert.date()) <= 0
+                    && lastDate.compareTo(alert.date()) >= 0;
+        }
+    }
+
     /** One day of a metric's series in metrics.csv. */
     public record Point(String date, double value, double baseline, double low, double high, boolean fired) {
     }
@@ -36,6 +46,7 @@ public final class MonitoringViewModel {
     private final UiThreads threads;
     private final DataTableModel alertsTable;
     private final DataTableModel incidents;
+    private List<Incident> incidentRows = List.of();
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final StringProperty selectedMetric = new SimpleStringProperty();
@@ -97,11 +108,53 @@ public final class MonitoringViewModel {
             try {
                 List<Alert> read = readAlerts(CsvTable.read(alertsFile));
                 CsvTable metricRows = Files.isRegularFile(metricsFile) ? CsvTable.read(metricsFile) : null;
-                threads.fx(() -> show(read, metricRows));
+                Path incidentsFile = monitoringDir.resolve("incidents.csv");
+                List<Incident> incidentList = Files.isRegularFile(incidentsFile)
+                        ? readIncidents(CsvTable.read(incidentsFile)) : List.of();
+                threads.fx(() -> {
+                    incidentRows = incidentList;
+                    show(read, metricRows);
+                });
             } catch (Exception e) {
                 threads.fx(() -> headline.set("Could not read " + alertsFile + ": run the Monitoring stage again."));
             }
         });
+    }
+
+    static List<Incident> readIncidents(CsvTable table) {
+        String[] names = {"incident_id", "check", "first_date", "last_date", "alerts", "worst_severity"};
+        int[] c = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            c[i] = table.column(names[i]);
+        }
+        List<Incident> list = new ArrayList<>();
+        for (String[] row : table.rows()) {
+            String[] v = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                v[i] = c[i] < 0 ? "" : row[c[i]];
+            }
+            list.add(new Incident(v[0], v[1], v[2], v[3], v[4], v[5]));
+        }
+        return list;
+    }
+
+    /** The incident an alert belongs to, or null (none written, or the files of another run). */
+    public Incident incidentOf(Alert alert) {
+        if (alert == null) {
+            return null;
+        }
+        return incidentRows.stream().filter(i -> i.holds(alert)).findFirst().orElse(null);
+    }
+
+    /**
+     * The line under the alerts about the selected alert's incident: "Part of incident I-20250301-CLIENT_ID_NULL_RATE:
+     * 2 alerts, Mar 1 → Mar 2, 2025". The Incidents tab listed them, with no way there from an alert.
+     */
+    public static String incidentLine(Incident incident) {
+        String days = incident.firstDate().equals(incident.lastDate()) ? Formats.longDate(incident.firstDate())
+                : Formats.dateRange(incident.firstDate(), incident.lastDate());
+        String count = "1".equals(incident.alerts()) ? "1 alert" : incident.alerts() + " alerts";
+        return "Part of incident " + incident.id() + ": " + count + ", " + days;
     }
 
     static List<Alert> readAlerts(CsvTable table) {
