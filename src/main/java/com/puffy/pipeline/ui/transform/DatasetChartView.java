@@ -175,6 +175,8 @@ public final class DatasetChartView extends BorderPane {
         daily.setId(idPrefix + "-chart-days");
         categories.setVerticalGridLinesVisible(true);
         categories.setHorizontalGridLinesVisible(false);
+        // Room right of the plot for the last value label ("$100k" centred on the axis's end was not drawn).
+        categories.setPadding(new Insets(6, 26, 6, 6));
         categories.setBarGap(2);
         categories.setCategoryGap(6);
         // Each bar keeps room for its label: below that the chart scrolls rather than squeeze the bars into lines
