@@ -294,7 +294,7 @@ public final class DatasetChartView extends BorderPane {
             decorate(bar, result.tooltip(g), g.other());
         }
         categoryValues.setTickLabelFormatter(compact(spec.money()));
-        categoryValues.setForceZeroInRange(true);
+        niceTicks(categoryValues, result, spec);
         categories.getData().setAll(List.of(bars));
         sayTooltips(bars);
     }
@@ -325,9 +325,37 @@ public final class DatasetChartView extends BorderPane {
             days.clear();
         }
         dayValues.setTickLabelFormatter(compact(spec.money()));
+        niceTicks(dayValues, result, spec);
         daily.setVerticalGridLinesVisible(result.groups().size() <= 62);
         daily.getData().setAll(List.of(bars));
         sayTooltips(bars);
+    }
+
+    /**
+     * About six gridlines at 1, 2, 2.5 or 5 × 10ⁿ from zero to the first at or above the largest bar, as the report's
+     * charts (analysis.Ticks): JavaFX's own range put twenty ticks of $5k under $95k of revenue.
+     */
+    private static void niceTicks(NumberAxis axis, Aggregation.Result result, Aggregation.Spec spec) {
+        double max = 0;
+        double min = 0;
+        for (Group g : result.groups()) {
+            if (g.value() != null) {
+                max = Math.max(max, g.value().doubleValue());
+                min = Math.min(min, g.value().doubleValue());
+            }
+        }
+        double span = Math.max(max, -min);
+        if (!(span > 0) || Double.isInfinite(span)) {
+            axis.setAutoRanging(true);
+            return;
+        }
+        boolean whole = spec.measure() == Aggregation.Measure.ROWS;
+        double step = com.puffy.pipeline.analysis.Ticks.niceStep(span, 6, whole);
+        axis.setAutoRanging(false);
+        axis.setMinorTickVisible(false);
+        axis.setTickUnit(step);
+        axis.setLowerBound(min < 0 ? -com.puffy.pipeline.analysis.Ticks.axisTop(-min, step) : 0);
+        axis.setUpperBound(max > 0 ? com.puffy.pipeline.analysis.Ticks.axisTop(max, step) : 0);
     }
 
     /**
