@@ -151,17 +151,9 @@ public final class MainView {
     }
 
     private boolean askToStopToClose() {
-        javafx.scene.control.ButtonType stop = new javafx.scene.control.ButtonType("Stop the run and close",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep running",
-                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "A run is in progress. Stop it and close? The stage in progress keeps its previous outputs; "
-                        + "finished stages keep their new ones.", stop, keep);
-        ask.initOwner(window());
-        ask.setTitle("Close Event Pipeline Studio");
-        ask.setHeaderText(null);
-        return ask.showAndWait().orElse(keep) == stop;
+        return Confirm.ask(window(), "Close Event Pipeline Studio", "A run is in progress. Stop it and close? The stage "
+                + "in progress keeps its previous outputs; finished stages keep their new ones.",
+                "Stop the run and close", "Keep running");
     }
 
     public BorderPane root() {

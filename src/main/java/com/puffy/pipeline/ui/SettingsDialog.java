@@ -332,16 +332,8 @@ public final class SettingsDialog {
     }
 
     private boolean askToDiscard() {
-        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard the changes",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep editing",
-                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "The settings have changes that are not saved. Discard them?", discard, keep);
-        ask.initOwner(stage);
-        ask.setTitle("Settings");
-        ask.setHeaderText(null);
-        return ask.showAndWait().orElse(keep) == discard;
+        return Confirm.ask(stage, "Settings", "The settings have changes that are not saved. Discard them?",
+                "Discard the changes", "Keep editing");
     }
 
     /** The system's file dialogs, starting beside the current file. */

@@ -426,12 +426,7 @@ public final class Aggregation {
 
     /** "Mar 9, 2025" for a day's tooltip and description; the text as is when it is not a date. */
     static String dayName(String isoDay) {
-        try {
-            LocalDate day = LocalDate.parse(isoDay);
-            return day.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US));
-        } catch (DateTimeParseException e) {
-            return isoDay;
-        }
+        return com.puffy.pipeline.ui.Formats.longDate(isoDay);
     }
 
     static String percent(BigDecimal share) {
