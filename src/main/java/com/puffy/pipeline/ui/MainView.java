@@ -396,7 +396,7 @@ public final class MainView {
         hint.textProperty().bind(Bindings.createStringBinding(() -> vm.inputDirProperty().get() == null
                 ? "Choose the folder of daily event CSV files (Ctrl+O), drop one anywhere on the window, or open the "
                         + "sample data"
-                : "Folder of daily event CSV files · drop a folder anywhere on the window", vm.inputDirProperty()));
+                : "Daily event CSV files · drop another folder on the window to switch", vm.inputDirProperty()));
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);

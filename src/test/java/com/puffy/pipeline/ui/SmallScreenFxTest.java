@@ -139,6 +139,16 @@ class SmallScreenFxTest {
         assertThat(cutShort()).as("User journey: cut short").isEmpty();
     }
     @Test
+    void withAFolderOpenTheFoldersHintTakesOneLineAt1024Pixels() throws Exception {
+        // Output, Cache, Rules and As of already take two lines of the header there; a wrapped hint took a third.
+        Label hint = WaitForAsyncUtils.asyncFx(() -> (Label) window.getScene().lookup("#input-folder-hint")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(hint.getText()).as("a folder is open").contains("switch");
+        assertThat(hint.getHeight()).as("one line: " + hint.getText())
+                .isLessThan(2 * hint.getFont().getSize());
+    }
+
+    @Test
     void withoutAFolderTheHeaderSaysWhatToDoWithoutCuttingIt(FxRobot robot) throws Exception {
         Preferences fresh = Preferences.userRoot().node("eventpipe-test/small-none-" + System.nanoTime());
         try {
