@@ -448,8 +448,14 @@ public final class MainViewModel {
                             + "unknown: fix the rules (Change… beside Rules).");
                 }
             }
-            // The screens show the outputs of the last run, as they are on disk, rather than "open a folder".
+            // The screens show the outputs of the last run, as they are on disk, rather than "open a folder"; the
+            // status bar says when that run was.
             outputsVersion.set(outputsVersion.get() + 1);
+            Path outputs = outputDir.get();
+            threads.background(() -> {
+                Map<StageId, StageManifest> manifests = manifestsIn(outputs);
+                threads.fx(() -> showLastRun(manifests));
+            });
             return;
         } catch (RuntimeException e) {
             report(UiError.of("read the configuration", e));
@@ -457,19 +463,12 @@ public final class MainViewModel {
         }
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
-            Map<StageId, StageManifest> manifests = new EnumMap<>(StageId.class);
-            for (StageId id : pipeline.availableStages()) {
-                manifests.put(id, StageManifest.read(settings.outputDir().resolve(id.outputFolder())));
-            }
+            Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             threads.fx(() -> {
                 if (running.get()) {
                     return;
                 }
-                String latest = manifests.values().stream().map(StageManifest::finishedAtIso)
-                        .filter(t -> !t.isEmpty()).max(String::compareTo).orElse("");
-                if (!latest.isEmpty() && lastRun.get().equals("No run yet")) {
-                    lastRun.set("Last run " + StageManifest.shown(latest));
-                }
+                showLastRun(manifests);
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     if (status != null) {
@@ -487,6 +486,26 @@ public final class MainViewModel {
                 outputsVersion.set(outputsVersion.get() + 1);
             });
         });
+    }
+
+    private Map<StageId, StageManifest> manifestsIn(Path outputs) {
+        Map<StageId, StageManifest> manifests = new EnumMap<>(StageId.class);
+        for (StageId id : pipeline.availableStages()) {
+            manifests.put(id, StageManifest.read(outputs.resolve(id.outputFolder())));
+        }
+        return manifests;
+    }
+
+    /** "Last run …" from the newest stage manifest, unless this session already ran or none was found. */
+    private void showLastRun(Map<StageId, StageManifest> manifests) {
+        if (running.get()) {
+            return;
+        }
+        String latest = manifests.values().stream().map(StageManifest::finishedAtIso)
+                .filter(t -> !t.isEmpty()).max(String::compareTo).orElse("");
+        if (!latest.isEmpty() && lastRun.get().equals("No run yet")) {
+            lastRun.set("Last run " + StageManifest.shown(latest));
+        }
     }
 
     /**

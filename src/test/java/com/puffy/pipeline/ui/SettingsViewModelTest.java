@@ -227,6 +227,8 @@ class SettingsViewModelTest {
         assertThat(errors).as("said in the header, not a dialog on opening").isEmpty();
         assertThat(restarted.outputsVersionProperty().get()).as("the screens show the last run's outputs")
                 .isPositive();
+        assertThat(restarted.lastRunProperty().get()).as("the status bar says when they were made")
+                .startsWith("Last run ");
 
         fakes.ran.clear();
         restarted.runAll();
