@@ -155,18 +155,7 @@ class StudioCacheTest {
 
     @Test
     void aVersionTwoFileGetsTheNewColumnsWhenOpened() throws Exception {
-        Path file = dir.resolve("cache.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement s = c.createStatement()) {
-            s.execute("PRAGMA application_id=" + StudioCache.APPLICATION_ID);
-            for (List<String> step : StudioCache.MIGRATIONS) {
-                for (String sql : step) {
-                    s.execute(sql);
-                }
-            }
-            s.execute("INSERT INTO file_result VALUES ('k1', '/data/a.csv', X'010203', '2025-03-01T00:00:00Z')");
-            s.execute("PRAGMA user_version=2");
-        }
+        Path file = cacheOfAnEarlierBuild(2, "/data/a.csv");
         try (StudioCache cache = StudioCache.open(file)) {
             assertThat(cache.warnings()).isEmpty();
             assertThat(cache.loadFileResult("k1")).hasValueSatisfying(v -> assertThat(v).containsExactly(1, 2, 3));
@@ -406,16 +395,7 @@ class StudioCacheTest {
 
     @Test
     void aVersionOneCacheIsMigratedKeepingItsResults() throws Exception {
-        Path file = dir.resolve("cache.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement s = c.createStatement()) {
-            s.execute("PRAGMA application_id=" + StudioCache.APPLICATION_ID);
-            for (String sql : StudioCache.MIGRATIONS.get(0)) {
-                s.execute(sql);
-            }
-            s.execute("INSERT INTO file_result VALUES ('k1', 'events_20250301.csv', X'010203', '2025-03-01T00:00:00Z')");
-            s.execute("PRAGMA user_version=1");
-        }
+        Path file = cacheOfAnEarlierBuild(1, "events_20250301.csv");
         try (StudioCache cache = StudioCache.open(file)) {
             assertThat(cache.warnings()).isEmpty();
             assertThat(cache.loadFileResult("k1")).hasValueSatisfying(v -> assertThat(v).containsExactly(1, 2, 3));
@@ -606,5 +586,25 @@ class StudioCacheTest {
             folder.toFile().setWritable(true, false);
             file.toFile().setWritable(true, false);
         }
+    }
+
+    /**
+     * A cache file as a build of schema {@code version} left it: that version's tables only (none of the columns
+     * added in place since), holding one result, key k1, payload 1 2 3, for {@code fileName}.
+     */
+    private Path cacheOfAnEarlierBuild(int version, String fileName) throws Exception {
+        Path file = dir.resolve("cache.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA application_id=" + StudioCache.APPLICATION_ID);
+            for (List<String> step : StudioCache.MIGRATIONS.subList(0, version)) {
+                for (String sql : step) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("INSERT INTO file_result VALUES ('k1', '" + fileName + "', X'010203', '2025-03-01T00:00:00Z')");
+            s.execute("PRAGMA user_version=" + version);
+        }
+        return file;
     }
 }

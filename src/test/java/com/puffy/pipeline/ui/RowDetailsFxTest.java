@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.puffy.pipeline.ui.table.RowDetailsDialog;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -34,37 +35,25 @@ class RowDetailsFxTest {
         List<Map.Entry<String, String>> fields = List.of(Map.entry("file", "events_20250223.csv"),
                 Map.entry("line", "51"), Map.entry("severity", "WARNING"), Map.entry("value", agent),
                 Map.entry("message", "The user agent is a bot, crawler or headless browser; the row is kept and flagged."));
-        @SuppressWarnings("unchecked")
-        Dialog<Void>[] dialog = new Dialog[1];
-        robot.interact(() -> {
-            dialog[0] = RowDetailsDialog.create(window, fields);
-            dialog[0].show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(dialog[0].getDialogPane().getScene(), "row-details-long-value");
+        Dialog<Void> dialog = shown(robot, fields);
+        Screenshots.save(dialog.getDialogPane().getScene(), "row-details-long-value");
         List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.truncatedLabels(
-                dialog[0].getDialogPane(), java.util.Set.of())).get();
+                dialog.getDialogPane(), java.util.Set.of())).get();
         assertThat(cut).isEmpty();
-        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) dialog[0].getDialogPane().getContent();
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) dialog.getDialogPane().getContent();
         assertThat(scroll.getViewportBounds().getHeight()).as("every field in view without scrolling")
                 .isGreaterThanOrEqualTo(scroll.getContent().getLayoutBounds().getHeight());
-        TextArea value = (TextArea) dialog[0].getDialogPane().lookup(".text-area");
+        TextArea value = (TextArea) dialog.getDialogPane().lookup(".text-area");
         assertThat(value.getText()).isEqualTo(agent);
-        robot.interact(() -> dialog[0].close());
+        robot.interact(() -> dialog.close());
     }
 
     @Test
     void tabLeavesALongValueInsteadOfStayingInIt(FxRobot robot) throws Exception {
         List<Map.Entry<String, String>> fields = List.of(Map.entry("file", "events_20250223.csv"),
                 Map.entry("value", "Mozilla/5.0 " + "x".repeat(400)), Map.entry("message", "The user agent is a bot."));
-        @SuppressWarnings("unchecked")
-        Dialog<Void>[] dialog = new Dialog[1];
-        robot.interact(() -> {
-            dialog[0] = RowDetailsDialog.create(window, fields);
-            dialog[0].show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        TextArea value = (TextArea) dialog[0].getDialogPane().lookup(".text-area");
+        Dialog<Void> dialog = shown(robot, fields);
+        TextArea value = (TextArea) dialog.getDialogPane().lookup(".text-area");
         robot.interact(value::requestFocus);
         assertThat(value.getScene().getFocusOwner()).isSameAs(value);
         robot.push(javafx.scene.input.KeyCode.TAB);
@@ -74,6 +63,16 @@ class RowDetailsFxTest {
         robot.push(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(value.getScene().getFocusOwner()).as("Shift+Tab comes back").isSameAs(value);
-        robot.interact(() -> dialog[0].close());
+        robot.interact(() -> dialog.close());
+    }
+
+    private Dialog<Void> shown(FxRobot robot, List<Map.Entry<String, String>> fields) {
+        AtomicReference<Dialog<Void>> dialog = new AtomicReference<>();
+        robot.interact(() -> {
+            dialog.set(RowDetailsDialog.create(window, fields));
+            dialog.get().show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return dialog.get();
     }
 }
