@@ -172,6 +172,7 @@ public final class DataTableView extends BorderPane {
             why.visibleProperty().bind(note.isNotEmpty());
             why.managedProperty().bind(why.visibleProperty());
             why.setId(idPrefix + "-facet-note-" + column);
+            showCounts(facet, model.facetCounts(column));
             openFromTheKeyboard(facet);
             facets.put(column, facet);
             model.facetValues(column).addListener((javafx.collections.ListChangeListener<String>) c -> tickPending());
@@ -276,6 +277,46 @@ public final class DataTableView extends BorderPane {
             }
         });
     }
+
+    /**
+     * Each value of a filter's list with how many rows it would give ("mobile  1,234"), as the model counted them.
+     * The items stay the values themselves, so ticking, {@link #showOnly} and the keyboard work on the value; only
+     * the words change, through the control's converter, which its list's cells use.
+     */
+    private static void showCounts(CheckComboBox<String> facet,
+                                   javafx.beans.value.ObservableValue<Map<String, Integer>> counts) {
+        facet.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                if (value == null) {
+                    return "";
+                }
+                // A blank cell is a value of its own to the filter: the list named it with an empty line.
+                String name = value.isEmpty() ? EMPTY_VALUE : value;
+                Map<String, Integer> known = counts.getValue();
+                Integer count = known == null ? null : known.get(value);
+                return count == null ? name : name + "  " + com.puffy.pipeline.ui.Formats.count(count);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        // The list's cells read the converter when they are given an item: new counts need them redrawn.
+        counts.addListener((obs, old, now) -> {
+            for (javafx.scene.Node child : facet.getChildrenUnmodifiable()) {
+                if (child instanceof ComboBox<?> box
+                        && box.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
+                        && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list) {
+                    list.refresh();
+                }
+            }
+        });
+    }
+
+    /** How a value filter's list names the blank value, as the dataset charts name their bar. */
+    static final String EMPTY_VALUE = "(empty)";
 
     /**
      * Tab reaches a value filter, but no key opened its list: the list inside only opens for a mouse click. Space,

@@ -49,7 +49,16 @@ public interface TableData {
      * Clears in {@code keep} the rows none of whose cells (or whose cell in {@code column}, when not -1) contains
      * {@code lowerNeedle}, ignoring case; rows already cleared are not looked at.
      */
-    void search(String lowerNeedle, int column, BitSet keep) throws IOException;
+    default void search(String lowerNeedle, int column, BitSet keep) throws IOException {
+        search(lowerNeedle, column, keep, () -> false);
+    }
+
+    /**
+     * {@link #search(String, int, BitSet)}, giving up with a {@link java.util.concurrent.CancellationException} once
+     * {@code cancelled} turns true: a search scans 3M rows in seconds, and the user may have typed on meanwhile.
+     */
+    void search(String lowerNeedle, int column, BitSet keep, java.util.function.BooleanSupplier cancelled)
+            throws IOException;
 
     /** Whether the column looks numeric (for right alignment); sorting decides from every value. */
     boolean looksNumeric(int column);
