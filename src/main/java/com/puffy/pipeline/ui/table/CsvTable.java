@@ -186,6 +186,11 @@ public final class CsvTable implements TableData {
     }
 
     @Override
+    public synchronized ColumnValues heldValues(int column) {
+        return values.get(column);
+    }
+
+    @Override
     public synchronized ColumnValues days(int column, java.util.function.BooleanSupplier cancelled) {
         ColumnValues.Builder builder = new ColumnValues.Builder();
         Map<String, String> known = new HashMap<>();

@@ -295,6 +295,13 @@ public final class FileTable implements TableData {
     }
 
     @Override
+    public ColumnValues heldValues(int column) {
+        synchronized (values) {
+            return values.get(column);
+        }
+    }
+
+    @Override
     public ColumnValues days(int column, java.util.function.BooleanSupplier cancelled) throws IOException {
         synchronized (days) {
             ColumnValues known = days.get(column);

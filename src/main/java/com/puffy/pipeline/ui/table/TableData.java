@@ -32,6 +32,14 @@ public interface TableData {
     ColumnValues values(int column) throws IOException;
 
     /**
+     * The column's values if the table holds them already (value-filter columns, the last sorted one), else null
+     * without reading anything: for sizing a column on the FX thread.
+     */
+    default ColumnValues heldValues(int column) {
+        return null;
+    }
+
+    /**
      * Every row's day in UTC ({@code YYYY-MM-DD}) from the date or timestamp in {@code column}, "" where the cell has
      * none (see {@link Aggregation#utcDay}); compact, as a handful of distinct days whatever the rows.
      */
