@@ -318,25 +318,11 @@ public final class DataTableModel {
         placeholder.set(readingText != null ? readingText : FILTERING);
         threads.background(() -> {
             TableQuery.Rows result;
+            java.util.BitSet rowsPassing;
             try {
                 long started = System.nanoTime();
-                TableQuery.Filtered filtered = query.filter(current, countColumns, stale);
-                if (count) {
-                    Map<String, Map<String, Integer>> byName = new HashMap<>();
-                    for (String name : facetColumns) {
-                        Map<String, Integer> counts = filtered.counts().get(current.column(name));
-                        byName.put(name, counts);
-                    }
-                    // The counts before the sort, which may take seconds on millions of rows.
-                    threads.fx(() -> {
-                        if (gen == generation.get()) {
-                            countedTable = current;
-                            countedQuery = filters;
-                            byName.forEach((name, counts) -> facetCounts.get(name).set(counts));
-                        }
-                    });
-                }
-                result = new TableQuery.Rows(current, query.sorted(current, filtered.rows()));
+                rowsPassing = query.rows(current, stale);
+                result = new TableQuery.Rows(current, query.sorted(current, rowsPassing));
                 logIfSlow(started, "Ran " + query + " on " + current.source() + ": " + result.size() + " rows");
             } catch (java.util.concurrent.CancellationException newer) {
                 return;
@@ -369,6 +355,36 @@ public final class DataTableModel {
                             : Formats.count(result.size()) + " of " + held);
                 }
             });
+            if (count) {
+                // After the rows are shown: counting for a value filter in use searches the rows it left out.
+                count(current, query, filters, countColumns, rowsPassing, gen, stale);
+            }
+        });
+    }
+
+    private void count(TableData current, TableQuery query, TableQuery filters, List<Integer> countColumns,
+                       java.util.BitSet rowsPassing, long gen, java.util.function.BooleanSupplier stale) {
+        Map<String, Map<String, Integer>> byName = new HashMap<>();
+        try {
+            long started = System.nanoTime();
+            Map<Integer, Map<String, Integer>> counts = query.counts(current, countColumns, rowsPassing, stale);
+            logIfSlow(started, "Counted the value filters of " + current.source());
+            for (String name : facetColumns) {
+                byName.put(name, counts.get(current.column(name)));
+            }
+        } catch (java.util.concurrent.CancellationException newer) {
+            return;
+        } catch (Exception | OutOfMemoryError e) {
+            // The rows are shown; a list without counts says less, not something wrong. A changed file is read again.
+            LOG.warn("Could not count the value filters of {}", current.source(), e);
+            return;
+        }
+        threads.fx(() -> {
+            if (gen == generation.get()) {
+                countedTable = current;
+                countedQuery = filters;
+                byName.forEach((name, counts) -> facetCounts.get(name).set(counts));
+            }
         });
     }
 
