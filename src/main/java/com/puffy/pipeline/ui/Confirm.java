@@ -13,14 +13,14 @@ final class Confirm {
     }
 
     static boolean ask(Window owner, String title, String question, String yes, String no) {
-        return choose(owner, title, question, yes, no) == 0;
+        return choose(owner, title, question, 0, yes, no) == 0;
     }
 
     /**
-     * Asks {@code question} with one button per answer, the first the default (Enter) and the last the one Esc and
-     * closing the window mean; returns the index of the answer given.
+     * Asks {@code question} with one button per answer, answer {@code enter} the one Enter gives and the last the one
+     * Esc and closing the window mean; returns the index of the answer given.
      */
-    static int choose(Window owner, String title, String question, String... answers) {
+    static int choose(Window owner, String title, String question, int enter, String... answers) {
         List<ButtonType> buttons = new ArrayList<>();
         for (int i = 0; i < answers.length; i++) {
             ButtonBar.ButtonData role = i == 0 ? ButtonBar.ButtonData.OK_DONE
@@ -31,6 +31,11 @@ final class Confirm {
         ask.initOwner(owner);
         ask.setTitle(title);
         ask.setHeaderText(null);
+        for (int i = 0; i < buttons.size(); i++) {
+            if (ask.getDialogPane().lookupButton(buttons.get(i)) instanceof javafx.scene.control.Button button) {
+                button.setDefaultButton(i == enter);
+            }
+        }
         ButtonType given = ask.showAndWait().orElse(buttons.get(buttons.size() - 1));
         return buttons.indexOf(given);
     }

@@ -71,9 +71,15 @@ public final class SettingsDialog {
         vm.setConflictAsker(this::askOnConflict);
         vm.open();
         editor.positionCaret(0);
-        // Back from another program (an editor, a terminal running git): the file may have changed there. Checked on
-        // focus rather than by a WatchService: see decision 0630.
-        stage.focusedProperty().addListener((obs, was, now) -> {
+        checkWhenFocused(stage.focusedProperty(), vm);
+    }
+
+    /**
+     * Back from another program (an editor, a terminal running git), the file may have changed there: each time the
+     * editor comes back to the front it looks. On focus rather than through a WatchService: see decision 0630.
+     */
+    static void checkWhenFocused(javafx.beans.value.ObservableBooleanValue focused, SettingsViewModel vm) {
+        focused.addListener((obs, was, now) -> {
             if (now) {
                 vm.checkDisk();
             }
@@ -265,7 +271,7 @@ public final class SettingsDialog {
      * ways on. The text, Check and the differences keep working meanwhile.
      */
     private Region diskBar() {
-        FontIcon icon = new FontIcon("mdi2f-file-alert-outline");
+        FontIcon icon = new FontIcon("mdi2a-alert-outline");
         icon.getStyleClass().add("settings-disk-bar-icon");
         Label words = new Label();
         words.setId("settings-disk-bar-text");
@@ -294,18 +300,22 @@ public final class SettingsDialog {
         return bar;
     }
 
-    /** Save's question when the file on disk is not the version the text was based on. */
+    /**
+     * Save's question when the file on disk is not the version the text was based on. A reflex Enter must neither
+     * write over nor drop anybody's version: Enter cancels, as Esc does.
+     */
     private SettingsViewModel.SaveChoice askOnConflict(SettingsViewModel.SaveConflict conflict) {
         if (conflict.canReload()) {
             return switch (Confirm.choose(stage, "Settings: the file changed on disk", conflict.question(),
-                    "Overwrite", "Reload from disk", "Cancel")) {
+                    2, "Overwrite", "Reload from disk", "Cancel")) {
                 case 0 -> SettingsViewModel.SaveChoice.OVERWRITE;
                 case 1 -> SettingsViewModel.SaveChoice.RELOAD;
                 default -> SettingsViewModel.SaveChoice.CANCEL;
             };
         }
-        return Confirm.choose(stage, "Settings: the file cannot be read", conflict.question(), "Overwrite", "Cancel")
-                == 0 ? SettingsViewModel.SaveChoice.OVERWRITE : SettingsViewModel.SaveChoice.CANCEL;
+        int answer = Confirm.choose(stage, "Settings: the file cannot be read", conflict.question(), 1, "Overwrite",
+                "Cancel");
+        return answer == 0 ? SettingsViewModel.SaveChoice.OVERWRITE : SettingsViewModel.SaveChoice.CANCEL;
     }
 
     private static Button button(String text, String id, String icon, String tooltip) {

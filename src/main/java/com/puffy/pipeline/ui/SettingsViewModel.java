@@ -386,6 +386,8 @@ public final class SettingsViewModel {
             default -> {
                 if (dirty.get()) {
                     showConflict(now);
+                    // The line under the text speaks of the text, not of an earlier reload.
+                    check();
                     return DiskCheck.CONFLICT;
                 }
                 loadFromDisk(now);

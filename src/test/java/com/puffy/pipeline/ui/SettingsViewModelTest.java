@@ -415,6 +415,8 @@ class SettingsViewModelTest {
         assertThat(settings.dirtyProperty().get()).isTrue();
         assertThat(settings.diskBarProperty().get()).startsWith("mine.yaml was changed on disk by another program")
                 .contains("Reload from disk").contains("Keep mine");
+        assertThat(settings.messageProperty().get()).as("the line under the text speaks of the text")
+                .isEqualTo("The settings are valid: 1 key differs from the built-in defaults.");
         assertThat(settings.check()).as("Check and the differences still work").isTrue();
         assertThat(settings.differences()).containsExactly("transform.session_gap_minutes: 50 (built-in: 30)");
         assertThat(settings.checkDisk()).as("asked once, still there").isEqualTo(SettingsViewModel.DiskCheck.CONFLICT);
@@ -650,5 +652,20 @@ class SettingsViewModelTest {
         settings.open();
         assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.UNCHANGED);
         assertThat(settings.reloadFromDisk()).isFalse();
+    }
+
+    @Test
+    void theEditorLooksEachTimeItComesBackToTheFront() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = dir.resolve("mine.yaml");
+        SettingsViewModel settings = editorOnMine(main, file);
+        javafx.beans.property.SimpleBooleanProperty focused = new javafx.beans.property.SimpleBooleanProperty(true);
+        SettingsDialog.checkWhenFocused(focused, settings);
+        focused.set(false);
+        Files.writeString(file, THEIRS);
+        assertThat(settings.textProperty().get()).startsWith("# mine");
+        focused.set(true);
+        assertThat(settings.textProperty().get()).isEqualTo(THEIRS);
+        assertThat(main.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.STALE);
     }
 }
