@@ -8,14 +8,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** What a screen shows when there is nothing to show yet: why, and what to do about it. */
 public final class EmptyState extends VBox {
     private final Label title = new Label();
-    private final Label hint = new Label();
+    private final Label hint = Hints.muted("");
 
     public EmptyState(String icon) {
         FontIcon glyph = new FontIcon(icon);
         glyph.getStyleClass().add("empty-icon");
         title.getStyleClass().add("empty-title");
-        hint.getStyleClass().add("muted");
-        hint.setWrapText(true);
         hint.setMaxWidth(520);
         hint.setAlignment(Pos.CENTER);
         hint.setStyle("-fx-text-alignment: center;");

@@ -370,9 +370,7 @@ public final class MainView {
             what.setWrapText(true);
             grid.addRow(row++, keys, what);
         }
-        Label where = new Label("The menus show each command's shortcut beside it.");
-        where.getStyleClass().add("muted");
-        where.setWrapText(true);
+        Label where = Hints.muted("The menus show each command's shortcut beside it.");
         grid.add(where, 0, row, 2, 1);
         grid.setAccessibleText(Shortcuts.helpText());
         return grid;
@@ -391,15 +389,11 @@ public final class MainView {
         folder.setMinWidth(120);
         // A long path keeps its end, the folder's own name, in view.
         folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-        Label hint = new Label();
-        hint.setId("input-folder-hint");
-        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.inputDirProperty().get() == null
+        Label hint = Hints.mutedLines(Bindings.createStringBinding(() -> vm.inputDirProperty().get() == null
                 ? "Choose the folder of daily event CSV files (Ctrl+O), drop one anywhere on the window, or open the "
                         + "sample data"
                 : "Daily event CSV files · drop another folder on the window to switch", vm.inputDirProperty()));
-        hint.getStyleClass().add("muted");
-        hint.setWrapText(true);
-        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.setId("input-folder-hint");
         VBox folderBox = new VBox(2, folder, hint);
         HBox.setHgrow(folderBox, Priority.ALWAYS);
 
@@ -786,10 +780,8 @@ public final class MainView {
         for (StageViewModel stage : vm.stages()) {
             cards.getChildren().add(new StageCard(stage, vm, () -> select(stage.id()), compact));
         }
-        Label order = new Label("Runs in the order Quality → Transform → Monitoring → Analysis: the report "
+        Label order = Hints.muted("Runs in the order Quality → Transform → Monitoring → Analysis: the report "
                 + "summarizes Monitoring's alerts.");
-        order.getStyleClass().add("muted");
-        order.setWrapText(true);
         order.visibleProperty().bind(compact.not());
         order.managedProperty().bind(order.visibleProperty());
         cards.getChildren().add(order);

@@ -131,11 +131,8 @@ public final class SettingsDialog {
         HBox top = new HBox(10, sourceName, source, open, defaults);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        Label hint = new Label("YAML with comments. Keys left out keep their built-in values; an unknown key is an error. "
+        Label hint = Hints.mutedLines("YAML with comments. Keys left out keep their built-in values; an unknown key is an error. "
                 + "Tab indents by two spaces; Ctrl+Tab leaves the text.");
-        hint.getStyleClass().add("muted");
-        hint.setWrapText(true);
-        hint.setMinHeight(Region.USE_PREF_SIZE);
 
         editor.setId("settings-text");
         editor.getStyleClass().add("settings-editor");
@@ -154,9 +151,7 @@ public final class SettingsDialog {
         diffs.setId("settings-differences");
         diffs.getStyleClass().add("settings-differences");
         diffs.setAccessibleText("Keys that differ from the built-in defaults");
-        Label none = new Label("Nothing differs from the built-in defaults (or the text has a problem to fix first).");
-        none.setWrapText(true);
-        none.getStyleClass().add("muted");
+        Label none = Hints.muted("Nothing differs from the built-in defaults (or the text has a problem to fix first).");
         none.setPadding(new Insets(8));
         diffs.setPlaceholder(none);
         diffs.setCellFactory(list -> new javafx.scene.control.ListCell<>() {

@@ -62,9 +62,7 @@ final class StageCard extends VBox {
         compact.addListener((obs, was, now) -> placeChip.run());
         placeChip.run();
 
-        Label depends = new Label(stage.dependsOn());
-        depends.getStyleClass().add("muted");
-        depends.setWrapText(true);
+        Label depends = Hints.muted(stage.dependsOn());
         depends.managedProperty().bind(Bindings.createBooleanBinding(() -> !compact.get(), compact));
         depends.visibleProperty().bind(depends.managedProperty());
 
@@ -78,11 +76,7 @@ final class StageCard extends VBox {
         elapsed.textProperty().bind(stage.elapsedProperty());
         elapsed.setId("elapsed-" + stage.id().cliName());
         elapsed.setMinWidth(Region.USE_PREF_SIZE);
-        Label message = new Label();
-        message.getStyleClass().add("muted");
-        message.textProperty().bind(stage.messageProperty());
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
+        Label message = Hints.mutedLines(stage.messageProperty());
 
         Button run = new Button("Run", new FontIcon("mdi2p-play"));
         run.setId("run-" + stage.id().cliName());

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui.analysis;
 
+import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.UiThreads;
 import com.puffy.pipeline.ui.table.DataTableModel;
 import com.puffy.pipeline.ui.table.DataTableView;
@@ -24,7 +25,7 @@ final class ChartCard extends VBox {
     private final DataTableModel model;
     private final DataTableView table;
     private final ToggleButton asTable = new ToggleButton("Table", new FontIcon("mdi2t-table"));
-    private final Label caption = new Label();
+    private final Label caption = Hints.muted("");
     private final Node chart;
     private final String title;
 
@@ -53,8 +54,6 @@ final class ChartCard extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, heading, gap, asTable);
         head.setAlignment(Pos.CENTER_LEFT);
-        caption.getStyleClass().add("muted");
-        caption.setWrapText(true);
         caption.managedProperty().bind(caption.textProperty().isNotEmpty());
         StackPane body = new StackPane(chart, table);
         table.setVisible(false);

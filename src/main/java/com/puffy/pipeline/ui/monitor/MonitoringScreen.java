@@ -3,6 +3,7 @@ package com.puffy.pipeline.ui.monitor;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.ui.CodeText;
 import com.puffy.pipeline.ui.EmptyState;
+import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.MainViewModel;
 import com.puffy.pipeline.ui.OutputBrowser;
 import com.puffy.pipeline.ui.Screen;
@@ -101,11 +102,8 @@ public final class MonitoringScreen implements Screen {
         none.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.alerts()));
         list.visibleProperty().bind(none.visibleProperty().not());
         // From an alert to its incident: the line names it, the link shows it in the Incidents tab.
-        Label incidentLine = new Label();
+        Label incidentLine = Hints.mutedLines("");
         incidentLine.setId("alert-incident");
-        incidentLine.getStyleClass().add("muted");
-        incidentLine.setWrapText(true);
-        incidentLine.setMinHeight(Region.USE_PREF_SIZE);
         javafx.scene.control.Hyperlink showIncident = new javafx.scene.control.Hyperlink("Show the incident");
         showIncident.setId("show-incident");
         showIncident.setMinWidth(Region.USE_PREF_SIZE);

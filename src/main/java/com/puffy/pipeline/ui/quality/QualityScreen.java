@@ -1,6 +1,7 @@
 package com.puffy.pipeline.ui.quality;
 
 import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.MainViewModel;
 import com.puffy.pipeline.ui.OutputBrowser;
 import com.puffy.pipeline.ui.Screen;
@@ -147,12 +148,8 @@ public final class QualityScreen implements Screen {
 
     /** Why rows were set aside, beside a link to them: the question the reconciliation line raises. */
     private Node whyLine() {
-        Label why = new Label();
+        Label why = Hints.mutedLines(vm.whyProperty());
         why.setId("reconciliation-why");
-        why.getStyleClass().add("muted");
-        why.setWrapText(true);
-        why.setMinHeight(Region.USE_PREF_SIZE);
-        why.textProperty().bind(vm.whyProperty());
         javafx.scene.control.Hyperlink show = new javafx.scene.control.Hyperlink("Show the quarantined rows");
         show.setId("show-quarantine");
         show.setMinWidth(Region.USE_PREF_SIZE);

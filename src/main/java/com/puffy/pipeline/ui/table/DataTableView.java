@@ -1,6 +1,7 @@
 package com.puffy.pipeline.ui.table;
 
 import com.puffy.pipeline.ui.EmptyState;
+import com.puffy.pipeline.ui.Hints;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -164,10 +165,7 @@ public final class DataTableView extends BorderPane {
             note.addListener((obs, old, now) -> showNote.run());
             compact.addListener((obs, old, now) -> showNote.run());
             showNote.run();
-            Label why = new Label();
-            why.getStyleClass().add("muted");
-            why.textProperty().bind(note);
-            why.setWrapText(true);
+            Label why = Hints.muted(note);
             why.setMaxWidth(420);
             why.visibleProperty().bind(note.isNotEmpty());
             why.managedProperty().bind(why.visibleProperty());

@@ -4,6 +4,7 @@ import com.puffy.pipeline.io.AtomicFiles;
 import com.puffy.pipeline.ui.DayAxis;
 import com.puffy.pipeline.ui.ErrorDialog;
 import com.puffy.pipeline.ui.Formats;
+import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.analysis.DayBarChart;
 import com.puffy.pipeline.ui.table.Aggregation;
@@ -53,8 +54,8 @@ public final class DatasetChartView extends BorderPane {
     private final ComboBox<Integer> top = new ComboBox<>();
     private final Label topLabel = new Label("Bars");
     private final Label title = new Label();
-    private final Label note = new Label();
-    private final Label message = new Label();
+    private final Label note = Hints.mutedLines("");
+    private final Label message = Hints.muted("");
     private final Label copied = new Label();
     private final NumberAxis categoryValues = new NumberAxis();
     private final BarChart<Number, String> categories = new BarChart<>(categoryValues, new CategoryAxis());
@@ -154,12 +155,7 @@ public final class DatasetChartView extends BorderPane {
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
         note.setId(idPrefix + "-chart-note");
-        note.getStyleClass().add("muted");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
         message.setId(idPrefix + "-chart-message");
-        message.getStyleClass().add("muted");
-        message.setWrapText(true);
         message.setMaxWidth(520);
         message.textProperty().bind(model.messageProperty());
 
@@ -223,10 +219,7 @@ public final class DatasetChartView extends BorderPane {
 
     /** A standing sentence under the chart's title about reading this dataset's chart. */
     void addNote(String text) {
-        Label hint = new Label(text);
-        hint.getStyleClass().add("muted");
-        hint.setWrapText(true);
-        hint.setMinHeight(Region.USE_PREF_SIZE);
+        Label hint = Hints.mutedLines(text);
         ((VBox) getTop()).getChildren().add(hint);
     }
 

@@ -3,6 +3,7 @@ package com.puffy.pipeline.ui.transform;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.ui.EmptyState;
 import com.puffy.pipeline.ui.Formats;
+import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.MainViewModel;
 import com.puffy.pipeline.ui.OutputBrowser;
 import com.puffy.pipeline.ui.Screen;
@@ -92,7 +93,8 @@ public final class TransformScreen implements Screen {
     private final TabPane tabs = new TabPane();
     private final ListView<Dataset> datasets = new ListView<>();
     private final StackPane datasetArea = new StackPane();
-    private final Label datasetDescription = new Label();
+    // "… Double-click a row for all its fields." lost its end at 1024 px: the line wraps instead.
+    private final Label datasetDescription = Hints.mutedLines("");
     private final Map<String, DataTableModel> models = new LinkedHashMap<>();
     private final Map<String, DataTableView> views = new LinkedHashMap<>();
     private final Map<String, DatasetChartModel> charts = new LinkedHashMap<>();
@@ -158,10 +160,6 @@ public final class TransformScreen implements Screen {
         });
         datasets.setMinWidth(180);
         datasets.setMaxWidth(220);
-        datasetDescription.getStyleClass().add("muted");
-        // "… Double-click a row for all its fields." lost its end at 1024 px: the line wraps instead.
-        datasetDescription.setWrapText(true);
-        datasetDescription.setMinHeight(Region.USE_PREF_SIZE);
         datasetDescription.setPadding(new Insets(4, 0, 0, 0));
         tableToggle.setId("dataset-view-table");
         chartToggle.setId("dataset-view-chart");
@@ -324,10 +322,8 @@ public final class TransformScreen implements Screen {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(journey.loadingProperty());
-        Label message = new Label();
+        Label message = Hints.mutedLines(journey.messageProperty());
         message.setId("journey-message");
-        message.getStyleClass().add("muted");
-        message.textProperty().bind(journey.messageProperty());
         // At 1024 px the line had 560 px: "Client" and "Show journey" were cut to "..." and the hint to its first
         // half. The label and the button keep their words, the field gives way, the hint wraps.
         Label clientLabel = new Label("_Client");
@@ -339,10 +335,8 @@ public final class TransformScreen implements Screen {
         busy.setMinWidth(Region.USE_PREF_SIZE);
         busy.managedProperty().bind(busy.visibleProperty());
         client.setMinWidth(160);
-        message.setWrapText(true);
         message.setMinWidth(0);
         message.setMaxWidth(Double.MAX_VALUE);
-        message.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox search = new HBox(8, clientLabel, client, show, busy, message);
         search.setAlignment(Pos.CENTER_LEFT);
@@ -365,11 +359,8 @@ public final class TransformScreen implements Screen {
         creditTitle.setLabelFor(orders);
         HBox creditBar = new HBox(8, creditTitle, orders);
         creditBar.setAlignment(Pos.CENTER_LEFT);
-        Label creditHint = new Label("Each column is a model; each row a touchpoint session in the 7 days before "
+        Label creditHint = Hints.mutedLines("Each column is a model; each row a touchpoint session in the 7 days before "
                 + "the purchase. Credits of a model add up to 100 %.");
-        creditHint.getStyleClass().add("muted");
-        creditHint.setWrapText(true);
-        creditHint.setMinHeight(Region.USE_PREF_SIZE);
         VBox creditBox = new VBox(6, creditBar, creditHint, creditsView);
         VBox.setVgrow(creditsView, Priority.ALWAYS);
 
