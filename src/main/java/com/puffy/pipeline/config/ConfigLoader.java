@@ -91,7 +91,7 @@ public final class ConfigLoader {
         }
     }
 
-    /** The text of {@code bytes} read from {@code userFile}, which must be UTF-8 (checked strictly, as a run reads it). */
+    /** The text of {@code bytes} read from {@code userFile}, which must be UTF-8 (checked strictly, as runs read). */
     public static String decode(Path userFile, byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()

@@ -593,7 +593,7 @@ public final class MainViewModel {
                     }
                 }
                 if (!outdated.isEmpty()) {
-                    statusMessage.set("The folder changed: " + String.join(", ", outdated)
+                    statusMessage.set("The folder or the rules changed: " + String.join(", ", outdated)
                             + (outdated.size() == 1 ? " is" : " are") + " out of date. Run all (F5) to bring "
                             + (outdated.size() == 1 ? "it" : "them") + " up to date.");
                 }

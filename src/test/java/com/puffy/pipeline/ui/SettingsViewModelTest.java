@@ -532,7 +532,8 @@ class SettingsViewModelTest {
 
         Files.writeString(file, THEIRS);
         Files.writeString(file, original);
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
+        Files.setLastModifiedTime(file,
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
         assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.UNCHANGED);
         assertThat(settings.diskBarProperty().get()).isEmpty();
         assertThat(settings.messageProperty().get()).isEqualTo(before);
@@ -641,7 +642,8 @@ class SettingsViewModelTest {
         assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.RELOADED);
         assertThat(settings.messageIsErrorProperty().get()).isFalse();
         assertThat(main.configProblemProperty().get()).isEmpty();
-        assertThat(main.stages()).as("back to the rules they ran under").allMatch(s -> s.getState() == StageState.FRESH);
+        assertThat(main.stages()).as("back to the rules they ran under")
+                .allMatch(s -> s.getState() == StageState.FRESH);
         assertThat(main.stage(StageId.TRANSFORM).messageProperty().get()).doesNotContain("rules do not load");
         assertThat(main.statusMessageProperty().get()).startsWith("The rules load again (mine.yaml)");
     }
