@@ -104,7 +104,9 @@ public final class DataTableView extends BorderPane {
         search.setAccessibleText("Search the table");
         search.setTooltip(new Tooltip("Search every column, or the one chosen beside (Ctrl+F); Esc empties it"));
         search.setLeft(new FontIcon("mdi2m-magnify"));
-        search.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.when(compact).then(9).otherwise(18));
+        // 14 columns, not 18: the row count keeps the width of its longest text, and Findings' three filters stay
+        // on one line beside it at 1440 px.
+        search.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.when(compact).then(9).otherwise(14));
         PauseTransition debounce = new PauseTransition(Duration.millis(250));
         debounce.setOnFinished(e -> model.apply());
         search.textProperty().bindBidirectional(model.filterTextProperty());
@@ -174,6 +176,7 @@ public final class DataTableView extends BorderPane {
             why.setId(idPrefix + "-facet-note-" + column);
             showCounts(facet, model.facetCounts(column));
             openFromTheKeyboard(facet);
+            fitListToValues(facet);
             facets.put(column, facet);
             model.facetValues(column).addListener((javafx.collections.ListChangeListener<String>) c -> tickPending());
             toolbar.getChildren().addAll(facet, why);
@@ -186,8 +189,24 @@ public final class DataTableView extends BorderPane {
         count.getStyleClass().add("muted");
         count.textProperty().bind(model.countTextProperty());
         count.setMinWidth(Region.USE_PREF_SIZE);
+        // The count's place is as wide as the longest it can read for the table loaded ("16,522 of 16,522 rows"),
+        // kept by an invisible twin: ticking a value made it longer ("1,508 of 16,522 rows"), which took the room of
+        // the last value filter, pushed it to a second line and moved the rows down under the mouse.
+        Label widest = new Label();
+        widest.getStyleClass().add("muted");
+        widest.setVisible(false);
+        widest.setMinWidth(Region.USE_PREF_SIZE);
+        // While a file is read again the twin keeps the last table's width: a run does not move the bar either.
+        model.tableProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                widest.setText(longestCount(now.size()));
+            }
+        });
+        StackPane countPlace = new StackPane(widest, count);
+        StackPane.setAlignment(count, Pos.CENTER_RIGHT);
+        StackPane.setAlignment(widest, Pos.CENTER_RIGHT);
         search.setMinWidth(140);
-        HBox status = new HBox(8, busy, count);
+        HBox status = new HBox(8, busy, countPlace);
         status.setAlignment(Pos.CENTER_RIGHT);
         status.setMinWidth(Region.USE_PREF_SIZE);
         bar = new BorderPane(toolbar);
@@ -316,6 +335,76 @@ public final class DataTableView extends BorderPane {
                 }
             }
         });
+    }
+
+    /** The longest the row count reads for a table of {@code rows} rows (digits have one width in UI fonts). */
+    static String longestCount(int rows) {
+        String all = com.puffy.pipeline.ui.Formats.count(rows);
+        return all + " of " + all + (rows == 1 ? " row" : " rows");
+    }
+
+    /** A value filter's list shows this many values at most; a longer one scrolls. */
+    static final int LIST_ROWS = 12;
+
+    /**
+     * A value filter's list as tall as its values, up to {@link #LIST_ROWS}: the three severities opened with a
+     * scrollbar. JavaFX sizes the list before it is shown and focused: from cells measured on one whose check box has
+     * no style yet, and with the border of a list without the focus, 1 px thinner each side than the focused one, so
+     * three rows were 2 px short. Once the list is shown, it takes the height its drawn cells and focused border
+     * need, and keeps it for the next opening. (Not a fixed cell size: the button of the filter is a cell of the
+     * same list and took that height too, 1 px taller than the bar's other controls.)
+     */
+    private static void fitListToValues(CheckComboBox<String> facet) {
+        // The list's events bubble up from the combo box inside the control.
+        facet.addEventHandler(ComboBox.ON_SHOWING, e -> {
+            javafx.scene.control.ListView<?> list = listOf(e.getTarget());
+            if (list != null) {
+                ((ComboBox<?>) e.getTarget()).setVisibleRowCount(LIST_ROWS);
+                if (list.getProperties().get(LIST_CELL) instanceof Double cell
+                        && list.getProperties().get(LIST_BORDER) instanceof Double border) {
+                    list.setPrefHeight(listHeight(list, cell, border));
+                }
+            }
+        });
+        facet.addEventHandler(ComboBox.ON_SHOWN, e -> {
+            javafx.scene.control.ListView<?> list = listOf(e.getTarget());
+            if (list == null) {
+                return;
+            }
+            list.applyCss();
+            list.layout();
+            double cell = 0;
+            for (javafx.scene.Node node : list.lookupAll(".list-cell")) {
+                if (node instanceof javafx.scene.control.ListCell<?> drawn && drawn.isVisible() && !drawn.isEmpty()) {
+                    cell = Math.max(cell, drawn.getHeight());
+                }
+            }
+            if (cell > 0) {
+                double border = list.snappedTopInset() + list.snappedBottomInset();
+                list.getProperties().put(LIST_CELL, cell);
+                list.getProperties().put(LIST_BORDER, border);
+                double height = listHeight(list, cell, border);
+                list.setPrefHeight(height);
+                if (height != list.getHeight()) {
+                    list.resize(list.getWidth(), height);
+                }
+            }
+        });
+    }
+
+    private static final String LIST_CELL = "value-list-cell-height";
+    private static final String LIST_BORDER = "value-list-border";
+
+    private static double listHeight(javafx.scene.control.ListView<?> list, double cell, double border) {
+        int rows = Math.max(1, Math.min(LIST_ROWS, list.getItems().size()));
+        // JavaFX's own measure adds 1 px to the rows; kept, so a list never ends 1 px short.
+        return list.snapSizeY(rows * cell + border + 1);
+    }
+
+    private static javafx.scene.control.ListView<?> listOf(Object target) {
+        return target instanceof ComboBox<?> box
+                && box.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
+                && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list ? list : null;
     }
 
     /** How a value filter's list names the blank value, as the dataset charts name their bar. */
