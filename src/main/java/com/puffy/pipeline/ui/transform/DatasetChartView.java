@@ -6,6 +6,7 @@ import com.puffy.pipeline.ui.ErrorDialog;
 import com.puffy.pipeline.ui.Formats;
 import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.Screen;
+import com.puffy.pipeline.ui.Shortcuts;
 import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.analysis.DayBarChart;
 import com.puffy.pipeline.ui.table.Aggregation;
@@ -115,7 +116,16 @@ public final class DatasetChartView extends BorderPane {
         Button save = new Button("Save as CSV…", new FontIcon("mdi2c-content-save-outline"));
         save.setId(idPrefix + "-chart-save");
         save.setTooltip(new Tooltip("Save the chart's figures (one row a bar) as a CSV file"));
-        save.setOnAction(e -> save());
+        // In the window, Save is the window's Export (Ctrl+E), which exports this chart while it is shown: one
+        // dialog opening in the last export folder, one status line. Alone (a test's scene), its own dialog.
+        save.setOnAction(e -> {
+            Runnable export = getScene() == null ? null : getScene().getAccelerators().get(Shortcuts.EXPORT);
+            if (export != null) {
+                export.run();
+            } else {
+                save();
+            }
+        });
         for (Button b : List.of(copy, save)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.disableProperty().bind(model.resultProperty().isNull());
