@@ -128,6 +128,7 @@ public final class DataTableView extends BorderPane {
         inColumn.minWidthProperty().bind(javafx.beans.binding.Bindings.when(compact).then(125.0).otherwise(140.0));
         inColumn.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(compact).then(125.0)
                 .otherwise(Region.USE_COMPUTED_SIZE));
+        fitListToItems(inColumn);
         inColumn.getItems().add(ALL_COLUMNS);
         inColumn.setValue(ALL_COLUMNS);
         inColumn.valueProperty().addListener((obs, old, now) -> {
@@ -176,7 +177,7 @@ public final class DataTableView extends BorderPane {
             why.setId(idPrefix + "-facet-note-" + column);
             showCounts(facet, model.facetCounts(column));
             openFromTheKeyboard(facet);
-            fitListToValues(facet);
+            fitListToItems(facet);
             facets.put(column, facet);
             model.facetValues(column).addListener((javafx.collections.ListChangeListener<String>) c -> tickPending());
             toolbar.getChildren().addAll(facet, why);
@@ -348,14 +349,14 @@ public final class DataTableView extends BorderPane {
 
     /**
      * A value filter's list as tall as its values, up to {@link #LIST_ROWS}: the three severities opened with a
-     * scrollbar. JavaFX sizes the list before it is shown and focused: from cells measured on one whose check box has
+     * scrollbar (and "All columns" with nine). JavaFX sizes the list before it is shown and focused: from cells measured on one whose check box has
      * no style yet, and with the border of a list without the focus, 1 px thinner each side than the focused one, so
      * three rows were 2 px short. Once the list is shown, it takes the height its drawn cells and focused border
      * need, and keeps it for the next opening. (Not a fixed cell size: the button of the filter is a cell of the
      * same list and took that height too, 1 px taller than the bar's other controls.)
      */
-    private static void fitListToValues(CheckComboBox<String> facet) {
-        // The list's events bubble up from the combo box inside the control.
+    private static void fitListToItems(javafx.scene.control.Control facet) {
+        // A value filter's list's events bubble up from the combo box inside the control.
         facet.addEventHandler(ComboBox.ON_SHOWING, e -> {
             javafx.scene.control.ListView<?> list = listOf(e.getTarget());
             if (list != null) {

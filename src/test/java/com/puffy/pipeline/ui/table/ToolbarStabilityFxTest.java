@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The table's bar does not move while an analyst filters: ticking a value made the row count longer ("1,508 of
  * 16,522 rows"), which pushed the last value filter to a second line and the rows down under the mouse. And a short
- * value list opens without a scrollbar.
+ * list (three severities, eight columns to search in) opens without a scrollbar.
  */
 @ExtendWith(ApplicationExtension.class)
 class ToolbarStabilityFxTest {
@@ -95,7 +95,7 @@ class ToolbarStabilityFxTest {
     }
 
     @Test
-    void aListOfThreeValuesOpensWithoutAScrollbarAndALongOneScrolls(FxRobot robot) throws Exception {
+    void shortListsOpenWithoutAScrollbarAndALongOneScrolls(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.table().getItems().size() == ROWS);
         CheckComboBox<String> severity = facet(robot, "severity");
         double height = severity.getHeight();
@@ -110,6 +110,14 @@ class ToolbarStabilityFxTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(severity.getHeight()).as("the filter itself keeps its height").isEqualTo(height);
         }
+
+        ComboBox<?> inColumn = robot.lookup("#ts-search-column").queryAs(ComboBox.class);
+        robot.interact(inColumn::show);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> columns = list(inColumn);
+        assertThat(columns.getItems()).as("All columns and the file's seven").hasSize(8);
+        assertThat(verticalBar(columns).isVisible()).as("a scrollbar for eight columns").isFalse();
+        robot.interact(inColumn::hide);
 
         CheckComboBox<String> codes = facet(robot, "code");
         robot.interact(codes::show);
@@ -134,14 +142,18 @@ class ToolbarStabilityFxTest {
                 .findFirst().orElse(null);
     }
 
-    private static ListView<?> list(CheckComboBox<String> facet) {
-        for (javafx.scene.Node child : facet.getChildrenUnmodifiable()) {
+    private static ListView<?> list(javafx.scene.control.Control control) {
+        if (control instanceof ComboBox<?> box && box.getSkin() instanceof ComboBoxListViewSkin<?> skin
+                && skin.getPopupContent() instanceof ListView<?> list) {
+            return list;
+        }
+        for (javafx.scene.Node child : control.getChildrenUnmodifiable()) {
             if (child instanceof ComboBox<?> box && box.getSkin() instanceof ComboBoxListViewSkin<?> skin
                     && skin.getPopupContent() instanceof ListView<?> list) {
                 return list;
             }
         }
-        throw new AssertionError("no list in " + facet.getId());
+        throw new AssertionError("no list in " + control.getId());
     }
 
     private static ScrollBar verticalBar(ListView<?> list) {
