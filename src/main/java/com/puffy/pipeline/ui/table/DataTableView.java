@@ -344,20 +344,21 @@ public final class DataTableView extends BorderPane {
         return all + " of " + all + (rows == 1 ? " row" : " rows");
     }
 
-    /** A value filter's list shows this many values at most; a longer one scrolls. */
+    /** A value filter's or the search column's list shows this many items at most; a longer one scrolls. */
     static final int LIST_ROWS = 12;
 
     /**
-     * A value filter's list as tall as its values, up to {@link #LIST_ROWS}: the three severities opened with a
-     * scrollbar (and "All columns" with nine). JavaFX sizes the list before it is shown and focused: from cells measured on one whose check box has
-     * no style yet, and with the border of a list without the focus, 1 px thinner each side than the focused one, so
-     * three rows were 2 px short. Once the list is shown, it takes the height its drawn cells and focused border
-     * need, and keeps it for the next opening. (Not a fixed cell size: the button of the filter is a cell of the
-     * same list and took that height too, 1 px taller than the bar's other controls.)
+     * A combo box's list (a value filter's, the search's column) as tall as its items, up to {@link #LIST_ROWS}: the
+     * three severities opened with a scrollbar, "All columns" with nine. JavaFX sizes the list before it is shown and
+     * focused: from cells measured on one whose check box has no style yet, and with the border of a list without
+     * the focus, 1 px thinner each side than the focused one, so three rows were 2 px short. Once the list is shown,
+     * it takes the height its drawn cells and focused border need, and keeps it for the next opening. (Not a fixed
+     * cell size: the filter's button is a cell of the same list and took that height too, 1 px taller than the bar's
+     * other controls.)
      */
-    private static void fitListToItems(javafx.scene.control.Control facet) {
-        // A value filter's list's events bubble up from the combo box inside the control.
-        facet.addEventHandler(ComboBox.ON_SHOWING, e -> {
+    private static void fitListToItems(javafx.scene.control.Control control) {
+        // A value filter's list events bubble up from the combo box inside the control.
+        control.addEventHandler(ComboBox.ON_SHOWING, e -> {
             javafx.scene.control.ListView<?> list = listOf(e.getTarget());
             if (list != null) {
                 ((ComboBox<?>) e.getTarget()).setVisibleRowCount(LIST_ROWS);
@@ -367,7 +368,7 @@ public final class DataTableView extends BorderPane {
                 }
             }
         });
-        facet.addEventHandler(ComboBox.ON_SHOWN, e -> {
+        control.addEventHandler(ComboBox.ON_SHOWN, e -> {
             javafx.scene.control.ListView<?> list = listOf(e.getTarget());
             if (list == null) {
                 return;

@@ -40,11 +40,9 @@ class ToolbarStabilityFxTest {
     static Path dir;
     DataTableModel model;
     DataTableView view;
-    Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         // Findings as Quality writes them: three severities, a dozen codes, a file per day.
         StringBuilder csv = new StringBuilder("file,line,severity,code,column,value,message\n");
         for (int r = 0; r < ROWS; r++) {
