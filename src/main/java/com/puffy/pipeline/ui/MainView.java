@@ -387,8 +387,11 @@ public final class MainView {
         folder.textProperty().bind(Bindings.createStringBinding(() -> vm.inputDirProperty().get() == null
                 ? "No folder open" : vm.inputDirProperty().get().toString(), vm.inputDirProperty()));
         folder.setMinWidth(120);
-        // A long path keeps its end, the folder's own name, in view.
+        // A long path keeps its end, the folder's own name, in view; the tooltip shows it whole.
         folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        Tooltip wholeFolder = new Tooltip();
+        wholeFolder.textProperty().bind(folder.textProperty());
+        folder.setTooltip(wholeFolder);
         Label hint = Hints.mutedLines(Bindings.createStringBinding(() -> vm.inputDirProperty().get() == null
                 ? "Choose the folder of daily event CSV files (Ctrl+O), drop one anywhere on the window, or open the "
                         + "sample data"

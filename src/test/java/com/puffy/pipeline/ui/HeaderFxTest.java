@@ -141,6 +141,10 @@ class HeaderFxTest {
                     "cache-file")));
             Label output = (Label) part("output-folder");
             Label cache = (Label) part("cache-file");
+            Label folder = (Label) part("input-folder");
+            if (folder.getTooltip() == null || !folder.getTooltip().getText().equals(folder.getText())) {
+                found.add("the folder's path has no tooltip to read it whole");
+            }
             for (Label path : List.of(output, cache)) {
                 // The tooltip holds the whole path, whatever the label shows.
                 String own = Path.of(path.getTooltip().getText()).getFileName().toString();
