@@ -76,17 +76,32 @@ public final class ConfigLoader {
      * permission) naming the file.
      */
     public static String read(Path userFile) {
+        return decode(userFile, readBytes(userFile));
+    }
+
+    /** The bytes of a configuration file; a missing or unreadable one is a {@link ConfigException} saying which. */
+    public static byte[] readBytes(Path userFile) {
         try {
-            return Files.readString(userFile, StandardCharsets.UTF_8);
+            return Files.readAllBytes(userFile);
         } catch (NoSuchFileException e) {
             throw new ConfigException("Configuration file " + userFile + " does not exist: check the --config path.", e);
+        } catch (IOException e) {
+            throw new ConfigException("Configuration file " + userFile + " cannot be read (" + e.getMessage()
+                    + "): check its permissions and that it is UTF-8 text.", e);
+        }
+    }
+
+    /** The text of {@code bytes} read from {@code userFile}, which must be UTF-8 (checked strictly, as runs read). */
+    public static String decode(Path userFile, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             // Notepad's "Unicode" is UTF-16; the decoder's own words were "(Input length = 1)".
             throw new ConfigException("Configuration file " + userFile + " is not UTF-8 text: save it as UTF-8 "
                     + "(in Notepad: Save as, Encoding UTF-8).", e);
-        } catch (IOException e) {
-            throw new ConfigException("Configuration file " + userFile + " cannot be read (" + e.getMessage()
-                    + "): check its permissions and that it is UTF-8 text.", e);
         }
     }
 

@@ -70,6 +70,10 @@ public final class MainView {
     /** Asks whether to stop a run to close the window; tests answer without a modal dialog. */
     private java.util.function.BooleanSupplier confirmStopToClose = this::askToStopToClose;
     private Scene scene;
+    /** File › Export …, whose words follow what the screen in view would export (a table, a chart). */
+    private MenuItem exportItem;
+    /** Asks where to save; tests answer with a file instead of the system dialog. */
+    private java.util.function.Function<FileChooser, File> saveDialog = chooser -> chooser.showSaveDialog(window());
 
     public MainView(MainViewModel vm, UiThreads threads, HostServices hostServices, Preferences prefs,
                     Map<StageId, Screen> stageScreens) {
@@ -92,6 +96,8 @@ public final class MainView {
             reloadShownScreen();
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> reloadShownScreen());
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> followExportNoun());
+        followExportNoun();
         // Before any folder opens (the one given could not be opened), the screens say so rather than show a bare
         // table under an enabled search.
         if (vm.inputDirProperty().get() == null) {
@@ -127,6 +133,11 @@ public final class MainView {
             }
         });
         return scene;
+    }
+
+    /** Tests choose the file Export writes to without the system's save dialog. */
+    void setSaveDialog(java.util.function.Function<FileChooser, File> dialog) {
+        this.saveDialog = dialog;
     }
 
     /** Tests replace the "stop the run and close?" question with a fixed answer. */
@@ -209,7 +220,8 @@ public final class MainView {
         builtIn.setOnAction(e -> vm.useDefaultConfig());
         builtIn.disableProperty().bind(vm.configFileProperty().isNull().or(vm.runningProperty()));
         config.disableProperty().bind(vm.runningProperty());
-        MenuItem exportTable = new MenuItem("Export table as CSV…", new FontIcon("mdi2f-file-export-outline"));
+        MenuItem exportTable = new MenuItem(exportLabel(Screen.Export.TABLE), new FontIcon("mdi2f-file-export-outline"));
+        exportItem = exportTable;
         exportTable.setId("menu-export");
         exportTable.setAccelerator(Shortcuts.EXPORT);
         exportTable.setOnAction(e -> exportVisibleTable());
@@ -1002,22 +1014,78 @@ public final class MainView {
         }
     }
 
+    static String exportLabel(String noun) {
+        return "Export " + noun + " as CSV…";
+    }
+
+    /** The File menu names what Ctrl+E writes from the screen in view: "Export chart as CSV…" over a chart. */
+    private void followExportNoun() {
+        StageId shown = shownStage();
+        Screen screen = shown == null ? null : screens.get(shown);
+        javafx.beans.value.ObservableStringValue noun = screen == null ? null : screen.exportNoun();
+        if (noun == null) {
+            exportItem.textProperty().unbind();
+            exportItem.setText(exportLabel(Screen.Export.TABLE));
+        } else {
+            exportItem.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> exportLabel(noun.get()), noun));
+        }
+    }
+
+    /** The export of the screen in view, or null. */
+    Screen.Export export() {
+        StageId shown = shownStage();
+        Screen screen = shown == null ? null : screens.get(shown);
+        return screen == null ? null : screen.export();
+    }
+
+    /** Ctrl+E: what the user is looking at, the table's rows or a chart's figures. */
     private void exportVisibleTable() {
-        TableView<String[]> table = visibleTable();
+        Screen.Export export = export();
+        if (export instanceof Screen.Export.Figures figures) {
+            exportFigures(figures);
+            return;
+        }
+        TableView<String[]> table = export instanceof Screen.Export.Rows rows ? rows.table() : null;
         if (table == null || table.getItems() == null || table.getColumns().isEmpty()) {
             errorPresenter.accept(new UiError("There is no table on this screen to export: open a table first, "
                     + "then press Ctrl+E.", ""));
             return;
         }
+        File chosen = chooseExportFile("Export the table as CSV", suggestedExportName(table));
+        if (chosen != null) {
+            exportTable(table, chosen.toPath());
+        }
+    }
+
+    private File chooseExportFile(String title, String name) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the table as CSV");
+        chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        chooser.setInitialFileName(suggestedExportName(table));
+        chooser.setInitialFileName(name);
         chooser.setInitialDirectory(exportFolder());
-        File chosen = chooser.showSaveDialog(window());
+        File chosen = saveDialog.apply(chooser);
         if (chosen != null) {
             rememberExportFolder(chosen);
-            exportTable(table, chosen.toPath());
+        }
+        return chosen;
+    }
+
+    /** A chart's figures: a few rows, written on the FX thread by the chart's own Save code. */
+    private void exportFigures(Screen.Export.Figures figures) {
+        if (figures.missing() != null) {
+            errorPresenter.accept(new UiError(figures.missing(), ""));
+            return;
+        }
+        File chosen = chooseExportFile("Export the " + figures.noun() + " as CSV", figures.fileName());
+        if (chosen == null) {
+            return;
+        }
+        try {
+            figures.write(chosen.toPath());
+            vm.statusMessageProperty().set("Exported " + figures.what() + " to " + chosen + ".");
+        } catch (java.io.IOException e) {
+            errorPresenter.accept(UiError.of("export to " + chosen + ": choose a folder you may write to", e));
         }
     }
 

@@ -561,6 +561,16 @@ public final class MainViewModel {
             }
             return;
         }
+        if (!problemBefore.isEmpty()) {
+            // Fixed (or restored) in another program meanwhile: the cards said whether they match was unknown, and
+            // the status bar named the problem; read everything again, as opening the folder would.
+            if (statusMessage.get().equals(problemBefore)) {
+                statusMessage.set("The rules load again (" + rulesName() + "): each stage says whether its outputs "
+                        + "match them.");
+            }
+            refreshStatuses();
+            return;
+        }
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             threads.fx(() -> {
@@ -583,7 +593,7 @@ public final class MainViewModel {
                     }
                 }
                 if (!outdated.isEmpty()) {
-                    statusMessage.set("The folder changed: " + String.join(", ", outdated)
+                    statusMessage.set("The folder or the rules changed: " + String.join(", ", outdated)
                             + (outdated.size() == 1 ? " is" : " are") + " out of date. Run all (F5) to bring "
                             + (outdated.size() == 1 ? "it" : "them") + " up to date.");
                 }

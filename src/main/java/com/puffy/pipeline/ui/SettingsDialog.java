@@ -68,8 +68,22 @@ public final class SettingsDialog {
                 e.consume();
             }
         });
+        vm.setConflictAsker(this::askOnConflict);
         vm.open();
         editor.positionCaret(0);
+        checkWhenFocused(stage.focusedProperty(), vm);
+    }
+
+    /**
+     * Back from another program (an editor, a terminal running git), the file may have changed there: each time the
+     * editor comes back to the front it looks. On focus rather than through a WatchService: see decision 0630.
+     */
+    static void checkWhenFocused(javafx.beans.value.ObservableBooleanValue focused, SettingsViewModel vm) {
+        focused.addListener((obs, was, now) -> {
+            if (now) {
+                vm.checkDisk();
+            }
+        });
     }
 
     public SettingsViewModel viewModel() {
@@ -175,6 +189,8 @@ public final class SettingsDialog {
         VBox.setVgrow(diffs, Priority.ALWAYS);
         diffsBox.setMinWidth(180);
 
+        Region diskBar = diskBar();
+
         SplitPane split = new SplitPane(editorBox, diffsBox);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.74);
@@ -236,13 +252,65 @@ public final class SettingsDialog {
         HBox bottom = new HBox(10, position, unsaved, grow, check, save, saveAs, close);
         bottom.setAlignment(Pos.CENTER_LEFT);
 
-        VBox body = new VBox(8, top, hint, split, message);
+        VBox body = new VBox(8, top, hint, diskBar, split, message);
         body.setPadding(new Insets(14, 14, 8, 14));
         BorderPane root = new BorderPane(body);
         bottom.setPadding(new Insets(8, 14, 12, 14));
         root.setBottom(bottom);
         root.setId("settings");
         return root;
+    }
+
+    /**
+     * The bar shown when the file changed on disk while the text has changes not saved: what happened, and the two
+     * ways on. The text, Check and the differences keep working meanwhile.
+     */
+    private Region diskBar() {
+        FontIcon icon = new FontIcon("mdi2a-alert-outline");
+        icon.getStyleClass().add("settings-disk-bar-icon");
+        Label words = new Label();
+        words.setId("settings-disk-bar-text");
+        words.textProperty().bind(vm.diskBarProperty());
+        words.setWrapText(true);
+        words.setMinHeight(Region.USE_PREF_SIZE);
+        words.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        Button reload = button("_Reload from disk", "settings-reload", "mdi2r-refresh",
+                "Load the version on disk; the changes made here are discarded (Alt+R)");
+        reload.setMnemonicParsing(true);
+        reload.setOnAction(e -> vm.reloadFromDisk());
+        Button keep = button("_Keep mine", "settings-keep-mine", null,
+                "Keep the text here; Save then writes it over the version on disk (Alt+K)");
+        keep.setMnemonicParsing(true);
+        keep.setOnAction(e -> {
+            vm.keepMine();
+            editor.requestFocus();
+        });
+        HBox bar = new HBox(10, icon, words, reload, keep);
+        bar.setId("settings-disk-bar");
+        bar.getStyleClass().add("settings-disk-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(vm.diskBarProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    /**
+     * Save's question when the file on disk is not the version the text was based on. A reflex Enter must neither
+     * write over nor drop anybody's version: Enter cancels, as Esc does.
+     */
+    private SettingsViewModel.SaveChoice askOnConflict(SettingsViewModel.SaveConflict conflict) {
+        if (conflict.canReload()) {
+            return switch (Confirm.choose(stage, "Settings: the file changed on disk", conflict.question(),
+                    2, "Overwrite", "Reload from disk", "Cancel")) {
+                case 0 -> SettingsViewModel.SaveChoice.OVERWRITE;
+                case 1 -> SettingsViewModel.SaveChoice.RELOAD;
+                default -> SettingsViewModel.SaveChoice.CANCEL;
+            };
+        }
+        int answer = Confirm.choose(stage, "Settings: the file cannot be read", conflict.question(), 1, "Overwrite",
+                "Cancel");
+        return answer == 0 ? SettingsViewModel.SaveChoice.OVERWRITE : SettingsViewModel.SaveChoice.CANCEL;
     }
 
     private static Button button(String text, String id, String icon, String tooltip) {

@@ -7,12 +7,17 @@ import com.puffy.pipeline.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,7 +29,9 @@ import javafx.collections.ObservableList;
 /**
  * The settings editor: the configuration in effect as YAML text with its comments (the chosen file's, or the built-in
  * defaults'), checked by {@link ConfigLoader} on demand and before every save, saved atomically, and put in effect for
- * the open folder through {@link MainViewModel#setConfigFile}. Decision 0630.
+ * the open folder through {@link MainViewModel#setConfigFile}. It remembers what it read from the file (a SHA-256 of
+ * its bytes) and never writes over a version changed in another program without asking: {@link #checkDisk()} (the
+ * window coming back to the front) reloads an unchanged text or offers a choice, and Save asks. Decision 0630.
  */
 public final class SettingsViewModel {
     /** How the text being edited is named in messages: it is not the file until it is saved. */
@@ -43,6 +50,60 @@ public final class SettingsViewModel {
     /** The key of each line of {@link #differences}, to find it in the text. */
     private final List<String> differenceKeys = new java.util.ArrayList<>();
     private String savedText = "";
+    /** The file as last read, written or acknowledged ("Keep mine"); null for the built-in defaults. */
+    private OnDisk known;
+    /** A version on disk that differs from {@link #known} while the text has changes not saved: the bar's subject. */
+    private OnDisk pending;
+    private final ReadOnlyStringWrapper diskBar = new ReadOnlyStringWrapper("");
+    private Function<SaveConflict, SaveChoice> conflictAsker = conflict -> SaveChoice.CANCEL;
+    /** While Save's question is open: its window closing hands the focus back, which must not reload under it. */
+    private boolean asking;
+
+    /** What Save does when the file on disk is not the version the text was based on. */
+    public enum SaveChoice { OVERWRITE, RELOAD, CANCEL }
+
+    /** Save's question: its words, and whether the version on disk can be loaded instead (not when unreadable). */
+    public record SaveConflict(String question, boolean canReload) {
+    }
+
+    /** What {@link #checkDisk()} found. */
+    public enum DiskCheck { UNCHANGED, RELOADED, CONFLICT, DELETED, UNREADABLE }
+
+    /**
+     * The editor's file as found on disk. The content decides whether it changed, not its time: a `git checkout` or an
+     * editor's "revert" rewrites the same bytes with a new time, and a one-second clock can miss two quick saves.
+     */
+    record OnDisk(Kind kind, String sha256, String text, String problem) {
+        enum Kind { READ, MISSING, UNREADABLE }
+
+        static OnDisk look(Path file) {
+            byte[] bytes;
+            try {
+                bytes = ConfigLoader.readBytes(file);
+            } catch (ConfigException e) {
+                return Files.exists(file) ? new OnDisk(Kind.UNREADABLE, null, null, e.getMessage())
+                        : new OnDisk(Kind.MISSING, null, null, e.getMessage());
+            }
+            String sha = sha256(bytes);
+            try {
+                return new OnDisk(Kind.READ, sha, ConfigLoader.decode(file, bytes), "");
+            } catch (ConfigException e) {
+                return new OnDisk(Kind.UNREADABLE, sha, null, e.getMessage());
+            }
+        }
+
+        boolean sameAs(OnDisk other) {
+            return other != null && kind == other.kind && Objects.equals(sha256, other.sha256);
+        }
+
+        private static String sha256(byte[] bytes) {
+            try {
+                return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Every Java runtime has SHA-256", e);
+            }
+        }
+    }
 
     public SettingsViewModel(MainViewModel main) {
         this.main = main;
@@ -79,6 +140,19 @@ public final class SettingsViewModel {
         return differences;
     }
 
+    /**
+     * The bar over the text when the file changed on disk while the text has changes not saved ("Reload from disk",
+     * "Keep mine"); empty when there is nothing to choose.
+     */
+    public ReadOnlyStringProperty diskBarProperty() {
+        return diskBar.getReadOnlyProperty();
+    }
+
+    /** Who answers Save's question when the file changed on disk; without one, Save does not write over it. */
+    public void setConflictAsker(Function<SaveConflict, SaveChoice> asker) {
+        this.conflictAsker = asker == null ? conflict -> SaveChoice.CANCEL : asker;
+    }
+
     /** The words of the source line above the text: which file, or the built-in defaults. */
     public String sourceText() {
         return file.get() == null ? "The built-in defaults" : file.get().toString();
@@ -91,6 +165,7 @@ public final class SettingsViewModel {
     public void open() {
         Path chosen = main.configFileProperty().get();
         file.set(chosen);
+        forgetDisk(chosen == null ? null : OnDisk.look(chosen));
         if (chosen == null) {
             load(ConfigLoader.defaultsText());
             if (check()) {
@@ -99,19 +174,26 @@ public final class SettingsViewModel {
             }
             return;
         }
-        try {
-            load(ConfigLoader.read(chosen));
+        if (known.kind() == OnDisk.Kind.READ) {
+            load(known.text());
             check();
-        } catch (ConfigException e) {
+        } else {
             load(ConfigLoader.defaultsText());
             differences.clear();
             differenceKeys.clear();
             // The header's advice ("Change… beside Rules") points here; in the editor the buttons are named instead.
-            String why = Files.exists(chosen) ? UiError.inTheAppsWords(e.getMessage())
+            String why = known.kind() == OnDisk.Kind.UNREADABLE ? UiError.inTheAppsWords(known.problem())
                     : "Configuration file " + chosen + " no longer exists.";
             say(why + " Shown here: the built-in defaults. Save writes them to " + chosen.getFileName()
                     + ", Open file… uses another file, Use built-in defaults goes back to them.", true, 0);
         }
+    }
+
+    /** A new file (or none) in the editor: what was known of the last one, and its bar, no longer apply. */
+    private void forgetDisk(OnDisk now) {
+        known = now;
+        pending = null;
+        diskBar.set("");
     }
 
     private void load(String content) {
@@ -174,6 +256,14 @@ public final class SettingsViewModel {
             return false;
         }
         Path absolute = target.toAbsolutePath().normalize();
+        boolean recreated = false;
+        if (absolute.equals(file.get()) && known != null) {
+            OnDisk now = OnDisk.look(absolute);
+            recreated = now.kind() == OnDisk.Kind.MISSING;
+            if (!now.sameAs(known) && !recreated && !overwriteAllowed(now)) {
+                return false;
+            }
+        }
         try {
             if (Files.isDirectory(absolute)) {
                 throw new IOException("it is a folder");
@@ -186,11 +276,13 @@ public final class SettingsViewModel {
             return false;
         }
         file.set(absolute);
+        forgetDisk(OnDisk.look(absolute));
         savedText = text.get();
         dirty.set(false);
         main.setConfigFile(absolute);
         String checked = message.get();
-        say("Saved " + absolute.getFileName() + "; its rules are now in effect for this folder, and stages whose rules "
+        say("Saved " + absolute.getFileName() + (recreated ? " (it had been deleted on disk: written again)" : "")
+                + "; its rules are now in effect for this folder, and stages whose rules "
                 + "changed are out of date (Run all, F5). " + checked.replace("The settings are valid: ", "Valid: "),
                 false, 0);
         return true;
@@ -204,6 +296,7 @@ public final class SettingsViewModel {
         }
         main.useDefaultConfig();
         file.set(null);
+        forgetDisk(null);
         load(ConfigLoader.defaultsText());
         check();
         say("The built-in defaults are in effect for this folder again; stages whose rules changed are out of date "
@@ -223,15 +316,14 @@ public final class SettingsViewModel {
             return false;
         }
         Path absolute = chosen.toAbsolutePath().normalize();
-        String content;
-        try {
-            content = ConfigLoader.read(absolute);
-        } catch (ConfigException e) {
-            say(UiError.inTheAppsWords(e.getMessage()), true, 0);
+        OnDisk read = OnDisk.look(absolute);
+        if (read.kind() != OnDisk.Kind.READ) {
+            say(UiError.inTheAppsWords(read.problem()), true, 0);
             return false;
         }
         file.set(absolute);
-        load(content);
+        forgetDisk(read);
+        load(read.text());
         if (!check()) {
             say(message.get() + " The rules in effect are unchanged until it is fixed and saved.", true, errorLine.get());
             return false;
@@ -240,6 +332,150 @@ public final class SettingsViewModel {
         say("Rules now from " + absolute.getFileName() + " for this folder; stages whose rules changed are out of date "
                 + "(Run all, F5). " + message.get().replace("The settings are valid: ", "Valid: "), false, 0);
         return true;
+    }
+
+    /**
+     * Looks whether the file changed on disk since it was read, written or kept (the window came back to the front).
+     * Text without changes follows the file (reloaded, saying so); text with changes is kept and the bar offers
+     * Reload from disk or Keep mine. A deleted file keeps the text for Save to write again; an unreadable one keeps
+     * it too, and Save asks before writing over it. Then the header and the stages' freshness are read again from
+     * disk, as when the main window comes back.
+     */
+    public DiskCheck checkDisk() {
+        if (asking) {
+            return DiskCheck.UNCHANGED;
+        }
+        DiskCheck found = compareWithDisk();
+        main.recheckStatuses();
+        return found;
+    }
+
+    private DiskCheck compareWithDisk() {
+        Path path = file.get();
+        if (path == null || known == null) {
+            return DiskCheck.UNCHANGED;
+        }
+        OnDisk now = OnDisk.look(path);
+        String name = String.valueOf(path.getFileName());
+        if (now.sameAs(known)) {
+            if (pending != null) {
+                // Changed and changed back (an undo, a git checkout): nothing left to choose.
+                pending = null;
+                diskBar.set("");
+            }
+            return DiskCheck.UNCHANGED;
+        }
+        if (pending != null && now.sameAs(pending)) {
+            return DiskCheck.CONFLICT;
+        }
+        switch (now.kind()) {
+            case MISSING -> {
+                forgetDisk(now);
+                say(name + " was deleted on disk. The text here is kept: Save writes it again; closing leaves "
+                        + "the file deleted.", true, 0);
+                return DiskCheck.DELETED;
+            }
+            case UNREADABLE -> {
+                // Not remembered as known: Save compares with the last version read, so it asks first.
+                pending = null;
+                diskBar.set("");
+                say(UiError.inTheAppsWords(now.problem()) + " The text here is what was last read; Save asks before "
+                        + "writing over the file.", true, 0);
+                return DiskCheck.UNREADABLE;
+            }
+            default -> {
+                if (dirty.get()) {
+                    showConflict(now);
+                    // The line under the text speaks of the text, not of an earlier reload.
+                    check();
+                    return DiskCheck.CONFLICT;
+                }
+                loadFromDisk(now);
+                prefixMessage(name + " changed on disk; reloaded. ");
+                return DiskCheck.RELOADED;
+            }
+        }
+    }
+
+    /** The bar's "Reload from disk" (and Save's): the version on disk replaces the text, changes here are dropped. */
+    public boolean reloadFromDisk() {
+        Path path = file.get();
+        if (path == null) {
+            return false;
+        }
+        OnDisk now = OnDisk.look(path);
+        String name = String.valueOf(path.getFileName());
+        if (now.kind() != OnDisk.Kind.READ) {
+            say(now.kind() == OnDisk.Kind.MISSING ? name + " no longer exists on disk: nothing to reload; Save "
+                    + "writes the text here to it." : UiError.inTheAppsWords(now.problem()), true, 0);
+            return false;
+        }
+        loadFromDisk(now);
+        prefixMessage("Reloaded " + name + " from disk; the changes made here were discarded. ");
+        main.recheckStatuses();
+        return true;
+    }
+
+    /** The bar's "Keep mine": the other version is acknowledged, and Save writes over it without asking again. */
+    public void keepMine() {
+        if (pending == null) {
+            return;
+        }
+        known = pending;
+        savedText = pending.text();
+        pending = null;
+        diskBar.set("");
+        dirty.set(!text.get().equals(savedText));
+        say("Kept the text here; Save writes it over the version on disk.", false, 0);
+    }
+
+    private void showConflict(OnDisk now) {
+        pending = now;
+        diskBar.set(file.get().getFileName() + " was changed on disk by another program, and the text here has "
+                + "changes not saved. Reload from disk discards them; Keep mine keeps editing, and Save then writes "
+                + "over the other version.");
+    }
+
+    private void loadFromDisk(OnDisk now) {
+        forgetDisk(now);
+        load(now.text());
+        check();
+    }
+
+    private void prefixMessage(String prefix) {
+        String verdict = message.get().replace("The settings are valid: ", "Valid: ");
+        say(prefix + verdict, messageIsError.get(), errorLine.get());
+    }
+
+    /** Save found the file on disk is not what the text was based on: the user chooses; nothing is written unasked. */
+    private boolean overwriteAllowed(OnDisk now) {
+        String name = String.valueOf(file.get().getFileName());
+        boolean readable = now.kind() == OnDisk.Kind.READ;
+        String question = readable
+                ? name + " was changed on disk since it was opened here (in another program, or by git). Overwrite "
+                + "it with the text here, reload the version on disk (dropping the changes here), or cancel?"
+                : UiError.inTheAppsWords(now.problem()) + " Whether it changed since it was opened here is unknown. "
+                + "Overwrite it with the text here, or cancel?";
+        SaveChoice choice;
+        asking = true;
+        try {
+            choice = conflictAsker.apply(new SaveConflict(question, readable));
+        } finally {
+            asking = false;
+        }
+        if (choice == SaveChoice.OVERWRITE) {
+            return true;
+        }
+        if (choice == SaveChoice.RELOAD && readable) {
+            reloadFromDisk();
+            return false;
+        }
+        if (readable && dirty.get()) {
+            showConflict(now);
+        }
+        say("Not saved: " + name + (readable ? " changed on disk. Reload from disk, or Keep mine and save again."
+                : " cannot be read now; the text here is kept."), true, 0);
+        return false;
     }
 
     /**

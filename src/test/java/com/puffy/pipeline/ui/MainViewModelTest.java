@@ -264,8 +264,8 @@ class MainViewModelTest {
         vm.recheckStatuses();
         assertThat(vm.stages()).allSatisfy(s -> assertThat(s.getState()).isEqualTo(StageState.STALE));
         assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).contains("run again");
-        assertThat(vm.statusMessageProperty().get()).isEqualTo("The folder changed: Quality, Transform, Analysis, "
-                + "Monitoring are out of date. Run all (F5) to bring them up to date.");
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("The folder or the rules changed: Quality, Transform, "
+                + "Analysis, Monitoring are out of date. Run all (F5) to bring them up to date.");
         assertThat(vm.outputsVersionProperty().get()).isEqualTo(version);
 
         Files.delete(input.resolve("events_20250102.csv"));

@@ -265,4 +265,134 @@ class SettingsFxTest {
         }
         robot.interact(() -> Theme.apply(window.getScene(), false, prefs));
     }
+
+    /**
+     * The user leaves the editor for another program, changes the file there and comes back. Monocle reports every
+     * window as focused, so the editor's coming back is the call its focus listener makes
+     * ({@code SettingsViewModelTest.theEditorLooksEachTimeItComesBackToTheFront} holds the listener).
+     */
+    private static void leaveAndComeBack(FxRobot robot, SettingsDialog dialog, Runnable elsewhere) {
+        elsewhere.run();
+        robot.interact(dialog.viewModel()::checkDisk);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aFileChangedInAnotherProgramIsReloadedWhenTheEditorComesBackOrUnderEditsOffersTheBar(FxRobot robot)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("behind-" + System.nanoTime() + ".yaml"),
+                "# mine\ntransform:\n  session_gap_minutes: 40\n");
+        String name = file.getFileName().toString();
+        WaitForAsyncUtils.asyncFx(() -> vm.setConfigFile(file)).get();
+        runAllAndWait();
+        SettingsDialog dialog = openWithTheKeyboard(robot);
+        TextArea editor = editor(dialog);
+        javafx.scene.Node bar = dialog.stage().getScene().lookup("#settings-disk-bar");
+        assertThat(bar.isVisible()).isFalse();
+
+        String theirs = "# theirs\ntransform:\n  session_gap_minutes: 45\n";
+        leaveAndComeBack(robot, dialog, () -> write(file, theirs));
+        assertThat(editor.getText()).as("no edits here: it follows the file").isEqualTo(theirs);
+        assertThat(message(dialog)).isEqualTo(name + " changed on disk; reloaded. Valid: 1 key differs from the "
+                + "built-in defaults.");
+        assertThat(bar.isVisible()).isFalse();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> vm.stage(StageId.TRANSFORM).getState() == StageState.STALE);
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
+
+        robot.interact(() -> editor.positionCaret(editor.getText().length()));
+        robot.write("# mine too\n");
+        String mine = editor.getText();
+        leaveAndComeBack(robot, dialog, () -> write(file, "# a third version\ntransform:\n  lookback_days: 9\n"));
+        assertThat(editor.getText()).as("edits here are never replaced unasked").isEqualTo(mine);
+        assertThat(bar.isVisible()).isTrue();
+        assertThat(((Label) dialog.stage().getScene().lookup("#settings-disk-bar-text")).getText())
+                .startsWith(name + " was changed on disk by another program");
+        javafx.scene.Parent root = dialog.stage().getScene().getRoot();
+        assertThat(Wcag.unreadable(root)).as("the bar readable").isEmpty();
+        assertThat(Truncation.truncatedLabels(root, Set.of("settings-source"))).isEmpty();
+        Screenshots.save(dialog.stage().getScene(), "settings-disk-bar");
+        robot.interact(() -> Theme.apply(dialog.stage().getScene(), true, null));
+        assertThat(Wcag.unreadable(root)).as("the bar readable in the dark theme").isEmpty();
+        Screenshots.save(dialog.stage().getScene(), "settings-disk-bar-dark");
+        robot.interact(() -> Theme.apply(dialog.stage().getScene(), false, null));
+        robot.push(KeyCode.F7);
+        assertThat(message(dialog)).as("Check works meanwhile").startsWith("The settings are valid");
+
+        robot.press(KeyCode.ALT, KeyCode.K).release(KeyCode.K, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bar.isVisible()).as("Keep mine").isFalse();
+        assertThat(editor.isFocused()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.readString(file)).as("kept, then saved without a second question").isEqualTo(mine);
+        assertThat(message(dialog)).startsWith("Saved " + name);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void saveAsksBeforeWritingOverAVersionChangedOnDiskAndReloadFromDiskIsOneKeyAway(FxRobot robot)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("conflict-" + System.nanoTime() + ".yaml"),
+                "# mine\ntransform:\n  session_gap_minutes: 40\n");
+        WaitForAsyncUtils.asyncFx(() -> vm.setConfigFile(file)).get();
+        SettingsDialog dialog = openWithTheKeyboard(robot);
+        TextArea editor = editor(dialog);
+        robot.interact(() -> editor.positionCaret(0));
+        robot.write("# edited here\n");
+        String mine = editor.getText();
+        String theirs = "# theirs\ntransform:\n  session_gap_minutes: 45\n";
+        // Changed while the editor kept the focus (a script, git in a terminal beside it): only Save can notice.
+        Files.writeString(file, theirs);
+
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        Stage question = waitForQuestion();
+        assertThat(((javafx.scene.control.DialogPane) question.getScene().getRoot()).getContentText())
+                .startsWith(file.getFileName() + " was changed on disk since it was opened here");
+        Screenshots.save(question.getScene(), "settings-save-conflict");
+        robot.targetWindow(question);
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(question.isShowing()).isFalse();
+        assertThat(Files.readString(file)).as("a reflex Enter cancels").isEqualTo(theirs);
+        assertThat(message(dialog)).startsWith("Not saved: ");
+        assertThat(dialog.stage().getScene().lookup("#settings-disk-bar").isVisible()).isTrue();
+
+        robot.targetWindow(dialog.stage());
+        robot.press(KeyCode.ALT, KeyCode.R).release(KeyCode.R, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.getText()).as("Reload from disk").isEqualTo(theirs);
+        assertThat(dialog.viewModel().dirtyProperty().get()).isFalse();
+
+        robot.interact(() -> editor.positionCaret(0));
+        robot.write("# mine again\n");
+        Files.writeString(file, "# a third version\n");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        question = waitForQuestion();
+        robot.targetWindow(question);
+        robot.clickOn("Overwrite");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.readString(file)).isEqualTo("# mine again\n" + theirs);
+        assertThat(mine).isNotEqualTo(editor.getText());
+        assertThat(errors).isEmpty();
+    }
+
+    private static Stage waitForQuestion() throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> question() != null);
+        return question();
+    }
+
+    private static Stage question() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s && w.isShowing()
+                        && "Settings: the file changed on disk".equals(s.getTitle()))
+                .map(Stage.class::cast).findFirst().orElse(null);
+    }
 }

@@ -363,4 +363,311 @@ class SettingsViewModelTest {
         assertThat(main.configFileProperty().get()).isNull();
         assertThat(settings.saveAs(target)).as("after the run").isTrue();
     }
+
+    /** A folder run under {@code mine.yaml} (gap 40), and the editor open on it. */
+    private SettingsViewModel editorOnMine(MainViewModel main, Path file) throws Exception {
+        Files.writeString(file, "# mine\ntransform:\n  session_gap_minutes: 40\n");
+        main.setConfigFile(file);
+        main.runAll();
+        assertThat(main.stages()).allMatch(s -> s.getState() == StageState.FRESH);
+        SettingsViewModel settings = new SettingsViewModel(main);
+        settings.open();
+        assertThat(settings.textProperty().get()).startsWith("# mine");
+        return settings;
+    }
+
+    private static final String THEIRS = "# theirs\ntransform:\n  session_gap_minutes: 45\n";
+
+    @Test
+    void aFileChangedOnDiskWithoutEditsHereIsReloadedSayingSoAndTheStagesFollowIt() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = dir.resolve("mine.yaml");
+        SettingsViewModel settings = editorOnMine(main, file);
+        assertThat(settings.checkDisk()).as("nothing changed yet").isEqualTo(SettingsViewModel.DiskCheck.UNCHANGED);
+
+        Files.writeString(file, THEIRS);
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.RELOADED);
+
+        assertThat(settings.textProperty().get()).isEqualTo(THEIRS);
+        assertThat(settings.dirtyProperty().get()).isFalse();
+        assertThat(settings.diskBarProperty().get()).isEmpty();
+        assertThat(settings.messageProperty().get())
+                .isEqualTo("mine.yaml changed on disk; reloaded. Valid: 1 key differs from the built-in defaults.");
+        assertThat(settings.differences()).containsExactly("transform.session_gap_minutes: 45 (built-in: 30)");
+        assertThat(main.stage(StageId.TRANSFORM).getState()).as("freshness follows the file on disk")
+                .isEqualTo(StageState.STALE);
+        assertThat(main.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
+        assertThat(settings.save()).as("saving what was reloaded asks nothing").isTrue();
+        assertThat(Files.readString(file)).isEqualTo(THEIRS);
+    }
+
+    @Test
+    void aFileChangedOnDiskUnderEditsHereKeepsThemAndOffersReloadOrKeepMine() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = dir.resolve("mine.yaml");
+        SettingsViewModel settings = editorOnMine(main, file);
+        String mine = settings.textProperty().get().replace("40", "50");
+        settings.textProperty().set(mine);
+        Files.writeString(file, THEIRS);
+
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.CONFLICT);
+        assertThat(settings.textProperty().get()).as("the edits here are not touched").isEqualTo(mine);
+        assertThat(settings.dirtyProperty().get()).isTrue();
+        assertThat(settings.diskBarProperty().get()).startsWith("mine.yaml was changed on disk by another program")
+                .contains("Reload from disk").contains("Keep mine");
+        assertThat(settings.messageProperty().get()).as("the line under the text speaks of the text")
+                .isEqualTo("The settings are valid: 1 key differs from the built-in defaults.");
+        assertThat(settings.check()).as("Check and the differences still work").isTrue();
+        assertThat(settings.differences()).containsExactly("transform.session_gap_minutes: 50 (built-in: 30)");
+        assertThat(settings.checkDisk()).as("asked once, still there").isEqualTo(SettingsViewModel.DiskCheck.CONFLICT);
+
+        assertThat(settings.reloadFromDisk()).isTrue();
+        assertThat(settings.textProperty().get()).isEqualTo(THEIRS);
+        assertThat(settings.dirtyProperty().get()).isFalse();
+        assertThat(settings.diskBarProperty().get()).isEmpty();
+        assertThat(settings.messageProperty().get()).startsWith("Reloaded mine.yaml from disk; the changes made here "
+                + "were discarded.");
+        assertThat(main.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.STALE);
+    }
+
+    @Test
+    void keepMineLetsSaveWriteOverTheOtherVersionWithoutAskingAgain() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = dir.resolve("mine.yaml");
+        SettingsViewModel settings = editorOnMine(main, file);
+        List<SettingsViewModel.SaveConflict> asked = new ArrayList<>();
+        settings.setConflictAsker(c -> {
+            asked.add(c);
+            return SettingsViewModel.SaveChoice.CANCEL;
+        });
+        String mine = settings.textProperty().get().replace("40", "50");
+        settings.textProperty().set(mine);
+        Files.writeString(file, THEIRS);
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.CONFLICT);
+
+        settings.keepMine();
+        assertThat(settings.diskBarProperty().get()).isEmpty();
+        assertThat(settings.textProperty().get()).isEqualTo(mine);
+        assertThat(settings.dirtyProperty().get()).as("it differs from the file").isTrue();
+        assertThat(settings.messageProperty().get()).contains("Save writes it over the version on disk");
+        assertThat(settings.checkDisk()).as("that version is acknowledged").isEqualTo(
+                SettingsViewModel.DiskCheck.UNCHANGED);
+        assertThat(settings.save()).isTrue();
+        assertThat(asked).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(mine);
+        assertThat(main.settings().config().transform().sessionGapMinutes()).isEqualTo(50);
+
+        Files.writeString(file, THEIRS);
+        settings.textProperty().set(mine + "# again\n");
+        assertThat(settings.save()).as("a later change on disk is asked about again").isFalse();
+        assertThat(asked).hasSize(1);
+        assertThat(Files.readString(file)).isEqualTo(THEIRS);
+    }
+
+    @Test
+    void saveNeverWritesSilentlyOverAFileChangedOnDiskAndDoesWhatTheUserChooses() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = dir.resolve("mine.yaml");
+        SettingsViewModel settings = editorOnMine(main, file);
+        String mine = settings.textProperty().get().replace("40", "50");
+        settings.textProperty().set(mine);
+        // Changed while the editor had the focus, so no check saw it before Save.
+        Files.writeString(file, THEIRS);
+
+        assertThat(settings.save()).as("nobody to ask: nothing written").isFalse();
+        assertThat(Files.readString(file)).isEqualTo(THEIRS);
+
+        List<SettingsViewModel.SaveConflict> asked = new ArrayList<>();
+        List<SettingsViewModel.DiskCheck> checksWhileAsking = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<SettingsViewModel.SaveChoice> answer =
+                new java.util.concurrent.atomic.AtomicReference<>(SettingsViewModel.SaveChoice.CANCEL);
+        settings.setConflictAsker(c -> {
+            asked.add(c);
+            // The question's window closing hands the focus back: that must not reload under the question.
+            checksWhileAsking.add(settings.checkDisk());
+            return answer.get();
+        });
+
+        assertThat(settings.save()).isFalse();
+        assertThat(asked).singleElement().satisfies(c -> {
+            assertThat(c.canReload()).isTrue();
+            assertThat(c.question()).startsWith("mine.yaml was changed on disk since it was opened here")
+                    .contains("Overwrite").contains("reload").contains("cancel");
+        });
+        assertThat(checksWhileAsking).containsExactly(SettingsViewModel.DiskCheck.UNCHANGED);
+        assertThat(Files.readString(file)).as("Cancel").isEqualTo(THEIRS);
+        assertThat(settings.textProperty().get()).isEqualTo(mine);
+        assertThat(settings.messageProperty().get()).startsWith("Not saved: mine.yaml changed on disk");
+        assertThat(settings.diskBarProperty().get()).as("the choice stays on offer").isNotEmpty();
+
+        answer.set(SettingsViewModel.SaveChoice.RELOAD);
+        assertThat(settings.save()).isFalse();
+        assertThat(settings.textProperty().get()).as("Reload from disk").isEqualTo(THEIRS);
+        assertThat(settings.dirtyProperty().get()).isFalse();
+        assertThat(settings.diskBarProperty().get()).isEmpty();
+
+        settings.textProperty().set(mine);
+        Files.writeString(file, "# a third version\n");
+        answer.set(SettingsViewModel.SaveChoice.OVERWRITE);
+        assertThat(settings.save()).isTrue();
+        assertThat(Files.readString(file)).as("Overwrite").isEqualTo(mine);
+        assertThat(settings.messageProperty().get()).startsWith("Saved mine.yaml;");
+        assertThat(main.settings().config().transform().sessionGapMinutes()).isEqualTo(50);
+        assertThat(asked).hasSize(3);
+    }
+
+    @Test
+    void aFileChangedAndChangedBackIsNoChangeEvenWithANewTime() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = dir.resolve("mine.yaml");
+        SettingsViewModel settings = editorOnMine(main, file);
+        String original = Files.readString(file);
+        settings.textProperty().set(original.replace("40", "50"));
+        String before = settings.messageProperty().get();
+        List<SettingsViewModel.SaveConflict> asked = new ArrayList<>();
+        settings.setConflictAsker(c -> {
+            asked.add(c);
+            return SettingsViewModel.SaveChoice.CANCEL;
+        });
+
+        Files.writeString(file, THEIRS);
+        Files.writeString(file, original);
+        Files.setLastModifiedTime(file,
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.UNCHANGED);
+        assertThat(settings.diskBarProperty().get()).isEmpty();
+        assertThat(settings.messageProperty().get()).isEqualTo(before);
+
+        // Changed (the bar), then changed back before the user chose: the bar goes.
+        Files.writeString(file, THEIRS);
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.CONFLICT);
+        Files.writeString(file, original);
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.UNCHANGED);
+        assertThat(settings.diskBarProperty().get()).isEmpty();
+
+        assertThat(settings.save()).isTrue();
+        assertThat(asked).as("same content: no question").isEmpty();
+    }
+
+    @Test
+    void aFileDeletedOnDiskIsSaidTheTextIsKeptAndSaveWritesItAgain() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = dir.resolve("mine.yaml");
+        SettingsViewModel settings = editorOnMine(main, file);
+        String text = settings.textProperty().get();
+        List<SettingsViewModel.SaveConflict> asked = new ArrayList<>();
+        settings.setConflictAsker(c -> {
+            asked.add(c);
+            return SettingsViewModel.SaveChoice.CANCEL;
+        });
+        Files.delete(file);
+
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.DELETED);
+        assertThat(settings.textProperty().get()).isEqualTo(text);
+        assertThat(settings.messageProperty().get()).isEqualTo("mine.yaml was deleted on disk. The text here is kept: "
+                + "Save writes it again; closing leaves the file deleted.");
+        assertThat(settings.messageIsErrorProperty().get()).isTrue();
+        assertThat(main.configProblemProperty().get()).as("the header says so too").contains("does not exist");
+        assertThat(settings.reloadFromDisk()).as("nothing to reload").isFalse();
+        assertThat(settings.messageProperty().get()).contains("no longer exists on disk");
+
+        assertThat(settings.save()).isTrue();
+        assertThat(asked).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(text);
+        assertThat(settings.messageProperty().get()).startsWith("Saved mine.yaml (it had been deleted on disk: "
+                + "written again);");
+        assertThat(main.configProblemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aFileThatCanNoLongerBeReadKeepsTheTextAndSaveAsksBeforeWritingOverIt() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = dir.resolve("mine.yaml");
+        SettingsViewModel settings = editorOnMine(main, file);
+        String text = settings.textProperty().get();
+        List<SettingsViewModel.SaveConflict> asked = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<SettingsViewModel.SaveChoice> answer =
+                new java.util.concurrent.atomic.AtomicReference<>(SettingsViewModel.SaveChoice.RELOAD);
+        settings.setConflictAsker(c -> {
+            asked.add(c);
+            return answer.get();
+        });
+        // Saved as "Unicode" (UTF-16) in another program.
+        byte[] utf16 = THEIRS.getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        Files.write(file, utf16);
+
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.UNREADABLE);
+        assertThat(settings.textProperty().get()).isEqualTo(text);
+        assertThat(settings.messageProperty().get()).contains("mine.yaml is not UTF-8 text")
+                .endsWith("The text here is what was last read; Save asks before writing over the file.");
+        assertThat(settings.diskBarProperty().get()).isEmpty();
+
+        assertThat(settings.save()).as("Reload cannot be offered: it is as Cancel").isFalse();
+        assertThat(asked).singleElement().satisfies(c -> {
+            assertThat(c.canReload()).isFalse();
+            assertThat(c.question()).contains("is not UTF-8 text").contains("Whether it changed since it was opened "
+                    + "here is unknown");
+        });
+        assertThat(Files.readAllBytes(file)).isEqualTo(utf16);
+        assertThat(settings.messageProperty().get()).startsWith("Not saved: mine.yaml cannot be read now");
+
+        answer.set(SettingsViewModel.SaveChoice.OVERWRITE);
+        assertThat(settings.save()).isTrue();
+        assertThat(Files.readString(file)).isEqualTo(text);
+
+        // Not a file at all any more (no permission would do, but root reads anything): also unreadable.
+        Files.delete(file);
+        Files.createDirectories(file);
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.UNREADABLE);
+        assertThat(settings.messageProperty().get()).contains("mine.yaml cannot be read");
+        assertThat(settings.textProperty().get()).isEqualTo(text);
+    }
+
+    @Test
+    void aFileBrokenOnDiskThenFixedIsReloadedEachTimeAndTheHeaderAndStagesFollow() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = dir.resolve("mine.yaml");
+        SettingsViewModel settings = editorOnMine(main, file);
+        String good = Files.readString(file);
+
+        Files.writeString(file, "transform:\n  session_gap_minutes: [\n");
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.RELOADED);
+        assertThat(settings.messageProperty().get()).startsWith("mine.yaml changed on disk; reloaded. ")
+                .contains("not valid YAML");
+        assertThat(settings.messageIsErrorProperty().get()).isTrue();
+        assertThat(main.configProblemProperty().get()).contains("mine.yaml").contains("not valid YAML");
+        assertThat(main.stage(StageId.TRANSFORM).messageProperty().get()).contains("rules do not load");
+
+        Files.writeString(file, good);
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.RELOADED);
+        assertThat(settings.messageIsErrorProperty().get()).isFalse();
+        assertThat(main.configProblemProperty().get()).isEmpty();
+        assertThat(main.stages()).as("back to the rules they ran under")
+                .allMatch(s -> s.getState() == StageState.FRESH);
+        assertThat(main.stage(StageId.TRANSFORM).messageProperty().get()).doesNotContain("rules do not load");
+        assertThat(main.statusMessageProperty().get()).startsWith("The rules load again (mine.yaml)");
+    }
+
+    @Test
+    void theBuiltInDefaultsHaveNoFileToWatch() {
+        SettingsViewModel settings = new SettingsViewModel(ranOnce());
+        settings.open();
+        assertThat(settings.checkDisk()).isEqualTo(SettingsViewModel.DiskCheck.UNCHANGED);
+        assertThat(settings.reloadFromDisk()).isFalse();
+    }
+
+    @Test
+    void theEditorLooksEachTimeItComesBackToTheFront() throws Exception {
+        MainViewModel main = ranOnce();
+        Path file = dir.resolve("mine.yaml");
+        SettingsViewModel settings = editorOnMine(main, file);
+        javafx.beans.property.SimpleBooleanProperty focused = new javafx.beans.property.SimpleBooleanProperty(true);
+        SettingsDialog.checkWhenFocused(focused, settings);
+        focused.set(false);
+        Files.writeString(file, THEIRS);
+        assertThat(settings.textProperty().get()).startsWith("# mine");
+        focused.set(true);
+        assertThat(settings.textProperty().get()).isEqualTo(THEIRS);
+        assertThat(main.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.STALE);
+    }
 }

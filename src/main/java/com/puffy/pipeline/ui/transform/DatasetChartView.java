@@ -5,6 +5,7 @@ import com.puffy.pipeline.ui.DayAxis;
 import com.puffy.pipeline.ui.ErrorDialog;
 import com.puffy.pipeline.ui.Formats;
 import com.puffy.pipeline.ui.Hints;
+import com.puffy.pipeline.ui.Screen;
 import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.analysis.DayBarChart;
 import com.puffy.pipeline.ui.table.Aggregation;
@@ -448,12 +449,38 @@ public final class DatasetChartView extends BorderPane {
             return;
         }
         try {
-            AtomicFiles.writeString(target.toPath(), result.csv());
-            copied.setText("Saved " + target.getName() + ".");
+            write(result, target.toPath());
         } catch (java.io.IOException e) {
             ErrorDialog.create(getScene() == null ? null : getScene().getWindow(),
                     UiError.of("save " + target, e)).show();
         }
+    }
+
+    /**
+     * The chart's figures for the window's Export (Ctrl+E), written as Save as CSV… writes them: with the chart on
+     * screen Ctrl+E exported the table's rows behind it.
+     */
+    public Screen.Export.Figures export() {
+        Aggregation.Result result = model.resultProperty().get();
+        if (result == null) {
+            String why = model.messageProperty().get();
+            return new Screen.Export.Figures(NOUN, file, "", "The chart has no figures to export yet"
+                    + (why == null || why.isBlank() ? "." : ": " + why), target -> { });
+        }
+        int bars = result.groups().size();
+        String what = "the chart's " + Formats.count(bars) + (bars == 1 ? " bar" : " bars") + " ("
+                + result.spec().measureLabel() + " by " + result.spec().groupLabel() + ")";
+        return new Screen.Export.Figures(NOUN, suggestedName(file, result.spec()), what, null,
+                target -> write(result, target));
+    }
+
+    /** What the File menu calls a chart's export: "Export chart as CSV…". */
+    public static final String NOUN = "chart";
+
+    /** The one way the chart's figures reach a file: formula-safe CSV, written whole or not at all. */
+    private void write(Aggregation.Result result, java.nio.file.Path target) throws java.io.IOException {
+        AtomicFiles.writeString(target, result.csv());
+        copied.setText("Saved " + target.getFileName() + ".");
     }
 
     /** "sessions-rows-by-channel.csv", "conversions-sum-revenue-by-day-of-timestamp.csv". */

@@ -113,6 +113,9 @@ public final class TransformScreen implements Screen {
     private final ComboBox<String> orders = new ComboBox<>();
     private final Label journeyHeader = new Label();
     private final OutputBrowser allFiles;
+    /** Set after each switch has taken effect (a binding on the toggles could be read before it had). */
+    private final javafx.beans.property.StringProperty exportNoun =
+            new javafx.beans.property.SimpleStringProperty(Export.TABLE);
 
     public TransformScreen(MainViewModel main, UiThreads threads) {
         this.main = main;
@@ -130,6 +133,7 @@ public final class TransformScreen implements Screen {
         Tab all = allFiles.tab("transform-tab-all");
         tabs.getTabs().addAll(data, path, all);
         journey.journeyProperty().addListener((obs, old, now) -> showJourney(now));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> updateExportNoun());
         journey.errorProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 com.puffy.pipeline.ui.ErrorDialog.create(tabs.getScene() == null ? null : tabs.getScene().getWindow(), now).show();
@@ -280,6 +284,11 @@ public final class TransformScreen implements Screen {
         boolean chart = asChart.contains(dataset.file());
         view.showInstead(chart ? chartViews.get(dataset.file()) : null);
         charts.forEach((f, model) -> model.setShown(chart && f.equals(dataset.file())));
+        updateExportNoun();
+    }
+
+    private void updateExportNoun() {
+        exportNoun.set(chartInView() != null ? DatasetChartView.NOUN : Export.TABLE);
     }
 
     /** Shows the dataset in view as a chart (true) or as its table (false), as the Table | Chart switch does. */
@@ -437,6 +446,27 @@ public final class TransformScreen implements Screen {
         if (journey.journeyProperty().get() != null && client != null && !client.isBlank()) {
             journey.open(main.stageOutput(StageId.TRANSFORM), main.stageOutput(StageId.QUALITY), client);
         }
+    }
+
+    /** With a dataset's chart in view, Export writes the chart's figures (what the user sees), else the table. */
+    @Override
+    public Export export() {
+        DatasetChartView chart = chartInView();
+        return chart != null ? chart.export() : Screen.super.export();
+    }
+
+    @Override
+    public javafx.beans.value.ObservableStringValue exportNoun() {
+        return exportNoun;
+    }
+
+    /** The chart taking the table's place on the Datasets tab; null while a table is in view. */
+    private DatasetChartView chartInView() {
+        Dataset dataset = datasets.getSelectionModel().getSelectedItem();
+        if (tabs.getSelectionModel().getSelectedIndex() != 0 || dataset == null || !asChart.contains(dataset.file())) {
+            return null;
+        }
+        return chartViews.get(dataset.file());
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.puffy.pipeline.ui.table.Aggregation;
 import com.puffy.pipeline.ui.table.Aggregation.Measure;
 import com.puffy.pipeline.ui.table.Aggregation.Spec;
 import com.puffy.pipeline.ui.table.DataTableModel;
+import com.puffy.pipeline.ui.table.FileTable;
 import com.puffy.pipeline.ui.transform.DatasetChartModel.Grouping;
 import com.puffy.pipeline.ui.transform.DatasetChartModel.MeasureChoice;
 import java.math.BigDecimal;
@@ -136,5 +137,42 @@ class DatasetChartModelTest {
         chart.groupingProperty().set(new Grouping("id", false));
         assertThat(chart.resultProperty().get()).isNull();
         assertThat(chart.messageProperty().get()).startsWith("id has more than 65,536 different values");
+    }
+
+    @Test
+    void switchingBackToADateColumnChartedBeforeDoesNotReadTheFileAgainForTheLastThreeColumns() throws Exception {
+        Path file = dir.resolve("sessions.csv");
+        Files.writeString(file, """
+                session_id,channel,session_start,session_end,first_seen,last_seen
+                s1,Direct,2025-03-01T10:00:00Z,2025-03-01T10:20:00Z,2025-02-01T00:00:00Z,2025-03-05T00:00:00Z
+                s2,Email,2025-03-01T23:50:00Z,2025-03-02T00:10:00Z,2025-02-02T00:00:00Z,2025-03-06T00:00:00Z
+                """);
+        DataTableModel table = new DataTableModel(UiThreads.direct(), List.of("channel"));
+        DatasetChartModel chart = new DatasetChartModel(UiThreads.direct(), table, Spec.rows("channel", false));
+        table.load(file, "missing");
+        chart.setShown(true);
+        FileTable onDisk = (FileTable) table.tableProperty().get();
+        int before = onDisk.columnPasses();
+        java.util.function.Function<String, List<String>> daysBy = column -> {
+            chart.groupingProperty().set(new Grouping(column, true));
+            return chart.resultProperty().get().groups().stream().map(Aggregation.Group::key).toList();
+        };
+
+        assertThat(daysBy.apply("session_start")).containsExactly("2025-03-01");
+        assertThat(daysBy.apply("session_end")).containsExactly("2025-03-01", "2025-03-02");
+        assertThat(onDisk.columnPasses() - before).as("each column read once").isEqualTo(2);
+        assertThat(daysBy.apply("session_start")).containsExactly("2025-03-01");
+        assertThat(daysBy.apply("session_end")).containsExactly("2025-03-01", "2025-03-02");
+        assertThat(onDisk.columnPasses() - before).as("switching back reads nothing").isEqualTo(2);
+
+        // A fourth column lets go of the one charted longest ago (session_start), and only of it.
+        assertThat(daysBy.apply("first_seen")).containsExactly("2025-02-01", "2025-02-02");
+        assertThat(daysBy.apply("last_seen")).containsExactly("2025-03-05", "2025-03-06");
+        assertThat(onDisk.columnPasses() - before).isEqualTo(4);
+        daysBy.apply("session_end");
+        daysBy.apply("first_seen");
+        assertThat(onDisk.columnPasses() - before).as("still held").isEqualTo(4);
+        assertThat(daysBy.apply("session_start")).containsExactly("2025-03-01");
+        assertThat(onDisk.columnPasses() - before).as("read again").isEqualTo(5);
     }
 }
