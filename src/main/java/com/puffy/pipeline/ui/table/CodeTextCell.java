@@ -16,8 +16,11 @@ import javafx.scene.layout.Region;
  */
 final class CodeTextCell extends TableCell<String[], String> {
     private final OneLine line = new OneLine();
+    private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
 
     CodeTextCell() {
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
         // Where the cell ends, not where the text would: the cell gives its graphic the graphic's own maximum width.
         line.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty(),
@@ -39,6 +42,22 @@ final class CodeTextCell extends TableCell<String[], String> {
         setText(null);
         setGraphic(line);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // A message cut with "…" shows whole in a tooltip, as plain text cells do (TextCell).
+        String item = getItem();
+        boolean cut;
+        if (getGraphic() == line) {
+            cut = line.computePrefWidth(-1) > line.getWidth() + 0.5;
+        } else {
+            Node drawn = lookup(".text");
+            cut = getText() != null && drawn instanceof javafx.scene.text.Text shown && drawn.getParent() == this
+                    && !shown.getText().equals(getText());
+        }
+        TextCell.showWhole(this, whole, cut && item != null && !isEmpty() ? CodeText.plain(item) : null);
     }
 
     /** Runs laid out left to right on their common baseline; the run at the edge takes "…", those after it hide. */

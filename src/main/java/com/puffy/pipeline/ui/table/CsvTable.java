@@ -186,6 +186,11 @@ public final class CsvTable implements TableData {
     }
 
     @Override
+    public synchronized ColumnValues heldValues(int column) {
+        return values.get(column);
+    }
+
+    @Override
     public synchronized ColumnValues days(int column, java.util.function.BooleanSupplier cancelled) {
         ColumnValues.Builder builder = new ColumnValues.Builder();
         Map<String, String> known = new HashMap<>();
@@ -197,8 +202,13 @@ public final class CsvTable implements TableData {
     }
 
     @Override
-    public void search(String lowerNeedle, int column, java.util.BitSet keep) {
+    public void search(String lowerNeedle, int column, java.util.BitSet keep,
+                       java.util.function.BooleanSupplier cancelled) {
+        int looked = 0;
         for (int r = keep.nextSetBit(0); r >= 0 && r < rows.size(); r = keep.nextSetBit(r + 1)) {
+            if ((++looked & 0xFFFF) == 0 && cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("a newer search was asked for");
+            }
             if (!FileTable.matches(rows.get(r), column, lowerNeedle)) {
                 keep.clear(r);
             }

@@ -55,6 +55,10 @@ public final class DataTableModel {
     private String pendingHint;
     private String loadedHint;
     private final Map<String, StringProperty> facetNotes = new LinkedHashMap<>();
+    private final Map<String, ObjectProperty<Map<String, Integer>>> facetCounts = new LinkedHashMap<>();
+    /** The table and filters (sort aside) whose counts the value filters show: a new sort does not count again. */
+    private TableData countedTable;
+    private TableQuery countedQuery;
     private int sortColumn = -1;
     private TableData lastTable;
     private TableQuery lastQuery;
@@ -66,6 +70,7 @@ public final class DataTableModel {
         for (String column : facetColumns) {
             facetValues.put(column, FXCollections.observableArrayList());
             facetNotes.put(column, new SimpleStringProperty(""));
+            facetCounts.put(column, new SimpleObjectProperty<>());
         }
     }
 
@@ -102,6 +107,15 @@ public final class DataTableModel {
      */
     public StringProperty facetNote(String column) {
         return facetNotes.get(column);
+    }
+
+    /**
+     * How many rows each value of a facet column would give if ticked (the rows that pass the search and the other
+     * columns' value filters), by value; null until counted for the table shown. Recounted off the FX thread when the
+     * search or a value filter changes.
+     */
+    public ObjectProperty<Map<String, Integer>> facetCounts(String column) {
+        return facetCounts.get(column);
     }
 
     public StringProperty countTextProperty() {
@@ -248,6 +262,7 @@ public final class DataTableModel {
                     error.set(UiError.of("read " + loaded.source(), e));
                 }
             }
+            facetCounts.get(column).set(null);
             facetValues.get(column).setAll(distinct);
             facetNotes.get(column).set(note);
             facetSelection.keySet().retainAll(facetColumns);
@@ -290,15 +305,27 @@ public final class DataTableModel {
         }
         lastTable = current;
         lastQuery = query;
+        TableQuery filters = query.unsorted();
+        boolean count = current != countedTable || !filters.equals(countedQuery);
+        List<Integer> countColumns = new ArrayList<>();
+        if (count) {
+            facetColumns.forEach(name -> countColumns.add(current.column(name)));
+        }
         long gen = generation.incrementAndGet();
+        // A newer question (typing on, another tick) makes this one moot: its search and counts stop where they are.
+        java.util.function.BooleanSupplier stale = () -> gen != generation.get();
         loading.set(true);
         placeholder.set(readingText != null ? readingText : FILTERING);
         threads.background(() -> {
             TableQuery.Rows result;
+            java.util.BitSet rowsPassing;
             try {
                 long started = System.nanoTime();
-                result = new TableQuery.Rows(current, query.order(current));
+                rowsPassing = query.rows(current, stale);
+                result = new TableQuery.Rows(current, query.sorted(current, rowsPassing));
                 logIfSlow(started, "Ran " + query + " on " + current.source() + ": " + result.size() + " rows");
+            } catch (java.util.concurrent.CancellationException newer) {
+                return;
             } catch (Exception | OutOfMemoryError e) {
                 threads.fx(() -> {
                     // A file found changed is being read again (see show): no error to report.
@@ -328,6 +355,36 @@ public final class DataTableModel {
                             : Formats.count(result.size()) + " of " + held);
                 }
             });
+            if (count) {
+                // After the rows are shown: counting for a value filter in use searches the rows it left out.
+                count(current, query, filters, countColumns, rowsPassing, gen, stale);
+            }
+        });
+    }
+
+    private void count(TableData current, TableQuery query, TableQuery filters, List<Integer> countColumns,
+                       java.util.BitSet rowsPassing, long gen, java.util.function.BooleanSupplier stale) {
+        Map<String, Map<String, Integer>> byName = new HashMap<>();
+        try {
+            long started = System.nanoTime();
+            Map<Integer, Map<String, Integer>> counts = query.counts(current, countColumns, rowsPassing, stale);
+            logIfSlow(started, "Counted the value filters of " + current.source());
+            for (String name : facetColumns) {
+                byName.put(name, counts.get(current.column(name)));
+            }
+        } catch (java.util.concurrent.CancellationException newer) {
+            return;
+        } catch (Exception | OutOfMemoryError e) {
+            // The rows are shown; a list without counts says less, not something wrong. A changed file is read again.
+            LOG.warn("Could not count the value filters of {}", current.source(), e);
+            return;
+        }
+        threads.fx(() -> {
+            if (gen == generation.get()) {
+                countedTable = current;
+                countedQuery = filters;
+                byName.forEach((name, counts) -> facetCounts.get(name).set(counts));
+            }
         });
     }
 

@@ -52,6 +52,8 @@ public final class DataTableView extends BorderPane {
     private final CustomTextField searchField;
     private final BorderPane bar;
     private final StackPane center;
+    /** An invisible label: the font it inherits from the scene's stylesheet is the cells' font. */
+    private final Label fontProbe = new Label();
     /** What shows in the table's place under the same search and filters (a chart), or null for the table. */
     private javafx.scene.Node instead;
     private boolean nothingToShow;
@@ -170,6 +172,7 @@ public final class DataTableView extends BorderPane {
             why.visibleProperty().bind(note.isNotEmpty());
             why.managedProperty().bind(why.visibleProperty());
             why.setId(idPrefix + "-facet-note-" + column);
+            showCounts(facet, model.facetCounts(column));
             openFromTheKeyboard(facet);
             facets.put(column, facet);
             model.facetValues(column).addListener((javafx.collections.ListChangeListener<String>) c -> tickPending());
@@ -205,6 +208,9 @@ public final class DataTableView extends BorderPane {
 
         setTop(bar);
         center = new StackPane(table, empty);
+        fontProbe.setManaged(false);
+        fontProbe.setVisible(false);
+        center.getChildren().add(fontProbe);
         setCenter(center);
         empty.setVisible(false);
         model.emptyReasonProperty().addListener((obs, old, now) -> showEmpty(now));
@@ -274,6 +280,46 @@ public final class DataTableView extends BorderPane {
             }
         });
     }
+
+    /**
+     * Each value of a filter's list with how many rows it would give ("mobile  1,234"), as the model counted them.
+     * The items stay the values themselves, so ticking, {@link #showOnly} and the keyboard work on the value; only
+     * the words change, through the control's converter, which its list's cells use.
+     */
+    private static void showCounts(CheckComboBox<String> facet,
+                                   javafx.beans.value.ObservableValue<Map<String, Integer>> counts) {
+        facet.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                if (value == null) {
+                    return "";
+                }
+                // A blank cell is a value of its own to the filter: the list named it with an empty line.
+                String name = value.isEmpty() ? EMPTY_VALUE : value;
+                Map<String, Integer> known = counts.getValue();
+                Integer count = known == null ? null : known.get(value);
+                return count == null ? name : name + "  " + com.puffy.pipeline.ui.Formats.count(count);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        // The list's cells read the converter when they are given an item: new counts need them redrawn.
+        counts.addListener((obs, old, now) -> {
+            for (javafx.scene.Node child : facet.getChildrenUnmodifiable()) {
+                if (child instanceof ComboBox<?> box
+                        && box.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
+                        && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list) {
+                    list.refresh();
+                }
+            }
+        });
+    }
+
+    /** How a value filter's list names the blank value, as the dataset charts name their bar. */
+    static final String EMPTY_VALUE = "(empty)";
 
     /**
      * Tab reaches a value filter, but no key opened its list: the list inside only opens for a mouse click. Space,
@@ -536,10 +582,8 @@ public final class DataTableView extends BorderPane {
         lastSortColumn = null;
         lastAscending = true;
         List<String> columns = data.columns();
-        int sampled = Math.min(200, data.size());
-        int[] first = new int[sampled];
-        java.util.Arrays.setAll(first, i -> i);
-        String[][] sample = data.rows(first, 0, sampled);
+        List<List<String>> sample = ColumnSample.of(data);
+        javafx.scene.text.Font font = cellFont();
         for (int c = 0; c < columns.size(); c++) {
             int index = c;
             TableColumn<String[], String> column = new TableColumn<>(columns.get(c));
@@ -549,10 +593,13 @@ public final class DataTableView extends BorderPane {
                     index < p.getValue().length ? p.getValue()[index] : ""));
             if (data.looksNumeric(c)) {
                 column.getStyleClass().add("numeric");
-            } else if (codeColumns.contains(columns.get(c))) {
-                column.setCellFactory(col -> new CodeTextCell());
             }
-            column.setPrefWidth(widthFor(columns.get(c), sample, c));
+            if (codeColumns.contains(columns.get(c)) && !data.looksNumeric(c)) {
+                column.setCellFactory(col -> new CodeTextCell());
+            } else {
+                column.setCellFactory(col -> new TextCell());
+            }
+            column.setPrefWidth(widthFor(columns.get(c), sample.get(c), font));
             table.getColumns().add(column);
         }
         if (!leadingColumns.isEmpty()) {
@@ -572,14 +619,39 @@ public final class DataTableView extends BorderPane {
         table.refresh();
     }
 
-    /** Wide enough for the header and typical values, never so wide one column hides the rest. */
-    private static double widthFor(String name, String[][] sample, int column) {
-        int chars = name.length() + 2;
-        for (String[] row : sample) {
-            String cell = column < row.length ? row[column] : null;
-            chars = Math.max(chars, cell == null ? 0 : cell.length());
+    /** A column starts no wider than this: a 5 KB user agent would hide every other column. */
+    static final double MAX_COLUMN_WIDTH = 340;
+    private static final double MIN_COLUMN_WIDTH = 60;
+
+    /**
+     * Wide enough for the header and the sampled values as the table's font draws them, up to
+     * {@link #MAX_COLUMN_WIDTH}; a cell cut beyond it shows its whole text in a tooltip ({@link TextCell}). Counting
+     * characters at 7.5 px each cut upper-case codes ("TRANSACTION_ID_COLLI…"), whose letters are wider.
+     */
+    static double widthFor(String name, List<String> values, javafx.scene.text.Font font) {
+        double em = font.getSize();
+        javafx.scene.text.Text text = new javafx.scene.text.Text(name);
+        // The header is bold, with the sort arrow beside its name once sorted.
+        text.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, em));
+        double widest = text.getLayoutBounds().getWidth() + em + 18;
+        text.setFont(font);
+        for (String value : values) {
+            if (widest >= MAX_COLUMN_WIDTH) {
+                break;
+            }
+            // One line as the cell draws it; the cell pads half an em each side.
+            text.setText(value.replaceAll("\\s*[\\r\\n]+\\s*", " "));
+            widest = Math.max(widest, text.getLayoutBounds().getWidth() + em + 6);
         }
-        return Math.max(70, Math.min(300, chars * 7.5 + 22));
+        return Math.ceil(Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, widest)));
+    }
+
+    /** The font the table's cells take from the stylesheet (the theme's, at the app's size), read off a probe. */
+    private javafx.scene.text.Font cellFont() {
+        if (getScene() != null) {
+            fontProbe.applyCss();
+        }
+        return fontProbe.getFont();
     }
 
     private static String label(String column) {

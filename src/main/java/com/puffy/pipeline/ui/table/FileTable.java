@@ -313,6 +313,13 @@ public final class FileTable implements TableData {
     }
 
     @Override
+    public ColumnValues heldValues(int column) {
+        synchronized (values) {
+            return values.get(column);
+        }
+    }
+
+    @Override
     public ColumnValues days(int column, java.util.function.BooleanSupplier cancelled) throws IOException {
         synchronized (days) {
             ColumnValues known = days.get(column);
@@ -370,7 +377,8 @@ public final class FileTable implements TableData {
     }
 
     @Override
-    public void search(String lowerNeedle, int column, BitSet keep) throws IOException {
+    public void search(String lowerNeedle, int column, BitSet keep, java.util.function.BooleanSupplier cancelled)
+            throws IOException {
         byte[] needle = lowerNeedle.getBytes(StandardCharsets.UTF_8);
         // The raw bytes of a record hold every cell's text, so a record without the needle anywhere has no cell
         // with it; only records that might match are split into cells. Not for a needle with a quote (doubled in
@@ -384,7 +392,11 @@ public final class FileTable implements TableData {
             if (!unchanged(channel)) {
                 throw changedError();
             }
+            int looked = 0;
             for (int r = keep.nextSetBit(0); r >= 0 && r < size; r = keep.nextSetBit(r + 1)) {
+                if ((++looked & 0xFFFF) == 0 && cancelled.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("a newer search was asked for");
+                }
                 long from = starts[r];
                 long to = starts[r + 1];
                 if (from < bufferStart || to > bufferStart + bufferLength) {

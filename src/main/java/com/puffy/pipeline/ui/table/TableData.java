@@ -32,6 +32,14 @@ public interface TableData {
     ColumnValues values(int column) throws IOException;
 
     /**
+     * The column's values if the table holds them already (value-filter columns, the last sorted one), else null
+     * without reading anything: for sizing a column on the FX thread.
+     */
+    default ColumnValues heldValues(int column) {
+        return null;
+    }
+
+    /**
      * Every row's day in UTC ({@code YYYY-MM-DD}) from the date or timestamp in {@code column}, "" where the cell has
      * none (see {@link Aggregation#utcDay}); compact, as a handful of distinct days whatever the rows.
      */
@@ -49,7 +57,16 @@ public interface TableData {
      * Clears in {@code keep} the rows none of whose cells (or whose cell in {@code column}, when not -1) contains
      * {@code lowerNeedle}, ignoring case; rows already cleared are not looked at.
      */
-    void search(String lowerNeedle, int column, BitSet keep) throws IOException;
+    default void search(String lowerNeedle, int column, BitSet keep) throws IOException {
+        search(lowerNeedle, column, keep, () -> false);
+    }
+
+    /**
+     * {@link #search(String, int, BitSet)}, giving up with a {@link java.util.concurrent.CancellationException} once
+     * {@code cancelled} turns true: a search scans 3M rows in seconds, and the user may have typed on meanwhile.
+     */
+    void search(String lowerNeedle, int column, BitSet keep, java.util.function.BooleanSupplier cancelled)
+            throws IOException;
 
     /** Whether the column looks numeric (for right alignment); sorting decides from every value. */
     boolean looksNumeric(int column);

@@ -4,10 +4,14 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the user asked a table to show: free text (in any column, or one), value filters per column (facets), and
@@ -31,24 +35,120 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
 
     /** The numbers of the rows that pass, in the order asked for; ties keep the file's order. */
     public int[] order(TableData table) throws IOException {
-        BitSet keep = new BitSet(table.size());
-        keep.set(0, table.size());
+        return sorted(table, rows(table, () -> false));
+    }
+
+    /** {@link #rows} and {@link #counts} together. */
+    public Filtered filter(TableData table, Collection<Integer> countColumns, BooleanSupplier cancelled)
+            throws IOException {
+        BitSet rows = rows(table, cancelled);
+        return new Filtered(rows, counts(table, countColumns, rows, cancelled));
+    }
+
+    /**
+     * The rows that pass the search and the value filters. Gives up with a
+     * {@link java.util.concurrent.CancellationException} once {@code cancelled} turns true.
+     */
+    public BitSet rows(TableData table, BooleanSupplier cancelled) throws IOException {
+        BitSet rows = passAll(passes(table), table.size());
+        search(table, rows, cancelled);
+        return rows;
+    }
+
+    /**
+     * For each of {@code countColumns} (value-filter columns), how many rows each of its values would give: the rows
+     * that pass the search and the <em>other</em> columns' filters, as faceted search counts, so a number says what
+     * ticking its value adds. {@code rows} is what {@link #rows} gave: only the rows a column's own filter left out
+     * are searched again, after the table has its rows. Columns of too many values to list have no counts.
+     */
+    public Map<Integer, Map<String, Integer>> counts(TableData table, Collection<Integer> countColumns, BitSet rows,
+                                                     BooleanSupplier cancelled) throws IOException {
+        int n = table.size();
+        int width = table.columns().size();
+        Map<Integer, BitSet> passes = passes(table);
+        BitSet all = passAll(passes, n);
+        List<Integer> counted = countColumns.stream().filter(c -> c >= 0 && c < width).distinct().toList();
+        // A counted column's own filter is left out of its counts: those rows pass every other filter.
+        Map<Integer, BitSet> allBut = new HashMap<>();
+        BitSet more = new BitSet(n);
+        for (int c : counted) {
+            if (passes.containsKey(c)) {
+                Map<Integer, BitSet> others = new LinkedHashMap<>(passes);
+                others.remove(c);
+                BitSet passOthers = passAll(others, n);
+                allBut.put(c, passOthers);
+                more.or(passOthers);
+            }
+        }
+        more.andNot(all);
+        // Searched once over every row some count needs beyond the rows shown, not once per column.
+        search(table, more, cancelled);
+        more.or(rows);
+        Map<Integer, Map<String, Integer>> counts = new HashMap<>();
+        for (int c : counted) {
+            BitSet over = rows;
+            if (allBut.containsKey(c)) {
+                over = (BitSet) more.clone();
+                over.and(allBut.get(c));
+            }
+            Map<String, Integer> byValue = table.values(c).counts(over, cancelled);
+            if (byValue != null) {
+                counts.put(c, byValue);
+            }
+        }
+        return counts;
+    }
+
+    /** Per value filter in use, the rows it lets through. */
+    private Map<Integer, BitSet> passes(TableData table) throws IOException {
+        Map<Integer, BitSet> passes = new LinkedHashMap<>();
         for (Map.Entry<Integer, Set<String>> facet : facets.entrySet()) {
             Set<String> allowed = facet.getValue();
             if (allowed != null && !allowed.isEmpty() && facet.getKey() < table.columns().size()) {
-                table.values(facet.getKey()).retain(allowed, keep);
+                BitSet pass = new BitSet(table.size());
+                pass.set(0, table.size());
+                table.values(facet.getKey()).retain(allowed, pass);
+                passes.put(facet.getKey(), pass);
             }
         }
+        return passes;
+    }
+
+    private static BitSet passAll(Map<Integer, BitSet> passes, int n) {
+        BitSet all = new BitSet(n);
+        all.set(0, n);
+        passes.values().forEach(all::and);
+        return all;
+    }
+
+    /** Clears in {@code keep} the rows the search text does not find (none when there is no text). */
+    private void search(TableData table, BitSet keep, BooleanSupplier cancelled) throws IOException {
         String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (!needle.isEmpty()) {
-            table.search(needle, textColumn < table.columns().size() ? textColumn : -1, keep);
+        if (!needle.isEmpty() && !keep.isEmpty()) {
+            table.search(needle, textColumn < table.columns().size() ? textColumn : -1, keep, cancelled);
         }
-        int[] order = keep.stream().toArray();
+    }
+
+    /** The numbers of {@code rows} in the order asked for; ties keep the file's order. */
+    public int[] sorted(TableData table, BitSet rows) throws IOException {
+        int[] order = rows.stream().toArray();
         if (sortColumn >= 0 && sortColumn < table.columns().size()) {
             // Stable, so rows that compare equal keep their order in the file; on ints, so 3M rows are not boxed.
             IntArrays.mergeSort(order, table.values(sortColumn).order(ascending));
         }
         return order;
+    }
+
+    /** This query without its sort: what a value filter's counts depend on. */
+    public TableQuery unsorted() {
+        return new TableQuery(text, textColumn, facets, -1, true);
+    }
+
+    /**
+     * The rows that pass, and per counted column each value's count (zeros included) by value; a column of too many
+     * values to list has no counts.
+     */
+    public record Filtered(BitSet rows, Map<Integer, Map<String, Integer>> counts) {
     }
 
     /** A view's rows: row numbers in order over the table, each row read when the list is asked for it. */

@@ -1,0 +1,51 @@
+package com.puffy.pipeline.ui.table;
+
+import javafx.scene.Node;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
+
+/**
+ * A table cell of plain text that, when its column is too narrow for it, shows its whole text in a tooltip: a long
+ * code or file name cut with "…" could otherwise only be read by widening the column or opening the row.
+ */
+final class TextCell extends TableCell<String[], String> {
+    private final Tooltip whole = new Tooltip();
+
+    TextCell() {
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
+    }
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty ? null : item);
+        setGraphic(null);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // JavaFX 21 has no "text truncated" property: the skin's Text node holds what is drawn, "…" included.
+        Node drawn = lookup(".text");
+        String text = getText();
+        boolean cut = text != null && !text.isEmpty() && drawn instanceof Text shown && drawn.getParent() == this
+                && !shown.getText().equals(text);
+        showWhole(this, whole, cut ? text : null);
+    }
+
+    /** Gives {@code cell} the tooltip {@code whole} reading {@code text}, or no tooltip when {@code text} is null. */
+    static void showWhole(TableCell<?, ?> cell, Tooltip whole, String text) {
+        if (text == null) {
+            if (cell.getTooltip() != null) {
+                cell.setTooltip(null);
+            }
+            return;
+        }
+        whole.setText(text);
+        if (cell.getTooltip() != whole) {
+            cell.setTooltip(whole);
+        }
+    }
+}
