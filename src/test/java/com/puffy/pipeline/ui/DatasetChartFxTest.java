@@ -72,6 +72,13 @@ class DatasetChartFxTest {
                 .map(d -> d.getYValue() + "=" + d.getXValue().intValue()).toList();
     }
 
+    /** The figures drawn beside the bars, bottom bar first. */
+    private static List<String> figures(FxRobot robot) {
+        return robot.lookup("#dataset-sessions-chart-bars .bar-figure").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).sorted(java.util.Comparator.comparingDouble(l -> -l.getLayoutY()))
+                .map(Label::getText).toList();
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -94,6 +101,8 @@ class DatasetChartFxTest {
         robot.interact(() -> groupBy.setValue(new DatasetChartModel.Grouping("device", false)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bars(robot).equals(List.of("desktop=1", "mobile=2")));
         assertThat(text(robot, "#dataset-sessions-chart-note")).isEqualTo("All 3 rows.");
+        // Each bar says its figure at its end: the axis below may be out of view on a small screen.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> figures(robot).equals(List.of("1", "2")));
         String words = robot.lookup("#dataset-sessions-chart-bars").queryAs(Node.class).getAccessibleText();
         assertThat(words).startsWith("Bar chart. Rows by device in sessions.csv, over 3 rows. 2 values, largest "
                 + "first: mobile 2 rows (66.7 %), desktop 1 row (33.3 %).");
@@ -184,5 +193,41 @@ class DatasetChartFxTest {
         robot.interact(() -> transform.showDataset("conversions.csv"));
         assertThat(robot.lookup("#dataset-view-chart").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
                 .as("conversions stay a chart").isTrue();
+    }
+
+    @Test
+    void onANarrowScreenAChartByDaySaysItsMeasureWholeInTheRoomOfTheBarsBox(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#dataset-sessions-table").queryAs(TableView.class).getItems().size() == 3);
+        robot.interact(() -> window.setWidth(800));
+        robot.interact(() -> transform.showChart(true));
+        @SuppressWarnings("unchecked")
+        ComboBox<DatasetChartModel.Grouping> groupBy = robot.lookup("#dataset-sessions-chart-group")
+                .queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<DatasetChartModel.MeasureChoice> measure = robot.lookup("#dataset-sessions-chart-measure")
+                .queryAs(ComboBox.class);
+        robot.interact(() -> measure.setValue(new DatasetChartModel.MeasureChoice(
+                com.puffy.pipeline.ui.table.Aggregation.Measure.MEAN, "duration_s")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#dataset-sessions-chart").queryAs(javafx.scene.layout.Region.class).getWidth())
+                .as("the chart's compact sizes").isLessThan(700);
+        assertThat(measure.getWidth()).as("beside Bars").isEqualTo(150.0);
+
+        robot.interact(() -> groupBy.setValue(new DatasetChartModel.Grouping("session_start", true)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#dataset-sessions-chart-top").queryAs(Node.class).getParent().isVisible()).isFalse();
+        assertThat(drawn(measure)).as("no Bars box by day: the measure is said whole").isEqualTo("Mean of duration_s");
+        assertThat(drawn(groupBy)).isEqualTo("day of session_start");
+    }
+
+    /** The words a combo box draws for its value, which end in "…" when they do not fit. */
+    private static String drawn(ComboBox<?> box) {
+        javafx.scene.control.ListCell<?> cell = (javafx.scene.control.ListCell<?>) box.lookupAll(".list-cell").stream()
+                .filter(n -> n.getParent() == box || n.getParent() != null && n.getParent().getParent() == box)
+                .findFirst().orElseThrow(() -> new AssertionError(box.lookupAll(".list-cell").toString()));
+        return cell.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).filter(t -> !t.isEmpty()).findFirst()
+                .orElse("(nothing drawn; the cell says " + cell.getText() + ")");
     }
 }

@@ -110,6 +110,16 @@ class ExportWhatIsShownFxTest {
         assertThat(vm.statusMessageProperty().get())
                 .isEqualTo("Exported the chart's 2 bars (Rows by channel) to " + target + ".");
 
+        // The chart's own Save as CSV… is the same export: same dialog, name, folder and words.
+        Path saved = Files.createDirectories(dir.resolve("saved-" + System.nanoTime())).resolve("chart.csv");
+        target = saved;
+        robot.clickOn("#dataset-sessions-chart-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(proposed).hasSize(2).last().isEqualTo("sessions-rows-by-channel.csv");
+        assertThat(Files.readString(saved)).isEqualTo(copied);
+        assertThat(vm.statusMessageProperty().get()).endsWith(" to " + saved + ".");
+        assertThat(prefs.get("exportFolder", null)).as("the next export opens there").isEqualTo(saved.getParent().toString());
+
         // Another stage's screen shows tables; back on Transform the chart is still in view.
         robot.interact(() -> view.select(StageId.QUALITY));
         assertThat(exportItemText(robot)).isEqualTo("Export table as CSV…");

@@ -6,6 +6,7 @@ import com.puffy.pipeline.ui.ErrorDialog;
 import com.puffy.pipeline.ui.Formats;
 import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.Screen;
+import com.puffy.pipeline.ui.Shortcuts;
 import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.analysis.DayBarChart;
 import com.puffy.pipeline.ui.table.Aggregation;
@@ -59,7 +60,7 @@ public final class DatasetChartView extends BorderPane {
     private final Label message = Hints.muted("");
     private final Label copied = new Label();
     private final NumberAxis categoryValues = new NumberAxis();
-    private final BarChart<Number, String> categories = new BarChart<>(categoryValues, new CategoryAxis());
+    private final FiguredBars categories = new FiguredBars(categoryValues, new CategoryAxis());
     private final DayAxis days = new DayAxis();
     private final NumberAxis dayValues = new NumberAxis();
     private final DayBarChart daily = new DayBarChart(days, dayValues);
@@ -115,7 +116,16 @@ public final class DatasetChartView extends BorderPane {
         Button save = new Button("Save as CSV…", new FontIcon("mdi2c-content-save-outline"));
         save.setId(idPrefix + "-chart-save");
         save.setTooltip(new Tooltip("Save the chart's figures (one row a bar) as a CSV file"));
-        save.setOnAction(e -> save());
+        // In the window, Save is the window's Export (Ctrl+E), which exports this chart while it is shown: one
+        // dialog opening in the last export folder, one status line. Alone (a test's scene), its own dialog.
+        save.setOnAction(e -> {
+            Runnable export = getScene() == null ? null : getScene().getAccelerators().get(Shortcuts.EXPORT);
+            if (export != null) {
+                export.run();
+            } else {
+                save();
+            }
+        });
         for (Button b : List.of(copy, save)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.disableProperty().bind(model.resultProperty().isNull());
@@ -143,8 +153,12 @@ public final class DatasetChartView extends BorderPane {
         }
         copy.setAccessibleText("Copy the chart's figures as CSV");
         save.setAccessibleText("Save the chart's figures as CSV");
+        // Narrow, the two boxes share the line with Bars at 150 px ("Sum of reven…" at 1024 px); a chart by day
+        // has no Bars, so they take its room and say their choice whole.
         for (ComboBox<?> box : List.of(groupBy, measure)) {
-            box.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(narrow).then(150.0).otherwise(210.0));
+            box.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(narrow)
+                    .then(javafx.beans.binding.Bindings.when(topBox.visibleProperty()).then(150.0).otherwise(200.0))
+                    .otherwise(210.0));
         }
         FlowPane controls = new FlowPane(12, 6, groupBox, measureBox, topBox);
         controls.setAlignment(Pos.CENTER_LEFT);
@@ -247,6 +261,7 @@ public final class DatasetChartView extends BorderPane {
                     : model.measureProperty().get() + " by " + model.groupingProperty().get());
             note.setText("");
             categories.getData().clear();
+            categories.showFigures(null, null);
             daily.getData().clear();
             showMessage();
             return;
@@ -290,13 +305,15 @@ public final class DatasetChartView extends BorderPane {
             decorate(bar, result.tooltip(g), g.other());
         }
         categoryValues.setTickLabelFormatter(compact(spec.money()));
-        niceTicks(categoryValues, result, spec);
+        niceTicks(categoryValues, result, spec, true);
         categories.getData().setAll(List.of(bars));
+        categories.showFigures(bars, spec);
         sayTooltips(bars);
     }
 
     private void showDays(Aggregation.Result result, Aggregation.Spec spec) {
         categories.getData().clear();
+        categories.showFigures(null, spec);
         XYChart.Series<Number, Number> bars = new XYChart.Series<>();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -332,6 +349,15 @@ public final class DatasetChartView extends BorderPane {
      * charts (analysis.Ticks): JavaFX's own range put twenty ticks of $5k under $95k of revenue.
      */
     private static void niceTicks(NumberAxis axis, Aggregation.Result result, Aggregation.Spec spec) {
+        niceTicks(axis, result, spec, false);
+    }
+
+    /**
+     * {@code headroom}: the longest bar ends no further than 85 % of the axis, leaving room for its figure (at
+     * 1024 px a step is about 70 px, and "$32.63M" about 50).
+     */
+    private static void niceTicks(NumberAxis axis, Aggregation.Result result, Aggregation.Spec spec,
+                                  boolean headroom) {
         double max = 0;
         double min = 0;
         for (Group g : result.groups()) {
@@ -350,8 +376,16 @@ public final class DatasetChartView extends BorderPane {
         axis.setAutoRanging(false);
         axis.setMinorTickVisible(false);
         axis.setTickUnit(step);
-        axis.setLowerBound(min < 0 ? -com.puffy.pipeline.analysis.Ticks.axisTop(-min, step) : 0);
-        axis.setUpperBound(max > 0 ? com.puffy.pipeline.analysis.Ticks.axisTop(max, step) : 0);
+        double lower = min < 0 ? -com.puffy.pipeline.analysis.Ticks.axisTop(-min, step) : 0;
+        double upper = max > 0 ? com.puffy.pipeline.analysis.Ticks.axisTop(max, step) : 0;
+        if (headroom && max > 0 && max > 0.85 * upper) {
+            upper += step;
+        }
+        if (headroom && min < 0 && -min > 0.85 * -lower) {
+            lower -= step;
+        }
+        axis.setLowerBound(lower);
+        axis.setUpperBound(upper);
     }
 
     /**
@@ -481,6 +515,70 @@ public final class DatasetChartView extends BorderPane {
     private void write(Aggregation.Result result, java.nio.file.Path target) throws java.io.IOException {
         AtomicFiles.writeString(target, result.csv());
         copied.setText("Saved " + target.getFileName() + ".");
+    }
+
+    /**
+     * Horizontal bars with each bar's figure at its end. At 1024×768 the plot has about 190 px, so the value axis
+     * sat below the fold and the bars had no scale without scrolling or hovering each one; the figures also spare
+     * reading a length against gridlines at any size. A figure with no room beside its bar is left out (its
+     * tooltip has it).
+     */
+    static final class FiguredBars extends BarChart<Number, String> {
+        private final java.util.Map<XYChart.Data<Number, String>, Label> figures = new java.util.LinkedHashMap<>();
+
+        FiguredBars(NumberAxis values, CategoryAxis names) {
+            super(values, names);
+        }
+
+        /** Puts a figure beside each bar of {@code bars} (null: none), in the words of the axis, shortened. */
+        void showFigures(XYChart.Series<Number, String> bars, Aggregation.Spec spec) {
+            getPlotChildren().removeAll(figures.values());
+            figures.clear();
+            if (bars == null || spec == null) {
+                return;
+            }
+            StringConverter<Number> shortly = compact(spec.money());
+            for (XYChart.Data<Number, String> bar : bars.getData()) {
+                Label figure = new Label(barFigure(bar.getXValue(), spec, shortly));
+                figure.getStyleClass().add("bar-figure");
+                figure.setMouseTransparent(true);
+                figure.setManaged(false);
+                figures.put(bar, figure);
+            }
+            getPlotChildren().addAll(figures.values());
+            requestChartLayout();
+        }
+
+        @Override
+        protected void layoutPlotChildren() {
+            super.layoutPlotChildren();
+            double room = getXAxis().getWidth();
+            figures.forEach((bar, figure) -> {
+                Node node = bar.getNode();
+                if (node == null) {
+                    figure.setVisible(false);
+                    return;
+                }
+                javafx.geometry.Bounds b = node.getBoundsInParent();
+                figure.autosize();
+                double w = figure.getWidth();
+                boolean negative = bar.getXValue().doubleValue() < 0;
+                double x = negative ? b.getMinX() - 4 - w : b.getMaxX() + 4;
+                figure.relocate(x, b.getMinY() + (b.getHeight() - figure.getHeight()) / 2);
+                figure.setVisible(x >= 0 && x + w <= room);
+            });
+        }
+    }
+
+    /** A bar's figure: counts whole ("13,104"), sums and means as the axis writes them ("$1.3k", "12.5"). */
+    static String barFigure(Number value, Aggregation.Spec spec, StringConverter<Number> shortly) {
+        double v = value.doubleValue();
+        if (spec.measure() == Aggregation.Measure.ROWS) {
+            return Formats.count(Math.round(v));
+        }
+        String exact = Aggregation.figure(java.math.BigDecimal.valueOf(v), spec.money(),
+                spec.measure() == Aggregation.Measure.MEAN);
+        return exact.length() <= 9 ? exact : shortly.toString(v);
     }
 
     /** "sessions-rows-by-channel.csv", "conversions-sum-revenue-by-day-of-timestamp.csv". */
