@@ -399,8 +399,11 @@ public final class MainView {
         folder.textProperty().bind(Bindings.createStringBinding(() -> vm.inputDirProperty().get() == null
                 ? "No folder open" : vm.inputDirProperty().get().toString(), vm.inputDirProperty()));
         folder.setMinWidth(120);
-        // A long path keeps its end, the folder's own name, in view.
+        // A long path keeps its end, the folder's own name, in view; the tooltip shows it whole.
         folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        Tooltip wholeFolder = new Tooltip();
+        wholeFolder.textProperty().bind(folder.textProperty());
+        folder.setTooltip(wholeFolder);
         Label hint = Hints.mutedLines(Bindings.createStringBinding(() -> vm.inputDirProperty().get() == null
                 ? "Choose the folder of daily event CSV files (Ctrl+O), drop one anywhere on the window, or open the "
                         + "sample data"
@@ -453,16 +456,25 @@ public final class MainView {
         HBox top = new HBox(10, folderIcon, folderBox, open, recent, sample, darkToggle);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        Label outLabel = pathLine(Bindings.createStringBinding(() -> vm.outputDirProperty().get() == null ? "—"
-                : vm.outputDirProperty().get().toString(), vm.outputDirProperty()), "output-folder");
-        Button changeOut = smallButton("Change…", "change-output", e -> chooseOutput());
+        Label outLabel = pathLine("output-folder");
+        HeaderSettingsLine.PathSlot outSlot = new HeaderSettingsLine.PathSlot(outLabel,
+                Bindings.createStringBinding(() -> vm.outputDirProperty().get() == null ? "—"
+                        : vm.outputDirProperty().get().toString(), vm.outputDirProperty()),
+                Bindings.createStringBinding(() -> vm.outputDirProperty().get() == null ? "—"
+                        : name(vm.outputDirProperty().get()), vm.outputDirProperty()));
+        Button changeOut = changeButton("change-output", e -> chooseOutput());
         // Two buttons read "Change…": each says what it changes.
         changeOut.setAccessibleText("Change the output folder");
         changeOut.setTooltip(new Tooltip("Choose where the outputs go"));
-        Label cacheLabel = pathLine(Bindings.createStringBinding(() -> vm.cacheEnabledProperty().get()
+        Label cacheLabel = pathLine("cache-file");
+        HeaderSettingsLine.PathSlot cacheSlot = new HeaderSettingsLine.PathSlot(cacheLabel,
+                Bindings.createStringBinding(() -> vm.cacheEnabledProperty().get()
                         ? String.valueOf(vm.cacheFileProperty().get()) : "off (every file is checked again)",
-                vm.cacheFileProperty(), vm.cacheEnabledProperty()), "cache-file");
-        Button changeCache = smallButton("Change…", "change-cache", e -> chooseCache());
+                        vm.cacheFileProperty(), vm.cacheEnabledProperty()),
+                Bindings.createStringBinding(() -> !vm.cacheEnabledProperty().get() ? "off"
+                        : vm.cacheFileProperty().get() == null ? "—" : name(vm.cacheFileProperty().get()),
+                        vm.cacheFileProperty(), vm.cacheEnabledProperty()));
+        Button changeCache = changeButton("change-cache", e -> chooseCache());
         changeCache.setAccessibleText("Change the cache file");
         changeCache.setTooltip(new Tooltip("Choose the cache file (SQLite), or switch the cache off in the File menu"));
         HBox paths = new HBox(8) {
@@ -471,7 +483,7 @@ public final class MainView {
                 // At each layout, with the line's real width and its other controls' real sizes: computed on width
                 // or text changes only, the first start on the sample data kept a share made before the header's
                 // controls had their sizes, and read "Output ...eline" beside the whole cache path at 1440 px.
-                sharePathRoom(this, outLabel, cacheLabel);
+                HeaderSettingsLine.sharePathRoom(this, outSlot, cacheSlot);
                 super.layoutChildren();
             }
         };
@@ -485,36 +497,19 @@ public final class MainView {
         runLine.getChildren().addAll(asOfControls());
         runLine.setMinWidth(Region.USE_PREF_SIZE);
         paths.setAlignment(Pos.CENTER_LEFT);
-        // Output and Cache, then Rules and As of: one line where they fit with readable paths (about 1,300 px), else
-        // Rules and As of wrap to a line of their own (at 1024 px the one line pushed the header past the window).
-        // The flow wraps; nothing is moved between parents, which would lose the As of label's Alt+A.
-        javafx.scene.layout.FlowPane settingsLines = new javafx.scene.layout.FlowPane(0, 8, paths, runLine);
-        settingsLines.setAlignment(Pos.CENTER_LEFT);
+        // Output and Cache, then Rules and As of: one line, with words or compact, else Rules and As of wrap to a
+        // line of their own. The flow wraps; nothing is moved between parents, which would lose the As of label's
+        // Alt+A.
+        HeaderSettingsLine settingsLines = new HeaderSettingsLine(paths, runLine, List.of(outSlot, cacheSlot),
+                List.of(changeOut, changeCache, (Button) runLine.lookup("#change-rules")),
+                (javafx.scene.control.DatePicker) runLine.lookup("#as-of"));
+        settingsLines.setId("run-settings");
 
         VBox header = new VBox(8, top, settingsLines);
+        header.setId("header");
         header.getStyleClass().add("header");
         header.setPadding(new Insets(10, 14, 10, 14));
-        settingsLines.widthProperty().addListener((obs, old, now) -> sizePathsLine(settingsLines, paths, runLine));
         return header;
-    }
-
-    /** Room the two paths keep at least before Rules and As of wrap to a line of their own. */
-    static final double PATH_ROOM = 2 * 160;
-
-    private static void sizePathsLine(javafx.scene.layout.FlowPane lines, HBox paths, HBox runLine) {
-        double room = lines.getWidth();
-        double fixed = 0;
-        for (Node child : paths.getChildren()) {
-            if (!(child instanceof Label label && ("output-folder".equals(label.getId())
-                    || "cache-file".equals(label.getId())))) {
-                fixed += child.prefWidth(-1) + paths.getSpacing();
-            }
-        }
-        double beside = room - runLine.prefWidth(-1);
-        double width = beside >= fixed + PATH_ROOM ? beside : room;
-        paths.setPrefWidth(width);
-        paths.setMinWidth(width);
-        paths.setMaxWidth(width);
     }
 
     /**
@@ -552,7 +547,7 @@ public final class MainView {
                 rules.getStyleClass().add("rules-problem");
             }
         });
-        Button change = smallButton("Change…", "change-rules", e -> showSettings());
+        Button change = changeButton("change-rules", e -> showSettings());
         change.setAccessibleText("Change the rules (settings editor)");
         change.setTooltip(new Tooltip("See and edit the rules and thresholds, choose another configuration file, or go "
                 + "back to the built-in defaults (" + Shortcuts.SETTINGS.getDisplayText() + ")"));
@@ -695,41 +690,21 @@ public final class MainView {
         });
     }
 
-    /**
-     * The two paths share the room the line leaves them. Shrinking on its own, the line took it all from the output
-     * path: at 1024 px it read "Output ...peline" beside the whole cache path.
-     */
-    private static void sharePathRoom(HBox line, Label first, Label second) {
-        double others = line.getSpacing() * (line.getChildren().size() - 1)
-                + line.getPadding().getLeft() + line.getPadding().getRight();
-        for (Node child : line.getChildren()) {
-            if (child != first && child != second && child.isManaged()) {
-                others += child.prefWidth(-1);
-            }
-        }
-        double room = Math.max(0, line.getWidth() - others);
-        double a = first.prefWidth(-1);
-        double b = second.prefWidth(-1);
-        // The shorter keeps what it needs when it needs less than half; the longer gets the rest.
-        double half = room / 2;
-        double forFirst = a <= half ? a : b <= half ? room - b : half;
-        first.setMaxWidth(Math.max(first.getMinWidth(), forFirst));
-        second.setMaxWidth(Math.max(second.getMinWidth(), room - Math.min(a, forFirst)));
-    }
-
     private static Region spacer(double width) {
         Region region = new Region();
         region.setMinWidth(width);
         return region;
     }
 
-    /** A path that gives way from its start on a narrow window, so the folder and file names stay in view. */
-    private static Label pathLine(javafx.beans.value.ObservableValue<String> path, String id) {
+    /**
+     * A path that gives way from its start on a narrow window, so the folder and file names stay in view; its text,
+     * tooltip and accessible text come from {@link HeaderSettingsLine}.
+     */
+    private static Label pathLine(String id) {
         Label label = new Label();
         label.setId(id);
         label.getStyleClass().add("path-line");
-        label.textProperty().bind(path);
-        label.setMinWidth(60);
+        label.setMinWidth(HeaderSettingsLine.PATH_MIN);
         label.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         return label;
     }
@@ -743,6 +718,16 @@ public final class MainView {
         label.getStyleClass().add("path-line");
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
+    }
+
+    /**
+     * "Change…" beside a setting; on a narrow header its pencil alone ({@link HeaderSettingsLine}), so each caller gives
+     * it an accessible text and a tooltip that say what it changes.
+     */
+    private static Button changeButton(String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        Button button = smallButton("Change…", id, action);
+        button.setGraphic(new FontIcon("mdi2p-pencil-outline"));
+        return button;
     }
 
     private static Button smallButton(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {

@@ -140,7 +140,7 @@ class SmallScreenFxTest {
     }
     @Test
     void withAFolderOpenTheFoldersHintTakesOneLineAt1024Pixels() throws Exception {
-        // Output, Cache, Rules and As of already take two lines of the header there; a wrapped hint took a third.
+        // The header is two rows there (HeaderFxTest); a wrapped hint made it three.
         Label hint = WaitForAsyncUtils.asyncFx(() -> (Label) window.getScene().lookup("#input-folder-hint")).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(hint.getText()).as("a folder is open").contains("switch");
