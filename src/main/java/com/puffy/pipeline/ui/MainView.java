@@ -855,6 +855,11 @@ public final class MainView {
         // Above the run's message, and kept when a later message replaces it: a day missing from the numbers
         // matters until the file is fixed and Quality runs again.
         UnreadableLine unreadable = new UnreadableLine(vm, "status-unreadable", true, this::showUnreadableFindings);
+        // The Quality screen has its own copy, whole and with the same link: one copy of the words on a screen.
+        unreadable.hideWhile(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> tabs.getSelectionModel().getSelectedItem() != null
+                        && tabs.getSelectionModel().getSelectedItem() == tabsById.get(StageId.QUALITY),
+                tabs.getSelectionModel().selectedItemProperty()));
         VBox box = new VBox(unreadable, bar);
         box.getStyleClass().add("status-bar");
         return box;

@@ -80,8 +80,12 @@ class QualityScreenFxTest {
         robot.interact(screen::reload);
         Label why = robot.lookup("#reconciliation-why").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> why.getParent().isVisible());
-        assertThat(why.getText()).isEqualTo("Quarantined for MISSING_CLIENT_ID 3, INVALID_TIMESTAMP 2 (a row may have "
-                + "several) · Dropped as DUPLICATE_EVENT 2");
+        assertThat(why.getAccessibleText()).isEqualTo("Quarantined for MISSING_CLIENT_ID 3, INVALID_TIMESTAMP 2 (a row "
+                + "may have several) · Dropped as DUPLICATE_EVENT 2");
+        assertThat(why.getText()).isEqualTo("Quarantined for MISSING_CLIENT_ID 3 + 1 more · Dropped as DUPLICATE_EVENT 2");
+        robot.interact(() -> robot.lookup("#reconciliation-why-toggle").queryAs(javafx.scene.control.Hyperlink.class)
+                .fire());
+        assertThat(why.getText()).isEqualTo(why.getAccessibleText());
         robot.interact(() -> robot.lookup("#show-quarantine").queryAs(javafx.scene.control.Hyperlink.class).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#quality-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()

@@ -44,6 +44,7 @@ class UnreadableInputFxTest {
     Path dir;
     Preferences prefs;
     MainViewModel vm;
+    MainView view;
     Path input;
     final List<UiError> errors = new CopyOnWriteArrayList<>();
 
@@ -54,7 +55,7 @@ class UnreadableInputFxTest {
         vm = new MainViewModel(new Pipeline(List.of(new QualityStage())), threads, new RecentFolders(prefs), d -> d,
                 Clock.systemUTC());
         vm.cacheEnabledProperty().set(false);
-        MainView view = StudioApp.build(vm, threads, null, prefs);
+        view = StudioApp.build(vm, threads, null, prefs);
         view.setErrorPresenter(errors::add);
         stage.setScene(view.createScene(1280, 800));
         stage.show();
@@ -92,8 +93,10 @@ class UnreadableInputFxTest {
         return folder;
     }
 
+    /** Opens the folder with another screen than Quality in front: the status bar's copy shows there only. */
     private void open(FxRobot robot, Path folder) {
         robot.interact(() -> vm.openFolder(folder));
+        robot.interact(() -> view.select(com.puffy.pipeline.core.StageId.TRANSFORM));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

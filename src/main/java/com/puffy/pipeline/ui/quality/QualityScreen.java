@@ -11,6 +11,8 @@ import com.puffy.pipeline.ui.table.DataTableView;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -100,9 +102,9 @@ public final class QualityScreen implements Screen {
         Region duplicate = segment("recon-duplicate");
         HBox bar = new HBox(valid, quarantined, duplicate);
         bar.getStyleClass().add("recon-bar");
-        bar.setMinHeight(14);
-        bar.setPrefHeight(14);
-        bar.setMaxHeight(14);
+        bar.setMinHeight(12);
+        bar.setPrefHeight(12);
+        bar.setMaxHeight(12);
         Runnable layout = () -> {
             double total = Math.max(1, vm.rowsReadProperty().get());
             valid.prefWidthProperty().bind(bar.widthProperty().multiply(vm.rowsValidProperty().get() / total));
@@ -134,29 +136,51 @@ public final class QualityScreen implements Screen {
         legend.setAlignment(Pos.CENTER_LEFT);
         // The legend keeps its words on a small screen (it read "…", "…", "…" at 1000 px); the sentence wraps.
         legend.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox line = new HBox(10, text, gap, legend);
-        line.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, line, whyLine(), new UnreadableLine(main, "quality-unreadable", false,
-                this::showUnreadableFindings), bar);
-        box.setPadding(new Insets(8, 4, 10, 4));
-        bar.visibleProperty().bind(vm.hasResultsProperty());
-        legend.visibleProperty().bind(vm.hasResultsProperty());
-        return box;
-    }
-
-    /** Why rows were set aside, beside a link to them: the question the reconciliation line raises. */
-    private Node whyLine() {
-        Label why = Hints.mutedLines(vm.whyProperty());
-        why.setId("reconciliation-why");
+        // At 1024×768 the summary took five lines and the bar above the tables, and the tables showed three or four
+        // rows: the legend shares the bar's line, the link to the quarantine the sentence's, and the reasons keep to
+        // one line until asked for (decision 0600, "Quality's tables at 1024×768").
         javafx.scene.control.Hyperlink show = new javafx.scene.control.Hyperlink("Show the quarantined rows");
         show.setId("show-quarantine");
         show.setMinWidth(Region.USE_PREF_SIZE);
         show.setOnAction(e -> showTab("quality-tab-quarantine"));
-        show.visibleProperty().bind(vm.rowsQuarantinedProperty().greaterThan(0));
+        show.visibleProperty().bind(vm.hasResultsProperty().and(vm.rowsQuarantinedProperty().greaterThan(0)));
         show.managedProperty().bind(show.visibleProperty());
-        HBox line = new HBox(8, why, show);
+        HBox line = new HBox(10, text, show);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox barLine = new HBox(14, bar, legend);
+        barLine.setAlignment(Pos.CENTER_LEFT);
+        barLine.visibleProperty().bind(vm.hasResultsProperty());
+        barLine.managedProperty().bind(barLine.visibleProperty());
+        VBox box = new VBox(4, line, barLine, whyLine(), new UnreadableLine(main, "quality-unreadable", false,
+                this::showUnreadableFindings));
+        box.setPadding(new Insets(6, 4, 8, 4));
+        return box;
+    }
+
+    /**
+     * Why rows were set aside: the question the reconciliation line raises. One line, the first reason of each kind
+     * ("+ 6 more"), and a link that shows them all; a screen reader reads them all either way.
+     */
+    private Node whyLine() {
+        Label why = Hints.mutedLines("");
+        why.setId("reconciliation-why");
+        BooleanProperty all = new SimpleBooleanProperty(false);
+        why.textProperty().bind(Bindings.when(all).then(vm.whyProperty()).otherwise(vm.whyBriefProperty()));
+        why.accessibleTextProperty().bind(vm.whyProperty());
+        why.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(why, Priority.ALWAYS);
+        javafx.scene.control.Hyperlink more = new javafx.scene.control.Hyperlink();
+        more.setId("reconciliation-why-toggle");
+        more.textProperty().bind(Bindings.when(all).then("Fewer reasons").otherwise("All reasons"));
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        more.setOnAction(e -> all.set(!all.get()));
+        more.visibleProperty().bind(vm.whyProperty().isNotEqualTo(vm.whyBriefProperty()));
+        more.managedProperty().bind(more.visibleProperty());
+        HBox line = new HBox(8, why, more);
         line.setAlignment(Pos.CENTER_LEFT);
         line.visibleProperty().bind(vm.hasResultsProperty().and(vm.whyProperty().isNotEmpty()));
         line.managedProperty().bind(line.visibleProperty());

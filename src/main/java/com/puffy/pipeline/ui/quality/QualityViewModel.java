@@ -33,6 +33,7 @@ public final class QualityViewModel {
     private final BooleanProperty hasResults = new SimpleBooleanProperty();
     private final StringProperty reconciliation = new SimpleStringProperty("");
     private final StringProperty why = new SimpleStringProperty("");
+    private final StringProperty whyBrief = new SimpleStringProperty("");
 
     public QualityViewModel(UiThreads threads) {
         this.threads = threads;
@@ -92,6 +93,15 @@ public final class QualityViewModel {
         return why;
     }
 
+    /**
+     * {@link #whyProperty()} in one line: the most frequent reason of each kind and how many more, "Quarantined for
+     * MISSING_CLIENT_ID 1,508 + 6 more · Dropped as DUPLICATE_EVENT 5,392 + 1 more". The same as the whole line when
+     * no kind has more than one reason. Seven reasons took three lines of a 1024×768 screen above the tables.
+     */
+    public StringProperty whyBriefProperty() {
+        return whyBrief;
+    }
+
     /** "1,000 rows read = 950 valid + 30 quarantined + 20 duplicates: every row accounted for." */
     public StringProperty reconciliationProperty() {
         return reconciliation;
@@ -109,6 +119,7 @@ public final class QualityViewModel {
             timeline.set(null);
             reconciliation.set("");
             why.set("");
+            whyBrief.set("");
             return;
         }
         threads.background(() -> {
@@ -117,10 +128,13 @@ public final class QualityViewModel {
                 CsvTable driftTable = Files.isRegularFile(driftFile) ? CsvTable.read(driftFile) : null;
                 long[] totals = totals(table);
                 DriftTimeline built = DriftTimeline.build(table, driftTable);
-                String reasons = why(qualityDir.resolve(com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST));
+                Path manifest = qualityDir.resolve(com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST);
+                String reasons = why(manifest);
+                String brief = whyBrief(manifest);
                 threads.fx(() -> {
                     show(totals, built);
                     why.set(reasons);
+                    whyBrief.set(brief);
                 });
             } catch (Exception e) {
                 threads.fx(() -> {
@@ -133,6 +147,15 @@ public final class QualityViewModel {
 
     /** The stage's own counts by reason ({@code quarantined_by_reason}, {@code duplicates}), as one line. */
     static String why(Path manifest) {
+        return reasons(manifest, false);
+    }
+
+    /** {@link #why(Path)} with the first reason of each kind only, and how many more. */
+    static String whyBrief(Path manifest) {
+        return reasons(manifest, true);
+    }
+
+    private static String reasons(Path manifest, boolean brief) {
         if (!Files.isRegularFile(manifest)) {
             return "";
         }
@@ -140,13 +163,14 @@ public final class QualityViewModel {
             com.fasterxml.jackson.databind.JsonNode figures = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(manifest.toFile()).path("figures");
             List<String> parts = new java.util.ArrayList<>();
-            String quarantined = counts(figures.path("quarantined_by_reason"));
+            List<String> quarantined = counts(figures.path("quarantined_by_reason"));
             if (!quarantined.isEmpty()) {
-                parts.add("Quarantined for " + quarantined + (quarantined.contains(", ") ? " (a row may have several)" : ""));
+                parts.add("Quarantined for " + (brief ? first(quarantined) : String.join(", ", quarantined)
+                        + (quarantined.size() > 1 ? " (a row may have several)" : "")));
             }
-            String duplicates = counts(figures.path("duplicates"));
+            List<String> duplicates = counts(figures.path("duplicates"));
             if (!duplicates.isEmpty()) {
-                parts.add("Dropped as " + duplicates);
+                parts.add("Dropped as " + (brief ? first(duplicates) : String.join(", ", duplicates)));
             }
             return String.join(" · ", parts);
         } catch (java.io.IOException e) {
@@ -155,8 +179,12 @@ public final class QualityViewModel {
         }
     }
 
-    /** "MISSING_CLIENT_ID 1,365, INVALID_TIMESTAMP 3", most first, the codes of count 0 left out. */
-    private static String counts(com.fasterxml.jackson.databind.JsonNode byCode) {
+    private static String first(List<String> counts) {
+        return counts.get(0) + (counts.size() > 1 ? " + " + (counts.size() - 1) + " more" : "");
+    }
+
+    /** "MISSING_CLIENT_ID 1,365", "INVALID_TIMESTAMP 3": most first, the codes of count 0 left out. */
+    private static List<String> counts(com.fasterxml.jackson.databind.JsonNode byCode) {
         List<java.util.Map.Entry<String, Long>> entries = new java.util.ArrayList<>();
         byCode.fields().forEachRemaining(e -> {
             if (e.getValue().asLong() > 0) {
@@ -165,8 +193,7 @@ public final class QualityViewModel {
         });
         // Stable: codes of equal count keep the stage's order (its catalogue's).
         entries.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
-        return entries.stream().map(e -> e.getKey() + " " + Formats.count(e.getValue()))
-                .collect(java.util.stream.Collectors.joining(", "));
+        return entries.stream().map(e -> e.getKey() + " " + Formats.count(e.getValue())).toList();
     }
 
     private static long[] totals(CsvTable table) {
