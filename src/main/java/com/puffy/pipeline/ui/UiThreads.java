@@ -41,6 +41,24 @@ public interface UiThreads {
         };
     }
 
+    /**
+     * Background work waits in {@code held} until the test runs it, as on a busy loader thread; FX updates run
+     * inline. For ViewModel tests of work overtaken by newer work.
+     */
+    static UiThreads holding(java.util.List<Runnable> held) {
+        return new UiThreads() {
+            @Override
+            public void background(Runnable work) {
+                held.add(work);
+            }
+
+            @Override
+            public void fx(Runnable update) {
+                update.run();
+            }
+        };
+    }
+
     /** Everything inline on the caller's thread: for ViewModel unit tests. */
     static UiThreads direct() {
         return new UiThreads() {

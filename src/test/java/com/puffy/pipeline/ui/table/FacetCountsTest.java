@@ -114,17 +114,7 @@ class FacetCountsTest {
     @Test
     void theModelShowsTheNewestCountsAndNeverThoseOfAQuestionOvertaken() throws Exception {
         List<Runnable> queued = new ArrayList<>();
-        UiThreads later = new UiThreads() {
-            @Override
-            public void background(Runnable work) {
-                queued.add(work);
-            }
-
-            @Override
-            public void fx(Runnable update) {
-                update.run();
-            }
-        };
+        UiThreads later = UiThreads.holding(queued);
         DataTableModel model = new DataTableModel(later, List.of("channel", "device"));
         model.show(CsvTable.read(sessions()));
         assertThat(model.facetCounts("channel").get()).as("not counted yet").isNull();

@@ -124,17 +124,7 @@ class TableQueryTest {
     void thePlaceholderSaysLoadingOrFilteringUntilTheRowsAreThere() throws Exception {
         table();
         List<Runnable> pending = new ArrayList<>();
-        UiThreads queued = new UiThreads() {
-            @Override
-            public void background(Runnable work) {
-                pending.add(work);
-            }
-
-            @Override
-            public void fx(Runnable update) {
-                update.run();
-            }
-        };
+        UiThreads queued = UiThreads.holding(pending);
         DataTableModel model = new DataTableModel(queued, List.of());
         model.load(dir.resolve("findings.csv"), "run it");
         assertThat(model.placeholderProperty().get()).isEqualTo("Loading findings.csv…");
@@ -166,17 +156,7 @@ class TableQueryTest {
     void theSameQuestionOnTheSameTableRunsOnce() throws Exception {
         table();
         List<Runnable> pending = new ArrayList<>();
-        UiThreads queued = new UiThreads() {
-            @Override
-            public void background(Runnable work) {
-                pending.add(work);
-            }
-
-            @Override
-            public void fx(Runnable update) {
-                update.run();
-            }
-        };
+        UiThreads queued = UiThreads.holding(pending);
         DataTableModel model = new DataTableModel(queued, List.of("severity"));
         model.load(dir.resolve("findings.csv"), "run it");
         pending.remove(0).run();

@@ -76,18 +76,7 @@ class DatasetChartModelTest {
     @Test
     void aNewerChoiceCancelsTheOneStillAddingUpAndOnlyTheNewestIsShown() throws Exception {
         List<Runnable> queued = new ArrayList<>();
-        // Background work waits in a queue, as on a busy loader thread; FX updates run at once.
-        UiThreads held = new UiThreads() {
-            @Override
-            public void background(Runnable work) {
-                queued.add(work);
-            }
-
-            @Override
-            public void fx(Runnable update) {
-                update.run();
-            }
-        };
+        UiThreads held = UiThreads.holding(queued);
         DataTableModel table = new DataTableModel(UiThreads.direct(), List.of("channel", "device"));
         table.load(sessions(), "missing");
         DatasetChartModel chart = new DatasetChartModel(held, table, Spec.rows("channel", false));
