@@ -1,6 +1,7 @@
 package com.puffy.pipeline;
 
 import com.puffy.pipeline.cli.EventPipeCli;
+import com.puffy.pipeline.core.ExitCode;
 
 /**
  * The jar's entry point. With a command it runs the command line; with no command, only {@code --input DIR} or only
@@ -14,6 +15,12 @@ public final class Main {
     public static void main(String[] args) {
         String[] desktopArgs = EventPipeCli.desktopAppArgs(args);
         if (desktopArgs != null) {
+            String noScreen = EventPipeCli.noScreen(System.getProperty("os.name"), System.getenv(),
+                    System.getProperty("glass.platform"));
+            if (noScreen != null) {
+                System.err.println(noScreen);
+                System.exit(ExitCode.USAGE.code());
+            }
             DesktopEntry.start(desktopArgs);
             return;
         }

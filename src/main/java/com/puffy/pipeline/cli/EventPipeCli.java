@@ -70,6 +70,27 @@ public final class EventPipeCli implements Runnable {
         return null;
     }
 
+    /**
+     * Why the desktop app cannot open in this process, or null when it can: on Linux and the other X11 systems a
+     * process without DISPLAY or WAYLAND_DISPLAY (a server, an SSH session, a CI job) has no screen, and JavaFX would
+     * end in a stack trace ("Unable to open DISPLAY"). Windows and macOS sessions have a screen; a JavaFX set to run
+     * headless ({@code -Dglass.platform=Monocle}) needs none.
+     */
+    public static String noScreen(String osName, java.util.Map<String, String> env, String glassPlatform) {
+        String os = osName == null ? "" : osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac") || "Monocle".equalsIgnoreCase(glassPlatform)
+                || !isBlank(env.get("DISPLAY")) || !isBlank(env.get("WAYLAND_DISPLAY"))) {
+            return null;
+        }
+        return "eventpipe: there is no screen to open the desktop app on (neither DISPLAY nor WAYLAND_DISPLAY is "
+                + "set). Without a screen, run the pipeline as a command: eventpipe run --input DIR. "
+                + "Run `eventpipe --help` for the commands.";
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     /** An argument that is neither an option nor a command and names an existing folder. */
     private static boolean isFolderToOpen(String arg, Path workingDir) {
         return !arg.startsWith("-") && isFolder(arg, workingDir)

@@ -109,6 +109,19 @@ class EventPipeCliTest {
     }
 
     @Test
+    void withoutAScreenTheDesktopAppIsRefusedWithASentenceInsteadOfAStackTrace() {
+        String refusal = EventPipeCli.noScreen("Linux", java.util.Map.of(), null);
+        assertThat(refusal).startsWith("eventpipe: there is no screen to open the desktop app on")
+                .contains("eventpipe run --input DIR").contains("eventpipe --help");
+        assertThat(EventPipeCli.noScreen("Linux", java.util.Map.of("DISPLAY", " "), null)).as("blank").isEqualTo(refusal);
+        assertThat(EventPipeCli.noScreen("Linux", java.util.Map.of("DISPLAY", ":99"), null)).isNull();
+        assertThat(EventPipeCli.noScreen("Linux", java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), null)).isNull();
+        assertThat(EventPipeCli.noScreen("Linux", java.util.Map.of(), "Monocle")).as("headless JavaFX").isNull();
+        assertThat(EventPipeCli.noScreen("Windows 11", java.util.Map.of(), null)).isNull();
+        assertThat(EventPipeCli.noScreen("Mac OS X", java.util.Map.of(), null)).isNull();
+    }
+
+    @Test
     void aFolderNamedLikeACommandIsTheCommandUnlessWrittenAsAPath() throws Exception {
         Files.createDirectory(dir.resolve("run"));
         Files.createDirectory(dir.resolve("config"));
