@@ -45,6 +45,13 @@ expect_exit 0 "launcher prints --help" cli --help
 grep -q 'Exit codes' "$work/out.txt" || fail "--help shows no exit codes"
 commands=$(cat "$work/out.txt")
 expect_exit 2 "an unknown option is a usage error" cli --no-such-option
+expect_exit 2 "a mistyped command is a usage error naming the command meant" cli valdate --input "$work"
+grep -q "did you mean 'validate'" "$work/err.txt" || fail "a mistyped command did not name the command meant: $(cat "$work/err.txt")"
+expect_exit 2 "a folder that does not exist is a usage error" cli "$work/no-such-folder"
+grep -q "^eventpipe: No folder $work/no-such-folder: " "$work/err.txt" || fail "a missing folder was not named: $(cat "$work/err.txt")"
+expect_exit 2 "the desktop app without a screen is refused in one sentence, not a stack trace" cli "$work"
+grep -q "^eventpipe: there is no screen to open the desktop app on" "$work/err.txt" && ! grep -q "Exception" "$work/err.txt" \
+  || fail "the desktop app without a screen did not say so: $(cat "$work/err.txt")"
 
 # Every JDK module the app's jars use must be in the trimmed runtime (jdeps comes with the build JDK; it needs the
 # JavaFX jars the build put on the jlink module path, so this check runs on a build tree only).

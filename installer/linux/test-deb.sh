@@ -29,18 +29,24 @@ echo "ok: eventpipe on PATH, headless: $version"
 
 entry=/usr/share/applications/eventpipe.desktop
 [ -f "$entry" ] || fail "no menu entry at $entry"
-for key in Exec Icon; do
-  target=$(sed -n "s/^$key=//p" "$entry")
-  [ -e "$target" ] || fail "menu entry $key=$target does not exist"
+# Exec is the launcher and %f: a file manager's "Open With Other Application" on a folder passes it (eventpipe DIR opens the app on it),
+# a menu start passes nothing (the field code is dropped) and the app opens the last folder or the sample data.
+exec_value=$(sed -n 's/^Exec=//p' "$entry")
+[ "${exec_value#* }" = "%f" ] || fail "menu entry Exec=$exec_value does not end in the single folder argument %f"
+for target in "${exec_value%% *}" "$(sed -n 's/^Icon=//p' "$entry")"; do
+  [ -e "$target" ] || fail "menu entry names $target, which does not exist"
 done
+# No MimeType=inode/directory: registered for folders, the app can become the default folder opener where none is set,
+# and other programs' "Show in folder" would open the Studio (docs/decisions/0700-installer.md).
+! grep -q '^MimeType=.*inode/directory' "$entry" || fail "menu entry registers for folders (MimeType=inode/directory)"
 if command -v desktop-file-validate >/dev/null 2>&1; then desktop-file-validate "$entry" || fail "$entry is not a valid desktop entry"; fi
 echo "ok: menu entry $entry ($(sed -n 's/^Name=//p' "$entry"))"
 
 if [ -n "$shot" ]; then
   command -v xvfb-run >/dev/null && command -v import >/dev/null || fail "the screenshot needs xvfb-run and import (imagemagick)"
-  # The desktop entry's command, as a user's double-click runs it, for a user who never ran the app (a fresh
-  # user.home: no recent folder, so it opens the sample data); the process must still be up when shot.
-  exec_line=$(sed -n 's/^Exec=//p' "$entry")
+  # The desktop entry's command as the menu runs it (no folder: the %f field code is dropped), for a user who never
+  # ran the app (a fresh user.home: no recent folder, so it opens the sample data); it must still be up when shot.
+  exec_line=$(sed -n 's/^Exec=//p' "$entry" | sed 's/ %[fFuU]//g')
   fresh_home=$(mktemp -d)
   rm -f "$shot"
   # Poll until the window is drawn (a black root window has one colour), let the sample data load, then shoot.

@@ -8,6 +8,9 @@ import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.engine.Pipeline;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import picocli.CommandLine;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Command;
         versionProvider = EventPipeCli.Version.class,
         description = {
                 "Event Pipeline Studio: turns a folder of daily web-event CSV files into trustworthy analytics.",
-                "With no command, starts the desktop app (optionally on --input DIR)."},
+                "With no command, starts the desktop app, on a folder if given: eventpipe DIR (or --input DIR).",
+                "A folder named like a command is the command: eventpipe ./run opens a folder called run."},
         footer = {"", "Exit codes: 0 success, 1 finished with CRITICAL alerts, 2 usage error, 3 unreadable input, "
                 + "4 internal error."})
 public final class EventPipeCli implements Runnable {
@@ -35,14 +39,70 @@ public final class EventPipeCli implements Runnable {
     }
 
     /**
-     * True for no arguments or exactly {@code --input DIR}: the jar then starts the desktop app. Anything more goes
-     * to the command line, which names what it does not know: `--input DIR run` or `--input DIR --output X` used to
-     * open the window and drop the rest without a word.
+     * True when the jar should start the desktop app rather than the command line: see {@link #desktopAppArgs}.
      */
     public static boolean wantsDesktopApp(String[] args) {
-        return args.length == 0
+        return desktopAppArgs(args) != null;
+    }
+
+    /**
+     * The arguments the desktop app starts with, or null when {@code args} are for the command line. No arguments or
+     * exactly {@code --input DIR} go as they are; one existing folder ({@code eventpipe DIR}, as a user types it or a
+     * file manager's "Open with" runs it) goes as {@code --input DIR}. A folder named like a command ({@code run})
+     * stays the command: {@code eventpipe ./run} opens the folder. Anything more goes to the command line, which
+     * names what it does not know: `--input DIR run` or `--input DIR --output X` used to open the window and drop the
+     * rest without a word.
+     */
+    public static String[] desktopAppArgs(String[] args) {
+        return desktopAppArgs(args, Path.of(""));
+    }
+
+    /** {@link #desktopAppArgs(String[])} with relative folders resolved against {@code workingDir}. */
+    static String[] desktopAppArgs(String[] args, Path workingDir) {
+        if (args.length == 0
                 || args.length == 2 && args[0].equals("--input")
-                || args.length == 1 && args[0].startsWith("--input=");
+                || args.length == 1 && args[0].startsWith("--input=")) {
+            return args.clone();
+        }
+        if (args.length == 1 && isFolderToOpen(args[0], workingDir)) {
+            return new String[]{"--input", args[0]};
+        }
+        return null;
+    }
+
+    /**
+     * Why the desktop app cannot open in this process, or null when it can: on Linux and the other X11 systems a
+     * process without DISPLAY or WAYLAND_DISPLAY (a server, an SSH session, a CI job) has no screen, and JavaFX would
+     * end in a stack trace ("Unable to open DISPLAY"). Windows and macOS sessions have a screen; a JavaFX set to run
+     * headless ({@code -Dglass.platform=Monocle}) needs none.
+     */
+    public static String noScreen(String osName, java.util.Map<String, String> env, String glassPlatform) {
+        String os = osName == null ? "" : osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac") || "Monocle".equalsIgnoreCase(glassPlatform)
+                || !isBlank(env.get("DISPLAY")) || !isBlank(env.get("WAYLAND_DISPLAY"))) {
+            return null;
+        }
+        return "eventpipe: there is no screen to open the desktop app on (neither DISPLAY nor WAYLAND_DISPLAY is "
+                + "set). Without a screen, run the pipeline as a command: eventpipe run --input DIR. "
+                + "Run `eventpipe --help` for the commands.";
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** An argument that is neither an option nor a command and names an existing folder. */
+    private static boolean isFolderToOpen(String arg, Path workingDir) {
+        return !arg.startsWith("-") && isFolder(arg, workingDir)
+                && !build(StudioEngine.standardPipeline()).getSubcommands().containsKey(arg);
+    }
+
+    private static boolean isFolder(String arg, Path workingDir) {
+        try {
+            return !arg.isEmpty() && Files.isDirectory(workingDir.resolve(arg));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     public static int execute(String... args) {
@@ -52,13 +112,16 @@ public final class EventPipeCli implements Runnable {
 
     public static int execute(Pipeline pipeline, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = build(pipeline);
-        if (args.length > 0 && args[0].startsWith("--input")) {
-            // Only the desktop app starts with --input; picocli would blame the command's own missing --input.
+        if (args.length > 0 && (args[0].startsWith("--input")
+                || args.length > 1 && !args[0].startsWith("-") && !cli.getSubcommands().containsKey(args[0])
+                        && isFolder(args[0], Path.of("")))) {
+            // Only the desktop app starts with --input or a folder; picocli would blame the command's own missing
+            // --input, or call the folder an unmatched argument.
             String command = Arrays.stream(args).filter(cli.getSubcommands()::containsKey).findFirst().orElse(null);
             err.println(command != null
                     ? "eventpipe: the command comes first, then its options: eventpipe " + command + " --input DIR …"
-                    : "eventpipe: the desktop app takes only --input DIR; to run the pipeline, name a command: "
-                            + "eventpipe run --input DIR --output OUT");
+                    : "eventpipe: the desktop app takes only a folder (eventpipe DIR, or eventpipe --input DIR); "
+                            + "to run the pipeline, name a command: eventpipe run --input DIR --output OUT");
             err.println("Run `eventpipe --help` for the commands.");
             return ExitCode.USAGE.code();
         }
@@ -66,6 +129,10 @@ public final class EventPipeCli implements Runnable {
         cli.setErr(err);
         boolean debug = Arrays.asList(args).contains("--debug");
         cli.setParameterExceptionHandler((ex, strings) -> {
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+                err.println("eventpipe: " + UnmatchedArguments.explain(unmatched));
+                return ExitCode.USAGE.code();
+            }
             String explained = OptionValueErrors.explain(ex.getArgSpec(), ex.getValue(), ex.getCause());
             err.println("eventpipe: " + (explained != null ? explained : ex.getMessage()));
             err.println("Run `eventpipe " + commandPath(ex.getCommandLine()) + "--help` for the options.");

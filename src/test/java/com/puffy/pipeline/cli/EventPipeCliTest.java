@@ -96,12 +96,71 @@ class EventPipeCliTest {
     }
 
     @Test
+    void oneExistingFolderOpensTheDesktopAppOnItAsInputDoes() throws Exception {
+        Path events = Files.createDirectory(dir.resolve("my events"));
+
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{events.toString()}))
+                .containsExactly("--input", events.toString());
+        assertThat(EventPipeCli.wantsDesktopApp(new String[]{events.toString()})).isTrue();
+        // Relative, as a user types it in the folder above.
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{"my events"}, dir)).containsExactly("--input", "my events");
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{"--input", "x"})).containsExactly("--input", "x");
+        assertThat(EventPipeCli.desktopAppArgs(new String[0])).isEmpty();
+    }
+
+    @Test
+    void withoutAScreenTheDesktopAppIsRefusedWithASentenceInsteadOfAStackTrace() {
+        String refusal = EventPipeCli.noScreen("Linux", java.util.Map.of(), null);
+        assertThat(refusal).startsWith("eventpipe: there is no screen to open the desktop app on")
+                .contains("eventpipe run --input DIR").contains("eventpipe --help");
+        assertThat(EventPipeCli.noScreen("Linux", java.util.Map.of("DISPLAY", " "), null)).as("blank").isEqualTo(refusal);
+        assertThat(EventPipeCli.noScreen("Linux", java.util.Map.of("DISPLAY", ":99"), null)).isNull();
+        assertThat(EventPipeCli.noScreen("Linux", java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), null)).isNull();
+        assertThat(EventPipeCli.noScreen("Linux", java.util.Map.of(), "Monocle")).as("headless JavaFX").isNull();
+        assertThat(EventPipeCli.noScreen("Windows 11", java.util.Map.of(), null)).isNull();
+        assertThat(EventPipeCli.noScreen("Mac OS X", java.util.Map.of(), null)).isNull();
+    }
+
+    @Test
+    void aFolderNamedLikeACommandIsTheCommandUnlessWrittenAsAPath() throws Exception {
+        Files.createDirectory(dir.resolve("run"));
+        Files.createDirectory(dir.resolve("config"));
+
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{"run"}, dir)).isNull();
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{"config"}, dir)).isNull();
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{"./run"}, dir)).containsExactly("--input", "./run");
+    }
+
+    @Test
+    void aMissingFolderAFileAnOptionOrAFolderWithMoreArgumentsGoToTheCommandLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("events_20250301.csv"), "client_id\n");
+
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{dir.resolve("no-such").toString()})).isNull();
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{file.toString()})).isNull();
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{"--version"})).isNull();
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{""})).isNull();
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{dir.toString(), "run"})).isNull();
+        assertThat(EventPipeCli.desktopAppArgs(new String[]{dir.toString(), dir.toString()})).isNull();
+    }
+
+    @Test
     void optionsBeforeTheCommandAreAUsageErrorNotASilentDesktopStart() {
         assertThat(EventPipeCli.execute(com.puffy.pipeline.StudioEngine.standardPipeline(), new PrintWriter(out, true),
                 new PrintWriter(err, true), "--input", "x", "run")).isEqualTo(2);
         assertThat(err.toString()).contains("the command comes first, then its options: eventpipe run --input DIR");
         err.getBuffer().setLength(0);
         assertThat(run("--input", "x", "--output", "y")).isEqualTo(2);
-        assertThat(err.toString()).contains("the desktop app takes only --input DIR", "eventpipe run --input DIR");
+        assertThat(err.toString()).contains("the desktop app takes only a folder (eventpipe DIR, or eventpipe --input DIR)",
+                "eventpipe run --input DIR");
+    }
+
+    @Test
+    void aFolderBeforeTheCommandOrWithOtherArgumentsIsAUsageErrorNotASilentDesktopStart() {
+        assertThat(EventPipeCli.execute(com.puffy.pipeline.StudioEngine.standardPipeline(), new PrintWriter(out, true),
+                new PrintWriter(err, true), dir.toString(), "validate")).isEqualTo(2);
+        assertThat(err.toString()).contains("the command comes first, then its options: eventpipe validate --input DIR");
+        err.getBuffer().setLength(0);
+        assertThat(run(dir.toString(), "--output", "y")).isEqualTo(2);
+        assertThat(err.toString()).contains("the desktop app takes only a folder (eventpipe DIR, or eventpipe --input DIR)");
     }
 }

@@ -76,7 +76,7 @@ class InstallerAssetsTest {
     }
 
     @Test
-    void linuxMenuEntryStartsTheInstalledLauncherWithItsIcon() throws IOException {
+    void linuxMenuEntryStartsTheInstalledLauncherWithItsIconAndIsOfferedForFolders() throws IOException {
         Properties entry = new Properties();
         List<String> lines = Files.readAllLines(INSTALLER.resolve("linux/app/eventpipe.desktop"));
         assertThat(lines.get(0)).isEqualTo("[Desktop Entry]");
@@ -86,7 +86,11 @@ class InstallerAssetsTest {
         assertThat(entry.getProperty("Type")).isEqualTo("Application");
         assertThat(entry.getProperty("Name")).isEqualTo("Event Pipeline Studio");
         // jpackage installs the app image of name eventpipe into /opt/eventpipe, its icon as lib/eventpipe.png
-        assertThat(entry.getProperty("Exec")).isEqualTo("/opt/eventpipe/bin/eventpipe");
+        // %f: "Open with" on a folder passes that one folder (eventpipe DIR opens the app on it); a menu start passes
+        // nothing, and the app opens the last folder or the sample data.
+        assertThat(entry.getProperty("Exec")).isEqualTo("/opt/eventpipe/bin/eventpipe %f");
+        // Not registered for folders: where no default folder opener is set, it could become it (decision 0700).
+        assertThat(entry.getProperty("MimeType")).isNull();
         assertThat(entry.getProperty("Icon")).isEqualTo("/opt/eventpipe/lib/eventpipe.png");
         assertThat(entry.getProperty("Terminal")).isEqualTo("false");
     }
