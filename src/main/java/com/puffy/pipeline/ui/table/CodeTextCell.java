@@ -16,11 +16,10 @@ import javafx.scene.layout.Region;
  */
 final class CodeTextCell extends TableCell<String[], String> {
     private final OneLine line = new OneLine();
-    private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+    /** Made for the first message this cell cuts (see {@link TextCell}). */
+    private javafx.scene.control.Tooltip whole;
 
     CodeTextCell() {
-        whole.setWrapText(true);
-        whole.setMaxWidth(600);
         // Where the cell ends, not where the text would: the cell gives its graphic the graphic's own maximum width.
         line.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty(),
@@ -57,7 +56,7 @@ final class CodeTextCell extends TableCell<String[], String> {
             cut = getText() != null && drawn instanceof javafx.scene.text.Text shown && drawn.getParent() == this
                     && !shown.getText().equals(getText());
         }
-        TextCell.showWhole(this, whole, cut && item != null && !isEmpty() ? CodeText.plain(item) : null);
+        whole = TextCell.showWhole(this, whole, cut && item != null && !isEmpty() ? CodeText.plain(item) : null);
     }
 
     /** Runs laid out left to right on their common baseline; the run at the edge takes "…", those after it hide. */

@@ -10,12 +10,8 @@ import javafx.scene.text.Text;
  * code or file name cut with "…" could otherwise only be read by widening the column or opening the row.
  */
 final class TextCell extends TableCell<String[], String> {
-    private final Tooltip whole = new Tooltip();
-
-    TextCell() {
-        whole.setWrapText(true);
-        whole.setMaxWidth(600);
-    }
+    /** Made for the first text this cell cuts: a tooltip is a popup window's worth of nodes, most cells never need one. */
+    private Tooltip whole;
 
     @Override
     protected void updateItem(String item, boolean empty) {
@@ -32,20 +28,30 @@ final class TextCell extends TableCell<String[], String> {
         String text = getText();
         boolean cut = text != null && !text.isEmpty() && drawn instanceof Text shown && drawn.getParent() == this
                 && !shown.getText().equals(text);
-        showWhole(this, whole, cut ? text : null);
+        whole = showWhole(this, whole, cut ? text : null);
     }
 
-    /** Gives {@code cell} the tooltip {@code whole} reading {@code text}, or no tooltip when {@code text} is null. */
-    static void showWhole(TableCell<?, ?> cell, Tooltip whole, String text) {
+    /**
+     * Gives {@code cell} a tooltip reading {@code text}, or none when {@code text} is null; returns the cell's tooltip
+     * to keep for the next call ({@code whole}, or a new one when it was null and is needed).
+     */
+    static Tooltip showWhole(TableCell<?, ?> cell, Tooltip whole, String text) {
         if (text == null) {
             if (cell.getTooltip() != null) {
                 cell.setTooltip(null);
             }
-            return;
+            return whole;
         }
-        whole.setText(text);
-        if (cell.getTooltip() != whole) {
-            cell.setTooltip(whole);
+        Tooltip tooltip = whole;
+        if (tooltip == null) {
+            tooltip = new Tooltip();
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(600);
         }
+        tooltip.setText(text);
+        if (cell.getTooltip() != tooltip) {
+            cell.setTooltip(tooltip);
+        }
+        return tooltip;
     }
 }
