@@ -107,7 +107,20 @@ public final class MainView {
 
         Timeline clock = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
-        clock.play();
+        // Only while the window shows: a running Timeline is held by the toolkit's pulse, and through vm.tick so is
+        // the model, whose listeners hold every screen and table; a window no longer shown could never be collected.
+        javafx.beans.value.ObservableValue<Boolean> shown = root.sceneProperty()
+                .flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+        shown.addListener((obs, was, is) -> {
+            if (is) {
+                clock.play();
+            } else {
+                clock.stop();
+            }
+        });
+        if (shown.getValue()) {
+            clock.play();
+        }
     }
 
     /** Tests replace the dialog with a recorder so they can read the sentence without a modal window. */
@@ -123,6 +136,10 @@ public final class MainView {
         installDragAndDrop(scene);
         FocusKeeper.install(scene, vm.runningProperty());
         scene.windowProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                // The window may go on showing another scene; its handler must not hold this one.
+                old.setOnCloseRequest(null);
+            }
             if (now != null) {
                 now.setOnCloseRequest(e -> {
                     if (vm.runningProperty().get()) {
