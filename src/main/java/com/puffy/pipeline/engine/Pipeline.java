@@ -162,7 +162,11 @@ public final class Pipeline {
                     break;
                 }
             }
-            Path manifest = writeRunManifest(settings, runs, started);
+            // A cancelled run (Ctrl+C in a terminal, Cancel in the app) keeps every previous output, and run.json
+            // is one of them: replaced, it described a run that made none of the files beside it.
+            boolean cancelled = runs.stream().anyMatch(run -> run.outcome() == StageOutcome.CANCELLED);
+            Path manifest = cancelled ? settings.outputDir().resolve(RUN_MANIFEST)
+                    : writeRunManifest(settings, runs, started);
             return new PipelineReport(runs, settings.outputDir(), manifest);
         }
     }

@@ -232,6 +232,7 @@ class PipelineTest {
     void aCancelledStageLeavesThePreviousOutputsAndNoWorkFolder() throws Exception {
         Pipeline good = pipelineWith(c -> { });
         good.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE, Cancellation.none());
+        String runJson = Files.readString(settings.outputDir().resolve("run.json"));
         Cancellation cancellation = new Cancellation();
         Pipeline cancelling = pipelineWith(c -> {
             cancellation.cancel();
@@ -244,6 +245,8 @@ class PipelineTest {
         try (Stream<Path> left = Files.list(settings.outputDir())) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-") || n.startsWith(".old-"));
         }
+        assertThat(settings.outputDir().resolve("run.json")).as("run.json describes the outputs kept")
+                .hasContent(runJson);
     }
 
     @Test
