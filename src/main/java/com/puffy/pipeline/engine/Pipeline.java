@@ -110,7 +110,7 @@ public final class Pipeline {
         boolean newOutputFolder = !Files.exists(settings.outputDir());
         createOutputFolder(settings.outputDir());
         if (!newOutputFolder) {
-            refuseForeignFiles(settings.outputDir());
+            refuseForeignFiles(settings.outputDir(), knownOutputs());
         }
         try {
             return runLocked(settings, requested, force, listener, cancellation);
@@ -404,14 +404,16 @@ public final class Pipeline {
     /**
      * A stage replaces its whole folder ({@code quality/}, {@code report/} …) and every run replaces {@code run.json}:
      * in a folder that holds someone else's {@code report/notes.txt} (--output pointed at a working folder), the run
-     * deleted it without a word. A stage folder is ours when it holds a stage manifest (or nothing), run.json when it
-     * names the product; anything else stops the run before a file is touched.
+     * deleted it without a word. A stage folder is ours when it holds a stage manifest, one of the files the stage
+     * writes, or nothing; run.json when it names the product; anything else stops the run before a file is touched.
      */
-    static void refuseForeignFiles(Path outputDir) {
+    static void refuseForeignFiles(Path outputDir, Map<StageId, List<String>> knownOutputs) {
         for (StageId id : StageId.values()) {
             Path folder = outputDir.resolve(id.outputFolder());
             if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    || Files.isRegularFile(folder.resolve(STAGE_MANIFEST))) {
+                    || Files.isRegularFile(folder.resolve(STAGE_MANIFEST))
+                    || knownOutputs.getOrDefault(id, List.of()).stream()
+                            .anyMatch(file -> Files.isRegularFile(folder.resolve(file)))) {
                 continue;
             }
             String example = null;
@@ -437,6 +439,23 @@ public final class Pipeline {
                     + RUN_MANIFEST + " that was not written by eventpipe and would be replaced: choose another folder "
                     + "with --output, or move it out of the way.");
         }
+    }
+
+    /** The files each stage folder holds by SPEC §7 and docs/architecture.md, and those this build's stages name. */
+    private Map<StageId, List<String>> knownOutputs() {
+        Map<StageId, List<String>> known = new EnumMap<>(StageId.class);
+        known.put(StageId.QUALITY, List.of("file_summary.csv", "validated_events.csv", "findings.csv",
+                "quarantine.csv", "schema_drift.csv"));
+        known.put(StageId.TRANSFORM, List.of("sessions.csv", "users.csv", "conversions.csv", "attribution.csv",
+                "daily_metrics.csv", "funnel.csv", "channel_performance.csv"));
+        known.put(StageId.MONITOR, List.of("alerts.csv", "incidents.csv", "metrics.csv"));
+        known.put(StageId.ANALYSIS, List.of("report.html", "kpis.csv", "overview.csv"));
+        stages.forEach((id, stage) -> {
+            List<String> names = new ArrayList<>(known.get(id));
+            names.addAll(stage.outputs());
+            known.put(id, names);
+        });
+        return known;
     }
 
     private static boolean isOurRunManifest(Path file) {

@@ -344,6 +344,8 @@ class PipelineTest {
     @Test
     void ourOwnOutputsAndEmptyStageFoldersAreReplacedAsBefore() throws Exception {
         Files.createDirectories(settings.outputDir().resolve("transform"));
+        // Outputs of ours whose manifest was lost are still ours.
+        Files.writeString(Files.createDirectories(settings.outputDir().resolve("quality")).resolve("quality.csv"), "x");
         Pipeline pipeline = pipelineWith(c -> { });
         pipeline.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE, Cancellation.none());
         PipelineReport again = pipeline.run(settings, EnumSet.of(StageId.TRANSFORM), true, PipelineListener.NONE,
