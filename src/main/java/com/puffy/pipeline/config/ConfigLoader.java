@@ -83,8 +83,8 @@ public final class ConfigLoader {
     public static byte[] readBytes(Path userFile) {
         if (Files.isDirectory(userFile)) {
             // Was "cannot be read (Is a directory): check its permissions and that it is UTF-8 text".
-            throw new ConfigException("Configuration file " + userFile + " is a folder, not a file: check the --config "
-                    + "path.");
+            throw new ConfigException("Configuration file " + userFile + " cannot be read: it is a folder, not a file; "
+                    + "check the --config path.");
         }
         try {
             return Files.readAllBytes(userFile);

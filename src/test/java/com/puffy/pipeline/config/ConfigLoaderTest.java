@@ -323,7 +323,8 @@ class ConfigLoaderTest {
         Path folder = Files.createDirectories(dir.resolve("config.yaml"));
         assertThatThrownBy(() -> ConfigLoader.load(folder))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Configuration file " + folder + " is a folder, not a file: check the --config path.");
+                .hasMessage("Configuration file " + folder + " cannot be read: it is a folder, not a file; check the "
+                        + "--config path.");
     }
 
     @Test
