@@ -48,7 +48,10 @@ public final class DataTableView extends BorderPane {
     private final TableView<String[]> table = new TableView<>();
     private final ViewItems items = new ViewItems();
     private final EmptyState empty = new EmptyState("mdi2t-table-off");
-    private final FlowPane toolbar;
+    private final FilterBar toolbar;
+    /** The row count (and the busy sign) at the end of the filters' last line, or under the table. */
+    private final HBox status;
+    private final HBox footer = new HBox();
     private final CustomTextField searchField;
     private final BorderPane bar;
     private final StackPane center;
@@ -62,6 +65,12 @@ public final class DataTableView extends BorderPane {
      * filters and "Open journey") had about 580 px and its filters took three and four lines above the rows.
      */
     static final double COMPACT_BELOW = 700;
+    /**
+     * The width each of the bar's controls takes when not compact, noted while it is not: the view goes compact
+     * where these do not fit on one line, and the choice is made from them and the width only, never from the
+     * compact widths it causes.
+     */
+    private final Map<javafx.scene.Node, Double> fullWidths = new java.util.HashMap<>();
     private final javafx.beans.property.ReadOnlyBooleanWrapper compact = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Consumer<String[]> onOpenRow;
     private String lastSortColumn;
@@ -77,7 +86,6 @@ public final class DataTableView extends BorderPane {
     public DataTableView(DataTableModel model, String idPrefix) {
         this.model = model;
         getStyleClass().add("data-table");
-        compact.bind(widthProperty().greaterThan(0).and(widthProperty().lessThan(COMPACT_BELOW)));
         table.setId(idPrefix + "-table");
         table.getProperties().put(DataTableView.class, this);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -138,8 +146,7 @@ public final class DataTableView extends BorderPane {
 
         // The filters wrap onto a second line rather than push the row count out of the window: the sessions
         // table's four value filters and "Open journey" hid its count even at 1440 px.
-        toolbar = new FlowPane(8, 6, search, inColumn);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar = new FilterBar(8, 6, search, inColumn);
         for (String column : model.facetColumns()) {
             CheckComboBox<String> facet = new CheckComboBox<>(model.facetValues(column));
             facet.setId(idPrefix + "-facet-" + column);
@@ -160,7 +167,7 @@ public final class DataTableView extends BorderPane {
                 boolean small = compact.get();
                 facet.setTitle(tooMany ? title + ": too many values" : checked == 0 ? title
                         : small ? title + " (" + checked + ")" : title + ": " + checked + " chosen");
-                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? 125 : 170);
+                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? compactWidth(column, title) : 170);
             };
             facet.getCheckModel().getCheckedItems().addListener(
                     (javafx.collections.ListChangeListener<String>) change -> {
@@ -179,7 +186,10 @@ public final class DataTableView extends BorderPane {
             openFromTheKeyboard(facet);
             fitListToItems(facet);
             facets.put(column, facet);
-            model.facetValues(column).addListener((javafx.collections.ListChangeListener<String>) c -> tickPending());
+            model.facetValues(column).addListener((javafx.collections.ListChangeListener<String>) c -> {
+                tickPending();
+                showNote.run();
+            });
             toolbar.getChildren().addAll(facet, why);
         }
         ProgressIndicator busy = new ProgressIndicator();
@@ -207,23 +217,24 @@ public final class DataTableView extends BorderPane {
         StackPane.setAlignment(count, Pos.CENTER_RIGHT);
         StackPane.setAlignment(widest, Pos.CENTER_RIGHT);
         search.setMinWidth(140);
-        HBox status = new HBox(8, busy, countPlace);
+        status = new HBox(8, busy, countPlace);
         status.setAlignment(Pos.CENTER_RIGHT);
         status.setMinWidth(Region.USE_PREF_SIZE);
+        // The count sits at the right end of the filters' last line while it has room there; else under the rows,
+        // at their right, where a spreadsheet says how many rows it shows. On a line of its own in the bar it had
+        // taken as much height, and beside a line of filters that fit without it, it sent the last filter down (the
+        // Findings filters at 1024 px).
+        status.setManaged(false);
+        toolbar.getChildren().add(status);
+        footer.setAlignment(Pos.CENTER_RIGHT);
+        footer.setPadding(new Insets(3, 2, 0, 0));
+        footer.setId(idPrefix + "-footer");
+        footer.setVisible(false);
+        footer.setManaged(false);
+        toolbar.setTrailing(status, this::placeCount);
+        widest.textProperty().addListener((obs, old, now) -> toolbar.requestLayout());
+        count.textProperty().addListener((obs, old, now) -> toolbar.requestLayout());
         bar = new BorderPane(toolbar);
-        bar.setRight(status);
-        // Narrow, the count stops taking its width from every line of filters and follows the last one instead.
-        compact.addListener((obs, old, now) -> {
-            if (now) {
-                bar.setRight(null);
-                toolbar.getChildren().add(status);
-            } else {
-                toolbar.getChildren().remove(status);
-                bar.setRight(status);
-            }
-        });
-        BorderPane.setAlignment(status, Pos.CENTER_RIGHT);
-        BorderPane.setMargin(status, new Insets(0, 0, 0, 8));
         bar.setPadding(new Insets(6, 0, 6, 0));
 
         setTop(bar);
@@ -232,7 +243,12 @@ public final class DataTableView extends BorderPane {
         fontProbe.setVisible(false);
         center.getChildren().add(fontProbe);
         setCenter(center);
+        setBottom(footer);
         empty.setVisible(false);
+        // Compact where the controls at their full widths do not fit on one line (or narrower than 700 px): the
+        // Findings table at 1024 px (776 px) took two lines of filters at full width and takes one compact.
+        widthProperty().addListener((obs, old, now) -> chooseCompact());
+        toolbar.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> chooseCompact());
         model.emptyReasonProperty().addListener((obs, old, now) -> showEmpty(now));
         model.errorProperty().addListener((obs, old, now) -> {
             if (now != null && getScene() != null) {
@@ -337,6 +353,63 @@ public final class DataTableView extends BorderPane {
             }
         });
     }
+
+    /**
+     * Compact where the bar's controls at their full widths do not fit on one line, or narrower than
+     * {@link #COMPACT_BELOW}. The full widths are noted while not compact, so the choice never depends on the compact
+     * widths it causes.
+     */
+    private void chooseCompact() {
+        if (!compact.get()) {
+            for (javafx.scene.Node child : toolbar.getChildren()) {
+                if (child != status) {
+                    fullWidths.put(child, child.prefWidth(-1));
+                }
+            }
+        }
+        double need = 0;
+        int shown = 0;
+        for (javafx.scene.Node child : toolbar.getChildren()) {
+            if (child == status || !child.isManaged()) {
+                continue;
+            }
+            Double full = fullWidths.get(child);
+            need += full != null ? full : child.prefWidth(-1);
+            shown++;
+        }
+        need += toolbar.getHgap() * Math.max(0, shown - 1);
+        double width = getWidth();
+        compact.set(width > 0 && (width < COMPACT_BELOW || need > width + 0.5));
+    }
+
+    /** The row count at the end of the filters' last line ({@code room}), else under the table. */
+    private void placeCount(boolean room) {
+        if (room && status.getParent() != toolbar) {
+            footer.getChildren().remove(status);
+            status.setManaged(false);
+            toolbar.getChildren().add(status);
+        } else if (!room && status.getParent() != footer) {
+            toolbar.getChildren().remove(status);
+            status.setManaged(true);
+            footer.getChildren().add(status);
+        }
+        footer.setVisible(!room);
+        footer.setManaged(!room);
+    }
+
+    /**
+     * A compact value filter is as wide as its title with the most values it can have ticked ("First channel (9)"):
+     * a fixed 125 px cut "First channel" to "First cha…", and gave "File" room it did not need.
+     */
+    private double compactWidth(String column, String title) {
+        int values = Math.max(1, model.facetValues(column).size());
+        javafx.scene.text.Text text = new javafx.scene.text.Text(title + " (" + values + ")");
+        text.setFont(fontProbe.getFont());
+        return Math.ceil(text.getLayoutBounds().getWidth()) + FACET_CHROME;
+    }
+
+    /** A value filter's padding (12 px each side) and arrow button (24 px) around its title, and 2 px to spare. */
+    private static final double FACET_CHROME = 50;
 
     /** The longest the row count reads for a table of {@code rows} rows (digits have one width in UI fonts). */
     static String longestCount(int rows) {
