@@ -78,6 +78,10 @@ public final class DataTableView extends BorderPane {
     /** A value {@link #showOnly} is to tick once its facet lists it (the table may still be loading): column, value. */
     private String[] pendingOnly;
     private boolean lastAscending = true;
+    /** The row and column of the cell last pressed with the mouse, for the row menu's "Copy the … value". */
+    private String[] pressedRow;
+    private int pressedColumn = -1;
+    private String pressedName;
     /** Prose columns whose names in backticks are set as code (an alert's message); see {@link #setCodeColumns}. */
     private java.util.Set<String> codeColumns = java.util.Set.of();
     /** Columns shown first, in this order, before the file's others; see {@link #setLeadingColumns}. */
@@ -96,6 +100,25 @@ public final class DataTableView extends BorderPane {
         table.setTableMenuButtonVisible(true);
         nameTheColumnMenuButton();
         table.setContextMenu(rowMenu());
+        // Which cell a right click was on: the row menu offers its value alone. Copying a client id or a line
+        // number meant copying the whole row and cutting the rest away, or opening the row's fields.
+        table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            pressedRow = null;
+            javafx.scene.Node picked = e.getPickResult().getIntersectedNode();
+            for (javafx.scene.Node n = picked; n != null && n != table; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> cell) {
+                    Object index = cell.getTableColumn() == null ? null
+                            : cell.getTableColumn().getProperties().get("row-index");
+                    if (index instanceof Integer c && cell.getTableRow() != null
+                            && cell.getTableRow().getItem() instanceof String[] row) {
+                        pressedRow = row;
+                        pressedColumn = c;
+                        pressedName = cell.getTableColumn().getText();
+                    }
+                    break;
+                }
+            }
+        });
         // JavaFX opens a control's context menu for a right click only (tried on the real jar): the keyboard's keys
         // for it are wired here, and the menu opens at the selected row.
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -535,6 +558,22 @@ public final class DataTableView extends BorderPane {
                     + COPY.getDisplayText() + ")");
             copy.setDisable(selected == null);
             copy.setOnAction(a -> copyRow(selected));
+            // The cell right-clicked, when the menu is for its row (the keyboard's menu has no cell).
+            javafx.scene.control.MenuItem copyCell = null;
+            if (selected != null && pressedRow == selected) {
+                String[] row = pressedRow;
+                int c = pressedColumn;
+                String value = c < row.length && row[c] != null ? row[c] : "";
+                copyCell = new javafx.scene.control.MenuItem("Copy the " + pressedName + " value"
+                        + (value.isEmpty() ? " (empty)" : ""));
+                copyCell.setMnemonicParsing(false);
+                copyCell.setOnAction(a -> {
+                    ClipboardContent content = new ClipboardContent();
+                    // Formula-safe as the row's copy and the export are.
+                    content.putString(com.puffy.pipeline.io.CsvOutput.formulaSafe(value));
+                    Clipboard.getSystemClipboard().setContent(content);
+                });
+            }
             javafx.scene.control.Menu columns = new javafx.scene.control.Menu("Columns");
             for (TableColumn<String[], ?> column : table.getColumns()) {
                 javafx.scene.control.CheckMenuItem shown = new javafx.scene.control.CheckMenuItem(column.getText());
@@ -544,6 +583,9 @@ public final class DataTableView extends BorderPane {
             }
             columns.setDisable(columns.getItems().isEmpty());
             menu.getItems().setAll(details, copy, new javafx.scene.control.SeparatorMenuItem(), columns);
+            if (copyCell != null) {
+                menu.getItems().add(2, copyCell);
+            }
         });
         // The items are made when the menu shows: an empty menu does not show at all.
         menu.getItems().add(new javafx.scene.control.MenuItem("Show all fields"));
@@ -551,6 +593,7 @@ public final class DataTableView extends BorderPane {
     }
 
     private void showRowMenu() {
+        pressedRow = null;
         javafx.scene.Node anchor = table;
         int selected = table.getSelectionModel().getSelectedIndex();
         for (javafx.scene.Node node : table.lookupAll(".table-row-cell")) {
