@@ -78,6 +78,8 @@ public final class DataTableView extends BorderPane {
     /** A value {@link #showOnly} is to tick once its facet lists it (the table may still be loading): column, value. */
     private String[] pendingOnly;
     private boolean lastAscending = true;
+    /** The titles of the value filters with a tick, joined ("Severity and Code"), for the empty table's words. */
+    private final javafx.beans.property.StringProperty ticked = new javafx.beans.property.SimpleStringProperty("");
     /** The row and column of the cell last pressed with the mouse, for the row menu's "Copy the … value". */
     private String[] pressedRow;
     private int pressedColumn = -1;
@@ -95,7 +97,13 @@ public final class DataTableView extends BorderPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label placeholder = new Label();
         placeholder.setId(idPrefix + "-placeholder");
-        placeholder.textProperty().bind(model.placeholderProperty());
+        // "No rows match the filters." left the analyst to find which: the words name the search and the filters
+        // ticked, and how to undo them.
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::placeholderText,
+                model.placeholderProperty(), model.filterTextProperty(), model.filterColumnProperty(), ticked));
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(460);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         table.setPlaceholder(placeholder);
         table.setTableMenuButtonVisible(true);
         nameTheColumnMenuButton();
@@ -195,6 +203,7 @@ public final class DataTableView extends BorderPane {
             facet.getCheckModel().getCheckedItems().addListener(
                     (javafx.collections.ListChangeListener<String>) change -> {
                         showNote.run();
+                        noteTicked();
                         model.setFacet(column, new HashSet<>(facet.getCheckModel().getCheckedItems()));
                     });
             note.addListener((obs, old, now) -> showNote.run());
@@ -433,6 +442,44 @@ public final class DataTableView extends BorderPane {
 
     /** A value filter's padding (12 px each side) and arrow button (24 px) around its title, and 2 px to spare. */
     private static final double FACET_CHROME = 50;
+
+    private void noteTicked() {
+        List<String> titles = new java.util.ArrayList<>();
+        for (String column : model.facetColumns()) {
+            CheckComboBox<String> facet = facets.get(column);
+            if (facet != null && !facet.getCheckModel().getCheckedItems().isEmpty()) {
+                titles.add(label(column));
+            }
+        }
+        ticked.set(titles.size() <= 1 ? String.join("", titles)
+                : String.join(", ", titles.subList(0, titles.size() - 1)) + " and " + titles.get(titles.size() - 1));
+    }
+
+    /** The model's placeholder; for no match, which search and filters left nothing and how to undo them. */
+    private String placeholderText() {
+        String text = model.placeholderProperty().get();
+        if (!DataTableModel.NO_MATCH.equals(text)) {
+            return text;
+        }
+        String search = model.filterTextProperty().get() == null ? "" : model.filterTextProperty().get().strip();
+        if (search.length() > 40) {
+            search = search.substring(0, 39) + "…";
+        }
+        String column = model.filterColumnProperty().get();
+        String searched = "the search \u201c" + search + "\u201d" + (column == null ? "" : " in " + column);
+        String values = ticked.get();
+        if (!search.isEmpty() && !values.isEmpty()) {
+            return "No rows match " + searched + " with the values ticked in " + values
+                    + ": empty the search (Esc in it) or untick a value.";
+        }
+        if (!search.isEmpty()) {
+            return "No rows match " + searched + ": Esc in the search empties it.";
+        }
+        if (!values.isEmpty()) {
+            return "No row has the values ticked in " + values + " together: untick one.";
+        }
+        return text;
+    }
 
     /** The longest the row count reads for a table of {@code rows} rows (digits have one width in UI fonts). */
     static String longestCount(int rows) {
