@@ -107,8 +107,14 @@ public final class EventPipeCli implements Runnable {
     }
 
     public static int execute(String... args) {
-        return execute(StudioEngine.standardPipeline(), ConsoleWriter.printWriter(System.out, "sun.stdout.encoding"),
-                ConsoleWriter.printWriter(System.err, "sun.stderr.encoding"), args);
+        // Straight onto file descriptor 1 rather than System.out, which swallows write errors: a full disk under
+        // `> my-config.yaml` must not end in exit 0 (StdoutGuard).
+        StdoutGuard stdout = new StdoutGuard(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        PrintWriter out = ConsoleWriter.printWriter(stdout, "sun.stdout.encoding");
+        PrintWriter err = ConsoleWriter.printWriter(System.err, "sun.stderr.encoding");
+        int code = execute(StudioEngine.standardPipeline(), out, err, args);
+        out.flush();
+        return StdoutGuard.exitCode(code, stdout.failure(), err);
     }
 
     public static int execute(Pipeline pipeline, PrintWriter out, PrintWriter err, String... args) {
