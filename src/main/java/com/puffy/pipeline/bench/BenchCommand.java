@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -41,8 +42,11 @@ import picocli.CommandLine.Option;
  * time, without cache and forced. Speed is measured here, never asserted in tests (DESIGN.md §3).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the generator and each pipeline stage: wall time, events/s, MB/s, peak heap and peak RSS.",
-                "Generates a folder of --events events unless --input is given."})
+        description = {"Measure the generator and each pipeline stage: wall time, events/s, MB/s, peak heap, live heap"
+                + " and peak RSS.",
+                "Generates a folder of --events events unless --input is given.",
+                "Peak heap counts garbage not yet collected; live heap is the most the step still held right after a"
+                + " garbage collection (\"no GC\" when none ran), the figure a heap limit has to cover."})
 public final class BenchCommand implements Callable<Integer> {
     /** Dependency order of decision 0002: analysis reads monitoring. */
     private static final List<StageId> ORDER = List.of(StageId.QUALITY, StageId.TRANSFORM, StageId.MONITOR,
@@ -99,8 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
         Pipeline pipeline = pipelines.get();
         Set<StageId> wanted = wantedStages(pipeline);
         PrintWriter out = spec.commandLine().getOut();
-        Path work = keep != null ? keep : Files.createTempDirectory("eventpipe-bench-");
-        Files.createDirectories(work);
+        Path work = keep != null ? keepFolder(keep) : Files.createTempDirectory("eventpipe-bench-");
         MemoryProbe memory = new MemoryProbe();
         try {
             Path data;
@@ -169,6 +172,21 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** --keep naming a file ended in "internal error (FileAlreadyExistsException: out)", exit 4. */
+    private static Path keepFolder(Path keep) {
+        if (Files.exists(keep) && !Files.isDirectory(keep)) {
+            throw PipelineException.usage("--keep " + keep + " is a file, not a folder: pass --keep with a folder to "
+                    + "keep the data and outputs in.");
+        }
+        try {
+            return Files.createDirectories(keep);
+        } catch (IOException e) {
+            throw PipelineException.usage("--keep " + keep + " cannot be created (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): pass --keep with a folder you may "
+                    + "write to.");
+        }
+    }
+
     private Set<StageId> wantedStages(Pipeline pipeline) {
         Set<StageId> wanted = EnumSet.noneOf(StageId.class);
         if (stages == null || stages.isEmpty()) {
@@ -198,16 +216,19 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static String header() {
-        return String.format(Locale.ROOT, "%-10s %9s %12s %9s %11s %11s", "step", "wall s", "events/s", "MB/s",
-                "peak heap", "peak RSS");
+        return String.format(Locale.ROOT, "%-10s %9s %12s %9s %11s %11s %11s", "step", "wall s", "events/s", "MB/s",
+                "peak heap", "live heap", "peak RSS");
     }
 
     private static String line(String step, double seconds, long rows, long bytes, MemoryProbe memory) {
         double s = Math.max(seconds, 1e-9);
+        memory.settle();
+        OptionalLong live = memory.largestHeapAfterCollectionBytes();
         String rss = memory.peakRssBytes().isPresent()
                 ? MemoryProbe.mib(memory.peakRssBytes().getAsLong()) + (memory.rssSinceReset() ? "" : "*") : "n/a";
-        return String.format(Locale.ROOT, "%-10s %9.2f %,12.0f %9.1f %11s %11s", step, seconds, rows / s,
-                bytes / 1e6 / s, MemoryProbe.mib(memory.peakHeapBytes()), rss);
+        return String.format(Locale.ROOT, "%-10s %9.2f %,12.0f %9.1f %11s %11s %11s", step, seconds, rows / s,
+                bytes / 1e6 / s, MemoryProbe.mib(memory.peakHeapBytes()),
+                live.isPresent() ? MemoryProbe.mib(live.getAsLong()) : "no GC", rss);
     }
 
     static long csvBytes(Path dir) throws IOException {

@@ -69,9 +69,9 @@ class BenchCommandTest {
         String text = out.toString();
         // The common faults add a few rows (bot burst, duplicate) to the 3,000 asked for.
         assertThat(text).containsPattern("Data: 3,\\d{3} events in 3 days \\(common faults\\)");
-        assertThat(text).contains("events/s", "MB/s", "peak heap", "peak RSS");
-        assertThat(text).containsPattern("(?m)^generate +\\d+\\.\\d\\d +[\\d,]+ +\\d+\\.\\d +\\d+ MiB");
-        assertThat(text).containsPattern("(?m)^quality +\\d+\\.\\d\\d +[\\d,]+ +\\d+\\.\\d +\\d+ MiB");
+        assertThat(text).contains("events/s", "MB/s", "peak heap", "live heap", "peak RSS");
+        assertThat(text).containsPattern("(?m)^generate +\\d+\\.\\d\\d +[\\d,]+ +\\d+\\.\\d +\\d+ MiB +(\\d+ MiB|no GC) +");
+        assertThat(text).containsPattern("(?m)^quality +\\d+\\.\\d\\d +[\\d,]+ +\\d+\\.\\d +\\d+ MiB +(\\d+ MiB|no GC) +");
         assertThat(stage.bytesRead).isPositive();
     }
 
@@ -130,6 +130,17 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("nope", "--input");
         assertThat(EventPipeCli.execute(none, o, e, "bench", "--stages", "frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("'frobnicate' is not a stage");
+    }
+
+    @Test
+    void aKeepFolderThatIsAFileIsAUsageErrorNotAnInternalOne() throws IOException {
+        Path file = Files.writeString(dir.resolve("results.txt"), "mine");
+        assertThat(EventPipeCli.execute(new Pipeline(List.of()), new PrintWriter(out, true),
+                new PrintWriter(err, true), "bench", "--events", "100", "--days", "1", "--keep", file.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("eventpipe: --keep " + file + " is a file, not a folder: pass --keep "
+                + "with a folder to keep the data and outputs in." + System.lineSeparator());
+        assertThat(file).hasContent("mine");
     }
 
     @Test
