@@ -70,6 +70,7 @@ public final class MonitoringScreen implements Screen {
         Tab all = allFiles.tab("monitor-tab-all");
         tabs.getTabs().addAll(overview, incidentsTab, table, all);
         vm.seriesProperty().addListener((obs, old, now) -> drawChart(now));
+        vm.markedDayProperty().addListener((obs, old, now) -> chart.mark(now));
     }
 
     private Node overview() {
@@ -133,7 +134,13 @@ public final class MonitoringScreen implements Screen {
         title.setLabelFor(metric);
         HBox row = new HBox(8, title, metric);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox chooser = new VBox(6, row, legend());
+        // Says when the chart is not about the selected alert (its check has no series, or another metric is chosen).
+        Label note = Hints.mutedLines(vm.chartNoteProperty());
+        note.setId("chart-note");
+        note.setGraphic(new FontIcon("mdi2i-information-outline"));
+        note.visibleProperty().bind(vm.chartNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox chooser = new VBox(6, row, legend(), note);
         chart.setId("metric-chart");
         // Accessibility: the chart is an image to a screen reader; the alerts beside it say which days fired.
         chart.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
@@ -207,6 +214,7 @@ public final class MonitoringScreen implements Screen {
     private void drawChart(List<MonitoringViewModel.Point> points) {
         String metric = vm.selectedMetricProperty().get();
         chart.show(metric, points, v -> MonitoringViewModel.axisLabel(metric, v));
+        chart.mark(vm.markedDayProperty().get());
         // An empty chart kept the last folder's axis (0 % to 16 %) over nothing, as if that folder had values.
         chart.setVisible(!points.isEmpty());
     }

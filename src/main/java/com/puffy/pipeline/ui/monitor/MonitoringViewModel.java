@@ -52,6 +52,9 @@ public final class MonitoringViewModel {
     private final StringProperty selectedMetric = new SimpleStringProperty();
     private final ObjectProperty<List<Point>> series = new SimpleObjectProperty<>(List.of());
     private final StringProperty headline = new SimpleStringProperty("");
+    private final ObjectProperty<Alert> selectedAlert = new SimpleObjectProperty<>();
+    private final StringProperty chartNote = new SimpleStringProperty("");
+    private final StringProperty markedDay = new SimpleStringProperty();
     private CsvTable metricTable;
 
     public MonitoringViewModel(UiThreads threads) {
@@ -59,6 +62,48 @@ public final class MonitoringViewModel {
         this.alertsTable = new DataTableModel(threads, List.of("severity", "check"));
         this.incidents = new DataTableModel(threads, List.of("worst_severity", "check"));
         selectedMetric.addListener((obs, old, now) -> series.set(points(now)));
+        selectedMetric.addListener((obs, old, now) -> relate());
+        selectedAlert.addListener((obs, old, now) -> relate());
+        metrics.addListener((javafx.collections.ListChangeListener<String>) c -> relate());
+    }
+
+    /**
+     * How the chart relates to the selected alert. Selecting an alert of a check with no daily series (schema drift,
+     * value drift) left the last metric's chart in view, its red "fired" days looking like the alert's: the note says
+     * the chart is not about it. An alert whose series is in view marks its day on the chart.
+     */
+    private void relate() {
+        Alert alert = selectedAlert.get();
+        String shown = selectedMetric.get();
+        boolean charted = alert != null && !alert.metric().isBlank() && metrics.contains(alert.metric());
+        markedDay.set(charted && alert.metric().equals(shown) ? alert.date() : null);
+        chartNote.set(chartNote(alert, charted, shown));
+    }
+
+    static String chartNote(Alert alert, boolean charted, String shown) {
+        if (alert == null || shown == null || charted && alert.metric().equals(shown)) {
+            return "";
+        }
+        String which = alert.check() + " on " + Formats.longDate(alert.date());
+        if (!charted) {
+            return which + " has no daily series to chart: the chart shows " + shown + ", not this alert.";
+        }
+        return "The chart shows " + shown + "; " + which + " is about " + alert.metric() + ".";
+    }
+
+    /** The alert selected in the list, or null. */
+    public ObjectProperty<Alert> selectedAlertProperty() {
+        return selectedAlert;
+    }
+
+    /** A sentence when the chart is not about the selected alert, else empty. */
+    public StringProperty chartNoteProperty() {
+        return chartNote;
+    }
+
+    /** The selected alert's day (ISO) while the chart shows its metric, else null. */
+    public StringProperty markedDayProperty() {
+        return markedDay;
     }
 
     public DataTableModel alertsTable() {
@@ -239,6 +284,7 @@ public final class MonitoringViewModel {
         if (alert != null && metrics.contains(alert.metric())) {
             selectedMetric.set(alert.metric());
         }
+        selectedAlert.set(alert);
     }
 
     private List<Point> points(String metric) {
