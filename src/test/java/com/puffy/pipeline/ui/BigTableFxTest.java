@@ -3,9 +3,8 @@ package com.puffy.pipeline.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.ui.table.DataTableModel;
-import com.puffy.pipeline.ui.table.DataTableView;
 import com.puffy.pipeline.ui.table.FileTable;
-import java.nio.file.Files;
+import com.puffy.pipeline.ui.table.OneTableWindow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,29 +27,24 @@ class BigTableFxTest {
     private static final int ROWS = 40_000;
     @TempDir
     static Path dir;
-    DataTableModel model;
-    DataTableView view;
+    OneTableWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
+        window = OneTableWindow.show(stage, "big", List.of("channel"), 1000, 600);
         StringBuilder text = new StringBuilder("session_id,channel,revenue\n");
         for (int i = 0; i < ROWS; i++) {
             text.append("s-").append(i).append(i % 4 == 0 ? ",Email," : ",Direct,").append((i * 37 + 500) % 1000)
                     .append('\n');
         }
-        Path file = Files.writeString(dir.resolve("sessions-" + System.nanoTime() + ".csv"), text);
-        model = new DataTableModel(UiThreads.javafx(), List.of("channel"));
-        view = new DataTableView(model, "big");
-        stage.setScene(new javafx.scene.Scene(view, 1000, 600));
-        stage.show();
-        model.load(file, "run it");
+        window.load(OneTableWindow.csv(dir, "sessions", text));
     }
 
     @Test
     void theTableReadsTheRowsItDrawsAndSortsAndFiltersThemAll(FxRobot robot) throws Exception {
-        TableView<String[]> table = view.table();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == ROWS);
-        WaitForAsyncUtils.waitForFxEvents();
+        window.waitForRows(ROWS);
+        TableView<String[]> table = window.table();
+        DataTableModel model = window.model();
         assertThat(model.tableProperty().get()).isInstanceOf(FileTable.class);
         FileTable onDisk = (FileTable) model.tableProperty().get();
         assertThat(model.countTextProperty().get()).isEqualTo("40,000 rows");
@@ -64,7 +58,7 @@ class BigTableFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "999".equals(firstRevenue(table)));
 
         robot.interact(() -> model.setFacet("channel", java.util.Set.of("Email")));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == ROWS / 4);
+        window.waitForRows(ROWS / 4);
         assertThat(model.countTextProperty().get()).isEqualTo("10,000 of 40,000 rows");
         assertThat(onDisk.rowsRead()).as("still only what was drawn").isLessThan(4_000);
     }

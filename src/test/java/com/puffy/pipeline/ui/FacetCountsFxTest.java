@@ -2,9 +2,8 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.puffy.pipeline.ui.table.DataTableModel;
 import com.puffy.pipeline.ui.table.DataTableView;
-import java.nio.file.Files;
+import com.puffy.pipeline.ui.table.OneTableWindow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,54 +23,45 @@ import org.testfx.util.WaitForAsyncUtils;
 class FacetCountsFxTest {
     @TempDir
     static Path dir;
-    DataTableModel model;
-    DataTableView view;
+    OneTableWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path file = Files.writeString(dir.resolve("findings-" + System.nanoTime() + ".csv"),
-                "file,severity\na.csv,ERROR\nb.csv,WARNING\nc.csv,INFO\na.csv,ERROR\n,INFO\n");
-        model = new DataTableModel(UiThreads.javafx(), List.of("severity", "file"));
-        view = new DataTableView(model, "fc");
-        stage.setScene(new javafx.scene.Scene(view, 900, 500));
-        stage.show();
-        model.load(file, "run it");
+        window = OneTableWindow.show(stage, "fc", List.of("severity", "file"), 900, 500);
+        window.load(OneTableWindow.csv(dir, "findings",
+                "file,severity\na.csv,ERROR\nb.csv,WARNING\nc.csv,INFO\na.csv,ERROR\n,INFO\n"));
     }
 
     @Test
     void aValueFilterListsEachValueWithItsCountAndTickingFiltersByTheValue(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 5);
-        CheckComboBox<String> severity = facet(robot, "severity");
+        window.waitForRows(5);
+        DataTableView view = window.view();
+        CheckComboBox<String> severity = window.valueFilter("severity");
         robot.interact(severity::show);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellTexts(robot).contains("ERROR  2"));
         assertThat(cellTexts(robot)).containsExactly("ERROR  2", "INFO  2", "WARNING  1");
 
         robot.clickOn(cell(robot, "INFO  2"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 2);
+        window.waitForRows(2);
         assertThat(severity.getCheckModel().getCheckedItems()).containsExactly("INFO");
         assertThat(cellTexts(robot)).as("ticking neither reorders the list nor changes its own counts")
                 .containsExactly("ERROR  2", "INFO  2", "WARNING  1");
         robot.interact(severity::hide);
 
-        CheckComboBox<String> file = facet(robot, "file");
+        CheckComboBox<String> file = window.valueFilter("file");
         assertThat(file.getItems()).as("the items stay the values").containsExactly("", "a.csv", "b.csv", "c.csv");
         robot.interact(file::show);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(cellTexts(robot)).as("the other filter counts among the INFO rows, the blank value named")
                 .containsExactly("(empty)  1", "a.csv  0", "b.csv  0", "c.csv  1");
         robot.clickOn(cell(robot, "(empty)  1"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 1);
+        window.waitForRows(1);
         assertThat(file.getCheckModel().getCheckedItems()).containsExactly("");
         robot.interact(file::hide);
 
         robot.interact(() -> view.showOnly("severity", "ERROR"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 2);
+        window.waitForRows(2);
         assertThat(severity.getCheckModel().getCheckedItems()).containsExactly("ERROR");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static CheckComboBox<String> facet(FxRobot robot, String column) {
-        return robot.lookup("#fc-facet-" + column).queryAs(CheckComboBox.class);
     }
 
     private static List<String> cellTexts(FxRobot robot) {

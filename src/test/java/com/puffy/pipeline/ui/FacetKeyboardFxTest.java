@@ -2,9 +2,8 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.puffy.pipeline.ui.table.DataTableModel;
 import com.puffy.pipeline.ui.table.DataTableView;
-import java.nio.file.Files;
+import com.puffy.pipeline.ui.table.OneTableWindow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,25 +23,20 @@ import org.testfx.util.WaitForAsyncUtils;
 class FacetKeyboardFxTest {
     @TempDir
     static Path dir;
-    DataTableModel model;
-    DataTableView view;
+    OneTableWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path file = Files.writeString(dir.resolve("findings-" + System.nanoTime() + ".csv"),
-                "file,severity\na.csv,ERROR\nb.csv,WARNING\nc.csv,INFO\nd.csv,ERROR\n");
-        model = new DataTableModel(UiThreads.javafx(), List.of("severity"));
-        view = new DataTableView(model, "kb");
-        stage.setScene(new javafx.scene.Scene(view, 900, 500));
-        stage.show();
-        model.load(file, "run it");
+        window = OneTableWindow.show(stage, "kb", List.of("severity"), 900, 500);
+        window.load(OneTableWindow.csv(dir, "findings",
+                "file,severity\na.csv,ERROR\nb.csv,WARNING\nc.csv,INFO\nd.csv,ERROR\n"));
     }
 
     @Test
     void aValueFilterOpensAndTicksValuesFromTheKeyboard(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 4);
-        @SuppressWarnings("unchecked")
-        CheckComboBox<String> facet = robot.lookup("#kb-facet-severity").queryAs(CheckComboBox.class);
+        window.waitForRows(4);
+        DataTableView view = window.view();
+        CheckComboBox<String> facet = window.valueFilter("severity");
         robot.interact(view::focusSearch);
         robot.type(KeyCode.TAB, 2);
         WaitForAsyncUtils.waitForFxEvents();
@@ -62,8 +56,8 @@ class FacetKeyboardFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(showing(facet)).isFalse();
         assertThat(MainView.closesAPopup(facet)).isFalse();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 3);
-        assertThat(model.countTextProperty().get()).isEqualTo("3 of 4 rows");
+        window.waitForRows(3);
+        assertThat(window.model().countTextProperty().get()).isEqualTo("3 of 4 rows");
 
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -73,12 +67,13 @@ class FacetKeyboardFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(facet.getCheckModel().getCheckedItems()).as("Space unticks the value in focus")
                 .containsExactly("ERROR");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 2);
+        window.waitForRows(2);
     }
 
     @Test
     void ctrlCCopiesARowFormulaSafeAsTheExportWritesIt(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 4);
+        window.waitForRows(4);
+        DataTableView view = window.view();
         assertThat(view.rowAsText(new String[] {"=HYPERLINK(\"x\")", "-3"})).isEqualTo("'=HYPERLINK(\"x\")\t-3");
         assertThat(view.rowAsText(new String[] {"@me\tyou", "+1 more"})).isEqualTo("'@me you\t'+1 more");
         robot.interact(() -> {

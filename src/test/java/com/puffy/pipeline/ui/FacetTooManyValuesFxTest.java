@@ -2,12 +2,10 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.puffy.pipeline.ui.table.DataTableModel;
 import com.puffy.pipeline.ui.table.DataTableView;
-import java.nio.file.Files;
+import com.puffy.pipeline.ui.table.OneTableWindow;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -25,30 +23,24 @@ import org.testfx.util.WaitForAsyncUtils;
 class FacetTooManyValuesFxTest {
     @TempDir
     static Path dir;
-    DataTableView view;
+    OneTableWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
+        window = OneTableWindow.show(stage, "many", List.of("session_id", "channel"), 1000, 500);
         StringBuilder text = new StringBuilder("session_id,channel\n");
         for (int i = 0; i < 70_000; i++) {
             text.append('s').append(i).append(i % 2 == 0 ? ",Direct\n" : ",Email\n");
         }
-        Path file = Files.writeString(dir.resolve("sessions-" + System.nanoTime() + ".csv"), text);
-        DataTableModel model = new DataTableModel(UiThreads.javafx(), List.of("session_id", "channel"));
-        view = new DataTableView(model, "many");
-        stage.setScene(new javafx.scene.Scene(view, 1000, 500));
-        stage.show();
-        model.load(file, "run it");
+        window.load(OneTableWindow.csv(dir, "sessions", text));
     }
 
     @Test
     void aFilterOfTooManyValuesSaysWhyAndTabSkipsToTheNextFilter(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.table().getItems().size() == 70_000);
-        WaitForAsyncUtils.waitForFxEvents();
-        @SuppressWarnings("unchecked")
-        CheckComboBox<String> ids = robot.lookup("#many-facet-session_id").queryAs(CheckComboBox.class);
-        @SuppressWarnings("unchecked")
-        CheckComboBox<String> channels = robot.lookup("#many-facet-channel").queryAs(CheckComboBox.class);
+        window.waitForRows(70_000);
+        DataTableView view = window.view();
+        CheckComboBox<String> ids = window.valueFilter("session_id");
+        CheckComboBox<String> channels = window.valueFilter("channel");
         Label why = robot.lookup("#many-facet-note-session_id").queryAs(Label.class);
         assertThat(ids.isDisabled()).isTrue();
         assertThat(ids.getTitle()).endsWith(": too many values");

@@ -318,11 +318,11 @@ public final class DataTableModel {
         placeholder.set(readingText != null ? readingText : FILTERING);
         threads.background(() -> {
             TableQuery.Rows result;
-            java.util.BitSet rowsPassing;
+            TableQuery.Passing rowsPassing;
             try {
                 long started = System.nanoTime();
                 rowsPassing = query.rows(current, stale);
-                result = new TableQuery.Rows(current, query.sorted(current, rowsPassing));
+                result = new TableQuery.Rows(current, query.sorted(current, rowsPassing.rows()));
                 logIfSlow(started, "Ran " + query + " on " + current.source() + ": " + result.size() + " rows");
             } catch (java.util.concurrent.CancellationException newer) {
                 return;
@@ -363,7 +363,7 @@ public final class DataTableModel {
     }
 
     private void count(TableData current, TableQuery query, TableQuery filters, List<Integer> countColumns,
-                       java.util.BitSet rowsPassing, long gen, java.util.function.BooleanSupplier stale) {
+                       TableQuery.Passing rowsPassing, long gen, java.util.function.BooleanSupplier stale) {
         Map<String, Map<String, Integer>> byName = new HashMap<>();
         try {
             long started = System.nanoTime();

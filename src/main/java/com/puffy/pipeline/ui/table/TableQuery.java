@@ -35,37 +35,40 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
 
     /** The numbers of the rows that pass, in the order asked for; ties keep the file's order. */
     public int[] order(TableData table) throws IOException {
-        return sorted(table, rows(table, () -> false));
+        return sorted(table, rows(table, () -> false).rows());
     }
 
     /** {@link #rows} and {@link #counts} together. */
     public Filtered filter(TableData table, Collection<Integer> countColumns, BooleanSupplier cancelled)
             throws IOException {
-        BitSet rows = rows(table, cancelled);
-        return new Filtered(rows, counts(table, countColumns, rows, cancelled));
+        Passing passing = rows(table, cancelled);
+        return new Filtered(passing.rows(), counts(table, countColumns, passing, cancelled));
     }
 
     /**
      * The rows that pass the search and the value filters. Gives up with a
      * {@link java.util.concurrent.CancellationException} once {@code cancelled} turns true.
      */
-    public BitSet rows(TableData table, BooleanSupplier cancelled) throws IOException {
-        BitSet rows = passAll(passes(table), table.size());
+    public Passing rows(TableData table, BooleanSupplier cancelled) throws IOException {
+        Map<Integer, BitSet> byFilter = passes(table);
+        BitSet rows = passAll(byFilter, table.size());
         search(table, rows, cancelled);
-        return rows;
+        return new Passing(rows, byFilter);
     }
 
     /**
      * For each of {@code countColumns} (value-filter columns), how many rows each of its values would give: the rows
      * that pass the search and the <em>other</em> columns' filters, as faceted search counts, so a number says what
-     * ticking its value adds. {@code rows} is what {@link #rows} gave: only the rows a column's own filter left out
-     * are searched again, after the table has its rows. Columns of too many values to list have no counts.
+     * ticking its value adds. {@code passing} is what {@link #rows} gave for this query: each filter's rows are
+     * taken from it rather than read from the column again, and only the rows a column's own filter left out are
+     * searched again, after the table has its rows. Columns of too many values to list have no counts.
      */
-    public Map<Integer, Map<String, Integer>> counts(TableData table, Collection<Integer> countColumns, BitSet rows,
-                                                     BooleanSupplier cancelled) throws IOException {
+    public Map<Integer, Map<String, Integer>> counts(TableData table, Collection<Integer> countColumns,
+                                                     Passing passing, BooleanSupplier cancelled) throws IOException {
         int n = table.size();
         int width = table.columns().size();
-        Map<Integer, BitSet> passes = passes(table);
+        BitSet rows = passing.rows();
+        Map<Integer, BitSet> passes = passing.byFilter();
         BitSet all = passAll(passes, n);
         List<Integer> counted = countColumns.stream().filter(c -> c >= 0 && c < width).distinct().toList();
         // A counted column's own filter is left out of its counts: those rows pass every other filter.
@@ -142,6 +145,13 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
     /** This query without its sort: what a value filter's counts depend on. */
     public TableQuery unsorted() {
         return new TableQuery(text, textColumn, facets, -1, true);
+    }
+
+    /**
+     * What {@link #rows} found: the rows that pass, and per value filter in use the rows it lets through on its own
+     * (a column's counts leave its own filter out). Read only: {@link #counts} reuses them.
+     */
+    public record Passing(BitSet rows, Map<Integer, BitSet> byFilter) {
     }
 
     /**

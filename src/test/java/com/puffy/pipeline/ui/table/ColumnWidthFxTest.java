@@ -2,12 +2,9 @@ package com.puffy.pipeline.ui.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.puffy.pipeline.ui.UiThreads;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.text.Text;
@@ -29,8 +26,7 @@ class ColumnWidthFxTest {
     static final String LONG_CODE = "TRANSACTION_ID_COLLISION_ACROSS_DAYS";
     @TempDir
     static Path dir;
-    DataTableModel model;
-    DataTableView view;
+    OneTableWindow window;
     String prose;
 
     @Start
@@ -41,22 +37,16 @@ class ColumnWidthFxTest {
             csv.append("a.csv,").append(r == 350 ? LONG_CODE : "BOT_USER_AGENT").append(',')
                     .append(r == 0 ? prose : "ok").append('\n');
         }
-        Path file = Files.writeString(dir.resolve("findings-" + System.nanoTime() + ".csv"), csv);
-        model = new DataTableModel(UiThreads.javafx(), List.of("code"));
-        view = new DataTableView(model, "cw");
-        Scene scene = new Scene(view, 1000, 500);
         // The app's size of text (studio.css), without the theme the stylesheet's colors need.
-        view.setStyle("-fx-font-size: 13px;");
-        stage.setScene(scene);
-        stage.show();
-        model.load(file, "run it");
+        window = OneTableWindow.show(stage, "cw", List.of("code"), 1000, 500,
+                scene -> scene.getRoot().setStyle("-fx-font-size: 13px;"));
+        window.load(OneTableWindow.csv(dir, "findings", csv));
     }
 
     @Test
     void aColumnOfLongCodesIsAsWideAsItsLongestValueAndProseIsCappedWithItsWholeTextInATooltip(FxRobot robot)
             throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 400);
-        WaitForAsyncUtils.waitForFxEvents();
+        window.waitForRows(400);
         TableColumn<String[], ?> code = column("code");
         double longest = WaitForAsyncUtils.asyncFx(() -> {
             Text text = new Text(LONG_CODE);
@@ -73,7 +63,7 @@ class ColumnWidthFxTest {
         assertThat(cell(robot, "code", 0).getTooltip()).as("a whole one needs none").isNull();
         assertThat(cell(robot, "message", 1).getTooltip()).isNull();
 
-        robot.interact(() -> view.table().scrollTo(345));
+        robot.interact(() -> window.table().scrollTo(345));
         WaitForAsyncUtils.waitForFxEvents();
         TableCell<?, ?> longCode = cell(robot, "code", 350);
         assertThat(longCode.getText()).isEqualTo(LONG_CODE);
@@ -82,7 +72,7 @@ class ColumnWidthFxTest {
     }
 
     private TableColumn<String[], ?> column(String name) {
-        return view.table().getColumns().stream().filter(c -> name.equals(c.getUserData())).findFirst().orElseThrow();
+        return window.table().getColumns().stream().filter(c -> name.equals(c.getUserData())).findFirst().orElseThrow();
     }
 
     private TableCell<?, ?> cell(FxRobot robot, String column, int row) {

@@ -65,6 +65,48 @@ class FacetCountsTest {
     }
 
     @Test
+    void withASearchAndTwoFiltersTickedEveryCountIsWhatCountingTheRowsOneByOneGives() throws Exception {
+        String[] channels = {"Direct", "Email", "Paid Search", ""};
+        String[] devices = {"mobile", "desktop", "tablet"};
+        String[] notes = {"red", "Dark RED", "blue", "green"};
+        java.util.Random random = new java.util.Random(11);
+        List<String[]> written = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("id,channel,device,is_bot,note\n");
+        for (int r = 0; r < 600; r++) {
+            String[] row = {String.valueOf(r), channels[random.nextInt(4)], devices[random.nextInt(3)],
+                    String.valueOf(random.nextInt(5) == 0), notes[random.nextInt(4)]};
+            written.add(row);
+            csv.append(String.join(",", row)).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("random-sessions.csv"), csv);
+        Map<Integer, Set<String>> ticked = Map.of(1, Set.of("Direct", ""), 2, Set.of("mobile", "tablet"));
+        List<Integer> counted = List.of(1, 2, 3);
+        // By hand: a row counts for a column when a cell holds "red" and it passes every tick but the column's own.
+        Map<Integer, Map<String, Integer>> expected = new java.util.HashMap<>();
+        for (int c : counted) {
+            Map<String, Integer> byValue = new java.util.HashMap<>();
+            written.forEach(row -> byValue.put(row[c], 0));
+            for (String[] row : written) {
+                boolean passesOthers = ticked.entrySet().stream()
+                        .allMatch(tick -> tick.getKey() == c || tick.getValue().contains(row[tick.getKey()]));
+                boolean found = java.util.Arrays.stream(row)
+                        .anyMatch(cell -> cell.toLowerCase(java.util.Locale.ROOT).contains("red"));
+                if (found && passesOthers) {
+                    byValue.merge(row[c], 1, Integer::sum);
+                }
+            }
+            expected.put(c, byValue);
+        }
+
+        assertThat(expected.get(1).get("Direct")).as("rows to count").isPositive();
+        FileTable onDisk = FileTable.open(file, List.of("channel", "device", "is_bot"));
+        for (TableData table : List.of(CsvTable.read(file), onDisk)) {
+            TableQuery.Filtered f = query("red", ticked).filter(table, counted, () -> false);
+            assertThat(f.counts()).as(table.getClass().getSimpleName()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aBlankCellIsCountedAsAValueOfItsOwnAsTheFilterTreatsIt() throws Exception {
         CsvTable table = CsvTable.read(sessions());
         assertThat(query("", Map.of()).filter(table, List.of(1), () -> false).counts().get(1)).containsEntry("", 1);

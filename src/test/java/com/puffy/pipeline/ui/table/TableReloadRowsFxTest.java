@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import atlantafx.base.theme.PrimerLight;
 import com.puffy.pipeline.ui.Theme;
-import com.puffy.pipeline.ui.UiThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
@@ -40,20 +37,15 @@ class TableReloadRowsFxTest {
             + "rows_quarantined,rows_duplicate,rows_missing_client_id,bytes,sha256,from_cache,status";
     @TempDir
     static Path dir;
-    DataTableModel model;
-    DataTableView view;
+    OneTableWindow window;
 
     @Start
     void start(Stage stage) {
         // The theme's rows (2.8em) are taller than the 24 px under which JavaFX leaves a cell's text alone.
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new DataTableModel(UiThreads.javafx(), List.of("is_event_file"));
-        view = new DataTableView(model, "reload");
         // Narrower than the columns, as the Files table is at 1024 x 768.
-        Scene scene = new Scene(view, 780, 300);
-        scene.getStylesheets().add(Theme.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        window = OneTableWindow.show(stage, "reload", List.of("is_event_file"), 780, 300,
+                scene -> scene.getStylesheets().add(Theme.STYLESHEET));
     }
 
     @Test
@@ -64,39 +56,34 @@ class TableReloadRowsFxTest {
                 + "event_file");
         Path findings = csv("findings.csv", "file,line,severity,code,column,value", 30,
                 i -> "events_20250223.csv," + (33 + i) + ",WARNING,BOT_USER_AGENT,user_agent,Mozilla/5.0 " + i);
-        robot.interact(() -> model.load(summary, "run it"));
-        waitForRows(21);
+        robot.interact(() -> window.load(summary));
+        window.waitForRows(21);
         assertRowsAligned("first load");
 
         // The run deletes the file before writing it again: the table is hidden behind "run it" meanwhile.
-        robot.interact(() -> model.load(dir.resolve("not-written-yet.csv"), "run it"));
+        robot.interact(() -> window.load(dir.resolve("not-written-yet.csv")));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> model.load(summary, "run it"));
-        waitForRows(21);
+        robot.interact(() -> window.load(summary));
+        window.waitForRows(21);
         assertRowsAligned("reloaded after the file was gone");
 
         // A tab not selected loads its file when shown, as Findings does after a run.
-        robot.interact(() -> view.setVisible(false));
-        robot.interact(() -> model.load(findings, "run it"));
-        waitForRows(30);
-        robot.interact(() -> view.setVisible(true));
+        robot.interact(() -> window.view().setVisible(false));
+        robot.interact(() -> window.load(findings));
+        window.waitForRows(30);
+        robot.interact(() -> window.view().setVisible(true));
         WaitForAsyncUtils.waitForFxEvents();
         assertRowsAligned("other columns loaded in a hidden tab");
 
-        robot.interact(() -> model.load(summary, "run it"));
-        waitForRows(21);
+        robot.interact(() -> window.load(summary));
+        window.waitForRows(21);
         assertRowsAligned("first columns again");
-    }
-
-    private void waitForRows(int count) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.table().getItems().size() == count);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Rows one below the other at the theme's row height, and every cell's text at the same height in its row. */
     private void assertRowsAligned(String when) {
         List<TableRow<?>> rows = new ArrayList<>();
-        for (Node node : view.table().lookupAll(".table-row-cell")) {
+        for (Node node : window.table().lookupAll(".table-row-cell")) {
             if (node instanceof TableRow<?> row && row.isVisible() && !row.isEmpty() && row.getIndex() >= 0) {
                 rows.add(row);
             }

@@ -3,13 +3,10 @@ package com.puffy.pipeline.ui.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.ui.Theme;
-import com.puffy.pipeline.ui.UiThreads;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Orientation;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -38,11 +35,13 @@ class ToolbarStabilityFxTest {
     static final int ERRORS = 1_508;
     @TempDir
     static Path dir;
-    DataTableModel model;
-    DataTableView view;
+    OneTableWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
+        // The Findings table's width in a 1440×900 window (the rail, the screen's margins).
+        window = OneTableWindow.show(stage, "ts", List.of("severity", "code", "file"), 1108, 600,
+                scene -> Theme.apply(scene, false, null));
         // Findings as Quality writes them: three severities, a dozen codes, a file per day.
         StringBuilder csv = new StringBuilder("file,line,severity,code,column,value,message\n");
         for (int r = 0; r < ROWS; r++) {
@@ -50,26 +49,18 @@ class ToolbarStabilityFxTest {
                     .append(r < ERRORS ? "ERROR" : r % 3 == 0 ? "INFO" : "WARNING").append(",CODE_")
                     .append(r % 12).append(",user_agent,Mozilla/5.0,The user agent looks like a bot\n");
         }
-        Path file = Files.writeString(dir.resolve("findings-" + System.nanoTime() + ".csv"), csv);
-        model = new DataTableModel(UiThreads.javafx(), List.of("severity", "code", "file"));
-        view = new DataTableView(model, "ts");
-        // The Findings table's width in a 1440×900 window (the rail, the screen's margins).
-        Scene scene = new Scene(view, 1108, 600);
-        Theme.apply(scene, false, null);
-        stage.setScene(scene);
-        stage.show();
-        model.load(file, "run it");
+        window.load(OneTableWindow.csv(dir, "findings", csv));
     }
 
     @Test
     void tickingAValueMovesNeitherTheBarNorTheRowsAndFindingsFiltersKeepOneLineAt1440Px(FxRobot robot)
             throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.table().getItems().size() == ROWS);
-        WaitForAsyncUtils.waitForFxEvents();
+        window.waitForRows(ROWS);
+        DataTableView view = window.view();
         Label count = robot.lookup("#ts-count").queryAs(Label.class);
         assertThat(count.getText()).isEqualTo("16,522 rows");
-        CheckComboBox<String> severity = facet(robot, "severity");
-        CheckComboBox<String> file = facet(robot, "file");
+        CheckComboBox<String> severity = window.valueFilter("severity");
+        CheckComboBox<String> file = window.valueFilter("file");
         assertThat(file.getBoundsInParent().getMinY()).as("the last filter on the first line")
                 .isEqualTo(severity.getBoundsInParent().getMinY());
         double barHeight = view.getTop().getLayoutBounds().getHeight();
@@ -79,7 +70,7 @@ class ToolbarStabilityFxTest {
         robot.clickOn(severity);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visibleCell(robot, "ERROR") != null);
         robot.clickOn(visibleCell(robot, "ERROR"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == ERRORS);
+        window.waitForRows(ERRORS);
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(severity.getCheckModel().getCheckedItems()).containsExactly("ERROR");
@@ -94,8 +85,8 @@ class ToolbarStabilityFxTest {
 
     @Test
     void shortListsOpenWithoutAScrollbarAndALongOneScrolls(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.table().getItems().size() == ROWS);
-        CheckComboBox<String> severity = facet(robot, "severity");
+        window.waitForRows(ROWS);
+        CheckComboBox<String> severity = window.valueFilter("severity");
         double height = severity.getHeight();
         for (int opening = 1; opening <= 2; opening++) {
             robot.interact(severity::show);
@@ -117,7 +108,7 @@ class ToolbarStabilityFxTest {
         assertThat(verticalBar(columns).isVisible()).as("a scrollbar for eight columns").isFalse();
         robot.interact(inColumn::hide);
 
-        CheckComboBox<String> codes = facet(robot, "code");
+        CheckComboBox<String> codes = window.valueFilter("code");
         robot.interact(codes::show);
         WaitForAsyncUtils.waitForFxEvents();
         ListView<?> codeList = list(codes);
@@ -125,7 +116,7 @@ class ToolbarStabilityFxTest {
         assertThat(verticalBar(codeList).isVisible()).as("twelve values, the most a list shows").isFalse();
         robot.interact(codes::hide);
 
-        CheckComboBox<String> files = facet(robot, "file");
+        CheckComboBox<String> files = window.valueFilter("file");
         robot.interact(files::show);
         WaitForAsyncUtils.waitForFxEvents();
         ListView<?> fileList = list(files);
@@ -157,10 +148,5 @@ class ToolbarStabilityFxTest {
     private static ScrollBar verticalBar(ListView<?> list) {
         return list.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
                 .filter(b -> b.getOrientation() == Orientation.VERTICAL).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static CheckComboBox<String> facet(FxRobot robot, String column) {
-        return robot.lookup("#ts-facet-" + column).queryAs(CheckComboBox.class);
     }
 }
