@@ -204,7 +204,7 @@ public final class MonitoringScreen implements Screen {
                 case "WARNING" -> "mdi2a-alert";
                 default -> "mdi2i-information";
             }));
-            chip.getGraphic().getStyleClass().add("alert-icon-" + name);
+            chip.getGraphic().getStyleClass().addAll("chip-icon", "chip-icon-" + name);
             Runnable count = () -> {
                 long n = vm.count(severity);
                 chip.setText(MonitoringViewModel.countText(severity, n));

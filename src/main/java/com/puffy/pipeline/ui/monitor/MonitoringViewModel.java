@@ -188,6 +188,8 @@ public final class MonitoringViewModel {
             ran.set(false);
             return;
         }
+        // Known at once, not after the read: "not run yet" must not flash while a large folder's alerts are read.
+        ran.set(true);
         Path metricsFile = monitoringDir.resolve("metrics.csv");
         threads.background(() -> {
             try {
