@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -41,8 +42,11 @@ import picocli.CommandLine.Option;
  * time, without cache and forced. Speed is measured here, never asserted in tests (DESIGN.md §3).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the generator and each pipeline stage: wall time, events/s, MB/s, peak heap and peak RSS.",
-                "Generates a folder of --events events unless --input is given."})
+        description = {"Measure the generator and each pipeline stage: wall time, events/s, MB/s, peak heap, live heap"
+                + " and peak RSS.",
+                "Generates a folder of --events events unless --input is given.",
+                "Peak heap counts garbage not yet collected; live heap is the most the step still held right after a"
+                + " garbage collection (\"no GC\" when none ran), the figure a heap limit has to cover."})
 public final class BenchCommand implements Callable<Integer> {
     /** Dependency order of decision 0002: analysis reads monitoring. */
     private static final List<StageId> ORDER = List.of(StageId.QUALITY, StageId.TRANSFORM, StageId.MONITOR,
@@ -198,16 +202,19 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static String header() {
-        return String.format(Locale.ROOT, "%-10s %9s %12s %9s %11s %11s", "step", "wall s", "events/s", "MB/s",
-                "peak heap", "peak RSS");
+        return String.format(Locale.ROOT, "%-10s %9s %12s %9s %11s %11s %11s", "step", "wall s", "events/s", "MB/s",
+                "peak heap", "live heap", "peak RSS");
     }
 
     private static String line(String step, double seconds, long rows, long bytes, MemoryProbe memory) {
         double s = Math.max(seconds, 1e-9);
+        memory.settle();
+        OptionalLong live = memory.largestHeapAfterCollectionBytes();
         String rss = memory.peakRssBytes().isPresent()
                 ? MemoryProbe.mib(memory.peakRssBytes().getAsLong()) + (memory.rssSinceReset() ? "" : "*") : "n/a";
-        return String.format(Locale.ROOT, "%-10s %9.2f %,12.0f %9.1f %11s %11s", step, seconds, rows / s,
-                bytes / 1e6 / s, MemoryProbe.mib(memory.peakHeapBytes()), rss);
+        return String.format(Locale.ROOT, "%-10s %9.2f %,12.0f %9.1f %11s %11s %11s", step, seconds, rows / s,
+                bytes / 1e6 / s, MemoryProbe.mib(memory.peakHeapBytes()),
+                live.isPresent() ? MemoryProbe.mib(live.getAsLong()) : "no GC", rss);
     }
 
     static long csvBytes(Path dir) throws IOException {

@@ -27,7 +27,7 @@ import javafx.collections.ObservableList;
  */
 public final class DataTableModel {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataTableModel.class);
-    private static final String NO_MATCH = "No rows match the filters.";
+    static final String NO_MATCH = "No rows match the filters.";
     private static final String FILTERING = "Filtering the rows…";
     /** Before any file is read (no folder open yet): "No rows match the filters" blamed filters nobody had set. */
     private static final String NOTHING = "Nothing to show yet.";

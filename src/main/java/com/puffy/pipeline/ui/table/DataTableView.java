@@ -48,7 +48,10 @@ public final class DataTableView extends BorderPane {
     private final TableView<String[]> table = new TableView<>();
     private final ViewItems items = new ViewItems();
     private final EmptyState empty = new EmptyState("mdi2t-table-off");
-    private final FlowPane toolbar;
+    private final FilterBar toolbar;
+    /** The row count (and the busy sign) at the end of the filters' last line, or under the table. */
+    private final HBox status;
+    private final HBox footer = new HBox();
     private final CustomTextField searchField;
     private final BorderPane bar;
     private final StackPane center;
@@ -62,6 +65,12 @@ public final class DataTableView extends BorderPane {
      * filters and "Open journey") had about 580 px and its filters took three and four lines above the rows.
      */
     static final double COMPACT_BELOW = 700;
+    /**
+     * The width each of the bar's controls takes when not compact, noted while it is not: the view goes compact
+     * where these do not fit on one line, and the choice is made from them and the width only, never from the
+     * compact widths it causes.
+     */
+    private final Map<javafx.scene.Node, Double> fullWidths = new java.util.HashMap<>();
     private final javafx.beans.property.ReadOnlyBooleanWrapper compact = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Consumer<String[]> onOpenRow;
     private String lastSortColumn;
@@ -69,6 +78,12 @@ public final class DataTableView extends BorderPane {
     /** A value {@link #showOnly} is to tick once its facet lists it (the table may still be loading): column, value. */
     private String[] pendingOnly;
     private boolean lastAscending = true;
+    /** The titles of the value filters with a tick, joined ("Severity and Code"), for the empty table's words. */
+    private final javafx.beans.property.StringProperty ticked = new javafx.beans.property.SimpleStringProperty("");
+    /** The row and column of the cell last pressed with the mouse, for the row menu's "Copy the … value". */
+    private String[] pressedRow;
+    private int pressedColumn = -1;
+    private String pressedName;
     /** Prose columns whose names in backticks are set as code (an alert's message); see {@link #setCodeColumns}. */
     private java.util.Set<String> codeColumns = java.util.Set.of();
     /** Columns shown first, in this order, before the file's others; see {@link #setLeadingColumns}. */
@@ -77,17 +92,41 @@ public final class DataTableView extends BorderPane {
     public DataTableView(DataTableModel model, String idPrefix) {
         this.model = model;
         getStyleClass().add("data-table");
-        compact.bind(widthProperty().greaterThan(0).and(widthProperty().lessThan(COMPACT_BELOW)));
         table.setId(idPrefix + "-table");
         table.getProperties().put(DataTableView.class, this);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label placeholder = new Label();
         placeholder.setId(idPrefix + "-placeholder");
-        placeholder.textProperty().bind(model.placeholderProperty());
+        // "No rows match the filters." left the analyst to find which: the words name the search and the filters
+        // ticked, and how to undo them.
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::placeholderText,
+                model.placeholderProperty(), model.filterTextProperty(), model.filterColumnProperty(), ticked));
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(460);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         table.setPlaceholder(placeholder);
         table.setTableMenuButtonVisible(true);
         nameTheColumnMenuButton();
         table.setContextMenu(rowMenu());
+        // Which cell a right click was on: the row menu offers its value alone. Copying a client id or a line
+        // number meant copying the whole row and cutting the rest away, or opening the row's fields.
+        table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            pressedRow = null;
+            javafx.scene.Node picked = e.getPickResult().getIntersectedNode();
+            for (javafx.scene.Node n = picked; n != null && n != table; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> cell) {
+                    Object index = cell.getTableColumn() == null ? null
+                            : cell.getTableColumn().getProperties().get("row-index");
+                    if (index instanceof Integer c && cell.getTableRow() != null
+                            && cell.getTableRow().getItem() instanceof String[] row) {
+                        pressedRow = row;
+                        pressedColumn = c;
+                        pressedName = cell.getTableColumn().getText();
+                    }
+                    break;
+                }
+            }
+        });
         // JavaFX opens a control's context menu for a right click only (tried on the real jar): the keyboard's keys
         // for it are wired here, and the menu opens at the selected row.
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -138,8 +177,7 @@ public final class DataTableView extends BorderPane {
 
         // The filters wrap onto a second line rather than push the row count out of the window: the sessions
         // table's four value filters and "Open journey" hid its count even at 1440 px.
-        toolbar = new FlowPane(8, 6, search, inColumn);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar = new FilterBar(8, 6, search, inColumn);
         for (String column : model.facetColumns()) {
             CheckComboBox<String> facet = new CheckComboBox<>(model.facetValues(column));
             facet.setId(idPrefix + "-facet-" + column);
@@ -160,11 +198,12 @@ public final class DataTableView extends BorderPane {
                 boolean small = compact.get();
                 facet.setTitle(tooMany ? title + ": too many values" : checked == 0 ? title
                         : small ? title + " (" + checked + ")" : title + ": " + checked + " chosen");
-                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? 125 : 170);
+                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? compactWidth(column, title) : 170);
             };
             facet.getCheckModel().getCheckedItems().addListener(
                     (javafx.collections.ListChangeListener<String>) change -> {
                         showNote.run();
+                        noteTicked();
                         model.setFacet(column, new HashSet<>(facet.getCheckModel().getCheckedItems()));
                     });
             note.addListener((obs, old, now) -> showNote.run());
@@ -179,7 +218,10 @@ public final class DataTableView extends BorderPane {
             openFromTheKeyboard(facet);
             fitListToItems(facet);
             facets.put(column, facet);
-            model.facetValues(column).addListener((javafx.collections.ListChangeListener<String>) c -> tickPending());
+            model.facetValues(column).addListener((javafx.collections.ListChangeListener<String>) c -> {
+                tickPending();
+                showNote.run();
+            });
             toolbar.getChildren().addAll(facet, why);
         }
         ProgressIndicator busy = new ProgressIndicator();
@@ -207,23 +249,24 @@ public final class DataTableView extends BorderPane {
         StackPane.setAlignment(count, Pos.CENTER_RIGHT);
         StackPane.setAlignment(widest, Pos.CENTER_RIGHT);
         search.setMinWidth(140);
-        HBox status = new HBox(8, busy, countPlace);
+        status = new HBox(8, busy, countPlace);
         status.setAlignment(Pos.CENTER_RIGHT);
         status.setMinWidth(Region.USE_PREF_SIZE);
+        // The count sits at the right end of the filters' last line while it has room there; else under the rows,
+        // at their right, where a spreadsheet says how many rows it shows. On a line of its own in the bar it had
+        // taken as much height, and beside a line of filters that fit without it, it sent the last filter down (the
+        // Findings filters at 1024 px).
+        status.setManaged(false);
+        toolbar.getChildren().add(status);
+        footer.setAlignment(Pos.CENTER_RIGHT);
+        footer.setPadding(new Insets(3, 2, 0, 0));
+        footer.setId(idPrefix + "-footer");
+        footer.setVisible(false);
+        footer.setManaged(false);
+        toolbar.setTrailing(status, this::placeCount);
+        widest.textProperty().addListener((obs, old, now) -> toolbar.requestLayout());
+        count.textProperty().addListener((obs, old, now) -> toolbar.requestLayout());
         bar = new BorderPane(toolbar);
-        bar.setRight(status);
-        // Narrow, the count stops taking its width from every line of filters and follows the last one instead.
-        compact.addListener((obs, old, now) -> {
-            if (now) {
-                bar.setRight(null);
-                toolbar.getChildren().add(status);
-            } else {
-                toolbar.getChildren().remove(status);
-                bar.setRight(status);
-            }
-        });
-        BorderPane.setAlignment(status, Pos.CENTER_RIGHT);
-        BorderPane.setMargin(status, new Insets(0, 0, 0, 8));
         bar.setPadding(new Insets(6, 0, 6, 0));
 
         setTop(bar);
@@ -232,7 +275,12 @@ public final class DataTableView extends BorderPane {
         fontProbe.setVisible(false);
         center.getChildren().add(fontProbe);
         setCenter(center);
+        setBottom(footer);
         empty.setVisible(false);
+        // Compact where the controls at their full widths do not fit on one line (or narrower than 700 px): the
+        // Findings table at 1024 px (776 px) took two lines of filters at full width and takes one compact.
+        widthProperty().addListener((obs, old, now) -> chooseCompact());
+        toolbar.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> chooseCompact());
         model.emptyReasonProperty().addListener((obs, old, now) -> showEmpty(now));
         model.errorProperty().addListener((obs, old, now) -> {
             if (now != null && getScene() != null) {
@@ -336,6 +384,101 @@ public final class DataTableView extends BorderPane {
                 }
             }
         });
+    }
+
+    /**
+     * Compact where the bar's controls at their full widths do not fit on one line, or narrower than
+     * {@link #COMPACT_BELOW}. The full widths are noted while not compact, so the choice never depends on the compact
+     * widths it causes.
+     */
+    private void chooseCompact() {
+        if (!compact.get()) {
+            for (javafx.scene.Node child : toolbar.getChildren()) {
+                if (child != status) {
+                    fullWidths.put(child, child.prefWidth(-1));
+                }
+            }
+        }
+        double need = 0;
+        int shown = 0;
+        for (javafx.scene.Node child : toolbar.getChildren()) {
+            if (child == status || !child.isManaged()) {
+                continue;
+            }
+            Double full = fullWidths.get(child);
+            need += full != null ? full : child.prefWidth(-1);
+            shown++;
+        }
+        need += toolbar.getHgap() * Math.max(0, shown - 1);
+        double width = getWidth();
+        compact.set(width > 0 && (width < COMPACT_BELOW || need > width + 0.5));
+    }
+
+    /** The row count at the end of the filters' last line ({@code room}), else under the table. */
+    private void placeCount(boolean room) {
+        if (room && status.getParent() != toolbar) {
+            footer.getChildren().remove(status);
+            status.setManaged(false);
+            toolbar.getChildren().add(status);
+        } else if (!room && status.getParent() != footer) {
+            toolbar.getChildren().remove(status);
+            status.setManaged(true);
+            footer.getChildren().add(status);
+        }
+        footer.setVisible(!room);
+        footer.setManaged(!room);
+    }
+
+    /**
+     * A compact value filter is as wide as its title with the most values it can have ticked ("First channel (9)"):
+     * a fixed 125 px cut "First channel" to "First cha…", and gave "File" room it did not need.
+     */
+    private double compactWidth(String column, String title) {
+        int values = Math.max(1, model.facetValues(column).size());
+        javafx.scene.text.Text text = new javafx.scene.text.Text(title + " (" + values + ")");
+        text.setFont(fontProbe.getFont());
+        return Math.ceil(text.getLayoutBounds().getWidth()) + FACET_CHROME;
+    }
+
+    /** A value filter's padding (12 px each side) and arrow button (24 px) around its title, and 2 px to spare. */
+    private static final double FACET_CHROME = 50;
+
+    private void noteTicked() {
+        List<String> titles = new java.util.ArrayList<>();
+        for (String column : model.facetColumns()) {
+            CheckComboBox<String> facet = facets.get(column);
+            if (facet != null && !facet.getCheckModel().getCheckedItems().isEmpty()) {
+                titles.add(label(column));
+            }
+        }
+        ticked.set(titles.size() <= 1 ? String.join("", titles)
+                : String.join(", ", titles.subList(0, titles.size() - 1)) + " and " + titles.get(titles.size() - 1));
+    }
+
+    /** The model's placeholder; for no match, which search and filters left nothing and how to undo them. */
+    private String placeholderText() {
+        String text = model.placeholderProperty().get();
+        if (!DataTableModel.NO_MATCH.equals(text)) {
+            return text;
+        }
+        String search = model.filterTextProperty().get() == null ? "" : model.filterTextProperty().get().strip();
+        if (search.length() > 40) {
+            search = search.substring(0, 39) + "…";
+        }
+        String column = model.filterColumnProperty().get();
+        String searched = "the search \u201c" + search + "\u201d" + (column == null ? "" : " in " + column);
+        String values = ticked.get();
+        if (!search.isEmpty() && !values.isEmpty()) {
+            return "No rows match " + searched + " with the values ticked in " + values
+                    + ": empty the search (Esc in it) or untick a value.";
+        }
+        if (!search.isEmpty()) {
+            return "No rows match " + searched + ": Esc in the search empties it.";
+        }
+        if (!values.isEmpty()) {
+            return "No row has the values ticked in " + values + " together: untick one.";
+        }
+        return text;
     }
 
     /** The longest the row count reads for a table of {@code rows} rows (digits have one width in UI fonts). */
@@ -462,6 +605,22 @@ public final class DataTableView extends BorderPane {
                     + COPY.getDisplayText() + ")");
             copy.setDisable(selected == null);
             copy.setOnAction(a -> copyRow(selected));
+            // The cell right-clicked, when the menu is for its row (the keyboard's menu has no cell).
+            javafx.scene.control.MenuItem copyCell = null;
+            if (selected != null && pressedRow == selected) {
+                String[] row = pressedRow;
+                int c = pressedColumn;
+                String value = c < row.length && row[c] != null ? row[c] : "";
+                copyCell = new javafx.scene.control.MenuItem("Copy the " + pressedName + " value"
+                        + (value.isEmpty() ? " (empty)" : ""));
+                copyCell.setMnemonicParsing(false);
+                copyCell.setOnAction(a -> {
+                    ClipboardContent content = new ClipboardContent();
+                    // Formula-safe as the row's copy and the export are.
+                    content.putString(com.puffy.pipeline.io.CsvOutput.formulaSafe(value));
+                    Clipboard.getSystemClipboard().setContent(content);
+                });
+            }
             javafx.scene.control.Menu columns = new javafx.scene.control.Menu("Columns");
             for (TableColumn<String[], ?> column : table.getColumns()) {
                 javafx.scene.control.CheckMenuItem shown = new javafx.scene.control.CheckMenuItem(column.getText());
@@ -471,6 +630,9 @@ public final class DataTableView extends BorderPane {
             }
             columns.setDisable(columns.getItems().isEmpty());
             menu.getItems().setAll(details, copy, new javafx.scene.control.SeparatorMenuItem(), columns);
+            if (copyCell != null) {
+                menu.getItems().add(2, copyCell);
+            }
         });
         // The items are made when the menu shows: an empty menu does not show at all.
         menu.getItems().add(new javafx.scene.control.MenuItem("Show all fields"));
@@ -478,6 +640,7 @@ public final class DataTableView extends BorderPane {
     }
 
     private void showRowMenu() {
+        pressedRow = null;
         javafx.scene.Node anchor = table;
         int selected = table.getSelectionModel().getSelectedIndex();
         for (javafx.scene.Node node : table.lookupAll(".table-row-cell")) {

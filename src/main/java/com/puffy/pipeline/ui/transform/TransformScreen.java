@@ -270,9 +270,6 @@ public final class TransformScreen implements Screen {
         datasetArea.getChildren().setAll(view);
         (asChart.contains(dataset.file()) ? chartToggle : tableToggle).setSelected(true);
         showTableOrChart(dataset);
-        datasetDescription.setText(dataset.title() + " · " + dataset.file() + " · " + dataset.description()
-                + " Double-click a row or press Enter for all its fields"
-                + (JOURNEY_DATASETS.contains(dataset.file()) ? "; Ctrl+J opens its client's journey." : "."));
     }
 
     /** Puts the dataset's chart or its table under its search and filters, and lets only a chart on screen add up. */
@@ -283,6 +280,11 @@ public final class TransformScreen implements Screen {
         }
         boolean chart = asChart.contains(dataset.file());
         view.showInstead(chart ? chartViews.get(dataset.file()) : null);
+        // The rows' keys only where there are rows: over a chart "Double-click a row or press Enter" did nothing,
+        // and took the description's third line at 1024 px.
+        datasetDescription.setText(dataset.title() + " · " + dataset.file() + " · " + dataset.description()
+                + (chart ? "" : " Double-click a row or press Enter for all its fields"
+                + (JOURNEY_DATASETS.contains(dataset.file()) ? "; Ctrl+J opens its client's journey." : ".")));
         charts.forEach((f, model) -> model.setShown(chart && f.equals(dataset.file())));
         updateExportNoun();
     }

@@ -1,0 +1,79 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.quality.QualityScreen;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A finding's message (why, and what to do) comes right after its code: it came seventh, after the offending value
+ * (a user agent up to 340 px wide), out of view at 1024 px.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FindingsColumnsFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    QualityScreen screen;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        prefs = Preferences.userRoot().node("eventpipe-test/fc-" + System.nanoTime());
+        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
+                new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.openFolder(input);
+        UiFixtures.quality(vm.outputDirProperty().get());
+        // A user agent as long as they come, in the value column.
+        Path findings = vm.outputDirProperty().get().resolve("quality").resolve("findings.csv");
+        Files.writeString(findings, Files.readString(findings).replace("Googlebot/2.1",
+                "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Chrome/41.0.2272.96 Mobile Safari/537.36 (compatible; Googlebot/2.1)"));
+        screen = new QualityScreen(vm, UiThreads.javafx());
+        // The Quality screen's width in a 1024×768 window.
+        Scene scene = new Scene(new javafx.scene.layout.StackPane(screen.node()), 776, 560);
+        Theme.apply(scene, false, null);
+        stage.setScene(scene);
+        stage.show();
+        screen.reload();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void theMessageFollowsTheCodeAndIsInViewAt1024Pixels(FxRobot robot) throws Exception {
+        robot.interact(() -> screen.showTab("quality-tab-findings"));
+        TableView<?> findings = robot.lookup("#findings-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> findings.getItems().size() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(findings.getColumns().stream().map(c -> (String) c.getUserData()).toList())
+                .startsWith("file", "line", "severity", "code", "message");
+        TableColumn<?, ?> message = findings.getColumns().get(4);
+        double left = findings.getColumns().subList(0, 4).stream().mapToDouble(TableColumn::getWidth).sum();
+        assertThat(left).as("the message column starts inside the table").isLessThan(findings.getWidth() - 60);
+        // The cells keep the file's values: a row still reads as the file has it.
+        String[] row = (String[]) findings.getItems().get(0);
+        assertThat(row).startsWith("events_20250101.csv", "4", "ERROR", "MISSING_CLIENT_ID", "client_id");
+        assertThat(message.getCellData(0)).isEqualTo("The client id is empty.");
+    }
+}
