@@ -103,8 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
         Pipeline pipeline = pipelines.get();
         Set<StageId> wanted = wantedStages(pipeline);
         PrintWriter out = spec.commandLine().getOut();
-        Path work = keep != null ? keep : Files.createTempDirectory("eventpipe-bench-");
-        Files.createDirectories(work);
+        Path work = keep != null ? keepFolder(keep) : Files.createTempDirectory("eventpipe-bench-");
         MemoryProbe memory = new MemoryProbe();
         try {
             Path data;
@@ -170,6 +169,21 @@ public final class BenchCommand implements Callable<Integer> {
             if (keep == null) {
                 deleteTree(work);
             }
+        }
+    }
+
+    /** --keep naming a file ended in "internal error (FileAlreadyExistsException: out)", exit 4. */
+    private static Path keepFolder(Path keep) {
+        if (Files.exists(keep) && !Files.isDirectory(keep)) {
+            throw PipelineException.usage("--keep " + keep + " is a file, not a folder: pass --keep with a folder to "
+                    + "keep the data and outputs in.");
+        }
+        try {
+            return Files.createDirectories(keep);
+        } catch (IOException e) {
+            throw PipelineException.usage("--keep " + keep + " cannot be created (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): pass --keep with a folder you may "
+                    + "write to.");
         }
     }
 

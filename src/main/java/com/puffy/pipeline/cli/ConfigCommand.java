@@ -32,6 +32,11 @@ final class ConfigCommand implements Callable<Integer> {
             return 0;
         }
         if (check != null) {
+            if (!java.nio.file.Files.exists(check)) {
+                // The loader's sentence names --config, the option of the run commands.
+                throw PipelineException.usage("Configuration file " + check + " does not exist: check the path "
+                        + "given to --check.");
+            }
             ConfigLoader.load(check);
             spec.commandLine().getOut().println(check + " is a valid configuration.");
             return 0;

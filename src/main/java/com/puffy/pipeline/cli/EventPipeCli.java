@@ -3,6 +3,7 @@ package com.puffy.pipeline.cli;
 import com.puffy.pipeline.StudioEngine;
 import com.puffy.pipeline.config.ConfigException;
 import com.puffy.pipeline.core.AppVersion;
+import com.puffy.pipeline.core.CancelledException;
 import com.puffy.pipeline.core.ExitCode;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.StageId;
@@ -148,6 +149,10 @@ public final class EventPipeCli implements Runnable {
         if (ex instanceof PipelineException pe) {
             err.println("eventpipe: " + pe.getMessage());
             code = pe.exitCode().code();
+        } else if (ex instanceof CancelledException) {
+            // Only a signal cancels a command (StopOnSignal); the process ends with the signal's status anyway.
+            err.println("eventpipe: stopped before the end; run the same command again to finish.");
+            code = ExitCode.INTERNAL.code();
         } else if (ex instanceof ConfigException ce) {
             err.println("eventpipe: " + ce.getMessage());
             code = ExitCode.USAGE.code();

@@ -97,10 +97,15 @@ final class GenerateCommand implements Callable<Integer> {
         MemoryProbe memory = new MemoryProbe();
         memory.reset();
         long started = System.nanoTime();
-        EventGenerator.Result result = EventGenerator.generate(settings, (done, total, message) -> {
-            err.println(String.format(Locale.ROOT, "generate: %d/%d %s", done, total, message));
-            err.flush();
-        }, Cancellation.none());
+        Cancellation cancellation = new Cancellation();
+        EventGenerator.Result result;
+        try (StopOnSignal ignored = StopOnSignal.install(cancellation, err, "the days written so far stay in "
+                + out + "; the same command starts it afresh")) {
+            result = EventGenerator.generate(settings, (done, total, message) -> {
+                err.println(String.format(Locale.ROOT, "generate: %d/%d %s", done, total, message));
+                err.flush();
+            }, cancellation);
+        }
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         stdout.println(String.format(Locale.ROOT, "Generated %d files, %,d rows, %.1f MB in %s",
                 result.files().size(), result.rows(), result.bytes() / 1e6, result.folder().toAbsolutePath()));

@@ -63,7 +63,12 @@ final class StageCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
-        PipelineReport report = pipeline.run(settings, requested, options.force, progress, Cancellation.none());
+        Cancellation cancellation = new Cancellation();
+        PipelineReport report;
+        try (StopOnSignal ignored = StopOnSignal.install(cancellation, err,
+                "the previous outputs in " + settings.outputDir() + " are kept")) {
+            report = pipeline.run(settings, requested, options.force, progress, cancellation);
+        }
         for (StageRun run : report.stages()) {
             if (run.result() == null) {
                 continue;

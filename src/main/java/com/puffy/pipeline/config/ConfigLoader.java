@@ -81,6 +81,11 @@ public final class ConfigLoader {
 
     /** The bytes of a configuration file; a missing or unreadable one is a {@link ConfigException} saying which. */
     public static byte[] readBytes(Path userFile) {
+        if (Files.isDirectory(userFile)) {
+            // Was "cannot be read (Is a directory): check its permissions and that it is UTF-8 text".
+            throw new ConfigException("Configuration file " + userFile + " cannot be read: it is a folder, not a file; "
+                    + "check the --config path.");
+        }
         try {
             return Files.readAllBytes(userFile);
         } catch (NoSuchFileException e) {
@@ -493,6 +498,14 @@ public final class ConfigLoader {
         atLeast(m.criticalChangeThreshold(), 0, "monitoring.critical_change_threshold", source);
         share(m.clientIdNullWarning(), "monitoring.client_id_null_warning", source);
         share(m.clientIdNullCritical(), "monitoring.client_id_null_critical", source);
+        if (m.clientIdNullWarning() > m.clientIdNullCritical()) {
+            // The check skips a day at or under the warning share: with warning 0.3 and critical 0.1, a day at 15 %
+            // raised nothing at all, though the user had asked for CRITICAL above 10 %.
+            throw new ConfigException("The " + source + " gives `monitoring.client_id_null_warning` ("
+                    + plain(m.clientIdNullWarning()) + ") more than `monitoring.client_id_null_critical` ("
+                    + plain(m.clientIdNullCritical()) + "), so a day between the two would raise no alert at all: "
+                    + "lower the warning share or raise the critical one.").about("monitoring.client_id_null_warning");
+        }
         share(m.itemPriceMissingShare(), "monitoring.item_price_missing_share", source);
         share(m.botShareWarning(), "monitoring.bot_share_warning", source);
         atLeast(m.directShareShiftPoints(), 0, "monitoring.direct_share_shift_points", source);

@@ -53,6 +53,8 @@ public final class Pipeline {
     public static final String STAGE_MANIFEST = com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST;
     public static final String RUN_MANIFEST = com.puffy.pipeline.core.OutputFiles.RUN_MANIFEST;
 
+    /** run.json's "product": how a run knows the run.json it replaces is its own. */
+    private static final String PRODUCT = "Event Pipeline Studio";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Map<StageId, Stage> stages = new EnumMap<>(StageId.class);
@@ -107,6 +109,9 @@ public final class Pipeline {
         requireInputFolder(settings.inputDir());
         boolean newOutputFolder = !Files.exists(settings.outputDir());
         createOutputFolder(settings.outputDir());
+        if (!newOutputFolder) {
+            refuseForeignFiles(settings.outputDir(), knownOutputs());
+        }
         try {
             return runLocked(settings, requested, force, listener, cancellation);
         } catch (RuntimeException e) {
@@ -157,7 +162,11 @@ public final class Pipeline {
                     break;
                 }
             }
-            Path manifest = writeRunManifest(settings, runs, started);
+            // A cancelled run (Ctrl+C in a terminal, Cancel in the app) keeps every previous output, and run.json
+            // is one of them: replaced, it described a run that made none of the files beside it.
+            boolean cancelled = runs.stream().anyMatch(run -> run.outcome() == StageOutcome.CANCELLED);
+            Path manifest = cancelled ? settings.outputDir().resolve(RUN_MANIFEST)
+                    : writeRunManifest(settings, runs, started);
             return new PipelineReport(runs, settings.outputDir(), manifest);
         }
     }
@@ -215,9 +224,7 @@ public final class Pipeline {
         } catch (IOException e) {
             deleteQuietly(workDir);
             listener.stageFinished(id, StageOutcome.FAILED, null, Duration.ofNanos(System.nanoTime() - startNanos));
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "The " + id.title() + " stage could not read or "
-                    + "write " + describe(e) + ": check that the folder exists and that you may write to "
-                    + settings.outputDir() + ".", e);
+            throw ioFailure(id, settings.outputDir(), e);
         } catch (Exception | Error e) {
             deleteQuietly(workDir);
             listener.stageFinished(id, StageOutcome.FAILED, null, Duration.ofNanos(System.nanoTime() - startNanos));
@@ -228,7 +235,48 @@ public final class Pipeline {
     }
 
     private static String describe(IOException e) {
-        return e instanceof NoSuchFileException ? e.getMessage() + " (not found)" : String.valueOf(e.getMessage());
+        if (e instanceof NoSuchFileException) {
+            return e.getMessage() + " (not found)";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getFile() != null) {
+            return fse.getFile() + (fse.getReason() == null ? "" : " (" + fse.getReason().strip() + ")");
+        }
+        // A bare IOException names no file: "could not read or write No space left on device" read as nonsense.
+        return "a file (" + e.getMessage() + ")";
+    }
+
+    /**
+     * An I/O failure of a stage as the user can act on it. A full disk (or quota) is the output's problem, not the
+     * input's: it was reported as exit 3, "unreadable input", with the advice to check that the folder exists. Like
+     * an output folder that cannot be written (exit 2), the fix is space or another --output.
+     */
+    static PipelineException ioFailure(StageId id, Path outputDir, IOException e) {
+        if (isDiskFull(e)) {
+            return new PipelineException(ExitCode.USAGE, "The " + id.title() + " stage ran out of disk space writing "
+                    + "to " + outputDir + " (" + reasonOf(e) + "): free some space there, or choose another folder "
+                    + "with --output, then run again; the previous outputs were kept.", e);
+        }
+        return new PipelineException(ExitCode.UNREADABLE_INPUT, "The " + id.title() + " stage could not read or "
+                + "write " + describe(e) + ": check that the file exists and can be read, and that you may write to "
+                + outputDir + ".", e);
+    }
+
+    /** No space or no quota left, as Linux, macOS and Windows word it, anywhere in the cause chain. */
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = (t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                    ? fse.getReason() : String.valueOf(t.getMessage())).toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("no space left") || text.contains("not enough space")
+                    || text.contains("disk quota exceeded") || text.contains("disk full")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String reasonOf(IOException e) {
+        return e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                ? fse.getReason().strip() : String.valueOf(e.getMessage());
     }
 
     private StageRun reuse(RunSettings settings, StageId id, PipelineListener listener) {
@@ -354,6 +402,74 @@ public final class Pipeline {
     }
 
     /**
+     * A stage replaces its whole folder ({@code quality/}, {@code report/} …) and every run replaces {@code run.json}:
+     * in a folder that holds someone else's {@code report/notes.txt} (--output pointed at a working folder), the run
+     * deleted it without a word. A stage folder is ours when it holds a stage manifest, one of the files the stage
+     * writes, or nothing; run.json when it names the product; anything else stops the run before a file is touched.
+     */
+    static void refuseForeignFiles(Path outputDir, Map<StageId, List<String>> knownOutputs) {
+        for (StageId id : StageId.values()) {
+            Path folder = outputDir.resolve(id.outputFolder());
+            if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.isRegularFile(folder.resolve(STAGE_MANIFEST))
+                    || knownOutputs.getOrDefault(id, List.of()).stream()
+                            .anyMatch(file -> Files.isRegularFile(folder.resolve(file)))) {
+                continue;
+            }
+            String example = null;
+            if (Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try (var entries = Files.list(folder)) {
+                    example = entries.map(p -> p.getFileName().toString()).sorted().findFirst().orElse(null);
+                } catch (IOException | UncheckedIOException e) {
+                    example = "files that cannot be listed";
+                }
+                if (example == null) {
+                    continue;
+                }
+            }
+            throw new PipelineException(ExitCode.USAGE, "The output folder " + outputDir + " already holds "
+                    + (example == null ? "a file named " + id.outputFolder()
+                            : "a " + id.outputFolder() + " folder (with " + example + ")")
+                    + " that was not written by eventpipe and would be replaced: choose another folder with --output, "
+                    + "or move it out of the way.");
+        }
+        Path runJson = outputDir.resolve(RUN_MANIFEST);
+        if (Files.exists(runJson, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !isOurRunManifest(runJson)) {
+            throw new PipelineException(ExitCode.USAGE, "The output folder " + outputDir + " already holds a "
+                    + RUN_MANIFEST + " that was not written by eventpipe and would be replaced: choose another folder "
+                    + "with --output, or move it out of the way.");
+        }
+    }
+
+    /** The files each stage folder holds by SPEC §7 and docs/architecture.md, and those this build's stages name. */
+    private Map<StageId, List<String>> knownOutputs() {
+        Map<StageId, List<String>> known = new EnumMap<>(StageId.class);
+        known.put(StageId.QUALITY, List.of("file_summary.csv", "validated_events.csv", "findings.csv",
+                "quarantine.csv", "schema_drift.csv"));
+        known.put(StageId.TRANSFORM, List.of("sessions.csv", "users.csv", "conversions.csv", "attribution.csv",
+                "daily_metrics.csv", "funnel.csv", "channel_performance.csv"));
+        known.put(StageId.MONITOR, List.of("alerts.csv", "incidents.csv", "metrics.csv"));
+        known.put(StageId.ANALYSIS, List.of("report.html", "kpis.csv", "overview.csv"));
+        stages.forEach((id, stage) -> {
+            List<String> names = new ArrayList<>(known.get(id));
+            names.addAll(stage.outputs());
+            known.put(id, names);
+        });
+        return known;
+    }
+
+    private static boolean isOurRunManifest(Path file) {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            return PRODUCT.equals(JSON.readTree(file.toFile()).path("product").asText(null));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * What stopped the folder from being made, in words: the JDK's message is often only the path again
      * (AccessDeniedException) or a bare "Not a directory" without saying which part of the path is the file.
      */
@@ -419,7 +535,7 @@ public final class Pipeline {
 
     private Path writeRunManifest(RunSettings settings, List<StageRun> runs, Instant started) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("product", "Event Pipeline Studio");
+        root.put("product", PRODUCT);
         root.put("version", AppVersion.version());
         // Not in SPEC §7's list, which welcomes more: which code made these outputs (the version stays 0.1.0).
         root.put("build", AppVersion.build());
@@ -464,8 +580,11 @@ public final class Pipeline {
         try {
             AtomicFiles.writeString(file, JSON.writeValueAsString(root));
         } catch (IOException e) {
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "Cannot write " + file + " (" + e.getMessage()
-                    + "): check that the output folder is writable.", e);
+            // The input was read; what failed is the output folder (full, or not writable): exit 2, as for an
+            // output folder that cannot be created, not 3 ("unreadable input").
+            throw new PipelineException(ExitCode.USAGE, "Cannot write " + file + " (" + reasonOf(e) + "): "
+                    + (isDiskFull(e) ? "free some space there" : "check that the output folder is writable")
+                    + ", or choose another folder with --output.", e);
         }
         return file;
     }

@@ -74,17 +74,30 @@ public final class EventGenerator {
         checkResources(settings, Runtime.getRuntime().maxMemory(), usableSpace(settings.outDir()));
         prepareFolder(settings.outDir());
         try {
-            return new EventGenerator(settings).run(progress, cancellation);
+            Files.writeString(settings.outDir().resolve(IN_PROGRESS), "");
+            Result result = new EventGenerator(settings).run(progress, cancellation);
+            Files.deleteIfExists(settings.outDir().resolve(IN_PROGRESS));
+            return result;
         } catch (OutOfMemoryError e) {
             // The estimate of checkResources is deliberately generous; a heap just too small still ends in a sentence.
             throw PipelineException.usage("Java ran out of memory simulating a day of " + settings.eventsPerDay()
                     + " events: give a smaller --events-per-day, or start Java with a larger -Xmx.");
         } catch (IOException e) {
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "Cannot write the generated files into "
+            // Nothing was read: a full disk or a refused write is the --out folder's problem, exit 2 like the checks
+            // before writing, not 3 ("unreadable input").
+            throw new PipelineException(ExitCode.USAGE, "Cannot write the generated files into "
                     + settings.outDir() + " (" + reason(e) + "): check the free space and permissions, or pass "
-                    + "another --out.", e);
+                    + "another --out; the same command run again starts the folder afresh.", e);
         }
     }
+
+    /**
+     * Marks a folder being generated. A generation killed or failed before faults.json left day files without it, and
+     * the same command then refused the folder as "not empty": the user had to delete it by hand.
+     */
+    static final String IN_PROGRESS = ".eventpipe-generating";
+    /** A day file is written under this suffix and renamed when complete: a killed run leaves no short day behind. */
+    static final String PART = ".part";
 
     /**
      * Refuses, before anything is written, what cannot finish: a day too large for the heap (a day is simulated in
@@ -151,13 +164,16 @@ public final class EventGenerator {
             throw PipelineException.usage("--out " + dir + " is not writable: pass --out with a folder you may write "
                     + "to.");
         }
-        boolean generatedBefore = Files.isRegularFile(dir.resolve(FaultLedger.FILE_NAME));
+        boolean generatedBefore = Files.isRegularFile(dir.resolve(FaultLedger.FILE_NAME))
+                || Files.isRegularFile(dir.resolve(IN_PROGRESS));
         List<Path> stale = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 boolean ours = Files.isRegularFile(entry) && (name.equals(FaultLedger.FILE_NAME)
-                        || name.equals(PRODUCTS_FILE) || (name.startsWith("events_") && name.endsWith(".csv")));
+                        || name.equals(PRODUCTS_FILE) || name.equals(IN_PROGRESS)
+                        || name.equals(FaultLedger.FILE_NAME + ".tmp")
+                        || (name.startsWith("events_") && (name.endsWith(".csv") || name.endsWith(".csv" + PART))));
                 if (!generatedBefore || !ours) {
                     throw PipelineException.usage("--out " + dir + " is not empty (it holds " + name
                             + "): pass --out with a new or empty folder, or one generated before.");
@@ -194,7 +210,12 @@ public final class EventGenerator {
         Path dir = settings.outDir();
         for (int d = 0; d < settings.days(); d++) {
             cancellation.throwIfCancelled();
-            writeDay(d, cancellation);
+            try {
+                writeDay(d, cancellation);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(dir.resolve(fileName(d) + PART));
+                throw e;
+            }
             for (Layout.ExtraFile extra : layout.extraFilesOn(d)) {
                 writeExtraFile(d, extra);
             }
@@ -258,6 +279,7 @@ public final class EventGenerator {
         List<String> header = header(plan);
         ledger.startFile(name, date(d).toString(), "events", header, crlf ? "CRLF" : "LF", plan.bomCrlf);
         Path file = settings.outDir().resolve(name);
+        Path part = settings.outDir().resolve(name + PART);
         CSVFormat format = CsvOutput.FORMAT.builder().setRecordSeparator(separator).get();
         String datePrefix = date(d) + "T";
         String dayBeforePrefix = date(d).minusDays(1) + "T";
@@ -271,7 +293,7 @@ public final class EventGenerator {
         // Each record is printed into a reused StringBuilder and written in one call: Commons CSV appends field by
         // field, and many small writes into a synchronized Writer cost more than the rest of the row.
         StringBuilder record = new StringBuilder(1024);
-        try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(part),
                 StandardCharsets.UTF_8), 1 << 18);
              RecordPrinter printer = new RecordPrinter(record, format)) {
             if (plan.bomCrlf) {
@@ -443,7 +465,7 @@ public final class EventGenerator {
         stickyRows = 0;
         ledger.currentFile().records = records;
         if (plan.noTrailingNewline) {
-            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            try (RandomAccessFile raf = new RandomAccessFile(part.toFile(), "rw")) {
                 raf.setLength(raf.length() - separator.length());
             }
             ledger.currentFile().trailingNewline = false;
@@ -459,6 +481,7 @@ public final class EventGenerator {
             ledger.fileFault(FaultKind.BROKEN_QUOTING, name, List.of(ReasonCode.MALFORMED_CSV_FILE),
                     "file-level MALFORMED_CSV warning; the rows before and after are read");
         }
+        Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         finishFile(file, records);
     }
 

@@ -225,8 +225,13 @@ final class FaultLedger {
             writeEpisodes(g);
             writeExpectedRows(g);
             g.writeEndObject();
+            g.close();
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // A full disk left a faults.json.tmp of 12 KB behind.
+            Files.deleteIfExists(temp);
+            throw e;
         }
-        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void writeSettings(JsonGenerator g, GenerateSettings s) throws IOException {

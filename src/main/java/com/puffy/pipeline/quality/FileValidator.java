@@ -153,7 +153,7 @@ final class FileValidator {
         } catch (AccessDeniedException e) {
             return unreadable(result, 0, "cannot be opened: permission denied; check its permissions");
         } catch (NoSuchFileException e) {
-            return unreadable(result, 0, "disappeared while the folder was being read; run again");
+            return unreadable(result, 0, brokenLink(file.path()));
         } catch (IOException e) {
             return unreadable(result, 0, "cannot be opened (" + e.getMessage() + "); check the file");
         }
@@ -187,6 +187,22 @@ final class FileValidator {
         result.sha256 = HexFormat.of().formatHex(sha.digest());
         finishPartition(result);
         return result;
+    }
+
+    /**
+     * Why a listed file could not be opened as missing: a link whose target is gone (a disk not mounted, a moved
+     * archive) is not fixed by running again, which is what the message said.
+     */
+    static String brokenLink(Path path) {
+        if (Files.isSymbolicLink(path)) {
+            try {
+                return "is a link to " + Files.readSymbolicLink(path) + ", which does not exist; restore the target, "
+                        + "or remove the link";
+            } catch (IOException | UnsupportedOperationException e) {
+                return "is a link whose target does not exist; restore the target, or remove the link";
+            }
+        }
+        return "disappeared while the folder was being read; run again";
     }
 
     private void readAll(FileResult result, CsvRecordReader reader, Spool.Writer spool, CountingStream counting)

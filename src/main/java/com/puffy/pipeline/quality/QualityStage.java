@@ -252,7 +252,7 @@ public final class QualityStage implements Stage {
             return;
         }
         String found = results.isEmpty() ? "it holds no CSV file"
-                : results.size() + " CSV file" + (results.size() == 1 ? "" : "s") + " were examined and none has "
+                : results.size() + " CSV file" + (results.size() == 1 ? " was" : "s were") + " examined and none has "
                 + "timestamp, event_name and client id columns";
         throw new PipelineException(ExitCode.UNREADABLE_INPUT, "No event CSV files in " + input + " (" + found
                 + "): choose the folder that holds the daily event files (events_YYYYMMDD.csv).");

@@ -133,6 +133,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void aKeepFolderThatIsAFileIsAUsageErrorNotAnInternalOne() throws IOException {
+        Path file = Files.writeString(dir.resolve("results.txt"), "mine");
+        assertThat(EventPipeCli.execute(new Pipeline(List.of()), new PrintWriter(out, true),
+                new PrintWriter(err, true), "bench", "--events", "100", "--days", "1", "--keep", file.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("eventpipe: --keep " + file + " is a file, not a folder: pass --keep "
+                + "with a folder to keep the data and outputs in." + System.lineSeparator());
+        assertThat(file).hasContent("mine");
+    }
+
+    @Test
     void rowsAreCountedWithoutHeadersAndWithoutATrailingNewline() throws IOException {
         Files.writeString(dir.resolve("a.csv"), "h\n1\n2\n");
         Files.writeString(dir.resolve("b.csv"), "h\n1\n2");

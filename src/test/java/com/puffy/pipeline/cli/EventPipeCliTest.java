@@ -72,6 +72,14 @@ class EventPipeCliTest {
     }
 
     @Test
+    void configCheckOfAMissingFileNamesItsOwnOption() {
+        Path missing = dir.resolve("nope.yaml");
+        assertThat(run("config", "--check", missing.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("eventpipe: Configuration file " + missing + " does not exist: check the "
+                + "path given to --check." + System.lineSeparator());
+    }
+
+    @Test
     void configCheckAcceptsAGoodFile() throws Exception {
         Path file = Files.writeString(dir.resolve("good.yaml"), "transform:\n  lookback_days: 14\n");
         assertThat(run("config", "--check", file.toString())).isZero();

@@ -198,6 +198,9 @@ class ConfigLoaderTest {
                 {"quality:\n  value_drift:\n    baseline_files: 0\n", "`quality.value_drift.baseline_files` the value 0"},
                 {"quality:\n  value_drift:\n    relative_factor: 0.5\n", "`quality.value_drift.relative_factor` the value 0.5"},
                 {"transform:\n  time_decay_half_life_days: 0\n", "positive `transform.time_decay_half_life_days`"},
+                {"monitoring:\n  client_id_null_warning: 0.3\n  client_id_null_critical: 0.1\n",
+                        "`monitoring.client_id_null_warning` (0.3) more than `monitoring.client_id_null_critical` "
+                                + "(0.1), so a day between the two would raise no alert at all"},
         };
         for (String[] c : cases) {
             Path file = Files.writeString(dir.resolve("range.yaml"), c[0]);
@@ -315,12 +318,13 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aConfigPathThatIsAFolderCannotBeReadAndSaysWhatToCheck() throws Exception {
+    void aConfigPathThatIsAFolderSaysItIsAFolder() throws Exception {
+        // Was "cannot be read (Is a directory): check its permissions and that it is UTF-8 text".
         Path folder = Files.createDirectories(dir.resolve("config.yaml"));
         assertThatThrownBy(() -> ConfigLoader.load(folder))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Configuration file " + folder + " cannot be read")
-                .hasMessageContaining("check its permissions and that it is UTF-8 text");
+                .hasMessage("Configuration file " + folder + " cannot be read: it is a folder, not a file; check the "
+                        + "--config path.");
     }
 
     @Test

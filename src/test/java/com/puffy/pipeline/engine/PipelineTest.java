@@ -232,6 +232,7 @@ class PipelineTest {
     void aCancelledStageLeavesThePreviousOutputsAndNoWorkFolder() throws Exception {
         Pipeline good = pipelineWith(c -> { });
         good.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE, Cancellation.none());
+        String runJson = Files.readString(settings.outputDir().resolve("run.json"));
         Cancellation cancellation = new Cancellation();
         Pipeline cancelling = pipelineWith(c -> {
             cancellation.cancel();
@@ -244,6 +245,8 @@ class PipelineTest {
         try (Stream<Path> left = Files.list(settings.outputDir())) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-") || n.startsWith(".old-"));
         }
+        assertThat(settings.outputDir().resolve("run.json")).as("run.json describes the outputs kept")
+                .hasContent(runJson);
     }
 
     @Test
@@ -305,6 +308,79 @@ class PipelineTest {
         try (Stream<Path> left = Files.list(settings.outputDir())) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-"));
         }
+    }
+
+    @Test
+    void anOutputFolderHoldingSomeoneElsesReportFolderIsRefusedAndNothingOfTheirsIsDeleted() throws Exception {
+        Path notes = Files.createDirectories(settings.outputDir().resolve("report")).resolve("notes.txt");
+        Files.writeString(notes, "mine");
+        assertThatThrownBy(() -> pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.ANALYSIS), false,
+                PipelineListener.NONE, Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessage("The output folder " + settings.outputDir() + " already holds a report folder (with "
+                        + "notes.txt) that was not written by eventpipe and would be replaced: choose another folder "
+                        + "with --output, or move it out of the way.")
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(notes).hasContent("mine");
+        assertThat(settings.outputDir().resolve("quality")).doesNotExist();
+    }
+
+    @Test
+    void aFileNamedLikeAStageFolderOrSomeoneElsesRunJsonIsRefused() throws Exception {
+        Files.createDirectories(settings.outputDir());
+        Path runJson = Files.writeString(settings.outputDir().resolve("run.json"), "{\"mine\": true}");
+        assertThatThrownBy(() -> pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none()))
+                .hasMessageContaining("already holds a run.json that was not written by eventpipe");
+        assertThat(runJson).hasContent("{\"mine\": true}");
+        Files.delete(runJson);
+        Path quality = Files.writeString(settings.outputDir().resolve("quality"), "a file");
+        assertThatThrownBy(() -> pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, Cancellation.none()))
+                .hasMessageContaining("already holds a file named quality that was not written by eventpipe");
+        assertThat(quality).hasContent("a file");
+    }
+
+    @Test
+    void ourOwnOutputsAndEmptyStageFoldersAreReplacedAsBefore() throws Exception {
+        Files.createDirectories(settings.outputDir().resolve("transform"));
+        // Outputs of ours whose manifest was lost are still ours.
+        Files.writeString(Files.createDirectories(settings.outputDir().resolve("quality")).resolve("quality.csv"), "x");
+        Pipeline pipeline = pipelineWith(c -> { });
+        pipeline.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE, Cancellation.none());
+        PipelineReport again = pipeline.run(settings, EnumSet.of(StageId.TRANSFORM), true, PipelineListener.NONE,
+                Cancellation.none());
+        assertThat(again.stages()).last().extracting(StageRun::outcome).isEqualTo(StageOutcome.RAN);
+    }
+
+    @Test
+    void aFullDiskIsAnOutputProblemExitTwoNamingTheOutputFolderNotAGarbledUnreadableInput() throws Exception {
+        pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE,
+                Cancellation.none());
+        Pipeline full = pipelineWith(c -> sneakyThrow(new java.io.IOException("No space left on device")));
+        assertThatThrownBy(() -> full.run(settings, EnumSet.of(StageId.TRANSFORM), true, PipelineListener.NONE,
+                Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessage("The Transform stage ran out of disk space writing to " + settings.outputDir()
+                        + " (No space left on device): free some space there, or choose another folder with "
+                        + "--output, then run again; the previous outputs were kept.")
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(settings.outputDir().resolve("transform/transform.csv")).hasContent("done");
+        try (Stream<Path> left = Files.list(settings.outputDir())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-"));
+        }
+    }
+
+    @Test
+    void anIoFailureWithoutAFileNameStillReadsAsASentence() {
+        PipelineException e = Pipeline.ioFailure(StageId.QUALITY, Path.of("out"),
+                new java.io.IOException("Input/output error"));
+        assertThat(e.getMessage()).isEqualTo("The Quality stage could not read or write a file (Input/output error): "
+                + "check that the file exists and can be read, and that you may write to out.");
+        assertThat(e.exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT);
+        assertThat(Pipeline.isDiskFull(new java.nio.file.FileSystemException("x", null, "Disk quota exceeded")))
+                .isTrue();
+        assertThat(Pipeline.isDiskFull(new java.io.IOException("There is not enough space on the disk"))).isTrue();
     }
 
     @Test

@@ -108,6 +108,52 @@ class EventGeneratorTest {
         assertThat(dir.resolve("faults.json")).doesNotExist();
         assertThat(dir.resolve("events_20250223.csv")).exists();
         assertThat(dir.resolve("events_20250224.csv")).doesNotExist();
+        assertThat(dir.resolve("events_20250224.csv" + EventGenerator.PART)).doesNotExist();
+        // The same command again takes the folder it left, faults.json or not.
+        EventGenerator.generate(settings, com.puffy.pipeline.core.Progress.NONE,
+                com.puffy.pipeline.core.Cancellation.none());
+        assertThat(dir.resolve("faults.json")).exists();
+        assertThat(dir.resolve(EventGenerator.IN_PROGRESS)).doesNotExist();
+    }
+
+    @Test
+    void aGenerationThatDiedHalfWayIsStartedAfreshByTheSameCommand() throws Exception {
+        // What a killed `eventpipe generate` leaves: complete days, the day it was writing, no faults.json.
+        Path dir = Files.createDirectories(tmp.resolve("died"));
+        Files.writeString(dir.resolve(EventGenerator.IN_PROGRESS), "");
+        Files.writeString(dir.resolve("events_20250223.csv"), "client_id,timestamp\n1,2\n");
+        Files.writeString(dir.resolve("events_20250224.csv" + EventGenerator.PART), "client_id,times");
+        Files.writeString(dir.resolve("faults.json.tmp"), "{\"format\"");
+        EventGenerator.generate(new GenerateSettings(dir, 2, 100, LocalDate.of(2025, 2, 23), 1,
+                EnumSet.noneOf(FaultKind.class)), com.puffy.pipeline.core.Progress.NONE,
+                com.puffy.pipeline.core.Cancellation.none());
+        try (var names = Files.list(dir)) {
+            assertThat(names.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("events_20250223.csv", "events_20250224.csv", "faults.json");
+        }
+    }
+
+    @Test
+    void aFailedWriteIsExitTwoNamingTheFolderAndLeavesNoHalfWrittenFaultsJson() {
+        Path dir = tmp.resolve("blocked");
+        GenerateSettings settings = new GenerateSettings(dir, 2, 100, LocalDate.of(2025, 2, 23), 1,
+                EnumSet.noneOf(FaultKind.class));
+        // Something takes faults.json's place while the days are written (a full disk fails the same way).
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventGenerator.generate(settings,
+                        (done, total, message) -> {
+                            if (done == total) {
+                                try {
+                                    Files.createDirectories(dir.resolve("faults.json").resolve("in-the-way"));
+                                } catch (java.io.IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            }
+                        }, com.puffy.pipeline.core.Cancellation.none()))
+                .isInstanceOf(com.puffy.pipeline.core.PipelineException.class)
+                .hasMessageStartingWith("Cannot write the generated files into " + dir)
+                .extracting(e -> ((com.puffy.pipeline.core.PipelineException) e).exitCode())
+                .isEqualTo(com.puffy.pipeline.core.ExitCode.USAGE);
+        assertThat(dir.resolve("faults.json.tmp")).doesNotExist();
     }
 
     @Test

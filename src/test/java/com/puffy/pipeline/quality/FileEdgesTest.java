@@ -506,6 +506,17 @@ class FileEdgesTest {
     }
 
     @Test
+    void aLinkToAFileThatIsGoneNamesTheTargetRatherThanSayingRunAgain() throws Exception {
+        Path gone = dir.resolve("archive").resolve("events_20250223.csv");
+        Path link = Files.createSymbolicLink(dir.resolve(D), gone);
+        FileValidator validator = new FileValidator(new RowRule.Context(
+                com.puffy.pipeline.config.ConfigLoader.defaults().quality()),
+                new HeaderNormalizer(Map.of()), com.puffy.pipeline.core.Cancellation.none(), bytes -> { });
+        unreadableWith(validator.validate(new InputFile(link, D, -1, -1), dir.resolve("spool")),
+                "is a link to " + gone + ", which does not exist; restore the target, or remove the link");
+    }
+
+    @Test
     void aFileThatDisappearsBeforeItIsOpenedIsUnreadableAndSaysRunAgain() throws Exception {
         unreadableWith(validateWith(path -> {
             throw new java.nio.file.NoSuchFileException(path.toString());
@@ -553,7 +564,7 @@ class FileEdgesTest {
     void folderWithoutEventFilesIsAClearError() throws Exception {
         QualityHarness h = new QualityHarness(dir).file("products.csv", "sku,price", "A,1");
         assertThatThrownBy(h::run).isInstanceOf(PipelineException.class)
-                .hasMessageContaining("No event CSV files in").hasMessageContaining("1 CSV file")
+                .hasMessageContaining("No event CSV files in").hasMessageContaining("(1 CSV file was examined and none has")
                 .satisfies(e -> assertThat(((PipelineException) e).exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT));
     }
 
