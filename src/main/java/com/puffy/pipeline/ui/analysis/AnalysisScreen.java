@@ -56,7 +56,12 @@ public final class AnalysisScreen implements Screen {
     private final LineChart<Number, Number> revenue = new LineChart<>(revenueDays, new NumberAxis());
     private final DayBarChart orders = new DayBarChart(orderDays, new NumberAxis());
     private final BarChart<Number, String> funnel = new BarChart<>(new NumberAxis(), new CategoryAxis());
-    private final BarChart<String, Number> channels = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    // Channels down the side, as the funnel's steps: along the bottom "Paid Search" and "Organic Search" ran into
+    // one another at 1024 px ("Paid SearchOrganic Search").
+    private final BarChart<Number, String> channels = new BarChart<>(new NumberAxis(), new CategoryAxis());
+    /** The attribution model drawn beside first click; the report's table has all six. */
+    private final javafx.scene.control.ComboBox<String> model = new javafx.scene.control.ComboBox<>();
+    private AnalysisResult shown;
     private final BarChart<String, Number> devices = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final List<ChartCard> cards = new ArrayList<>();
     private final ChartCard revenueCard;
@@ -72,8 +77,11 @@ public final class AnalysisScreen implements Screen {
         revenueCard = card("chart-revenue", "Daily revenue", revenue, threads, "daily_trends.csv");
         ordersCard = card("chart-orders", "Daily orders (conversions)", orders, threads, "daily_trends.csv");
         funnelCard = card("chart-funnel", "Funnel: non-bot sessions reaching each step", funnel, threads, "funnel.csv");
-        channelCard = card("chart-channels", "Channel revenue: first click vs last click", channels, threads,
-                "attribution_shift.csv");
+        channelCard = card("chart-channels", "Channel revenue by attribution model", channels, threads,
+                "channel_revenue_by_model.csv");
+        channelCard.tool(modelChooser());
+        // Nine channels of two bars each down the side.
+        channelCard.bodyHeight(380);
         deviceCard = card("chart-devices", "Conversion rate by device", devices, threads, "segments.csv");
         for (var chart : List.of(revenue, orders, funnel, channels, devices)) {
             chart.setAnimated(false);
@@ -85,6 +93,11 @@ public final class AnalysisScreen implements Screen {
         devices.setLegendVisible(false);
         DayAxis.labelAlike(revenueDays, orderDays);
         channels.setId("channel-chart");
+        // Money on the axes says so, as the tiles and sentences do ("$25k", not "25,000").
+        moneyTicks((NumberAxis) revenue.getYAxis());
+        moneyTicks((NumberAxis) channels.getXAxis());
+        NumberAxis cvrAxis = (NumberAxis) devices.getYAxis();
+        cvrAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(cvrAxis, null, "%"));
         NumberAxis funnelAxis = (NumberAxis) funnel.getXAxis();
         funnelAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
@@ -240,7 +253,9 @@ public final class AnalysisScreen implements Screen {
         List<AnalysisResult.FunnelStep> reversed = new ArrayList<>(result.funnel());
         java.util.Collections.reverse(reversed);
         for (AnalysisResult.FunnelStep step : reversed) {
-            XYChart.Data<Number, String> bar = new XYChart.Data<>(step.sessions(), step.label());
+            // The steps after "viewed a page" are a few pixels long beside 28,505 sessions: each step's label says
+            // its count and its share of all sessions, which the bars cannot show (a tooltip needs a mouse).
+            XYChart.Data<Number, String> bar = new XYChart.Data<>(step.sessions(), funnelLabel(step));
             steps.getData().add(bar);
         }
         funnel.getData().add(steps);
@@ -255,36 +270,130 @@ public final class AnalysisScreen implements Screen {
         funnelCard.caption(first(result.insights("funnel")));
         funnelCard.describe(result.insights("funnel"));
 
-        XYChart.Series<String, Number> firstClick = new XYChart.Series<>();
-        firstClick.setName("first click");
-        XYChart.Series<String, Number> lastClick = new XYChart.Series<>();
-        lastClick.setName("last click");
-        for (AnalysisResult.AttributionShift shift : result.attributionShift()) {
-            firstClick.getData().add(new XYChart.Data<>(shift.channel(), shift.firstClickRevenue()));
-            lastClick.getData().add(new XYChart.Data<>(shift.channel(), shift.lastClickRevenue()));
-        }
-        channels.getData().addAll(List.of(firstClick, lastClick));
-        for (var series : channels.getData()) {
-            for (XYChart.Data<String, Number> bar : series.getData()) {
-                tooltip(bar, bar.getXValue() + " (" + series.getName() + "): "
-                        + Formats.money(bar.getYValue().doubleValue()));
-            }
-        }
+        shown = result;
+        List<String> models = AnalysisResult.MODELS.stream().filter(m -> !m.equals(FIRST_CLICK)
+                && !result.channelRevenue(m).isEmpty()).toList();
+        String keep = model.getValue();
+        model.getItems().setAll(models);
+        model.setValue(keep != null && models.contains(keep) ? keep
+                : models.contains("last_click") ? "last_click" : models.isEmpty() ? null : models.get(0));
+        drawChannels();
         channelCard.caption(first(result.insights("channels")));
         channelCard.describe(result.insights("channels"));
 
         XYChart.Series<String, Number> cvr = new XYChart.Series<>();
         for (AnalysisResult.Segment segment : result.segments(AnalysisResult.DEVICE)) {
-            cvr.getData().add(new XYChart.Data<>(segment.segment(), segment.cvr() * 100));
+            // Three bars of about 1 % differ by a tenth of a point: the label gives the rate the sentence quotes.
+            cvr.getData().add(new XYChart.Data<>(segment.segment() + "\n" + Fmt.rate(segment.cvr()),
+                    segment.cvr() * 100));
         }
         devices.getData().add(cvr);
         ((NumberAxis) devices.getYAxis()).setLabel("% of sessions converting");
-        for (XYChart.Data<String, Number> bar : cvr.getData()) {
-            tooltip(bar, bar.getXValue() + ": " + String.format(java.util.Locale.ROOT, "%.2f %%",
-                    bar.getYValue().doubleValue()));
+        List<AnalysisResult.Segment> deviceRows = result.segments(AnalysisResult.DEVICE);
+        for (int i = 0; i < cvr.getData().size(); i++) {
+            AnalysisResult.Segment segment = deviceRows.get(i);
+            tooltip(cvr.getData().get(i), segment.segment() + ": " + Fmt.rate(segment.cvr()) + " of "
+                    + Formats.count(segment.sessions()) + " sessions converted");
         }
         deviceCard.caption(first(result.insights("segments")));
         deviceCard.describe(result.insights("segments"));
+    }
+
+    private static final String FIRST_CLICK = "first_click";
+
+    /** "Purchased" over "283 · 0.99% of sessions": the funnel.csv row's count and rate from the start. */
+    static String funnelLabel(AnalysisResult.FunnelStep step) {
+        return step.label() + "\n" + Formats.count(step.sessions()) + " · " + Fmt.rate(step.rateFromStart());
+    }
+
+    /** "First click vs [Last click]": which model's channel revenue stands beside first click. */
+    private Node modelChooser() {
+        model.setId("attribution-model");
+        model.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : Fmt.model(name);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return AnalysisResult.MODELS.stream().filter(m -> Fmt.model(m).equals(text)).findFirst().orElse(null);
+            }
+        });
+        model.valueProperty().addListener((obs, old, now) -> drawChannels());
+        Label versus = new Label("First click vs");
+        versus.setMinWidth(Region.USE_PREF_SIZE);
+        versus.setLabelFor(model);
+        model.setAccessibleText("Attribution model drawn beside first click");
+        model.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, versus, model);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setMinWidth(Region.USE_PREF_SIZE);
+        return row;
+    }
+
+    /**
+     * Revenue by channel under first click and the chosen model, from the report's channel revenue by model;
+     * the channels in the order attribution_shift.csv lists them, largest at the top.
+     */
+    private void drawChannels() {
+        channels.getData().clear();
+        String other = model.getValue();
+        if (shown == null || other == null) {
+            return;
+        }
+        java.util.Map<String, Double> firstRevenue = new java.util.LinkedHashMap<>();
+        shown.channelRevenue(FIRST_CLICK).forEach(c -> firstRevenue.put(c.channel(), c.revenue()));
+        java.util.Map<String, Double> otherRevenue = new java.util.LinkedHashMap<>();
+        shown.channelRevenue(other).forEach(c -> otherRevenue.put(c.channel(), c.revenue()));
+        java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+        shown.attributionShift().forEach(s -> order.add(s.channel()));
+        order.addAll(otherRevenue.keySet());
+        order.addAll(firstRevenue.keySet());
+        List<String> topDown = new ArrayList<>(order);
+        java.util.Collections.reverse(topDown);
+        XYChart.Series<Number, String> firstSeries = new XYChart.Series<>();
+        firstSeries.setName("first click");
+        XYChart.Series<Number, String> otherSeries = new XYChart.Series<>();
+        otherSeries.setName(Fmt.model(other).toLowerCase(java.util.Locale.ROOT));
+        for (String channel : topDown) {
+            firstSeries.getData().add(new XYChart.Data<>(firstRevenue.getOrDefault(channel, 0.0), channel));
+            otherSeries.getData().add(new XYChart.Data<>(otherRevenue.getOrDefault(channel, 0.0), channel));
+        }
+        channels.getData().addAll(List.of(firstSeries, otherSeries));
+        // Steps of $5k wrote 20 labels edge to edge at 1024 px; about five steps read apart at any width.
+        wholeNumberTicks((NumberAxis) channels.getXAxis(), java.util.stream.Stream.concat(
+                firstRevenue.values().stream(), otherRevenue.values().stream()).mapToDouble(Double::doubleValue)
+                .max().orElse(0));
+        for (var series : channels.getData()) {
+            for (XYChart.Data<Number, String> bar : series.getData()) {
+                tooltip(bar, bar.getYValue() + " (" + series.getName() + "): "
+                        + Formats.money(bar.getXValue().doubleValue()));
+            }
+        }
+    }
+
+    /** "$25k" where the axis steps in thousands, else "$250". */
+    private static void moneyTicks(NumberAxis axis) {
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return moneyTick(value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text.replaceAll("[$,k]", ""));
+            }
+        });
+    }
+
+    static String moneyTick(double v) {
+        if (Math.abs(v) < 1000) {
+            return Formats.money(v);
+        }
+        double k = v / 1000;
+        return String.format(java.util.Locale.ROOT, k == Math.rint(k) ? "$%.0fk" : "$%.1fk", k);
     }
 
     private static String first(List<String> lines) {

@@ -28,6 +28,7 @@ final class ChartCard extends VBox {
     private final Label caption = Hints.muted("");
     private final Node chart;
     private final String title;
+    private final HBox head;
 
     ChartCard(String id, String title, Node chart, UiThreads threads, Supplier<Path> file) {
         getStyleClass().add("chart-card");
@@ -52,7 +53,7 @@ final class ChartCard extends VBox {
         chart.setAccessibleText(title);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(8, heading, gap, asTable);
+        head = new HBox(8, heading, gap, asTable);
         head.setAlignment(Pos.CENTER_LEFT);
         caption.managedProperty().bind(caption.textProperty().isNotEmpty());
         StackPane body = new StackPane(chart, table);
@@ -79,6 +80,16 @@ final class ChartCard extends VBox {
      */
     void describe(List<String> insights) {
         chart.setAccessibleText(insights.isEmpty() ? title : title + ". " + String.join(" ", insights));
+    }
+
+    /** A control of the chart (a choice of what it draws) in the title line, before the gap and "Table". */
+    void tool(Node control) {
+        head.getChildren().add(1, control);
+    }
+
+    /** The chart area's preferred height, for a chart of many categories. */
+    void bodyHeight(double height) {
+        ((Region) getChildren().get(2)).setPrefHeight(height);
     }
 
     void caption(String text) {

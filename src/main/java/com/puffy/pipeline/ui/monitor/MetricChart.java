@@ -25,6 +25,9 @@ import javafx.scene.shape.PathElement;
 final class MetricChart extends LineChart<Number, Number> {
     private final DayAxis days;
     private final Path band = new Path();
+    /** The selected alert's day, a vertical line across the plot. */
+    private final javafx.scene.shape.Line marker = new javafx.scene.shape.Line();
+    private String markedDay;
     private List<MonitoringViewModel.Point> points = List.of();
 
     MetricChart(NumberAxis values) {
@@ -37,6 +40,36 @@ final class MetricChart extends LineChart<Number, Number> {
         band.getStyleClass().add("metric-band");
         band.setManaged(false);
         getPlotChildren().add(0, band);
+        marker.getStyleClass().add("metric-selected-day");
+        marker.setId("metric-selected-day");
+        marker.setManaged(false);
+        marker.setVisible(false);
+        getPlotChildren().add(1, marker);
+    }
+
+    /** Marks a day (ISO date) with a line across the plot; null takes it away. */
+    void mark(String isoDate) {
+        markedDay = isoDate;
+        requestChartLayout();
+        placeMarker();
+    }
+
+    private void placeMarker() {
+        long day = markedDay == null ? Long.MIN_VALUE : DayAxis.epochDay(markedDay);
+        boolean inData = day != Long.MIN_VALUE && points.stream().anyMatch(p -> DayAxis.epochDay(p.date()) == day);
+        marker.setVisible(inData);
+        if (inData) {
+            double x = days.getDisplayPosition(day);
+            marker.setStartX(x);
+            marker.setEndX(x);
+            marker.setStartY(0);
+            marker.setEndY(getYAxis().getHeight());
+        }
+    }
+
+    /** Whether a day is marked, and where (for tests): the marker's x in the plot, or NaN. */
+    double markedX() {
+        return marker.isVisible() ? marker.getStartX() : Double.NaN;
     }
 
     /** Draws the days; {@code valueText} writes a value as the y axis does, for the tooltips. */
@@ -113,6 +146,7 @@ final class MetricChart extends LineChart<Number, Number> {
         }
         close(run, shape);
         band.getElements().setAll(shape);
+        placeMarker();
     }
 
     private static void close(List<double[]> run, List<PathElement> shape) {

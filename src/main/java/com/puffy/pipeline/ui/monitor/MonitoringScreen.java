@@ -70,6 +70,7 @@ public final class MonitoringScreen implements Screen {
         Tab all = allFiles.tab("monitor-tab-all");
         tabs.getTabs().addAll(overview, incidentsTab, table, all);
         vm.seriesProperty().addListener((obs, old, now) -> drawChart(now));
+        vm.markedDayProperty().addListener((obs, old, now) -> chart.mark(now));
     }
 
     private Node overview() {
@@ -79,7 +80,7 @@ public final class MonitoringScreen implements Screen {
         headline.textProperty().bind(vm.headlineProperty());
         headline.setWrapText(true);
         headline.setMinHeight(Region.USE_PREF_SIZE);
-        ListView<MonitoringViewModel.Alert> list = new ListView<>(vm.alerts());
+        ListView<MonitoringViewModel.Alert> list = new ListView<>(vm.shownAlerts());
         list.setId("alert-list");
         list.setCellFactory(l -> new AlertCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.focus(now));
@@ -96,8 +97,10 @@ public final class MonitoringScreen implements Screen {
                 e.consume();
             }
         });
+        // Only once Monitoring has run: before, a green tick and "No alerts" read as a clean bill of health.
         EmptyState none = new EmptyState("mdi2c-check-circle-outline").show("No alerts",
-                "Every check passed, or Monitoring has not run yet.");
+                "Every check passed on every day.");
+        none.setId("alerts-none");
         StackPane listBox = new StackPane(list, none);
         none.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.alerts()));
         list.visibleProperty().bind(none.visibleProperty().not());
@@ -118,7 +121,14 @@ public final class MonitoringScreen implements Screen {
         };
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> describe.run());
         describe.run();
-        VBox left = new VBox(8, headline, listBox, incidentRow);
+        // The counts are the severity filter: "7 critical" lists the critical alerts alone, a second press all of
+        // them. Before, the headline only counted, and filtering meant the Alerts table tab and its codes.
+        Node chips = severityChips();
+        chips.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.alerts()));
+        chips.managedProperty().bind(chips.visibleProperty());
+        headline.visibleProperty().bind(chips.visibleProperty().not());
+        headline.managedProperty().bind(headline.visibleProperty());
+        VBox left = new VBox(8, headline, chips, listBox, incidentRow);
         VBox.setVgrow(listBox, Priority.ALWAYS);
         left.setPadding(new Insets(6, 8, 0, 0));
 
@@ -133,7 +143,13 @@ public final class MonitoringScreen implements Screen {
         title.setLabelFor(metric);
         HBox row = new HBox(8, title, metric);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox chooser = new VBox(6, row, legend());
+        // Says when the chart is not about the selected alert (its check has no series, or another metric is chosen).
+        Label note = Hints.mutedLines(vm.chartNoteProperty());
+        note.setId("chart-note");
+        note.setGraphic(new FontIcon("mdi2i-information-outline"));
+        note.visibleProperty().bind(vm.chartNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox chooser = new VBox(6, row, legend(), note);
         chart.setId("metric-chart");
         // Accessibility: the chart is an image to a screen reader; the alerts beside it say which days fired.
         chart.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
@@ -161,7 +177,52 @@ public final class MonitoringScreen implements Screen {
         SplitPane split = new SplitPane(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.44);
-        return split;
+        split.setId("monitor-overview");
+        // Before the first run there are no alerts, no metrics and no chart to show: one sentence on what to do
+        // rather than an empty chart (its axis 0 to 110) beside "No alerts".
+        EmptyState notRun = new EmptyState("mdi2c-chart-line").show("Monitoring has not run yet",
+                MonitoringViewModel.runHint());
+        notRun.setId("monitor-not-run");
+        notRun.visibleProperty().bind(vm.ranProperty().not());
+        split.visibleProperty().bind(vm.ranProperty());
+        return new StackPane(split, notRun);
+    }
+
+    private Node severityChips() {
+        FlowPane row = new FlowPane(6, 4);
+        row.setId("alert-severity-chips");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (String severity : List.of("CRITICAL", "WARNING", "INFO")) {
+            String name = severity.toLowerCase(java.util.Locale.ROOT);
+            javafx.scene.control.ToggleButton chip = new javafx.scene.control.ToggleButton();
+            chip.setId("alerts-only-" + name);
+            chip.setToggleGroup(group);
+            chip.setUserData(severity);
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            chip.setGraphic(new FontIcon(switch (severity) {
+                case "CRITICAL" -> "mdi2a-alert-octagon";
+                case "WARNING" -> "mdi2a-alert";
+                default -> "mdi2i-information";
+            }));
+            chip.getGraphic().getStyleClass().addAll("chip-icon", "chip-icon-" + name);
+            Runnable count = () -> {
+                long n = vm.count(severity);
+                chip.setText(MonitoringViewModel.countText(severity, n));
+                chip.setVisible(n > 0);
+                chip.setManaged(n > 0);
+                chip.setTooltip(new javafx.scene.control.Tooltip("List only the " + name
+                        + " alerts; press again for all"));
+                chip.setAccessibleText("List only the " + MonitoringViewModel.countText(severity, n) + " alerts");
+            };
+            vm.alerts().addListener((javafx.collections.ListChangeListener<MonitoringViewModel.Alert>) c -> count.run());
+            count.run();
+            row.getChildren().add(chip);
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> vm.severityShownProperty()
+                .set(now == null ? null : (String) now.getUserData()));
+        vm.severityShownProperty().addListener((obs, old, now) -> group.getToggles().forEach(t ->
+                t.setSelected(now != null && now.equals(t.getUserData()))));
+        return row;
     }
 
     /** The Incidents tab, with the incident's row selected and in view. */
@@ -207,6 +268,7 @@ public final class MonitoringScreen implements Screen {
     private void drawChart(List<MonitoringViewModel.Point> points) {
         String metric = vm.selectedMetricProperty().get();
         chart.show(metric, points, v -> MonitoringViewModel.axisLabel(metric, v));
+        chart.mark(vm.markedDayProperty().get());
         // An empty chart kept the last folder's axis (0 % to 16 %) over nothing, as if that folder had values.
         chart.setVisible(!points.isEmpty());
     }

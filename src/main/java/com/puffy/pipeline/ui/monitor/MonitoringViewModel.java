@@ -48,10 +48,16 @@ public final class MonitoringViewModel {
     private final DataTableModel incidents;
     private List<Incident> incidentRows = List.of();
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<Alert> shownAlerts = alerts.filtered(a -> true);
+    private final StringProperty severityShown = new SimpleStringProperty();
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final StringProperty selectedMetric = new SimpleStringProperty();
     private final ObjectProperty<List<Point>> series = new SimpleObjectProperty<>(List.of());
     private final StringProperty headline = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty ran = new javafx.beans.property.SimpleBooleanProperty();
+    private final ObjectProperty<Alert> selectedAlert = new SimpleObjectProperty<>();
+    private final StringProperty chartNote = new SimpleStringProperty("");
+    private final StringProperty markedDay = new SimpleStringProperty();
     private CsvTable metricTable;
 
     public MonitoringViewModel(UiThreads threads) {
@@ -59,6 +65,50 @@ public final class MonitoringViewModel {
         this.alertsTable = new DataTableModel(threads, List.of("severity", "check"));
         this.incidents = new DataTableModel(threads, List.of("worst_severity", "check"));
         selectedMetric.addListener((obs, old, now) -> series.set(points(now)));
+        selectedMetric.addListener((obs, old, now) -> relate());
+        selectedAlert.addListener((obs, old, now) -> relate());
+        severityShown.addListener((obs, old, now) -> shownAlerts.setPredicate(
+                now == null ? a -> true : a -> a.severity().equals(now)));
+        metrics.addListener((javafx.collections.ListChangeListener<String>) c -> relate());
+    }
+
+    /**
+     * How the chart relates to the selected alert. Selecting an alert of a check with no daily series (schema drift,
+     * value drift) left the last metric's chart in view, its red "fired" days looking like the alert's: the note says
+     * the chart is not about it. An alert whose series is in view marks its day on the chart.
+     */
+    private void relate() {
+        Alert alert = selectedAlert.get();
+        String shown = selectedMetric.get();
+        boolean charted = alert != null && !alert.metric().isBlank() && metrics.contains(alert.metric());
+        markedDay.set(charted && alert.metric().equals(shown) ? alert.date() : null);
+        chartNote.set(chartNote(alert, charted, shown));
+    }
+
+    static String chartNote(Alert alert, boolean charted, String shown) {
+        if (alert == null || shown == null || charted && alert.metric().equals(shown)) {
+            return "";
+        }
+        String which = alert.check() + " on " + Formats.longDate(alert.date());
+        if (!charted) {
+            return which + " has no daily series to chart: the chart shows " + shown + ", not this alert.";
+        }
+        return "The chart shows " + shown + "; " + which + " is about " + alert.metric() + ".";
+    }
+
+    /** The alert selected in the list, or null. */
+    public ObjectProperty<Alert> selectedAlertProperty() {
+        return selectedAlert;
+    }
+
+    /** A sentence when the chart is not about the selected alert, else empty. */
+    public StringProperty chartNoteProperty() {
+        return chartNote;
+    }
+
+    /** The selected alert's day (ISO) while the chart shows its metric, else null. */
+    public StringProperty markedDayProperty() {
+        return markedDay;
     }
 
     public DataTableModel alertsTable() {
@@ -72,6 +122,30 @@ public final class MonitoringViewModel {
     /** CRITICAL first, then WARNING, then INFO; newest first within a severity. */
     public ObservableList<Alert> alerts() {
         return alerts;
+    }
+
+    /** The alerts of the severity shown ({@link #severityShownProperty}), in the order of {@link #alerts()}. */
+    public ObservableList<Alert> shownAlerts() {
+        return shownAlerts;
+    }
+
+    /** CRITICAL, WARNING or INFO to list only that severity's alerts; null for all. */
+    public StringProperty severityShownProperty() {
+        return severityShown;
+    }
+
+    /** How many alerts are of a severity. */
+    public long count(String severity) {
+        return alerts.stream().filter(a -> a.severity().equals(severity)).count();
+    }
+
+    /** A severity's count as the headline words it: "7 critical", "1 warning", "13 warnings", "3 info". */
+    public static String countText(String severity, long count) {
+        return switch (severity) {
+            case "CRITICAL" -> count + " critical";
+            case "WARNING" -> count + (count == 1 ? " warning" : " warnings");
+            default -> count + " info";
+        };
     }
 
     public ObservableList<String> metrics() {
@@ -91,6 +165,16 @@ public final class MonitoringViewModel {
         return headline;
     }
 
+    /** Whether Monitoring's alerts are there to show: false before its first run (or after its outputs went). */
+    public javafx.beans.property.ReadOnlyBooleanProperty ranProperty() {
+        return ran;
+    }
+
+    /** What the screen says before Monitoring has run. */
+    public static String runHint() {
+        return RUN_HINT;
+    }
+
     public void reload(Path monitoringDir) {
         Path alertsFile = monitoringDir == null ? null : monitoringDir.resolve("alerts.csv");
         alertsTable.load(alertsFile, RUN_HINT);
@@ -101,8 +185,11 @@ public final class MonitoringViewModel {
             metricTable = null;
             series.set(List.of());
             headline.set(RUN_HINT);
+            ran.set(false);
             return;
         }
+        // Known at once, not after the read: "not run yet" must not flash while a large folder's alerts are read.
+        ran.set(true);
         Path metricsFile = monitoringDir.resolve("metrics.csv");
         threads.background(() -> {
             try {
@@ -116,7 +203,12 @@ public final class MonitoringViewModel {
                     show(read, metricRows);
                 });
             } catch (Exception e) {
-                threads.fx(() -> headline.set("Could not read " + alertsFile + ": run the Monitoring stage again."));
+                threads.fx(() -> {
+                    // The last run's alerts are not this file's: the headline alone says what happened.
+                    alerts.clear();
+                    ran.set(true);
+                    headline.set("Could not read " + alertsFile + ": run the Monitoring stage again.");
+                });
             }
         });
     }
@@ -181,11 +273,16 @@ public final class MonitoringViewModel {
 
     private void show(List<Alert> read, CsvTable metricRows) {
         alerts.setAll(read);
+        ran.set(true);
         long critical = read.stream().filter(a -> a.severity().equals("CRITICAL")).count();
         long warning = read.stream().filter(a -> a.severity().equals("WARNING")).count();
         long info = read.size() - critical - warning;
         headline.set(read.isEmpty() ? "No alerts: every check passed on every day."
-                : critical + " critical · " + warning + (warning == 1 ? " warning" : " warnings") + " · " + info + " info");
+                : countText("CRITICAL", critical) + " · " + countText("WARNING", warning) + " · "
+                + countText("INFO", info));
+        if (severityShown.get() != null && read.stream().noneMatch(a -> a.severity().equals(severityShown.get()))) {
+            severityShown.set(null);
+        }
         metricTable = metricRows;
         LinkedHashSet<String> names = new LinkedHashSet<>();
         if (metricRows != null) {
@@ -239,6 +336,7 @@ public final class MonitoringViewModel {
         if (alert != null && metrics.contains(alert.metric())) {
             selectedMetric.set(alert.metric());
         }
+        selectedAlert.set(alert);
     }
 
     private List<Point> points(String metric) {

@@ -65,6 +65,8 @@ class ToolbarStabilityFxTest {
                 .isEqualTo(severity.getBoundsInParent().getMinY());
         double barHeight = view.getTop().getLayoutBounds().getHeight();
         double rowsY = view.table().localToScene(0, 0).getY();
+        // The bar may have room to spare at this width, so the count's own place is what must not grow.
+        double countPlaceWidth = count.getParent().getLayoutBounds().getWidth();
 
         // As an analyst does it: open the list, tick ERROR, close the list.
         robot.clickOn(severity);
@@ -77,6 +79,8 @@ class ToolbarStabilityFxTest {
         assertThat(count.getText()).isEqualTo("1,508 of 16,522 rows");
         assertThat(file.getBoundsInParent().getMinY()).as("the last filter stays on the first line")
                 .isEqualTo(severity.getBoundsInParent().getMinY());
+        assertThat(count.getParent().getLayoutBounds().getWidth()).as("the count's place keeps its width")
+                .isEqualTo(countPlaceWidth);
         assertThat(view.getTop().getLayoutBounds().getHeight()).as("the bar's height").isEqualTo(barHeight);
         assertThat(view.table().localToScene(0, 0).getY()).as("where the rows start").isEqualTo(rowsY);
         assertThat(count.localToScene(count.getLayoutBounds()).getMaxX()).as("the whole count in the window")

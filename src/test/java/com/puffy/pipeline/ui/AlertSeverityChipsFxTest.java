@@ -1,0 +1,105 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.monitor.MonitoringScreen;
+import com.puffy.pipeline.ui.monitor.MonitoringViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The counts over the alert cards filter them: "1 warning" lists the warning alone, a second press all the alerts
+ * again; a severity without alerts has no chip; the keyboard reaches and presses them.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AlertSeverityChipsFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    Stage window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = stage;
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        prefs = Preferences.userRoot().node("eventpipe-test/chips-" + System.nanoTime());
+        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
+                new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.openFolder(input);
+        Path m = Files.createDirectories(vm.outputDirProperty().get().resolve("monitoring"));
+        Files.writeString(m.resolve("alerts.csv"), """
+                alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action
+                A1,2025-01-07,VOLUME_ANOMALY,CRITICAL,events,40,100,60,events 40 vs a baseline median of 100.,Check the export.
+                A2,2025-01-09,SCHEMA_DRIFT,CRITICAL,schema_changes,1,,0,`referrer` is missing.,Ask the export owner.
+                A3,2025-01-06,BOT_SHARE,WARNING,bot_share,0.25,0.05,0.2,Bots made 25% of valid rows.,Check the bot filter.
+                """);
+        Files.writeString(m.resolve("metrics.csv"), "date,metric,value,baseline,band_low,band_high,fired\n"
+                + "2025-01-06,bot_share,0.25,0.05,,0.2,true\n2025-01-07,events,40,100,60,140,true\n");
+        MonitoringScreen monitoring = new MonitoringScreen(vm, UiThreads.javafx());
+        Scene scene = new Scene(new StackPane(monitoring.node()), 780, 560);
+        Theme.apply(scene, false, null);
+        stage.setScene(scene);
+        stage.show();
+        monitoring.reload();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void theCountsFilterTheAlertCardsBySeverity(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<MonitoringViewModel.Alert> list = robot.lookup("#alert-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        ToggleButton critical = robot.lookup("#alerts-only-critical").queryAs(ToggleButton.class);
+        ToggleButton warning = robot.lookup("#alerts-only-warning").queryAs(ToggleButton.class);
+        ToggleButton info = robot.lookup("#alerts-only-info").queryAs(ToggleButton.class);
+        assertThat(critical.getText()).isEqualTo("2 critical");
+        assertThat(warning.getText()).isEqualTo("1 warning");
+        assertThat(critical.isVisible() && warning.isVisible()).isTrue();
+        assertThat(info.isVisible()).as("no info alert, no chip").isFalse();
+        assertThat(robot.lookup("#alerts-headline").queryAs(Label.class).isVisible())
+                .as("the chips say the counts").isFalse();
+
+        robot.clickOn(warning);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).extracting(MonitoringViewModel.Alert::check).containsExactly("BOT_SHARE");
+        robot.clickOn(critical);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(warning.isSelected()).isFalse();
+        assertThat(list.getItems()).extracting(MonitoringViewModel.Alert::check)
+                .containsExactly("SCHEMA_DRIFT", "VOLUME_ANOMALY");
+        robot.clickOn(critical);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).as("a second press lists them all").hasSize(3);
+
+        // From the keyboard: Space presses the focused chip.
+        robot.interact(warning::requestFocus);
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).extracting(MonitoringViewModel.Alert::severity).containsExactly("WARNING");
+        assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), java.util.Set.of())).isEmpty();
+    }
+}

@@ -1,0 +1,196 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.StudioEngine;
+import com.puffy.pipeline.analysis.AnalysisResult;
+import com.puffy.pipeline.analysis.AnalysisResults;
+import com.puffy.pipeline.analysis.Fmt;
+import com.puffy.pipeline.config.ConfigLoader;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.PipelineListener;
+import com.puffy.pipeline.generate.EventGenerator;
+import com.puffy.pipeline.generate.GenerateSettings;
+import com.puffy.pipeline.ui.analysis.AnalysisScreen;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Analysis charts read without a mouse at the width a 1024 px window gives the screen (780 px): the funnel's steps
+ * say their sessions and share where the bars are a few pixels long; the channel chart names its channels apart,
+ * writes money on its axis, and draws any attribution model of the report beside first click; money axes say "$".
+ */
+@ExtendWith(ApplicationExtension.class)
+class AnalysisChartsReadFxTest {
+    private static final LocalDate START = LocalDate.of(2025, 2, 23);
+    @TempDir
+    static Path dir;
+    static Path input;
+    static AnalysisResult result;
+    Preferences prefs;
+    MainViewModel vm;
+    Stage window;
+
+    @BeforeAll
+    static void runTheAnalysisOnTwoWeeks() throws Exception {
+        input = dir.resolve("events");
+        EventGenerator.generate(new GenerateSettings(input, 14, 80, START, 7, Set.of()), Progress.NONE,
+                Cancellation.none());
+        Path output = RunSettings.defaultOutputFor(input);
+        StudioEngine.standardPipeline().run(new RunSettings(input, output, ConfigLoader.defaults(), null,
+                START.plusDays(14), false, null), Set.of(StageId.ANALYSIS), false, PipelineListener.NONE,
+                Cancellation.none());
+        result = AnalysisResults.read(output.resolve("report"));
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = stage;
+        prefs = Preferences.userRoot().node("eventpipe-test/charts-" + System.nanoTime());
+        vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
+                new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.openFolder(input);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void theFunnelsStepsSayTheirSessionsAndShareOfAllSessions(FxRobot robot) throws Exception {
+        show(robot);
+        List<String> labels = visibleTicks(chart(robot, "#chart-funnel").getYAxis()).stream().map(Text::getText)
+                .toList();
+        // The steps top to bottom, each with the count and rate from the start that funnel.csv holds.
+        List<String> expected = result.funnel().stream().map(s -> s.label() + "\n" + Formats.count(s.sessions())
+                + " · " + Fmt.rate(s.rateFromStart())).toList();
+        assertThat(labels).containsExactlyInAnyOrderElementsOf(expected);
+        AnalysisResult.FunnelStep purchased = result.funnel().get(result.funnel().size() - 1);
+        assertThat(purchased.sessions()).as("a step that is a sliver beside the sessions").isLessThan(
+                result.funnel().get(0).sessions() / 10);
+        assertThat(labels).anyMatch(l -> l.startsWith("Purchased\n" + Formats.count(purchased.sessions()) + " · "));
+        apart(visibleTicks(chart(robot, "#chart-funnel").getYAxis()), false);
+    }
+
+    @Test
+    void theChannelChartNamesItsChannelsApartAndWritesMoneyOnItsAxis(FxRobot robot) throws Exception {
+        show(robot);
+        XYChart<Number, String> channels = chart(robot, "#chart-channels");
+        List<Text> names = visibleTicks(channels.getYAxis());
+        assertThat(names).extracting(Text::getText).containsExactlyInAnyOrderElementsOf(
+                result.attributionShift().stream().map(AnalysisResult.AttributionShift::channel).toList());
+        assertThat(names).as("level").allMatch(t -> t.getRotate() == 0);
+        apart(names, false);
+        List<Text> money = visibleTicks(channels.getXAxis());
+        assertThat(money).extracting(Text::getText).allMatch(t -> t.matches("\\$\\d+(\\.\\d)?k?"));
+        apart(money, true);
+        assertThat(visibleTicks(chart(robot, "#chart-revenue").getYAxis())).extracting(Text::getText)
+                .allMatch(t -> t.startsWith("$"));
+        assertThat(visibleTicks(chart(robot, "#chart-devices").getYAxis())).extracting(Text::getText)
+                .allMatch(t -> t.endsWith("%"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyAttributionModelOfTheReportCanStandBesideFirstClick(FxRobot robot) throws Exception {
+        show(robot);
+        ComboBox<String> model = robot.lookup("#attribution-model").queryAs(ComboBox.class);
+        assertThat(model.getItems()).containsExactly("last_click", "last_non_direct", "linear", "position_based",
+                "time_decay");
+        assertThat(model.getValue()).isEqualTo("last_click");
+        assertThat(bars(robot, 0)).isEqualTo(revenue("first_click"));
+        assertThat(bars(robot, 1)).isEqualTo(revenue("last_click"));
+        for (String other : List.of("linear", "time_decay")) {
+            robot.interact(() -> model.setValue(other));
+            WaitForAsyncUtils.waitForFxEvents();
+            XYChart<Number, String> channels = chart(robot, "#chart-channels");
+            assertThat(channels.getData().get(1).getName()).isEqualTo(Fmt.model(other).toLowerCase());
+            assertThat(bars(robot, 0)).as("first click stays").isEqualTo(revenue("first_click"));
+            assertThat(bars(robot, 1)).as(other).isEqualTo(revenue(other));
+        }
+        assertThat(robot.lookup("#chart-channels").lookup(".section-title").queryAs(javafx.scene.control.Label.class)
+                .getText()).isEqualTo("Channel revenue by attribution model");
+        assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), Set.of())).isEmpty();
+    }
+
+    private static Map<String, Double> revenue(String model) {
+        return result.channelRevenue(model).stream().filter(c -> c.revenue() != 0).collect(Collectors.toMap(
+                AnalysisResult.ChannelModel::channel, AnalysisResult.ChannelModel::revenue));
+    }
+
+    private static Map<String, Double> bars(FxRobot robot, int series) {
+        XYChart<Number, String> channels = chart(robot, "#chart-channels");
+        // A channel without revenue under a model is a bar of 0, as the report's table writes $0.
+        return channels.getData().get(series).getData().stream().filter(d -> d.getXValue().doubleValue() != 0)
+                .collect(Collectors.toMap(XYChart.Data::getYValue, d -> d.getXValue().doubleValue()));
+    }
+
+    private void show(FxRobot robot) throws Exception {
+        AnalysisScreen[] screen = new AnalysisScreen[1];
+        robot.interact(() -> {
+            screen[0] = new AnalysisScreen(vm, UiThreads.javafx());
+            Scene scene = new Scene(new StackPane(screen[0].node()), 780, 728);
+            Theme.apply(scene, false, null);
+            window.setScene(scene);
+            window.show();
+            screen[0].reload();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !chart(robot, "#chart-channels").getData().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X, Y> XYChart<X, Y> chart(FxRobot robot, String card) {
+        return robot.from(robot.lookup(card).queryAs(Node.class)).lookup(".chart").queryAs(XYChart.class);
+    }
+
+    private static List<Text> visibleTicks(Axis<?> axis) {
+        return axis.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text && n.isVisible())
+                .map(n -> (Text) n).toList();
+    }
+
+    /** No two labels share a pixel: along the axis (left to right, or top to bottom) each starts past the last. */
+    private static void apart(List<Text> labels, boolean horizontal) {
+        List<Text> sorted = labels.stream().sorted(Comparator.comparingDouble(t -> horizontal
+                ? t.getBoundsInParent().getMinX() : t.getBoundsInParent().getMinY())).toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            double start = horizontal ? sorted.get(i).getBoundsInParent().getMinX()
+                    : sorted.get(i).getBoundsInParent().getMinY();
+            double end = horizontal ? sorted.get(i - 1).getBoundsInParent().getMaxX()
+                    : sorted.get(i - 1).getBoundsInParent().getMaxY();
+            assertThat(start).as(sorted.get(i).getText() + " clear of " + sorted.get(i - 1).getText())
+                    .isGreaterThan(end);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.monitor.MonitoringScreen;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Before Monitoring has run, its screen says so and what to do, not "No alerts" under a green tick beside an empty
+ * chart; once it has run without alerts, "No alerts" says every check passed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MonitoringNotRunFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    MonitoringScreen monitoring;
+    Path monitoringDir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        prefs = Preferences.userRoot().node("eventpipe-test/notrun-" + System.nanoTime());
+        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
+                new RecentFolders(prefs), d -> d, Clock.systemUTC());
+        vm.openFolder(input);
+        monitoringDir = vm.outputDirProperty().get().resolve("monitoring");
+        monitoring = new MonitoringScreen(vm, UiThreads.javafx());
+        Scene scene = new Scene(new StackPane(monitoring.node()), 780, 560);
+        Theme.apply(scene, false, null);
+        stage.setScene(scene);
+        stage.show();
+        monitoring.reload();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void beforeItsFirstRunTheScreenSaysToRunMonitoringAndClaimsNoAlerts(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node notRun = robot.lookup("#monitor-not-run").query();
+        assertThat(notRun.isVisible()).isTrue();
+        assertThat(texts(notRun)).containsExactly("Monitoring has not run yet",
+                "Run the Monitoring stage (or Run all, F5) to check the daily metrics.");
+        assertThat(robot.lookup("#monitor-overview").queryAs(SplitPane.class).isVisible())
+                .as("no empty chart, no 'No alerts'").isFalse();
+        assertThat(visibleTexts(robot)).doesNotContain("No alerts");
+
+        // A run without alerts: an alerts file of its header alone, and the days' metrics.
+        Files.createDirectories(monitoringDir);
+        Files.writeString(monitoringDir.resolve("alerts.csv"),
+                "alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action\n");
+        Files.writeString(monitoringDir.resolve("incidents.csv"),
+                "incident_id,check,first_date,last_date,alerts,worst_severity,summary\n");
+        Files.writeString(monitoringDir.resolve("metrics.csv"), """
+                date,metric,value,baseline,band_low,band_high,fired
+                2025-01-01,events,100,,,,false
+                2025-01-02,events,101,,,,false
+                2025-01-03,events,99,100,60,140,false
+                """);
+        robot.interact(() -> monitoring.reload());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !notRun.isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node none = robot.lookup("#alerts-none").query();
+        assertThat(none.isVisible()).isTrue();
+        assertThat(texts(none)).containsExactly("No alerts", "Every check passed on every day.");
+        assertThat(robot.lookup("#metric-chart").query().isVisible()).isTrue();
+    }
+
+    private static List<String> texts(Node state) {
+        return ((javafx.scene.Parent) state).getChildrenUnmodifiable().stream().filter(n -> n instanceof Label)
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
+    private static List<String> visibleTexts(FxRobot robot) {
+        return robot.lookup(".label").queryAllAs(Label.class).stream().filter(MonitoringNotRunFxTest::shown)
+                .map(Label::getText).toList();
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
