@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.puffy.pipeline.ui.quality.QualityScreen;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -30,34 +26,27 @@ import org.testfx.util.WaitForAsyncUtils;
 class FindingsColumnsFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    ScreenFixture fixture;
     QualityScreen screen;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        prefs = Preferences.userRoot().node("eventpipe-test/fc-" + System.nanoTime());
-        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
-        UiFixtures.quality(vm.outputDirProperty().get());
+        fixture = ScreenFixture.overNewFolder(dir);
+        UiFixtures.quality(fixture.output());
         // A user agent as long as they come, in the value column.
-        Path findings = vm.outputDirProperty().get().resolve("quality").resolve("findings.csv");
+        Path findings = fixture.output().resolve("quality").resolve("findings.csv");
         Files.writeString(findings, Files.readString(findings).replace("Googlebot/2.1",
                 "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) "
                         + "Chrome/41.0.2272.96 Mobile Safari/537.36 (compatible; Googlebot/2.1)"));
-        screen = new QualityScreen(vm, UiThreads.javafx());
+        screen = new QualityScreen(fixture.vm(), UiThreads.javafx());
         // The Quality screen's width in a 1024×768 window.
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(screen.node()), 776, 560);
-        Theme.apply(scene, false, null);
-        stage.setScene(scene);
-        stage.show();
+        ScreenFixture.show(stage, screen.node(), 776, 560);
         screen.reload();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     @Test

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.ui.quality.QualityScreen;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -29,34 +24,21 @@ import org.testfx.util.WaitForAsyncUtils;
 class QualityScreenFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    ScreenFixture fixture;
     QualityScreen screen;
-    MainViewModel mainVm;
-
-    private Path vmOutput() {
-        return mainVm.outputDirProperty().get();
-    }
 
     @Start
     void start(Stage stage) throws Exception {
-        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        prefs = Preferences.userRoot().node("eventpipe-test/q-" + System.nanoTime());
-        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
-        mainVm = vm;
-        UiFixtures.quality(vm.outputDirProperty().get());
-        screen = new QualityScreen(vm, UiThreads.javafx());
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(screen.node()), 1200, 760);
-        Theme.apply(scene, false, null);
-        stage.setScene(scene);
-        stage.show();
+        fixture = ScreenFixture.overNewFolder(dir);
+        UiFixtures.quality(fixture.output());
+        screen = new QualityScreen(fixture.vm(), UiThreads.javafx());
+        ScreenFixture.show(stage, screen.node(), 1200, 760);
         screen.reload();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     @Test
@@ -69,10 +51,9 @@ class QualityScreenFxTest {
 
     @Test
     void theReconciliationSaysWhyRowsWereSetAsideAndLinksToThem(FxRobot robot) throws Exception {
-        Path quality = vmOutput().resolve("quality");
         assertThat(robot.lookup("#reconciliation-why").queryAs(Label.class).getParent().isVisible())
                 .as("without the stage's figures there is no line").isFalse();
-        Files.writeString(quality.resolve(com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST), """
+        fixture.write(StageId.QUALITY, com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST, """
                 {"stage":"quality","figures":{"rows_quarantined":5,
                  "quarantined_by_reason":{"COLUMN_COUNT_MISMATCH":0,"MISSING_CLIENT_ID":3,"INVALID_TIMESTAMP":2},
                  "duplicates":{"DUPLICATE_EVENT":2,"DUPLICATE_PURCHASE":0}},"summary":[]}

@@ -2,14 +2,10 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.ui.quality.QualityScreen;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
@@ -31,19 +27,15 @@ import org.testfx.util.WaitForAsyncUtils;
 class QuarantineReasonsFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    ScreenFixture fixture;
     QualityScreen screen;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        prefs = Preferences.userRoot().node("eventpipe-test/qr-" + System.nanoTime());
-        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
-        UiFixtures.quality(vm.outputDirProperty().get());
+        fixture = ScreenFixture.overNewFolder(dir);
+        UiFixtures.quality(fixture.output());
         String raw = ",https://puffy.com/,,2025-01-01T10:00:00.000Z,purchase,,Mozilla/5.0,x";
-        Files.writeString(vm.outputDirProperty().get().resolve("quality").resolve("quarantine.csv"),
+        fixture.write(StageId.QUALITY, "quarantine.csv",
                 "file,line,reasons,raw_client_id,raw_page_url,raw_referrer,raw_timestamp,raw_event_name,"
                         + "raw_event_data,raw_user_agent,raw_record\n"
                         + "a.csv,4,PURCHASE_INVALID_REVENUE" + raw + "\n"
@@ -51,17 +43,14 @@ class QuarantineReasonsFxTest {
                         + "a.csv,6,MISSING_CLIENT_ID" + raw + "\n"
                         + "b.csv,7,INVALID_EVENT_DATA;PURCHASE_MISSING_TRANSACTION_ID;PURCHASE_INVALID_REVENUE"
                         + raw + "\n");
-        screen = new QualityScreen(vm, UiThreads.javafx());
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(screen.node()), 1108, 700);
-        Theme.apply(scene, false, null);
-        stage.setScene(scene);
-        stage.show();
+        screen = new QualityScreen(fixture.vm(), UiThreads.javafx());
+        ScreenFixture.show(stage, screen.node(), 1108, 700);
         screen.reload();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     @Test
