@@ -2,20 +2,15 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.ui.monitor.MonitoringScreen;
 import com.puffy.pipeline.ui.monitor.MonitoringViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,37 +29,29 @@ import org.testfx.util.WaitForAsyncUtils;
 class AlertSeverityChipsFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    ScreenFixture fixture;
     Stage window;
 
     @Start
     void start(Stage stage) throws Exception {
         window = stage;
-        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        prefs = Preferences.userRoot().node("eventpipe-test/chips-" + System.nanoTime());
-        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
-        Path m = Files.createDirectories(vm.outputDirProperty().get().resolve("monitoring"));
-        Files.writeString(m.resolve("alerts.csv"), """
+        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.write(StageId.MONITOR, "alerts.csv", """
                 alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action
                 A1,2025-01-07,VOLUME_ANOMALY,CRITICAL,events,40,100,60,events 40 vs a baseline median of 100.,Check the export.
                 A2,2025-01-09,SCHEMA_DRIFT,CRITICAL,schema_changes,1,,0,`referrer` is missing.,Ask the export owner.
                 A3,2025-01-06,BOT_SHARE,WARNING,bot_share,0.25,0.05,0.2,Bots made 25% of valid rows.,Check the bot filter.
                 """);
-        Files.writeString(m.resolve("metrics.csv"), "date,metric,value,baseline,band_low,band_high,fired\n"
+        fixture.write(StageId.MONITOR, "metrics.csv", "date,metric,value,baseline,band_low,band_high,fired\n"
                 + "2025-01-06,bot_share,0.25,0.05,,0.2,true\n2025-01-07,events,40,100,60,140,true\n");
-        MonitoringScreen monitoring = new MonitoringScreen(vm, UiThreads.javafx());
-        Scene scene = new Scene(new StackPane(monitoring.node()), 780, 560);
-        Theme.apply(scene, false, null);
-        stage.setScene(scene);
-        stage.show();
+        MonitoringScreen monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
+        ScreenFixture.show(stage, monitoring.node(), 780, 560);
         monitoring.reload();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     @Test

@@ -2,18 +2,14 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.ui.monitor.MonitoringScreen;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,29 +28,20 @@ import org.testfx.util.WaitForAsyncUtils;
 class MonitoringNotRunFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    ScreenFixture fixture;
     MonitoringScreen monitoring;
-    Path monitoringDir;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        prefs = Preferences.userRoot().node("eventpipe-test/notrun-" + System.nanoTime());
-        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
-        monitoringDir = vm.outputDirProperty().get().resolve("monitoring");
-        monitoring = new MonitoringScreen(vm, UiThreads.javafx());
-        Scene scene = new Scene(new StackPane(monitoring.node()), 780, 560);
-        Theme.apply(scene, false, null);
-        stage.setScene(scene);
-        stage.show();
+        fixture = ScreenFixture.overNewFolder(dir);
+        monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
+        ScreenFixture.show(stage, monitoring.node(), 780, 560);
         monitoring.reload();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     @Test
@@ -69,12 +56,11 @@ class MonitoringNotRunFxTest {
         assertThat(visibleTexts(robot)).doesNotContain("No alerts");
 
         // A run without alerts: an alerts file of its header alone, and the days' metrics.
-        Files.createDirectories(monitoringDir);
-        Files.writeString(monitoringDir.resolve("alerts.csv"),
+        fixture.write(StageId.MONITOR, "alerts.csv",
                 "alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action\n");
-        Files.writeString(monitoringDir.resolve("incidents.csv"),
+        fixture.write(StageId.MONITOR, "incidents.csv",
                 "incident_id,check,first_date,last_date,alerts,worst_severity,summary\n");
-        Files.writeString(monitoringDir.resolve("metrics.csv"), """
+        fixture.write(StageId.MONITOR, "metrics.csv", """
                 date,metric,value,baseline,band_low,band_high,fired
                 2025-01-01,events,100,,,,false
                 2025-01-02,events,101,,,,false

@@ -2,25 +2,21 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.ui.monitor.MonitoringScreen;
 import com.puffy.pipeline.ui.table.RowDetailsDialog;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -40,25 +36,20 @@ import org.testfx.util.WaitForAsyncUtils;
 class MonitoringTextFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    ScreenFixture fixture;
     MonitoringScreen monitoring;
     Stage window;
 
     @Start
     void start(Stage stage) throws Exception {
         window = stage;
-        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        prefs = Preferences.userRoot().node("eventpipe-test/m-" + System.nanoTime());
-        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
-        Path m = Files.createDirectories(vm.outputDirProperty().get().resolve("monitoring"));
-        Files.writeString(m.resolve("alerts.csv"), """
+        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.write(StageId.MONITOR, "alerts.csv", """
                 alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action
                 A1,2025-01-07,SCHEMA_DRIFT,CRITICAL,,,,,from events_20250107.csv (2 files): `referrer` is missing (read as empty).,`referrer` is read as empty for these files.
                 A2,2025-01-06,BOT_SHARE,WARNING,bot_share,0.25,0.05,0.2,a lone ` backtick keeps the rest,Check the bot filter.
                 """);
-        Files.writeString(m.resolve("incidents.csv"), """
+        fixture.write(StageId.MONITOR, "incidents.csv", """
                 incident_id,check,first_date,last_date,alerts,worst_severity,summary
                 I1,SCHEMA_DRIFT,2025-01-07,2025-01-07,1,CRITICAL,`referrer` missing
                 """);
@@ -68,18 +59,15 @@ class MonitoringTextFxTest {
             String base = d < 4 ? ",,," : ",100,90,110,";
             metrics.append(date).append(",events,").append(d == 7 ? 40 : 100).append(base).append(d == 7).append('\n');
         }
-        Files.writeString(m.resolve("metrics.csv"), metrics.toString());
-        monitoring = new MonitoringScreen(vm, UiThreads.javafx());
-        Scene scene = new Scene(new StackPane(monitoring.node()), 1024, 700);
-        Theme.apply(scene, false, null);
-        stage.setScene(scene);
-        stage.show();
+        fixture.write(StageId.MONITOR, "metrics.csv", metrics);
+        monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
+        ScreenFixture.show(stage, monitoring.node(), 1024, 700);
         monitoring.reload();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     @Test
