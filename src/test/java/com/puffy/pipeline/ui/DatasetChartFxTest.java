@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.ui.transform.DatasetChartModel;
 import com.puffy.pipeline.ui.transform.TransformScreen;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.AfterEach;
@@ -35,31 +30,23 @@ import org.testfx.util.WaitForAsyncUtils;
 class DatasetChartFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    ScreenFixture fixture;
     TransformScreen transform;
     Stage window;
 
     @Start
     void start(Stage stage) throws Exception {
         window = stage;
-        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        prefs = Preferences.userRoot().node("eventpipe-test/c-" + System.nanoTime());
-        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
-        Path out = vm.outputDirProperty().get();
-        UiFixtures.transform(out);
-        transform = new TransformScreen(vm, UiThreads.javafx());
-        Scene scene = new Scene(new StackPane(transform.node()), 1008, 700);
-        Theme.apply(scene, false, null);
-        stage.setScene(scene);
-        stage.show();
+        fixture = ScreenFixture.overNewFolder(dir);
+        UiFixtures.transform(fixture.output());
+        transform = new TransformScreen(fixture.vm(), UiThreads.javafx());
+        ScreenFixture.show(stage, transform.node(), 1008, 700);
         transform.reload();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     @SuppressWarnings("unchecked")

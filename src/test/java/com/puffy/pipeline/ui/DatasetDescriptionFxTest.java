@@ -3,16 +3,10 @@ package com.puffy.pipeline.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.ui.transform.TransformScreen;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,28 +25,21 @@ import org.testfx.util.WaitForAsyncUtils;
 class DatasetDescriptionFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    ScreenFixture fixture;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        prefs = Preferences.userRoot().node("eventpipe-test/d-" + System.nanoTime());
-        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
-        UiFixtures.transform(vm.outputDirProperty().get());
-        TransformScreen transform = new TransformScreen(vm, UiThreads.javafx());
+        fixture = ScreenFixture.overNewFolder(dir);
+        UiFixtures.transform(fixture.output());
+        TransformScreen transform = new TransformScreen(fixture.vm(), UiThreads.javafx());
         // The Transform screen's width in a 1024×768 window.
-        Scene scene = new Scene(new StackPane(transform.node()), 776, 600);
-        Theme.apply(scene, false, null);
-        stage.setScene(scene);
-        stage.show();
+        ScreenFixture.show(stage, transform.node(), 776, 600);
         transform.reload();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     private static Label description(FxRobot robot) {

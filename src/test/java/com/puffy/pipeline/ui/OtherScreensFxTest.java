@@ -6,11 +6,8 @@ import com.puffy.pipeline.ui.monitor.MonitoringScreen;
 import com.puffy.pipeline.ui.transform.TransformScreen;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -31,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class OtherScreensFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    ScreenFixture fixture;
     TransformScreen transform;
     MonitoringScreen monitoring;
     Stage window;
@@ -40,28 +37,21 @@ class OtherScreensFxTest {
     @Start
     void start(Stage stage) throws Exception {
         window = stage;
-        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        prefs = Preferences.userRoot().node("eventpipe-test/o-" + System.nanoTime());
-        MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
-        out = vm.outputDirProperty().get();
+        fixture = ScreenFixture.overNewFolder(dir);
+        out = fixture.output();
         UiFixtures.quality(out);
         UiFixtures.transform(out);
         UiFixtures.monitoring(out);
-        transform = new TransformScreen(vm, UiThreads.javafx());
-        monitoring = new MonitoringScreen(vm, UiThreads.javafx());
-        Scene scene = new Scene(new StackPane(transform.node()), 1200, 760);
-        Theme.apply(scene, false, null);
-        stage.setScene(scene);
-        stage.show();
+        transform = new TransformScreen(fixture.vm(), UiThreads.javafx());
+        monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
+        ScreenFixture.show(stage, transform.node(), 1200, 760);
         transform.reload();
         monitoring.reload();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     @Test
