@@ -16,21 +16,17 @@ import com.puffy.pipeline.generate.EventGenerator;
 import com.puffy.pipeline.generate.GenerateSettings;
 import com.puffy.pipeline.ui.analysis.AnalysisScreen;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
-import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -55,8 +51,7 @@ class AnalysisChartsReadFxTest {
     static Path dir;
     static Path input;
     static AnalysisResult result;
-    Preferences prefs;
-    MainViewModel vm;
+    ScreenFixture fixture;
     Stage window;
 
     @BeforeAll
@@ -74,15 +69,12 @@ class AnalysisChartsReadFxTest {
     @Start
     void start(Stage stage) {
         window = stage;
-        prefs = Preferences.userRoot().node("eventpipe-test/charts-" + System.nanoTime());
-        vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
+        fixture = ScreenFixture.over(input);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     @Test
@@ -157,11 +149,8 @@ class AnalysisChartsReadFxTest {
     private void show(FxRobot robot) throws Exception {
         AnalysisScreen[] screen = new AnalysisScreen[1];
         robot.interact(() -> {
-            screen[0] = new AnalysisScreen(vm, UiThreads.javafx());
-            Scene scene = new Scene(new StackPane(screen[0].node()), 780, 728);
-            Theme.apply(scene, false, null);
-            window.setScene(scene);
-            window.show();
+            screen[0] = new AnalysisScreen(fixture.vm(), UiThreads.javafx());
+            ScreenFixture.show(window, screen[0].node(), 780, 728);
             screen[0].reload();
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !chart(robot, "#chart-channels").getData().isEmpty());

@@ -12,20 +12,15 @@ import com.puffy.pipeline.engine.PipelineListener;
 import com.puffy.pipeline.generate.EventGenerator;
 import com.puffy.pipeline.generate.GenerateSettings;
 import com.puffy.pipeline.ui.analysis.AnalysisScreen;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -52,8 +47,7 @@ class AnalysisDayAxisFxTest {
     static Path input;
     static Path output;
     static Path twoWeeks;
-    Preferences prefs;
-    MainViewModel vm;
+    ScreenFixture fixture;
     Stage window;
 
     @BeforeAll
@@ -77,15 +71,12 @@ class AnalysisDayAxisFxTest {
     @Start
     void start(Stage stage) {
         window = stage;
-        prefs = Preferences.userRoot().node("eventpipe-test/axis-" + System.nanoTime());
-        vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of()), UiThreads.javafx(),
-                new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.openFolder(input);
+        fixture = ScreenFixture.over(input);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        fixture.removePreferences();
     }
 
     @Test
@@ -115,7 +106,7 @@ class AnalysisDayAxisFxTest {
     @org.junit.jupiter.params.provider.ValueSource(doubles = {780, 700})
     void atTheScreenWidthOfA1024pxWindowTwoWeeksAreLabelledEveryTwoOrThreeDays(double width, FxRobot robot)
             throws Exception {
-        robot.interact(() -> vm.openFolder(twoWeeks));
+        robot.interact(() -> fixture.vm().openFolder(twoWeeks));
         show(robot, width, 768, 14);
         List<String> revenue = levelLabelsApart(robot, "#chart-revenue");
         assertThat(revenue).as("14 days labelled every 2 or 3 days").hasSizeGreaterThanOrEqualTo(5);
@@ -129,11 +120,8 @@ class AnalysisDayAxisFxTest {
     private void show(FxRobot robot, double width, double height, int days) throws Exception {
         AnalysisScreen[] screen = new AnalysisScreen[1];
         robot.interact(() -> {
-            screen[0] = new AnalysisScreen(vm, UiThreads.javafx());
-            Scene scene = new Scene(new StackPane(screen[0].node()), width, height);
-            Theme.apply(scene, false, null);
-            window.setScene(scene);
-            window.show();
+            screen[0] = new AnalysisScreen(fixture.vm(), UiThreads.javafx());
+            ScreenFixture.show(window, screen[0].node(), width, height);
             screen[0].reload();
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> orders(robot).getData().size() == 1
