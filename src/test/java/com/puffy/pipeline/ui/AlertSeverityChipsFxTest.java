@@ -12,9 +12,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -29,13 +29,14 @@ import org.testfx.util.WaitForAsyncUtils;
 class AlertSeverityChipsFxTest {
     @TempDir
     static Path dir;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     Stage window;
 
     @Start
     void start(Stage stage) throws Exception {
         window = stage;
-        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.openNewFolder(dir);
         fixture.write(StageId.MONITOR, "alerts.csv", """
                 alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action
                 A1,2025-01-07,VOLUME_ANOMALY,CRITICAL,events,40,100,60,events 40 vs a baseline median of 100.,Check the export.
@@ -47,11 +48,6 @@ class AlertSeverityChipsFxTest {
         MonitoringScreen monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
         ScreenFixture.show(stage, monitoring.node(), 780, 560);
         monitoring.reload();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
     }
 
     @Test

@@ -29,10 +29,10 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -51,7 +51,8 @@ class AnalysisChartsReadFxTest {
     static Path dir;
     static Path input;
     static AnalysisResult result;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     Stage window;
 
     @BeforeAll
@@ -69,12 +70,7 @@ class AnalysisChartsReadFxTest {
     @Start
     void start(Stage stage) {
         window = stage;
-        fixture = ScreenFixture.over(input);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
+        fixture.open(input);
     }
 
     @Test

@@ -23,10 +23,10 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -47,7 +47,8 @@ class AnalysisDayAxisFxTest {
     static Path input;
     static Path output;
     static Path twoWeeks;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     Stage window;
 
     @BeforeAll
@@ -71,12 +72,7 @@ class AnalysisDayAxisFxTest {
     @Start
     void start(Stage stage) {
         window = stage;
-        fixture = ScreenFixture.over(input);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
+        fixture.open(input);
     }
 
     @Test

@@ -16,9 +16,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,23 +30,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class DatasetChartFxTest {
     @TempDir
     static Path dir;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     TransformScreen transform;
     Stage window;
 
     @Start
     void start(Stage stage) throws Exception {
         window = stage;
-        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.openNewFolder(dir);
         UiFixtures.transform(fixture.output());
         transform = new TransformScreen(fixture.vm(), UiThreads.javafx());
         ScreenFixture.show(stage, transform.node(), 1008, 700);
         transform.reload();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
     }
 
     @SuppressWarnings("unchecked")

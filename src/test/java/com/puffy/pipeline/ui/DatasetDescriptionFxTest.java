@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -25,21 +25,17 @@ import org.testfx.util.WaitForAsyncUtils;
 class DatasetDescriptionFxTest {
     @TempDir
     static Path dir;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
 
     @Start
     void start(Stage stage) throws Exception {
-        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.openNewFolder(dir);
         UiFixtures.transform(fixture.output());
         TransformScreen transform = new TransformScreen(fixture.vm(), UiThreads.javafx());
         // The Transform screen's width in a 1024×768 window.
         ScreenFixture.show(stage, transform.node(), 776, 600);
         transform.reload();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
     }
 
     private static Label description(FxRobot robot) {

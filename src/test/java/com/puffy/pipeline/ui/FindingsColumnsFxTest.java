@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -26,12 +26,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class FindingsColumnsFxTest {
     @TempDir
     static Path dir;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     QualityScreen screen;
 
     @Start
     void start(Stage stage) throws Exception {
-        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.openNewFolder(dir);
         UiFixtures.quality(fixture.output());
         // A user agent as long as they come, in the value column.
         Path findings = fixture.output().resolve("quality").resolve("findings.csv");
@@ -42,11 +43,6 @@ class FindingsColumnsFxTest {
         // The Quality screen's width in a 1024×768 window.
         ScreenFixture.show(stage, screen.node(), 776, 560);
         screen.reload();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
     }
 
     @Test

@@ -13,9 +13,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.shape.Line;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,13 +30,14 @@ import org.testfx.util.WaitForAsyncUtils;
 class MonitoringChartFollowsAlertFxTest {
     @TempDir
     static Path dir;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     Stage window;
 
     @Start
     void start(Stage stage) throws Exception {
         window = stage;
-        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.openNewFolder(dir);
         fixture.write(StageId.MONITOR, "alerts.csv", """
                 alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action
                 A1,2025-01-07,VOLUME_ANOMALY,CRITICAL,events,40,100,60,events 40 vs a baseline median of 100.,Check the export.
@@ -57,11 +58,6 @@ class MonitoringChartFollowsAlertFxTest {
         MonitoringScreen monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
         ScreenFixture.show(stage, monitoring.node(), 780, 560);
         monitoring.reload();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
     }
 
     @Test

@@ -11,9 +11,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -28,20 +28,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class MonitoringNotRunFxTest {
     @TempDir
     static Path dir;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     MonitoringScreen monitoring;
 
     @Start
     void start(Stage stage) throws Exception {
-        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.openNewFolder(dir);
         monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
         ScreenFixture.show(stage, monitoring.node(), 780, 560);
         monitoring.reload();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
     }
 
     @Test

@@ -19,9 +19,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,14 +36,15 @@ import org.testfx.util.WaitForAsyncUtils;
 class MonitoringTextFxTest {
     @TempDir
     static Path dir;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     MonitoringScreen monitoring;
     Stage window;
 
     @Start
     void start(Stage stage) throws Exception {
         window = stage;
-        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.openNewFolder(dir);
         fixture.write(StageId.MONITOR, "alerts.csv", """
                 alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action
                 A1,2025-01-07,SCHEMA_DRIFT,CRITICAL,,,,,from events_20250107.csv (2 files): `referrer` is missing (read as empty).,`referrer` is read as empty for these files.
@@ -63,11 +64,6 @@ class MonitoringTextFxTest {
         monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
         ScreenFixture.show(stage, monitoring.node(), 1024, 700);
         monitoring.reload();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
     }
 
     @Test

@@ -14,9 +14,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -28,7 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class OtherScreensFxTest {
     @TempDir
     static Path dir;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     TransformScreen transform;
     MonitoringScreen monitoring;
     Stage window;
@@ -37,7 +38,7 @@ class OtherScreensFxTest {
     @Start
     void start(Stage stage) throws Exception {
         window = stage;
-        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.openNewFolder(dir);
         out = fixture.output();
         UiFixtures.quality(out);
         UiFixtures.transform(out);
@@ -47,11 +48,6 @@ class OtherScreensFxTest {
         ScreenFixture.show(stage, transform.node(), 1200, 760);
         transform.reload();
         monitoring.reload();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
     }
 
     @Test

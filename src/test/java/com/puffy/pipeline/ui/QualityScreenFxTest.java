@@ -10,9 +10,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -24,21 +24,17 @@ import org.testfx.util.WaitForAsyncUtils;
 class QualityScreenFxTest {
     @TempDir
     static Path dir;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     QualityScreen screen;
 
     @Start
     void start(Stage stage) throws Exception {
-        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.openNewFolder(dir);
         UiFixtures.quality(fixture.output());
         screen = new QualityScreen(fixture.vm(), UiThreads.javafx());
         ScreenFixture.show(stage, screen.node(), 1200, 760);
         screen.reload();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
     }
 
     @Test

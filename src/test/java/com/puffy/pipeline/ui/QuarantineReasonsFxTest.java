@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,12 +27,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class QuarantineReasonsFxTest {
     @TempDir
     static Path dir;
-    ScreenFixture fixture;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
     QualityScreen screen;
 
     @Start
     void start(Stage stage) throws Exception {
-        fixture = ScreenFixture.overNewFolder(dir);
+        fixture.openNewFolder(dir);
         UiFixtures.quality(fixture.output());
         String raw = ",https://puffy.com/,,2025-01-01T10:00:00.000Z,purchase,,Mozilla/5.0,x";
         fixture.write(StageId.QUALITY, "quarantine.csv",
@@ -46,11 +47,6 @@ class QuarantineReasonsFxTest {
         screen = new QualityScreen(fixture.vm(), UiThreads.javafx());
         ScreenFixture.show(stage, screen.node(), 1108, 700);
         screen.reload();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.removePreferences();
     }
 
     @Test

@@ -12,39 +12,38 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The app's view model over an input folder, for TestFX tests of one screen over stage outputs that are already
  * there, mostly written by hand ({@link UiFixtures}, {@link #write}): it has no stages to run, so a screen shows only
- * what the test wrote; it uses the app's own threads ({@link UiThreads#javafx()}) and the machine's clock. Its recent
- * folders go to a throwaway preferences node so that a test never touches the user's list: make it in the test's
- * {@code @Start} and call {@link #removePreferences()} in {@code @AfterEach}. A test that needs another pipeline,
- * clock or threads builds its {@link MainViewModel} itself.
+ * what the test wrote; it uses the app's own threads ({@link UiThreads#javafx()}) and the machine's clock. A test that
+ * needs another pipeline, clock or threads builds its {@link MainViewModel} itself.
+ *
+ * <p>Register it as a field ({@code @RegisterExtension final ScreenFixture fixture = new ScreenFixture();}) and open
+ * a folder in the test's {@code @Start}. Its recent folders go to a throwaway preferences node, removed after each
+ * test by the fixture itself, so that no test can forget to and leave its folders in the user's list.
  */
-final class ScreenFixture {
-    private final Preferences prefs;
-    private final MainViewModel vm;
-
-    private ScreenFixture(Preferences prefs, MainViewModel vm) {
-        this.prefs = prefs;
-        this.vm = vm;
-    }
+final class ScreenFixture implements AfterEachCallback {
+    private Preferences prefs;
+    private MainViewModel vm;
 
     /**
      * Opens a new, empty input folder under {@code dir}. A folder per call: {@code @Start} runs before every test
      * while {@code dir} is the class's, and one test's outputs must not show in the next.
      */
-    static ScreenFixture overNewFolder(Path dir) throws IOException {
-        return over(Files.createDirectories(dir.resolve("events-" + System.nanoTime())));
+    MainViewModel openNewFolder(Path dir) throws IOException {
+        return open(Files.createDirectories(dir.resolve("events-" + System.nanoTime())));
     }
 
     /** Opens {@code input}, whose outputs are already there (from a run in {@code @BeforeAll}, say). */
-    static ScreenFixture over(Path input) {
-        Preferences prefs = Preferences.userRoot().node("eventpipe-test/screen-" + System.nanoTime());
-        MainViewModel vm = new MainViewModel(new Pipeline(List.of()), UiThreads.javafx(), new RecentFolders(prefs),
-                d -> d, Clock.systemUTC());
+    MainViewModel open(Path input) {
+        prefs = Preferences.userRoot().node("eventpipe-test/screen-" + System.nanoTime());
+        vm = new MainViewModel(new Pipeline(List.of()), UiThreads.javafx(), new RecentFolders(prefs), d -> d,
+                Clock.systemUTC());
         vm.openFolder(input);
-        return new ScreenFixture(prefs, vm);
+        return vm;
     }
 
     MainViewModel vm() {
@@ -74,7 +73,10 @@ final class ScreenFixture {
         return scene;
     }
 
-    void removePreferences() throws Exception {
-        prefs.removeNode();
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (prefs != null) {
+            prefs.removeNode();
+        }
     }
 }
