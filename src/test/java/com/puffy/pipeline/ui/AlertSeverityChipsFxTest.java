@@ -45,9 +45,7 @@ class AlertSeverityChipsFxTest {
                 """);
         fixture.write(StageId.MONITOR, "metrics.csv", "date,metric,value,baseline,band_low,band_high,fired\n"
                 + "2025-01-06,bot_share,0.25,0.05,,0.2,true\n2025-01-07,events,40,100,60,140,true\n");
-        MonitoringScreen monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
-        ScreenFixture.show(stage, monitoring.node(), 780, 560);
-        monitoring.reload();
+        MonitoringScreen monitoring = fixture.showScreen(stage, MonitoringScreen::new, 780, 560);
     }
 
     @Test

@@ -143,12 +143,7 @@ class AnalysisChartsReadFxTest {
     }
 
     private void show(FxRobot robot) throws Exception {
-        AnalysisScreen[] screen = new AnalysisScreen[1];
-        robot.interact(() -> {
-            screen[0] = new AnalysisScreen(fixture.vm(), UiThreads.javafx());
-            ScreenFixture.show(window, screen[0].node(), 780, 728);
-            screen[0].reload();
-        });
+        robot.interact(() -> fixture.showScreen(window, AnalysisScreen::new, 780, 728));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !chart(robot, "#chart-channels").getData().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> window.getScene().getRoot().layout());

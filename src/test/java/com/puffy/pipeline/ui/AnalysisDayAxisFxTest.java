@@ -114,12 +114,7 @@ class AnalysisDayAxisFxTest {
     }
 
     private void show(FxRobot robot, double width, double height, int days) throws Exception {
-        AnalysisScreen[] screen = new AnalysisScreen[1];
-        robot.interact(() -> {
-            screen[0] = new AnalysisScreen(fixture.vm(), UiThreads.javafx());
-            ScreenFixture.show(window, screen[0].node(), width, height);
-            screen[0].reload();
-        });
+        robot.interact(() -> fixture.showScreen(window, AnalysisScreen::new, width, height));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> orders(robot).getData().size() == 1
                 && orders(robot).getData().get(0).getData().size() == days);
         WaitForAsyncUtils.waitForFxEvents();

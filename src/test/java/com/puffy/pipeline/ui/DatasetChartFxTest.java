@@ -40,9 +40,7 @@ class DatasetChartFxTest {
         window = stage;
         fixture.openNewFolder(dir);
         UiFixtures.transform(fixture.output());
-        transform = new TransformScreen(fixture.vm(), UiThreads.javafx());
-        ScreenFixture.show(stage, transform.node(), 1008, 700);
-        transform.reload();
+        transform = fixture.showScreen(stage, TransformScreen::new, 1008, 700);
     }
 
     @SuppressWarnings("unchecked")

@@ -32,10 +32,8 @@ class DatasetDescriptionFxTest {
     void start(Stage stage) throws Exception {
         fixture.openNewFolder(dir);
         UiFixtures.transform(fixture.output());
-        TransformScreen transform = new TransformScreen(fixture.vm(), UiThreads.javafx());
         // The Transform screen's width in a 1024×768 window.
-        ScreenFixture.show(stage, transform.node(), 776, 600);
-        transform.reload();
+        fixture.showScreen(stage, TransformScreen::new, 776, 600);
     }
 
     private static Label description(FxRobot robot) {

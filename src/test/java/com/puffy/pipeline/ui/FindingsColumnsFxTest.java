@@ -39,10 +39,8 @@ class FindingsColumnsFxTest {
         Files.writeString(findings, Files.readString(findings).replace("Googlebot/2.1",
                 "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) "
                         + "Chrome/41.0.2272.96 Mobile Safari/537.36 (compatible; Googlebot/2.1)"));
-        screen = new QualityScreen(fixture.vm(), UiThreads.javafx());
         // The Quality screen's width in a 1024×768 window.
-        ScreenFixture.show(stage, screen.node(), 776, 560);
-        screen.reload();
+        screen = fixture.showScreen(stage, QualityScreen::new, 776, 560);
     }
 
     @Test

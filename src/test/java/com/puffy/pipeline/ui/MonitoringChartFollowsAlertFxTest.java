@@ -55,9 +55,7 @@ class MonitoringChartFollowsAlertFxTest {
                     .append(d == 6).append('\n');
         }
         fixture.write(StageId.MONITOR, "metrics.csv", metrics);
-        MonitoringScreen monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
-        ScreenFixture.show(stage, monitoring.node(), 780, 560);
-        monitoring.reload();
+        MonitoringScreen monitoring = fixture.showScreen(stage, MonitoringScreen::new, 780, 560);
     }
 
     @Test

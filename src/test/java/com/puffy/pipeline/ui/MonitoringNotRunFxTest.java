@@ -35,9 +35,7 @@ class MonitoringNotRunFxTest {
     @Start
     void start(Stage stage) throws Exception {
         fixture.openNewFolder(dir);
-        monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
-        ScreenFixture.show(stage, monitoring.node(), 780, 560);
-        monitoring.reload();
+        monitoring = fixture.showScreen(stage, MonitoringScreen::new, 780, 560);
     }
 
     @Test

@@ -61,9 +61,7 @@ class MonitoringTextFxTest {
             metrics.append(date).append(",events,").append(d == 7 ? 40 : 100).append(base).append(d == 7).append('\n');
         }
         fixture.write(StageId.MONITOR, "metrics.csv", metrics);
-        monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
-        ScreenFixture.show(stage, monitoring.node(), 1024, 700);
-        monitoring.reload();
+        monitoring = fixture.showScreen(stage, MonitoringScreen::new, 1024, 700);
     }
 
     @Test

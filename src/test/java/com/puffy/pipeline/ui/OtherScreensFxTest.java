@@ -43,10 +43,8 @@ class OtherScreensFxTest {
         UiFixtures.quality(out);
         UiFixtures.transform(out);
         UiFixtures.monitoring(out);
-        transform = new TransformScreen(fixture.vm(), UiThreads.javafx());
+        transform = fixture.showScreen(stage, TransformScreen::new, 1200, 760);
         monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
-        ScreenFixture.show(stage, transform.node(), 1200, 760);
-        transform.reload();
         monitoring.reload();
     }
 

@@ -32,9 +32,7 @@ class QualityScreenFxTest {
     void start(Stage stage) throws Exception {
         fixture.openNewFolder(dir);
         UiFixtures.quality(fixture.output());
-        screen = new QualityScreen(fixture.vm(), UiThreads.javafx());
-        ScreenFixture.show(stage, screen.node(), 1200, 760);
-        screen.reload();
+        screen = fixture.showScreen(stage, QualityScreen::new, 1200, 760);
     }
 
     @Test

@@ -44,9 +44,7 @@ class QuarantineReasonsFxTest {
                         + "a.csv,6,MISSING_CLIENT_ID" + raw + "\n"
                         + "b.csv,7,INVALID_EVENT_DATA;PURCHASE_MISSING_TRANSACTION_ID;PURCHASE_INVALID_REVENUE"
                         + raw + "\n");
-        screen = new QualityScreen(fixture.vm(), UiThreads.javafx());
-        ScreenFixture.show(stage, screen.node(), 1108, 700);
-        screen.reload();
+        screen = fixture.showScreen(stage, QualityScreen::new, 1108, 700);
     }
 
     @Test

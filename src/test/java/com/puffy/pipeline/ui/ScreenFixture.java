@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.prefs.Preferences;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -62,15 +62,19 @@ final class ScreenFixture implements AfterEachCallback {
     }
 
     /**
-     * Shows {@code node} in {@code stage} in the light theme, in a window of the given size; in a StackPane so that
-     * a screen stretches to the window's size, as the tests' sizes intend.
+     * Makes a screen over the view model ({@code QualityScreen::new}), shows it in {@code stage} in the light theme in
+     * a window of the given size, and has it read the outputs. The StackPane stretches the screen to the window, so
+     * the size is the screen's, as the tests' sizes intend.
      */
-    static Scene show(Stage stage, Node node, double width, double height) {
-        Scene scene = new Scene(new StackPane(node), width, height);
+    <S extends Screen> S showScreen(Stage stage, BiFunction<MainViewModel, UiThreads, S> screen, double width,
+                                    double height) {
+        S shown = screen.apply(vm, UiThreads.javafx());
+        Scene scene = new Scene(new StackPane(shown.node()), width, height);
         Theme.apply(scene, false, null);
         stage.setScene(scene);
         stage.show();
-        return scene;
+        shown.reload();
+        return shown;
     }
 
     @Override
