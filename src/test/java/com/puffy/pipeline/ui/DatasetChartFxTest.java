@@ -177,6 +177,39 @@ class DatasetChartFxTest {
     }
 
     @Test
+    void aChartOfCreditsPerModelStartsOnOneModelNotTheirSumAndLeavesTheAnalystsChoice(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> transform.showDataset("attribution.csv"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#dataset-attribution-table")
+                .queryAs(TableView.class).getItems().size() == 9);
+        @SuppressWarnings("unchecked")
+        CheckComboBox<String> model = robot.lookup("#dataset-attribution-facet-model").queryAs(CheckComboBox.class);
+        assertThat(model.getCheckModel().getCheckedItems()).as("the table shows every model").isEmpty();
+
+        // Added over all six models, the order's $1,299.50 read as $7,797.00.
+        robot.interact(() -> transform.showChart(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> text(robot, "#dataset-attribution-chart-note").contains("total"));
+        assertThat(model.getCheckModel().getCheckedItems()).containsExactly("last_click");
+        assertThat(text(robot, "#dataset-attribution-chart-note"))
+                .isEqualTo("1 of 9 rows (the table's filters); total $1,299.50.");
+
+        // Another model, then none: the chart follows, and showing it again does not tick last click over them.
+        robot.interact(() -> {
+            model.getCheckModel().clearChecks();
+            model.getCheckModel().check("linear");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#dataset-attribution-chart-note")
+                .equals("2 of 9 rows (the table's filters); total $1,299.50."));
+        robot.interact(() -> model.getCheckModel().clearChecks());
+        robot.interact(() -> transform.showChart(false));
+        robot.interact(() -> transform.showChart(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#dataset-attribution-chart-note")
+                .equals("All 9 rows; total $7,797.00."));
+        assertThat(model.getCheckModel().getCheckedItems()).isEmpty();
+    }
+
+    @Test
     void onANarrowScreenAChartByDaySaysItsMeasureWholeInTheRoomOfTheBarsBox(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#dataset-sessions-table").queryAs(TableView.class).getItems().size() == 3);

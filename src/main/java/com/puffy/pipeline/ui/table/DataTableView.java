@@ -717,6 +717,23 @@ public final class DataTableView extends BorderPane {
         tickPending();
     }
 
+    /**
+     * Ticks {@code value} in {@code column}'s value filter, now or as soon as the loading table lists it, unless a
+     * value of that filter is ticked already (the analyst's choice stays). The search and other filters stay as they
+     * are.
+     */
+    public void tickUnlessChosen(String column, String value) {
+        CheckComboBox<String> facet = facets.get(column);
+        if (facet == null) {
+            throw new IllegalArgumentException(column + " is not a value filter of this table");
+        }
+        if (!facet.getCheckModel().getCheckedItems().isEmpty()) {
+            return;
+        }
+        pendingOnly = new String[]{column, value};
+        tickPending();
+    }
+
     private void tickPending() {
         String[] only = pendingOnly;
         if (only == null || !model.facetValues(only[0]).contains(only[1])) {

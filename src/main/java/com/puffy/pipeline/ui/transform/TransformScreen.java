@@ -80,13 +80,18 @@ public final class TransformScreen implements Screen {
     }
 
     /**
-     * Datasets with a row per attribution model: a sum over every model counts each order's revenue once per model.
+     * Datasets with a row per attribution model: a sum over every model counts each order's revenue once per model
+     * (six times the revenue), so their chart starts on one model.
      */
     private static final Map<String, String> CHART_NOTES = Map.of(
-            "attribution.csv", "Each order is credited once per model: tick one Model above to see that model's "
-                    + "channel revenue.",
-            "channel_performance.csv", "Each channel has a row per model: tick one Model above to see that model's "
-                    + "figures.");
+            "attribution.csv", "Each order is credited once per model, so the chart starts on last click, ticked in "
+                    + "Model above: tick one other model instead to see its channel revenue.",
+            "channel_performance.csv", "Each channel has a row per model, so the chart starts on last click, ticked "
+                    + "in Model above: tick one other model instead to see its figures.");
+    private static final String MODEL_COLUMN = "model";
+    private static final String FIRST_CHART_MODEL = "last_click";
+    /** Per-model datasets whose chart has been shown: the model is ticked for the analyst only the first time. */
+    private final java.util.Set<String> modelChosenFor = new java.util.HashSet<>();
 
     private final MainViewModel main;
     private final UiThreads threads;
@@ -279,6 +284,9 @@ public final class TransformScreen implements Screen {
             return;
         }
         boolean chart = asChart.contains(dataset.file());
+        if (chart && CHART_NOTES.containsKey(dataset.file()) && modelChosenFor.add(dataset.file())) {
+            view.tickUnlessChosen(MODEL_COLUMN, FIRST_CHART_MODEL);
+        }
         view.showInstead(chart ? chartViews.get(dataset.file()) : null);
         // The rows' keys only where there are rows: over a chart "Double-click a row or press Enter" did nothing,
         // and took the description's third line at 1024 px.
