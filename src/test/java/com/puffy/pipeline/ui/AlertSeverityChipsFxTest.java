@@ -32,6 +32,7 @@ class AlertSeverityChipsFxTest {
     @RegisterExtension
     final ScreenFixture fixture = new ScreenFixture();
     Stage window;
+    MonitoringScreen monitoring;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -45,7 +46,7 @@ class AlertSeverityChipsFxTest {
                 """);
         fixture.write(StageId.MONITOR, "metrics.csv", "date,metric,value,baseline,band_low,band_high,fired\n"
                 + "2025-01-06,bot_share,0.25,0.05,,0.2,true\n2025-01-07,events,40,100,60,140,true\n");
-        MonitoringScreen monitoring = fixture.showScreen(stage, MonitoringScreen::new, 780, 560);
+        monitoring = fixture.showScreen(stage, MonitoringScreen::new, 780, 560);
     }
 
     @Test
@@ -72,9 +73,13 @@ class AlertSeverityChipsFxTest {
         assertThat(warning.isSelected()).isFalse();
         assertThat(list.getItems()).extracting(MonitoringViewModel.Alert::check)
                 .containsExactly("SCHEMA_DRIFT", "VOLUME_ANOMALY");
+        // Export (Ctrl+E) writes what the cards list.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> exportedRows(robot) == 2);
+        assertThat(exportedSeverities(robot)).containsOnly("CRITICAL");
         robot.clickOn(critical);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(list.getItems()).as("a second press lists them all").hasSize(3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> exportedRows(robot) == 3);
 
         // From the keyboard: Space presses the focused chip.
         robot.interact(warning::requestFocus);
@@ -82,5 +87,28 @@ class AlertSeverityChipsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(list.getItems()).extracting(MonitoringViewModel.Alert::severity).containsExactly("WARNING");
         assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), java.util.Set.of())).isEmpty();
+    }
+
+    private int exportedRows(FxRobot robot) {
+        return exportedTable(robot).getItems().size();
+    }
+
+    private java.util.List<String> exportedSeverities(FxRobot robot) {
+        javafx.scene.control.TableView<String[]> table = exportedTable(robot);
+        int column = table.getColumns().stream().map(javafx.scene.control.TableColumn::getText).toList()
+                .indexOf("severity");
+        return table.getItems().stream().map(row -> table.getColumns().get(column).getCellData(row))
+                .map(String::valueOf).toList();
+    }
+
+    private javafx.scene.control.TableView<String[]> exportedTable(FxRobot robot) {
+        Screen.Export export;
+        try {
+            export = WaitForAsyncUtils.asyncFx(monitoring::export).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(export).isInstanceOf(Screen.Export.Rows.class);
+        return ((Screen.Export.Rows) export).table();
     }
 }

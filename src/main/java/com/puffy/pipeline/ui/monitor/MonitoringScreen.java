@@ -220,8 +220,11 @@ public final class MonitoringScreen implements Screen {
         }
         group.selectedToggleProperty().addListener((obs, old, now) -> vm.severityShownProperty()
                 .set(now == null ? null : (String) now.getUserData()));
-        vm.severityShownProperty().addListener((obs, old, now) -> group.getToggles().forEach(t ->
-                t.setSelected(now != null && now.equals(t.getUserData()))));
+        vm.severityShownProperty().addListener((obs, old, now) -> {
+            group.getToggles().forEach(t -> t.setSelected(now != null && now.equals(t.getUserData())));
+            // Export (Ctrl+E) writes the alerts table: with "2 critical" pressed it wrote every alert.
+            alertsView.tickOnly("severity", now);
+        });
         return row;
     }
 

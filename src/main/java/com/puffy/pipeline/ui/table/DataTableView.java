@@ -718,6 +718,20 @@ public final class DataTableView extends BorderPane {
     }
 
     /**
+     * Ticks only {@code value} in {@code column}'s value filter (null: unticks it), now or as soon as the loading table
+     * lists it; the search and the other filters stay as they are.
+     */
+    public void tickOnly(String column, String value) {
+        CheckComboBox<String> facet = facets.get(column);
+        if (facet == null) {
+            throw new IllegalArgumentException(column + " is not a value filter of this table");
+        }
+        facet.getCheckModel().clearChecks();
+        pendingOnly = value == null ? null : new String[]{column, value};
+        tickPending();
+    }
+
+    /**
      * Ticks {@code value} in {@code column}'s value filter, now or as soon as the loading table lists it, unless a
      * value of that filter is ticked already (the analyst's choice stays). The search and other filters stay as they
      * are.
