@@ -16,6 +16,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Every CSV file a stage wrote, one click from a table: the "all files" view of each stage. */
@@ -48,6 +49,9 @@ public final class OutputBrowser implements Screen {
         });
         Label title = new Label("Files in " + stage.outputFolder() + "/");
         title.getStyleClass().add("section-title");
+        // The list keeps a fifth of the width: at 1024 px "Files in monitoring/" was cut to "Files in monitor…".
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         VBox left = new VBox(6, title, files);
         left.setPadding(new Insets(0, 8, 0, 0));
         VBox.setVgrow(files, javafx.scene.layout.Priority.ALWAYS);

@@ -89,6 +89,16 @@ class AlertSeverityChipsFxTest {
         assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), java.util.Set.of())).isEmpty();
     }
 
+    @Test
+    void theAllFilesTabSaysWhoseFilesItListsWholeAtTheWidthOfA1024PxWindow(FxRobot robot) throws Exception {
+        javafx.scene.control.TabPane tabs = robot.lookup("#monitor-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "monitor-tab-all".equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("Files in monitoring/").tryQuery()).isPresent();
+        assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), java.util.Set.of())).isEmpty();
+    }
+
     private int exportedRows(FxRobot robot) {
         return exportedTable(robot).getItems().size();
     }
