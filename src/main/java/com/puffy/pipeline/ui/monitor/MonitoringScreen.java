@@ -199,11 +199,7 @@ public final class MonitoringScreen implements Screen {
             chip.setToggleGroup(group);
             chip.setUserData(severity);
             chip.setMinWidth(Region.USE_PREF_SIZE);
-            chip.setGraphic(new FontIcon(switch (severity) {
-                case "CRITICAL" -> "mdi2a-alert-octagon";
-                case "WARNING" -> "mdi2a-alert";
-                default -> "mdi2i-information";
-            }));
+            chip.setGraphic(severityIcon(severity));
             chip.getGraphic().getStyleClass().addAll("chip-icon", "chip-icon-" + name);
             Runnable count = () -> {
                 long n = vm.count(severity);
@@ -335,6 +331,15 @@ public final class MonitoringScreen implements Screen {
         };
     }
 
+    /** The icon of a severity, the same on its chip and on its alerts' cards. */
+    private static FontIcon severityIcon(String severity) {
+        return new FontIcon(switch (severity) {
+            case "CRITICAL" -> "mdi2a-alert-octagon";
+            case "WARNING" -> "mdi2a-alert";
+            default -> "mdi2i-information";
+        });
+    }
+
     /** One alert: severity icon, check and day, the message, and what to check next. */
     private static final class AlertCell extends ListCell<MonitoringViewModel.Alert> {
         @Override
@@ -348,11 +353,7 @@ public final class MonitoringScreen implements Screen {
                 return;
             }
             String severity = alert.severity().toLowerCase(java.util.Locale.ROOT);
-            FontIcon icon = new FontIcon(switch (alert.severity()) {
-                case "CRITICAL" -> "mdi2a-alert-octagon";
-                case "WARNING" -> "mdi2a-alert";
-                default -> "mdi2i-information";
-            });
+            FontIcon icon = severityIcon(alert.severity());
             icon.getStyleClass().addAll("alert-icon", "alert-icon-" + severity);
             Label title = new Label(MonitoringViewModel.title(alert));
             title.getStyleClass().add("alert-title");

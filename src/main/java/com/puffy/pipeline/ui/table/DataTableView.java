@@ -702,19 +702,15 @@ public final class DataTableView extends BorderPane {
         return text.toString();
     }
 
-    /** Ctrl+F: puts the cursor in the search field, its text selected so typing replaces it. */
     /**
      * Shows only the rows whose {@code column} (a facet column) is {@code value}: the search is emptied, the other
      * value filters are unticked and {@code value} is ticked, now or as soon as the loading table lists it.
      */
     public void showOnly(String column, String value) {
-        if (!facets.containsKey(column)) {
-            throw new IllegalArgumentException(column + " is not a value filter of this table");
-        }
+        valueFilter(column);
         searchField.clear();
         facets.values().forEach(facet -> facet.getCheckModel().clearChecks());
-        pendingOnly = new String[]{column, value};
-        tickPending();
+        tickOnly(column, value);
     }
 
     /**
@@ -722,11 +718,7 @@ public final class DataTableView extends BorderPane {
      * lists it; the search and the other filters stay as they are.
      */
     public void tickOnly(String column, String value) {
-        CheckComboBox<String> facet = facets.get(column);
-        if (facet == null) {
-            throw new IllegalArgumentException(column + " is not a value filter of this table");
-        }
-        facet.getCheckModel().clearChecks();
+        valueFilter(column).getCheckModel().clearChecks();
         pendingOnly = value == null ? null : new String[]{column, value};
         tickPending();
     }
@@ -737,15 +729,17 @@ public final class DataTableView extends BorderPane {
      * are.
      */
     public void tickUnlessChosen(String column, String value) {
+        if (valueFilter(column).getCheckModel().getCheckedItems().isEmpty()) {
+            tickOnly(column, value);
+        }
+    }
+
+    private CheckComboBox<String> valueFilter(String column) {
         CheckComboBox<String> facet = facets.get(column);
         if (facet == null) {
             throw new IllegalArgumentException(column + " is not a value filter of this table");
         }
-        if (!facet.getCheckModel().getCheckedItems().isEmpty()) {
-            return;
-        }
-        pendingOnly = new String[]{column, value};
-        tickPending();
+        return facet;
     }
 
     private void tickPending() {
@@ -757,6 +751,7 @@ public final class DataTableView extends BorderPane {
         facets.get(only[0]).getCheckModel().check(only[1]);
     }
 
+    /** Ctrl+F: puts the cursor in the search field, its text selected so typing replaces it. */
     public void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();
