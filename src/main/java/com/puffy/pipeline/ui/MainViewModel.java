@@ -253,9 +253,9 @@ public final class MainViewModel {
             return;
         }
         if (folder == null || !Files.isDirectory(folder)) {
-            report(new UiError((folder == null ? "No folder" : folder.toString())
-                    + " is not a folder: choose the folder that holds the daily event CSV files.", ""));
-            if (folder != null && recentFolders.contains(folder)) {
+            boolean wasRecent = folder != null && recentFolders.contains(folder);
+            report(new UiError(notAFolder(folder, wasRecent), ""));
+            if (wasRecent) {
                 recentFolders.setAll(recent.remove(folder));
             }
             return;
@@ -273,9 +273,43 @@ public final class MainViewModel {
         asOfDefault.set(defaultAsOfText());
         // The last folder's unreadable file is no concern of this one; this folder's are read with its statuses.
         showUnreadable(List.of());
-        statusMessage.set("Opened " + absolute + ".");
+        statusMessage.set(holdsCsvFiles(absolute) ? "Opened " + absolute + "."
+                : "Opened " + absolute + ", but it holds no CSV file, so there is nothing to run: choose the folder "
+                + "that holds the daily event files (events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).");
         LOG.info("Opened folder {}", absolute);
         refreshStatuses();
+    }
+
+    /**
+     * Whether any {@code *.csv} lies directly in the folder, as the Quality stage looks for them. A folder without
+     * one opened with "Opened …" and a Quality screen saying "Run the Quality stage", and said what was wrong only
+     * after the run. A folder that cannot be listed counts as holding some: the run then says why.
+     */
+    private static boolean holdsCsvFiles(Path folder) {
+        try (var csv = Files.newDirectoryStream(folder,
+                entry -> entry.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))) {
+            return csv.iterator().hasNext();
+        } catch (java.io.IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Why {@code folder} cannot be opened and what to do. A folder given on the command line or in Recent that was
+     * since moved or deleted was called "not a folder", which sent users looking at a path that no longer exists.
+     */
+    private static String notAFolder(Path folder, boolean wasRecent) {
+        if (folder == null) {
+            return "No folder was chosen: choose the folder that holds the daily event CSV files (File → Open "
+                    + "folder…, Ctrl+O).";
+        }
+        if (Files.exists(folder)) {
+            return folder + " is a file, not a folder: choose the folder that holds the daily event CSV files (File → "
+                    + "Open folder…, Ctrl+O).";
+        }
+        return folder + " does not exist (moved, renamed or on a drive that is not connected?)"
+                + (wasRecent ? ", so it was taken off Recent" : "") + ": choose the folder that holds the daily "
+                + "event CSV files (File → Open folder…, Ctrl+O), or open the sample data.";
     }
 
     private static Path sampleFolder() {
@@ -731,6 +765,13 @@ public final class MainViewModel {
                     missing.add(up);
                 }
             }
+        }
+        if (inputDir.get() == null) {
+            // F5 works where the disabled Run all button does not: it showed the engine's stack trace for a
+            // sentence that needs none.
+            report(new UiError("No folder is open, so there is nothing to run: open a folder of daily event files "
+                    + "(File → Open folder…, Ctrl+O) or the sample data first.", ""));
+            return;
         }
         if (requested.isEmpty() || !missing.isEmpty()) {
             report(new UiError("The " + (missing.isEmpty() ? "pipeline" : missing.iterator().next().title() + " stage")

@@ -103,7 +103,62 @@ class MainViewModelTest {
         vm.openFolder(input.resolve("events_20250101.csv"));
         assertThat(vm.inputDirProperty().get()).isNull();
         assertThat(errors).singleElement().extracting(UiError::message).asString()
-                .contains("is not a folder").contains("choose the folder");
+                .contains("is a file, not a folder").contains("choose the folder");
+    }
+
+    @Test
+    void aRecentFolderDeletedSinceSaysItDoesNotExistAndLeavesRecent() throws Exception {
+        MainViewModel vm = allFour();
+        Path gone = Files.createDirectories(dir.resolve("gone"));
+        vm.openFolder(gone);
+        vm.openFolder(input);
+        Files.delete(gone);
+        vm.openFolder(gone.toAbsolutePath());
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.message()).isEqualTo(gone.toAbsolutePath() + " does not exist (moved, renamed or on a "
+                    + "drive that is not connected?), so it was taken off Recent: choose the folder that holds the "
+                    + "daily event CSV files (File → Open folder…, Ctrl+O), or open the sample data.");
+            assertThat(error.details()).isEmpty();
+        });
+        assertThat(vm.recentFolders()).containsExactly(input.toAbsolutePath());
+        assertThat(vm.inputDirProperty().get()).isEqualTo(input.toAbsolutePath());
+    }
+
+    @Test
+    void aFolderGivenOnTheCommandLineThatDoesNotExistSaysSo() {
+        MainViewModel vm = allFour();
+        vm.startup(dir.resolve("typo"));
+        assertThat(errors).singleElement().extracting(UiError::message).asString()
+                .startsWith(dir.resolve("typo") + " does not exist (").doesNotContain("Recent");
+        assertThat(vm.inputDirProperty().get()).isNull();
+    }
+
+    @Test
+    void runAllWithNoFolderOpenSaysWhatToDoWithoutAStackTrace() {
+        MainViewModel vm = allFour();
+        vm.runAll();
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.message()).startsWith("No folder is open, so there is nothing to run: open a folder");
+            assertThat(error.details()).isEmpty();
+        });
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFolderWithoutCsvFilesSaysSoWhenOpenedNotOnlyAfterARun() throws Exception {
+        MainViewModel vm = allFour();
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("readme.txt"), "not events\n");
+        vm.openFolder(notes);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + notes.toAbsolutePath() + ", but it holds "
+                + "no CSV file, so there is nothing to run: choose the folder that holds the daily event files "
+                + "(events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).");
+        vm.openFolder(input);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + input.toAbsolutePath() + ".");
+        Path upperCase = Files.createDirectories(dir.resolve("upper"));
+        Files.writeString(upperCase.resolve("EVENTS_20250101.CSV"), "client_id,timestamp,event_name\n");
+        vm.openFolder(upperCase);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + upperCase.toAbsolutePath() + ".");
     }
 
     @Test
