@@ -495,9 +495,11 @@ public final class MainViewModel {
             report(UiError.of("read the configuration", e));
             return;
         }
+        String opened = statusMessage.get();
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
+            FolderChanges changes = changesSinceQuality(settings, statuses);
             threads.fx(() -> {
                 if (running.get()) {
                     return;
@@ -517,9 +519,40 @@ public final class MainViewModel {
                     }
                 }
                 showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
+                showChanges(changes);
+                List<String> outdated = stages.stream().filter(stage -> statuses.get(stage.id()) == StageStatus.STALE)
+                        .map(stage -> stage.id().title()).toList();
+                // Reopening a folder a day was added to said only "Opened …", the stale badges out of sight below.
+                if (!changes.isEmpty() && !outdated.isEmpty() && statusMessage.get().equals(opened)
+                        && opened.startsWith("Opened ")) {
+                    statusMessage.set(withoutFullStop(opened) + ": " + changes.sentence() + ", so "
+                            + outOfDate(outdated) + ". Run all (F5) brings " + (outdated.size() == 1 ? "it" : "them")
+                            + " up to date.");
+                }
                 outputsVersion.set(outputsVersion.get() + 1);
             });
         });
+    }
+
+    /** The CSV files that came or went since Quality's outputs were made, when those outputs are out of date. */
+    private static FolderChanges changesSinceQuality(RunSettings settings, Map<StageId, StageStatus> statuses) {
+        if (statuses.get(StageId.QUALITY) != StageStatus.STALE) {
+            return FolderChanges.NONE;
+        }
+        StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
+        return FolderChanges.since(settings.inputDir(), quality.inputFiles());
+    }
+
+    /** Quality's card names the files that came or went, which are why it is out of date. */
+    private void showChanges(FolderChanges changes) {
+        StageViewModel quality = byId.get(StageId.QUALITY);
+        if (!changes.isEmpty() && quality.getState() == StageState.STALE) {
+            quality.messageProperty().set(changes.sentence() + "; run again to bring the outputs up to date.");
+        }
+    }
+
+    private static String outOfDate(List<String> titles) {
+        return String.join(", ", titles) + (titles.size() == 1 ? " is" : " are") + " out of date";
     }
 
     private Map<StageId, StageManifest> manifestsIn(Path outputs) {
@@ -607,6 +640,7 @@ public final class MainViewModel {
         }
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
+            FolderChanges changes = changesSinceQuality(settings, statuses);
             threads.fx(() -> {
                 if (running.get() || !settings.inputDir().equals(inputDir.get())) {
                     return;
@@ -627,10 +661,11 @@ public final class MainViewModel {
                     }
                 }
                 if (!outdated.isEmpty()) {
-                    statusMessage.set("The folder or the rules changed: " + String.join(", ", outdated)
-                            + (outdated.size() == 1 ? " is" : " are") + " out of date. Run all (F5) to bring "
+                    statusMessage.set((changes.isEmpty() ? "The folder or the rules changed" : changes.sentence())
+                            + ": " + outOfDate(outdated) + ". Run all (F5) to bring "
                             + (outdated.size() == 1 ? "it" : "them") + " up to date.");
                 }
+                showChanges(changes);
             });
         });
     }

@@ -318,14 +318,50 @@ class MainViewModelTest {
         Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
         vm.recheckStatuses();
         assertThat(vm.stages()).allSatisfy(s -> assertThat(s.getState()).isEqualTo(StageState.STALE));
-        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).contains("run again");
-        assertThat(vm.statusMessageProperty().get()).isEqualTo("The folder or the rules changed: Quality, Transform, "
-                + "Analysis, Monitoring are out of date. Run all (F5) to bring them up to date.");
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).isEqualTo("events_20250102.csv is new since "
+                + "the last run; run again to bring the outputs up to date.");
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("events_20250102.csv is new since the last run: "
+                + "Quality, Transform, Analysis, Monitoring are out of date. Run all (F5) to bring them up to date.");
         assertThat(vm.outputsVersionProperty().get()).isEqualTo(version);
 
         Files.delete(input.resolve("events_20250102.csv"));
         vm.recheckStatuses();
         assertThat(vm.stages()).allSatisfy(s -> assertThat(s.getState()).isEqualTo(StageState.FRESH));
+    }
+
+    @Test
+    void reopeningAFolderADayWasAddedToNamesTheFileAndWhatIsOutOfDate() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        vm.openFolder(other);
+        Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        vm.openFolder(input);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + input.toAbsolutePath() + ": "
+                + "events_20250102.csv is new since the last run, so Quality, Transform, Analysis, Monitoring are out "
+                + "of date. Run all (F5) brings them up to date.");
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).startsWith("events_20250102.csv is new");
+
+        vm.runAll();
+        Files.delete(input.resolve("events_20250101.csv"));
+        Files.writeString(input.resolve("events_20250103.csv"), "client_id,timestamp,event_name\n");
+        Files.writeString(input.resolve("events_20250104.csv"), "client_id,timestamp,event_name\n");
+        vm.recheckStatuses();
+        assertThat(vm.statusMessageProperty().get()).startsWith("2 files (events_20250103.csv, events_20250104.csv) "
+                + "are new and events_20250101.csv is gone since the last run: Quality, Transform");
+    }
+
+    @Test
+    void aChangeThatAddsOrRemovesNoFileKeepsTheGeneralWords() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\nc1,t,page_view\n");
+        vm.recheckStatuses();
+        assertThat(vm.statusMessageProperty().get()).startsWith("The folder or the rules changed: Quality, ");
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).startsWith("The folder or the settings changed");
     }
 
     @Test
