@@ -847,7 +847,7 @@ public final class MainViewModel {
         threads.engine(() -> {
             try {
                 PipelineReport report = pipeline.run(settings, requested, force, listener(hadOutputs), cancellation);
-                threads.fx(() -> finished(report, Duration.ofNanos(System.nanoTime() - started)));
+                threads.fx(() -> finished(report, Duration.ofNanos(System.nanoTime() - started), hadOutputs));
             } catch (Exception | Error e) {
                 LOG.error("Run failed", e);
                 threads.fx(() -> {
@@ -895,11 +895,11 @@ public final class MainViewModel {
         };
     }
 
-    private void finished(PipelineReport report, Duration took) {
+    private void finished(PipelineReport report, Duration took, Set<StageId> hadOutputs) {
         boolean cancelled = report.stages().stream().anyMatch(s -> s.outcome() == StageOutcome.CANCELLED);
         long ran = report.stages().stream().filter(s -> s.outcome() == StageOutcome.RAN).count();
         if (cancelled) {
-            statusMessage.set("Run cancelled: the stages that finished kept their new outputs; the cancelled one kept its previous outputs.");
+            statusMessage.set(cancelledWords(report, hadOutputs));
             lastRun.set("Last run " + now() + ": cancelled");
         } else {
             int critical = report.criticalAlerts();
@@ -922,12 +922,42 @@ public final class MainViewModel {
         endRun();
     }
 
+    /**
+     * Which stage the run stopped in, what it kept, and which finished or never started. "The stages that finished
+     * kept their new outputs" was said when Quality was cancelled and none had finished.
+     */
+    private String cancelledWords(PipelineReport report, Set<StageId> hadOutputs) {
+        List<String> stopped = new ArrayList<>();
+        List<String> finishedNow = new ArrayList<>();
+        boolean keptPrevious = false;
+        for (StageRun run : report.stages()) {
+            if (run.outcome() == StageOutcome.CANCELLED) {
+                stopped.add(run.stage().title());
+                keptPrevious |= hadOutputs.contains(run.stage());
+            } else if (run.outcome() == StageOutcome.RAN) {
+                finishedNow.add(run.stage().title());
+            }
+        }
+        List<String> notStarted = stages.stream().filter(stage -> stage.getState() == StageState.WAITING)
+                .map(stage -> stage.id().title()).toList();
+        StringBuilder words = new StringBuilder("Run cancelled in ").append(String.join(", ", stopped))
+                .append(keptPrevious ? ", which kept its previous outputs" : ", which wrote nothing");
+        if (!finishedNow.isEmpty()) {
+            words.append("; ").append(String.join(", ", finishedNow)).append(finishedNow.size() == 1 ? " has" : " have")
+                    .append(" new outputs");
+        }
+        if (!notStarted.isEmpty()) {
+            words.append("; ").append(String.join(", ", notStarted)).append(" did not start");
+        }
+        return words.append(". Run all (F5) to carry on.").toString();
+    }
+
     private void endRun() {
         running.set(false);
         current = null;
         for (StageViewModel stage : stages) {
             if (stage.getState() == StageState.WAITING || stage.getState() == StageState.RUNNING) {
-                stage.showStatus(StageState.STALE);
+                stage.notRun();
             }
         }
         refreshAfterRun();

@@ -294,6 +294,43 @@ class MainViewModelTest {
     }
 
     @Test
+    void cancellingInTheFirstStageSaysWhatEachStageKeptAndTheUntouchedOnesStayUpToDate() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY, c -> {
+            if (armed.get()) {
+                vmRef.get().cancel();
+            }
+        }), fakes.stage(StageId.TRANSFORM), fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.runAll();
+        armed.set(true);
+        vm.rerunAll();
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Run cancelled in Quality, which kept its previous "
+                + "outputs; Transform, Analysis, Monitoring did not start. Run all (F5) to carry on.");
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.CANCELLED);
+        for (StageId id : List.of(StageId.TRANSFORM, StageId.ANALYSIS, StageId.MONITOR)) {
+            StageViewModel stage = vm.stage(id);
+            assertThat(stage.getState()).as(stage.title()).isEqualTo(StageState.FRESH);
+            assertThat(stage.messageProperty().get()).as(stage.title())
+                    .isEqualTo("Not run this time: the run stopped before it.");
+        }
+        assertThat(vm.runningProperty().get()).isFalse();
+        armed.set(false);
+        vm.runAll();
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
+    }
+
+    @Test
+    void cancellingALaterStageOnAFirstRunNamesWhatFinishedAndWhatWroteNothing() {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM,
+                c -> vmRef.get().cancel()), fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Run cancelled in Transform, which wrote nothing; "
+                + "Quality has new outputs; Analysis, Monitoring did not start. Run all (F5) to carry on.");
+    }
+
+    @Test
     void aFailingStageSaysFailedAndShowsTheEnginesSentence() {
         MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
         vm.openFolder(input);
