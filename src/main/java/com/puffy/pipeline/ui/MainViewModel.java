@@ -949,7 +949,7 @@ public final class MainViewModel {
         if (!notStarted.isEmpty()) {
             words.append("; ").append(String.join(", ", notStarted)).append(" did not start");
         }
-        return words.append(". Run all (F5) to carry on.").toString();
+        return words.append(". Run all (F5) runs what is not up to date.").toString();
     }
 
     private void endRun() {

@@ -306,7 +306,7 @@ class MainViewModelTest {
         armed.set(true);
         vm.rerunAll();
         assertThat(vm.statusMessageProperty().get()).isEqualTo("Run cancelled in Quality, which kept its previous "
-                + "outputs; Transform, Analysis, Monitoring did not start. Run all (F5) to carry on.");
+                + "outputs; Transform, Analysis, Monitoring did not start. Run all (F5) runs what is not up to date.");
         assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.CANCELLED);
         for (StageId id : List.of(StageId.TRANSFORM, StageId.ANALYSIS, StageId.MONITOR)) {
             StageViewModel stage = vm.stage(id);
@@ -327,7 +327,7 @@ class MainViewModelTest {
         vm.openFolder(input);
         vm.runAll();
         assertThat(vm.statusMessageProperty().get()).isEqualTo("Run cancelled in Transform, which wrote nothing; "
-                + "Quality has new outputs; Analysis, Monitoring did not start. Run all (F5) to carry on.");
+                + "Quality has new outputs; Analysis, Monitoring did not start. Run all (F5) runs what is not up to date.");
     }
 
     @Test
