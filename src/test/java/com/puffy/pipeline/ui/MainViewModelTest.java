@@ -330,6 +330,79 @@ class MainViewModelTest {
                 + "Quality has new outputs; Analysis, Monitoring did not start. Run all (F5) runs what is not up to date.");
     }
 
+    /** Quality as {@link FakeStages} makes it, except that it fails with {@code error} while {@code armed}. */
+    private Stage qualityFailingWith(java.io.IOException error, java.util.concurrent.atomic.AtomicBoolean armed) {
+        Stage quality = fakes.stage(StageId.QUALITY);
+        return new Stage() {
+            @Override
+            public StageId id() {
+                return quality.id();
+            }
+
+            @Override
+            public List<String> outputs() {
+                return quality.outputs();
+            }
+
+            @Override
+            public String inputFingerprint(RunSettings settings) {
+                return quality.inputFingerprint(settings);
+            }
+
+            @Override
+            public Object configUsed(com.puffy.pipeline.config.PipelineConfig config) {
+                return quality.configUsed(config);
+            }
+
+            @Override
+            public com.puffy.pipeline.core.StageResult run(com.puffy.pipeline.core.RunContext context,
+                    com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation)
+                    throws Exception {
+                if (armed.get()) {
+                    throw error;
+                }
+                return quality.run(context, progress, cancellation);
+            }
+        };
+    }
+
+    @Test
+    void aFullDiskSaysToFreeSpaceOrChangeTheOutputFolderInTheAppsWordsAndKeepsTheOutputs() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean();
+        MainViewModel vm = vm(qualityFailingWith(new java.nio.file.FileSystemException("validated_events.csv", null,
+                "No space left on device"), full));
+        vm.openFolder(input);
+        vm.runAll();
+        Path out = vm.outputDirProperty().get();
+        String before = Files.readString(out.resolve("quality/quality.csv"));
+        full.set(true);
+        vm.rerunAll();
+        assertThat(errors).singleElement().satisfies(error -> assertThat(error.message()).isEqualTo(
+                "The Quality stage ran out of disk space writing to " + out + " (No space left on device): free some "
+                        + "space there, or choose another folder with Change… beside Output (File → Change output "
+                        + "folder…), then run again; the previous outputs were kept."));
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FAILED);
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).isEqualTo("Failed; the previous outputs were kept.");
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("The run failed; the previous outputs were kept.");
+        assertThat(Files.readString(out.resolve("quality/quality.csv"))).isEqualTo(before);
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedNamesTheCulpritAndTheAppsButton() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        vm.setOutputDir(file.resolve("outputs"));
+        vm.runAll();
+        assertThat(errors).singleElement().extracting(UiError::message).isEqualTo("The output folder "
+                + file.resolve("outputs") + " cannot be created (" + file + " is a file, not a folder): choose another "
+                + "with Change… beside Output (File → Change output folder…).");
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("The run failed; nothing was written.");
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isNotEqualTo(StageState.RUNNING)
+                .isNotEqualTo(StageState.WAITING));
+    }
+
     @Test
     void aFailingStageSaysFailedAndShowsTheEnginesSentence() {
         MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
