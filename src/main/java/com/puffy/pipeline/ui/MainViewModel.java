@@ -273,7 +273,10 @@ public final class MainViewModel {
         asOfDefault.set(defaultAsOfText());
         // The last folder's unreadable file is no concern of this one; this folder's are read with its statuses.
         showUnreadable(List.of());
-        statusMessage.set(holdsCsvFiles(absolute) ? "Opened " + absolute + "."
+        // On a first start the window opens on the sample by itself: its status said only "Opened …/sample-data."
+        statusMessage.set(sampleOpen ? "Opened the sample data (" + absolute + "): Run all (F5) to see what the "
+                + "checks find in it, or open your own folder of daily event files (Ctrl+O)."
+                : holdsCsvFiles(absolute) ? "Opened " + absolute + "."
                 : "Opened " + absolute + ", but it holds no CSV file, so there is nothing to run: choose the folder "
                 + "that holds the daily event files (events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).");
         LOG.info("Opened folder {}", absolute);

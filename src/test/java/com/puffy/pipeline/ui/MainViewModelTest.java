@@ -506,6 +506,9 @@ class MainViewModelTest {
             MainViewModel vm = allFour();
             vm.startup(null);
             assertThat(vm.inputDirProperty().get()).isEqualTo(dir.resolve("home").resolve("sample-data").toAbsolutePath());
+            assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened the sample data ("
+                    + dir.resolve("home").resolve("sample-data").toAbsolutePath() + "): Run all (F5) to see what the "
+                    + "checks find in it, or open your own folder of daily event files (Ctrl+O).");
         } finally {
             if (old == null) {
                 System.clearProperty("eventpipe.home");
