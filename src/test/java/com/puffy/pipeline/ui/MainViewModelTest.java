@@ -179,32 +179,11 @@ class MainViewModelTest {
 
     @Test
     void aStagesSummaryNamesTheAppsButtonsNotCommandLineOptions() {
-        Stage quality = fakes.stage(StageId.QUALITY);
-        Stage warning = new Stage() {
-            @Override
-            public StageId id() {
-                return StageId.QUALITY;
-            }
-
-            @Override
-            public List<String> outputs() {
-                return quality.outputs();
-            }
-
-            @Override
-            public String inputFingerprint(RunSettings settings) {
-                return quality.inputFingerprint(settings);
-            }
-
-            @Override
-            public com.puffy.pipeline.core.StageResult run(com.puffy.pipeline.core.RunContext context,
-                    com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation)
-                    throws Exception {
-                quality.run(context, progress, cancellation);
-                return com.puffy.pipeline.core.StageResult.of(java.util.Map.of(), List.of("The cache file is locked; "
-                        + "this run works without a saved cache: choose a writable place with --cache."));
-            }
-        };
+        Stage warning = qualityThat((quality, context, progress, cancellation) -> {
+            quality.run(context, progress, cancellation);
+            return com.puffy.pipeline.core.StageResult.of(java.util.Map.of(), List.of("The cache file is locked; "
+                    + "this run works without a saved cache: choose a writable place with --cache."));
+        });
         MainViewModel vm = vm(warning);
         vm.openFolder(input);
         vm.runAll();
@@ -330,8 +309,16 @@ class MainViewModelTest {
                 + "Quality has new outputs; Analysis, Monitoring did not start. Run all (F5) runs what is not up to date.");
     }
 
-    /** Quality as {@link FakeStages} makes it, except that it fails with {@code error} while {@code armed}. */
-    private Stage qualityFailingWith(java.io.IOException error, java.util.concurrent.atomic.AtomicBoolean armed) {
+    /** What a test's Quality does in place of the fake's run; {@code quality} is the fake, to call when it should. */
+    @FunctionalInterface
+    interface QualityRun {
+        com.puffy.pipeline.core.StageResult run(Stage quality, com.puffy.pipeline.core.RunContext context,
+                com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation)
+                throws Exception;
+    }
+
+    /** Quality as {@link FakeStages} makes it, except that its run is {@code body}. */
+    private Stage qualityThat(QualityRun body) {
         Stage quality = fakes.stage(StageId.QUALITY);
         return new Stage() {
             @Override
@@ -358,10 +345,7 @@ class MainViewModelTest {
             public com.puffy.pipeline.core.StageResult run(com.puffy.pipeline.core.RunContext context,
                     com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation)
                     throws Exception {
-                if (armed.get()) {
-                    throw error;
-                }
-                return quality.run(context, progress, cancellation);
+                return body.run(quality, context, progress, cancellation);
             }
         };
     }
@@ -369,8 +353,12 @@ class MainViewModelTest {
     @Test
     void aFullDiskSaysToFreeSpaceOrChangeTheOutputFolderInTheAppsWordsAndKeepsTheOutputs() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean();
-        MainViewModel vm = vm(qualityFailingWith(new java.nio.file.FileSystemException("validated_events.csv", null,
-                "No space left on device"), full));
+        MainViewModel vm = vm(qualityThat((quality, context, progress, cancellation) -> {
+            if (full.get()) {
+                throw new java.nio.file.FileSystemException("validated_events.csv", null, "No space left on device");
+            }
+            return quality.run(context, progress, cancellation);
+        }));
         vm.openFolder(input);
         vm.runAll();
         Path out = vm.outputDirProperty().get();
