@@ -29,7 +29,7 @@ final class RevenueAnomalyCheck implements MonitorCheck {
                 sink.alert(new Alert(day, code(), AlertSeverity.CRITICAL, "revenue", 0.0, baseline, 0.0,
                         "No revenue on " + day + " although " + Fmt.num(sessions, "non-bot session was", "non-bot sessions were")
                                 + " seen"
-                                + (baseline == null ? "" : " (baseline " + Fmt.money(baseline) + ")")
+                                + (baseline == null ? "" : " (baseline " + Fmt.dollars(baseline) + ")")
                                 + ": the purchase event is probably not tracked any more.",
                         "Place a test order and check that the purchase event (checkout_completed) reaches the export; "
                                 + "check the checkout and the tag manager releases of " + day + ".",
