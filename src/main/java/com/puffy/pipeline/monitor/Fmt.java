@@ -85,6 +85,11 @@ final class Fmt {
         return (digits.matches("[0.]+") ? "±" : points > 0 ? "+" : "−") + digits + " points";
     }
 
+    /** The text with its first letter capitalized, to open a message. */
+    static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     static String money(double value) {
         return String.format(Locale.ROOT, "%,.2f", value);
     }

@@ -51,7 +51,7 @@ final class RevenueAnomalyCheck implements MonitorCheck {
             boolean drop = a.change() < 0;
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, "revenue", a.value(), baseline,
                     a.threshold(data.config().zThreshold(), data.config().changeThreshold()),
-                    a.describe("revenue", true) + cause + ".",
+                    a.describe("Revenue", true) + cause + ".",
                     drop ? "Check checkout errors, payment provider incidents and price or promotion changes on " + day
                             + "; compare with the shop's order system."
                             : "Look at the day's largest orders in transform/conversions.csv (a bulk or test order?) "

@@ -336,7 +336,7 @@ class MonitorStageTest {
         assertThat(alert.get("date")).isEqualTo("2025-03-10");
         assertThat(alert.get("severity")).isEqualTo("CRITICAL");
         // The fixture's days lie within ±70 of 3,000, so z (about −40) would say less than their range.
-        assertThat(alert.get("message")).startsWith("events 1,200 vs a baseline median of 3,000 over 7 days with data "
+        assertThat(alert.get("message")).startsWith("Events 1,200 vs a baseline median of 3,000 over 7 days with data "
                 + "(−60%; every one of those days within ±70 of it)").contains("partial export").doesNotContain("z =");
         assertThat(Double.parseDouble(alert.get("threshold"))).isLessThan(Double.parseDouble(alert.get("baseline")));
         assertThat(result.criticalAlerts()).isEqualTo(1);
@@ -356,7 +356,7 @@ class MonitorStageTest {
         }
         f.set(day(10), "events", 1200.0);
         f.run();
-        assertThat(only("VOLUME_ANOMALY").get("message")).startsWith("events 1,200 vs a baseline median of 3,464 "
+        assertThat(only("VOLUME_ANOMALY").get("message")).startsWith("Events 1,200 vs a baseline median of 3,464 "
                 + "over 7 days with data (−65%; every one of those days within ±1 of it):").doesNotContain("z =");
     }
 
@@ -366,7 +366,7 @@ class MonitorStageTest {
         f.set(day(2), "events", 1200.0);
         f.run();
         assertThat(only("VOLUME_ANOMALY").get("message"))
-                .startsWith("events 1,200 vs 3,000 on the only baseline day with data (−60%):");
+                .startsWith("Events 1,200 vs 3,000 on the only baseline day with data (−60%):");
     }
 
     @Test
@@ -523,7 +523,7 @@ class MonitorStageTest {
         f.run();
         Map<String, String> alert = only("ZERO_REVENUE_ORDERS");
         assertThat(alert.get("severity")).isEqualTo("WARNING");
-        assertThat(alert.get("message")).startsWith("1 order with revenue 0 out of").contains("ORD-20250307-004");
+        assertThat(alert.get("message")).startsWith("1 of the day's 19 orders had revenue 0 (ORD-20250307-004)");
     }
 
     @Test
@@ -569,7 +569,8 @@ class MonitorStageTest {
         f.run();
         Map<String, String> alert = only("REVENUE_ANOMALY");
         assertThat(alert.get("severity")).isEqualTo("WARNING");
-        assertThat(alert.get("message")).contains("5 orders vs a usual 20");
+        assertThat(alert.get("message")).startsWith("Revenue $4,000 vs a baseline median of $20,000 over 7 days with "
+                + "data (−80%, z = −3.6): 5 orders vs a usual 20");
     }
 
     @Test
