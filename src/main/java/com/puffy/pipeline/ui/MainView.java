@@ -16,6 +16,7 @@ import java.util.prefs.Preferences;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.HostServices;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -842,8 +843,8 @@ public final class MainView {
         Label where = new Label();
         where.setId("status-paths");
         where.getStyleClass().add("muted");
-        // The folder names repeat the header; on a small screen they give way to the message, not the reverse.
-        where.setMinWidth(0);
+        // The folder names repeat the header: on a small screen they give way to the message, not the reverse.
+        where.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip paths = new Tooltip();
         where.setTooltip(paths);
         Runnable describe = () -> {
@@ -863,10 +864,24 @@ public final class MainView {
         vm.asOfProperty().addListener((o, a, b) -> describe.run());
         vm.asOfDefaultProperty().addListener((o, a, b) -> describe.run());
         describe.run();
-        HBox bar = new HBox(16, new FontIcon("mdi2i-information-outline"), message, where, last);
+        FontIcon icon = new FontIcon("mdi2i-information-outline");
+        HBox bar = new HBox(16, icon, message, where, last);
         // Shrinking together, the message wrapped over three lines mid-path at 1024 px ("…/sa" "mple-data.") beside
-        // the whole folder line: the names repeat the header, so they take two fifths of the bar at most.
-        where.maxWidthProperty().bind(bar.widthProperty().multiply(0.4));
+        // the folder line, and later the line itself read "Folde…": the names are shown whole, and only while the
+        // message beside them fits on one line.
+        InvalidationListener fit = o -> {
+            // Measured from the texts: a label's own preferred width still holds its previous text in a listener.
+            double needed = icon.prefWidth(-1) + oneLineWidth(message) + oneLineWidth(where) + oneLineWidth(last)
+                    + 3 * bar.getSpacing() + bar.getInsets().getLeft() + bar.getInsets().getRight();
+            boolean fits = needed <= bar.getWidth();
+            where.setVisible(fits);
+            where.setManaged(fits);
+        };
+        bar.widthProperty().addListener(fit);
+        message.textProperty().addListener(fit);
+        where.textProperty().addListener(fit);
+        last.textProperty().addListener(fit);
+        message.fontProperty().addListener(fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         // Above the run's message, and kept when a later message replaces it: a day missing from the numbers
@@ -880,6 +895,12 @@ public final class MainView {
         VBox box = new VBox(unreadable, bar);
         box.getStyleClass().add("status-bar");
         return box;
+    }
+
+    private static double oneLineWidth(Label label) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(label.getText());
+        text.setFont(label.getFont());
+        return Math.ceil(text.getLayoutBounds().getWidth()) + label.getPadding().getLeft() + label.getPadding().getRight();
     }
 
     private void showUnreadableFindings() {

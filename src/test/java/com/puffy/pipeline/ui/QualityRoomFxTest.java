@@ -164,7 +164,7 @@ class QualityRoomFxTest {
         assertThat(robot.lookup("#quality-unreadable-show").queryAs(Hyperlink.class).getText())
                 .isEqualTo("Show it in Findings");
         List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.truncatedLabels(window.getScene().getRoot(),
-                java.util.Set.of("input-folder", "output-folder", "cache-file", "status-paths"))).get();
+                java.util.Set.of("input-folder", "output-folder", "cache-file"))).get();
         assertThat(cut).as("labels cut short").isEmpty();
         assertThat(WaitForAsyncUtils.asyncFx(() -> Wcag.unreadable(window.getScene().getRoot())).get())
                 .as("texts below WCAG AA").isEmpty();

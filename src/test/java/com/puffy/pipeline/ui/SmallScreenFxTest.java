@@ -32,6 +32,7 @@ class SmallScreenFxTest {
     static Path dir;
     Preferences prefs;
     MainView view;
+    MainViewModel vm;
     Stage window;
 
     @Start
@@ -44,7 +45,7 @@ class SmallScreenFxTest {
         UiFixtures.monitoring(out);
         prefs = Preferences.userRoot().node("eventpipe-test/small-" + System.nanoTime());
         UiThreads threads = UiThreads.javafx();
-        MainViewModel vm = new MainViewModel(new Pipeline(List.of()), threads, new RecentFolders(prefs), d -> d,
+        vm = new MainViewModel(new Pipeline(List.of()), threads, new RecentFolders(prefs), d -> d,
                 Clock.systemUTC());
         vm.cacheEnabledProperty().set(false);
         view = StudioApp.build(vm, threads, null, prefs);
@@ -119,7 +120,7 @@ class SmallScreenFxTest {
 
     private List<String> cutShort() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> Truncation.truncatedLabels(window.getScene().getRoot(),
-                java.util.Set.of("input-folder", "output-folder", "cache-file", "status-paths"))).get();
+                java.util.Set.of("input-folder", "output-folder", "cache-file"))).get();
     }
 
     @Test
@@ -163,7 +164,7 @@ class SmallScreenFxTest {
             }).get();
             WaitForAsyncUtils.waitForFxEvents();
             List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.truncatedLabels(second.getScene().getRoot(),
-                    java.util.Set.of("output-folder", "cache-file", "status-paths"))).get();
+                    java.util.Set.of("output-folder", "cache-file"))).get();
             Screenshots.save(second.getScene(), "no-folder-1024");
             javafx.scene.control.TableView<?> files = (javafx.scene.control.TableView<?>) second.getScene()
                     .lookup("#quality-files-summary-table");
@@ -190,5 +191,26 @@ class SmallScreenFxTest {
         assertThat(message.getWidth()).as("'" + message.getText() + "' beside '" + where.getText() + "'")
                 .isGreaterThan(where.getWidth());
         assertThat(message.getHeight()).as("the message on two lines at most").isLessThan(3 * message.getFont().getSize() * 1.2);
+    }
+
+    @Test
+    void theFolderNamesAreWholeOrAwayNeverCutShortAt1024Pixels(FxRobot robot) throws Exception {
+        // A long message ("Opened …: events_20250308.csv is new since the last run, so …") left them as "Folde…".
+        Label message = robot.lookup("#status-message").queryAs(Label.class);
+        Label where = robot.lookup("#status-paths").queryAs(Label.class);
+        robot.interact(() -> vm.statusMessageProperty().set("Opened /tmp/day13: events_20250308.csv is new since the"
+                + " last run, so Quality, Transform, Analysis, Monitoring are out of date. Run all (F5) brings them up"
+                + " to date."));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(where.isVisible()).as("beside a message on two lines: '" + where.getText() + "'").isFalse();
+        assertThat(message.getHeight()).as("the message has the room").isLessThan(3 * message.getFont().getSize() * 1.2);
+        robot.interact(() -> vm.statusMessageProperty().set("Ready."));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label last = robot.lookup("#last-run").queryAs(Label.class);
+        assertThat(where.isVisible()).as("beside a short message: " + message.prefWidth(-1) + " + '" + where.getText()
+                + "' " + where.prefWidth(-1) + " + '" + last.getText() + "' " + last.prefWidth(-1) + " in "
+                + message.getParent().getLayoutBounds().getWidth()).isTrue();
+        assertThat(where.getWidth()).as("whole: '" + where.getText() + "'")
+                .isGreaterThanOrEqualTo(where.prefWidth(-1) - 0.5);
     }
 }

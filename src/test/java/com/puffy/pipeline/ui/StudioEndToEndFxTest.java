@@ -286,7 +286,7 @@ class StudioEndToEndFxTest {
             window.setWidth(1000);
             window.setHeight(640);
         });
-        java.util.Set<String> paths = java.util.Set.of("input-folder", "output-folder", "cache-file", "status-paths");
+        java.util.Set<String> paths = java.util.Set.of("input-folder", "output-folder", "cache-file");
         java.util.Map<StageId, List<String>> cut = new java.util.EnumMap<>(StageId.class);
         for (StageId id : StageId.values()) {
             robot.interact(() -> view.select(id));
