@@ -56,6 +56,11 @@ public final class QualityScreen implements Screen {
         this.vm = new QualityViewModel(threads);
         this.allFiles = new OutputBrowser(main, StageId.QUALITY, threads);
         filesView = new DataTableView(vm.files(), "quality-files-summary");
+        // A file's own reconciliation (read = valid + quarantined + duplicate) comes right after its name: it came after
+        // the raw header (a 400 px column), rows_quarantined cut at 1440 px and rows_duplicate out of view at both sizes.
+        // The partition date follows them: the file's name says it too, and with it first the row ran past 776 px.
+        filesView.setLeadingColumns(List.of("file", "rows_read", "rows_valid", "rows_quarantined", "rows_duplicate",
+                "partition_date"));
         findingsView = new DataTableView(vm.findings(), "findings");
         // Why and what to do next the row's message says: it came seventh, after the offending value (a user agent
         // up to 340 px), right of a 1024 px window, where an analyst looking for why rows were set aside had to scroll.
