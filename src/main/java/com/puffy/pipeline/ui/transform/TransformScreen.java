@@ -378,8 +378,8 @@ public final class TransformScreen implements Screen {
         creditTitle.setLabelFor(orders);
         HBox creditBar = new HBox(8, creditTitle, orders);
         creditBar.setAlignment(Pos.CENTER_LEFT);
-        Label creditHint = Hints.mutedLines("Each column is a model; each row a touchpoint session in the 7 days before "
-                + "the purchase. Credits of a model add up to 100 %.");
+        Label creditHint = Hints.mutedLines("A row per model, a column per touchpoint session in the 7 days before the "
+                + "purchase; each row adds up to 100 %.");
         VBox creditBox = new VBox(6, creditBar, creditHint, creditsView);
         VBox.setVgrow(creditsView, Priority.ALWAYS);
 
@@ -420,7 +420,7 @@ public final class TransformScreen implements Screen {
         if (!orders.getItems().isEmpty()) {
             orders.getSelectionModel().select(0);
         } else {
-            credits.show(new CsvTable(List.of("session_id", "channel", "session_start"), new java.util.ArrayList<>(), null));
+            credits.show(new CsvTable(List.of("model"), new java.util.ArrayList<>(), null));
         }
     }
 
