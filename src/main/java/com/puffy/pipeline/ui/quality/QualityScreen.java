@@ -244,12 +244,13 @@ public final class QualityScreen implements Screen {
         BorderPane wordsPane = new BorderPane(words);
         wordsPane.setTop(title);
         BorderPane.setMargin(title, new Insets(6, 0, 4, 0));
-        for (Region part : List.of(wordsPane, timelinePane, driftView)) {
-            part.setMinHeight(40);
-        }
+        wordsPane.setMinHeight(60);
+        timelinePane.setMinHeight(80);
+        // The table keeps its search line, its header and a row: squeezed further the search line was cut in half.
+        driftView.setMinHeight(120);
         SplitPane split = new SplitPane(wordsPane, timelinePane, driftView);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.3, 0.75);
+        split.setDividerPositions(0.25, 0.7);
         return split;
     }
 
