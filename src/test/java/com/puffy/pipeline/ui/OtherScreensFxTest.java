@@ -108,7 +108,7 @@ class OtherScreensFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> credits.getItems().size() == 6);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(credits.getColumns().stream().map(javafx.scene.control.TableColumn::getText).toList())
-                .containsExactly("model", "Jan 1 10:00 UTC · Organic Search", "Jan 3 18:00 UTC · Paid Search");
+                .containsExactly("model", "Organic Search · Jan 1 10:00", "Paid Search · Jan 3 18:00");
         assertThat((String[]) credits.getItems().get(0)).containsExactly("First click", "100% ($1,300)", "0%");
         assertThat((String[]) credits.getItems().get(5)).containsExactly("Time decay", "40% ($520)", "60% ($780)");
         double width = credits.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();

@@ -33,7 +33,7 @@ public record Journey(String clientId, CsvTable user, CsvTable sessions, CsvTabl
 
     /**
      * The credit each model gave each touchpoint session of one order, as table rows: a row per model ("Last click"),
-     * then a column per touchpoint in time order, named by its start and channel ("Feb 23 18:34 UTC · Paid Search"),
+     * then a column per touchpoint in time order, named by its channel and start ("Paid Search · Feb 23 18:34"),
      * each cell the share and the revenue credited ("60% ($779.70)"). A model that credited the order but not this
      * touchpoint gave it 0 %; a model with no rows for the order is left blank. Six models across and a session id
      * first ran 1,100 px wide, the last four models out of view at 1024 px; touchpoints are few (one to four mostly).
@@ -69,7 +69,7 @@ public record Journey(String clientId, CsvTable user, CsvTable sessions, CsvTabl
         boolean yearly = !touchpoints.isEmpty() && com.puffy.pipeline.ui.Formats.spansYears(
                 startOf.get(touchpoints.get(0)), startOf.get(touchpoints.get(touchpoints.size() - 1)));
         for (String touchpoint : touchpoints) {
-            String title = touchpointTitle(startOf.get(touchpoint), yearly) + " · " + channelOf.get(touchpoint);
+            String title = channelOf.get(touchpoint) + " · " + touchpointTitle(startOf.get(touchpoint), yearly);
             // Two sessions starting in the same minute on the same channel: the session id tells them apart.
             columns.add(columns.contains(title) ? title + " · " + touchpoint : title);
         }
@@ -88,7 +88,8 @@ public record Journey(String clientId, CsvTable user, CsvTable sessions, CsvTabl
 
     private static String touchpointTitle(String isoStart, boolean yearly) {
         try {
-            return com.puffy.pipeline.ui.Formats.moment(java.time.Instant.parse(isoStart), yearly);
+            // The hint above the table says the times are UTC: " UTC" in each title cut the third touchpoint at 1024 px.
+            return com.puffy.pipeline.ui.Formats.moment(java.time.Instant.parse(isoStart), yearly).replace(" UTC", "");
         } catch (java.time.format.DateTimeParseException e) {
             return isoStart;
         }
