@@ -364,10 +364,24 @@ public final class ConfigLoader {
     private static void pattern(String regex, String key, String source) {
         try {
             java.util.regex.Pattern.compile(regex);
-        } catch (RuntimeException e) {
+        } catch (java.util.regex.PatternSyntaxException e) {
             throw new ConfigException("The " + source + " has a `" + key + "` that is not a valid regular expression: "
-                    + e.getMessage().lines().findFirst().orElse("") + ".", e).about(key);
+                    + e.getDescription().toLowerCase(Locale.ROOT) + where(e) + " in \"" + regex + "\". Fix the"
+                    + " pattern (a literal ( [ { . * + ? | or \\ needs a \\ before it), or delete the key to use the"
+                    + " built-in one.", e).about(key);
         }
+    }
+
+    /** Java's "near index 9" counts from zero and says nothing when the error is at the end, where most are. */
+    private static String where(java.util.regex.PatternSyntaxException e) {
+        int index = e.getIndex();
+        if (index < 0) {
+            return "";
+        }
+        if (index >= e.getPattern().length()) {
+            return " at its end";
+        }
+        return " at character " + (index + 1) + " (" + e.getPattern().charAt(index) + ")";
     }
 
     /**

@@ -40,16 +40,45 @@ record Anomaly(LocalDate day, String metric, double value, Baseline baseline, bo
         return Optional.of(new Anomaly(day, metric, value.get(), baseline, baseline.isAnomaly(value.get(), z, c)));
     }
 
-    /** "events 1,234 vs baseline 3,456 (−64%, z = −8.1)". */
+    /**
+     * Beyond this |z| the figure tells an analyst nothing more than "far outside the usual range": it only grows as the
+     * baseline days agree more closely (z = 267 for a week of counts within ±3). The days' own range says it in their
+     * unit instead (decision 0680). Every firing anomaly moves at least 30 %, so |z| ≥ 10 means a spread under 3 % of
+     * the median.
+     */
+    static final double TELLING_Z = 10;
+
+    /** Within this share of the median, "every day within ±3 of it" reads better than the range's two ends. */
+    private static final double TIGHT_SPREAD = 0.05;
+
+    /**
+     * "events 1,234 vs a baseline median of 3,456 over 7 days with data (−64%, z = −8.1)"; when the baseline days
+     * barely vary, one day or all alike, the spread in words instead of z (decision 0680).
+     */
     String describe(String label, boolean money) {
-        String v = money ? Fmt.money(value) : Fmt.num(value);
-        String b = money ? Fmt.money(baseline.median()) : Fmt.num(baseline.median());
-        double zz = z();
-        String zText = Double.isInfinite(zz) ? "the baseline days were all equal"
-                // The minus sign of the change beside it ("−64%"), not a hyphen.
-                : String.format(java.util.Locale.ROOT, "z = %.1f", zz).replace('-', '\u2212');
+        java.util.function.DoubleFunction<String> unit = money ? Fmt::dollars : Fmt::count;
+        String change = Fmt.signedPct(change());
+        String head = label + " " + unit.apply(value) + " vs ";
+        if (baseline.days() == 1) {
+            return head + unit.apply(baseline.median()) + " on the only baseline day with data (" + change + ")";
+        }
+        if (baseline.low() == baseline.high()) {
+            return head + unit.apply(baseline.median()) + " on each of the " + baseline.days()
+                    + " baseline days with data (" + change + ")";
+        }
         // The baseline counts the days that have data among the calendar days before, not calendar days.
-        return label + " " + v + " vs a baseline median of " + b + " over " + baseline.days() + " days with data ("
-                + Fmt.signedPct(change()) + ", " + zText + ")";
+        String versus = head + "a baseline median of " + unit.apply(baseline.median()) + " over " + baseline.days()
+                + " days with data (" + change;
+        double zz = z();
+        if (Double.isFinite(zz) && Math.abs(zz) < TELLING_Z) {
+            // The minus sign of the change beside it ("−64%"), not a hyphen.
+            return versus + String.format(java.util.Locale.ROOT, ", z = %.1f)", zz).replace('-', '\u2212');
+        }
+        double widest = baseline.widestDeviation();
+        if (widest <= TIGHT_SPREAD * Math.abs(baseline.median())) {
+            return versus + "; every one of those days within ±" + unit.apply(widest) + " of it)";
+        }
+        return versus + "; those days ranged from " + unit.apply(baseline.low()) + " to " + unit.apply(baseline.high())
+                + ")";
     }
 }

@@ -12,8 +12,11 @@ import java.util.Collection;
  * {@code sigmaFloor} (0 = none) is the spread that counting noise alone gives a metric driven by a few orders a
  * day; the scale of z is never below it, so a quiet week does not make an ordinary day look extreme
  * (docs/decisions/0401-monitoring-checks.md).
+ * <p>
+ * {@code low} and {@code high} are the smallest and largest baseline values: when the MAD is 0 or tiny, z says
+ * nothing an analyst can use, and the range of the days is what an alert says instead (decision 0680).
  */
-public record Baseline(double median, double mad, int days, double sigmaFloor) {
+public record Baseline(double median, double mad, int days, double sigmaFloor, double low, double high) {
     /** 1.4826 × MAD estimates the standard deviation of normally distributed values. */
     public static final double MAD_SCALE = 1.4826;
 
@@ -24,16 +27,21 @@ public record Baseline(double median, double mad, int days, double sigmaFloor) {
         }
         double median = median(sorted);
         double[] deviations = Arrays.stream(sorted).map(v -> Math.abs(v - median)).sorted().toArray();
-        return new Baseline(median, median(deviations), sorted.length, 0);
+        return new Baseline(median, median(deviations), sorted.length, 0, sorted[0], sorted[sorted.length - 1]);
     }
 
     public Baseline withSigmaFloor(double floor) {
-        return new Baseline(median, mad, days, Math.max(0, floor));
+        return new Baseline(median, mad, days, Math.max(0, floor), low, high);
     }
 
     static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    /** The farthest any baseline day lay from the median, on either side. */
+    public double widestDeviation() {
+        return Math.max(high - median, median - low);
     }
 
     public double sigma() {

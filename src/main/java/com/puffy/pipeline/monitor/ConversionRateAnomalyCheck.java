@@ -31,11 +31,14 @@ final class ConversionRateAnomalyCheck implements MonitorCheck {
             boolean drop = a.change() < 0;
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, "session_cvr", a.value(), a.baseline().median(),
                     a.threshold(data.config().zThreshold(), data.config().changeThreshold()),
-                    "Session conversion " + Fmt.pct(a.value()) + " vs a baseline of " + Fmt.pct(a.baseline().median())
-                            + " (" + Fmt.signedPct(a.change()) + ")" + cause + ".",
+                    // Points and the relative change both: "+104%" beside two percentages read as points.
+                    "Session conversion " + Fmt.rate(a.value()) + " vs a baseline median of "
+                            + Fmt.rate(a.baseline().median()) + " ("
+                            + Fmt.ratePoints(a.value() - a.baseline().median()) + ", " + Fmt.signedPct(a.change())
+                            + " relative)" + cause + ".",
                     drop ? "Check the funnel of " + day + " (transform/funnel.csv) for the step that dropped, and the "
                             + "checkout for errors." : "Check for a promotion, or for lost sessions that inflate the rate.",
-                    "session conversion " + Fmt.pct(a.value()) + " (baseline " + Fmt.pct(a.baseline().median()) + ")"));
+                    "session conversion " + Fmt.rate(a.value()) + " (baseline " + Fmt.rate(a.baseline().median()) + ")"));
         }
     }
 }

@@ -58,6 +58,38 @@ final class Fmt {
         return String.format(Locale.ROOT, "%,.1f", value);
     }
 
+    /**
+     * An amount in dollars as the report writes it: whole dollars from $100 ("$31,214"), cents below ("$12.50"), the
+     * minus sign before the dollar ("−$45"). The event files carry no currency; DATA.md states the shop's revenue in
+     * dollars (decision 0640).
+     */
+    static String dollars(double value) {
+        String digits = Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,d", Math.round(Math.abs(value)))
+                : String.format(Locale.ROOT, "%,.2f", Math.abs(value));
+        return (value < 0 && !digits.matches("[0.,]+") ? "\u2212" : "") + "$" + digits;
+    }
+
+    /**
+     * A conversion rate: two decimals under 10 % ("1.71%"), since rates near 1 % differ in the second decimal and
+     * "1.7% vs 0.8% (+104%)" did not add up; one decimal from 10 %.
+     */
+    static String rate(double fraction) {
+        double pct = fraction * 100;
+        return String.format(Locale.ROOT, Math.abs(pct) < 10 ? "%.2f%%" : "%.1f%%", pct);
+    }
+
+    /** The signed difference of two {@link #rate}s in points, to the same decimals: 0.0087 → "+0.87 points". */
+    static String ratePoints(double fractionDifference) {
+        double points = fractionDifference * 100;
+        String digits = String.format(Locale.ROOT, Math.abs(points) < 10 ? "%.2f" : "%.1f", Math.abs(points));
+        return (digits.matches("[0.]+") ? "±" : points > 0 ? "+" : "−") + digits + " points";
+    }
+
+    /** The text with its first letter capitalized, to open a message. */
+    static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     static String money(double value) {
         return String.format(Locale.ROOT, "%,.2f", value);
     }

@@ -29,7 +29,7 @@ final class RevenueAnomalyCheck implements MonitorCheck {
                 sink.alert(new Alert(day, code(), AlertSeverity.CRITICAL, "revenue", 0.0, baseline, 0.0,
                         "No revenue on " + day + " although " + Fmt.num(sessions, "non-bot session was", "non-bot sessions were")
                                 + " seen"
-                                + (baseline == null ? "" : " (baseline " + Fmt.money(baseline) + ")")
+                                + (baseline == null ? "" : " (baseline " + Fmt.dollars(baseline) + ")")
                                 + ": the purchase event is probably not tracked any more.",
                         "Place a test order and check that the purchase event (checkout_completed) reaches the export; "
                                 + "check the checkout and the tag manager releases of " + day + ".",
@@ -51,7 +51,7 @@ final class RevenueAnomalyCheck implements MonitorCheck {
             boolean drop = a.change() < 0;
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, "revenue", a.value(), baseline,
                     a.threshold(data.config().zThreshold(), data.config().changeThreshold()),
-                    a.describe("revenue", true) + cause + ".",
+                    a.describe("Revenue", true) + cause + ".",
                     drop ? "Check checkout errors, payment provider incidents and price or promotion changes on " + day
                             + "; compare with the shop's order system."
                             : "Look at the day's largest orders in transform/conversions.csv (a bulk or test order?) "

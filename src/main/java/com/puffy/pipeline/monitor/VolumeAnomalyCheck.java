@@ -32,7 +32,9 @@ final class VolumeAnomalyCheck implements MonitorCheck {
             Anomaly main = fired.get(0);
             fired.forEach(a -> sink.alsoFired(day, a.metric()));
             boolean critical = Math.abs(main.change()) >= data.config().criticalChangeThreshold();
-            String described = String.join("; ", fired.stream().map(a -> a.describe(a.metric(), false)).toList());
+            // A sentence on the alert card, like the other checks' messages: "Events 1,389 vs …; sessions 782 vs …".
+            String described = Fmt.sentence(String.join("; ",
+                    fired.stream().map(a -> a.describe(a.metric(), false)).toList()));
             boolean drop = main.change() < 0;
             sink.alert(new Alert(day, code(), critical ? AlertSeverity.CRITICAL : AlertSeverity.WARNING,
                     main.metric(), main.value(), main.baseline().median(),

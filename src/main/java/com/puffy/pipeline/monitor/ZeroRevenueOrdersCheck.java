@@ -32,8 +32,9 @@ final class ZeroRevenueOrdersCheck implements MonitorCheck {
             String keys = named.isEmpty() ? "" : " (" + named.stream().map(MonitorData.FlaggedOrder::orderKey)
                     .sorted().limit(5).collect(Collectors.joining(", ")) + (named.size() > 5 ? ", …" : "") + ")";
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, METRIC, zero, null, 0.0,
-                    Fmt.num(zero) + (zero == 1 ? " order" : " orders") + " with revenue 0"
-                            + (Double.isFinite(orders) ? " out of " + Fmt.num(orders) : "") + keys
+                    // "1 order with revenue 0 out of 20" left "20" without its noun or its day.
+                    (Double.isFinite(orders) ? Fmt.num(zero) + " of the day's " + Fmt.num(orders, "order", "orders")
+                            + " had revenue 0" : Fmt.num(zero, "order", "orders") + " with revenue 0") + keys
                             + ": free replacements or 100% discount codes, or a purchase tag sending 0.",
                     "Look these orders up in the order system: if they were paid, the purchase tag sends the wrong "
                             + "revenue and the day's revenue is understated.",

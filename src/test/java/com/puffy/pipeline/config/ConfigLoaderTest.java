@@ -285,7 +285,17 @@ class ConfigLoaderTest {
         Files.writeString(file, "quality:\n  bot_pattern: \"bot|(\"\n");
         assertThatThrownBy(() -> ConfigLoader.load(file))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("regular expression");
+                .hasMessageContaining("not a valid regular expression: unclosed group at its end in \"bot|(\".")
+                .hasMessageContaining("or delete the key to use the built-in one");
+    }
+
+    @Test
+    void aRegexErrorInsideThePatternCountsCharactersFromOne() throws Exception {
+        Path file = Files.writeString(dir.resolve("star.yaml"), "quality:\n  bot_pattern: \"*bot\"\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("dangling meta character '*' at character 1 (*) in \"*bot\"")
+                .hasMessageNotContaining("index");
     }
 
     @Test

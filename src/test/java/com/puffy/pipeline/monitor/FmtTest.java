@@ -29,4 +29,21 @@ class FmtTest {
         assertThat(Fmt.count(20)).isEqualTo("20");
         assertThat(Fmt.count(1234.5)).isEqualTo("1,235");
     }
+
+    @Test
+    void dollarsAreWholeFromAHundredWithTheMinusBeforeTheSign() {
+        assertThat(Fmt.dollars(31213.98)).isEqualTo("$31,214");
+        assertThat(Fmt.dollars(12.5)).isEqualTo("$12.50");
+        assertThat(Fmt.dollars(-45.0)).isEqualTo("−$45.00");
+        assertThat(Fmt.dollars(-0.001)).isEqualTo("$0.00");
+    }
+
+    @Test
+    void aConversionRateAndItsMoveKeepTheSecondDecimalUnderTenPercent() {
+        assertThat(Fmt.rate(0.017131)).isEqualTo("1.71%");
+        assertThat(Fmt.rate(0.125)).isEqualTo("12.5%");
+        assertThat(Fmt.ratePoints(0.017131 - 0.008399)).isEqualTo("+0.87 points");
+        assertThat(Fmt.ratePoints(-0.0062)).isEqualTo("−0.62 points");
+        assertThat(Fmt.ratePoints(0.00001)).isEqualTo("±0.00 points");
+    }
 }
