@@ -253,9 +253,9 @@ public final class MainViewModel {
             return;
         }
         if (folder == null || !Files.isDirectory(folder)) {
-            report(new UiError((folder == null ? "No folder" : folder.toString())
-                    + " is not a folder: choose the folder that holds the daily event CSV files.", ""));
-            if (folder != null && recentFolders.contains(folder)) {
+            boolean wasRecent = folder != null && recentFolders.contains(folder);
+            report(new UiError(notAFolder(folder, wasRecent), ""));
+            if (wasRecent) {
                 recentFolders.setAll(recent.remove(folder));
             }
             return;
@@ -273,9 +273,46 @@ public final class MainViewModel {
         asOfDefault.set(defaultAsOfText());
         // The last folder's unreadable file is no concern of this one; this folder's are read with its statuses.
         showUnreadable(List.of());
-        statusMessage.set("Opened " + absolute + ".");
+        // On a first start the window opens on the sample by itself: its status said only "Opened …/sample-data."
+        statusMessage.set(sampleOpen ? "Opened the sample data (" + absolute + "): Run all (F5) to see what the "
+                + "checks find in it, or open your own folder of daily event files (Ctrl+O)."
+                : holdsCsvFiles(absolute) ? "Opened " + absolute + "."
+                : "Opened " + absolute + ", but it holds no CSV file, so there is nothing to run: choose the folder "
+                + "that holds the daily event files (events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).");
         LOG.info("Opened folder {}", absolute);
         refreshStatuses();
+    }
+
+    /**
+     * Whether any {@code *.csv} lies directly in the folder, as the Quality stage looks for them. A folder without
+     * one opened with "Opened …" and a Quality screen saying "Run the Quality stage", and said what was wrong only
+     * after the run. A folder that cannot be listed counts as holding some: the run then says why.
+     */
+    private static boolean holdsCsvFiles(Path folder) {
+        try (var csv = Files.newDirectoryStream(folder,
+                entry -> entry.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))) {
+            return csv.iterator().hasNext();
+        } catch (java.io.IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Why {@code folder} cannot be opened and what to do. A folder given on the command line or in Recent that was
+     * since moved or deleted was called "not a folder", which sent users looking at a path that no longer exists.
+     */
+    private static String notAFolder(Path folder, boolean wasRecent) {
+        if (folder == null) {
+            return "No folder was chosen: choose the folder that holds the daily event CSV files (File → Open "
+                    + "folder…, Ctrl+O).";
+        }
+        if (Files.exists(folder)) {
+            return folder + " is a file, not a folder: choose the folder that holds the daily event CSV files (File → "
+                    + "Open folder…, Ctrl+O).";
+        }
+        return folder + " does not exist (moved, renamed or on a drive that is not connected?)"
+                + (wasRecent ? ", so it was taken off Recent" : "") + ": choose the folder that holds the daily "
+                + "event CSV files (File → Open folder…, Ctrl+O), or open the sample data.";
     }
 
     private static Path sampleFolder() {
@@ -461,9 +498,11 @@ public final class MainViewModel {
             report(UiError.of("read the configuration", e));
             return;
         }
+        String opened = statusMessage.get();
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
+            FolderChanges changes = changesSinceQuality(settings, statuses);
             threads.fx(() -> {
                 if (running.get()) {
                     return;
@@ -483,9 +522,40 @@ public final class MainViewModel {
                     }
                 }
                 showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
+                showChanges(changes);
+                List<String> outdated = stages.stream().filter(stage -> statuses.get(stage.id()) == StageStatus.STALE)
+                        .map(stage -> stage.id().title()).toList();
+                // Reopening a folder a day was added to said only "Opened …", the stale badges out of sight below.
+                if (!changes.isEmpty() && !outdated.isEmpty() && statusMessage.get().equals(opened)
+                        && opened.startsWith("Opened ")) {
+                    statusMessage.set(withoutFullStop(opened) + ": " + changes.sentence() + ", so "
+                            + outOfDate(outdated) + ". Run all (F5) brings " + (outdated.size() == 1 ? "it" : "them")
+                            + " up to date.");
+                }
                 outputsVersion.set(outputsVersion.get() + 1);
             });
         });
+    }
+
+    /** The CSV files that came or went since Quality's outputs were made, when those outputs are out of date. */
+    private static FolderChanges changesSinceQuality(RunSettings settings, Map<StageId, StageStatus> statuses) {
+        if (statuses.get(StageId.QUALITY) != StageStatus.STALE) {
+            return FolderChanges.NONE;
+        }
+        StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
+        return FolderChanges.since(settings.inputDir(), quality.inputFiles());
+    }
+
+    /** Quality's card names the files that came or went, which are why it is out of date. */
+    private void showChanges(FolderChanges changes) {
+        StageViewModel quality = byId.get(StageId.QUALITY);
+        if (!changes.isEmpty() && quality.getState() == StageState.STALE) {
+            quality.messageProperty().set(changes.sentence() + "; run again to bring the outputs up to date.");
+        }
+    }
+
+    private static String outOfDate(List<String> titles) {
+        return String.join(", ", titles) + (titles.size() == 1 ? " is" : " are") + " out of date";
     }
 
     private Map<StageId, StageManifest> manifestsIn(Path outputs) {
@@ -573,6 +643,7 @@ public final class MainViewModel {
         }
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
+            FolderChanges changes = changesSinceQuality(settings, statuses);
             threads.fx(() -> {
                 if (running.get() || !settings.inputDir().equals(inputDir.get())) {
                     return;
@@ -593,10 +664,11 @@ public final class MainViewModel {
                     }
                 }
                 if (!outdated.isEmpty()) {
-                    statusMessage.set("The folder or the rules changed: " + String.join(", ", outdated)
-                            + (outdated.size() == 1 ? " is" : " are") + " out of date. Run all (F5) to bring "
+                    statusMessage.set((changes.isEmpty() ? "The folder or the rules changed" : changes.sentence())
+                            + ": " + outOfDate(outdated) + ". Run all (F5) to bring "
                             + (outdated.size() == 1 ? "it" : "them") + " up to date.");
                 }
+                showChanges(changes);
             });
         });
     }
@@ -732,6 +804,13 @@ public final class MainViewModel {
                 }
             }
         }
+        if (inputDir.get() == null) {
+            // F5 works where the disabled Run all button does not: it showed the engine's stack trace for a
+            // sentence that needs none.
+            report(new UiError("No folder is open, so there is nothing to run: open a folder of daily event files "
+                    + "(File → Open folder…, Ctrl+O) or the sample data first.", ""));
+            return;
+        }
         if (requested.isEmpty() || !missing.isEmpty()) {
             report(new UiError("The " + (missing.isEmpty() ? "pipeline" : missing.iterator().next().title() + " stage")
                     + " is not available in this build, so this cannot run yet.", ""));
@@ -771,7 +850,7 @@ public final class MainViewModel {
         threads.engine(() -> {
             try {
                 PipelineReport report = pipeline.run(settings, requested, force, listener(hadOutputs), cancellation);
-                threads.fx(() -> finished(report, Duration.ofNanos(System.nanoTime() - started)));
+                threads.fx(() -> finished(report, Duration.ofNanos(System.nanoTime() - started), hadOutputs));
             } catch (Exception | Error e) {
                 LOG.error("Run failed", e);
                 threads.fx(() -> {
@@ -819,11 +898,11 @@ public final class MainViewModel {
         };
     }
 
-    private void finished(PipelineReport report, Duration took) {
+    private void finished(PipelineReport report, Duration took, Set<StageId> hadOutputs) {
         boolean cancelled = report.stages().stream().anyMatch(s -> s.outcome() == StageOutcome.CANCELLED);
         long ran = report.stages().stream().filter(s -> s.outcome() == StageOutcome.RAN).count();
         if (cancelled) {
-            statusMessage.set("Run cancelled: the stages that finished kept their new outputs; the cancelled one kept its previous outputs.");
+            statusMessage.set(cancelledWords(report, hadOutputs));
             lastRun.set("Last run " + now() + ": cancelled");
         } else {
             int critical = report.criticalAlerts();
@@ -846,12 +925,42 @@ public final class MainViewModel {
         endRun();
     }
 
+    /**
+     * Which stage the run stopped in, what it kept, and which finished or never started. "The stages that finished
+     * kept their new outputs" was said when Quality was cancelled and none had finished.
+     */
+    private String cancelledWords(PipelineReport report, Set<StageId> hadOutputs) {
+        List<String> stopped = new ArrayList<>();
+        List<String> finishedNow = new ArrayList<>();
+        boolean keptPrevious = false;
+        for (StageRun run : report.stages()) {
+            if (run.outcome() == StageOutcome.CANCELLED) {
+                stopped.add(run.stage().title());
+                keptPrevious |= hadOutputs.contains(run.stage());
+            } else if (run.outcome() == StageOutcome.RAN) {
+                finishedNow.add(run.stage().title());
+            }
+        }
+        List<String> notStarted = stages.stream().filter(stage -> stage.getState() == StageState.WAITING)
+                .map(stage -> stage.id().title()).toList();
+        StringBuilder words = new StringBuilder("Run cancelled in ").append(String.join(", ", stopped))
+                .append(keptPrevious ? ", which kept its previous outputs" : ", which wrote nothing");
+        if (!finishedNow.isEmpty()) {
+            words.append("; ").append(String.join(", ", finishedNow)).append(finishedNow.size() == 1 ? " has" : " have")
+                    .append(" new outputs");
+        }
+        if (!notStarted.isEmpty()) {
+            words.append("; ").append(String.join(", ", notStarted)).append(" did not start");
+        }
+        return words.append(". Run all (F5) runs what is not up to date.").toString();
+    }
+
     private void endRun() {
         running.set(false);
         current = null;
         for (StageViewModel stage : stages) {
             if (stage.getState() == StageState.WAITING || stage.getState() == StageState.RUNNING) {
-                stage.showStatus(StageState.STALE);
+                stage.notRun();
             }
         }
         refreshAfterRun();

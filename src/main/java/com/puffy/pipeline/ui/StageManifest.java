@@ -17,7 +17,7 @@ import java.util.List;
  * without running anything.
  */
 record StageManifest(List<String> summary, Duration elapsed, String finishedAt, String finishedAtIso,
-                     List<String> unreadableInputs) {
+                     List<String> unreadableInputs, List<String> inputFiles) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** "Nov 26 09:32" in the user's time zone, for an ISO instant; the text itself if it is not one. */
     static String shown(String isoInstant) {
@@ -34,7 +34,7 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
     static StageManifest read(Path stageFolder) {
         Path file = stageFolder.resolve(Pipeline.STAGE_MANIFEST);
         if (!Files.isRegularFile(file)) {
-            return new StageManifest(List.of(), null, "", "", List.of());
+            return new StageManifest(List.of(), null, "", "", List.of(), List.of());
         }
         try {
             JsonNode node = JSON.readTree(file.toFile());
@@ -42,11 +42,14 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
             node.path("summary").forEach(line -> lines.add(line.asText()));
             List<String> unreadable = new ArrayList<>();
             node.path("unreadable_inputs").forEach(line -> unreadable.add(line.asText()));
+            // Quality's figures list every CSV file it examined: what the folder held at that run.
+            List<String> inputs = new ArrayList<>();
+            node.path("figures").path("files").forEach(examined -> inputs.add(examined.path("file").asText()));
             String finished = node.path("finished_at").asText("");
             return new StageManifest(lines, Duration.ofMillis(node.path("elapsed_ms").asLong(0)), shown(finished),
-                    finished, List.copyOf(unreadable));
+                    finished, List.copyOf(unreadable), List.copyOf(inputs));
         } catch (java.io.IOException e) {
-            return new StageManifest(List.of(), null, "", "", List.of());
+            return new StageManifest(List.of(), null, "", "", List.of(), List.of());
         }
     }
 }

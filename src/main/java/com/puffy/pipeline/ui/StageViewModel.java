@@ -123,6 +123,16 @@ public final class StageViewModel {
         warning.set(text);
     }
 
+    /**
+     * The run stopped (cancelled, or a stage before it failed) before this stage started. It showed "Inputs or
+     * settings changed since the last run" under the fresh badge its untouched outputs then earned.
+     */
+    void notRun() {
+        state.set(StageState.STALE);
+        progress.set(0);
+        message.set("Not run this time: the run stopped before it.");
+    }
+
     void waiting() {
         state.set(StageState.WAITING);
         progress.set(0);

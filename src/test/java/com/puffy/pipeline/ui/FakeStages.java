@@ -70,6 +70,16 @@ final class FakeStages {
                 cancellation.throwIfCancelled();
                 progress.update(4, 4, "all");
                 Files.writeString(context.workDir().resolve(id.cliName() + ".csv"), "name,value\n" + id.cliName() + ",1\n");
+                if (id == StageId.QUALITY) {
+                    // As the real stage, the files it examined, which the app compares with the folder later.
+                    try (Stream<java.nio.file.Path> files = Files.list(context.settings().inputDir())) {
+                        List<Map<String, Object>> examined = files.map(p -> p.getFileName().toString())
+                                .filter(name -> name.endsWith(".csv")).sorted()
+                                .map(name -> Map.<String, Object>of("file", name)).toList();
+                        return StageResult.of(Map.of("rows", 1, "files", examined),
+                                List.of(id.title() + " wrote 1 row."));
+                    }
+                }
                 return StageResult.of(Map.of("rows", 1), List.of(id.title() + " wrote 1 row."));
             }
         };

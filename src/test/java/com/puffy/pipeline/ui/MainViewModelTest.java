@@ -103,7 +103,62 @@ class MainViewModelTest {
         vm.openFolder(input.resolve("events_20250101.csv"));
         assertThat(vm.inputDirProperty().get()).isNull();
         assertThat(errors).singleElement().extracting(UiError::message).asString()
-                .contains("is not a folder").contains("choose the folder");
+                .contains("is a file, not a folder").contains("choose the folder");
+    }
+
+    @Test
+    void aRecentFolderDeletedSinceSaysItDoesNotExistAndLeavesRecent() throws Exception {
+        MainViewModel vm = allFour();
+        Path gone = Files.createDirectories(dir.resolve("gone"));
+        vm.openFolder(gone);
+        vm.openFolder(input);
+        Files.delete(gone);
+        vm.openFolder(gone.toAbsolutePath());
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.message()).isEqualTo(gone.toAbsolutePath() + " does not exist (moved, renamed or on a "
+                    + "drive that is not connected?), so it was taken off Recent: choose the folder that holds the "
+                    + "daily event CSV files (File → Open folder…, Ctrl+O), or open the sample data.");
+            assertThat(error.details()).isEmpty();
+        });
+        assertThat(vm.recentFolders()).containsExactly(input.toAbsolutePath());
+        assertThat(vm.inputDirProperty().get()).isEqualTo(input.toAbsolutePath());
+    }
+
+    @Test
+    void aFolderGivenOnTheCommandLineThatDoesNotExistSaysSo() {
+        MainViewModel vm = allFour();
+        vm.startup(dir.resolve("typo"));
+        assertThat(errors).singleElement().extracting(UiError::message).asString()
+                .startsWith(dir.resolve("typo") + " does not exist (").doesNotContain("Recent");
+        assertThat(vm.inputDirProperty().get()).isNull();
+    }
+
+    @Test
+    void runAllWithNoFolderOpenSaysWhatToDoWithoutAStackTrace() {
+        MainViewModel vm = allFour();
+        vm.runAll();
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.message()).startsWith("No folder is open, so there is nothing to run: open a folder");
+            assertThat(error.details()).isEmpty();
+        });
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFolderWithoutCsvFilesSaysSoWhenOpenedNotOnlyAfterARun() throws Exception {
+        MainViewModel vm = allFour();
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("readme.txt"), "not events\n");
+        vm.openFolder(notes);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + notes.toAbsolutePath() + ", but it holds "
+                + "no CSV file, so there is nothing to run: choose the folder that holds the daily event files "
+                + "(events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).");
+        vm.openFolder(input);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + input.toAbsolutePath() + ".");
+        Path upperCase = Files.createDirectories(dir.resolve("upper"));
+        Files.writeString(upperCase.resolve("EVENTS_20250101.CSV"), "client_id,timestamp,event_name\n");
+        vm.openFolder(upperCase);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + upperCase.toAbsolutePath() + ".");
     }
 
     @Test
@@ -124,32 +179,11 @@ class MainViewModelTest {
 
     @Test
     void aStagesSummaryNamesTheAppsButtonsNotCommandLineOptions() {
-        Stage quality = fakes.stage(StageId.QUALITY);
-        Stage warning = new Stage() {
-            @Override
-            public StageId id() {
-                return StageId.QUALITY;
-            }
-
-            @Override
-            public List<String> outputs() {
-                return quality.outputs();
-            }
-
-            @Override
-            public String inputFingerprint(RunSettings settings) {
-                return quality.inputFingerprint(settings);
-            }
-
-            @Override
-            public com.puffy.pipeline.core.StageResult run(com.puffy.pipeline.core.RunContext context,
-                    com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation)
-                    throws Exception {
-                quality.run(context, progress, cancellation);
-                return com.puffy.pipeline.core.StageResult.of(java.util.Map.of(), List.of("The cache file is locked; "
-                        + "this run works without a saved cache: choose a writable place with --cache."));
-            }
-        };
+        Stage warning = qualityThat((quality, context, progress, cancellation) -> {
+            quality.run(context, progress, cancellation);
+            return com.puffy.pipeline.core.StageResult.of(java.util.Map.of(), List.of("The cache file is locked; "
+                    + "this run works without a saved cache: choose a writable place with --cache."));
+        });
         MainViewModel vm = vm(warning);
         vm.openFolder(input);
         vm.runAll();
@@ -239,6 +273,125 @@ class MainViewModelTest {
     }
 
     @Test
+    void cancellingInTheFirstStageSaysWhatEachStageKeptAndTheUntouchedOnesStayUpToDate() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY, c -> {
+            if (armed.get()) {
+                vmRef.get().cancel();
+            }
+        }), fakes.stage(StageId.TRANSFORM), fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.runAll();
+        armed.set(true);
+        vm.rerunAll();
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Run cancelled in Quality, which kept its previous "
+                + "outputs; Transform, Analysis, Monitoring did not start. Run all (F5) runs what is not up to date.");
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.CANCELLED);
+        for (StageId id : List.of(StageId.TRANSFORM, StageId.ANALYSIS, StageId.MONITOR)) {
+            StageViewModel stage = vm.stage(id);
+            assertThat(stage.getState()).as(stage.title()).isEqualTo(StageState.FRESH);
+            assertThat(stage.messageProperty().get()).as(stage.title())
+                    .isEqualTo("Not run this time: the run stopped before it.");
+        }
+        assertThat(vm.runningProperty().get()).isFalse();
+        armed.set(false);
+        vm.runAll();
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
+    }
+
+    @Test
+    void cancellingALaterStageOnAFirstRunNamesWhatFinishedAndWhatWroteNothing() {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM,
+                c -> vmRef.get().cancel()), fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Run cancelled in Transform, which wrote nothing; "
+                + "Quality has new outputs; Analysis, Monitoring did not start. Run all (F5) runs what is not up to date.");
+    }
+
+    /** What a test's Quality does in place of the fake's run; {@code quality} is the fake, to call when it should. */
+    @FunctionalInterface
+    interface QualityRun {
+        com.puffy.pipeline.core.StageResult run(Stage quality, com.puffy.pipeline.core.RunContext context,
+                com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation)
+                throws Exception;
+    }
+
+    /** Quality as {@link FakeStages} makes it, except that its run is {@code body}. */
+    private Stage qualityThat(QualityRun body) {
+        Stage quality = fakes.stage(StageId.QUALITY);
+        return new Stage() {
+            @Override
+            public StageId id() {
+                return quality.id();
+            }
+
+            @Override
+            public List<String> outputs() {
+                return quality.outputs();
+            }
+
+            @Override
+            public String inputFingerprint(RunSettings settings) {
+                return quality.inputFingerprint(settings);
+            }
+
+            @Override
+            public Object configUsed(com.puffy.pipeline.config.PipelineConfig config) {
+                return quality.configUsed(config);
+            }
+
+            @Override
+            public com.puffy.pipeline.core.StageResult run(com.puffy.pipeline.core.RunContext context,
+                    com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation)
+                    throws Exception {
+                return body.run(quality, context, progress, cancellation);
+            }
+        };
+    }
+
+    @Test
+    void aFullDiskSaysToFreeSpaceOrChangeTheOutputFolderInTheAppsWordsAndKeepsTheOutputs() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean();
+        MainViewModel vm = vm(qualityThat((quality, context, progress, cancellation) -> {
+            if (full.get()) {
+                throw new java.nio.file.FileSystemException("validated_events.csv", null, "No space left on device");
+            }
+            return quality.run(context, progress, cancellation);
+        }));
+        vm.openFolder(input);
+        vm.runAll();
+        Path out = vm.outputDirProperty().get();
+        String before = Files.readString(out.resolve("quality/quality.csv"));
+        full.set(true);
+        vm.rerunAll();
+        assertThat(errors).singleElement().satisfies(error -> assertThat(error.message()).isEqualTo(
+                "The Quality stage ran out of disk space writing to " + out + " (No space left on device): free some "
+                        + "space there, or choose another folder with Change… beside Output (File → Change output "
+                        + "folder…), then run again; the previous outputs were kept."));
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FAILED);
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).isEqualTo("Failed; the previous outputs were kept.");
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("The run failed; the previous outputs were kept.");
+        assertThat(Files.readString(out.resolve("quality/quality.csv"))).isEqualTo(before);
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedNamesTheCulpritAndTheAppsButton() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        vm.setOutputDir(file.resolve("outputs"));
+        vm.runAll();
+        assertThat(errors).singleElement().extracting(UiError::message).isEqualTo("The output folder "
+                + file.resolve("outputs") + " cannot be created (" + file + " is a file, not a folder): choose another "
+                + "with Change… beside Output (File → Change output folder…).");
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("The run failed; nothing was written.");
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isNotEqualTo(StageState.RUNNING)
+                .isNotEqualTo(StageState.WAITING));
+    }
+
+    @Test
     void aFailingStageSaysFailedAndShowsTheEnginesSentence() {
         MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
         vm.openFolder(input);
@@ -263,14 +416,50 @@ class MainViewModelTest {
         Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
         vm.recheckStatuses();
         assertThat(vm.stages()).allSatisfy(s -> assertThat(s.getState()).isEqualTo(StageState.STALE));
-        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).contains("run again");
-        assertThat(vm.statusMessageProperty().get()).isEqualTo("The folder or the rules changed: Quality, Transform, "
-                + "Analysis, Monitoring are out of date. Run all (F5) to bring them up to date.");
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).isEqualTo("events_20250102.csv is new since "
+                + "the last run; run again to bring the outputs up to date.");
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("events_20250102.csv is new since the last run: "
+                + "Quality, Transform, Analysis, Monitoring are out of date. Run all (F5) to bring them up to date.");
         assertThat(vm.outputsVersionProperty().get()).isEqualTo(version);
 
         Files.delete(input.resolve("events_20250102.csv"));
         vm.recheckStatuses();
         assertThat(vm.stages()).allSatisfy(s -> assertThat(s.getState()).isEqualTo(StageState.FRESH));
+    }
+
+    @Test
+    void reopeningAFolderADayWasAddedToNamesTheFileAndWhatIsOutOfDate() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        vm.openFolder(other);
+        Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        vm.openFolder(input);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + input.toAbsolutePath() + ": "
+                + "events_20250102.csv is new since the last run, so Quality, Transform, Analysis, Monitoring are out "
+                + "of date. Run all (F5) brings them up to date.");
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).startsWith("events_20250102.csv is new");
+
+        vm.runAll();
+        Files.delete(input.resolve("events_20250101.csv"));
+        Files.writeString(input.resolve("events_20250103.csv"), "client_id,timestamp,event_name\n");
+        Files.writeString(input.resolve("events_20250104.csv"), "client_id,timestamp,event_name\n");
+        vm.recheckStatuses();
+        assertThat(vm.statusMessageProperty().get()).startsWith("2 files (events_20250103.csv, events_20250104.csv) "
+                + "are new and events_20250101.csv is gone since the last run: Quality, Transform");
+    }
+
+    @Test
+    void aChangeThatAddsOrRemovesNoFileKeepsTheGeneralWords() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\nc1,t,page_view\n");
+        vm.recheckStatuses();
+        assertThat(vm.statusMessageProperty().get()).startsWith("The folder or the rules changed: Quality, ");
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).startsWith("The folder or the settings changed");
     }
 
     @Test
@@ -305,6 +494,9 @@ class MainViewModelTest {
             MainViewModel vm = allFour();
             vm.startup(null);
             assertThat(vm.inputDirProperty().get()).isEqualTo(dir.resolve("home").resolve("sample-data").toAbsolutePath());
+            assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened the sample data ("
+                    + dir.resolve("home").resolve("sample-data").toAbsolutePath() + "): Run all (F5) to see what the "
+                    + "checks find in it, or open your own folder of daily event files (Ctrl+O).");
         } finally {
             if (old == null) {
                 System.clearProperty("eventpipe.home");

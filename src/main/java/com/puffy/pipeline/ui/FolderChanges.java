@@ -1,0 +1,69 @@
+package com.puffy.pipeline.ui;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The CSV files that came into the folder or left it since Quality last read it. The badges only said "the folder or
+ * the rules changed": an analyst who dropped in the new day's file could not tell that it was noticed, and one who
+ * had not touched the folder could not tell what had moved.
+ */
+record FolderChanges(List<String> added, List<String> removed) {
+    private static final int NAMED = 3;
+    static final FolderChanges NONE = new FolderChanges(List.of(), List.of());
+
+    /**
+     * The folder's {@code *.csv} files now against {@code lastRead}, the files Quality's manifest lists. Nothing
+     * when that list is unknown (never run, or a manifest from before it was recorded) or the folder cannot be read.
+     */
+    static FolderChanges since(Path folder, List<String> lastRead) {
+        if (folder == null || lastRead.isEmpty()) {
+            return NONE;
+        }
+        Set<String> now = new TreeSet<>();
+        try (DirectoryStream<Path> csv = Files.newDirectoryStream(folder,
+                entry -> entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))) {
+            csv.forEach(file -> now.add(file.getFileName().toString()));
+        } catch (IOException | RuntimeException e) {
+            return NONE;
+        }
+        Set<String> before = new TreeSet<>(lastRead);
+        List<String> added = now.stream().filter(name -> !before.contains(name)).toList();
+        List<String> removed = before.stream().filter(name -> !now.contains(name)).toList();
+        return new FolderChanges(added, removed);
+    }
+
+    boolean isEmpty() {
+        return added.isEmpty() && removed.isEmpty();
+    }
+
+    /**
+     * "events_20250309.csv is new since the last run", "2 files are new since the last run (a.csv, b.csv) and
+     * events_20250301.csv is gone"; "" when nothing came or went.
+     */
+    String sentence() {
+        List<String> parts = new ArrayList<>();
+        if (!added.isEmpty()) {
+            parts.add(named(added) + (added.size() == 1 ? " is new" : " are new"));
+        }
+        if (!removed.isEmpty()) {
+            parts.add(named(removed) + (removed.size() == 1 ? " is gone" : " are gone"));
+        }
+        return parts.isEmpty() ? "" : String.join(" and ", parts) + " since the last run";
+    }
+
+    private static String named(List<String> files) {
+        if (files.size() == 1) {
+            return files.get(0);
+        }
+        List<String> shown = files.subList(0, Math.min(NAMED, files.size()));
+        return files.size() + " files (" + String.join(", ", shown) + (files.size() > NAMED ? ", …" : "") + ")";
+    }
+}
