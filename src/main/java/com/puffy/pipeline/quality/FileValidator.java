@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -117,14 +118,13 @@ final class FileValidator {
         Optional<LocalDate> named = PartitionDates.fromName(file.path().getFileName().toString());
         String companion = systemCompanion(file.path().getFileName().toString());
         if (companion != null) {
-            FileResult result = new FileResult(file);
-            result.partitionDate = named.orElse(null);
-            result.dateFromName = named.isPresent();
-            result.status = FileResult.Status.NOT_AN_EVENT_FILE;
-            result.findings.add(new FileFinding(ReasonCode.NOT_AN_EVENT_FILE, 0, "", "",
-                    result.name() + " is " + companion + ", not an event file, and was skipped."));
-            bytesRead.accept(Math.max(0, file.size()));
-            return result;
+            return skipped(file, named, result -> result.name() + " is " + companion
+                    + ", not an event file, and was skipped.");
+        }
+        if (Files.isDirectory(file.path())) {
+            return skipped(file, named, result -> result.name() + " is a folder, not a file, and was skipped: move the"
+                    + " event files inside it up into the folder you opened (the command line reads subfolders with"
+                    + " --recursive).");
         }
         if (named.isPresent()) {
             return validate(file, spoolFile, named.get(), true, bytesRead);
@@ -135,6 +135,18 @@ final class FileValidator {
             return first;
         }
         return validate(file, spoolFile, first.partitionDate, false, bytesRead);
+    }
+
+    /** Not read at all: NOT_AN_EVENT_FILE (INFO), as SPEC §2 has every CSV that is not a day of events. */
+    private FileResult skipped(InputFile file, Optional<LocalDate> named,
+                               Function<FileResult, String> why) {
+        FileResult result = new FileResult(file);
+        result.partitionDate = named.orElse(null);
+        result.dateFromName = named.isPresent();
+        result.status = FileResult.Status.NOT_AN_EVENT_FILE;
+        result.findings.add(new FileFinding(ReasonCode.NOT_AN_EVENT_FILE, 0, "", "", why.apply(result)));
+        bytesRead.accept(Math.max(0, file.size()));
+        return result;
     }
 
     private FileResult validate(InputFile file, Path spoolFile, LocalDate partitionDate, boolean dateFromName,

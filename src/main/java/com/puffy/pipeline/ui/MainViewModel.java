@@ -344,12 +344,17 @@ public final class MainViewModel {
         Path dir = sampleFolder();
         busy.set(true);
         statusMessage.set("Preparing the sample data in " + dir + "…");
+        Path openBefore = inputDir.get();
         threads.background(() -> {
             try {
                 Path folder = sampleData.ensure(dir);
                 threads.fx(() -> {
                     busy.set(false);
-                    openFolder(folder);
+                    // A folder the analyst opened while the sample was being written (Ctrl+O on a first start) was
+                    // replaced by the sample a few seconds later.
+                    if (java.util.Objects.equals(inputDir.get(), openBefore)) {
+                        openFolder(folder);
+                    }
                 });
             } catch (Exception | Error e) {
                 LOG.error("Sample data failed", e);
@@ -803,6 +808,10 @@ public final class MainViewModel {
                     missing.add(up);
                 }
             }
+        }
+        if (busy.get() && inputDir.get() == null) {
+            statusMessage.set("The sample data is still being prepared: press Run all (F5) again once it has opened.");
+            return;
         }
         if (inputDir.get() == null) {
             // F5 works where the disabled Run all button does not: it showed the engine's stack trace for a

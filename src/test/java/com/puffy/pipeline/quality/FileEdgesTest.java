@@ -393,6 +393,24 @@ class FileEdgesTest {
     }
 
     @Test
+    void aFolderNamedLikeADayFileIsNamedAsSkippedNotSilentlyLeftOut() throws Exception {
+        // An archive unzipped into the folder leaves "events_20250224.csv/events_20250224.csv": that day was missing
+        // with no finding to say why.
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"));
+        Path unzipped = Files.createDirectories(h.input.resolve("events_20250224.csv"));
+        Files.writeString(unzipped.resolve("events_20250224.csv"), HEADER + "\n" + view(CID, "2025-02-24T10:00:00.000Z"));
+        h.run();
+        assertThat(h.findingKeys("ERROR")).isEmpty();
+        assertThat(h.findingKeys("INFO")).containsExactly("events_20250224.csv::NOT_AN_EVENT_FILE");
+        assertThat(h.findings().get(0).get("message")).isEqualTo("events_20250224.csv is a folder, not a file, and was "
+                + "skipped: move the event files inside it up into the folder you opened (the command line reads "
+                + "subfolders with --recursive).");
+        assertThat(h.summaryOf("events_20250224.csv")).containsEntry("status", "not_an_event_file")
+                .containsEntry("rows_read", "0");
+        assertThat(h.valid()).hasSize(1);
+    }
+
+    @Test
     void folderWhoseEventFilesAreAllUnreadableIsAClearErrorNamingEachFile() throws Exception {
         byte[] binary = new byte[4096];
         for (int i = 0; i < binary.length; i++) {

@@ -507,6 +507,34 @@ class MainViewModelTest {
     }
 
     @Test
+    void aFolderOpenedWhileTheSampleIsPreparedIsNotReplacedByItAndF5MeanwhileSaysWhy() {
+        String old = System.getProperty("eventpipe.home");
+        System.setProperty("eventpipe.home", dir.resolve("home").toString());
+        try {
+            List<Runnable> held = new ArrayList<>();
+            MainViewModel vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY))),
+                    UiThreads.holding(held), new RecentFolders(prefs), d -> Files.createDirectories(d),
+                    Clock.systemUTC());
+            vm.onError(errors::add);
+            vm.startup(null);
+            vm.runAll();
+            assertThat(errors).isEmpty();
+            assertThat(vm.statusMessageProperty().get()).isEqualTo("The sample data is still being prepared: press "
+                    + "Run all (F5) again once it has opened.");
+            vm.openFolder(input);
+            held.remove(0).run();
+            assertThat(vm.inputDirProperty().get()).isEqualTo(input.toAbsolutePath());
+            assertThat(vm.busyProperty().get()).isFalse();
+        } finally {
+            if (old == null) {
+                System.clearProperty("eventpipe.home");
+            } else {
+                System.setProperty("eventpipe.home", old);
+            }
+        }
+    }
+
+    @Test
     void startupPrefersTheFolderGivenThenTheLastOneOpened() throws Exception {
         Path other = Files.createDirectories(dir.resolve("other"));
         MainViewModel first = allFour();
