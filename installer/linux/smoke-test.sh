@@ -14,10 +14,14 @@ launcher="$app_dir/bin/eventpipe"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# An empty user.home keeps the run away from the user's cache, logs and preferences (Java takes user.home from the
-# password database, not from $HOME); no DISPLAY proves the command line never needs a screen.
+# An empty home keeps the run away from the user's cache, logs and preferences: HOME for the data folder (XDG), and
+# user.home for logs and preferences (Java takes user.home from the password database, not from HOME); no DISPLAY
+# proves the command line never needs a screen.
 mkdir -p "$work/home"
-cli() { env -u DISPLAY -u WAYLAND_DISPLAY JAVA_TOOL_OPTIONS="-Duser.home=$work/home" "$launcher" "$@"; }
+cli() {
+  env -u DISPLAY -u WAYLAND_DISPLAY -u XDG_DATA_HOME -u XDG_CACHE_HOME HOME="$work/home" \
+      JAVA_TOOL_OPTIONS="-Duser.home=$work/home" "$launcher" "$@"
+}
 fail() { echo "smoke-test: FAIL: $*" >&2; exit 1; }
 expect_exit() { # expected-code description command...
   local want=$1 what=$2; shift 2

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the built .deb with dpkg, checks what it put on the machine, starts the installed app under Xvfb and
-# takes a screenshot (when SCREENSHOT is given), then uninstalls it and checks nothing is left behind.
-# Needs root (dpkg); the screenshot needs xvfb, libgtk-3-0 and imagemagick (apt-get install -y xvfb libgtk-3-0 imagemagick).
+# Installs the built .deb with dpkg, checks what it put on the machine, installs it again over itself (dpkg runs the
+# scripts of an upgrade), starts the installed app under Xvfb and takes a screenshot (when SCREENSHOT is given), then
+# uninstalls it and checks nothing is left behind.
+# Needs root (dpkg); the menu entry is validated where desktop-file-utils is installed; the screenshot needs xvfb,
+# libgtk-3-0 and imagemagick (apt-get install -y desktop-file-utils xvfb libgtk-3-0 imagemagick).
 #
 #   installer/linux/test-deb.sh [DEB] [SCREENSHOT.png]     (DEB default: target/installer/deb/eventpipe_*.deb)
 set -euo pipefail
@@ -39,18 +41,31 @@ done
 # No MimeType=inode/directory: registered for folders, the app can become the default folder opener where none is set,
 # and other programs' "Show in folder" would open the Studio (docs/decisions/0700-installer.md).
 ! grep -q '^MimeType=.*inode/directory' "$entry" || fail "menu entry registers for folders (MimeType=inode/directory)"
-if command -v desktop-file-validate >/dev/null 2>&1; then desktop-file-validate "$entry" || fail "$entry is not a valid desktop entry"; fi
-echo "ok: menu entry $entry ($(sed -n 's/^Name=//p' "$entry"))"
+if command -v desktop-file-validate >/dev/null 2>&1; then
+  desktop-file-validate "$entry" || fail "$entry is not a valid desktop entry"
+  echo "ok: menu entry $entry ($(sed -n 's/^Name=//p' "$entry")), valid for desktop-file-validate"
+else
+  echo "ok: menu entry $entry ($(sed -n 's/^Name=//p' "$entry")); NOT validated: apt-get install desktop-file-utils"
+fi
+
+# Installed again over itself, as an upgrade is: the old prerm and the new postinst run, and both must leave the
+# menu entry and the command in place.
+dpkg -i "$deb" >/dev/null || fail "dpkg -i $deb over the installed package failed"
+[ -f "$entry" ] && [ "$(readlink /usr/bin/eventpipe)" = "$app/bin/eventpipe" ] \
+  || fail "installed again over itself, the package lost its menu entry or /usr/bin/eventpipe"
+echo "ok: installed again over itself; menu entry and command kept"
 
 if [ -n "$shot" ]; then
   command -v xvfb-run >/dev/null && command -v import >/dev/null || fail "the screenshot needs xvfb-run and import (imagemagick)"
   # The desktop entry's command as the menu runs it (no folder: the %f field code is dropped), for a user who never
-  # ran the app (a fresh user.home: no recent folder, so it opens the sample data); it must still be up when shot.
+  # ran the app (a fresh home: no recent folder, so it opens the sample data); it must still be up when shot. HOME is
+  # where the data folder goes (XDG), user.home where logs and preferences go (Java reads it from the password database).
   exec_line=$(sed -n 's/^Exec=//p' "$entry" | sed 's/ %[fFuU]//g')
   fresh_home=$(mktemp -d)
+  touch "$fresh_home/.before-start"
   rm -f "$shot"
   # Poll until the window is drawn (a black root window has one colour), let the sample data load, then shoot.
-  JAVA_TOOL_OPTIONS="-Duser.home=$fresh_home" xvfb-run -a -s "-screen 0 1440x900x24" sh -c "
+  env -u XDG_DATA_HOME -u XDG_CACHE_HOME HOME="$fresh_home" JAVA_TOOL_OPTIONS="-Duser.home=$fresh_home" xvfb-run -a -s "-screen 0 1440x900x24" sh -c "
       $exec_line >/tmp/eventpipe-desktop.log 2>&1 & P=\$!
       for i in \$(seq 1 ${SHOT_TIMEOUT:-120}); do
         sleep 1; kill -0 \$P || exit 3
@@ -61,6 +76,11 @@ if [ -n "$shot" ]; then
       import -window root '$shot'; kill \$P; wait \$P || true" \
       || fail "the installed app did not stay up under Xvfb: $(tail -5 /tmp/eventpipe-desktop.log)"
   [ "$(identify -format %k "$shot")" -gt 16 ] || fail "the app drew no window within ${SHOT_TIMEOUT:-120} s (see $shot)"
+  [ -d "$fresh_home/.local/share/EventPipelineStudio/sample-data" ] \
+    || fail "the first start wrote no sample data into the user's data folder ($fresh_home/.local/share/EventPipelineStudio)"
+  # Root could write into the install folder; a user cannot, so the app must not need to.
+  written=$(find "$app" -newer "$fresh_home/.before-start" | head -3)
+  [ -z "$written" ] || fail "the app wrote into its install folder: $written"
   rm -rf "$fresh_home"
   [ -s "$shot" ] || fail "no screenshot written to $shot"
   echo "ok: the installed app started under Xvfb; screenshot $shot"

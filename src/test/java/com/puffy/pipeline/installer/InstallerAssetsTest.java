@@ -106,15 +106,11 @@ class InstallerAssetsTest {
     }
 
     @Test
-    void debScriptsInstallAndRemoveTheSameMenuEntryAndCommand() throws IOException {
+    void debScriptsInstallTheMenuEntryThemselvesWithoutXdgUtils() throws IOException {
+        // What they do in each of dpkg's calls: DebMaintainerScriptsTest.
         String postinst = Files.readString(INSTALLER.resolve("linux/package/postinst"));
-        String prerm = Files.readString(INSTALLER.resolve("linux/package/prerm"));
 
-        assertThat(postinst).contains("/lib/app/eventpipe.desktop\" /usr/share/applications/eventpipe.desktop")
-                .contains("ln -sfn \"$APP_DIR/bin/eventpipe\" /usr/bin/eventpipe")
-                .doesNotContain("xdg-desktop-menu install");
-        assertThat(prerm).contains("rm -f /usr/share/applications/eventpipe.desktop")
-                .contains("rm -f /usr/bin/eventpipe");
+        assertThat(postinst).contains("/usr/share/applications/eventpipe.desktop").doesNotContain("xdg-desktop-menu install");
     }
 
     @Test

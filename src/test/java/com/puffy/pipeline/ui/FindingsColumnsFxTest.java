@@ -19,8 +19,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A finding's message (why, and what to do) comes right after its code: it came seventh, after the offending value
- * (a user agent up to 340 px wide), out of view at 1024 px.
+ * What an analyst reads first is in view at 1024 px: a finding's message (why, and what to do) comes right after its
+ * code (it came seventh, after the offending value, a user agent up to 340 px wide); a file's reconciliation (rows read
+ * = valid + quarantined + duplicate) right after its name (it came after the raw header, rows_duplicate out of view).
  */
 @ExtendWith(ApplicationExtension.class)
 class FindingsColumnsFxTest {
@@ -58,5 +59,17 @@ class FindingsColumnsFxTest {
         String[] row = (String[]) findings.getItems().get(0);
         assertThat(row).startsWith("events_20250101.csv", "4", "ERROR", "MISSING_CLIENT_ID", "client_id");
         assertThat(message.getCellData(0)).isEqualTo("The client id is empty.");
+    }
+
+    @Test
+    void aFilesCountsFollowItsNameAndAreInViewAt1024Pixels(FxRobot robot) throws Exception {
+        TableView<?> files = robot.lookup("#quality-files-summary-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !files.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(files.getColumns().stream().map(c -> (String) c.getUserData()).toList()).startsWith("file",
+                "rows_read", "rows_valid", "rows_quarantined", "rows_duplicate");
+        double right = files.getColumns().subList(0, 5).stream().mapToDouble(TableColumn::getWidth).sum();
+        assertThat(right).as("rows_duplicate ends inside the table").isLessThan(files.getWidth());
+        assertThat(files.getColumns().get(4).getCellData(0)).isEqualTo("2");
     }
 }

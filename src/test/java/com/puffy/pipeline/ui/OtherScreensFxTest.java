@@ -104,11 +104,15 @@ class OtherScreensFxTest {
                 .contains("2 sessions", "7 events", "1 conversion ·", "$1,300 revenue");
         assertThat(robot.lookup(".journey-purchase").queryAll()).hasSize(1);
         TableView<?> credits = robot.lookup("#credits-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> credits.getItems().size() == 2);
-        String[] first = (String[]) credits.getItems().get(0);
-        assertThat(first[0]).isEqualTo("s1");
-        assertThat(first[3]).startsWith("100%");
-        assertThat(first[4]).isEmpty();
+        // A row per model, a column per touchpoint: six models across ran past a 1024 px window.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> credits.getItems().size() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(credits.getColumns().stream().map(javafx.scene.control.TableColumn::getText).toList())
+                .containsExactly("model", "Organic Search · Jan 1 10:00", "Paid Search · Jan 3 18:00");
+        assertThat((String[]) credits.getItems().get(0)).containsExactly("First click", "100% ($1,300)", "0%");
+        assertThat((String[]) credits.getItems().get(5)).containsExactly("Time decay", "40% ($520)", "60% ($780)");
+        double width = credits.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+        assertThat(width).as("every touchpoint in view at 1024 px").isLessThan(760);
     }
 
     @Test

@@ -162,7 +162,8 @@ class WindowFxTest {
         Path target = dir.resolve("export-" + System.nanoTime() + ".csv");
         robot.interact(() -> view.exportTable(view.visibleTable(), target));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusMessageProperty().get().startsWith("Exported"));
-        assertThat(Files.readAllLines(target)).hasSize(5).first().asString().startsWith("file,partition_date");
+        assertThat(Files.readAllLines(target)).hasSize(5).first().asString()
+                .startsWith("file,rows_read,rows_valid,rows_quarantined,rows_duplicate,partition_date");
 
         robot.interact(() -> robot.lookup("#quality-files-summary-search").queryAs(javafx.scene.control.TextField.class)
                 .setText("notes"));
@@ -188,7 +189,7 @@ class WindowFxTest {
         robot.interact(() -> ((Stage) dialogs.get(0)).close());
         com.puffy.pipeline.ui.table.DataTableView table = (com.puffy.pipeline.ui.table.DataTableView) files.getParent()
                 .getParent();
-        assertThat(table.rowAsText(files.getItems().get(0))).startsWith("events_20250101.csv\t2025-01-01\ttrue\t");
+        assertThat(table.rowAsText(files.getItems().get(0))).startsWith("events_20250101.csv\t100\t95\t3\t2\t2025-01-01\t");
     }
 
     @Test

@@ -53,6 +53,9 @@ public final class DriftTimeline {
             columns.add(column.columnName());
         }
         Map<String, Cell> cells = new HashMap<>();
+        // The lines in the order the episodes begin: schema_drift.csv lists them by kind, so "`referrer` is back"
+        // (Mar 6) came before "`client_id` empty share moves" (Mar 1) and a reader pieced the story together.
+        Map<String, Integer> beginsAt = new HashMap<>();
         List<String> summary = new ArrayList<>();
         if (drift != null) {
             int dFile = drift.column("file");
@@ -73,9 +76,11 @@ public final class DriftTimeline {
                     span = Double.isNaN(parsed) ? 1 : Math.max(1, (int) parsed);
                 }
                 String detail = dDetail >= 0 ? row[dDetail] : "";
-                summary.add("from " + row[dFile] + " (" + span + (span == 1 ? " file" : " files") + "): "
-                        + (detail == null || detail.isBlank() ? change.toLowerCase() + " " + column : detail));
+                String line = "from " + row[dFile] + " (" + span + (span == 1 ? " file" : " files") + "): "
+                        + (detail == null || detail.isBlank() ? change.toLowerCase() + " " + column : detail);
+                summary.add(line);
                 int start = files.indexOf(row[dFile]);
+                beginsAt.putIfAbsent(line, start < 0 ? Integer.MAX_VALUE : start);
                 if (start < 0) {
                     continue;
                 }
@@ -85,6 +90,7 @@ public final class DriftTimeline {
                 }
             }
         }
+        summary.sort(java.util.Comparator.comparing(beginsAt::get));
         return new DriftTimeline(files, dates, new ArrayList<>(columns), cells, summary);
     }
 

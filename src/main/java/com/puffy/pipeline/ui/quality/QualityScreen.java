@@ -56,6 +56,11 @@ public final class QualityScreen implements Screen {
         this.vm = new QualityViewModel(threads);
         this.allFiles = new OutputBrowser(main, StageId.QUALITY, threads);
         filesView = new DataTableView(vm.files(), "quality-files-summary");
+        // A file's own reconciliation (read = valid + quarantined + duplicate) comes right after its name: it came after
+        // the raw header (a 400 px column), rows_quarantined cut at 1440 px and rows_duplicate out of view at both sizes.
+        // The partition date follows them: the file's name says it too, and with it first the row ran past 776 px.
+        filesView.setLeadingColumns(List.of("file", "rows_read", "rows_valid", "rows_quarantined", "rows_duplicate",
+                "partition_date"));
         findingsView = new DataTableView(vm.findings(), "findings");
         // Why and what to do next the row's message says: it came seventh, after the offending value (a user agent
         // up to 340 px), right of a 1024 px window, where an analyst looking for why rows were set aside had to scroll.
@@ -207,29 +212,46 @@ public final class QualityScreen implements Screen {
         return box;
     }
 
+    /**
+     * The plain words, the timeline and the table, each in its own part of a split the analyst can drag. The words
+     * and legend sat above a split of timeline and table: at 1024×768 six changes in words left the timeline 50 px, one
+     * file of fifteen in view. The words scroll in their part now, the legend heads the timeline.
+     */
     private Node driftPane() {
         Label title = new Label("What changed, in plain words");
         title.getStyleClass().add("section-title");
         driftSummary.setId("drift-summary");
+        driftSummary.setPadding(new Insets(0, 0, 4, 0));
+        ScrollPane words = new ScrollPane(driftSummary);
+        words.setId("drift-summary-scroll");
+        words.setFitToWidth(true);
+        words.getStyleClass().add("edge-to-edge");
         FlowPane legend = new FlowPane(12, 4);
         for (String change : CHANGES) {
             legend.getChildren().add(legend("drift-" + change.toLowerCase(Locale.ROOT).replace('_', '-'),
                     change.toLowerCase(Locale.ROOT).replace('_', ' ')));
         }
-        VBox top = new VBox(6, title, driftSummary, legend);
-        top.setPadding(new Insets(6, 0, 8, 0));
+        legend.setPadding(new Insets(0, 0, 4, 0));
         grid.setId("drift-grid");
         grid.setHgap(2);
         grid.setVgap(2);
         grid.setPadding(new Insets(6));
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(false);
-        SplitPane split = new SplitPane(scroll, driftView);
+        ScrollPane timelineScroll = new ScrollPane(grid);
+        timelineScroll.setId("drift-grid-scroll");
+        timelineScroll.setFitToWidth(false);
+        BorderPane timelinePane = new BorderPane(timelineScroll);
+        timelinePane.setTop(legend);
+        BorderPane wordsPane = new BorderPane(words);
+        wordsPane.setTop(title);
+        BorderPane.setMargin(title, new Insets(6, 0, 4, 0));
+        wordsPane.setMinHeight(60);
+        timelinePane.setMinHeight(80);
+        // The table keeps its search line, its header and a row: squeezed further the search line was cut in half.
+        driftView.setMinHeight(120);
+        SplitPane split = new SplitPane(wordsPane, timelinePane, driftView);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        BorderPane pane = new BorderPane(split);
-        pane.setTop(top);
-        return pane;
+        split.setDividerPositions(0.25, 0.7);
+        return split;
     }
 
     private void drawTimeline(DriftTimeline timeline) {

@@ -378,15 +378,17 @@ public final class TransformScreen implements Screen {
         creditTitle.setLabelFor(orders);
         HBox creditBar = new HBox(8, creditTitle, orders);
         creditBar.setAlignment(Pos.CENTER_LEFT);
-        Label creditHint = Hints.mutedLines("Each column is a model; each row a touchpoint session in the 7 days before "
-                + "the purchase. Credits of a model add up to 100 %.");
+        Label creditHint = Hints.mutedLines("A row per model, a column per session in the 7 days before the purchase (UTC); "
+                + "rows add up to 100 %.");
         VBox creditBox = new VBox(6, creditBar, creditHint, creditsView);
         VBox.setVgrow(creditsView, Priority.ALWAYS);
 
         VBox top = new VBox(6, journeyHeader, scroll);
         SplitPane split = new SplitPane(top, creditBox);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        // The timeline needs its header and 170 px; the rest goes to the six models' credit (at 0.5 two rows showed
+        // at 1024×768).
+        split.setDividerPositions(0.46);
         EmptyState empty = new EmptyState("mdi2t-timeline-clock-outline").show("No journey open",
                 "Type a client id above, or select a session, user or conversion under Datasets and press "
                         + "\"Open journey\" (or Ctrl+J on the row).");
@@ -420,7 +422,7 @@ public final class TransformScreen implements Screen {
         if (!orders.getItems().isEmpty()) {
             orders.getSelectionModel().select(0);
         } else {
-            credits.show(new CsvTable(List.of("session_id", "channel", "session_start"), new java.util.ArrayList<>(), null));
+            credits.show(new CsvTable(List.of("model"), new java.util.ArrayList<>(), null));
         }
     }
 
