@@ -37,6 +37,19 @@ class MainViewModelTest {
     @AfterEach
     void tearDown() throws Exception {
         prefs.removeNode();
+        if (homeBefore != null) {
+            homeBefore.ifPresentOrElse(home -> System.setProperty("eventpipe.home", home),
+                    () -> System.clearProperty("eventpipe.home"));
+        }
+    }
+
+    /** The setting of eventpipe.home before this test pointed it elsewhere; null while the test has not. */
+    private java.util.Optional<String> homeBefore;
+
+    /** The sample data goes to this test's folder, not the user's, until the test ends. */
+    private void sampleHomeInThisTest() {
+        homeBefore = java.util.Optional.ofNullable(System.getProperty("eventpipe.home"));
+        System.setProperty("eventpipe.home", dir.resolve("home").toString());
     }
 
     private MainViewModel vm(Stage... stages) {
@@ -72,22 +85,13 @@ class MainViewModelTest {
 
     @Test
     void theSampleDataIsJudgedAsOfTheDayAfterItsLastFileAndOtherFoldersAsOfToday() {
-        String previous = System.getProperty("eventpipe.home");
-        System.setProperty("eventpipe.home", dir.resolve("home").toString());
-        try {
-            MainViewModel vm = allFour();
-            vm.openSampleData();
-            assertThat(vm.settings().asOf()).isEqualTo(com.puffy.pipeline.generate.SampleData.AS_OF)
-                    .isEqualTo(java.time.LocalDate.of(2025, 3, 9));
-            vm.openFolder(input);
-            assertThat(vm.settings().asOf()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
-        } finally {
-            if (previous == null) {
-                System.clearProperty("eventpipe.home");
-            } else {
-                System.setProperty("eventpipe.home", previous);
-            }
-        }
+        sampleHomeInThisTest();
+        MainViewModel vm = allFour();
+        vm.openSampleData();
+        assertThat(vm.settings().asOf()).isEqualTo(com.puffy.pipeline.generate.SampleData.AS_OF)
+                .isEqualTo(java.time.LocalDate.of(2025, 3, 9));
+        vm.openFolder(input);
+        assertThat(vm.settings().asOf()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
     @Test
@@ -488,50 +492,32 @@ class MainViewModelTest {
 
     @Test
     void firstStartWithoutFolderOpensTheSampleData() {
-        String old = System.getProperty("eventpipe.home");
-        System.setProperty("eventpipe.home", dir.resolve("home").toString());
-        try {
-            MainViewModel vm = allFour();
-            vm.startup(null);
-            assertThat(vm.inputDirProperty().get()).isEqualTo(dir.resolve("home").resolve("sample-data").toAbsolutePath());
-            assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened the sample data ("
-                    + dir.resolve("home").resolve("sample-data").toAbsolutePath() + "): Run all (F5) to see what the "
-                    + "checks find in it, or open your own folder of daily event files (Ctrl+O).");
-        } finally {
-            if (old == null) {
-                System.clearProperty("eventpipe.home");
-            } else {
-                System.setProperty("eventpipe.home", old);
-            }
-        }
+        sampleHomeInThisTest();
+        MainViewModel vm = allFour();
+        vm.startup(null);
+        assertThat(vm.inputDirProperty().get()).isEqualTo(dir.resolve("home").resolve("sample-data").toAbsolutePath());
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened the sample data ("
+                + dir.resolve("home").resolve("sample-data").toAbsolutePath() + "): Run all (F5) to see what the "
+                + "checks find in it, or open your own folder of daily event files (Ctrl+O).");
     }
 
     @Test
     void aFolderOpenedWhileTheSampleIsPreparedIsNotReplacedByItAndF5MeanwhileSaysWhy() {
-        String old = System.getProperty("eventpipe.home");
-        System.setProperty("eventpipe.home", dir.resolve("home").toString());
-        try {
-            List<Runnable> held = new ArrayList<>();
-            MainViewModel vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY))),
-                    UiThreads.holding(held), new RecentFolders(prefs), d -> Files.createDirectories(d),
-                    Clock.systemUTC());
-            vm.onError(errors::add);
-            vm.startup(null);
-            vm.runAll();
-            assertThat(errors).isEmpty();
-            assertThat(vm.statusMessageProperty().get()).isEqualTo("The sample data is still being prepared: press "
-                    + "Run all (F5) again once it has opened.");
-            vm.openFolder(input);
-            held.remove(0).run();
-            assertThat(vm.inputDirProperty().get()).isEqualTo(input.toAbsolutePath());
-            assertThat(vm.busyProperty().get()).isFalse();
-        } finally {
-            if (old == null) {
-                System.clearProperty("eventpipe.home");
-            } else {
-                System.setProperty("eventpipe.home", old);
-            }
-        }
+        sampleHomeInThisTest();
+        List<Runnable> held = new ArrayList<>();
+        MainViewModel vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY))),
+                UiThreads.holding(held), new RecentFolders(prefs), d -> Files.createDirectories(d),
+                Clock.systemUTC());
+        vm.onError(errors::add);
+        vm.startup(null);
+        vm.runAll();
+        assertThat(errors).isEmpty();
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("The sample data is still being prepared: press "
+                + "Run all (F5) again once it has opened.");
+        vm.openFolder(input);
+        held.remove(0).run();
+        assertThat(vm.inputDirProperty().get()).isEqualTo(input.toAbsolutePath());
+        assertThat(vm.busyProperty().get()).isFalse();
     }
 
     @Test
@@ -683,24 +669,15 @@ class MainViewModelTest {
 
     @Test
     void theSampleDataKeepsItsOwnDateUnlessOneIsSet() {
-        String previous = System.getProperty("eventpipe.home");
-        System.setProperty("eventpipe.home", dir.resolve("home").toString());
-        try {
-            MainViewModel vm = allFour();
-            vm.openSampleData();
-            assertThat(vm.asOfDefaultProperty().get()).isEqualTo("2025-03-09 (sample)");
-            assertThat(vm.settings().asOf()).isEqualTo(com.puffy.pipeline.generate.SampleData.AS_OF);
-            vm.setAsOf(java.time.LocalDate.of(2025, 4, 1));
-            assertThat(vm.settings().asOf()).isEqualTo(java.time.LocalDate.of(2025, 4, 1));
-            vm.resetAsOf();
-            assertThat(vm.settings().asOf()).isEqualTo(com.puffy.pipeline.generate.SampleData.AS_OF);
-        } finally {
-            if (previous == null) {
-                System.clearProperty("eventpipe.home");
-            } else {
-                System.setProperty("eventpipe.home", previous);
-            }
-        }
+        sampleHomeInThisTest();
+        MainViewModel vm = allFour();
+        vm.openSampleData();
+        assertThat(vm.asOfDefaultProperty().get()).isEqualTo("2025-03-09 (sample)");
+        assertThat(vm.settings().asOf()).isEqualTo(com.puffy.pipeline.generate.SampleData.AS_OF);
+        vm.setAsOf(java.time.LocalDate.of(2025, 4, 1));
+        assertThat(vm.settings().asOf()).isEqualTo(java.time.LocalDate.of(2025, 4, 1));
+        vm.resetAsOf();
+        assertThat(vm.settings().asOf()).isEqualTo(com.puffy.pipeline.generate.SampleData.AS_OF);
     }
 
     @Test
