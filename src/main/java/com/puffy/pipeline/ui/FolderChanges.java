@@ -27,10 +27,9 @@ record FolderChanges(List<String> added, List<String> removed) {
         if (folder == null || lastRead.isEmpty()) {
             return NONE;
         }
-        Set<String> now = new TreeSet<>();
-        try (DirectoryStream<Path> csv = Files.newDirectoryStream(folder,
-                entry -> entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))) {
-            csv.forEach(file -> now.add(file.getFileName().toString()));
+        Set<String> now;
+        try {
+            now = csvNamesIn(folder);
         } catch (IOException | RuntimeException e) {
             return NONE;
         }
@@ -38,6 +37,16 @@ record FolderChanges(List<String> added, List<String> removed) {
         List<String> added = now.stream().filter(name -> !before.contains(name)).toList();
         List<String> removed = before.stream().filter(name -> !now.contains(name)).toList();
         return new FolderChanges(added, removed);
+    }
+
+    /** The names of the {@code *.csv} entries directly in the folder, as the Quality stage looks for them. */
+    static Set<String> csvNamesIn(Path folder) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (DirectoryStream<Path> csv = Files.newDirectoryStream(folder,
+                entry -> entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))) {
+            csv.forEach(file -> names.add(file.getFileName().toString()));
+        }
+        return names;
     }
 
     boolean isEmpty() {

@@ -289,9 +289,8 @@ public final class MainViewModel {
      * after the run. A folder that cannot be listed counts as holding some: the run then says why.
      */
     private static boolean holdsCsvFiles(Path folder) {
-        try (var csv = Files.newDirectoryStream(folder,
-                entry -> entry.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))) {
-            return csv.iterator().hasNext();
+        try {
+            return !FolderChanges.csvNamesIn(folder).isEmpty();
         } catch (java.io.IOException | RuntimeException e) {
             return true;
         }
