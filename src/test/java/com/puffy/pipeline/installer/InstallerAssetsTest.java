@@ -161,6 +161,17 @@ class InstallerAssetsTest {
                 jvmOptions.stream().filter(option -> !option.startsWith("-XX:MaxRAM")).toList());
     }
 
+    @Test
+    void thePackagesOneLineDescriptionFitsDebiansSynopsis() throws Exception {
+        // jpackage makes the project's description the .deb's synopsis and the .rpm's Summary: Debian policy keeps a
+        // synopsis under 80 characters (lintian: synopsis-too-long), and package managers cut longer ones in lists.
+        org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
+        String description = ((org.w3c.dom.Element) pom.getDocumentElement().getElementsByTagName("description").item(0))
+                .getTextContent().trim();
+        assertThat(description).as("the project's description").hasSizeLessThanOrEqualTo(80).doesNotEndWith(".");
+    }
+
     /** The {@code <option>} texts of every {@code <parent>} element of the pom, in order. */
     private static List<String> optionsUnder(org.w3c.dom.Document pom, String parent) {
         List<String> options = new java.util.ArrayList<>();
