@@ -38,12 +38,7 @@ class AlertSeverityChipsFxTest {
     void start(Stage stage) throws Exception {
         window = stage;
         fixture.openNewFolder(dir);
-        fixture.write(StageId.MONITOR, "alerts.csv", """
-                alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action
-                A1,2025-01-07,VOLUME_ANOMALY,CRITICAL,events,40,100,60,events 40 vs a baseline median of 100.,Check the export.
-                A2,2025-01-09,SCHEMA_DRIFT,CRITICAL,schema_changes,1,,0,`referrer` is missing.,Ask the export owner.
-                A3,2025-01-06,BOT_SHARE,WARNING,bot_share,0.25,0.05,0.2,Bots made 25% of valid rows.,Check the bot filter.
-                """);
+        fixture.write(StageId.MONITOR, "alerts.csv", UiFixtures.TWO_CRITICAL_ONE_WARNING);
         fixture.write(StageId.MONITOR, "metrics.csv", "date,metric,value,baseline,band_low,band_high,fired\n"
                 + "2025-01-06,bot_share,0.25,0.05,,0.2,true\n2025-01-07,events,40,100,60,140,true\n");
         monitoring = fixture.showScreen(stage, MonitoringScreen::new, 780, 560);

@@ -9,6 +9,14 @@ final class UiFixtures {
     private UiFixtures() {
     }
 
+    /** alerts.csv with two CRITICAL alerts (a volume drop on Jan 7, schema drift on Jan 9) and a WARNING (bots, Jan 6). */
+    static final String TWO_CRITICAL_ONE_WARNING = """
+            alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action
+            A1,2025-01-07,VOLUME_ANOMALY,CRITICAL,events,40,100,60,events 40 vs a baseline median of 100.,Check the export.
+            A2,2025-01-09,SCHEMA_DRIFT,CRITICAL,schema_changes,1,,0,`referrer` is missing.,Ask the export owner.
+            A3,2025-01-06,BOT_SHARE,WARNING,bot_share,0.25,0.05,0.2,Bots made 25% of valid rows.,Check the bot filter.
+            """;
+
     static void quality(Path out) throws IOException {
         Path q = Files.createDirectories(out.resolve("quality"));
         Files.writeString(q.resolve("file_summary.csv"), """
