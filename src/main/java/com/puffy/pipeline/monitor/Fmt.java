@@ -37,12 +37,12 @@ final class Fmt {
         return String.format(Locale.ROOT, "%.1f points", Math.abs(fractionDifference) * 100);
     }
 
-    /** A count or amount with thousands separators and no decimals for large values. */
     /** {@link #num(double)} with the noun that agrees with it: "1 order", "2 orders". */
     static String num(double value, String one, String many) {
         return num(value) + " " + (value == 1 ? one : many);
     }
 
+    /** A count or amount with thousands separators and no decimals for large values. */
     static String num(double value) {
         if (Math.abs(value) >= 100 || value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%,d", Math.round(value));
@@ -90,6 +90,7 @@ final class Fmt {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** An amount to the cent without a currency sign, where the cents are what is compared (reconciliation). */
     static String money(double value) {
         return String.format(Locale.ROOT, "%,.2f", value);
     }
