@@ -287,8 +287,9 @@ public final class MainViewModel {
         // On a first start the window opens on the sample by itself: its status said only "Opened …/sample-data."
         statusMessage.set(sampleOpen ? "Opened the sample data (" + absolute + "): Run all (F5) to see what the "
                 + "checks find in it, or open your own folder of daily event files (Ctrl+O)."
-                : holdsCsv ? "Opened " + absolute + "."
-                : "Opened " + absolute + ", but it holds no CSV file, so there is nothing to run: " + CHOOSE_FOLDER);
+                // A folder without CSV files says why above the screens (nothingToShow); the same words in the
+                // status bar below were two copies on one screen.
+                : "Opened " + absolute + ".");
         LOG.info("Opened folder {}", absolute);
         refreshStatuses();
     }

@@ -154,15 +154,17 @@ class MainViewModelTest {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("readme.txt"), "not events\n");
         vm.openFolder(notes);
-        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + notes.toAbsolutePath() + ", but it holds "
-                + "no CSV file, so there is nothing to run: choose the folder that holds the daily event files "
-                + "(events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).");
+        assertThat(vm.nothingToShowProperty().get()).isEqualTo(notes.toAbsolutePath() + " holds no CSV file, so "
+                + "every screen is empty: choose the folder that holds the daily event files (events_YYYYMMDD.csv) "
+                + "with File → Open folder… (Ctrl+O).");
+        assertThat(vm.statusMessageProperty().get()).as("said once, above the screens")
+                .isEqualTo("Opened " + notes.toAbsolutePath() + ".");
         vm.openFolder(input);
-        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + input.toAbsolutePath() + ".");
+        assertThat(vm.nothingToShowProperty().get()).isEmpty();
         Path upperCase = Files.createDirectories(dir.resolve("upper"));
         Files.writeString(upperCase.resolve("EVENTS_20250101.CSV"), "client_id,timestamp,event_name\n");
         vm.openFolder(upperCase);
-        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + upperCase.toAbsolutePath() + ".");
+        assertThat(vm.nothingToShowProperty().get()).isEmpty();
     }
 
     @Test
