@@ -321,7 +321,7 @@ public final class MainViewModel {
         long files = qualityManifest.eventFiles();
         return (files == 1 ? "The only event file in " + folder + " holds" : "The " + files + " event files in "
                 + folder + " hold") + " only a header line, no events, so every screen is empty: check that the "
-                + "export wrote the days' events and run again (F5), or " + CHOOSE_FOLDER;
+                + "export wrote the days' events, then run again (F5).";
     }
 
     /**

@@ -190,8 +190,7 @@ class MainViewModelTest {
         assertThat(vm.nothingToShowProperty().get()).as("before a run says whether rows are there").isEmpty();
         vm.runAll();
         String words = "The 2 event files in " + input.toAbsolutePath() + " hold only a header line, no events, so "
-                + "every screen is empty: check that the export wrote the days' events and run again (F5), or choose "
-                + "the folder that holds the daily event files (events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).";
+                + "every screen is empty: check that the export wrote the days' events, then run again (F5).";
         assertThat(vm.nothingToShowProperty().get()).isEqualTo(words);
         Path other = Files.createDirectories(dir.resolve("other"));
         Files.writeString(other.resolve("events_20250103.csv"), "client_id,timestamp,event_name\n"
@@ -207,8 +206,7 @@ class MainViewModelTest {
         vm.runAll();
         assertThat(vm.nothingToShowProperty().get()).isEqualTo("The only event file in " + input.toAbsolutePath()
                 + " holds only a header line, no events, so every screen is empty: check that the export wrote the "
-                + "days' events and run again (F5), or choose the folder that holds the daily event files "
-                + "(events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).");
+                + "days' events, then run again (F5).");
     }
 
     @Test
