@@ -3,11 +3,8 @@ package com.puffy.pipeline.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.core.StageId;
-import com.puffy.pipeline.engine.Pipeline;
-import com.puffy.pipeline.quality.QualityStage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -42,14 +39,9 @@ class EmptyFolderFxTest {
     @Start
     void start(Stage stage) {
         prefs = Preferences.userRoot().node("eventpipe-test/empty-" + System.nanoTime());
-        UiThreads threads = UiThreads.javafx();
-        vm = new MainViewModel(new Pipeline(List.of(new QualityStage())), threads, new RecentFolders(prefs), d -> d,
-                Clock.systemUTC());
-        vm.cacheEnabledProperty().set(false);
-        view = StudioApp.build(vm, threads, null, prefs);
-        view.setErrorPresenter(errors::add);
-        stage.setScene(view.createScene(1024, 768));
-        stage.show();
+        UiFixtures.QualityWindow window = UiFixtures.QualityWindow.show(stage, prefs, errors, 1024, 768);
+        vm = window.vm();
+        view = window.view();
     }
 
     @AfterEach
