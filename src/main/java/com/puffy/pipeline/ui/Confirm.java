@@ -16,11 +16,23 @@ final class Confirm {
         return choose(owner, title, question, 0, yes, no) == 0;
     }
 
+    /** As {@link #ask}, for a question whose "yes" cannot be undone: Enter gives {@code no}. */
+    static boolean askEnterSaysNo(Window owner, String title, String question, String yes, String no) {
+        return choose(owner, title, question, 1, yes, no) == 0;
+    }
+
     /**
      * Asks {@code question} with one button per answer, answer {@code enter} the one Enter gives and the last the one
      * Esc and closing the window mean; returns the index of the answer given.
      */
     static int choose(Window owner, String title, String question, int enter, String... answers) {
+        Alert ask = build(owner, title, question, enter, answers);
+        List<ButtonType> buttons = ask.getButtonTypes();
+        ButtonType given = ask.showAndWait().orElse(buttons.get(buttons.size() - 1));
+        return buttons.indexOf(given);
+    }
+
+    static Alert build(Window owner, String title, String question, int enter, String... answers) {
         List<ButtonType> buttons = new ArrayList<>();
         for (int i = 0; i < answers.length; i++) {
             ButtonBar.ButtonData role = i == 0 ? ButtonBar.ButtonData.OK_DONE
@@ -36,7 +48,6 @@ final class Confirm {
                 button.setDefaultButton(i == enter);
             }
         }
-        ButtonType given = ask.showAndWait().orElse(buttons.get(buttons.size() - 1));
-        return buttons.indexOf(given);
+        return ask;
     }
 }

@@ -42,6 +42,8 @@ public final class SettingsDialog {
     }
 
     private final SettingsViewModel vm;
+    /** The name offered for settings saved for the first time. */
+    static final String NEW_FILE_NAME = "eventpipe-config.yaml";
     private final MainViewModel main;
     private final Stage stage = new Stage();
     private final TextArea editor = new TextArea();
@@ -360,7 +362,7 @@ public final class SettingsDialog {
     }
 
     private void saveAs() {
-        Path target = files.ask(stage, true, vm.fileProperty().get());
+        Path target = files.ask(stage, true, fileOrBesideTheFolder());
         if (target != null) {
             vm.saveAs(target);
         }
@@ -370,10 +372,20 @@ public final class SettingsDialog {
         if (vm.dirtyProperty().get() && !confirmDiscard.getAsBoolean()) {
             return;
         }
-        Path chosen = files.ask(stage, false, vm.fileProperty().get());
+        Path chosen = files.ask(stage, false, fileOrBesideTheFolder());
         if (chosen != null) {
             vm.openFile(chosen);
         }
+    }
+
+    /**
+     * Where the file dialogs start: the settings' own file, else a new one in the folder that is open. Without a file
+     * they started in the app's working directory, wherever the launcher happened to run.
+     */
+    private Path fileOrBesideTheFolder() {
+        Path file = vm.fileProperty().get();
+        Path folder = main.inputDirProperty().get();
+        return file != null || folder == null ? file : folder.resolve(NEW_FILE_NAME);
     }
 
     private void useDefaults() {
@@ -395,7 +407,8 @@ public final class SettingsDialog {
     }
 
     private boolean askToDiscard() {
-        return Confirm.ask(stage, "Settings", "The settings have changes that are not saved. Discard them?",
+        // Enter keeps the edits: a reflex Enter on "Discard them?" threw away work that cannot be had back.
+        return Confirm.askEnterSaysNo(stage, "Settings", "The settings have changes that are not saved. Discard them?",
                 "Discard the changes", "Keep editing");
     }
 
@@ -407,7 +420,7 @@ public final class SettingsDialog {
         if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
             chooser.setInitialDirectory(current.getParent().toFile());
         }
-        chooser.setInitialFileName(current == null ? "eventpipe-config.yaml" : String.valueOf(current.getFileName()));
+        chooser.setInitialFileName(current == null ? NEW_FILE_NAME : String.valueOf(current.getFileName()));
         java.io.File chosen = save ? chooser.showSaveDialog(owner) : chooser.showOpenDialog(owner);
         return chosen == null ? null : chosen.toPath();
     }

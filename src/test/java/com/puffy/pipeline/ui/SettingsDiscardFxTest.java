@@ -1,0 +1,111 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The settings editor's own questions, not stand-ins: what Enter does, and where the file dialogs start. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsDiscardFxTest {
+    @TempDir
+    static Path dir;
+    Preferences prefs;
+    MainViewModel vm;
+    MainView view;
+    Path input;
+    final AtomicReference<Path> offered = new AtomicReference<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        prefs = Preferences.userRoot().node("eventpipe-test/settings-discard-" + System.nanoTime());
+        UiThreads threads = UiThreads.javafx();
+        FakeStages fakes = new FakeStages();
+        vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY))), threads, new RecentFolders(prefs),
+                d -> d, Clock.systemUTC());
+        vm.cacheEnabledProperty().set(false);
+        view = StudioApp.build(vm, threads, null, prefs);
+        stage.setScene(view.createScene(1280, 800));
+        stage.show();
+        vm.openFolder(input);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+    }
+
+    private SettingsDialog open(FxRobot robot) throws Exception {
+        robot.interact(() -> view.root().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.settingsDialog() != null
+                && view.settingsDialog().stage().isShowing());
+        robot.targetWindow(view.settingsDialog().stage());
+        return view.settingsDialog();
+    }
+
+    @Test
+    void enterOnTheDiscardQuestionKeepsTheEdits(FxRobot robot) throws Exception {
+        SettingsDialog dialog = open(robot);
+        TextArea editor = (TextArea) dialog.stage().getScene().lookup("#settings-text");
+        robot.interact(() -> editor.positionCaret(0));
+        robot.write("x");
+        String edited = editor.getText();
+
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> question() != null);
+        robot.targetWindow(question());
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> question() == null);
+        assertThat(dialog.stage().isShowing()).as("Enter said: keep editing").isTrue();
+        assertThat(editor.getText()).isEqualTo(edited);
+
+        robot.targetWindow(dialog.stage());
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> question() != null);
+        robot.targetWindow(question());
+        robot.clickOn("Discard the changes");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !dialog.stage().isShowing());
+    }
+
+    @Test
+    void withoutAFileTheFileDialogsStartInTheOpenFolder(FxRobot robot) throws Exception {
+        view.setSettingsFileAsker((owner, save, current) -> {
+            offered.set(current);
+            return null;
+        }, () -> true);
+        SettingsDialog dialog = open(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(offered.get()).isEqualTo(input.resolve(SettingsDialog.NEW_FILE_NAME));
+        robot.interact(dialog::requestClose);
+    }
+
+    /** The confirmation window over the settings editor, while it is up. */
+    private Window question() {
+        return Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().lookup(".dialog-pane") != null && w != view.settingsDialog().stage())
+                .findFirst().orElse(null);
+    }
+}
