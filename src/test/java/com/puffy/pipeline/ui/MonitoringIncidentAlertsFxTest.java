@@ -96,7 +96,7 @@ class MonitoringIncidentAlertsFxTest {
                 .containsExactly("A-20250302-CLIENT_ID_NULL_RATE", "A-20250301-CLIENT_ID_NULL_RATE");
         assertThat(shownRow.isVisible()).isTrue();
         assertThat(robot.lookup("#incident-shown").queryAs(Label.class).getText())
-                .isEqualTo("Incident I-20250301-CLIENT_ID_NULL_RATE only: 2 alerts, Mar 1 → Mar 2, 2025");
+                .isEqualTo("Only the CLIENT_ID_NULL_RATE incident: 2 alerts, Mar 1 → Mar 2, 2025");
         // Its first alert selected: the chart shows its metric with the day marked.
         assertThat(list.getSelectionModel().getSelectedItem().id()).isEqualTo("A-20250302-CLIENT_ID_NULL_RATE");
         assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), java.util.Set.of())).isEmpty();
@@ -155,6 +155,43 @@ class MonitoringIncidentAlertsFxTest {
         assertThat(cutCells(robot, "#alerts-table")).as("the icon takes room of its own, the word stays whole")
                 .isEmpty();
         Screenshots.save(window.getScene(), "monitoring-alerts-table-severity");
+    }
+
+    @Test
+    void theIncidentLinesBreakBetweenWordsInTheRoomTheScreenHasInA1024PxWindow(FxRobot robot) throws Exception {
+        // The app's sidebar takes about 240 px of a 1024 px window.
+        robot.interact(() -> window.setWidth(780));
+        ListView<MonitoringViewModel.Alert> list = alertList(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 5);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label partOf = robot.lookup("#alert-incident").queryAs(Label.class);
+        assertThat(partOf.getText()).isEqualTo("Part of the CLIENT_ID_NULL_RATE incident: 2 alerts, Mar 1 → Mar 2, 2025");
+        assertThat(wordsWiderThanTheLine(partOf)).isEmpty();
+
+        TabPane tabs = robot.lookup("#monitor-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        TableView<String[]> incidents = robot.lookup("#incidents-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> incidents.getItems().size() == 4);
+        selectIncident(robot, incidents, "I-20250301-CLIENT_ID_NULL_RATE");
+        robot.interact(() -> robot.lookup("#incident-show-alerts").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wordsWiderThanTheLine(robot.lookup("#incident-shown").queryAs(Label.class))).isEmpty();
+        assertThat(partOf.getParent().isVisible()).as("the line over the cards names the incident already")
+                .isFalse();
+        Screenshots.save(window.getScene(), "monitoring-incident-alerts");
+    }
+
+    /** The words of a wrapping label that do not fit on a line of it, so that it breaks them. */
+    private static List<String> wordsWiderThanTheLine(Label label) {
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) label.lookup(".text");
+        assertThat(drawn.getWrappingWidth()).as("the label wraps").isPositive();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(label.getFont());
+        return java.util.Arrays.stream(label.getText().split(" ")).filter(word -> {
+            probe.setText(word);
+            return probe.getLayoutBounds().getWidth() > drawn.getWrappingWidth();
+        }).toList();
     }
 
     /** The severity cells in view as "WORD icon-literal colour-class". */

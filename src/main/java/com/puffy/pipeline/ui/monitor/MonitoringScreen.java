@@ -123,10 +123,13 @@ public final class MonitoringScreen implements Screen {
             MonitoringViewModel.Incident incident = vm.incidentOf(list.getSelectionModel().getSelectedItem());
             incidentLine.setText(incident == null ? "" : MonitoringViewModel.incidentLine(incident));
             showIncident.setOnAction(e -> showIncident(incident));
-            incidentRow.setVisible(incident != null);
-            incidentRow.setManaged(incident != null);
+            // Listing that incident alone, the line over the cards names it already.
+            boolean shown = incident != null && !incident.equals(vm.incidentShownProperty().get());
+            incidentRow.setVisible(shown);
+            incidentRow.setManaged(shown);
         };
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> describe.run());
+        vm.incidentShownProperty().addListener((obs, old, now) -> describe.run());
         describe.run();
         // The counts are the severity filter: "7 critical" lists the critical alerts alone, a second press all of
         // them. Before, the headline only counted, and filtering meant the Alerts table tab and its codes.
@@ -210,10 +213,10 @@ public final class MonitoringScreen implements Screen {
         all.setId("incident-shown-clear");
         all.setMinWidth(Region.USE_PREF_SIZE);
         all.setOnAction(e -> vm.incidentShownProperty().set(null));
-        HBox row = new HBox(8, line, all);
+        // The link under the words, not beside them: beside, it left the words a third of the list's width.
+        VBox row = new VBox(0, line, all);
         row.setId("incident-shown-row");
-        row.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(line, Priority.ALWAYS);
+        line.setMaxWidth(Double.MAX_VALUE);
         row.visibleProperty().bind(vm.incidentShownProperty().isNotNull());
         row.managedProperty().bind(row.visibleProperty());
         return row;

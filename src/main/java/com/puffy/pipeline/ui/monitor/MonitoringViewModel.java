@@ -181,11 +181,12 @@ public final class MonitoringViewModel {
     }
 
     /**
-     * What the alert list says while it lists one incident's alerts: "Incident I-20250301-CLIENT_ID_NULL_RATE only:
-     * 2 alerts, Mar 1 → Mar 2, 2025".
+     * What the alert list says while it lists one incident's alerts: "Only the CLIENT_ID_NULL_RATE incident: 2 alerts,
+     * Mar 1 → Mar 2, 2025". Named by its check and days, not its id: at 1024 px the id (one 30-letter word) broke
+     * across lines mid-word.
      */
     public static String incidentShownLine(Incident incident) {
-        return "Incident " + incident.id() + " only: " + alertsAndDays(incident);
+        return "Only the " + incident.check() + " incident: " + alertsAndDays(incident);
     }
 
     /** How many alerts are of a severity. */
@@ -298,11 +299,12 @@ public final class MonitoringViewModel {
     }
 
     /**
-     * The line under the alerts about the selected alert's incident: "Part of incident I-20250301-CLIENT_ID_NULL_RATE:
-     * 2 alerts, Mar 1 → Mar 2, 2025". The Incidents tab listed them, with no way there from an alert.
+     * The line under the alerts about the selected alert's incident: "Part of the CLIENT_ID_NULL_RATE incident:
+     * 2 alerts, Mar 1 → Mar 2, 2025". The Incidents tab listed them, with no way there from an alert. The check and
+     * days name it as well as its id did, which broke across lines mid-word at 1024 px.
      */
     public static String incidentLine(Incident incident) {
-        return "Part of incident " + incident.id() + ": " + alertsAndDays(incident);
+        return "Part of the " + incident.check() + " incident: " + alertsAndDays(incident);
     }
 
     /** "2 alerts, Mar 1 → Mar 2, 2025", "1 alert, Mar 4, 2025". */

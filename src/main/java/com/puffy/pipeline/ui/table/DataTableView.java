@@ -896,8 +896,11 @@ public final class DataTableView extends BorderPane {
                 column.setCellFactory(col -> new TextCell(graphic));
             }
             // A mark before the text takes its width and the gap to the text: "CRITICAL" was cut to "CRIT…".
+            // The header has no mark: a header wider than its values takes no more room.
             double mark = cellGraphics.containsKey(columns.get(c)) ? font.getSize() * 1.5 + 4 : 0;
-            column.setPrefWidth(Math.min(MAX_COLUMN_WIDTH, widthFor(columns.get(c), sample.get(c), font) + mark));
+            column.setPrefWidth(mark == 0 ? widthFor(columns.get(c), sample.get(c), font)
+                    : Math.max(widthFor(columns.get(c), List.of(), font),
+                    Math.min(MAX_COLUMN_WIDTH, widthFor("", sample.get(c), font) + mark)));
             table.getColumns().add(column);
         }
         if (!leadingColumns.isEmpty()) {
