@@ -854,11 +854,14 @@ public final class MainView {
         return line;
     }
 
+    /** A long status message wraps inside this width rather than be cut. */
+    private static final double MESSAGE_MIN_WIDTH = 200;
+
     private Node statusBar() {
         Label message = new Label();
         message.setId("status-message");
         message.textProperty().bind(vm.statusMessageProperty());
-        message.setMinWidth(200);
+        message.setMinWidth(MESSAGE_MIN_WIDTH);
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.ALWAYS);
@@ -897,8 +900,12 @@ public final class MainView {
         // the folder line, and later the line itself read "Folde…": the names are shown whole, and only while the
         // message beside them fits on one line.
         InvalidationListener fit = o -> {
-            // Measured from the texts: a label's own preferred width still holds its previous text in a listener.
-            double needed = icon.prefWidth(-1) + oneLineWidth(message) + oneLineWidth(where) + oneLineWidth(last)
+            // Measured from the texts: a label's own preferred width still holds its previous text in a listener. A
+            // short message asks for no more than its text: with a fixed least width of 200 px the names beside
+            // "Ready." pushed the window past the screen, and the wider bar then made them seem to fit.
+            double messageWidth = oneLineWidth(message);
+            message.setMinWidth(Math.min(MESSAGE_MIN_WIDTH, messageWidth));
+            double needed = icon.prefWidth(-1) + messageWidth + oneLineWidth(where) + oneLineWidth(last)
                     + 3 * bar.getSpacing() + bar.getInsets().getLeft() + bar.getInsets().getRight();
             boolean fits = needed <= bar.getWidth();
             where.setVisible(fits);

@@ -213,4 +213,27 @@ class SmallScreenFxTest {
         assertThat(where.getWidth()).as("whole: '" + where.getText() + "'")
                 .isGreaterThanOrEqualTo(where.prefWidth(-1) - 0.5);
     }
+
+    @Test
+    void aShortMessageBesideLongFolderNamesNeverWidensTheWindowPastTheScreen(FxRobot robot) throws Exception {
+        // A message narrower than its least width (200 px: "Opened /tmp/ar-pq-g14.") counted as its text only: the
+        // folder names stayed, and the status bar pushed the window past 1024 px, cutting Today and the last run off.
+        Label where = robot.lookup("#status-paths").queryAs(Label.class);
+        Label last = robot.lookup("#last-run").queryAs(Label.class);
+        robot.interact(() -> {
+            vm.statusMessageProperty().set("Ready.");
+            vm.lastRunProperty().set("Last run Nov 27 14:03: 4.5 s");
+        });
+        double sceneWidth = window.getScene().getWidth();
+        for (int length = 10; length <= 90; length += 2) {
+            String output = "/tmp/" + "o".repeat(length);
+            robot.interact(() -> vm.outputDirProperty().set(Path.of(output)));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Bounds lastRun = last.localToScene(last.getLayoutBounds());
+            assertThat(lastRun.getMaxX()).as("'" + last.getText() + "' inside the window beside '" + where.getText()
+                    + "' (shown: " + where.isVisible() + ")").isLessThanOrEqualTo(sceneWidth);
+            assertThat(!where.isVisible() || where.getWidth() >= where.prefWidth(-1) - 0.5)
+                    .as("whole or away: '" + where.getText() + "'").isTrue();
+        }
+    }
 }
