@@ -88,6 +88,8 @@ public final class DataTableView extends BorderPane {
     private java.util.Set<String> codeColumns = java.util.Set.of();
     /** Columns shown first, in this order, before the file's others; see {@link #setLeadingColumns}. */
     private List<String> leadingColumns = List.of();
+    /** Columns of identifiers, started narrow and cut in their middle; see {@link #setIdentifierColumns}. */
+    private java.util.Set<String> identifierColumns = java.util.Set.of();
 
     public DataTableView(DataTableModel model, String idPrefix) {
         this.model = model;
@@ -814,6 +816,19 @@ public final class DataTableView extends BorderPane {
         }
     }
 
+    /**
+     * Columns of identifiers (a session's or client's id): they start {@link #ID_COLUMN_WIDTH} wide at most, cut in
+     * their middle, their whole value in the cell's tooltip, the row's details and a drag of the header's edge. Drawn
+     * whole, the sessions' two ids took the whole table at 1024 px, its channel, device and revenue out of view.
+     */
+    public void setIdentifierColumns(java.util.Set<String> columns) {
+        identifierColumns = java.util.Set.copyOf(columns);
+        TableData loaded = model.tableProperty().get();
+        if (loaded != null) {
+            buildColumns(loaded);
+        }
+    }
+
     /** Replaces the default double-click (row details) with another action, e.g. open a user's journey. */
     public void setOnOpenRow(Consumer<String[]> action) {
         this.onOpenRow = action;
@@ -874,12 +889,16 @@ public final class DataTableView extends BorderPane {
             if (data.looksNumeric(c)) {
                 column.getStyleClass().add("numeric");
             }
+            boolean identifier = identifierColumns.contains(columns.get(c));
             if (codeColumns.contains(columns.get(c)) && !data.looksNumeric(c)) {
                 column.setCellFactory(col -> new CodeTextCell());
+            } else if (identifier) {
+                column.setCellFactory(col -> new TextCell(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS));
             } else {
                 column.setCellFactory(col -> new TextCell());
             }
-            column.setPrefWidth(widthFor(columns.get(c), sample.get(c), font));
+            double width = widthFor(columns.get(c), sample.get(c), font);
+            column.setPrefWidth(identifier ? Math.min(ID_COLUMN_WIDTH, width) : width);
             table.getColumns().add(column);
         }
         if (!leadingColumns.isEmpty()) {
@@ -902,6 +921,8 @@ public final class DataTableView extends BorderPane {
     /** A column starts no wider than this: a 5 KB user agent would hide every other column. */
     static final double MAX_COLUMN_WIDTH = 340;
     private static final double MIN_COLUMN_WIDTH = 60;
+    /** An identifier column starts no wider than this: its start and end show ("17402…qq7H-1"), cut in between. */
+    static final double ID_COLUMN_WIDTH = 130;
 
     /**
      * Wide enough for the header and the sampled values as the table's font draws them, up to

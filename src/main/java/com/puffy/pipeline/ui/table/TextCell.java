@@ -13,6 +13,14 @@ final class TextCell extends TableCell<String[], String> {
     /** Made for the first text this cell cuts: a tooltip is a popup window's worth of nodes, most cells never need one. */
     private Tooltip whole;
 
+    TextCell() {
+    }
+
+    /** A cell cut with {@code overrun}: an identifier keeps its start and its end ("17402…qq7H-1"), which tell ids apart. */
+    TextCell(javafx.scene.control.OverrunStyle overrun) {
+        setTextOverrun(overrun);
+    }
+
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);

@@ -71,6 +71,26 @@ public final class TransformScreen implements Screen {
                 Spec.rows("check", false), "check", "ok");
     }
 
+    /**
+     * Per dataset, the columns a row is read by, shown first, and its identifier columns, which start narrow with their
+     * whole value on hover: in the file's order the sessions' two ids filled the table at 1024 px, and channel,
+     * device, converted and revenue came after the 340 px landing page; a conversion's revenue came after four ids.
+     */
+    static final Map<String, ColumnLayout> COLUMNS = Map.of(
+            "sessions.csv", new ColumnLayout(List.of("session_id", "channel", "device", "converted", "revenue",
+                    "session_start"), java.util.Set.of("session_id", "client_id")),
+            "users.csv", new ColumnLayout(List.of("client_id", "first_channel", "device", "sessions", "conversions",
+                    "revenue"), java.util.Set.of("client_id")),
+            "conversions.csv", new ColumnLayout(List.of("order_key", "revenue", "channel_last_click", "items",
+                    "quantity", "timestamp"), java.util.Set.of("transaction_id", "client_id", "session_id",
+                    "user_email")),
+            "attribution.csv", new ColumnLayout(List.of("order_key", "model", "channel", "credit", "revenue_credit"),
+                    java.util.Set.of("session_id")));
+
+    /** The columns shown first, in order, and the identifier columns of a dataset's table. */
+    record ColumnLayout(List<String> first, java.util.Set<String> identifiers) {
+    }
+
     private static Spec sum(String column, String by, boolean byDay) {
         return new Spec(by, byDay, Aggregation.Measure.SUM, column, 10);
     }
@@ -234,6 +254,11 @@ public final class TransformScreen implements Screen {
             DataTableModel model = new DataTableModel(threads, dataset.facets());
             models.put(f, model);
             DataTableView created = new DataTableView(model, "dataset-" + f.replace(".csv", "").replace('_', '-'));
+            ColumnLayout layout = COLUMNS.get(f);
+            if (layout != null) {
+                created.setLeadingColumns(layout.first());
+                created.setIdentifierColumns(layout.identifiers());
+            }
             if (JOURNEY_DATASETS.contains(f)) {
                 Button open = new Button("Open journey", new FontIcon("mdi2t-timeline-clock-outline"));
                 open.setId("open-journey-" + f.replace(".csv", ""));
