@@ -292,7 +292,7 @@ public final class DataTableView extends BorderPane {
 
         model.tableProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                buildColumns(now);
+                buildColumns(now, true);
                 inColumn.getItems().setAll(ALL_COLUMNS);
                 inColumn.getItems().addAll(now.columns());
                 if (model.filterColumnProperty().get() == null || !now.columns().contains(model.filterColumnProperty().get())) {
@@ -873,9 +873,36 @@ public final class DataTableView extends BorderPane {
     }
 
     private void buildColumns(TableData data) {
-        table.getColumns().clear();
+        buildColumns(data, false);
+    }
+
+    /**
+     * Makes the table's columns for {@code data}; with {@code keepChoices} (the same table read again after a run),
+     * the columns of the names shown before keep their order, width, shown or hidden, and the sort. A run reset them:
+     * the columns hidden came back, and the rows stayed sorted with no arrow on the header to say by what.
+     */
+    private void buildColumns(TableData data, boolean keepChoices) {
+        Map<String, TableColumn<String[], ?>> before = new java.util.LinkedHashMap<>();
+        String sortedBy = null;
+        TableColumn.SortType sortType = TableColumn.SortType.ASCENDING;
+        if (keepChoices) {
+            for (TableColumn<String[], ?> column : table.getColumns()) {
+                before.put((String) column.getUserData(), column);
+            }
+            if (!table.getSortOrder().isEmpty()) {
+                sortedBy = (String) table.getSortOrder().get(0).getUserData();
+                sortType = table.getSortOrder().get(0).getSortType();
+            }
+        }
+        // Reset before the columns go, so their going does not ask the model to stop sorting: read again, the rows
+        // are sorted by the same column, whose header shows it again below.
+        boolean wasSorted = lastSortColumn != null;
         lastSortColumn = null;
         lastAscending = true;
+        table.getColumns().clear();
+        if (wasSorted && !keepChoices) {
+            model.setSort(null, true);
+        }
         List<String> columns = data.columns();
         List<List<String>> sample = ColumnSample.of(data);
         javafx.scene.text.Font font = cellFont();
@@ -901,14 +928,29 @@ public final class DataTableView extends BorderPane {
             column.setPrefWidth(identifier ? Math.min(ID_COLUMN_WIDTH, width) : width);
             table.getColumns().add(column);
         }
-        if (!leadingColumns.isEmpty()) {
+        List<String> first = before.isEmpty() ? leadingColumns : List.copyOf(before.keySet());
+        if (!first.isEmpty()) {
             List<TableColumn<String[], ?>> ordered = new java.util.ArrayList<>();
-            for (String name : leadingColumns) {
+            for (String name : first) {
                 table.getColumns().stream().filter(col -> name.equals(col.getUserData())).findFirst()
                         .ifPresent(ordered::add);
             }
             table.getColumns().stream().filter(col -> !ordered.contains(col)).forEach(ordered::add);
             table.getColumns().setAll(ordered);
+        }
+        for (TableColumn<String[], ?> column : table.getColumns()) {
+            TableColumn<String[], ?> previous = before.get(column.getUserData());
+            if (previous != null) {
+                column.setPrefWidth(previous.getWidth());
+                column.setVisible(previous.isVisible());
+            }
+            if (column.getUserData().equals(sortedBy)) {
+                // The model sorts the new rows by the same column already: the policy sees no change to ask for.
+                column.setSortType(sortType);
+                lastSortColumn = sortedBy;
+                lastAscending = sortType == TableColumn.SortType.ASCENDING;
+                table.getSortOrder().setAll(List.of(column));
+            }
         }
         // The rows on hand make cells for the new columns during a layout, before CSS reached them, when the table
         // was hidden meanwhile (its file gone during a run, or a tab not selected). JavaFX's TableRowSkinBase then sets
