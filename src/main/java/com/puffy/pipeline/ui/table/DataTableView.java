@@ -427,8 +427,9 @@ public final class DataTableView extends BorderPane {
             status.setManaged(true);
             footer.getChildren().add(status);
         }
-        footer.setVisible(!room);
-        footer.setManaged(!room);
+        boolean footerShown = !room && footer.getProperties().get(NO_COUNT) == null;
+        footer.setVisible(footerShown);
+        footer.setManaged(footerShown);
     }
 
     /**
@@ -828,6 +829,19 @@ public final class DataTableView extends BorderPane {
             buildColumns(loaded);
         }
     }
+
+    /**
+     * Hides the search and its row count, for a table of a few rows read at a glance (a journey's six models): at
+     * 1024×768 the search's line took the room of a row and a half.
+     */
+    public void hideSearch() {
+        bar.setVisible(false);
+        bar.setManaged(false);
+        footer.setVisible(false);
+        footer.getProperties().put(NO_COUNT, Boolean.TRUE);
+    }
+
+    private static final String NO_COUNT = "no-count";
 
     /** Replaces the default double-click (row details) with another action, e.g. open a user's journey. */
     public void setOnOpenRow(Consumer<String[]> action) {
