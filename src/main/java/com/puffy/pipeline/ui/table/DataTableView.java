@@ -86,6 +86,9 @@ public final class DataTableView extends BorderPane {
     private String pressedName;
     /** Prose columns whose names in backticks are set as code (an alert's message); see {@link #setCodeColumns}. */
     private java.util.Set<String> codeColumns = java.util.Set.of();
+    /** Columns whose cells draw a mark before their text (a severity's icon); see {@link #setCellGraphic}. */
+    private final Map<String, java.util.function.Function<String, javafx.scene.Node>> cellGraphics =
+            new java.util.HashMap<>();
     /** Columns shown first, in this order, before the file's others; see {@link #setLeadingColumns}. */
     private List<String> leadingColumns = List.of();
     /** Columns of identifiers, started narrow and cut in their middle; see {@link #setIdentifierColumns}. */
@@ -831,6 +834,18 @@ public final class DataTableView extends BorderPane {
     }
 
     /**
+     * Makes {@code column}'s cells draw {@code graphic}'s node for their value before the text (none where it gives
+     * null): a severity's icon, so the word reads at a glance as on the alert cards. The text stays the file's.
+     */
+    public void setCellGraphic(String column, java.util.function.Function<String, javafx.scene.Node> graphic) {
+        cellGraphics.put(column, graphic);
+        TableData loaded = model.tableProperty().get();
+        if (loaded != null) {
+            buildColumns(loaded);
+        }
+    }
+
+    /**
      * Hides the search and its row count, for a table of a few rows read at a glance (a journey's six models): at
      * 1024×768 the search's line took the room of a row and a half.
      */
@@ -936,9 +951,15 @@ public final class DataTableView extends BorderPane {
             } else if (identifier) {
                 column.setCellFactory(col -> new TextCell(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS));
             } else {
-                column.setCellFactory(col -> new TextCell());
+                java.util.function.Function<String, javafx.scene.Node> graphic = cellGraphics.get(columns.get(c));
+                column.setCellFactory(col -> new TextCell(graphic));
             }
-            double width = widthFor(columns.get(c), sample.get(c), font);
+            // A mark before the text takes its width and the gap to the text: "CRITICAL" was cut to "CRIT…".
+            // The header has no mark: a header wider than its values takes no more room.
+            double mark = cellGraphics.containsKey(columns.get(c)) ? font.getSize() * 1.5 + 4 : 0;
+            double width = mark == 0 ? widthFor(columns.get(c), sample.get(c), font)
+                    : Math.max(widthFor(columns.get(c), List.of(), font),
+                    Math.min(MAX_COLUMN_WIDTH, widthFor("", sample.get(c), font) + mark));
             column.setPrefWidth(identifier ? Math.min(ID_COLUMN_WIDTH, width) : width);
             table.getColumns().add(column);
         }
