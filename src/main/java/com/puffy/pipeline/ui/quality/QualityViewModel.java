@@ -19,6 +19,8 @@ import javafx.beans.property.StringProperty;
 
 /** The Quality screen's state, read from the stage's files in {@code <output>/quality/}. */
 public final class QualityViewModel {
+    /** A file's reconciliation in file_summary.csv: read = valid + quarantined + duplicate. */
+    private static final String[] COUNT_COLUMNS = {"rows_read", "rows_valid", "rows_quarantined", "rows_duplicate"};
     private static final String RUN_HINT = "Run the Quality stage (or Run all, F5) to check the event files.";
 
     private final UiThreads threads;
@@ -142,7 +144,7 @@ public final class QualityViewModel {
         }
         TableData table = files.tableProperty().get();
         long[] counts = new long[4];
-        String[] names = {"rows_read", "rows_valid", "rows_quarantined", "rows_duplicate"};
+        String[] names = COUNT_COLUMNS;
         boolean known = true;
         for (int n = 0; n < names.length; n++) {
             int c = table.column(names[n]);
@@ -348,7 +350,7 @@ public final class QualityViewModel {
     }
 
     private static long[] totals(CsvTable table) {
-        String[] names = {"rows_read", "rows_valid", "rows_quarantined", "rows_duplicate"};
+        String[] names = COUNT_COLUMNS;
         long[] totals = new long[names.length];
         for (int n = 0; n < names.length; n++) {
             int c = table.column(names[n]);
