@@ -173,7 +173,7 @@ class QualityRoomFxTest {
         Label why = robot.lookup("#reconciliation-why").queryAs(Label.class);
         String all = "Quarantined for MISSING_CLIENT_ID 30, INVALID_TIMESTAMP 3, COLUMN_COUNT_MISMATCH 1 (a row may "
                 + "have several) · Dropped as DUPLICATE_EVENT 2";
-        assertThat(why.getText()).isEqualTo("Quarantined for MISSING_CLIENT_ID 30 + 2 more · Dropped as DUPLICATE_EVENT 2");
+        assertThat(why.getText()).isEqualTo("Quarantined for MISSING_CLIENT_ID 30 (+2 reasons) · Dropped as DUPLICATE_EVENT 2");
         assertThat(why.getAccessibleText()).isEqualTo(all);
         Hyperlink toggle = robot.lookup("#reconciliation-why-toggle").queryAs(Hyperlink.class);
         assertThat(toggle.getText()).isEqualTo("All reasons");
@@ -183,7 +183,7 @@ class QualityRoomFxTest {
         assertThat(why.getText()).isEqualTo(all);
         assertThat(toggle.getText()).isEqualTo("Fewer reasons");
         robot.interact(toggle::fire);
-        assertThat(why.getText()).startsWith("Quarantined for MISSING_CLIENT_ID 30 + 2 more");
+        assertThat(why.getText()).startsWith("Quarantined for MISSING_CLIENT_ID 30 (+2 reasons)");
 
         // Elsewhere the status bar names it, with the same link.
         robot.interact(() -> view.select(StageId.TRANSFORM));

@@ -9,6 +9,16 @@ final class UiFixtures {
     private UiFixtures() {
     }
 
+    /** Whether {@code node} is in a scene and it and every parent are visible. */
+    static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node != null && node.getScene() != null;
+    }
+
     /** alerts.csv with two CRITICAL alerts (a volume drop on Jan 7, schema drift on Jan 9) and a WARNING (bots, Jan 6). */
     static final String TWO_CRITICAL_ONE_WARNING = """
             alert_id,date,check,severity,metric,value,baseline,threshold,message,suggested_action

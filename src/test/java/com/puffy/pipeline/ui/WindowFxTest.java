@@ -174,12 +174,18 @@ class WindowFxTest {
     @Test
     void enterOpensTheSelectedRowsFieldsAndItCopiesAsTabSeparatedText(FxRobot robot) throws Exception {
         robot.interact(() -> view.select(StageId.QUALITY));
-        @SuppressWarnings("unchecked")
-        TableView<String[]> files = robot.lookup("#quality-files-summary-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().size() == 4);
+        // Findings: Enter on a row of the Files table goes to that file's findings (FileFindingsFxTest).
         robot.interact(() -> {
-            files.getSelectionModel().select(0);
-            files.requestFocus();
+            javafx.scene.control.TabPane tabs = robot.lookup("#quality-tabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getTabs().stream().filter(t -> "quality-tab-findings".equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        @SuppressWarnings("unchecked")
+        TableView<String[]> findings = robot.lookup("#findings-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> findings.getItems().size() == 5);
+        robot.interact(() -> {
+            findings.getSelectionModel().select(0);
+            findings.requestFocus();
         });
         robot.push(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -187,9 +193,9 @@ class WindowFxTest {
                 .filter(w -> w.getScene() != null && w.getScene().lookup("#row-details") != null).toList();
         assertThat(dialogs).hasSize(1);
         robot.interact(() -> ((Stage) dialogs.get(0)).close());
-        com.puffy.pipeline.ui.table.DataTableView table = (com.puffy.pipeline.ui.table.DataTableView) files.getParent()
-                .getParent();
-        assertThat(table.rowAsText(files.getItems().get(0))).startsWith("events_20250101.csv\t100\t95\t3\t2\t2025-01-01\t");
+        com.puffy.pipeline.ui.table.DataTableView table = com.puffy.pipeline.ui.table.DataTableView.of(findings);
+        assertThat(table.rowAsText(findings.getItems().get(0)))
+                .isEqualTo("events_20250101.csv\t4\tERROR\tMISSING_CLIENT_ID\tThe client id is empty.\tclient_id\t\t2025-01-01");
     }
 
     @Test

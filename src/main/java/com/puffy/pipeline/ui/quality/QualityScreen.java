@@ -30,6 +30,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -50,6 +51,9 @@ public final class QualityScreen implements Screen {
     private final DataTableView driftView;
     private final GridPane grid = new GridPane();
     private final VBox driftSummary = new VBox(4);
+    /** Held here: a binding only its own listener refers to would be collected, and say nothing. */
+    private final javafx.beans.binding.StringBinding findingsAbsence;
+    private final javafx.beans.binding.StringBinding quarantineAbsence;
 
     public QualityScreen(MainViewModel main, UiThreads threads) {
         this.main = main;
@@ -67,14 +71,30 @@ public final class QualityScreen implements Screen {
         findingsView.setLeadingColumns(List.of("file", "line", "severity", "code", "message"));
         quarantineView = new DataTableView(vm.quarantine(), "quarantine");
         driftView = new DataTableView(vm.drift(), "drift");
+        findingsAbsence = vm.absenceIn(vm.findings(), "findings");
+        quarantineAbsence = vm.absenceIn(vm.quarantine(), "quarantined rows");
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("quality-tabs");
-        Tab findingsTab = tab("Findings", "quality-tab-findings", findingsView);
-        Tab quarantineTab = tab("Quarantine", "quality-tab-quarantine", withHint(quarantineView,
-                "Rows set aside with every reason; double-click a row (or press Enter) to see its raw fields."));
+        // A file's row led to its own fields only; the analyst's next question, what went wrong in it, meant
+        // finding the File filter in two other tabs.
+        filesView.setOnOpenRow("Show this file's findings", this::showFindingsOf);
+        // The findings' line shows only with a finding selected: the table keeps its rows at 1024×768 (its message
+        // column says what was found; the line adds what the rule checks and what to do).
+        Tab findingsTab = tab("Findings", "quality-tab-findings", withHint(findingsView, explanation("findings",
+                findingsView, vm::explainFinding, "")));
+        Tab quarantineTab = tab("Quarantine", "quality-tab-quarantine", withHint(quarantineView, explanation(
+                "quarantine", quarantineView, vm::explainQuarantined,
+                "Rows set aside with every reason; double-click a row (or press Enter) to see its raw fields.")));
+        for (DataTableView view : List.of(findingsView, quarantineView)) {
+            view.tickedValues("file").addListener((javafx.collections.ListChangeListener<String>) change ->
+                    vm.fileFilterChanged(List.copyOf(view.tickedValues("file"))));
+        }
+        saysWhenTheFileHasNone(findingsView, findingsAbsence);
+        saysWhenTheFileHasNone(quarantineView, quarantineAbsence);
         tabs.getTabs().addAll(
-                tab("Files", "quality-tab-files", filesView),
+                tab("Files", "quality-tab-files", withHint(filesView,
+                        "Double-click a file (or press Enter) for its findings and quarantined rows.")),
                 tab("Schema drift", "quality-tab-drift", driftPane()),
                 findingsTab,
                 quarantineTab,
@@ -85,7 +105,9 @@ public final class QualityScreen implements Screen {
         findingsTab.selectedProperty().addListener((obs, was, now) -> vm.findings().setShown(now));
         quarantineTab.selectedProperty().addListener((obs, was, now) -> vm.quarantine().setShown(now));
         root.setTop(reconciliationBar());
-        root.setCenter(tabs);
+        VBox center = new VBox(4, focusLine(), tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.setCenter(center);
         vm.timelineProperty().addListener((obs, old, now) -> drawTimeline(now));
     }
 
@@ -98,10 +120,115 @@ public final class QualityScreen implements Screen {
     private static Node withHint(Node content, String hint) {
         Label label = new Label(hint);
         label.getStyleClass().add("muted");
+        return withHint(content, label);
+    }
+
+    private static Node withHint(Node content, Label label) {
         BorderPane pane = new BorderPane(content);
         pane.setBottom(label);
         BorderPane.setMargin(label, new Insets(4, 0, 0, 0));
         return pane;
+    }
+
+    /**
+     * The line under a table: what the selected row's reason codes mean and what to do (from the view model), or
+     * {@code hint} while no row is selected (no line for an empty hint). A code alone (PURCHASE_REVENUE_MISMATCH)
+     * sent the analyst to the spec.
+     */
+    private static Label explanation(String idPrefix, DataTableView view,
+                                     java.util.function.Function<String[], String> explain, String hint) {
+        Label label = Hints.mutedLines("");
+        label.setId(idPrefix + "-explanation");
+        label.setWrapText(true);
+        label.textProperty().bind(Bindings.createStringBinding(() -> {
+            String text = explain.apply(view.table().getSelectionModel().getSelectedItem());
+            return text.isEmpty() ? hint : text;
+        }, view.table().getSelectionModel().selectedItemProperty()));
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** In the table's place, "events_20250103.csv has no findings.": ticking it in the File filter cannot show that. */
+    private static void saysWhenTheFileHasNone(DataTableView view, javafx.beans.binding.StringBinding absence) {
+        Label words = new Label();
+        words.getStyleClass().add("muted");
+        words.setWrapText(true);
+        words.textProperty().bind(absence);
+        StackPane place = new StackPane(words);
+        place.setId(view.table().getId().replace("-table", "-none-for-file"));
+        absence.addListener((obs, old, now) -> view.showInstead(now.isEmpty() ? null : place));
+    }
+
+    /**
+     * "Only events_20250223.csv: …", with the ways back: to every file, and to the Files table at that
+     * file. Above the tabs, as the filter holds in Findings and Quarantine both.
+     */
+    private Node focusLine() {
+        Label text = new Label();
+        text.setId("quality-focus");
+        text.textProperty().bind(vm.focusTextProperty());
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink("Show all files");
+        all.setId("quality-focus-clear");
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        all.setOnAction(e -> showAllFiles());
+        javafx.scene.control.Hyperlink back = new javafx.scene.control.Hyperlink("Back to Files");
+        back.setId("quality-focus-back");
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        back.setOnAction(e -> backToFiles());
+        back.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> !"quality-tab-files".equals(selectedTabId()), tabs.getSelectionModel().selectedItemProperty()));
+        back.managedProperty().bind(back.visibleProperty());
+        HBox line = new HBox(8, text, all, back);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("quality-focus-line");
+        line.setPadding(new Insets(0, 4, 0, 4));
+        line.visibleProperty().bind(vm.fileInFocusProperty().isNotNull());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
+    }
+
+    private String selectedTabId() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.getId();
+    }
+
+    /** Findings and Quarantine with only the file of a Files row; the Findings tab shown, its table focused. */
+    public void showFindingsOf(String[] filesRow) {
+        String file = vm.fileOf(filesRow);
+        if (file == null || file.isEmpty()) {
+            return;
+        }
+        // Before the focus: showOnly unticks the file shown before, which ends that file's focus.
+        findingsView.showOnly("file", file);
+        quarantineView.showOnly("file", file);
+        vm.focusOn(filesRow);
+        showTab("quality-tab-findings");
+        findingsView.table().requestFocus();
+    }
+
+    /** Findings and Quarantine list every file again. */
+    public void showAllFiles() {
+        findingsView.tickOnly("file", null);
+        quarantineView.tickOnly("file", null);
+        vm.clearFocus();
+    }
+
+    /** The Files table, at the file in focus: the file the analyst came from. */
+    private void backToFiles() {
+        String file = vm.fileInFocusProperty().get();
+        showTab("quality-tab-files");
+        TableView<String[]> table = filesView.table();
+        int row = vm.rowOfFile(table.getItems(), file);
+        if (row >= 0) {
+            table.getSelectionModel().clearAndSelect(row);
+            table.scrollTo(row);
+        }
+        table.requestFocus();
     }
 
     private Node reconciliationBar() {
@@ -171,7 +298,7 @@ public final class QualityScreen implements Screen {
 
     /**
      * Why rows were set aside: the question the reconciliation line raises. One line, the first reason of each kind
-     * ("+ 6 more"), and a link that shows them all; a screen reader reads them all either way.
+     * ("(+6 reasons)"), and a link that shows them all; a screen reader reads them all either way.
      */
     private Node whyLine() {
         Label why = Hints.mutedLines("");
@@ -179,6 +306,13 @@ public final class QualityScreen implements Screen {
         BooleanProperty all = new SimpleBooleanProperty(false);
         why.textProperty().bind(Bindings.when(all).then(vm.whyProperty()).otherwise(vm.whyBriefProperty()));
         why.accessibleTextProperty().bind(vm.whyProperty());
+        // What each reason checks, where the codes are read.
+        Tooltip rules = new Tooltip();
+        rules.textProperty().bind(vm.whyRulesProperty());
+        rules.setWrapText(true);
+        rules.setMaxWidth(560);
+        why.tooltipProperty().bind(Bindings.when(vm.whyRulesProperty().isEmpty()).then((Tooltip) null)
+                .otherwise(rules));
         why.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(why, Priority.ALWAYS);
         javafx.scene.control.Hyperlink more = new javafx.scene.control.Hyperlink();

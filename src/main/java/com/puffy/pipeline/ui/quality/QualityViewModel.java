@@ -4,6 +4,7 @@ import com.puffy.pipeline.ui.Formats;
 import com.puffy.pipeline.ui.UiThreads;
 import com.puffy.pipeline.ui.table.CsvTable;
 import com.puffy.pipeline.ui.table.DataTableModel;
+import com.puffy.pipeline.ui.table.TableData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,8 @@ import javafx.beans.property.StringProperty;
 
 /** The Quality screen's state, read from the stage's files in {@code <output>/quality/}. */
 public final class QualityViewModel {
+    /** A file's reconciliation in file_summary.csv: read = valid + quarantined + duplicate. */
+    private static final String[] COUNT_COLUMNS = {"rows_read", "rows_valid", "rows_quarantined", "rows_duplicate"};
     private static final String RUN_HINT = "Run the Quality stage (or Run all, F5) to check the event files.";
 
     private final UiThreads threads;
@@ -34,6 +37,9 @@ public final class QualityViewModel {
     private final StringProperty reconciliation = new SimpleStringProperty("");
     private final StringProperty why = new SimpleStringProperty("");
     private final StringProperty whyBrief = new SimpleStringProperty("");
+    private final StringProperty whyRules = new SimpleStringProperty("");
+    private final StringProperty fileInFocus = new SimpleStringProperty();
+    private final StringProperty focusText = new SimpleStringProperty("");
 
     public QualityViewModel(UiThreads threads) {
         this.threads = threads;
@@ -96,12 +102,133 @@ public final class QualityViewModel {
     }
 
     /**
-     * {@link #whyProperty()} in one line: the most frequent reason of each kind and how many more, "Quarantined for
-     * MISSING_CLIENT_ID 1,508 + 6 more · Dropped as DUPLICATE_EVENT 5,392 + 1 more". The same as the whole line when
-     * no kind has more than one reason. Seven reasons took three lines of a 1024×768 screen above the tables.
+     * {@link #whyProperty()} in one line: the most frequent reason of each kind and how many other reasons,
+     * "Quarantined for MISSING_CLIENT_ID 1,508 (+6 reasons) · Dropped as DUPLICATE_EVENT 5,392 (+1 reason)". The
+     * same as the whole line when no kind has more than one reason. Seven reasons took three lines of a 1024×768
+     * screen above the tables.
      */
     public StringProperty whyBriefProperty() {
         return whyBrief;
+    }
+
+    /** What each reason of {@link #whyProperty()} checks, a line each, for the why line's tooltip. */
+    public StringProperty whyRulesProperty() {
+        return whyRules;
+    }
+
+    /**
+     * The file whose findings and quarantined rows the analyst went to from the Files table (double-click, Enter or
+     * the row menu); null when the two tables show every file.
+     */
+    public StringProperty fileInFocusProperty() {
+        return fileInFocus;
+    }
+
+    /** "Only events_20250223.csv: 3,500 rows read, 35 quarantined, 0 duplicates." */
+    public StringProperty focusTextProperty() {
+        return focusText;
+    }
+
+    /** The file a row of the Files table is about; null when it has none. */
+    public String fileOf(String[] filesRow) {
+        TableData table = files.tableProperty().get();
+        int c = table == null ? -1 : table.column("file");
+        return c < 0 || filesRow == null || c >= filesRow.length ? null : filesRow[c];
+    }
+
+    /** Narrows the findings and the quarantine to the file of a Files row; returns the file, or null. */
+    public String focusOn(String[] filesRow) {
+        String file = fileOf(filesRow);
+        if (file == null || file.isEmpty()) {
+            return null;
+        }
+        TableData table = files.tableProperty().get();
+        long[] counts = new long[4];
+        String[] names = COUNT_COLUMNS;
+        boolean known = true;
+        for (int n = 0; n < names.length; n++) {
+            int c = table.column(names[n]);
+            double value = c < 0 || c >= filesRow.length ? Double.NaN : CsvTable.number(filesRow[c]);
+            known &= !Double.isNaN(value);
+            counts[n] = Double.isNaN(value) ? 0 : (long) value;
+        }
+        fileInFocus.set(file);
+        // The valid rows are the rest; the whole equation took two lines at 1024 px.
+        focusText.set("Only " + file + (known ? ": " + Formats.count(counts[0]) + " rows read, "
+                + Formats.count(counts[2]) + " quarantined, " + Formats.count(counts[3])
+                + (counts[3] == 1 ? " duplicate." : " duplicates.") : "."));
+        return file;
+    }
+
+    /** Back to every file, as the analyst asked or by choosing other files in a table's File filter. */
+    public void clearFocus() {
+        fileInFocus.set(null);
+        focusText.set("");
+    }
+
+    /** The File filter of Findings or Quarantine now ticks {@code ticked}: any other choice than the file ends it. */
+    public void fileFilterChanged(List<String> ticked) {
+        String file = fileInFocus.get();
+        if (file != null && !List.of(file).equals(ticked)) {
+            clearFocus();
+        }
+    }
+
+    /**
+     * "events_20250103.csv has no findings.": said in the table's place when the file in focus has no row in
+     * {@code table} (a File filter lists only the files the table has, so ticking it would show every file); empty
+     * otherwise, and while the table is not read yet.
+     */
+    public javafx.beans.binding.StringBinding absenceIn(DataTableModel table, String what) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String file = fileInFocus.get();
+            if (file == null || table.tableProperty().get() == null || table.facetValues("file").contains(file)) {
+                return "";
+            }
+            return file + " has no " + what + ".";
+        }, fileInFocus, table.tableProperty(), table.facetValues("file"));
+    }
+
+    /** The index in {@code rows} of the row about {@code file}; -1 when none is. */
+    public int rowOfFile(List<String[]> rows, String file) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (file != null && file.equals(fileOf(rows.get(i)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** What the selected finding's rule checks, what became of the row and what to look at; empty for none. */
+    public String explainFinding(String[] row) {
+        TableData table = findings.tableProperty().get();
+        if (row == null || table == null) {
+            return "";
+        }
+        String code = cell(row, table.column("code"));
+        return code.isEmpty() ? "" : ReasonHelp.explain(code, cell(row, table.column("severity")));
+    }
+
+    /** What each reason of the selected quarantined row checks, the first explained in full; empty for none. */
+    public String explainQuarantined(String[] row) {
+        TableData table = quarantine.tableProperty().get();
+        if (row == null || table == null) {
+            return "";
+        }
+        List<String> codes = java.util.Arrays.stream(cell(row, table.column("reasons")).split(";"))
+                .filter(code -> !code.isBlank()).toList();
+        if (codes.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(ReasonHelp.explain(codes.get(0), "ERROR"));
+        for (String code : codes.subList(1, codes.size())) {
+            text.append('\n').append(ReasonHelp.rule(code));
+        }
+        return text.toString();
+    }
+
+    private static String cell(String[] row, int column) {
+        return column < 0 || column >= row.length || row[column] == null ? "" : row[column];
     }
 
     /** "1,000 rows read = 950 valid + 30 quarantined + 20 duplicates: every row accounted for." */
@@ -122,6 +249,7 @@ public final class QualityViewModel {
             reconciliation.set("");
             why.set("");
             whyBrief.set("");
+            whyRules.set("");
             return;
         }
         threads.background(() -> {
@@ -133,10 +261,12 @@ public final class QualityViewModel {
                 Path manifest = qualityDir.resolve(com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST);
                 String reasons = why(manifest);
                 String brief = whyBrief(manifest);
+                String rules = whyRules(manifest);
                 threads.fx(() -> {
                     show(totals, built);
                     why.set(reasons);
                     whyBrief.set(brief);
+                    whyRules.set(rules);
                 });
             } catch (Exception e) {
                 threads.fx(() -> {
@@ -157,36 +287,57 @@ public final class QualityViewModel {
         return reasons(manifest, true);
     }
 
-    private static String reasons(Path manifest, boolean brief) {
+    /** What each reason of {@link #why(Path)} checks, a line each, in the line's order. */
+    static String whyRules(Path manifest) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (String kind : List.of("quarantined_by_reason", "duplicates")) {
+            counts(figures(manifest).path(kind)).forEach(e -> lines.add(ReasonHelp.rule(e.getKey())));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode figures(Path manifest) {
         if (!Files.isRegularFile(manifest)) {
-            return "";
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode figures = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(manifest.toFile()).path("figures");
-            List<String> parts = new java.util.ArrayList<>();
-            List<String> quarantined = counts(figures.path("quarantined_by_reason"));
-            if (!quarantined.isEmpty()) {
-                parts.add("Quarantined for " + (brief ? first(quarantined) : String.join(", ", quarantined)
-                        + (quarantined.size() > 1 ? " (a row may have several)" : "")));
-            }
-            List<String> duplicates = counts(figures.path("duplicates"));
-            if (!duplicates.isEmpty()) {
-                parts.add("Dropped as " + (brief ? first(duplicates) : String.join(", ", duplicates)));
-            }
-            return String.join(" · ", parts);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile()).path("figures");
         } catch (java.io.IOException e) {
             // The line is a help beside the reconciliation, which has its own message for unreadable outputs.
-            return "";
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
     }
 
-    private static String first(List<String> counts) {
-        return counts.get(0) + (counts.size() > 1 ? " + " + (counts.size() - 1) + " more" : "");
+    private static String reasons(Path manifest, boolean brief) {
+        com.fasterxml.jackson.databind.JsonNode figures = figures(manifest);
+        List<String> parts = new java.util.ArrayList<>();
+        List<String> quarantined = words(counts(figures.path("quarantined_by_reason")));
+        if (!quarantined.isEmpty()) {
+            parts.add("Quarantined for " + (brief ? first(quarantined) : String.join(", ", quarantined)
+                    + (quarantined.size() > 1 ? " (a row may have several)" : "")));
+        }
+        List<String> duplicates = words(counts(figures.path("duplicates")));
+        if (!duplicates.isEmpty()) {
+            parts.add("Dropped as " + (brief ? first(duplicates) : String.join(", ", duplicates)));
+        }
+        return String.join(" · ", parts);
     }
 
-    /** "MISSING_CLIENT_ID 1,365", "INVALID_TIMESTAMP 3": most first, the codes of count 0 left out. */
-    private static List<String> counts(com.fasterxml.jackson.databind.JsonNode byCode) {
+    /**
+     * The first reason and how many other reasons: "MISSING_CLIENT_ID 1,365 (+6 reasons)". It read "1,365 + 6 more",
+     * which could be six more rows; "(+ 6 other reasons)" made the line two at 1024 px.
+     */
+    private static String first(List<String> counts) {
+        int others = counts.size() - 1;
+        return counts.get(0) + (others == 0 ? "" : " (+" + others + (others == 1 ? " reason)" : " reasons)"));
+    }
+
+    private static List<String> words(List<java.util.Map.Entry<String, Long>> counts) {
+        return counts.stream().map(e -> e.getKey() + " " + Formats.count(e.getValue())).toList();
+    }
+
+    /** MISSING_CLIENT_ID 1,365, INVALID_TIMESTAMP 3: most first, the codes of count 0 left out. */
+    private static List<java.util.Map.Entry<String, Long>> counts(com.fasterxml.jackson.databind.JsonNode byCode) {
         List<java.util.Map.Entry<String, Long>> entries = new java.util.ArrayList<>();
         byCode.fields().forEachRemaining(e -> {
             if (e.getValue().asLong() > 0) {
@@ -195,11 +346,11 @@ public final class QualityViewModel {
         });
         // Stable: codes of equal count keep the stage's order (its catalogue's).
         entries.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
-        return entries.stream().map(e -> e.getKey() + " " + Formats.count(e.getValue())).toList();
+        return entries;
     }
 
     private static long[] totals(CsvTable table) {
-        String[] names = {"rows_read", "rows_valid", "rows_quarantined", "rows_duplicate"};
+        String[] names = COUNT_COLUMNS;
         long[] totals = new long[names.length];
         for (int n = 0; n < names.length; n++) {
             int c = table.column(names[n]);
@@ -224,11 +375,16 @@ public final class QualityViewModel {
         timeline.set(built);
         hasResults.set(true);
         long accounted = totals[1] + totals[2] + totals[3];
-        String equation = Formats.count(totals[0]) + " rows read = " + Formats.count(totals[1]) + " valid + "
-                + Formats.count(totals[2]) + " quarantined + " + Formats.count(totals[3])
-                + (totals[3] == 1 ? " duplicate" : " duplicates");
+        String equation = equation(totals);
         reconciliation.set(accounted == totals[0] ? equation + ": every row is accounted for."
                 : equation + ": " + Formats.count(Math.abs(totals[0] - accounted)) + " rows do not add up; "
                 + "report it with the log.");
+    }
+
+    /** "1,000 rows read = 950 valid + 30 quarantined + 20 duplicates", of read, valid, quarantined, duplicate. */
+    private static String equation(long[] counts) {
+        return Formats.count(counts[0]) + " rows read = " + Formats.count(counts[1]) + " valid + "
+                + Formats.count(counts[2]) + " quarantined + " + Formats.count(counts[3])
+                + (counts[3] == 1 ? " duplicate" : " duplicates");
     }
 }

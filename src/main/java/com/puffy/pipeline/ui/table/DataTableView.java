@@ -73,6 +73,7 @@ public final class DataTableView extends BorderPane {
     private final Map<javafx.scene.Node, Double> fullWidths = new java.util.HashMap<>();
     private final javafx.beans.property.ReadOnlyBooleanWrapper compact = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Consumer<String[]> onOpenRow;
+    private String openRowText;
     private String lastSortColumn;
     private final java.util.Map<String, CheckComboBox<String>> facets = new java.util.HashMap<>();
     /** A value {@link #showOnly} is to tick once its facet lists it (the table may still be loading): column, value. */
@@ -604,9 +605,10 @@ public final class DataTableView extends BorderPane {
         menu.setOnShowing(e -> {
             String[] selected = table.getSelectionModel().getSelectedItem();
             // The keys in the words, not as accelerators: a context menu's accelerators act on the whole window.
-            javafx.scene.control.MenuItem details = new javafx.scene.control.MenuItem("Show all fields (Enter)");
+            javafx.scene.control.MenuItem details = new javafx.scene.control.MenuItem(onOpenRow == null
+                    ? "Show all fields (Enter)" : "Show all fields");
             details.setDisable(selected == null);
-            details.setOnAction(a -> openRow(selected));
+            details.setOnAction(a -> showRowDetails(selected));
             javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy the row ("
                     + COPY.getDisplayText() + ")");
             copy.setDisable(selected == null);
@@ -638,6 +640,13 @@ public final class DataTableView extends BorderPane {
             menu.getItems().setAll(details, copy, new javafx.scene.control.SeparatorMenuItem(), columns);
             if (copyCell != null) {
                 menu.getItems().add(2, copyCell);
+            }
+            if (onOpenRow != null) {
+                javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem(openRowText + " (Enter)");
+                open.setMnemonicParsing(false);
+                open.setDisable(selected == null);
+                open.setOnAction(a -> openRow(selected));
+                menu.getItems().add(0, open);
             }
         });
         // The items are made when the menu shows: an empty menu does not show at all.
@@ -858,9 +867,18 @@ public final class DataTableView extends BorderPane {
 
     private static final String NO_COUNT = "no-count";
 
-    /** Replaces the default double-click (row details) with another action, e.g. open a user's journey. */
-    public void setOnOpenRow(Consumer<String[]> action) {
+    /**
+     * Replaces what double-click and Enter do (the row's fields) with another action, e.g. a file's findings; the row
+     * menu offers it first as {@code menuText} and keeps "Show all fields".
+     */
+    public void setOnOpenRow(String menuText, Consumer<String[]> action) {
+        this.openRowText = menuText;
         this.onOpenRow = action;
+    }
+
+    /** The values ticked in {@code column}'s value filter, as the analyst or {@link #showOnly} ticked them. */
+    public javafx.collections.ObservableList<String> tickedValues(String column) {
+        return valueFilter(column).getCheckModel().getCheckedItems();
     }
 
     public void showRowDetails(String[] row) {
