@@ -108,6 +108,11 @@ final class HtmlReport {
         return Fmt.spansYears(r.overview().firstDate(), r.overview().lastDate());
     }
 
+    /** A day beside the period: a FRESHNESS incident is dated on the run's day, often in another year. */
+    private String inPeriod(String isoDate) {
+        return Fmt.date(isoDate, r.overview().firstDate(), r.overview().lastDate());
+    }
+
     private String page() {
         Overview o = r.overview();
         String period = o.firstDate().isEmpty() ? "No data"
@@ -492,8 +497,9 @@ final class HtmlReport {
         csvNote(ReportTables.ALERTS);
         List<List<String>> rows = new ArrayList<>();
         for (Incident i : r.incidents()) {
-            rows.add(List.of(i.worstSeverity(), i.check(), Fmt.date(i.firstDate(), yearly())
-                    + (i.firstDate().equals(i.lastDate()) ? "" : " \u2013 " + Fmt.date(i.lastDate(), yearly())), Integer.toString(i.alerts()), i.summary()));
+            rows.add(List.of(i.worstSeverity(), i.check(), inPeriod(i.firstDate())
+                    + (i.firstDate().equals(i.lastDate()) ? "" : " \u2013 " + inPeriod(i.lastDate())),
+                    Integer.toString(i.alerts()), i.summary()));
         }
         if (!rows.isEmpty()) {
             html.append("<h3>Incidents</h3>");
