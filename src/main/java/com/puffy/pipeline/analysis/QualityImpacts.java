@@ -162,8 +162,9 @@ final class QualityImpacts {
         if (count > 0) {
             Set<String> days = new TreeSet<>(in.quarantinedPurchasesByDate.keySet());
             days.remove("");
+            // Their revenue is not known (missing or invalid) or not counted: a $0 there read as "no revenue lost".
             rows.add(new QualityImpact("QUARANTINED_PURCHASES", "Purchase rows quarantined (missing transaction id or "
-                    + "invalid revenue): not counted", days.size(), count, 0.0, 0.0,
+                    + "invalid revenue): not counted", days.size(), count, Double.NaN, Double.NaN,
                     "Orders and revenue are understated by these purchases",
                     "See quality/quarantine.csv for the raw rows."));
         }

@@ -515,6 +515,20 @@ class AnalysisStageTest {
                 .containsExactly("300.01 150.01 150.01");
     }
 
+    @Test
+    void quarantinedPurchasesLeaveTheirRevenueBlankNotZero() throws Exception {
+        // The rows were set aside for a missing transaction id or an invalid revenue: "$0" read as "no revenue lost".
+        runStage();
+        assertThat(csv(ReportTables.QUALITY)).filteredOn(row -> row.get("issue").equals("QUARANTINED_PURCHASES"))
+                .extracting(row -> row.get("orders") + "|" + row.get("revenue") + "|" + row.get("revenue_share"))
+                .containsExactly("1||");
+        String html = Files.readString(work.resolve(AnalysisStage.REPORT));
+        String row = html.substring(html.indexOf("Purchase rows quarantined"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains(">n/a</td>").doesNotContain("$0");
+        assertThat(AnalysisResults.read(work).qualityImpact("QUARANTINED_PURCHASES").orElseThrow().revenue()).isNaN();
+    }
+
     private List<java.util.Map<String, String>> csv(String file) throws Exception {
         try (var parser = com.puffy.pipeline.io.CsvInput.open(work.resolve(file))) {
             return parser.stream().map(org.apache.commons.csv.CSVRecord::toMap).toList();
