@@ -166,6 +166,13 @@ class HtmlReportTest {
     }
 
     @Test
+    void theFooterSaysWhatTheNumbersOfTheCsvTablesAre() {
+        String footer = html.substring(html.indexOf("<footer"));
+        assertThat(footer).contains("also in this folder as CSV: overview.csv")
+                .contains("money is in dollars to the cent").contains("rates and shares are fractions (0.0101 is 1.01%)");
+    }
+
+    @Test
     void anIncidentDatedInAnotherYearThanThePeriodSaysItsYear() throws Exception {
         // FRESHNESS is dated on the run's day: "Nov 27" beside a period of March 2025 read as November 2025.
         Path out = dir.resolve("run");
