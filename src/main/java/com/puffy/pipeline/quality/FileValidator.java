@@ -1,6 +1,7 @@
 package com.puffy.pipeline.quality;
 
 import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.InputNames;
 import com.puffy.pipeline.io.CsvCells;
 import com.puffy.pipeline.io.CsvOutput;
 import com.puffy.pipeline.model.CanonicalColumn;
@@ -120,6 +121,10 @@ final class FileValidator {
         if (companion != null) {
             return skipped(file, named, result -> result.name() + " is " + companion
                     + ", not an event file, and was skipped.");
+        }
+        String packed = InputNames.compressedCsv(file.path().getFileName().toString());
+        if (packed != null) {
+            return skipped(file, named, result -> compressedSkipped(result, file.path(), packed));
         }
         if (Files.isDirectory(file.path())) {
             return skipped(file, named, result -> result.name() + " is a folder, not a file, and was skipped: move the"
@@ -855,6 +860,17 @@ final class FileValidator {
             return "an Office lock file (written while a workbook is open in Excel)";
         }
         return null;
+    }
+
+    /** A compressed day is listed only to be named: the pipeline reads CSV text; its day is missing until unpacked. */
+    private static String compressedSkipped(FileResult result, Path file, String packed) {
+        String how = InputNames.compressionName(file.getFileName().toString());
+        if (Files.isRegularFile(file.resolveSibling(packed))) {
+            return result.name() + " is a " + how + "-compressed copy of " + packed + ", which was read; the copy was"
+                    + " skipped.";
+        }
+        return result.name() + " is compressed (" + how + "), not a CSV file, and was skipped: unpack it into the same"
+                + " folder, so that " + packed + " lies there, and run again.";
     }
 
     private static FileResult unreadable(FileResult result, long line, String why) {

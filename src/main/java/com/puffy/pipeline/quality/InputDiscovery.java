@@ -1,5 +1,6 @@
 package com.puffy.pipeline.quality;
 
+import com.puffy.pipeline.core.InputNames;
 import com.puffy.pipeline.core.OutputFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
@@ -12,10 +13,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * SPEC §2: every {@code *.csv} directly inside the folder ({@code recursive} descends), sorted by relative name.
+ * SPEC §2: every {@code *.csv} directly inside the folder ({@code recursive} descends), sorted by relative name, and
+ * every compressed CSV, which validation names as skipped ({@link InputNames}).
  * The run's own output folder is skipped when it lies inside the input, and so is any folder of an earlier run's
  * outputs, so a recursive run never reads outputs as events.
  */
@@ -48,7 +49,7 @@ final class InputDiscovery {
 
                     @Override
                     public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) {
-                        if (!isCsv(path)) {
+                        if (!isListed(path)) {
                             return FileVisitResult.CONTINUE;
                         }
                         try {
@@ -74,7 +75,7 @@ final class InputDiscovery {
                         if (path.toAbsolutePath().normalize().equals(root)) {
                             throw e;
                         }
-                        if (isCsv(path)) {
+                        if (isListed(path)) {
                             unreadable(path);
                         }
                         return FileVisitResult.CONTINUE;
@@ -98,9 +99,9 @@ final class InputDiscovery {
                 || Files.isRegularFile(dir.resolve(OutputFiles.STAGE_MANIFEST));
     }
 
-    private static boolean isCsv(Path path) {
+    private static boolean isListed(Path path) {
         Path name = path.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        return name != null && InputNames.isListed(name.toString());
     }
 
     private static String name(Path root, Path path) {

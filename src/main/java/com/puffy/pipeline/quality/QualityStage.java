@@ -11,6 +11,7 @@ import com.puffy.pipeline.core.RunSettings;
 import com.puffy.pipeline.core.Stage;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.StageResult;
+import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.model.ReasonCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,8 @@ import java.util.stream.Stream;
  * quality/ files of docs/architecture.md. Progress is in bytes read; cancellation is checked in every loop.
  */
 public final class QualityStage implements Stage {
+    /** A folder of the wrong exports can hold hundreds: the first few reasons say what is wrong. */
+    private static final int SKIPPED_REASONS_SHOWN = 5;
     private final int threads;
 
     public QualityStage() {
@@ -251,11 +254,23 @@ public final class QualityStage implements Stage {
         if (!eventFiles.isEmpty()) {
             return;
         }
-        String found = results.isEmpty() ? "it holds no CSV file"
-                : results.size() + " CSV file" + (results.size() == 1 ? " was" : "s were") + " examined and none has "
-                + "timestamp, event_name and client id columns";
-        throw new PipelineException(ExitCode.UNREADABLE_INPUT, "No event CSV files in " + input + " (" + found
-                + "): choose the folder that holds the daily event files (events_YYYYMMDD.csv).");
+        if (results.isEmpty()) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "No event CSV files in " + input + " (it holds no"
+                    + " CSV file): choose the folder that holds the daily event files (events_YYYYMMDD.csv).");
+        }
+        // Each file's own reason: "none has timestamp, event_name and client id columns" was said of a folder of
+        // compressed days or of an unzipped day's folder too, and hid a likely renamed column's hint.
+        StringBuilder reasons = new StringBuilder();
+        results.stream().limit(SKIPPED_REASONS_SHOWN).forEach(file -> file.findings.stream()
+                .filter(f -> f.code() == ReasonCode.NOT_AN_EVENT_FILE).findFirst()
+                .ifPresent(f -> reasons.append("\n  ").append(f.message())));
+        if (results.size() > SKIPPED_REASONS_SHOWN) {
+            reasons.append("\n  … and ").append(results.size() - SKIPPED_REASONS_SHOWN).append(" more.");
+        }
+        throw new PipelineException(ExitCode.UNREADABLE_INPUT, "No event CSV files in " + input + ": "
+                + Words.count(results.size(), "file was", "files were") + " examined and skipped. Fix "
+                + (results.size() == 1 ? "it" : "them") + " as said below, or choose the folder that holds the daily"
+                + " event files (events_YYYYMMDD.csv):" + reasons);
     }
 
     private static void deleteTree(Path dir) {

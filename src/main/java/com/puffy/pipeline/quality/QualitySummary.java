@@ -17,6 +17,7 @@ final class QualitySummary {
     private static final int FILE_LINES_LIMIT = 40;
     /** A folder can bring hundreds of EXTRA columns at once; the summary names the first, the CSV has them all. */
     static final int DRIFT_LINES_LIMIT = 20;
+    private static final int SKIPPED_DAYS_SHOWN = 5;
 
     private final List<FileResult> files;
     private final List<DriftEpisode> drift;
@@ -110,6 +111,11 @@ final class QualitySummary {
                         : " (DOES NOT RECONCILE)");
     }
 
+    private static boolean isSkippedDay(FileResult f) {
+        return f.status == FileResult.Status.NOT_AN_EVENT_FILE && f.dateFromName
+                && FileValidator.systemCompanion(f.input.path().getFileName().toString()) == null;
+    }
+
     List<String> lines() {
         List<String> lines = new ArrayList<>();
         long eventFiles = count(FileResult.Status.EVENT_FILE);
@@ -155,6 +161,15 @@ final class QualitySummary {
                 f.findings.forEach(finding -> lines.add("Unreadable: " + finding.message()
                         + " Its rows are not counted."));
             }
+        }
+        // A skipped file named as a day (compressed, a folder, its columns renamed) is likely a day missing from every
+        // output: "not an event file (events_20250224.csv.gz)" alone left the analyst to find out why in findings.csv.
+        files.stream().filter(QualitySummary::isSkippedDay).limit(SKIPPED_DAYS_SHOWN)
+                .forEach(f -> f.findings.forEach(finding -> lines.add("Skipped: " + finding.message())));
+        long skippedDays = files.stream().filter(QualitySummary::isSkippedDay).count();
+        if (skippedDays > SKIPPED_DAYS_SHOWN) {
+            lines.add("Skipped: " + (skippedDays - SKIPPED_DAYS_SHOWN) + " more files named as days (see"
+                    + " quality/findings.csv).");
         }
         if (drift.isEmpty()) {
             lines.add("Drift: none.");

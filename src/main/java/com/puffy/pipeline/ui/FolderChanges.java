@@ -1,12 +1,12 @@
 package com.puffy.pipeline.ui;
 
+import com.puffy.pipeline.core.InputNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,7 +29,7 @@ record FolderChanges(List<String> added, List<String> removed) {
         }
         Set<String> now;
         try {
-            now = csvNamesIn(folder);
+            now = listedNamesIn(folder);
         } catch (IOException | RuntimeException e) {
             return NONE;
         }
@@ -39,11 +39,11 @@ record FolderChanges(List<String> added, List<String> removed) {
         return new FolderChanges(added, removed);
     }
 
-    /** The names of the {@code *.csv} entries directly in the folder, as the Quality stage looks for them. */
-    static Set<String> csvNamesIn(Path folder) throws IOException {
+    /** The names of the entries directly in the folder that the Quality stage lists: CSV files, compressed or not. */
+    static Set<String> listedNamesIn(Path folder) throws IOException {
         Set<String> names = new TreeSet<>();
         try (DirectoryStream<Path> csv = Files.newDirectoryStream(folder,
-                entry -> entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))) {
+                entry -> InputNames.isListed(entry.getFileName().toString()))) {
             csv.forEach(file -> names.add(file.getFileName().toString()));
         }
         return names;

@@ -284,13 +284,13 @@ public final class MainViewModel {
     }
 
     /**
-     * Whether any {@code *.csv} lies directly in the folder, as the Quality stage looks for them. A folder without
+     * Whether any file the Quality stage lists (a CSV, compressed or not) lies directly in the folder. A folder without
      * one opened with "Opened …" and a Quality screen saying "Run the Quality stage", and said what was wrong only
      * after the run. A folder that cannot be listed counts as holding some: the run then says why.
      */
     private static boolean holdsCsvFiles(Path folder) {
         try {
-            return !FolderChanges.csvNamesIn(folder).isEmpty();
+            return !FolderChanges.listedNamesIn(folder).isEmpty();
         } catch (java.io.IOException | RuntimeException e) {
             return true;
         }

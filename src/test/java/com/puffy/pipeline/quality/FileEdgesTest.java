@@ -411,6 +411,42 @@ class FileEdgesTest {
     }
 
     @Test
+    void aCompressedDayIsNamedAsSkippedWithWhatToDo() throws Exception {
+        // A day sent as events_20250224.csv.gz was not listed at all: its day was missing with nothing to say why.
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"))
+                .raw("events_20250224.csv.gz", new byte[] {0x1f, (byte) 0x8b, 8, 0});
+        h.run();
+        assertThat(h.findingKeys("ERROR")).isEmpty();
+        assertThat(h.findingKeys("INFO")).containsExactly("events_20250224.csv.gz::NOT_AN_EVENT_FILE");
+        assertThat(h.findings().get(0).get("message")).isEqualTo("events_20250224.csv.gz is compressed (gzip), not a"
+                + " CSV file, and was skipped: unpack it into the same folder, so that events_20250224.csv lies there,"
+                + " and run again.");
+        assertThat(h.summaryOf("events_20250224.csv.gz")).containsEntry("status", "not_an_event_file")
+                .containsEntry("partition_date", "2025-02-24").containsEntry("rows_read", "0");
+        assertThat(h.valid()).hasSize(1);
+    }
+
+    @Test
+    void aCompressedCopyBesideItsDayIsSaidToBeACopy() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"))
+                .raw(D + ".ZIP", new byte[] {'P', 'K', 3, 4});
+        h.run();
+        assertThat(h.findingKeys("INFO")).containsExactly(D + ".ZIP::NOT_AN_EVENT_FILE");
+        assertThat(h.findings().get(0).get("message"))
+                .isEqualTo(D + ".ZIP is a zip-compressed copy of " + D + ", which was read; the copy was skipped.");
+        assertThat(h.valid()).hasSize(1);
+    }
+
+    @Test
+    void otherArchivesAndFilesAreNotListed() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"))
+                .raw("events_2025.zip", new byte[] {'P', 'K', 3, 4}).raw("notes.txt.gz", new byte[] {0x1f});
+        h.run();
+        assertThat(h.findings()).isEmpty();
+        assertThat(h.summary()).extracting(row -> row.get("file")).containsExactly(D);
+    }
+
+    @Test
     void folderWhoseEventFilesAreAllUnreadableIsAClearErrorNamingEachFile() throws Exception {
         byte[] binary = new byte[4096];
         for (int i = 0; i < binary.length; i++) {
@@ -582,8 +618,24 @@ class FileEdgesTest {
     void folderWithoutEventFilesIsAClearError() throws Exception {
         QualityHarness h = new QualityHarness(dir).file("products.csv", "sku,price", "A,1");
         assertThatThrownBy(h::run).isInstanceOf(PipelineException.class)
-                .hasMessageContaining("No event CSV files in").hasMessageContaining("(1 CSV file was examined and none has")
+                .hasMessageEndingWith(": 1 file was examined and skipped. Fix it as said below, or choose the folder"
+                        + " that holds the daily event files (events_YYYYMMDD.csv):\n  products.csv is not an event file"
+                        + " (it has no timestamp, event_name, client_id column) and was skipped.")
                 .satisfies(e -> assertThat(((PipelineException) e).exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT));
+    }
+
+    @Test
+    void folderOfCompressedDaysSaysEachIsCompressedNotThatColumnsAreMissing() throws Exception {
+        QualityHarness h = new QualityHarness(dir);
+        for (int day = 1; day <= 7; day++) {
+            h.raw("events_2025030" + day + ".csv.gz", new byte[] {0x1f, (byte) 0x8b});
+        }
+        assertThatThrownBy(h::run).isInstanceOf(PipelineException.class)
+                .hasMessageContaining("No event CSV files in " + h.input + ": 7 files were examined and skipped.")
+                .hasMessageContaining("\n  events_20250301.csv.gz is compressed (gzip), not a CSV file, and was skipped:"
+                        + " unpack it into the same folder, so that events_20250301.csv lies there, and run again.")
+                .hasMessageContaining("\n  events_20250305.csv.gz is compressed")
+                .hasMessageEndingWith("\n  … and 2 more.").hasMessageNotContaining("events_20250306.csv.gz");
     }
 
     @Test

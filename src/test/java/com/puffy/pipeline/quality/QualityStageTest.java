@@ -305,6 +305,21 @@ class QualityStageTest {
     }
 
     @Test
+    void validateCommandSaysWhyAFileNamedAsADayWasSkipped() throws Exception {
+        QualityHarness h = sample().raw("events_20250225.csv.gz", new byte[] {0x1f, (byte) 0x8b})
+                .raw("._events_20250223.csv", new byte[] {0, 5, 22, 7});
+        StringWriter out = new StringWriter();
+        int code = EventPipeCli.execute(StudioEngine.standardPipeline(), new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true), "validate", "--input", h.input.toString(), "--output",
+                dir.resolve("cli-out").toString(), "--no-cache");
+        assertThat(code).isZero();
+        // The day-named file is explained; notes.csv (no date) and the macOS companion are only counted.
+        assertThat(out.toString().lines().filter(line -> line.contains("Skipped:"))).containsExactly(
+                "  Skipped: events_20250225.csv.gz is compressed (gzip), not a CSV file, and was skipped: unpack it"
+                        + " into the same folder, so that events_20250225.csv lies there, and run again.");
+    }
+
+    @Test
     void validateCommandOnAMissingFolderExitsWithThreeAndNamesIt() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
