@@ -823,8 +823,35 @@ public final class MainView {
             tabs.getTabs().add(tab);
         }
         BorderPane box = new BorderPane(tabs);
+        box.setTop(nothingToShowLine());
         box.setPadding(new Insets(6, 10, 0, 6));
         return box;
+    }
+
+    /**
+     * Above the four screens, while the folder gives them nothing to show: why, and what to do. The error dialog of a
+     * run on an empty folder was gone once closed, and a folder of header-only files ran "fine" into zeros.
+     */
+    private Node nothingToShowLine() {
+        FontIcon icon = new FontIcon("mdi2f-folder-alert-outline");
+        icon.getStyleClass().add("notice-icon");
+        Label text = new Label();
+        text.setId("nothing-to-show-text");
+        text.getStyleClass().add("notice-text");
+        text.textProperty().bind(vm.nothingToShowProperty());
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox line = new HBox(8, icon, text);
+        line.setId("nothing-to-show");
+        line.getStyleClass().add("notice-line");
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(6, 10, 6, 10));
+        BorderPane.setMargin(line, new Insets(0, 0, 6, 0));
+        line.managedProperty().bind(vm.nothingToShowProperty().isNotEmpty());
+        line.visibleProperty().bind(line.managedProperty());
+        return line;
     }
 
     private Node statusBar() {

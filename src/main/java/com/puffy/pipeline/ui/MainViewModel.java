@@ -82,6 +82,7 @@ public final class MainViewModel {
     private final ObservableList<String> unreadableInputs = FXCollections.observableArrayList();
     private final StringProperty unreadableMessage = new SimpleStringProperty("");
     private final StringProperty unreadableLink = new SimpleStringProperty("");
+    private final StringProperty nothingToShow = new SimpleStringProperty("");
     private final List<Consumer<UiError>> errorListeners = new ArrayList<>();
     private final Map<StageId, StageViewModel> byId = new EnumMap<>(StageId.class);
 
@@ -220,6 +221,14 @@ public final class MainViewModel {
         return unreadableLink;
     }
 
+    /**
+     * Why every screen is empty for the open folder and what to do, in one sentence: it holds no CSV file, or its
+     * event files hold only their header line. "" when it holds event rows, or before a run has said whether it does.
+     */
+    public StringProperty nothingToShowProperty() {
+        return nothingToShow;
+    }
+
     public void onError(Consumer<UiError> listener) {
         errorListeners.add(listener);
     }
@@ -273,14 +282,46 @@ public final class MainViewModel {
         asOfDefault.set(defaultAsOfText());
         // The last folder's unreadable file is no concern of this one; this folder's are read with its statuses.
         showUnreadable(List.of());
+        boolean holdsCsv = holdsCsvFiles(absolute);
+        nothingToShow.set(holdsCsv ? "" : noCsvFile(absolute));
         // On a first start the window opens on the sample by itself: its status said only "Opened …/sample-data."
         statusMessage.set(sampleOpen ? "Opened the sample data (" + absolute + "): Run all (F5) to see what the "
                 + "checks find in it, or open your own folder of daily event files (Ctrl+O)."
-                : holdsCsvFiles(absolute) ? "Opened " + absolute + "."
-                : "Opened " + absolute + ", but it holds no CSV file, so there is nothing to run: choose the folder "
-                + "that holds the daily event files (events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).");
+                // A folder without CSV files says why above the screens (nothingToShow); the same words in the
+                // status bar below were two copies on one screen.
+                : "Opened " + absolute + ".");
         LOG.info("Opened folder {}", absolute);
         refreshStatuses();
+    }
+
+    private static final String CHOOSE_FOLDER = "choose the folder that holds the daily event files "
+            + "(events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).";
+
+    private static String noCsvFile(Path folder) {
+        return folder + " holds no CSV file, so every screen is empty: " + CHOOSE_FOLDER;
+    }
+
+    /**
+     * Why the screens of {@code folder} are empty, from the folder and Quality's last outputs. After F5 on an empty
+     * folder the status bar said only "The run failed; nothing was written." once its dialog was closed, and on a
+     * folder of header-only files "Finished 4 stages … with 1 CRITICAL alert": neither said why every screen was
+     * empty, and the screens said "Run the Quality stage" or showed zeros.
+     */
+    static String nothingToShow(Path folder, StageStatus quality, StageManifest qualityManifest) {
+        if (folder == null) {
+            return "";
+        }
+        if (!holdsCsvFiles(folder)) {
+            return noCsvFile(folder);
+        }
+        if (quality != StageStatus.FRESH || qualityManifest == null || qualityManifest.eventFiles() == 0
+                || qualityManifest.rowsRead() > 0) {
+            return "";
+        }
+        long files = qualityManifest.eventFiles();
+        return (files == 1 ? "The only event file in " + folder + " holds" : "The " + files + " event files in "
+                + folder + " hold") + " only a header line, no events, so every screen is empty: check that the "
+                + "export wrote the days' events, then run again (F5).";
     }
 
     /**
@@ -507,6 +548,8 @@ public final class MainViewModel {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             FolderChanges changes = changesSinceQuality(settings, statuses);
+            String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
+                    manifests.get(StageId.QUALITY));
             threads.fx(() -> {
                 if (running.get()) {
                     return;
@@ -526,6 +569,7 @@ public final class MainViewModel {
                     }
                 }
                 showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
+                nothingToShow.set(emptiness);
                 showChanges(changes);
                 List<String> outdated = stages.stream().filter(stage -> statuses.get(stage.id()) == StageStatus.STALE)
                         .map(stage -> stage.id().title()).toList();
@@ -648,10 +692,13 @@ public final class MainViewModel {
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             FolderChanges changes = changesSinceQuality(settings, statuses);
+            String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
+                    StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder())));
             threads.fx(() -> {
                 if (running.get() || !settings.inputDir().equals(inputDir.get())) {
                     return;
                 }
+                nothingToShow.set(emptiness);
                 List<String> outdated = new ArrayList<>();
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
@@ -983,7 +1030,9 @@ public final class MainViewModel {
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
+            String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality);
             threads.fx(() -> {
+                nothingToShow.set(emptiness);
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     StageState shown = stage.getState();

@@ -14,10 +14,10 @@ import java.util.List;
 /**
  * What the last finished run of a stage recorded in its output folder ({@link Pipeline#STAGE_MANIFEST}): its summary
  * lines, how long it took, when it finished and the input files it could not read, so a reopened folder shows them
- * without running anything.
+ * without running anything. Quality's also say how many event files it found and how many rows they held.
  */
 record StageManifest(List<String> summary, Duration elapsed, String finishedAt, String finishedAtIso,
-                     List<String> unreadableInputs, List<String> inputFiles) {
+                     List<String> unreadableInputs, List<String> inputFiles, long eventFiles, long rowsRead) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** "Nov 26 09:32" in the user's time zone, for an ISO instant; the text itself if it is not one. */
     static String shown(String isoInstant) {
@@ -34,7 +34,7 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
     static StageManifest read(Path stageFolder) {
         Path file = stageFolder.resolve(Pipeline.STAGE_MANIFEST);
         if (!Files.isRegularFile(file)) {
-            return new StageManifest(List.of(), null, "", "", List.of(), List.of());
+            return new StageManifest(List.of(), null, "", "", List.of(), List.of(), 0, 0);
         }
         try {
             JsonNode node = JSON.readTree(file.toFile());
@@ -47,9 +47,10 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
             node.path("figures").path("files").forEach(examined -> inputs.add(examined.path("file").asText()));
             String finished = node.path("finished_at").asText("");
             return new StageManifest(lines, Duration.ofMillis(node.path("elapsed_ms").asLong(0)), shown(finished),
-                    finished, List.copyOf(unreadable), List.copyOf(inputs));
+                    finished, List.copyOf(unreadable), List.copyOf(inputs),
+                    node.path("figures").path("event_files").asLong(0), node.path("figures").path("rows_read").asLong(0));
         } catch (java.io.IOException e) {
-            return new StageManifest(List.of(), null, "", "", List.of(), List.of());
+            return new StageManifest(List.of(), null, "", "", List.of(), List.of(), 0, 0);
         }
     }
 }

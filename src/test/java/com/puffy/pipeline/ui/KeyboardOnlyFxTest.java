@@ -505,8 +505,22 @@ class KeyboardOnlyFxTest {
             assertThat(((javafx.scene.layout.Region) selectedTab).getBackground().getFills().get(1).getInsets().getTop())
                     .as("the stage tab in focus").isEqualTo(2);
             Node runAll = robot.lookup("#run-all").query();
+            double textBefore = runAll.lookup(".text").localToScene(0, 0).getX();
+            assertThat(outsideRing(runAll)).as("Run all, not in focus").isNull();
             robot.interact(runAll::requestFocus);
-            assertThat(runAll.getEffect()).as("a button in focus").isInstanceOf(javafx.scene.effect.DropShadow.class);
+            ringApartFromItsFill(runAll, "Run all, filled in the accent");
+            assertThat(runAll.lookup(".text").localToScene(0, 0).getX()).as("the ring moves nothing").isEqualTo(textBefore);
+            Node summary = robot.lookup("#summary-all-quality").query();
+            robot.interact(summary::requestFocus);
+            ringApartFromItsFill(summary, "a flat icon button (a stage's summary)");
+            Node change = robot.lookup("#change-output").query();
+            robot.interact(change::requestFocus);
+            ringApartFromItsFill(change, "a flat button (Change… beside Output)");
+            Node link = robot.lookup(".hyperlink").queryAll().stream().filter(KeyboardOnlyFxTest::shown)
+                    .filter(n -> !n.isDisabled()).findFirst().orElseThrow();
+            robot.interact(link::requestFocus);
+            ringApartFromItsFill(link, "a link (" + ((javafx.scene.control.Hyperlink) link).getText() + ")");
+            robot.interact(runAll::requestFocus);
             assertThat(((javafx.scene.layout.Region) selectedTab).getBackground().getFills().get(1).getInsets().getTop())
                     .as("the tab, no longer in focus").isZero();
             TableView<?> files = robot.lookup("#quality-files-summary-table").queryAs(TableView.class);
@@ -521,6 +535,32 @@ class KeyboardOnlyFxTest {
             robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
             WaitForAsyncUtils.waitForFxEvents();
         }
+    }
+
+    /** The ring a control in focus wears outside its edge (a border at negative insets), or null. */
+    private static javafx.scene.layout.BorderStroke outsideRing(Node node) {
+        javafx.scene.layout.Border border = ((javafx.scene.layout.Region) node).getBorder();
+        if (border == null) {
+            return null;
+        }
+        return border.getStrokes().stream().filter(stroke -> stroke.getInsets().getTop() < 0
+                && stroke.getWidths().getTop() >= 2 && stroke.getTopStroke() instanceof javafx.scene.paint.Color c
+                && c.getOpacity() == 1).findFirst().orElse(null);
+    }
+
+    /**
+     * A ring 2 px wide, apart from the control's edge by a gap, with no shadow: on a button filled in the accent, a
+     * ring of the same blue that touched it only darkened it; on a flat one, the shadow turned the icon into a blot.
+     * The ring reads 3:1 on what lies behind the control (WCAG's non-text contrast).
+     */
+    private static void ringApartFromItsFill(Node node, String what) {
+        javafx.scene.layout.BorderStroke ring = outsideRing(node);
+        assertThat(ring).as(what + " wears a ring outside its edge").isNotNull();
+        assertThat(ring.getInsets().getTop() + ring.getWidths().getTop()).as(what + ": a gap between ring and edge")
+                .isLessThanOrEqualTo(-1);
+        assertThat(node.getEffect()).as(what + ": no shadow hugging its glyph").isNull();
+        double contrast = Wcag.contrast((javafx.scene.paint.Color) ring.getTopStroke(), background(node.getParent()));
+        assertThat(contrast).as(what + ": the ring on what lies behind").isGreaterThanOrEqualTo(3);
     }
 
     private static javafx.scene.paint.Color background(Node node) {
@@ -553,6 +593,42 @@ class KeyboardOnlyFxTest {
             WaitForAsyncUtils.waitForFxEvents();
         }
         assertThat(unreadable.stream().distinct().toList()).isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void ctrlCommaOpensTheSettingsWhereTheTextAndSaveWearARingAndEscapeComesBack(FxRobot robot) throws Exception {
+        robot.interact(() -> view.root().requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.COMMA);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.settingsDialog() != null
+                && view.settingsDialog().stage().isShowing());
+        Stage settings = view.settingsDialog().stage();
+        robot.targetWindow(settings);
+        try {
+            Node editor = settings.getScene().lookup("#settings-text");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, editor::isFocused);
+            // The theme's only mark was a 1 px border in the accent, the same as around the list beside it.
+            javafx.scene.layout.BorderStroke ring = outsideRing(editor);
+            assertThat(ring).as("the text in focus wears a ring").isNotNull();
+            assertThat(Wcag.contrast((javafx.scene.paint.Color) ring.getTopStroke(), background(editor.getParent())))
+                    .isGreaterThanOrEqualTo(3);
+            robot.push(KeyCode.CONTROL, KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(settings.getScene().getFocusOwner().getId()).isEqualTo("settings-differences");
+            assertThat(outsideRing(editor)).as("the text, no longer in focus").isNull();
+            robot.push(KeyCode.TAB);
+            assertThat(settings.getScene().getFocusOwner().getId()).isEqualTo("settings-check");
+            robot.push(KeyCode.TAB);
+            Node save = settings.getScene().getFocusOwner();
+            assertThat(save.getId()).isEqualTo("settings-save");
+            ringApartFromItsFill(save, "Save, filled in the accent");
+            Screenshots.save(settings.getScene(), "settings-save-in-focus");
+            robot.push(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(settings.isShowing()).as("nothing changed, so Esc closes").isFalse();
+        } finally {
+            robot.targetWindow(window);
+        }
     }
 
     private static boolean isDisabled(Node node) {

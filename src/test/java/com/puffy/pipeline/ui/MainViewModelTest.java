@@ -154,15 +154,59 @@ class MainViewModelTest {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("readme.txt"), "not events\n");
         vm.openFolder(notes);
-        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + notes.toAbsolutePath() + ", but it holds "
-                + "no CSV file, so there is nothing to run: choose the folder that holds the daily event files "
-                + "(events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).");
+        assertThat(vm.nothingToShowProperty().get()).isEqualTo(notes.toAbsolutePath() + " holds no CSV file, so "
+                + "every screen is empty: choose the folder that holds the daily event files (events_YYYYMMDD.csv) "
+                + "with File → Open folder… (Ctrl+O).");
+        assertThat(vm.statusMessageProperty().get()).as("said once, above the screens")
+                .isEqualTo("Opened " + notes.toAbsolutePath() + ".");
         vm.openFolder(input);
-        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + input.toAbsolutePath() + ".");
+        assertThat(vm.nothingToShowProperty().get()).isEmpty();
         Path upperCase = Files.createDirectories(dir.resolve("upper"));
         Files.writeString(upperCase.resolve("EVENTS_20250101.CSV"), "client_id,timestamp,event_name\n");
         vm.openFolder(upperCase);
-        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + upperCase.toAbsolutePath() + ".");
+        assertThat(vm.nothingToShowProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anEmptyFolderStillSaysWhyTheScreensAreEmptyAfterF5() throws Exception {
+        MainViewModel vm = vm(new com.puffy.pipeline.quality.QualityStage());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        vm.openFolder(empty);
+        vm.runAll();
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("The run failed; nothing was written.");
+        assertThat(vm.nothingToShowProperty().get()).isEqualTo(empty.toAbsolutePath() + " holds no CSV file, so "
+                + "every screen is empty: choose the folder that holds the daily event files (events_YYYYMMDD.csv) "
+                + "with File → Open folder… (Ctrl+O).");
+        Files.copy(input.resolve("events_20250101.csv"), empty.resolve("events_20250101.csv"));
+        vm.recheckStatuses();
+        assertThat(vm.nothingToShowProperty().get()).as("a file dropped in meanwhile").doesNotContain("no CSV");
+    }
+
+    @Test
+    void eventFilesWithOnlyTheirHeaderSayWhyTheScreensAreEmptyAfterARunAndOnReopening() throws Exception {
+        MainViewModel vm = vm(new com.puffy.pipeline.quality.QualityStage());
+        Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        vm.openFolder(input);
+        assertThat(vm.nothingToShowProperty().get()).as("before a run says whether rows are there").isEmpty();
+        vm.runAll();
+        String words = "The 2 event files in " + input.toAbsolutePath() + " hold only a header line, no events, so "
+                + "every screen is empty: check that the export wrote the days' events, then run again (F5).";
+        assertThat(vm.nothingToShowProperty().get()).isEqualTo(words);
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("events_20250103.csv"), "client_id,timestamp,event_name\n"
+                + "c1,2025-01-03T10:00:00Z,page_view\n");
+        vm.openFolder(other);
+        vm.runAll();
+        assertThat(vm.nothingToShowProperty().get()).as("a folder with events").isEmpty();
+        vm.openFolder(input);
+        assertThat(vm.nothingToShowProperty().get()).as("reopened, Quality up to date").isEqualTo(words);
+        Files.delete(input.resolve("events_20250102.csv"));
+        vm.openFolder(input);
+        assertThat(vm.nothingToShowProperty().get()).as("one file, Quality out of date").isEmpty();
+        vm.runAll();
+        assertThat(vm.nothingToShowProperty().get()).isEqualTo("The only event file in " + input.toAbsolutePath()
+                + " holds only a header line, no events, so every screen is empty: check that the export wrote the "
+                + "days' events, then run again (F5).");
     }
 
     @Test

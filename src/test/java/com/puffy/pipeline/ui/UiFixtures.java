@@ -17,6 +17,23 @@ final class UiFixtures {
             A3,2025-01-06,BOT_SHARE,WARNING,bot_share,0.25,0.05,0.2,Bots made 25% of valid rows.,Check the bot filter.
             """;
 
+    /** A window on the real Quality stage alone, the cache off, its errors recorded in a list rather than shown. */
+    record QualityWindow(MainViewModel vm, MainView view) {
+        static QualityWindow show(javafx.stage.Stage stage, java.util.prefs.Preferences prefs,
+                                  java.util.List<UiError> errors, double width, double height) {
+            UiThreads threads = UiThreads.javafx();
+            MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(java.util.List.of(
+                    new com.puffy.pipeline.quality.QualityStage())), threads, new RecentFolders(prefs), d -> d,
+                    java.time.Clock.systemUTC());
+            vm.cacheEnabledProperty().set(false);
+            MainView view = StudioApp.build(vm, threads, null, prefs);
+            view.setErrorPresenter(errors::add);
+            stage.setScene(view.createScene(width, height));
+            stage.show();
+            return new QualityWindow(vm, view);
+        }
+    }
+
     static void quality(Path out) throws IOException {
         Path q = Files.createDirectories(out.resolve("quality"));
         Files.writeString(q.resolve("file_summary.csv"), """

@@ -2,13 +2,10 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.puffy.pipeline.engine.Pipeline;
-import com.puffy.pipeline.quality.QualityStage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,14 +48,9 @@ class UnreadableInputFxTest {
     @Start
     void start(Stage stage) throws Exception {
         prefs = Preferences.userRoot().node("eventpipe-test/unreadable-" + System.nanoTime());
-        UiThreads threads = UiThreads.javafx();
-        vm = new MainViewModel(new Pipeline(List.of(new QualityStage())), threads, new RecentFolders(prefs), d -> d,
-                Clock.systemUTC());
-        vm.cacheEnabledProperty().set(false);
-        view = StudioApp.build(vm, threads, null, prefs);
-        view.setErrorPresenter(errors::add);
-        stage.setScene(view.createScene(1280, 800));
-        stage.show();
+        UiFixtures.QualityWindow window = UiFixtures.QualityWindow.show(stage, prefs, errors, 1280, 800);
+        vm = window.vm();
+        view = window.view();
     }
 
     @AfterEach

@@ -1,0 +1,38 @@
+package com.puffy.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.UserFolders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The test run writes nothing into the home of whoever runs it: preferences, the cache, the logs and JavaFX's native
+ * libraries all follow the home the build gives the tests (target/test-home, set in the pom).
+ */
+class TestsStayOutOfHomeTest {
+    private static final Path TEST_HOME = Path.of("target", "test-home").toAbsolutePath().normalize();
+
+    @Test
+    void javaTheEnvironmentAndTheAppsFoldersAllPointIntoTheBuildFolder() {
+        assertThat(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize()).isEqualTo(TEST_HOME);
+        assertThat(Path.of(System.getenv("HOME")).toAbsolutePath().normalize()).isEqualTo(TEST_HOME);
+        assertThat(UserFolders.dataDir().toAbsolutePath().normalize()).startsWithRaw(TEST_HOME);
+        assertThat(UserFolders.logDir().toAbsolutePath().normalize()).startsWithRaw(TEST_HOME);
+    }
+
+    @Test
+    void preferencesAreWrittenUnderTheTestHome() throws Exception {
+        Preferences node = Preferences.userRoot().node("eventpipe-test/stay-out-of-home");
+        try {
+            node.put("written", "yes");
+            node.flush();
+            assertThat(TEST_HOME.resolve(".java/.userPrefs/eventpipe-test/stay-out-of-home/prefs.xml")).exists();
+        } finally {
+            node.removeNode();
+        }
+        assertThat(Files.isDirectory(TEST_HOME)).isTrue();
+    }
+}
