@@ -73,7 +73,7 @@ class MonitoringTextFxTest {
         robot.interact(() -> list.getSelectionModel().select(1));
         assertThat(line.getParent().isVisible()).as("an alert of no incident in incidents.csv").isFalse();
         robot.interact(() -> list.getSelectionModel().select(0));
-        assertThat(line.getText()).isEqualTo("Part of incident I1: 1 alert, Jan 7, 2025");
+        assertThat(line.getText()).isEqualTo("Part of the SCHEMA_DRIFT incident: 1 alert, Jan 7, 2025");
         assertThat(line.getParent().isVisible()).isTrue();
         robot.interact(() -> robot.lookup("#show-incident").queryAs(javafx.scene.control.Hyperlink.class).fire());
         WaitForAsyncUtils.waitForFxEvents();

@@ -80,7 +80,7 @@ class SmallPartsTest {
         assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.incidentLine(
                 new com.puffy.pipeline.ui.monitor.MonitoringViewModel.Incident("I-20250301-CLIENT_ID_NULL_RATE",
                         "CLIENT_ID_NULL_RATE", "2025-03-01", "2025-03-02", "2", "CRITICAL")))
-                .isEqualTo("Part of incident I-20250301-CLIENT_ID_NULL_RATE: 2 alerts, Mar 1 → Mar 2, 2025");
+                .isEqualTo("Part of the CLIENT_ID_NULL_RATE incident: 2 alerts, Mar 1 → Mar 2, 2025");
     }
 
     @Test

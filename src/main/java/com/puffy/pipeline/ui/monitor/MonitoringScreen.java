@@ -45,6 +45,7 @@ public final class MonitoringScreen implements Screen {
     private final DataTableView alertsView;
     private final DataTableView incidentsView;
     private final MetricChart chart = new MetricChart(new NumberAxis());
+    private ListView<MonitoringViewModel.Alert> alertList;
 
     public MonitoringScreen(MainViewModel main, UiThreads threads) {
         this.main = main;
@@ -59,6 +60,11 @@ public final class MonitoringScreen implements Screen {
         // The summary before the dates: after them it started at 880 px of a 1024 px window.
         incidentsView.setLeadingColumns(List.of("worst_severity", "check", "summary", "first_date", "last_date",
                 "alerts"));
+        // The severity in the tables as the alert cards and chips show it: the same icon and colour, the word kept.
+        alertsView.setCellGraphic("severity", MonitoringScreen::tableSeverityIcon);
+        incidentsView.setCellGraphic("worst_severity", MonitoringScreen::tableSeverityIcon);
+        incidentsView.toolbar().getChildren().add(incidentsView.toolbar().getChildren().size() - 1,
+                showAlertsButton());
         tabs.setId("monitor-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab overview = new Tab("Alerts", overview());
@@ -81,6 +87,7 @@ public final class MonitoringScreen implements Screen {
         headline.setWrapText(true);
         headline.setMinHeight(Region.USE_PREF_SIZE);
         ListView<MonitoringViewModel.Alert> list = new ListView<>(vm.shownAlerts());
+        alertList = list;
         list.setId("alert-list");
         list.setCellFactory(l -> new AlertCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.focus(now));
@@ -116,10 +123,13 @@ public final class MonitoringScreen implements Screen {
             MonitoringViewModel.Incident incident = vm.incidentOf(list.getSelectionModel().getSelectedItem());
             incidentLine.setText(incident == null ? "" : MonitoringViewModel.incidentLine(incident));
             showIncident.setOnAction(e -> showIncident(incident));
-            incidentRow.setVisible(incident != null);
-            incidentRow.setManaged(incident != null);
+            // Listing that incident alone, the line over the cards names it already.
+            boolean shown = incident != null && !incident.equals(vm.incidentShownProperty().get());
+            incidentRow.setVisible(shown);
+            incidentRow.setManaged(shown);
         };
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> describe.run());
+        vm.incidentShownProperty().addListener((obs, old, now) -> describe.run());
         describe.run();
         // The counts are the severity filter: "7 critical" lists the critical alerts alone, a second press all of
         // them. Before, the headline only counted, and filtering meant the Alerts table tab and its codes.
@@ -128,7 +138,7 @@ public final class MonitoringScreen implements Screen {
         chips.managedProperty().bind(chips.visibleProperty());
         headline.visibleProperty().bind(chips.visibleProperty().not());
         headline.managedProperty().bind(headline.visibleProperty());
-        VBox left = new VBox(8, headline, chips, listBox, incidentRow);
+        VBox left = new VBox(8, headline, chips, incidentShownRow(), listBox, incidentRow);
         VBox.setVgrow(listBox, Priority.ALWAYS);
         left.setPadding(new Insets(6, 8, 0, 0));
 
@@ -186,6 +196,59 @@ public final class MonitoringScreen implements Screen {
         notRun.visibleProperty().bind(vm.ranProperty().not());
         split.visibleProperty().bind(vm.ranProperty());
         return new StackPane(split, notRun);
+    }
+
+    /**
+     * Over the alert cards while they list one incident's alerts: which incident, and the way back to all of them.
+     * The Incidents tab listed incidents with no way to the alerts they group.
+     */
+    private Node incidentShownRow() {
+        Label line = Hints.mutedLines(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.incidentShownProperty().get() == null ? ""
+                        : MonitoringViewModel.incidentShownLine(vm.incidentShownProperty().get()),
+                vm.incidentShownProperty()));
+        line.setId("incident-shown");
+        line.setGraphic(new FontIcon("mdi2f-filter-outline"));
+        javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink("Show all alerts");
+        all.setId("incident-shown-clear");
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        all.setOnAction(e -> vm.incidentShownProperty().set(null));
+        // The link under the words, not beside them: beside, it left the words a third of the list's width.
+        VBox row = new VBox(0, line, all);
+        row.setId("incident-shown-row");
+        line.setMaxWidth(Double.MAX_VALUE);
+        row.visibleProperty().bind(vm.incidentShownProperty().isNotNull());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    /** "Show its alerts" in the Incidents tab's bar: the selected incident's alerts on the Alerts tab. */
+    private Node showAlertsButton() {
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Show its alerts",
+                new FontIcon("mdi2a-alert-box-outline"));
+        button.setId("incident-show-alerts");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setTooltip(new javafx.scene.control.Tooltip(
+                "List the selected incident's alerts on the Alerts tab, with the chart of their metric"));
+        TableView<String[]> table = incidentsView.table();
+        button.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        button.setOnAction(e -> showAlertsOf(vm.incidentOfRow(table.getSelectionModel().getSelectedItem())));
+        return button;
+    }
+
+    /** The Alerts tab listing the incident's alerts alone, its first one selected (its day marked on the chart). */
+    private void showAlertsOf(MonitoringViewModel.Incident incident) {
+        if (incident == null) {
+            return;
+        }
+        vm.incidentShownProperty().set(incident);
+        tabs.getTabs().stream().filter(t -> "monitor-tab-overview".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        if (alertList != null && !alertList.getItems().isEmpty()) {
+            alertList.getSelectionModel().clearAndSelect(0);
+            alertList.scrollTo(0);
+            alertList.requestFocus();
+        }
     }
 
     private Node severityChips() {
@@ -338,6 +401,17 @@ public final class MonitoringScreen implements Screen {
             case "WARNING" -> "mdi2a-alert";
             default -> "mdi2i-information";
         });
+    }
+
+    /** A severity's icon in a table's cell, before its word; none for a value that is not a severity. */
+    private static Node tableSeverityIcon(String severity) {
+        if (!List.of("CRITICAL", "WARNING", "INFO").contains(severity)) {
+            return null;
+        }
+        FontIcon icon = severityIcon(severity);
+        icon.getStyleClass().addAll("severity-cell-icon",
+                "severity-cell-icon-" + severity.toLowerCase(java.util.Locale.ROOT));
+        return icon;
     }
 
     /** One alert: severity icon, check and day, the message, and what to check next. */

@@ -5,6 +5,7 @@ import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.UiThreads;
 import com.puffy.pipeline.ui.table.CsvTable;
 import com.puffy.pipeline.ui.table.DataTableModel;
+import com.puffy.pipeline.ui.table.TableData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class MonitoringViewModel {
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
     private final javafx.collections.transformation.FilteredList<Alert> shownAlerts = alerts.filtered(a -> true);
     private final StringProperty severityShown = new SimpleStringProperty();
+    private final ObjectProperty<Incident> incidentShown = new SimpleObjectProperty<>();
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final StringProperty selectedMetric = new SimpleStringProperty();
     private final ObjectProperty<List<Point>> series = new SimpleObjectProperty<>(List.of());
@@ -67,9 +69,28 @@ public final class MonitoringViewModel {
         selectedMetric.addListener((obs, old, now) -> series.set(points(now)));
         selectedMetric.addListener((obs, old, now) -> relate());
         selectedAlert.addListener((obs, old, now) -> relate());
-        severityShown.addListener((obs, old, now) -> shownAlerts.setPredicate(
-                now == null ? a -> true : a -> a.severity().equals(now)));
+        // One filter at a time: an incident's alerts are of its check alone, and a severity pressed after it
+        // would list a part of them, or none, under words naming the whole incident.
+        severityShown.addListener((obs, old, now) -> {
+            if (now != null) {
+                incidentShown.set(null);
+            }
+            filterAlerts();
+        });
+        incidentShown.addListener((obs, old, now) -> {
+            if (now != null) {
+                severityShown.set(null);
+            }
+            filterAlerts();
+        });
         metrics.addListener((javafx.collections.ListChangeListener<String>) c -> relate());
+    }
+
+    private void filterAlerts() {
+        String severity = severityShown.get();
+        Incident incident = incidentShown.get();
+        shownAlerts.setPredicate(a -> (severity == null || a.severity().equals(severity))
+                && (incident == null || incident.holds(a)));
     }
 
     /**
@@ -134,6 +155,40 @@ public final class MonitoringViewModel {
         return severityShown;
     }
 
+    /**
+     * The incident whose alerts alone are listed (from the Incidents tab, "Show its alerts"); null for all. Setting
+     * one clears the severity shown, and a severity clears it.
+     */
+    public ObjectProperty<Incident> incidentShownProperty() {
+        return incidentShown;
+    }
+
+    /**
+     * The incident of a row of the Incidents table, found by its incident_id in incidents.csv as last read; null
+     * when the row is not one (another run's file, or no id).
+     */
+    public Incident incidentOfRow(String[] row) {
+        TableData table = incidents.tableProperty().get();
+        int column = table == null ? -1 : table.column("incident_id");
+        if (row == null || column < 0 || column >= row.length) {
+            return null;
+        }
+        return incidentById(row[column]);
+    }
+
+    private Incident incidentById(String id) {
+        return incidentRows.stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /**
+     * What the alert list says while it lists one incident's alerts: "Only the CLIENT_ID_NULL_RATE incident: 2 alerts,
+     * Mar 1 → Mar 2, 2025". Named by its check and days, not its id: at 1024 px the id (one 30-letter word) broke
+     * across lines mid-word.
+     */
+    public static String incidentShownLine(Incident incident) {
+        return "Only the " + incident.check() + " incident: " + alertsAndDays(incident);
+    }
+
     /** How many alerts are of a severity. */
     public long count(String severity) {
         return alerts.stream().filter(a -> a.severity().equals(severity)).count();
@@ -181,6 +236,7 @@ public final class MonitoringViewModel {
         incidents.load(monitoringDir == null ? null : monitoringDir.resolve("incidents.csv"), RUN_HINT);
         if (alertsFile == null || !Files.isRegularFile(alertsFile)) {
             alerts.clear();
+            incidentShown.set(null);
             metrics.clear();
             metricTable = null;
             series.set(List.of());
@@ -200,12 +256,16 @@ public final class MonitoringViewModel {
                         ? readIncidents(CsvTable.read(incidentsFile)) : List.of();
                 threads.fx(() -> {
                     incidentRows = incidentList;
+                    // The incident listed before a run is its new row (its alerts may be more), or gone.
+                    Incident shown = incidentShown.get();
+                    incidentShown.set(shown == null ? null : incidentById(shown.id()));
                     show(read, metricRows);
                 });
             } catch (Exception e) {
                 threads.fx(() -> {
                     // The last run's alerts are not this file's: the headline alone says what happened.
                     alerts.clear();
+                    incidentShown.set(null);
                     ran.set(true);
                     headline.set("Could not read " + alertsFile + ": run the Monitoring stage again.");
                 });
@@ -239,14 +299,20 @@ public final class MonitoringViewModel {
     }
 
     /**
-     * The line under the alerts about the selected alert's incident: "Part of incident I-20250301-CLIENT_ID_NULL_RATE:
-     * 2 alerts, Mar 1 → Mar 2, 2025". The Incidents tab listed them, with no way there from an alert.
+     * The line under the alerts about the selected alert's incident: "Part of the CLIENT_ID_NULL_RATE incident:
+     * 2 alerts, Mar 1 → Mar 2, 2025". The Incidents tab listed them, with no way there from an alert. The check and
+     * days name it as well as its id did, which broke across lines mid-word at 1024 px.
      */
     public static String incidentLine(Incident incident) {
+        return "Part of the " + incident.check() + " incident: " + alertsAndDays(incident);
+    }
+
+    /** "2 alerts, Mar 1 → Mar 2, 2025", "1 alert, Mar 4, 2025". */
+    private static String alertsAndDays(Incident incident) {
         String days = incident.firstDate().equals(incident.lastDate()) ? Formats.longDate(incident.firstDate())
                 : Formats.dateRange(incident.firstDate(), incident.lastDate());
         String count = "1".equals(incident.alerts()) ? "1 alert" : incident.alerts() + " alerts";
-        return "Part of incident " + incident.id() + ": " + count + ", " + days;
+        return count + ", " + days;
     }
 
     static List<Alert> readAlerts(CsvTable table) {

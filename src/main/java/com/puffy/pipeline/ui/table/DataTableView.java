@@ -86,6 +86,9 @@ public final class DataTableView extends BorderPane {
     private String pressedName;
     /** Prose columns whose names in backticks are set as code (an alert's message); see {@link #setCodeColumns}. */
     private java.util.Set<String> codeColumns = java.util.Set.of();
+    /** Columns whose cells draw a mark before their text (a severity's icon); see {@link #setCellGraphic}. */
+    private final Map<String, java.util.function.Function<String, javafx.scene.Node>> cellGraphics =
+            new java.util.HashMap<>();
     /** Columns shown first, in this order, before the file's others; see {@link #setLeadingColumns}. */
     private List<String> leadingColumns = List.of();
 
@@ -814,6 +817,18 @@ public final class DataTableView extends BorderPane {
         }
     }
 
+    /**
+     * Makes {@code column}'s cells draw {@code graphic}'s node for their value before the text (none where it gives
+     * null): a severity's icon, so the word reads at a glance as on the alert cards. The text stays the file's.
+     */
+    public void setCellGraphic(String column, java.util.function.Function<String, javafx.scene.Node> graphic) {
+        cellGraphics.put(column, graphic);
+        TableData loaded = model.tableProperty().get();
+        if (loaded != null) {
+            buildColumns(loaded);
+        }
+    }
+
     /** Replaces the default double-click (row details) with another action, e.g. open a user's journey. */
     public void setOnOpenRow(Consumer<String[]> action) {
         this.onOpenRow = action;
@@ -877,9 +892,15 @@ public final class DataTableView extends BorderPane {
             if (codeColumns.contains(columns.get(c)) && !data.looksNumeric(c)) {
                 column.setCellFactory(col -> new CodeTextCell());
             } else {
-                column.setCellFactory(col -> new TextCell());
+                java.util.function.Function<String, javafx.scene.Node> graphic = cellGraphics.get(columns.get(c));
+                column.setCellFactory(col -> new TextCell(graphic));
             }
-            column.setPrefWidth(widthFor(columns.get(c), sample.get(c), font));
+            // A mark before the text takes its width and the gap to the text: "CRITICAL" was cut to "CRIT…".
+            // The header has no mark: a header wider than its values takes no more room.
+            double mark = cellGraphics.containsKey(columns.get(c)) ? font.getSize() * 1.5 + 4 : 0;
+            column.setPrefWidth(mark == 0 ? widthFor(columns.get(c), sample.get(c), font)
+                    : Math.max(widthFor(columns.get(c), List.of(), font),
+                    Math.min(MAX_COLUMN_WIDTH, widthFor("", sample.get(c), font) + mark)));
             table.getColumns().add(column);
         }
         if (!leadingColumns.isEmpty()) {

@@ -12,12 +12,23 @@ import javafx.scene.text.Text;
 final class TextCell extends TableCell<String[], String> {
     /** Made for the first text this cell cuts: a tooltip is a popup window's worth of nodes, most cells never need one. */
     private Tooltip whole;
+    /** A mark drawn before the text (a severity's icon), or null for none. */
+    private final java.util.function.Function<String, Node> graphic;
+
+    TextCell() {
+        this(null);
+    }
+
+    /** A cell drawing {@code graphic}'s node for its value before the text (none where it gives null). */
+    TextCell(java.util.function.Function<String, Node> graphic) {
+        this.graphic = graphic;
+    }
 
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
         setText(empty ? null : item);
-        setGraphic(null);
+        setGraphic(empty || item == null || graphic == null ? null : graphic.apply(item));
     }
 
     @Override
