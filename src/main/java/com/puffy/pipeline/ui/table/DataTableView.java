@@ -91,6 +91,8 @@ public final class DataTableView extends BorderPane {
             new java.util.HashMap<>();
     /** Columns shown first, in this order, before the file's others; see {@link #setLeadingColumns}. */
     private List<String> leadingColumns = List.of();
+    /** Columns of identifiers, started narrow and cut in their middle; see {@link #setIdentifierColumns}. */
+    private java.util.Set<String> identifierColumns = java.util.Set.of();
 
     public DataTableView(DataTableModel model, String idPrefix) {
         this.model = model;
@@ -293,7 +295,7 @@ public final class DataTableView extends BorderPane {
 
         model.tableProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                buildColumns(now);
+                buildColumns(now, true);
                 inColumn.getItems().setAll(ALL_COLUMNS);
                 inColumn.getItems().addAll(now.columns());
                 if (model.filterColumnProperty().get() == null || !now.columns().contains(model.filterColumnProperty().get())) {
@@ -428,8 +430,9 @@ public final class DataTableView extends BorderPane {
             status.setManaged(true);
             footer.getChildren().add(status);
         }
-        footer.setVisible(!room);
-        footer.setManaged(!room);
+        boolean footerShown = !room && footer.getProperties().get(NO_COUNT) == null;
+        footer.setVisible(footerShown);
+        footer.setManaged(footerShown);
     }
 
     /**
@@ -818,6 +821,19 @@ public final class DataTableView extends BorderPane {
     }
 
     /**
+     * Columns of identifiers (a session's or client's id): they start {@link #ID_COLUMN_WIDTH} wide at most, cut in
+     * their middle, their whole value in the cell's tooltip, the row's details and a drag of the header's edge. Drawn
+     * whole, the sessions' two ids took the whole table at 1024 px, its channel, device and revenue out of view.
+     */
+    public void setIdentifierColumns(java.util.Set<String> columns) {
+        identifierColumns = java.util.Set.copyOf(columns);
+        TableData loaded = model.tableProperty().get();
+        if (loaded != null) {
+            buildColumns(loaded);
+        }
+    }
+
+    /**
      * Makes {@code column}'s cells draw {@code graphic}'s node for their value before the text (none where it gives
      * null): a severity's icon, so the word reads at a glance as on the alert cards. The text stays the file's.
      */
@@ -828,6 +844,19 @@ public final class DataTableView extends BorderPane {
             buildColumns(loaded);
         }
     }
+
+    /**
+     * Hides the search and its row count, for a table of a few rows read at a glance (a journey's six models): at
+     * 1024×768 the search's line took the room of a row and a half.
+     */
+    public void hideSearch() {
+        bar.setVisible(false);
+        bar.setManaged(false);
+        footer.setVisible(false);
+        footer.getProperties().put(NO_COUNT, Boolean.TRUE);
+    }
+
+    private static final String NO_COUNT = "no-count";
 
     /** Replaces the default double-click (row details) with another action, e.g. open a user's journey. */
     public void setOnOpenRow(Consumer<String[]> action) {
@@ -873,9 +902,36 @@ public final class DataTableView extends BorderPane {
     }
 
     private void buildColumns(TableData data) {
-        table.getColumns().clear();
+        buildColumns(data, false);
+    }
+
+    /**
+     * Makes the table's columns for {@code data}; with {@code keepChoices} (the same table read again after a run),
+     * the columns of the names shown before keep their order, width, shown or hidden, and the sort. A run reset them:
+     * the columns hidden came back, and the rows stayed sorted with no arrow on the header to say by what.
+     */
+    private void buildColumns(TableData data, boolean keepChoices) {
+        Map<String, TableColumn<String[], ?>> before = new java.util.LinkedHashMap<>();
+        String sortedBy = null;
+        TableColumn.SortType sortType = TableColumn.SortType.ASCENDING;
+        if (keepChoices) {
+            for (TableColumn<String[], ?> column : table.getColumns()) {
+                before.put((String) column.getUserData(), column);
+            }
+            if (!table.getSortOrder().isEmpty()) {
+                sortedBy = (String) table.getSortOrder().get(0).getUserData();
+                sortType = table.getSortOrder().get(0).getSortType();
+            }
+        }
+        // Reset before the columns go, so their going does not ask the model to stop sorting: read again, the rows
+        // are sorted by the same column, whose header shows it again below.
+        boolean wasSorted = lastSortColumn != null;
         lastSortColumn = null;
         lastAscending = true;
+        table.getColumns().clear();
+        if (wasSorted && !keepChoices) {
+            model.setSort(null, true);
+        }
         List<String> columns = data.columns();
         List<List<String>> sample = ColumnSample.of(data);
         javafx.scene.text.Font font = cellFont();
@@ -889,8 +945,11 @@ public final class DataTableView extends BorderPane {
             if (data.looksNumeric(c)) {
                 column.getStyleClass().add("numeric");
             }
+            boolean identifier = identifierColumns.contains(columns.get(c));
             if (codeColumns.contains(columns.get(c)) && !data.looksNumeric(c)) {
                 column.setCellFactory(col -> new CodeTextCell());
+            } else if (identifier) {
+                column.setCellFactory(col -> new TextCell(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS));
             } else {
                 java.util.function.Function<String, javafx.scene.Node> graphic = cellGraphics.get(columns.get(c));
                 column.setCellFactory(col -> new TextCell(graphic));
@@ -898,19 +957,35 @@ public final class DataTableView extends BorderPane {
             // A mark before the text takes its width and the gap to the text: "CRITICAL" was cut to "CRIT…".
             // The header has no mark: a header wider than its values takes no more room.
             double mark = cellGraphics.containsKey(columns.get(c)) ? font.getSize() * 1.5 + 4 : 0;
-            column.setPrefWidth(mark == 0 ? widthFor(columns.get(c), sample.get(c), font)
+            double width = mark == 0 ? widthFor(columns.get(c), sample.get(c), font)
                     : Math.max(widthFor(columns.get(c), List.of(), font),
-                    Math.min(MAX_COLUMN_WIDTH, widthFor("", sample.get(c), font) + mark)));
+                    Math.min(MAX_COLUMN_WIDTH, widthFor("", sample.get(c), font) + mark));
+            column.setPrefWidth(identifier ? Math.min(ID_COLUMN_WIDTH, width) : width);
             table.getColumns().add(column);
         }
-        if (!leadingColumns.isEmpty()) {
+        List<String> first = before.isEmpty() ? leadingColumns : List.copyOf(before.keySet());
+        if (!first.isEmpty()) {
             List<TableColumn<String[], ?>> ordered = new java.util.ArrayList<>();
-            for (String name : leadingColumns) {
+            for (String name : first) {
                 table.getColumns().stream().filter(col -> name.equals(col.getUserData())).findFirst()
                         .ifPresent(ordered::add);
             }
             table.getColumns().stream().filter(col -> !ordered.contains(col)).forEach(ordered::add);
             table.getColumns().setAll(ordered);
+        }
+        for (TableColumn<String[], ?> column : table.getColumns()) {
+            TableColumn<String[], ?> previous = before.get(column.getUserData());
+            if (previous != null) {
+                column.setPrefWidth(previous.getWidth());
+                column.setVisible(previous.isVisible());
+            }
+            if (column.getUserData().equals(sortedBy)) {
+                // The model sorts the new rows by the same column already: the policy sees no change to ask for.
+                column.setSortType(sortType);
+                lastSortColumn = sortedBy;
+                lastAscending = sortType == TableColumn.SortType.ASCENDING;
+                table.getSortOrder().setAll(List.of(column));
+            }
         }
         // The rows on hand make cells for the new columns during a layout, before CSS reached them, when the table
         // was hidden meanwhile (its file gone during a run, or a tab not selected). JavaFX's TableRowSkinBase then sets
@@ -923,6 +998,8 @@ public final class DataTableView extends BorderPane {
     /** A column starts no wider than this: a 5 KB user agent would hide every other column. */
     static final double MAX_COLUMN_WIDTH = 340;
     private static final double MIN_COLUMN_WIDTH = 60;
+    /** An identifier column starts no wider than this: its start and end show ("17402…qq7H-1"), cut in between. */
+    static final double ID_COLUMN_WIDTH = 130;
 
     /**
      * Wide enough for the header and the sampled values as the table's font draws them, up to

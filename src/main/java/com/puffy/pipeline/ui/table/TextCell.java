@@ -16,12 +16,18 @@ final class TextCell extends TableCell<String[], String> {
     private final java.util.function.Function<String, Node> graphic;
 
     TextCell() {
-        this(null);
+        this((java.util.function.Function<String, Node>) null);
     }
 
     /** A cell drawing {@code graphic}'s node for its value before the text (none where it gives null). */
     TextCell(java.util.function.Function<String, Node> graphic) {
         this.graphic = graphic;
+    }
+
+    /** A cell cut with {@code overrun}: an identifier keeps its start and its end ("17402…qq7H-1"), which tell ids apart. */
+    TextCell(javafx.scene.control.OverrunStyle overrun) {
+        this((java.util.function.Function<String, Node>) null);
+        setTextOverrun(overrun);
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -28,7 +27,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -69,6 +67,26 @@ public final class TransformScreen implements Screen {
         add("funnel.csv", "Funnel", "Non-bot sessions reaching each step.", sum("sessions", "step", false));
         add("reconciliation.csv", "Reconciliation", "Revenue and events checked across datasets.",
                 Spec.rows("check", false), "check", "ok");
+    }
+
+    /**
+     * Per dataset, the columns a row is read by, shown first, and its identifier columns, which start narrow with their
+     * whole value on hover: in the file's order the sessions' two ids filled the table at 1024 px, and channel,
+     * device, converted and revenue came after the 340 px landing page; a conversion's revenue came after four ids.
+     */
+    static final Map<String, ColumnLayout> COLUMNS = Map.of(
+            "sessions.csv", new ColumnLayout(List.of("session_id", "channel", "device", "converted", "revenue",
+                    "session_start"), java.util.Set.of("session_id", "client_id")),
+            "users.csv", new ColumnLayout(List.of("client_id", "first_channel", "device", "sessions", "conversions",
+                    "revenue"), java.util.Set.of("client_id")),
+            "conversions.csv", new ColumnLayout(List.of("order_key", "revenue", "channel_last_click", "items",
+                    "quantity", "timestamp"), java.util.Set.of("transaction_id", "client_id", "session_id",
+                    "user_email")),
+            "attribution.csv", new ColumnLayout(List.of("order_key", "model", "channel", "credit", "revenue_credit"),
+                    java.util.Set.of("session_id")));
+
+    /** The columns shown first, in order, and the identifier columns of a dataset's table. */
+    record ColumnLayout(List<String> first, java.util.Set<String> identifiers) {
     }
 
     private static Spec sum(String column, String by, boolean byDay) {
@@ -234,6 +252,11 @@ public final class TransformScreen implements Screen {
             DataTableModel model = new DataTableModel(threads, dataset.facets());
             models.put(f, model);
             DataTableView created = new DataTableView(model, "dataset-" + f.replace(".csv", "").replace('_', '-'));
+            ColumnLayout layout = COLUMNS.get(f);
+            if (layout != null) {
+                created.setLeadingColumns(layout.first());
+                created.setIdentifierColumns(layout.identifiers());
+            }
             if (JOURNEY_DATASETS.contains(f)) {
                 Button open = new Button("Open journey", new FontIcon("mdi2t-timeline-clock-outline"));
                 open.setId("open-journey-" + f.replace(".csv", ""));
@@ -327,6 +350,9 @@ public final class TransformScreen implements Screen {
         return folder == null ? null : folder.resolve(name);
     }
 
+    /** The timeline's viewport: a session's two lines, its five lanes, and a scroll bar for a journey wider. */
+    static final double JOURNEY_TIMELINE_HEIGHT = 150;
+
     private Node journeyPane() {
         TextField client = new TextField();
         client.setId("journey-client");
@@ -367,8 +393,9 @@ public final class TransformScreen implements Screen {
         journeyHeader.setMinHeight(Region.USE_PREF_SIZE);
         ScrollPane scroll = new ScrollPane(timeline);
         scroll.setFitToHeight(true);
-        scroll.setPrefViewportHeight(170);
-        scroll.setMinHeight(150);
+        // The five lanes under a session's two lines, and a scroll bar's height for a journey wider than the pane.
+        scroll.setPrefViewportHeight(JOURNEY_TIMELINE_HEIGHT);
+        scroll.setMinHeight(Region.USE_PREF_SIZE);
 
         orders.setId("journey-orders");
         orders.setPromptText("no conversions");
@@ -376,19 +403,28 @@ public final class TransformScreen implements Screen {
         Label creditTitle = new Label("Attribution credit of order");
         creditTitle.getStyleClass().add("section-title");
         creditTitle.setLabelFor(orders);
-        HBox creditBar = new HBox(8, creditTitle, orders);
-        creditBar.setAlignment(Pos.CENTER_LEFT);
         Label creditHint = Hints.mutedLines("A row per model, a column per session in the 7 days before the purchase (UTC); "
                 + "rows add up to 100 %.");
-        VBox creditBox = new VBox(6, creditBar, creditHint, creditsView);
+        creditTitle.setMinWidth(Region.USE_PREF_SIZE);
+        orders.setMinWidth(Region.USE_PREF_SIZE);
+        creditHint.setMinWidth(0);
+        HBox.setHgrow(creditHint, Priority.ALWAYS);
+        // The hint beside the order, wrapping there: on a line of its own it took a row's height from the credit.
+        HBox creditBar = new HBox(8, creditTitle, orders, creditHint);
+        creditBar.setAlignment(Pos.CENTER_LEFT);
+        // Six rows read at a glance: the search's line took the room of a row and a half.
+        creditsView.hideSearch();
+        VBox creditBox = new VBox(6, creditBar, creditsView);
         VBox.setVgrow(creditsView, Priority.ALWAYS);
 
+        // The timeline's lanes are as many for every journey (a longer one scrolls sideways), so it takes its own
+        // height and the credit table all the rest: split at 46 %, the timeline had 25 px it drew nothing in and the
+        // table showed 2.5 of its six models at 1024×768.
         VBox top = new VBox(6, journeyHeader, scroll);
-        SplitPane split = new SplitPane(top, creditBox);
-        split.setOrientation(Orientation.VERTICAL);
-        // The timeline needs its header and 170 px; the rest goes to the six models' credit (at 0.5 two rows showed
-        // at 1024×768).
-        split.setDividerPositions(0.46);
+        top.setMinHeight(Region.USE_PREF_SIZE);
+        top.setMaxHeight(Region.USE_PREF_SIZE);
+        VBox split = new VBox(8, top, creditBox);
+        VBox.setVgrow(creditBox, Priority.ALWAYS);
         EmptyState empty = new EmptyState("mdi2t-timeline-clock-outline").show("No journey open",
                 "Type a client id above, or select a session, user or conversion under Datasets and press "
                         + "\"Open journey\" (or Ctrl+J on the row).");

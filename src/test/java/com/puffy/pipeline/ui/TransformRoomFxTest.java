@@ -1,0 +1,123 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.ui.transform.TransformScreen;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Transform screen at 1024×768. The Sessions table showed only its two ids: channel, device, converted and revenue
+ * came after the landing page, out of view; a conversion's revenue came after four ids. The columns a row is read by
+ * now come first, the ids start narrow, and all of them are in view without scrolling sideways. A journey's credit
+ * table showed 2.5 of its six models: the timeline had a share of a split it drew nothing in, and the table a search
+ * line and a hint line over six rows.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TransformRoomFxTest {
+    @TempDir
+    static Path dir;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
+    TransformScreen screen;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        fixture.openNewFolder(dir);
+        UiFixtures.transform(fixture.output());
+        // The Transform screen's size in a 1024×768 window.
+        screen = fixture.showScreen(stage, TransformScreen::new, 776, 552);
+    }
+
+    @Test
+    void aSessionsChannelDeviceConversionAndRevenueAreInViewBesideItsId(FxRobot robot) throws Exception {
+        TableView<String[]> sessions = table(robot, "sessions.csv", "#dataset-sessions-table", 3);
+        assertThat(leadingNames(sessions, 6))
+                .containsExactly("session_id", "channel", "device", "converted", "revenue", "session_start");
+        for (String column : List.of("session_id", "channel", "device", "converted", "revenue")) {
+            assertThat(rightEdge(sessions, column)).as(column + " in view").isLessThanOrEqualTo(sessions.getWidth());
+        }
+        assertThat(column(sessions, "client_id").getWidth()).as("an id starts narrow, whole on hover")
+                .isLessThanOrEqualTo(130);
+    }
+
+    @Test
+    void aConversionsRevenueIsInViewToSortBy(FxRobot robot) throws Exception {
+        TableView<String[]> conversions = table(robot, "conversions.csv", "#dataset-conversions-table", 1);
+        assertThat(leadingNames(conversions, 3)).containsExactly("order_key", "revenue", "channel_last_click");
+        assertThat(rightEdge(conversions, "channel_last_click")).isLessThanOrEqualTo(conversions.getWidth());
+    }
+
+    @Test
+    void fiveOfTheSixModelsCreditsAreWholeInViewAt1024(FxRobot robot) throws Exception {
+        robot.interact(() -> screen.openJourney("1740268798-lvfV1k5nHCN8"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#journey-header").queryAs(Label.class)
+                .getText().startsWith("Client 1740268798-lvfV1k5nHCN8"));
+        TableView<?> credits = robot.lookup("#credits-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> credits.getItems().size() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds table = credits.localToScene(credits.getLayoutBounds());
+        long whole = robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(row -> row.getTableView() == credits && !row.isEmpty() && row.isVisible())
+                .filter(row -> {
+                    Bounds bounds = ((Node) row).localToScene(((Node) row).getLayoutBounds());
+                    return bounds.getMaxY() <= table.getMaxY() + 0.5;
+                }).count();
+        assertThat(whole).as("models whose row is whole in view").isGreaterThanOrEqualTo(5);
+        assertThat(shown(robot.lookup("#credits-search").query())).as("no search over six rows").isFalse();
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private TableView<String[]> table(FxRobot robot, String file, String id, int rows) throws Exception {
+        robot.interact(() -> screen.showDataset(file));
+        @SuppressWarnings("unchecked")
+        TableView<String[]> table = robot.lookup(id).queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == rows);
+        WaitForAsyncUtils.waitForFxEvents();
+        return table;
+    }
+
+    private static List<Object> leadingNames(TableView<String[]> table, int count) {
+        return table.getColumns().stream().limit(count).map(TableColumn::getUserData).toList();
+    }
+
+    private static TableColumn<String[], ?> column(TableView<String[]> table, String name) {
+        return table.getColumns().stream().filter(c -> name.equals(c.getUserData())).findFirst().orElseThrow();
+    }
+
+    /** Where the column ends, from the table's left edge, with the table scrolled to its start. */
+    private static double rightEdge(TableView<String[]> table, String name) {
+        double edge = 0;
+        for (TableColumn<String[], ?> column : table.getVisibleLeafColumns()) {
+            edge += column.getWidth();
+            if (name.equals(column.getUserData())) {
+                return edge;
+            }
+        }
+        throw new AssertionError("no column " + name);
+    }
+}
