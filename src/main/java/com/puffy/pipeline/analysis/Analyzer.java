@@ -119,8 +119,9 @@ final class Analyzer {
         long orderCount = orders.size();
         double medianOrder = orders.isEmpty() ? Double.NaN : in.conversions.median("revenue");
         double events = in.dailyMetrics.sum("events");
-        return new Kpis(totalRevenue, orderCount, ratio(totalRevenue, orderCount), medianOrder, sessions, converted,
-                ratio(converted, sessions), ratio(totalRevenue, sessions), ratio(bounced, sessions),
+        return new Kpis(Cents.of(totalRevenue), orderCount, Cents.of(ratio(totalRevenue, orderCount)),
+                Cents.of(medianOrder), sessions, converted, ratio(converted, sessions),
+                Cents.of(ratio(totalRevenue, sessions)), ratio(bounced, sessions),
                 ratio(newSessions, sessions), Math.round(events), ratio(in.dailyMetrics.sum("bot_rows"), events),
                 paths.medianHours, paths.avgSessions);
     }
@@ -143,11 +144,12 @@ final class Analyzer {
         List<DailyTrend> rows = new ArrayList<>();
         for (int i = 0; i < dates.size(); i++) {
             String date = dates.get(i);
-            double dayRevenue = zero(revenue[i]);
+            double dayRevenue = Cents.of(zero(revenue[i]));
             long dayOrders = Math.round(zero(conversions[i]));
             long daySessions = Math.round(zero(sessions[i]));
             rows.add(new DailyTrend(date, Math.round(zero(events[i])), daySessions, Math.round(zero(users[i])),
-                    dayOrders, dayRevenue, ratio(dayRevenue, dayOrders), zero(cvr[i]), ratio(dayRevenue, daySessions),
+                    dayOrders, dayRevenue, Cents.of(ratio(dayRevenue, dayOrders)), zero(cvr[i]),
+                    Cents.of(ratio(dayRevenue, daySessions)),
                     zero(botShare[i]), zero(nullRate[i]), alertsByDate.getOrDefault(date, 0),
                     String.join("; ", issuesByDate.getOrDefault(date, List.of()))));
         }
@@ -177,14 +179,22 @@ final class Analyzer {
         double[] sessions = c.numbers("sessions");
         double[] conversions = c.numbers("conversions");
         double[] revenue = c.numbers("revenue");
-        Map<String, Double> modelTotals = new HashMap<>();
+        Map<String, List<Integer>> rowsByModel = new LinkedHashMap<>();
         for (int i = 0; i < models.size(); i++) {
-            modelTotals.merge(models.get(i), zero(revenue[i]), Double::sum);
+            rowsByModel.computeIfAbsent(models.get(i), k -> new ArrayList<>()).add(i);
         }
         List<ChannelModel> rows = new ArrayList<>();
-        for (int i = 0; i < models.size(); i++) {
-            rows.add(new ChannelModel(models.get(i), channels.get(i), Math.round(zero(sessions[i])),
-                    zero(conversions[i]), zero(revenue[i]), ratio(zero(revenue[i]), modelTotals.get(models.get(i)))));
+        for (List<Integer> modelRows : rowsByModel.values()) {
+            // Credit split three ways is a third of an order and of its revenue: rounded to the cent (and to a
+            // hundredth of an order) so that a model's channels still add up to its total, as SPEC §5 has them.
+            List<Double> credited = Cents.apportion(modelRows.stream().map(i -> zero(revenue[i])).toList(), 2);
+            List<Double> credits = Cents.apportion(modelRows.stream().map(i -> zero(conversions[i])).toList(), 2);
+            double modelTotal = credited.stream().mapToDouble(Double::doubleValue).sum();
+            for (int k = 0; k < modelRows.size(); k++) {
+                int i = modelRows.get(k);
+                rows.add(new ChannelModel(models.get(i), channels.get(i), Math.round(zero(sessions[i])), credits.get(k),
+                        credited.get(k), ratio(credited.get(k), modelTotal)));
+            }
         }
         rows.sort(Comparator.comparing((ChannelModel r) -> modelRank(r.model())).thenComparing(ChannelModel::model)
                 .thenComparing(ChannelModel::revenue, Comparator.reverseOrder()).thenComparing(ChannelModel::channel));
@@ -296,8 +306,8 @@ final class Analyzer {
     private static Segment segment(String dimension, String name, long sessions, double converted, double revenue,
                                    long total) {
         long conv = Math.round(converted);
-        return new Segment(dimension, name, sessions, conv, ratio(conv, sessions), revenue, ratio(revenue, sessions),
-                ratio(sessions, total));
+        return new Segment(dimension, name, sessions, conv, ratio(conv, sessions), Cents.of(revenue),
+                Cents.of(ratio(revenue, sessions)), ratio(sessions, total));
     }
 
     private static String label(String value) {
@@ -357,11 +367,11 @@ final class Analyzer {
         List<PathBucket> buckets = new ArrayList<>();
         for (int i = 0; i < TIME_BUCKETS.size(); i++) {
             buckets.add(new PathBucket(AnalysisResult.TIME_TO_PURCHASE, TIME_BUCKETS.get(i), timeOrders[i],
-                    ratio(timeOrders[i], measured), timeRevenue[i]));
+                    ratio(timeOrders[i], measured), Cents.of(timeRevenue[i])));
         }
         for (int i = 0; i < SESSION_BUCKETS.size(); i++) {
             buckets.add(new PathBucket(AnalysisResult.SESSIONS_TO_PURCHASE, SESSION_BUCKETS.get(i), sessionOrders[i],
-                    ratio(sessionOrders[i], measured), sessionRevenue[i]));
+                    ratio(sessionOrders[i], measured), Cents.of(sessionRevenue[i])));
         }
         hours.sort(Double::compare);
         double median = hours.isEmpty() ? Double.NaN : hours.size() % 2 == 1 ? hours.get(hours.size() / 2)
@@ -384,7 +394,8 @@ final class Analyzer {
         for (Group g : groups.subList(0, Math.min(TOP_PRODUCTS, groups.size()))) {
             String name = g.key().isBlank() ? "(no name)" : g.key();
             rows.add(new TopProduct(rows.size() + 1, name, g.distinct("order_key"), Math.round(g.sum("quantity")),
-                    g.sum("item_price"), ratio(g.sum("item_price"), itemRevenue), unpriced.getOrDefault(g.key(), 0L)));
+                    Cents.of(g.sum("item_price")), ratio(g.sum("item_price"), itemRevenue),
+                    unpriced.getOrDefault(g.key(), 0L)));
         }
         return rows;
     }

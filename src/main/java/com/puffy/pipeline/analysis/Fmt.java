@@ -176,6 +176,17 @@ public final class Fmt {
         return withYear ? longDate(isoDate) : date(isoDate);
     }
 
+    /**
+     * A day of or near a period ({@code Feb 28}), with its year when the period crosses a new year or the day lies in
+     * another year than the period: a freshness alert dated on the run's day reads {@code Nov 27, 2026} beside a
+     * period in 2025, not {@code Nov 27}.
+     */
+    public static String date(String isoDate, String periodFirst, String periodLast) {
+        boolean otherYear = isoDate.length() >= 4 && periodFirst.length() >= 4
+                && !isoDate.substring(0, 4).equals(periodFirst.substring(0, 4));
+        return date(isoDate, otherYear || spansYears(periodFirst, periodLast));
+    }
+
     /** Whether a period from one ISO date to another crosses a new year: "Feb 23" alone would then be ambiguous. */
     public static boolean spansYears(String firstIsoDate, String lastIsoDate) {
         return firstIsoDate.length() >= 4 && lastIsoDate.length() >= 4

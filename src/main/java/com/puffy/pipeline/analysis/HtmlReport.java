@@ -108,6 +108,20 @@ final class HtmlReport {
         return Fmt.spansYears(r.overview().firstDate(), r.overview().lastDate());
     }
 
+    /**
+     * What the CSVs' plain numbers are, since their headers (read back by the app) carry no unit: a spreadsheet shows
+     * {@code session_cvr} 0.0101 and {@code revenue} 77140.67 without saying they are 1.01 % and dollars.
+     */
+    static final String CSV_UNITS = "In them, money is in dollars to the cent (revenue credited by attribution is "
+            + "rounded so that each model's channels add up to the total revenue, as are credited conversions to the "
+            + "orders); rates and shares are fractions (0.0101 is 1.01%); shift_points are percentage points; hours "
+            + "are hours; a blank cell is a figure that is not known.";
+
+    /** A day beside the period: a FRESHNESS incident is dated on the run's day, often in another year. */
+    private String inPeriod(String isoDate) {
+        return Fmt.date(isoDate, r.overview().firstDate(), r.overview().lastDate());
+    }
+
     private String page() {
         Overview o = r.overview();
         String period = o.firstDate().isEmpty() ? "No data"
@@ -135,7 +149,7 @@ final class HtmlReport {
                 .append(" from ").append(escape(Words.count(o.files(), "input file", "input files")))
                 .append(". Every table of this page is ")
                 .append("also in this folder as CSV: ").append(escape(String.join(", ", ReportTables.FILES)))
-                .append(".</p><p>Definitions: sessions and conversion rates exclude bot sessions; revenue and ")
+                .append(". ").append(escape(CSV_UNITS)).append("</p><p>Definitions: sessions and conversion rates exclude bot sessions; revenue and ")
                 .append("orders include every valid purchase; attribution uses the sessions that started within ")
                 .append("7 days before each purchase; a new visitor is a client first seen in this data, whatever ")
                 .append("came before it.</p></footer>\n</main>\n</body>\n</html>\n");
@@ -492,8 +506,9 @@ final class HtmlReport {
         csvNote(ReportTables.ALERTS);
         List<List<String>> rows = new ArrayList<>();
         for (Incident i : r.incidents()) {
-            rows.add(List.of(i.worstSeverity(), i.check(), Fmt.date(i.firstDate(), yearly())
-                    + (i.firstDate().equals(i.lastDate()) ? "" : " \u2013 " + Fmt.date(i.lastDate(), yearly())), Integer.toString(i.alerts()), i.summary()));
+            rows.add(List.of(i.worstSeverity(), i.check(), inPeriod(i.firstDate())
+                    + (i.firstDate().equals(i.lastDate()) ? "" : " \u2013 " + inPeriod(i.lastDate())),
+                    Integer.toString(i.alerts()), i.summary()));
         }
         if (!rows.isEmpty()) {
             html.append("<h3>Incidents</h3>");

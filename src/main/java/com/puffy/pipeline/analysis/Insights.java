@@ -50,9 +50,9 @@ final class Insights {
         return insights.out;
     }
 
-    /** A day as sentences show it: with its year when the period crosses a new year. */
+    /** A day as sentences show it: with its year when the period crosses a new year or the day is of another year. */
     private String day(String isoDate) {
-        return Fmt.date(isoDate, Fmt.spansYears(r.overview().firstDate(), r.overview().lastDate()));
+        return Fmt.date(isoDate, r.overview().firstDate(), r.overview().lastDate());
     }
 
     private void say(String section, String text) {

@@ -162,8 +162,9 @@ final class QualityImpacts {
         if (count > 0) {
             Set<String> days = new TreeSet<>(in.quarantinedPurchasesByDate.keySet());
             days.remove("");
+            // Their revenue is not known (missing or invalid) or not counted: a $0 there read as "no revenue lost".
             rows.add(new QualityImpact("QUARANTINED_PURCHASES", "Purchase rows quarantined (missing transaction id or "
-                    + "invalid revenue): not counted", days.size(), count, 0.0, 0.0,
+                    + "invalid revenue): not counted", days.size(), count, Double.NaN, Double.NaN,
                     "Orders and revenue are understated by these purchases",
                     "See quality/quarantine.csv for the raw rows."));
         }
@@ -195,7 +196,7 @@ final class QualityImpacts {
             issuesByDate.computeIfAbsent(day, k -> new ArrayList<>()).add(dayLabel);
         }
         taintedDays.addAll(days);
-        rows.add(new QualityImpact(issue, description, days.size(), count, revenue,
+        rows.add(new QualityImpact(issue, description, days.size(), count, Cents.of(revenue),
                 Analyzer.ratio(revenue, totalRevenue), affects, guidance));
     }
 
@@ -219,7 +220,7 @@ final class QualityImpacts {
         perDay.forEach((day, n) -> issuesByDate.computeIfAbsent(day, k -> new ArrayList<>())
                 .add(dayLabel + " (" + n + ")"));
         taintedDays.addAll(perDay.keySet());
-        rows.add(new QualityImpact(code, description, perDay.size(), count, revenue,
+        rows.add(new QualityImpact(code, description, perDay.size(), count, Cents.of(revenue),
                 Analyzer.ratio(revenue, totalRevenue), affects, guidance));
     }
 
@@ -238,7 +239,7 @@ final class QualityImpacts {
             }
         }
         rows.add(new QualityImpact("ANY", "Orders touched by at least one of the issues above", taintedDays.size(),
-                count, revenue, Analyzer.ratio(revenue, totalRevenue), "See the rows above",
+                count, Cents.of(revenue), Analyzer.ratio(revenue, totalRevenue), "See the rows above",
                 // Printed beside the ANY share: the two add up to 100% (Fmt.shares).
                 "The remaining " + Fmt.shares(List.of(Analyzer.ratio(revenue, totalRevenue),
                         1 - Analyzer.ratio(revenue, totalRevenue))).get(1) + " of revenue is clean."));

@@ -477,6 +477,65 @@ class AnalysisStageTest {
     }
 
     @Test
+    void revenueCreditedInThirdsIsWrittenToTheCentAndEachModelStillAddsUpToTheTotal() throws Exception {
+        // Three touchpoints share every order under linear, as the transform writes them: six decimals.
+        Path performance = out.resolve("transform/channel_performance.csv");
+        Files.writeString(performance, Files.readString(performance) + """
+                linear,Paid Search,2,1.333333,183.333333
+                linear,Email,1,1.333333,133.333333
+                linear,Referral,1,1.333334,133.333334
+                """);
+        runStage();
+        List<java.util.Map<String, String>> linear = csv(ReportTables.CHANNEL_REVENUE).stream()
+                .filter(row -> row.get("model").equals("linear")).toList();
+        assertThat(linear).extracting(row -> row.get("channel") + " " + row.get("conversions") + " " + row.get("revenue"))
+                .containsExactly("Paid Search 1.33 183.33", "Referral 1.34 133.34", "Email 1.33 133.33");
+        assertThat(linear.stream().map(row -> new java.math.BigDecimal(row.get("revenue")))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)).isEqualByComparingTo("450");
+        assertThat(Files.readAllLines(work.resolve(ReportTables.CHANNEL_BY_MODEL)))
+                .contains("Referral,1,50,50,0,133.34,0,0");
+        assertThat(Files.readAllLines(work.resolve(ReportTables.CONVERSIONS_BY_MODEL)))
+                .contains("Email,1,0,1,0,1.33,0,0");
+    }
+
+    @Test
+    void averagesOfMoneyAreWrittenToTheCent() throws Exception {
+        Path conversions = out.resolve("transform/conversions.csv");
+        Files.writeString(conversions, Files.readString(conversions).replace("2025-03-03T09:30:00.000Z,300,",
+                "2025-03-03T09:30:00.000Z,300.01,"));
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replace("2025-03-03,5,2,2,2,300,", "2025-03-03,5,2,2,2,300.01,"));
+        runStage();
+        // 450.01 over 4 orders and 6 sessions; Mar 3: 300.01 over 2 orders and 2 sessions.
+        assertThat(csv(ReportTables.KPIS)).filteredOn(row -> List.of("revenue", "aov", "revenue_per_session",
+                "median_order").contains(row.get("metric"))).extracting(row -> row.get("metric") + " " + row.get("value"))
+                .containsExactly("revenue 450.01", "aov 112.5", "median_order 75", "revenue_per_session 75");
+        assertThat(csv(ReportTables.DAILY)).filteredOn(row -> row.get("date").equals("2025-03-03"))
+                .extracting(row -> row.get("revenue") + " " + row.get("aov") + " " + row.get("revenue_per_session"))
+                .containsExactly("300.01 150.01 150.01");
+    }
+
+    @Test
+    void quarantinedPurchasesLeaveTheirRevenueBlankNotZero() throws Exception {
+        // The rows were set aside for a missing transaction id or an invalid revenue: "$0" read as "no revenue lost".
+        runStage();
+        assertThat(csv(ReportTables.QUALITY)).filteredOn(row -> row.get("issue").equals("QUARANTINED_PURCHASES"))
+                .extracting(row -> row.get("orders") + "|" + row.get("revenue") + "|" + row.get("revenue_share"))
+                .containsExactly("1||");
+        String html = Files.readString(work.resolve(AnalysisStage.REPORT));
+        String row = html.substring(html.indexOf("Purchase rows quarantined"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains(">n/a</td>").doesNotContain("$0");
+        assertThat(AnalysisResults.read(work).qualityImpact("QUARANTINED_PURCHASES").orElseThrow().revenue()).isNaN();
+    }
+
+    private List<java.util.Map<String, String>> csv(String file) throws Exception {
+        try (var parser = com.puffy.pipeline.io.CsvInput.open(work.resolve(file))) {
+            return parser.stream().map(org.apache.commons.csv.CSVRecord::toMap).toList();
+        }
+    }
+
+    @Test
     void aMissingUpstreamFileNamesItAndSaysWhatToDo() throws Exception {
         Files.delete(out.resolve("transform/sessions.csv"));
         assertThatThrownBy(this::runStage).isInstanceOf(PipelineException.class)

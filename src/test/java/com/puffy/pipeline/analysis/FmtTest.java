@@ -59,4 +59,12 @@ class FmtTest {
         assertThat(Fmt.percentOneDecimal(0.344)).isEqualTo("34.4%");
         assertThat(Fmt.percentOneDecimal(0.338)).isEqualTo("33.8%");
     }
+
+    @Test
+    void aDayOfAnotherYearThanItsPeriodSaysItsYear() {
+        assertThat(Fmt.date("2026-11-27", "2025-02-23", "2025-03-08")).isEqualTo("Nov 27, 2026");
+        assertThat(Fmt.date("2025-02-28", "2025-02-23", "2025-03-08")).isEqualTo("Feb 28");
+        assertThat(Fmt.date("2025-02-28", "2024-12-30", "2025-03-08")).isEqualTo("Feb 28, 2025");
+        assertThat(Fmt.date("2025-02-28", "", "")).isEqualTo("Feb 28");
+    }
 }

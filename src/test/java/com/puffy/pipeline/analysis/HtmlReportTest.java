@@ -166,6 +166,31 @@ class HtmlReportTest {
     }
 
     @Test
+    void theFooterSaysWhatTheNumbersOfTheCsvTablesAre() {
+        String footer = html.substring(html.indexOf("<footer"));
+        assertThat(footer).contains("also in this folder as CSV: overview.csv")
+                .contains("money is in dollars to the cent").contains("rates and shares are fractions (0.0101 is 1.01%)");
+    }
+
+    @Test
+    void anIncidentDatedInAnotherYearThanThePeriodSaysItsYear() throws Exception {
+        // FRESHNESS is dated on the run's day: "Nov 27" beside a period of March 2025 read as November 2025.
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work-fresh");
+        Files.writeString(out.resolve("monitoring/incidents.csv"), """
+                incident_id,check,first_date,last_date,alerts,worst_severity,summary
+                I-20261127-FRESHNESS,FRESHNESS,2026-11-27,2026-11-27,1,CRITICAL,latest partition 2025-03-03 is 634 days old
+                I3,ZERO_REVENUE_ORDERS,2025-03-03,2025-03-03,1,WARNING,1 order with revenue 0
+                """);
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        assertThat(page).contains("<td class=\"txt\">FRESHNESS</td><td class=\"date\">Nov 27, 2026</td>")
+                .contains("<td class=\"txt\">ZERO_REVENUE_ORDERS</td><td class=\"date\">Mar 3</td>");
+        assertThat(AnalysisResults.read(work).insights(Insights.ALERTS))
+                .anyMatch(line -> line.startsWith("Most severe: FRESHNESS on Nov 27, 2026: "));
+    }
+
+    @Test
     void inPrintEachSectionHeadingStaysOnThePageOfTheFirstChartItIntroduces() throws Exception {
         // The heading and sentences of "Daily trend", "Funnel" and "Channels" sat alone at the foot of a printed
         // page, their chart on the next: they now share one block that print keeps whole.

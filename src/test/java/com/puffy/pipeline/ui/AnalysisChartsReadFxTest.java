@@ -130,6 +130,31 @@ class AnalysisChartsReadFxTest {
         assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), Set.of())).isEmpty();
     }
 
+    @Test
+    void exportWritesTheChartTableTheAnalystOpenedLastOrIsWorkingIn(FxRobot robot) throws Exception {
+        AnalysisScreen screen = show(robot);
+        assertThat(screen.visibleTable()).as("charts only").isNull();
+        robot.interact(() -> asTable(robot, "chart-revenue").setSelected(true));
+        robot.interact(() -> asTable(robot, "chart-funnel").setSelected(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        // The daily revenue table, first on the page, was exported whichever table had just been opened.
+        assertThat(screen.visibleTable().getId()).isEqualTo("chart-funnel-data-table");
+        javafx.scene.control.TableView<?> revenueTable = robot.lookup("#chart-revenue-data-table")
+                .queryAs(javafx.scene.control.TableView.class);
+        robot.interact(revenueTable::requestFocus);
+        assertThat(screen.visibleTable().getId()).as("the table in focus").isEqualTo("chart-revenue-data-table");
+        robot.interact(() -> asTable(robot, "chart-devices").setSelected(true));
+        robot.interact(() -> asTable(robot, "chart-devices").requestFocus());
+        assertThat(screen.visibleTable().getId()).isEqualTo("chart-devices-data-table");
+        robot.interact(() -> asTable(robot, "chart-devices").setSelected(false));
+        assertThat(screen.visibleTable().getId()).as("closed: the one opened before it")
+                .isEqualTo("chart-funnel-data-table");
+    }
+
+    private static javafx.scene.control.ToggleButton asTable(FxRobot robot, String card) {
+        return robot.lookup("#" + card + "-as-table").queryAs(javafx.scene.control.ToggleButton.class);
+    }
+
     private static Map<String, Double> revenue(String model) {
         return result.channelRevenue(model).stream().filter(c -> c.revenue() != 0).collect(Collectors.toMap(
                 AnalysisResult.ChannelModel::channel, AnalysisResult.ChannelModel::revenue));
@@ -142,12 +167,14 @@ class AnalysisChartsReadFxTest {
                 .collect(Collectors.toMap(XYChart.Data::getYValue, d -> d.getXValue().doubleValue()));
     }
 
-    private void show(FxRobot robot) throws Exception {
-        robot.interact(() -> fixture.showScreen(window, AnalysisScreen::new, 780, 728));
+    private AnalysisScreen show(FxRobot robot) throws Exception {
+        AnalysisScreen[] screen = new AnalysisScreen[1];
+        robot.interact(() -> screen[0] = fixture.showScreen(window, AnalysisScreen::new, 780, 728));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !chart(robot, "#chart-channels").getData().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> window.getScene().getRoot().layout());
         WaitForAsyncUtils.waitForFxEvents();
+        return screen[0];
     }
 
     @SuppressWarnings("unchecked")

@@ -64,6 +64,8 @@ public final class AnalysisScreen implements Screen {
     private AnalysisResult shown;
     private final BarChart<String, Number> devices = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final List<ChartCard> cards = new ArrayList<>();
+    /** Cards showing their table, the one opened last at the end: what Ctrl+E exports when no table has focus. */
+    private final List<ChartCard> openedTables = new ArrayList<>();
     private final ChartCard revenueCard;
     private final ChartCard ordersCard;
     private final ChartCard funnelCard;
@@ -159,6 +161,12 @@ public final class AnalysisScreen implements Screen {
             return dir == null ? null : dir.resolve(file);
         });
         cards.add(card);
+        card.showsTableProperty().addListener((obs, old, now) -> {
+            openedTables.remove(card);
+            if (now) {
+                openedTables.add(card);
+            }
+        });
         return card;
     }
 
@@ -470,11 +478,13 @@ public final class AnalysisScreen implements Screen {
         if (tabs.getSelectionModel().getSelectedIndex() == 1) {
             return allFiles.visibleTable();
         }
-        for (ChartCard card : cards) {
-            if (card.visibleTable() != null) {
+        // With several tables open, the first card's (the daily revenue, perhaps scrolled out of view) was exported
+        // whichever the analyst had just opened or was working in.
+        for (ChartCard card : openedTables) {
+            if (card.tableHasFocus()) {
                 return card.visibleTable();
             }
         }
-        return null;
+        return openedTables.isEmpty() ? null : openedTables.get(openedTables.size() - 1).visibleTable();
     }
 }

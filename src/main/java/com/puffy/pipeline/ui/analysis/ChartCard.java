@@ -96,6 +96,22 @@ final class ChartCard extends VBox {
         caption.setText(text == null ? "" : text);
     }
 
+    /** Whether the card shows its table in place of its chart. */
+    javafx.beans.property.BooleanProperty showsTableProperty() {
+        return asTable.selectedProperty();
+    }
+
+    /** Whether the keyboard focus is in this card's table (its rows, its search or its filter). */
+    boolean tableHasFocus() {
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if (n == table) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The table of this card when it shows one, for export. */
     javafx.scene.control.TableView<String[]> visibleTable() {
         return asTable.isSelected() ? table.table() : null;
