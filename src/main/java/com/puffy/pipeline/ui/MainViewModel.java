@@ -2,6 +2,7 @@ package com.puffy.pipeline.ui;
 
 import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.ExitCode;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.RunSettings;
 import com.puffy.pipeline.core.StageId;
@@ -83,6 +84,9 @@ public final class MainViewModel {
     private final StringProperty unreadableMessage = new SimpleStringProperty("");
     private final StringProperty unreadableLink = new SimpleStringProperty("");
     private final StringProperty nothingToShow = new SimpleStringProperty("");
+    /** Why the last run on {@link #failedFolder} found nothing to read, kept until a run there succeeds. */
+    private String failedReason = "";
+    private Path failedFolder;
     private final List<Consumer<UiError>> errorListeners = new ArrayList<>();
     private final Map<StageId, StageViewModel> byId = new EnumMap<>(StageId.class);
 
@@ -283,7 +287,11 @@ public final class MainViewModel {
         // The last folder's unreadable file is no concern of this one; this folder's are read with its statuses.
         showUnreadable(List.of());
         boolean holdsCsv = holdsCsvFiles(absolute);
-        nothingToShow.set(holdsCsv ? "" : noCsvFile(absolute));
+        if (!absolute.normalize().equals(failedFolder)) {
+            failedReason = "";
+            failedFolder = null;
+        }
+        nothingToShow.set(holdsCsv ? lastFailure(absolute) : noCsvFile(absolute));
         // On a first start the window opens on the sample by itself: its status said only "Opened …/sample-data."
         statusMessage.set(sampleOpen ? "Opened the sample data (" + absolute + "): Run all (F5) to see what the "
                 + "checks find in it, or open your own folder of daily event files (Ctrl+O)."
@@ -322,6 +330,27 @@ public final class MainViewModel {
         return (files == 1 ? "The only event file in " + folder + " holds" : "The " + files + " event files in "
                 + folder + " hold") + " only a header line, no events, so every screen is empty: check that the "
                 + "export wrote the days' events, then run again (F5).";
+    }
+
+    /**
+     * A folder whose files Quality could not read at all (all compressed, all without event columns, all unreadable)
+     * fails before writing anything: its reasons were said in the run's dialog only, and once it was closed the
+     * screens were empty under "The run failed; nothing was written." They stay above the screens until a run there
+     * succeeds. Other failures (settings, a full disk) are not about the folder and keep to the dialog.
+     */
+    private void rememberInputFailure(Path folder, Throwable error, Set<StageId> hadOutputs) {
+        // A folder without any CSV file has its own line already.
+        if (!hadOutputs.contains(StageId.QUALITY) && holdsCsvFiles(folder)
+                && UiError.rootCause(error) instanceof PipelineException failure
+                && failure.exitCode() == ExitCode.UNREADABLE_INPUT) {
+            failedFolder = folder.toAbsolutePath().normalize();
+            failedReason = "The last run found nothing to read. " + UiError.inTheAppsWords(failure.getMessage());
+            nothingToShow.set(failedReason);
+        }
+    }
+
+    private String lastFailure(Path folder) {
+        return folder != null && folder.toAbsolutePath().normalize().equals(failedFolder) ? failedReason : "";
     }
 
     /**
@@ -569,7 +598,7 @@ public final class MainViewModel {
                     }
                 }
                 showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
-                nothingToShow.set(emptiness);
+                nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
                 showChanges(changes);
                 List<String> outdated = stages.stream().filter(stage -> statuses.get(stage.id()) == StageStatus.STALE)
                         .map(stage -> stage.id().title()).toList();
@@ -698,7 +727,7 @@ public final class MainViewModel {
                 if (running.get() || !settings.inputDir().equals(inputDir.get())) {
                     return;
                 }
-                nothingToShow.set(emptiness);
+                nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
                 List<String> outdated = new ArrayList<>();
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
@@ -911,6 +940,7 @@ public final class MainViewModel {
                 threads.fx(() -> {
                     statusMessage.set(hadOutputs.isEmpty() ? "The run failed; nothing was written."
                             : "The run failed; the previous outputs were kept.");
+                    rememberInputFailure(settings.inputDir(), e, hadOutputs);
                     lastRun.set("Last run " + now() + ": failed");
                     endRun();
                     report(UiError.of("run the pipeline", e));
@@ -954,6 +984,8 @@ public final class MainViewModel {
     }
 
     private void finished(PipelineReport report, Duration took, Set<StageId> hadOutputs) {
+        failedReason = "";
+        failedFolder = null;
         boolean cancelled = report.stages().stream().anyMatch(s -> s.outcome() == StageOutcome.CANCELLED);
         long ran = report.stages().stream().filter(s -> s.outcome() == StageOutcome.RAN).count();
         if (cancelled) {
@@ -1032,7 +1064,7 @@ public final class MainViewModel {
             StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality);
             threads.fx(() -> {
-                nothingToShow.set(emptiness);
+                nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     StageState shown = stage.getState();

@@ -48,6 +48,11 @@ public record UiError(String message, String details) {
                 .replace("leave --as-of out", "press Today beside it");
     }
 
+    /** The error under the wrappers of the run's threads: what the engine threw. */
+    static Throwable rootCause(Throwable error) {
+        return unwrap(error);
+    }
+
     private static Throwable unwrap(Throwable error) {
         Throwable current = error;
         while ((current instanceof java.util.concurrent.CompletionException

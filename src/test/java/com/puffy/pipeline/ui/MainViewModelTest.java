@@ -183,6 +183,34 @@ class MainViewModelTest {
     }
 
     @Test
+    void aFolderOfCompressedDaysKeepsWhyTheRunFoundNothingAboveTheScreensUntilARunThereSucceeds() throws Exception {
+        MainViewModel vm = vm(new com.puffy.pipeline.quality.QualityStage());
+        Path packed = Files.createDirectories(dir.resolve("packed"));
+        Files.write(packed.resolve("events_20250101.csv.gz"), new byte[] {0x1f, (byte) 0x8b});
+        vm.openFolder(packed);
+        assertThat(vm.nothingToShowProperty().get()).as("nothing known before a run").isEmpty();
+        vm.runAll();
+        assertThat(errors).hasSize(1);
+        String why = "The last run found nothing to read. No event CSV files in " + packed.toAbsolutePath() + ": 1 file"
+                + " was examined and skipped. Fix it as said below, or choose the folder that holds the daily event"
+                + " files (events_YYYYMMDD.csv):\n  events_20250101.csv.gz is compressed (gzip), not a CSV file, and was"
+                + " skipped: unpack it into the same folder, so that events_20250101.csv lies there, and run again.";
+        assertThat(vm.nothingToShowProperty().get()).isEqualTo(why);
+        vm.recheckStatuses();
+        assertThat(vm.nothingToShowProperty().get()).as("kept when the window comes back").isEqualTo(why);
+        vm.openFolder(input);
+        assertThat(vm.nothingToShowProperty().get()).as("another folder").isEmpty();
+        vm.openFolder(packed);
+        assertThat(vm.nothingToShowProperty().get()).as("gone once another folder was opened").isEmpty();
+        vm.runAll();
+        assertThat(vm.nothingToShowProperty().get()).isEqualTo(why);
+        Files.copy(input.resolve("events_20250101.csv"), packed.resolve("events_20250101.csv"));
+        vm.runAll();
+        assertThat(vm.nothingToShowProperty().get()).as("a run that read the unpacked day (a header only here)")
+                .startsWith("The only event file in ").doesNotContain("compressed");
+    }
+
+    @Test
     void eventFilesWithOnlyTheirHeaderSayWhyTheScreensAreEmptyAfterARunAndOnReopening() throws Exception {
         MainViewModel vm = vm(new com.puffy.pipeline.quality.QualityStage());
         Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
