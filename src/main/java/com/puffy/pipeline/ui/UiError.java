@@ -45,7 +45,9 @@ public record UiError(String message, String details) {
                 // FRESHNESS: the As of date picker in the header does what --as-of does (Rules now stands beside Cache).
                 .replaceAll("pass --as-of (\\d{4}-\\d{2}-\\d{2})", "set As of (in the header) to $1")
                 .replace("pass an --as-of date", "set As of (in the header) to a date")
-                .replace("leave --as-of out", "press Today beside it");
+                .replace("leave --as-of out", "press Today beside it")
+                .replaceAll("daily event files \\(events_YYYYMMDD\\.csv\\)(?! with File)",
+                        "daily event files (events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O)");
     }
 
     /** The error under the wrappers of the run's threads: what the engine threw. */

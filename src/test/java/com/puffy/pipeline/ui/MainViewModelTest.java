@@ -193,7 +193,7 @@ class MainViewModelTest {
         assertThat(errors).hasSize(1);
         String why = "The last run found nothing to read. No event CSV files in " + packed.toAbsolutePath() + ": 1 file"
                 + " was examined and skipped. Fix it as said below, or choose the folder that holds the daily event"
-                + " files (events_YYYYMMDD.csv):\n  events_20250101.csv.gz is compressed (gzip), not a CSV file, and was"
+                + " files (events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O):\n  events_20250101.csv.gz is compressed (gzip), not a CSV file, and was"
                 + " skipped: unpack it into the same folder, so that events_20250101.csv lies there, and run again.";
         assertThat(vm.nothingToShowProperty().get()).isEqualTo(why);
         vm.recheckStatuses();
