@@ -93,8 +93,8 @@ public final class QualityScreen implements Screen {
         saysWhenTheFileHasNone(findingsView, findingsAbsence);
         saysWhenTheFileHasNone(quarantineView, quarantineAbsence);
         tabs.getTabs().addAll(
-                tab("Files", "quality-tab-files", withHint(filesView,
-                        "Double-click a file (or press Enter) for its findings and quarantined rows.")),
+                tab("Files", "quality-tab-files", withHint(filesView, filesHint(filesView,
+                        "Double-click a file (or press Enter) for its findings and quarantined rows."))),
                 tab("Schema drift", "quality-tab-drift", driftPane()),
                 findingsTab,
                 quarantineTab,
@@ -121,6 +121,30 @@ public final class QualityScreen implements Screen {
         Label label = new Label(hint);
         label.getStyleClass().add("muted");
         return withHint(content, label);
+    }
+
+    /**
+     * A hint about a table's rows, shown while it has some: under the empty table of a run that failed or has not
+     * happened it pointed at files that were not there.
+     */
+    private static Label filesHint(DataTableView view, String hint) {
+        Label label = new Label(hint);
+        label.setId("quality-files-hint");
+        label.getStyleClass().add("muted");
+        label.managedProperty().bind(label.visibleProperty());
+        javafx.beans.InvalidationListener update = o -> label.setVisible(!view.table().getItems().isEmpty());
+        view.table().itemsProperty().addListener((obs, before, now) -> {
+            if (before != null) {
+                before.removeListener(update);
+            }
+            if (now != null) {
+                now.addListener(update);
+            }
+            update.invalidated(obs);
+        });
+        view.table().getItems().addListener(update);
+        update.invalidated(null);
+        return label;
     }
 
     private static Node withHint(Node content, Label label) {
