@@ -263,14 +263,19 @@ public final class FileTable implements TableData {
     }
 
     private void ensureUnchanged() throws IOException {
+        if (!isUnchanged()) {
+            throw changedError();
+        }
+    }
+
+    /** Whether the file is still the one this table was made from (same size, same modification time). */
+    public boolean isUnchanged() {
         try {
-            if (Files.size(file) == fileSize && Files.getLastModifiedTime(file).toMillis() == modified) {
-                return;
-            }
+            return Files.size(file) == fileSize && Files.getLastModifiedTime(file).toMillis() == modified;
         } catch (IOException gone) {
             // deleted or unreadable since the table was made: the same as changed
+            return false;
         }
-        throw changedError();
     }
 
     private String[][] blanks(String[][] out) {

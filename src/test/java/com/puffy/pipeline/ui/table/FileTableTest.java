@@ -187,6 +187,34 @@ class FileTableTest {
     }
 
     @Test
+    void aReloadAfterARunThatLeftTheFileAsItWasKeepsTheRowsSortAndFiltersWithoutReadingAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("sessions.csv"), "id,channel\na,Direct\nb,Email\nc,Direct\n");
+        DataTableModel model = new DataTableModel(UiThreads.direct(), List.of("channel"));
+        model.load(file, "run it");
+        model.setFacet("channel", java.util.Set.of("Direct"));
+        model.setSort("id", false);
+        TableData read = model.tableProperty().get();
+        List<String> placeholders = new ArrayList<>();
+        model.placeholderProperty().addListener((obs, old, now) -> placeholders.add(now));
+
+        model.load(file, "run it");
+        model.setShown(false);
+        model.loadWhenShown(file, "run it");
+        model.setShown(true);
+
+        assertThat(model.tableProperty().get()).isSameAs(read);
+        assertThat(placeholders).isEmpty();
+        assertThat(cells(model.rowsProperty().get())).containsExactly(List.of("c", "Direct"), List.of("a", "Direct"));
+
+        Files.writeString(file, "id,channel\nz,Direct\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        model.load(file, "run it");
+        assertThat(model.tableProperty().get()).isNotSameAs(read);
+        assertThat(placeholders).contains("Loading sessions.csv…");
+        assertThat(cells(model.rowsProperty().get())).containsExactly(List.of("z", "Direct"));
+    }
+
+    @Test
     void aSortOnAFileTruncatedUnderTheTableReadsItAgainInsteadOfFailing() throws Exception {
         Path file = Files.writeString(dir.resolve("sessions.csv"), "id,n\na,1\nb,2\n");
         DataTableModel model = new DataTableModel(UiThreads.direct(), List.of());
