@@ -27,6 +27,8 @@ public final class JourneyViewModel {
                     + "(or Ctrl+J).");
     private final ObjectProperty<UiError> error = new SimpleObjectProperty<>();
     private final AtomicLong generation = new AtomicLong();
+    /** The size and modification time of each file the journey on screen was read from. */
+    private List<String> readStamps = List.of();
 
     public JourneyViewModel(UiThreads threads) {
         this.threads = threads;
@@ -69,6 +71,8 @@ public final class JourneyViewModel {
         message.set("Looking for " + id + " in the sessions and events…");
         threads.background(() -> {
             try {
+                // Taken before reading, so a file replaced while it is read makes the next reload read it again.
+                List<String> stamps = stamps(transformDir, qualityDir);
                 CsvTable user = read(transformDir.resolve("users.csv"), "client_id", Set.of(id));
                 CsvTable sessions = read(transformDir.resolve("sessions.csv"), "client_id", Set.of(id));
                 CsvTable conversions = read(transformDir.resolve("conversions.csv"), "client_id", Set.of(id));
@@ -92,6 +96,7 @@ public final class JourneyViewModel {
                         message.set("No sessions or valid events for client " + id + ": check the id (it is "
                                 + "case-sensitive).");
                     } else {
+                        readStamps = stamps;
                         journey.set(found);
                         message.set("");
                     }
@@ -104,6 +109,42 @@ public final class JourneyViewModel {
                 });
             }
         });
+    }
+
+    /**
+     * Reads the journey on screen again if a file it came from changed. The screens reload after every run, a
+     * cancelled one too: at 5M events that scanned sessions.csv and validated_events.csv again (14 s, "Looking for
+     * …" beside the journey) for files the run had left as they were.
+     */
+    public void reopenIfChanged(Path transformDir, Path qualityDir) {
+        String id = clientId.get();
+        if (journey.get() == null || id == null || id.isBlank()) {
+            return;
+        }
+        if (!stamps(transformDir, qualityDir).equals(readStamps)) {
+            open(transformDir, qualityDir, id);
+        }
+    }
+
+    private static List<String> stamps(Path transformDir, Path qualityDir) {
+        List<Path> files = new java.util.ArrayList<>();
+        if (transformDir != null) {
+            for (String name : List.of("users.csv", "sessions.csv", "conversions.csv", "attribution.csv")) {
+                files.add(transformDir.resolve(name));
+            }
+        }
+        if (qualityDir != null) {
+            files.add(qualityDir.resolve("validated_events.csv"));
+        }
+        List<String> stamps = new java.util.ArrayList<>();
+        for (Path file : files) {
+            try {
+                stamps.add(file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+            } catch (java.io.IOException missing) {
+                stamps.add(file + " missing");
+            }
+        }
+        return stamps;
     }
 
     private static CsvTable read(Path file, String column, Set<String> values) throws java.io.IOException {

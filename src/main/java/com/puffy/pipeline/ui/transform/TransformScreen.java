@@ -490,10 +490,7 @@ public final class TransformScreen implements Screen {
             datasets.getSelectionModel().select(0);
         }
         allFiles.reload();
-        String client = journey.clientIdProperty().get();
-        if (journey.journeyProperty().get() != null && client != null && !client.isBlank()) {
-            journey.open(main.stageOutput(StageId.TRANSFORM), main.stageOutput(StageId.QUALITY), client);
-        }
+        journey.reopenIfChanged(main.stageOutput(StageId.TRANSFORM), main.stageOutput(StageId.QUALITY));
     }
 
     /** With a dataset's chart in view, Export writes the chart's figures (what the user sees), else the table. */
