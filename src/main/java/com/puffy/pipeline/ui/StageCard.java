@@ -76,7 +76,11 @@ final class StageCard extends VBox {
         elapsed.textProperty().bind(stage.elapsedProperty());
         elapsed.setId("elapsed-" + stage.id().cliName());
         elapsed.setMinWidth(Region.USE_PREF_SIZE);
-        Label message = Hints.mutedLines(stage.messageProperty());
+        Label message = Hints.mutedLines(Bindings.createStringBinding(() -> stage.remainingProperty().get().isEmpty()
+                ? stage.messageProperty().get()
+                : stage.messageProperty().get() + " · " + stage.remainingProperty().get(),
+                stage.messageProperty(), stage.remainingProperty()));
+        message.setId("message-" + stage.id().cliName());
 
         Button run = new Button("Run", new FontIcon("mdi2p-play"));
         run.setId("run-" + stage.id().cliName());

@@ -71,6 +71,22 @@ class MainViewFxTest {
     }
 
     @Test
+    void aRunningStagesCardSaysWhatItDoesAndAboutHowLongIsLeft(FxRobot robot) throws Exception {
+        StageViewModel quality = vm.stage(StageId.QUALITY);
+        robot.interact(() -> {
+            quality.started(System.nanoTime() - TimeUnit.SECONDS.toNanos(100));
+            quality.progressFromEngine(50, 100, "Validating files", UiThreads.direct());
+            vm.tick();
+        });
+        assertThat(robot.lookup("#message-quality").queryAs(Label.class).getText())
+                .isEqualTo("Validating files · about 2 min left");
+        robot.interact(() -> quality.finished(StageState.CANCELLED, "Cancelled; the previous outputs were kept.",
+                null, null));
+        assertThat(robot.lookup("#message-quality").queryAs(Label.class).getText())
+                .isEqualTo("Cancelled; the previous outputs were kept.");
+    }
+
+    @Test
     void theFilesOfAStageOpenInATableAfterARun(FxRobot robot) throws Exception {
         robot.clickOn("#run-quality");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,

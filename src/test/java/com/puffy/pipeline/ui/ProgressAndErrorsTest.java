@@ -49,6 +49,37 @@ class ProgressAndErrorsTest {
     }
 
     @Test
+    void aRunningStageSaysAboutHowLongIsLeftOnceItsProgressCanTell() {
+        StageViewModel stage = new StageViewModel(StageId.QUALITY, true);
+        long start = 1_000_000_000L;
+        stage.started(start);
+        stage.progressFromEngine(25, 100, "Validating files", UiThreads.direct());
+        stage.tick(start + 2_000_000_000L);
+        assertThat(stage.remainingProperty().get()).as("too early to tell").isEmpty();
+        stage.tick(start + 10_000_000_000L);
+        assertThat(stage.remainingProperty().get()).isEqualTo("about 30 s left");
+        stage.progressFromEngine(60, 100, "Validating files", UiThreads.direct());
+        stage.tick(start + 90_000_000_000L);
+        assertThat(stage.remainingProperty().get()).isEqualTo("about 1 min left");
+        stage.progressFromEngine(95, 100, "Writing validated events", UiThreads.direct());
+        stage.tick(start + 95_000_000_000L);
+        assertThat(stage.remainingProperty().get()).isEqualTo("a few seconds left");
+        stage.finished(StageState.CANCELLED, "Cancelled", null, null);
+        assertThat(stage.remainingProperty().get()).isEmpty();
+    }
+
+    @Test
+    void noTimeIsGuessedBeforeTheTotalIsKnown() {
+        StageViewModel stage = new StageViewModel(StageId.TRANSFORM, true);
+        stage.started(0);
+        stage.progressFromEngine(10, 0, "sorting", UiThreads.direct());
+        stage.tick(30_000_000_000L);
+        assertThat(stage.remainingProperty().get()).isEmpty();
+        assertThat(StageViewModel.remainingText(java.time.Duration.ofSeconds(30), 0.01)).isEmpty();
+        assertThat(StageViewModel.remainingText(java.time.Duration.ofSeconds(200), 0.5)).isEqualTo("about 3 min left");
+    }
+
+    @Test
     void anUnknownTotalShowsAnIndeterminateBar() {
         StageViewModel stage = new StageViewModel(StageId.TRANSFORM, true);
         stage.started(System.nanoTime());
