@@ -73,6 +73,16 @@ class OtherScreensFxTest {
 
         robot.interact(() -> transform.reload());
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sessions.getItems()).as("hidden, its file as it was: the rows stay").hasSize(3);
+
+        // A run writes the datasets anew.
+        for (String name : List.of("sessions.csv", "users.csv")) {
+            Path file = out.resolve("transform").resolve(name);
+            java.nio.file.Files.setLastModifiedTime(file,
+                    java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        }
+        robot.interact(() -> transform.reload());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(sessions.getItems()).as("hidden: its outdated rows are let go").isEmpty();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !users.getItems().isEmpty());
 
