@@ -46,6 +46,8 @@ public final class DataTableView extends BorderPane {
 
     private final DataTableModel model;
     private final TableView<String[]> table = new TableView<>();
+    /** The corner button's menu of columns to show or hide. */
+    private final javafx.scene.control.ContextMenu columnMenu = new javafx.scene.control.ContextMenu();
     private final ViewItems items = new ViewItems();
     private final EmptyState empty = new EmptyState("mdi2t-table-off");
     private final FilterBar toolbar;
@@ -99,6 +101,7 @@ public final class DataTableView extends BorderPane {
         this.model = model;
         getStyleClass().add("data-table");
         table.setId(idPrefix + "-table");
+        columnMenu.setId(idPrefix + "-columns-menu");
         table.getProperties().put(DataTableView.class, this);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label placeholder = new Label();
@@ -589,10 +592,37 @@ public final class DataTableView extends BorderPane {
                 corner.setAccessibleText("Show or hide columns");
                 Tooltip.install(corner, new Tooltip("Show or hide columns (from the keyboard: the Menu key or "
                         + "Shift+F10 on the table)"));
+                // The skin's own menu reads an underscore in a column's name as a mnemonic: added_to_cart was
+                // listed as "addedto_cart", session_id as "sessionid". This menu lists the names as the headers do.
+                corner.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+                    e.consume();
+                    showColumnMenu(corner);
+                });
             }
         };
         table.skinProperty().addListener((obs, old, now) -> name.run());
         name.run();
+    }
+
+    private void showColumnMenu(javafx.scene.Node corner) {
+        if (columnMenu.isShowing()) {
+            columnMenu.hide();
+            return;
+        }
+        columnMenu.getItems().setAll(columnItems());
+        columnMenu.show(corner, javafx.geometry.Side.BOTTOM, 0, 0);
+    }
+
+    /** A check item per column, named as its header, ticked while the column shows. */
+    private List<javafx.scene.control.MenuItem> columnItems() {
+        List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
+        for (TableColumn<String[], ?> column : table.getColumns()) {
+            javafx.scene.control.CheckMenuItem shown = new javafx.scene.control.CheckMenuItem(column.getText());
+            shown.setMnemonicParsing(false);
+            shown.selectedProperty().bindBidirectional(column.visibleProperty());
+            items.add(shown);
+        }
+        return items;
     }
 
     /**
@@ -630,12 +660,7 @@ public final class DataTableView extends BorderPane {
                 });
             }
             javafx.scene.control.Menu columns = new javafx.scene.control.Menu("Columns");
-            for (TableColumn<String[], ?> column : table.getColumns()) {
-                javafx.scene.control.CheckMenuItem shown = new javafx.scene.control.CheckMenuItem(column.getText());
-                shown.setMnemonicParsing(false);
-                shown.selectedProperty().bindBidirectional(column.visibleProperty());
-                columns.getItems().add(shown);
-            }
+            columns.getItems().setAll(columnItems());
             columns.setDisable(columns.getItems().isEmpty());
             menu.getItems().setAll(details, copy, new javafx.scene.control.SeparatorMenuItem(), columns);
             if (copyCell != null) {
