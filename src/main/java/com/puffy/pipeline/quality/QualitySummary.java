@@ -94,6 +94,10 @@ final class QualitySummary {
             row.put("rows_duplicate", f.rowsDuplicate);
             row.put("reconciled", f.rowsRead == f.rowsValid() + f.rowsQuarantined + f.rowsDuplicate);
             row.put("from_cache", f.fromCache);
+            // The file as it was read, so the app can tell a corrected file put in under the same name from one
+            // that did not change ("events_20250227.csv changed since the last run").
+            row.put("bytes", f.input.size());
+            row.put("modified_ms", f.input.modifiedMillis());
             perFile.add(row);
         }
         figures.put("files", perFile);

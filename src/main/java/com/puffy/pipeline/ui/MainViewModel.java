@@ -614,16 +614,18 @@ public final class MainViewModel {
         });
     }
 
-    /** The CSV files that came or went since Quality's outputs were made, when those outputs are out of date. */
+    /**
+     * The CSV files that came, changed or went since Quality's outputs were made, when those outputs are out of date.
+     */
     private static FolderChanges changesSinceQuality(RunSettings settings, Map<StageId, StageStatus> statuses) {
         if (statuses.get(StageId.QUALITY) != StageStatus.STALE) {
             return FolderChanges.NONE;
         }
         StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
-        return FolderChanges.since(settings.inputDir(), quality.inputFiles());
+        return FolderChanges.since(settings.inputDir(), quality.inputFiles(), quality.inputStamps());
     }
 
-    /** Quality's card names the files that came or went, which are why it is out of date. */
+    /** Quality's card names the files that came, changed or went, which are why it is out of date. */
     private void showChanges(FolderChanges changes) {
         StageViewModel quality = byId.get(StageId.QUALITY);
         if (!changes.isEmpty() && quality.getState() == StageState.STALE) {
