@@ -823,7 +823,7 @@ public final class MainView {
             tabs.getTabs().add(tab);
         }
         BorderPane box = new BorderPane(tabs);
-        box.setTop(nothingToShowLine());
+        box.setTop(new VBox(nothingToShowLine(), outdatedLine()));
         box.setPadding(new Insets(6, 10, 0, 6));
         return box;
     }
@@ -848,8 +848,31 @@ public final class MainView {
         line.getStyleClass().add("notice-line");
         line.setAlignment(Pos.CENTER_LEFT);
         line.setPadding(new Insets(6, 10, 6, 10));
-        BorderPane.setMargin(line, new Insets(0, 0, 6, 0));
+        VBox.setMargin(line, new Insets(0, 0, 6, 0));
         line.managedProperty().bind(vm.nothingToShowProperty().isNotEmpty());
+        line.visibleProperty().bind(line.managedProperty());
+        return line;
+    }
+
+    /** Above the four screens while what they show is from before the folder or the settings changed. */
+    private Node outdatedLine() {
+        FontIcon icon = new FontIcon("mdi2u-update");
+        icon.getStyleClass().add("notice-icon");
+        Label text = new Label();
+        text.setId("outdated-text");
+        text.getStyleClass().add("notice-text");
+        text.textProperty().bind(vm.outdatedNoticeProperty());
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox line = new HBox(8, icon, text);
+        line.setId("outdated");
+        line.getStyleClass().add("notice-line");
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(6, 10, 6, 10));
+        VBox.setMargin(line, new Insets(0, 0, 6, 0));
+        line.managedProperty().bind(vm.outdatedNoticeProperty().isNotEmpty());
         line.visibleProperty().bind(line.managedProperty());
         return line;
     }
