@@ -18,6 +18,7 @@ import javafx.animation.Timeline;
 import javafx.application.HostServices;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -833,46 +834,33 @@ public final class MainView {
      * run on an empty folder was gone once closed, and a folder of header-only files ran "fine" into zeros.
      */
     private Node nothingToShowLine() {
-        FontIcon icon = new FontIcon("mdi2f-folder-alert-outline");
-        icon.getStyleClass().add("notice-icon");
-        Label text = new Label();
-        text.setId("nothing-to-show-text");
-        text.getStyleClass().add("notice-text");
-        text.textProperty().bind(vm.nothingToShowProperty());
-        text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox line = new HBox(8, icon, text);
-        line.setId("nothing-to-show");
-        line.getStyleClass().add("notice-line");
-        line.setAlignment(Pos.CENTER_LEFT);
-        line.setPadding(new Insets(6, 10, 6, 10));
-        VBox.setMargin(line, new Insets(0, 0, 6, 0));
-        line.managedProperty().bind(vm.nothingToShowProperty().isNotEmpty());
-        line.visibleProperty().bind(line.managedProperty());
-        return line;
+        return noticeLine("nothing-to-show", "mdi2f-folder-alert-outline", vm.nothingToShowProperty());
     }
 
     /** Above the four screens while what they show is from before the folder or the settings changed. */
     private Node outdatedLine() {
-        FontIcon icon = new FontIcon("mdi2u-update");
+        return noticeLine("outdated", "mdi2u-update", vm.outdatedNoticeProperty());
+    }
+
+    /** A line with an icon and {@code words}, there only while they are not empty; its text is {@code id}-text. */
+    private static Node noticeLine(String id, String iconCode, StringProperty words) {
+        FontIcon icon = new FontIcon(iconCode);
         icon.getStyleClass().add("notice-icon");
         Label text = new Label();
-        text.setId("outdated-text");
+        text.setId(id + "-text");
         text.getStyleClass().add("notice-text");
-        text.textProperty().bind(vm.outdatedNoticeProperty());
+        text.textProperty().bind(words);
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox line = new HBox(8, icon, text);
-        line.setId("outdated");
+        line.setId(id);
         line.getStyleClass().add("notice-line");
         line.setAlignment(Pos.CENTER_LEFT);
         line.setPadding(new Insets(6, 10, 6, 10));
         VBox.setMargin(line, new Insets(0, 0, 6, 0));
-        line.managedProperty().bind(vm.outdatedNoticeProperty().isNotEmpty());
+        line.managedProperty().bind(words.isNotEmpty());
         line.visibleProperty().bind(line.managedProperty());
         return line;
     }
