@@ -319,6 +319,9 @@ public final class MainViewModel {
         if (folder == null) {
             return "";
         }
+        if (Files.notExists(folder)) {
+            return folderGone(folder, quality);
+        }
         if (!holdsCsvFiles(folder)) {
             return noCsvFile(folder);
         }
@@ -330,6 +333,17 @@ public final class MainViewModel {
         return (files == 1 ? "The only event file in " + folder + " holds" : "The " + files + " event files in "
                 + folder + " hold") + " only a header line, no events, so every screen is empty: check that the "
                 + "export wrote the days' events, then run again (F5).";
+    }
+
+    /**
+     * The open folder moved, renamed or deleted while the app was open. Its cards said only "stale: inputs or settings
+     * changed since the last run" (what the engine sees of files that are gone) and F5 a dialog that vanished on OK;
+     * nothing above the screens said that the folder itself was gone or that the screens show its last run.
+     */
+    private static String folderGone(Path folder, StageStatus quality) {
+        return folder + " is no longer there (moved, renamed or deleted?), so it cannot run: open it where it is now "
+                + "(File → Open folder…, Ctrl+O)" + (quality == null || quality == StageStatus.NEVER_RUN ? "."
+                : "; the screens show its last run, kept as it was.");
     }
 
     /**

@@ -268,6 +268,29 @@ class MainViewModelTest {
     }
 
     @Test
+    void theOpenFolderRenamedWhileTheAppIsOpenSaysItIsGoneAboveTheScreensAndKeepsTheLastRun() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Path qualityOutputs = vm.stageOutput(StageId.QUALITY);
+        assertThat(qualityOutputs).isDirectory();
+        Files.move(input, dir.resolve("events-renamed"));
+        String gone = input.toAbsolutePath() + " is no longer there (moved, renamed or deleted?), so it cannot run: "
+                + "open it where it is now (File → Open folder…, Ctrl+O); the screens show its last run, kept as it was.";
+        vm.recheckStatuses();
+        assertThat(vm.nothingToShowProperty().get()).as("the window comes back after a rename").isEqualTo(gone);
+        vm.runAll();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).message()).contains(input.toAbsolutePath().toString());
+        assertThat(vm.nothingToShowProperty().get()).as("after F5 and its dialog").isEqualTo(gone);
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(qualityOutputs).as("the last run's outputs").isDirectory();
+        Files.move(dir.resolve("events-renamed"), input);
+        vm.recheckStatuses();
+        assertThat(vm.nothingToShowProperty().get()).as("back where it was").isEmpty();
+    }
+
+    @Test
     void aStageThatFailsWithNoEarlierOutputsDoesNotClaimToHaveKeptThem() {
         MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
         vm.openFolder(input);
