@@ -254,11 +254,20 @@ public final class Pipeline {
         if (isDiskFull(e)) {
             return new PipelineException(ExitCode.USAGE, "The " + id.title() + " stage ran out of disk space writing "
                     + "to " + outputDir + " (" + reasonOf(e) + "): free some space there, or choose another folder "
-                    + "with --output, then run again; the previous outputs were kept.", e);
+                    + "with --output, then run again" + keptOrNothing(id, outputDir), e);
         }
         return new PipelineException(ExitCode.UNREADABLE_INPUT, "The " + id.title() + " stage could not read or "
                 + "write " + describe(e) + ": check that the file exists and can be read, and that you may write to "
                 + outputDir + ".", e);
+    }
+
+    /**
+     * What became of the stage's outputs. A full disk on the first run into a folder said "the previous outputs were
+     * kept" when there had never been any, so the user went looking for them.
+     */
+    private static String keptOrNothing(StageId id, Path outputDir) {
+        return Files.isDirectory(outputDir.resolve(id.outputFolder())) ? "; the previous outputs were kept."
+                : "; this stage had no earlier outputs, and wrote none.";
     }
 
     /** No space or no quota left, as Linux, macOS and Windows word it, anywhere in the cause chain. */

@@ -372,6 +372,16 @@ class PipelineTest {
     }
 
     @Test
+    void aFullDiskOnTheFirstRunDoesNotClaimToHaveKeptOutputsThatNeverExisted() {
+        Pipeline full = pipelineWith(c -> sneakyThrow(new java.io.IOException("No space left on device")));
+        assertThatThrownBy(() -> full.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE,
+                Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageEndingWith("then run again; this stage had no earlier outputs, and wrote none.");
+        assertThat(settings.outputDir().resolve("transform")).doesNotExist();
+    }
+
+    @Test
     void anIoFailureWithoutAFileNameStillReadsAsASentence() {
         PipelineException e = Pipeline.ioFailure(StageId.QUALITY, Path.of("out"),
                 new java.io.IOException("Input/output error"));
