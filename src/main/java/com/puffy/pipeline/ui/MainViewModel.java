@@ -565,21 +565,16 @@ public final class MainViewModel {
             // Said in the header and the status bar rather than a dialog on every folder opened with these rules;
             // the cards cannot say whether outputs match rules that do not load.
             statusMessage.set(configProblem.get());
-            for (StageViewModel stage : stages) {
-                if (stage.isAvailable()) {
-                    stage.showStatus(StageState.STALE);
-                    stage.showSummary(List.of(), null);
-                    stage.messageProperty().set("The rules do not load, so whether these outputs match them is "
-                            + "unknown: fix the rules (Change… beside Rules).");
-                }
-            }
             // The screens show the outputs of the last run, as they are on disk, rather than "open a folder"; the
             // status bar says when that run was.
             outputsVersion.set(outputsVersion.get() + 1);
             Path outputs = outputDir.get();
             threads.background(() -> {
                 Map<StageId, StageManifest> manifests = manifestsIn(outputs);
-                threads.fx(() -> showLastRun(manifests));
+                threads.fx(() -> {
+                    showUnknownUnderBrokenRules(manifests);
+                    showLastRun(manifests);
+                });
             });
             return;
         } catch (RuntimeException e) {
@@ -655,6 +650,33 @@ public final class MainViewModel {
             manifests.put(id, StageManifest.read(outputs.resolve(id.outputFolder())));
         }
         return manifests;
+    }
+
+    /**
+     * The cards while the rules do not load: a stage with outputs cannot say whether they match the rules. A stage
+     * that never ran was shown "stale" with "whether these outputs match them is unknown" too, for outputs that do
+     * not exist.
+     */
+    private void showUnknownUnderBrokenRules(Map<StageId, StageManifest> manifests) {
+        if (running.get()) {
+            return;
+        }
+        for (StageViewModel stage : stages) {
+            StageManifest manifest = manifests.get(stage.id());
+            if (!stage.isAvailable() || manifest == null) {
+                continue;
+            }
+            stage.showSummary(List.of(), null);
+            if (manifest.finishedAtIso().isEmpty()) {
+                stage.showStatus(StageState.NEVER_RUN);
+                stage.messageProperty().set("Not run yet, and cannot run until the rules load: fix them (Change… "
+                        + "beside Rules).");
+            } else {
+                stage.showStatus(StageState.STALE);
+                stage.messageProperty().set("The rules do not load, so whether these outputs match them is "
+                        + "unknown: fix the rules (Change… beside Rules).");
+            }
+        }
     }
 
     /** "Last run …" from the newest stage manifest, unless this session already ran or none was found. */

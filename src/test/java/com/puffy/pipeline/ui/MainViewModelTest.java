@@ -291,6 +291,19 @@ class MainViewModelTest {
     }
 
     @Test
+    void rulesBrokenOutsideTheAppBeforeAnyRunLeaveTheStagesNeverRunNotStaleOutputsThatDoNotExist() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), "transform:\n  session_gap_minutes: [\n");
+        new RecentFolders(prefs).rememberConfig(input, rules);
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        assertThat(vm.configProblemProperty().get()).contains("rules.yaml").contains("not valid YAML");
+        assertThat(vm.stages()).allMatch(stage -> stage.getState() == StageState.NEVER_RUN);
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get())
+                .isEqualTo("Not run yet, and cannot run until the rules load: fix them (Change… beside Rules).");
+        assertThat(vm.stages()).noneMatch(stage -> stage.messageProperty().get().contains("these outputs"));
+    }
+
+    @Test
     void aStageThatFailsWithNoEarlierOutputsDoesNotClaimToHaveKeptThem() {
         MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
         vm.openFolder(input);
