@@ -49,6 +49,9 @@ import java.util.UUID;
  * cancelled or failed stage leaves the previous good outputs untouched.
  */
 public final class Pipeline {
+    /** Marks the fingerprint of outputs whose inputs changed while the stage ran: never equal to a fresh one. */
+    static final String INPUTS_CHANGED_DURING_RUN = "inputs-changed-during-run:";
+
     /** Written into a stage's output folder last; its fingerprint says what the outputs were made from. */
     public static final String STAGE_MANIFEST = com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST;
     public static final String RUN_MANIFEST = com.puffy.pipeline.core.OutputFiles.RUN_MANIFEST;
@@ -201,13 +204,19 @@ public final class Pipeline {
         long startNanos = System.nanoTime();
         listener.stageStarted(id);
         try {
+            String inputsAtStart = stage.inputFingerprint(settings);
             Files.createDirectories(workDir);
             StageResult result = stage.run(new RunContext(settings, workDir, cacheBypass),
                     (done, total, message) -> listener.stageProgress(id, done, total, message), cancellation);
             cancellation.throwIfCancelled();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-            writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id,
-                    madeFrom(settings, id, cacheBypass.bypassed()),
+            String madeFrom = madeFrom(settings, id, cacheBypass.bypassed());
+            if (!inputsAtStart.equals(stage.inputFingerprint(settings))) {
+                // A day's file overwritten or truncated while the stage read it: the outputs match neither its old
+                // nor its new content, yet the manifest, fingerprinted after the run, called them up to date.
+                madeFrom = INPUTS_CHANGED_DURING_RUN + madeFrom;
+            }
+            writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id, madeFrom,
                     Instant.now().toString(), elapsed.toMillis(), result, true));
             promote(workDir, finalDir);
             listener.stageFinished(id, StageOutcome.RAN, result, elapsed);
