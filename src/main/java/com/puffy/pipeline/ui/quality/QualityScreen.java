@@ -286,7 +286,7 @@ public final class QualityScreen implements Screen {
         text.textProperty().bind(Bindings.when(vm.hasResultsProperty()).then(vm.reconciliationProperty())
                 .otherwise(Bindings.when(main.inputDirProperty().isNull())
                         .then("Every row read will be accounted for here once a folder is open and checked.")
-                        .otherwise("Run the Quality stage to see how every row read is accounted for.")));
+                        .otherwise(vm.noResultsProperty())));
         // The bar is colored widths: a screen reader reads the sentence it draws.
         bar.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
         bar.accessibleTextProperty().bind(Bindings.concat("Reconciliation bar: ", text.textProperty()));
@@ -469,7 +469,7 @@ public final class QualityScreen implements Screen {
 
     @Override
     public void reload() {
-        vm.reload(main.stageOutput(StageId.QUALITY));
+        vm.reload(main.stageOutput(StageId.QUALITY), main.noOutputsHint(StageId.QUALITY, QualityViewModel.runHint()));
         allFiles.reload();
     }
 

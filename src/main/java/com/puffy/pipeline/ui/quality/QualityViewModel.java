@@ -40,6 +40,8 @@ public final class QualityViewModel {
     private final StringProperty whyRules = new SimpleStringProperty("");
     private final StringProperty fileInFocus = new SimpleStringProperty();
     private final StringProperty focusText = new SimpleStringProperty("");
+    private final StringProperty noResults = new SimpleStringProperty(
+            "Run the Quality stage to see how every row read is accounted for.");
 
     public QualityViewModel(UiThreads threads) {
         this.threads = threads;
@@ -236,13 +238,33 @@ public final class QualityViewModel {
         return reconciliation;
     }
 
+    /** What the screen says before Quality has run: how to run it. */
+    public static String runHint() {
+        return RUN_HINT;
+    }
+
+    /**
+     * What the reconciliation line says while there are no results: how to run Quality, or why the last run left
+     * nothing ({@code missingHint} of {@link #reload(Path, String)}).
+     */
+    public StringProperty noResultsProperty() {
+        return noResults;
+    }
+
     public void reload(Path qualityDir) {
+        reload(qualityDir, RUN_HINT);
+    }
+
+    /** Reads the stage's files in {@code qualityDir}; {@code missingHint} is said where they are not there. */
+    public void reload(Path qualityDir, String missingHint) {
+        noResults.set(RUN_HINT.equals(missingHint)
+                ? "Run the Quality stage to see how every row read is accounted for." : missingHint);
         Path summary = qualityDir == null ? null : qualityDir.resolve("file_summary.csv");
-        files.load(summary, RUN_HINT);
-        findings.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("findings.csv"), RUN_HINT);
-        quarantine.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("quarantine.csv"), RUN_HINT);
+        files.load(summary, missingHint);
+        findings.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("findings.csv"), missingHint);
+        quarantine.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("quarantine.csv"), missingHint);
         Path driftFile = qualityDir == null ? null : qualityDir.resolve("schema_drift.csv");
-        drift.load(driftFile, RUN_HINT);
+        drift.load(driftFile, missingHint);
         if (summary == null || !Files.isRegularFile(summary)) {
             hasResults.set(false);
             timeline.set(null);
