@@ -89,7 +89,7 @@ class QualityScreenFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !robot.lookup("#drift-summary").queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty());
         assertThat(robot.lookup("#drift-summary .label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("• from events_20250102.csv (2 files): `client_id` arrives as `clientId`");
+                .contains("• From Jan 2, 2025 (events_20250102.csv), 2 files: client_id arrives as clientId");
         assertThat(robot.lookup(".drift-cell.drift-renamed").queryAll()).hasSize(2);
         assertThat(robot.lookup(".drift-cell.drift-missing").queryAll()).hasSize(1);
     }
