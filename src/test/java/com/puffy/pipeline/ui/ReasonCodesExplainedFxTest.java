@@ -111,8 +111,7 @@ class ReasonCodesExplainedFxTest {
         assertThat(quarantine.getItems().get(0)[2]).isEqualTo("MISSING_CLIENT_ID");
         Label focus = robot.lookup("#quality-reason-focus").queryAs(Label.class);
         assertThat(UiFixtures.shown(focus)).isTrue();
-        assertThat(focus.getText()).isEqualTo("Only the 3 rows quarantined for MISSING_CLIENT_ID (some may have other "
-                + "reasons too).");
+        assertThat(focus.getText()).isEqualTo("Only the 3 rows quarantined for MISSING_CLIENT_ID.");
         Hyperlink back = robot.lookup("#quality-reason-focus-clear").queryAs(Hyperlink.class);
         assertThat(back.getText()).isEqualTo("Show all quarantined rows");
         robot.interact(back::fire);

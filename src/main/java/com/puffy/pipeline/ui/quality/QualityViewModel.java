@@ -169,12 +169,8 @@ public final class QualityViewModel {
                 ? "Only the " + reason.code() + " findings: " + Formats.count(reason.count())
                 + (reason.count() == 1 ? " row was" : " rows were") + " dropped as copies."
                 : "Only the " + Formats.count(reason.count()) + (reason.count() == 1 ? " row" : " rows")
-                + " quarantined for " + reason.code()
-                + (reasonsPerRowMayBeSeveral() ? " (some may have other reasons too)." : "."));
-    }
-
-    private boolean reasonsPerRowMayBeSeveral() {
-        return whyParts.get().stream().filter(part -> part.isReason() && !part.dropped()).count() > 1;
+                // A row's other reasons are in the table's Reasons column; said here too, the line took two at 1024 px.
+                + " quarantined for " + reason.code() + ".");
     }
 
     /** Every row again, as the analyst asked or by choosing other values in the filter the reason ticked. */
