@@ -244,8 +244,8 @@ public final class MainViewModel {
         }
         boolean reasonsAbove = !nothingToShow.get().isEmpty();
         String next = reasonsAbove
-                ? ": the reasons are in the line above the screens. Do what it says, then run again (F5)."
-                : ": the run's error message said why. Fix that, then run again (F5).";
+                ? ". The reasons are in the line above the screens: do what it says, then run again (F5)."
+                : ". The run's error message said why: fix that, then run again (F5).";
         if (lastRunFailed(id)) {
             return "The last run of " + id.title() + " failed, so it has nothing to show" + next;
         }

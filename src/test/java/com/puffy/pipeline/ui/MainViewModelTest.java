@@ -842,7 +842,7 @@ class MainViewModelTest {
         vm.openFolder(input);
         vm.runAll();
         assertThat(vm.nothingToShowProperty().get()).as("the reasons above the screens").isNotEmpty();
-        String next = ": the reasons are in the line above the screens. Do what it says, then run again (F5).";
+        String next = ". The reasons are in the line above the screens: do what it says, then run again (F5).";
         List<String> expected = List.of("The last run of Quality failed, so it has nothing to show" + next,
                 "Transform did not run: Quality, which it needs, failed in the last run" + next,
                 "Analysis did not run: Quality, which it needs, failed in the last run" + next,
@@ -864,7 +864,7 @@ class MainViewModelTest {
         vm.runAll();
         assertThat(errors).hasSize(1);
         assertThat(vm.nothingToShowProperty().get()).as("not a failure of the folder's files").isEmpty();
-        String next = ": the run's error message said why. Fix that, then run again (F5).";
+        String next = ". The run's error message said why: fix that, then run again (F5).";
         assertThat(emptyStates(vm)).containsExactly("Run Quality.",
                 "The last run of Transform failed, so it has nothing to show" + next,
                 "Analysis did not run: Transform, which it needs, failed in the last run" + next,

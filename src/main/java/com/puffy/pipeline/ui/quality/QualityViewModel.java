@@ -329,8 +329,9 @@ public final class QualityViewModel {
 
     /** Reads the stage's files in {@code qualityDir}; {@code missingHint} is said where they are not there. */
     public void reload(Path qualityDir, String missingHint) {
+        // The why (a failed run, no CSV file) is said in the tables' place: the same sentence here, in bold, was twice.
         noResults.set(RUN_HINT.equals(missingHint)
-                ? "Run the Quality stage to see how every row read is accounted for." : missingHint);
+                ? "Run the Quality stage to see how every row read is accounted for." : "No rows to account for yet.");
         Path summary = qualityDir == null ? null : qualityDir.resolve("file_summary.csv");
         files.load(summary, missingHint);
         findings.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("findings.csv"), missingHint);
