@@ -268,6 +268,42 @@ class MainViewModelTest {
     }
 
     @Test
+    void theOpenFolderRenamedWhileTheAppIsOpenSaysItIsGoneAboveTheScreensAndKeepsTheLastRun() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Path qualityOutputs = vm.stageOutput(StageId.QUALITY);
+        assertThat(qualityOutputs).isDirectory();
+        Files.move(input, dir.resolve("events-renamed"));
+        String gone = input.toAbsolutePath() + " is no longer there (moved, renamed or deleted?), so it cannot run: "
+                + "open it where it is now (File → Open folder…, Ctrl+O); the screens show its last run, kept as it was.";
+        vm.recheckStatuses();
+        assertThat(vm.nothingToShowProperty().get()).as("the window comes back after a rename").isEqualTo(gone);
+        vm.runAll();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).message()).contains(input.toAbsolutePath().toString());
+        assertThat(vm.nothingToShowProperty().get()).as("after F5 and its dialog").isEqualTo(gone);
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(qualityOutputs).as("the last run's outputs").isDirectory();
+        Files.move(dir.resolve("events-renamed"), input);
+        vm.recheckStatuses();
+        assertThat(vm.nothingToShowProperty().get()).as("back where it was").isEmpty();
+    }
+
+    @Test
+    void rulesBrokenOutsideTheAppBeforeAnyRunLeaveTheStagesNeverRunNotStaleOutputsThatDoNotExist() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), "transform:\n  session_gap_minutes: [\n");
+        new RecentFolders(prefs).rememberConfig(input, rules);
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        assertThat(vm.configProblemProperty().get()).contains("rules.yaml").contains("not valid YAML");
+        assertThat(vm.stages()).allMatch(stage -> stage.getState() == StageState.NEVER_RUN);
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get())
+                .isEqualTo("Not run yet, and cannot run until the rules load: fix them (Change… beside Rules).");
+        assertThat(vm.stages()).noneMatch(stage -> stage.messageProperty().get().contains("these outputs"));
+    }
+
+    @Test
     void aStageThatFailsWithNoEarlierOutputsDoesNotClaimToHaveKeptThem() {
         MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
         vm.openFolder(input);
