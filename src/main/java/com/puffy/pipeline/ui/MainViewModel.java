@@ -241,6 +241,39 @@ public final class MainViewModel {
     }
 
     /**
+     * What a screen of stage {@code id} says while the stage has nothing to show: {@code runHint} (how to run it) when
+     * it simply has not run; otherwise why the last run left it empty. After a run that failed, the line above the
+     * screens gave its reasons while each screen still said "Run the Quality stage…", as if nothing had happened.
+     */
+    public String noOutputsHint(StageId id, String runHint) {
+        if (inputDir.get() == null) {
+            return runHint;
+        }
+        boolean reasonsAbove = !nothingToShow.get().isEmpty();
+        String next = reasonsAbove
+                ? ". The reasons are in the line above the screens: do what it says, then run again (F5)."
+                : ". The run's error message said why: fix that, then run again (F5).";
+        if (lastRunFailed(id)) {
+            return "The last run of " + id.title() + " failed, so it has nothing to show" + next;
+        }
+        for (StageId earlier : StageId.values()) {
+            if (id.allUpstream().contains(earlier) && lastRunFailed(earlier)) {
+                return id.title() + " did not run: " + earlier.title() + ", which it needs, failed in the last run"
+                        + next;
+            }
+        }
+        // A folder without CSV files: "Run the Quality stage" under "choose the folder that holds…" above.
+        return reasonsAbove ? "Nothing to show here: the line above the screens says why and what to do." : runHint;
+    }
+
+    /** Whether the last run of {@code id} failed: said by its card, or for Quality kept with the folder's reasons. */
+    private boolean lastRunFailed(StageId id) {
+        StageViewModel stage = byId.get(id);
+        return stage != null && stage.getState() == StageState.FAILED
+                || id == StageId.QUALITY && !lastFailure(inputDir.get()).isEmpty();
+    }
+
+    /**
      * Above the screens while a stage with outputs is out of date: the screens go on showing the last run's results
      * (reloading them on every change would be felt), and nothing on them said those results were from before a
      * day's file came in, a file was corrected or one was deleted — Monitoring still said the new day "has not

@@ -852,4 +852,66 @@ class MainViewModelTest {
                         + "not checked: set As of (in the header) to a date on or after 2025-01-03, or press Today "
                         + "beside it to check against today.");
     }
+
+    private static final String[] RUN_HINTS = {"Run Quality.", "Run Transform.", "Run Analysis.", "Run Monitoring."};
+
+    /** What each screen would say with nothing to show, in StageId's order, given the run hints above. */
+    private static List<String> emptyStates(MainViewModel vm) {
+        List<String> said = new ArrayList<>();
+        for (StageId id : StageId.values()) {
+            said.add(vm.noOutputsHint(id, RUN_HINTS[id.ordinal()]));
+        }
+        return said;
+    }
+
+    @Test
+    void screensThatHaveNeverRunSayHowToRunThem() {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        assertThat(emptyStates(vm)).containsExactly(RUN_HINTS);
+    }
+
+    @Test
+    void afterQualityFoundNothingToReadEveryScreenPointsAtTheReasonsAboveNotAtRunningIt() {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()), fakes.stage(StageId.TRANSFORM),
+                fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.nothingToShowProperty().get()).as("the reasons above the screens").isNotEmpty();
+        String next = ". The reasons are in the line above the screens: do what it says, then run again (F5).";
+        List<String> expected = List.of("The last run of Quality failed, so it has nothing to show" + next,
+                "Transform did not run: Quality, which it needs, failed in the last run" + next,
+                "Analysis did not run: Quality, which it needs, failed in the last run" + next,
+                "Monitoring did not run: Quality, which it needs, failed in the last run" + next);
+        assertThat(emptyStates(vm)).isEqualTo(expected);
+        vm.recheckStatuses();
+        assertThat(emptyStates(vm)).as("when the window comes back").isEqualTo(expected);
+        vm.openFolder(input);
+        assertThat(emptyStates(vm)).as("on reopening the folder, whose card no longer says failed")
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void afterTransformFailedItsScreenAndTheStagesAfterItSaySoAndPointAtTheRunsMessage() {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM, c -> {
+            throw new IllegalStateException("No space left on device");
+        }), fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(errors).hasSize(1);
+        assertThat(vm.nothingToShowProperty().get()).as("not a failure of the folder's files").isEmpty();
+        String next = ". The run's error message said why: fix that, then run again (F5).";
+        assertThat(emptyStates(vm)).containsExactly("Run Quality.",
+                "The last run of Transform failed, so it has nothing to show" + next,
+                "Analysis did not run: Transform, which it needs, failed in the last run" + next,
+                "Monitoring did not run: Transform, which it needs, failed in the last run" + next);
+    }
+
+    @Test
+    void aFolderWithoutCsvFilesSendsEveryScreenToTheLineAboveRatherThanToARun() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(Files.createDirectories(dir.resolve("nothing")));
+        assertThat(emptyStates(vm)).containsOnly("Nothing to show here: the line above the screens says why and what "
+                + "to do.");
+    }
 }
