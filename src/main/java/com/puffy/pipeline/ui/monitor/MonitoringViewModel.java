@@ -82,8 +82,37 @@ public final class MonitoringViewModel {
                 severityShown.set(null);
             }
             filterAlerts();
+            // The alerts table lists them too, so Export (Ctrl+E) writes the incident's alerts, not all of them.
+            alertsTable.scopeProperty().set(now == null ? null : scopeOf(now));
+        });
+        // "Show all rows" over the table is "Show all alerts" over the cards.
+        alertsTable.scopeProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                incidentShown.set(null);
+            }
         });
         metrics.addListener((javafx.collections.ListChangeListener<String>) c -> relate());
+    }
+
+    /**
+     * The alerts table's rows of an incident, as {@link Incident#holds} says: its check, each day from its first to
+     * its last, the check named with its days and id ("the CLIENT_ID_NULL_RATE incident of Mar 1 → Mar 2, 2025
+     * (I-20250301-CLIENT_ID_NULL_RATE)") and the id in an exported file's name.
+     */
+    static DataTableModel.Scope scopeOf(Incident incident) {
+        java.util.Set<String> days = new java.util.TreeSet<>(List.of(incident.firstDate(), incident.lastDate()));
+        try {
+            java.time.LocalDate last = java.time.LocalDate.parse(incident.lastDate());
+            for (java.time.LocalDate day = java.time.LocalDate.parse(incident.firstDate()); !day.isAfter(last);
+                    day = day.plusDays(1)) {
+                days.add(day.toString());
+            }
+        } catch (java.time.format.DateTimeParseException notIso) {
+            // An incidents.csv of other dates: its first and last days are still its own.
+        }
+        return new DataTableModel.Scope("the " + incident.check() + " incident of " + days(incident) + " ("
+                + incident.id() + ")", incident.id().replaceAll("[^A-Za-z0-9_.-]", "_"),
+                Map.of("check", java.util.Set.of(incident.check()), "date", days));
     }
 
     private void filterAlerts() {
@@ -309,10 +338,14 @@ public final class MonitoringViewModel {
 
     /** "2 alerts, Mar 1 → Mar 2, 2025", "1 alert, Mar 4, 2025". */
     private static String alertsAndDays(Incident incident) {
-        String days = incident.firstDate().equals(incident.lastDate()) ? Formats.longDate(incident.firstDate())
-                : Formats.dateRange(incident.firstDate(), incident.lastDate());
         String count = "1".equals(incident.alerts()) ? "1 alert" : incident.alerts() + " alerts";
-        return count + ", " + days;
+        return count + ", " + days(incident);
+    }
+
+    /** "Mar 1 → Mar 2, 2025", "Mar 4, 2025". */
+    private static String days(Incident incident) {
+        return incident.firstDate().equals(incident.lastDate()) ? Formats.longDate(incident.firstDate())
+                : Formats.dateRange(incident.firstDate(), incident.lastDate());
     }
 
     static List<Alert> readAlerts(CsvTable table) {

@@ -274,6 +274,7 @@ public final class DataTableView extends BorderPane {
         count.textProperty().addListener((obs, old, now) -> toolbar.requestLayout());
         bar = new BorderPane(toolbar);
         bar.setPadding(new Insets(6, 0, 6, 0));
+        bar.setTop(scopeLine(idPrefix));
 
         setTop(bar);
         center = new StackPane(table, empty);
@@ -775,6 +776,40 @@ public final class DataTableView extends BorderPane {
     /** The view around a table built by this class, or null for another table. */
     public static DataTableView of(TableView<?> table) {
         return table.getProperties().get(DataTableView.class) instanceof DataTableView view ? view : null;
+    }
+
+    /**
+     * Over the filters while the table lists a part of itself alone ({@link DataTableModel.Scope}): which part, and
+     * the way back to every row. Without it the table's count ("2 of 23 rows") had no filter to explain it.
+     */
+    private javafx.scene.Node scopeLine(String idPrefix) {
+        Label words = Hints.mutedLines(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.scopeProperty().get() == null ? "" : "Only the rows of " + model.scopeProperty().get().words(),
+                model.scopeProperty()));
+        words.setId(idPrefix + "-scope");
+        words.setGraphic(new FontIcon("mdi2f-filter-outline"));
+        javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink("Show all rows");
+        all.setId(idPrefix + "-scope-clear");
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        all.setOnAction(e -> model.scopeProperty().set(null));
+        HBox line = new HBox(8, words, all);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(0, 0, 4, 0));
+        line.visibleProperty().bind(model.scopeProperty().isNotNull());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
+    }
+
+    /** The part of the table listed alone, or null for all of it; see {@link DataTableModel.Scope}. */
+    public DataTableModel.Scope scope() {
+        return model.scopeProperty().get();
+    }
+
+    /** Whether the analyst's search or a value filter leaves rows out (the scope aside). */
+    public boolean filtersInUse() {
+        String text = model.filterTextProperty().get();
+        return text != null && !text.isBlank()
+                || facets.values().stream().anyMatch(f -> !f.getCheckModel().getCheckedItems().isEmpty());
     }
 
     /** How many rows the file gave the table, before filters; -1 when none is loaded. */
