@@ -94,6 +94,8 @@ public final class DataTableView extends BorderPane {
     private List<String> leadingColumns = List.of();
     /** Columns of identifiers, started narrow and cut in their middle; see {@link #setIdentifierColumns}. */
     private java.util.Set<String> identifierColumns = java.util.Set.of();
+    /** Columns whose text wraps, the table fitting its width; see {@link #fitToWidth}. Null: one line, scrolling. */
+    private java.util.Set<String> wrappedColumns;
 
     public DataTableView(DataTableModel model, String idPrefix) {
         this.model = model;
@@ -878,6 +880,26 @@ public final class DataTableView extends BorderPane {
     }
 
     /**
+     * Fits the table's columns to its width, with no sideways scrolling: {@code wrapped} columns (prose, codes) wrap
+     * onto more lines and share the room left by the others, which keep the width their values need; identifier
+     * columns ({@link #setIdentifierColumns}) are cut in their middle, whole in their tooltip. For a table of a few
+     * columns an analyst reads across (the incidents): at 1024 px their dates and counts were right of the window.
+     */
+    public void fitToWidth(java.util.Set<String> wrapped) {
+        wrappedColumns = java.util.Set.copyOf(wrapped);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableData loaded = model.tableProperty().get();
+        if (loaded != null) {
+            buildColumns(loaded);
+        }
+    }
+
+    /** A wrapped column gives up room down to this: about a dozen characters a line. */
+    static final double MIN_WRAPPED_WIDTH = 120;
+    /** An identifier column of a table fitting its width gives up room down to this ("I-2025…RATE"). */
+    static final double MIN_ID_WIDTH = 96;
+
+    /**
      * Makes {@code column}'s cells draw {@code graphic}'s node for their value before the text (none where it gives
      * null): a severity's icon, so the word reads at a glance as on the alert cards. The text stays the file's.
      */
@@ -999,7 +1021,10 @@ public final class DataTableView extends BorderPane {
                 column.getStyleClass().add("numeric");
             }
             boolean identifier = identifierColumns.contains(columns.get(c));
-            if (codeColumns.contains(columns.get(c)) && !data.looksNumeric(c)) {
+            boolean wrapped = wrappedColumns != null && wrappedColumns.contains(columns.get(c));
+            if (wrapped) {
+                column.setCellFactory(col -> new WrappedTextCell());
+            } else if (codeColumns.contains(columns.get(c)) && !data.looksNumeric(c)) {
                 column.setCellFactory(col -> new CodeTextCell());
             } else if (identifier) {
                 column.setCellFactory(col -> new TextCell(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS));
@@ -1014,6 +1039,11 @@ public final class DataTableView extends BorderPane {
                     : Math.max(widthFor(columns.get(c), List.of(), font),
                     Math.min(MAX_COLUMN_WIDTH, widthFor("", sample.get(c), font) + mark));
             column.setPrefWidth(identifier ? Math.min(ID_COLUMN_WIDTH, width) : width);
+            if (wrappedColumns != null) {
+                // Fitting the width: wrapped text and cut ids give up room, a date or a count never is cut.
+                column.setMinWidth(wrapped ? Math.min(width, MIN_WRAPPED_WIDTH)
+                        : identifier ? Math.min(width, MIN_ID_WIDTH) : width);
+            }
             table.getColumns().add(column);
         }
         List<String> first = before.isEmpty() ? leadingColumns : List.copyOf(before.keySet());
