@@ -85,10 +85,24 @@ class MonitoringIncidentsFitFxTest {
                 continue;
             }
             String column = (String) cell.getTableColumn().getUserData();
+            if ("check".equals(column)) {
+                assertThat(cell.getGraphic()).as("a check in parts, so a line breaks after an underscore")
+                        .isInstanceOf(javafx.scene.layout.FlowPane.class);
+            }
             if (cell.getGraphic() instanceof TextFlow flow) {
                 assertThat(flow.getHeight()).as(column + " " + cell.getItem() + " drawn whole")
                         .isGreaterThanOrEqualTo(flow.prefHeight(flow.getWidth()) - 0.5);
                 assertThat(flow.getWidth()).isLessThanOrEqualTo(cell.getWidth());
+                checked++;
+            } else if (cell.getGraphic() instanceof javafx.scene.layout.FlowPane parts) {
+                // A check breaks between its parts ("TRANSACTION_" / "ID_COLLISION"), never inside one.
+                for (Node part : parts.getChildren()) {
+                    assertThat(part.getBoundsInParent().getMaxX()).as(column + " " + cell.getItem() + " part cut")
+                            .isLessThanOrEqualTo(parts.getWidth() + 0.5);
+                }
+                assertThat(parts.getHeight()).as(column + " " + cell.getItem() + " drawn whole")
+                        .isGreaterThanOrEqualTo(parts.prefHeight(parts.getWidth()) - 0.5);
+                assertThat(parts.getWidth()).isLessThanOrEqualTo(cell.getWidth());
                 checked++;
             } else if (!"incident_id".equals(column)) {
                 assertThat(cell.getTooltip()).as(column + " " + cell.getItem() + " cut").isNull();

@@ -1041,7 +1041,9 @@ public final class DataTableView extends BorderPane {
             column.setPrefWidth(identifier ? Math.min(ID_COLUMN_WIDTH, width) : width);
             if (wrappedColumns != null) {
                 // Fitting the width: wrapped text and cut ids give up room, a date or a count never is cut.
-                column.setMinWidth(wrapped ? Math.min(width, MIN_WRAPPED_WIDTH)
+                column.setMinWidth(wrapped ? Math.min(width, Math.max(MIN_WRAPPED_WIDTH,
+                        widthFor("", sample.get(c).stream().flatMap(v -> WrappedTextCell.unbroken(v).stream())
+                                .toList(), font)))
                         : identifier ? Math.min(width, MIN_ID_WIDTH) : width);
             }
             table.getColumns().add(column);

@@ -1,6 +1,7 @@
 package com.puffy.pipeline.ui.table;
 
 import com.puffy.pipeline.ui.CodeText;
+import java.util.List;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
 import javafx.scene.text.TextFlow;
@@ -13,13 +14,19 @@ import javafx.scene.text.TextFlow;
  */
 final class WrappedTextCell extends TableCell<String[], String> {
     private final Flow flow = new Flow();
+    /** A code's parts, each kept whole on a line: JavaFX breaks lines at spaces only, and cut "TRANSACTION_I/D". */
+    private final javafx.scene.layout.FlowPane parts = new javafx.scene.layout.FlowPane();
 
     WrappedTextCell() {
-        flow.wrapWidth.bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        javafx.beans.binding.DoubleBinding width = javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty(),
-                paddingProperty()));
+                paddingProperty());
+        flow.wrapWidth.bind(width);
         flow.wrapWidth.addListener((obs, old, now) -> flow.requestLayout());
         flow.setMaxWidth(Double.MAX_VALUE);
+        // A flow pane asked its height without a width wraps at this length.
+        parts.prefWrapLengthProperty().bind(width);
+        parts.setRowValignment(javafx.geometry.VPos.BASELINE);
     }
 
     @Override
@@ -30,16 +37,38 @@ final class WrappedTextCell extends TableCell<String[], String> {
             setGraphic(null);
             return;
         }
-        CodeText.fill(flow, breakable(item));
-        flow.setAccessibleText(CodeText.plain(item));
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        setGraphic(flow);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        List<String> pieces = codeParts(item);
+        if (pieces.size() > 1) {
+            parts.getChildren().setAll(pieces.stream().map(piece -> {
+                javafx.scene.text.Text text = new javafx.scene.text.Text(piece);
+                text.getStyleClass().add(CodeText.TEXT_CLASS);
+                return (javafx.scene.Node) text;
+            }).toList());
+            parts.setAccessibleText(item);
+            setGraphic(parts);
+            return;
+        }
+        CodeText.fill(flow, item);
+        setGraphic(flow);
     }
 
-    /** A code's underscores followed by a zero-width space, where a line may break; prose as it is. */
-    static String breakable(String text) {
-        return text.matches("[A-Z0-9]+(_[A-Z0-9]+)+") ? text.replace("_", "_\u200B") : text;
+    /** What a line never breaks inside: a code's parts, prose's words. */
+    static List<String> unbroken(String text) {
+        List<String> pieces = codeParts(text);
+        return pieces.size() > 1 ? pieces : List.of(CodeText.plain(text).split("\\s+"));
+    }
+
+    /**
+     * A code in capitals joined by underscores in its parts, each with the underscore that follows it
+     * ("TRANSACTION_", "ID_", "COLLISION"); anything else as one part.
+     */
+    static List<String> codeParts(String text) {
+        if (!text.matches("[A-Z0-9]+(_[A-Z0-9]+)+")) {
+            return List.of(text);
+        }
+        return List.of(text.split("(?<=_)"));
     }
 
     /** A text flow whose preferred height is the one it needs at the cell's width, which a row asks without one. */
