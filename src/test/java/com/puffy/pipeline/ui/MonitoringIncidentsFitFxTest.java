@@ -110,5 +110,21 @@ class MonitoringIncidentsFitFxTest {
         }
         assertThat(checked).as("summaries and checks wrapped").isGreaterThanOrEqualTo(12);
         assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), java.util.Set.of())).isEmpty();
+
+        // In a 1440 px window the room goes to the summaries first (one line each), not to the id beside them.
+        TableColumn<String[], ?> summary = column(incidents, "summary");
+        double narrow = summary.getWidth();
+        robot.interact(() -> window.setWidth(1180));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> incidents.layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(summary.getWidth()).isGreaterThan(narrow + 150);
+        assertThat(summary.getWidth()).isGreaterThan(column(incidents, "incident_id").getWidth());
+        assertThat(incidents.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum())
+                .isLessThanOrEqualTo(incidents.getWidth());
+    }
+
+    private static TableColumn<String[], ?> column(TableView<String[]> table, String name) {
+        return table.getColumns().stream().filter(c -> name.equals(c.getUserData())).findFirst().orElseThrow();
     }
 }

@@ -95,7 +95,7 @@ public final class DataTableView extends BorderPane {
     /** Columns of identifiers, started narrow and cut in their middle; see {@link #setIdentifierColumns}. */
     private java.util.Set<String> identifierColumns = java.util.Set.of();
     /** Columns whose text wraps, the table fitting its width; see {@link #fitToWidth}. Null: one line, scrolling. */
-    private java.util.Set<String> wrappedColumns;
+    private List<String> wrappedColumns;
 
     public DataTableView(DataTableModel model, String idPrefix) {
         this.model = model;
@@ -882,15 +882,68 @@ public final class DataTableView extends BorderPane {
     /**
      * Fits the table's columns to its width, with no sideways scrolling: {@code wrapped} columns (prose, codes) wrap
      * onto more lines and share the room left by the others, which keep the width their values need; identifier
-     * columns ({@link #setIdentifierColumns}) are cut in their middle, whole in their tooltip. For a table of a few
+     * columns ({@link #setIdentifierColumns}) are cut in their middle, whole in their tooltip. Room beyond their
+     * least goes to the wrapped columns in the order given, then to the identifiers, each up to its values' width. For a table of a few
      * columns an analyst reads across (the incidents): at 1024 px their dates and counts were right of the window.
      */
-    public void fitToWidth(java.util.Set<String> wrapped) {
-        wrappedColumns = java.util.Set.copyOf(wrapped);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    public void fitToWidth(List<String> wrapped) {
+        wrappedColumns = List.copyOf(wrapped);
+        table.setColumnResizePolicy(new FitToWidth());
         TableData loaded = model.tableProperty().get();
         if (loaded != null) {
             buildColumns(loaded);
+        }
+    }
+
+    private static final String FULL_WIDTH = "full-width";
+    private static final String CHOSEN_WIDTH = "chosen-width";
+
+    /**
+     * The columns of a table fitting its width ({@link #fitToWidth}): each at its least, then the room left to the
+     * wrapped columns in order and the identifiers, up to their values' widths, the rest to the first wrapped one.
+     * A column the analyst drags keeps the width given.
+     */
+    private final class FitToWidth extends javafx.scene.control.ConstrainedColumnResizeBase
+            implements javafx.util.Callback<TableView.ResizeFeatures, Boolean> {
+        @Override
+        public Boolean call(TableView.ResizeFeatures features) {
+            @SuppressWarnings("unchecked")
+            TableColumn<String[], ?> dragged = (TableColumn<String[], ?>) features.getColumn();
+            if (dragged != null && features.getDelta() != null) {
+                dragged.getProperties().put(CHOSEN_WIDTH,
+                        Math.max(dragged.getMinWidth(), dragged.getWidth() + features.getDelta()));
+            }
+            List<TableColumn<String[], ?>> shown = table.getVisibleLeafColumns();
+            Map<TableColumn<String[], ?>, Double> widths = new java.util.LinkedHashMap<>();
+            List<TableColumn<String[], ?>> growing = new java.util.ArrayList<>();
+            double used = 0;
+            for (TableColumn<String[], ?> column : shown) {
+                Object chosen = column.getProperties().get(CHOSEN_WIDTH);
+                Object full = column.getProperties().get(FULL_WIDTH);
+                boolean grows = wrappedColumns.contains(column.getUserData())
+                        || identifierColumns.contains(column.getUserData());
+                double width = chosen instanceof Double w ? w : grows ? column.getMinWidth()
+                        : full instanceof Double w ? Math.max(w, column.getMinWidth()) : column.getWidth();
+                if (grows && chosen == null) {
+                    growing.add(column);
+                }
+                widths.put(column, width);
+                used += width;
+            }
+            growing.sort(java.util.Comparator.comparingInt(c -> wrappedColumns.contains(c.getUserData())
+                    ? wrappedColumns.indexOf(c.getUserData()) : wrappedColumns.size()));
+            double room = features.getContentWidth() - used;
+            for (TableColumn<String[], ?> column : growing) {
+                double full = column.getProperties().get(FULL_WIDTH) instanceof Double w ? w : 0;
+                double more = Math.max(0, Math.min(room, full - widths.get(column)));
+                widths.merge(column, more, Double::sum);
+                room -= more;
+            }
+            if (room > 0 && !growing.isEmpty()) {
+                widths.merge(growing.get(0), room, Double::sum);
+            }
+            widths.forEach((column, width) -> features.setColumnWidth(column, Math.floor(width)));
+            return true;
         }
     }
 
@@ -1039,12 +1092,13 @@ public final class DataTableView extends BorderPane {
                     : Math.max(widthFor(columns.get(c), List.of(), font),
                     Math.min(MAX_COLUMN_WIDTH, widthFor("", sample.get(c), font) + mark));
             column.setPrefWidth(identifier ? Math.min(ID_COLUMN_WIDTH, width) : width);
+            column.getProperties().put(FULL_WIDTH, width);
             if (wrappedColumns != null) {
                 // Fitting the width: wrapped text and cut ids give up room, a date or a count never is cut.
                 column.setMinWidth(wrapped ? Math.min(width, Math.max(MIN_WRAPPED_WIDTH,
-                        widthFor("", sample.get(c).stream().flatMap(v -> WrappedTextCell.unbroken(v).stream())
+                        widthFor(columns.get(c), sample.get(c).stream().flatMap(v -> WrappedTextCell.unbroken(v).stream())
                                 .toList(), font)))
-                        : identifier ? Math.min(width, MIN_ID_WIDTH) : width);
+                        : identifier ? Math.min(width, Math.max(MIN_ID_WIDTH, widthFor(columns.get(c), List.of(), font))) : width);
             }
             table.getColumns().add(column);
         }

@@ -27,6 +27,9 @@ final class WrappedTextCell extends TableCell<String[], String> {
         // A flow pane asked its height without a width wraps at this length.
         parts.prefWrapLengthProperty().bind(width);
         parts.setRowValignment(javafx.geometry.VPos.BASELINE);
+        // As tall as their lines, so the cell centres them as it centres the one-line cells beside them.
+        parts.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        flow.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     @Override
