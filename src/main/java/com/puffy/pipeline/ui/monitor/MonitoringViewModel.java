@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 /** The Monitoring screen's state, read from {@code <output>/monitoring/}: alerts by severity, incidents, series. */
 public final class MonitoringViewModel {
     private static final Map<String, Integer> RANK = Map.of("CRITICAL", 0, "WARNING", 1, "INFO", 2);
+    private static final String NO_ALERTS = "No alerts: every check passed on every day.";
     private static final String RUN_HINT = "Run the Monitoring stage (or Run all, F5) to check the daily metrics.";
 
     /** One alert of alerts.csv. */
@@ -66,6 +67,9 @@ public final class MonitoringViewModel {
         this.threads = threads;
         this.alertsTable = new DataTableModel(threads, List.of("severity", "check"));
         this.incidents = new DataTableModel(threads, List.of("worst_severity", "check"));
+        // After a run with no alert, "alerts.csv has no rows." read as a file problem, not a clean bill of health.
+        alertsTable.setNoRowsText(NO_ALERTS);
+        incidents.setNoRowsText("No incidents: no check fired an alert on any day.");
         selectedMetric.addListener((obs, old, now) -> series.set(points(now)));
         selectedMetric.addListener((obs, old, now) -> relate());
         selectedAlert.addListener((obs, old, now) -> relate());
@@ -136,7 +140,13 @@ public final class MonitoringViewModel {
     }
 
     static String chartNote(Alert alert, boolean charted, String shown) {
-        if (alert == null || shown == null || charted && alert.metric().equals(shown)) {
+        if (alert == null) {
+            // The chart opens on the most severe alert's metric while the card on top may be another check's: it
+            // did not say which alert, if any, it was about.
+            return shown == null ? "" : "No alert selected: the chart shows " + shown
+                    + ". Select an alert to chart its metric with its day marked.";
+        }
+        if (shown == null || charted && alert.metric().equals(shown)) {
             return "";
         }
         String which = alert.check() + " on " + Formats.longDate(alert.date());
@@ -376,7 +386,7 @@ public final class MonitoringViewModel {
         long critical = read.stream().filter(a -> a.severity().equals("CRITICAL")).count();
         long warning = read.stream().filter(a -> a.severity().equals("WARNING")).count();
         long info = read.size() - critical - warning;
-        headline.set(read.isEmpty() ? "No alerts: every check passed on every day."
+        headline.set(read.isEmpty() ? NO_ALERTS
                 : countText("CRITICAL", critical) + " · " + countText("WARNING", warning) + " · "
                 + countText("INFO", info));
         if (severityShown.get() != null && read.stream().noneMatch(a -> a.severity().equals(severityShown.get()))) {

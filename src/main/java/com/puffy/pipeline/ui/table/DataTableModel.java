@@ -47,6 +47,7 @@ public final class DataTableModel {
     private final StringProperty placeholder = new SimpleStringProperty(NOTHING);
     private final ObjectProperty<UiError> error = new SimpleObjectProperty<>();
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>();
+    private String noRows;
     private final AtomicLong generation = new AtomicLong();
     /** "Loading sessions.csv…" while a file is read and its first query runs; null otherwise. */
     private String readingText;
@@ -123,6 +124,14 @@ public final class DataTableModel {
 
     public ObjectProperty<TableData> tableProperty() {
         return table;
+    }
+
+    /**
+     * What the table says when its file has no rows, in the screen's words ("No incidents: …"); null for "<file> has
+     * no rows.".
+     */
+    public void setNoRowsText(String text) {
+        noRows = text;
     }
 
     /** The part of the table shown alone ({@link Scope}), or null for the whole table. */
@@ -410,8 +419,8 @@ public final class DataTableModel {
                     readingText = null;
                     // A header-only file (no quarantined rows, no findings) has nothing to filter: "No rows match the
                     // filters" blamed filters nobody had set.
-                    placeholder.set(current.size() > 0 ? NO_MATCH : current.source() == null ? "No rows."
-                            : current.source().getFileName() + " has no rows.");
+                    placeholder.set(current.size() > 0 ? NO_MATCH : noRows != null ? noRows
+                            : current.source() == null ? "No rows." : current.source().getFileName() + " has no rows.");
                     String noun = current.size() == 1 ? " row" : " rows";
                     String held = Formats.count(current.size()) + noun;
                     countText.set(result.size() == current.size() ? held
