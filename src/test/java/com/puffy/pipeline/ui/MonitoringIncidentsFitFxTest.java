@@ -65,8 +65,7 @@ class MonitoringIncidentsFitFxTest {
         TableView<String[]> incidents = robot.lookup("#incidents-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> incidents.getItems().size() == 6);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> incidents.layout());
-        WaitForAsyncUtils.waitForFxEvents();
+        settle(robot, incidents);
 
         for (Node node : incidents.lookupAll(".scroll-bar")) {
             if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL) {
@@ -116,12 +115,19 @@ class MonitoringIncidentsFitFxTest {
         double narrow = summary.getWidth();
         robot.interact(() -> window.setWidth(1180));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> incidents.layout());
-        WaitForAsyncUtils.waitForFxEvents();
+        settle(robot, incidents);
         assertThat(summary.getWidth()).isGreaterThan(narrow + 150);
         assertThat(summary.getWidth()).isGreaterThan(column(incidents, "incident_id").getWidth());
         assertThat(incidents.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum())
                 .isLessThanOrEqualTo(incidents.getWidth());
+    }
+
+    /** Lays the table out until its rows, made again for new column widths, are drawn. */
+    private static void settle(FxRobot robot, TableView<String[]> table) {
+        for (int i = 0; i < 3; i++) {
+            robot.interact(() -> table.layout());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 
     private static TableColumn<String[], ?> column(TableView<String[]> table, String name) {

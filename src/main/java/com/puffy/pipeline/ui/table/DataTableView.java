@@ -942,9 +942,29 @@ public final class DataTableView extends BorderPane {
             if (room > 0 && !growing.isEmpty()) {
                 widths.merge(growing.get(0), room, Double::sum);
             }
-            widths.forEach((column, width) -> features.setColumnWidth(column, Math.floor(width)));
+            boolean changed = false;
+            for (Map.Entry<TableColumn<String[], ?>, Double> entry : widths.entrySet()) {
+                double width = Math.floor(entry.getValue());
+                changed |= Math.abs(entry.getKey().getWidth() - width) >= 0.5;
+                features.setColumnWidth(entry.getKey(), width);
+            }
+            if (changed && !refreshing) {
+                // Rows keep the height measured at the widths before: at 1440 px they stood three lines tall for
+                // summaries now on one. The same rows given again are measured again (as after a filter).
+                refreshing = true;
+                javafx.application.Platform.runLater(() -> {
+                    refreshing = false;
+                    int selected = table.getSelectionModel().getSelectedIndex();
+                    items.replace(items.rows());
+                    if (selected >= 0) {
+                        table.getSelectionModel().clearAndSelect(selected);
+                    }
+                });
+            }
             return true;
         }
+
+        private boolean refreshing;
     }
 
     /** A wrapped column gives up room down to this: about a dozen characters a line. */

@@ -25,7 +25,8 @@ final class WrappedTextCell extends TableCell<String[], String> {
         flow.wrapWidth.addListener((obs, old, now) -> flow.requestLayout());
         flow.setMaxWidth(Double.MAX_VALUE);
         // A flow pane asked its height without a width wraps at this length.
-        parts.prefWrapLengthProperty().bind(width);
+        parts.prefWrapLengthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> width.get() >= LEAST ? width.get() : 400, width));
         parts.setRowValignment(javafx.geometry.VPos.BASELINE);
         // As tall as their lines, so the cell centres them as it centres the one-line cells beside them.
         parts.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -75,6 +76,8 @@ final class WrappedTextCell extends TableCell<String[], String> {
     }
 
     /** A text flow whose preferred height is the one it needs at the cell's width, which a row asks without one. */
+    private static final double LEAST = 40;
+
     private static final class Flow extends TextFlow {
         final javafx.beans.property.DoubleProperty wrapWidth = new javafx.beans.property.SimpleDoubleProperty();
 
@@ -85,12 +88,14 @@ final class WrappedTextCell extends TableCell<String[], String> {
         @Override
         protected double computePrefWidth(double height) {
             double width = wrapWidth.get();
-            return width > 0 ? width : super.computePrefWidth(height);
+            return width >= LEAST ? width : super.computePrefWidth(height);
         }
 
         @Override
         protected double computePrefHeight(double width) {
-            return super.computePrefHeight(width < 0 && wrapWidth.get() > 0 ? wrapWidth.get() : width);
+            // A cell not yet given its column's width (a few pixels wide) would measure a letter a line.
+            return super.computePrefHeight(width < 0 && wrapWidth.get() >= LEAST ? wrapWidth.get()
+                    : width >= 0 && width < LEAST ? -1 : width);
         }
 
         @Override
