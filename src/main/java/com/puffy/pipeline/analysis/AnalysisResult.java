@@ -58,6 +58,14 @@ public record AnalysisResult(
     /** The data period and row accounting. Dates are {@code YYYY-MM-DD}, empty when there is no data. */
     public record Overview(String firstDate, String lastDate, int periodDays, int daysWithData, int files,
                            int eventFiles, long rowsRead, long rowsValid, long rowsQuarantined, long rowsDuplicate) {
+        /**
+         * "10 days", or "10 days, 9 with data" when a day in the period has no event rows: with a day's file deleted
+         * or missing, the report said "over 10 days" while the app's Analysis screen said "9 days with data".
+         */
+        public String periodWords() {
+            String period = com.puffy.pipeline.core.Words.count(periodDays, "day", "days");
+            return daysWithData < periodDays ? period + ", " + daysWithData + " with data" : period;
+        }
     }
 
     /**

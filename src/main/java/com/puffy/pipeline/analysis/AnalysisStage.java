@@ -74,7 +74,7 @@ public final class AnalysisStage implements Stage {
     private static List<String> summary(AnalysisResult r, RunContext context) {
         Kpis k = r.kpis();
         List<String> lines = new ArrayList<>();
-        String period = Words.count(r.overview().periodDays(), "day", "days");
+        String period = r.overview().periodWords();
         // Without orders or sessions an average is not $0 or 0.0%: it does not exist ("AOV $0" read as a figure).
         lines.add(k.orders() == 0 ? (r.overview().periodDays() == 0 ? "No orders: no day has an event row."
                 : "No orders over " + period + ".")

@@ -160,7 +160,7 @@ final class HtmlReport {
         html.append("<header class=\"top\"><div><p class=\"eyebrow\">Event Pipeline Studio \u00b7 analysis report</p>")
                 .append("<h1>Marketing performance</h1>")
                 .append("<p class=\"sub\">").append(escape(period)).append(" \u00b7 ")
-                .append(Words.count(o.periodDays(), "day", "days")).append(" \u00b7 ")
+                .append(o.periodWords()).append(" \u00b7 ")
                 .append(Words.count(o.eventFiles(), "event file", "event files")).append(" \u00b7 ")
                 .append(Fmt.count(r.kpis().events())).append(" valid events of ").append(Fmt.count(o.rowsRead()))
                 .append(" rows read</p></div></header>\n");

@@ -66,10 +66,10 @@ final class Insights {
             // An average of no orders is not $0: it does not exist. A folder of empty files has no period at all
             // ("no orders over 0 days").
             say(OVERVIEW, days == 0 ? "There were no orders: no day has an event row."
-                    : "There were no orders over " + Words.count(days, "day", "days") + ".");
+                    : "There were no orders over " + r.overview().periodWords() + ".");
         } else {
             say(OVERVIEW, "Revenue was " + Fmt.money(k.revenue()) + " from " + Words.count(k.orders(), "order",
-                    "orders") + " over " + Words.count(days, "day", "days") + " (average order " + Fmt.money(k.aov())
+                    "orders") + " over " + r.overview().periodWords() + " (average order " + Fmt.money(k.aov())
                     + ").");
         }
         if (k.events() == 0) {

@@ -17,6 +17,8 @@ final class QualitySummary {
     private static final int FILE_LINES_LIMIT = 40;
     /** A folder can bring hundreds of EXTRA columns at once; the summary names the first, the CSV has them all. */
     static final int DRIFT_LINES_LIMIT = 20;
+    /** Files validated again that the cache line names; the others are counted. */
+    static final int VALIDATED_NAMED = 3;
     private static final int SKIPPED_DAYS_SHOWN = 5;
 
     private final List<FileResult> files;
@@ -94,6 +96,10 @@ final class QualitySummary {
             row.put("rows_duplicate", f.rowsDuplicate);
             row.put("reconciled", f.rowsRead == f.rowsValid() + f.rowsQuarantined + f.rowsDuplicate);
             row.put("from_cache", f.fromCache);
+            // The file as it was read, so the app can tell a corrected file put in under the same name from one
+            // that did not change ("events_20250227.csv changed since the last run").
+            row.put("bytes", f.input.size());
+            row.put("modified_ms", f.input.modifiedMillis());
             perFile.add(row);
         }
         figures.put("files", perFile);
@@ -184,7 +190,13 @@ final class QualitySummary {
         }
         long hits = files.stream().filter(f -> f.fromCache).count();
         if (hits > 0) {
-            lines.add("Cache: " + hits + " of " + files.size() + " files unchanged, their results reused.");
+            // Which files were read again: a scheduled run's log said one of 12 had changed, not which one.
+            List<String> validated = files.stream().filter(f -> !f.fromCache).map(FileResult::name).toList();
+            lines.add("Cache: " + hits + " of " + files.size() + " files unchanged, their results reused"
+                    + (validated.isEmpty() ? "." : "; validated: " + String.join(", ",
+                    validated.subList(0, Math.min(validated.size(), VALIDATED_NAMED)))
+                    + (validated.size() > VALIDATED_NAMED ? " and " + (validated.size() - VALIDATED_NAMED) + " more."
+                    : ".")));
         }
         cacheWarnings.forEach(w -> lines.add("Cache warning: " + w));
         if (files.size() <= FILE_LINES_LIMIT) {

@@ -18,6 +18,7 @@ import javafx.animation.Timeline;
 import javafx.application.HostServices;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -823,7 +824,7 @@ public final class MainView {
             tabs.getTabs().add(tab);
         }
         BorderPane box = new BorderPane(tabs);
-        box.setTop(nothingToShowLine());
+        box.setTop(new VBox(nothingToShowLine(), outdatedLine()));
         box.setPadding(new Insets(6, 10, 0, 6));
         return box;
     }
@@ -833,23 +834,33 @@ public final class MainView {
      * run on an empty folder was gone once closed, and a folder of header-only files ran "fine" into zeros.
      */
     private Node nothingToShowLine() {
-        FontIcon icon = new FontIcon("mdi2f-folder-alert-outline");
+        return noticeLine("nothing-to-show", "mdi2f-folder-alert-outline", vm.nothingToShowProperty());
+    }
+
+    /** Above the four screens while what they show is from before the folder or the settings changed. */
+    private Node outdatedLine() {
+        return noticeLine("outdated", "mdi2u-update", vm.outdatedNoticeProperty());
+    }
+
+    /** A line with an icon and {@code words}, there only while they are not empty; its text is {@code id}-text. */
+    private static Node noticeLine(String id, String iconCode, StringProperty words) {
+        FontIcon icon = new FontIcon(iconCode);
         icon.getStyleClass().add("notice-icon");
         Label text = new Label();
-        text.setId("nothing-to-show-text");
+        text.setId(id + "-text");
         text.getStyleClass().add("notice-text");
-        text.textProperty().bind(vm.nothingToShowProperty());
+        text.textProperty().bind(words);
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox line = new HBox(8, icon, text);
-        line.setId("nothing-to-show");
+        line.setId(id);
         line.getStyleClass().add("notice-line");
         line.setAlignment(Pos.CENTER_LEFT);
         line.setPadding(new Insets(6, 10, 6, 10));
-        BorderPane.setMargin(line, new Insets(0, 0, 6, 0));
-        line.managedProperty().bind(vm.nothingToShowProperty().isNotEmpty());
+        VBox.setMargin(line, new Insets(0, 0, 6, 0));
+        line.managedProperty().bind(words.isNotEmpty());
         line.visibleProperty().bind(line.managedProperty());
         return line;
     }

@@ -84,6 +84,9 @@ public final class MainViewModel {
     private final StringProperty unreadableMessage = new SimpleStringProperty("");
     private final StringProperty unreadableLink = new SimpleStringProperty("");
     private final StringProperty nothingToShow = new SimpleStringProperty("");
+    private final StringProperty outdatedNotice = new SimpleStringProperty("");
+    /** What came, changed or went in the folder since Quality's last run, as last read; "" when nothing or unknown. */
+    private String folderChanges = "";
     /** Why the last run on {@link #failedFolder} found nothing to read, kept until a run there succeeds. */
     private String failedReason = "";
     private Path failedFolder;
@@ -106,6 +109,10 @@ public final class MainViewModel {
             byId.put(id, stage);
         }
         recentFolders.setAll(recent.list());
+        for (StageViewModel stage : stages) {
+            stage.stateProperty().addListener((o, was, is) -> showOutdatedNotice());
+        }
+        running.addListener((o, was, is) -> showOutdatedNotice());
     }
 
     // ---- properties ------------------------------------------------------------------------------------------
@@ -231,6 +238,31 @@ public final class MainViewModel {
      */
     public StringProperty nothingToShowProperty() {
         return nothingToShow;
+    }
+
+    /**
+     * Above the screens while a stage with outputs is out of date: the screens go on showing the last run's results
+     * (reloading them on every change would be felt), and nothing on them said those results were from before a
+     * day's file came in, a file was corrected or one was deleted — Monitoring still said the new day "has not
+     * arrived" while it sat in the folder, with only a badge and a status message, soon replaced, to say otherwise.
+     * "" while running and while every stage is up to date.
+     */
+    public StringProperty outdatedNoticeProperty() {
+        return outdatedNotice;
+    }
+
+    private void showOutdatedNotice() {
+        List<String> outdated = stages.stream().filter(stage -> stage.getState() == StageState.STALE)
+                .map(stage -> stage.id().title()).toList();
+        if (running.get() || outdated.isEmpty()) {
+            outdatedNotice.set("");
+            return;
+        }
+        boolean one = outdated.size() == 1;
+        outdatedNotice.set("Out of date: " + (folderChanges.isEmpty()
+                ? "the folder or the settings changed since the last run" : folderChanges) + ", so "
+                + String.join(", ", outdated) + (one ? " shows its" : " show their") + " results from before. "
+                + "Run all (F5) to update " + (one ? "it." : "them."));
     }
 
     public void onError(Consumer<UiError> listener) {
@@ -614,17 +646,21 @@ public final class MainViewModel {
         });
     }
 
-    /** The CSV files that came or went since Quality's outputs were made, when those outputs are out of date. */
+    /**
+     * The CSV files that came, changed or went since Quality's outputs were made, when those outputs are out of date.
+     */
     private static FolderChanges changesSinceQuality(RunSettings settings, Map<StageId, StageStatus> statuses) {
         if (statuses.get(StageId.QUALITY) != StageStatus.STALE) {
             return FolderChanges.NONE;
         }
         StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
-        return FolderChanges.since(settings.inputDir(), quality.inputFiles());
+        return FolderChanges.since(settings.inputDir(), quality.inputFiles(), quality.inputStamps());
     }
 
-    /** Quality's card names the files that came or went, which are why it is out of date. */
+    /** Quality's card names the files that came, changed or went, which are why it is out of date. */
     private void showChanges(FolderChanges changes) {
+        folderChanges = changes.sentence();
+        showOutdatedNotice();
         StageViewModel quality = byId.get(StageId.QUALITY);
         if (!changes.isEmpty() && quality.getState() == StageState.STALE) {
             quality.messageProperty().set(changes.sentence() + "; run again to bring the outputs up to date.");

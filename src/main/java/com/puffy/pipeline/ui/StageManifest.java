@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the last finished run of a stage recorded in its output folder ({@link Pipeline#STAGE_MANIFEST}): its summary
@@ -17,7 +19,8 @@ import java.util.List;
  * without running anything. Quality's also say how many event files it found and how many rows they held.
  */
 record StageManifest(List<String> summary, Duration elapsed, String finishedAt, String finishedAtIso,
-                     List<String> unreadableInputs, List<String> inputFiles, long eventFiles, long rowsRead) {
+                     List<String> unreadableInputs, List<String> inputFiles, Map<String, FolderChanges.Stamp> inputStamps,
+                     long eventFiles, long rowsRead) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** "Nov 26 09:32" in the user's time zone, for an ISO instant; the text itself if it is not one. */
     static String shown(String isoInstant) {
@@ -34,7 +37,7 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
     static StageManifest read(Path stageFolder) {
         Path file = stageFolder.resolve(Pipeline.STAGE_MANIFEST);
         if (!Files.isRegularFile(file)) {
-            return new StageManifest(List.of(), null, "", "", List.of(), List.of(), 0, 0);
+            return new StageManifest(List.of(), null, "", "", List.of(), List.of(), Map.of(), 0, 0);
         }
         try {
             JsonNode node = JSON.readTree(file.toFile());
@@ -44,13 +47,21 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
             node.path("unreadable_inputs").forEach(line -> unreadable.add(line.asText()));
             // Quality's figures list every CSV file it examined: what the folder held at that run.
             List<String> inputs = new ArrayList<>();
-            node.path("figures").path("files").forEach(examined -> inputs.add(examined.path("file").asText()));
+            // With the size and modification time each had then (manifests before 2026-11-27 have neither).
+            Map<String, FolderChanges.Stamp> stamps = new HashMap<>();
+            node.path("figures").path("files").forEach(examined -> {
+                inputs.add(examined.path("file").asText());
+                if (examined.has("bytes") && examined.has("modified_ms")) {
+                    stamps.put(examined.path("file").asText(), new FolderChanges.Stamp(examined.path("bytes").asLong(),
+                            examined.path("modified_ms").asLong()));
+                }
+            });
             String finished = node.path("finished_at").asText("");
             return new StageManifest(lines, Duration.ofMillis(node.path("elapsed_ms").asLong(0)), shown(finished),
-                    finished, List.copyOf(unreadable), List.copyOf(inputs),
+                    finished, List.copyOf(unreadable), List.copyOf(inputs), Map.copyOf(stamps),
                     node.path("figures").path("event_files").asLong(0), node.path("figures").path("rows_read").asLong(0));
         } catch (java.io.IOException e) {
-            return new StageManifest(List.of(), null, "", "", List.of(), List.of(), 0, 0);
+            return new StageManifest(List.of(), null, "", "", List.of(), List.of(), Map.of(), 0, 0);
         }
     }
 }

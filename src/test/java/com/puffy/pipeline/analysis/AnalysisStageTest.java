@@ -56,6 +56,18 @@ class AnalysisStageTest {
                 && t.endsWith(" the first 2 days."));
     }
 
+    @Test
+    void aPeriodWithADayWithoutDataSaysSoInTheOverviewTheSummaryAndTheReport() throws Exception {
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        // Four days of data over five calendar days: Mar 4's file was deleted. The report said "over 5 days" while
+        // the app's Analysis screen said "4 days with data".
+        Files.writeString(daily, Files.readString(daily) + "2025-03-05,4,2,2,0,20,0,0,0,4,0,0,0,0,0,0\n");
+        assertThat(analyze().insights(Insights.OVERVIEW).get(0)).contains(" orders over 5 days, 4 with data (");
+        StageResult result = runStage();
+        assertThat(result.summary().get(0)).endsWith(" over 5 days, 4 with data.");
+        assertThat(Files.readString(work.resolve(AnalysisStage.REPORT))).contains(" \u00b7 5 days, 4 with data \u00b7 ");
+    }
+
     private StageResult runStage() throws Exception {
         return new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
     }

@@ -89,6 +89,8 @@ class CacheTest {
         h.run();
         assertThat(h.result.figures()).containsEntry("cache_hits", 3L).containsEntry("cache_misses", 1L);
         assertThat(h.summaryOf("events_20250224.csv")).containsEntry("from_cache", "false").containsEntry("rows_read", "1");
+        assertThat(h.result.summary()).contains("Cache: 3 of 4 files unchanged, their results reused; validated: "
+                + "events_20250224.csv.");
         // The cross-file steps still run over all files: the unchanged first day's row is now an earlier duplicate.
         assertThat(h.findingKeys("INFO")).contains("events_20250224.csv:2:DUPLICATE_EVENT");
     }

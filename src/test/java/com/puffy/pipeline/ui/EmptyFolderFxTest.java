@@ -2,15 +2,12 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.puffy.pipeline.core.StageId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,18 +57,8 @@ class EmptyFolderFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The line and its words, on each of the four screens in turn; "" on a screen where it is hidden. */
     private List<String> lineOnEachScreen(FxRobot robot) {
-        List<String> seen = new java.util.ArrayList<>();
-        for (StageId id : StageId.values()) {
-            robot.interact(() -> view.select(id));
-            WaitForAsyncUtils.waitForFxEvents();
-            Node line = robot.lookup("#nothing-to-show").query();
-            boolean inView = line.isVisible() && line.isManaged() && line.getScene() != null
-                    && line.localToScene(line.getBoundsInLocal()).getHeight() > 0;
-            seen.add(inView ? robot.lookup("#nothing-to-show-text").queryAs(Label.class).getText() : "");
-        }
-        return seen;
+        return UiFixtures.noticeOnEachScreen(robot, view, "nothing-to-show");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.puffy.pipeline.engine.PipelineListener;
 import com.puffy.pipeline.quality.QualityStage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,6 +46,33 @@ class FolderChangesTest {
         Files.delete(input.resolve("products.csv"));
         assertThat(FolderChanges.since(input, quality.inputFiles()).sentence())
                 .isEqualTo("events_20250302.csv is new and products.csv is gone since the last run");
+    }
+
+    @Test
+    void aCorrectedFilePutInUnderTheSameNameIsNamedAsChanged() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("events"));
+        Files.writeString(input.resolve("events_20250301.csv"), DAY);
+        Files.writeString(input.resolve("events_20250302.csv"), DAY);
+        Files.writeString(input.resolve("events_20250303.csv"), DAY);
+        RunSettings settings = new RunSettings(input, dir.resolve("out"), ConfigLoader.load(null), null,
+                LocalDate.of(2025, 3, 4), false, null);
+        new Pipeline(List.of(new QualityStage())).run(settings, EnumSet.of(StageId.QUALITY), false,
+                PipelineListener.NONE, new Cancellation());
+        StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
+        assertThat(FolderChanges.since(input, quality.inputFiles(), quality.inputStamps()).isEmpty()).isTrue();
+
+        // The export owner resends the day with the missing client ids filled in: same name, other bytes.
+        Path corrected = dir.resolve("corrected.csv");
+        Files.writeString(corrected, DAY + "c-2,2025-03-02T11:00:00Z,page_view\n");
+        Files.move(corrected, input.resolve("events_20250302.csv"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(FolderChanges.since(input, quality.inputFiles(), quality.inputStamps()).sentence())
+                .isEqualTo("events_20250302.csv changed since the last run");
+
+        Files.writeString(input.resolve("events_20250304.csv"), DAY);
+        Files.delete(input.resolve("events_20250301.csv"));
+        assertThat(FolderChanges.since(input, quality.inputFiles(), quality.inputStamps()).sentence())
+                .isEqualTo("events_20250304.csv is new, events_20250302.csv changed and events_20250301.csv is gone "
+                        + "since the last run");
     }
 
     @Test

@@ -28,6 +28,24 @@ final class UiFixtures {
             """;
 
     /** A window on the real Quality stage alone, the cache off, its errors recorded in a list rather than shown. */
+    /**
+     * The words of the notice line {@code id} (a line above the screens) on each of the four screens in turn; "" on a
+     * screen where it is not in view.
+     */
+    static java.util.List<String> noticeOnEachScreen(org.testfx.api.FxRobot robot, MainView view, String id) {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (com.puffy.pipeline.core.StageId stage : com.puffy.pipeline.core.StageId.values()) {
+            robot.interact(() -> view.select(stage));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node line = robot.lookup("#" + id).query();
+            boolean inView = line.isVisible() && line.isManaged() && line.getScene() != null
+                    && line.localToScene(line.getBoundsInLocal()).getHeight() > 0;
+            seen.add(inView ? robot.lookup("#" + id + "-text").queryAs(javafx.scene.control.Label.class).getText()
+                    : "");
+        }
+        return seen;
+    }
+
     record QualityWindow(MainViewModel vm, MainView view) {
         static QualityWindow show(javafx.stage.Stage stage, java.util.prefs.Preferences prefs,
                                   java.util.List<UiError> errors, double width, double height) {
