@@ -49,6 +49,9 @@ import java.util.UUID;
  * cancelled or failed stage leaves the previous good outputs untouched.
  */
 public final class Pipeline {
+    /** Marks the fingerprint of outputs whose inputs changed while the stage ran: never equal to a fresh one. */
+    static final String INPUTS_CHANGED_DURING_RUN = "inputs-changed-during-run:";
+
     /** Written into a stage's output folder last; its fingerprint says what the outputs were made from. */
     public static final String STAGE_MANIFEST = com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST;
     public static final String RUN_MANIFEST = com.puffy.pipeline.core.OutputFiles.RUN_MANIFEST;
@@ -201,13 +204,19 @@ public final class Pipeline {
         long startNanos = System.nanoTime();
         listener.stageStarted(id);
         try {
+            String inputsAtStart = stage.inputFingerprint(settings);
             Files.createDirectories(workDir);
             StageResult result = stage.run(new RunContext(settings, workDir, cacheBypass),
                     (done, total, message) -> listener.stageProgress(id, done, total, message), cancellation);
             cancellation.throwIfCancelled();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-            writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id,
-                    madeFrom(settings, id, cacheBypass.bypassed()),
+            String madeFrom = madeFrom(settings, id, cacheBypass.bypassed());
+            if (!inputsAtStart.equals(stage.inputFingerprint(settings))) {
+                // A day's file overwritten or truncated while the stage read it: the outputs match neither its old
+                // nor its new content, yet the manifest, fingerprinted after the run, called them up to date.
+                madeFrom = INPUTS_CHANGED_DURING_RUN + madeFrom;
+            }
+            writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id, madeFrom,
                     Instant.now().toString(), elapsed.toMillis(), result, true));
             promote(workDir, finalDir);
             listener.stageFinished(id, StageOutcome.RAN, result, elapsed);
@@ -254,11 +263,20 @@ public final class Pipeline {
         if (isDiskFull(e)) {
             return new PipelineException(ExitCode.USAGE, "The " + id.title() + " stage ran out of disk space writing "
                     + "to " + outputDir + " (" + reasonOf(e) + "): free some space there, or choose another folder "
-                    + "with --output, then run again; the previous outputs were kept.", e);
+                    + "with --output, then run again" + keptOrNothing(id, outputDir), e);
         }
         return new PipelineException(ExitCode.UNREADABLE_INPUT, "The " + id.title() + " stage could not read or "
                 + "write " + describe(e) + ": check that the file exists and can be read, and that you may write to "
                 + outputDir + ".", e);
+    }
+
+    /**
+     * What became of the stage's outputs. A full disk on the first run into a folder said "the previous outputs were
+     * kept" when there had never been any, so the user went looking for them.
+     */
+    private static String keptOrNothing(StageId id, Path outputDir) {
+        return Files.isDirectory(outputDir.resolve(id.outputFolder())) ? "; the previous outputs were kept."
+                : "; this stage had no earlier outputs, and wrote none.";
     }
 
     /** No space or no quota left, as Linux, macOS and Windows word it, anywhere in the cause chain. */

@@ -241,6 +241,39 @@ public final class MainViewModel {
     }
 
     /**
+     * What a screen of stage {@code id} says while the stage has nothing to show: {@code runHint} (how to run it) when
+     * it simply has not run; otherwise why the last run left it empty. After a run that failed, the line above the
+     * screens gave its reasons while each screen still said "Run the Quality stage…", as if nothing had happened.
+     */
+    public String noOutputsHint(StageId id, String runHint) {
+        if (inputDir.get() == null) {
+            return runHint;
+        }
+        boolean reasonsAbove = !nothingToShow.get().isEmpty();
+        String next = reasonsAbove
+                ? ". The reasons are in the line above the screens: do what it says, then run again (F5)."
+                : ". The run's error message said why: fix that, then run again (F5).";
+        if (lastRunFailed(id)) {
+            return "The last run of " + id.title() + " failed, so it has nothing to show" + next;
+        }
+        for (StageId earlier : StageId.values()) {
+            if (id.allUpstream().contains(earlier) && lastRunFailed(earlier)) {
+                return id.title() + " did not run: " + earlier.title() + ", which it needs, failed in the last run"
+                        + next;
+            }
+        }
+        // A folder without CSV files: "Run the Quality stage" under "choose the folder that holds…" above.
+        return reasonsAbove ? "Nothing to show here: the line above the screens says why and what to do." : runHint;
+    }
+
+    /** Whether the last run of {@code id} failed: said by its card, or for Quality kept with the folder's reasons. */
+    private boolean lastRunFailed(StageId id) {
+        StageViewModel stage = byId.get(id);
+        return stage != null && stage.getState() == StageState.FAILED
+                || id == StageId.QUALITY && !lastFailure(inputDir.get()).isEmpty();
+    }
+
+    /**
      * Above the screens while a stage with outputs is out of date: the screens go on showing the last run's results
      * (reloading them on every change would be felt), and nothing on them said those results were from before a
      * day's file came in, a file was corrected or one was deleted — Monitoring still said the new day "has not
@@ -351,6 +384,9 @@ public final class MainViewModel {
         if (folder == null) {
             return "";
         }
+        if (Files.notExists(folder)) {
+            return folderGone(folder, quality);
+        }
         if (!holdsCsvFiles(folder)) {
             return noCsvFile(folder);
         }
@@ -362,6 +398,17 @@ public final class MainViewModel {
         return (files == 1 ? "The only event file in " + folder + " holds" : "The " + files + " event files in "
                 + folder + " hold") + " only a header line, no events, so every screen is empty: check that the "
                 + "export wrote the days' events, then run again (F5).";
+    }
+
+    /**
+     * The open folder moved, renamed or deleted while the app was open. Its cards said only "stale: inputs or settings
+     * changed since the last run" (what the engine sees of files that are gone) and F5 a dialog that vanished on OK;
+     * nothing above the screens said that the folder itself was gone or that the screens show its last run.
+     */
+    private static String folderGone(Path folder, StageStatus quality) {
+        return folder + " is no longer there (moved, renamed or deleted?), so it cannot run: open it where it is now "
+                + "(File → Open folder…, Ctrl+O)" + (quality == null || quality == StageStatus.NEVER_RUN ? "."
+                : "; the screens show its last run, kept as it was.");
     }
 
     /**
@@ -583,21 +630,16 @@ public final class MainViewModel {
             // Said in the header and the status bar rather than a dialog on every folder opened with these rules;
             // the cards cannot say whether outputs match rules that do not load.
             statusMessage.set(configProblem.get());
-            for (StageViewModel stage : stages) {
-                if (stage.isAvailable()) {
-                    stage.showStatus(StageState.STALE);
-                    stage.showSummary(List.of(), null);
-                    stage.messageProperty().set("The rules do not load, so whether these outputs match them is "
-                            + "unknown: fix the rules (Change… beside Rules).");
-                }
-            }
             // The screens show the outputs of the last run, as they are on disk, rather than "open a folder"; the
             // status bar says when that run was.
             outputsVersion.set(outputsVersion.get() + 1);
             Path outputs = outputDir.get();
             threads.background(() -> {
                 Map<StageId, StageManifest> manifests = manifestsIn(outputs);
-                threads.fx(() -> showLastRun(manifests));
+                threads.fx(() -> {
+                    showUnknownUnderBrokenRules(manifests);
+                    showLastRun(manifests);
+                });
             });
             return;
         } catch (RuntimeException e) {
@@ -677,6 +719,33 @@ public final class MainViewModel {
             manifests.put(id, StageManifest.read(outputs.resolve(id.outputFolder())));
         }
         return manifests;
+    }
+
+    /**
+     * The cards while the rules do not load: a stage with outputs cannot say whether they match the rules. A stage
+     * that never ran was shown "stale" with "whether these outputs match them is unknown" too, for outputs that do
+     * not exist.
+     */
+    private void showUnknownUnderBrokenRules(Map<StageId, StageManifest> manifests) {
+        if (running.get()) {
+            return;
+        }
+        for (StageViewModel stage : stages) {
+            StageManifest manifest = manifests.get(stage.id());
+            if (!stage.isAvailable() || manifest == null) {
+                continue;
+            }
+            stage.showSummary(List.of(), null);
+            if (manifest.finishedAtIso().isEmpty()) {
+                stage.showStatus(StageState.NEVER_RUN);
+                stage.messageProperty().set("Not run yet, and cannot run until the rules load: fix them (Change… "
+                        + "beside Rules).");
+            } else {
+                stage.showStatus(StageState.STALE);
+                stage.messageProperty().set("The rules do not load, so whether these outputs match them is "
+                        + "unknown: fix the rules (Change… beside Rules).");
+            }
+        }
     }
 
     /** "Last run …" from the newest stage manifest, unless this session already ran or none was found. */

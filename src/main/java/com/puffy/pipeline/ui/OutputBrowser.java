@@ -98,7 +98,7 @@ public final class OutputBrowser implements Screen {
                 String selected = files.getSelectionModel().getSelectedItem();
                 files.getItems().setAll(found);
                 if (found.isEmpty()) {
-                    model.load(null, "Run the " + stage.title() + " stage to see its files.");
+                    model.load(null, main.noOutputsHint(stage, "Run the " + stage.title() + " stage to see its files."));
                 } else if (selected != null && found.contains(selected)) {
                     files.getSelectionModel().select(selected);
                     model.loadWhenShown(folder.resolve(selected), "");

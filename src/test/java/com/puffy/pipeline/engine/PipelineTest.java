@@ -118,6 +118,31 @@ class PipelineTest {
     }
 
     @Test
+    void aDayFileOverwrittenWhileQualityReadsItLeavesQualityStaleSoTheNextRunReadsItAgain() throws Exception {
+        Path day = input.resolve("events_20250101.csv");
+        Pipeline pipeline = new Pipeline(List.of(
+                new FakeStage(StageId.QUALITY, c -> {
+                    try {
+                        if (Files.size(day) < 100) {
+                            Files.writeString(day, "client_id,timestamp,event_name\n" + "c1,2025-01-01T10:00:00Z,x\n".repeat(9));
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }),
+                new FakeStage(StageId.TRANSFORM, c -> { }),
+                new FakeStage(StageId.ANALYSIS, c -> { }),
+                new FakeStage(StageId.MONITOR, c -> { })));
+        pipeline.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE, Cancellation.none());
+        assertThat(pipeline.status(settings, StageId.QUALITY)).isEqualTo(StageStatus.STALE);
+        ran.clear();
+        pipeline.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE, Cancellation.none());
+        assertThat(ran).as("read again, not 'up to date'").containsExactly(StageId.QUALITY);
+        assertThat(pipeline.status(settings, StageId.QUALITY)).as("unchanged during the second run")
+                .isEqualTo(StageStatus.FRESH);
+    }
+
+    @Test
     void outputsMadeByTheSameBuildStayFreshAcrossPipelines() {
         String build = "0.1.0+" + "c".repeat(64);
         new Pipeline(fakeStages(c -> { }), build)
@@ -369,6 +394,16 @@ class PipelineTest {
         try (Stream<Path> left = Files.list(settings.outputDir())) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".work-"));
         }
+    }
+
+    @Test
+    void aFullDiskOnTheFirstRunDoesNotClaimToHaveKeptOutputsThatNeverExisted() {
+        Pipeline full = pipelineWith(c -> sneakyThrow(new java.io.IOException("No space left on device")));
+        assertThatThrownBy(() -> full.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE,
+                Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageEndingWith("then run again; this stage had no earlier outputs, and wrote none.");
+        assertThat(settings.outputDir().resolve("transform")).doesNotExist();
     }
 
     @Test

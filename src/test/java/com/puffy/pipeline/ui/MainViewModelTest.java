@@ -268,6 +268,42 @@ class MainViewModelTest {
     }
 
     @Test
+    void theOpenFolderRenamedWhileTheAppIsOpenSaysItIsGoneAboveTheScreensAndKeepsTheLastRun() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Path qualityOutputs = vm.stageOutput(StageId.QUALITY);
+        assertThat(qualityOutputs).isDirectory();
+        Files.move(input, dir.resolve("events-renamed"));
+        String gone = input.toAbsolutePath() + " is no longer there (moved, renamed or deleted?), so it cannot run: "
+                + "open it where it is now (File → Open folder…, Ctrl+O); the screens show its last run, kept as it was.";
+        vm.recheckStatuses();
+        assertThat(vm.nothingToShowProperty().get()).as("the window comes back after a rename").isEqualTo(gone);
+        vm.runAll();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).message()).contains(input.toAbsolutePath().toString());
+        assertThat(vm.nothingToShowProperty().get()).as("after F5 and its dialog").isEqualTo(gone);
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(qualityOutputs).as("the last run's outputs").isDirectory();
+        Files.move(dir.resolve("events-renamed"), input);
+        vm.recheckStatuses();
+        assertThat(vm.nothingToShowProperty().get()).as("back where it was").isEmpty();
+    }
+
+    @Test
+    void rulesBrokenOutsideTheAppBeforeAnyRunLeaveTheStagesNeverRunNotStaleOutputsThatDoNotExist() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), "transform:\n  session_gap_minutes: [\n");
+        new RecentFolders(prefs).rememberConfig(input, rules);
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        assertThat(vm.configProblemProperty().get()).contains("rules.yaml").contains("not valid YAML");
+        assertThat(vm.stages()).allMatch(stage -> stage.getState() == StageState.NEVER_RUN);
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get())
+                .isEqualTo("Not run yet, and cannot run until the rules load: fix them (Change… beside Rules).");
+        assertThat(vm.stages()).noneMatch(stage -> stage.messageProperty().get().contains("these outputs"));
+    }
+
+    @Test
     void aStageThatFailsWithNoEarlierOutputsDoesNotClaimToHaveKeptThem() {
         MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()));
         vm.openFolder(input);
@@ -815,5 +851,67 @@ class MainViewModelTest {
                 .isEqualTo("The as-of date 2024-12-31 lies before the data's last day 2025-01-03, so FRESHNESS was "
                         + "not checked: set As of (in the header) to a date on or after 2025-01-03, or press Today "
                         + "beside it to check against today.");
+    }
+
+    private static final String[] RUN_HINTS = {"Run Quality.", "Run Transform.", "Run Analysis.", "Run Monitoring."};
+
+    /** What each screen would say with nothing to show, in StageId's order, given the run hints above. */
+    private static List<String> emptyStates(MainViewModel vm) {
+        List<String> said = new ArrayList<>();
+        for (StageId id : StageId.values()) {
+            said.add(vm.noOutputsHint(id, RUN_HINTS[id.ordinal()]));
+        }
+        return said;
+    }
+
+    @Test
+    void screensThatHaveNeverRunSayHowToRunThem() {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        assertThat(emptyStates(vm)).containsExactly(RUN_HINTS);
+    }
+
+    @Test
+    void afterQualityFoundNothingToReadEveryScreenPointsAtTheReasonsAboveNotAtRunningIt() {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY, FakeStages.failing()), fakes.stage(StageId.TRANSFORM),
+                fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.nothingToShowProperty().get()).as("the reasons above the screens").isNotEmpty();
+        String next = ". The reasons are in the line above the screens: do what it says, then run again (F5).";
+        List<String> expected = List.of("The last run of Quality failed, so it has nothing to show" + next,
+                "Transform did not run: Quality, which it needs, failed in the last run" + next,
+                "Analysis did not run: Quality, which it needs, failed in the last run" + next,
+                "Monitoring did not run: Quality, which it needs, failed in the last run" + next);
+        assertThat(emptyStates(vm)).isEqualTo(expected);
+        vm.recheckStatuses();
+        assertThat(emptyStates(vm)).as("when the window comes back").isEqualTo(expected);
+        vm.openFolder(input);
+        assertThat(emptyStates(vm)).as("on reopening the folder, whose card no longer says failed")
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void afterTransformFailedItsScreenAndTheStagesAfterItSaySoAndPointAtTheRunsMessage() {
+        MainViewModel vm = vm(fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM, c -> {
+            throw new IllegalStateException("No space left on device");
+        }), fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(errors).hasSize(1);
+        assertThat(vm.nothingToShowProperty().get()).as("not a failure of the folder's files").isEmpty();
+        String next = ". The run's error message said why: fix that, then run again (F5).";
+        assertThat(emptyStates(vm)).containsExactly("Run Quality.",
+                "The last run of Transform failed, so it has nothing to show" + next,
+                "Analysis did not run: Transform, which it needs, failed in the last run" + next,
+                "Monitoring did not run: Transform, which it needs, failed in the last run" + next);
+    }
+
+    @Test
+    void aFolderWithoutCsvFilesSendsEveryScreenToTheLineAboveRatherThanToARun() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(Files.createDirectories(dir.resolve("nothing")));
+        assertThat(emptyStates(vm)).containsOnly("Nothing to show here: the line above the screens says why and what "
+                + "to do.");
     }
 }

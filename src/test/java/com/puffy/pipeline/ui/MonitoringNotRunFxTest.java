@@ -34,7 +34,10 @@ class MonitoringNotRunFxTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        fixture.openNewFolder(dir);
+        // A folder with an event file: one without any sends the screen to the line above it (decision 0703).
+        Path events = java.nio.file.Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
+        java.nio.file.Files.writeString(events.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
+        fixture.open(events);
         monitoring = fixture.showScreen(stage, MonitoringScreen::new, 780, 560);
     }
 

@@ -170,20 +170,20 @@ class QualityRoomFxTest {
                 .as("texts below WCAG AA").isEmpty();
 
         // The reasons keep to one line until asked for; a screen reader reads them all either way.
-        Label why = robot.lookup("#reconciliation-why").queryAs(Label.class);
+        javafx.scene.Node why = robot.lookup("#reconciliation-why").query();
         String all = "Quarantined for MISSING_CLIENT_ID 30, INVALID_TIMESTAMP 3, COLUMN_COUNT_MISMATCH 1 (a row may "
                 + "have several) · Dropped as DUPLICATE_EVENT 2";
-        assertThat(why.getText()).isEqualTo("Quarantined for MISSING_CLIENT_ID 30 (+2 reasons) · Dropped as DUPLICATE_EVENT 2");
+        assertThat(UiFixtures.flowText(why)).isEqualTo("Quarantined for MISSING_CLIENT_ID 30 (+2 reasons) · Dropped as DUPLICATE_EVENT 2");
         assertThat(why.getAccessibleText()).isEqualTo(all);
         Hyperlink toggle = robot.lookup("#reconciliation-why-toggle").queryAs(Hyperlink.class);
         assertThat(toggle.getText()).isEqualTo("All reasons");
         robot.interact(toggle::requestFocus);
         robot.type(javafx.scene.input.KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(why.getText()).isEqualTo(all);
+        assertThat(UiFixtures.flowText(why)).isEqualTo(all);
         assertThat(toggle.getText()).isEqualTo("Fewer reasons");
         robot.interact(toggle::fire);
-        assertThat(why.getText()).startsWith("Quarantined for MISSING_CLIENT_ID 30 (+2 reasons)");
+        assertThat(UiFixtures.flowText(why)).startsWith("Quarantined for MISSING_CLIENT_ID 30 (+2 reasons)");
 
         // Elsewhere the status bar names it, with the same link.
         robot.interact(() -> view.select(StageId.TRANSFORM));

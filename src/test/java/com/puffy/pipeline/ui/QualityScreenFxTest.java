@@ -45,7 +45,7 @@ class QualityScreenFxTest {
 
     @Test
     void theReconciliationSaysWhyRowsWereSetAsideAndLinksToThem(FxRobot robot) throws Exception {
-        assertThat(robot.lookup("#reconciliation-why").queryAs(Label.class).getParent().isVisible())
+        assertThat(robot.lookup("#reconciliation-why").query().getParent().isVisible())
                 .as("without the stage's figures there is no line").isFalse();
         fixture.write(StageId.QUALITY, com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST, """
                 {"stage":"quality","figures":{"rows_quarantined":5,
@@ -53,14 +53,14 @@ class QualityScreenFxTest {
                  "duplicates":{"DUPLICATE_EVENT":2,"DUPLICATE_PURCHASE":0}},"summary":[]}
                 """);
         robot.interact(screen::reload);
-        Label why = robot.lookup("#reconciliation-why").queryAs(Label.class);
+        javafx.scene.Node why = robot.lookup("#reconciliation-why").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> why.getParent().isVisible());
         assertThat(why.getAccessibleText()).isEqualTo("Quarantined for MISSING_CLIENT_ID 3, INVALID_TIMESTAMP 2 (a row "
                 + "may have several) · Dropped as DUPLICATE_EVENT 2");
-        assertThat(why.getText()).isEqualTo("Quarantined for MISSING_CLIENT_ID 3 (+1 reason) · Dropped as DUPLICATE_EVENT 2");
+        assertThat(UiFixtures.flowText(why)).isEqualTo("Quarantined for MISSING_CLIENT_ID 3 (+1 reason) · Dropped as DUPLICATE_EVENT 2");
         robot.interact(() -> robot.lookup("#reconciliation-why-toggle").queryAs(javafx.scene.control.Hyperlink.class)
                 .fire());
-        assertThat(why.getText()).isEqualTo(why.getAccessibleText());
+        assertThat(UiFixtures.flowText(why)).isEqualTo(why.getAccessibleText());
         robot.interact(() -> robot.lookup("#show-quarantine").queryAs(javafx.scene.control.Hyperlink.class).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#quality-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
@@ -89,7 +89,7 @@ class QualityScreenFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !robot.lookup("#drift-summary").queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty());
         assertThat(robot.lookup("#drift-summary .label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("• from events_20250102.csv (2 files): `client_id` arrives as `clientId`");
+                .contains("• From Jan 2, 2025 (events_20250102.csv), 2 files: client_id arrives as clientId");
         assertThat(robot.lookup(".drift-cell.drift-renamed").queryAll()).hasSize(2);
         assertThat(robot.lookup(".drift-cell.drift-missing").queryAll()).hasSize(1);
     }

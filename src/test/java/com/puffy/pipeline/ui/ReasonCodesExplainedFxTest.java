@@ -6,6 +6,7 @@ import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.ui.quality.QualityScreen;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -80,13 +81,55 @@ class ReasonCodesExplainedFxTest {
 
     @Test
     void theWhyLineSaysItsOtherReasonsAreReasonsAndWhatEachChecks(FxRobot robot) throws Exception {
-        Label why = robot.lookup("#reconciliation-why").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> why.getTooltip() != null);
-        assertThat(why.getText()).isEqualTo(
+        javafx.scene.Node why = robot.lookup("#reconciliation-why").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !UiFixtures.flowText(why).isEmpty());
+        assertThat(UiFixtures.flowText(why)).isEqualTo(
                 "Quarantined for MISSING_CLIENT_ID 3 (+1 reason) · Dropped as DUPLICATE_EVENT 2");
-        assertThat(why.getTooltip().getText()).isEqualTo("""
+        assertThat(robot.lookup("#why-MISSING_CLIENT_ID").queryAs(Hyperlink.class).getTooltip().getText())
+                .startsWith("MISSING_CLIENT_ID: The client id is empty.");
+        assertThat(((javafx.scene.control.Tooltip) why.getProperties().get("javafx.scene.control.Tooltip")).getText())
+                .isEqualTo("""
                 MISSING_CLIENT_ID: The client id is empty.
                 INVALID_TIMESTAMP: The timestamp is missing or not ISO-8601.
                 DUPLICATE_EVENT: An exact copy of an earlier row.""");
+    }
+
+    @Test
+    void eachReasonOfTheWhyLineIsAKeyboardLinkToItsRowsWithAWayBackToAll(FxRobot robot) throws Exception {
+        Hyperlink missing = robot.lookup("#why-MISSING_CLIENT_ID").queryAs(Hyperlink.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> missing.getScene() != null);
+        assertThat(missing.isFocusTraversable()).isTrue();
+        assertThat(missing.getAccessibleHelp()).startsWith("MISSING_CLIENT_ID: The client id is empty.");
+        robot.interact(missing::requestFocus);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#quality-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId()).isEqualTo("quality-tab-quarantine");
+        @SuppressWarnings("unchecked")
+        TableView<String[]> quarantine = robot.lookup("#quarantine-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> quarantine.getItems().size() == 1);
+        assertThat(quarantine.getItems().get(0)[2]).isEqualTo("MISSING_CLIENT_ID");
+        Label focus = robot.lookup("#quality-reason-focus").queryAs(Label.class);
+        assertThat(UiFixtures.shown(focus)).isTrue();
+        assertThat(focus.getText()).isEqualTo("Only the 3 rows quarantined for MISSING_CLIENT_ID.");
+        Hyperlink back = robot.lookup("#quality-reason-focus-clear").queryAs(Hyperlink.class);
+        assertThat(back.getText()).isEqualTo("Show all quarantined rows");
+        robot.interact(back::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> quarantine.getItems().size() == 2);
+        assertThat(UiFixtures.shown(focus)).as("the line goes with the filter").isFalse();
+
+        // A duplicate is dropped, not quarantined: its code leads to its findings.
+        robot.interact(() -> robot.lookup("#why-DUPLICATE_EVENT").queryAs(Hyperlink.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<String[]> findings = robot.lookup("#findings-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> findings.getItems().size() == 1);
+        assertThat(findings.getItems().get(0)[3]).isEqualTo("DUPLICATE_EVENT");
+        assertThat(focus.getText()).isEqualTo("Only the DUPLICATE_EVENT findings: 2 rows were dropped as copies.");
+        assertThat(back.getText()).isEqualTo("Show all findings");
+        // Choosing other codes in the Code filter ends the line: it never claims a filter that no longer holds.
+        robot.interact(() -> screen.showUnreadableFindings());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(UiFixtures.shown(focus)).isFalse();
     }
 }

@@ -62,6 +62,16 @@ final class UiFixtures {
         }
     }
 
+    /** The words of a TextFlow (Quality's why line) as they read: its texts and links in order. */
+    static String flowText(javafx.scene.Node flow) {
+        StringBuilder text = new StringBuilder();
+        for (javafx.scene.Node part : ((javafx.scene.text.TextFlow) flow).getChildren()) {
+            text.append(part instanceof javafx.scene.text.Text words ? words.getText()
+                    : ((javafx.scene.control.Labeled) part).getText());
+        }
+        return text.toString();
+    }
+
     static void quality(Path out) throws IOException {
         Path q = Files.createDirectories(out.resolve("quality"));
         Files.writeString(q.resolve("file_summary.csv"), """

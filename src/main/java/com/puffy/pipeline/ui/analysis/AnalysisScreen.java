@@ -469,7 +469,7 @@ public final class AnalysisScreen implements Screen {
 
     @Override
     public void reload() {
-        vm.reload(main.stageOutput(StageId.ANALYSIS));
+        vm.reload(main.stageOutput(StageId.ANALYSIS), main.noOutputsHint(StageId.ANALYSIS, AnalysisViewModel.runHint()));
         allFiles.reload();
     }
 

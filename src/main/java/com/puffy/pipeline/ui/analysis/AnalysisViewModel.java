@@ -43,12 +43,22 @@ public final class AnalysisViewModel {
         return error;
     }
 
+    /** What the screen says before Analysis has run: how to run it. */
+    public static String runHint() {
+        return "Run the Analysis stage (or Run all, F5) to see the KPIs and charts. It runs Monitoring first, because "
+                + "the report summarizes its alerts.";
+    }
+
     public void reload(Path dir) {
+        reload(dir, runHint());
+    }
+
+    /** Reads the analysis in {@code dir}; {@code missingHint} is said when it is not there. */
+    public void reload(Path dir, String missingHint) {
         reportDir.set(dir);
         if (dir == null || !Files.isDirectory(dir)) {
             result.set(null);
-            message.set("Run the Analysis stage (or Run all, F5) to see the KPIs and charts. It runs Monitoring "
-                    + "first, because the report summarizes its alerts.");
+            message.set(missingHint);
             return;
         }
         message.set("Reading the analysis…");

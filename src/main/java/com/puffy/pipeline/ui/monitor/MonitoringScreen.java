@@ -194,8 +194,12 @@ public final class MonitoringScreen implements Screen {
         split.setId("monitor-overview");
         // Before the first run there are no alerts, no metrics and no chart to show: one sentence on what to do
         // rather than an empty chart (its axis 0 to 110) beside "No alerts".
-        EmptyState notRun = new EmptyState("mdi2c-chart-line").show("Monitoring has not run yet",
-                MonitoringViewModel.runHint());
+        EmptyState notRun = new EmptyState("mdi2c-chart-line");
+        // "Has not run yet" over "the last run of Monitoring failed" read as two stories.
+        java.util.function.Consumer<String> say = hint -> notRun.show(MonitoringViewModel.runHint().equals(hint)
+                ? "Monitoring has not run yet" : "No alerts to show", hint);
+        say.accept(vm.notRunProperty().get());
+        vm.notRunProperty().addListener((obs, old, now) -> say.accept(now));
         notRun.setId("monitor-not-run");
         notRun.visibleProperty().bind(vm.ranProperty().not());
         split.visibleProperty().bind(vm.ranProperty());
@@ -381,7 +385,7 @@ public final class MonitoringScreen implements Screen {
 
     @Override
     public void reload() {
-        vm.reload(main.stageOutput(StageId.MONITOR));
+        vm.reload(main.stageOutput(StageId.MONITOR), main.noOutputsHint(StageId.MONITOR, MonitoringViewModel.runHint()));
         allFiles.reload();
     }
 

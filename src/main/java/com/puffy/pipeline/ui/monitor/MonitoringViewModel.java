@@ -58,6 +58,7 @@ public final class MonitoringViewModel {
     private final ObjectProperty<List<Point>> series = new SimpleObjectProperty<>(List.of());
     private final StringProperty headline = new SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty ran = new javafx.beans.property.SimpleBooleanProperty();
+    private final StringProperty notRun = new javafx.beans.property.SimpleStringProperty(RUN_HINT);
     private final ObjectProperty<Alert> selectedAlert = new SimpleObjectProperty<>();
     private final StringProperty chartNote = new SimpleStringProperty("");
     private final StringProperty markedDay = new SimpleStringProperty();
@@ -269,17 +270,28 @@ public final class MonitoringViewModel {
         return RUN_HINT;
     }
 
+    /** What the screen says while Monitoring has no alerts to show: how to run it, or why the last run did not. */
+    public StringProperty notRunProperty() {
+        return notRun;
+    }
+
     public void reload(Path monitoringDir) {
+        reload(monitoringDir, RUN_HINT);
+    }
+
+    /** Reads Monitoring's files in {@code monitoringDir}; {@code missingHint} is said when they are not there. */
+    public void reload(Path monitoringDir, String missingHint) {
+        notRun.set(missingHint);
         Path alertsFile = monitoringDir == null ? null : monitoringDir.resolve("alerts.csv");
-        alertsTable.load(alertsFile, RUN_HINT);
-        incidents.load(monitoringDir == null ? null : monitoringDir.resolve("incidents.csv"), RUN_HINT);
+        alertsTable.load(alertsFile, missingHint);
+        incidents.load(monitoringDir == null ? null : monitoringDir.resolve("incidents.csv"), missingHint);
         if (alertsFile == null || !Files.isRegularFile(alertsFile)) {
             alerts.clear();
             incidentShown.set(null);
             metrics.clear();
             metricTable = null;
             series.set(List.of());
-            headline.set(RUN_HINT);
+            headline.set(missingHint);
             ran.set(false);
             return;
         }

@@ -1,6 +1,7 @@
 package com.puffy.pipeline.ui.quality;
 
 import com.puffy.pipeline.model.CanonicalColumn;
+import com.puffy.pipeline.ui.Formats;
 import com.puffy.pipeline.ui.table.CsvTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,11 +76,11 @@ public final class DriftTimeline {
                     double parsed = CsvTable.number(row[dEpisode]);
                     span = Double.isNaN(parsed) ? 1 : Math.max(1, (int) parsed);
                 }
-                String detail = dDetail >= 0 ? row[dDetail] : "";
-                String line = "from " + row[dFile] + " (" + span + (span == 1 ? " file" : " files") + "): "
-                        + (detail == null || detail.isBlank() ? change.toLowerCase() + " " + column : detail);
-                summary.add(line);
+                String detail = plain(dDetail >= 0 ? row[dDetail] : "");
                 int start = files.indexOf(row[dFile]);
+                String line = when(row[dFile], start < 0 ? "" : dates.get(start), span) + ": "
+                        + (detail.isBlank() ? change.toLowerCase() + " " + column : detail);
+                summary.add(line);
                 beginsAt.putIfAbsent(line, start < 0 ? Integer.MAX_VALUE : start);
                 if (start < 0) {
                     continue;
@@ -92,6 +93,25 @@ public final class DriftTimeline {
         }
         summary.sort(java.util.Comparator.comparing(beginsAt::get));
         return new DriftTimeline(files, dates, new ArrayList<>(columns), cells, summary);
+    }
+
+    /**
+     * "From Feb 27, 2025 (events_20250227.csv), 10 files" or "On Mar 3, 2025 only (events_20250303.csv)". It read
+     * "from events_20250227.csv (10 files)": the day was to be read out of the file's name, and one file read as
+     * "from" with nothing after it.
+     */
+    private static String when(String file, String date, int span) {
+        String day = date == null || date.isBlank() ? "" : Formats.longDate(date) + " ";
+        return span == 1 ? "On " + day + (day.isEmpty() ? file + " only" : "only (" + file + ")")
+                : "From " + day + (day.isEmpty() ? file : "(" + file + ")") + ", " + span + " files";
+    }
+
+    /**
+     * The stage's detail without its markdown quotes: "`client_id` arrives as `clientId`" showed its backticks in the
+     * plain words and the tooltips.
+     */
+    private static String plain(String detail) {
+        return detail == null ? "" : detail.replace("`", "");
     }
 
     private static String key(int file, String column) {
@@ -115,7 +135,7 @@ public final class DriftTimeline {
         return cells.get(key(file, column));
     }
 
-    /** One plain-words line per episode, like "from events_20250227.csv (10 files): `client_id` arrives as `clientId`". */
+    /** A line per episode in plain words: "From Feb 27, 2025 (events_20250227.csv), 10 files: client_id …". */
     public List<String> summary() {
         return summary;
     }

@@ -1,6 +1,7 @@
 package com.puffy.pipeline.ui.quality;
 
 import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.ui.Formats;
 import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.MainViewModel;
 import com.puffy.pipeline.ui.OutputBrowser;
@@ -90,6 +91,10 @@ public final class QualityScreen implements Screen {
             view.tickedValues("file").addListener((javafx.collections.ListChangeListener<String>) change ->
                     vm.fileFilterChanged(List.copyOf(view.tickedValues("file"))));
         }
+        findingsView.tickedValues("code").addListener((javafx.collections.ListChangeListener<String>) change ->
+                vm.reasonFilterChanged(true, List.copyOf(findingsView.tickedValues("code"))));
+        quarantineView.tickedValues("reasons").addListener((javafx.collections.ListChangeListener<String>) change ->
+                vm.reasonFilterChanged(false, List.copyOf(quarantineView.tickedValues("reasons"))));
         saysWhenTheFileHasNone(findingsView, findingsAbsence);
         saysWhenTheFileHasNone(quarantineView, quarantineAbsence);
         tabs.getTabs().addAll(
@@ -105,7 +110,7 @@ public final class QualityScreen implements Screen {
         findingsTab.selectedProperty().addListener((obs, was, now) -> vm.findings().setShown(now));
         quarantineTab.selectedProperty().addListener((obs, was, now) -> vm.quarantine().setShown(now));
         root.setTop(reconciliationBar());
-        VBox center = new VBox(4, focusLine(), tabs);
+        VBox center = new VBox(4, focusLine(), reasonFocusLine(), tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.setCenter(center);
         vm.timelineProperty().addListener((obs, old, now) -> drawTimeline(now));
@@ -286,7 +291,7 @@ public final class QualityScreen implements Screen {
         text.textProperty().bind(Bindings.when(vm.hasResultsProperty()).then(vm.reconciliationProperty())
                 .otherwise(Bindings.when(main.inputDirProperty().isNull())
                         .then("Every row read will be accounted for here once a folder is open and checked.")
-                        .otherwise("Run the Quality stage to see how every row read is accounted for.")));
+                        .otherwise(vm.noResultsProperty())));
         // The bar is colored widths: a screen reader reads the sentence it draws.
         bar.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
         bar.accessibleTextProperty().bind(Bindings.concat("Reconciliation bar: ", text.textProperty()));
@@ -322,21 +327,35 @@ public final class QualityScreen implements Screen {
 
     /**
      * Why rows were set aside: the question the reconciliation line raises. One line, the first reason of each kind
-     * ("(+6 reasons)"), and a link that shows them all; a screen reader reads them all either way.
+     * ("(+6 reasons)"), and a link that shows them all; a screen reader reads them all either way. Each reason code is
+     * a link to its rows (Quarantine with only that reason; Findings with only that code for a duplicate), its rule
+     * in its tooltip: the codes were words, and the rows behind "MISSING_CLIENT_ID 1,365" meant finding the Reasons
+     * filter in the Quarantine tab.
      */
     private Node whyLine() {
-        Label why = Hints.mutedLines("");
+        javafx.scene.text.TextFlow why = new javafx.scene.text.TextFlow();
         why.setId("reconciliation-why");
+        why.getStyleClass().add("reconciliation-why");
         BooleanProperty all = new SimpleBooleanProperty(false);
-        why.textProperty().bind(Bindings.when(all).then(vm.whyProperty()).otherwise(vm.whyBriefProperty()));
+        Runnable fill = () -> {
+            why.getChildren().clear();
+            var parts = all.get() ? vm.whyPartsProperty() : vm.whyBriefPartsProperty();
+            for (QualityViewModel.WhyPart part : parts.get()) {
+                why.getChildren().add(part.isReason() ? reasonLink(part) : mutedText(part.text()));
+            }
+        };
+        all.addListener(o -> fill.run());
+        vm.whyPartsProperty().addListener(o -> fill.run());
+        vm.whyBriefPartsProperty().addListener(o -> fill.run());
+        fill.run();
+        why.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         why.accessibleTextProperty().bind(vm.whyProperty());
         // What each reason checks, where the codes are read.
         Tooltip rules = new Tooltip();
         rules.textProperty().bind(vm.whyRulesProperty());
         rules.setWrapText(true);
         rules.setMaxWidth(560);
-        why.tooltipProperty().bind(Bindings.when(vm.whyRulesProperty().isEmpty()).then((Tooltip) null)
-                .otherwise(rules));
+        Tooltip.install(why, rules);
         why.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(why, Priority.ALWAYS);
         javafx.scene.control.Hyperlink more = new javafx.scene.control.Hyperlink();
@@ -349,6 +368,77 @@ public final class QualityScreen implements Screen {
         HBox line = new HBox(8, why, more);
         line.setAlignment(Pos.CENTER_LEFT);
         line.visibleProperty().bind(vm.hasResultsProperty().and(vm.whyProperty().isNotEmpty()));
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
+    }
+
+    private static javafx.scene.text.Text mutedText(String words) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(words);
+        text.getStyleClass().add("why-words");
+        return text;
+    }
+
+    /** A reason code of the why line: shows its rows; its rule in the tooltip and for a screen reader. */
+    private javafx.scene.control.Hyperlink reasonLink(QualityViewModel.WhyPart reason) {
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(reason.text());
+        link.setId("why-" + reason.code());
+        link.getStyleClass().add("why-reason");
+        String rule = ReasonHelp.rule(reason.code());
+        Tooltip tip = new Tooltip(rule + "\n" + (reason.dropped() ? "Click to list these findings."
+                : "Click to list these rows."));
+        tip.setWrapText(true);
+        tip.setMaxWidth(560);
+        link.setTooltip(tip);
+        link.setAccessibleText(reason.code() + " " + Formats.count(reason.count()) + ": "
+                + (reason.dropped() ? "show these findings" : "show these rows"));
+        link.setAccessibleHelp(rule);
+        link.setOnAction(e -> showRowsOf(reason));
+        return link;
+    }
+
+    /**
+     * Quarantine with only the rows of {@code reason} (Findings with only its code for a duplicate, which is dropped
+     * rather than quarantined), its table focused, and the line above the tabs that leads back to every row.
+     */
+    public void showRowsOf(QualityViewModel.WhyPart reason) {
+        DataTableView view = reason.dropped() ? findingsView : quarantineView;
+        // Before the focus: showOnly unticks the reason shown before, which ends that reason's focus.
+        view.showOnly(reason.dropped() ? "code" : "reasons", reason.code());
+        vm.focusOnReason(reason);
+        showTab(reason.dropped() ? "quality-tab-findings" : "quality-tab-quarantine");
+        view.table().requestFocus();
+    }
+
+    /** Quarantine and Findings with every reason again. */
+    public void showAllReasons() {
+        QualityViewModel.WhyPart reason = vm.reasonInFocusProperty().get();
+        if (reason != null) {
+            (reason.dropped() ? findingsView : quarantineView).tickOnly(reason.dropped() ? "code" : "reasons", null);
+        }
+        vm.clearReasonFocus();
+    }
+
+    /** "Only the 1,365 rows quarantined for MISSING_CLIENT_ID." with the way back to every row. */
+    private Node reasonFocusLine() {
+        Label text = new Label();
+        text.setId("quality-reason-focus");
+        text.textProperty().bind(vm.reasonFocusTextProperty());
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink();
+        all.setId("quality-reason-focus-clear");
+        all.textProperty().bind(Bindings.createStringBinding(() -> vm.reasonInFocusProperty().get() != null
+                && vm.reasonInFocusProperty().get().dropped() ? "Show all findings" : "Show all quarantined rows",
+                vm.reasonInFocusProperty()));
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        all.setOnAction(e -> showAllReasons());
+        HBox line = new HBox(8, text, all);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("quality-focus-line");
+        line.setPadding(new Insets(0, 4, 0, 4));
+        line.visibleProperty().bind(vm.reasonInFocusProperty().isNotNull());
         line.managedProperty().bind(line.visibleProperty());
         return line;
     }
@@ -469,7 +559,7 @@ public final class QualityScreen implements Screen {
 
     @Override
     public void reload() {
-        vm.reload(main.stageOutput(StageId.QUALITY));
+        vm.reload(main.stageOutput(StageId.QUALITY), main.noOutputsHint(StageId.QUALITY, QualityViewModel.runHint()));
         allFiles.reload();
     }
 

@@ -38,8 +38,14 @@ public final class QualityViewModel {
     private final StringProperty why = new SimpleStringProperty("");
     private final StringProperty whyBrief = new SimpleStringProperty("");
     private final StringProperty whyRules = new SimpleStringProperty("");
+    private final ObjectProperty<List<WhyPart>> whyParts = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<List<WhyPart>> whyBriefParts = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<WhyPart> reasonInFocus = new SimpleObjectProperty<>();
+    private final StringProperty reasonFocusText = new SimpleStringProperty("");
     private final StringProperty fileInFocus = new SimpleStringProperty();
     private final StringProperty focusText = new SimpleStringProperty("");
+    private final StringProperty noResults = new SimpleStringProperty(
+            "Run the Quality stage to see how every row read is accounted for.");
 
     public QualityViewModel(UiThreads threads) {
         this.threads = threads;
@@ -114,6 +120,74 @@ public final class QualityViewModel {
     /** What each reason of {@link #whyProperty()} checks, a line each, for the why line's tooltip. */
     public StringProperty whyRulesProperty() {
         return whyRules;
+    }
+
+    /**
+     * A piece of the why line: words, or a reason code ({@code code} not null) with its count, which the screen shows
+     * as a link to the rows it set aside. Its text is the piece as the line reads.
+     */
+    public record WhyPart(String text, String code, long count, boolean dropped) {
+        static WhyPart words(String text) {
+            return new WhyPart(text, null, 0, false);
+        }
+
+        public boolean isReason() {
+            return code != null;
+        }
+    }
+
+    /** {@link #whyProperty()} in pieces, each reason code its own. */
+    public ObjectProperty<List<WhyPart>> whyPartsProperty() {
+        return whyParts;
+    }
+
+    /** {@link #whyBriefProperty()} in pieces, each reason code its own. */
+    public ObjectProperty<List<WhyPart>> whyBriefPartsProperty() {
+        return whyBriefParts;
+    }
+
+    /**
+     * The reason whose rows the analyst went to from the why line: Quarantine with only that reason, or for a
+     * duplicate Findings with only that code; null when no reason narrows them.
+     */
+    public ObjectProperty<WhyPart> reasonInFocusProperty() {
+        return reasonInFocus;
+    }
+
+    /** "Only the 1,365 rows quarantined for MISSING_CLIENT_ID.", or "" while no reason is in focus. */
+    public StringProperty reasonFocusTextProperty() {
+        return reasonFocusText;
+    }
+
+    /** The rows of a reason of the why line are shown: says so above the tabs. */
+    public void focusOnReason(WhyPart reason) {
+        if (reason == null || !reason.isReason()) {
+            return;
+        }
+        reasonInFocus.set(reason);
+        reasonFocusText.set(reason.dropped()
+                ? "Only the " + reason.code() + " findings: " + Formats.count(reason.count())
+                + (reason.count() == 1 ? " row was" : " rows were") + " dropped as copies."
+                : "Only the " + Formats.count(reason.count()) + (reason.count() == 1 ? " row" : " rows")
+                // A row's other reasons are in the table's Reasons column; said here too, the line took two at 1024 px.
+                + " quarantined for " + reason.code() + ".");
+    }
+
+    /** Every row again, as the analyst asked or by choosing other values in the filter the reason ticked. */
+    public void clearReasonFocus() {
+        reasonInFocus.set(null);
+        reasonFocusText.set("");
+    }
+
+    /**
+     * The filter the reason in focus ticked (Quarantine's Reasons, or Findings' Code for a duplicate) now ticks
+     * {@code ticked} in the table of {@code dropped} kind: any other choice than the reason ends it.
+     */
+    public void reasonFilterChanged(boolean dropped, List<String> ticked) {
+        WhyPart reason = reasonInFocus.get();
+        if (reason != null && reason.dropped() == dropped && !List.of(reason.code()).equals(ticked)) {
+            clearReasonFocus();
+        }
     }
 
     /**
@@ -236,13 +310,34 @@ public final class QualityViewModel {
         return reconciliation;
     }
 
+    /** What the screen says before Quality has run: how to run it. */
+    public static String runHint() {
+        return RUN_HINT;
+    }
+
+    /**
+     * What the reconciliation line says while there are no results: how to run Quality, or why the last run left
+     * nothing ({@code missingHint} of {@link #reload(Path, String)}).
+     */
+    public StringProperty noResultsProperty() {
+        return noResults;
+    }
+
     public void reload(Path qualityDir) {
+        reload(qualityDir, RUN_HINT);
+    }
+
+    /** Reads the stage's files in {@code qualityDir}; {@code missingHint} is said where they are not there. */
+    public void reload(Path qualityDir, String missingHint) {
+        // The why (a failed run, no CSV file) is said in the tables' place: the same sentence here, in bold, was twice.
+        noResults.set(RUN_HINT.equals(missingHint)
+                ? "Run the Quality stage to see how every row read is accounted for." : "No rows to account for yet.");
         Path summary = qualityDir == null ? null : qualityDir.resolve("file_summary.csv");
-        files.load(summary, RUN_HINT);
-        findings.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("findings.csv"), RUN_HINT);
-        quarantine.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("quarantine.csv"), RUN_HINT);
+        files.load(summary, missingHint);
+        findings.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("findings.csv"), missingHint);
+        quarantine.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("quarantine.csv"), missingHint);
         Path driftFile = qualityDir == null ? null : qualityDir.resolve("schema_drift.csv");
-        drift.load(driftFile, RUN_HINT);
+        drift.load(driftFile, missingHint);
         if (summary == null || !Files.isRegularFile(summary)) {
             hasResults.set(false);
             timeline.set(null);
@@ -250,6 +345,9 @@ public final class QualityViewModel {
             why.set("");
             whyBrief.set("");
             whyRules.set("");
+            whyParts.set(List.of());
+            whyBriefParts.set(List.of());
+            clearReasonFocus();
             return;
         }
         threads.background(() -> {
@@ -259,13 +357,15 @@ public final class QualityViewModel {
                 long[] totals = totals(table);
                 DriftTimeline built = DriftTimeline.build(table, driftTable);
                 Path manifest = qualityDir.resolve(com.puffy.pipeline.core.OutputFiles.STAGE_MANIFEST);
-                String reasons = why(manifest);
-                String brief = whyBrief(manifest);
+                List<WhyPart> reasons = whyParts(manifest, false);
+                List<WhyPart> brief = whyParts(manifest, true);
                 String rules = whyRules(manifest);
                 threads.fx(() -> {
                     show(totals, built);
-                    why.set(reasons);
-                    whyBrief.set(brief);
+                    whyParts.set(reasons);
+                    whyBriefParts.set(brief);
+                    why.set(text(reasons));
+                    whyBrief.set(text(brief));
                     whyRules.set(rules);
                 });
             } catch (Exception e) {
@@ -279,12 +379,18 @@ public final class QualityViewModel {
 
     /** The stage's own counts by reason ({@code quarantined_by_reason}, {@code duplicates}), as one line. */
     static String why(Path manifest) {
-        return reasons(manifest, false);
+        return text(whyParts(manifest, false));
     }
 
     /** {@link #why(Path)} with the first reason of each kind only, and how many more. */
     static String whyBrief(Path manifest) {
-        return reasons(manifest, true);
+        return text(whyParts(manifest, true));
+    }
+
+    private static String text(List<WhyPart> parts) {
+        StringBuilder text = new StringBuilder();
+        parts.forEach(part -> text.append(part.text()));
+        return text.toString();
     }
 
     /** What each reason of {@link #why(Path)} checks, a line each, in the line's order. */
@@ -308,32 +414,40 @@ public final class QualityViewModel {
         }
     }
 
-    private static String reasons(Path manifest, boolean brief) {
-        com.fasterxml.jackson.databind.JsonNode figures = figures(manifest);
-        List<String> parts = new java.util.ArrayList<>();
-        List<String> quarantined = words(counts(figures.path("quarantined_by_reason")));
-        if (!quarantined.isEmpty()) {
-            parts.add("Quarantined for " + (brief ? first(quarantined) : String.join(", ", quarantined)
-                    + (quarantined.size() > 1 ? " (a row may have several)" : "")));
-        }
-        List<String> duplicates = words(counts(figures.path("duplicates")));
-        if (!duplicates.isEmpty()) {
-            parts.add("Dropped as " + (brief ? first(duplicates) : String.join(", ", duplicates)));
-        }
-        return String.join(" · ", parts);
-    }
-
     /**
-     * The first reason and how many other reasons: "MISSING_CLIENT_ID 1,365 (+6 reasons)". It read "1,365 + 6 more",
-     * which could be six more rows; "(+ 6 other reasons)" made the line two at 1024 px.
+     * "Quarantined for MISSING_CLIENT_ID 1,365 (+6 reasons) · Dropped as DUPLICATE_EVENT 1" in pieces; {@code brief}:
+     * the first reason of each kind and how many other reasons ("1,365 + 6 more" could be read as six more rows;
+     * "(+ 6 other reasons)" made the line two at 1024 px).
      */
-    private static String first(List<String> counts) {
-        int others = counts.size() - 1;
-        return counts.get(0) + (others == 0 ? "" : " (+" + others + (others == 1 ? " reason)" : " reasons)"));
+    static List<WhyPart> whyParts(Path manifest, boolean brief) {
+        com.fasterxml.jackson.databind.JsonNode figures = figures(manifest);
+        List<WhyPart> parts = new java.util.ArrayList<>();
+        kind(parts, "Quarantined for ", counts(figures.path("quarantined_by_reason")), false, brief);
+        kind(parts, "Dropped as ", counts(figures.path("duplicates")), true, brief);
+        return List.copyOf(parts);
     }
 
-    private static List<String> words(List<java.util.Map.Entry<String, Long>> counts) {
-        return counts.stream().map(e -> e.getKey() + " " + Formats.count(e.getValue())).toList();
+    private static void kind(List<WhyPart> parts, String lead, List<java.util.Map.Entry<String, Long>> counts,
+                             boolean dropped, boolean brief) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        if (!parts.isEmpty()) {
+            parts.add(WhyPart.words(" · "));
+        }
+        parts.add(WhyPart.words(lead));
+        List<java.util.Map.Entry<String, Long>> shown = brief ? counts.subList(0, 1) : counts;
+        for (int i = 0; i < shown.size(); i++) {
+            java.util.Map.Entry<String, Long> reason = shown.get(i);
+            parts.add(new WhyPart(reason.getKey(), reason.getKey(), reason.getValue(), dropped));
+            parts.add(WhyPart.words(" " + Formats.count(reason.getValue()) + (i + 1 < shown.size() ? ", " : "")));
+        }
+        int others = counts.size() - shown.size();
+        if (others > 0) {
+            parts.add(WhyPart.words(" (+" + others + (others == 1 ? " reason)" : " reasons)")));
+        } else if (!brief && !dropped && counts.size() > 1) {
+            parts.add(WhyPart.words(" (a row may have several)"));
+        }
     }
 
     /** MISSING_CLIENT_ID 1,365, INVALID_TIMESTAMP 3: most first, the codes of count 0 left out. */

@@ -281,7 +281,7 @@ public final class TransformScreen implements Screen {
                 });
                 created.toolbar().getChildren().add(2, open);
             }
-            model.load(file(dataset.file()), "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
+            model.load(file(dataset.file()), missingHint(dataset));
             String prefix = "dataset-" + f.replace(".csv", "").replace('_', '-');
             DatasetChartModel chart = new DatasetChartModel(threads, model, dataset.chart());
             charts.put(f, chart);
@@ -479,12 +479,17 @@ public final class TransformScreen implements Screen {
         return tabs;
     }
 
+    /** How to build {@code dataset}, or why the last run left it unbuilt. */
+    private String missingHint(Dataset dataset) {
+        return main.noOutputsHint(StageId.TRANSFORM,
+                "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
+    }
+
     @Override
     public void reload() {
         for (Map.Entry<String, DataTableModel> entry : models.entrySet()) {
             Dataset dataset = DATASETS.get(entry.getKey());
-            entry.getValue().loadWhenShown(file(entry.getKey()),
-                    "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
+            entry.getValue().loadWhenShown(file(entry.getKey()), missingHint(dataset));
         }
         if (datasets.getSelectionModel().getSelectedItem() == null) {
             datasets.getSelectionModel().select(0);

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The timeline's plain words tell the drift in the order it happened, not in schema_drift.csv's order by kind. */
+/**
+ * The timeline's plain words tell the drift in the order it happened, not in schema_drift.csv's order by kind, by day
+ * and without the stage's markdown quotes.
+ */
 class DriftTimelineTest {
     @Test
     void thePlainWordsComeInTheOrderTheEpisodesBegin() {
@@ -24,10 +27,12 @@ class DriftTimelineTest {
                 null);
         DriftTimeline timeline = DriftTimeline.build(summary, drift);
         assertThat(timeline.summary()).containsExactly(
-                "from events_20250102.csv (5 files): `client_id` arrives as `clientId`",
-                "from events_20250103.csv (1 file): `client_id` empty share moves",
-                "from events_20250104.csv (1 file): `referrer` is missing",
-                "from events_20250105.csv (2 files): `referrer` is back");
+                "From Jan 2, 2025 (events_20250102.csv), 5 files: client_id arrives as clientId",
+                "On Jan 3, 2025 only (events_20250103.csv): client_id empty share moves",
+                "On Jan 4, 2025 only (events_20250104.csv): referrer is missing",
+                "From Jan 5, 2025 (events_20250105.csv), 2 files: referrer is back");
+        assertThat(timeline.cell(1, "client_id").explanation()).as("the tooltip's words")
+                .isEqualTo("client_id arrives as clientId");
         assertThat(timeline.cell(3, "referrer").change()).isEqualTo("MISSING");
         // VALUE_DRIFT came after RENAMED in the file, so it holds client_id's cell on Jan 3, as before.
         assertThat(timeline.cell(2, "client_id").change()).isEqualTo("VALUE_DRIFT");
