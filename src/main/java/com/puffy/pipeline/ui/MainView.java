@@ -1213,6 +1213,11 @@ public final class MainView {
             return table.getId() == null ? "table.csv" : table.getId().replace("-table", "") + ".csv";
         }
         String name = source.getFileName().toString().replaceFirst("\\.csv$", "");
+        com.puffy.pipeline.ui.table.DataTableModel.Scope scope = view.scope();
+        if (scope != null) {
+            // "alerts-I-20250301-CLIENT_ID_NULL_RATE.csv": "alerts-filtered.csv" did not say whose alerts.
+            return name + "-" + scope.fileName() + (view.filtersInUse() ? "-filtered" : "") + ".csv";
+        }
         boolean filtered = view.rowsBeforeFilters() > view.shownRows().size();
         return name + (filtered ? "-filtered" : "") + ".csv";
     }
@@ -1232,7 +1237,10 @@ public final class MainView {
         // A data table's rows read from its file a batch at a time; copying them first held them all.
         List<String[]> rows = view != null ? view.shownRows() : new ArrayList<>(table.getItems());
         int before = view == null ? -1 : view.rowsBeforeFilters();
-        String what = before > rows.size()
+        com.puffy.pipeline.ui.table.DataTableModel.Scope scope = view == null ? null : view.scope();
+        String what = scope != null ? "the " + Words.count(rows.size(), "row", "rows") + " of " + scope.words()
+                + (!view.filtersInUse() ? "" : rows.size() == 1 ? " that passes the filters" : " that pass the filters")
+                : before > rows.size()
                 ? "the " + Words.count(rows.size(), "row", "rows") + " that pass the filters (of "
                         + Formats.count(before) + ")"
                 : Words.count(rows.size(), "row", "rows");

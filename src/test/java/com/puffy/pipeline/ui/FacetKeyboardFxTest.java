@@ -51,7 +51,7 @@ class FacetKeyboardFxTest {
         robot.type(KeyCode.DOWN);
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(facet.getCheckModel().getCheckedItems()).containsExactlyInAnyOrder("ERROR", "INFO");
+        assertThat(facet.getCheckModel().getCheckedItems()).containsExactlyInAnyOrder("ERROR", "WARNING");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(showing(facet)).isFalse();

@@ -63,7 +63,10 @@ class MonitoringChartFollowsAlertFxTest {
         Line marker = robot.lookup("#metric-selected-day").queryAs(Line.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 3 && chart.isVisible());
         assertThat(metric.getValue()).as("the most severe alert's series").isEqualTo("events");
-        assertThat(note.isVisible()).as("nothing selected, nothing to relate").isFalse();
+        // Nothing selected: the card on top is the schema drift's, the chart another alert's metric. It says so.
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).isEqualTo(
+                "No alert selected: the chart shows events. Select an alert to chart its metric with its day marked.");
         assertThat(marker.isVisible()).isFalse();
 
         // CRITICAL first, newest first: the schema drift (Jan 9), then the volume anomaly (Jan 7).

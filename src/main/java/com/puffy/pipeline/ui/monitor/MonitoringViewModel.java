@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 /** The Monitoring screen's state, read from {@code <output>/monitoring/}: alerts by severity, incidents, series. */
 public final class MonitoringViewModel {
     private static final Map<String, Integer> RANK = Map.of("CRITICAL", 0, "WARNING", 1, "INFO", 2);
+    private static final String NO_ALERTS = "No alerts: every check passed on every day.";
     private static final String RUN_HINT = "Run the Monitoring stage (or Run all, F5) to check the daily metrics.";
 
     /** One alert of alerts.csv. */
@@ -67,6 +68,9 @@ public final class MonitoringViewModel {
         this.threads = threads;
         this.alertsTable = new DataTableModel(threads, List.of("severity", "check"));
         this.incidents = new DataTableModel(threads, List.of("worst_severity", "check"));
+        // After a run with no alert, "alerts.csv has no rows." read as a file problem, not a clean bill of health.
+        alertsTable.setNoRowsText(NO_ALERTS);
+        incidents.setNoRowsText("No incidents: no check fired an alert on any day.");
         selectedMetric.addListener((obs, old, now) -> series.set(points(now)));
         selectedMetric.addListener((obs, old, now) -> relate());
         selectedAlert.addListener((obs, old, now) -> relate());
@@ -83,8 +87,37 @@ public final class MonitoringViewModel {
                 severityShown.set(null);
             }
             filterAlerts();
+            // The alerts table lists them too, so Export (Ctrl+E) writes the incident's alerts, not all of them.
+            alertsTable.scopeProperty().set(now == null ? null : scopeOf(now));
+        });
+        // "Show all rows" over the table is "Show all alerts" over the cards.
+        alertsTable.scopeProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                incidentShown.set(null);
+            }
         });
         metrics.addListener((javafx.collections.ListChangeListener<String>) c -> relate());
+    }
+
+    /**
+     * The alerts table's rows of an incident, as {@link Incident#holds} says: its check, each day from its first to
+     * its last, the check named with its days and id ("the CLIENT_ID_NULL_RATE incident of Mar 1 → Mar 2, 2025
+     * (I-20250301-CLIENT_ID_NULL_RATE)") and the id in an exported file's name.
+     */
+    static DataTableModel.Scope scopeOf(Incident incident) {
+        java.util.Set<String> days = new java.util.TreeSet<>(List.of(incident.firstDate(), incident.lastDate()));
+        try {
+            java.time.LocalDate last = java.time.LocalDate.parse(incident.lastDate());
+            for (java.time.LocalDate day = java.time.LocalDate.parse(incident.firstDate()); !day.isAfter(last);
+                    day = day.plusDays(1)) {
+                days.add(day.toString());
+            }
+        } catch (java.time.format.DateTimeParseException notIso) {
+            // An incidents.csv of other dates: its first and last days are still its own.
+        }
+        return new DataTableModel.Scope("the " + incident.check() + " incident of " + days(incident) + " ("
+                + incident.id() + ")", incident.id().replaceAll("[^A-Za-z0-9_.-]", "_"),
+                Map.of("check", java.util.Set.of(incident.check()), "date", days));
     }
 
     private void filterAlerts() {
@@ -108,7 +141,13 @@ public final class MonitoringViewModel {
     }
 
     static String chartNote(Alert alert, boolean charted, String shown) {
-        if (alert == null || shown == null || charted && alert.metric().equals(shown)) {
+        if (alert == null) {
+            // The chart opens on the most severe alert's metric while the card on top may be another check's: it
+            // did not say which alert, if any, it was about.
+            return shown == null ? "" : "No alert selected: the chart shows " + shown
+                    + ". Select an alert to chart its metric with its day marked.";
+        }
+        if (shown == null || charted && alert.metric().equals(shown)) {
             return "";
         }
         String which = alert.check() + " on " + Formats.longDate(alert.date());
@@ -321,10 +360,14 @@ public final class MonitoringViewModel {
 
     /** "2 alerts, Mar 1 → Mar 2, 2025", "1 alert, Mar 4, 2025". */
     private static String alertsAndDays(Incident incident) {
-        String days = incident.firstDate().equals(incident.lastDate()) ? Formats.longDate(incident.firstDate())
-                : Formats.dateRange(incident.firstDate(), incident.lastDate());
         String count = "1".equals(incident.alerts()) ? "1 alert" : incident.alerts() + " alerts";
-        return count + ", " + days;
+        return count + ", " + days(incident);
+    }
+
+    /** "Mar 1 → Mar 2, 2025", "Mar 4, 2025". */
+    private static String days(Incident incident) {
+        return incident.firstDate().equals(incident.lastDate()) ? Formats.longDate(incident.firstDate())
+                : Formats.dateRange(incident.firstDate(), incident.lastDate());
     }
 
     static List<Alert> readAlerts(CsvTable table) {
@@ -355,7 +398,7 @@ public final class MonitoringViewModel {
         long critical = read.stream().filter(a -> a.severity().equals("CRITICAL")).count();
         long warning = read.stream().filter(a -> a.severity().equals("WARNING")).count();
         long info = read.size() - critical - warning;
-        headline.set(read.isEmpty() ? "No alerts: every check passed on every day."
+        headline.set(read.isEmpty() ? NO_ALERTS
                 : countText("CRITICAL", critical) + " · " + countText("WARNING", warning) + " · "
                 + countText("INFO", info));
         if (severityShown.get() != null && read.stream().noneMatch(a -> a.severity().equals(severityShown.get()))) {

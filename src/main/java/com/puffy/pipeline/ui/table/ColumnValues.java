@@ -58,13 +58,21 @@ public final class ColumnValues {
         return new String(bytes, from, ends[row] - from, StandardCharsets.UTF_8);
     }
 
-    /** The distinct values, sorted, for a value filter; null for a column of too many values to list. */
+    /**
+     * The distinct values, sorted, for a value filter; null for a column of too many values to list. Severities come
+     * worst first, as a sort and the alert chips put them: "CRITICAL, INFO, WARNING" listed the least severe second.
+     */
     public List<String> distinct() {
         if (dictionary == null) {
             return null;
         }
         String[] sorted = dictionary.clone();
-        Arrays.sort(sorted);
+        if (severity) {
+            Arrays.sort(sorted, java.util.Comparator.comparing((String v) -> SEVERITY_RANK.getOrDefault(v, 3))
+                    .thenComparing(java.util.Comparator.naturalOrder()));
+        } else {
+            Arrays.sort(sorted);
+        }
         return List.of(sorted);
     }
 

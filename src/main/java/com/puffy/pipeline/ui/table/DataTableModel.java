@@ -46,6 +46,8 @@ public final class DataTableModel {
     private final StringProperty emptyReason = new SimpleStringProperty("");
     private final StringProperty placeholder = new SimpleStringProperty(NOTHING);
     private final ObjectProperty<UiError> error = new SimpleObjectProperty<>();
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>();
+    private String noRows;
     private final AtomicLong generation = new AtomicLong();
     /** "Loading sessions.csv…" while a file is read and its first query runs; null otherwise. */
     private String readingText;
@@ -69,9 +71,22 @@ public final class DataTableModel {
     /** A split column's cells as the file has them (its dictionary), which a tick is translated into. */
     private final Map<String, List<String>> wholeValues = new HashMap<>();
 
+    /**
+     * A part of the table a screen lists alone (one incident's alerts): the rows whose {@code values}' columns each
+     * hold one of the values given. The analyst's search and value filters apply within it, and Export writes what
+     * passes both. {@code words} name it in a sentence ("the CLIENT_ID_NULL_RATE incident of Mar 1 → Mar 2, 2025
+     * (I-…)"), {@code fileName} in an exported file's name.
+     */
+    public record Scope(String words, String fileName, Map<String, Set<String>> values) {
+        public Scope {
+            values = Map.copyOf(values);
+        }
+    }
+
     public DataTableModel(UiThreads threads, List<String> facetColumns) {
         this.threads = threads;
         this.facetColumns = List.copyOf(facetColumns);
+        scope.addListener((obs, old, now) -> apply());
         for (String column : facetColumns) {
             facetValues.put(column, FXCollections.observableArrayList());
             facetNotes.put(column, new SimpleStringProperty(""));
@@ -109,6 +124,19 @@ public final class DataTableModel {
 
     public ObjectProperty<TableData> tableProperty() {
         return table;
+    }
+
+    /**
+     * What the table says when its file has no rows, in the screen's words ("No incidents: …"); null for "<file> has
+     * no rows.".
+     */
+    public void setNoRowsText(String text) {
+        noRows = text;
+    }
+
+    /** The part of the table shown alone ({@link Scope}), or null for the whole table. */
+    public ObjectProperty<Scope> scopeProperty() {
+        return scope;
     }
 
     /** The rows to show, filtered and sorted; replaced as a whole so a million rows never trickle in. */
@@ -353,7 +381,12 @@ public final class DataTableModel {
         });
         String column = filterColumn.get();
         int textColumn = column == null || column.isBlank() ? -1 : current.column(column);
-        TableQuery query = new TableQuery(filterText.get(), textColumn, facets, sortColumn, ascending);
+        Map<Integer, Set<String>> within = new HashMap<>();
+        Scope shownAlone = scope.get();
+        if (shownAlone != null) {
+            shownAlone.values().forEach((name, values) -> within.put(current.column(name), values));
+        }
+        TableQuery query = new TableQuery(filterText.get(), textColumn, facets, sortColumn, ascending, within);
         // Showing a table asks three times (the rows, the search column, the sort); at 5M rows a search scans the
         // file, so the same question on the same table is asked once.
         if (current == lastTable && query.equals(lastQuery)) {
@@ -403,8 +436,8 @@ public final class DataTableModel {
                     readingText = null;
                     // A header-only file (no quarantined rows, no findings) has nothing to filter: "No rows match the
                     // filters" blamed filters nobody had set.
-                    placeholder.set(current.size() > 0 ? NO_MATCH : current.source() == null ? "No rows."
-                            : current.source().getFileName() + " has no rows.");
+                    placeholder.set(current.size() > 0 ? NO_MATCH : noRows != null ? noRows
+                            : current.source() == null ? "No rows." : current.source().getFileName() + " has no rows.");
                     String noun = current.size() == 1 ? " row" : " rows";
                     String held = Formats.count(current.size()) + noun;
                     countText.set(result.size() == current.size() ? held

@@ -96,6 +96,8 @@ public final class DataTableView extends BorderPane {
     private List<String> leadingColumns = List.of();
     /** Columns of identifiers, started narrow and cut in their middle; see {@link #setIdentifierColumns}. */
     private java.util.Set<String> identifierColumns = java.util.Set.of();
+    /** Columns whose text wraps, the table fitting its width; see {@link #fitToWidth}. Null: one line, scrolling. */
+    private List<String> wrappedColumns;
 
     public DataTableView(DataTableModel model, String idPrefix) {
         this.model = model;
@@ -277,6 +279,7 @@ public final class DataTableView extends BorderPane {
         count.textProperty().addListener((obs, old, now) -> toolbar.requestLayout());
         bar = new BorderPane(toolbar);
         bar.setPadding(new Insets(6, 0, 6, 0));
+        bar.setTop(scopeLine(idPrefix));
 
         setTop(bar);
         center = new StackPane(table, empty);
@@ -802,6 +805,40 @@ public final class DataTableView extends BorderPane {
         return table.getProperties().get(DataTableView.class) instanceof DataTableView view ? view : null;
     }
 
+    /**
+     * Over the filters while the table lists a part of itself alone ({@link DataTableModel.Scope}): which part, and
+     * the way back to every row. Without it the table's count ("2 of 23 rows") had no filter to explain it.
+     */
+    private javafx.scene.Node scopeLine(String idPrefix) {
+        Label words = Hints.mutedLines(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.scopeProperty().get() == null ? "" : "Only the rows of " + model.scopeProperty().get().words(),
+                model.scopeProperty()));
+        words.setId(idPrefix + "-scope");
+        words.setGraphic(new FontIcon("mdi2f-filter-outline"));
+        javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink("Show all rows");
+        all.setId(idPrefix + "-scope-clear");
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        all.setOnAction(e -> model.scopeProperty().set(null));
+        HBox line = new HBox(8, words, all);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(0, 0, 4, 0));
+        line.visibleProperty().bind(model.scopeProperty().isNotNull());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
+    }
+
+    /** The part of the table listed alone, or null for all of it; see {@link DataTableModel.Scope}. */
+    public DataTableModel.Scope scope() {
+        return model.scopeProperty().get();
+    }
+
+    /** Whether the analyst's search or a value filter leaves rows out (the scope aside). */
+    public boolean filtersInUse() {
+        String text = model.filterTextProperty().get();
+        return text != null && !text.isBlank()
+                || facets.values().stream().anyMatch(f -> !f.getCheckModel().getCheckedItems().isEmpty());
+    }
+
     /** How many rows the file gave the table, before filters; -1 when none is loaded. */
     public int rowsBeforeFilters() {
         TableData loaded = model.tableProperty().get();
@@ -866,6 +903,99 @@ public final class DataTableView extends BorderPane {
             buildColumns(loaded);
         }
     }
+
+    /**
+     * Fits the table's columns to its width, with no sideways scrolling: {@code wrapped} columns (prose, codes) wrap
+     * onto more lines and share the room left by the others, which keep the width their values need; identifier
+     * columns ({@link #setIdentifierColumns}) are cut in their middle, whole in their tooltip. Room beyond their
+     * least goes to the wrapped columns in the order given, then to the identifiers, each up to its values' width. For a table of a few
+     * columns an analyst reads across (the incidents): at 1024 px their dates and counts were right of the window.
+     */
+    public void fitToWidth(List<String> wrapped) {
+        wrappedColumns = List.copyOf(wrapped);
+        table.setColumnResizePolicy(new FitToWidth());
+        TableData loaded = model.tableProperty().get();
+        if (loaded != null) {
+            buildColumns(loaded);
+        }
+    }
+
+    private static final String FULL_WIDTH = "full-width";
+    private static final String CHOSEN_WIDTH = "chosen-width";
+
+    /**
+     * The columns of a table fitting its width ({@link #fitToWidth}): each at its least, then the room left to the
+     * wrapped columns in order and the identifiers, up to their values' widths, the rest to the first wrapped one.
+     * A column the analyst drags keeps the width given.
+     */
+    private final class FitToWidth extends javafx.scene.control.ConstrainedColumnResizeBase
+            implements javafx.util.Callback<TableView.ResizeFeatures, Boolean> {
+        @Override
+        public Boolean call(TableView.ResizeFeatures features) {
+            @SuppressWarnings("unchecked")
+            TableColumn<String[], ?> dragged = (TableColumn<String[], ?>) features.getColumn();
+            if (dragged != null && features.getDelta() != null) {
+                dragged.getProperties().put(CHOSEN_WIDTH,
+                        Math.max(dragged.getMinWidth(), dragged.getWidth() + features.getDelta()));
+            }
+            List<TableColumn<String[], ?>> shown = table.getVisibleLeafColumns();
+            Map<TableColumn<String[], ?>, Double> widths = new java.util.LinkedHashMap<>();
+            List<TableColumn<String[], ?>> growing = new java.util.ArrayList<>();
+            double used = 0;
+            for (TableColumn<String[], ?> column : shown) {
+                Object chosen = column.getProperties().get(CHOSEN_WIDTH);
+                Object full = column.getProperties().get(FULL_WIDTH);
+                boolean grows = wrappedColumns.contains(column.getUserData())
+                        || identifierColumns.contains(column.getUserData());
+                double width = chosen instanceof Double w ? w : grows ? column.getMinWidth()
+                        : full instanceof Double w ? Math.max(w, column.getMinWidth()) : column.getWidth();
+                if (grows && chosen == null) {
+                    growing.add(column);
+                }
+                widths.put(column, width);
+                used += width;
+            }
+            growing.sort(java.util.Comparator.comparingInt(c -> wrappedColumns.contains(c.getUserData())
+                    ? wrappedColumns.indexOf(c.getUserData()) : wrappedColumns.size()));
+            double room = features.getContentWidth() - used;
+            for (TableColumn<String[], ?> column : growing) {
+                double full = column.getProperties().get(FULL_WIDTH) instanceof Double w ? w : 0;
+                double more = Math.max(0, Math.min(room, full - widths.get(column)));
+                widths.merge(column, more, Double::sum);
+                room -= more;
+            }
+            if (room > 0 && !growing.isEmpty()) {
+                widths.merge(growing.get(0), room, Double::sum);
+            }
+            boolean changed = false;
+            for (Map.Entry<TableColumn<String[], ?>, Double> entry : widths.entrySet()) {
+                double width = Math.floor(entry.getValue());
+                changed |= Math.abs(entry.getKey().getWidth() - width) >= 0.5;
+                features.setColumnWidth(entry.getKey(), width);
+            }
+            if (changed && !refreshing) {
+                // Rows keep the height measured at the widths before: at 1440 px they stood three lines tall for
+                // summaries now on one. The same rows given again are measured again (as after a filter).
+                refreshing = true;
+                javafx.application.Platform.runLater(() -> {
+                    refreshing = false;
+                    int selected = table.getSelectionModel().getSelectedIndex();
+                    items.replace(items.rows());
+                    if (selected >= 0) {
+                        table.getSelectionModel().clearAndSelect(selected);
+                    }
+                });
+            }
+            return true;
+        }
+
+        private boolean refreshing;
+    }
+
+    /** A wrapped column gives up room down to this: about a dozen characters a line. */
+    static final double MIN_WRAPPED_WIDTH = 120;
+    /** An identifier column of a table fitting its width gives up room down to this ("I-2025…RATE"). */
+    static final double MIN_ID_WIDTH = 96;
 
     /**
      * Makes {@code column}'s cells draw {@code graphic}'s node for their value before the text (none where it gives
@@ -989,7 +1119,10 @@ public final class DataTableView extends BorderPane {
                 column.getStyleClass().add("numeric");
             }
             boolean identifier = identifierColumns.contains(columns.get(c));
-            if (codeColumns.contains(columns.get(c)) && !data.looksNumeric(c)) {
+            boolean wrapped = wrappedColumns != null && wrappedColumns.contains(columns.get(c));
+            if (wrapped) {
+                column.setCellFactory(col -> new WrappedTextCell());
+            } else if (codeColumns.contains(columns.get(c)) && !data.looksNumeric(c)) {
                 column.setCellFactory(col -> new CodeTextCell());
             } else if (identifier) {
                 column.setCellFactory(col -> new TextCell(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS));
@@ -1004,6 +1137,14 @@ public final class DataTableView extends BorderPane {
                     : Math.max(widthFor(columns.get(c), List.of(), font),
                     Math.min(MAX_COLUMN_WIDTH, widthFor("", sample.get(c), font) + mark));
             column.setPrefWidth(identifier ? Math.min(ID_COLUMN_WIDTH, width) : width);
+            column.getProperties().put(FULL_WIDTH, width);
+            if (wrappedColumns != null) {
+                // Fitting the width: wrapped text and cut ids give up room, a date or a count never is cut.
+                column.setMinWidth(wrapped ? Math.min(width, Math.max(MIN_WRAPPED_WIDTH,
+                        widthFor(columns.get(c), sample.get(c).stream().flatMap(v -> WrappedTextCell.unbroken(v).stream())
+                                .toList(), font)))
+                        : identifier ? Math.min(width, Math.max(MIN_ID_WIDTH, widthFor(columns.get(c), List.of(), font))) : width);
+            }
             table.getColumns().add(column);
         }
         List<String> first = before.isEmpty() ? leadingColumns : List.copyOf(before.keySet());

@@ -18,7 +18,14 @@ import java.util.function.BooleanSupplier;
  * a sort. Runs off the FX thread over every row of the table, and gives the rows to show as row numbers in order.
  */
 public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> facets, int sortColumn,
-                         boolean ascending) {
+                         boolean ascending, Map<Integer, Set<String>> scope) {
+    /** The key of the scope's rows among the filters' in {@link Passing#byFilter}: no column's, so always applied. */
+    private static final int SCOPE = -1;
+
+    public TableQuery(String text, int textColumn, Map<Integer, Set<String>> facets, int sortColumn,
+                      boolean ascending) {
+        this(text, textColumn, facets, sortColumn, ascending, Map.of());
+    }
 
     public static TableQuery all() {
         return new TableQuery("", -1, Map.of(), -1, true);
@@ -51,6 +58,9 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
      */
     public Passing rows(TableData table, BooleanSupplier cancelled) throws IOException {
         Map<Integer, BitSet> byFilter = passes(table);
+        if (!scope.isEmpty()) {
+            byFilter.put(SCOPE, inScope(table));
+        }
         BitSet rows = passAll(byFilter, table.size());
         search(table, rows, cancelled);
         return new Passing(rows, byFilter);
@@ -117,6 +127,25 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
         return passes;
     }
 
+    /**
+     * The rows of the screen's scope (one incident's alerts): every one of its columns holds one of its values. A
+     * column the table does not have, or no value, leaves no row: the scope's words would name rows that are not
+     * there.
+     */
+    private BitSet inScope(TableData table) throws IOException {
+        BitSet pass = new BitSet(table.size());
+        pass.set(0, table.size());
+        for (Map.Entry<Integer, Set<String>> column : scope.entrySet()) {
+            int c = column.getKey();
+            if (c < 0 || c >= table.columns().size() || column.getValue().isEmpty()) {
+                pass.clear();
+                break;
+            }
+            table.values(c).retain(column.getValue(), pass);
+        }
+        return pass;
+    }
+
     private static BitSet passAll(Map<Integer, BitSet> passes, int n) {
         BitSet all = new BitSet(n);
         all.set(0, n);
@@ -144,7 +173,7 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
 
     /** This query without its sort: what a value filter's counts depend on. */
     public TableQuery unsorted() {
-        return new TableQuery(text, textColumn, facets, -1, true);
+        return new TableQuery(text, textColumn, facets, -1, true, scope);
     }
 
     /**
