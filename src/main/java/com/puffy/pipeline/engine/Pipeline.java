@@ -239,7 +239,7 @@ public final class Pipeline {
             listener.stageFinished(id, StageOutcome.FAILED, null, Duration.ofNanos(System.nanoTime() - startNanos));
             throw new PipelineException(ExitCode.INTERNAL, "The " + id.title() + " stage failed unexpectedly ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "); the previous outputs were kept. Please report it with the log.", e);
+                    + ")" + keptOrNothing(id, settings.outputDir()) + " Please report it with the log.", e);
         }
     }
 
@@ -271,8 +271,8 @@ public final class Pipeline {
     }
 
     /**
-     * What became of the stage's outputs. A full disk on the first run into a folder said "the previous outputs were
-     * kept" when there had never been any, so the user went looking for them.
+     * What became of the stage's outputs. A full disk or an internal error on the first run into a folder said "the
+     * previous outputs were kept" when there had never been any, so the user went looking for them.
      */
     private static String keptOrNothing(StageId id, Path outputDir) {
         return Files.isDirectory(outputDir.resolve(id.outputFolder())) ? "; the previous outputs were kept."

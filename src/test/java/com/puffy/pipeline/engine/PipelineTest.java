@@ -407,6 +407,27 @@ class PipelineTest {
     }
 
     @Test
+    void anInternalErrorSaysWhetherThereWereEarlierOutputsToKeep() {
+        Pipeline broken = pipelineWith(c -> {
+            throw new IllegalStateException("bug");
+        });
+        assertThatThrownBy(() -> broken.run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE,
+                Cancellation.none()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessage("The Transform stage failed unexpectedly (IllegalStateException: bug); this stage had no "
+                        + "earlier outputs, and wrote none. Please report it with the log.")
+                .extracting(e -> ((PipelineException) e).exitCode()).isEqualTo(ExitCode.INTERNAL);
+
+        pipelineWith(c -> { }).run(settings, EnumSet.of(StageId.TRANSFORM), false, PipelineListener.NONE,
+                Cancellation.none());
+        assertThatThrownBy(() -> broken.run(settings, EnumSet.of(StageId.TRANSFORM), true, PipelineListener.NONE,
+                Cancellation.none()))
+                .hasMessage("The Transform stage failed unexpectedly (IllegalStateException: bug); the previous "
+                        + "outputs were kept. Please report it with the log.");
+        assertThat(settings.outputDir().resolve("transform")).isDirectory();
+    }
+
+    @Test
     void anIoFailureWithoutAFileNameStillReadsAsASentence() {
         PipelineException e = Pipeline.ioFailure(StageId.QUALITY, Path.of("out"),
                 new java.io.IOException("Input/output error"));
