@@ -5,6 +5,8 @@ import com.puffy.pipeline.core.StageResult;
 import com.puffy.pipeline.engine.PipelineListener;
 import com.puffy.pipeline.engine.StageOutcome;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,13 +23,16 @@ final class ConsoleProgress implements PipelineListener {
 
     private final PrintWriter err;
     private final boolean terminal;
+    private final Path outputDir;
     private int lastDecile = -1;
     private long lastDrawNanos;
     private final Set<String> warned = new HashSet<>();
 
-    ConsoleProgress(PrintWriter err, boolean terminal) {
+    /** {@code outputDir}: where the stages write, to tell a cancelled stage's kept outputs from none at all. */
+    ConsoleProgress(PrintWriter err, boolean terminal, Path outputDir) {
         this.err = err;
         this.terminal = terminal;
+        this.outputDir = outputDir;
     }
 
     @Override
@@ -70,7 +75,9 @@ final class ConsoleProgress implements PipelineListener {
                     + reconciliation(stage, result);
             case UP_TO_DATE -> stage.title() + ": up to date" + reconciliation(stage, result);
             case FAILED -> stage.title() + ": failed";
-            case CANCELLED -> stage.title() + ": cancelled; previous outputs kept";
+            // A first run cancelled has nothing to keep: "previous outputs kept" sent users looking for them.
+            case CANCELLED -> stage.title() + (Files.isDirectory(outputDir.resolve(stage.outputFolder()))
+                    ? ": cancelled; previous outputs kept" : ": cancelled; nothing was written");
         };
         if (terminal) {
             err.print("\r" + " ".repeat(BAR_WIDTH + 60) + "\r");

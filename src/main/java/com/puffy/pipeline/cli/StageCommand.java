@@ -62,11 +62,11 @@ final class StageCommand implements Callable<Integer> {
         Set<StageId> requested = requestedStages();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
+        ConsoleProgress progress = new ConsoleProgress(err, System.console() != null, settings.outputDir());
         Cancellation cancellation = new Cancellation();
         PipelineReport report;
         try (StopOnSignal ignored = StopOnSignal.install(cancellation, err,
-                "the previous outputs in " + settings.outputDir() + " are kept")) {
+                "what is already in " + settings.outputDir() + " stays as it was")) {
             report = pipeline.run(settings, requested, options.force, progress, cancellation);
         }
         for (StageRun run : report.stages()) {

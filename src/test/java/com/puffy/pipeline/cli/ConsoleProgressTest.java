@@ -7,6 +7,8 @@ import com.puffy.pipeline.core.StageResult;
 import com.puffy.pipeline.engine.StageOutcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,21 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleProgressTest {
     private final StringWriter err = new StringWriter();
-    private final ConsoleProgress progress = new ConsoleProgress(new PrintWriter(err, true), false);
+    private final ConsoleProgress progress = new ConsoleProgress(new PrintWriter(err, true), false,
+            Path.of("no-outputs-here"));
+
+    @Test
+    void aCancelledStageSaysItsPreviousOutputsWereKeptOnlyWhenItHadAny(@org.junit.jupiter.api.io.TempDir Path out)
+            throws Exception {
+        ConsoleProgress intoOut = new ConsoleProgress(new PrintWriter(err, true), false, out);
+        intoOut.stageFinished(StageId.TRANSFORM, StageOutcome.CANCELLED, null, Duration.ofSeconds(3));
+        assertThat(err.toString().strip()).isEqualTo("Transform: cancelled; nothing was written");
+
+        Files.createDirectories(out.resolve(StageId.TRANSFORM.outputFolder()));
+        err.getBuffer().setLength(0);
+        intoOut.stageFinished(StageId.TRANSFORM, StageOutcome.CANCELLED, null, Duration.ofSeconds(3));
+        assertThat(err.toString().strip()).isEqualTo("Transform: cancelled; previous outputs kept");
+    }
 
     @Test
     void qualitysDoneLineCarriesTheReconciliation() {

@@ -50,7 +50,7 @@ class LockedCacheRunTest {
         RunSettings settings = new RunSettings(input, dir.resolve("out"), ConfigLoader.defaults(), null,
                 LocalDate.of(2025, 2, 24), false, cacheFile);
         StringWriter err = new StringWriter();
-        ConsoleProgress console = new ConsoleProgress(new PrintWriter(err, true), false);
+        ConsoleProgress console = new ConsoleProgress(new PrintWriter(err, true), false, settings.outputDir());
         Connection holder = DriverManager.getConnection("jdbc:sqlite:" + cacheFile);
         Statement lock = holder.createStatement();
         lock.execute("PRAGMA locking_mode=EXCLUSIVE");

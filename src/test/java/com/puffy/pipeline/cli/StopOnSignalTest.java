@@ -17,7 +17,7 @@ class StopOnSignalTest {
         Cancellation cancellation = new Cancellation();
         StringWriter err = new StringWriter();
         StopOnSignal guard = StopOnSignal.install(cancellation, new PrintWriter(err, true),
-                "the previous outputs in out are kept");
+                "what is already in out stays as it was");
         CountDownLatch working = new CountDownLatch(1);
         AtomicBoolean cleanedUp = new AtomicBoolean();
         CompletableFuture<Void> command = CompletableFuture.runAsync(() -> {
@@ -35,7 +35,7 @@ class StopOnSignalTest {
         guard.stop();
         // The JVM would halt as soon as the hook returns: by then the command must have finished its cleanup.
         assertThat(cleanedUp).isTrue();
-        assertThat(err.toString()).isEqualTo("eventpipe: interrupted; stopping (the previous outputs in out are kept)."
+        assertThat(err.toString()).isEqualTo("eventpipe: interrupted; stopping (what is already in out stays as it was)."
                 + System.lineSeparator());
         command.get(10, TimeUnit.SECONDS);
     }
