@@ -20,7 +20,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -53,7 +52,8 @@ public final class AnalysisScreen implements Screen {
     // Days on a day axis, as Monitoring's chart: labels level, every few days when they would crowd.
     private final DayAxis revenueDays = new DayAxis();
     private final DayAxis orderDays = new DayAxis();
-    private final LineChart<Number, Number> revenue = new LineChart<>(revenueDays, new NumberAxis());
+    private final com.puffy.pipeline.ui.GapLineChart revenue = new com.puffy.pipeline.ui.GapLineChart(revenueDays,
+            new NumberAxis());
     private final DayBarChart orders = new DayBarChart(orderDays, new NumberAxis());
     private final BarChart<Number, String> funnel = new BarChart<>(new NumberAxis(), new CategoryAxis());
     // Channels down the side, as the funnel's steps: along the bottom "Paid Search" and "Organic Search" ran into
@@ -189,6 +189,8 @@ public final class AnalysisScreen implements Screen {
         for (var chart : List.of(revenue, orders, funnel, channels, devices)) {
             chart.getData().clear();
         }
+        revenue.setNoDataDays(List.of(), iso -> "");
+        orders.setNoDataDays(List.of(), iso -> "");
         if (result == null) {
             return;
         }
@@ -237,6 +239,12 @@ public final class AnalysisScreen implements Screen {
                     + (day.hasIssues() ? "; data issues: " + day.issues() : ""));
             tooltip(bar, date + ": " + orderCount);
         }
+        // A day without a file is left open and says so, not joined across nor counted as a day of nothing.
+        List<String> missing = result.missingDays();
+        java.util.function.Function<String, String> noRows = iso -> Formats.shortDate(iso, true)
+                + ": no data (no event rows for this day)";
+        revenue.setNoDataDays(missing, noRows);
+        orders.setNoDataDays(missing, noRows);
         if (firstDay <= lastDay) {
             revenueDays.span(firstDay, lastDay, yearly);
             orderDays.span(firstDay, lastDay, yearly);
