@@ -32,5 +32,6 @@ public class GapLineChart extends LineChart<Number, Number> {
         super.layoutPlotChildren();
         noData.layout(getXAxis(), getYAxis().getHeight());
         noData.breakLines(this);
+        EndTicks.reveal(getYAxis());
     }
 }

@@ -55,14 +55,14 @@ public final class AnalysisScreen implements Screen {
     private final com.puffy.pipeline.ui.GapLineChart revenue = new com.puffy.pipeline.ui.GapLineChart(revenueDays,
             new NumberAxis());
     private final DayBarChart orders = new DayBarChart(orderDays, new NumberAxis());
-    private final BarChart<Number, String> funnel = new BarChart<>(new NumberAxis(), new CategoryAxis());
+    private final BarChart<Number, String> funnel = new EndLabelledBarChart<>(new NumberAxis(), new CategoryAxis());
     // Channels down the side, as the funnel's steps: along the bottom "Paid Search" and "Organic Search" ran into
     // one another at 1024 px ("Paid SearchOrganic Search").
-    private final BarChart<Number, String> channels = new BarChart<>(new NumberAxis(), new CategoryAxis());
+    private final BarChart<Number, String> channels = new EndLabelledBarChart<>(new NumberAxis(), new CategoryAxis());
     /** The attribution model drawn beside first click; the report's table has all six. */
     private final javafx.scene.control.ComboBox<String> model = new javafx.scene.control.ComboBox<>();
     private AnalysisResult shown;
-    private final BarChart<String, Number> devices = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> devices = new EndLabelledBarChart<>(new CategoryAxis(), new NumberAxis());
     private final List<ChartCard> cards = new ArrayList<>();
     /** Cards showing their table, the one opened last at the end: what Ctrl+E exports when no table has focus. */
     private final List<ChartCard> openedTables = new ArrayList<>();
@@ -174,7 +174,7 @@ public final class AnalysisScreen implements Screen {
      * Ticks at whole numbers from 0 for an axis of counts: on a small folder the automatic range steps by 2.5, which
      * reads as half an order.
      */
-    private static void wholeNumberTicks(NumberAxis axis, double max) {
+    static void wholeNumberTicks(NumberAxis axis, double max) {
         double step = Ticks.niceStep(Math.max(max, 1), 5, true);
         axis.setAutoRanging(false);
         axis.setLowerBound(0);

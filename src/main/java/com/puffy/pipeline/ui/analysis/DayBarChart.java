@@ -72,6 +72,7 @@ public final class DayBarChart extends XYChart<Number, Number> {
         double width = Math.max(1, dayWidth * BAR_SHARE);
         double zero = values.getDisplayPosition(Math.max(values.getLowerBound(), 0));
         noData.layout(days, values.getHeight());
+        com.puffy.pipeline.ui.EndTicks.reveal(values);
         for (Series<Number, Number> series : getData()) {
             Iterator<Data<Number, Number>> items = getDisplayedDataIterator(series);
             while (items.hasNext()) {
