@@ -73,6 +73,10 @@ class MissingDayChartsFxTest {
                 && chart(robot, "#chart-orders").getData().get(0).getData().size() == 6);
         layout(robot);
 
+        assertThat(robot.lookup("#analysis-insights .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText)).as("the period line names the day")
+                .anyMatch(t -> t.startsWith("Period ") && t.contains("6 days with data")
+                        && t.endsWith(" · no data on Feb 26"));
         XYChart<Number, Number> revenue = chart(robot, "#chart-revenue");
         assertThat(revenue.getData().get(0).getData()).as("six days with data, no zero for the missing one")
                 .hasSize(6).noneMatch(d -> d.getXValue().longValue() == LocalDate.parse("2025-02-26").toEpochDay());

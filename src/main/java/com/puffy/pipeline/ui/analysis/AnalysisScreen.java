@@ -207,7 +207,8 @@ public final class AnalysisScreen implements Screen {
         AnalysisResult.Overview o = result.overview();
         Label period = new Label(o.firstDate().isEmpty() ? "No data in the period."
                 : "Period " + Formats.dateRange(o.firstDate(), o.lastDate()) + " · " + Words.count(o.daysWithData(), "day", "days") + " with data · "
-                + Formats.count(o.rowsValid()) + " valid of " + Formats.count(o.rowsRead()) + " rows read");
+                + Formats.count(o.rowsValid()) + " valid of " + Formats.count(o.rowsRead()) + " rows read"
+                + noDataWords(result.missingDays(), Formats.spansYears(o.firstDate(), o.lastDate())));
         period.getStyleClass().add("muted");
         insights.getChildren().add(period);
         for (String line : result.insights("overview")) {
@@ -313,6 +314,21 @@ public final class AnalysisScreen implements Screen {
         }
         deviceCard.caption(first(result.insights("segments")));
         deviceCard.describe(result.insights("segments"));
+    }
+
+    /**
+     * " · no data on Mar 1": which days of the period the charts leave open. "13 days with data" in a period of 14
+     * left the analyst to find the missing day on the charts.
+     */
+    static String noDataWords(List<String> missing, boolean withYear) {
+        if (missing.isEmpty()) {
+            return "";
+        }
+        int named = missing.size() <= 4 ? missing.size() : 3;
+        String days = String.join(", ", missing.subList(0, named).stream()
+                .map(d -> Formats.shortDate(d, withYear)).toList());
+        return " · no data on " + days + (named < missing.size() ? " and " + (missing.size() - named) + " more days"
+                : "");
     }
 
     private static final String FIRST_CLICK = "first_click";
