@@ -152,6 +152,7 @@ final class Charts {
             marker.setLabelPaint(TEXT);
             marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP);
             marker.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+            marker.setAlpha(1f);
             plot.addDomainMarker(marker, org.jfree.chart.ui.Layer.BACKGROUND);
         }
     }

@@ -119,6 +119,8 @@ class ChartsTest {
             // Feb 28 to Mar 2 was one straight segment, as if Mar 1 lay halfway between them.
             assertThat(seriesSegments(svg)).as("13 days with one missing: no segment across it").isEqualTo(11);
             assertThat(svg).contains(">no data</text>");
+            // JFreeChart draws a marker at 80 % opacity, its label too: the label in the text colour, as the axes'.
+            assertThat(svg).containsPattern("fill: rgb\\(61,74,92\\); fill-opacity: 1.0;[^>]*>no data</text>");
         }
         assertThat(Charts.dailyLine(all, false, "s")).doesNotContain(">no data</text>");
         assertThat(Charts.dailySeries("x", gap, AnalysisResult.DailyTrend::revenue).getValue(
