@@ -96,6 +96,17 @@ class MissingDayChartsFxTest {
     }
 
     @Test
+    void onANarrowScreenThePeriodLineWrapsRatherThanCutTheMissingDays(FxRobot robot) throws Exception {
+        robot.interact(() -> fixture.showScreen(window, AnalysisScreen::new, 620, 700));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chart(robot, "#chart-orders").getData().size() == 1);
+        layout(robot);
+        javafx.scene.control.Label period = robot.lookup("#analysis-insights .label")
+                .queryAllAs(javafx.scene.control.Label.class).stream().filter(l -> l.getText().startsWith("Period "))
+                .findFirst().orElseThrow();
+        assertThat(Truncation.truncatedLabels(period, Set.of())).as("the period line is whole").isEmpty();
+    }
+
+    @Test
     void monitoringLeavesTheMissingDayOpenInTheMetricChart(FxRobot robot) throws Exception {
         robot.interact(() -> fixture.showScreen(window, MonitoringScreen::new, 1024, 768));
         @SuppressWarnings("unchecked")

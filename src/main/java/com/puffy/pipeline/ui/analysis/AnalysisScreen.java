@@ -210,6 +210,8 @@ public final class AnalysisScreen implements Screen {
                 + Formats.count(o.rowsValid()) + " valid of " + Formats.count(o.rowsRead()) + " rows read"
                 + noDataWords(result.missingDays(), Formats.spansYears(o.firstDate(), o.lastDate())));
         period.getStyleClass().add("muted");
+        // With the missing days named it no longer fits a narrow window on one line: "· no data on…" was cut.
+        period.setWrapText(true);
         insights.getChildren().add(period);
         for (String line : result.insights("overview")) {
             Label label = new Label("• " + line);
