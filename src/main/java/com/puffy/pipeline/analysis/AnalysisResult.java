@@ -143,6 +143,15 @@ public record AnalysisResult(
     }
 
     /** The sentences of one section, in order. */
+    /**
+     * The days of the period with no row in the daily trend: no event rows that day (its file is not in the folder, or
+     * nothing in it was valid). The daily charts leave them open, as "no data" and not as a day of zero or a line
+     * drawn across from the day before.
+     */
+    public List<String> missingDays() {
+        return com.puffy.pipeline.core.DayGaps.missingDays(daily.stream().map(DailyTrend::date).toList());
+    }
+
     public List<String> insights(String section) {
         return insights.stream().filter(i -> i.section().equals(section)).map(Insight::text).toList();
     }

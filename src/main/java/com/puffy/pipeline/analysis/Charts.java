@@ -62,6 +62,7 @@ final class Charts {
     static final Color AMBER = new Color(0xE9A23B);
     static final Color GRID = new Color(0xE3E7ED);
     static final Color TEXT = new Color(0x3D4A5C);
+    static final Color NO_DATA = new Color(0xEEF0F3);
     private static final Font TICK = new Font("SansSerif", Font.PLAIN, 12);
     private static final Font LABEL = new Font("SansSerif", Font.PLAIN, 11);
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
@@ -81,16 +82,13 @@ final class Charts {
 
     /** Daily revenue bars; days touched by a data-quality finding are amber. */
     static String dailyRevenue(List<DailyTrend> days, String id) {
-        TimeSeries series = new TimeSeries("Revenue");
-        for (DailyTrend d : days) {
-            series.addOrUpdate(day(d.date()), d.revenue());
-        }
-        Set<Integer> flagged = java.util.stream.IntStream.range(0, days.size())
-                .filter(i -> days.get(i).hasIssues()).boxed().collect(Collectors.toSet());
+        TimeSeries series = dailySeries("Revenue", days, DailyTrend::revenue);
+        Set<Day> flagged = days.stream().filter(DailyTrend::hasIssues).map(d -> day(d.date()))
+                .collect(Collectors.toSet());
         XYBarRenderer renderer = new XYBarRenderer(0.25) {
             @Override
             public Paint getItemPaint(int row, int column) {
-                return flagged.contains(column) ? AMBER : NAVY;
+                return flagged.contains(series.getTimePeriod(column)) ? AMBER : NAVY;
             }
         };
         renderer.setBarPainter(new StandardXYBarPainter());
@@ -99,15 +97,14 @@ final class Charts {
         NumberAxis axis = labelled(moneyAxis(), "Revenue");
         ticks(axis, days.stream().mapToDouble(DailyTrend::revenue).toArray(), 5, true, 0);
         XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
+        markNoData(plot, days);
         return svg(chart(plot, false), FULL_WIDTH, 300, id, "Revenue per day");
     }
 
     /** One daily series as a line: sessions (count) or session conversion rate (percent). */
     static String dailyLine(List<DailyTrend> days, boolean conversionRate, String id) {
-        TimeSeries series = new TimeSeries(conversionRate ? "Conversion rate" : "Sessions");
-        for (DailyTrend d : days) {
-            series.addOrUpdate(day(d.date()), conversionRate ? d.sessionCvr() : d.sessions());
-        }
+        TimeSeries series = dailySeries(conversionRate ? "Conversion rate" : "Sessions", days,
+                d -> conversionRate ? d.sessionCvr() : d.sessions());
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, days.size() <= 31);
         renderer.setSeriesPaint(0, conversionRate ? TEAL : NAVY);
         renderer.setSeriesStroke(0, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -116,8 +113,63 @@ final class Charts {
         ticks(axis, days.stream().mapToDouble(d -> conversionRate ? d.sessionCvr() : d.sessions()).toArray(), 4,
                 !conversionRate, 0);
         XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
+        markNoData(plot, days);
         return svg(chart(plot, false), HALF_WIDTH, 260, id, conversionRate ? "Session conversion rate per day"
                 : "Sessions per day");
+    }
+
+    /**
+     * A day's value for every day with data and an empty value for each day of the period without: the line
+     * renderer draws no segment to or from an empty value and the bar renderer no bar, where a series of only the
+     * days with data joined the days either side of a missing file with a straight line.
+     */
+    static TimeSeries dailySeries(String name, List<DailyTrend> days, java.util.function.ToDoubleFunction<DailyTrend>
+            value) {
+        TimeSeries series = new TimeSeries(name);
+        for (DailyTrend d : days) {
+            series.addOrUpdate(day(d.date()), value.applyAsDouble(d));
+        }
+        for (String missing : com.puffy.pipeline.core.DayGaps.missingDays(days.stream().map(DailyTrend::date)
+                .toList())) {
+            series.addOrUpdate(day(missing), null);
+        }
+        return series;
+    }
+
+    /**
+     * A grey band labelled "no data" over each run of days without event rows: a gap alone reads like a day of
+     * zero revenue among the bars.
+     */
+    private static void markNoData(XYPlot plot, List<DailyTrend> days) {
+        for (List<String> run : runs(com.puffy.pipeline.core.DayGaps.missingDays(days.stream().map(DailyTrend::date)
+                .toList()))) {
+            long start = day(run.get(0)).getFirstMillisecond();
+            long end = day(run.get(run.size() - 1)).getLastMillisecond() + 1;
+            org.jfree.chart.plot.IntervalMarker marker = new org.jfree.chart.plot.IntervalMarker(start, end);
+            marker.setPaint(NO_DATA);
+            marker.setLabel("no data");
+            marker.setLabelFont(LABEL);
+            marker.setLabelPaint(TEXT);
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP);
+            marker.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+            marker.setAlpha(1f);
+            plot.addDomainMarker(marker, org.jfree.chart.ui.Layer.BACKGROUND);
+        }
+    }
+
+    /** Consecutive ISO days grouped: [Mar 1, Mar 2], [Mar 5]. */
+    static List<List<String>> runs(List<String> isoDays) {
+        List<List<String>> runs = new java.util.ArrayList<>();
+        LocalDate previous = null;
+        for (String iso : isoDays) {
+            LocalDate date = LocalDate.parse(iso);
+            if (previous == null || !date.equals(previous.plusDays(1))) {
+                runs.add(new java.util.ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(iso);
+            previous = date;
+        }
+        return runs;
     }
 
     /** Sessions at each funnel step, labelled with the share of the first step. */

@@ -279,13 +279,21 @@ final class HtmlReport {
                 empty("No human sessions on any day, so there are no charts.");
             }
         }
-        List<List<String>> rows = new ArrayList<>();
+        // A day without event rows keeps its place in the table, saying so: skipped, it read as if the period had
+        // one day fewer, and the charts above mark it "no data".
+        java.util.TreeMap<String, List<String>> byDate = new java.util.TreeMap<>();
         for (DailyTrend d : r.daily()) {
-            rows.add(List.of(Fmt.date(d.date(), yearly()), Fmt.money(d.revenue()), Fmt.count(d.orders()),
+            byDate.put(d.date(), List.of(Fmt.date(d.date(), yearly()), Fmt.money(d.revenue()), Fmt.count(d.orders()),
                     d.orders() == 0 ? "\u2013" : Fmt.money(d.aov()),
                     Fmt.count(d.sessions()), Fmt.rate(d.sessionCvr()), Fmt.percent(d.botShare()),
                     Fmt.percent(d.clientIdNullRate()), Integer.toString(d.alerts()), d.issues()));
         }
+        for (String missing : r.missingDays()) {
+            String none = "\u2013";
+            byDate.put(missing, List.of(Fmt.date(missing, yearly()), none, none, none, none, none, none, none, none,
+                    "no data: no event rows for this day"));
+        }
+        List<List<String>> rows = new ArrayList<>(byDate.values());
         if (table(List.of("Date", "Revenue", "Orders", "AOV", "Sessions", "Conv. rate", "Bot share", "No client id",
                 "Alerts", "Data issues"), "drrrrrrrrl", rows, rows.size() > 31)) {
             csvNote(ReportTables.DAILY);

@@ -207,7 +207,15 @@ final class Insights {
             } else if (best.cvr() > 0) {
                 say(SEGMENTS, best.segment() + " sessions convert at " + Fmt.rate(best.cvr()) + "; "
                         + worst.segment().toLowerCase() + " sessions did not convert.");
+            } else {
+                // The first sentence here is the caption of the app's device chart: without one about devices, the
+                // chart of three 0% bars was captioned with the new and returning visitors' sentence.
+                say(SEGMENTS, "No session converted on any device.");
             }
+        } else if (devices.size() == 1) {
+            say(SEGMENTS, devices.get(0).segment() + " sessions make " + Fmt.percent(devices.get(0).sessionShare())
+                    + " of sessions and convert at " + Fmt.rate(devices.get(0).cvr())
+                    + "; too few sessions on other devices to compare.");
         }
         List<Segment> types = r.segments(AnalysisResult.USER_TYPE);
         // A group without sessions has no conversion rate: "returning visitors convert at 0.0%" would invent one.

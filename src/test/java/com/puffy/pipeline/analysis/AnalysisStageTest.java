@@ -362,6 +362,23 @@ class AnalysisStageTest {
     }
 
     @Test
+    void theFirstSegmentSentenceIsAboutDevicesEvenWhenNoSessionConverted() throws Exception {
+        // The app captions its device chart with the first segments sentence; it was the visitor-type one.
+        Path sessions = out.resolve("transform/sessions.csv");
+        Files.writeString(sessions, Files.readString(sessions).replace(",true,true,true,", ",true,true,false,"));
+        assertThat(analyze().insights(Insights.SEGMENTS).get(0)).isEqualTo("No session converted on any device.");
+    }
+
+    @Test
+    void withOneDeviceTheFirstSegmentSentenceSaysSoRatherThanTalkOfVisitors() throws Exception {
+        Path sessions = out.resolve("transform/sessions.csv");
+        Files.writeString(sessions, Files.readString(sessions).replace(",desktop,", ",mobile,")
+                .replace(",tablet,", ",mobile,"));
+        assertThat(analyze().insights(Insights.SEGMENTS).get(0)).startsWith("Mobile sessions make 100% of sessions "
+                + "and convert at ").endsWith("; too few sessions on other devices to compare.");
+    }
+
+    @Test
     void newVisitorsAreSaidToBeNewToThisDataNotNewEver() throws Exception {
         assertThat(analyze().insights(Insights.SEGMENTS)).contains("New visitors (first seen in this data) make 83% of "
                 + "sessions and convert at 60.0%; returning visitors convert at 100.0%.");

@@ -89,4 +89,49 @@ class ChartsTest {
         assertThat(last).isGreaterThanOrEqualTo(19_530_595 * 1.15);
         assertThat(ticks.stream().filter(t -> t >= 19_530_595 * 1.15).count()).isEqualTo(1);
     }
+
+    /** The days of a two-week period with data, without {@code skipped} (ISO dates), the 3rd day flagged. */
+    private static List<AnalysisResult.DailyTrend> twoWeeksWithout(String... skipped) {
+        List<AnalysisResult.DailyTrend> days = new ArrayList<>();
+        LocalDate first = LocalDate.of(2025, 2, 23);
+        for (int i = 0; i < 14; i++) {
+            String date = first.plusDays(i).toString();
+            if (!List.of(skipped).contains(date)) {
+                days.add(new AnalysisResult.DailyTrend(date, 0, 1000 + 10 * i, 0, 5, 5000 + 100 * i, 0, 0.01, 0, 0,
+                        0, 0, date.equals("2025-03-02") ? "client_id missing" : ""));
+            }
+        }
+        return days;
+    }
+
+    /** The segments of a line chart's series: JFreeSVG writes each as a {@code <line>} 2.2 wide. */
+    private static int seriesSegments(String svg) {
+        return svg.split("stroke-width:2.2", -1).length - 1;
+    }
+
+    @Test
+    void aDayWithoutDataLeavesTheDailyLinesOpenAndSaysNoData() {
+        List<AnalysisResult.DailyTrend> all = twoWeeksWithout();
+        List<AnalysisResult.DailyTrend> gap = twoWeeksWithout("2025-03-01");
+        assertThat(seriesSegments(Charts.dailyLine(all, false, "s"))).as("14 days, 13 segments").isEqualTo(13);
+        for (boolean rate : new boolean[] {false, true}) {
+            String svg = Charts.dailyLine(gap, rate, "s");
+            // Feb 28 to Mar 2 was one straight segment, as if Mar 1 lay halfway between them.
+            assertThat(seriesSegments(svg)).as("13 days with one missing: no segment across it").isEqualTo(11);
+            assertThat(svg).contains(">no data</text>");
+            // JFreeChart draws a marker at 80 % opacity, its label too: the label in the text colour, as the axes'.
+            assertThat(svg).containsPattern("fill: rgb\\(61,74,92\\); fill-opacity: 1.0;[^>]*>no data</text>");
+        }
+        assertThat(Charts.dailyLine(all, false, "s")).doesNotContain(">no data</text>");
+        assertThat(Charts.dailySeries("x", gap, AnalysisResult.DailyTrend::revenue).getValue(
+                new org.jfree.data.time.Day(1, 3, 2025))).as("Mar 1 is empty, not zero").isNull();
+    }
+
+    @Test
+    void aDayWithoutDataHasNoBarAndTheAmberBarStaysOnTheFlaggedDay() {
+        String svg = Charts.dailyRevenue(twoWeeksWithout("2025-03-01"), "r");
+        assertThat(svg).contains(">no data</text>");
+        assertThat(svg.split("fill:rgb\\(233,162,59\\)", -1).length - 1).as("one amber bar").isEqualTo(1);
+        assertThat(svg.split("fill:rgb\\(31,58,95\\)", -1).length - 1).as("12 navy bars").isEqualTo(12);
+    }
 }

@@ -117,6 +117,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void aDayWithoutEventRowsKeepsItsRowInTheDailyTableSayingNoDataAndItsCsvStaysAsItWas() throws Exception {
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work-missing-day");
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replaceAll("(?m)^2025-03-02,.*\n", ""));
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        assertThat(page).contains("<td class=\"date\">Mar 2</td><td class=\"num\">\u2013</td>")
+                .contains("no data: no event rows for this day");
+        assertThat(page.indexOf(">Mar 1</td>")).isLessThan(page.indexOf(">Mar 2</td>"));
+        assertThat(page.indexOf(">Mar 2</td>")).isLessThan(page.indexOf(">Mar 3</td>"));
+        assertThat(Files.readAllLines(work.resolve("daily_trends.csv"))).as("one row per day with data").hasSize(3)
+                .noneMatch(line -> line.startsWith("2025-03-02"));
+    }
+
+    @Test
     void theLastValueTickOfAHorizontalChartStaysInsideTheChartAtTenMillionEvents() {
         // Channel revenue of the 10M-event run: the $18,000,000 tick sat on the plot's right edge and its label
         // ran past the SVG's edge, read as "$18,000,00" in a browser.

@@ -20,7 +20,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -53,16 +52,17 @@ public final class AnalysisScreen implements Screen {
     // Days on a day axis, as Monitoring's chart: labels level, every few days when they would crowd.
     private final DayAxis revenueDays = new DayAxis();
     private final DayAxis orderDays = new DayAxis();
-    private final LineChart<Number, Number> revenue = new LineChart<>(revenueDays, new NumberAxis());
+    private final com.puffy.pipeline.ui.GapLineChart revenue = new com.puffy.pipeline.ui.GapLineChart(revenueDays,
+            new NumberAxis());
     private final DayBarChart orders = new DayBarChart(orderDays, new NumberAxis());
-    private final BarChart<Number, String> funnel = new BarChart<>(new NumberAxis(), new CategoryAxis());
+    private final BarChart<Number, String> funnel = new EndLabelledBarChart<>(new NumberAxis(), new CategoryAxis());
     // Channels down the side, as the funnel's steps: along the bottom "Paid Search" and "Organic Search" ran into
     // one another at 1024 px ("Paid SearchOrganic Search").
-    private final BarChart<Number, String> channels = new BarChart<>(new NumberAxis(), new CategoryAxis());
+    private final BarChart<Number, String> channels = new EndLabelledBarChart<>(new NumberAxis(), new CategoryAxis());
     /** The attribution model drawn beside first click; the report's table has all six. */
     private final javafx.scene.control.ComboBox<String> model = new javafx.scene.control.ComboBox<>();
     private AnalysisResult shown;
-    private final BarChart<String, Number> devices = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> devices = new EndLabelledBarChart<>(new CategoryAxis(), new NumberAxis());
     private final List<ChartCard> cards = new ArrayList<>();
     /** Cards showing their table, the one opened last at the end: what Ctrl+E exports when no table has focus. */
     private final List<ChartCard> openedTables = new ArrayList<>();
@@ -174,7 +174,7 @@ public final class AnalysisScreen implements Screen {
      * Ticks at whole numbers from 0 for an axis of counts: on a small folder the automatic range steps by 2.5, which
      * reads as half an order.
      */
-    private static void wholeNumberTicks(NumberAxis axis, double max) {
+    static void wholeNumberTicks(NumberAxis axis, double max) {
         double step = Ticks.niceStep(Math.max(max, 1), 5, true);
         axis.setAutoRanging(false);
         axis.setLowerBound(0);
@@ -189,6 +189,8 @@ public final class AnalysisScreen implements Screen {
         for (var chart : List.of(revenue, orders, funnel, channels, devices)) {
             chart.getData().clear();
         }
+        revenue.setNoDataDays(List.of(), iso -> "");
+        orders.setNoDataDays(List.of(), iso -> "");
         if (result == null) {
             return;
         }
@@ -205,8 +207,11 @@ public final class AnalysisScreen implements Screen {
         AnalysisResult.Overview o = result.overview();
         Label period = new Label(o.firstDate().isEmpty() ? "No data in the period."
                 : "Period " + Formats.dateRange(o.firstDate(), o.lastDate()) + " · " + Words.count(o.daysWithData(), "day", "days") + " with data · "
-                + Formats.count(o.rowsValid()) + " valid of " + Formats.count(o.rowsRead()) + " rows read");
+                + Formats.count(o.rowsValid()) + " valid of " + Formats.count(o.rowsRead()) + " rows read"
+                + noDataWords(result.missingDays(), Formats.spansYears(o.firstDate(), o.lastDate())));
         period.getStyleClass().add("muted");
+        // With the missing days named it no longer fits a narrow window on one line: "· no data on…" was cut.
+        period.setWrapText(true);
         insights.getChildren().add(period);
         for (String line : result.insights("overview")) {
             Label label = new Label("• " + line);
@@ -237,6 +242,12 @@ public final class AnalysisScreen implements Screen {
                     + (day.hasIssues() ? "; data issues: " + day.issues() : ""));
             tooltip(bar, date + ": " + orderCount);
         }
+        // A day without a file is left open and says so, not joined across nor counted as a day of nothing.
+        List<String> missing = result.missingDays();
+        java.util.function.Function<String, String> noRows = iso -> Formats.shortDate(iso, true)
+                + ": no data (no event rows for this day)";
+        revenue.setNoDataDays(missing, noRows);
+        orders.setNoDataDays(missing, noRows);
         if (firstDay <= lastDay) {
             revenueDays.span(firstDay, lastDay, yearly);
             orderDays.span(firstDay, lastDay, yearly);
@@ -305,6 +316,21 @@ public final class AnalysisScreen implements Screen {
         }
         deviceCard.caption(first(result.insights("segments")));
         deviceCard.describe(result.insights("segments"));
+    }
+
+    /**
+     * " · no data on Mar 1": which days of the period the charts leave open. "13 days with data" in a period of 14
+     * left the analyst to find the missing day on the charts.
+     */
+    static String noDataWords(List<String> missing, boolean withYear) {
+        if (missing.isEmpty()) {
+            return "";
+        }
+        int named = missing.size() <= 4 ? missing.size() : 3;
+        String days = String.join(", ", missing.subList(0, named).stream()
+                .map(d -> Formats.shortDate(d, withYear)).toList());
+        return " · no data on " + days + (named < missing.size() ? " and " + (missing.size() - named) + " more days"
+                : "");
     }
 
     private static final String FIRST_CLICK = "first_click";

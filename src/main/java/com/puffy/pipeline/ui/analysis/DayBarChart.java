@@ -16,11 +16,21 @@ import javafx.scene.layout.StackPane;
 public final class DayBarChart extends XYChart<Number, Number> {
     /** Share of a day's width a bar takes, as BarChart leaves a gap between categories. */
     private static final double BAR_SHARE = 0.7;
+    private final com.puffy.pipeline.ui.NoDataDays noData = new com.puffy.pipeline.ui.NoDataDays(getPlotChildren());
 
     public DayBarChart(DayAxis days, NumberAxis values) {
         super(days, values);
         getStyleClass().add("bar-chart");
         setData(FXCollections.observableArrayList());
+    }
+
+    /**
+     * The days (ISO) without data, banded "no data": without a band a missing day looked like a day of no orders,
+     * both being no bar.
+     */
+    public void setNoDataDays(java.util.Collection<String> isoDays, java.util.function.Function<String, String> tooltip) {
+        noData.set(isoDays, tooltip);
+        requestChartLayout();
     }
 
     @Override
@@ -61,6 +71,8 @@ public final class DayBarChart extends XYChart<Number, Number> {
         double dayWidth = Math.abs(days.getDisplayPosition(1) - days.getDisplayPosition(0));
         double width = Math.max(1, dayWidth * BAR_SHARE);
         double zero = values.getDisplayPosition(Math.max(values.getLowerBound(), 0));
+        noData.layout(days, values.getHeight());
+        com.puffy.pipeline.ui.EndTicks.reveal(values);
         for (Series<Number, Number> series : getData()) {
             Iterator<Data<Number, Number>> items = getDisplayedDataIterator(series);
             while (items.hasNext()) {

@@ -5,7 +5,6 @@ import com.puffy.pipeline.ui.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
@@ -22,7 +21,7 @@ import javafx.scene.shape.PathElement;
  * the labels stay level at any width. Series 0 value, 1 baseline, 2 band low, 3 band high, 4 fired; the x values
  * are epoch days.
  */
-final class MetricChart extends LineChart<Number, Number> {
+final class MetricChart extends com.puffy.pipeline.ui.GapLineChart {
     private final DayAxis days;
     private final Path band = new Path();
     /** The selected alert's day, a vertical line across the plot. */
@@ -118,6 +117,8 @@ final class MetricChart extends LineChart<Number, Number> {
         long first = x.stream().filter(d -> d != Long.MIN_VALUE).mapToLong(Long::longValue).min().orElse(0);
         long last = x.stream().filter(d -> d != Long.MIN_VALUE).mapToLong(Long::longValue).max().orElse(0);
         days.span(first, last, yearly);
+        setNoDataDays(MonitoringViewModel.noDataDays(points), iso -> Formats.shortDate(iso, true)
+                + ": no data (no value for this day)");
         getData().addAll(List.of(value, baseline, low, high, fired));
         requestChartLayout();
     }
@@ -131,10 +132,18 @@ final class MetricChart extends LineChart<Number, Number> {
         List<PathElement> shape = new ArrayList<>();
         // One closed shape per run of days that have a band: along the upper edge, back along the lower one.
         List<double[]> run = new ArrayList<>();
+        long previousDay = Long.MIN_VALUE;
         for (MonitoringViewModel.Point p : points) {
             long day = DayAxis.epochDay(p.date());
             // A check with a fixed limit bounds a day before any baseline exists (client_id missing above 5 %).
             boolean hasBand = day != Long.MIN_VALUE && (bounded(p.low()) || bounded(p.high()));
+            if (hasBand && !run.isEmpty() && noDataDays().between(previousDay, day)) {
+                // The band does not bridge a day without data any more than the line does.
+                close(run, shape);
+            }
+            if (hasBand) {
+                previousDay = day;
+            }
             if (!hasBand) {
                 close(run, shape);
                 continue;

@@ -483,6 +483,17 @@ public final class MonitoringViewModel {
         return points;
     }
 
+    /**
+     * The days a metric's chart leaves open: days of the period with no row in metrics.csv (no event rows that day)
+     * and days whose value is empty (a rate of a day without sessions). Its line joined the days either side.
+     */
+    public static List<String> noDataDays(List<Point> points) {
+        java.util.TreeSet<String> open = new java.util.TreeSet<>(com.puffy.pipeline.core.DayGaps.missingDays(
+                points.stream().map(Point::date).toList()));
+        points.stream().filter(p -> Double.isNaN(p.value())).map(Point::date).forEach(open::add);
+        return List.copyOf(open);
+    }
+
     private static double at(String[] row, int column) {
         return column < 0 ? Double.NaN : CsvTable.number(row[column]);
     }
