@@ -2,7 +2,9 @@ package com.puffy.pipeline.ui.transform;
 
 import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.UiThreads;
+import com.puffy.pipeline.core.UserFolders;
 import com.puffy.pipeline.ui.table.CsvTable;
+import com.puffy.pipeline.ui.table.KeyIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -16,7 +18,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Finds one client's journey in the transform and quality outputs, off the FX thread. */
+/**
+ * Finds one client's journey in the transform and quality outputs, off the FX thread, through an index of each file
+ * by client (built by the first journey after the files change, then kept: decision 0735).
+ */
 public final class JourneyViewModel {
     private final UiThreads threads;
     private final StringProperty clientId = new SimpleStringProperty("");
@@ -30,8 +35,16 @@ public final class JourneyViewModel {
     /** The size and modification time of each file the journey on screen was read from. */
     private List<String> readStamps = List.of();
 
+    /** Where the indexes of the output files by client are kept between journeys and sessions of the app. */
+    private final Path indexDir;
+
     public JourneyViewModel(UiThreads threads) {
+        this(threads, UserFolders.dataDir().resolve("journey-index"));
+    }
+
+    public JourneyViewModel(UiThreads threads, Path indexDir) {
         this.threads = threads;
+        this.indexDir = indexDir;
     }
 
     public StringProperty clientIdProperty() {
@@ -147,11 +160,11 @@ public final class JourneyViewModel {
         return stamps;
     }
 
-    private static CsvTable read(Path file, String column, Set<String> values) throws java.io.IOException {
+    private CsvTable read(Path file, String column, Set<String> values) throws java.io.IOException {
         if (!Files.isRegularFile(file)) {
             return empty();
         }
-        return CsvTable.read(file, column, values);
+        return KeyIndex.rows(file, column, values, indexDir);
     }
 
     private static CsvTable empty() {
