@@ -74,6 +74,14 @@ public final class KeyIndex {
         return found != null ? found : CsvTable.read(file, column, values);
     }
 
+    /** Builds the index of {@code file} by {@code column} unless an index that holds for the file is there already. */
+    public static void prepare(Path file, String column, Path indexDir) throws IOException {
+        Path index = indexFile(indexDir, file, column);
+        if (Files.isRegularFile(file) && lookUpOrNull(index, file, column, Set.of()) == null) {
+            build(file, column, index);
+        }
+    }
+
     /** The index's answer, or null when it is missing, out of date or unreadable. */
     static CsvTable lookUpOrNull(Path index, Path file, String column, Set<String> values) {
         try {
@@ -97,6 +105,10 @@ public final class KeyIndex {
     /** Writes the index of {@code file} by {@code column}; false when the file cannot be indexed (a repeated name). */
     static boolean build(Path file, String column, Path index) throws IOException {
         synchronized (BUILDING) {
+            if (lookUpOrNull(index, file, column, Set.of()) != null) {
+                // Built while this caller waited (the journey opened during the warm-up after a run).
+                return true;
+            }
             Stamp stamp = Stamp.of(file);
             try (CsvColumnReader reader = CsvColumnReader.open(file)) {
                 List<String> header = header(reader.header());
