@@ -109,8 +109,9 @@ class KeyIndexTest {
         KeyIndex.rows(file, "client_id", Set.of("c1"), indexes);
         byte[] good = Files.readAllBytes(index);
 
+        // The sorted keys (8 rows, 8 bytes each) just before the trailer: still a well-formed index, wrong inside.
         byte[] scrambled = good.clone();
-        for (int i = good.length - 120; i < good.length - 12; i++) {
+        for (int i = good.length - 20 - 64; i < good.length - 20; i++) {
             scrambled[i] = (byte) (i * 31);
         }
         for (byte[] broken : List.of(scrambled, java.util.Arrays.copyOf(good, good.length - 9), new byte[0],
