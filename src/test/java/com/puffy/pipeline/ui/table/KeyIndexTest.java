@@ -134,6 +134,19 @@ class KeyIndexTest {
                 CsvTable.read(file, "client_id", Set.of("c2")));
     }
 
+    @Test
+    void aBuildThatWaitedForTheWarmUpDoesNotReadTheFileAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("sessions.csv"), SESSIONS);
+        Path index = KeyIndex.indexFile(dir.resolve("indexes"), file, "client_id");
+        assertThat(KeyIndex.build(file, "client_id", index)).isTrue();
+        Files.setLastModifiedTime(index, FileTime.fromMillis(0));
+
+        assertThat(KeyIndex.build(file, "client_id", index)).isTrue();
+        KeyIndex.prepare(file, "client_id", dir.resolve("indexes"));
+
+        assertThat(Files.getLastModifiedTime(index).toMillis()).isZero();
+    }
+
     private static void assertSameRows(CsvTable actual, CsvTable expected) {
         assertThat(actual.columns()).isEqualTo(expected.columns());
         assertThat(actual.rows()).hasSameSizeAs(expected.rows());
