@@ -2,7 +2,9 @@ package com.puffy.pipeline.ui.transform;
 
 import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.UiThreads;
+import com.puffy.pipeline.core.UserFolders;
 import com.puffy.pipeline.ui.table.CsvTable;
+import com.puffy.pipeline.ui.table.KeyIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -16,7 +18,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Finds one client's journey in the transform and quality outputs, off the FX thread. */
+/**
+ * Finds one client's journey in the transform and quality outputs, off the FX thread, through an index of each file
+ * by client (built by the first journey after the files change, then kept: decision 0735).
+ */
 public final class JourneyViewModel {
     private final UiThreads threads;
     private final StringProperty clientId = new SimpleStringProperty("");
@@ -30,8 +35,16 @@ public final class JourneyViewModel {
     /** The size and modification time of each file the journey on screen was read from. */
     private List<String> readStamps = List.of();
 
+    /** Where the indexes of the output files by client are kept between journeys and sessions of the app. */
+    private final Path indexDir;
+
     public JourneyViewModel(UiThreads threads) {
+        this(threads, UserFolders.dataDir().resolve("journey-index"));
+    }
+
+    public JourneyViewModel(UiThreads threads, Path indexDir) {
         this.threads = threads;
+        this.indexDir = indexDir;
     }
 
     public StringProperty clientIdProperty() {
@@ -112,6 +125,34 @@ public final class JourneyViewModel {
     }
 
     /**
+     * Builds, in the background, the indexes by client a journey reads that are missing or out of date, so the first
+     * journey after a run opens at once too (at 5M events: about 9 s of one core, once per run; decision 0735). A
+     * journey opened meanwhile waits for the index it needs rather than reading the file a second time.
+     */
+    public void prepareIndexes(Path transformDir, Path qualityDir) {
+        if (transformDir == null || !Files.isRegularFile(transformDir.resolve("sessions.csv"))) {
+            return;
+        }
+        threads.background(() -> {
+            List<Path> files = new java.util.ArrayList<>();
+            for (String name : List.of("users.csv", "sessions.csv", "conversions.csv")) {
+                files.add(transformDir.resolve(name));
+            }
+            if (qualityDir != null) {
+                files.add(qualityDir.resolve("validated_events.csv"));
+            }
+            try {
+                KeyIndex.prepare(transformDir.resolve("attribution.csv"), "order_key", indexDir);
+                for (Path file : files) {
+                    KeyIndex.prepare(file, "client_id", indexDir);
+                }
+            } catch (java.io.IOException | RuntimeException notIndexed) {
+                // Nothing lost: a journey without its index builds it, or reads the files as before.
+            }
+        });
+    }
+
+    /**
      * Reads the journey on screen again if a file it came from changed. The screens reload after every run, a
      * cancelled one too: at 5M events that scanned sessions.csv and validated_events.csv again (14 s, "Looking for
      * …" beside the journey) for files the run had left as they were.
@@ -147,11 +188,11 @@ public final class JourneyViewModel {
         return stamps;
     }
 
-    private static CsvTable read(Path file, String column, Set<String> values) throws java.io.IOException {
+    private CsvTable read(Path file, String column, Set<String> values) throws java.io.IOException {
         if (!Files.isRegularFile(file)) {
             return empty();
         }
-        return CsvTable.read(file, column, values);
+        return KeyIndex.rows(file, column, values, indexDir);
     }
 
     private static CsvTable empty() {

@@ -496,6 +496,7 @@ public final class TransformScreen implements Screen {
         }
         allFiles.reload();
         journey.reopenIfChanged(main.stageOutput(StageId.TRANSFORM), main.stageOutput(StageId.QUALITY));
+        journey.prepareIndexes(main.stageOutput(StageId.TRANSFORM), main.stageOutput(StageId.QUALITY));
     }
 
     /** With a dataset's chart in view, Export writes the chart's figures (what the user sees), else the table. */

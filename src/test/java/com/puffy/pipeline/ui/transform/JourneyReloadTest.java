@@ -26,7 +26,7 @@ class JourneyReloadTest {
         Files.writeString(transform.resolve("conversions.csv"), "order_key,client_id,revenue\n");
         Files.writeString(quality.resolve("validated_events.csv"),
                 "client_id,event_type,timestamp\nc1,page_viewed,2025-02-23T10:00:00Z\n");
-        JourneyViewModel model = new JourneyViewModel(UiThreads.direct());
+        JourneyViewModel model = new JourneyViewModel(UiThreads.direct(), dir.resolve("indexes"));
         List<String> messages = new ArrayList<>();
         model.messageProperty().addListener((obs, old, now) -> messages.add(now));
         model.open(transform, quality, "c1");
