@@ -1135,13 +1135,13 @@ public final class DataTableView extends BorderPane {
             TableColumn<String[], String> column = new TableColumn<>(columns.get(c));
             column.setUserData(columns.get(c));
             column.getProperties().put("row-index", index);
-            // A count reads "3,500" as the lines above the table say it; the row keeps the file's "3500" for the
-            // sort, the filters, copy and export.
-            boolean count = CountCells.isCount(columns.get(c)) && data.looksNumeric(c);
+            // A count reads "3,500" as the lines above the table say it, money to the cent; the row keeps the
+            // file's "3500" and "333.917779" for the sort, the filters, copy and export.
+            NumberCells.Kind kind = NumberCells.kindOf(columns.get(c), data.looksNumeric(c));
             column.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(index >= p.getValue().length ? ""
-                    : count ? CountCells.shown(p.getValue()[index]) : p.getValue()[index]));
-            if (count) {
-                sample.set(c, sample.get(c).stream().map(CountCells::shown).toList());
+                    : NumberCells.shown(kind, p.getValue()[index])));
+            if (kind != NumberCells.Kind.AS_WRITTEN) {
+                sample.set(c, sample.get(c).stream().map(v -> NumberCells.shown(kind, v)).toList());
             }
             if (data.looksNumeric(c)) {
                 column.getStyleClass().add("numeric");

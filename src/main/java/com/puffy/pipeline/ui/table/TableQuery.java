@@ -160,8 +160,9 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
             return;
         }
         int column = textColumn < table.columns().size() ? textColumn : -1;
-        // "3,500" typed as a count cell reads finds the file's "3500" too (and a message's "3,500").
-        String plain = CountCells.ungrouped(needle);
+        // "3,500" or "21956.00" typed as a count or money cell reads finds the file's "3500" or "21956" too (and a
+        // message's "3,500").
+        String plain = NumberCells.asWritten(needle);
         BitSet plainFound = null;
         if (plain != null) {
             plainFound = (BitSet) keep.clone();

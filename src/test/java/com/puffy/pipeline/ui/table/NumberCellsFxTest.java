@@ -21,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * number, and copy and export give what the file holds. Ids and dates stay as written.
  */
 @ExtendWith(ApplicationExtension.class)
-class CountCellsFxTest {
+class NumberCellsFxTest {
     @TempDir
     static Path dir;
     OneTableWindow window;
@@ -43,16 +43,18 @@ class CountCellsFxTest {
     void countsAreGroupedOnScreenAndPlainInTheRows(FxRobot robot) throws Exception {
         Path file = OneTableWindow.csv(dir, "users", "client_id,transaction_id,first_seen,sessions,revenue\n"
                 + "1740000001-aaaaaaaaaaaa,100234,2025-03-01,3500,264653.69\n"
-                + "1740000002-bbbbbbbbbbbb,100235,2025-03-02,12,885.00\n"
-                + "1740000003-cccccccccccc,100236,2025-03-03,1204,10.11\n");
+                + "1740000002-bbbbbbbbbbbb,100235,2025-03-02,12,885\n"
+                + "1740000003-cccccccccccc,100236,2025-03-03,1204,10.1\n");
         robot.interact(() -> window.load(file));
         window.waitForRows(3);
         assertThat(shownColumn(robot, "sessions")).containsExactly("3,500", "12", "1,204");
         assertThat(shownColumn(robot, "transaction_id")).containsExactly("100234", "100235", "100236");
-        assertThat(shownColumn(robot, "revenue")).containsExactly("264653.69", "885.00", "10.11");
+        assertThat(shownColumn(robot, "revenue")).as("to the cent, not grouped")
+                .containsExactly("264653.69", "885.00", "10.10");
         assertThat(shownColumn(robot, "first_seen")).containsExactly("2025-03-01", "2025-03-02", "2025-03-03");
         assertThat(window.view().rowAsText(window.table().getItems().get(0)))
                 .isEqualTo("1740000001-aaaaaaaaaaaa\t100234\t2025-03-01\t3500\t264653.69");
+        assertThat(window.view().rowAsText(window.table().getItems().get(2))).endsWith("\t1204\t10.1");
         assertThat(window.view().shownRows().get(0)[3]).as("export writes the rows as they are").isEqualTo("3500");
 
         TableColumn<String[], ?> sessions = window.table().getColumns().stream()
