@@ -20,14 +20,15 @@ public final class NumberCells {
     }
 
     /** What a column's cells are to the eye: a count, money, or as the file has them. */
-    public enum Kind { COUNT, MONEY, AS_WRITTEN }
+    public enum Kind { COUNT, MONEY, SHARE, AS_WRITTEN }
 
     /** The kind of {@code column}'s cells, by its name; a column whose values are not all numbers is as written. */
     public static Kind kindOf(String column, boolean numeric) {
         if (!numeric) {
             return Kind.AS_WRITTEN;
         }
-        return isCount(column) ? Kind.COUNT : isMoney(column) ? Kind.MONEY : Kind.AS_WRITTEN;
+        return isShare(column) ? Kind.SHARE : isCount(column) ? Kind.COUNT : isMoney(column) ? Kind.MONEY
+                : Kind.AS_WRITTEN;
     }
 
     /** A cell's text as its column's kind reads it. */
@@ -35,18 +36,41 @@ public final class NumberCells {
         return switch (kind) {
             case COUNT -> shown(value);
             case MONEY -> toTheCent(value);
+            case SHARE -> percent(value);
             case AS_WRITTEN -> value;
         };
     }
 
-    /** Money columns: revenue, a model's revenue credit, an item's price. */
+    /** Money columns: revenue in any of its names (revenue_credit, revenue_per_session), an item's price, aov. */
     public static boolean isMoney(String column) {
+        if (column == null || isShare(column)) {
+            return false;
+        }
+        String name = column.strip().toLowerCase(java.util.Locale.ROOT);
+        return java.util.Arrays.asList(name.split("_")).contains("revenue") || name.equals("price")
+                || name.endsWith("_price") || name.equals("aov");
+    }
+
+    /**
+     * Shares and rates, a fraction of one in the files ("0.010163"): {@code *_share}, {@code *_rate}, {@code rate_*},
+     * {@code share}, {@code cvr}, {@code *_cvr}. Read as the lines above say them, "1.02%".
+     */
+    public static boolean isShare(String column) {
         if (column == null) {
             return false;
         }
         String name = column.strip().toLowerCase(java.util.Locale.ROOT);
-        return name.equals("revenue") || name.endsWith("_revenue") || name.startsWith("revenue_")
-                || name.equals("price") || name.endsWith("_price");
+        return name.equals("share") || name.endsWith("_share") || name.endsWith("_rate") || name.startsWith("rate_")
+                || name.equals("cvr") || name.endsWith("_cvr");
+    }
+
+    /** A fraction of one as a percentage to two decimals ("0.010163" → "1.02%", "1" → "100.00%"); else as it is. */
+    public static String percent(String value) {
+        if (value == null || !DECIMAL.matcher(value).matches()) {
+            return value;
+        }
+        return new java.math.BigDecimal(value).movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP)
+                .toPlainString() + "%";
     }
 
     /** A plain decimal number as the file writes it: "21956", "333.917779", "-0.5". */
@@ -62,18 +86,20 @@ public final class NumberCells {
 
     /** The outputs' count columns (quality's file summary, transform's datasets, monitoring's incidents). */
     private static final Set<String> COUNTS = Set.of("events", "sessions", "users", "conversions", "orders",
-            "page_views", "alerts", "duration_s", "rows", "count", "quantity", "touchpoints");
+            "page_views", "alerts", "duration_s", "rows", "count", "quantity", "touchpoints", "units", "days",
+            "converted_sessions");
 
     /** A whole number as a file writes it, short enough for a long: "3500", "-1204". */
     private static final Pattern WHOLE = Pattern.compile("-?\\d{4,18}");
 
-    /** Whether {@code column}'s cells are counts: a name above, "rows_…" (rows_read), or "…_count". */
+    /** Whether {@code column}'s cells are counts: a name above, "rows_…", "…_rows", "orders_…" or "…_count". */
     public static boolean isCount(String column) {
         if (column == null) {
             return false;
         }
         String name = column.strip().toLowerCase(java.util.Locale.ROOT);
-        return COUNTS.contains(name) || name.startsWith("rows_") || name.endsWith("_count");
+        return COUNTS.contains(name) || name.startsWith("rows_") || name.endsWith("_rows")
+                || name.startsWith("orders_") || name.endsWith("_count");
     }
 
     /** A count cell's text: a whole number grouped ("3,500"); anything else (blank, "n/a", "12.5") as it is. */

@@ -20,7 +20,8 @@ class NumberCellsTest {
     @Test
     void theOutputsCountColumnsAreCountsAndIdsDatesLinesAndMoneyAreNot() {
         assertThat(List.of("events", "sessions", "users", "conversions", "page_views", "alerts", "duration_s",
-                "rows_read", "rows_quarantined", "rows_duplicate", "error_count"))
+                "rows_read", "rows_quarantined", "rows_duplicate", "error_count", "bot_rows", "orders_collided",
+                "rows_missing_client_id", "distinct_count"))
                 .allMatch(NumberCells::isCount);
         assertThat(List.of("order_key", "transaction_id", "session_id", "client_id", "line", "date", "year", "hour",
                 "revenue", "revenue_credit", "credit", "session_cvr", "rate_from_previous", "value", "baseline"))
@@ -41,8 +42,10 @@ class NumberCellsTest {
 
     @Test
     void moneyReadsToTheCentUngroupedAndOnlyInMoneyColumns() {
-        assertThat(List.of("revenue", "revenue_credit", "item_price", "daily_revenue")).allMatch(NumberCells::isMoney);
-        assertThat(List.of("credit", "sessions", "order_key", "rate_from_previous")).noneMatch(NumberCells::isMoney);
+        assertThat(List.of("revenue", "revenue_credit", "item_price", "direct_revenue_last_click",
+                "revenue_per_session", "first_click_revenue", "aov")).allMatch(NumberCells::isMoney);
+        assertThat(List.of("credit", "sessions", "order_key", "rate_from_previous", "revenue_share", "revenues"))
+                .noneMatch(NumberCells::isMoney);
         assertThat(NumberCells.toTheCent("21956")).isEqualTo("21956.00");
         assertThat(NumberCells.toTheCent("333.917779")).isEqualTo("333.92");
         assertThat(NumberCells.toTheCent("264653.69")).isEqualTo("264653.69");
@@ -52,6 +55,18 @@ class NumberCellsTest {
                 NumberCells.Kind.AS_WRITTEN);
         assertThat(NumberCells.kindOf("revenue", true)).isEqualTo(NumberCells.Kind.MONEY);
         assertThat(NumberCells.kindOf("sessions", true)).isEqualTo(NumberCells.Kind.COUNT);
+    }
+
+    @Test
+    void sharesAndRatesReadAsPercentages() {
+        assertThat(List.of("session_cvr", "bot_share", "client_id_null_rate", "rate_from_previous", "share", "cvr",
+                "revenue_share", "drop_off_rate")).allMatch(NumberCells::isShare);
+        assertThat(List.of("credit", "sessions", "revenue", "shift_points", "rate")).noneMatch(NumberCells::isShare);
+        assertThat(NumberCells.kindOf("revenue_share", true)).isEqualTo(NumberCells.Kind.SHARE);
+        assertThat(NumberCells.percent("0.010163")).isEqualTo("1.02%");
+        assertThat(NumberCells.percent("1")).isEqualTo("100.00%");
+        assertThat(NumberCells.percent("0")).isEqualTo("0.00%");
+        assertThat(NumberCells.percent("")).isEmpty();
     }
 
     @Test
