@@ -66,6 +66,9 @@ class NumberCellsTest {
         assertThat(NumberCells.percent("0.010163")).isEqualTo("1.02%");
         assertThat(NumberCells.percent("1")).isEqualTo("100.00%");
         assertThat(NumberCells.percent("0")).isEqualTo("0.00%");
+        assertThat(NumberCells.percent("0.999962")).as("26,521 of 26,522 is not all").isEqualTo(">99.99%");
+        assertThat(NumberCells.percent("0.00004")).isEqualTo("<0.01%");
+        assertThat(NumberCells.percent("0.99994")).isEqualTo("99.99%");
         assertThat(NumberCells.percent("")).isEmpty();
     }
 
