@@ -99,7 +99,7 @@ public final class NumberCells {
 
     /** The outputs' count columns (quality's file summary, transform's datasets, monitoring's incidents). */
     private static final Set<String> COUNTS = Set.of("events", "sessions", "users", "conversions", "orders",
-            "page_views", "alerts", "duration_s", "rows", "count", "quantity", "touchpoints", "units", "days",
+            "page_views", "alerts", "duration_s", "rows", "count", "quantity", "items", "touchpoints", "units", "days",
             "converted_sessions");
 
     /** A whole number as a file writes it, short enough for a long: "3500", "-1204". */

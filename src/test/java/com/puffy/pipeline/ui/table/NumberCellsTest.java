@@ -21,7 +21,7 @@ class NumberCellsTest {
     void theOutputsCountColumnsAreCountsAndIdsDatesLinesAndMoneyAreNot() {
         assertThat(List.of("events", "sessions", "users", "conversions", "page_views", "alerts", "duration_s",
                 "rows_read", "rows_quarantined", "rows_duplicate", "error_count", "bot_rows", "orders_collided",
-                "rows_missing_client_id", "distinct_count"))
+                "rows_missing_client_id", "distinct_count", "items", "quantity"))
                 .allMatch(NumberCells::isCount);
         assertThat(List.of("order_key", "transaction_id", "session_id", "client_id", "line", "date", "year", "hour",
                 "revenue", "revenue_credit", "credit", "session_cvr", "rate_from_previous", "value", "baseline"))
