@@ -270,6 +270,13 @@ class KeyboardOnlyFxTest {
         if (sessions.getSelectionModel().getSelectedItem() == null) {
             robot.push(KeyCode.DOWN);
         }
+        // The row's menu (Shift+F10, the Menu key, a right click) offers it too, first.
+        robot.push(KeyCode.SHIFT, KeyCode.F10);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> sessions.getContextMenu().isShowing());
+        assertThat(sessions.getContextMenu().getItems().get(0).getText()).isEqualTo("Open journey (Ctrl+J)");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focused()).isSameAs(sessions);
         robot.push(KeyCode.CONTROL, KeyCode.J);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(selectedTab(robot, "#transform-tabs")).isEqualTo("transform-tab-journey");

@@ -108,6 +108,34 @@ class MonitoringIncidentAlertsFxTest {
     }
 
     @Test
+    void theIncidentsRowMenuOffersShowItsAlertsFromTheKeyboard(FxRobot robot) throws Exception {
+        ListView<MonitoringViewModel.Alert> list = alertList(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 5);
+        TabPane tabs = robot.lookup("#monitor-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        TableView<String[]> incidents = robot.lookup("#incidents-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> incidents.getItems().size() == 4);
+        selectIncident(robot, incidents, "I-20250303-VALUE_DRIFT");
+        robot.interact(incidents::requestFocus);
+        // Shift+F10, as the Menu key and a right click: the row's menu, its own action first.
+        robot.press(javafx.scene.input.KeyCode.SHIFT).press(javafx.scene.input.KeyCode.F10)
+                .release(javafx.scene.input.KeyCode.F10).release(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> incidents.getContextMenu().isShowing());
+        List<String> items = incidents.getContextMenu().getItems().stream()
+                .map(javafx.scene.control.MenuItem::getText).toList();
+        assertThat(items).first().isEqualTo("Show its alerts");
+        javafx.scene.control.MenuItem show = incidents.getContextMenu().getItems().get(0);
+        assertThat(show.isDisable()).isFalse();
+        robot.interact(() -> {
+            incidents.getContextMenu().hide();
+            show.fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("monitor-tab-overview");
+        assertThat(list.getItems()).extracting(MonitoringViewModel.Alert::id).containsExactly("A-20250303-VALUE_DRIFT");
+    }
+
+    @Test
     void aSeverityChipAndAnIncidentAreNotBothApplied(FxRobot robot) throws Exception {
         ListView<MonitoringViewModel.Alert> list = alertList(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 5);

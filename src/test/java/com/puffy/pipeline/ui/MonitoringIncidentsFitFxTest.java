@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.ui.monitor.MonitoringScreen;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -120,6 +121,44 @@ class MonitoringIncidentsFitFxTest {
         assertThat(summary.getWidth()).isGreaterThan(column(incidents, "incident_id").getWidth());
         assertThat(incidents.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum())
                 .isLessThanOrEqualTo(incidents.getWidth());
+        // Wider, a summary or check on fewer lines takes a lower row: rows stood two and three lines tall for text
+        // now on one, as measured at the narrower width before.
+        assertThat(rowsTallerThanTheirText(incidents)).isEmpty();
+        robot.interact(() -> window.setWidth(780));
+        settle(robot, incidents);
+        robot.interact(() -> window.setWidth(1180));
+        settle(robot, incidents);
+        assertThat(rowsTallerThanTheirText(incidents)).isEmpty();
+    }
+
+    /**
+     * Rows (as "check: height > needed") taller than their cells' text needs at the cells' widths, or than the
+     * table's shortest row when that is more (the theme's least row height).
+     */
+    private static List<String> rowsTallerThanTheirText(TableView<String[]> table) {
+        List<javafx.scene.control.TableRow<?>> rows = new java.util.ArrayList<>();
+        for (Node node : table.lookupAll(".table-row-cell")) {
+            if (node instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty() && row.isVisible()) {
+                rows.add(row);
+            }
+        }
+        double shortest = rows.stream().mapToDouble(javafx.scene.control.TableRow::getHeight).min().orElse(0);
+        List<String> tall = new java.util.ArrayList<>();
+        for (javafx.scene.control.TableRow<?> row : rows) {
+            double needed = shortest;
+            for (Node child : row.getChildrenUnmodifiable()) {
+                if (child instanceof TableCell<?, ?> cell && cell.isVisible()
+                        && cell.getGraphic() instanceof javafx.scene.layout.Region lines) {
+                    double room = cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset();
+                    needed = Math.max(needed, lines.prefHeight(room) + cell.snappedTopInset()
+                            + cell.snappedBottomInset());
+                }
+            }
+            if (row.getHeight() > needed + 1) {
+                tall.add(((String[]) row.getItem())[1] + ": " + row.getHeight() + " > " + needed);
+            }
+        }
+        return tall;
     }
 
     /** Lays the table out until its rows, made again for new column widths, are drawn. */

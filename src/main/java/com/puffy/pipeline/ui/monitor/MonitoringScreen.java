@@ -69,6 +69,8 @@ public final class MonitoringScreen implements Screen {
         incidentsView.setCellGraphic("worst_severity", MonitoringScreen::tableSeverityIcon);
         incidentsView.toolbar().getChildren().add(incidentsView.toolbar().getChildren().size() - 1,
                 showAlertsButton());
+        // From the row itself too: the button above was reached by Tab alone, not from the row's menu.
+        incidentsView.addRowAction("Show its alerts", row -> showAlertsOf(vm.incidentOfRow(row)));
         tabs.setId("monitor-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab overview = new Tab("Alerts", overview());

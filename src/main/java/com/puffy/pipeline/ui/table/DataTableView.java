@@ -76,6 +76,11 @@ public final class DataTableView extends BorderPane {
     private final javafx.beans.property.ReadOnlyBooleanWrapper compact = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Consumer<String[]> onOpenRow;
     private String openRowText;
+    /** A screen's own actions on the selected row, offered in the row menu too; see {@link #addRowAction}. */
+    private final List<RowAction> rowActions = new java.util.ArrayList<>();
+
+    private record RowAction(String text, Consumer<String[]> action) {
+    }
     private String lastSortColumn;
     private final java.util.Map<String, CheckComboBox<String>> facets = new java.util.HashMap<>();
     /** A value {@link #showOnly} is to tick once its facet lists it (the table may still be loading): column, value. */
@@ -669,6 +674,14 @@ public final class DataTableView extends BorderPane {
             if (copyCell != null) {
                 menu.getItems().add(2, copyCell);
             }
+            for (int i = rowActions.size() - 1; i >= 0; i--) {
+                RowAction action = rowActions.get(i);
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(action.text());
+                item.setMnemonicParsing(false);
+                item.setDisable(selected == null);
+                item.setOnAction(a -> action.action().accept(selected));
+                menu.getItems().add(0, item);
+            }
             if (onOpenRow != null) {
                 javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem(openRowText + " (Enter)");
                 open.setMnemonicParsing(false);
@@ -1031,6 +1044,15 @@ public final class DataTableView extends BorderPane {
         this.onOpenRow = action;
     }
 
+    /**
+     * Offers {@code action} on the selected row in the row menu (right click, Shift+F10, the Menu key), first, under
+     * {@code menuText} ("Show its alerts", "Open journey (Ctrl+J)"). A screen's button for the selected row in the bar
+     * above was reached by Tab alone from the keyboard, and not from the row itself with the mouse.
+     */
+    public void addRowAction(String menuText, Consumer<String[]> action) {
+        rowActions.add(new RowAction(menuText, action));
+    }
+
     /** The values ticked in {@code column}'s value filter, as the analyst or {@link #showOnly} ticked them. */
     public javafx.collections.ObservableList<String> tickedValues(String column) {
         return valueFilter(column).getCheckModel().getCheckedItems();
@@ -1106,15 +1128,21 @@ public final class DataTableView extends BorderPane {
             model.setSort(null, true);
         }
         List<String> columns = data.columns();
-        List<List<String>> sample = ColumnSample.of(data);
+        List<List<String>> sample = new java.util.ArrayList<>(ColumnSample.of(data));
         javafx.scene.text.Font font = cellFont();
         for (int c = 0; c < columns.size(); c++) {
             int index = c;
             TableColumn<String[], String> column = new TableColumn<>(columns.get(c));
             column.setUserData(columns.get(c));
             column.getProperties().put("row-index", index);
-            column.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(
-                    index < p.getValue().length ? p.getValue()[index] : ""));
+            // A count reads "3,500" as the lines above the table say it, money to the cent; the row keeps the
+            // file's "3500" and "333.917779" for the sort, the filters, copy and export.
+            NumberCells.Kind kind = NumberCells.kindOf(columns.get(c), data.looksNumeric(c));
+            column.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(index >= p.getValue().length ? ""
+                    : NumberCells.shown(kind, p.getValue()[index])));
+            if (kind != NumberCells.Kind.AS_WRITTEN) {
+                sample.set(c, sample.get(c).stream().map(v -> NumberCells.shown(kind, v)).toList());
+            }
             if (data.looksNumeric(c)) {
                 column.getStyleClass().add("numeric");
             }

@@ -156,8 +156,21 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
     /** Clears in {@code keep} the rows the search text does not find (none when there is no text). */
     private void search(TableData table, BitSet keep, BooleanSupplier cancelled) throws IOException {
         String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (!needle.isEmpty() && !keep.isEmpty()) {
-            table.search(needle, textColumn < table.columns().size() ? textColumn : -1, keep, cancelled);
+        if (needle.isEmpty() || keep.isEmpty()) {
+            return;
+        }
+        int column = textColumn < table.columns().size() ? textColumn : -1;
+        // "3,500" or "21956.00" typed as a count or money cell reads finds the file's "3500" or "21956" too (and a
+        // message's "3,500").
+        String plain = NumberCells.asWritten(needle);
+        BitSet plainFound = null;
+        if (plain != null) {
+            plainFound = (BitSet) keep.clone();
+            table.search(plain, column, plainFound, cancelled);
+        }
+        table.search(needle, column, keep, cancelled);
+        if (plainFound != null) {
+            keep.or(plainFound);
         }
     }
 

@@ -15,7 +15,7 @@ import javafx.scene.text.TextFlow;
 final class WrappedTextCell extends TableCell<String[], String> {
     private final Flow flow = new Flow();
     /** A code's parts, each kept whole on a line: JavaFX breaks lines at spaces only, and cut "TRANSACTION_I/D". */
-    private final javafx.scene.layout.FlowPane parts = new javafx.scene.layout.FlowPane();
+    private final Parts parts = new Parts();
 
     WrappedTextCell() {
         javafx.beans.binding.DoubleBinding width = javafx.beans.binding.Bindings.createDoubleBinding(
@@ -77,6 +77,24 @@ final class WrappedTextCell extends TableCell<String[], String> {
 
     /** A text flow whose preferred height is the one it needs at the cell's width, which a row asks without one. */
     private static final double LEAST = 40;
+
+    /**
+     * A code's parts, as tall as their lines at the cell's width. A row asks its cells' heights with no width, and the
+     * cell's skin asks its graphic with that width less its padding, a negative one: a plain flow pane then put each
+     * part on a line of its own, and the row of TRANSACTION_ID_COLLISION stood three lines tall beside a one-line
+     * summary, whatever the column's width.
+     */
+    private static final class Parts extends javafx.scene.layout.FlowPane {
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width >= 0 && width < LEAST ? -1 : Math.max(-1, width));
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+    }
 
     private static final class Flow extends TextFlow {
         final javafx.beans.property.DoubleProperty wrapWidth = new javafx.beans.property.SimpleDoubleProperty();

@@ -280,6 +280,7 @@ public final class TransformScreen implements Screen {
                     }
                 });
                 created.toolbar().getChildren().add(2, open);
+                created.addRowAction("Open journey (Ctrl+J)", row -> openJourneyOf(model, row));
             }
             model.load(file(dataset.file()), missingHint(dataset));
             String prefix = "dataset-" + f.replace(".csv", "").replace('_', '-');
