@@ -476,6 +476,23 @@ public final class Pipeline {
         return known;
     }
 
+    /**
+     * The input folder of the run whose run.json lies in {@code folder}, when eventpipe wrote it: {@code folder} is then
+     * an output folder, not one of event files. Null for any other folder.
+     */
+    public static Path inputOfRunIn(Path folder) {
+        Path manifest = folder.resolve(RUN_MANIFEST);
+        if (!isOurRunManifest(manifest)) {
+            return null;
+        }
+        try {
+            String input = JSON.readTree(manifest.toFile()).path("settings").path("input").asText("");
+            return input.isEmpty() ? null : Path.of(input);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     private static boolean isOurRunManifest(Path file) {
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return false;

@@ -1031,9 +1031,9 @@ public final class MainView {
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Choose the folder of daily event CSV files");
-        Path current = vm.inputDirProperty().get();
-        if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
-            chooser.setInitialDirectory(current.getParent().toFile());
+        Path start = vm.folderChooserStart();
+        if (start != null) {
+            chooser.setInitialDirectory(start.toFile());
         }
         File chosen = chooser.showDialog(window());
         if (chosen != null) {

@@ -56,6 +56,7 @@ public final class MainViewModel {
     private final RecentFolders recent;
     private final SampleDataSource sampleData;
     private final Clock clock;
+    private final FolderAccess folderAccess;
 
     private final ObjectProperty<Path> inputDir = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> outputDir = new SimpleObjectProperty<>();
@@ -77,7 +78,8 @@ public final class MainViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty statusMessage = new SimpleStringProperty("Open a folder of daily event files to begin.");
-    private final StringProperty lastRun = new SimpleStringProperty("No run yet");
+    private static final String NO_RUN_YET = "No run yet";
+    private final StringProperty lastRun = new SimpleStringProperty(NO_RUN_YET);
     private final IntegerProperty outputsVersion = new SimpleIntegerProperty();
     private final ObjectProperty<UiError> lastError = new SimpleObjectProperty<>();
     private final ObservableList<String> unreadableInputs = FXCollections.observableArrayList();
@@ -97,11 +99,18 @@ public final class MainViewModel {
 
     public MainViewModel(Pipeline pipeline, UiThreads threads, RecentFolders recent, SampleDataSource sampleData,
                          Clock clock) {
+        this(pipeline, threads, recent, sampleData, clock, FolderAccess.system());
+    }
+
+    /** {@code folderAccess} says whether a folder's files may be read when it is opened. */
+    public MainViewModel(Pipeline pipeline, UiThreads threads, RecentFolders recent, SampleDataSource sampleData,
+                         Clock clock, FolderAccess folderAccess) {
         this.pipeline = pipeline;
         this.threads = threads;
         this.recent = recent;
         this.sampleData = sampleData;
         this.clock = clock;
+        this.folderAccess = folderAccess;
         Set<StageId> available = pipeline.availableStages();
         for (StageId id : StageId.values()) {
             StageViewModel stage = new StageViewModel(id, available.contains(id));
@@ -339,6 +348,11 @@ public final class MainViewModel {
             return;
         }
         Path absolute = folder.toAbsolutePath().normalize();
+        // "Last run" is the open folder's: after a run on the sample, a folder never run said "Last run 18:44: 7.2 s".
+        // Its own outputs' time, if any, comes back with its statuses.
+        if (!absolute.equals(inputDir.get())) {
+            lastRun.set(NO_RUN_YET);
+        }
         inputDir.set(absolute);
         outputDir.set(RunSettings.defaultOutputFor(absolute));
         recentFolders.setAll(recent.add(absolute));
@@ -356,7 +370,9 @@ public final class MainViewModel {
             failedReason = "";
             failedFolder = null;
         }
-        nothingToShow.set(holdsCsv ? lastFailure(absolute) : noCsvFile(absolute));
+        String denied = folderAccess.denied(absolute);
+        nothingToShow.set(!denied.isEmpty() ? cannotRead(absolute, denied)
+                : holdsCsv ? lastFailure(absolute) : noCsvFile(absolute));
         // On a first start the window opens on the sample by itself: its status said only "Opened …/sample-data."
         statusMessage.set(sampleOpen ? "Opened the sample data (" + absolute + "): Run all (F5) to see what the "
                 + "checks find in it, or open your own folder of daily event files (Ctrl+O)."
@@ -371,7 +387,21 @@ public final class MainViewModel {
             + "(events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).";
 
     private static String noCsvFile(Path folder) {
+        Path input = Pipeline.inputOfRunIn(folder);
+        if (input != null) {
+            return outputFolderOpened(folder, input);
+        }
         return folder + " holds no CSV file, so every screen is empty: " + CHOOSE_FOLDER;
+    }
+
+    /**
+     * The output folder of an earlier run, opened as if it held event files (it sits beside the input, named like it):
+     * it was called a folder with "no CSV file", though its subfolders hold many, and did not say where the results are.
+     */
+    private static String outputFolderOpened(Path folder, Path input) {
+        return folder + " is the output folder of a run on " + input + ", not a folder of event files, so every screen "
+                + "is empty: " + (Files.isDirectory(input) ? "open " + input + " (File → Open folder…, Ctrl+O) to see "
+                + "that run's results." : "its event files are no longer in " + input + "; " + CHOOSE_FOLDER);
     }
 
     /**
@@ -380,12 +410,16 @@ public final class MainViewModel {
      * folder of header-only files "Finished 4 stages … with 1 CRITICAL alert": neither said why every screen was
      * empty, and the screens said "Run the Quality stage" or showed zeros.
      */
-    static String nothingToShow(Path folder, StageStatus quality, StageManifest qualityManifest) {
+    static String nothingToShow(Path folder, StageStatus quality, StageManifest qualityManifest, FolderAccess access) {
         if (folder == null) {
             return "";
         }
         if (Files.notExists(folder)) {
             return folderGone(folder, quality);
+        }
+        String denied = access.denied(folder);
+        if (!denied.isEmpty()) {
+            return cannotRead(folder, denied);
         }
         if (!holdsCsvFiles(folder)) {
             return noCsvFile(folder);
@@ -398,6 +432,15 @@ public final class MainViewModel {
         return (files == 1 ? "The only event file in " + folder + " holds" : "The " + files + " event files in "
                 + folder + " hold") + " only a header line, no events, so every screen is empty: check that the "
                 + "export wrote the days' events, then run again (F5).";
+    }
+
+    /**
+     * A folder the user may not read: it opened with "Opened …" and a Quality card ready to run, and only F5 said
+     * "cannot be read: check its permissions", in a dialog that went away on OK.
+     */
+    private static String cannotRead(Path folder, String denied) {
+        return folder + " cannot be read: " + denied + ", so nothing can run. Ask whoever manages it for read access, "
+                + "or copy the daily event files into a folder of your own and open that (File → Open folder…, Ctrl+O).";
     }
 
     /**
@@ -461,6 +504,28 @@ public final class MainViewModel {
         return folder + " does not exist (moved, renamed or on a drive that is not connected?)"
                 + (wasRecent ? ", so it was taken off Recent" : "") + ": choose the folder that holds the daily "
                 + "event CSV files (File → Open folder…, Ctrl+O), or open the sample data.";
+    }
+
+    /**
+     * Where Open folder… starts: beside the open folder, where its neighbours are. With the sample open (a first
+     * start) that was the app's hidden data folder (~/.local/share/EventPipelineStudio), which holds nothing of the
+     * user's: then beside the last folder of their own, else their home folder.
+     */
+    public Path folderChooserStart() {
+        Path current = inputDir.get();
+        List<Path> candidates = new ArrayList<>();
+        if (current != null && !sampleOpen) {
+            candidates.add(current);
+        }
+        recentFolders.stream().filter(folder -> !isSampleFolder(folder)).forEach(candidates::add);
+        for (Path folder : candidates) {
+            Path parent = folder.toAbsolutePath().getParent();
+            if (parent != null && Files.isDirectory(parent)) {
+                return parent;
+            }
+        }
+        Path home = Path.of(System.getProperty("user.home", ""));
+        return home.isAbsolute() && Files.isDirectory(home) ? home : null;
     }
 
     private static Path sampleFolder() {
@@ -652,7 +717,7 @@ public final class MainViewModel {
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             FolderChanges changes = changesSinceQuality(settings, statuses);
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
-                    manifests.get(StageId.QUALITY));
+                    manifests.get(StageId.QUALITY), folderAccess);
             threads.fx(() -> {
                 if (running.get()) {
                     return;
@@ -755,7 +820,7 @@ public final class MainViewModel {
         }
         String latest = manifests.values().stream().map(StageManifest::finishedAtIso)
                 .filter(t -> !t.isEmpty()).max(String::compareTo).orElse("");
-        if (!latest.isEmpty() && lastRun.get().equals("No run yet")) {
+        if (!latest.isEmpty() && lastRun.get().equals(NO_RUN_YET)) {
             lastRun.set("Last run " + StageManifest.shown(latest));
         }
     }
@@ -827,7 +892,7 @@ public final class MainViewModel {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             FolderChanges changes = changesSinceQuality(settings, statuses);
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
-                    StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder())));
+                    StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder())), folderAccess);
             threads.fx(() -> {
                 if (running.get() || !settings.inputDir().equals(inputDir.get())) {
                     return;
@@ -1167,7 +1232,8 @@ public final class MainViewModel {
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
-            String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality);
+            String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality,
+                    folderAccess);
             threads.fx(() -> {
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
                 for (StageViewModel stage : stages) {
