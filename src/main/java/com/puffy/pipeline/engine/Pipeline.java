@@ -481,14 +481,32 @@ public final class Pipeline {
      * an output folder, not one of event files. Null for any other folder.
      */
     public static Path inputOfRunIn(Path folder) {
+        String input = runManifestField(folder, "settings", "input");
+        try {
+            return input == null || input.isEmpty() ? null : Path.of(input);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The build that wrote the run.json in {@code folder} ({@link AppVersion#build()}); null without one of ours. */
+    public static String buildOfRunIn(Path folder) {
+        String build = runManifestField(folder, "build");
+        return build == null || build.isEmpty() ? null : build;
+    }
+
+    private static String runManifestField(Path folder, String... path) {
         Path manifest = folder.resolve(RUN_MANIFEST);
         if (!isOurRunManifest(manifest)) {
             return null;
         }
         try {
-            String input = JSON.readTree(manifest.toFile()).path("settings").path("input").asText("");
-            return input.isEmpty() ? null : Path.of(input);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(manifest.toFile());
+            for (String name : path) {
+                node = node.path(name);
+            }
+            return node.asText("");
+        } catch (IOException e) {
             return null;
         }
     }

@@ -89,6 +89,8 @@ public final class MainViewModel {
     private final StringProperty outdatedNotice = new SimpleStringProperty("");
     /** What came, changed or went in the folder since Quality's last run, as last read; "" when nothing or unknown. */
     private String folderChanges = "";
+    /** Whether another build of the app made the open folder's last run (it was installed or updated since). */
+    private boolean madeByAnotherBuild;
     /** Why the last run on {@link #failedFolder} found nothing to read, kept until a run there succeeds. */
     private String failedReason = "";
     private Path failedFolder;
@@ -301,8 +303,9 @@ public final class MainViewModel {
             return;
         }
         boolean one = outdated.size() == 1;
-        outdatedNotice.set("Out of date: " + (folderChanges.isEmpty()
-                ? "the folder or the settings changed since the last run" : folderChanges) + ", so "
+        outdatedNotice.set("Out of date: " + (!folderChanges.isEmpty() ? folderChanges : madeByAnotherBuild
+                ? "another version of the app made the last run (this one was installed or updated since)"
+                : "the folder or the settings changed since the last run") + ", so "
                 + String.join(", ", outdated) + (one ? " shows its" : " show their") + " results from before. "
                 + "Run all (F5) to update " + (one ? "it." : "them."));
     }
@@ -716,6 +719,7 @@ public final class MainViewModel {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             FolderChanges changes = changesSinceQuality(settings, statuses);
+            boolean otherBuild = madeByAnotherBuild(settings.outputDir());
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
                     manifests.get(StageId.QUALITY), folderAccess);
             threads.fx(() -> {
@@ -738,7 +742,7 @@ public final class MainViewModel {
                 }
                 showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
-                showChanges(changes);
+                showChanges(changes, otherBuild);
                 List<String> outdated = stages.stream().filter(stage -> statuses.get(stage.id()) == StageStatus.STALE)
                         .map(stage -> stage.id().title()).toList();
                 // Reopening a folder a day was added to said only "Opened …", the stale badges out of sight below.
@@ -765,13 +769,23 @@ public final class MainViewModel {
     }
 
     /** Quality's card names the files that came, changed or went, which are why it is out of date. */
-    private void showChanges(FolderChanges changes) {
+    private void showChanges(FolderChanges changes, boolean otherBuild) {
         folderChanges = changes.sentence();
+        madeByAnotherBuild = otherBuild;
         showOutdatedNotice();
         StageViewModel quality = byId.get(StageId.QUALITY);
         if (!changes.isEmpty() && quality.getState() == StageState.STALE) {
             quality.messageProperty().set(changes.sentence() + "; run again to bring the outputs up to date.");
         }
+    }
+
+    /**
+     * Whether the run.json in {@code outputs} was written by another build than this one. After an update every stage
+     * is stale (decision 0410), and the notice blamed "the folder or the settings", which had not changed.
+     */
+    private static boolean madeByAnotherBuild(Path outputs) {
+        String build = Pipeline.buildOfRunIn(outputs);
+        return build != null && !build.equals(com.puffy.pipeline.core.AppVersion.build());
     }
 
     private static String outOfDate(List<String> titles) {
@@ -891,6 +905,7 @@ public final class MainViewModel {
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             FolderChanges changes = changesSinceQuality(settings, statuses);
+            boolean otherBuild = madeByAnotherBuild(settings.outputDir());
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
                     StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder())), folderAccess);
             threads.fx(() -> {
@@ -918,7 +933,7 @@ public final class MainViewModel {
                             + ": " + outOfDate(outdated) + ". Run all (F5) to bring "
                             + (outdated.size() == 1 ? "it" : "them") + " up to date.");
                 }
-                showChanges(changes);
+                showChanges(changes, otherBuild);
             });
         });
     }

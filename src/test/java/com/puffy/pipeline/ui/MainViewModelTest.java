@@ -246,6 +246,31 @@ class MainViewModelTest {
     }
 
     @Test
+    void afterAnUpdateTheOutOfDateNoticeSaysAnotherVersionMadeTheLastRunNotThatTheFolderChanged() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Path out = vm.outputDirProperty().get();
+        // What an update leaves behind: every stage's outputs fingerprinted by the old build (so stale, decision 0410).
+        for (StageId id : StageId.values()) {
+            Path manifest = out.resolve(id.outputFolder()).resolve(com.puffy.pipeline.engine.Pipeline.STAGE_MANIFEST);
+            Files.writeString(manifest, Files.readString(manifest)
+                    .replaceFirst("\"fingerprint\"\\s*:\\s*\"[0-9a-f]+\"", "\"fingerprint\" : \"0123\""));
+        }
+        vm.openFolder(input);
+        assertThat(vm.outdatedNoticeProperty().get()).as("run.json still says this build")
+                .startsWith("Out of date: the folder or the settings changed since the last run, so ");
+
+        Path run = out.resolve(com.puffy.pipeline.engine.Pipeline.RUN_MANIFEST);
+        Files.writeString(run, Files.readString(run).replace(com.puffy.pipeline.core.AppVersion.build(), "f".repeat(64)));
+        vm.openFolder(input);
+
+        assertThat(vm.outdatedNoticeProperty().get()).isEqualTo("Out of date: another version of the app made the last "
+                + "run (this one was installed or updated since), so Quality, Transform, Analysis, Monitoring show their "
+                + "results from before. Run all (F5) to update them.");
+    }
+
+    @Test
     void theSystemsAccessProbeLetsAReadableFolderThrough() {
         assertThat(FolderAccess.system().denied(input)).isEmpty();
     }
