@@ -39,6 +39,7 @@ exec_value=$(sed -n 's/^Exec=//p' "$entry")
 # Icon= is a theme name: the hicolor theme must hold it at each size the app image carries (menus 16-48 px, docks
 # 64-256 px, HiDPI 512 px), each file as drawn for that size.
 icon_name=$(sed -n 's/^Icon=//p' "$entry")
+case "$icon_name" in */*|*.png) fail "menu entry Icon=$icon_name is one file, not a theme icon name (decision 0745)" ;; esac
 icons=0
 for drawn in "$app"/lib/app/icons/hicolor/*/apps/eventpipe.png; do
   size_dir=${drawn#"$app/lib/app/icons/hicolor/"}
