@@ -271,11 +271,6 @@ class MainViewModelTest {
     }
 
     @Test
-    void theSystemsAccessProbeLetsAReadableFolderThrough() {
-        assertThat(FolderAccess.system().denied(input)).isEmpty();
-    }
-
-    @Test
     void anEmptyFolderStillSaysWhyTheScreensAreEmptyAfterF5() throws Exception {
         MainViewModel vm = vm(new com.puffy.pipeline.quality.QualityStage());
         Path empty = Files.createDirectories(dir.resolve("empty"));
