@@ -735,6 +735,7 @@ public final class MainViewModel {
                         stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
                         if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
                             stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
+                                    : otherBuild ? "Outputs made by another version of the app; last run "
                                     : "Outputs are older than the inputs or settings; last run ")
                                     + manifest.finishedAt() + ".");
                         }

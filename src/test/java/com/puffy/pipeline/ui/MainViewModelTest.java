@@ -260,6 +260,8 @@ class MainViewModelTest {
         vm.openFolder(input);
         assertThat(vm.outdatedNoticeProperty().get()).as("run.json still says this build")
                 .startsWith("Out of date: the folder or the settings changed since the last run, so ");
+        assertThat(vm.stage(StageId.TRANSFORM).messageProperty().get())
+                .startsWith("Outputs are older than the inputs or settings; last run ");
 
         Path run = out.resolve(com.puffy.pipeline.engine.Pipeline.RUN_MANIFEST);
         Files.writeString(run, Files.readString(run).replace(com.puffy.pipeline.core.AppVersion.build(), "f".repeat(64)));
@@ -268,6 +270,8 @@ class MainViewModelTest {
         assertThat(vm.outdatedNoticeProperty().get()).isEqualTo("Out of date: another version of the app made the last "
                 + "run (this one was installed or updated since), so Quality, Transform, Analysis, Monitoring show their "
                 + "results from before. Run all (F5) to update them.");
+        assertThat(vm.stage(StageId.TRANSFORM).messageProperty().get())
+                .startsWith("Outputs made by another version of the app; last run ");
     }
 
     @Test
