@@ -35,9 +35,20 @@ entry=/usr/share/applications/eventpipe.desktop
 # a menu start passes nothing (the field code is dropped) and the app opens the last folder or the sample data.
 exec_value=$(sed -n 's/^Exec=//p' "$entry")
 [ "${exec_value#* }" = "%f" ] || fail "menu entry Exec=$exec_value does not end in the single folder argument %f"
-for target in "${exec_value%% *}" "$(sed -n 's/^Icon=//p' "$entry")"; do
-  [ -e "$target" ] || fail "menu entry names $target, which does not exist"
+[ -e "${exec_value%% *}" ] || fail "menu entry names ${exec_value%% *}, which does not exist"
+# Icon= is a theme name: the hicolor theme must hold it at each size the app image carries (menus 16-48 px, docks
+# 64-256 px, HiDPI 512 px), each file as drawn for that size.
+icon_name=$(sed -n 's/^Icon=//p' "$entry")
+case "$icon_name" in */*|*.png) fail "menu entry Icon=$icon_name is one file, not a theme icon name (decision 0745)" ;; esac
+icons=0
+for drawn in "$app"/lib/app/icons/hicolor/*/apps/eventpipe.png; do
+  size_dir=${drawn#"$app/lib/app/icons/hicolor/"}
+  cmp -s "$drawn" "/usr/share/icons/hicolor/${size_dir%/eventpipe.png}/$icon_name.png" \
+    || fail "the hicolor theme lacks the ${size_dir%%/*} icon $icon_name.png named by the menu entry"
+  icons=$((icons + 1))
 done
+[ "$icons" -ge 8 ] || fail "the app image carries $icons theme icon sizes, not the 8 from 16 to 512 px"
+echo "ok: icon $icon_name in the hicolor theme at $icons sizes"
 # No MimeType=inode/directory: registered for folders, the app can become the default folder opener where none is set,
 # and other programs' "Show in folder" would open the Studio (docs/decisions/0700-installer.md).
 ! grep -q '^MimeType=.*inode/directory' "$entry" || fail "menu entry registers for folders (MimeType=inode/directory)"
@@ -88,8 +99,8 @@ fi
 
 dpkg -r eventpipe >/dev/null || fail "dpkg -r eventpipe failed"
 dpkg -P eventpipe >/dev/null || fail "dpkg -P eventpipe failed"
-for left in "$app" /usr/bin/eventpipe "$entry"; do
+for left in "$app" /usr/bin/eventpipe "$entry" /usr/share/icons/hicolor/*/apps/eventpipe.png; do
   [ ! -e "$left" ] && [ ! -L "$left" ] || fail "$left is still there after dpkg -r"
 done
 [ -z "$(status)" ] || [ "$(status)" = "unknown ok not-installed" ] || fail "dpkg still lists eventpipe after purge: $(status)"
-echo "ok: uninstalled; nothing left in $app, /usr/bin or /usr/share/applications"
+echo "ok: uninstalled; nothing left in $app, /usr/bin, /usr/share/applications or /usr/share/icons"

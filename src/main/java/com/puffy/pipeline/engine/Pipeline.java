@@ -476,6 +476,41 @@ public final class Pipeline {
         return known;
     }
 
+    /**
+     * The input folder of the run whose run.json lies in {@code folder}, when eventpipe wrote it: {@code folder} is then
+     * an output folder, not one of event files. Null for any other folder.
+     */
+    public static Path inputOfRunIn(Path folder) {
+        String input = runManifestField(folder, "settings", "input");
+        try {
+            return input == null || input.isEmpty() ? null : Path.of(input);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The build that wrote the run.json in {@code folder} ({@link AppVersion#build()}); null without one of ours. */
+    public static String buildOfRunIn(Path folder) {
+        String build = runManifestField(folder, "build");
+        return build == null || build.isEmpty() ? null : build;
+    }
+
+    private static String runManifestField(Path folder, String... path) {
+        Path manifest = folder.resolve(RUN_MANIFEST);
+        if (!isOurRunManifest(manifest)) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(manifest.toFile());
+            for (String name : path) {
+                node = node.path(name);
+            }
+            return node.asText("");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static boolean isOurRunManifest(Path file) {
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return false;

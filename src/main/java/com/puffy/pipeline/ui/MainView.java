@@ -307,8 +307,7 @@ public final class MainView {
         shortcuts.setOnAction(e -> showShortcuts());
         MenuItem about = new MenuItem("About");
         about.setOnAction(e -> ErrorDialog.info(window(), "About Event Pipeline Studio",
-                "Event Pipeline Studio " + com.puffy.pipeline.core.AppVersion.version()
-                        + " (build " + com.puffy.pipeline.core.AppVersion.shortBuild() + "). Logs: " + UserFolders.logDir()));
+                aboutText(UserFolders.dataDir(), UserFolders.logDir(), System.getProperty("os.name", ""))));
         Menu help = new Menu("_Help", null, shortcuts, about);
 
         MenuBar bar = new MenuBar(file, run, view, help);
@@ -355,6 +354,24 @@ public final class MainView {
             recentButton.requestFocus();
             recentButton.show();
         }
+    }
+
+    /**
+     * Help › About: the version and build, then where the app keeps what it writes outside the user's folders. It
+     * named the log folder only; the sample data, the cache and the remembered folders (which install, upgrade and
+     * uninstall leave in place) were nowhere to be found from the app.
+     */
+    static String aboutText(Path dataDir, Path logDir, String osName) {
+        boolean linux = osName.toLowerCase(java.util.Locale.ROOT).startsWith("linux");
+        String prefs = linux ? "~/.java/.userPrefs/com/puffy/eventpipe/studio" : "the Java preferences of your account";
+        return "Event Pipeline Studio " + com.puffy.pipeline.core.AppVersion.version() + " (build "
+                + com.puffy.pipeline.core.AppVersion.shortBuild() + ")\n\n"
+                + "Outputs: beside each folder, in <folder>-pipeline (or where Output says).\n"
+                + "Sample data and cache: " + dataDir + "\n"
+                + "Logs: " + logDir + " (File → Show log folder)\n"
+                + "Recent folders and each folder's choices: " + prefs + "\n"
+                + "Uninstalling the app leaves these in place; delete them to remove everything.\n\n"
+                + "Keyboard shortcuts: F1." + (linux ? " The command line: eventpipe --help." : "");
     }
 
     /** Help › Keyboard shortcuts (F1): {@link Shortcuts#all()}, the list the menus and the window bind. */
@@ -1031,9 +1048,9 @@ public final class MainView {
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Choose the folder of daily event CSV files");
-        Path current = vm.inputDirProperty().get();
-        if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
-            chooser.setInitialDirectory(current.getParent().toFile());
+        Path start = vm.folderChooserStart();
+        if (start != null) {
+            chooser.setInitialDirectory(start.toFile());
         }
         File chosen = chooser.showDialog(window());
         if (chosen != null) {

@@ -56,6 +56,7 @@ public final class MainViewModel {
     private final RecentFolders recent;
     private final SampleDataSource sampleData;
     private final Clock clock;
+    private final FolderAccess folderAccess;
 
     private final ObjectProperty<Path> inputDir = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> outputDir = new SimpleObjectProperty<>();
@@ -77,7 +78,8 @@ public final class MainViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty statusMessage = new SimpleStringProperty("Open a folder of daily event files to begin.");
-    private final StringProperty lastRun = new SimpleStringProperty("No run yet");
+    private static final String NO_RUN_YET = "No run yet";
+    private final StringProperty lastRun = new SimpleStringProperty(NO_RUN_YET);
     private final IntegerProperty outputsVersion = new SimpleIntegerProperty();
     private final ObjectProperty<UiError> lastError = new SimpleObjectProperty<>();
     private final ObservableList<String> unreadableInputs = FXCollections.observableArrayList();
@@ -87,6 +89,8 @@ public final class MainViewModel {
     private final StringProperty outdatedNotice = new SimpleStringProperty("");
     /** What came, changed or went in the folder since Quality's last run, as last read; "" when nothing or unknown. */
     private String folderChanges = "";
+    /** Whether another build of the app made the open folder's last run (it was installed or updated since). */
+    private boolean madeByAnotherBuild;
     /** Why the last run on {@link #failedFolder} found nothing to read, kept until a run there succeeds. */
     private String failedReason = "";
     private Path failedFolder;
@@ -97,11 +101,18 @@ public final class MainViewModel {
 
     public MainViewModel(Pipeline pipeline, UiThreads threads, RecentFolders recent, SampleDataSource sampleData,
                          Clock clock) {
+        this(pipeline, threads, recent, sampleData, clock, FolderAccess.system());
+    }
+
+    /** {@code folderAccess} says whether a folder's files may be read when it is opened. */
+    public MainViewModel(Pipeline pipeline, UiThreads threads, RecentFolders recent, SampleDataSource sampleData,
+                         Clock clock, FolderAccess folderAccess) {
         this.pipeline = pipeline;
         this.threads = threads;
         this.recent = recent;
         this.sampleData = sampleData;
         this.clock = clock;
+        this.folderAccess = folderAccess;
         Set<StageId> available = pipeline.availableStages();
         for (StageId id : StageId.values()) {
             StageViewModel stage = new StageViewModel(id, available.contains(id));
@@ -292,8 +303,9 @@ public final class MainViewModel {
             return;
         }
         boolean one = outdated.size() == 1;
-        outdatedNotice.set("Out of date: " + (folderChanges.isEmpty()
-                ? "the folder or the settings changed since the last run" : folderChanges) + ", so "
+        outdatedNotice.set("Out of date: " + (!folderChanges.isEmpty() ? folderChanges : madeByAnotherBuild
+                ? "another version of the app made the last run (this one was installed or updated since)"
+                : "the folder or the settings changed since the last run") + ", so "
                 + String.join(", ", outdated) + (one ? " shows its" : " show their") + " results from before. "
                 + "Run all (F5) to update " + (one ? "it." : "them."));
     }
@@ -339,6 +351,11 @@ public final class MainViewModel {
             return;
         }
         Path absolute = folder.toAbsolutePath().normalize();
+        // "Last run" is the open folder's: after a run on the sample, a folder never run said "Last run 18:44: 7.2 s".
+        // Its own outputs' time, if any, comes back with its statuses.
+        if (!absolute.equals(inputDir.get())) {
+            lastRun.set(NO_RUN_YET);
+        }
         inputDir.set(absolute);
         outputDir.set(RunSettings.defaultOutputFor(absolute));
         recentFolders.setAll(recent.add(absolute));
@@ -356,7 +373,9 @@ public final class MainViewModel {
             failedReason = "";
             failedFolder = null;
         }
-        nothingToShow.set(holdsCsv ? lastFailure(absolute) : noCsvFile(absolute));
+        String denied = folderAccess.denied(absolute);
+        nothingToShow.set(!denied.isEmpty() ? cannotRead(absolute, denied)
+                : holdsCsv ? lastFailure(absolute) : noCsvFile(absolute));
         // On a first start the window opens on the sample by itself: its status said only "Opened …/sample-data."
         statusMessage.set(sampleOpen ? "Opened the sample data (" + absolute + "): Run all (F5) to see what the "
                 + "checks find in it, or open your own folder of daily event files (Ctrl+O)."
@@ -371,7 +390,21 @@ public final class MainViewModel {
             + "(events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).";
 
     private static String noCsvFile(Path folder) {
+        Path input = Pipeline.inputOfRunIn(folder);
+        if (input != null) {
+            return outputFolderOpened(folder, input);
+        }
         return folder + " holds no CSV file, so every screen is empty: " + CHOOSE_FOLDER;
+    }
+
+    /**
+     * The output folder of an earlier run, opened as if it held event files (it sits beside the input, named like it):
+     * it was called a folder with "no CSV file", though its subfolders hold many, and did not say where the results are.
+     */
+    private static String outputFolderOpened(Path folder, Path input) {
+        return folder + " is the output folder of a run on " + input + ", not a folder of event files, so every screen "
+                + "is empty: " + (Files.isDirectory(input) ? "open " + input + " (File → Open folder…, Ctrl+O) to see "
+                + "that run's results." : "its event files are no longer in " + input + "; " + CHOOSE_FOLDER);
     }
 
     /**
@@ -380,12 +413,16 @@ public final class MainViewModel {
      * folder of header-only files "Finished 4 stages … with 1 CRITICAL alert": neither said why every screen was
      * empty, and the screens said "Run the Quality stage" or showed zeros.
      */
-    static String nothingToShow(Path folder, StageStatus quality, StageManifest qualityManifest) {
+    static String nothingToShow(Path folder, StageStatus quality, StageManifest qualityManifest, FolderAccess access) {
         if (folder == null) {
             return "";
         }
         if (Files.notExists(folder)) {
             return folderGone(folder, quality);
+        }
+        String denied = access.denied(folder);
+        if (!denied.isEmpty()) {
+            return cannotRead(folder, denied);
         }
         if (!holdsCsvFiles(folder)) {
             return noCsvFile(folder);
@@ -398,6 +435,15 @@ public final class MainViewModel {
         return (files == 1 ? "The only event file in " + folder + " holds" : "The " + files + " event files in "
                 + folder + " hold") + " only a header line, no events, so every screen is empty: check that the "
                 + "export wrote the days' events, then run again (F5).";
+    }
+
+    /**
+     * A folder the user may not read: it opened with "Opened …" and a Quality card ready to run, and only F5 said
+     * "cannot be read: check its permissions", in a dialog that went away on OK.
+     */
+    private static String cannotRead(Path folder, String denied) {
+        return folder + " cannot be read: " + denied + ", so nothing can run. Ask whoever manages it for read access, "
+                + "or copy the daily event files into a folder of your own and open that (File → Open folder…, Ctrl+O).";
     }
 
     /**
@@ -461,6 +507,28 @@ public final class MainViewModel {
         return folder + " does not exist (moved, renamed or on a drive that is not connected?)"
                 + (wasRecent ? ", so it was taken off Recent" : "") + ": choose the folder that holds the daily "
                 + "event CSV files (File → Open folder…, Ctrl+O), or open the sample data.";
+    }
+
+    /**
+     * Where Open folder… starts: beside the open folder, where its neighbours are. With the sample open (a first
+     * start) that was the app's hidden data folder (~/.local/share/EventPipelineStudio), which holds nothing of the
+     * user's: then beside the last folder of their own, else their home folder.
+     */
+    public Path folderChooserStart() {
+        Path current = inputDir.get();
+        List<Path> candidates = new ArrayList<>();
+        if (current != null && !sampleOpen) {
+            candidates.add(current);
+        }
+        recentFolders.stream().filter(folder -> !isSampleFolder(folder)).forEach(candidates::add);
+        for (Path folder : candidates) {
+            Path parent = folder.toAbsolutePath().getParent();
+            if (parent != null && Files.isDirectory(parent)) {
+                return parent;
+            }
+        }
+        Path home = Path.of(System.getProperty("user.home", ""));
+        return home.isAbsolute() && Files.isDirectory(home) ? home : null;
     }
 
     private static Path sampleFolder() {
@@ -651,8 +719,9 @@ public final class MainViewModel {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             FolderChanges changes = changesSinceQuality(settings, statuses);
+            boolean otherBuild = madeByAnotherBuild(settings.outputDir());
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
-                    manifests.get(StageId.QUALITY));
+                    manifests.get(StageId.QUALITY), folderAccess);
             threads.fx(() -> {
                 if (running.get()) {
                     return;
@@ -666,6 +735,7 @@ public final class MainViewModel {
                         stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
                         if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
                             stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
+                                    : otherBuild ? "Outputs made by another version of the app; last run "
                                     : "Outputs are older than the inputs or settings; last run ")
                                     + manifest.finishedAt() + ".");
                         }
@@ -673,7 +743,7 @@ public final class MainViewModel {
                 }
                 showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
-                showChanges(changes);
+                showChanges(changes, otherBuild);
                 List<String> outdated = stages.stream().filter(stage -> statuses.get(stage.id()) == StageStatus.STALE)
                         .map(stage -> stage.id().title()).toList();
                 // Reopening a folder a day was added to said only "Opened …", the stale badges out of sight below.
@@ -700,13 +770,23 @@ public final class MainViewModel {
     }
 
     /** Quality's card names the files that came, changed or went, which are why it is out of date. */
-    private void showChanges(FolderChanges changes) {
+    private void showChanges(FolderChanges changes, boolean otherBuild) {
         folderChanges = changes.sentence();
+        madeByAnotherBuild = otherBuild;
         showOutdatedNotice();
         StageViewModel quality = byId.get(StageId.QUALITY);
         if (!changes.isEmpty() && quality.getState() == StageState.STALE) {
             quality.messageProperty().set(changes.sentence() + "; run again to bring the outputs up to date.");
         }
+    }
+
+    /**
+     * Whether the run.json in {@code outputs} was written by another build than this one. After an update every stage
+     * is stale (decision 0410), and the notice blamed "the folder or the settings", which had not changed.
+     */
+    private static boolean madeByAnotherBuild(Path outputs) {
+        String build = Pipeline.buildOfRunIn(outputs);
+        return build != null && !build.equals(com.puffy.pipeline.core.AppVersion.build());
     }
 
     private static String outOfDate(List<String> titles) {
@@ -755,7 +835,7 @@ public final class MainViewModel {
         }
         String latest = manifests.values().stream().map(StageManifest::finishedAtIso)
                 .filter(t -> !t.isEmpty()).max(String::compareTo).orElse("");
-        if (!latest.isEmpty() && lastRun.get().equals("No run yet")) {
+        if (!latest.isEmpty() && lastRun.get().equals(NO_RUN_YET)) {
             lastRun.set("Last run " + StageManifest.shown(latest));
         }
     }
@@ -826,8 +906,9 @@ public final class MainViewModel {
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             FolderChanges changes = changesSinceQuality(settings, statuses);
+            boolean otherBuild = madeByAnotherBuild(settings.outputDir());
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
-                    StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder())));
+                    StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder())), folderAccess);
             threads.fx(() -> {
                 if (running.get() || !settings.inputDir().equals(inputDir.get())) {
                     return;
@@ -853,7 +934,7 @@ public final class MainViewModel {
                             + ": " + outOfDate(outdated) + ". Run all (F5) to bring "
                             + (outdated.size() == 1 ? "it" : "them") + " up to date.");
                 }
-                showChanges(changes);
+                showChanges(changes, otherBuild);
             });
         });
     }
@@ -1167,7 +1248,8 @@ public final class MainViewModel {
         threads.background(() -> {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
-            String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality);
+            String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality,
+                    folderAccess);
             threads.fx(() -> {
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
                 for (StageViewModel stage : stages) {

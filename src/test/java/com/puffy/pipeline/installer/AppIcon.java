@@ -20,12 +20,20 @@ import java.util.Map;
  * Draws the app icon with Java2D: four stage nodes on a rising line (quality, transform, analysis, monitoring)
  * over faint report bars, on a rounded indigo-to-teal tile. Vector drawing at every size keeps small icons sharp.
  *
- * <p>Regenerate the committed files in {@code assets/} (the build only reads them):
+ * <p>Regenerate the committed files in {@code assets/} and the Linux theme icons in {@code installer/linux/app/icons}
+ * (the build only reads them):
  * {@code ./mvnw -q -o test-compile && java -cp target/test-classes com.puffy.pipeline.installer.AppIcon assets}
  */
 public final class AppIcon {
     static final int[] SIZES = {16, 32, 48, 64, 128, 256, 512, 1024};
     static final List<Integer> ICO_SIZES = List.of(16, 32, 48, 256);
+    /**
+     * The sizes Linux desktops look up in the hicolor icon theme (menus 16–48, docks and launchers 64–256, HiDPI
+     * 512): with one 256 px file, a 16 or 24 px menu icon was that file scaled down by the desktop, blurred.
+     */
+    static final List<Integer> HICOLOR_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
+    /** Where the app image carries them (it becomes lib/app/icons), for the package scripts to install. */
+    static final Path HICOLOR = Path.of("installer/linux/app/icons/hicolor");
 
     private static final Color TOP = new Color(0x2B, 0x32, 0x8C);
     private static final Color BOTTOM = new Color(0x12, 0x9E, 0xB8);
@@ -97,5 +105,14 @@ public final class AppIcon {
         Files.write(dir.resolve("icon-512.png"), IconContainers.png(images.get(512)));
         Files.write(dir.resolve("icon.ico"), IconContainers.ico(ICO_SIZES.stream().map(images::get).toList()));
         Files.write(dir.resolve("icon.icns"), IconContainers.icns(images));
+        for (int size : HICOLOR_SIZES) {
+            Path file = hicolorFile(size);
+            Files.createDirectories(file.getParent());
+            Files.write(file, IconContainers.png(render(size)));
+        }
+    }
+
+    static Path hicolorFile(int size) {
+        return HICOLOR.resolve(size + "x" + size + "/apps/eventpipe.png");
     }
 }

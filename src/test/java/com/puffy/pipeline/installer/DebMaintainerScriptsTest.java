@@ -41,6 +41,11 @@ class DebMaintainerScriptsTest {
         Files.writeString(app.resolve("bin/eventpipe"), "#!/bin/sh\n");
         Files.createDirectories(app.resolve("lib/app"));
         Files.copy(Path.of("installer/linux/app/eventpipe.desktop"), app.resolve("lib/app/eventpipe.desktop"));
+        for (int size : AppIcon.HICOLOR_SIZES) {
+            Path icon = app.resolve("lib/app/icons/hicolor").resolve(AppIcon.HICOLOR.relativize(AppIcon.hicolorFile(size)));
+            Files.createDirectories(icon.getParent());
+            Files.copy(AppIcon.hicolorFile(size), icon);
+        }
         Files.createDirectories(root.resolve("usr/bin"));
         entry = root.resolve("usr/share/applications/eventpipe.desktop");
         command = root.resolve("usr/bin/eventpipe");
@@ -57,6 +62,9 @@ class DebMaintainerScriptsTest {
 
         assertInstalled();
         assertThat(Files.readString(entry)).isEqualTo(Files.readString(Path.of("installer/linux/app/eventpipe.desktop")));
+        for (int size : AppIcon.HICOLOR_SIZES) {
+            assertThat(themeIcon(size)).as("the %d px icon in the theme", size).hasSameBinaryContentAs(AppIcon.hicolorFile(size));
+        }
     }
 
     @Test
@@ -88,6 +96,9 @@ class DebMaintainerScriptsTest {
         run("prerm", "remove");
 
         assertThat(entry).doesNotExist();
+        for (int size : AppIcon.HICOLOR_SIZES) {
+            assertThat(themeIcon(size)).as("the %d px icon in the theme", size).doesNotExist();
+        }
         assertThat(command).doesNotExist();
         assertThat(Files.isSymbolicLink(command)).isFalse();
     }
@@ -102,8 +113,13 @@ class DebMaintainerScriptsTest {
         assertThat(command).content().isEqualTo("#!/bin/sh\necho mine\n");
     }
 
+    private Path themeIcon(int size) {
+        return root.resolve("usr/share/icons/hicolor/" + size + "x" + size + "/apps/eventpipe.png");
+    }
+
     private void assertInstalled() throws IOException {
         assertThat(entry).isRegularFile();
+        assertThat(themeIcon(48)).isRegularFile();
         assertThat(Files.isSymbolicLink(command)).as("%s is a link", command).isTrue();
         assertThat(Files.readSymbolicLink(command)).hasToString(LAUNCHER);
     }

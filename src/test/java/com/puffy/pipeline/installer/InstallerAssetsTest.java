@@ -28,6 +28,20 @@ class InstallerAssetsTest {
     }
 
     @Test
+    void hicolorIconsAreDrawnAtEverySizeLinuxDesktopsLookUp() throws IOException {
+        for (int size : AppIcon.HICOLOR_SIZES) {
+            Path file = AppIcon.hicolorFile(size);
+            assertThat(file).as("the %d px theme icon", size).isRegularFile();
+            assertIcon(ImageIO.read(file.toFile()), size);
+        }
+        try (var sizes = Files.list(AppIcon.HICOLOR)) {
+            assertThat(sizes.map(dir -> dir.getFileName().toString()))
+                    .as("no size the app image carries that AppIcon does not draw")
+                    .containsExactlyInAnyOrderElementsOf(AppIcon.HICOLOR_SIZES.stream().map(n -> n + "x" + n).toList());
+        }
+    }
+
+    @Test
     void icoHoldsSmallBitmapsAndA256PixelPng() throws IOException {
         List<IconContainers.IcoEntry> entries = IconContainers.readIco(Files.readAllBytes(ASSETS.resolve("icon.ico")));
 
@@ -91,7 +105,8 @@ class InstallerAssetsTest {
         assertThat(entry.getProperty("Exec")).isEqualTo("/opt/eventpipe/bin/eventpipe %f");
         // Not registered for folders: where no default folder opener is set, it could become it (decision 0700).
         assertThat(entry.getProperty("MimeType")).isNull();
-        assertThat(entry.getProperty("Icon")).isEqualTo("/opt/eventpipe/lib/eventpipe.png");
+        // A theme icon name, not a file: the package scripts install it at every size (hicolorIconsAreDrawnAt…).
+        assertThat(entry.getProperty("Icon")).isEqualTo("eventpipe");
         assertThat(entry.getProperty("Terminal")).isEqualTo("false");
     }
 

@@ -168,6 +168,113 @@ class MainViewModelTest {
     }
 
     @Test
+    void aFolderTheUserMayNotReadSaysSoWhenOpenedAndAfterTheWindowComesBackNotOnlyAtF5() {
+        // Tests run as root, who may read any folder: the probe answers as the system would for another user.
+        java.util.Set<Path> locked = new java.util.HashSet<>(java.util.Set.of(input.toAbsolutePath()));
+        MainViewModel vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY))), UiThreads.direct(),
+                new RecentFolders(prefs), d -> d, Clock.systemUTC(),
+                folder -> locked.contains(folder) ? FolderAccess.NO_LISTING : "");
+        vm.onError(errors::add);
+        vm.cacheEnabledProperty().set(false);
+
+        vm.openFolder(input);
+
+        String why = input.toAbsolutePath() + " cannot be read: you have no permission to list what is in it, so "
+                + "nothing can run. Ask whoever manages it for read access, or copy the daily event files into a "
+                + "folder of your own and open that (File → Open folder…, Ctrl+O).";
+        assertThat(vm.nothingToShowProperty().get()).isEqualTo(why);
+        assertThat(errors).as("said above the screens, not in a dialog").isEmpty();
+        vm.recheckStatuses();
+        assertThat(vm.nothingToShowProperty().get()).as("kept when the window comes back").isEqualTo(why);
+
+        locked.clear();
+        vm.recheckStatuses();
+        assertThat(vm.nothingToShowProperty().get()).as("access granted meanwhile").isEmpty();
+    }
+
+    @Test
+    void theOutputFolderOfARunOpenedByMistakeNamesTheFolderWhoseResultsItHolds() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Path output = vm.outputDirProperty().get();
+
+        vm.openFolder(output);
+
+        assertThat(vm.nothingToShowProperty().get()).isEqualTo(output + " is the output folder of a run on "
+                + input.toAbsolutePath() + ", not a folder of event files, so every screen is empty: open "
+                + input.toAbsolutePath() + " (File → Open folder…, Ctrl+O) to see that run's results.");
+
+        Files.delete(input.resolve("events_20250101.csv"));
+        Files.delete(input);
+        vm.openFolder(output);
+        assertThat(vm.nothingToShowProperty().get()).as("its input folder gone").isEqualTo(output
+                + " is the output folder of a run on " + input.toAbsolutePath() + ", not a folder of event files, so "
+                + "every screen is empty: its event files are no longer in " + input.toAbsolutePath() + "; choose the "
+                + "folder that holds the daily event files (events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).");
+    }
+
+    @Test
+    void theLastRunInTheStatusBarIsTheOpenFoldersNotTheOneBefore() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.lastRunProperty().get()).startsWith("Last run ");
+        Path never = Files.createDirectories(dir.resolve("never-run"));
+        Files.copy(input.resolve("events_20250101.csv"), never.resolve("events_20250101.csv"));
+
+        vm.openFolder(never);
+        assertThat(vm.lastRunProperty().get()).isEqualTo("No run yet");
+
+        vm.openFolder(input);
+        assertThat(vm.lastRunProperty().get()).as("from its outputs").startsWith("Last run ");
+    }
+
+    @Test
+    void openFolderStartsBesideTheOpenFolderOrInTheHomeFolderWhenTheSampleIsOpen() throws Exception {
+        sampleHomeInThisTest();
+        MainViewModel vm = allFour();
+        vm.openSampleData();
+        assertThat(vm.folderChooserStart()).as("not inside the app's data folder")
+                .isEqualTo(Path.of(System.getProperty("user.home")));
+
+        vm.openFolder(input);
+        assertThat(vm.folderChooserStart()).isEqualTo(dir.toAbsolutePath());
+
+        vm.openSampleData();
+        assertThat(vm.folderChooserStart()).as("beside the user's last folder").isEqualTo(dir.toAbsolutePath());
+    }
+
+    @Test
+    void afterAnUpdateTheOutOfDateNoticeSaysAnotherVersionMadeTheLastRunNotThatTheFolderChanged() throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        Path out = vm.outputDirProperty().get();
+        // What an update leaves behind: every stage's outputs fingerprinted by the old build (so stale, decision 0410).
+        for (StageId id : StageId.values()) {
+            Path manifest = out.resolve(id.outputFolder()).resolve(com.puffy.pipeline.engine.Pipeline.STAGE_MANIFEST);
+            Files.writeString(manifest, Files.readString(manifest)
+                    .replaceFirst("\"fingerprint\"\\s*:\\s*\"[0-9a-f]+\"", "\"fingerprint\" : \"0123\""));
+        }
+        vm.openFolder(input);
+        assertThat(vm.outdatedNoticeProperty().get()).as("run.json still says this build")
+                .startsWith("Out of date: the folder or the settings changed since the last run, so ");
+        assertThat(vm.stage(StageId.TRANSFORM).messageProperty().get())
+                .startsWith("Outputs are older than the inputs or settings; last run ");
+
+        Path run = out.resolve(com.puffy.pipeline.engine.Pipeline.RUN_MANIFEST);
+        Files.writeString(run, Files.readString(run).replace(com.puffy.pipeline.core.AppVersion.build(), "f".repeat(64)));
+        vm.openFolder(input);
+
+        assertThat(vm.outdatedNoticeProperty().get()).isEqualTo("Out of date: another version of the app made the last "
+                + "run (this one was installed or updated since), so Quality, Transform, Analysis, Monitoring show their "
+                + "results from before. Run all (F5) to update them.");
+        assertThat(vm.stage(StageId.TRANSFORM).messageProperty().get())
+                .startsWith("Outputs made by another version of the app; last run ");
+    }
+
+    @Test
     void anEmptyFolderStillSaysWhyTheScreensAreEmptyAfterF5() throws Exception {
         MainViewModel vm = vm(new com.puffy.pipeline.quality.QualityStage());
         Path empty = Files.createDirectories(dir.resolve("empty"));
