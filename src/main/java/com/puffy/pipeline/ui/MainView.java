@@ -1153,8 +1153,12 @@ public final class MainView {
         }
         TableView<String[]> table = export instanceof Screen.Export.Rows rows ? rows.table() : null;
         if (table == null || table.getItems() == null || table.getColumns().isEmpty()) {
-            errorPresenter.accept(new UiError("There is no table on this screen to export: open a table first, "
-                    + "then press Ctrl+E.", ""));
+            // On the Analysis overview the tables hide behind each chart's Table button, and the report is likely
+            // what was meant: the message only said "open a table first".
+            errorPresenter.accept(new UiError(shownStage() == StageId.ANALYSIS
+                    ? "There is no table in view to export: show a chart as a table (its Table button), then press "
+                    + "Ctrl+E; or export the whole report with Ctrl+Shift+E (File → Export report (HTML)…)."
+                    : "There is no table on this screen to export: open a table first, then press Ctrl+E.", ""));
             return;
         }
         File chosen = chooseExportFile("Export the table as CSV", suggestedExportName(table));

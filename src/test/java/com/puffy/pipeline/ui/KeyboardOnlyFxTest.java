@@ -467,12 +467,13 @@ class KeyboardOnlyFxTest {
             assertThat(robot.lookup("#" + card + "-as-table").queryAs(javafx.scene.control.ToggleButton.class)
                     .getAccessibleText()).isEqualTo("Show " + title + " as a table");
         }
-        // Ctrl+E with only charts in view says what to do rather than nothing.
+        // Ctrl+E with only charts in view says what to do rather than nothing: a chart's table, or the report.
         errors.clear();
         robot.push(KeyCode.CONTROL, KeyCode.E);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).extracting(UiError::message).containsExactly(
-                "There is no table on this screen to export: open a table first, then press Ctrl+E.");
+                "There is no table in view to export: show a chart as a table (its Table button), then press "
+                        + "Ctrl+E; or export the whole report with Ctrl+Shift+E (File → Export report (HTML)…).");
         errors.clear();
 
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
