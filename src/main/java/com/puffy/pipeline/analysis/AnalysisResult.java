@@ -142,7 +142,6 @@ public record AnalysisResult(
     public record Insight(String section, String text) {
     }
 
-    /** The sentences of one section, in order. */
     /**
      * The days of the period with no row in the daily trend: no event rows that day (its file is not in the folder, or
      * nothing in it was valid). The daily charts leave them open, as "no data" and not as a day of zero or a line
@@ -152,6 +151,7 @@ public record AnalysisResult(
         return com.puffy.pipeline.core.DayGaps.missingDays(daily.stream().map(DailyTrend::date).toList());
     }
 
+    /** The sentences of one section, in order. */
     public List<String> insights(String section) {
         return insights.stream().filter(i -> i.section().equals(section)).map(Insight::text).toList();
     }
