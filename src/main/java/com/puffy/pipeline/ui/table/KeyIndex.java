@@ -46,6 +46,8 @@ public final class KeyIndex {
     private static final long LONGEST_ROW = 64L << 20;
     /** Index files kept per folder of indexes: each output folder looked into uses up to five. */
     private static final int KEPT_INDEXES = 40;
+    /** And no more than this on disk together: the five indexes of a 5M-event folder take 175 MB. */
+    private static final long KEPT_BYTES = 1L << 30;
     private static final Object BUILDING = new Object();
     /** Index files whose checksum was found right, by path, with the size and time they had then. */
     private static final Map<Path, String> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
@@ -340,12 +342,27 @@ public final class KeyIndex {
 
     /** Keeps the folder of indexes bounded: the least recently built go first. */
     private static void pruneOldIndexes(Path indexDir, Path keep) {
+        pruneOldIndexes(indexDir, keep, KEPT_INDEXES, KEPT_BYTES);
+    }
+
+    /**
+     * Keeps the {@code count} most recently built index files, and of those only as many as fit in {@code bytes}
+     * together, newest first; {@code keep}, the one just built, stays whatever its size. By count alone, 40 indexes of
+     * 5M-event folders (35-78 MB each) would have held about 1.4 GB of the user's disk.
+     */
+    static void pruneOldIndexes(Path indexDir, Path keep, int count, long bytes) {
         try (Stream<Path> files = Files.list(indexDir)) {
             List<Path> indexes = files.filter(p -> p.getFileName().toString().endsWith(".idx"))
                     .sorted(Comparator.comparing(KeyIndex::modified).reversed()).toList();
-            for (Path old : indexes.subList(Math.min(KEPT_INDEXES, indexes.size()), indexes.size())) {
-                if (!old.equals(keep)) {
-                    Files.deleteIfExists(old);
+            int kept = 0;
+            long keptBytes = 0;
+            for (Path index : indexes) {
+                long size = Files.size(index);
+                if (index.equals(keep) || kept < count && keptBytes + size <= bytes) {
+                    kept++;
+                    keptBytes += size;
+                } else {
+                    Files.deleteIfExists(index);
                 }
             }
         } catch (IOException | RuntimeException notPruned) {

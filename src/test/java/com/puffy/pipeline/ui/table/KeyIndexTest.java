@@ -140,6 +140,33 @@ class KeyIndexTest {
     }
 
     @Test
+    void oldIndexesGoFirstWhenTheFolderHoldsTooManyOrTooMuch() throws Exception {
+        Path indexes = Files.createDirectories(dir.resolve("indexes"));
+        List<Path> newestFirst = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Path index = Files.write(indexes.resolve("i" + i + ".idx"), new byte[100]);
+            Files.setLastModifiedTime(index, FileTime.fromMillis(1_000_000L * (10 - i)));
+            newestFirst.add(index);
+        }
+        Path other = Files.writeString(indexes.resolve("notes.txt"), "not an index");
+
+        KeyIndex.pruneOldIndexes(indexes, newestFirst.get(0), 40, 250);
+        assertThat(newestFirst.subList(0, 2)).allMatch(Files::exists);
+        assertThat(newestFirst.subList(2, 5)).noneMatch(Files::exists);
+        assertThat(other).exists();
+
+        KeyIndex.pruneOldIndexes(indexes, newestFirst.get(0), 1, 1 << 20);
+        assertThat(newestFirst.get(0)).exists();
+        assertThat(newestFirst.get(1)).doesNotExist();
+
+        // The index just built stays, however big: a lookup is about to read it.
+        Path big = Files.write(indexes.resolve("big.idx"), new byte[500]);
+        Files.setLastModifiedTime(big, FileTime.fromMillis(1L));
+        KeyIndex.pruneOldIndexes(indexes, big, 40, 250);
+        assertThat(big).exists();
+    }
+
+    @Test
     void aBuildThatWaitedForTheWarmUpDoesNotReadTheFileAgain() throws Exception {
         Path file = Files.writeString(dir.resolve("sessions.csv"), SESSIONS);
         Path index = KeyIndex.indexFile(dir.resolve("indexes"), file, "client_id");
