@@ -576,7 +576,31 @@ public final class StudioCache implements AutoCloseable {
         return config.createConnection(url);
     }
 
+    /**
+     * Opens and prepares the file, trying again while it answers "busy" within the busy timeout: SQLite answers at
+     * once, without waiting, where waiting could deadlock, and did so for about one in 180 runs opening a new file
+     * at the same moment as two others (each then worked without its cache, "locked for longer than 10 s").
+     */
     private static Connection openChecked(Path target, Duration busyTimeout, boolean readOnly) throws Unusable {
+        long giveUpAt = System.nanoTime() + busyTimeout.toNanos();
+        while (true) {
+            try {
+                return openCheckedOnce(target, busyTimeout, readOnly);
+            } catch (Unusable e) {
+                if (!e.locked || System.nanoTime() >= giveUpAt) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Connection openCheckedOnce(Path target, Duration busyTimeout, boolean readOnly) throws Unusable {
         Connection connection = null;
         try {
             connection = connect("jdbc:sqlite:" + target, busyTimeout, readOnly);

@@ -441,6 +441,36 @@ class StudioCacheTest {
     }
 
     @Test
+    void threeRunsOpeningANewCacheFileAtOnceAllUseIt() throws Exception {
+        // SQLite answers "busy" at once, without its busy timeout, where waiting could deadlock: one opening in about
+        // 180 worked without its cache, "locked for longer than 10 s", and failed the test below once in a full build.
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<String> warnings = new ArrayList<>();
+            for (int round = 0; round < 300; round++) {
+                Path file = dir.resolve("cache-" + round + ".sqlite");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<String>>> opens = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    opens.add(pool.submit(() -> {
+                        start.await();
+                        try (StudioCache cache = StudioCache.open(file)) {
+                            return cache.warnings();
+                        }
+                    }));
+                }
+                start.countDown();
+                for (Future<List<String>> open : opens) {
+                    warnings.addAll(open.get());
+                }
+            }
+            assertThat(warnings).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void twoInstancesWritingAtOnceLoseNothingAndKeepTheFileIntact() throws Exception {
         Path file = dir.resolve("cache.sqlite");
         int perWriter = 150;
