@@ -137,23 +137,76 @@ final class Charts {
     }
 
     /**
-     * A grey band labelled "no data" over each run of days without event rows: a gap alone reads like a day of
-     * zero revenue among the bars.
+     * A grey band over each run of days without event rows, and "no data" written in it where it fits: a gap alone
+     * reads like a day of zero revenue among the bars.
      */
     private static void markNoData(XYPlot plot, List<DailyTrend> days) {
+        List<long[]> bands = new java.util.ArrayList<>();
         for (List<String> run : runs(com.puffy.pipeline.core.DayGaps.missingDays(days.stream().map(DailyTrend::date)
                 .toList()))) {
             long start = day(run.get(0)).getFirstMillisecond();
             long end = day(run.get(run.size() - 1)).getLastMillisecond() + 1;
             org.jfree.chart.plot.IntervalMarker marker = new org.jfree.chart.plot.IntervalMarker(start, end);
             marker.setPaint(NO_DATA);
-            marker.setLabel("no data");
-            marker.setLabelFont(LABEL);
-            marker.setLabelPaint(TEXT);
-            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP);
-            marker.setLabelTextAnchor(TextAnchor.TOP_CENTER);
             marker.setAlpha(1f);
             plot.addDomainMarker(marker, org.jfree.chart.ui.Layer.BACKGROUND);
+            bands.add(new long[] {start, end});
+        }
+        if (!bands.isEmpty()) {
+            plot.addAnnotation(new NoDataLabels(bands), false);
+        }
+    }
+
+    static final String NO_DATA_LABEL = "no data";
+
+    /**
+     * "no data" in each band: across it where the label fits (a band of a day or more on a wide chart), up it where
+     * only the label's height fits (a day on a half-width chart, as the app writes it), and not at all in a band
+     * narrower still, where the legend under the chart names the days. The marker's own label was written across
+     * the band whatever its width, on a dark grey box: on the half-width charts (a day about 31 px, the label 42 px
+     * and more in a browser's font) it ran out of the band over the neighbouring days, where a point near the top
+     * of the plot sits under it. Drawn once the plot area is laid out, since the band's width in pixels is known
+     * only then.
+     */
+    static final class NoDataLabels extends org.jfree.chart.annotations.AbstractXYAnnotation {
+        private static final long serialVersionUID = 1L;
+        /** Room between the label and the band's edges, and below the plot's top. */
+        static final double INSET = 3;
+        private final List<long[]> bands;
+
+        NoDataLabels(List<long[]> bands) {
+            this.bands = List.copyOf(bands);
+        }
+
+        @Override
+        public void draw(java.awt.Graphics2D g2, XYPlot plot, java.awt.geom.Rectangle2D dataArea,
+                         org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
+                         int rendererIndex, org.jfree.chart.plot.PlotRenderingInfo info) {
+            java.awt.FontMetrics metrics = g2.getFontMetrics(LABEL);
+            // The browser's sans-serif may be wider than the JDK's, as for the value axes' end labels.
+            double length = Math.max(metrics.stringWidth(NO_DATA_LABEL), labelWidthEstimate(NO_DATA_LABEL,
+                    LABEL.getSize()));
+            double height = metrics.getAscent() + metrics.getDescent();
+            RectangleEdge edge = plot.getDomainAxisEdge();
+            g2.setFont(LABEL);
+            g2.setPaint(TEXT);
+            for (long[] band : bands) {
+                double a = domainAxis.valueToJava2D(band[0], dataArea, edge);
+                double b = domainAxis.valueToJava2D(band[1], dataArea, edge);
+                double left = Math.max(Math.min(a, b), dataArea.getMinX());
+                double right = Math.min(Math.max(a, b), dataArea.getMaxX());
+                double centre = (left + right) / 2;
+                double top = dataArea.getMinY() + INSET;
+                // Placed by where the text starts, the browser's side of it: a wider font runs on towards the
+                // band's far edge, within the room kept for the wider estimate.
+                if (right - left >= length + 2 * INSET) {
+                    org.jfree.chart.text.TextUtils.drawAlignedString(NO_DATA_LABEL, g2, (float) (centre - length / 2),
+                            (float) top, TextAnchor.TOP_LEFT);
+                } else if (right - left >= height + 2 * INSET && dataArea.getHeight() >= length + 2 * INSET) {
+                    org.jfree.chart.text.TextUtils.drawRotatedString(NO_DATA_LABEL, g2, (float) centre,
+                            (float) (top + length), TextAnchor.CENTER_LEFT, -Math.PI / 2, TextAnchor.CENTER_LEFT);
+                }
+            }
         }
     }
 

@@ -257,9 +257,14 @@ final class HtmlReport {
             html.append("<h3>Revenue per day</h3>");
             if (r.daily().stream().anyMatch(d -> d.revenue() > 0)) {
                 html.append(Charts.dailyRevenue(r.daily(), "chart-revenue"));
-                if (r.daily().stream().anyMatch(DailyTrend::hasIssues)) {
-                    html.append("<p class=\"legend\"><span class=\"swatch navy\"></span>clean day ")
-                            .append("<span class=\"swatch amber\"></span>day touched by a data-quality finding</p>");
+                boolean flagged = r.daily().stream().anyMatch(DailyTrend::hasIssues);
+                if (flagged || !r.missingDays().isEmpty()) {
+                    html.append("<p class=\"legend\">");
+                    if (flagged) {
+                        html.append("<span class=\"swatch navy\"></span>clean day ")
+                                .append("<span class=\"swatch amber\"></span>day touched by a data-quality finding ");
+                    }
+                    html.append(noDataKey()).append("</p>");
                 }
             } else {
                 empty("No revenue on any day, so there is no chart.");
@@ -274,6 +279,9 @@ final class HtmlReport {
                         .append(Charts.dailyLine(r.daily(), false, "chart-sessions"))
                         .append("</div><div><h3>Session conversion rate</h3>")
                         .append(Charts.dailyLine(r.daily(), true, "chart-cvr")).append("</div></div>");
+                if (!r.missingDays().isEmpty()) {
+                    html.append("<p class=\"legend\">").append(noDataKey()).append("</p>");
+                }
             } else {
                 html.append("<h3>Sessions and conversion rate per day</h3>");
                 empty("No human sessions on any day, so there are no charts.");
@@ -299,6 +307,32 @@ final class HtmlReport {
             csvNote(ReportTables.DAILY);
         }
         endSection();
+    }
+
+    /** Runs of missing days the legend names; the rest are counted. */
+    static final int NAMED_NO_DATA_RUNS = 4;
+
+    /**
+     * The grey band's key, naming the days without event rows: on a chart of a few weeks the band says "no data",
+     * but a band narrower than its text (a day of a year's chart, about a pixel) says nothing by itself.
+     */
+    private String noDataKey() {
+        if (r.missingDays().isEmpty()) {
+            return "";
+        }
+        List<List<String>> runs = Charts.runs(r.missingDays());
+        List<String> named = new ArrayList<>();
+        int more = 0;
+        for (List<String> run : runs) {
+            if (named.size() < NAMED_NO_DATA_RUNS) {
+                String first = Fmt.date(run.get(0), yearly());
+                named.add(run.size() == 1 ? first : first + " \u2013 " + Fmt.date(run.get(run.size() - 1), yearly()));
+            } else {
+                more += run.size();
+            }
+        }
+        return "<span class=\"swatch nodata\"></span>no data (no event rows): " + escape(String.join(", ", named))
+                + (more > 0 ? escape(" and " + Words.count(more, "more day", "more days")) : "");
     }
 
     private void funnel() {
@@ -601,7 +635,7 @@ final class HtmlReport {
             .pair{display:grid;grid-template-columns:1fr 1fr;gap:20px}
             .legend{margin:2px 0 0;color:#5b6b80;font-size:12px}
             .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 5px 0 10px;vertical-align:-1px}
-            .swatch.navy{background:#1f3a5f}.swatch.amber{background:#e9a23b}
+            .swatch.navy{background:#1f3a5f}.swatch.amber{background:#e9a23b}.swatch.nodata{background:#eef0f3;box-shadow:inset 0 0 0 1px #b9c1cc}
             table{width:100%;border-collapse:collapse;margin-top:10px;font-size:13px}
             th{background:#f4f6f9;color:#3d4a5c;font-weight:600;border-bottom:1px solid #d5dbe3;padding:6px 8px}
             td{border-bottom:1px solid #edf0f4;padding:5px 8px;vertical-align:top}

@@ -134,4 +134,76 @@ class ChartsTest {
         assertThat(svg.split("fill:rgb\\(233,162,59\\)", -1).length - 1).as("one amber bar").isEqualTo(1);
         assertThat(svg.split("fill:rgb\\(31,58,95\\)", -1).length - 1).as("12 navy bars").isEqualTo(12);
     }
+
+    @Test
+    void noDataStaysInsideItsBandOnTheHalfWidthChartsAndIsLeftOutWhereABandIsNarrowerThanTheText() {
+        // On the half-width charts a day's band is about 31 px wide and the marker's "no data", written across it,
+        // 42 px (more in a browser's font): it ran out of the band over the neighbouring days' points.
+        List<AnalysisResult.DailyTrend> gaps = twoWeeksWithout("2025-02-28", "2025-03-02");
+        for (String svg : List.of(Charts.dailyLine(gaps, false, "s"), Charts.dailyLine(gaps, true, "c"),
+                Charts.dailyRevenue(gaps, "r"))) {
+            List<double[]> bands = noDataBands(svg);
+            List<double[]> labels = noDataLabels(svg);
+            assertThat(bands).hasSize(2);
+            assertThat(labels).as("one label per band").hasSize(2);
+            for (double[] label : labels) {
+                assertThat(bands).as("label %s inside a band of %s", java.util.Arrays.toString(label), bands.stream()
+                        .map(java.util.Arrays::toString).toList()).anyMatch(band -> band[0] <= label[0]
+                        && label[1] <= band[1] && band[2] <= label[2] && label[3] <= band[3]);
+            }
+        }
+        // A year of days on a half-width chart: a day's band is about 1 px, no room for any text.
+        List<AnalysisResult.DailyTrend> year = new ArrayList<>();
+        for (int i = 0; i < 365; i++) {
+            if (i != 100) {
+                String date = LocalDate.of(2025, 1, 1).plusDays(i).toString();
+                year.add(new AnalysisResult.DailyTrend(date, 0, 1000, 0, 5, 5000, 0, 0.01, 0, 0, 0, 0, ""));
+            }
+        }
+        String svg = Charts.dailyLine(year, false, "y");
+        assertThat(noDataBands(svg)).hasSize(1);
+        assertThat(svg).doesNotContain(">no data</text>");
+    }
+
+    /** The grey bands' boxes: left, right, top, bottom. */
+    private static List<double[]> noDataBands(String svg) {
+        List<double[]> bands = new ArrayList<>();
+        Matcher m = Pattern.compile("<rect x='([-0-9.]+)' y='([-0-9.]+)' width='([0-9.]+)' height='([0-9.]+)' "
+                + "style='fill:rgb\\(238,240,243\\)").matcher(svg);
+        while (m.find()) {
+            double x = Double.parseDouble(m.group(1));
+            double y = Double.parseDouble(m.group(2));
+            bands.add(new double[] {x, x + Double.parseDouble(m.group(3)), y, y + Double.parseDouble(m.group(4))});
+        }
+        return bands;
+    }
+
+    /**
+     * The boxes (left, right, top, bottom) the "no data" labels take in a browser, its text as long as the wide
+     * estimate of the value axes' labels: written across, or up under a rotation of JFreeSVG's
+     * {@code matrix(0,-1,1,0,e,f)}, which puts a point (x, y) of the text at (y + e, f - x).
+     */
+    private static List<double[]> noDataLabels(String svg) {
+        List<double[]> labels = new ArrayList<>();
+        Matcher m = Pattern.compile("<g(?: transform='matrix\\(([-0-9.,]+)\\)')?><text x='([-0-9.]+)' "
+                + "y='([-0-9.]+)'[^>]*font-size: ([0-9.]+)px;[^>]*>no data</text>").matcher(svg);
+        while (m.find()) {
+            double x = Double.parseDouble(m.group(2));
+            double y = Double.parseDouble(m.group(3));
+            double size = Double.parseDouble(m.group(4));
+            double length = Charts.labelWidthEstimate(Charts.NO_DATA_LABEL, size);
+            double ascent = 0.95 * size;
+            double descent = 0.25 * size;
+            if (m.group(1) == null) {
+                labels.add(new double[] {x, x + length, y - ascent, y + descent});
+            } else {
+                String[] matrix = m.group(1).split(",");
+                assertThat(matrix).as("a rotation by a quarter turn back").startsWith("0", "-1", "1", "0");
+                double e = Double.parseDouble(matrix[4]);
+                double f = Double.parseDouble(matrix[5]);
+                labels.add(new double[] {y - ascent + e, y + descent + e, f - x - length, f - x});
+            }
+        }
+        return labels;
+    }
 }

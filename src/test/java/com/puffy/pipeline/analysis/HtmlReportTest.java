@@ -133,6 +133,29 @@ class HtmlReportTest {
     }
 
     @Test
+    void theChartsKeyNamesTheDaysWithoutEventRowsForBandsTooNarrowToSaySo() throws Exception {
+        // A day's band on a year's chart is about a pixel, too narrow for "no data": the page named the day only in
+        // the daily table, below the charts.
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work-missing-days");
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        String[] lines = Files.readString(daily).split("\n");
+        StringBuilder csv = new StringBuilder(lines[0]).append('\n').append(lines[1]).append('\n');
+        String[] days = {"2025-03-04", "2025-03-06", "2025-03-08", "2025-03-10", "2025-03-12", "2025-03-15"};
+        for (int i = 0; i < days.length; i++) {
+            csv.append(lines[2 + i % 2].replaceFirst("^2025-03-0[23]", days[i])).append('\n');
+        }
+        Files.writeString(daily, csv);
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        String key = "<span class=\"swatch nodata\"></span>no data (no event rows): Mar 2 \u2013 Mar 3, Mar 5, Mar 7, "
+                + "Mar 9 and 3 more days";
+        assertThat(page.split(java.util.regex.Pattern.quote(key), -1)).as("under the revenue chart and the pair")
+                .hasSize(3);
+        assertThat(html).as("no day missing, no key").doesNotContain("swatch nodata\"");
+    }
+
+    @Test
     void theLastValueTickOfAHorizontalChartStaysInsideTheChartAtTenMillionEvents() {
         // Channel revenue of the 10M-event run: the $18,000,000 tick sat on the plot's right edge and its label
         // ran past the SVG's edge, read as "$18,000,00" in a browser.
