@@ -105,7 +105,14 @@ final class Charts {
     static String dailyLine(List<DailyTrend> days, boolean conversionRate, String id) {
         TimeSeries series = dailySeries(conversionRate ? "Conversion rate" : "Sessions", days,
                 d -> conversionRate ? d.sessionCvr() : d.sessions());
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, days.size() <= 31);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, days.size() <= 31) {
+            // Past a month the line has no dots, and a day with data between two days without has no segment
+            // either: it was not drawn at all. Such a day keeps its dot.
+            @Override
+            public boolean getItemShapeVisible(int row, int column) {
+                return super.getItemShapeVisible(row, column) || alone(series, column);
+            }
+        };
         renderer.setSeriesPaint(0, conversionRate ? TEAL : NAVY);
         renderer.setSeriesStroke(0, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
@@ -116,6 +123,12 @@ final class Charts {
         markNoData(plot, days);
         return svg(chart(plot, false), HALF_WIDTH, 260, id, conversionRate ? "Session conversion rate per day"
                 : "Sessions per day");
+    }
+
+    /** Whether the item has a value and neither neighbour has one, so the line draws no segment to it. */
+    static boolean alone(TimeSeries series, int item) {
+        return series.getValue(item) != null && (item == 0 || series.getValue(item - 1) == null)
+                && (item == series.getItemCount() - 1 || series.getValue(item + 1) == null);
     }
 
     /**

@@ -165,6 +165,27 @@ class ChartsTest {
         assertThat(svg).doesNotContain(">no data</text>");
     }
 
+    @Test
+    void aDayBetweenTwoDaysWithoutDataKeepsItsDotOnALineOfMoreThanAMonth() {
+        // 45 days without Mar 1 and Mar 3: the line has no dots past a month and no segment to Mar 2 from either
+        // side, so Mar 2 was not drawn at all.
+        List<AnalysisResult.DailyTrend> days = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            String date = LocalDate.of(2025, 2, 23).plusDays(i).toString();
+            if (!date.equals("2025-03-01") && !date.equals("2025-03-03")) {
+                days.add(new AnalysisResult.DailyTrend(date, 0, 1000 + i, 0, 5, 5000, 0, 0.01, 0, 0, 0, 0, ""));
+            }
+        }
+        for (boolean rate : new boolean[] {false, true}) {
+            String svg = Charts.dailyLine(days, rate, "s");
+            String dot = "<g style='fill:rgb(" + (rate ? "42,157,143" : "31,58,95") + ");stroke:none'";
+            assertThat(svg.split(Pattern.quote(dot), -1).length - 1).as("one dot, Mar 2's").isEqualTo(1);
+        }
+        List<AnalysisResult.DailyTrend> month = twoWeeksWithout("2025-02-28", "2025-03-02");
+        assertThat(Charts.dailyLine(month, false, "s").split(Pattern.quote("<g style='fill:rgb(31,58,95);stroke:none'"),
+                -1).length - 1).as("up to a month, every day its dot").isEqualTo(12);
+    }
+
     /** The grey bands' boxes: left, right, top, bottom. */
     private static List<double[]> noDataBands(String svg) {
         List<double[]> bands = new ArrayList<>();
