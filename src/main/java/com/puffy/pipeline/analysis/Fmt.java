@@ -148,9 +148,13 @@ public final class Fmt {
         return String.format(Locale.US, "%,." + decimals + "f", value);
     }
 
-    /** Percentage points with a sign: {@code +12.0 pts}. */
+    /**
+     * Percentage points with a sign: {@code +12.0 pts}; a shift that rounds to nothing has none. Email's shares of 7.0%
+     * under first and last click sat beside a shift of "-0.0 pts" (-0.03), a sign that reads as a misprint.
+     */
     public static String points(double points) {
-        return String.format(Locale.US, "%+.1f pts", points);
+        String shown = String.format(Locale.US, "%+.1f pts", points);
+        return shown.equals("-0.0 pts") || shown.equals("+0.0 pts") ? "0.0 pts" : shown;
     }
 
     /** {@code 2025-02-23} as {@code Feb 23}; other text unchanged. */

@@ -47,6 +47,15 @@ class FmtTest {
     }
 
     @Test
+    void aShiftThatRoundsToNoPointsHasNoSign() {
+        assertThat(Fmt.points(-0.026123)).isEqualTo("0.0 pts");
+        assertThat(Fmt.points(0.04)).isEqualTo("0.0 pts");
+        assertThat(Fmt.points(0)).isEqualTo("0.0 pts");
+        assertThat(Fmt.points(-0.05)).isEqualTo("-0.1 pts");
+        assertThat(Fmt.points(2.1)).isEqualTo("+2.1 pts");
+    }
+
+    @Test
     void aRateThatRoundsToOnePercentTakesOneDecimalLikeTheRatesAboveIt() {
         assertThat(Fmt.rate(0.009996)).isEqualTo("1.0%");
         assertThat(Fmt.rate(0.00995)).isEqualTo("1.0%");
