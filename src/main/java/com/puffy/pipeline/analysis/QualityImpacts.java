@@ -226,8 +226,20 @@ final class QualityImpacts {
 
     private void any() {
         if (rows.isEmpty()) {
-            rows.add(new QualityImpact("ANY", "No finding touches an order or a day", 0, 0, 0.0, 0.0, "Nothing",
-                    "All figures can be used as they are."));
+            // "All figures can be used as they are" stood under "No event row was read, so there is no figure to
+            // use" when the files were empty or every row was set aside: there are no figures to trust or doubt.
+            long read = in.fileSummary.stream().mapToLong(f -> Analyzer.longOf(f.get("rows_read"))).sum();
+            long valid = in.fileSummary.stream().mapToLong(f -> Analyzer.longOf(f.get("rows_valid"))).sum();
+            if (read == 0) {
+                rows.add(new QualityImpact("ANY", "No event row was read", 0, 0, 0.0, 0.0, "Every figure: there is "
+                        + "none", "See Quality findings for the files that were empty or skipped."));
+            } else if (valid == 0) {
+                rows.add(new QualityImpact("ANY", "No row passed the quality checks", 0, 0, 0.0, 0.0,
+                        "Every figure: there is none", "See Quality findings for why the rows were set aside."));
+            } else {
+                rows.add(new QualityImpact("ANY", "No finding touches an order or a day", 0, 0, 0.0, 0.0, "Nothing",
+                        "All figures can be used as they are."));
+            }
             return;
         }
         long count = 0;

@@ -619,4 +619,32 @@ class AnalysisStageTest {
         assertThat(r.qualityImpact()).extracting(QualityImpact::issue).containsExactly("ANY");
         assertThat(Files.readString(work.resolve(AnalysisStage.REPORT))).contains("No data").contains("report-end");
     }
+
+    @Test
+    void withoutAValidRowTheQualityTableDoesNotSayEveryFigureCanBeUsed() throws Exception {
+        // Under "No event row was read, so there is no figure to use", the table's one row said "All figures can be
+        // used as they are"; with every row quarantined the banner above said "Data quality: clean".
+        for (String folder : List.of("transform", "quality", "monitoring")) {
+            try (var files = Files.list(out.resolve(folder))) {
+                for (Path file : files.toList()) {
+                    Files.writeString(file, Files.readAllLines(file).get(0) + "\n");
+                }
+            }
+        }
+        runStage();
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        assertThat(AnalysisResults.read(work).qualityImpact("ANY").orElseThrow().description())
+                .isEqualTo("No event row was read");
+        assertThat(page).doesNotContain("can be used as they are").contains("Data quality: read with care.");
+
+        Path summary = out.resolve("quality/file_summary.csv");
+        Files.writeString(summary, Files.readString(summary) + "events_20250301.csv,2025-03-01,true,"
+                + "client_id|page_url|referrer|timestamp|event_name|event_data|user_agent,2,0,2,0,2,100,aa,false\n");
+        runStage();
+        page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        assertThat(AnalysisResults.read(work).qualityImpact("ANY").orElseThrow().guidance())
+                .isEqualTo("See Quality findings for why the rows were set aside.");
+        assertThat(page).doesNotContain("can be used as they are", "Data quality: clean.")
+                .contains("Data quality: read with care.");
+    }
 }
