@@ -650,6 +650,6 @@ final class HtmlReport {
             .chip.critical{background:#fde8ea;color:#a61b2b}.chip.warning{background:#fff3dc;color:#8a5a00}.chip.info{background:#e8f0fb;color:#1f3a5f}
             footer{color:#7a8799;font-size:12px;margin-top:24px}
             @page{margin:12mm}
-            @media print{body{background:#fff}main{max-width:none;padding:0}.tile,.trust,svg.chart,tr,.pair,.lead{break-inside:avoid}h2,h3{break-after:avoid}.insight{break-after:avoid}table{font-size:11px}th,td{padding:3px 5px}.scroll{max-height:none;overflow:visible}}
+            @media print{body{background:#fff}.swatch,.chip,.trust,.tile.accent{-webkit-print-color-adjust:exact;print-color-adjust:exact}main{max-width:none;padding:0}.tile,.trust,svg.chart,tr,.pair,.lead{break-inside:avoid}h2,h3{break-after:avoid}.insight{break-after:avoid}table{font-size:11px}th,td{padding:3px 5px}.scroll{max-height:none;overflow:visible}}
             """;
 }

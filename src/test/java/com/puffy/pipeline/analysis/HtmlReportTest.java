@@ -259,6 +259,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void printingKeepsTheColoursOfTheChartKeysAndSeverityChips() {
+        // Browsers print without background colours unless asked ("Background graphics" is off by default): the
+        // keys' squares of clean, amber and no-data days printed empty, and the severity chips without their colour.
+        String print = html.substring(html.indexOf("@media print{"));
+        assertThat(print.substring(0, print.indexOf("}}") + 2)).containsPattern(
+                "\\.swatch,\\.chip,[^{]*\\{-webkit-print-color-adjust:exact;print-color-adjust:exact}");
+    }
+
+    @Test
     void anEmptyTableSaysSoWithoutOfferingItsCsvFile() throws Exception {
         Path out = dir.resolve("run");
         Path work = dir.resolve("work-empty");
