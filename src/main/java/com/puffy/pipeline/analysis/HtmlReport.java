@@ -103,6 +103,9 @@ final class HtmlReport {
         return out.toString();
     }
 
+    /** A figure that does not exist (a rate or share of nothing), as the daily table's average of no order. */
+    static final String NONE = "\u2013";
+
     /** Whether the period crosses a new year, so short dates carry their year. */
     private boolean yearly() {
         return Fmt.spansYears(r.overview().firstDate(), r.overview().lastDate());
@@ -293,7 +296,8 @@ final class HtmlReport {
         for (DailyTrend d : r.daily()) {
             byDate.put(d.date(), List.of(Fmt.date(d.date(), yearly()), Fmt.money(d.revenue()), Fmt.count(d.orders()),
                     d.orders() == 0 ? "\u2013" : Fmt.money(d.aov()),
-                    Fmt.count(d.sessions()), Fmt.rate(d.sessionCvr()), Fmt.percent(d.botShare()),
+                    Fmt.count(d.sessions()), d.sessions() == 0 ? NONE : Fmt.rate(d.sessionCvr()),
+                    Fmt.percent(d.botShare()),
                     Fmt.percent(d.clientIdNullRate()), Integer.toString(d.alerts()), d.issues()));
         }
         for (String missing : r.missingDays()) {
@@ -344,13 +348,18 @@ final class HtmlReport {
         }
         closeLead();
         List<List<String>> rows = new ArrayList<>();
+        long start = r.funnel().isEmpty() ? 0 : r.funnel().get(0).sessions();
+        long previous = start;
         for (FunnelStep s : r.funnel()) {
             boolean first = rows.isEmpty();
             // Every rate of the funnel in the conversion-rate format (Fmt.rate), as the chart and the sentences
-            // read them: a row read "100%" from the previous step beside "100.0%" from the start.
-            rows.add(List.of(s.label(), Fmt.count(s.sessions()), first ? "" : Fmt.rate(s.rateFromPrevious()),
-                    Fmt.rate(s.rateFromStart()), first ? "" : Fmt.count(s.dropOff()),
-                    first ? "" : Fmt.rate(s.dropOffRate())));
+            // read them: a row read "100%" from the previous step beside "100.0%" from the start. A rate of no
+            // sessions is none, as on the tiles: "0.0%" of nothing read as a measured rate.
+            rows.add(List.of(s.label(), Fmt.count(s.sessions()),
+                    first ? "" : previous == 0 ? NONE : Fmt.rate(s.rateFromPrevious()),
+                    start == 0 ? NONE : Fmt.rate(s.rateFromStart()), first ? "" : Fmt.count(s.dropOff()),
+                    first ? "" : previous == 0 ? NONE : Fmt.rate(s.dropOffRate())));
+            previous = s.sessions();
         }
         if (table(List.of("Step", "Sessions", "From previous", "From start", "Lost", "Drop-off"), "lrrrrr", rows, false)) {
             csvNote(ReportTables.FUNNEL);
@@ -423,11 +432,15 @@ final class HtmlReport {
         List<Segment> segments = r.segments().stream().filter(s -> !s.dimension().equals(AnalysisResult.REFERRER))
                 .toList();
         List<String> shares = sharesWithin(segments, Segment::dimension, Segment::sessionShare);
+        java.util.Map<String, Long> sessionsByDimension = new java.util.HashMap<>();
+        segments.forEach(s -> sessionsByDimension.merge(s.dimension(), s.sessions(), Long::sum));
         for (int i = 0; i < segments.size(); i++) {
             Segment s = segments.get(i);
+            boolean none = s.sessions() == 0;
             rows.add(List.of(dimension(s.dimension()), s.segment(), Fmt.count(s.sessions()),
-                    shares.get(i), Fmt.count(s.converted()), Fmt.rate(s.cvr()), Fmt.money(s.revenue()),
-                    Fmt.money(s.revenuePerSession())));
+                    sessionsByDimension.get(s.dimension()) == 0 ? NONE : shares.get(i), Fmt.count(s.converted()),
+                    none ? NONE : Fmt.rate(s.cvr()), Fmt.money(s.revenue()),
+                    none ? NONE : Fmt.money(s.revenuePerSession())));
         }
         boolean any = table(List.of("Dimension", "Segment", "Sessions", "Share", "Converted", "Conv. rate", "Revenue",
                 "Per session"), "llrrrrrr", rows, false);
@@ -492,10 +505,13 @@ final class HtmlReport {
         closeLead();
         List<List<String>> rows = new ArrayList<>();
         List<String> shares = sharesWithin(r.pathToPurchase(), PathBucket::measure, PathBucket::share);
+        java.util.Map<String, Long> ordersByMeasure = new java.util.HashMap<>();
+        r.pathToPurchase().forEach(b -> ordersByMeasure.merge(b.measure(), b.orders(), Long::sum));
         for (int i = 0; i < r.pathToPurchase().size(); i++) {
             PathBucket b = r.pathToPurchase().get(i);
             rows.add(List.of(b.measure().equals(AnalysisResult.TIME_TO_PURCHASE) ? "Time" : "Sessions", b.bucket(),
-                    Fmt.count(b.orders()), shares.get(i), Fmt.money(b.revenue())));
+                    Fmt.count(b.orders()), ordersByMeasure.get(b.measure()) == 0 ? NONE : shares.get(i),
+                    Fmt.money(b.revenue())));
         }
         if (table(List.of("Measure", "Bucket", "Orders", "Share", "Revenue"), "llrrr", rows, false)) {
             csvNote(ReportTables.PATH);
@@ -526,7 +542,8 @@ final class HtmlReport {
         List<List<String>> rows = new ArrayList<>();
         for (QualityImpact q : r.qualityImpact()) {
             rows.add(List.of(q.description(), Fmt.count(q.days()), Fmt.count(q.orders()), Fmt.money(q.revenue()),
-                    q.issue().equals("ANY") ? Fmt.shares(List.of(q.revenueShare(), 1 - q.revenueShare())).get(0)
+                    r.kpis().revenue() == 0 ? NONE : q.issue().equals("ANY")
+                            ? Fmt.shares(List.of(q.revenueShare(), 1 - q.revenueShare())).get(0)
                             : Fmt.percent(q.revenueShare()), q.affects(), q.guidance()));
         }
         if (table(List.of("Issue", "Days", "Orders", "Revenue", "Share", "Affects", "What to do"), "lrrrrll", rows, false)) {

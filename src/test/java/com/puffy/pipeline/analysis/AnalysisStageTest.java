@@ -621,6 +621,39 @@ class AnalysisStageTest {
     }
 
     @Test
+    void aRateOrShareOfNothingIsADashInTheTablesAsOnTheTilesNotZeroPercent() throws Exception {
+        // With no sessions the tiles said "n/a" while the funnel table read "0.0%" from the start, the visitors
+        // "0.0%" conversion and "0%" share, the path buckets "0%" of no orders.
+        for (String folder : List.of("transform", "quality", "monitoring")) {
+            try (var files = Files.list(out.resolve(folder))) {
+                for (Path file : files.toList()) {
+                    Files.writeString(file, Files.readAllLines(file).get(0) + "\n");
+                }
+            }
+        }
+        Files.writeString(out.resolve("transform/funnel.csv"), """
+                step,sessions,rate_from_previous,rate_from_start
+                sessions,0,0,0
+                page_viewed,0,0,0
+                product_added_to_cart,0,0,0
+                checkout_started,0,0,0
+                purchase,0,0,0
+                """);
+        runStage();
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        assertThat(page).contains("<td class=\"txt\">Viewed a page</td><td class=\"num\">0</td><td class=\"num\">"
+                + "\u2013</td><td class=\"num\">\u2013</td><td class=\"num\">0</td><td class=\"num\">\u2013</td>");
+        assertThat(page).doesNotContain("<td class=\"num\">0.0%</td>", "<td class=\"num\">0%</td>");
+        // A day of bots alone has no conversion rate either.
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily) + "2025-03-01,4,0,0,0,0,0,1,0,4,0,4,0,0,0,0\n");
+        runStage();
+        assertThat(Files.readString(work.resolve(AnalysisStage.REPORT))).contains("<td class=\"date\">Mar 1</td>"
+                + "<td class=\"num\">$0</td><td class=\"num\">0</td><td class=\"num\">\u2013</td><td class=\"num\">0"
+                + "</td><td class=\"num\">\u2013</td>");
+    }
+
+    @Test
     void withoutAValidRowTheQualityTableDoesNotSayEveryFigureCanBeUsed() throws Exception {
         // Under "No event row was read, so there is no figure to use", the table's one row said "All figures can be
         // used as they are"; with every row quarantined the banner above said "Data quality: clean".
