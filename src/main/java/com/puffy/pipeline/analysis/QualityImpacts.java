@@ -288,8 +288,9 @@ final class QualityImpacts {
     static final int LISTED_DAYS = 4;
 
     /**
-     * The days as a reader takes them: a range only when they follow each other ({@code Mar 1 - Mar 3}), else listed
-     * ({@code Mar 22, Mar 27}), since "Mar 22 - Mar 27" for two days reads as six.
+     * The days as a reader takes them: a range only when they follow each other ({@code Mar 1 – Mar 3}, with the
+     * en dash of the report's other ranges: the quality table's "Mar 1 - Mar 2" sat above the incidents' "Mar 1 –
+     * Mar 2"), else listed ({@code Mar 22, Mar 27}), since "Mar 22 – Mar 27" for two days reads as six.
      */
     static String range(Set<String> days) {
         if (days.isEmpty()) {
@@ -302,7 +303,7 @@ final class QualityImpacts {
             return first;
         }
         if (consecutive(sorted)) {
-            return first + " - " + last;
+            return first + " \u2013 " + last;
         }
         if (sorted.size() <= LISTED_DAYS) {
             return String.join(", ", sorted.stream().map(Fmt::date).toList());

@@ -433,7 +433,7 @@ class AnalysisStageTest {
         assertThat(QualityImpacts.range(new java.util.TreeSet<>(List.of("2025-03-22", "2025-03-27"))))
                 .isEqualTo("Mar 22, Mar 27");
         assertThat(QualityImpacts.range(new java.util.TreeSet<>(List.of("2025-03-01", "2025-03-02", "2025-03-03"))))
-                .isEqualTo("Mar 1 - Mar 3");
+                .isEqualTo("Mar 1 \u2013 Mar 3");
         assertThat(QualityImpacts.range(new java.util.TreeSet<>(List.of("2025-03-01", "2025-03-03", "2025-03-05",
                 "2025-03-07", "2025-03-09")))).isEqualTo("between Mar 1 and Mar 9");
     }
