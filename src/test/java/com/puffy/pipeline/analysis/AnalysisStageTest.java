@@ -68,6 +68,17 @@ class AnalysisStageTest {
         assertThat(Files.readString(work.resolve(AnalysisStage.REPORT))).contains(" \u00b7 5 days, 4 with data \u00b7 ");
     }
 
+    /** Every input file of the stage cut down to its header: a folder whose files had no rows. */
+    private void headerOnlyInputs() throws Exception {
+        for (String folder : List.of("transform", "quality", "monitoring")) {
+            try (var files = Files.list(out.resolve(folder))) {
+                for (Path file : files.toList()) {
+                    Files.writeString(file, Files.readAllLines(file).get(0) + "\n");
+                }
+            }
+        }
+    }
+
     private StageResult runStage() throws Exception {
         return new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
     }
@@ -603,14 +614,7 @@ class AnalysisStageTest {
 
     @Test
     void headerOnlyInputsGiveAnEmptyButCompleteReport() throws Exception {
-        for (String folder : List.of("transform", "quality", "monitoring")) {
-            try (var files = Files.list(out.resolve(folder))) {
-                for (Path file : files.toList()) {
-                    String header = Files.readAllLines(file).get(0);
-                    Files.writeString(file, header + "\n");
-                }
-            }
-        }
+        headerOnlyInputs();
         runStage();
         AnalysisResult r = AnalysisResults.read(work);
         assertThat(r.kpis().orders()).isZero();
@@ -624,13 +628,7 @@ class AnalysisStageTest {
     void aRateOrShareOfNothingIsADashInTheTablesAsOnTheTilesNotZeroPercent() throws Exception {
         // With no sessions the tiles said "n/a" while the funnel table read "0.0%" from the start, the visitors
         // "0.0%" conversion and "0%" share, the path buckets "0%" of no orders.
-        for (String folder : List.of("transform", "quality", "monitoring")) {
-            try (var files = Files.list(out.resolve(folder))) {
-                for (Path file : files.toList()) {
-                    Files.writeString(file, Files.readAllLines(file).get(0) + "\n");
-                }
-            }
-        }
+        headerOnlyInputs();
         Files.writeString(out.resolve("transform/funnel.csv"), """
                 step,sessions,rate_from_previous,rate_from_start
                 sessions,0,0,0
@@ -657,13 +655,7 @@ class AnalysisStageTest {
     void withoutAValidRowTheQualityTableDoesNotSayEveryFigureCanBeUsed() throws Exception {
         // Under "No event row was read, so there is no figure to use", the table's one row said "All figures can be
         // used as they are"; with every row quarantined the banner above said "Data quality: clean".
-        for (String folder : List.of("transform", "quality", "monitoring")) {
-            try (var files = Files.list(out.resolve(folder))) {
-                for (Path file : files.toList()) {
-                    Files.writeString(file, Files.readAllLines(file).get(0) + "\n");
-                }
-            }
-        }
+        headerOnlyInputs();
         runStage();
         String page = Files.readString(work.resolve(AnalysisStage.REPORT));
         assertThat(AnalysisResults.read(work).qualityImpact("ANY").orElseThrow().description())
