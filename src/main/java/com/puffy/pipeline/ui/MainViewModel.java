@@ -89,6 +89,12 @@ public final class MainViewModel {
     private final StringProperty outdatedNotice = new SimpleStringProperty("");
     /** What came, changed or went in the folder since Quality's last run, as last read; "" when nothing or unknown. */
     private String folderChanges = "";
+    /**
+     * True while the cards take the statuses just read, one after the other: the line above the screens then waits for
+     * the last, as it went through "Quality is out of date", "Quality, Transform are…" and the general words before
+     * naming the new file — four changes for one, at each look at a folder still being copied into.
+     */
+    private boolean statusesChanging;
     /** Whether another build of the app made the open folder's last run (it was installed or updated since). */
     private boolean madeByAnotherBuild;
     /** Why the last run on {@link #failedFolder} found nothing to read, kept until a run there succeeds. */
@@ -98,6 +104,9 @@ public final class MainViewModel {
     private final Map<StageId, StageViewModel> byId = new EnumMap<>(StageId.class);
 
     private volatile Cancellation current;
+    /** Whether the window shows: the folder is looked at only then. */
+    private final BooleanProperty windowShowing = new SimpleBooleanProperty();
+    private final FolderPoll folderPoll;
 
     public MainViewModel(Pipeline pipeline, UiThreads threads, RecentFolders recent, SampleDataSource sampleData,
                          Clock clock) {
@@ -113,6 +122,7 @@ public final class MainViewModel {
         this.sampleData = sampleData;
         this.clock = clock;
         this.folderAccess = folderAccess;
+        this.folderPoll = new FolderPoll(threads, clock);
         Set<StageId> available = pipeline.availableStages();
         for (StageId id : StageId.values()) {
             StageViewModel stage = new StageViewModel(id, available.contains(id));
@@ -197,6 +207,11 @@ public final class MainViewModel {
 
     public BooleanProperty runningProperty() {
         return running;
+    }
+
+    /** Set by the window: while it is not showing, the open folder is not looked at. */
+    public BooleanProperty windowShowingProperty() {
+        return windowShowing;
     }
 
     /** True while something slow that is not a run happens (preparing the sample data). */
@@ -296,6 +311,9 @@ public final class MainViewModel {
     }
 
     private void showOutdatedNotice() {
+        if (statusesChanging) {
+            return;
+        }
         List<String> outdated = stages.stream().filter(stage -> stage.getState() == StageState.STALE)
                 .map(stage -> stage.id().title()).toList();
         if (running.get() || outdated.isEmpty()) {
@@ -716,6 +734,7 @@ public final class MainViewModel {
         }
         String opened = statusMessage.get();
         threads.background(() -> {
+            FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             FolderChanges changes = changesSinceQuality(settings, statuses);
@@ -726,7 +745,9 @@ public final class MainViewModel {
                 if (running.get()) {
                     return;
                 }
+                folderPoll.statusesRead(seen);
                 showLastRun(manifests);
+                statusesChanging = true;
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     if (status != null) {
@@ -741,6 +762,7 @@ public final class MainViewModel {
                         }
                     }
                 }
+                statusesChanging = false;
                 showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
                 showChanges(changes, otherBuild);
@@ -904,6 +926,7 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
+            FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             FolderChanges changes = changesSinceQuality(settings, statuses);
             boolean otherBuild = madeByAnotherBuild(settings.outputDir());
@@ -913,8 +936,10 @@ public final class MainViewModel {
                 if (running.get() || !settings.inputDir().equals(inputDir.get())) {
                     return;
                 }
+                folderPoll.statusesRead(seen);
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
                 List<String> outdated = new ArrayList<>();
+                statusesChanging = true;
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     StageState shown = stage.getState();
@@ -929,6 +954,7 @@ public final class MainViewModel {
                         outdated.add(stage.id().title());
                     }
                 }
+                statusesChanging = false;
                 if (!outdated.isEmpty()) {
                     statusMessage.set((changes.isEmpty() ? "The folder or the rules changed" : changes.sentence())
                             + ": " + outOfDate(outdated) + ". Run all (F5) to bring "
@@ -1025,6 +1051,25 @@ public final class MainViewModel {
             stage.tick(now);
         }
         newDay();
+        lookAtFolder();
+    }
+
+    /**
+     * A file dropped into the open folder while the window stays in front (a sync job) is noticed within a few
+     * seconds, not only when the window comes back to the front. Never during a run: the run reads the folder itself,
+     * and its end reads every status again; never starts one either.
+     */
+    private void lookAtFolder() {
+        Path folder = inputDir.get();
+        if (folder == null || running.get() || busy.get() || !windowShowing.get()) {
+            return;
+        }
+        folderPoll.tick(folder, this::recheckStatuses);
+    }
+
+    /** How many times the open folder was looked at: for tests. */
+    int folderLooks() {
+        return folderPoll.looks();
     }
 
     /**
@@ -1246,12 +1291,15 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
+            FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality,
                     folderAccess);
             threads.fx(() -> {
+                folderPoll.statusesRead(seen);
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
+                statusesChanging = true;
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     StageState shown = stage.getState();
@@ -1259,6 +1307,8 @@ public final class MainViewModel {
                         stage.showStatus(toState(status));
                     }
                 }
+                statusesChanging = false;
+                showOutdatedNotice();
                 showUnreadable(unreadableOfFreshQuality(statuses, quality));
                 outputsVersion.set(outputsVersion.get() + 1);
             });

@@ -818,30 +818,6 @@ class MainViewModelTest {
         assertThat(vm.settings().asOf()).isEqualTo(today);
     }
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        java.time.Instant now;
-
-        MovingClock(String instant) {
-            now = java.time.Instant.parse(instant);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void midnightUtcMakesMonitoringOutOfDateAtOnceAndSaysWhyWhenAsOfIsToday() {
         MovingClock clock = new MovingClock("2026-11-26T23:59:30Z");
