@@ -96,7 +96,13 @@ public final class MainViewModel {
      */
     private boolean statusesChanging;
     /** Whether another build of the app made the open folder's last run (it was installed or updated since). */
-    private boolean madeByAnotherBuild;
+    private boolean lastRunByAnotherBuild;
+    /**
+     * The stages whose outputs another build made. After a run of Quality alone by this build, run.json is this
+     * build's while Transform, Analysis and Monitoring still hold the old build's outputs: their cards and the line
+     * above the screens blamed "the folder or the settings", which had not changed.
+     */
+    private Set<StageId> madeByAnotherBuild = EnumSet.noneOf(StageId.class);
     /** Why the last run on {@link #failedFolder} found nothing to read, kept until a run there succeeds. */
     private String failedReason = "";
     private Path failedFolder;
@@ -314,18 +320,45 @@ public final class MainViewModel {
         if (statusesChanging) {
             return;
         }
-        List<String> outdated = stages.stream().filter(stage -> stage.getState() == StageState.STALE)
-                .map(stage -> stage.id().title()).toList();
-        if (running.get() || outdated.isEmpty()) {
+        List<String> changed = new ArrayList<>();
+        List<String> anotherBuild = new ArrayList<>();
+        for (StageViewModel stage : stages) {
+            if (stage.getState() == StageState.STALE) {
+                (madeByAnotherBuild.contains(stage.id()) ? anotherBuild : changed).add(stage.id().title());
+            }
+        }
+        if (running.get() || changed.isEmpty() && anotherBuild.isEmpty()) {
             outdatedNotice.set("");
             return;
         }
-        boolean one = outdated.size() == 1;
-        outdatedNotice.set("Out of date: " + (!folderChanges.isEmpty() ? folderChanges : madeByAnotherBuild
-                ? "another version of the app made the last run (this one was installed or updated since)"
-                : "the folder or the settings changed since the last run") + ", so "
-                + String.join(", ", outdated) + (one ? " shows its" : " show their") + " results from before. "
-                + "Run all (F5) to update " + (one ? "it." : "them."));
+        boolean several = changed.size() + anotherBuild.size() > 1;
+        String update = " Run all (F5) to update " + (several ? "them." : "it.");
+        if (anotherBuild.isEmpty()) {
+            outdatedNotice.set("Out of date: " + (!folderChanges.isEmpty() ? folderChanges
+                    : "the folder or the settings changed since the last run") + ", so " + fromBefore(changed) + "."
+                    + update);
+        } else if (changed.isEmpty() && lastRunByAnotherBuild) {
+            outdatedNotice.set("Out of date: another version of the app made the last run (this one was installed or "
+                    + "updated since), so " + fromBefore(anotherBuild) + "." + update);
+        } else if (changed.isEmpty()) {
+            outdatedNotice.set("Out of date: " + byAnotherVersion(anotherBuild) + " (this one was installed or updated "
+                    + "since)." + update);
+        } else {
+            outdatedNotice.set("Out of date: " + (!folderChanges.isEmpty() ? folderChanges
+                    : "the folder or the settings changed since the last run") + ", so " + fromBefore(changed)
+                    + ", and " + byAnotherVersion(anotherBuild) + "." + update);
+        }
+    }
+
+    /** "Quality shows its results from before", "Quality, Transform show their results from before". */
+    private static String fromBefore(List<String> titles) {
+        return String.join(", ", titles) + (titles.size() == 1 ? " shows its" : " show their") + " results from before";
+    }
+
+    /** "Transform shows results made by another version of the app". */
+    private static String byAnotherVersion(List<String> titles) {
+        return String.join(", ", titles) + (titles.size() == 1 ? " shows" : " show")
+                + " results made by another version of the app";
     }
 
     public void onError(Consumer<UiError> listener) {
@@ -738,7 +771,8 @@ public final class MainViewModel {
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             FolderChanges changes = changesSinceQuality(settings, statuses);
-            boolean otherBuild = madeByAnotherBuild(settings.outputDir());
+            boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
+            Set<StageId> otherBuild = madeByAnotherBuild(manifests);
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
                     manifests.get(StageId.QUALITY), folderAccess);
             threads.fx(() -> {
@@ -756,7 +790,8 @@ public final class MainViewModel {
                         stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
                         if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
                             stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
-                                    : otherBuild ? "Outputs made by another version of the app; last run "
+                                    : otherBuild.contains(stage.id())
+                                    ? "Outputs made by another version of the app; last run "
                                     : "Outputs are older than the inputs or settings; last run ")
                                     + manifest.finishedAt() + ".");
                         }
@@ -765,7 +800,7 @@ public final class MainViewModel {
                 statusesChanging = false;
                 showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
-                showChanges(changes, otherBuild);
+                showChanges(changes, otherBuild, lastRunByOther);
                 List<String> outdated = stages.stream().filter(stage -> statuses.get(stage.id()) == StageStatus.STALE)
                         .map(stage -> stage.id().title()).toList();
                 // Reopening a folder a day was added to said only "Opened …", the stale badges out of sight below.
@@ -792,9 +827,10 @@ public final class MainViewModel {
     }
 
     /** Quality's card names the files that came, changed or went, which are why it is out of date. */
-    private void showChanges(FolderChanges changes, boolean otherBuild) {
+    private void showChanges(FolderChanges changes, Set<StageId> otherBuild, boolean lastRunByOther) {
         folderChanges = changes.sentence();
         madeByAnotherBuild = otherBuild;
+        lastRunByAnotherBuild = lastRunByOther;
         showOutdatedNotice();
         StageViewModel quality = byId.get(StageId.QUALITY);
         if (!changes.isEmpty() && quality.getState() == StageState.STALE) {
@@ -806,9 +842,24 @@ public final class MainViewModel {
      * Whether the run.json in {@code outputs} was written by another build than this one. After an update every stage
      * is stale (decision 0410), and the notice blamed "the folder or the settings", which had not changed.
      */
-    private static boolean madeByAnotherBuild(Path outputs) {
+    private static boolean lastRunByAnotherBuild(Path outputs) {
         String build = Pipeline.buildOfRunIn(outputs);
         return build != null && !build.equals(com.puffy.pipeline.core.AppVersion.build());
+    }
+
+    /**
+     * The stages whose outputs were made by another build, as their manifests say. A manifest without a build was
+     * written before stage manifests recorded one (2026-11-27), so by another build than this one.
+     */
+    static Set<StageId> madeByAnotherBuild(Map<StageId, StageManifest> manifests) {
+        Set<StageId> other = EnumSet.noneOf(StageId.class);
+        manifests.forEach((id, manifest) -> {
+            if (manifest != null && !manifest.finishedAtIso().isEmpty()
+                    && !manifest.build().equals(com.puffy.pipeline.core.AppVersion.build())) {
+                other.add(id);
+            }
+        });
+        return other;
     }
 
     private static String outOfDate(List<String> titles) {
@@ -929,7 +980,8 @@ public final class MainViewModel {
             FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             FolderChanges changes = changesSinceQuality(settings, statuses);
-            boolean otherBuild = madeByAnotherBuild(settings.outputDir());
+            boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
+            Set<StageId> otherBuild = madeByAnotherBuild(manifestsIn(settings.outputDir()));
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
                     StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder())), folderAccess);
             threads.fx(() -> {
@@ -949,6 +1001,8 @@ public final class MainViewModel {
                     }
                     stage.showStatus(toState(status));
                     stage.messageProperty().set(status == StageStatus.FRESH ? "Up to date."
+                            : otherBuild.contains(stage.id()) ? "Outputs made by another version of the app; run "
+                            + "again to bring them up to date."
                             : "The folder or the settings changed since the last run; run again to include them.");
                     if (status == StageStatus.STALE) {
                         outdated.add(stage.id().title());
@@ -960,7 +1014,7 @@ public final class MainViewModel {
                             + ": " + outOfDate(outdated) + ". Run all (F5) to bring "
                             + (outdated.size() == 1 ? "it" : "them") + " up to date.");
                 }
-                showChanges(changes, otherBuild);
+                showChanges(changes, otherBuild, lastRunByOther);
             });
         });
     }
@@ -1293,9 +1347,13 @@ public final class MainViewModel {
         threads.background(() -> {
             FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
-            StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
+            Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
+            StageManifest quality = manifests.get(StageId.QUALITY);
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality,
                     folderAccess);
+            FolderChanges changes = changesSinceQuality(settings, statuses);
+            boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
+            Set<StageId> otherBuild = madeByAnotherBuild(manifests);
             threads.fx(() -> {
                 folderPoll.statusesRead(seen);
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
@@ -1303,12 +1361,22 @@ public final class MainViewModel {
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     StageState shown = stage.getState();
-                    if (status != null && shown != StageState.FAILED && shown != StageState.CANCELLED) {
-                        stage.showStatus(toState(status));
+                    // A card whose badge stays keeps its words: "Not run this time: the run stopped before it", or
+                    // why it was out of date before a run that did not include it.
+                    if (status == null || shown == StageState.FAILED || shown == StageState.CANCELLED
+                            || toState(status) == shown) {
+                        continue;
+                    }
+                    stage.showStatus(toState(status));
+                    StageManifest manifest = manifests.get(stage.id());
+                    if (status == StageStatus.STALE && otherBuild.contains(stage.id()) && manifest != null) {
+                        stage.messageProperty().set("Outputs made by another version of the app; last run "
+                                + manifest.finishedAt() + ".");
                     }
                 }
                 statusesChanging = false;
-                showOutdatedNotice();
+                // What was new before the run is not new since it: the line and Quality's card read the folder again.
+                showChanges(changes, otherBuild, lastRunByOther);
                 showUnreadable(unreadableOfFreshQuality(statuses, quality));
                 outputsVersion.set(outputsVersion.get() + 1);
             });
