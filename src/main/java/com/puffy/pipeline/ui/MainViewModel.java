@@ -89,6 +89,8 @@ public final class MainViewModel {
     private final StringProperty outdatedNotice = new SimpleStringProperty("");
     /** What came, changed or went in the folder since Quality's last run, as last read; "" when nothing or unknown. */
     private String folderChanges = "";
+    /** What the last recheck said in the status bar about the folder's changes, while no other message replaced it. */
+    private String changeInStatusBar = "";
     /**
      * True while the cards take the statuses just read, one after the other: the line above the screens then waits for
      * the last, as it went through "Quality is out of date", "Quality, Transform are…" and the general words before
@@ -1003,16 +1005,29 @@ public final class MainViewModel {
                     stage.messageProperty().set(status == StageStatus.FRESH ? "Up to date."
                             : otherBuild.contains(stage.id()) ? "Outputs made by another version of the app; run "
                             + "again to bring them up to date."
+                            // The line above names the files: "the folder or the settings" sent users to the settings.
+                            : !changes.isEmpty() ? "The folder changed since the last run; run again to bring the "
+                            + "outputs up to date."
                             : "The folder or the settings changed since the last run; run again to include them.");
                     if (status == StageStatus.STALE) {
                         outdated.add(stage.id().title());
                     }
                 }
                 statusesChanging = false;
-                if (!outdated.isEmpty()) {
-                    statusMessage.set((changes.isEmpty() ? "The folder or the rules changed" : changes.sentence())
-                            + ": " + outOfDate(outdated) + ". Run all (F5) to bring "
-                            + (outdated.size() == 1 ? "it" : "them") + " up to date.");
+                List<String> staleNow = stages.stream().filter(stage -> stage.getState() == StageState.STALE)
+                        .map(stage -> stage.id().title()).toList();
+                // A second day dropped in while the first one's words were still in the status bar left them there,
+                // under a line above the screens that named both.
+                boolean saysAnEarlierLook = !changeInStatusBar.isEmpty() && statusMessage.get().equals(changeInStatusBar);
+                if (!outdated.isEmpty() || saysAnEarlierLook && !changes.isEmpty() && !staleNow.isEmpty()) {
+                    List<String> named = outdated.isEmpty() ? staleNow : outdated;
+                    changeInStatusBar = (changes.isEmpty() ? "The folder or the rules changed" : changes.sentence())
+                            + ": " + outOfDate(named) + ". Run all (F5) to bring "
+                            + (named.size() == 1 ? "it" : "them") + " up to date.";
+                    statusMessage.set(changeInStatusBar);
+                } else if (saysAnEarlierLook && staleNow.isEmpty()) {
+                    changeInStatusBar = "";
+                    statusMessage.set("The folder is back as it was at the last run: nothing is out of date.");
                 }
                 showChanges(changes, otherBuild, lastRunByOther);
             });

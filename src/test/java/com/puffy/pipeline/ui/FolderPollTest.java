@@ -85,6 +85,38 @@ class FolderPollTest {
     }
 
     @Test
+    void aSecondDayDroppedInUpdatesTheStatusBarWithTheLineAndTakingThemAwaySaysTheFolderIsBackAsItWas()
+            throws Exception {
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.runAll();
+        aLookLater(vm);
+        Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.statusMessageProperty().get()).startsWith("events_20250102.csv is new since the last run: ");
+        assertThat(vm.stage(StageId.TRANSFORM).messageProperty().get()).isEqualTo("The folder changed since the last "
+                + "run; run again to bring the outputs up to date.");
+
+        Files.writeString(input.resolve("events_20250103.csv"), HEADER);
+        aLookLater(vm);
+        aLookLater(vm);
+        String both = "2 files (events_20250102.csv, events_20250103.csv) are new since the last run";
+        assertThat(vm.outdatedNoticeProperty().get()).startsWith("Out of date: " + both);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(both + ": Quality, Transform, Analysis, Monitoring "
+                + "are out of date. Run all (F5) to bring them up to date.");
+
+        Files.delete(input.resolve("events_20250102.csv"));
+        Files.delete(input.resolve("events_20250103.csv"));
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.outdatedNoticeProperty().get()).isEmpty();
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
+        assertThat(vm.statusMessageProperty().get())
+                .isEqualTo("The folder is back as it was at the last run: nothing is out of date.");
+    }
+
+    @Test
     void aFileStillBeingCopiedInChangesTheLineOnceWhenItHoldsStillNotAtEveryLook() throws Exception {
         MainViewModel vm = vm(cancellation -> { });
         vm.openFolder(input);
