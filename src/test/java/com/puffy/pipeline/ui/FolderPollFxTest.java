@@ -25,9 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class FolderPollFxTest {
-    private static final String HEADER = "client_id,page_url,referrer,timestamp,event_name,event_data,user_agent\n";
-    private static final String ROW = "1740268798-lvfV1k5nHCN8,https://puffy.com/,,2025-11-0%dT10:00:00.000Z,"
-            + "page_viewed,,Mozilla/5.0\n";
+    private static final String HEADER = OutdatedNoticeFxTest.HEADER;
+    private static final String ROW = OutdatedNoticeFxTest.ROW;
 
     @TempDir
     Path dir;
@@ -42,14 +41,9 @@ class FolderPollFxTest {
     void start(Stage stage) {
         window = stage;
         prefs = Preferences.userRoot().node("eventpipe-test/poll-" + System.nanoTime());
-        UiThreads threads = UiThreads.javafx();
-        vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(List.of(
-                new com.puffy.pipeline.quality.QualityStage())), threads, new RecentFolders(prefs), d -> d, clock);
-        vm.cacheEnabledProperty().set(false);
-        view = StudioApp.build(vm, threads, null, prefs);
-        view.setErrorPresenter(errors::add);
-        stage.setScene(view.createScene(1024, 768));
-        stage.show();
+        UiFixtures.QualityWindow shown = UiFixtures.QualityWindow.show(stage, prefs, errors, 1024, 768, clock);
+        vm = shown.vm();
+        view = shown.view();
     }
 
     @AfterEach
