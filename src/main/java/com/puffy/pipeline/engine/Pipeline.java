@@ -555,6 +555,9 @@ public final class Pipeline {
         node.put("stage", stored.stage().cliName());
         node.put("fingerprint", stored.fingerprint());
         node.put("finished_at", stored.finishedAt());
+        // Which build made these outputs, as run.json says for the last run: after a run of one stage by a new
+        // build, run.json no longer tells which build made the stages it did not run.
+        node.put("build", AppVersion.build());
         node.put("elapsed_ms", stored.elapsedMillis());
         node.set("figures", JSON.valueToTree(stored.result().figures()));
         node.set("summary", JSON.valueToTree(stored.result().summary()));

@@ -113,7 +113,9 @@ public final class MainView {
         // the model, whose listeners hold every screen and table; a window no longer shown could never be collected.
         javafx.beans.value.ObservableValue<Boolean> shown = root.sceneProperty()
                 .flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+        // The open folder is looked at from the same tick, so only while the window shows (FolderPoll).
         shown.addListener((obs, was, is) -> {
+            vm.windowShowingProperty().set(is);
             if (is) {
                 clock.play();
             } else {
@@ -121,6 +123,7 @@ public final class MainView {
             }
         });
         if (shown.getValue()) {
+            vm.windowShowingProperty().set(true);
             clock.play();
         }
     }

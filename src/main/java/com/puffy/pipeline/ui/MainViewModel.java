@@ -89,8 +89,22 @@ public final class MainViewModel {
     private final StringProperty outdatedNotice = new SimpleStringProperty("");
     /** What came, changed or went in the folder since Quality's last run, as last read; "" when nothing or unknown. */
     private String folderChanges = "";
+    /** What the last recheck said in the status bar about the folder's changes, while no other message replaced it. */
+    private String changeInStatusBar = "";
+    /**
+     * True while the cards take the statuses just read, one after the other: the line above the screens then waits for
+     * the last, as it went through "Quality is out of date", "Quality, Transform are…" and the general words before
+     * naming the new file — four changes for one, at each look at a folder still being copied into.
+     */
+    private boolean statusesChanging;
     /** Whether another build of the app made the open folder's last run (it was installed or updated since). */
-    private boolean madeByAnotherBuild;
+    private boolean lastRunByAnotherBuild;
+    /**
+     * The stages whose outputs another build made. After a run of Quality alone by this build, run.json is this
+     * build's while Transform, Analysis and Monitoring still hold the old build's outputs: their cards and the line
+     * above the screens blamed "the folder or the settings", which had not changed.
+     */
+    private Set<StageId> madeByAnotherBuild = EnumSet.noneOf(StageId.class);
     /** Why the last run on {@link #failedFolder} found nothing to read, kept until a run there succeeds. */
     private String failedReason = "";
     private Path failedFolder;
@@ -98,6 +112,9 @@ public final class MainViewModel {
     private final Map<StageId, StageViewModel> byId = new EnumMap<>(StageId.class);
 
     private volatile Cancellation current;
+    /** Whether the window shows: the folder is looked at only then. */
+    private final BooleanProperty windowShowing = new SimpleBooleanProperty();
+    private final FolderPoll folderPoll;
 
     public MainViewModel(Pipeline pipeline, UiThreads threads, RecentFolders recent, SampleDataSource sampleData,
                          Clock clock) {
@@ -113,6 +130,7 @@ public final class MainViewModel {
         this.sampleData = sampleData;
         this.clock = clock;
         this.folderAccess = folderAccess;
+        this.folderPoll = new FolderPoll(threads, clock);
         Set<StageId> available = pipeline.availableStages();
         for (StageId id : StageId.values()) {
             StageViewModel stage = new StageViewModel(id, available.contains(id));
@@ -197,6 +215,11 @@ public final class MainViewModel {
 
     public BooleanProperty runningProperty() {
         return running;
+    }
+
+    /** Set by the window: while it is not showing, the open folder is not looked at. */
+    public BooleanProperty windowShowingProperty() {
+        return windowShowing;
     }
 
     /** True while something slow that is not a run happens (preparing the sample data). */
@@ -296,18 +319,48 @@ public final class MainViewModel {
     }
 
     private void showOutdatedNotice() {
-        List<String> outdated = stages.stream().filter(stage -> stage.getState() == StageState.STALE)
-                .map(stage -> stage.id().title()).toList();
-        if (running.get() || outdated.isEmpty()) {
+        if (statusesChanging) {
+            return;
+        }
+        List<String> changed = new ArrayList<>();
+        List<String> anotherBuild = new ArrayList<>();
+        for (StageViewModel stage : stages) {
+            if (stage.getState() == StageState.STALE) {
+                (madeByAnotherBuild.contains(stage.id()) ? anotherBuild : changed).add(stage.id().title());
+            }
+        }
+        if (running.get() || changed.isEmpty() && anotherBuild.isEmpty()) {
             outdatedNotice.set("");
             return;
         }
-        boolean one = outdated.size() == 1;
-        outdatedNotice.set("Out of date: " + (!folderChanges.isEmpty() ? folderChanges : madeByAnotherBuild
-                ? "another version of the app made the last run (this one was installed or updated since)"
-                : "the folder or the settings changed since the last run") + ", so "
-                + String.join(", ", outdated) + (one ? " shows its" : " show their") + " results from before. "
-                + "Run all (F5) to update " + (one ? "it." : "them."));
+        boolean several = changed.size() + anotherBuild.size() > 1;
+        String update = " Run all (F5) to update " + (several ? "them." : "it.");
+        if (anotherBuild.isEmpty()) {
+            outdatedNotice.set("Out of date: " + (!folderChanges.isEmpty() ? folderChanges
+                    : "the folder or the settings changed since the last run") + ", so " + fromBefore(changed) + "."
+                    + update);
+        } else if (changed.isEmpty() && lastRunByAnotherBuild) {
+            outdatedNotice.set("Out of date: another version of the app made the last run (this one was installed or "
+                    + "updated since), so " + fromBefore(anotherBuild) + "." + update);
+        } else if (changed.isEmpty()) {
+            outdatedNotice.set("Out of date: " + byAnotherVersion(anotherBuild) + " (this one was installed or updated "
+                    + "since)." + update);
+        } else {
+            outdatedNotice.set("Out of date: " + (!folderChanges.isEmpty() ? folderChanges
+                    : "the folder or the settings changed since the last run") + ", so " + fromBefore(changed)
+                    + ", and " + byAnotherVersion(anotherBuild) + "." + update);
+        }
+    }
+
+    /** "Quality shows its results from before", "Quality, Transform show their results from before". */
+    private static String fromBefore(List<String> titles) {
+        return String.join(", ", titles) + (titles.size() == 1 ? " shows its" : " show their") + " results from before";
+    }
+
+    /** "Transform shows results made by another version of the app". */
+    private static String byAnotherVersion(List<String> titles) {
+        return String.join(", ", titles) + (titles.size() == 1 ? " shows" : " show")
+                + " results made by another version of the app";
     }
 
     public void onError(Consumer<UiError> listener) {
@@ -716,17 +769,21 @@ public final class MainViewModel {
         }
         String opened = statusMessage.get();
         threads.background(() -> {
+            FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             FolderChanges changes = changesSinceQuality(settings, statuses);
-            boolean otherBuild = madeByAnotherBuild(settings.outputDir());
+            boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
+            Set<StageId> otherBuild = madeByAnotherBuild(manifests);
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
                     manifests.get(StageId.QUALITY), folderAccess);
             threads.fx(() -> {
                 if (running.get()) {
                     return;
                 }
+                folderPoll.statusesRead(seen);
                 showLastRun(manifests);
+                statusesChanging = true;
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     if (status != null) {
@@ -735,15 +792,17 @@ public final class MainViewModel {
                         stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
                         if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
                             stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
-                                    : otherBuild ? "Outputs made by another version of the app; last run "
+                                    : otherBuild.contains(stage.id())
+                                    ? "Outputs made by another version of the app; last run "
                                     : "Outputs are older than the inputs or settings; last run ")
                                     + manifest.finishedAt() + ".");
                         }
                     }
                 }
+                statusesChanging = false;
                 showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
-                showChanges(changes, otherBuild);
+                showChanges(changes, otherBuild, lastRunByOther);
                 List<String> outdated = stages.stream().filter(stage -> statuses.get(stage.id()) == StageStatus.STALE)
                         .map(stage -> stage.id().title()).toList();
                 // Reopening a folder a day was added to said only "Opened …", the stale badges out of sight below.
@@ -770,9 +829,10 @@ public final class MainViewModel {
     }
 
     /** Quality's card names the files that came, changed or went, which are why it is out of date. */
-    private void showChanges(FolderChanges changes, boolean otherBuild) {
+    private void showChanges(FolderChanges changes, Set<StageId> otherBuild, boolean lastRunByOther) {
         folderChanges = changes.sentence();
         madeByAnotherBuild = otherBuild;
+        lastRunByAnotherBuild = lastRunByOther;
         showOutdatedNotice();
         StageViewModel quality = byId.get(StageId.QUALITY);
         if (!changes.isEmpty() && quality.getState() == StageState.STALE) {
@@ -784,9 +844,24 @@ public final class MainViewModel {
      * Whether the run.json in {@code outputs} was written by another build than this one. After an update every stage
      * is stale (decision 0410), and the notice blamed "the folder or the settings", which had not changed.
      */
-    private static boolean madeByAnotherBuild(Path outputs) {
+    private static boolean lastRunByAnotherBuild(Path outputs) {
         String build = Pipeline.buildOfRunIn(outputs);
         return build != null && !build.equals(com.puffy.pipeline.core.AppVersion.build());
+    }
+
+    /**
+     * The stages whose outputs were made by another build, as their manifests say. A manifest without a build was
+     * written before stage manifests recorded one (2026-11-27), so by another build than this one.
+     */
+    static Set<StageId> madeByAnotherBuild(Map<StageId, StageManifest> manifests) {
+        Set<StageId> other = EnumSet.noneOf(StageId.class);
+        manifests.forEach((id, manifest) -> {
+            if (manifest != null && !manifest.finishedAtIso().isEmpty()
+                    && !manifest.build().equals(com.puffy.pipeline.core.AppVersion.build())) {
+                other.add(id);
+            }
+        });
+        return other;
     }
 
     private static String outOfDate(List<String> titles) {
@@ -904,17 +979,21 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
+            FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             FolderChanges changes = changesSinceQuality(settings, statuses);
-            boolean otherBuild = madeByAnotherBuild(settings.outputDir());
+            boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
+            Set<StageId> otherBuild = madeByAnotherBuild(manifestsIn(settings.outputDir()));
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
                     StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder())), folderAccess);
             threads.fx(() -> {
                 if (running.get() || !settings.inputDir().equals(inputDir.get())) {
                     return;
                 }
+                folderPoll.statusesRead(seen);
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
                 List<String> outdated = new ArrayList<>();
+                statusesChanging = true;
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     StageState shown = stage.getState();
@@ -924,17 +1003,33 @@ public final class MainViewModel {
                     }
                     stage.showStatus(toState(status));
                     stage.messageProperty().set(status == StageStatus.FRESH ? "Up to date."
+                            : otherBuild.contains(stage.id()) ? "Outputs made by another version of the app; run "
+                            + "again to bring them up to date."
+                            // The line above names the files: "the folder or the settings" sent users to the settings.
+                            : !changes.isEmpty() ? "The folder changed since the last run; run again to bring the "
+                            + "outputs up to date."
                             : "The folder or the settings changed since the last run; run again to include them.");
                     if (status == StageStatus.STALE) {
                         outdated.add(stage.id().title());
                     }
                 }
-                if (!outdated.isEmpty()) {
-                    statusMessage.set((changes.isEmpty() ? "The folder or the rules changed" : changes.sentence())
-                            + ": " + outOfDate(outdated) + ". Run all (F5) to bring "
-                            + (outdated.size() == 1 ? "it" : "them") + " up to date.");
+                statusesChanging = false;
+                List<String> staleNow = stages.stream().filter(stage -> stage.getState() == StageState.STALE)
+                        .map(stage -> stage.id().title()).toList();
+                // A second day dropped in while the first one's words were still in the status bar left them there,
+                // under a line above the screens that named both.
+                boolean saysAnEarlierLook = !changeInStatusBar.isEmpty() && statusMessage.get().equals(changeInStatusBar);
+                if (!outdated.isEmpty() || saysAnEarlierLook && !changes.isEmpty() && !staleNow.isEmpty()) {
+                    List<String> named = outdated.isEmpty() ? staleNow : outdated;
+                    changeInStatusBar = (changes.isEmpty() ? "The folder or the rules changed" : changes.sentence())
+                            + ": " + outOfDate(named) + ". Run all (F5) to bring "
+                            + (named.size() == 1 ? "it" : "them") + " up to date.";
+                    statusMessage.set(changeInStatusBar);
+                } else if (saysAnEarlierLook && staleNow.isEmpty()) {
+                    changeInStatusBar = "";
+                    statusMessage.set("The folder is back as it was at the last run: nothing is out of date.");
                 }
-                showChanges(changes, otherBuild);
+                showChanges(changes, otherBuild, lastRunByOther);
             });
         });
     }
@@ -1025,6 +1120,25 @@ public final class MainViewModel {
             stage.tick(now);
         }
         newDay();
+        lookAtFolder();
+    }
+
+    /**
+     * A file dropped into the open folder while the window stays in front (a sync job) is noticed within a few
+     * seconds, not only when the window comes back to the front. Never during a run: the run reads the folder itself,
+     * and its end reads every status again; never starts one either.
+     */
+    private void lookAtFolder() {
+        Path folder = inputDir.get();
+        if (folder == null || running.get() || busy.get() || !windowShowing.get()) {
+            return;
+        }
+        folderPoll.tick(folder, this::recheckStatuses);
+    }
+
+    /** How many times the open folder was looked at: for tests. */
+    int folderLooks() {
+        return folderPoll.looks();
     }
 
     /**
@@ -1246,19 +1360,38 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
+            FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
-            StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
+            Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
+            StageManifest quality = manifests.get(StageId.QUALITY);
             String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality,
                     folderAccess);
+            FolderChanges changes = changesSinceQuality(settings, statuses);
+            boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
+            Set<StageId> otherBuild = madeByAnotherBuild(manifests);
             threads.fx(() -> {
+                folderPoll.statusesRead(seen);
                 nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
+                statusesChanging = true;
                 for (StageViewModel stage : stages) {
                     StageStatus status = statuses.get(stage.id());
                     StageState shown = stage.getState();
-                    if (status != null && shown != StageState.FAILED && shown != StageState.CANCELLED) {
-                        stage.showStatus(toState(status));
+                    // A card whose badge stays keeps its words: "Not run this time: the run stopped before it", or
+                    // why it was out of date before a run that did not include it.
+                    if (status == null || shown == StageState.FAILED || shown == StageState.CANCELLED
+                            || toState(status) == shown) {
+                        continue;
+                    }
+                    stage.showStatus(toState(status));
+                    StageManifest manifest = manifests.get(stage.id());
+                    if (status == StageStatus.STALE && otherBuild.contains(stage.id()) && manifest != null) {
+                        stage.messageProperty().set("Outputs made by another version of the app; last run "
+                                + manifest.finishedAt() + ".");
                     }
                 }
+                statusesChanging = false;
+                // What was new before the run is not new since it: the line and Quality's card read the folder again.
+                showChanges(changes, otherBuild, lastRunByOther);
                 showUnreadable(unreadableOfFreshQuality(statuses, quality));
                 outputsVersion.set(outputsVersion.get() + 1);
             });

@@ -16,11 +16,12 @@ import java.util.Map;
 /**
  * What the last finished run of a stage recorded in its output folder ({@link Pipeline#STAGE_MANIFEST}): its summary
  * lines, how long it took, when it finished and the input files it could not read, so a reopened folder shows them
- * without running anything. Quality's also say how many event files it found and how many rows they held.
+ * without running anything. Quality's also say how many event files it found and how many rows they held. {@code build}
+ * is the build that made the outputs ("" in manifests written before it was recorded).
  */
 record StageManifest(List<String> summary, Duration elapsed, String finishedAt, String finishedAtIso,
                      List<String> unreadableInputs, List<String> inputFiles, Map<String, FolderChanges.Stamp> inputStamps,
-                     long eventFiles, long rowsRead) {
+                     long eventFiles, long rowsRead, String build) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** "Nov 26 09:32" in the user's time zone, for an ISO instant; the text itself if it is not one. */
     static String shown(String isoInstant) {
@@ -37,7 +38,7 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
     static StageManifest read(Path stageFolder) {
         Path file = stageFolder.resolve(Pipeline.STAGE_MANIFEST);
         if (!Files.isRegularFile(file)) {
-            return new StageManifest(List.of(), null, "", "", List.of(), List.of(), Map.of(), 0, 0);
+            return new StageManifest(List.of(), null, "", "", List.of(), List.of(), Map.of(), 0, 0, "");
         }
         try {
             JsonNode node = JSON.readTree(file.toFile());
@@ -59,9 +60,10 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
             String finished = node.path("finished_at").asText("");
             return new StageManifest(lines, Duration.ofMillis(node.path("elapsed_ms").asLong(0)), shown(finished),
                     finished, List.copyOf(unreadable), List.copyOf(inputs), Map.copyOf(stamps),
-                    node.path("figures").path("event_files").asLong(0), node.path("figures").path("rows_read").asLong(0));
+                    node.path("figures").path("event_files").asLong(0), node.path("figures").path("rows_read").asLong(0),
+                    node.path("build").asText(""));
         } catch (java.io.IOException e) {
-            return new StageManifest(List.of(), null, "", "", List.of(), List.of(), Map.of(), 0, 0);
+            return new StageManifest(List.of(), null, "", "", List.of(), List.of(), Map.of(), 0, 0, "");
         }
     }
 }

@@ -263,8 +263,7 @@ class MainViewModelTest {
         assertThat(vm.stage(StageId.TRANSFORM).messageProperty().get())
                 .startsWith("Outputs are older than the inputs or settings; last run ");
 
-        Path run = out.resolve(com.puffy.pipeline.engine.Pipeline.RUN_MANIFEST);
-        Files.writeString(run, Files.readString(run).replace(com.puffy.pipeline.core.AppVersion.build(), "f".repeat(64)));
+        madeByAnotherBuild(out, StageId.values());
         vm.openFolder(input);
 
         assertThat(vm.outdatedNoticeProperty().get()).isEqualTo("Out of date: another version of the app made the last "
@@ -272,6 +271,56 @@ class MainViewModelTest {
                 + "results from before. Run all (F5) to update them.");
         assertThat(vm.stage(StageId.TRANSFORM).messageProperty().get())
                 .startsWith("Outputs made by another version of the app; last run ");
+    }
+
+    /** What an update leaves behind: these stages' outputs and run.json made by another build (decision 0410). */
+    private static void madeByAnotherBuild(Path out, StageId... ids) throws Exception {
+        String other = "f".repeat(64);
+        for (StageId id : ids) {
+            Path manifest = out.resolve(id.outputFolder()).resolve(com.puffy.pipeline.engine.Pipeline.STAGE_MANIFEST);
+            Files.writeString(manifest, Files.readString(manifest)
+                    .replaceFirst("\"fingerprint\"\\s*:\\s*\"[0-9a-f]+\"", "\"fingerprint\" : \"0123\"")
+                    .replace(com.puffy.pipeline.core.AppVersion.build(), other));
+        }
+        Path run = out.resolve(com.puffy.pipeline.engine.Pipeline.RUN_MANIFEST);
+        Files.writeString(run, Files.readString(run).replace(com.puffy.pipeline.core.AppVersion.build(), other));
+    }
+
+    @Test
+    void afterAnUpdateRanQualityAloneTheOtherCardsSayAnotherVersionMadeTheirOutputsNotThatTheFolderChanged()
+            throws Exception {
+        MainViewModel vm = allFour();
+        vm.openFolder(input);
+        vm.runAll();
+        madeByAnotherBuild(vm.outputDirProperty().get(), StageId.values());
+        vm.openFolder(input);
+        fakes.ran.clear();
+
+        vm.runStage(StageId.QUALITY);
+
+        assertThat(fakes.ran).containsExactly(StageId.QUALITY);
+        String line = "Out of date: Transform, Analysis, Monitoring show results made by another version of the app "
+                + "(this one was installed or updated since). Run all (F5) to update them.";
+        assertThat(vm.outdatedNoticeProperty().get()).isEqualTo(line);
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
+        for (StageId later : List.of(StageId.TRANSFORM, StageId.ANALYSIS, StageId.MONITOR)) {
+            assertThat(vm.stage(later).getState()).isEqualTo(StageState.STALE);
+            assertThat(vm.stage(later).messageProperty().get()).as(later.title())
+                    .startsWith("Outputs made by another version of the app; last run ");
+        }
+
+        vm.recheckStatuses();
+        vm.openFolder(input);
+        assertThat(vm.outdatedNoticeProperty().get()).isEqualTo(line);
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).startsWith("Up to date; last run ");
+        assertThat(vm.stage(StageId.TRANSFORM).messageProperty().get())
+                .startsWith("Outputs made by another version of the app; last run ");
+
+        Files.writeString(input.resolve("events_20250102.csv"), "client_id,timestamp,event_name\n");
+        vm.recheckStatuses();
+        assertThat(vm.outdatedNoticeProperty().get()).isEqualTo("Out of date: events_20250102.csv is new since the "
+                + "last run, so Quality shows its results from before, and Transform, Analysis, Monitoring show results "
+                + "made by another version of the app. Run all (F5) to update them.");
     }
 
     @Test
@@ -816,30 +865,6 @@ class MainViewModelTest {
         vm.resetAsOf();
         assertThat(vm.asOfProperty().get()).isNull();
         assertThat(vm.settings().asOf()).isEqualTo(today);
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        java.time.Instant now;
-
-        MovingClock(String instant) {
-            now = java.time.Instant.parse(instant);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
-        }
     }
 
     @Test

@@ -25,8 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class OutdatedNoticeFxTest {
-    private static final String HEADER = "client_id,page_url,referrer,timestamp,event_name,event_data,user_agent\n";
-    private static final String ROW = "1740268798-lvfV1k5nHCN8,https://puffy.com/,,2025-11-0%dT10:00:00.000Z,"
+    static final String HEADER = "client_id,page_url,referrer,timestamp,event_name,event_data,user_agent\n";
+    static final String ROW = "1740268798-lvfV1k5nHCN8,https://puffy.com/,,2025-11-0%dT10:00:00.000Z,"
             + "page_viewed,,Mozilla/5.0\n";
 
     @TempDir

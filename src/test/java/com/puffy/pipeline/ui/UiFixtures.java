@@ -49,10 +49,15 @@ final class UiFixtures {
     record QualityWindow(MainViewModel vm, MainView view) {
         static QualityWindow show(javafx.stage.Stage stage, java.util.prefs.Preferences prefs,
                                   java.util.List<UiError> errors, double width, double height) {
+            return show(stage, prefs, errors, width, height, java.time.Clock.systemUTC());
+        }
+
+        /** With a clock the test moves (the window's tick still runs on its own). */
+        static QualityWindow show(javafx.stage.Stage stage, java.util.prefs.Preferences prefs,
+                                  java.util.List<UiError> errors, double width, double height, java.time.Clock clock) {
             UiThreads threads = UiThreads.javafx();
             MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(java.util.List.of(
-                    new com.puffy.pipeline.quality.QualityStage())), threads, new RecentFolders(prefs), d -> d,
-                    java.time.Clock.systemUTC());
+                    new com.puffy.pipeline.quality.QualityStage())), threads, new RecentFolders(prefs), d -> d, clock);
             vm.cacheEnabledProperty().set(false);
             MainView view = StudioApp.build(vm, threads, null, prefs);
             view.setErrorPresenter(errors::add);

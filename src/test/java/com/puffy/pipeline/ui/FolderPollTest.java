@@ -1,0 +1,196 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The open folder looked at while the window stays in front (decision 0755): every look and every reading of the
+ * statuses runs inline here, and the clock moves only when the test moves it.
+ */
+class FolderPollTest {
+    private static final String HEADER = "client_id,timestamp,event_name\n";
+    private static final String ADDED = "Out of date: events_20250102.csv is new since the last run, so Quality, "
+            + "Transform, Analysis, Monitoring show their results from before. Run all (F5) to update them.";
+
+    @TempDir
+    Path dir;
+    Path input;
+    Preferences prefs;
+    final FakeStages fakes = new FakeStages();
+    final MovingClock clock = new MovingClock("2026-11-27T10:00:00Z");
+    final AtomicReference<MainViewModel> vmRef = new AtomicReference<>();
+    final List<UiError> errors = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        input = Files.createDirectories(dir.resolve("events"));
+        Files.writeString(input.resolve("events_20250101.csv"), HEADER);
+        prefs = Preferences.userRoot().node("eventpipe-test/poll-" + System.nanoTime());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+        assertThat(errors).isEmpty();
+    }
+
+    private MainViewModel vm(java.util.function.Consumer<com.puffy.pipeline.core.Cancellation> duringTransform) {
+        MainViewModel vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY),
+                fakes.stage(StageId.TRANSFORM, duringTransform), fakes.stage(StageId.MONITOR),
+                fakes.stage(StageId.ANALYSIS))), UiThreads.direct(), new RecentFolders(prefs), d -> d, clock);
+        vm.onError(errors::add);
+        vm.cacheEnabledProperty().set(false);
+        vm.windowShowingProperty().set(true);
+        vmRef.set(vm);
+        return vm;
+    }
+
+    /** One tick of the window's clock, a look's interval after the last. */
+    private void aLookLater(MainViewModel vm) {
+        clock.advance(FolderPoll.INTERVAL);
+        vm.tick();
+    }
+
+    @Test
+    void aDayDroppedInWhileTheWindowStaysInFrontIsNamedAboveTheScreensWithoutAFocusChangeAndNothingRuns()
+            throws Exception {
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.runAll();
+        fakes.ran.clear();
+        aLookLater(vm);
+        assertThat(vm.outdatedNoticeProperty().get()).isEmpty();
+
+        Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+        aLookLater(vm);
+        aLookLater(vm);
+
+        assertThat(vm.outdatedNoticeProperty().get()).isEqualTo(ADDED);
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.STALE));
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).startsWith("events_20250102.csv is new");
+        assertThat(fakes.ran).as("a look never runs a stage").isEmpty();
+    }
+
+    @Test
+    void aSecondDayDroppedInUpdatesTheStatusBarWithTheLineAndTakingThemAwaySaysTheFolderIsBackAsItWas()
+            throws Exception {
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.runAll();
+        aLookLater(vm);
+        Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.statusMessageProperty().get()).startsWith("events_20250102.csv is new since the last run: ");
+        assertThat(vm.stage(StageId.TRANSFORM).messageProperty().get()).isEqualTo("The folder changed since the last "
+                + "run; run again to bring the outputs up to date.");
+
+        Files.writeString(input.resolve("events_20250103.csv"), HEADER);
+        aLookLater(vm);
+        aLookLater(vm);
+        String both = "2 files (events_20250102.csv, events_20250103.csv) are new since the last run";
+        assertThat(vm.outdatedNoticeProperty().get()).startsWith("Out of date: " + both);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(both + ": Quality, Transform, Analysis, Monitoring "
+                + "are out of date. Run all (F5) to bring them up to date.");
+
+        Files.delete(input.resolve("events_20250102.csv"));
+        Files.delete(input.resolve("events_20250103.csv"));
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.outdatedNoticeProperty().get()).isEmpty();
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
+        assertThat(vm.statusMessageProperty().get())
+                .isEqualTo("The folder is back as it was at the last run: nothing is out of date.");
+    }
+
+    @Test
+    void aFileStillBeingCopiedInChangesTheLineOnceWhenItHoldsStillNotAtEveryLook() throws Exception {
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.runAll();
+        aLookLater(vm);
+        List<String> lines = new ArrayList<>();
+        vm.outdatedNoticeProperty().addListener((o, was, is) -> lines.add(is));
+        List<String> statusMessages = new ArrayList<>();
+        vm.statusMessageProperty().addListener((o, was, is) -> statusMessages.add(is));
+
+        Path copying = input.resolve("events_20250102.csv");
+        Files.writeString(copying, HEADER);
+        for (int look = 0; look < 5; look++) {
+            Files.writeString(copying, "c" + look + ",2025-01-02T10:00:00Z,page_viewed\n", StandardOpenOption.APPEND);
+            aLookLater(vm);
+            assertThat(vm.outdatedNoticeProperty().get()).as("still growing at look " + look).isEmpty();
+        }
+        aLookLater(vm);
+        aLookLater(vm);
+        aLookLater(vm);
+
+        assertThat(lines).containsExactly(ADDED);
+        assertThat(statusMessages).hasSize(1);
+    }
+
+    @Test
+    void theFolderIsNotLookedAtWhileTheWindowIsNotShowing() throws Exception {
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.runAll();
+        vm.windowShowingProperty().set(false);
+        Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+        for (int look = 0; look < 4; look++) {
+            aLookLater(vm);
+        }
+        assertThat(vm.folderLooks()).isZero();
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
+
+        vm.windowShowingProperty().set(true);
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.outdatedNoticeProperty().get()).isEqualTo(ADDED);
+    }
+
+    @Test
+    void nothingIsLookedAtDuringARun() throws Exception {
+        List<Integer> looksDuringTheRun = new ArrayList<>();
+        MainViewModel vm = vm(cancellation -> {
+            MainViewModel running = vmRef.get();
+            int before = running.folderLooks();
+            try {
+                Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (int look = 0; look < 4; look++) {
+                aLookLater(running);
+            }
+            looksDuringTheRun.add(running.folderLooks() - before);
+        });
+        vm.openFolder(input);
+        aLookLater(vm);
+        vm.runAll();
+
+        assertThat(looksDuringTheRun).containsExactly(0);
+        assertThat(fakes.ran).containsExactly(StageId.QUALITY, StageId.TRANSFORM, StageId.MONITOR, StageId.ANALYSIS);
+    }
+
+    @Test
+    void aLookListsTheFilesQualityReadsWithTheirSizesAndTimesAndAFolderThatCannotBeListed() throws Exception {
+        Files.writeString(input.resolve("notes.txt"), "not an event file");
+        FolderPoll.Look look = FolderPoll.look(input);
+        assertThat(look.files()).containsOnlyKeys("events_20250101.csv");
+        assertThat(look.files().get("events_20250101.csv").bytes()).isEqualTo(HEADER.length());
+        assertThat(FolderPoll.look(dir.resolve("gone")).files()).isNull();
+    }
+}
