@@ -108,12 +108,30 @@ public final class NoDataDays {
                 double x = chart.getXAxis().getDisplayPosition(p.getXValue());
                 double y = chart.getYAxis().getDisplayPosition(p.getYValue());
                 boolean startsRun = previous == null || between(previous, day);
+                if (startsRun) {
+                    markIfAlone(elements);
+                }
                 elements.add(startsRun ? new MoveTo(x, y) : new LineTo(x, y));
                 previous = day;
             }
+            markIfAlone(elements);
             line.getElements().setAll(elements);
         }
     }
+
+    /**
+     * A run of one day (days without data on both sides) is a MoveTo alone, which draws nothing: past two months the
+     * charts have no dots, so such a day vanished. It becomes a short stroke across its point.
+     */
+    private static void markIfAlone(List<PathElement> elements) {
+        if (!elements.isEmpty() && elements.get(elements.size() - 1) instanceof MoveTo alone) {
+            elements.set(elements.size() - 1, new MoveTo(alone.getX() - LONE_DAY_HALF_WIDTH, alone.getY()));
+            elements.add(new LineTo(alone.getX() + LONE_DAY_HALF_WIDTH, alone.getY()));
+        }
+    }
+
+    /** Half the length of a lone day's stroke, in pixels: with the line's caps, a dash about 7 px wide. */
+    static final double LONE_DAY_HALF_WIDTH = 2;
 
     /** How many separate runs a series' line is drawn in (for tests): the MoveTos of its path. */
     public static long runs(XYChart.Series<?, ?> series) {

@@ -120,6 +120,40 @@ class MissingDayChartsFxTest {
         assertThat(tooltip(bands.get(0))).startsWith("Feb 26, 2025: no data");
     }
 
+    @Test
+    void aDayBetweenTwoDaysWithoutDataIsDrawnOnALineWithoutDots(FxRobot robot) {
+        // Past two months the revenue line has no dots; a day alone between two missing days was a MoveTo only.
+        long first = LocalDate.parse("2025-01-01").toEpochDay();
+        DayAxis days = new DayAxis();
+        GapLineChart chart = new GapLineChart(days, new javafx.scene.chart.NumberAxis());
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        for (long day : new long[] {first, first + 1, first + 3, first + 5, first + 6}) {
+            series.getData().add(new XYChart.Data<>(day, 100 + day - first));
+        }
+        robot.interact(() -> {
+            chart.setAnimated(false);
+            chart.setCreateSymbols(false);
+            days.span(first, first + 6, false);
+            chart.getData().add(series);
+            chart.setNoDataDays(List.of("2025-01-03", "2025-01-05"), iso -> iso);
+            window.setScene(new javafx.scene.Scene(chart, 800, 400));
+            window.show();
+            chart.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<javafx.scene.shape.PathElement> elements = ((javafx.scene.shape.Path) series.getNode()).getElements();
+        assertThat(moveTos(series)).as("three runs: Jan 1-2, Jan 4, Jan 6-7").isEqualTo(3);
+        int lone = 2; // after Jan 1 (MoveTo) and Jan 2 (LineTo)
+        assertThat(elements.get(lone)).isInstanceOf(MoveTo.class);
+        assertThat(elements.get(lone + 1)).as("Jan 4 has a stroke of its own, not a MoveTo alone")
+                .isInstanceOf(javafx.scene.shape.LineTo.class);
+        double x = chart.getXAxis().getDisplayPosition(first + 3);
+        assertThat(((MoveTo) elements.get(lone)).getX()).isLessThan(x);
+        assertThat(((javafx.scene.shape.LineTo) elements.get(lone + 1)).getX()).isGreaterThan(x);
+        assertThat(elements.get(lone + 2)).as("Jan 6 starts the last run").isInstanceOf(MoveTo.class);
+    }
+
     private void layout(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> window.getScene().getRoot().layout());
