@@ -130,6 +130,19 @@ class StageCommandTest {
     }
 
     @Test
+    void criticalAlertsSayOnStderrWhyTheExitCodeIsOneAndWhereTheyAre() {
+        // Freshness and zero revenue on 2025-03-09 are CRITICAL; a cron job that keeps only stderr saw exit 1 and no reason.
+        Path output = dir.resolve("o");
+        assertThat(run("run", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--as-of", "2025-03-09")).isEqualTo(1);
+        assertThat(err.toString()).contains("eventpipe: the run finished with 2 CRITICAL alerts (exit code 1): see "
+                + output.toAbsolutePath().resolve("monitoring").resolve("alerts.csv") + ".");
+        assertThat(run("validate", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--as-of", "2025-03-09")).isZero();
+        assertThat(err.toString()).doesNotContain("CRITICAL");
+    }
+
+    @Test
     void theListedStagesRunWithWhatTheyNeedAndNoMore() {
         assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("o").toString(), "--no-cache",
                 "--stages", "transform")).isZero();
