@@ -28,9 +28,11 @@ import picocli.CommandLine.Command;
                 "Event Pipeline Studio: turns a folder of daily web-event CSV files into trustworthy analytics.",
                 "With no command, starts the desktop app, on a folder if given: eventpipe DIR (or --input DIR).",
                 "A folder named like a command is the command: eventpipe ./run opens a folder called run."},
-        footer = {"", "Exit codes: 0 success, 1 finished with CRITICAL alerts, 2 usage error, 3 unreadable input, "
-                + "4 internal error."})
+        footer = {"", EventPipeCli.EXIT_CODES})
 public final class EventPipeCli implements Runnable {
+    static final String EXIT_CODES = "Exit codes: 0 success, 1 finished with CRITICAL alerts, 2 usage error, "
+            + "3 unreadable input, 4 internal error.";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -197,9 +199,20 @@ public final class EventPipeCli implements Runnable {
         return cli;
     }
 
+    /**
+     * A scheduled job's author reads {@code eventpipe run --help}, not the top-level help: the exit codes are in each
+     * stage command's too. The one-stage commands refuse {@code --stages} (with a sentence saying so), so their help
+     * does not list it.
+     */
     private static void addStageCommand(CommandLine cli, String name, StageCommand command, StageId id) {
         CommandLine sub = new CommandLine(command);
-        sub.getCommandSpec().usageMessage().description(StageCommand.description(id));
+        CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+        spec.usageMessage().description(StageCommand.description(id)).footer("", EXIT_CODES);
+        if (id != null) {
+            CommandLine.Model.OptionSpec stages = spec.findOption("--stages");
+            spec.remove(stages);
+            spec.addOption(CommandLine.Model.OptionSpec.builder(stages).hidden(true).build());
+        }
         cli.addSubcommand(name, sub);
     }
 
