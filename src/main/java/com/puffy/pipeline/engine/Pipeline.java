@@ -540,6 +540,11 @@ public final class Pipeline {
         if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
             return fse.getReason().strip();
         }
+        if (existing != null && e instanceof java.nio.file.FileSystemException fse && fse.getReason() == null) {
+            // /proc and /sys answer "no such file" for a folder in a folder that exists: the message was the path
+            // again, "cannot be created (/proc/out)".
+            return existing + " does not accept new folders (a system folder?)";
+        }
         return String.valueOf(e.getMessage());
     }
 
