@@ -543,7 +543,7 @@ public final class Pipeline {
         if (existing != null && e instanceof java.nio.file.FileSystemException fse && fse.getReason() == null) {
             // /proc and /sys answer "no such file" for a folder in a folder that exists: the message was the path
             // again, "cannot be created (/proc/out)".
-            return existing + " does not accept new folders (a system folder?)";
+            return existing + " does not accept new folders";
         }
         return String.valueOf(e.getMessage());
     }

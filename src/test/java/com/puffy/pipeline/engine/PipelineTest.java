@@ -464,7 +464,7 @@ class PipelineTest {
         // mkdir /proc/out answers ENOENT although /proc exists; the sentence read "cannot be created (/proc/out)".
         Path out = dir.resolve("out");
         assertThat(Pipeline.whyNotCreated(out, new java.nio.file.NoSuchFileException(out.toString())))
-                .isEqualTo(dir + " does not accept new folders (a system folder?)");
+                .isEqualTo(dir + " does not accept new folders");
     }
 
     @Test
