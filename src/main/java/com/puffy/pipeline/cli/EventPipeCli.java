@@ -12,7 +12,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -142,7 +144,8 @@ public final class EventPipeCli implements Runnable {
                 err.println("eventpipe: " + UnmatchedArguments.explain(unmatched));
                 return ExitCode.USAGE.code();
             }
-            String explained = OptionValueErrors.explain(ex.getArgSpec(), ex.getValue(), ex.getCause());
+            String explained = ex instanceof CommandLine.MissingParameterException missing
+                    ? missingOptions(missing) : OptionValueErrors.explain(ex.getArgSpec(), ex.getValue(), ex.getCause());
             err.println("eventpipe: " + (explained != null ? explained : ex.getMessage()));
             err.println("Run `eventpipe " + commandPath(ex.getCommandLine()) + "--help` for the options.");
             return ExitCode.USAGE.code();
@@ -175,6 +178,29 @@ public final class EventPipeCli implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * A required option left out, as a sentence saying what to give: picocli's "Missing required option:
+     * '--input=DIR'" read as a parser's complaint, with the option in a form (=DIR) nobody types. Null for an option
+     * given without its value, which picocli words well enough ("Missing required parameter for option …").
+     */
+    static String missingOptions(CommandLine.MissingParameterException missing) {
+        if (!String.valueOf(missing.getMessage()).startsWith("Missing required option")) {
+            return null;
+        }
+        List<String> needed = new ArrayList<>();
+        for (CommandLine.Model.ArgSpec arg : missing.getMissing()) {
+            if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
+                return null;
+            }
+            String what = option.description().length == 0 ? "" : option.description()[0].strip();
+            what = what.endsWith(".") ? what.substring(0, what.length() - 1) : what;
+            needed.add(option.longestName() + " " + option.paramLabel()
+                    + (what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1)));
+        }
+        return needed.isEmpty() ? null : "`eventpipe " + missing.getCommandLine().getCommandName() + "` needs "
+                + String.join("; and ", needed) + ".";
     }
 
     private static String commandPath(CommandLine commandLine) {

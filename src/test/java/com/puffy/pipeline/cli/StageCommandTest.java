@@ -52,6 +52,20 @@ class StageCommandTest {
     }
 
     @Test
+    void aMissingInputSaysWhatTheCommandNeedsInWords() {
+        // Was "Missing required option: '--input=DIR'".
+        assertThat(run("run", "--no-cache")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: `eventpipe run` needs --input DIR: folder with the daily "
+                + "event CSV files." + System.lineSeparator() + "Run `eventpipe run --help` for the options.");
+        assertThat(run("generate")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: `eventpipe generate` needs --out DIR: folder to write (new, "
+                + "empty, or generated before).");
+        // An option given without its value keeps picocli's own sentence, which names the option and its value.
+        assertThat(run("config", "--check")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: Missing required parameter for option '--check' (FILE)");
+    }
+
+    @Test
     void anEmptyPathOptionIsAUsageErrorNotTheWorkingFolder() {
         // "" is read as the working folder: --input "" validated whatever CSVs were there, and --output "" wrote
         // quality/ and run.json into it.
