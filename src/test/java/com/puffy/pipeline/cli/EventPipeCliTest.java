@@ -101,6 +101,13 @@ class EventPipeCliTest {
     }
 
     @Test
+    void configCheckOfAFolderNamesItsOwnOption() {
+        assertThat(run("config", "--check", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("eventpipe: Configuration file " + dir + " cannot be read: it is a folder, "
+                + "not a file; check the path given to --check." + System.lineSeparator());
+    }
+
+    @Test
     void configCheckAcceptsAGoodFile() throws Exception {
         Path file = Files.writeString(dir.resolve("good.yaml"), "transform:\n  lookback_days: 14\n");
         assertThat(run("config", "--check", file.toString())).isZero();
