@@ -169,6 +169,9 @@ public final class QualityStage implements Stage {
         List<String> changed = new ArrayList<>();
         for (FileResult result : results) {
             InputFile file = result.input;
+            if (file.size() < 0 || !Files.isRegularFile(file.path())) {
+                continue; // listed as unreadable, or a folder named like a day (listed with size 0)
+            }
             try {
                 if (Files.size(file.path()) == file.size()
                         && Files.getLastModifiedTime(file.path()).toMillis() == file.modifiedMillis()) {
