@@ -116,12 +116,7 @@ public final class Pipeline {
             refuseForeignFiles(settings.outputDir(), knownOutputs());
         }
         try {
-            PipelineReport report = runLocked(settings, requested, force, listener, cancellation);
-            if (newOutputFolder && report.stages().stream().anyMatch(run -> run.outcome() == StageOutcome.CANCELLED)) {
-                // Ctrl+C during a first run's first stage said "nothing was written" and left the folder with .lock.
-                removeIfOnlyLock(settings.outputDir());
-            }
-            return report;
+            return runLocked(settings, requested, force, listener, cancellation);
         } catch (RuntimeException e) {
             if (newOutputFolder) {
                 removeIfOnlyLock(settings.outputDir());
@@ -131,8 +126,8 @@ public final class Pipeline {
     }
 
     /**
-     * A first run that fails or is cancelled before any output (a folder without event files, say) left
-     * {@code <input>-pipeline} holding only its lock file beside the user's folder; that folder is removed again.
+     * A first run that fails before any output (a folder without event files, say) left {@code <input>-pipeline}
+     * holding only its lock file beside the user's folder; that folder is removed again.
      */
     private static void removeIfOnlyLock(Path outputDir) {
         try {

@@ -490,27 +490,6 @@ class PipelineTest {
     }
 
     @Test
-    void aFirstRunCancelledInItsFirstStageLeavesNoOutputFolderBehind() throws Exception {
-        Cancellation cancellation = new Cancellation();
-        Pipeline cancelled = new Pipeline(List.of(
-                new FakeStage(StageId.QUALITY, c -> {
-                    cancellation.cancel();
-                    cancellation.throwIfCancelled();
-                }),
-                new FakeStage(StageId.TRANSFORM, c -> { }),
-                new FakeStage(StageId.ANALYSIS, c -> { }),
-                new FakeStage(StageId.MONITOR, c -> { })));
-        PipelineReport report = cancelled.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE,
-                cancellation);
-        assertThat(report.stages()).last().extracting(StageRun::outcome).isEqualTo(StageOutcome.CANCELLED);
-        assertThat(settings.outputDir()).as("the console said 'nothing was written'").doesNotExist();
-
-        Files.createDirectories(settings.outputDir());
-        cancelled.run(settings, EnumSet.of(StageId.QUALITY), false, PipelineListener.NONE, cancellation);
-        assertThat(settings.outputDir()).as("a folder that was there before stays").isDirectory();
-    }
-
-    @Test
     void anOutputPathThatIsAFileSaysSo() throws Exception {
         Path file = Files.writeString(dir.resolve("report.csv"), "x");
         RunSettings ontoAFile = settings.withOutputDir(file);
