@@ -9,6 +9,7 @@ import com.puffy.pipeline.engine.PipelineReport;
 import com.puffy.pipeline.engine.StageOutcome;
 import com.puffy.pipeline.engine.StageRun;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -65,9 +66,14 @@ final class StageCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(err, System.console() != null, settings.outputDir());
         Cancellation cancellation = new Cancellation();
         PipelineReport report;
+        boolean newOutputFolder = !Files.exists(settings.outputDir());
         try (StopOnSignal ignored = StopOnSignal.install(cancellation, err,
                 "what is already in " + settings.outputDir() + " stays as it was")) {
             report = pipeline.run(settings, requested, options.force, progress, cancellation);
+            if (newOutputFolder && report.stages().stream().anyMatch(r -> r.outcome() == StageOutcome.CANCELLED)) {
+                // Ctrl+C in a first run's first stage said "nothing was written" and left the folder holding .lock.
+                Pipeline.removeIfOnlyLock(settings.outputDir());
+            }
         }
         for (StageRun run : report.stages()) {
             if (run.result() == null) {

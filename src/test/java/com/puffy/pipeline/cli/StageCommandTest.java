@@ -66,6 +66,40 @@ class StageCommandTest {
     }
 
     @Test
+    void aFirstRunStoppedInItsFirstStageLeavesNoOutputFolderBehind() throws Exception {
+        // The console said "Quality: cancelled; nothing was written", and the folder stayed, holding only .lock.
+        com.puffy.pipeline.core.Stage stopped = new com.puffy.pipeline.core.Stage() {
+            @Override
+            public com.puffy.pipeline.core.StageId id() {
+                return com.puffy.pipeline.core.StageId.QUALITY;
+            }
+
+            @Override
+            public List<String> outputs() {
+                return List.of("file_summary.csv");
+            }
+
+            @Override
+            public com.puffy.pipeline.core.StageResult run(com.puffy.pipeline.core.RunContext context,
+                    com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation) {
+                throw new com.puffy.pipeline.core.CancelledException();
+            }
+        };
+        com.puffy.pipeline.engine.Pipeline pipeline = new com.puffy.pipeline.engine.Pipeline(List.of(stopped));
+        Path output = dir.resolve("o");
+        err = new StringWriter();
+        EventPipeCli.execute(pipeline, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "validate", "--input", input.toString(), "--output", output.toString(), "--no-cache");
+        assertThat(err.toString()).contains("Quality: cancelled; nothing was written");
+        assertThat(output).doesNotExist();
+
+        Files.createDirectories(output);
+        EventPipeCli.execute(pipeline, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "validate", "--input", input.toString(), "--output", output.toString(), "--no-cache");
+        assertThat(output).as("a folder that was there before stays").isDirectory();
+    }
+
+    @Test
     void anEmptyPathOptionIsAUsageErrorNotTheWorkingFolder() {
         // "" is read as the working folder: --input "" validated whatever CSVs were there, and --output "" wrote
         // quality/ and run.json into it.
