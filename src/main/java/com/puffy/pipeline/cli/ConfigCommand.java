@@ -37,6 +37,10 @@ final class ConfigCommand implements Callable<Integer> {
                 throw PipelineException.usage("Configuration file " + check + " does not exist: check the path "
                         + "given to --check.");
             }
+            if (java.nio.file.Files.isDirectory(check)) {
+                throw PipelineException.usage("Configuration file " + check + " cannot be read: it is a folder, not "
+                        + "a file; check the path given to --check.");
+            }
             ConfigLoader.load(check);
             spec.commandLine().getOut().println(check + " is a valid configuration.");
             return 0;

@@ -20,6 +20,8 @@ import java.util.Set;
  */
 final class ConsoleProgress implements PipelineListener {
     private static final int BAR_WIDTH = 30;
+    /** Figures of a stage's result that list warnings, each said on stderr after the stage's line. */
+    private static final java.util.List<String> WARNING_FIGURES = java.util.List.of("input_warnings", "cache_warnings");
 
     private final PrintWriter err;
     private final boolean terminal;
@@ -83,13 +85,16 @@ final class ConsoleProgress implements PipelineListener {
             err.print("\r" + " ".repeat(BAR_WIDTH + 60) + "\r");
         }
         err.println(line);
-        if (outcome == StageOutcome.RAN && result != null
-                && result.figures().get("cache_warnings") instanceof Collection<?> warnings) {
-            // SPEC §8: a set-aside or bypassed cache is a WARNING; on stderr it reaches logs of scheduled runs,
-            // which keep stderr and drop the summary. Quality and monitoring open the same file: say it once.
-            for (Object warning : warnings) {
-                if (warned.add(String.valueOf(warning))) {
-                    err.println("WARNING: " + warning);
+        // SPEC §8: a set-aside or bypassed cache is a WARNING; on stderr it reaches logs of scheduled runs, which
+        // keep stderr and drop the summary. Quality and monitoring open the same file: say it once. An input file
+        // that changed while quality read it is said the same way.
+        for (String key : WARNING_FIGURES) {
+            if (outcome == StageOutcome.RAN && result != null
+                    && result.figures().get(key) instanceof Collection<?> warnings) {
+                for (Object warning : warnings) {
+                    if (warned.add(String.valueOf(warning))) {
+                        err.println("WARNING: " + warning);
+                    }
                 }
             }
         }

@@ -12,7 +12,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,9 +30,11 @@ import picocli.CommandLine.Command;
                 "Event Pipeline Studio: turns a folder of daily web-event CSV files into trustworthy analytics.",
                 "With no command, starts the desktop app, on a folder if given: eventpipe DIR (or --input DIR).",
                 "A folder named like a command is the command: eventpipe ./run opens a folder called run."},
-        footer = {"", "Exit codes: 0 success, 1 finished with CRITICAL alerts, 2 usage error, 3 unreadable input, "
-                + "4 internal error."})
+        footer = {"", EventPipeCli.EXIT_CODES})
 public final class EventPipeCli implements Runnable {
+    static final String EXIT_CODES = "Exit codes: 0 success, 1 finished with CRITICAL alerts, 2 usage error, "
+            + "3 unreadable input, 4 internal error.";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -140,7 +144,8 @@ public final class EventPipeCli implements Runnable {
                 err.println("eventpipe: " + UnmatchedArguments.explain(unmatched));
                 return ExitCode.USAGE.code();
             }
-            String explained = OptionValueErrors.explain(ex.getArgSpec(), ex.getValue(), ex.getCause());
+            String explained = ex instanceof CommandLine.MissingParameterException missing
+                    ? missingOptions(missing) : OptionValueErrors.explain(ex.getArgSpec(), ex.getValue(), ex.getCause());
             err.println("eventpipe: " + (explained != null ? explained : ex.getMessage()));
             err.println("Run `eventpipe " + commandPath(ex.getCommandLine()) + "--help` for the options.");
             return ExitCode.USAGE.code();
@@ -175,6 +180,29 @@ public final class EventPipeCli implements Runnable {
         return code;
     }
 
+    /**
+     * A required option left out, as a sentence saying what to give: picocli's "Missing required option:
+     * '--input=DIR'" read as a parser's complaint, with the option in a form (=DIR) nobody types. Null for an option
+     * given without its value, which picocli words well enough ("Missing required parameter for option …").
+     */
+    static String missingOptions(CommandLine.MissingParameterException missing) {
+        if (!String.valueOf(missing.getMessage()).startsWith("Missing required option")) {
+            return null;
+        }
+        List<String> needed = new ArrayList<>();
+        for (CommandLine.Model.ArgSpec arg : missing.getMissing()) {
+            if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
+                return null;
+            }
+            String what = option.description().length == 0 ? "" : option.description()[0].strip();
+            what = what.endsWith(".") ? what.substring(0, what.length() - 1) : what;
+            needed.add(option.longestName() + " " + option.paramLabel()
+                    + (what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1)));
+        }
+        return needed.isEmpty() ? null : "`eventpipe " + missing.getCommandLine().getCommandName() + "` needs "
+                + String.join("; and ", needed) + ".";
+    }
+
     private static String commandPath(CommandLine commandLine) {
         String name = commandLine.getCommandName();
         return "eventpipe".equals(name) ? "" : name + " ";
@@ -197,9 +225,20 @@ public final class EventPipeCli implements Runnable {
         return cli;
     }
 
+    /**
+     * A scheduled job's author reads {@code eventpipe run --help}, not the top-level help: the exit codes are in each
+     * stage command's too. The one-stage commands refuse {@code --stages} (with a sentence saying so), so their help
+     * does not list it.
+     */
     private static void addStageCommand(CommandLine cli, String name, StageCommand command, StageId id) {
         CommandLine sub = new CommandLine(command);
-        sub.getCommandSpec().usageMessage().description(StageCommand.description(id));
+        CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+        spec.usageMessage().description(StageCommand.description(id)).footer("", EXIT_CODES);
+        if (id != null) {
+            CommandLine.Model.OptionSpec stages = spec.findOption("--stages");
+            spec.remove(stages);
+            spec.addOption(CommandLine.Model.OptionSpec.builder(stages).hidden(true).build());
+        }
         cli.addSubcommand(name, sub);
     }
 

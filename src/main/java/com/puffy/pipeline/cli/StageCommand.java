@@ -9,6 +9,7 @@ import com.puffy.pipeline.engine.PipelineReport;
 import com.puffy.pipeline.engine.StageOutcome;
 import com.puffy.pipeline.engine.StageRun;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -65,9 +66,14 @@ final class StageCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(err, System.console() != null, settings.outputDir());
         Cancellation cancellation = new Cancellation();
         PipelineReport report;
+        boolean newOutputFolder = !Files.exists(settings.outputDir());
         try (StopOnSignal ignored = StopOnSignal.install(cancellation, err,
                 "what is already in " + settings.outputDir() + " stays as it was")) {
             report = pipeline.run(settings, requested, options.force, progress, cancellation);
+            if (newOutputFolder && report.stages().stream().anyMatch(r -> r.outcome() == StageOutcome.CANCELLED)) {
+                // Ctrl+C in a first run's first stage said "nothing was written" and left the folder holding .lock.
+                Pipeline.removeIfOnlyLock(settings.outputDir());
+            }
         }
         for (StageRun run : report.stages()) {
             if (run.result() == null) {
@@ -82,6 +88,7 @@ final class StageCommand implements Callable<Integer> {
         out.println("Outputs: " + report.outputDir().toAbsolutePath());
         out.flush();
         reportUnreadable(report, err);
+        reportCriticalAlerts(report, err);
         return report.exitCode().code();
     }
 
@@ -110,6 +117,21 @@ final class StageCommand implements Callable<Integer> {
         err.flush();
     }
 
+    /**
+     * Exit 1 said nothing on stderr: a scheduled job that keeps stderr and drops the summary (stdout) logged a failed
+     * run without a word on why. Exit 3 names its alerts in {@link #reportUnreadable}.
+     */
+    static void reportCriticalAlerts(PipelineReport report, PrintWriter err) {
+        int critical = report.criticalAlerts();
+        if (critical == 0 || !report.unreadableInputs().isEmpty()) {
+            return;
+        }
+        err.println("eventpipe: the run finished with " + critical + " CRITICAL alert" + (critical == 1 ? "" : "s")
+                + " (exit code 1): see " + report.outputDir().toAbsolutePath()
+                .resolve(StageId.MONITOR.outputFolder()).resolve("alerts.csv") + ".");
+        err.flush();
+    }
+
     private Set<StageId> requestedStages() {
         if (stage != null) {
             return EnumSet.of(stage);
@@ -125,15 +147,25 @@ final class StageCommand implements Callable<Integer> {
         return chosen;
     }
 
-    static String description(StageId id) {
+    /**
+     * The first line is the one the top-level help lists. The second says what a run does beyond its name: stages
+     * whose outputs are up to date are not run again, and a stage runs what it needs first (SPEC §9), which
+     * `transform --help` did not say.
+     */
+    static String[] description(StageId id) {
         if (id == null) {
-            return "Run the pipeline: quality, transform, analysis and monitoring (or the --stages given).";
+            return new String[]{"Run the pipeline: quality, transform, analysis and monitoring (or the --stages given).",
+                    "Stages whose outputs are up to date are not run again (--force runs them)."};
         }
-        return switch (id) {
+        String first = switch (id) {
             case QUALITY -> "Stage 1, Quality: schema, drift, row rules, duplicates, quarantine and reconciliation.";
             case TRANSFORM -> "Stage 2, Transform: sessions, users, conversions, attribution and daily metrics.";
             case ANALYSIS -> "Stage 3, Analysis: KPIs, charts and the HTML report.";
             case MONITOR -> "Stage 4, Monitoring: daily checks raising alerts, grouped into incidents.";
         };
+        return new String[]{first, id.upstream().isEmpty()
+                ? "Not run again while its outputs are up to date (--force runs it)."
+                : "Runs the stages it needs first when their outputs are missing or out of date; not run again while "
+                        + "its own are up to date (--force runs it)."};
     }
 }

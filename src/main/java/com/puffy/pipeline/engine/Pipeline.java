@@ -127,9 +127,10 @@ public final class Pipeline {
 
     /**
      * A first run that fails before any output (a folder without event files, say) left {@code <input>-pipeline}
-     * holding only its lock file beside the user's folder; that folder is removed again.
+     * holding only its lock file beside the user's folder; that folder is removed again. Public for the command
+     * line, which does the same after Ctrl+C in a first run (the app keeps the folder it shows).
      */
-    private static void removeIfOnlyLock(Path outputDir) {
+    public static void removeIfOnlyLock(Path outputDir) {
         try {
             try (var entries = Files.list(outputDir)) {
                 if (entries.anyMatch(p -> !p.getFileName().toString().equals(".lock"))) {
@@ -539,6 +540,11 @@ public final class Pipeline {
         }
         if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
             return fse.getReason().strip();
+        }
+        if (existing != null && e instanceof java.nio.file.FileSystemException fse && fse.getReason() == null) {
+            // /proc and /sys answer "no such file" for a folder in a folder that exists: the message was the path
+            // again, "cannot be created (/proc/out)".
+            return existing + " does not accept new folders";
         }
         return String.valueOf(e.getMessage());
     }

@@ -254,8 +254,8 @@ final class CachedResults implements AutoCloseable {
                 // Once per run: the cause is almost always the folder, the same for every file.
                 if (warnings.isEmpty()) {
                     warnings.add("The cache folder " + folder + " could not keep the results of "
-                            + result.input.path() + " (" + e + "); files whose results were not kept are validated "
-                            + "again next run: check the free space and permissions there.");
+                            + result.input.path() + " (" + reason(e) + "); files whose results were not kept are "
+                            + "validated again next run: check the free space and permissions there.");
                 }
             }
         } finally {
@@ -263,6 +263,17 @@ final class CachedResults implements AutoCloseable {
                 release(name);
             }
         }
+    }
+
+    /**
+     * The system's reason, without the exception's class: stderr of a scheduled run read "(java.io.IOException: No
+     * space left on device)".
+     */
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason().strip();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /**

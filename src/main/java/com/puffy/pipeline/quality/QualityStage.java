@@ -143,6 +143,10 @@ public final class QualityStage implements Stage {
             // The last progress message carries the reconciliation, so it also appears on stderr (issue 3).
             progress.update(100, 100, summary.reconciliation());
             var figures = summary.figures();
+            List<String> changed = changedWhileRead(results);
+            figures.put("input_warnings", changed);
+            List<String> lines = new ArrayList<>(summary.lines());
+            changed.forEach(warning -> lines.add("Warning: " + warning));
             figures.put("timings_ms", java.util.Map.of("validate_files", (t1 - t0) / 1_000_000,
                     "cross_file_steps", (t2 - t1) / 1_000_000, "write_outputs", (t3 - t2) / 1_000_000));
             // A file whose rows are missing from every output is exit 3 for the whole run (decision 0200), even
@@ -150,10 +154,38 @@ public final class QualityStage implements Stage {
             List<String> unreadable = results.stream().filter(r -> r.status == FileResult.Status.UNREADABLE)
                     .flatMap(r -> r.findings.stream().filter(f -> f.code() == ReasonCode.UNREADABLE_FILE).limit(1))
                     .map(FileFinding::message).toList();
-            return new StageResult(figures, summary.lines(), 0, unreadable);
+            return new StageResult(figures, lines, 0, unreadable);
         } finally {
             deleteTree(spoolDir);
         }
+    }
+
+    /**
+     * Files whose size or modification time moved since the folder was listed: a day still being copied or appended
+     * to. The pipeline already runs the stage again next time (its inputs changed during the run), but the run said
+     * nothing, and a scheduled job's outputs silently held part of the day.
+     */
+    static List<String> changedWhileRead(List<FileResult> results) {
+        List<String> changed = new ArrayList<>();
+        for (FileResult result : results) {
+            InputFile file = result.input;
+            if (file.size() < 0 || !Files.isRegularFile(file.path())) {
+                continue; // listed as unreadable, or a folder named like a day (listed with size 0)
+            }
+            try {
+                if (Files.size(file.path()) == file.size()
+                        && Files.getLastModifiedTime(file.path()).toMillis() == file.modifiedMillis()) {
+                    continue;
+                }
+            } catch (IOException e) {
+                continue; // gone since: the next run's listing says so
+            }
+            changed.add(file.name() + " changed while it was being read (still being copied or written?): this "
+                    + "run's outputs hold the " + String.format(java.util.Locale.ROOT, "%,d", result.rowsRead)
+                    + (result.rowsRead == 1 ? " row" : " rows") + " read before the change; run again once the file "
+                    + "is complete.");
+        }
+        return changed;
     }
 
     private List<FileResult> validateAll(List<InputFile> files, QualityConfig config, Path spoolDir,

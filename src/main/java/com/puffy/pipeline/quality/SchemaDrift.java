@@ -119,9 +119,13 @@ final class SchemaDrift {
         for (int i = 0; i < mapping.extraFields().length; i++) {
             String name = mapping.extraNames().get(i);
             String raw = mapping.rawHeaders().get(mapping.extraFields()[i]).replace("\uFEFF", "").trim();
-            changes.putIfAbsent("EXTRA|" + name, new Change("EXTRA", name, raw,
-                    "extra column `" + raw + "` (kept in validated_events.csv as `" + QualityWriter.outputName(name)
-                            + "`)"));
+            String kept = "kept in validated_events.csv as `" + QualityWriter.outputName(name) + "`";
+            // A header naming client_id twice read as "extra column `client_id`", as if client_id were unknown.
+            String detail = CanonicalColumn.byName(name).filter(mapping::has).isPresent()
+                    ? "a second `" + raw + "` column (the header names `" + name + "` twice; the first is read, this "
+                            + "one is " + kept + ")"
+                    : "extra column `" + raw + "` (" + kept + ")";
+            changes.putIfAbsent("EXTRA|" + name, new Change("EXTRA", name, raw, detail));
         }
         List<CanonicalColumn> present = mapping.presentInFileOrder();
         List<CanonicalColumn> sorted = new ArrayList<>(present);

@@ -14,8 +14,14 @@ import java.nio.file.Path;
 
 /** Finds where a file stops being UTF-8, so the UNREADABLE_FILE message can point at the line. */
 final class Utf8Check {
-    /** A place in the file; {@code isError} false: the scan reached the end without finding what it looked for. */
-    record Position(long line, long offset, boolean isError) {
+    /**
+     * A place in the file; {@code isError} false: the scan reached the end without finding what it looked for.
+     * {@code endsMidCharacter}: the file's last bytes begin a UTF-8 character that never ends.
+     */
+    record Position(long line, long offset, boolean isError, boolean endsMidCharacter) {
+        Position(long line, long offset, boolean isError) {
+            this(line, offset, isError, false);
+        }
     }
 
     private Utf8Check() {
@@ -49,6 +55,12 @@ final class Utf8Check {
             // One NUL deep in a text export (a damaged copy) is not "a binary file": say where it is.
             return new Verdict(nul.line(), "holds a NUL byte (binary data) at line " + nul.line() + ", byte "
                     + nul.offset() + ", so it is not CSV text; re-export it, or remove that byte, to have its rows read");
+        }
+        if (invalid.endsMidCharacter()) {
+            // A copy or download cut short mid-character read as "re-export it as UTF-8" of a file that is UTF-8.
+            return new Verdict(invalid.line(), "ends in the middle of a character (line " + invalid.line() + ", byte "
+                    + invalid.offset() + "), so it looks cut short, e.g. a copy or download that did not finish; copy "
+                    + "it again in full (or re-export it as UTF-8) to have its rows read");
         }
         return new Verdict(invalid.line(), "is not UTF-8 text (first invalid byte at line " + invalid.line() + ", byte "
                 + invalid.offset() + "); re-export it as UTF-8");
@@ -160,7 +172,7 @@ final class Utf8Check {
                 chars.clear();
                 bytes.compact();
             }
-            return new Position(line, consumedBefore, false);
+            return new Position(line, consumedBefore, false, bytes.position() > 0);
         } catch (IOException e) {
             return new Position(0, 0, false);
         }

@@ -62,6 +62,14 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void anInputFileThatChangedWhileReadIsAWarningOnStderr() {
+        progress.stageFinished(StageId.QUALITY, StageOutcome.RAN, StageResult.of(Map.of("input_warnings",
+                List.of("events_20250309.csv changed while it was being read")), List.of()), Duration.ofMillis(100));
+        assertThat(err.toString().lines()).containsExactly("Quality: done in 0.1 s",
+                "WARNING: events_20250309.csv changed while it was being read");
+    }
+
+    @Test
     void otherStagesAndFailuresKeepTheirPlainLine() {
         progress.stageFinished(StageId.MONITOR, StageOutcome.RAN, StageResult.of(Map.of("alerts", 3), List.of()),
                 Duration.ofMillis(200));

@@ -39,6 +39,27 @@ class EventPipeCliTest {
     }
 
     @Test
+    void eachStageCommandsHelpListsTheExitCodesAndOnlyRunListsStages() {
+        Pipeline standard = com.puffy.pipeline.StudioEngine.standardPipeline();
+        for (String command : List.of("run", "validate", "transform", "analyze", "monitor")) {
+            StringWriter help = new StringWriter();
+            assertThat(EventPipeCli.execute(standard, new PrintWriter(help, true), new PrintWriter(err, true),
+                    command, "--help")).isZero();
+            String text = help.toString().replaceAll("\\s+", " ");
+            assertThat(text).as(command).contains(EventPipeCli.EXIT_CODES);
+            if (command.equals("run")) {
+                assertThat(text).contains("--stages=LIST", "not run again");
+            } else {
+                // validate refuses --stages with a sentence; its help listed it as if it were one of its options.
+                assertThat(text).as(command).doesNotContain("--stages");
+            }
+        }
+        StringWriter help = new StringWriter();
+        EventPipeCli.execute(standard, new PrintWriter(help, true), new PrintWriter(err, true), "transform", "--help");
+        assertThat(help.toString().replaceAll("\\s+", " ")).contains("Runs the stages it needs first");
+    }
+
+    @Test
     void everyCommandIsListedInTheHelpWithAWholeSentence() {
         // The command list shows only the first line of a description, so that line must stand on its own.
         assertThat(EventPipeCli.build(com.puffy.pipeline.StudioEngine.standardPipeline()).getSubcommands()).hasSize(8).allSatisfy((name, command) ->
@@ -77,6 +98,13 @@ class EventPipeCliTest {
         assertThat(run("config", "--check", missing.toString())).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("eventpipe: Configuration file " + missing + " does not exist: check the "
                 + "path given to --check." + System.lineSeparator());
+    }
+
+    @Test
+    void configCheckOfAFolderNamesItsOwnOption() {
+        assertThat(run("config", "--check", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("eventpipe: Configuration file " + dir + " cannot be read: it is a folder, "
+                + "not a file; check the path given to --check." + System.lineSeparator());
     }
 
     @Test

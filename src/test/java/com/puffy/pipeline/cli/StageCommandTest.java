@@ -52,6 +52,54 @@ class StageCommandTest {
     }
 
     @Test
+    void aMissingInputSaysWhatTheCommandNeedsInWords() {
+        // Was "Missing required option: '--input=DIR'".
+        assertThat(run("run", "--no-cache")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: `eventpipe run` needs --input DIR: folder with the daily "
+                + "event CSV files." + System.lineSeparator() + "Run `eventpipe run --help` for the options.");
+        assertThat(run("generate")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: `eventpipe generate` needs --out DIR: folder to write (new, "
+                + "empty, or generated before).");
+        // An option given without its value keeps picocli's own sentence, which names the option and its value.
+        assertThat(run("config", "--check")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: Missing required parameter for option '--check' (FILE)");
+    }
+
+    @Test
+    void aFirstRunStoppedInItsFirstStageLeavesNoOutputFolderBehind() throws Exception {
+        // The console said "Quality: cancelled; nothing was written", and the folder stayed, holding only .lock.
+        com.puffy.pipeline.core.Stage stopped = new com.puffy.pipeline.core.Stage() {
+            @Override
+            public com.puffy.pipeline.core.StageId id() {
+                return com.puffy.pipeline.core.StageId.QUALITY;
+            }
+
+            @Override
+            public List<String> outputs() {
+                return List.of("file_summary.csv");
+            }
+
+            @Override
+            public com.puffy.pipeline.core.StageResult run(com.puffy.pipeline.core.RunContext context,
+                    com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation) {
+                throw new com.puffy.pipeline.core.CancelledException();
+            }
+        };
+        com.puffy.pipeline.engine.Pipeline pipeline = new com.puffy.pipeline.engine.Pipeline(List.of(stopped));
+        Path output = dir.resolve("o");
+        err = new StringWriter();
+        EventPipeCli.execute(pipeline, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "validate", "--input", input.toString(), "--output", output.toString(), "--no-cache");
+        assertThat(err.toString()).contains("Quality: cancelled; nothing was written");
+        assertThat(output).doesNotExist();
+
+        Files.createDirectories(output);
+        EventPipeCli.execute(pipeline, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "validate", "--input", input.toString(), "--output", output.toString(), "--no-cache");
+        assertThat(output).as("a folder that was there before stays").isDirectory();
+    }
+
+    @Test
     void anEmptyPathOptionIsAUsageErrorNotTheWorkingFolder() {
         // "" is read as the working folder: --input "" validated whatever CSVs were there, and --output "" wrote
         // quality/ and run.json into it.
@@ -127,6 +175,19 @@ class StageCommandTest {
         assertThat(err.toString()).contains("events_20250224.csv is not UTF-8 text")
                 .containsPattern("eventpipe: the run also raised \\d+ CRITICAL alerts? \\(exit code 3 outranks 1\\): "
                         + "see monitoring/alerts.csv.");
+    }
+
+    @Test
+    void criticalAlertsSayOnStderrWhyTheExitCodeIsOneAndWhereTheyAre() {
+        // Freshness and zero revenue on 2025-03-09 are CRITICAL; a cron job that keeps only stderr saw exit 1 and no reason.
+        Path output = dir.resolve("o");
+        assertThat(run("run", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--as-of", "2025-03-09")).isEqualTo(1);
+        assertThat(err.toString()).contains("eventpipe: the run finished with 2 CRITICAL alerts (exit code 1): see "
+                + output.toAbsolutePath().resolve("monitoring").resolve("alerts.csv") + ".");
+        assertThat(run("validate", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--as-of", "2025-03-09")).isZero();
+        assertThat(err.toString()).doesNotContain("CRITICAL");
     }
 
     @Test

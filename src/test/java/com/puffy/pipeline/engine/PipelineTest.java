@@ -460,6 +460,14 @@ class PipelineTest {
     }
 
     @Test
+    void anOutputFolderASystemFolderRefusesSaysSoRatherThanRepeatingThePath() {
+        // mkdir /proc/out answers ENOENT although /proc exists; the sentence read "cannot be created (/proc/out)".
+        Path out = dir.resolve("out");
+        assertThat(Pipeline.whyNotCreated(out, new java.nio.file.NoSuchFileException(out.toString())))
+                .isEqualTo(dir + " does not accept new folders");
+    }
+
+    @Test
     void aFirstRunThatFailsBeforeAnyOutputLeavesNoOutputFolderBehind() throws Exception {
         // A wrong folder left "<input>-pipeline" holding only .lock beside it, after the error said to choose another.
         Pipeline failing = new Pipeline(List.of(

@@ -129,6 +129,16 @@ class DriftTest {
     }
 
     @Test
+    void aCanonicalColumnNamedTwiceIsCalledASecondColumnNotAnUnknownOne() throws Exception {
+        QualityHarness h = days(2, d -> d == 2 ? HEADER + ",client_id" : HEADER,
+                d -> d == 2 ? List.of(row(CID, 2, 1) + ",other") : normalRows(d));
+        assertThat(h.valid().get(20)).containsEntry("client_id", CID).containsEntry("extra_client_id", "other");
+        assertThat(h.drift()).extracting(r -> r.get("change") + "|" + r.get("column") + "|" + r.get("detail"))
+                .containsExactly("EXTRA|client_id|a second `client_id` column (the header names `client_id` twice; "
+                        + "the first is read, this one is kept in validated_events.csv as `extra_client_id`)");
+    }
+
+    @Test
     void aHundredExtraColumnsAreAllInTheCsvButTheSummaryNamesTheFirstTwenty() throws Exception {
         StringBuilder extraHeader = new StringBuilder();
         StringBuilder extraValues = new StringBuilder();

@@ -509,6 +509,21 @@ class FileEdgesTest {
     }
 
     @Test
+    void aFileCutShortInTheMiddleOfACharacterSaysItLooksCutShortNotThatItIsNotUtf8() throws Exception {
+        // A copy that stopped mid-row and mid-"é": every byte before is UTF-8, so "re-export it as UTF-8" was wrong.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write((HEADER + "\n" + view(CID, "2025-02-24T10:00:00.000Z") + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.write((CID2 + ",https://puffy.com/caf").getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xC3);
+        QualityHarness h = new QualityHarness(dir).raw("events_20250224.csv", bytes.toByteArray())
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findingKeys("ERROR")).containsExactly("events_20250224.csv:3:UNREADABLE_FILE");
+        assertThat(h.findings().stream().filter(f -> f.get("code").equals("UNREADABLE_FILE")).findFirst().orElseThrow()
+                .get("message")).contains("ends in the middle of a character (line 3, byte " + (bytes.size() - 1)
+                        + "), so it looks cut short").contains("copy it again").doesNotContain("is not UTF-8");
+    }
+
+    @Test
     void fileWithoutPermissionIsUnreadable() throws Exception {
         QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"))
                 .file("events_20250224.csv", HEADER, view(CID, "2025-02-24T10:00:00.000Z"));

@@ -158,6 +158,46 @@ class QualityStageTest {
     }
 
     @Test
+    void aFileAppendedToWhileTheStageReadsItIsNamedInAWarning() throws Exception {
+        // A day still being copied: the run used part of it and said nothing (only the next run read it again).
+        QualityHarness h = sample();
+        Path day = h.input.resolve("events_20250224.csv");
+        RunSettings settings = new RunSettings(h.input, dir.resolve("out"), ConfigLoader.defaults(), null,
+                LocalDate.of(2025, 3, 1), false, null);
+        PipelineListener appendOnce = new PipelineListener() {
+            boolean appended;
+
+            @Override
+            public synchronized void stageProgress(StageId stage, long done, long total, String message) {
+                if (!appended) {
+                    appended = true;
+                    try {
+                        Files.writeString(day, view(CID2, "2025-02-24T11:00:00.000Z") + "\n",
+                                java.nio.file.StandardOpenOption.APPEND);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        PipelineReport report = new Pipeline(List.of(new QualityStage())).run(settings, EnumSet.of(StageId.QUALITY),
+                false, appendOnce, Cancellation.none());
+        var result = report.stages().get(0).result();
+        assertThat(result.figures().get("input_warnings")).asList().singleElement().asString()
+                .startsWith("events_20250224.csv changed while it was being read (still being copied or written?): "
+                        + "this run's outputs hold the ")
+                .endsWith("read before the change; run again once the file is complete.");
+        assertThat(result.summary()).anyMatch(line -> line.startsWith("Warning: events_20250224.csv changed"));
+
+        // A folder named like a day is listed with size 0: it did not change, whatever size the system gives it.
+        Files.createDirectories(h.input.resolve("events_20250301.csv"));
+        PipelineReport again = new Pipeline(List.of(new QualityStage())).run(settings, EnumSet.of(StageId.QUALITY),
+                false, PipelineListener.NONE, Cancellation.none());
+        assertThat(again.stages().get(0).outcome()).isEqualTo(StageOutcome.RAN);
+        assertThat(again.stages().get(0).result().figures().get("input_warnings")).asList().isEmpty();
+    }
+
+    @Test
     void aChangedInputFileMakesTheStageStale() throws Exception {
         QualityHarness h = sample();
         RunSettings settings = new RunSettings(h.input, dir.resolve("out"), ConfigLoader.defaults(), null,
