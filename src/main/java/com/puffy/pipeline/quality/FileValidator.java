@@ -342,14 +342,15 @@ final class FileValidator {
         for (CanonicalColumn c : mapping.presentInFileOrder()) {
             result.profiles.put(c.columnName(), new ColumnProfile(c == CanonicalColumn.CLIENT_ID));
         }
-        for (String extra : mapping.extraNames()) {
-            result.profiles.putIfAbsent(extra, new ColumnProfile(false));
-        }
         for (CanonicalColumn c : CanonicalColumn.values()) {
             canonicalProfiles[c.ordinal()] = result.profiles.get(c.columnName());
         }
         for (int i = 0; i < extraProfiles.length; i++) {
-            extraProfiles[i] = result.profiles.get(mapping.extraNames().get(i));
+            // A column whose name is already profiled (a second `client_id`, an extra named twice) gets a profile of
+            // its own that no drift check reads: in the first one's, its values moved the first column's shares.
+            ColumnProfile profile = new ColumnProfile(false);
+            ColumnProfile earlier = result.profiles.putIfAbsent(mapping.extraNames().get(i), profile);
+            extraProfiles[i] = earlier == null ? profile : new ColumnProfile(false);
         }
         int[] fieldOf = mapping.fieldOf();
         presentColumns = java.util.stream.IntStream.range(0, COLUMNS).filter(c -> fieldOf[c] >= 0).toArray();

@@ -139,6 +139,16 @@ class DriftTest {
     }
 
     @Test
+    void aSecondClientIdColumnIsNotProfiledAsTheFirstSoItsValuesRaiseNoValueDrift() throws Exception {
+        // Both columns went into one profile: "share matching the client-id pattern" halved on a day whose read
+        // client ids were all standard.
+        QualityHarness h = days(5, d -> d == 5 ? HEADER + ",client_id" : HEADER,
+                d -> d == 5 ? normalRows(d).stream().map(r -> r + ",other").toList() : normalRows(d));
+        assertThat(h.drift()).extracting(r -> r.get("change") + "|" + r.get("column"))
+                .containsExactly("EXTRA|client_id");
+    }
+
+    @Test
     void aHundredExtraColumnsAreAllInTheCsvButTheSummaryNamesTheFirstTwenty() throws Exception {
         StringBuilder extraHeader = new StringBuilder();
         StringBuilder extraValues = new StringBuilder();
