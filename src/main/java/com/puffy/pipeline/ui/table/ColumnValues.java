@@ -62,7 +62,8 @@ public final class ColumnValues {
 
     /**
      * The distinct values, sorted, for a value filter; null for a column of too many values to list. Severities come
-     * worst first, as a sort and the alert chips put them: "CRITICAL, INFO, WARNING" listed the least severe second.
+     * worst first, as a sort and the alert chips put them: "CRITICAL, INFO, WARNING" listed the least severe second;
+     * numbers by number, blanks last.
      */
     public List<String> distinct() {
         if (dictionary == null) {
@@ -72,6 +73,13 @@ public final class ColumnValues {
         if (severity) {
             Arrays.sort(sorted, java.util.Comparator.comparing((String v) -> SEVERITY_RANK.getOrDefault(v, 3))
                     .thenComparing(java.util.Comparator.naturalOrder()));
+        } else if (numeric) {
+            // Listed as numbers, as the cells sort them: as text "10,000" came before "3,500", "50.00%" before "6.00%".
+            Arrays.sort(sorted, java.util.Comparator.comparingDouble((String v) -> {
+                double x = CsvTable.number(v);
+                return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x;
+            }).thenComparing((String v) -> Double.isNaN(CsvTable.number(v))).thenComparing(
+                    java.util.Comparator.naturalOrder()));
         } else {
             Arrays.sort(sorted);
         }
