@@ -420,7 +420,7 @@ public final class FileTable implements TableData {
                 }
                 int start = (int) (from - bufferStart);
                 int end = (int) (to - bufferStart);
-                if (prefilter && isAscii(buffer, start, end) && !containsAscii(buffer, start, end, needle)) {
+                if (prefilter && asciiWithout(buffer, start, end, needle)) {
                     keep.clear(r);
                     continue;
                 }
@@ -445,34 +445,62 @@ public final class FileTable implements TableData {
         return false;
     }
 
-    private static boolean isAscii(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] < 0) {
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Whether {@code bytes[from..to)} are all ASCII and hold no {@code lowerNeedle} (ASCII, lower case), ignoring
+     * ASCII case. Eight bytes at a time: a word with a byte past ASCII ends it, and only the places where the
+     * needle's first letter (either case) stands are compared byte by byte. Byte by byte, a search of sessions.csv's
+     * 840 MB took 2.5 s (decision 0751).
+     */
+    static boolean asciiWithout(byte[] bytes, int from, int to, byte[] lowerNeedle) {
+        int n = lowerNeedle.length;
+        if (n == 0) {
+            return false;
+        }
+        byte first = lowerNeedle[0];
+        byte firstUpper = first >= 'a' && first <= 'z' ? (byte) (first - 32) : first;
+        long lowerPattern = ONES * (first & 0xFF);
+        long upperPattern = ONES * (firstUpper & 0xFF);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(bytes, i);
+            if ((word & HIGHS) != 0) {
+                return false;
+            }
+            long lowers = word ^ lowerPattern;
+            long uppers = word ^ upperPattern;
+            // A set high bit for each byte that is zero here (the first letter there); a borrow may flag a byte above
+            // a zero one too, which the comparison below turns down.
+            long at = (((lowers - ONES) & ~lowers) | ((uppers - ONES) & ~uppers)) & HIGHS;
+            while (at != 0) {
+                if (startsAt(bytes, i + (Long.numberOfTrailingZeros(at) >>> 3), to, lowerNeedle)) {
+                    return false;
+                }
+                at &= at - 1;
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] < 0 || lower(bytes[i]) == first && startsAt(bytes, i, to, lowerNeedle)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean containsAscii(byte[] bytes, int from, int to, byte[] lowerNeedle) {
-        int n = lowerNeedle.length;
-        if (n == 0) {
-            return true;
+    private static boolean startsAt(byte[] bytes, int at, int to, byte[] lowerNeedle) {
+        if (at + lowerNeedle.length > to) {
+            return false;
         }
-        byte first = lowerNeedle[0];
-        for (int i = from, last = to - n; i <= last; i++) {
-            if (lower(bytes[i]) != first) {
-                continue;
-            }
-            int k = 1;
-            while (k < n && lower(bytes[i + k]) == lowerNeedle[k]) {
-                k++;
-            }
-            if (k == n) {
-                return true;
+        for (int k = 0; k < lowerNeedle.length; k++) {
+            if (lower(bytes[at + k]) != lowerNeedle[k]) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private static byte lower(byte b) {
