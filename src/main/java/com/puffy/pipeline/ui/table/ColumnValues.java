@@ -199,17 +199,18 @@ public final class ColumnValues {
         if (n < 2) {
             return rows.clone();
         }
-        int[] at = new int[n];
+        // Each row's key beside its place in rows: sorted as pairs, rows of equal keys stay in the file's order.
+        long[] keys = new long[n];
+        long[] at = new long[n];
         for (int i = 0; i < n; i++) {
             at[i] = i;
         }
-        long[] keys = new long[n];
         if (numeric) {
             double[] numbers = numbers();
             for (int i = 0; i < n; i++) {
                 keys[i] = numberKey(numbers[rows[i]], ascending);
             }
-            LongArrays.radixSortIndirect(at, keys, true);
+            LongArrays.radixSort(keys, at);
         } else if (dictionary != null) {
             long[] keyOfCode = new long[dictionary.length];
             int[] rank = severity ? null : ranks();
@@ -221,13 +222,13 @@ public final class ColumnValues {
             for (int i = 0; i < n; i++) {
                 keys[i] = keyOfCode[codes[rows[i]]];
             }
-            LongArrays.radixSortIndirect(at, keys, true);
+            LongArrays.radixSort(keys, at);
         } else {
             sortText(rows, at, keys, 0, n, 0, ascending, order(ascending));
         }
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            out[i] = rows[at[i]];
+            out[i] = rows[(int) at[i]];
         }
         return out;
     }
@@ -246,25 +247,26 @@ public final class ColumnValues {
     }
 
     /**
-     * Sorts {@code at[from..to)} (places in {@code rows}, ascending) by the text's bytes from {@code depth} on: by the
-     * next 8 bytes as a number, then each run that ties on them by the 8 after, as a most-significant-digit radix
-     * sort. A run whose values all end within those bytes, a short run, or one alike over its first
+     * Sorts {@code at[from..to)} (places in {@code rows}, ascending) with their {@code keys} by the text's bytes from
+     * {@code depth} on: by the next 8 bytes as a number, then each run that ties on them by the 8 after, as a
+     * most-significant-digit radix sort. A run whose values all end within those bytes, a short run, or one alike over its first
      * {@value #RADIX_DEPTH} bytes is finished by {@code exact}: zero bytes padding a shorter value would tie with a
      * value holding NULs.
      */
-    private void sortText(int[] rows, int[] at, long[] keys, int from, int to, int depth, boolean ascending,
+    private void sortText(int[] rows, long[] at, long[] keys, int from, int to, int depth, boolean ascending,
                           IntComparator exact) {
         for (int i = from; i < to; i++) {
-            keys[at[i]] = chunk(rows[at[i]], depth, ascending);
+            keys[i] = chunk(rows[(int) at[i]], depth, ascending);
         }
-        LongArrays.radixSortIndirect(at, keys, from, to, true);
+        LongArrays.radixSort(keys, at, from, to);
         int runStart = from;
         while (runStart < to) {
-            long key = keys[at[runStart]];
+            long key = keys[runStart];
             int runEnd = runStart + 1;
-            boolean longer = end(rows[at[runStart]]) - start(rows[at[runStart]]) > depth + 8;
-            while (runEnd < to && keys[at[runEnd]] == key) {
-                int row = rows[at[runEnd]];
+            int first = rows[(int) at[runStart]];
+            boolean longer = end(first) - start(first) > depth + 8;
+            while (runEnd < to && keys[runEnd] == key) {
+                int row = rows[(int) at[runEnd]];
                 longer |= end(row) - start(row) > depth + 8;
                 runEnd++;
             }
@@ -272,7 +274,14 @@ public final class ColumnValues {
                 if (longer && runEnd - runStart >= SMALL_RUN && depth < RADIX_DEPTH) {
                     sortText(rows, at, keys, runStart, runEnd, depth + 8, ascending, exact);
                 } else {
-                    IntArrays.mergeSort(at, runStart, runEnd, (a, b) -> exact.compare(rows[a], rows[b]));
+                    int[] run = new int[runEnd - runStart];
+                    for (int i = 0; i < run.length; i++) {
+                        run[i] = (int) at[runStart + i];
+                    }
+                    IntArrays.mergeSort(run, (a, b) -> exact.compare(rows[a], rows[b]));
+                    for (int i = 0; i < run.length; i++) {
+                        at[runStart + i] = run[i];
+                    }
                 }
             }
             runStart = runEnd;
