@@ -428,11 +428,6 @@ public final class ColumnValues {
             append(value);
         }
 
-        /** Whether the values so far are held as dictionary codes (few distinct values). */
-        boolean coded() {
-            return bytes == null;
-        }
-
         /** Too many distinct values for a dictionary: rewrite the rows so far as bytes and go on that way. */
         private void toBytes() {
             bytes = new byte[1 << 16];

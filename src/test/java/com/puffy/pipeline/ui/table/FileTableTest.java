@@ -75,6 +75,13 @@ class FileTableTest {
         assertThat(onDisk.values(2).distinct()).containsExactly("Direct", "Email", "Paid Search");
         assertThat(onDisk.looksNumeric(3)).isTrue();
         assertThat(onDisk.looksNumeric(0)).isFalse();
+        for (int c = 0; c < inMemory.columns().size(); c++) {
+            int column = c;
+            ColumnValues read = onDisk.values(c);
+            assertThat(java.util.stream.IntStream.range(0, onDisk.size()).mapToObj(read::get).toList())
+                    .as("column %s read from where each row starts", inMemory.columns().get(c))
+                    .isEqualTo(inMemory.rows().stream().map(row -> row[column]).toList());
+        }
     }
 
     @Test
