@@ -303,28 +303,10 @@ public final class FileTable implements TableData {
             if (!unchanged(channel)) {
                 throw changedError();
             }
-            byte[] buffer = new byte[(int) Math.min(SCAN_BUFFER, Math.max(1, fileSize))];
-            long bufferStart = 0;
-            int bufferLength = 0;
+            Window window = new Window(channel);
             for (int r = 0; r < size; r++) {
-                long from = starts[r];
-                long to = starts[r + 1];
-                if (from < bufferStart || to > bufferStart + bufferLength) {
-                    int length = (int) Math.max(buffer.length, to - from);
-                    if (buffer.length < length) {
-                        buffer = new byte[length];
-                    }
-                    ByteBuffer target = ByteBuffer.wrap(buffer, 0, (int) Math.min(length, fileSize - from));
-                    while (target.hasRemaining() && channel.read(target, from + target.position()) >= 0) {
-                        // fill the window
-                    }
-                    bufferStart = from;
-                    bufferLength = target.position();
-                    if (to > bufferStart + bufferLength) {
-                        throw changedError();
-                    }
-                }
-                builder.add(cell(buffer, (int) (from - bufferStart), (int) (to - bufferStart), column));
+                int start = window.holding(r);
+                builder.add(cell(window.bytes, start, start + (int) (starts[r + 1] - starts[r]), column));
             }
             if (!unchanged(channel)) {
                 throw changedError();
@@ -412,34 +394,19 @@ public final class FileTable implements TableData {
         // the file) or beyond ASCII (case rules).
         boolean prefilter = lowerNeedle.chars().allMatch(ch -> ch < 128 && ch != '"');
         ensureUnchanged();
-        byte[] buffer = new byte[SCAN_BUFFER];
-        long bufferStart = 0;
-        int bufferLength = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (!unchanged(channel)) {
                 throw changedError();
             }
+            Window window = new Window(channel);
             int looked = 0;
             for (int r = keep.nextSetBit(0); r >= 0 && r < size; r = keep.nextSetBit(r + 1)) {
                 if ((++looked & 0xFFFF) == 0 && cancelled.getAsBoolean()) {
                     throw new java.util.concurrent.CancellationException("a newer search was asked for");
                 }
-                long from = starts[r];
-                long to = starts[r + 1];
-                if (from < bufferStart || to > bufferStart + bufferLength) {
-                    int length = (int) Math.max(SCAN_BUFFER, to - from);
-                    if (buffer.length < length) {
-                        buffer = new byte[length];
-                    }
-                    ByteBuffer target = ByteBuffer.wrap(buffer, 0, (int) Math.min(length, fileSize - from));
-                    while (target.hasRemaining() && channel.read(target, from + target.position()) >= 0) {
-                        // fill the window
-                    }
-                    bufferStart = from;
-                    bufferLength = target.position();
-                }
-                int start = (int) (from - bufferStart);
-                int end = (int) (to - bufferStart);
+                int start = window.holding(r);
+                int end = start + (int) (starts[r + 1] - starts[r]);
+                byte[] buffer = window.bytes;
                 if (prefilter && asciiWithout(buffer, start, end, needle)) {
                     keep.clear(r);
                     continue;
@@ -449,6 +416,40 @@ public final class FileTable implements TableData {
                     keep.clear(r);
                 }
             }
+        }
+    }
+
+    /** Up to {@value #SCAN_BUFFER} bytes of the file read at once, for passes over many rows in file order. */
+    private final class Window {
+        private final FileChannel channel;
+        private byte[] bytes = new byte[(int) Math.min(SCAN_BUFFER, Math.max(1, fileSize))];
+        private long start;
+        private int length;
+
+        Window(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        /** Where row {@code r} starts in {@link #bytes}, having read it (and the rows after it) there if need be. */
+        int holding(int r) throws IOException {
+            long from = starts[r];
+            long to = starts[r + 1];
+            if (from < start || to > start + length) {
+                int wanted = (int) Math.max(bytes.length, to - from);
+                if (bytes.length < wanted) {
+                    bytes = new byte[wanted];
+                }
+                ByteBuffer target = ByteBuffer.wrap(bytes, 0, (int) Math.min(wanted, fileSize - from));
+                while (target.hasRemaining() && channel.read(target, from + target.position()) >= 0) {
+                    // fill the window
+                }
+                start = from;
+                length = target.position();
+                if (to > start + length) {
+                    throw changedError();
+                }
+            }
+            return (int) (from - start);
         }
     }
 

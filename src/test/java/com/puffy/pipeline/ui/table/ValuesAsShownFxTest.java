@@ -34,24 +34,19 @@ class ValuesAsShownFxTest {
                 500);
     }
 
-    private Path file() throws Exception {
-        return OneTableWindow.csv(dir, "daily", "channel,sessions,revenue,conversion_rate,order_id\n"
+    private void loaded(FxRobot robot) throws Exception {
+        Path file = OneTableWindow.csv(dir, "daily", "channel,sessions,revenue,conversion_rate,order_id\n"
                 + "Direct,3500,21956.000000,0.0102,100234\n"
                 + "Email,12,885,0.5,100235\n"
                 + "Direct,10000,,0.06,100236\n");
+        robot.interact(() -> window.load(file));
+        window.waitForRows(3);
     }
 
     @Test
     void aValueFilterListsCountsMoneyAndSharesAsTheCellsShowThemAndFiltersOnTheFilesValue(FxRobot robot)
             throws Exception {
-        robot.interact(() -> {
-            try {
-                window.load(file());
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        window.waitForRows(3);
+        loaded(robot);
         CheckComboBox<String> sessions = window.valueFilter("sessions");
         assertThat(sessions.getItems()).as("the file's values, in number order").containsExactly("12", "3500", "10000");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.getConverter().toString("3500").endsWith("  1"));
@@ -72,14 +67,7 @@ class ValuesAsShownFxTest {
 
     @Test
     void aRowsDetailsShowTheCellsTextAndTheFilesValueWhereTheyDiffer(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            try {
-                window.load(file());
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        window.waitForRows(3);
+        loaded(robot);
         String[] first = window.table().getItems().get(0);
         Dialog<Void> dialog = WaitForAsyncUtils.asyncFx(() -> window.view().showRowDetails(first)).get();
         WaitForAsyncUtils.waitForFxEvents();
