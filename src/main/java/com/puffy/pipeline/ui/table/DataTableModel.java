@@ -506,6 +506,21 @@ public final class DataTableModel {
         return counts;
     }
 
+    /**
+     * How {@code column}'s cells read in the table shown ({@link NumberCells}): its value filter's list and the row's
+     * details say a value as its cell does, "3,500", "21956.00", "1.02%", where the file holds "3500".
+     */
+    public NumberCells.Kind kindOf(String column) {
+        TableData current = table.get();
+        int c = current == null ? -1 : current.column(column);
+        return c < 0 ? NumberCells.Kind.AS_WRITTEN : NumberCells.kindOf(column, current.looksNumeric(c));
+    }
+
+    /** {@code value} of {@code column} as its cell shows it (see {@link #kindOf}). */
+    public String shown(String column, String value) {
+        return NumberCells.shown(kindOf(column), value);
+    }
+
     /** The visible row as (column, value) pairs, for the row-details dialog. */
     public List<Map.Entry<String, String>> fields(String[] row) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();

@@ -230,7 +230,7 @@ public final class DataTableView extends BorderPane {
             why.visibleProperty().bind(note.isNotEmpty());
             why.managedProperty().bind(why.visibleProperty());
             why.setId(idPrefix + "-facet-note-" + column);
-            showCounts(facet, model.facetCounts(column));
+            showCounts(facet, model.facetCounts(column), value -> model.shown(column, value));
             openFromTheKeyboard(facet);
             fitListToItems(facet);
             facets.put(column, facet);
@@ -369,10 +369,12 @@ public final class DataTableView extends BorderPane {
     /**
      * Each value of a filter's list with how many rows it would give ("mobile  1,234"), as the model counted them.
      * The items stay the values themselves, so ticking, {@link #showOnly} and the keyboard work on the value; only
-     * the words change, through the control's converter, which its list's cells use.
+     * the words change, through the control's converter, which its list's cells use: a count or a share reads as
+     * its cells show it ({@code asShown}).
      */
     private static void showCounts(CheckComboBox<String> facet,
-                                   javafx.beans.value.ObservableValue<Map<String, Integer>> counts) {
+                                   javafx.beans.value.ObservableValue<Map<String, Integer>> counts,
+                                   java.util.function.UnaryOperator<String> asShown) {
         facet.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(String value) {
@@ -380,7 +382,8 @@ public final class DataTableView extends BorderPane {
                     return "";
                 }
                 // A blank cell is a value of its own to the filter: the list named it with an empty line.
-                String name = value.isEmpty() ? EMPTY_VALUE : value;
+                // A value reads as its cells do ("3,500", "1.02%"); ticking it still filters on the file's "3500".
+                String name = value.isEmpty() ? EMPTY_VALUE : asShown.apply(value);
                 Map<String, Integer> known = counts.getValue();
                 Integer count = known == null ? null : known.get(value);
                 return count == null ? name : name + "  " + com.puffy.pipeline.ui.Formats.count(count);
@@ -1058,9 +1061,12 @@ public final class DataTableView extends BorderPane {
         return valueFilter(column).getCheckModel().getCheckedItems();
     }
 
-    public void showRowDetails(String[] row) {
-        RowDetailsDialog.create(getScene() == null ? null : getScene().getWindow(), model.fields(row), codeColumns)
-                .show();
+    /** Opens the row's details (a count or share as its cell reads, and as the file holds it); gives the dialog. */
+    public javafx.scene.control.Dialog<Void> showRowDetails(String[] row) {
+        javafx.scene.control.Dialog<Void> dialog = RowDetailsDialog.create(
+                getScene() == null ? null : getScene().getWindow(), model.fields(row), codeColumns, model::shown);
+        dialog.show();
+        return dialog;
     }
 
     /**

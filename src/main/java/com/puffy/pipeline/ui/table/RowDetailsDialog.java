@@ -34,6 +34,17 @@ public final class RowDetailsDialog {
      */
     public static Dialog<Void> create(Window owner, List<Map.Entry<String, String>> fields,
                                       java.util.Set<String> codeColumns) {
+        return create(owner, fields, codeColumns, (column, value) -> value);
+    }
+
+    /**
+     * As {@link #create(Window, List, java.util.Set)}; a value reads as its cell shows it ({@code asShown}: "1.02%",
+     * "3,500"), and where the file holds it otherwise ("0.0102") that follows in a field of its own, "in the file",
+     * so either copies alone: the search finds a share by the file's fraction, not by its percentage (0740).
+     */
+    public static Dialog<Void> create(Window owner, List<Map.Entry<String, String>> fields,
+                                      java.util.Set<String> codeColumns,
+                                      java.util.function.BinaryOperator<String> asShown) {
         Dialog<Void> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
@@ -77,9 +88,24 @@ public final class RowDetailsDialog {
                 grid.addRow(line++, name, area);
                 height += 24 + area.getPrefRowCount() * 19;
             } else {
-                TextField text = new TextField(value);
+                TextField text = new TextField(asShown.apply(field.getKey(), value));
                 text.setEditable(false);
-                grid.addRow(line++, name, text);
+                text.setId("row-details-value-" + field.getKey());
+                if (text.getText().equals(value)) {
+                    grid.addRow(line++, name, text);
+                } else {
+                    Label inTheFile = new Label("in the file");
+                    inTheFile.getStyleClass().add("muted");
+                    inTheFile.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    TextField written = new TextField(value);
+                    written.setEditable(false);
+                    written.setId("row-details-file-" + field.getKey());
+                    javafx.scene.layout.HBox both = new javafx.scene.layout.HBox(8, text, inTheFile, written);
+                    both.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                    javafx.scene.layout.HBox.setHgrow(text, Priority.ALWAYS);
+                    javafx.scene.layout.HBox.setHgrow(written, Priority.ALWAYS);
+                    grid.addRow(line++, name, both);
+                }
                 height += 34;
             }
         }

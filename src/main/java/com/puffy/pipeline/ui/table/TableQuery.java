@@ -1,6 +1,5 @@
 package com.puffy.pipeline.ui.table;
 
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
@@ -178,8 +177,8 @@ public record TableQuery(String text, int textColumn, Map<Integer, Set<String>> 
     public int[] sorted(TableData table, BitSet rows) throws IOException {
         int[] order = rows.stream().toArray();
         if (sortColumn >= 0 && sortColumn < table.columns().size()) {
-            // Stable, so rows that compare equal keep their order in the file; on ints, so 3M rows are not boxed.
-            IntArrays.mergeSort(order, table.values(sortColumn).order(ascending));
+            // Ties keep their order in the file; see ColumnValues.sorted.
+            order = table.values(sortColumn).sorted(order, ascending);
         }
         return order;
     }

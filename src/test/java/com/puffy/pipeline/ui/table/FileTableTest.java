@@ -37,6 +37,32 @@ class FileTableTest {
         return rows.stream().map(List::of).toList();
     }
 
+    /**
+     * Over more rows than the search's window holds at once and with needles the raw bytes hold across cells, in
+     * quotes, past ASCII and in another case, the search on disk finds the rows the whole file in memory gives.
+     */
+    @Test
+    void aSearchOfManyRowsGivesTheRowsOfTheWholeFileInMemory() throws Exception {
+        StringBuilder text = new StringBuilder("session_id,channel,note,revenue\n");
+        java.util.Random random = new java.util.Random(3);
+        String[] notes = {"plain", "\"a, \"\"quoted\"\" 000C6\"", "caf\u00e9 000c6", "K\u212aelvin", "", "paid SOCIAL"};
+        for (int r = 0; r < 300_000; r++) {
+            text.append('s').append(r).append(',').append(r % 7 == 0 ? "Paid Social" : "Direct").append(',')
+                    .append(notes[random.nextInt(notes.length)]).append(',')
+                    .append(random.nextInt(5) == 0 ? "" : Integer.toString(random.nextInt(1000))).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("many.csv"), text, StandardCharsets.UTF_8);
+        FileTable onDisk = FileTable.open(file, List.of("channel"));
+        CsvTable inMemory = CsvTable.read(file);
+        for (TableQuery query : List.of(new TableQuery("000c6", -1, Map.of(), -1, true),
+                new TableQuery("paid social", -1, Map.of(), 3, false),
+                new TableQuery("\"quoted\"", 2, Map.of(), -1, true),
+                new TableQuery("k", 2, Map.of(1, Set.of("Direct")), 0, true),
+                new TableQuery("s12", -1, Map.of(), -1, true))) {
+            assertThat(query.order(onDisk)).as(query.toString()).containsExactly(query.order(inMemory));
+        }
+    }
+
     @Test
     void rowsReadFromDiskAreTheCellsOfTheWholeFileInMemory() throws Exception {
         Path file = tricky();
@@ -49,6 +75,13 @@ class FileTableTest {
         assertThat(onDisk.values(2).distinct()).containsExactly("Direct", "Email", "Paid Search");
         assertThat(onDisk.looksNumeric(3)).isTrue();
         assertThat(onDisk.looksNumeric(0)).isFalse();
+        for (int c = 0; c < inMemory.columns().size(); c++) {
+            int column = c;
+            ColumnValues read = onDisk.values(c);
+            assertThat(java.util.stream.IntStream.range(0, onDisk.size()).mapToObj(read::get).toList())
+                    .as("column %s read from where each row starts", inMemory.columns().get(c))
+                    .isEqualTo(inMemory.rows().stream().map(row -> row[column]).toList());
+        }
     }
 
     @Test
