@@ -52,8 +52,8 @@ final class DirectShareShiftCheck implements MonitorCheck {
                             + Fmt.pct(median) + " (" + (up ? "+" : "−") + Fmt.points(shift) + "): "
                             + (referrerMissing ? "the referrer column is missing from this day's file, so sessions "
                             + "that came from search, social or referral sites now count as Direct"
-                            : up ? "campaign parameters or referrers were probably lost (a redirect or consent "
-                            + "banner stripping utm_*/gclid, or a missing referrer column)"
+                            : up ? "campaign parameters were probably lost (a redirect or consent banner stripping "
+                            + "utm_*/gclid); the referrer column was there, so it is not a missing column"
                             : fellWithoutReferrer ? "the referrer column is missing from this day's file, which can "
                             + "only raise Direct, so it does not explain the fall"
                             + (baselineWithoutReferrer(data, day) ? "; the baseline days lacked it too and overstate "
@@ -65,11 +65,25 @@ final class DirectShareShiftCheck implements MonitorCheck {
                             : fellWithoutReferrer ? "Check which channel gained in transform/channel_performance.csv; "
                             + "read Direct for the days without a referrer column with care (see the SCHEMA_DRIFT alert)."
                             : up ? "Open the landing URLs of " + day + " in transform/sessions.csv: if utm_* and click ids are "
-                            + "missing, check redirects and the consent banner; see also the SCHEMA_DRIFT alerts."
+                            + "missing, check redirects and the consent banner"
+                            + (schemaDriftAround(data, day) ? "; see also the SCHEMA_DRIFT alerts."
+                            : "; if they are there, look at the day's largest orders in transform/conversions.csv "
+                            + "(channel_last_click): on about " + Fmt.count(data.baseline(day, "conversions")
+                            .map(Baseline::median).orElse(0.0)) + " orders a day, a few large Direct orders move this share.")
                             : "Check which channel gained in transform/channel_performance.csv and whether that campaign "
                             + "was planned.",
                     "Direct share of revenue " + Fmt.pct(share) + " (baseline " + Fmt.pct(median) + ")"));
         }
+    }
+
+    /**
+     * Whether the files changed their columns on {@code day} or its baseline days: only then is there a SCHEMA_DRIFT
+     * alert to look at (pointing to one on a day without drift sent the analyst looking for an alert that is not there).
+     */
+    private static boolean schemaDriftAround(MonitorData data, LocalDate day) {
+        return data.drift().stream().anyMatch(row -> row.date() != null && !row.change().isEmpty()
+                && !row.change().equals("VALUE_DRIFT")
+                && !row.date().isAfter(day) && !row.date().isBefore(day.minusDays(7)));
     }
 
     /** Whether a baseline day of {@code day} (the 7 calendar days before it) lacked the referrer column. */

@@ -42,11 +42,26 @@ final class RevenueAnomalyCheck implements MonitorCheck {
             Optional<Baseline> orderBase = data.baseline(day, "conversions");
             String cause = "";
             if (orderBase.isPresent() && Double.isFinite(orders)) {
+                double usualOrders = orderBase.get().median();
                 double orderChange = orderBase.get().change(orders);
-                cause = Math.abs(orderChange) >= Math.abs(a.change()) / 2
-                        ? ": " + Fmt.num(orders, "order", "orders") + " vs a usual " + Fmt.count(orderBase.get().median())
-                        + " (" + Fmt.signedPct(orderChange) + ")"
-                        : ": about as many orders as usual (" + Fmt.num(orders) + "), so the order values changed";
+                String ordersVsUsual = Fmt.num(orders, "order", "orders") + " vs a usual " + Fmt.count(usualOrders)
+                        + " (" + Fmt.signedPct(orderChange) + ")";
+                // The order count explains the move only when it moved the same way; "14 orders vs a usual 22 (−36%)"
+                // under "+66%" left the analyst to work out that each order was worth far more.
+                boolean ordersExplain = Math.signum(orderChange) == Math.signum(a.change())
+                        && Math.abs(orderChange) >= Math.abs(a.change()) / 2;
+                if (ordersExplain) {
+                    cause = ": " + ordersVsUsual;
+                } else if (orders > 0 && usualOrders > 0 && baseline != null) {
+                    double averageOrder = a.value() / orders;
+                    double usualAverageOrder = baseline / usualOrders;
+                    cause = ": " + (Math.abs(orderChange) < 0.1 ? "about as many orders as usual (" + Fmt.num(orders) + ")"
+                            : ordersVsUsual) + ", so the average order was " + Fmt.dollars(averageOrder) + " vs about "
+                            + Fmt.dollars(usualAverageOrder) + " usually (" + Fmt.signedPct(averageOrder / usualAverageOrder - 1)
+                            + ")";
+                } else {
+                    cause = ": about as many orders as usual (" + Fmt.num(orders) + "), so the order values changed";
+                }
             }
             boolean drop = a.change() < 0;
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, "revenue", a.value(), baseline,
@@ -55,7 +70,9 @@ final class RevenueAnomalyCheck implements MonitorCheck {
                     drop ? "Check checkout errors, payment provider incidents and price or promotion changes on " + day
                             + "; compare with the shop's order system."
                             : "Look at the day's largest orders in transform/conversions.csv (a bulk or test order?) "
-                            + "and the marketing calendar.",
+                            + "and the marketing calendar" + (cause.contains("average order") ? "; if every order is "
+                            + "larger, compare a few with the order system: the purchase tag may send revenue twice or "
+                            + "in another currency." : "."),
                     "revenue " + Fmt.signedPct(a.change()) + " vs baseline"));
         }
     }

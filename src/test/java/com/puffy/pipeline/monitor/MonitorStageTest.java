@@ -634,9 +634,33 @@ class MonitorStageTest {
         f.run();
         Map<String, String> alert = only("DIRECT_SHARE_SHIFT");
         assertThat(alert.get("date")).isEqualTo("2025-03-09");
-        assertThat(alert.get("message")).contains("campaign parameters or referrers were probably lost");
+        assertThat(alert.get("message")).contains("campaign parameters were probably lost")
+                .contains("the referrer column was there").doesNotContain("missing referrer column");
+        // No column changed in this folder, so there is no SCHEMA_DRIFT alert to send the analyst to.
+        assertThat(alert.get("suggested_action")).doesNotContain("SCHEMA_DRIFT")
+                .endsWith("on about 20 orders a day, a few large Direct orders move this share.");
         // 2 z of the order-count noise (√(2·0.31·0.69/20) ≈ 0.146) is wider than 15 points here.
         assertThat(Double.parseDouble(alert.get("threshold"))).isCloseTo(0.31 + 2 * 0.1463, org.assertj.core.data.Offset.offset(0.005));
+    }
+
+    @Test
+    void aDirectShareJumpAfterAColumnChangedInItsWeekPointsToTheSchemaDriftAlert() throws Exception {
+        f.drift.add(List.of("events_20250305.csv", "2025-03-05", "RENAMED", "page_url", "url", "", 1, "", "", ""));
+        f.set(day(9), "revenue", 20000.0).set(day(9), "direct_revenue_last_click", 20000 * 0.65);
+        f.run();
+        assertThat(only("DIRECT_SHARE_SHIFT").get("suggested_action")).endsWith("see also the SCHEMA_DRIFT alerts.");
+    }
+
+    @Test
+    void aRevenueRiseOnFewerOrdersSaysEachOrderWasWorthMore() throws Exception {
+        f.set(day(10), "revenue", 40000.0).set(day(10), "conversions", 14.0)
+                .set(day(10), "direct_revenue_last_click", 12000.0);
+        f.run();
+        Map<String, String> alert = only("REVENUE_ANOMALY");
+        assertThat(alert.get("message")).contains("(+100%, z = ")
+                .endsWith(": 14 orders vs a usual 20 (−30%), so the average order was $2,857 vs about $1,000 usually "
+                        + "(+186%).");
+        assertThat(alert.get("suggested_action")).contains("may send revenue twice or in another currency");
     }
 
     @Test
