@@ -104,7 +104,10 @@ class SmallPartsTest {
         assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("session_cvr", 0.0093))
                 .isEqualTo("0.93%");
         assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("events", 25000)).isEqualTo("25,000");
-        assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("revenue", 1234.5)).isEqualTo("1,234.5");
+        assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("orders_zero_revenue", 2)).isEqualTo("2");
+        // Revenue in dollars, as the REVENUE_ANOMALY alert beside the chart words it.
+        assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("revenue", 29531.98)).isEqualTo("$29,532");
+        assertThat(com.puffy.pipeline.ui.monitor.MonitoringViewModel.axisLabel("revenue", 32500)).isEqualTo("$32,500");
     }
 
     @Test

@@ -500,13 +500,18 @@ public final class MonitoringViewModel {
 
     /**
      * A value of a metric as the chart's axis writes it: rates and shares as percentages, as the alerts word them
-     * ("client_id missing on 15.0% of rows" beside an axis reading 0.15), other values with thousands separators.
+     * ("client_id missing on 15.0% of rows" beside an axis reading 0.15), revenue in dollars as the alert says it
+     * ("Revenue $29,532" beside an axis of bare 30,000 and a point reading 29,531.98), other values with thousands
+     * separators.
      */
     public static String axisLabel(String metric, double value) {
         java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.US);
         format.setMaximumFractionDigits(2);
         if (isFraction(metric)) {
             return format.format(value * 100) + "%";
+        }
+        if ("revenue".equals(metric)) {
+            return Formats.money(value);
         }
         return format.format(value);
     }

@@ -22,6 +22,14 @@ class MetricChartTest {
     }
 
     @Test
+    void aRevenueDaySaysItsDollarsAsTheRevenueAlertDoes() {
+        MonitoringViewModel.Point day = new MonitoringViewModel.Point("2025-03-05", 29531.98, 17841.98, 6448.2,
+                29253.75, true);
+        assertThat(MetricChart.describe(day, v -> MonitoringViewModel.axisLabel("revenue", v)))
+                .isEqualTo("Mar 5, 2025: $29,532 · baseline $17,842 · no alert from $6,448 to $29,254 · fired an alert");
+    }
+
+    @Test
     void aCopiedAlertKeepsItsBackticksForChatAndIssueTrackers() {
         MonitoringViewModel.Alert alert = new MonitoringViewModel.Alert("A-20250304-SCHEMA_DRIFT", "2025-03-04",
                 "SCHEMA_DRIFT", "CRITICAL", "", "", "", "", "`referrer` is missing.", "Ask for `referrer` back.");
