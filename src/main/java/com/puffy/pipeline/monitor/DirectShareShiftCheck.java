@@ -43,37 +43,58 @@ final class DirectShareShiftCheck implements MonitorCheck {
                 continue;
             }
             boolean up = shift > 0;
-            // A missing referrer column explains a rise of Direct, never a fall.
-            boolean referrerMissing = up && data.columnMissingOn("referrer", day);
-            boolean fellWithoutReferrer = !up && data.columnMissingOn("referrer", day);
+            String[] causeAndAction = causeAndAction(data, day, up);
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, MonitorData.DIRECT_SHARE, share, median,
                     up ? median + width : median - width,
                     "Direct earned " + Fmt.pct(share) + " of last-click revenue vs a baseline median of "
                             + Fmt.pct(median) + " (" + (up ? "+" : "−") + Fmt.points(shift) + "): "
-                            + (referrerMissing ? "the referrer column is missing from this day's file, so sessions "
-                            + "that came from search, social or referral sites now count as Direct"
-                            : up ? "campaign parameters were probably lost (a redirect or consent banner stripping "
-                            + "utm_*/gclid); the referrer column was there, so it is not a missing column"
-                            : fellWithoutReferrer ? "the referrer column is missing from this day's file, which can "
-                            + "only raise Direct, so it does not explain the fall"
-                            + (baselineWithoutReferrer(data, day) ? "; the baseline days lacked it too and overstate "
-                            + "Direct, and a day whose orders came mostly from tagged campaigns falls far below them"
-                            : ": a campaign probably took over sessions that used to arrive directly")
-                            : "a campaign probably took over sessions that used to arrive directly") + ".",
-                    referrerMissing ? "Have the referrer column restored (see the SCHEMA_DRIFT alert); until then channel "
-                            + "reports for these days overstate Direct."
-                            : fellWithoutReferrer ? "Check which channel gained in transform/channel_performance.csv; "
-                            + "read Direct for the days without a referrer column with care (see the SCHEMA_DRIFT alert)."
-                            : up ? "Open the landing URLs of " + day + " in transform/sessions.csv: if utm_* and click ids are "
-                            + "missing, check redirects and the consent banner"
-                            + (schemaDriftAround(data, day) ? "; see also the SCHEMA_DRIFT alerts."
-                            : "; if they are there, look at the day's largest orders in transform/conversions.csv "
-                            + "(channel_last_click): on about " + Fmt.count(data.baseline(day, "conversions")
-                            .map(Baseline::median).orElse(0.0)) + " orders a day, a few large Direct orders move this share.")
-                            : "Check which channel gained in transform/channel_performance.csv and whether that campaign "
-                            + "was planned.",
+                            + causeAndAction[0] + ".",
+                    causeAndAction[1],
                     "Direct share of revenue " + Fmt.pct(share) + " (baseline " + Fmt.pct(median) + ")"));
         }
+    }
+
+    /** What probably moved the share (the message's end, without its full stop) and what to check next. */
+    private static String[] causeAndAction(MonitorData data, LocalDate day, boolean up) {
+        boolean referrerMissing = data.columnMissingOn("referrer", day);
+        boolean baselineWithoutReferrer = baselineWithoutReferrer(data, day);
+        // A missing referrer column explains a rise of Direct, never a fall.
+        if (up && referrerMissing) {
+            return new String[] {"the referrer column is missing from this day's file, so sessions that came from "
+                    + "search, social or referral sites now count as Direct",
+                    "Have the referrer column restored (see the SCHEMA_DRIFT alert); until then channel reports for "
+                    + "these days overstate Direct."};
+        }
+        if (up) {
+            return new String[] {"campaign parameters were probably lost (a redirect or consent banner stripping "
+                    + "utm_*/gclid); the referrer column was there, so it is not a missing column",
+                    "Open the landing URLs of " + day + " in transform/sessions.csv: if utm_* and click ids are "
+                    + "missing, check redirects and the consent banner"
+                    + (schemaDriftAround(data, day) ? "; see also the SCHEMA_DRIFT alerts."
+                    : "; if they are there, look at the day's largest orders in transform/conversions.csv "
+                    + "(channel_last_click): on about " + Fmt.count(data.baseline(day, "conversions")
+                    .map(Baseline::median).orElse(0.0)) + " orders a day, a few large Direct orders move this share.")};
+        }
+        if (referrerMissing) {
+            return new String[] {"the referrer column is missing from this day's file, which can only raise Direct, "
+                    + "so it does not explain the fall"
+                    + (baselineWithoutReferrer ? "; the baseline days lacked it too and overstate Direct, and a day "
+                    + "whose orders came mostly from tagged campaigns falls far below them"
+                    : ": a campaign probably took over sessions that used to arrive directly"),
+                    "Check which channel gained in transform/channel_performance.csv; read Direct for the days "
+                    + "without a referrer column with care (see the SCHEMA_DRIFT alert)."};
+        }
+        if (baselineWithoutReferrer) {
+            // The day after a referrer gap used to read "a campaign probably took over": its baseline was the gap.
+            return new String[] {"the referrer column is back in this day's file but was missing on some of the "
+                    + "baseline days, which counted their search, social and referral sessions as Direct; the fall is "
+                    + "probably the column's return, not a change in how visitors arrive",
+                    "Compare with the Direct share before the referrer column went missing (see the SCHEMA_DRIFT "
+                    + "alerts); this settles once the baseline days all have the column again."};
+        }
+        return new String[] {"a campaign probably took over sessions that used to arrive directly",
+                "Check which channel gained in transform/channel_performance.csv and whether that campaign was "
+                + "planned."};
     }
 
     /**

@@ -664,6 +664,23 @@ class MonitorStageTest {
     }
 
     @Test
+    void aDirectShareFallTheDayTheReferrerColumnIsBackIsBlamedOnTheGapInItsBaselineNotOnACampaign() throws Exception {
+        f.drift.add(List.of("events_20250305.csv", "2025-03-05", "MISSING", "referrer", "", "", 4, "", "", ""));
+        for (int d = 5; d <= 8; d++) {
+            f.set(day(d), "direct_revenue_last_click", ((Number) f.days.get(day(d)).get("revenue")).doubleValue() * 0.7);
+        }
+        f.set(day(9), "revenue", 20000.0).set(day(9), "direct_revenue_last_click", 20000 * 0.3);
+        f.run();
+        // The days after the gap fall below a baseline of gap days until it has passed; the first one of them:
+        Map<String, String> alert = f.alerts("DIRECT_SHARE_SHIFT").stream()
+                .filter(a -> a.get("date").equals("2025-03-09")).findFirst().orElseThrow();
+        assertThat(alert.get("message")).contains("the referrer column is back in this day's file but was missing on "
+                + "some of the baseline days").doesNotContain("campaign probably took over");
+        assertThat(alert.get("suggested_action")).startsWith("Compare with the Direct share before the referrer column "
+                + "went missing");
+    }
+
+    @Test
     void aDirectShareJumpWhileTheReferrerColumnIsMissingSaysSo() throws Exception {
         f.drift.add(List.of("events_20250308.csv", "2025-03-08", "MISSING", "referrer", "", "", 2, "", "", ""));
         f.set(day(9), "revenue", 20000.0).set(day(9), "direct_revenue_last_click", 20000 * 0.75);
