@@ -274,7 +274,12 @@ public final class DataTableModel {
         threads.background(() -> {
             try {
                 long started = System.nanoTime();
-                FileTable onDisk = FileTable.open(file, facetColumns);
+                FileTable onDisk = FileTable.open(file, facetColumns, percent -> threads.fx(() -> {
+                    // In the rows' place only: the count's place beside the filters keeps its width.
+                    if (gen == generation.get() && loadingText.equals(readingText)) {
+                        placeholder.set(percent == 0 ? loadingText : loadingText + " " + percent + " %");
+                    }
+                }));
                 TableData loaded = onDisk != null ? onDisk : CsvTable.read(file);
                 logIfSlow(started, "Read where the " + loaded.size() + " rows of " + file + " start");
                 threads.fx(() -> {
