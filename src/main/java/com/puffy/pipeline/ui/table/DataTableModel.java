@@ -29,6 +29,9 @@ public final class DataTableModel {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataTableModel.class);
     static final String NO_MATCH = "No rows match the filters.";
     private static final String FILTERING = "Filtering the rows…";
+    static final String SORTING = "Sorting…";
+    static final String SEARCHING = "Searching…";
+    static final String FILTERING_SHORT = "Filtering…";
     /** Before any file is read (no folder open yet): "No rows match the filters" blamed filters nobody had set. */
     private static final String NOTHING = "Nothing to show yet.";
     static final String NO_FOLDER = "Open a folder of daily event files (Ctrl+O), drop one on the window, or open "
@@ -51,6 +54,9 @@ public final class DataTableModel {
     private final AtomicLong generation = new AtomicLong();
     /** "Loading sessions.csv…" while a file is read and its first query runs; null otherwise. */
     private String readingText;
+    /** The query whose rows are on screen, and of which table: a sort asked before a search ran is still searching. */
+    private TableData answeredTable;
+    private TableQuery answeredQuery;
     private boolean shown = true;
     private boolean loadPending;
     private Path pendingFile;
@@ -268,7 +274,12 @@ public final class DataTableModel {
         threads.background(() -> {
             try {
                 long started = System.nanoTime();
-                FileTable onDisk = FileTable.open(file, facetColumns);
+                FileTable onDisk = FileTable.open(file, facetColumns, percent -> threads.fx(() -> {
+                    // In the rows' place only: the count's place beside the filters keeps its width.
+                    if (gen == generation.get() && loadingText.equals(readingText)) {
+                        placeholder.set(percent == 0 ? loadingText : loadingText + " " + percent + " %");
+                    }
+                }));
                 TableData loaded = onDisk != null ? onDisk : CsvTable.read(file);
                 logIfSlow(started, "Read where the " + loaded.size() + " rows of " + file + " start");
                 threads.fx(() -> {
@@ -392,6 +403,7 @@ public final class DataTableModel {
         if (current == lastTable && query.equals(lastQuery)) {
             return;
         }
+        TableQuery before = current == answeredTable ? answeredQuery : null;
         lastTable = current;
         lastQuery = query;
         TableQuery filters = query.unsorted();
@@ -405,6 +417,10 @@ public final class DataTableModel {
         java.util.function.BooleanSupplier stale = () -> gen != generation.get();
         loading.set(true);
         placeholder.set(readingText != null ? readingText : FILTERING);
+        // At 3M rows a sort takes seconds: "3,108,626 rows" beside the old order, or the rows before a tick, read as
+        // the answer. Short words, so the count's place (as wide as "3,108,626 of 3,108,626 rows") does not grow.
+        String shownCount = countText.get();
+        countText.set(readingText != null ? readingText : working(before, query));
         threads.background(() -> {
             TableQuery.Rows result;
             TableQuery.Passing rowsPassing;
@@ -422,6 +438,7 @@ public final class DataTableModel {
                     if (gen == generation.get() && !rereading) {
                         lastQuery = null;
                         loading.set(false);
+                        countText.set(shownCount);
                         readingText = null;
                         placeholder.set(NO_MATCH);
                         error.set(UiError.of("filter or sort " + current.source(), e));
@@ -432,6 +449,8 @@ public final class DataTableModel {
             threads.fx(() -> {
                 if (gen == generation.get()) {
                     rows.set(result);
+                    answeredTable = current;
+                    answeredQuery = query;
                     loading.set(false);
                     readingText = null;
                     // A header-only file (no quarantined rows, no findings) has nothing to filter: "No rows match the
@@ -449,6 +468,16 @@ public final class DataTableModel {
                 count(current, query, filters, countColumns, rowsPassing, gen, stale);
             }
         });
+    }
+
+    /** What the table is doing until a query's rows are shown: what changed since the rows on screen were asked. */
+    static String working(TableQuery before, TableQuery now) {
+        if (before != null && before.unsorted().equals(now.unsorted())) {
+            return SORTING;
+        }
+        boolean newText = before == null || !before.text().equals(now.text())
+                || before.textColumn() != now.textColumn();
+        return !now.text().isBlank() && newText ? SEARCHING : FILTERING_SHORT;
     }
 
     private void count(TableData current, TableQuery query, TableQuery filters, List<Integer> countColumns,
