@@ -126,7 +126,9 @@ public final class ConfigLoader {
                 checkValues(merged, user, "", source);
                 overlay((ObjectNode) merged, (ObjectNode) user);
             }
-            return bind(merged, source);
+            PipelineConfig config = bind(merged, source);
+            channelNames(config, source);
+            return config;
         } catch (ConfigException e) {
             if (e.key() == null || e.line() > 0) {
                 throw e;
@@ -265,8 +267,15 @@ public final class ConfigLoader {
                 problem = marked.getProblem();
             }
             problem = problem == null ? "" : problem.lines().findFirst().orElse("").strip();
+            String advice = "compare it with `eventpipe config --print-defaults`";
+            if (problem.startsWith("expected <block end>")) {
+                // SnakeYAML's "expected <block end>, but found '<block mapping start>'" is its grammar, not the mistake.
+                problem = "this line is indented differently from the keys above it in its section";
+                advice = "indent every key of a section by the same number of spaces (two per level, as "
+                        + "`eventpipe config --print-defaults` does)";
+            }
             String message = "The " + source + " is not valid YAML (line " + (line < 0 ? "?" : line) + "): "
-                    + problem + "; compare it with `eventpipe config --print-defaults`.";
+                    + problem + "; " + advice + ".";
             throw new ConfigException(message, e).atLine((int) Math.max(0, line), message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -293,14 +302,123 @@ public final class ConfigLoader {
             validate(config, source);
             return config;
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("The " + source + " has an unknown key '" + e.getPropertyName()
-                    + "': compare it with `eventpipe config --print-defaults`.", e).about(keyPath(e.getPath()));
+            String key = keyPath(e.getPath());
+            String section = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
+            throw new ConfigException("The " + source + " has an unknown key '" + e.getPropertyName() + "'"
+                    + (section.isEmpty() ? "" : " in `" + section + "`") + ": " + insteadOf(e.getPropertyName(),
+                    e.getKnownPropertyIds()) + "; `eventpipe config --print-defaults` shows every key with what it "
+                    + "does.", e).about(key);
         } catch (JsonProcessingException e) {
             String key = e instanceof JsonMappingException mapping ? keyPath(mapping.getPath()) : "";
             throw new ConfigException("The " + source + " has a value of the wrong type"
                     + (key.isEmpty() ? "" : " at `" + key + "`") + ": " + e.getOriginalMessage().lines().findFirst()
                     .orElse("") + "; compare it with `eventpipe config --print-defaults`.", e).about(key);
         }
+    }
+
+    /**
+     * A channel name is free text, so a new channel needs no new build; but one that differs from a built-in name
+     * only by case, spacing or a slip ("Paid Socail", "direct") silently split that channel in two in the sessions
+     * and channel reports (and a Direct spelled "direct" escaped the Direct-share check). Such a name is refused.
+     */
+    private static void channelNames(PipelineConfig config, String source) {
+        Map<String, String> builtIn = channelKeys(defaults());
+        java.util.Set<String> known = new java.util.LinkedHashSet<>(builtIn.values());
+        for (Map.Entry<String, String> used : channelKeys(config).entrySet()) {
+            String name = used.getValue();
+            if (known.contains(name)) {
+                continue;
+            }
+            for (String channel : known) {
+                String a = squeeze(name);
+                String b = squeeze(channel);
+                if (a.equals(b) || Math.min(a.length(), b.length()) >= 5 && editDistance(a, b) <= 2) {
+                    throw new ConfigException("The " + source + " gives `" + used.getKey() + "` the channel `" + name
+                            + "`, close to the built-in `" + channel + "` but not the same: it would be a channel "
+                            + "of its own in the sessions and channel reports. Write `" + channel + "`, or give a new "
+                            + "channel a name of its own.").about(used.getKey());
+                }
+            }
+        }
+    }
+
+    /** Every channel name the rules give, by its key, in the order of the file. */
+    private static Map<String, String> channelKeys(PipelineConfig config) {
+        TransformConfig.ChannelRules rules = config.transform().channelRules();
+        String key = "transform.channel_rules";
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < rules.mediumKeywords().size(); i++) {
+            names.put(key + ".medium_keywords[" + (i + 1) + "].channel", rules.mediumKeywords().get(i).channel());
+        }
+        names.put(key + ".ambiguous_medium.channel", rules.ambiguousMedium().channel());
+        names.put(key + ".ambiguous_medium.channel_with_click_id", rules.ambiguousMedium().channelWithClickId());
+        for (int i = 0; i < rules.clickIdRules().size(); i++) {
+            names.put(key + ".click_id_rules[" + (i + 1) + "].channel", rules.clickIdRules().get(i).channel());
+        }
+        names.put(key + ".campaign_channel", rules.campaignChannel());
+        for (int i = 0; i < rules.referrerRules().size(); i++) {
+            names.put(key + ".referrer_rules[" + (i + 1) + "].channel", rules.referrerRules().get(i).channel());
+        }
+        names.put(key + ".direct_channel", rules.directChannel());
+        names.put(key + ".referral_channel", rules.referralChannel());
+        return names;
+    }
+
+    /**
+     * What to write instead of an unknown key: the known key it is nearest to (a typo, or a name from an older
+     * version), else the keys that section has. "compare it with --print-defaults" alone sent the analyst through
+     * 118 lines to find that {@code session_timeout_minutes} is now {@code session_gap_minutes}.
+     */
+    private static String insteadOf(String unknown, java.util.Collection<Object> knownIds) {
+        List<String> known = knownIds == null ? List.of() : knownIds.stream().map(String::valueOf).sorted().toList();
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = editDistance(unknown.toLowerCase(Locale.ROOT), candidate);
+            if (distance < best) {
+                best = distance;
+                nearest = candidate;
+            }
+        }
+        if (nearest != null && best <= Math.max(2, unknown.length() / 3)) {
+            return "did you mean `" + nearest + "`? Rename it, or delete the line to keep the built-in value";
+        }
+        // A key renamed in a later version shares words with its new name rather than letters: the one sharing most.
+        List<String> words = List.of(unknown.toLowerCase(Locale.ROOT).split("_"));
+        int mostShared = 0;
+        for (String candidate : known) {
+            int shared = (int) java.util.Arrays.stream(candidate.split("_"))
+                    .filter(word -> word.length() >= 3 && words.contains(word)).count();
+            if (shared > mostShared) {
+                mostShared = shared;
+                nearest = candidate;
+            }
+        }
+        if (mostShared > 0) {
+            return "did you mean `" + nearest + "`? Rename it, or delete the line to keep the built-in value";
+        }
+        return known.isEmpty() ? "delete that line"
+                : "delete that line, or use one of " + String.join(", ", known);
+    }
+
+    /** Levenshtein distance; a transposed pair ("Socail") counts two. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static void validate(PipelineConfig config, String source) {
