@@ -193,13 +193,35 @@ public final class ConfigLoader {
         return pointer.toString();
     }
 
-    /** A key whose value in a configuration differs from the built-in one, both written as YAML writes them. */
-    public record Difference(String key, String builtIn, String value) {
+    /**
+     * A key whose value in a configuration differs from the built-in one, both written as YAML's flow style writes
+     * them ("(none)" when one side has no such key or list entry); {@code change} says what a list of values gained
+     * or lost ("adds sccid"), else null.
+     */
+    public record Difference(String key, String builtIn, String value, String change) {
+        public Difference(String key, String builtIn, String value) {
+            this(key, builtIn, value, null);
+        }
+
+        /** One line of the editor's list: "transform.session_gap_minutes: 45 (built-in: 30)". */
+        public String described() {
+            if (change != null) {
+                return key + ": " + change + " (built-in: " + builtIn + ")";
+            }
+            if (builtIn.equals("(none)")) {
+                return key + ": " + value + " (not in the built-in defaults)";
+            }
+            if (value.equals("(none)")) {
+                return key + ": removed (built-in: " + builtIn + ")";
+            }
+            return key + ": " + value + " (built-in: " + builtIn + ")";
+        }
     }
 
     /**
      * The keys of {@code config} whose value differs from the built-in configuration's, in the file's order: Jackson's
-     * trees of both compared node by node; a list that differs is one difference.
+     * trees of both compared node by node. A list of rules is compared entry by entry ({@code click_id_rules[3]}), so
+     * a click id added to one rule is one short line, not the whole list twice in JSON.
      */
     public static List<Difference> differences(PipelineConfig config) {
         List<Difference> out = new java.util.ArrayList<>();
@@ -220,14 +242,58 @@ public final class ConfigLoader {
             }
             return;
         }
+        if (builtIn != null && value != null && builtIn.isArray() && value.isArray()) {
+            boolean ofSections = java.util.stream.Stream.concat(java.util.stream.StreamSupport.stream(
+                    builtIn.spliterator(), false), java.util.stream.StreamSupport.stream(value.spliterator(), false))
+                    .anyMatch(JsonNode::isObject);
+            if (ofSections) {
+                for (int i = 0; i < Math.max(builtIn.size(), value.size()); i++) {
+                    compare(builtIn.get(i), value.get(i), path + "[" + (i + 1) + "]", out);
+                }
+                return;
+            }
+            out.add(new Difference(path, shown(builtIn), shown(value), listChange(builtIn, value)));
+            return;
+        }
         out.add(new Difference(path, shown(builtIn), shown(value)));
+    }
+
+    /** "adds sccid", "removes x", "adds a; removes b"; null when only the order differs. */
+    private static String listChange(JsonNode builtIn, JsonNode value) {
+        List<String> before = new java.util.ArrayList<>();
+        builtIn.forEach(node -> before.add(node.asText()));
+        List<String> after = new java.util.ArrayList<>();
+        value.forEach(node -> after.add(node.asText()));
+        List<String> added = after.stream().filter(v -> !before.contains(v)).toList();
+        List<String> removed = before.stream().filter(v -> !after.contains(v)).toList();
+        if (added.isEmpty() && removed.isEmpty()) {
+            return null;
+        }
+        return (added.isEmpty() ? "" : "adds " + String.join(", ", added))
+                + (added.isEmpty() || removed.isEmpty() ? "" : "; ")
+                + (removed.isEmpty() ? "" : "removes " + String.join(", ", removed));
     }
 
     private static String shown(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "(none)";
         }
-        return node.isValueNode() ? node.asText() : node.toString();
+        return flow(node);
+    }
+
+    /** YAML's flow style, as the file writes lists and rules: [a, b] and {channel: Email, parameters: [_kx]}. */
+    private static String flow(JsonNode node) {
+        if (node.isArray()) {
+            List<String> items = new java.util.ArrayList<>();
+            node.forEach(item -> items.add(flow(item)));
+            return "[" + String.join(", ", items) + "]";
+        }
+        if (node.isObject()) {
+            List<String> items = new java.util.ArrayList<>();
+            node.fields().forEachRemaining(field -> items.add(field.getKey() + ": " + flow(field.getValue())));
+            return "{" + String.join(", ", items) + "}";
+        }
+        return node.asText();
     }
 
     /**
@@ -271,8 +337,8 @@ public final class ConfigLoader {
             if (problem.startsWith("expected <block end>")) {
                 // SnakeYAML's "expected <block end>, but found '<block mapping start>'" is its grammar, not the mistake.
                 problem = "this line is indented differently from the keys above it in its section";
-                advice = "indent every key of a section by the same number of spaces (two per level, as "
-                        + "`eventpipe config --print-defaults` does)";
+                advice = "indent every key of a section by the same number of spaces (two per level, as in "
+                        + "`eventpipe config --print-defaults`)";
             }
             String message = "The " + source + " is not valid YAML (line " + (line < 0 ? "?" : line) + "): "
                     + problem + "; " + advice + ".";
@@ -306,8 +372,8 @@ public final class ConfigLoader {
             String section = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
             throw new ConfigException("The " + source + " has an unknown key '" + e.getPropertyName() + "'"
                     + (section.isEmpty() ? "" : " in `" + section + "`") + ": " + insteadOf(e.getPropertyName(),
-                    e.getKnownPropertyIds()) + "; `eventpipe config --print-defaults` shows every key with what it "
-                    + "does.", e).about(key);
+                    e.getKnownPropertyIds()) + ". Every key and what it does is in `eventpipe config --print-defaults`.", e)
+                    .about(key);
         } catch (JsonProcessingException e) {
             String key = e instanceof JsonMappingException mapping ? keyPath(mapping.getPath()) : "";
             throw new ConfigException("The " + source + " has a value of the wrong type"

@@ -153,7 +153,7 @@ public final class SettingsDialog {
         diffs.setId("settings-differences");
         diffs.getStyleClass().add("settings-differences");
         diffs.setAccessibleText("Keys that differ from the built-in defaults");
-        Label none = Hints.muted("Nothing differs from the built-in defaults (or the text has a problem to fix first).");
+        Label none = Hints.muted(vm.noDifferencesProperty());
         none.setPadding(new Insets(8));
         diffs.setPlaceholder(none);
         diffs.setCellFactory(list -> new javafx.scene.control.ListCell<>() {

@@ -463,7 +463,7 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isEqualTo(3))
                 .hasMessage("The configuration file my.yaml is not valid YAML (line 3): this line is indented "
                         + "differently from the keys above it in its section; indent every key of a section by the "
-                        + "same number of spaces (two per level, as `eventpipe config --print-defaults` does).");
+                        + "same number of spaces (two per level, as in `eventpipe config --print-defaults`).");
     }
 
     @Test
@@ -490,5 +490,22 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.fingerprint(ConfigLoader.fromText(ConfigLoader.defaultsText(), "printed defaults")))
                 .isEqualTo(ConfigLoader.fingerprint(ConfigLoader.defaults()));
         assertThat(ConfigLoader.differences(ConfigLoader.fromText(ConfigLoader.defaultsText(), "printed"))).isEmpty();
+    }
+
+    @Test
+    void aClickIdAddedToOneRuleIsOneShortLineOfDifferences() {
+        PipelineConfig config = ConfigLoader.fromText("transform:\n  channel_rules:\n    click_id_rules:\n"
+                + "      - {channel: Email, parameters: [_kx]}\n"
+                + "      - {channel: Paid Search, parameters: [gclid, gbraid, wbraid, msclkid, gad_source]}\n"
+                + "      - {channel: Paid Social, parameters: [fbclid, ttclid, igshid, li_fat_id, sccid]}\n"
+                + "      - {channel: Affiliate, parameters: [affid, irclickid, im_ref, sfdr_ptcid]}\n"
+                + "      - {channel: Influencer, parameters: [creator_id]}\n"
+                + "quality:\n  header_aliases: {uid: client_id}\n", "my.yaml");
+        assertThat(ConfigLoader.differences(config)).extracting(ConfigLoader.Difference::described).containsExactly(
+                "quality.header_aliases.uid: client_id (not in the built-in defaults)",
+                "transform.channel_rules.click_id_rules[3].parameters: adds sccid "
+                        + "(built-in: [fbclid, ttclid, igshid, li_fat_id])",
+                "transform.channel_rules.click_id_rules[5]: {channel: Influencer, parameters: [creator_id]} "
+                        + "(not in the built-in defaults)");
     }
 }
