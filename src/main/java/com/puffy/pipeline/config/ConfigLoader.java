@@ -813,13 +813,20 @@ public final class ConfigLoader {
             expected = "a single value";
         }
         if (expected != null) {
-            String shown = value.isValueNode() ? value.asText() : value.toString();
+            // Shown as the file writes it: [{"cid":"client_id"}] was JSON, a notation the file never uses.
+            String shown = flow(value);
             if (value.isTextual() && (known.isNumber() || known.isBoolean()) && looksScalar(shown)) {
                 // z_threshold: "3" read "the value 3, which is not a number": the quotes that make it text went unsaid.
                 shown = "\"" + shown + "\" (in quotes, so text)";
             }
+            String fix = "";
+            if (known.isObject() && value.isArray()) {
+                fix = ": write its entries as `name: value` lines indented under it, without a leading `- `";
+            } else if (known.isArray() && value.isObject()) {
+                fix = ": write its entries as `- value` lines indented under it, or as [a, b] on its line";
+            }
             throw new ConfigException("The " + source + " gives `" + key + "` the value " + (shown.length() > 60
-                    ? shown.substring(0, 60) + "…" : shown) + ", which is not " + expected + ".").about(key);
+                    ? shown.substring(0, 60) + "…" : shown) + ", which is not " + expected + fix + ".").about(key);
         }
         if (value.isContainerNode()) {
             checkValues(known, value, key, source);

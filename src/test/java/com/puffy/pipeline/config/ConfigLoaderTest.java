@@ -508,4 +508,13 @@ class ConfigLoaderTest {
                 "transform.channel_rules.click_id_rules[5]: {channel: Influencer, parameters: [creator_id]} "
                         + "(not in the built-in defaults)");
     }
+
+    @Test
+    void aListWhereASectionBelongsIsShownAsWrittenAndSaysHowToWriteASection() {
+        assertThatThrownBy(() -> ConfigLoader.fromText("quality:\n  header_aliases:\n    - cid: client_id\n",
+                "configuration file my.yaml"))
+                .hasMessage("The configuration file my.yaml (line 2) gives `quality.header_aliases` the value "
+                        + "[{cid: client_id}], which is not a section of keys: write its entries as `name: value` lines "
+                        + "indented under it, without a leading `- `.");
+    }
 }
