@@ -340,6 +340,11 @@ public final class ConfigLoader {
                 advice = "indent every key of a section by the same number of spaces (two per level, as in "
                         + "`eventpipe config --print-defaults`)";
             }
+            if (problem.startsWith("mapping values are not allowed here")) {
+                // Two keys run together on a line, or a value with ": " in it (a pattern, a URL's text) left unquoted.
+                problem = "a second `: ` on this line";
+                advice = "put each key on a line of its own, and a value that contains `: ` in double quotes";
+            }
             String message = "The " + source + " is not valid YAML (line " + (line < 0 ? "?" : line) + "): "
                     + problem + "; " + advice + ".";
             throw new ConfigException(message, e).atLine((int) Math.max(0, line), message);

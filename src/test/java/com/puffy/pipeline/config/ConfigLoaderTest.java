@@ -517,4 +517,12 @@ class ConfigLoaderTest {
                         + "[{cid: client_id}], which is not a section of keys: write its entries as `name: value` lines "
                         + "indented under it, without a leading `- `.");
     }
+
+    @Test
+    void aSecondColonOnALineIsSaidInWords() {
+        assertThatThrownBy(() -> ConfigLoader.fromText("quality:\n  bot_pattern: bot|crawl: x\n", "my.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessage("The my.yaml is not valid YAML (line 2): a second `: ` on this line; put each key on a "
+                        + "line of its own, and a value that contains `: ` in double quotes.");
+    }
 }
