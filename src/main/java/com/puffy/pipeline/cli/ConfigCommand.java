@@ -41,8 +41,16 @@ final class ConfigCommand implements Callable<Integer> {
                 throw PipelineException.usage("Configuration file " + check + " cannot be read: it is a folder, not "
                         + "a file; check the path given to --check.");
             }
-            ConfigLoader.load(check);
-            spec.commandLine().getOut().println(check + " is a valid configuration.");
+            // "is a valid configuration" alone hid what the file does: a list written to add one click id replaces
+            // the built-in list whole, and only the editor's list of differences showed the rules it dropped.
+            java.util.List<ConfigLoader.Difference> differences = ConfigLoader.differences(ConfigLoader.load(check));
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            out.println(check + " is a valid configuration: " + (differences.isEmpty()
+                    ? "nothing differs from the built-in defaults." : differences.size() == 1
+                    ? "1 key differs from the built-in defaults:" : differences.size() + " keys differ from the "
+                    + "built-in defaults:"));
+            differences.forEach(difference -> out.println("  " + difference.described()));
+            out.flush();
             return 0;
         }
         throw PipelineException.usage("Say what to do: `eventpipe config --print-defaults` prints the built-in "

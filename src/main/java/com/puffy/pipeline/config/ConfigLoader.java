@@ -126,7 +126,9 @@ public final class ConfigLoader {
                 checkValues(merged, user, "", source);
                 overlay((ObjectNode) merged, (ObjectNode) user);
             }
-            return bind(merged, source);
+            PipelineConfig config = bind(merged, source);
+            channelNames(config, source);
+            return config;
         } catch (ConfigException e) {
             if (e.key() == null || e.line() > 0) {
                 throw e;
@@ -191,13 +193,35 @@ public final class ConfigLoader {
         return pointer.toString();
     }
 
-    /** A key whose value in a configuration differs from the built-in one, both written as YAML writes them. */
-    public record Difference(String key, String builtIn, String value) {
+    /**
+     * A key whose value in a configuration differs from the built-in one, both written as YAML's flow style writes
+     * them ("(none)" when one side has no such key or list entry); {@code change} says what a list of values gained
+     * or lost ("adds sccid"), else null.
+     */
+    public record Difference(String key, String builtIn, String value, String change) {
+        public Difference(String key, String builtIn, String value) {
+            this(key, builtIn, value, null);
+        }
+
+        /** One line of the editor's list: "transform.session_gap_minutes: 45 (built-in: 30)". */
+        public String described() {
+            if (change != null) {
+                return key + ": " + change + " (built-in: " + builtIn + ")";
+            }
+            if (builtIn.equals("(none)")) {
+                return key + ": " + value + " (not in the built-in defaults)";
+            }
+            if (value.equals("(none)")) {
+                return key + ": removed (built-in: " + builtIn + ")";
+            }
+            return key + ": " + value + " (built-in: " + builtIn + ")";
+        }
     }
 
     /**
      * The keys of {@code config} whose value differs from the built-in configuration's, in the file's order: Jackson's
-     * trees of both compared node by node; a list that differs is one difference.
+     * trees of both compared node by node. A list of rules is compared entry by entry ({@code click_id_rules[3]}), so
+     * a click id added to one rule is one short line, not the whole list twice in JSON.
      */
     public static List<Difference> differences(PipelineConfig config) {
         List<Difference> out = new java.util.ArrayList<>();
@@ -218,14 +242,58 @@ public final class ConfigLoader {
             }
             return;
         }
+        if (builtIn != null && value != null && builtIn.isArray() && value.isArray()) {
+            boolean ofSections = java.util.stream.Stream.concat(java.util.stream.StreamSupport.stream(
+                    builtIn.spliterator(), false), java.util.stream.StreamSupport.stream(value.spliterator(), false))
+                    .anyMatch(JsonNode::isObject);
+            if (ofSections) {
+                for (int i = 0; i < Math.max(builtIn.size(), value.size()); i++) {
+                    compare(builtIn.get(i), value.get(i), path + "[" + (i + 1) + "]", out);
+                }
+                return;
+            }
+            out.add(new Difference(path, shown(builtIn), shown(value), listChange(builtIn, value)));
+            return;
+        }
         out.add(new Difference(path, shown(builtIn), shown(value)));
+    }
+
+    /** "adds sccid", "removes x", "adds a; removes b"; null when only the order differs. */
+    private static String listChange(JsonNode builtIn, JsonNode value) {
+        List<String> before = new java.util.ArrayList<>();
+        builtIn.forEach(node -> before.add(node.asText()));
+        List<String> after = new java.util.ArrayList<>();
+        value.forEach(node -> after.add(node.asText()));
+        List<String> added = after.stream().filter(v -> !before.contains(v)).toList();
+        List<String> removed = before.stream().filter(v -> !after.contains(v)).toList();
+        if (added.isEmpty() && removed.isEmpty()) {
+            return null;
+        }
+        return (added.isEmpty() ? "" : "adds " + String.join(", ", added))
+                + (added.isEmpty() || removed.isEmpty() ? "" : "; ")
+                + (removed.isEmpty() ? "" : "removes " + String.join(", ", removed));
     }
 
     private static String shown(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "(none)";
         }
-        return node.isValueNode() ? node.asText() : node.toString();
+        return flow(node);
+    }
+
+    /** YAML's flow style, as the file writes lists and rules: [a, b] and {channel: Email, parameters: [_kx]}. */
+    private static String flow(JsonNode node) {
+        if (node.isArray()) {
+            List<String> items = new java.util.ArrayList<>();
+            node.forEach(item -> items.add(flow(item)));
+            return "[" + String.join(", ", items) + "]";
+        }
+        if (node.isObject()) {
+            List<String> items = new java.util.ArrayList<>();
+            node.fields().forEachRemaining(field -> items.add(field.getKey() + ": " + flow(field.getValue())));
+            return "{" + String.join(", ", items) + "}";
+        }
+        return node.asText();
     }
 
     /**
@@ -265,8 +333,20 @@ public final class ConfigLoader {
                 problem = marked.getProblem();
             }
             problem = problem == null ? "" : problem.lines().findFirst().orElse("").strip();
+            String advice = "compare it with `eventpipe config --print-defaults`";
+            if (problem.startsWith("expected <block end>")) {
+                // SnakeYAML's "expected <block end>, but found '<block mapping start>'" is its grammar, not the mistake.
+                problem = "this line is indented differently from the keys above it in its section";
+                advice = "indent every key of a section by the same number of spaces (two per level, as in "
+                        + "`eventpipe config --print-defaults`)";
+            }
+            if (problem.startsWith("mapping values are not allowed here")) {
+                // Two keys run together on a line, or a value with ": " in it (a pattern, a URL's text) left unquoted.
+                problem = "a second `: ` on this line";
+                advice = "put each key on a line of its own, and a value that contains `: ` in double quotes";
+            }
             String message = "The " + source + " is not valid YAML (line " + (line < 0 ? "?" : line) + "): "
-                    + problem + "; compare it with `eventpipe config --print-defaults`.";
+                    + problem + "; " + advice + ".";
             throw new ConfigException(message, e).atLine((int) Math.max(0, line), message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -293,14 +373,123 @@ public final class ConfigLoader {
             validate(config, source);
             return config;
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("The " + source + " has an unknown key '" + e.getPropertyName()
-                    + "': compare it with `eventpipe config --print-defaults`.", e).about(keyPath(e.getPath()));
+            String key = keyPath(e.getPath());
+            String section = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
+            throw new ConfigException("The " + source + " has an unknown key '" + e.getPropertyName() + "'"
+                    + (section.isEmpty() ? "" : " in `" + section + "`") + ": " + insteadOf(e.getPropertyName(),
+                    e.getKnownPropertyIds()) + ". Every key and what it does is in `eventpipe config --print-defaults`.", e)
+                    .about(key);
         } catch (JsonProcessingException e) {
             String key = e instanceof JsonMappingException mapping ? keyPath(mapping.getPath()) : "";
             throw new ConfigException("The " + source + " has a value of the wrong type"
                     + (key.isEmpty() ? "" : " at `" + key + "`") + ": " + e.getOriginalMessage().lines().findFirst()
                     .orElse("") + "; compare it with `eventpipe config --print-defaults`.", e).about(key);
         }
+    }
+
+    /**
+     * A channel name is free text, so a new channel needs no new build; but one that differs from a built-in name
+     * only by case, spacing or a slip ("Paid Socail", "direct") silently split that channel in two in the sessions
+     * and channel reports (and a Direct spelled "direct" escaped the Direct-share check). Such a name is refused.
+     */
+    private static void channelNames(PipelineConfig config, String source) {
+        Map<String, String> builtIn = channelKeys(defaults());
+        java.util.Set<String> known = new java.util.LinkedHashSet<>(builtIn.values());
+        for (Map.Entry<String, String> used : channelKeys(config).entrySet()) {
+            String name = used.getValue();
+            if (known.contains(name)) {
+                continue;
+            }
+            for (String channel : known) {
+                String a = squeeze(name);
+                String b = squeeze(channel);
+                if (a.equals(b) || Math.min(a.length(), b.length()) >= 5 && editDistance(a, b) <= 2) {
+                    throw new ConfigException("The " + source + " gives `" + used.getKey() + "` the channel `" + name
+                            + "`, close to the built-in `" + channel + "` but not the same: it would be a channel "
+                            + "of its own in the sessions and channel reports. Write `" + channel + "`, or give a new "
+                            + "channel a name of its own.").about(used.getKey());
+                }
+            }
+        }
+    }
+
+    /** Every channel name the rules give, by its key, in the order of the file. */
+    private static Map<String, String> channelKeys(PipelineConfig config) {
+        TransformConfig.ChannelRules rules = config.transform().channelRules();
+        String key = "transform.channel_rules";
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < rules.mediumKeywords().size(); i++) {
+            names.put(key + ".medium_keywords[" + (i + 1) + "].channel", rules.mediumKeywords().get(i).channel());
+        }
+        names.put(key + ".ambiguous_medium.channel", rules.ambiguousMedium().channel());
+        names.put(key + ".ambiguous_medium.channel_with_click_id", rules.ambiguousMedium().channelWithClickId());
+        for (int i = 0; i < rules.clickIdRules().size(); i++) {
+            names.put(key + ".click_id_rules[" + (i + 1) + "].channel", rules.clickIdRules().get(i).channel());
+        }
+        names.put(key + ".campaign_channel", rules.campaignChannel());
+        for (int i = 0; i < rules.referrerRules().size(); i++) {
+            names.put(key + ".referrer_rules[" + (i + 1) + "].channel", rules.referrerRules().get(i).channel());
+        }
+        names.put(key + ".direct_channel", rules.directChannel());
+        names.put(key + ".referral_channel", rules.referralChannel());
+        return names;
+    }
+
+    /**
+     * What to write instead of an unknown key: the known key it is nearest to (a typo, or a name from an older
+     * version), else the keys that section has. "compare it with --print-defaults" alone sent the analyst through
+     * 118 lines to find that {@code session_timeout_minutes} is now {@code session_gap_minutes}.
+     */
+    private static String insteadOf(String unknown, java.util.Collection<Object> knownIds) {
+        List<String> known = knownIds == null ? List.of() : knownIds.stream().map(String::valueOf).sorted().toList();
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = editDistance(unknown.toLowerCase(Locale.ROOT), candidate);
+            if (distance < best) {
+                best = distance;
+                nearest = candidate;
+            }
+        }
+        if (nearest != null && best <= Math.max(2, unknown.length() / 3)) {
+            return "did you mean `" + nearest + "`? Rename it, or delete the line to keep the built-in value";
+        }
+        // A key renamed in a later version shares words with its new name rather than letters: the one sharing most.
+        List<String> words = List.of(unknown.toLowerCase(Locale.ROOT).split("_"));
+        int mostShared = 0;
+        for (String candidate : known) {
+            int shared = (int) java.util.Arrays.stream(candidate.split("_"))
+                    .filter(word -> word.length() >= 3 && words.contains(word)).count();
+            if (shared > mostShared) {
+                mostShared = shared;
+                nearest = candidate;
+            }
+        }
+        if (mostShared > 0) {
+            return "did you mean `" + nearest + "`? Rename it, or delete the line to keep the built-in value";
+        }
+        return known.isEmpty() ? "delete that line"
+                : "delete that line, or use one of " + String.join(", ", known);
+    }
+
+    /** Levenshtein distance; a transposed pair ("Socail") counts two. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static void validate(PipelineConfig config, String source) {
@@ -629,13 +818,20 @@ public final class ConfigLoader {
             expected = "a single value";
         }
         if (expected != null) {
-            String shown = value.isValueNode() ? value.asText() : value.toString();
+            // Shown as the file writes it: [{"cid":"client_id"}] was JSON, a notation the file never uses.
+            String shown = flow(value);
             if (value.isTextual() && (known.isNumber() || known.isBoolean()) && looksScalar(shown)) {
                 // z_threshold: "3" read "the value 3, which is not a number": the quotes that make it text went unsaid.
                 shown = "\"" + shown + "\" (in quotes, so text)";
             }
+            String fix = "";
+            if (known.isObject() && value.isArray()) {
+                fix = ": write its entries as `name: value` lines indented under it, without a leading `- `";
+            } else if (known.isArray() && value.isObject()) {
+                fix = ": write its entries as `- value` lines indented under it, or as [a, b] on its line";
+            }
             throw new ConfigException("The " + source + " gives `" + key + "` the value " + (shown.length() > 60
-                    ? shown.substring(0, 60) + "…" : shown) + ", which is not " + expected + ".").about(key);
+                    ? shown.substring(0, 60) + "…" : shown) + ", which is not " + expected + fix + ".").about(key);
         }
         if (value.isContainerNode()) {
             checkValues(known, value, key, source);

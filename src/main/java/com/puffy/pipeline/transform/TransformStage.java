@@ -94,6 +94,19 @@ public final class TransformStage implements Stage {
         return OUTPUTS;
     }
 
+    /**
+     * Its own section, the purchase event names and the reconciliation tolerance, which are all this stage reads:
+     * with the whole configuration, tightening a monitoring threshold ran Transform again on the whole folder.
+     */
+    @Override
+    public Object configUsed(com.puffy.pipeline.config.PipelineConfig config) {
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("transform", config.transform());
+        used.put("purchase_event_names", config.quality().purchaseEventNames());
+        used.put("reconciliation_tolerance", config.monitoring().reconciliationTolerance());
+        return used;
+    }
+
     @Override
     public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
         return new Run(context, progress, cancellation, chunkRows).execute();

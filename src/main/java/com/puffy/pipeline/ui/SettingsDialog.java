@@ -153,12 +153,29 @@ public final class SettingsDialog {
         diffs.setId("settings-differences");
         diffs.getStyleClass().add("settings-differences");
         diffs.setAccessibleText("Keys that differ from the built-in defaults");
-        Label none = Hints.muted("Nothing differs from the built-in defaults (or the text has a problem to fix first).");
+        Label none = Hints.muted(vm.noDifferencesProperty());
         none.setPadding(new Insets(8));
         diffs.setPlaceholder(none);
+        // The key on a line of its own above what changed: one wrapped text of four lines or more
+        // ("transform.channel_rules.click_id_rules[3].parameters: adds sccid (built-in: [...])") was drawn in two
+        // with "…", as a list cell's height came from a single label's guess at its wrapping.
         diffs.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            private final Label key = new Label();
+            private final Label change = new Label();
+            private final VBox lines = new VBox(1, key, change);
+
             {
-                setWrapText(true);
+                lines.setPadding(new Insets(0, 0, 3, 0));
+            }
+
+            {
+                for (Label label : List.of(key, change)) {
+                    label.setWrapText(true);
+                    label.setMinHeight(Region.USE_PREF_SIZE);
+                    label.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                    label.textFillProperty().bind(textFillProperty());
+                }
+                key.setStyle("-fx-font-weight: bold;");
                 prefWidthProperty().bind(list.widthProperty().subtract(20));
                 setMaxWidth(Region.USE_PREF_SIZE);
             }
@@ -166,7 +183,19 @@ public final class SettingsDialog {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    setAccessibleText(null);
+                    return;
+                }
+                int colon = item.indexOf(": ");
+                key.setText(colon < 0 ? item : item.substring(0, colon));
+                change.setText(colon < 0 ? "" : item.substring(colon + 2));
+                change.setManaged(colon >= 0);
+                change.setVisible(colon >= 0);
+                setGraphic(lines);
+                setAccessibleText(item);
             }
         });
         // Enter or a double-click on a difference puts the cursor on its line in the text.

@@ -49,6 +49,12 @@ public final class SettingsViewModel {
     private final ObservableList<String> differences = FXCollections.observableArrayList();
     /** The key of each line of {@link #differences}, to find it in the text. */
     private final List<String> differenceKeys = new java.util.ArrayList<>();
+    /**
+     * What the empty list of differences says. "Nothing differs from the built-in defaults (or the text has a problem
+     * to fix first)" stood beside a broken text as if it might be the defaults.
+     */
+    private final ReadOnlyStringWrapper noDifferences = new ReadOnlyStringWrapper(NOTHING_DIFFERS);
+    private static final String NOTHING_DIFFERS = "Nothing differs from the built-in defaults.";
     private String savedText = "";
     /** The file as last read, written or acknowledged ("Keep mine"); null for the built-in defaults. */
     private OnDisk known;
@@ -140,6 +146,11 @@ public final class SettingsViewModel {
         return differences;
     }
 
+    /** What the list of differences says when it is empty: nothing differs, or which problem hides them. */
+    public ReadOnlyStringProperty noDifferencesProperty() {
+        return noDifferences.getReadOnlyProperty();
+    }
+
     /**
      * The bar over the text when the file changed on disk while the text has changes not saved ("Reload from disk",
      * "Keep mine"); empty when there is nothing to choose.
@@ -213,8 +224,8 @@ public final class SettingsViewModel {
             List<ConfigLoader.Difference> diffs = ConfigLoader.differences(config);
             differenceKeys.clear();
             differenceKeys.addAll(diffs.stream().map(ConfigLoader.Difference::key).toList());
-            differences.setAll(diffs.stream().map(d -> d.key() + ": " + d.value() + " (built-in: " + d.builtIn() + ")")
-                    .toList());
+            differences.setAll(diffs.stream().map(ConfigLoader.Difference::described).toList());
+            noDifferences.set(NOTHING_DIFFERS);
             int n = diffs.size();
             say("The settings are valid: " + (n == 0 ? "nothing differs from the built-in defaults."
                     : n == 1 ? "1 key differs from the built-in defaults." : n + " keys differ from the built-in "
@@ -223,6 +234,8 @@ public final class SettingsViewModel {
         } catch (ConfigException e) {
             differences.clear();
             differenceKeys.clear();
+            noDifferences.set("What differs from the built-in defaults shows once the problem below"
+                    + (e.line() > 0 ? " (line " + e.line() + ")" : "") + " is fixed.");
             say(UiError.inTheAppsWords(e.getMessage()), true, e.line());
             return false;
         }

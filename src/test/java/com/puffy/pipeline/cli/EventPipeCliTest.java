@@ -115,6 +115,23 @@ class EventPipeCliTest {
     }
 
     @Test
+    void configCheckSaysWhatTheFileChangesIncludingTheRulesAListWrittenWholeDrops() throws Exception {
+        Path file = Files.writeString(dir.resolve("paid.yaml"), "transform:\n  channel_rules:\n    click_id_rules:\n"
+                + "      - {channel: Paid Social, parameters: [sccid]}\n");
+        assertThat(run("config", "--check", file.toString())).isZero();
+        String n = System.lineSeparator();
+        assertThat(out.toString()).startsWith(file + " is a valid configuration: 5 keys differ from the built-in "
+                + "defaults:" + n + "  transform.channel_rules.click_id_rules[1].channel: Paid Social (built-in: Email)"
+                + n + "  transform.channel_rules.click_id_rules[1].parameters: adds sccid; removes _kx (built-in: [_kx])"
+                + n + "  transform.channel_rules.click_id_rules[2]: removed (built-in: {channel: Paid Search, ");
+        Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
+        out.getBuffer().setLength(0);
+        assertThat(run("config", "--check", empty.toString())).isZero();
+        assertThat(out.toString()).isEqualTo(empty + " is a valid configuration: nothing differs from the built-in "
+                + "defaults." + n);
+    }
+
+    @Test
     void configWithoutAnOptionSaysWhatToDo() {
         assertThat(run("config")).isEqualTo(2);
         assertThat(err.toString()).contains("--print-defaults");

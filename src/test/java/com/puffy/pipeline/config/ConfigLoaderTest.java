@@ -441,4 +441,88 @@ class ConfigLoaderTest {
                     assertThat(d.value()).isEqualTo("45");
                 });
     }
+
+    @Test
+    void anUnknownKeySaysWhichKeyWasMeant() {
+        assertThatThrownBy(() -> ConfigLoader.fromText("monitoring:\n  z_treshold: 3\n", "my.yaml"))
+                .hasMessageContaining("unknown key 'z_treshold' in `monitoring`: did you mean `z_threshold`?");
+        // Names from an older version share words, not letters, with today's.
+        assertThatThrownBy(() -> ConfigLoader.fromText("transform:\n  session_timeout_minutes: 45\n", "my.yaml"))
+                .hasMessageContaining("(line 2)").hasMessageContaining("did you mean `session_gap_minutes`?");
+        assertThatThrownBy(() -> ConfigLoader.fromText("monitoring:\n  null_rate_warning: 0.05\n", "my.yaml"))
+                .hasMessageContaining("did you mean `client_id_null_warning`?");
+        assertThatThrownBy(() -> ConfigLoader.fromText("transform:\n  xyz: 1\n", "my.yaml"))
+                .hasMessageContaining("delete that line, or use one of channel_rules, lookback_days, own_domains, "
+                        + "session_gap_minutes, time_decay_half_life_days");
+    }
+
+    @Test
+    void aKeyIndentedOutOfItsSectionIsSaidInWordsNotTheParsersGrammar() {
+        String text = "transform:\n  session_gap_minutes: 45\n lookback_days: 7\n";
+        assertThatThrownBy(() -> ConfigLoader.fromText(text, "configuration file my.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessage("The configuration file my.yaml is not valid YAML (line 3): this line is indented "
+                        + "differently from the keys above it in its section; indent every key of a section by the "
+                        + "same number of spaces (two per level, as in `eventpipe config --print-defaults`).");
+    }
+
+    @Test
+    void aChannelNameOneSlipFromABuiltInOneIsRefusedAndANewOneIsNot() {
+        String typo = "transform:\n  channel_rules:\n    click_id_rules:\n"
+                + "      - {channel: Paid Socail, parameters: [sccid]}\n";
+        assertThatThrownBy(() -> ConfigLoader.fromText(typo, "configuration file my.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("transform.channel_rules.click_id_rules[1].channel");
+                    assertThat(e.line()).isEqualTo(4);
+                })
+                .hasMessageContaining("(line 4) gives `transform.channel_rules.click_id_rules[1].channel` the channel "
+                        + "`Paid Socail`, close to the built-in `Paid Social`");
+        assertThatThrownBy(() -> ConfigLoader.fromText(
+                "transform:\n  channel_rules:\n    direct_channel: direct\n", "my.yaml"))
+                .hasMessageContaining("Write `Direct`");
+        PipelineConfig influencer = ConfigLoader.fromText("transform:\n  channel_rules:\n    click_id_rules:\n"
+                + "      - {channel: Influencer, parameters: [creator_id]}\n", "my.yaml");
+        assertThat(influencer.transform().channelRules().clickIdRules().get(0).channel()).isEqualTo("Influencer");
+    }
+
+    @Test
+    void theDefaultsAsPrintedLoadBackToTheSameFingerprint() {
+        assertThat(ConfigLoader.fingerprint(ConfigLoader.fromText(ConfigLoader.defaultsText(), "printed defaults")))
+                .isEqualTo(ConfigLoader.fingerprint(ConfigLoader.defaults()));
+        assertThat(ConfigLoader.differences(ConfigLoader.fromText(ConfigLoader.defaultsText(), "printed"))).isEmpty();
+    }
+
+    @Test
+    void aClickIdAddedToOneRuleIsOneShortLineOfDifferences() {
+        PipelineConfig config = ConfigLoader.fromText("transform:\n  channel_rules:\n    click_id_rules:\n"
+                + "      - {channel: Email, parameters: [_kx]}\n"
+                + "      - {channel: Paid Search, parameters: [gclid, gbraid, wbraid, msclkid, gad_source]}\n"
+                + "      - {channel: Paid Social, parameters: [fbclid, ttclid, igshid, li_fat_id, sccid]}\n"
+                + "      - {channel: Affiliate, parameters: [affid, irclickid, im_ref, sfdr_ptcid]}\n"
+                + "      - {channel: Influencer, parameters: [creator_id]}\n"
+                + "quality:\n  header_aliases: {uid: client_id}\n", "my.yaml");
+        assertThat(ConfigLoader.differences(config)).extracting(ConfigLoader.Difference::described).containsExactly(
+                "quality.header_aliases.uid: client_id (not in the built-in defaults)",
+                "transform.channel_rules.click_id_rules[3].parameters: adds sccid "
+                        + "(built-in: [fbclid, ttclid, igshid, li_fat_id])",
+                "transform.channel_rules.click_id_rules[5]: {channel: Influencer, parameters: [creator_id]} "
+                        + "(not in the built-in defaults)");
+    }
+
+    @Test
+    void aListWhereASectionBelongsIsShownAsWrittenAndSaysHowToWriteASection() {
+        assertThatThrownBy(() -> ConfigLoader.fromText("quality:\n  header_aliases:\n    - cid: client_id\n",
+                "configuration file my.yaml"))
+                .hasMessage("The configuration file my.yaml (line 2) gives `quality.header_aliases` the value "
+                        + "[{cid: client_id}], which is not a section of keys: write its entries as `name: value` lines "
+                        + "indented under it, without a leading `- `.");
+    }
+
+    @Test
+    void aSecondColonOnALineIsSaidInWords() {
+        assertThatThrownBy(() -> ConfigLoader.fromText("quality:\n  bot_pattern: bot|crawl: x\n", "my.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessage("The my.yaml is not valid YAML (line 2): a second `: ` on this line; put each key on a "
+                        + "line of its own, and a value that contains `: ` in double quotes.");
+    }
 }

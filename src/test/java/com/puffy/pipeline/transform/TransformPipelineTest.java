@@ -75,4 +75,24 @@ class TransformPipelineTest {
                 .containsEntry(StageId.TRANSFORM, StageOutcome.RAN);
         assertThat(Files.readAllLines(transform.resolve("users.csv"))).hasSize(4);
     }
+
+    @Test
+    void aMonitoringThresholdLeavesTransformUpToDateAndWhatItReadsRunsItAgain() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("events"));
+        Files.writeString(input.resolve("events_20250223.csv"), HEADER
+                + "1740268798-AAAAAAAAAAAA,https://puffy.com/,,2025-02-23T10:00:00.000Z,page_viewed,," + UA + "\n");
+        Path output = dir.resolve("events-pipeline");
+        Pipeline pipeline = StudioEngine.standardPipeline();
+        RunSettings defaults = new RunSettings(input, output, ConfigLoader.defaults(), null, null, false, null);
+        assertThat(run(pipeline, defaults)).containsEntry(StageId.TRANSFORM, StageOutcome.RAN);
+
+        RunSettings tighter = new RunSettings(input, output, ConfigLoader.fromText(
+                "monitoring:\n  bot_share_warning: 0.05\n", "test"), null, null, false, null);
+        assertThat(run(pipeline, tighter)).containsEntry(StageId.QUALITY, StageOutcome.UP_TO_DATE)
+                .containsEntry(StageId.TRANSFORM, StageOutcome.UP_TO_DATE);
+
+        RunSettings tolerance = new RunSettings(input, output, ConfigLoader.fromText(
+                "monitoring:\n  reconciliation_tolerance: 0.5\n", "test"), null, null, false, null);
+        assertThat(run(pipeline, tolerance)).containsEntry(StageId.TRANSFORM, StageOutcome.RAN);
+    }
 }

@@ -395,4 +395,39 @@ class SettingsFxTest {
                         && "Settings: the file changed on disk".equals(s.getTitle()))
                 .map(Stage.class::cast).findFirst().orElse(null);
     }
+
+    @Test
+    void aLongDifferenceIsDrawnWholeWithItsKeyAboveWhatChanged(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.setWidth(1024);
+            window.setHeight(768);
+        });
+        SettingsDialog dialog = openWithTheKeyboard(robot);
+        robot.interact(() -> {
+            dialog.viewModel().textProperty().set("monitoring:\n  bot_share_warning: 0.05\ntransform:\n"
+                    + "  channel_rules:\n    click_id_rules:\n      - {channel: Email, parameters: [_kx]}\n"
+                    + "      - {channel: Paid Search, parameters: [gclid, gbraid, wbraid, msclkid, gad_source]}\n"
+                    + "      - {channel: Paid Social, parameters: [fbclid, ttclid, igshid, li_fat_id, sccid]}\n"
+                    + "      - {channel: Affiliate, parameters: [affid, irclickid, im_ref, sfdr_ptcid]}\n");
+            dialog.viewModel().check();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> list = robot.lookup("#settings-differences").queryListView();
+        assertThat(list.getItems()).hasSize(2);
+        List<String> drawn = new java.util.ArrayList<>();
+        List<String> cut = new java.util.ArrayList<>();
+        for (javafx.scene.Node node : list.lookupAll(".label")) {
+            if (node instanceof Label label && label.isVisible() && label.getText() != null && !label.getText().isBlank()
+                    && label.lookup(".text") instanceof javafx.scene.text.Text text && text.getParent() == label) {
+                drawn.add(label.getText());
+                if (!text.getText().replace("\n", "").strip().equals(label.getText().strip())) {
+                    cut.add(label.getText() + " → " + text.getText());
+                }
+            }
+        }
+        assertThat(drawn).contains("transform.channel_rules.click_id_rules[3].parameters",
+                "adds sccid (built-in: [fbclid, ttclid, igshid, li_fat_id])");
+        assertThat(cut).as("every difference drawn whole").isEmpty();
+        Screenshots.save(dialog.stage().getScene(), "settings-differences-1024");
+    }
 }

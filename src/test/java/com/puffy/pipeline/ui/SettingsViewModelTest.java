@@ -339,6 +339,20 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theEmptyListOfDifferencesSaysWhenAProblemHidesThem() {
+        SettingsViewModel settings = new SettingsViewModel(ranOnce());
+        settings.open();
+        settings.textProperty().set("transform:\n  session_gap_minutes: -1\n");
+        assertThat(settings.check()).isFalse();
+        assertThat(settings.differences()).isEmpty();
+        assertThat(settings.noDifferencesProperty().get())
+                .isEqualTo("What differs from the built-in defaults shows once the problem below (line 2) is fixed.");
+        settings.textProperty().set("# nothing changed\n");
+        assertThat(settings.check()).isTrue();
+        assertThat(settings.noDifferencesProperty().get()).isEqualTo("Nothing differs from the built-in defaults.");
+    }
+
+    @Test
     void duringARunTheRulesCannotChangeUnderIt() throws Exception {
         java.util.concurrent.atomic.AtomicReference<SettingsViewModel> ref = new java.util.concurrent.atomic.AtomicReference<>();
         List<Boolean> outcomes = new ArrayList<>();
