@@ -1,5 +1,6 @@
 package com.puffy.pipeline.cli;
 
+import com.puffy.pipeline.config.Typos;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -89,32 +90,11 @@ final class UnmatchedArguments {
             String candidate = suggestion.toLowerCase(Locale.ROOT);
             String bare = word.replaceFirst("^-+", "");
             boolean prefix = bare.length() >= 2 && candidate.replaceFirst("^-+", "").startsWith(bare);
-            if (prefix || editDistance(word, candidate) <= Math.max(1, word.length() / 3)) {
+            if (prefix || Typos.editDistance(word, candidate) <= Math.max(1, word.length() / 3)) {
                 return suggestion;
             }
         }
         return null;
-    }
-
-    /** Levenshtein distance with adjacent transpositions ("vaildate" is two letters swapped: 1). */
-    static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     static boolean looksLikePath(String typed) {

@@ -403,7 +403,7 @@ public final class ConfigLoader {
             for (String channel : known) {
                 String a = squeeze(name);
                 String b = squeeze(channel);
-                if (a.equals(b) || Math.min(a.length(), b.length()) >= 5 && editDistance(a, b) <= 2) {
+                if (a.equals(b) || Math.min(a.length(), b.length()) >= 5 && Typos.editDistance(a, b) <= 2) {
                     throw new ConfigException("The " + source + " gives `" + used.getKey() + "` the channel `" + name
                             + "`, close to the built-in `" + channel + "` but not the same: it would be a channel "
                             + "of its own in the sessions and channel reports. Write `" + channel + "`, or give a new "
@@ -445,7 +445,7 @@ public final class ConfigLoader {
         String nearest = null;
         int best = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = editDistance(unknown.toLowerCase(Locale.ROOT), candidate);
+            int distance = Typos.editDistance(unknown.toLowerCase(Locale.ROOT), candidate);
             if (distance < best) {
                 best = distance;
                 nearest = candidate;
@@ -470,26 +470,6 @@ public final class ConfigLoader {
         }
         return known.isEmpty() ? "delete that line"
                 : "delete that line, or use one of " + String.join(", ", known);
-    }
-
-    /** Levenshtein distance; a transposed pair ("Socail") counts two. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static void validate(PipelineConfig config, String source) {

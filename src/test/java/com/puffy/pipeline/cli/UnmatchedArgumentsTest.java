@@ -117,11 +117,4 @@ class UnmatchedArgumentsTest {
         assertThat(UnmatchedArguments.closeSuggestion("valdate", List.of())).isNull();
     }
 
-    @Test
-    void editDistanceCountsASwapOfNeighboursAsOne() {
-        assertThat(UnmatchedArguments.editDistance("vaildate", "validate")).isEqualTo(1);
-        assertThat(UnmatchedArguments.editDistance("valdate", "validate")).isEqualTo(1);
-        assertThat(UnmatchedArguments.editDistance("run", "run")).isZero();
-        assertThat(UnmatchedArguments.editDistance("", "run")).isEqualTo(3);
-    }
 }
