@@ -41,6 +41,7 @@ final class RevenueAnomalyCheck implements MonitorCheck {
             }
             Optional<Baseline> orderBase = data.baseline(day, "conversions");
             String cause = "";
+            boolean orderValuesMoved = false;
             if (orderBase.isPresent() && Double.isFinite(orders)) {
                 double usualOrders = orderBase.get().median();
                 double orderChange = orderBase.get().change(orders);
@@ -53,6 +54,7 @@ final class RevenueAnomalyCheck implements MonitorCheck {
                 if (ordersExplain) {
                     cause = ": " + ordersVsUsual;
                 } else if (orders > 0 && usualOrders > 0 && baseline != null) {
+                    orderValuesMoved = true;
                     double averageOrder = a.value() / orders;
                     double usualAverageOrder = baseline / usualOrders;
                     cause = ": " + (Math.abs(orderChange) < 0.1 ? "about as many orders as usual (" + Fmt.num(orders) + ")"
@@ -70,7 +72,7 @@ final class RevenueAnomalyCheck implements MonitorCheck {
                     drop ? "Check checkout errors, payment provider incidents and price or promotion changes on " + day
                             + "; compare with the shop's order system."
                             : "Look at the day's largest orders in transform/conversions.csv (a bulk or test order?) "
-                            + "and the marketing calendar" + (cause.contains("average order") ? "; if every order is "
+                            + "and the marketing calendar" + (orderValuesMoved ? "; if every order is "
                             + "larger, compare a few with the order system: the purchase tag may send revenue twice or "
                             + "in another currency." : "."),
                     "revenue " + Fmt.signedPct(a.change()) + " vs baseline"));
