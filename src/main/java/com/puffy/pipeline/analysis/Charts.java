@@ -69,6 +69,11 @@ final class Charts {
 
     static final int FULL_WIDTH = 1040;
     static final int HALF_WIDTH = 510;
+    /**
+     * Every chart's width on a page of about 800 px and on paper, where the wide drawings were scaled to two-thirds
+     * and their 12 px labels read as 8 px: drawn again at the width they are shown, text keeps its size.
+     */
+    static final int NARROW_WIDTH = 680;
 
     static {
         // JFreeChart draws rotated text (the value axes' labels) through a TextLayout by default, which JFreeSVG
@@ -81,7 +86,7 @@ final class Charts {
     }
 
     /** Daily revenue bars; days touched by a data-quality finding are amber. */
-    static String dailyRevenue(List<DailyTrend> days, String id) {
+    static Drawing dailyRevenue(List<DailyTrend> days, String id) {
         TimeSeries series = dailySeries("Revenue", days, DailyTrend::revenue);
         Set<Day> flagged = days.stream().filter(DailyTrend::hasIssues).map(d -> day(d.date()))
                 .collect(Collectors.toSet());
@@ -98,11 +103,11 @@ final class Charts {
         ticks(axis, days.stream().mapToDouble(DailyTrend::revenue).toArray(), 5, true, 0);
         XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
         markNoData(plot, days);
-        return svg(chart(plot, false), FULL_WIDTH, 300, id, "Revenue per day");
+        return new Drawing(chart(plot, false), FULL_WIDTH, 300, id, "Revenue per day");
     }
 
     /** One daily series as a line: sessions (count) or session conversion rate (percent). */
-    static String dailyLine(List<DailyTrend> days, boolean conversionRate, String id) {
+    static Drawing dailyLine(List<DailyTrend> days, boolean conversionRate, String id) {
         TimeSeries series = dailySeries(conversionRate ? "Conversion rate" : "Sessions", days,
                 d -> conversionRate ? d.sessionCvr() : d.sessions());
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, days.size() <= 31) {
@@ -121,7 +126,7 @@ final class Charts {
                 !conversionRate, 0);
         XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
         markNoData(plot, days);
-        return svg(chart(plot, false), HALF_WIDTH, 260, id, conversionRate ? "Session conversion rate per day"
+        return new Drawing(chart(plot, false), HALF_WIDTH, 260, id, conversionRate ? "Session conversion rate per day"
                 : "Sessions per day");
     }
 
@@ -239,7 +244,7 @@ final class Charts {
     }
 
     /** Sessions at each funnel step, labelled with the share of the first step. */
-    static String funnel(List<FunnelStep> steps, String id) {
+    static Drawing funnel(List<FunnelStep> steps, String id) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (FunnelStep s : steps) {
             data.addValue(s.sessions(), "Sessions", s.label());
@@ -256,11 +261,11 @@ final class Charts {
         NumberAxis axis = labelled(countAxis(), "Sessions");
         ticks(axis, steps.stream().mapToDouble(FunnelStep::sessions).toArray(), 6, true, 0.22);
         CategoryPlot plot = horizontal(new CategoryPlot(data, categoryAxis(true), axis, renderer));
-        return svg(chart(plot, false), FULL_WIDTH, 60 + 44 * Math.max(1, steps.size()), id, "Conversion funnel");
+        return new Drawing(chart(plot, false), FULL_WIDTH, 60 + 44 * Math.max(1, steps.size()), id, "Conversion funnel");
     }
 
     /** Channel revenue under first click and last click, side by side. */
-    static String attribution(List<AttributionShift> channels, String id) {
+    static Drawing attribution(List<AttributionShift> channels, String id) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (AttributionShift s : channels) {
             data.addValue(s.firstClickRevenue(), "First click", s.channel());
@@ -273,12 +278,12 @@ final class Charts {
         ticks(axis, channels.stream().flatMapToDouble(s -> java.util.stream.DoubleStream.of(s.firstClickRevenue(),
                 s.lastClickRevenue())).toArray(), 6, true, 0);
         CategoryPlot plot = horizontal(new CategoryPlot(data, categoryAxis(true), axis, renderer));
-        return svg(chart(plot, true), FULL_WIDTH, 90 + 46 * Math.max(1, channels.size()), id,
+        return new Drawing(chart(plot, true), FULL_WIDTH, 90 + 46 * Math.max(1, channels.size()), id,
                 "Channel revenue, first click versus last click");
     }
 
     /** Conversion rate per segment (device, new/returning), labelled. */
-    static String segmentCvr(List<Segment> segments, String id, String title) {
+    static Drawing segmentCvr(List<Segment> segments, String id, String title) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Segment s : segments) {
             data.addValue(s.cvr(), "Conversion rate", s.segment());
@@ -295,11 +300,11 @@ final class Charts {
         NumberAxis axis = labelled(percentAxis(), "Conversion rate");
         ticks(axis, segments.stream().mapToDouble(Segment::cvr).toArray(), 4, false, 0.18);
         CategoryPlot plot = new CategoryPlot(data, categoryAxis(), axis, renderer);
-        return svg(chart(plot, false), HALF_WIDTH, 260, id, title);
+        return new Drawing(chart(plot, false), HALF_WIDTH, 260, id, title);
     }
 
     /** Orders per bucket of time or sessions from first touch to purchase. */
-    static String pathBuckets(List<PathBucket> buckets, String id, String title) {
+    static Drawing pathBuckets(List<PathBucket> buckets, String id, String title) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (PathBucket b : buckets) {
             data.addValue(b.orders(), "Orders", b.bucket());
@@ -316,11 +321,11 @@ final class Charts {
         NumberAxis axis = labelled(countAxis(), "Orders");
         ticks(axis, buckets.stream().mapToDouble(PathBucket::orders).toArray(), 4, true, 0.18);
         CategoryPlot plot = new CategoryPlot(data, categoryAxis(), axis, renderer);
-        return svg(chart(plot, false), HALF_WIDTH, 260, id, title);
+        return new Drawing(chart(plot, false), HALF_WIDTH, 260, id, title);
     }
 
     /** Revenue of the top products. */
-    static String topProducts(List<TopProduct> products, String id) {
+    static Drawing topProducts(List<TopProduct> products, String id) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (TopProduct p : products) {
             String name = p.itemName().length() > 42 ? p.itemName().substring(0, 41) + "\u2026" : p.itemName();
@@ -337,7 +342,7 @@ final class Charts {
         NumberAxis axis = labelled(moneyAxis(), "Revenue");
         ticks(axis, products.stream().mapToDouble(TopProduct::revenue).toArray(), 6, true, 0.15);
         CategoryPlot plot = horizontal(new CategoryPlot(data, categoryAxis(true), axis, renderer));
-        return svg(chart(plot, false), FULL_WIDTH, 60 + 34 * Math.max(1, products.size()), id, "Top products");
+        return new Drawing(chart(plot, false), FULL_WIDTH, 60 + 34 * Math.max(1, products.size()), id, "Top products");
     }
 
     private static CategoryPlot horizontal(CategoryPlot plot) {
@@ -583,6 +588,22 @@ final class Charts {
     /** A generous width of a tick label in a browser's sans-serif: digits and "$" are about 0.6 em wide. */
     static double labelWidthEstimate(String label, double fontSize) {
         return label.length() * 0.62 * fontSize;
+    }
+
+    /**
+     * One chart, ready to be drawn at its width on a wide page and again at {@link #NARROW_WIDTH}: JFreeChart lays
+     * out ticks, labels and bands for the size it draws at, which scaling a drawing cannot do.
+     */
+    record Drawing(JFreeChart chart, int width, int height, String id, String label) {
+        /** The chart at its width on a wide page (the pairs side by side). */
+        String wide() {
+            return svg(chart, width, height, id, label);
+        }
+
+        /** The chart across a narrow page's column, its id suffixed so the page's ids stay unique. */
+        String narrow() {
+            return svg(chart, NARROW_WIDTH, height, id + "-narrow", label);
+        }
     }
 
     private static String svg(JFreeChart chart, int width, int height, String id, String label) {

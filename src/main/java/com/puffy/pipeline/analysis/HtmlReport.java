@@ -259,7 +259,7 @@ final class HtmlReport {
             // A chart of nothing drew an empty frame with an axis of "-0% ... 0%": a sentence says it instead.
             html.append("<h3>Revenue per day</h3>");
             if (r.daily().stream().anyMatch(d -> d.revenue() > 0)) {
-                html.append(Charts.dailyRevenue(r.daily(), "chart-revenue"));
+                html.append(shown(Charts.dailyRevenue(r.daily(), "chart-revenue")));
                 boolean flagged = r.daily().stream().anyMatch(DailyTrend::hasIssues);
                 if (flagged || !r.missingDays().isEmpty()) {
                     html.append("<p class=\"legend\">");
@@ -279,9 +279,9 @@ final class HtmlReport {
                 empty("One day of data: its sessions and conversion rate are in the table below.");
             } else if (r.daily().stream().anyMatch(d -> d.sessions() > 0)) {
                 html.append("<div class=\"pair\"><div><h3>Sessions per day</h3>")
-                        .append(Charts.dailyLine(r.daily(), false, "chart-sessions"))
+                        .append(shown(Charts.dailyLine(r.daily(), false, "chart-sessions")))
                         .append("</div><div><h3>Session conversion rate</h3>")
-                        .append(Charts.dailyLine(r.daily(), true, "chart-cvr")).append("</div></div>");
+                        .append(shown(Charts.dailyLine(r.daily(), true, "chart-cvr"))).append("</div></div>");
                 if (!r.missingDays().isEmpty()) {
                     html.append("<p class=\"legend\">").append(noDataKey()).append("</p>");
                 }
@@ -342,7 +342,7 @@ final class HtmlReport {
     private void funnel() {
         section("funnel", "Funnel", Insights.FUNNEL);
         if (!r.funnel().isEmpty() && r.funnel().get(0).sessions() > 0) {
-            html.append("<h3>Sessions reaching each step</h3>").append(Charts.funnel(r.funnel(), "chart-funnel"));
+            html.append("<h3>Sessions reaching each step</h3>").append(shown(Charts.funnel(r.funnel(), "chart-funnel")));
         } else {
             empty("No human sessions, so there is no funnel chart.");
         }
@@ -371,7 +371,7 @@ final class HtmlReport {
         section("channels", "Channels and attribution", Insights.CHANNELS);
         if (!r.attributionShift().isEmpty()) {
             html.append("<h3>Revenue by channel: first click versus last click</h3>")
-                    .append(Charts.attribution(r.attributionShift(), "chart-attribution"));
+                    .append(shown(Charts.attribution(r.attributionShift(), "chart-attribution")));
         }
         closeLead();
         List<List<String>> rows = new ArrayList<>();
@@ -420,9 +420,9 @@ final class HtmlReport {
         List<Segment> types = r.segments(AnalysisResult.USER_TYPE);
         if (devices.stream().anyMatch(s -> s.sessions() > 0)) {
             html.append("<div class=\"pair\"><div><h3>Conversion rate by device</h3>")
-                    .append(Charts.segmentCvr(devices, "chart-devices", "Conversion rate by device"))
+                    .append(shown(Charts.segmentCvr(devices, "chart-devices", "Conversion rate by device")))
                     .append("</div><div><h3>New versus returning visitors</h3>")
-                    .append(Charts.segmentCvr(types, "chart-visitors", "Conversion rate of new and returning visitors"))
+                    .append(shown(Charts.segmentCvr(types, "chart-visitors", "Conversion rate of new and returning visitors")))
                     .append("</div></div>");
         } else {
             empty("No human sessions, so there are no charts of conversion by device or visitor type.");
@@ -494,10 +494,10 @@ final class HtmlReport {
         List<PathBucket> sessions = r.pathToPurchase(AnalysisResult.SESSIONS_TO_PURCHASE);
         if (time.stream().anyMatch(b -> b.orders() > 0)) {
             html.append("<div class=\"pair\"><div><h3>Time from first touch</h3>")
-                    .append(Charts.pathBuckets(time, "chart-time", "Orders by time from first touch to purchase"))
+                    .append(shown(Charts.pathBuckets(time, "chart-time", "Orders by time from first touch to purchase")))
                     .append("</div><div><h3>Sessions from first touch</h3>")
-                    .append(Charts.pathBuckets(sessions, "chart-touches",
-                            "Orders by sessions in the 7 days up to the purchase"))
+                    .append(shown(Charts.pathBuckets(sessions, "chart-touches",
+                            "Orders by sessions in the 7 days up to the purchase")))
                     .append("</div></div>");
         } else {
             empty("No order has a touchpoint in the attribution window, so there are no charts.");
@@ -522,8 +522,8 @@ final class HtmlReport {
     private void products() {
         section("products", "Top products", Insights.PRODUCTS);
         if (!r.topProducts().isEmpty()) {
-            html.append("<h3>Revenue of the top products</h3>").append(Charts.topProducts(r.topProducts(),
-                    "chart-products"));
+            html.append("<h3>Revenue of the top products</h3>").append(shown(Charts.topProducts(r.topProducts(),
+                    "chart-products")));
         }
         List<List<String>> rows = new ArrayList<>();
         for (TopProduct p : r.topProducts()) {
@@ -624,6 +624,14 @@ final class HtmlReport {
         return true;
     }
 
+    /**
+     * A chart twice, wide and narrow, the page's CSS showing the one that fits: a drawing scaled to a narrow page
+     * shrinks its text with it.
+     */
+    private static String shown(Charts.Drawing chart) {
+        return "<div class=\"wide\">" + chart.wide() + "</div><div class=\"narrow\">" + chart.narrow() + "</div>";
+    }
+
     private static final String CSS = """
             *{box-sizing:border-box}
             body{margin:0;background:#f4f6f9;color:#1d2733;font:14px/1.5 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif}
@@ -650,6 +658,8 @@ final class HtmlReport {
             .insight{margin:0 0 8px;color:#2b3645;font-size:15px}
             svg.chart{width:100%;height:auto;display:block}
             .pair{display:grid;grid-template-columns:1fr 1fr;gap:20px}
+            .narrow{display:none}
+            @media (max-width:940px){.wide{display:none}.narrow{display:block}.pair{grid-template-columns:1fr;gap:0}}
             .legend{margin:2px 0 0;color:#5b6b80;font-size:12px}
             .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 5px 0 10px;vertical-align:-1px}
             .swatch.navy{background:#1f3a5f}.swatch.amber{background:#e9a23b}.swatch.nodata{background:#eef0f3;box-shadow:inset 0 0 0 1px #b9c1cc}
@@ -667,6 +677,6 @@ final class HtmlReport {
             .chip.critical{background:#fde8ea;color:#a61b2b}.chip.warning{background:#fff3dc;color:#8a5a00}.chip.info{background:#e8f0fb;color:#1f3a5f}
             footer{color:#7a8799;font-size:12px;margin-top:24px}
             @page{margin:12mm}
-            @media print{body{background:#fff}.swatch,.chip,.trust,.tile.accent{-webkit-print-color-adjust:exact;print-color-adjust:exact}main{max-width:none;padding:0}.tile,.trust,svg.chart,tr,.pair,.lead{break-inside:avoid}h2,h3{break-after:avoid}.insight{break-after:avoid}table{font-size:11px}th,td{padding:3px 5px}.scroll{max-height:none;overflow:visible}}
+            @media print{body{background:#fff}.swatch,.chip,.trust,.tile.accent{-webkit-print-color-adjust:exact;print-color-adjust:exact}main{max-width:none;padding:0}.tile,.trust,svg.chart,tr,.pair>div,.lead{break-inside:avoid}h2,h3{break-after:avoid}.insight{break-after:avoid}table{font-size:11px}th,td{padding:3px 5px}.scroll{max-height:none;overflow:visible}}
             """;
 }

@@ -48,12 +48,12 @@ class ChartsTest {
     @Test
     void dailyRevenueEndsAtARoundTickAboveTheTallestBar() {
         // The 10M-event report: bars reached $3.76M under a last gridline of $3,000,000.
-        String svg = Charts.dailyRevenue(days(3_100_000, 3_760_000, 2_900_000), "r");
+        String svg = Charts.dailyRevenue(days(3_100_000, 3_760_000, 2_900_000), "r").wide();
         assertThat(svg).contains(">$4,000,000</text>").doesNotContain(">$5,000,000</text>");
         for (double[] values : new double[][] {{3_100_000, 3_760_000}, {999, 500}, {1001, 12}, {1000}, {37},
                 {0.37, 0.2}}) {
             double max = java.util.Arrays.stream(values).max().orElseThrow();
-            assertEndsAtTheFirstTickAtOrAbove(Charts.dailyRevenue(days(values), "r"), Math.round(max) == max ? max
+            assertEndsAtTheFirstTickAtOrAbove(Charts.dailyRevenue(days(values), "r").wide(), Math.round(max) == max ? max
                     : Math.ceil(max), "revenue " + max);
         }
     }
@@ -61,21 +61,21 @@ class ChartsTest {
     @Test
     void dailyLinesEndAtARoundTickAboveTheHighestPoint() {
         for (double max : new double[] {3_760_000, 999, 1001, 7}) {
-            assertEndsAtTheFirstTickAtOrAbove(Charts.dailyLine(days(max / 2, max, max / 3), false, "s"), max,
+            assertEndsAtTheFirstTickAtOrAbove(Charts.dailyLine(days(max / 2, max, max / 3), false, "s").wide(), max,
                     "sessions " + max);
         }
         for (double max : new double[] {0.37, 0.0123, 0.999, 1}) {
-            assertEndsAtTheFirstTickAtOrAbove(Charts.dailyLine(days(max / 2, max), true, "c"), max, "rate " + max);
+            assertEndsAtTheFirstTickAtOrAbove(Charts.dailyLine(days(max / 2, max), true, "c").wide(), max, "rate " + max);
         }
     }
 
     @Test
     void aChartWithOnlyZerosOrNoDaysHasAnAxisFromZeroToOne() {
-        for (String svg : List.of(Charts.dailyRevenue(days(0, 0, 0), "r"), Charts.dailyLine(days(0), false, "s"),
-                Charts.dailyRevenue(days(), "e"))) {
+        for (String svg : List.of(Charts.dailyRevenue(days(0, 0, 0), "r").wide(), Charts.dailyLine(days(0), false, "s").wide(),
+                Charts.dailyRevenue(days(), "e").wide())) {
             assertThat(numberLabels(svg)).startsWith(0.0).endsWith(1.0);
         }
-        assertThat(numberLabels(Charts.dailyLine(days(0, 0), true, "c"))).startsWith(0.0).endsWith(1.0);
+        assertThat(numberLabels(Charts.dailyLine(days(0, 0), true, "c").wide())).startsWith(0.0).endsWith(1.0);
     }
 
     @Test
@@ -83,7 +83,7 @@ class ChartsTest {
         List<AnalysisResult.TopProduct> products = List.of(
                 new AnalysisResult.TopProduct(1, "Puffy Lux Hybrid Mattress", 9_413, 9_413, 19_530_595, 0.4, 0),
                 new AnalysisResult.TopProduct(2, "The Puffy Mattress", 13_405, 13_405, 11_626_765, 0.2, 0));
-        List<Double> ticks = numberLabels(Charts.topProducts(products, "p"));
+        List<Double> ticks = numberLabels(Charts.topProducts(products, "p").wide());
         ticks.removeAll(List.of(19_530_595.0, 11_626_765.0));
         double last = ticks.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         assertThat(last).isGreaterThanOrEqualTo(19_530_595 * 1.15);
@@ -113,23 +113,23 @@ class ChartsTest {
     void aDayWithoutDataLeavesTheDailyLinesOpenAndSaysNoData() {
         List<AnalysisResult.DailyTrend> all = twoWeeksWithout();
         List<AnalysisResult.DailyTrend> gap = twoWeeksWithout("2025-03-01");
-        assertThat(seriesSegments(Charts.dailyLine(all, false, "s"))).as("14 days, 13 segments").isEqualTo(13);
+        assertThat(seriesSegments(Charts.dailyLine(all, false, "s").wide())).as("14 days, 13 segments").isEqualTo(13);
         for (boolean rate : new boolean[] {false, true}) {
-            String svg = Charts.dailyLine(gap, rate, "s");
+            String svg = Charts.dailyLine(gap, rate, "s").wide();
             // Feb 28 to Mar 2 was one straight segment, as if Mar 1 lay halfway between them.
             assertThat(seriesSegments(svg)).as("13 days with one missing: no segment across it").isEqualTo(11);
             assertThat(svg).contains(">no data</text>");
             // JFreeChart draws a marker at 80 % opacity, its label too: the label in the text colour, as the axes'.
             assertThat(svg).containsPattern("fill: rgb\\(61,74,92\\); fill-opacity: 1.0;[^>]*>no data</text>");
         }
-        assertThat(Charts.dailyLine(all, false, "s")).doesNotContain(">no data</text>");
+        assertThat(Charts.dailyLine(all, false, "s").wide()).doesNotContain(">no data</text>");
         assertThat(Charts.dailySeries("x", gap, AnalysisResult.DailyTrend::revenue).getValue(
                 new org.jfree.data.time.Day(1, 3, 2025))).as("Mar 1 is empty, not zero").isNull();
     }
 
     @Test
     void aDayWithoutDataHasNoBarAndTheAmberBarStaysOnTheFlaggedDay() {
-        String svg = Charts.dailyRevenue(twoWeeksWithout("2025-03-01"), "r");
+        String svg = Charts.dailyRevenue(twoWeeksWithout("2025-03-01"), "r").wide();
         assertThat(svg).contains(">no data</text>");
         assertThat(svg.split("fill:rgb\\(233,162,59\\)", -1).length - 1).as("one amber bar").isEqualTo(1);
         assertThat(svg.split("fill:rgb\\(31,58,95\\)", -1).length - 1).as("12 navy bars").isEqualTo(12);
@@ -140,8 +140,8 @@ class ChartsTest {
         // On the half-width charts a day's band is about 31 px wide and the marker's "no data", written across it,
         // 42 px (more in a browser's font): it ran out of the band over the neighbouring days' points.
         List<AnalysisResult.DailyTrend> gaps = twoWeeksWithout("2025-02-28", "2025-03-02");
-        for (String svg : List.of(Charts.dailyLine(gaps, false, "s"), Charts.dailyLine(gaps, true, "c"),
-                Charts.dailyRevenue(gaps, "r"))) {
+        for (String svg : List.of(Charts.dailyLine(gaps, false, "s").wide(), Charts.dailyLine(gaps, true, "c").wide(),
+                Charts.dailyRevenue(gaps, "r").wide())) {
             List<double[]> bands = noDataBands(svg);
             List<double[]> labels = noDataLabels(svg);
             assertThat(bands).hasSize(2);
@@ -160,7 +160,7 @@ class ChartsTest {
                 year.add(new AnalysisResult.DailyTrend(date, 0, 1000, 0, 5, 5000, 0, 0.01, 0, 0, 0, 0, ""));
             }
         }
-        String svg = Charts.dailyLine(year, false, "y");
+        String svg = Charts.dailyLine(year, false, "y").wide();
         assertThat(noDataBands(svg)).hasSize(1);
         assertThat(svg).doesNotContain(">no data</text>");
     }
@@ -177,12 +177,12 @@ class ChartsTest {
             }
         }
         for (boolean rate : new boolean[] {false, true}) {
-            String svg = Charts.dailyLine(days, rate, "s");
+            String svg = Charts.dailyLine(days, rate, "s").wide();
             String dot = "<g style='fill:rgb(" + (rate ? "42,157,143" : "31,58,95") + ");stroke:none'";
             assertThat(svg.split(Pattern.quote(dot), -1).length - 1).as("one dot, Mar 2's").isEqualTo(1);
         }
         List<AnalysisResult.DailyTrend> month = twoWeeksWithout("2025-02-28", "2025-03-02");
-        assertThat(Charts.dailyLine(month, false, "s").split(Pattern.quote("<g style='fill:rgb(31,58,95);stroke:none'"),
+        assertThat(Charts.dailyLine(month, false, "s").wide().split(Pattern.quote("<g style='fill:rgb(31,58,95);stroke:none'"),
                 -1).length - 1).as("up to a month, every day its dot").isEqualTo(12);
     }
 
