@@ -1,27 +1,51 @@
 #!/usr/bin/env bash
-# Installs the built .deb with dpkg, checks what it put on the machine, installs it again over itself (dpkg runs the
-# scripts of an upgrade), starts the installed app under Xvfb and takes a screenshot (when SCREENSHOT is given), then
-# uninstalls it and checks nothing is left behind.
-# Needs root (dpkg); the menu entry is validated where desktop-file-utils is installed; the screenshot needs xvfb,
-# libgtk-3-0 and imagemagick (apt-get install -y desktop-file-utils xvfb libgtk-3-0 imagemagick).
+# Installs the built .deb (dpkg) or .rpm (rpm), checks what it put on the machine, installs it again over itself (the
+# package manager runs the scripts of an upgrade: the old prerm / %preun with "upgrade", the new postinst / %post),
+# starts the installed app under Xvfb and takes a screenshot (when SCREENSHOT is given), then uninstalls it and
+# checks nothing is left behind.
+# Needs root; the menu entry is validated where desktop-file-utils is installed; the screenshot needs xvfb,
+# libgtk-3-0 and imagemagick (apt-get install -y desktop-file-utils xvfb libgtk-3-0 imagemagick). An .rpm can be
+# checked on Debian too (apt-get install -y rpm): rpm's database there knows none of Debian's packages, so it is
+# installed with --nodeps after its declared requirements are checked by name.
 #
-#   installer/linux/test-deb.sh [DEB] [SCREENSHOT.png]     (DEB default: target/installer/deb/eventpipe_*.deb)
+#   installer/linux/test-package.sh [PACKAGE] [SCREENSHOT.png]
+#       (PACKAGE default: target/installer/deb/eventpipe_*.deb, else target/installer/rpm/eventpipe-*.rpm)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-deb=${1:-$(ls target/installer/deb/eventpipe_*.deb 2>/dev/null | head -1)}
+package=${1:-$(ls target/installer/deb/eventpipe_*.deb target/installer/rpm/eventpipe-*.rpm 2>/dev/null | head -1)}
 shot=${2:-}
-[ -f "$deb" ] || { echo "test-deb: no .deb found; build it with ./mvnw -Pinstaller -DskipTests package" >&2; exit 2; }
-[ "$(id -u)" -eq 0 ] || { echo "test-deb: dpkg needs root; run it with sudo" >&2; exit 2; }
-fail() { echo "test-deb: FAIL: $*" >&2; exit 1; }
+fail() { echo "test-package: FAIL: $*" >&2; exit 1; }
+[ -f "$package" ] || { echo "test-package: no .deb or .rpm found; build it with ./mvnw -Pinstaller -DskipTests package" >&2; exit 2; }
+[ "$(id -u)" -eq 0 ] || { echo "test-package: installing needs root; run it with sudo" >&2; exit 2; }
 app=/opt/eventpipe
 
-dpkg-deb -f "$deb" Depends | grep -qw libgtk-3-0 || fail "$deb does not declare libgtk-3-0 (JavaFX's window toolkit)"
-echo "ok: $(basename "$deb") ($(du -m "$deb" | cut -f1) MB) declares libgtk-3-0"
-status() { dpkg-query -W -f='${Status}' eventpipe 2>/dev/null || true; }
-case "$(status)" in *" installed") fail "eventpipe is already installed: dpkg -r eventpipe first" ;; esac
+case "$package" in
+  *.deb)
+    requires() { dpkg-deb -f "$package" Depends; }
+    status() { dpkg-query -W -f='${Status}' eventpipe 2>/dev/null | grep -q ' installed$'; }
+    install_package() { dpkg -i "$package" >/dev/null; }
+    upgrade_package() { dpkg -i "$package" >/dev/null; }
+    remove_package() { dpkg -r eventpipe >/dev/null && dpkg -P eventpipe >/dev/null; }
+    gtk=libgtk-3-0 ;;
+  *.rpm)
+    command -v rpm >/dev/null || fail "rpm is not installed (apt-get install -y rpm)"
+    requires() { rpm -qp --requires "$package" 2>/dev/null; }
+    status() { rpm -q eventpipe >/dev/null 2>&1; }
+    # Where dpkg runs the machine, rpm's database is empty: the requirements were checked by name above.
+    nodeps=; command -v dpkg >/dev/null && nodeps=--nodeps
+    install_package() { rpm -i $nodeps "$package"; }
+    upgrade_package() { rpm -U --replacepkgs $nodeps "$package"; }
+    remove_package() { rpm -e $nodeps eventpipe; }
+    gtk=gtk3 ;;
+  *) fail "$package is neither a .deb nor an .rpm" ;;
+esac
 
-dpkg -i "$deb" || fail "dpkg -i $deb failed (unmet dependencies? apt-get install -f installs them)"
+requires | grep -w "$gtk" >/dev/null || fail "$package does not declare $gtk (JavaFX's window toolkit)"
+echo "ok: $(basename "$package") ($(du -m "$package" | cut -f1) MB) declares $gtk"
+! status || fail "eventpipe is already installed: remove it first"
+
+install_package || fail "installing $package failed (unmet dependencies? apt-get install -f / dnf install them)"
 echo "ok: installed; $(du -sm "$app" | cut -f1) MB in $app"
 
 [ -x "$app/bin/eventpipe" ] || fail "no launcher at $app/bin/eventpipe"
@@ -61,7 +85,7 @@ fi
 
 # Installed again over itself, as an upgrade is: the old prerm and the new postinst run, and both must leave the
 # menu entry and the command in place.
-dpkg -i "$deb" >/dev/null || fail "dpkg -i $deb over the installed package failed"
+upgrade_package || fail "installing $package over the installed package failed"
 [ -f "$entry" ] && [ "$(readlink /usr/bin/eventpipe)" = "$app/bin/eventpipe" ] \
   || fail "installed again over itself, the package lost its menu entry or /usr/bin/eventpipe"
 echo "ok: installed again over itself; menu entry and command kept"
@@ -97,10 +121,9 @@ if [ -n "$shot" ]; then
   echo "ok: the installed app started under Xvfb; screenshot $shot"
 fi
 
-dpkg -r eventpipe >/dev/null || fail "dpkg -r eventpipe failed"
-dpkg -P eventpipe >/dev/null || fail "dpkg -P eventpipe failed"
+remove_package || fail "removing eventpipe failed"
 for left in "$app" /usr/bin/eventpipe "$entry" /usr/share/icons/hicolor/*/apps/eventpipe.png; do
-  [ ! -e "$left" ] && [ ! -L "$left" ] || fail "$left is still there after dpkg -r"
+  [ ! -e "$left" ] && [ ! -L "$left" ] || fail "$left is still there after the package was removed"
 done
-[ -z "$(status)" ] || [ "$(status)" = "unknown ok not-installed" ] || fail "dpkg still lists eventpipe after purge: $(status)"
+! status || fail "the package manager still lists eventpipe after removal"
 echo "ok: uninstalled; nothing left in $app, /usr/bin, /usr/share/applications or /usr/share/icons"
