@@ -36,6 +36,15 @@ public final class AnalysisStage implements Stage {
         return outputs;
     }
 
+    /**
+     * The one setting the report reads itself, the client-id warning level its quality impacts quote; every other
+     * figure comes from upstream outputs, whose changes rerun this stage through their fingerprints.
+     */
+    @Override
+    public Object configUsed(com.puffy.pipeline.config.PipelineConfig config) {
+        return Map.of("client_id_null_warning", config.monitoring().clientIdNullWarning());
+    }
+
     @Override
     public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
         progress.update(0, 4, "Reading sessions, orders and alerts");

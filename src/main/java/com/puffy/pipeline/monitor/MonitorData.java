@@ -28,6 +28,14 @@ final class MonitorData {
     static final Set<String> SHARES = Set.of("session_cvr", DIRECT_SHARE, "bot_share", "client_id_null_rate",
             ITEM_PRICE_MISSING_SHARE, StickyReferrerCheck.METRIC);
 
+    /**
+     * Metrics worked out from one input column: a day whose file lacked that column has no data for them (SPEC §6's
+     * baseline takes the days "that have data"). With the referrer gone every session counts as Direct, so a
+     * referrer gap in the baseline made the days after it fall "below" a Direct share that never was.
+     */
+    private static final Map<String, String> SOURCE_COLUMN = Map.of(DIRECT_SHARE, "referrer",
+            StickyReferrerCheck.METRIC, "referrer");
+
     record DriftRow(String file, LocalDate date, String change, String column, String rawHeader, String detail,
                     Integer episodeFiles, String metric, Double value, Double baseline) {
     }
@@ -117,7 +125,8 @@ final class MonitorData {
 
     /**
      * The baseline of {@code metric} for {@code day}: its values on the calendar days of the window before the day
-     * that have data (the folder first, then the history), if there are at least {@code min_baseline_days}.
+     * that have data (the folder first, then the history), if there are at least {@code min_baseline_days}. A day
+     * whose file lacked the column the metric is worked out from has no data for it.
      */
     Optional<Baseline> baseline(LocalDate day, String metric) {
         Optional<Baseline> baseline = rawBaseline(day, metric);
@@ -128,7 +137,8 @@ final class MonitorData {
      * Revenue, conversion rate and Direct share rest on the day's orders (about 20 a day in a typical shop), so they
      * move by chance as much as a Poisson count of orders does: relative spread 1/√n for revenue and conversion rate,
      * √(2·p·(1−p)/n) for a revenue share (order values vary, hence the 2). n is the median order count of the same
-     * baseline days.
+     * baseline days; for the share, the checked day's own order count when it has one: how far a share strays by chance
+     * depends on that day's orders, while fewer orders are themselves the news for revenue and conversion rate.
      */
     private Baseline withNoiseFloor(LocalDate day, String metric, Baseline baseline) {
         if (!metric.equals("revenue") && !metric.equals("session_cvr") && !metric.equals(DIRECT_SHARE)) {
@@ -138,7 +148,9 @@ final class MonitorData {
         if (orders.isEmpty()) {
             return baseline;
         }
-        double n = Math.max(1.0, orders.get().median());
+        double n = Math.max(1.0, metric.equals(DIRECT_SHARE)
+                ? value(day, "conversions").filter(Double::isFinite).orElse(orders.get().median())
+                : orders.get().median());
         double m = baseline.median();
         double floor = metric.equals(DIRECT_SHARE)
                 ? Math.sqrt(2 * Math.max(0, Math.min(1, m)) * (1 - Math.max(0, Math.min(1, m))) / n)
@@ -148,7 +160,11 @@ final class MonitorData {
 
     private Optional<Baseline> rawBaseline(LocalDate day, String metric) {
         List<Double> values = new ArrayList<>();
+        String source = SOURCE_COLUMN.get(metric);
         for (LocalDate d = day.minusDays(config.baselineDays()); d.isBefore(day); d = d.plusDays(1)) {
+            if (source != null && columnMissingOn(source, d)) {
+                continue;
+            }
             Map<String, Double> metrics = days.containsKey(d) ? days.get(d) : history.get(d);
             Double v = metrics == null ? null : metrics.get(metric);
             if (v != null && Double.isFinite(v)) {

@@ -54,6 +54,18 @@ public final class MonitorStage implements Stage {
                 : settings.cacheFile().toAbsolutePath().normalize());
     }
 
+    /**
+     * Its own section and the quality stage's value-drift rule (the threshold a VALUE_DRIFT alert states): with the
+     * whole configuration, a setting only Quality or Transform reads also made these outputs stale on its own.
+     */
+    @Override
+    public Object configUsed(com.puffy.pipeline.config.PipelineConfig config) {
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("monitoring", config.monitoring());
+        used.put("value_drift", config.quality().valueDrift());
+        return used;
+    }
+
     private static LocalDate asOf(RunSettings settings) {
         return settings.asOf() != null ? settings.asOf() : LocalDate.now(ZoneOffset.UTC);
     }

@@ -108,6 +108,17 @@ class StickyReferrerCheckTest {
     }
 
     @Test
+    void aStickyTagStillThereAfterAReferrerGapIsNotASecondEpisode() throws Exception {
+        f.drift.add(List.of("events_20250308.csv", "2025-03-08", "MISSING", "referrer", "", "", 3, "", "", ""));
+        for (int d = 5; d <= 14; d++) {
+            f.set(day(d), METRIC, d >= 8 && d <= 10 ? 0.0 : 0.30);
+        }
+        f.run();
+        // Day 11's baseline is its days with a referrer column (day 4 healthy, 5-7 sticky), not the gap's zeros.
+        assertThat(alertDates()).containsExactly("2025-03-05");
+    }
+
+    @Test
     void theThresholdsComeFromTheConfiguration() throws Exception {
         f.set(day(10), METRIC, 0.08);
         f.run();
