@@ -162,11 +162,15 @@ final class TransformOracle {
 
     // ---- SPEC §5 -----------------------------------------------------------------------------------------------
 
-    /** Order (client_id, timestamp, file, line); a gap greater than 30 minutes starts a new session. */
+    /**
+     * Order (client_id, timestamp, file, line), files in SPEC §3's order (partition date, file name: a row's
+     * partition_date is its file's); a gap greater than 30 minutes starts a new session. Decision 0766: by file name
+     * alone, a tie between events_20250223.csv and a later-dated late.csv went the other way.
+     */
     private void cutSessions() {
         List<Event> ordered = new ArrayList<>(events);
-        ordered.sort(Comparator.comparing(Event::client).thenComparing(Event::time).thenComparing(Event::file)
-                .thenComparingInt(Event::line));
+        ordered.sort(Comparator.comparing(Event::client).thenComparing(Event::time)
+                .thenComparing(Event::partitionDate).thenComparing(Event::file).thenComparingInt(Event::line));
         Session current = null;
         Event previous = null;
         for (Event e : ordered) {

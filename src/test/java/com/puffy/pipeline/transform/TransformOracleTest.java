@@ -321,6 +321,21 @@ class TransformOracleTest {
                 .containsEntry("events", "2");
     }
 
+    /**
+     * A tie across files whose names sort one way and whose processing order (SPEC §3: partition date, then name)
+     * goes the other: late.csv has no date in its name, so its partition is its earliest timestamp, 2025-02-24.
+     */
+    @Test
+    void aTieAcrossFilesFollowsTheProcessingOrderOfFiles() throws Exception {
+        view(D23, client("early"), SHOP, "", "2025-02-23T08:00:00.000Z");
+        view(D23, client("order"), SHOP + "?utm_medium=email", "", "2025-02-24T10:00:00.000Z");
+        view("a_late.csv", client("order"), SHOP + "?gclid=1", "", "2025-02-24T10:00:00.000Z");
+        Path output = runEngine(writeFiles());
+        assertThat(differences(output, TransformOracle.of(output.resolve("quality")))).isEmpty();
+        assertThat(byKey(read(output.resolve("transform/sessions.csv")), "session_id").get(client("order") + "-1"))
+                .containsEntry("channel", "Email").containsEntry("events", "2");
+    }
+
     private static Map<String, Map<String, String>> byKey(List<Map<String, String>> rows, String key) {
         Map<String, Map<String, String>> map = new TreeMap<>();
         rows.forEach(r -> map.put(r.get(key), r));
