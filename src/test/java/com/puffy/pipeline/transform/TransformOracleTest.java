@@ -258,7 +258,29 @@ class TransformOracleTest {
             {"", "https://shop.puffy.com/cart", "Direct"},
             {"", "https://puffy.com.example.com/", "Referral"},
             {"", "https://notpuffy.com/", "Referral"},
-            {"", "", "Direct"}};
+            {"", "", "Direct"},
+            {"", "https://WWW.Google.COM:443/", "Organic Search"},
+            {"", "https://google.com.evil.net/", "Referral"},
+            {"", "http://m.facebook.com", "Organic Social"},
+            {"", "android-app://com.google.android.gm", "Email"},
+            {"", "android-app://com.facebook.katana/", "Organic Social"},
+            {"", "https://box.com/", "Referral"},
+            {"", "https://at.co/", "Referral"},
+            {"", "https://t.co/abc", "Organic Social"},
+            {"", "https://cn.bing.com/", "Referral"},
+            {"", "https://www.yahoo.com/", "Referral"},
+            {"", "https://source-660328A7.com/", "Organic Social"},
+            {"", " https://www.google.com/ ", "Organic Search"},
+            {"?fbclid", "", "Paid Social"},
+            {"?Utm_Campaign=x", "", "Other Campaign"},
+            {"?utm_medium=%ZZ", "", "Other Campaign"},
+            {"?utm_medium=+cpc+", "", "Paid Search"},
+            {"?utm_medium=Paid%20Search", "", "Other Campaign"},
+            {"?utm_medium=cpc#top", "", "Paid Search"},
+            {"?utm_medium=" + OracleChannel.md5Hex("E-mail").substring(0, 6).toUpperCase(), "", "Email"},
+            {"?utm_medium=" + OracleChannel.md5Hex("SOCIAL-PAID").substring(0, 6).toUpperCase(), "", "Paid Social"},
+            {"?utm%5Fmedium=sms", "", "SMS"},
+            {"?a=1&&utm_medium=sms&", "", "SMS"}};
 
     @Test
     void theEngineAgreesWithTheOracleAndWithHandWorkOnTheChannelRules() throws Exception {
