@@ -73,6 +73,28 @@ class TransformOracleTest {
         assertThat(differences(output, TransformOracle.of(output.resolve("quality")))).isEmpty();
     }
 
+    /** A second run with a cache, one file changed: Quality re-reads only that file, and Transform still agrees. */
+    @Test
+    void theEngineAgreesWithTheOracleAfterACachedRunWithOneFileChanged() throws Exception {
+        Path input = dir.resolve("in");
+        EventGenerator.generate(new GenerateSettings(input, 5, 300, LocalDate.of(2025, 2, 23), 3,
+                FaultKind.common()), Progress.NONE, Cancellation.none());
+        Path cache = dir.resolve("cache.sqlite");
+        Path output = runEngine(input, cache);
+        Path day = input.resolve("events_20250224.csv");
+        Files.writeString(day, Files.readString(day).stripTrailing() + "\n"
+                + ",https://puffy.com/,,2025-02-24T23:59:00.000Z,page_viewed,,x\n"
+                + client("late") + ",https://puffy.com/?utm_medium=sms,,2025-02-24T23:59:30.000Z,page_viewed,,x\n");
+        Files.setLastModifiedTime(day, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().plusSeconds(5)));
+        runEngine(input, cache);
+        assertThat(read(output.resolve("quality/file_summary.csv")).stream().map(r -> r.get("from_cache")))
+                .as("the other files came from the cache").contains("true");
+        TransformOracle oracle = TransformOracle.of(output.resolve("quality"));
+        assertThat(oracle.sessionsByClient).containsKey(client("late"));
+        assertThat(differences(output, oracle)).isEmpty();
+    }
+
     // ---- hand-made edges -------------------------------------------------------------------------------------
 
     private static final String HEADER = "client_id,page_url,referrer,timestamp,event_name,event_data,user_agent";
@@ -375,8 +397,12 @@ class TransformOracleTest {
     // ---- the comparison ----------------------------------------------------------------------------------------
 
     static Path runEngine(Path input) {
+        return runEngine(input, null);
+    }
+
+    static Path runEngine(Path input, Path cache) {
         Path output = input.resolveSibling(input.getFileName() + "-pipeline");
-        RunSettings settings = new RunSettings(input, output, ConfigLoader.defaults(), null, null, false, null);
+        RunSettings settings = new RunSettings(input, output, ConfigLoader.defaults(), null, null, false, cache);
         PipelineReport report = StudioEngine.standardPipeline().run(settings, EnumSet.of(StageId.TRANSFORM), true,
                 PipelineListener.NONE, Cancellation.none());
         assertThat(report.stages()).as("quality and transform ran").hasSize(2);
