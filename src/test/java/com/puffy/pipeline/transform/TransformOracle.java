@@ -138,13 +138,14 @@ final class TransformOracle {
         }
     }
 
-    private static List<Map<String, String>> csv(Path file) throws IOException {
+    /** A CSV with a header row as rows of column → cell, in column order, formula protection undone. */
+    static List<Map<String, String>> csv(Path file) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(reader)
                      .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
             for (CSVRecord record : parser) {
-                Map<String, String> row = new HashMap<>();
+                Map<String, String> row = new LinkedHashMap<>();
                 for (String column : parser.getHeaderNames()) {
                     row.put(column, unprotect(record.get(column)));
                 }

@@ -14,8 +14,6 @@ import com.puffy.pipeline.generate.EventGenerator;
 import com.puffy.pipeline.generate.FaultKind;
 import com.puffy.pipeline.generate.GenerateSettings;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,8 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -493,18 +489,6 @@ class TransformOracleTest {
     }
 
     static List<Map<String, String>> read(Path file) throws IOException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(reader)
-                     .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-            for (CSVRecord record : parser) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (String column : parser.getHeaderNames()) {
-                    row.put(column, TransformOracle.unprotect(record.get(column)));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return TransformOracle.csv(file);
     }
 }
