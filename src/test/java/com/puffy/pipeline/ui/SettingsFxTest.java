@@ -419,8 +419,8 @@ class SettingsFxTest {
         for (javafx.scene.Node node : list.lookupAll(".label")) {
             if (node instanceof Label label && label.isVisible() && label.getText() != null && !label.getText().isBlank()
                     && label.lookup(".text") instanceof javafx.scene.text.Text text && text.getParent() == label) {
-                drawn.add(label.getText());
-                if (!text.getText().replace("\n", "").strip().equals(label.getText().strip())) {
+                drawn.add(label.getText().replace("\n", ""));
+                if (!text.getText().replace("\n", "").strip().equals(label.getText().replace("\n", "").strip())) {
                     cut.add(label.getText() + " → " + text.getText());
                 }
             }
@@ -429,5 +429,51 @@ class SettingsFxTest {
                 "adds sccid (built-in: [fbclid, ttclid, igshid, li_fat_id])");
         assertThat(cut).as("every difference drawn whole").isEmpty();
         Screenshots.save(dialog.stage().getScene(), "settings-differences-1024");
+    }
+
+    @Test
+    void aLongKeyInTheNarrowColumnBreaksAfterADotOrUnderscoreNeverInsideAWord(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.setWidth(1024);
+            window.setHeight(768);
+        });
+        SettingsDialog dialog = openWithTheKeyboard(robot);
+        robot.interact(() -> {
+            dialog.viewModel().textProperty().set("monitoring:\n  sticky_referrer_jump_points: 12.0\n"
+                    + "quality:\n  bot_pattern: {add: [petalbot]}\ntransform:\n  channel_rules:\n    click_id_rules:\n"
+                    + "      - {channel: Email, parameters: [_kx]}\n"
+                    + "      - {channel: Paid Search, parameters: [gclid, gbraid, wbraid, msclkid, gad_source]}\n"
+                    + "      - {channel: Paid Social, parameters: [fbclid, ttclid, igshid, li_fat_id, sccid]}\n"
+                    + "      - {channel: Affiliate, parameters: [affid, irclickid, im_ref, sfdr_ptcid]}\n");
+            dialog.viewModel().check();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> list = robot.lookup("#settings-differences").queryListView();
+        assertThat(list.getItems()).hasSize(3);
+        List<String> lineStarts = new java.util.ArrayList<>();
+        List<String> brokenInsideAWord = new java.util.ArrayList<>();
+        for (javafx.scene.Node node : list.lookupAll(".label")) {
+            if (node instanceof Label label && label.isVisible() && label.getText() != null && !label.getText().isBlank()
+                    && label.lookup(".text") instanceof javafx.scene.text.Text text && text.getParent() == label) {
+                String drawn = text.getText();
+                double lineY = Double.NaN;
+                for (int i = 0; i < drawn.length(); i++) {
+                    javafx.scene.shape.PathElement[] caret = text.caretShape(i, true);
+                    double y = caret.length > 0 && caret[0] instanceof javafx.scene.shape.MoveTo move ? move.getY() : 0;
+                    if (i > 0 && y > lineY + 1 && drawn.charAt(i - 1) != '\n') {
+                        lineStarts.add(drawn.substring(0, i) + " | " + drawn.substring(i));
+                        if (". _|,".indexOf(drawn.charAt(i - 1)) < 0) {
+                            brokenInsideAWord.add(drawn.substring(0, i) + " | " + drawn.substring(i));
+                        }
+                    }
+                    lineY = Math.max(Double.isNaN(lineY) ? y : lineY, y);
+                }
+            }
+        }
+        assertThat(brokenInsideAWord).as("lines the column broke inside a word").isEmpty();
+        assertThat(list.lookupAll(".label").stream().filter(Label.class::isInstance).map(n -> ((Label) n).getText())
+                .filter(t -> t != null && t.contains("click_id_rules[3]")).findFirst().orElseThrow())
+                .contains(".\n");
+        Screenshots.save(dialog.stage().getScene(), "settings-differences-long-keys-1024");
     }
 }
