@@ -115,6 +115,7 @@ public final class ConfigLoader {
      * text in messages ("configuration file /x/my.yaml"). A problem with one key says its line when the text has it.
      */
     public static PipelineConfig fromText(String text, String source) {
+        Map<String, String> addedAt = new java.util.HashMap<>();
         try {
             JsonNode merged = readTree(defaultsText(), "the built-in configuration");
             JsonNode user = readTree(text, source);
@@ -123,17 +124,18 @@ public final class ConfigLoader {
                     throw new ConfigException("The " + source + " must be a YAML mapping like the output of "
                             + "`eventpipe config --print-defaults`.");
                 }
-                user = withAdditions(merged, user, "", source, null);
+                user = withAdditions(merged, user, "", source, null, addedAt);
                 checkValues(merged, user, "", source);
                 overlay((ObjectNode) merged, (ObjectNode) user);
             }
             PipelineConfig config = bind(merged, source);
             channelNames(config, source);
             return config;
-        } catch (ConfigException e) {
-            if (e.key() == null || e.line() > 0) {
-                throw e;
+        } catch (ConfigException problem) {
+            if (problem.key() == null || problem.line() > 0) {
+                throw problem;
             }
+            ConfigException e = asWritten(problem, addedAt);
             int line = lineOf(text, e.key());
             if (line <= 0) {
                 throw e;
@@ -143,6 +145,23 @@ public final class ConfigLoader {
             throw e.atLine(line, message.startsWith(lead) ? "The " + source + " (line " + line + ") "
                     + message.substring(lead.length()) : message + " (line " + line + ")");
         }
+    }
+
+    /**
+     * A problem found in an entry added with {@code {add: [...]}} named as the file writes it
+     * ({@code medium_keywords.add[1].channel}, not {@code medium_keywords[8].channel}, which the file has nowhere).
+     */
+    private static ConfigException asWritten(ConfigException e, Map<String, String> addedAt) {
+        for (Map.Entry<String, String> entry : addedAt.entrySet()) {
+            String key = e.key();
+            if (key.equals(entry.getKey()) || key.startsWith(entry.getKey() + ".")
+                    || key.startsWith(entry.getKey() + "[")) {
+                String written = entry.getValue() + key.substring(entry.getKey().length());
+                return new ConfigException(e.getMessage().replace("`" + key + "`", "`" + written + "`"),
+                        e.getCause() == null ? e : e.getCause()).about(written);
+            }
+        }
+        return e;
     }
 
     /**
@@ -380,11 +399,11 @@ public final class ConfigLoader {
      * whole, in which nothing has a built-in list to add to; null outside one.
      */
     private static JsonNode withAdditions(JsonNode builtIn, JsonNode user, String path, String source,
-                                          String writtenList) {
+                                          String writtenList, Map<String, String> addedAt) {
         if (user.isObject()) {
             boolean extendable = builtIn != null && (builtIn.isArray() || builtIn.isTextual() && path.equals(BOT_PATTERN));
             if (extendable) {
-                return added(builtIn, (ObjectNode) user, path, source, writtenList);
+                return added(builtIn, (ObjectNode) user, path, source, writtenList, addedAt);
             }
             if (user.has(ADD) && builtIn != null && builtIn.isValueNode()) {
                 throw new ConfigException("The " + source + " gives `" + path + "` an `add:`, but `" + path + "` is a "
@@ -400,7 +419,7 @@ public final class ConfigLoader {
             ObjectNode out = ((ObjectNode) user).deepCopy();
             user.fields().forEachRemaining(field -> out.set(field.getKey(), withAdditions(
                     builtIn == null ? null : builtIn.get(field.getKey()), field.getValue(),
-                    path.isEmpty() ? field.getKey() : path + "." + field.getKey(), source, writtenList)));
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey(), source, writtenList, addedAt)));
             return out;
         }
         if (user.isArray()) {
@@ -410,14 +429,15 @@ public final class ConfigLoader {
                     .deepCopy();
             for (int i = 0; i < user.size(); i++) {
                 out.set(i, withAdditions(entryShape, user.get(i), path + "[" + (i + 1) + "]", source,
-                        writtenList == null ? path : writtenList));
+                        writtenList == null ? path : writtenList, addedAt));
             }
             return out;
         }
         return user;
     }
 
-    private static JsonNode added(JsonNode builtIn, ObjectNode user, String path, String source, String writtenList) {
+    private static JsonNode added(JsonNode builtIn, ObjectNode user, String path, String source, String writtenList,
+                                  Map<String, String> addedAt) {
         if (writtenList != null) {
             throw new ConfigException("The " + source + " gives `" + path + "` an `add:` inside `" + writtenList
                     + "`, a list written out whole, whose entries have no built-in list to add to: write `" + path
@@ -473,13 +493,14 @@ public final class ConfigLoader {
         for (int i = 0; i < values.size(); i++) {
             // An added entry is written out whole: a rule added to a rule list has no built-in rule to add to.
             JsonNode value = withAdditions(entryShape, values.get(i), addedPath + "[" + (i + 1) + "]", source,
-                    addedPath);
+                    addedPath, addedAt);
             boolean known = false;
             for (JsonNode existing : list) {
                 known |= existing.equals(value);
             }
             if (!known) {
                 list.add(value);
+                addedAt.put(path + "[" + list.size() + "]", addedPath + "[" + (i + 1) + "]");
             }
         }
         return list;

@@ -126,6 +126,27 @@ class AddToBuiltInListTest {
     }
 
     @Test
+    void aProblemInAnAddedRuleIsNamedAsTheFileWritesIt() {
+        assertThatThrownBy(() -> ConfigLoader.fromText("""
+                transform:
+                  channel_rules:
+                    medium_keywords:
+                      add:
+                        - {channel: Influencer, keywords: [creator]}
+                        - {channel: Paid Socail, keywords: [snap]}
+                """, "configuration file my.yaml"))
+                .hasMessageStartingWith("The configuration file my.yaml (line 6) gives "
+                        + "`transform.channel_rules.medium_keywords.add[2].channel` the channel `Paid Socail`, close to "
+                        + "the built-in `Paid Social`")
+                .extracting(e -> ((ConfigException) e).key())
+                .isEqualTo("transform.channel_rules.medium_keywords.add[2].channel");
+        assertThatThrownBy(() -> ConfigLoader.fromText("transform:\n  channel_rules:\n    click_id_rules:\n"
+                + "      add:\n        - {channel: Paid Social}\n", "test"))
+                .hasMessageContaining("`transform.channel_rules.click_id_rules.add[1].parameters` without a value")
+                .extracting(e -> ((ConfigException) e).line()).isEqualTo(5);
+    }
+
+    @Test
     void anAddedPurchaseNameStillNeedsToBeAnEventName() {
         assertThatThrownBy(() -> ConfigLoader.fromText("quality:\n  purchase_event_names: {add: [order]}\n", "test"))
                 .hasMessageContaining("lists `order` in `quality.purchase_event_names` but not in `quality.event_names`");
