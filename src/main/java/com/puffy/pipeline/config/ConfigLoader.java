@@ -491,6 +491,10 @@ public final class ConfigLoader {
                 .deepCopy();
         JsonNode entryShape = builtIn.isEmpty() ? null : builtIn.get(0);
         for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).isNull()) {
+                throw new ConfigException("The " + source + " has an empty entry in `" + addedPath + "` (entry "
+                        + (i + 1) + "): remove it or give it a value.").about(addedPath + "[" + (i + 1) + "]");
+            }
             // An added entry is written out whole: a rule added to a rule list has no built-in rule to add to.
             JsonNode value = withAdditions(entryShape, values.get(i), addedPath + "[" + (i + 1) + "]", source,
                     addedPath, addedAt);

@@ -88,6 +88,10 @@ class AddToBuiltInListTest {
                 .hasMessage("The configuration file my.yaml (line 4) gives `quality.event_names` the key `ad`, which "
                         + "a list does not take: did you mean `add`? write `event_names: {add: [a, b]}` to keep the "
                         + "built-in list and add a and b to it, or the list itself, like [a, b], to replace it.");
+        assertThatThrownBy(() -> ConfigLoader.fromText("quality:\n  event_names:\n    add:\n      - a\n      -\n",
+                "test"))
+                .hasMessage("The test (line 5) has an empty entry in `quality.event_names.add` (entry 2): remove it or "
+                        + "give it a value.");
         assertThatThrownBy(() -> ConfigLoader.fromText("quality:\n  event_names: {extend: [b]}\n", "test"))
                 .hasMessageContaining("the key `extend`, which a list does not take: write `event_names: {add:");
     }
