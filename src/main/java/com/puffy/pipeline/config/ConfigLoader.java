@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the configuration: the built-in defaults, overlaid key by key with a user's YAML file. A user file needs
- * only the keys it changes; unknown keys are rejected so that a typo never silently keeps a default.
+ * only the keys it changes; unknown keys are rejected so that a typo never silently keeps a default. A list it writes
+ * replaces the built-in list, and {@code {add: [...]}} in the list's place adds to it (decision 0761).
  */
 public final class ConfigLoader {
     public static final String DEFAULTS_RESOURCE = "/com/puffy/pipeline/default-config.yaml";
