@@ -18,7 +18,8 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--print-defaults", description = "Print the built-in configuration (YAML, with comments).")
     boolean printDefaults;
 
-    @Option(names = "--check", paramLabel = "FILE", description = "Check that FILE is a usable configuration.")
+    @Option(names = "--check", paramLabel = "FILE", description = "Check that FILE is a usable configuration and "
+            + "list what it changes. A list in FILE replaces the built-in one; {add: [...]} in its place adds to it.")
     Path check;
 
     @Option(names = "--debug", hidden = true)
@@ -50,6 +51,11 @@ final class ConfigCommand implements Callable<Integer> {
                     ? "1 key differs from the built-in defaults:" : differences.size() + " keys differ from the "
                     + "built-in defaults:"));
             differences.forEach(difference -> out.println("  " + difference.described()));
+            if (differences.stream().anyMatch(ConfigLoader.Difference::dropsBuiltIn)) {
+                // The analyst who wrote one rule under a list meant to add it: say how, where the loss is shown.
+                out.println("A list written out replaces the built-in one; to keep the built-in list and add to it, "
+                        + "write `{add: [...]}` in its place (see `eventpipe config --print-defaults`).");
+            }
             out.flush();
             return 0;
         }

@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the configuration: the built-in defaults, overlaid key by key with a user's YAML file. A user file needs
- * only the keys it changes; unknown keys are rejected so that a typo never silently keeps a default.
+ * only the keys it changes; unknown keys are rejected so that a typo never silently keeps a default. A list it writes
+ * replaces the built-in list, and {@code {add: [...]}} in the list's place adds to it (decision 0761).
  */
 public final class ConfigLoader {
     public static final String DEFAULTS_RESOURCE = "/com/puffy/pipeline/default-config.yaml";
@@ -115,6 +116,7 @@ public final class ConfigLoader {
      * text in messages ("configuration file /x/my.yaml"). A problem with one key says its line when the text has it.
      */
     public static PipelineConfig fromText(String text, String source) {
+        Map<String, String> addedAt = new java.util.HashMap<>();
         try {
             JsonNode merged = readTree(defaultsText(), "the built-in configuration");
             JsonNode user = readTree(text, source);
@@ -123,16 +125,18 @@ public final class ConfigLoader {
                     throw new ConfigException("The " + source + " must be a YAML mapping like the output of "
                             + "`eventpipe config --print-defaults`.");
                 }
+                user = withAdditions(merged, user, "", source, null, addedAt);
                 checkValues(merged, user, "", source);
                 overlay((ObjectNode) merged, (ObjectNode) user);
             }
             PipelineConfig config = bind(merged, source);
             channelNames(config, source);
             return config;
-        } catch (ConfigException e) {
-            if (e.key() == null || e.line() > 0) {
-                throw e;
+        } catch (ConfigException problem) {
+            if (problem.key() == null || problem.line() > 0) {
+                throw problem;
             }
+            ConfigException e = asWritten(problem, addedAt);
             int line = lineOf(text, e.key());
             if (line <= 0) {
                 throw e;
@@ -142,6 +146,23 @@ public final class ConfigLoader {
             throw e.atLine(line, message.startsWith(lead) ? "The " + source + " (line " + line + ") "
                     + message.substring(lead.length()) : message + " (line " + line + ")");
         }
+    }
+
+    /**
+     * A problem found in an entry added with {@code {add: [...]}} named as the file writes it
+     * ({@code medium_keywords.add[1].channel}, not {@code medium_keywords[8].channel}, which the file has nowhere).
+     */
+    private static ConfigException asWritten(ConfigException e, Map<String, String> addedAt) {
+        for (Map.Entry<String, String> entry : addedAt.entrySet()) {
+            String key = e.key();
+            if (key.equals(entry.getKey()) || key.startsWith(entry.getKey() + ".")
+                    || key.startsWith(entry.getKey() + "[")) {
+                String written = entry.getValue() + key.substring(entry.getKey().length());
+                return new ConfigException(e.getMessage().replace("`" + key + "`", "`" + written + "`"),
+                        e.getCause() == null ? e : e.getCause()).about(written);
+            }
+        }
+        return e;
     }
 
     /**
@@ -203,6 +224,12 @@ public final class ConfigLoader {
             this(key, builtIn, value, null);
         }
 
+        /** Whether the configuration lost a built-in list entry or value here (a list written out whole did). */
+        public boolean dropsBuiltIn() {
+            return value.equals("(none)") && !builtIn.equals("(none)")
+                    || change != null && (change.startsWith("removes ") || change.contains("; removes "));
+        }
+
         /** One line of the editor's list: "transform.session_gap_minutes: 45 (built-in: 30)". */
         public String described() {
             if (change != null) {
@@ -253,6 +280,13 @@ public final class ConfigLoader {
                 return;
             }
             out.add(new Difference(path, shown(builtIn), shown(value), listChange(builtIn, value)));
+            return;
+        }
+        if (builtIn != null && value != null && builtIn.isTextual() && value.isTextual()
+                && value.asText().startsWith(builtIn.asText() + "|")) {
+            // The bot pattern with alternatives added: its 100-character built-in text twice hid the few added.
+            out.add(new Difference(path, shown(builtIn), shown(value), "adds " + value.asText()
+                    .substring(builtIn.asText().length() + 1).replace("|", ", ")));
             return;
         }
         out.add(new Difference(path, shown(builtIn), shown(value)));
@@ -351,6 +385,130 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The one key of the mapping that adds to a built-in list instead of replacing it (decision 0761). */
+    public static final String ADD = "add";
+
+    /** The one text setting {@code add:} extends: its alternatives are joined to the built-in ones with {@code |}. */
+    private static final String BOT_PATTERN = "quality.bot_pattern";
+
+    /**
+     * {@code user} with each {@code {add: [...]}} written in place of a built-in list replaced by that list followed by
+     * the values added (a value the list already has is not repeated), and {@code bot_pattern: {add: [...]}} by the
+     * built-in pattern with the added alternatives. {@code writtenList} names the enclosing list the user wrote out
+     * whole, in which nothing has a built-in list to add to; null outside one.
+     */
+    private static JsonNode withAdditions(JsonNode builtIn, JsonNode user, String path, String source,
+                                          String writtenList, Map<String, String> addedAt) {
+        if (user.isObject()) {
+            boolean extendable = builtIn != null && (builtIn.isArray() || builtIn.isTextual() && path.equals(BOT_PATTERN));
+            if (extendable) {
+                return added(builtIn, (ObjectNode) user, path, source, writtenList, addedAt);
+            }
+            if (user.has(ADD) && builtIn != null && builtIn.isValueNode()) {
+                throw new ConfigException("The " + source + " gives `" + path + "` an `add:`, but `" + path + "` is a "
+                        + "single value, not a list: write the value itself (`add:` extends a built-in list, or the "
+                        + "bot pattern).").about(path + "." + ADD);
+            }
+            if (user.has(ADD) && builtIn != null && builtIn.isObject() && !builtIn.has(ADD)
+                    && user.get(ADD).isContainerNode()) {
+                throw new ConfigException("The " + source + " gives the section `" + path + "` an `add:`: the keys "
+                        + "written under a section join its built-in keys already, so write them directly under `"
+                        + path + "` without `add:`.").about(path + "." + ADD);
+            }
+            ObjectNode out = ((ObjectNode) user).deepCopy();
+            user.fields().forEachRemaining(field -> out.set(field.getKey(), withAdditions(
+                    builtIn == null ? null : builtIn.get(field.getKey()), field.getValue(),
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey(), source, writtenList, addedAt)));
+            return out;
+        }
+        if (user.isArray()) {
+            // The entries of a written list are checked against the shape of the built-in list's first entry.
+            JsonNode entryShape = builtIn != null && builtIn.isArray() && !builtIn.isEmpty() ? builtIn.get(0) : null;
+            com.fasterxml.jackson.databind.node.ArrayNode out = ((com.fasterxml.jackson.databind.node.ArrayNode) user)
+                    .deepCopy();
+            for (int i = 0; i < user.size(); i++) {
+                out.set(i, withAdditions(entryShape, user.get(i), path + "[" + (i + 1) + "]", source,
+                        writtenList == null ? path : writtenList, addedAt));
+            }
+            return out;
+        }
+        return user;
+    }
+
+    private static JsonNode added(JsonNode builtIn, ObjectNode user, String path, String source, String writtenList,
+                                  Map<String, String> addedAt) {
+        if (writtenList != null) {
+            throw new ConfigException("The " + source + " gives `" + path + "` an `add:` inside `" + writtenList
+                    + "`, a list written out whole, whose entries have no built-in list to add to: write `" + path
+                    + "` as the list itself, like [a, b].").about(path);
+        }
+        Iterator<String> names = user.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals(ADD)) {
+                boolean slip = Typos.editDistance(name.toLowerCase(Locale.ROOT), ADD) <= 1;
+                throw new ConfigException("The " + source + " gives `" + path + "` the key `" + name + "`, which a "
+                        + "list does not take: " + (slip ? "did you mean `add`? " : "")
+                        + "write `" + path.substring(path.lastIndexOf('.') + 1) + ": {add: [a, b]}` to keep the "
+                        + "built-in list and add a and b to it, or the list itself, like [a, b], to replace it.")
+                        .about(path + "." + name);
+            }
+        }
+        JsonNode values = user.get(ADD);
+        if (values == null) {
+            throw new ConfigException("The " + source + " gives `" + path + "` an empty section where a list belongs: "
+                    + "write the list itself, like [a, b], or `{add: [a, b]}` to add to the built-in one.").about(path);
+        }
+        if (values.isNull() || values.isTextual() && values.asText().isEmpty()) {
+            throw new ConfigException("The " + source + " gives no value for `" + path + ".add`: list what to add, "
+                    + "like `add: [a, b]`, or remove it to keep the built-in list.").about(path + "." + ADD);
+        }
+        if (!values.isArray()) {
+            String shown = flow(values);
+            throw new ConfigException("The " + source + " gives `" + path + ".add` the value " + (shown.length() > 60
+                    ? shown.substring(0, 60) + "…" : shown) + ", which is not a list: write what to add in brackets, "
+                    + "like `add: [" + (values.isValueNode() ? shown : "a") + "]`.").about(path + "." + ADD);
+        }
+        String addedPath = path + "." + ADD;
+        if (builtIn.isTextual()) {
+            StringBuilder pattern = new StringBuilder(builtIn.asText());
+            for (int i = 0; i < values.size(); i++) {
+                JsonNode alternative = values.get(i);
+                String key = addedPath + "[" + (i + 1) + "]";
+                if (!alternative.isValueNode() || alternative.isNull() || alternative.asText().isBlank()) {
+                    throw new ConfigException("The " + source + " adds to `" + path + "` an entry " + (i + 1)
+                            + " that is no pattern" + (alternative.isContainerNode() ? "" : " (it is empty, and would"
+                            + " make every user agent a bot)") + ": write each added pattern as text, like "
+                            + "`add: [petalbot, \"gpt(bot)?\"]`.").about(key);
+                }
+                pattern(alternative.asText(), key, source);
+                pattern.append('|').append(alternative.asText());
+            }
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(pattern.toString());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode list = ((com.fasterxml.jackson.databind.node.ArrayNode) builtIn)
+                .deepCopy();
+        JsonNode entryShape = builtIn.isEmpty() ? null : builtIn.get(0);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).isNull()) {
+                throw new ConfigException("The " + source + " has an empty entry in `" + addedPath + "` (entry "
+                        + (i + 1) + "): remove it or give it a value.").about(addedPath + "[" + (i + 1) + "]");
+            }
+            // An added entry is written out whole: a rule added to a rule list has no built-in rule to add to.
+            JsonNode value = withAdditions(entryShape, values.get(i), addedPath + "[" + (i + 1) + "]", source,
+                    addedPath, addedAt);
+            boolean known = false;
+            for (JsonNode existing : list) {
+                known |= existing.equals(value);
+            }
+            if (!known) {
+                list.add(value);
+                addedAt.put(path + "[" + list.size() + "]", addedPath + "[" + (i + 1) + "]");
+            }
+        }
+        return list;
     }
 
     private static void overlay(ObjectNode target, ObjectNode source) {

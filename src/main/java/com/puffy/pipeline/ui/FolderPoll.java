@@ -22,6 +22,10 @@ import java.util.TreeMap;
  * until two looks in a row agree, so the cards and the line above the screens change once, when the copy has
  * finished, instead of at every look, and the statuses are not read again every two seconds meanwhile. Only the FX
  * thread calls it; the look itself runs on a background thread.
+ *
+ * <p>A look also sees the rules file the app uses (decision 0763): rules changed in another editor or by a git pull
+ * while the app stayed in front left the cards saying "up to date" until a focus change or a run; a rules file is
+ * written in one go, but a sync or an editor's save may still land in two steps, so the same two-looks rule holds.
  */
 final class FolderPoll {
     /** A dropped file is named within two looks, four seconds; a look at 365 files costs about 1 ms (decision 0755). */
@@ -31,8 +35,12 @@ final class FolderPoll {
     record Seen(long bytes, long modifiedMillis, Object fileKey) {
     }
 
-    /** What one look saw: the folder and its listed files; {@code files} null when the folder could not be listed. */
-    record Look(Path folder, Map<String, Seen> files) {
+    /**
+     * What one look saw: the folder and its listed files ({@code files} null when the folder could not be listed), and
+     * the rules file in use ({@code rules} null for the built-in defaults; {@code rulesSeen} null when it is missing or
+     * cannot be read).
+     */
+    record Look(Path folder, Map<String, Seen> files, Path rules, Seen rulesSeen) {
     }
 
     private final UiThreads threads;
@@ -49,19 +57,20 @@ final class FolderPoll {
         this.clock = clock;
     }
 
-    /** The folder as it is now, off the FX thread. */
-    static Look look(Path folder) {
+    /** The folder and the rules file ({@code rules} null for the built-in defaults) as they are now, off the FX thread. */
+    static Look look(Path folder, Path rules) {
+        Seen rulesSeen = rules == null ? null : seen(rules);
         Set<String> names;
         try {
             names = FolderChanges.listedNamesIn(folder);
         } catch (IOException | RuntimeException e) {
-            return new Look(folder, null);
+            return new Look(folder, null, rules, rulesSeen);
         }
         Map<String, Seen> files = new TreeMap<>();
         for (String name : names) {
             files.put(name, seen(folder.resolve(name)));
         }
-        return new Look(folder, files);
+        return new Look(folder, files, rules, rulesSeen);
     }
 
     /** Null when the file went or cannot be read meanwhile: then it differs from any file seen before. */
@@ -84,10 +93,10 @@ final class FolderPoll {
 
     /**
      * From the window's tick while it may look ({@code folder} open, window showing, no run): starts a look when one is
-     * due and none is under way; calls {@code recheck} on the FX thread when the folder changed since the statuses were
-     * read and held still since the look before.
+     * due and none is under way; calls {@code recheck} on the FX thread when the folder or the {@code rules} file
+     * changed since the statuses were read and held still since the look before.
      */
-    void tick(Path folder, Runnable recheck) {
+    void tick(Path folder, Path rules, Runnable recheck) {
         long now = clock.millis();
         // A clock set back (a time zone change, a correction) must not stop the looks until it catches up.
         if (looking || lookedBefore && now >= lastLookMillis && now - lastLookMillis < INTERVAL.toMillis()) {
@@ -98,7 +107,7 @@ final class FolderPoll {
         looking = true;
         looks++;
         threads.background(() -> {
-            Look seen = look(folder);
+            Look seen = look(folder, rules);
             threads.fx(() -> {
                 looking = false;
                 boolean heldStill = seen.equals(previous);

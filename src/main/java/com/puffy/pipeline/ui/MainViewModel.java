@@ -769,7 +769,7 @@ public final class MainViewModel {
         }
         String opened = statusMessage.get();
         threads.background(() -> {
-            FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
+            FolderPoll.Look seen = FolderPoll.look(settings.inputDir(), settings.configFile());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             FolderChanges changes = changesSinceQuality(settings, statuses);
@@ -979,7 +979,7 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
-            FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
+            FolderPoll.Look seen = FolderPoll.look(settings.inputDir(), settings.configFile());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             FolderChanges changes = changesSinceQuality(settings, statuses);
             boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
@@ -1133,7 +1133,7 @@ public final class MainViewModel {
         if (folder == null || running.get() || busy.get() || !windowShowing.get()) {
             return;
         }
-        folderPoll.tick(folder, this::recheckStatuses);
+        folderPoll.tick(folder, configFile.get(), this::recheckStatuses);
     }
 
     /** How many times the open folder was looked at: for tests. */
@@ -1360,7 +1360,7 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
-            FolderPoll.Look seen = FolderPoll.look(settings.inputDir());
+            FolderPoll.Look seen = FolderPoll.look(settings.inputDir(), settings.configFile());
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             StageManifest quality = manifests.get(StageId.QUALITY);

@@ -159,13 +159,35 @@ public final class SettingsDialog {
         // The key on a line of its own above what changed: one wrapped text of four lines or more
         // ("transform.channel_rules.click_id_rules[3].parameters: adds sccid (built-in: [...])") was drawn in two
         // with "…", as a list cell's height came from a single label's guess at its wrapping.
+        // A long key is broken after its dots (NameBreaks), as JavaFX breaks a word wider than the column anywhere.
         diffs.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             private final Label key = new Label();
             private final Label change = new Label();
             private final VBox lines = new VBox(1, key, change);
+            private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+            private String keyWritten = "";
+            private String changeWritten = "";
 
             {
                 lines.setPadding(new Insets(0, 0, 3, 0));
+                list.widthProperty().addListener((o, was, is) -> breakLines());
+                key.fontProperty().addListener((o, was, is) -> breakLines());
+            }
+
+            private void breakLines() {
+                javafx.scene.text.Font font = key.getFont();
+                javafx.scene.text.Font bold = javafx.scene.text.Font.font(font.getFamily(),
+                        javafx.scene.text.FontWeight.BOLD, font.getSize());
+                // A few pixels to spare: the label's own wrapping must never be the one that breaks the line.
+                double room = list.getWidth() - 30 - 4;
+                key.setText(NameBreaks.lines(keyWritten, room, text -> widthOf(text, bold)));
+                change.setText(NameBreaks.lines(changeWritten, room, text -> widthOf(text, change.getFont())));
+            }
+
+            private double widthOf(String text, javafx.scene.text.Font font) {
+                measure.setFont(font);
+                measure.setText(text);
+                return measure.getLayoutBounds().getWidth();
             }
 
             {
@@ -190,8 +212,9 @@ public final class SettingsDialog {
                     return;
                 }
                 int colon = item.indexOf(": ");
-                key.setText(colon < 0 ? item : item.substring(0, colon));
-                change.setText(colon < 0 ? "" : item.substring(colon + 2));
+                keyWritten = colon < 0 ? item : item.substring(0, colon);
+                changeWritten = colon < 0 ? "" : item.substring(colon + 2);
+                breakLines();
                 change.setManaged(colon >= 0);
                 change.setVisible(colon >= 0);
                 setGraphic(lines);

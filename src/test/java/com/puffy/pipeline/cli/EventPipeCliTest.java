@@ -132,6 +132,33 @@ class EventPipeCliTest {
     }
 
     @Test
+    void configCheckShowsWhatAnAddMappingAddsAndOffersItWhereAWrittenListDropsRules() throws Exception {
+        Path added = Files.writeString(dir.resolve("added.yaml"), "transform:\n  channel_rules:\n    click_id_rules:\n"
+                + "      add: [{channel: Paid Social, parameters: [sccid]}]\nquality:\n  event_names: {add: [add_to_wishlist]}\n");
+        assertThat(run("config", "--check", added.toString())).isZero();
+        String n = System.lineSeparator();
+        assertThat(out.toString()).isEqualTo(added + " is a valid configuration: 2 keys differ from the built-in "
+                + "defaults:" + n + "  quality.event_names: adds add_to_wishlist (built-in: [page_viewed, "
+                + "email_filled_on_popup, product_added_to_cart, checkout_started, checkout_completed, purchase])" + n
+                + "  transform.channel_rules.click_id_rules[5]: {channel: Paid Social, parameters: [sccid]} (not in "
+                + "the built-in defaults)" + n);
+
+        Path written = Files.writeString(dir.resolve("written.yaml"), "transform:\n  channel_rules:\n    click_id_rules:\n"
+                + "      - {channel: Paid Social, parameters: [sccid]}\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("config", "--check", written.toString())).isZero();
+        assertThat(out.toString()).endsWith("A list written out replaces the built-in one; to keep the built-in list "
+                + "and add to it, write `{add: [...]}` in its place (see `eventpipe config --print-defaults`)." + n);
+
+        out.getBuffer().setLength(0);
+        assertThat(run("config", "--print-defaults")).isZero();
+        assertThat(out.toString()).contains("click_id_rules: {add: [{channel: Paid Social, parameters: [sccid]}]}");
+        out.getBuffer().setLength(0);
+        assertThat(run("config", "--help")).isZero();
+        assertThat(out.toString()).contains("{add: [...]} in its place adds to it");
+    }
+
+    @Test
     void configWithoutAnOptionSaysWhatToDo() {
         assertThat(run("config")).isEqualTo(2);
         assertThat(err.toString()).contains("--print-defaults");

@@ -143,6 +143,38 @@ class FolderPollTest {
     }
 
     @Test
+    void rulesChangedInAnotherEditorTurnTheirStagesStaleOnceTheyHoldStillAndBrokenOnesAreSaid() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), "transform:\n  session_gap_minutes: 30\n");
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.setConfigFile(rules);
+        vm.runAll();
+        fakes.ran.clear();
+        aLookLater(vm);
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
+
+        Files.writeString(rules, "transform:\n  session_gap_minutes: 45\n  lookback_days: 7\n");
+        aLookLater(vm);
+        assertThat(vm.stage(StageId.TRANSFORM).getState()).as("one look: maybe still being written")
+                .isEqualTo(StageState.FRESH);
+        aLookLater(vm);
+        assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
+        assertThat(vm.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.STALE);
+        assertThat(fakes.ran).as("a look never runs a stage").isEmpty();
+
+        Files.writeString(rules, "transform:\n  session_gap_minutes: [45\n");
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.configProblemProperty().get()).contains("rules.yaml", "not valid YAML");
+
+        Files.writeString(rules, "transform:\n  session_gap_minutes: 30\n");
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.configProblemProperty().get()).isEmpty();
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
+    }
+
+    @Test
     void theFolderIsNotLookedAtWhileTheWindowIsNotShowing() throws Exception {
         MainViewModel vm = vm(cancellation -> { });
         vm.openFolder(input);
@@ -188,9 +220,9 @@ class FolderPollTest {
     @Test
     void aLookListsTheFilesQualityReadsWithTheirSizesAndTimesAndAFolderThatCannotBeListed() throws Exception {
         Files.writeString(input.resolve("notes.txt"), "not an event file");
-        FolderPoll.Look look = FolderPoll.look(input);
+        FolderPoll.Look look = FolderPoll.look(input, null);
         assertThat(look.files()).containsOnlyKeys("events_20250101.csv");
         assertThat(look.files().get("events_20250101.csv").bytes()).isEqualTo(HEADER.length());
-        assertThat(FolderPoll.look(dir.resolve("gone")).files()).isNull();
+        assertThat(FolderPoll.look(dir.resolve("gone"), null).files()).isNull();
     }
 }

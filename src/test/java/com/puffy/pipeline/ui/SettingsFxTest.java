@@ -396,38 +396,74 @@ class SettingsFxTest {
                 .map(Stage.class::cast).findFirst().orElse(null);
     }
 
-    @Test
-    void aLongDifferenceIsDrawnWholeWithItsKeyAboveWhatChanged(FxRobot robot) throws Exception {
+    /** A label of the differences list as drawn: its text, and the text node that draws it. */
+    private record Drawn(Label label, javafx.scene.text.Text text) {
+    }
+
+    /** The editor at 1024×768 with {@code yaml} checked: its differences as drawn, after {@code count} are listed. */
+    private List<Drawn> differencesDrawn(FxRobot robot, String yaml, int count, String screenshot) throws Exception {
         robot.interact(() -> {
             window.setWidth(1024);
             window.setHeight(768);
         });
         SettingsDialog dialog = openWithTheKeyboard(robot);
         robot.interact(() -> {
-            dialog.viewModel().textProperty().set("monitoring:\n  bot_share_warning: 0.05\ntransform:\n"
-                    + "  channel_rules:\n    click_id_rules:\n      - {channel: Email, parameters: [_kx]}\n"
-                    + "      - {channel: Paid Search, parameters: [gclid, gbraid, wbraid, msclkid, gad_source]}\n"
-                    + "      - {channel: Paid Social, parameters: [fbclid, ttclid, igshid, li_fat_id, sccid]}\n"
-                    + "      - {channel: Affiliate, parameters: [affid, irclickid, im_ref, sfdr_ptcid]}\n");
+            dialog.viewModel().textProperty().set(yaml);
             dialog.viewModel().check();
         });
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ListView<?> list = robot.lookup("#settings-differences").queryListView();
-        assertThat(list.getItems()).hasSize(2);
-        List<String> drawn = new java.util.ArrayList<>();
-        List<String> cut = new java.util.ArrayList<>();
+        assertThat(list.getItems()).hasSize(count);
+        List<Drawn> drawn = new java.util.ArrayList<>();
         for (javafx.scene.Node node : list.lookupAll(".label")) {
             if (node instanceof Label label && label.isVisible() && label.getText() != null && !label.getText().isBlank()
                     && label.lookup(".text") instanceof javafx.scene.text.Text text && text.getParent() == label) {
-                drawn.add(label.getText());
-                if (!text.getText().replace("\n", "").strip().equals(label.getText().strip())) {
-                    cut.add(label.getText() + " → " + text.getText());
-                }
+                drawn.add(new Drawn(label, text));
             }
         }
-        assertThat(drawn).contains("transform.channel_rules.click_id_rules[3].parameters",
-                "adds sccid (built-in: [fbclid, ttclid, igshid, li_fat_id])");
-        assertThat(cut).as("every difference drawn whole").isEmpty();
-        Screenshots.save(dialog.stage().getScene(), "settings-differences-1024");
+        Screenshots.save(dialog.stage().getScene(), screenshot);
+        return drawn;
+    }
+
+    private static final String CLICK_IDS_WRITTEN_WHOLE = "transform:\n  channel_rules:\n    click_id_rules:\n"
+            + "      - {channel: Email, parameters: [_kx]}\n"
+            + "      - {channel: Paid Search, parameters: [gclid, gbraid, wbraid, msclkid, gad_source]}\n"
+            + "      - {channel: Paid Social, parameters: [fbclid, ttclid, igshid, li_fat_id, sccid]}\n"
+            + "      - {channel: Affiliate, parameters: [affid, irclickid, im_ref, sfdr_ptcid]}\n";
+
+    @Test
+    void aLongDifferenceIsDrawnWholeWithItsKeyAboveWhatChanged(FxRobot robot) throws Exception {
+        List<Drawn> drawn = differencesDrawn(robot, "monitoring:\n  bot_share_warning: 0.05\n"
+                + CLICK_IDS_WRITTEN_WHOLE, 2, "settings-differences-1024");
+        // The lines a label was given, joined again, are the difference as written.
+        assertThat(drawn).extracting(d -> d.label().getText().replace("\n", ""))
+                .contains("transform.channel_rules.click_id_rules[3].parameters",
+                        "adds sccid (built-in: [fbclid, ttclid, igshid, li_fat_id])");
+        assertThat(drawn).as("every difference drawn whole").allSatisfy(d -> assertThat(
+                d.text().getText().replace("\n", "").strip()).isEqualTo(d.label().getText().replace("\n", "").strip()));
+    }
+
+    @Test
+    void aLongKeyInTheNarrowColumnBreaksAfterADotOrUnderscoreNeverInsideAWord(FxRobot robot) throws Exception {
+        List<Drawn> drawn = differencesDrawn(robot, "monitoring:\n  sticky_referrer_jump_points: 12.0\n"
+                + "quality:\n  bot_pattern: {add: [petalbot]}\n" + CLICK_IDS_WRITTEN_WHOLE, 3,
+                "settings-differences-long-keys-1024");
+        List<String> brokenInsideAWord = new java.util.ArrayList<>();
+        for (Drawn label : drawn) {
+            // Where the text node starts each drawn line: the caret of a character on a lower line than the one before.
+            String text = label.text().getText();
+            double lineY = Double.NaN;
+            for (int i = 0; i < text.length(); i++) {
+                javafx.scene.shape.PathElement[] caret = label.text().caretShape(i, true);
+                double y = caret.length > 0 && caret[0] instanceof javafx.scene.shape.MoveTo move ? move.getY() : 0;
+                if (i > 0 && y > lineY + 1 && text.charAt(i - 1) != '\n' && ". _|,".indexOf(text.charAt(i - 1)) < 0) {
+                    brokenInsideAWord.add(text.substring(0, i) + " | " + text.substring(i));
+                }
+                lineY = Double.isNaN(lineY) ? y : Math.max(lineY, y);
+            }
+        }
+        assertThat(brokenInsideAWord).as("lines the column broke inside a word").isEmpty();
+        assertThat(drawn).extracting(d -> d.label().getText()).filteredOn(t -> t.contains("click_id_rules[3]"))
+                .singleElement().asString().contains(".\n");
     }
 }

@@ -339,6 +339,23 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void anAddedKeywordIsADifferenceAtItsLineAndAMisusedAddPutsTheCursorOnIt() {
+        SettingsViewModel settings = new SettingsViewModel(ranOnce());
+        settings.open();
+        settings.textProperty().set("transform:\n  channel_rules:\n    medium_keywords:\n      add:\n"
+                + "        - {channel: Paid Social, keywords: [snap]}\n");
+        assertThat(settings.check()).isTrue();
+        assertThat(settings.differences()).containsExactly("transform.channel_rules.medium_keywords[8]: "
+                + "{channel: Paid Social, keywords: [snap]} (not in the built-in defaults)");
+        assertThat(settings.lineOfDifference(0)).isEqualTo(3);
+
+        settings.textProperty().set("quality:\n  event_names:\n    add: add_to_wishlist\n");
+        assertThat(settings.check()).isFalse();
+        assertThat(settings.messageProperty().get()).contains("`quality.event_names.add`", "which is not a list");
+        assertThat(settings.errorLineProperty().get()).isEqualTo(3);
+    }
+
+    @Test
     void theEmptyListOfDifferencesSaysWhenAProblemHidesThem() {
         SettingsViewModel settings = new SettingsViewModel(ranOnce());
         settings.open();
