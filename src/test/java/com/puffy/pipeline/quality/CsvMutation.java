@@ -18,7 +18,7 @@ enum CsvMutation {
     TRUNCATE_MID_ROW, TRUNCATE_MID_MULTIBYTE,
     INVALID_UTF8, NUL_BYTES, BOM_IN_THE_MIDDLE,
     DUPLICATE_HEADER_NAME, SWAP_HEADER_NAMES, HEADER_CASE_AND_SPACING,
-    SWAP_TWO_LINES, BLANK_LINES, MEGABYTE_FIELD, ROW_OF_ONLY_COMMAS, MULTIBYTE_TEXT;
+    SWAP_TWO_LINES, BLANK_LINES, MEGABYTE_FIELD, ROW_OF_ONLY_COMMAS, MULTIBYTE_TEXT, EDGE_VALUE;
 
     /** One applied mutation: the new bytes and what was done where. */
     record Applied(byte[] bytes, String description) {
@@ -29,6 +29,17 @@ enum CsvMutation {
             {(byte) 0xFF}, {(byte) 0xC3, 0x28}, {(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF},
             {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80}};
     private static final String[] MULTIBYTE = {"é", "€", "ß", "😴", "中"};
+    /** In event_data's JSON as the CSV holds it (quotes doubled): ids of control characters, spaces, formulas. */
+    private static final String[] ID_EDGES = {"\"\"\\u0000\"\"", "\"\"\\u0001 \"\"", "\"\" \"\"", "\"\"\"\"",
+            "null", "12", "\"\"=cmd\"\"", "\"\"-ORD\"\"", "\"\"\\t\"\"", "\"\"\\u2003\"\"", "true", "{}"};
+    private static final String[] REVENUE_EDGES = {"1e308", "1e-320", "-0", "0.005", "\"\"NaN\"\"", "\"\"Infinity\"\"",
+            "89999999999999.99", "90071992547409.92", "\"\" 12 \"\"", "\"\"1,299\"\"", "01", "-1", "null", "[5]", "1E2",
+            "0.1", "\"\"+5\"\"", "12345678901234567890"};
+    private static final String[] TIMESTAMP_EDGES = {"2025-02-23T24:00:00.000Z", "2025-02-23T23:59:60.000Z",
+            "0000-01-01T00:00:00.000Z", "+10000-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z",
+            "2025-02-23T10:00:00Z", "2025-02-23T10:00:00.123456789Z", "2025-02-23 10:00:00",
+            "2025-02-23T10:00:00.000+01:00", "-2025-02-23T10:00:00.000Z", "1970-01-01T00:00:00.000Z",
+            "2025-02-29T10:00:00.000Z", " 2025-02-24T10:00:00.000Z ", "2025-02-24T10:00:00.000z", "=NOW()", "-1"};
 
     Applied apply(byte[] in, Random random) {
         return switch (this) {
@@ -122,6 +133,30 @@ enum CsvMutation {
                 int at = commaAfterHeader(in, random);
                 yield new Applied(insert(in, at, big.getBytes(StandardCharsets.UTF_8)),
                         (quoted ? "quoted " : "") + (multibyte ? "multi-byte " : "") + big.length() + "-character field at byte " + at);
+            }
+            case EDGE_VALUE -> {
+                // A purchase's transaction id or revenue, or a row's timestamp, replaced by a value at an edge.
+                String[] keys = {"transaction_id\"\":", "revenue\"\":", ",2025-02-2"};
+                String key = keys[random.nextInt(keys.length)];
+                String[] values = key.startsWith(",")
+                        ? TIMESTAMP_EDGES : key.startsWith("t") ? ID_EDGES : REVENUE_EDGES;
+                String value = values[random.nextInt(values.length)];
+                String text = new String(in, StandardCharsets.ISO_8859_1);
+                List<Integer> at = new ArrayList<>();
+                for (int i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+                    at.add(i);
+                }
+                if (at.isEmpty()) {
+                    yield insertAtRandom(in, random, ",");
+                }
+                int start = at.get(random.nextInt(at.size())) + (key.startsWith(",") ? 1 : key.length());
+                int end = start;
+                while (end < text.length() && ",}\n".indexOf(text.charAt(end)) < 0) {
+                    end++;
+                }
+                byte[] replaced = (text.substring(0, start) + value + text.substring(end))
+                        .getBytes(StandardCharsets.ISO_8859_1);
+                yield new Applied(replaced, "value at byte " + start + " written " + value);
             }
             case MULTIBYTE_TEXT -> {
                 String text = MULTIBYTE[random.nextInt(MULTIBYTE.length)];
