@@ -25,6 +25,7 @@ import com.puffy.pipeline.transform.TransformStage;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -507,26 +508,28 @@ class QualityFuzzTest {
         if (inSessions != valid.size()) {
             problems.add(valid.size() + " valid rows but " + inSessions + " events in sessions.csv");
         }
-        double purchaseRevenue = 0;
+        // Summed exactly: near the largest revenue quality accepts, doubles drift by more than a cent.
+        BigDecimal purchaseRevenue = BigDecimal.ZERO;
         long orders = 0;
         for (Map<String, String> v : valid) {
             if (!v.get("order_key").isEmpty()) {
                 orders++;
-                purchaseRevenue += Double.parseDouble(v.get("revenue"));
+                purchaseRevenue = purchaseRevenue.add(new BigDecimal(v.get("revenue")));
             }
         }
         List<Map<String, String>> conversions = rows(transform.resolve("conversions.csv"));
-        double conversionRevenue = conversions.stream().mapToDouble(c -> Double.parseDouble(c.get("revenue"))).sum();
-        if (conversions.size() != orders || Math.abs(conversionRevenue - purchaseRevenue) > 0.01) {
+        BigDecimal conversionRevenue = conversions.stream().map(c -> new BigDecimal(c.get("revenue")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (conversions.size() != orders || !withinCents(conversionRevenue, purchaseRevenue, 1)) {
             problems.add(orders + " valid purchases of " + purchaseRevenue + " but " + conversions.size()
                     + " conversions of " + conversionRevenue);
         }
-        Map<String, Double> byModel = new TreeMap<>();
+        Map<String, BigDecimal> byModel = new TreeMap<>();
         for (Map<String, String> a : rows(transform.resolve("attribution.csv"))) {
-            byModel.merge(a.get("model"), Double.parseDouble(a.get("revenue_credit")), Double::sum);
+            byModel.merge(a.get("model"), new BigDecimal(a.get("revenue_credit")), BigDecimal::add);
         }
-        for (Map.Entry<String, Double> model : byModel.entrySet()) {
-            if (Math.abs(model.getValue() - conversionRevenue) > 0.01 * Math.max(1, conversions.size())) {
+        for (Map.Entry<String, BigDecimal> model : byModel.entrySet()) {
+            if (!withinCents(model.getValue(), conversionRevenue, Math.max(1, conversions.size()))) {
                 problems.add("model " + model.getKey() + " attributes " + model.getValue() + " of "
                         + conversionRevenue);
             }
@@ -535,6 +538,10 @@ class QualityFuzzTest {
             problems.add("attribution.csv has models " + byModel.keySet());
         }
         return problems;
+    }
+
+    private static boolean withinCents(BigDecimal a, BigDecimal b, int cents) {
+        return a.subtract(b).abs().compareTo(BigDecimal.valueOf(cents, 2)) <= 0;
     }
 
     private static JsonNode qualityFigures(Path runJson) throws IOException {
