@@ -79,7 +79,10 @@ final class EventData {
         String tx = null;
         JsonNode txNode = object.get("transaction_id");
         if (txNode != null && (txNode.isTextual() || txNode.isNumber()) && !txNode.asText().isBlank()) {
-            tx = txNode.asText().trim();
+            // trim() also drops control characters, which isBlank() keeps: an id of only "\u0000" was present, yet
+            // written empty, and transform refused the valid purchase without an order_key.
+            String trimmed = txNode.asText().trim();
+            tx = trimmed.isEmpty() ? null : trimmed;
         }
         BigDecimal revenue = number(object.get("revenue"));
         JsonNode revenueNode = object.get("revenue");
