@@ -18,8 +18,20 @@ public final class DeviceDetector {
 
     static final DeviceInfo UNKNOWN = new DeviceInfo("unknown", "Other", "Other");
 
-    private Parser parser;
     private final Map<String, DeviceInfo> cache = new HashMap<>();
+
+    /**
+     * uap's catalogue, loaded once per process and only when a user agent is actually seen: loading it takes
+     * 0.15–1 s, which the desktop app paid again on every Transform run. A {@link Parser} keeps no state between
+     * calls (compiled patterns, a new matcher per call), so runs may share it.
+     */
+    private static final class Catalogue {
+        static final Parser PARSER = new Parser();
+    }
+
+    static Parser parser() {
+        return Catalogue.PARSER;
+    }
 
     public DeviceInfo detect(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
@@ -39,11 +51,7 @@ public final class DeviceDetector {
     }
 
     private DeviceInfo parse(String userAgent) {
-        if (parser == null) {
-            // Loading uap's catalogue takes about a second: only when a user agent is actually seen.
-            parser = new Parser();
-        }
-        Client client = parser.parse(userAgent);
+        Client client = parser().parse(userAgent);
         String deviceFamily = client.device == null ? "Other" : client.device.family;
         String os = client.os == null ? "Other" : client.os.family;
         String browser = client.userAgent == null ? "Other" : client.userAgent.family;

@@ -40,4 +40,35 @@ class DeviceDetectorTest {
         assertThat(detector.detect(new String(ua))).isSameAs(first);
         assertThat(detector.distinctParsed()).isEqualTo(1);
     }
+
+    @Test
+    void runsShareOneCatalogueAndGetTheSameAnswersParsingAtTheSameTime() throws Exception {
+        assertThat(new DeviceDetector()).isNotSameAs(new DeviceDetector());
+        assertThat(DeviceDetector.parser()).as("loaded once per process").isSameAs(DeviceDetector.parser());
+        java.util.List<String> agents = new java.util.ArrayList<>();
+        for (int version = 100; version < 160; version++) {
+            agents.add("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/"
+                    + version + ".0.0.0 Safari/537.36");
+            agents.add("Mozilla/5.0 (iPhone; CPU iPhone OS 17_" + version + " like Mac OS X) AppleWebKit/605.1.15 "
+                    + "(KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1");
+            agents.add("Mozilla/5.0 (Linux; Android 13; SM-X" + version + ") AppleWebKit/537.36 (KHTML, like Gecko) "
+                    + "Chrome/120.0.0.0 Safari/537.36");
+        }
+        DeviceDetector alone = new DeviceDetector();
+        java.util.List<DeviceDetector.DeviceInfo> expected = agents.stream().map(alone::detect).toList();
+        // Four runs at once (the app's Transform while a CLI run in the same JVM, or tests in parallel), each with
+        // its own detector over the shared catalogue.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<java.util.List<DeviceDetector.DeviceInfo>>>();
+            for (int run = 0; run < 4; run++) {
+                runs.add(pool.submit(() -> agents.stream().map(new DeviceDetector()::detect).toList()));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
