@@ -97,6 +97,17 @@ public final class MainView {
             outdatedScreens.addAll(screens.keySet());
             reloadShownScreen();
         });
+        // A stage's outputs are final once it has run, while the stages after it still run: at 5M events the
+        // Transform screen said "Run the Transform stage" for the 13-17 s Monitoring and Analysis took. The screen in
+        // front reads them then; a hidden one when it is shown, not in the background while the next stage runs.
+        for (StageViewModel stage : vm.stages()) {
+            stage.stateProperty().addListener((obs, was, is) -> {
+                if (was == StageState.RUNNING && is == StageState.FRESH && screens.containsKey(stage.id())) {
+                    outdatedScreens.add(stage.id());
+                    reloadShownScreen();
+                }
+            });
+        }
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> reloadShownScreen());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> followExportNoun());
         followExportNoun();

@@ -79,4 +79,36 @@ class LazyScreensFxTest {
         robot.interact(() -> view.select(StageId.MONITOR));
         assertThat(reloads).containsEntry(StageId.MONITOR, 1).containsEntry(StageId.ANALYSIS, 0);
     }
+
+    @Test
+    void aStageThatFinishesWhileTheRunGoesOnIsReadByItsScreenInFrontAndByAHiddenOneWhenShown(FxRobot robot) {
+        robot.interact(() -> view.select(StageId.TRANSFORM));
+        reloads.replaceAll((id, n) -> 0);
+        robot.interact(() -> {
+            finish(StageId.QUALITY);
+            finish(StageId.TRANSFORM);
+            vm.stage(StageId.MONITOR).started(System.nanoTime());
+        });
+        assertThat(reloads).as("Transform in front reads its outputs; Quality, hidden, does not yet")
+                .containsEntry(StageId.TRANSFORM, 1).containsEntry(StageId.QUALITY, 0);
+
+        robot.interact(() -> finish(StageId.MONITOR));
+        robot.interact(() -> vm.stage(StageId.ANALYSIS).started(System.nanoTime()));
+        assertThat(reloads).as("hidden: nothing read while Analysis runs")
+                .containsEntry(StageId.MONITOR, 0).containsEntry(StageId.ANALYSIS, 0);
+        robot.interact(() -> view.select(StageId.MONITOR));
+        assertThat(reloads).as("shown, it reads what its stage wrote").containsEntry(StageId.MONITOR, 1);
+        robot.interact(() -> finish(StageId.ANALYSIS));
+        assertThat(reloads).containsEntry(StageId.ANALYSIS, 0).containsEntry(StageId.MONITOR, 1);
+        robot.interact(() -> view.select(StageId.QUALITY));
+        assertThat(reloads).containsEntry(StageId.QUALITY, 1);
+        robot.interact(() -> view.select(StageId.TRANSFORM));
+        assertThat(reloads).as("read when its stage finished, nothing new since").containsEntry(StageId.TRANSFORM, 1);
+    }
+
+    private void finish(StageId id) {
+        StageViewModel stage = vm.stage(id);
+        stage.started(System.nanoTime());
+        stage.finished(StageState.FRESH, "Finished.", List.of(), java.time.Duration.ofSeconds(1));
+    }
 }

@@ -3,7 +3,6 @@ package com.puffy.pipeline.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.core.StageId;
-import com.puffy.pipeline.ui.quality.QualityScreen;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,11 @@ class QualityShownWhenItFinishesFxTest {
     @Start
     void start(Stage stage) throws Exception {
         fixture.openNewFolder(dir);
-        fixture.showScreen(stage, QualityScreen::new, 1200, 760);
+        MainView view = StudioApp.build(fixture.vm(), UiThreads.javafx(), null, fixture.prefs());
+        view.setErrorPresenter(e -> { });
+        stage.setScene(view.createScene(1280, 800));
+        stage.show();
+        view.select(StageId.QUALITY);
     }
 
     @Test

@@ -34,20 +34,33 @@ final class ScreenFixture implements AfterEachCallback {
      * while {@code dir} is the class's, and one test's outputs must not show in the next.
      */
     MainViewModel openNewFolder(Path dir) throws IOException {
-        return open(Files.createDirectories(dir.resolve("events-" + System.nanoTime())));
+        return openNewFolder(dir, UiThreads.javafx());
+    }
+
+    /** As {@link #openNewFolder(Path)}, the view model working on {@code threads}. */
+    MainViewModel openNewFolder(Path dir, UiThreads threads) throws IOException {
+        return open(Files.createDirectories(dir.resolve("events-" + System.nanoTime())), threads);
     }
 
     /** Opens {@code input}, whose outputs are already there (from a run in {@code @BeforeAll}, say). */
     MainViewModel open(Path input) {
+        return open(input, UiThreads.javafx());
+    }
+
+    private MainViewModel open(Path input, UiThreads threads) {
         prefs = Preferences.userRoot().node("eventpipe-test/screen-" + System.nanoTime());
-        vm = new MainViewModel(new Pipeline(List.of()), UiThreads.javafx(), new RecentFolders(prefs), d -> d,
-                Clock.systemUTC());
+        vm = new MainViewModel(new Pipeline(List.of()), threads, new RecentFolders(prefs), d -> d, Clock.systemUTC());
         vm.openFolder(input);
         return vm;
     }
 
     MainViewModel vm() {
         return vm;
+    }
+
+    /** The throwaway preferences node of the open folder, for a whole window ({@link StudioApp#build}). */
+    Preferences prefs() {
+        return prefs;
     }
 
     /** The output folder of the open input folder, where the screens read the stages' files. */

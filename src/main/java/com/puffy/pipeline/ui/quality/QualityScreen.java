@@ -6,7 +6,6 @@ import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.MainViewModel;
 import com.puffy.pipeline.ui.OutputBrowser;
 import com.puffy.pipeline.ui.Screen;
-import com.puffy.pipeline.ui.StageState;
 import com.puffy.pipeline.ui.UiThreads;
 import com.puffy.pipeline.ui.UnreadableLine;
 import com.puffy.pipeline.ui.table.DataTableView;
@@ -61,14 +60,6 @@ public final class QualityScreen implements Screen {
         this.main = main;
         this.vm = new QualityViewModel(threads);
         this.allFiles = new OutputBrowser(main, StageId.QUALITY, threads);
-        // The screens read their outputs when the whole run ends: at 5M events Quality's card said "Finished at
-        // 22:35" while this screen said "Run the Quality stage" for the 50 s Transform, Analysis and Monitoring took.
-        // Its outputs are final once it has run; the rows of its big tables are read only when their tab shows.
-        main.stage(StageId.QUALITY).stateProperty().addListener((obs, was, is) -> {
-            if (was == StageState.RUNNING && is == StageState.FRESH) {
-                reload();
-            }
-        });
         filesView = new DataTableView(vm.files(), "quality-files-summary");
         // A file's own reconciliation (read = valid + quarantined + duplicate) comes right after its name: it came after
         // the raw header (a 400 px column), rows_quarantined cut at 1440 px and rows_duplicate out of view at both sizes.
