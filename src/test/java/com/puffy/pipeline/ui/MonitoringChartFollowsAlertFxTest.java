@@ -33,6 +33,7 @@ class MonitoringChartFollowsAlertFxTest {
     @RegisterExtension
     final ScreenFixture fixture = new ScreenFixture();
     Stage window;
+    MonitoringScreen monitoring;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -50,7 +51,25 @@ class MonitoringChartFollowsAlertFxTest {
                     .append(d == 6).append('\n');
         }
         fixture.write(StageId.MONITOR, "metrics.csv", metrics);
-        MonitoringScreen monitoring = fixture.showScreen(stage, MonitoringScreen::new, 780, 560);
+        monitoring = fixture.showScreen(stage, MonitoringScreen::new, 780, 560);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSelectedAlertStaysSelectedWhenTheSameAlertsAreReadAgain(FxRobot robot) throws Exception {
+        // Monitoring's screen reads its files when the stage finishes and again when the run ends: an alert picked
+        // in between must not be dropped by the second reading of the same file.
+        ListView<Object> list = robot.lookup("#alert-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 3);
+        select(robot, list, 1);
+        Object picked = list.getSelectionModel().getSelectedItem();
+        robot.interact(() -> monitoring.reload());
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(1000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).hasSize(3);
+        assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        assertThat(list.getSelectionModel().getSelectedItem()).isEqualTo(picked);
     }
 
     @Test

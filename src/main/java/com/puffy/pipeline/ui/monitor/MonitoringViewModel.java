@@ -393,7 +393,11 @@ public final class MonitoringViewModel {
     }
 
     private void show(List<Alert> read, CsvTable metricRows) {
-        alerts.setAll(read);
+        // The screen reads the same file twice, when Monitoring finishes and when the run ends: replacing the list
+        // by equal alerts would drop the one the user picked in between.
+        if (!alerts.equals(read)) {
+            alerts.setAll(read);
+        }
         ran.set(true);
         long critical = read.stream().filter(a -> a.severity().equals("CRITICAL")).count();
         long warning = read.stream().filter(a -> a.severity().equals("WARNING")).count();
