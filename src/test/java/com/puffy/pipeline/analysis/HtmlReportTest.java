@@ -207,27 +207,15 @@ class HtmlReportTest {
 
     /** Each visible chart's shown width over its drawn width, as headless Chromium lays the page out. */
     private java.util.List<Double> chartScales(int windowWidth) throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        assumeTrue(Files.isExecutable(chromium), "no Chromium on this machine: the pure-Java checks cover the markup");
         Path page = dir.resolve("measured-" + windowWidth + ".html");
         Files.writeString(page, html.replace("</body>", "<script>document.body.setAttribute('data-scales',"
                 + "[...document.querySelectorAll('svg.chart')].filter(s => s.getBoundingClientRect().width > 0)"
                 + ".map(s => (s.getBoundingClientRect().width / s.viewBox.baseVal.width).toFixed(3)).join(' '));"
                 + "</script></body>"));
-        Path profile = Files.createDirectories(dir.resolve("profile-" + windowWidth));
-        Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + windowWidth + ",900",
-                "--dump-dom", page.toUri().toString())
-                .redirectError(dir.resolve("scales.err").toFile())
-                .redirectOutput(dir.resolve("scales.out").toFile())
-                .start();
-        boolean finished = process.waitFor(90, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assumeTrue(finished, "Chromium did not finish in time on this machine");
+        Path out = chromiumDumpDom(page, "scales-" + windowWidth, "--hide-scrollbars",
+                "--window-size=" + windowWidth + ",900");
         var scales = java.util.regex.Pattern.compile("data-scales=\"([^\"]*)\"")
-                .matcher(Files.readString(dir.resolve("scales.out")));
+                .matcher(Files.readString(out));
         assertThat(scales.find()).as("the measuring script ran").isTrue();
         java.util.List<Double> values = java.util.Arrays.stream(scales.group(1).split(" ")).map(Double::valueOf).toList();
         assertThat(values).as("charts shown").hasSizeGreaterThanOrEqualTo(8);
@@ -411,24 +399,35 @@ class HtmlReportTest {
 
     @Test
     void theReportOpensInHeadlessChromiumWithoutErrors() throws Exception {
+        Path out = chromiumDumpDom(report, "chromium", "--enable-logging=stderr", "--v=0");
+        String dom = Files.readString(out);
+        assertThat(dom).contains("id=\"report-end\"").contains("Marketing performance");
+        String errors = Files.readString(dir.resolve("chromium.err"));
+        assertThat(errors).doesNotContain("Uncaught").doesNotContain("CONSOLE");
+    }
+
+    /**
+     * The page as headless Chromium leaves it (scripts run), written to {@code name.out} beside {@code name.err};
+     * skipped where there is no Chromium or it does not finish in time.
+     */
+    private Path chromiumDumpDom(Path page, String name, String... options) throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
-        assumeTrue(Files.isExecutable(chromium), "no Chromium on this machine: the pure-Java checks cover validity");
-        Path profile = Files.createDirectories(dir.resolve("profile"));
-        Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--dump-dom",
-                report.toUri().toString())
-                .redirectError(dir.resolve("chromium.err").toFile())
-                .redirectOutput(dir.resolve("chromium.out").toFile())
+        assumeTrue(Files.isExecutable(chromium), "no Chromium on this machine: the pure-Java checks cover the markup");
+        Path profile = Files.createDirectories(dir.resolve("profile-" + name));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(chromium.toString(),
+                "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + profile));
+        command.addAll(java.util.List.of(options));
+        command.addAll(java.util.List.of("--dump-dom", page.toUri().toString()));
+        Process process = new ProcessBuilder(command)
+                .redirectError(dir.resolve(name + ".err").toFile())
+                .redirectOutput(dir.resolve(name + ".out").toFile())
                 .start();
         boolean finished = process.waitFor(90, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly();
         }
         assumeTrue(finished, "Chromium did not finish in time on this machine");
-        assertThat(process.exitValue()).isZero();
-        String dom = Files.readString(dir.resolve("chromium.out"));
-        assertThat(dom).contains("id=\"report-end\"").contains("Marketing performance");
-        String errors = Files.readString(dir.resolve("chromium.err"));
-        assertThat(errors).doesNotContain("Uncaught").doesNotContain("CONSOLE");
+        assertThat(process.exitValue()).as("Chromium's exit code").isZero();
+        return dir.resolve(name + ".out");
     }
 }
