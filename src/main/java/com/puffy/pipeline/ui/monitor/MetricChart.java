@@ -120,7 +120,51 @@ final class MetricChart extends com.puffy.pipeline.ui.GapLineChart {
         setNoDataDays(MonitoringViewModel.noDataDays(points), iso -> Formats.shortDate(iso, true)
                 + ": no data (no value for this day)");
         getData().addAll(List.of(value, baseline, low, high, fired));
+        countTicks((NumberAxis) getYAxis(), metric, points);
         requestChartLayout();
+    }
+
+    /** Below this a count's automatic axis steps by fractions; above it the steps are whole already. */
+    private static final double SMALL_COUNT = 50;
+
+    /**
+     * Whole steps from 0 for a small count (orders_collided read "0.25, 0.5 … 2.25": a quarter of an order); any
+     * other metric keeps its automatic range, which need not start at 0.
+     */
+    static void countTicks(NumberAxis axis, String metric, List<MonitoringViewModel.Point> shown) {
+        double max = smallCountMax(metric, shown);
+        if (Double.isNaN(max)) {
+            axis.setAutoRanging(true);
+            axis.setMinorTickVisible(true);
+            return;
+        }
+        double step = com.puffy.pipeline.analysis.Ticks.niceStep(Math.max(max, 1), 5, true);
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        axis.setTickUnit(step);
+        // A step above the largest value, so its dot is not cut by the plot's top edge.
+        axis.setUpperBound((Math.floor(max / step) + 1) * step);
+        axis.setMinorTickVisible(false);
+    }
+
+    /** The largest value drawn when every value drawn is a whole number from 0 below {@link #SMALL_COUNT}, else NaN. */
+    static double smallCountMax(String metric, List<MonitoringViewModel.Point> shown) {
+        if (MonitoringViewModel.isFraction(metric) || "revenue".equals(metric) || shown.isEmpty()) {
+            return Double.NaN;
+        }
+        double max = 0;
+        for (MonitoringViewModel.Point p : shown) {
+            for (double v : new double[]{p.value(), p.baseline(), p.low(), p.high()}) {
+                if (!bounded(v)) {
+                    continue;
+                }
+                if (v < 0 || v != Math.rint(v) || v >= SMALL_COUNT) {
+                    return Double.NaN;
+                }
+                max = Math.max(max, v);
+            }
+        }
+        return max;
     }
 
     @Override
