@@ -115,6 +115,10 @@ class AnalysisChartsReadFxTest {
         assertThat(model.getItems()).containsExactly("last_click", "last_non_direct", "linear", "position_based",
                 "time_decay");
         assertThat(model.getValue()).isEqualTo("last_click");
+        javafx.scene.control.Label caption = robot.lookup("#chart-channels-caption")
+                .queryAs(javafx.scene.control.Label.class);
+        assertThat(caption.getText()).as("the report's sentence, about last click")
+                .isEqualTo(result.insights("channels").get(0));
         assertThat(bars(robot, 0)).isEqualTo(revenue("first_click"));
         assertThat(bars(robot, 1)).isEqualTo(revenue("last_click"));
         for (String other : List.of("linear", "time_decay")) {
@@ -124,7 +128,14 @@ class AnalysisChartsReadFxTest {
             assertThat(channels.getData().get(1).getName()).isEqualTo(Fmt.model(other).toLowerCase());
             assertThat(bars(robot, 0)).as("first click stays").isEqualTo(revenue("first_click"));
             assertThat(bars(robot, 1)).as(other).isEqualTo(revenue(other));
+            // "Direct earns the most under last click" stood over the bars of another model.
+            assertThat(caption.getText()).as("not the last-click sentence over %s", other)
+                    .isEqualTo(Fmt.model(other) + " drawn beside first click, its figures in Table (the report's"
+                            + " sentence here is about last click).");
         }
+        robot.interact(() -> model.setValue("last_click"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(caption.getText()).isEqualTo(result.insights("channels").get(0));
         assertThat(robot.lookup("#chart-channels").lookup(".section-title").queryAs(javafx.scene.control.Label.class)
                 .getText()).isEqualTo("Channel revenue by attribution model");
         assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), Set.of())).isEmpty();

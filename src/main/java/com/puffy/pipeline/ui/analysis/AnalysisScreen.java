@@ -297,7 +297,6 @@ public final class AnalysisScreen implements Screen {
         model.setValue(keep != null && models.contains(keep) ? keep
                 : models.contains("last_click") ? "last_click" : models.isEmpty() ? null : models.get(0));
         drawChannels();
-        channelCard.caption(first(result.insights("channels")));
         channelCard.describe(result.insights("channels"));
 
         XYChart.Series<String, Number> cvr = new XYChart.Series<>();
@@ -374,6 +373,7 @@ public final class AnalysisScreen implements Screen {
         channels.getData().clear();
         String other = model.getValue();
         if (shown == null || other == null) {
+            channelCard.caption(shown == null ? "" : first(shown.insights("channels")));
             return;
         }
         java.util.Map<String, Double> firstRevenue = new java.util.LinkedHashMap<>();
@@ -395,6 +395,7 @@ public final class AnalysisScreen implements Screen {
             otherSeries.getData().add(new XYChart.Data<>(otherRevenue.getOrDefault(channel, 0.0), channel));
         }
         channels.getData().addAll(List.of(firstSeries, otherSeries));
+        channelCard.caption(channelCaption(other, first(shown.insights("channels"))));
         // Steps of $5k wrote 20 labels edge to edge at 1024 px; about five steps read apart at any width.
         wholeNumberTicks((NumberAxis) channels.getXAxis(), java.util.stream.Stream.concat(
                 firstRevenue.values().stream(), otherRevenue.values().stream()).mapToDouble(Double::doubleValue)
@@ -405,6 +406,18 @@ public final class AnalysisScreen implements Screen {
                         + Formats.money(bar.getXValue().doubleValue()));
             }
         }
+    }
+
+    /**
+     * The channel chart's line: the report's sentence, which is about last click, while last click is drawn; with
+     * another model drawn, "Direct earns the most under last click" stood over bars where another channel led.
+     */
+    static String channelCaption(String drawnModel, String lastClickSentence) {
+        if ("last_click".equals(drawnModel)) {
+            return lastClickSentence;
+        }
+        return Fmt.model(drawnModel) + " drawn beside first click, its figures in Table (the report's sentence here is"
+                + " about last click).";
     }
 
     /** "$25k" where the axis steps in thousands, else "$250". */

@@ -55,6 +55,7 @@ final class ChartCard extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         head = new HBox(8, heading, gap, asTable);
         head.setAlignment(Pos.CENTER_LEFT);
+        caption.setId(id + "-caption");
         caption.managedProperty().bind(caption.textProperty().isNotEmpty());
         StackPane body = new StackPane(chart, table);
         table.setVisible(false);
