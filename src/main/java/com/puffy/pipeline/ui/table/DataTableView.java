@@ -214,7 +214,8 @@ public final class DataTableView extends BorderPane {
                 boolean small = compact.get();
                 facet.setTitle(tooMany ? title + ": too many values" : checked == 0 ? title
                         : small ? title + " (" + checked + ")" : title + ": " + checked + " chosen");
-                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? compactWidth(column, title) : 170);
+                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? compactWidth(column, title)
+                        : fullWidth(column, title));
             };
             facet.getCheckModel().getCheckedItems().addListener(
                     (javafx.collections.ListChangeListener<String>) change -> {
@@ -497,6 +498,19 @@ public final class DataTableView extends BorderPane {
         text.setFont(fontProbe.getFont());
         return Math.ceil(text.getLayoutBounds().getWidth()) + FACET_CHROME;
     }
+
+    /**
+     * A value filter at full size is 170 px, or as wide as its title with all its values ticked where that is wider:
+     * a fixed 170 px cut Quarantine's "Reasons: 1 chosen" to "Reasons: 1 chos…" at 1024 px.
+     */
+    private double fullWidth(String column, String title) {
+        int values = Math.max(1, model.facetValues(column).size());
+        javafx.scene.text.Text text = new javafx.scene.text.Text(title + ": " + values + " chosen");
+        text.setFont(cellFont());
+        return Math.max(FULL_FACET_WIDTH, Math.ceil(text.getLayoutBounds().getWidth()) + FACET_CHROME);
+    }
+
+    private static final double FULL_FACET_WIDTH = 170;
 
     /** A value filter's padding (12 px each side) and arrow button (24 px) around its title, and 2 px to spare. */
     private static final double FACET_CHROME = 50;
