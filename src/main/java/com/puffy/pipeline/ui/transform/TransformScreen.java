@@ -114,6 +114,7 @@ public final class TransformScreen implements Screen {
     private final MainViewModel main;
     private final UiThreads threads;
     private final TabPane tabs = new TabPane();
+    private final TextField journeyClient = new TextField();
     private final ListView<Dataset> datasets = new ListView<>();
     private final StackPane datasetArea = new StackPane();
     // "… Double-click a row for all its fields." lost its end at 1024 px: the line wraps instead.
@@ -338,6 +339,9 @@ public final class TransformScreen implements Screen {
         int c = table.column("client_id");
         if (c >= 0) {
             openJourney(row[c]);
+            // The row's table went out of view with its tab and the focus fell to the header's "Open
+            // folder…": the next Enter opened a folder chooser. It goes to the journey's client field instead.
+            journeyClient.requestFocus();
         }
     }
 
@@ -355,7 +359,7 @@ public final class TransformScreen implements Screen {
     static final double JOURNEY_TIMELINE_HEIGHT = 150;
 
     private Node journeyPane() {
-        TextField client = new TextField();
+        TextField client = journeyClient;
         client.setId("journey-client");
         client.setPromptText("client id, e.g. 1740268798-lvfV1k5nHCN8");
         client.setPrefColumnCount(28);
