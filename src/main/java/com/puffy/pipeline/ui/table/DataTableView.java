@@ -987,6 +987,9 @@ public final class DataTableView extends BorderPane {
         }
     }
 
+    /** Whether the columns shown were sized by rows (not by their headers alone, for a table with none). */
+    private boolean widthsFromRows;
+
     private static final String FULL_WIDTH = "full-width";
     private static final String CHOSEN_WIDTH = "chosen-width";
 
@@ -1163,6 +1166,10 @@ public final class DataTableView extends BorderPane {
      * the columns hidden came back, and the rows stayed sorted with no arrow on the header to say by what.
      */
     private void buildColumns(TableData data, boolean keepChoices) {
+        // Widths an empty table gave (its headers') are not the analyst's: the journey's credit table of a client
+        // with no order kept "model" header-wide, and the next client's read "Last no…" for "Last non-direct".
+        boolean keepWidths = widthsFromRows;
+        widthsFromRows = data.size() > 0;
         Map<String, TableColumn<String[], ?>> before = new java.util.LinkedHashMap<>();
         String sortedBy = null;
         TableColumn.SortType sortType = TableColumn.SortType.ASCENDING;
@@ -1245,7 +1252,9 @@ public final class DataTableView extends BorderPane {
         for (TableColumn<String[], ?> column : table.getColumns()) {
             TableColumn<String[], ?> previous = before.get(column.getUserData());
             if (previous != null) {
-                column.setPrefWidth(previous.getWidth());
+                if (keepWidths) {
+                    column.setPrefWidth(previous.getWidth());
+                }
                 column.setVisible(previous.isVisible());
             }
             if (column.getUserData().equals(sortedBy)) {
