@@ -113,6 +113,9 @@ public final class TransformScreen implements Screen {
 
     private final MainViewModel main;
     private final UiThreads threads;
+    /** The credit table of a client who never bought: "No rows." left the analyst to guess why it was empty. */
+    public static final String NO_ORDER = "This client placed no order, so no model credited any session.";
+
     private final TabPane tabs = new TabPane();
     private final TextField journeyClient = new TextField();
     private final ListView<Dataset> datasets = new ListView<>();
@@ -463,6 +466,7 @@ public final class TransformScreen implements Screen {
         if (!orders.getItems().isEmpty()) {
             orders.getSelectionModel().select(0);
         } else {
+            credits.setNoRowsText(NO_ORDER);
             credits.show(new CsvTable(List.of("model"), new java.util.ArrayList<>(), null));
         }
     }
@@ -476,6 +480,7 @@ public final class TransformScreen implements Screen {
         if (current == null || orderKey == null) {
             return;
         }
+        credits.setNoRowsText(null);
         credits.show(current.credits(orderKey));
     }
 
