@@ -106,6 +106,9 @@ public final class TransformScreen implements Screen {
                     + "Model above: tick one other model instead to see its channel revenue.",
             "channel_performance.csv", "Each channel has a row per model, so the chart starts on last click, ticked "
                     + "in Model above: tick one other model instead to see its figures.");
+    /** Per dataset, the columns whose rows count the same things again: the funnel's steps hold nested sessions. */
+    private static final Map<String, java.util.Set<String>> OVERLAPPING_COLUMNS = Map.of("funnel.csv",
+            java.util.Set.of("sessions"));
     private static final String MODEL_COLUMN = "model";
     private static final String FIRST_CHART_MODEL = "last_click";
     /** Per-model datasets whose chart has been shown: the model is ticked for the analyst only the first time. */
@@ -289,6 +292,7 @@ public final class TransformScreen implements Screen {
             model.load(file(dataset.file()), missingHint(dataset));
             String prefix = "dataset-" + f.replace(".csv", "").replace('_', '-');
             DatasetChartModel chart = new DatasetChartModel(threads, model, dataset.chart());
+            chart.setOverlappingColumns(OVERLAPPING_COLUMNS.getOrDefault(f, java.util.Set.of()));
             charts.put(f, chart);
             DatasetChartView chartView = new DatasetChartView(chart, prefix, f);
             String chartNote = CHART_NOTES.get(f);
