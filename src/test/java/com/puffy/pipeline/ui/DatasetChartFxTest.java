@@ -177,6 +177,23 @@ class DatasetChartFxTest {
     }
 
     @Test
+    void aFunnelsNestedStepsAreNotAddedUpIntoATotal(FxRobot robot) throws Exception {
+        // Every buyer is counted again at each step before: /tmp/pq-g14 read "total 55,612" over 26,522 sessions,
+        // and "purchase: 268 (0.5 % of 55,612)".
+        java.nio.file.Files.writeString(fixture.output().resolve("transform").resolve("funnel.csv"),
+                "step,sessions,rate_from_previous,rate_from_start\nsessions,100,1,1\npage_viewed,100,1,1\n"
+                        + "product_added_to_cart,20,0.2,0.2\ncheckout_started,10,0.5,0.1\npurchase,5,0.5,0.05\n");
+        robot.interact(() -> transform.showDataset("funnel.csv"));
+        robot.interact(() -> transform.showChart(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "Sum of sessions by step".equals(text(robot, "#dataset-funnel-chart-title"))
+                        && !text(robot, "#dataset-funnel-chart-note").isEmpty());
+        assertThat(text(robot, "#dataset-funnel-chart-note")).isEqualTo("All 5 rows.");
+        String words = robot.lookup("#dataset-funnel-chart-bars").queryAs(Node.class).getAccessibleText();
+        assertThat(words).contains("purchase 5").doesNotContain("%");
+    }
+
+    @Test
     void aChartOfCreditsPerModelStartsOnOneModelNotTheirSumAndLeavesTheAnalystsChoice(FxRobot robot)
             throws Exception {
         robot.interact(() -> transform.showDataset("attribution.csv"));

@@ -280,6 +280,9 @@ class KeyboardOnlyFxTest {
         robot.push(KeyCode.CONTROL, KeyCode.J);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(selectedTab(robot, "#transform-tabs")).isEqualTo("transform-tab-journey");
+        // The row's table went out of view with its tab and took the focus to the header's "Open folder…", where
+        // the next Enter opened a folder chooser.
+        assertThat(focused().getId()).as("the focus follows to the journey's client field").isEqualTo("journey-client");
         javafx.scene.control.Label header = robot.lookup("#journey-header").queryAs(javafx.scene.control.Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> header.getText().startsWith("Client "));
         robot.push(KeyCode.ALT, KeyCode.C);

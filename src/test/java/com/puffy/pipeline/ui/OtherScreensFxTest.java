@@ -129,6 +129,17 @@ class OtherScreensFxTest {
     }
 
     @Test
+    void aClientWithNoOrderSaysWhyTheCreditTableIsEmpty(FxRobot robot) throws Exception {
+        robot.interact(() -> transform.openJourney("1740000000-abcdefghijkl"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#journey-header").queryAs(Label.class)
+                .getText().startsWith("Client 1740000000-abcdefghijkl"));
+        TableView<?> credits = robot.lookup("#credits-table").queryAs(TableView.class);
+        // "No rows." left the analyst to guess whether the credit was missing or the client never bought.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> credits.getPlaceholder() instanceof Label placeholder
+                && placeholder.getText().equals(TransformScreen.NO_ORDER));
+    }
+
+    @Test
     void anUnknownClientSaysSoInWords(FxRobot robot) throws Exception {
         robot.interact(() -> transform.openJourney("nobody"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#journey-message").queryAs(Label.class)

@@ -112,9 +112,20 @@ public final class Aggregation {
     public record Result(Spec spec, List<Group> groups, long rows, long noDay, long noValue, long notNumber,
                          BigDecimal total, int distinct) {
 
-        /** The figure all bars add up to: rows, or the exact sum; the mean over every valued row for a mean. */
+        /**
+         * The figure all bars add up to: rows, or the exact sum; the mean over every valued row for a mean; null where
+         * the bars are not parts of one whole ({@link #withoutTotal}).
+         */
         public BigDecimal total() {
             return total;
+        }
+
+        /**
+         * The same bars with no total and no shares of it, for a sum whose rows overlap: a funnel's steps hold the
+         * same sessions again, and "total 55,612" with "purchase 0.5 % of 55,612" counted a buyer five times.
+         */
+        public Result withoutTotal() {
+            return new Result(spec, groups, rows, noDay, noValue, notNumber, null, distinct);
         }
 
         /** "12 rows without a revenue left out; 3 rows whose revenue is not a number left out." or "". */
@@ -144,7 +155,8 @@ public final class Aggregation {
 
         /** The share of the whole a bar holds, for counts and sums of figures of one sign; null otherwise. */
         public BigDecimal share(Group g) {
-            if (spec.measure() == Measure.MEAN || g.value() == null || total.signum() <= 0 || g.value().signum() < 0) {
+            if (spec.measure() == Measure.MEAN || total == null || g.value() == null || total.signum() <= 0
+                    || g.value().signum() < 0) {
                 return null;
             }
             return g.value().divide(total, MathContext.DECIMAL64);
@@ -207,7 +219,7 @@ public final class Aggregation {
                     text.append(" Highest ").append(dayName(high.key())).append(": ").append(figure(high))
                             .append("; lowest ").append(dayName(low.key())).append(": ").append(figure(low)).append('.');
                 }
-                if (spec.measure() != Measure.MEAN) {
+                if (spec.measure() != Measure.MEAN && total != null) {
                     text.append(" Total ").append(spec.measure() == Measure.ROWS
                             ? rowsWord(total.longValueExact()) : Aggregation.figure(total, spec.money(), false)).append('.');
                 }

@@ -214,7 +214,8 @@ public final class DataTableView extends BorderPane {
                 boolean small = compact.get();
                 facet.setTitle(tooMany ? title + ": too many values" : checked == 0 ? title
                         : small ? title + " (" + checked + ")" : title + ": " + checked + " chosen");
-                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? compactWidth(column, title) : 170);
+                facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? compactWidth(column, title)
+                        : fullWidth(column, title));
             };
             facet.getCheckModel().getCheckedItems().addListener(
                     (javafx.collections.ListChangeListener<String>) change -> {
@@ -497,6 +498,19 @@ public final class DataTableView extends BorderPane {
         text.setFont(fontProbe.getFont());
         return Math.ceil(text.getLayoutBounds().getWidth()) + FACET_CHROME;
     }
+
+    /**
+     * A value filter at full size is 170 px, or as wide as its title with all its values ticked where that is wider:
+     * a fixed 170 px cut Quarantine's "Reasons: 1 chosen" to "Reasons: 1 chos…" at 1024 px.
+     */
+    private double fullWidth(String column, String title) {
+        int values = Math.max(1, model.facetValues(column).size());
+        javafx.scene.text.Text text = new javafx.scene.text.Text(title + ": " + values + " chosen");
+        text.setFont(cellFont());
+        return Math.max(FULL_FACET_WIDTH, Math.ceil(text.getLayoutBounds().getWidth()) + FACET_CHROME);
+    }
+
+    private static final double FULL_FACET_WIDTH = 170;
 
     /** A value filter's padding (12 px each side) and arrow button (24 px) around its title, and 2 px to spare. */
     private static final double FACET_CHROME = 50;
@@ -973,6 +987,9 @@ public final class DataTableView extends BorderPane {
         }
     }
 
+    /** Whether the columns shown were sized by rows (not by their headers alone, for a table with none). */
+    private boolean widthsFromRows;
+
     private static final String FULL_WIDTH = "full-width";
     private static final String CHOSEN_WIDTH = "chosen-width";
 
@@ -1149,6 +1166,10 @@ public final class DataTableView extends BorderPane {
      * the columns hidden came back, and the rows stayed sorted with no arrow on the header to say by what.
      */
     private void buildColumns(TableData data, boolean keepChoices) {
+        // Widths an empty table gave (its headers') are not the analyst's: the journey's credit table of a client
+        // with no order kept "model" header-wide, and the next client's read "Last no…" for "Last non-direct".
+        boolean keepWidths = widthsFromRows;
+        widthsFromRows = data.size() > 0;
         Map<String, TableColumn<String[], ?>> before = new java.util.LinkedHashMap<>();
         String sortedBy = null;
         TableColumn.SortType sortType = TableColumn.SortType.ASCENDING;
@@ -1231,7 +1252,9 @@ public final class DataTableView extends BorderPane {
         for (TableColumn<String[], ?> column : table.getColumns()) {
             TableColumn<String[], ?> previous = before.get(column.getUserData());
             if (previous != null) {
-                column.setPrefWidth(previous.getWidth());
+                if (keepWidths) {
+                    column.setPrefWidth(previous.getWidth());
+                }
                 column.setVisible(previous.isVisible());
             }
             if (column.getUserData().equals(sortedBy)) {

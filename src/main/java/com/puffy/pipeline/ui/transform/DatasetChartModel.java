@@ -67,6 +67,7 @@ public final class DatasetChartModel {
     private Spec lastSpec;
     private AtomicBoolean running = new AtomicBoolean();
     private long generation;
+    private java.util.Set<String> overlapping = java.util.Set.of();
 
     /** {@code preferred}: what the chart shows first for this dataset, when the file has those columns. */
     public DatasetChartModel(UiThreads threads, DataTableModel table, Spec preferred) {
@@ -88,6 +89,14 @@ public final class DatasetChartModel {
         if (table.tableProperty().get() != null) {
             offerChoices(table.tableProperty().get());
         }
+    }
+
+    /**
+     * Columns whose rows count the same things again (a funnel's sessions per step): their sums get no total and
+     * their bars no share of it.
+     */
+    public void setOverlappingColumns(java.util.Set<String> columns) {
+        overlapping = java.util.Set.copyOf(columns);
     }
 
     public ObservableList<Grouping> groupings() {
@@ -216,7 +225,9 @@ public final class DatasetChartModel {
         threads.background(() -> {
             try {
                 long started = System.nanoTime();
-                Aggregation.Result found = Aggregation.run(data, numbers, spec, cancelled::get);
+                Aggregation.Result summed = Aggregation.run(data, numbers, spec, cancelled::get);
+                Aggregation.Result found = spec.measure() == Aggregation.Measure.SUM
+                        && overlapping.contains(spec.measureColumn()) ? summed.withoutTotal() : summed;
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 if (millis >= 500) {
                     LOG.info("Charted {} by {} over {} rows of {} in {} ms", spec.measureLabel(), spec.groupLabel(),

@@ -274,7 +274,7 @@ public final class DatasetChartView extends BorderPane {
                 : Formats.count(result.rows()) + " of " + Formats.count(tableRows) + " rows (the table's filters)";
         String total = spec.measure() == Aggregation.Measure.MEAN
                 ? result.total() == null ? "" : "; mean " + Aggregation.figure(result.total(), spec.money(), true)
-                : spec.measure() == Aggregation.Measure.SUM
+                : spec.measure() == Aggregation.Measure.SUM && result.total() != null
                 ? "; total " + Aggregation.figure(result.total(), spec.money(), false) : "";
         String left = result.leftOut();
         note.setText(over + total + "." + (left.isEmpty() ? "" : " " + left)

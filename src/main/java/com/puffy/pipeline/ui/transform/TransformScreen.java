@@ -106,6 +106,9 @@ public final class TransformScreen implements Screen {
                     + "Model above: tick one other model instead to see its channel revenue.",
             "channel_performance.csv", "Each channel has a row per model, so the chart starts on last click, ticked "
                     + "in Model above: tick one other model instead to see its figures.");
+    /** Per dataset, the columns whose rows count the same things again: the funnel's steps hold nested sessions. */
+    private static final Map<String, java.util.Set<String>> OVERLAPPING_COLUMNS = Map.of("funnel.csv",
+            java.util.Set.of("sessions"));
     private static final String MODEL_COLUMN = "model";
     private static final String FIRST_CHART_MODEL = "last_click";
     /** Per-model datasets whose chart has been shown: the model is ticked for the analyst only the first time. */
@@ -113,7 +116,11 @@ public final class TransformScreen implements Screen {
 
     private final MainViewModel main;
     private final UiThreads threads;
+    /** The credit table of a client who never bought: "No rows." left the analyst to guess why it was empty. */
+    public static final String NO_ORDER = "This client placed no order, so no model credited any session.";
+
     private final TabPane tabs = new TabPane();
+    private final TextField journeyClient = new TextField();
     private final ListView<Dataset> datasets = new ListView<>();
     private final StackPane datasetArea = new StackPane();
     // "… Double-click a row for all its fields." lost its end at 1024 px: the line wraps instead.
@@ -285,6 +292,7 @@ public final class TransformScreen implements Screen {
             model.load(file(dataset.file()), missingHint(dataset));
             String prefix = "dataset-" + f.replace(".csv", "").replace('_', '-');
             DatasetChartModel chart = new DatasetChartModel(threads, model, dataset.chart());
+            chart.setOverlappingColumns(OVERLAPPING_COLUMNS.getOrDefault(f, java.util.Set.of()));
             charts.put(f, chart);
             DatasetChartView chartView = new DatasetChartView(chart, prefix, f);
             String chartNote = CHART_NOTES.get(f);
@@ -338,6 +346,9 @@ public final class TransformScreen implements Screen {
         int c = table.column("client_id");
         if (c >= 0) {
             openJourney(row[c]);
+            // The row's table went out of view with its tab and the focus fell to the header's "Open
+            // folder…": the next Enter opened a folder chooser. It goes to the journey's client field instead.
+            journeyClient.requestFocus();
         }
     }
 
@@ -355,7 +366,7 @@ public final class TransformScreen implements Screen {
     static final double JOURNEY_TIMELINE_HEIGHT = 150;
 
     private Node journeyPane() {
-        TextField client = new TextField();
+        TextField client = journeyClient;
         client.setId("journey-client");
         client.setPromptText("client id, e.g. 1740268798-lvfV1k5nHCN8");
         client.setPrefColumnCount(28);
@@ -459,6 +470,7 @@ public final class TransformScreen implements Screen {
         if (!orders.getItems().isEmpty()) {
             orders.getSelectionModel().select(0);
         } else {
+            credits.setNoRowsText(NO_ORDER);
             credits.show(new CsvTable(List.of("model"), new java.util.ArrayList<>(), null));
         }
     }
@@ -472,6 +484,7 @@ public final class TransformScreen implements Screen {
         if (current == null || orderKey == null) {
             return;
         }
+        credits.setNoRowsText(null);
         credits.show(current.credits(orderKey));
     }
 
