@@ -24,6 +24,8 @@ public final class OutputBrowser implements Screen {
     private final MainViewModel main;
     private final StageId stage;
     private final UiThreads threads;
+    /** Room for the list's vertical scroll bar, which a folder of many files shows beside the names. */
+    private static final double SCROLL_BAR_ROOM = 14;
     private final ListView<String> files = new ListView<>();
     private final DataTableModel model;
     private final DataTableView view;
@@ -59,7 +61,28 @@ public final class OutputBrowser implements Screen {
         root = new SplitPane(left, right);
         root.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(left, false);
+        // A fifth of the screen was 145 px at 1024: "channel_performance.csv" ran under the list's edge, to be read
+        // by scrolling the list sideways. Once its names are drawn, the list widens to the longest, up to half.
+        left.widthProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(this::fitNames));
+        files.getItems().addListener((javafx.collections.ListChangeListener<String>) change ->
+                javafx.application.Platform.runLater(this::fitNames));
         model.emptyReasonProperty().set("Run the " + stage.title() + " stage to see its files.");
+    }
+
+    private void fitNames() {
+        double widest = 0;
+        for (Node cell : files.lookupAll(".list-cell")) {
+            if (cell instanceof javafx.scene.control.ListCell<?> listCell && listCell.getItem() != null) {
+                widest = Math.max(widest, listCell.prefWidth(-1));
+            }
+        }
+        Node left = root.getItems().get(0);
+        double needed = widest + files.snappedLeftInset() + files.snappedRightInset() + SCROLL_BAR_ROOM
+                + ((Region) left).snappedRightInset();
+        double total = root.getWidth();
+        if (widest > 0 && total > 0 && ((Region) left).getWidth() + 0.5 < Math.min(needed, total / 2)) {
+            root.setDividerPosition(0, Math.min(needed, total / 2) / total);
+        }
     }
 
     @Override

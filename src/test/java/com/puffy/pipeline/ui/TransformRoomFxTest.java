@@ -58,6 +58,37 @@ class TransformRoomFxTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyFileNameIsWholeInTheAllFilesListAt1024(FxRobot robot) throws Exception {
+        // The list kept a fifth of the screen, 145 px at 1024: "channel_performance.csv" ran under its edge, to be
+        // read by scrolling the list sideways.
+        String longest = "channel_performance.csv";
+        java.nio.file.Files.writeString(fixture.output().resolve("transform/" + longest), "channel,sessions\nEmail,1\n");
+        robot.interact(() -> {
+            screen.reload();
+            javafx.scene.control.TabPane tabs = robot.lookup("#transform-tabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getTabs().stream().filter(t -> "transform-tab-all".equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        javafx.scene.control.ListView<String> files = robot.lookup("#transform-file-list")
+                .queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().contains(longest));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> files.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> wider = new java.util.ArrayList<>();
+        for (Node cell : files.lookupAll(".list-cell")) {
+            javafx.scene.control.ListCell<String> listCell = (javafx.scene.control.ListCell<String>) cell;
+            if (listCell.getItem() != null && listCell.prefWidth(-1) > files.getWidth() - 2) {
+                wider.add(listCell.getItem() + " " + listCell.prefWidth(-1) + " > " + files.getWidth());
+            }
+        }
+        assertThat(wider).as("file names wider than the list").isEmpty();
+        assertThat(robot.lookup("#transform-files-table").queryAs(TableView.class).getWidth())
+                .as("the table keeps most of the screen").isGreaterThan(400);
+    }
+
+    @Test
     void aConversionsRevenueIsInViewToSortBy(FxRobot robot) throws Exception {
         TableView<String[]> conversions = table(robot, "conversions.csv", "#dataset-conversions-table", 1);
         assertThat(leadingNames(conversions, 3)).containsExactly("order_key", "revenue", "channel_last_click");
