@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.puffy.pipeline.model.CanonicalColumn;
 import java.io.IOException;
@@ -426,8 +428,7 @@ public final class ConfigLoader {
         if (user.isArray()) {
             // The entries of a written list are checked against the shape of the built-in list's first entry.
             JsonNode entryShape = builtIn != null && builtIn.isArray() && !builtIn.isEmpty() ? builtIn.get(0) : null;
-            com.fasterxml.jackson.databind.node.ArrayNode out = ((com.fasterxml.jackson.databind.node.ArrayNode) user)
-                    .deepCopy();
+            ArrayNode out = ((ArrayNode) user).deepCopy();
             for (int i = 0; i < user.size(); i++) {
                 out.set(i, withAdditions(entryShape, user.get(i), path + "[" + (i + 1) + "]", source,
                         writtenList == null ? path : writtenList, addedAt));
@@ -486,10 +487,9 @@ public final class ConfigLoader {
                 pattern(alternative.asText(), key, source);
                 pattern.append('|').append(alternative.asText());
             }
-            return com.fasterxml.jackson.databind.node.TextNode.valueOf(pattern.toString());
+            return TextNode.valueOf(pattern.toString());
         }
-        com.fasterxml.jackson.databind.node.ArrayNode list = ((com.fasterxml.jackson.databind.node.ArrayNode) builtIn)
-                .deepCopy();
+        ArrayNode list = ((ArrayNode) builtIn).deepCopy();
         JsonNode entryShape = builtIn.isEmpty() ? null : builtIn.get(0);
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i).isNull()) {
