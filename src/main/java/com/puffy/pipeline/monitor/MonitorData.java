@@ -34,7 +34,7 @@ final class MonitorData {
      * referrer gap in the baseline made the days after it fall "below" a Direct share that never was.
      */
     private static final Map<String, String> SOURCE_COLUMN = Map.of(DIRECT_SHARE, "referrer",
-            StickyReferrerCheck.METRIC, "referrer");
+            "direct_revenue_last_click", "referrer", StickyReferrerCheck.METRIC, "referrer");
 
     record DriftRow(String file, LocalDate date, String change, String column, String rawHeader, String detail,
                     Integer episodeFiles, String metric, Double value, Double baseline) {
@@ -173,6 +173,26 @@ final class MonitorData {
         }
         return values.size() < Math.max(1, config.minBaselineDays()) ? Optional.empty()
                 : Optional.of(Baseline.of(values));
+    }
+
+    /**
+     * The folder's days as the cache keeps them for later runs: without the metrics of a day whose file lacked their
+     * source column. The history holds numbers only, so a later run that no longer has that day's file (archived away)
+     * could not tell the gap's inflated Direct share from a real one, and took it into baselines a run over the whole
+     * folder keeps it out of (decision 0787).
+     */
+    NavigableMap<LocalDate, Map<String, Double>> daysForHistory() {
+        NavigableMap<LocalDate, Map<String, Double>> kept = new TreeMap<>();
+        for (Map.Entry<LocalDate, Map<String, Double>> day : days.entrySet()) {
+            Map<String, Double> metrics = new TreeMap<>(day.getValue());
+            SOURCE_COLUMN.forEach((metric, column) -> {
+                if (columnMissingOn(column, day.getKey())) {
+                    metrics.remove(metric);
+                }
+            });
+            kept.put(day.getKey(), metrics);
+        }
+        return kept;
     }
 
     /** Number of days of the history that fall in some checked day's baseline window. */

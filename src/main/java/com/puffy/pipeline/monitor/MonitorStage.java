@@ -133,7 +133,7 @@ public final class MonitorStage implements Stage {
             progress.update(++done, steps, "Saving the metric history");
 
             if (cache != null) {
-                cache.replaceDailyMetrics(key, data.days());
+                cache.replaceDailyMetrics(key, data.daysForHistory());
             }
             // Bypassed because quality found the file locked: the same sentence, so the faces show it once, and
             // this stage's figures still say why its baselines had no history.

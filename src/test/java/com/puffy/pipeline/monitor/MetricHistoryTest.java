@@ -95,6 +95,61 @@ class MetricHistoryTest {
         }
     }
 
+    /** Days 1–10 (Mar 1–10) with the referrer column missing from the files of Mar 5–8: Direct then read 70 %. */
+    private static MonitorFixture folderWithAReferrerGap(Path root) throws Exception {
+        MonitorFixture f = new MonitorFixture(root, D1, 12);
+        f.drift.add(List.of("events_20250305.csv", "2025-03-05", "MISSING", "referrer", "", "", 4, "", "", ""));
+        for (int d = 5; d <= 8; d++) {
+            LocalDate day = LocalDate.of(2025, 3, d);
+            f.set(day, "direct_revenue_last_click", ((Number) f.days.get(day).get("revenue")).doubleValue() * 0.7);
+        }
+        return f;
+    }
+
+    /**
+     * Decision 0787: the gap days reach the next run only through the cache, which used to hold their inflated Direct
+     * share without the fact that their file had no referrer, so they entered the baselines a run over the whole
+     * folder keeps them out of (Mar 9 fell "39 points" below the gap's 70 %).
+     */
+    @Test
+    void referrerGapDaysArchivedAwayStayOutOfTheDirectShareBaselineAsInARunOverTheWholeFolder() throws Exception {
+        Path cache = dir.resolve("cache.sqlite");
+        MonitorFixture first = folderWithAReferrerGap(dir);
+        for (int d = 11; d <= 12; d++) {
+            first.remove(LocalDate.of(2025, 3, d));
+        }
+        first.cacheFile = cache;
+        first.run();
+        MonitorFixture archived = folderWithAReferrerGap(dir);
+        archived.drift.clear();
+        for (int d = 1; d <= 8; d++) {
+            archived.remove(LocalDate.of(2025, 3, d));
+        }
+        archived.cacheFile = cache;
+        archived.run();
+
+        MonitorFixture whole = folderWithAReferrerGap(dir.resolve("whole"));
+        whole.run();
+        java.util.function.Function<MonitorFixture, List<String>> directShareFromMar9 = f -> {
+            try {
+                return f.read(MonitorStage.METRICS).stream().filter(p -> p.get("metric").equals("direct_share")
+                        && p.get("date").compareTo("2025-03-09") >= 0)
+                        .map(p -> p.get("date") + " " + p.get("baseline") + " " + p.get("fired")).toList();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertThat(directShareFromMar9.apply(archived)).hasSize(4).isEqualTo(directShareFromMar9.apply(whole))
+                .allSatisfy(p -> assertThat(p).contains(" 0.3").endsWith("false"));
+        assertThat(archived.alerts("DIRECT_SHARE_SHIFT")).isEmpty();
+        try (StudioCache c = StudioCache.open(cache)) {
+            Map<LocalDate, Map<String, Double>> stored = c.dailyMetrics(MonitorStage.datasetKey(archived.settings()));
+            assertThat(stored.get(LocalDate.of(2025, 3, 6))).containsKey("revenue")
+                    .doesNotContainKeys("direct_share", StickyReferrerCheck.METRIC);
+            assertThat(stored.get(LocalDate.of(2025, 3, 4))).containsKeys("direct_share", StickyReferrerCheck.METRIC);
+        }
+    }
+
     @Test
     void withoutTheCacheTheSameDayHasNoBaseline() throws Exception {
         MonitorFixture second = secondRunWithOnlyANewDay(dir.resolve("cache.sqlite"));
