@@ -1350,13 +1350,19 @@ public final class MainViewModel {
                     + " event files are") + " still unreadable.")
                     : "Finished " + ran + (ran == 1 ? " stage" : " stages") + " in " + Formats.duration(took) + without
                     + (critical > 0 ? (without.isEmpty() ? "" : ",") + " with " + critical + " CRITICAL alert"
-                    + (critical == 1 ? "" : "s") + ": see Monitoring." : "."));
+                    + (critical == 1 ? "" : "s") + ": see Monitoring." : ".") + filesRead(report));
             lastRun.set("Last run " + now() + ": " + (ran == 0 ? "up to date" : Formats.duration(took)));
         }
         for (StageRun run : report.stages()) {
             LOG.info("Stage {} {} in {} ms", run.stage(), run.outcome(), run.elapsed().toMillis());
         }
         endRun();
+    }
+
+    private static String filesRead(PipelineReport report) {
+        return report.stages().stream().filter(run -> run.stage() == StageId.QUALITY
+                && run.outcome() == StageOutcome.RAN).findFirst()
+                .map(run -> FilesReadThisRun.sentence(run.result())).orElse("");
     }
 
     /**
