@@ -77,18 +77,7 @@ class JourneyIndexTest {
         Path transform = dir.resolve("out/transform");
         Path quality = dir.resolve("out/quality");
         List<Runnable> held = new java.util.ArrayList<>();
-        UiThreads loaderBusy = new UiThreads() {
-            @Override
-            public void background(Runnable work) {
-                held.add(work);
-            }
-
-            @Override
-            public void fx(Runnable update) {
-                update.run();
-            }
-        };
-        JourneyViewModel model = new JourneyViewModel(loaderBusy, dir.resolve("indexes"));
+        JourneyViewModel model = new JourneyViewModel(UiThreads.holding(held), dir.resolve("indexes"));
         model.prepareIndexes(transform, quality);
         model.open(transform, quality, "buyer");
 
