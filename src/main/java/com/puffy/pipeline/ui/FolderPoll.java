@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,6 +28,11 @@ import java.util.TreeMap;
  * <p>A look also sees the rules file the app uses (decision 0763): rules changed in another editor or by a git pull
  * while the app stayed in front left the cards saying "up to date" until a focus change or a run; a rules file is
  * written in one go, but a sync or an editor's save may still land in two steps, so the same two-looks rule holds.
+ *
+ * <p>A look also sees each stage's manifest in the output folder (decision 0793): {@code eventpipe run} from cron or a
+ * terminal on the same folder rewrote the outputs while the screens kept showing the old ones, and the cards kept
+ * saying "out of date" for outputs that had just been brought up to date. Outputs that changed without the app running
+ * read everything again, as opening the folder does, rather than only the badges.
  */
 final class FolderPoll {
     /** A dropped file is named within two looks, four seconds; a look at 365 files costs about 1 ms (decision 0755). */
@@ -36,11 +43,16 @@ final class FolderPoll {
     }
 
     /**
-     * What one look saw: the folder and its listed files ({@code files} null when the folder could not be listed), and
-     * the rules file in use ({@code rules} null for the built-in defaults; {@code rulesSeen} null when it is missing or
-     * cannot be read).
+     * What one look saw: the folder and its listed files ({@code files} null when the folder could not be listed), the
+     * rules file in use ({@code rules} null for the built-in defaults; {@code rulesSeen} null when it is missing or
+     * cannot be read), and the stage manifests in the output folder ({@code outputs}: each manifest's path, with null
+     * for one that is missing).
      */
-    record Look(Path folder, Map<String, Seen> files, Path rules, Seen rulesSeen) {
+    record Look(Path folder, Map<String, Seen> files, Path rules, Seen rulesSeen, Map<Path, Seen> outputs) {
+        /** Whether the stage manifests differ from those {@code earlier} saw: another run wrote outputs meanwhile. */
+        boolean outputsDifferFrom(Look earlier) {
+            return earlier != null && !java.util.Objects.equals(outputs, earlier.outputs);
+        }
     }
 
     private final UiThreads threads;
@@ -59,18 +71,27 @@ final class FolderPoll {
 
     /** The folder and the rules file ({@code rules} null for the built-in defaults) as they are now, off the FX thread. */
     static Look look(Path folder, Path rules) {
+        return look(folder, rules, List.of());
+    }
+
+    /** As {@link #look(Path, Path)}, with the stage {@code manifests} in the output folder, off the FX thread. */
+    static Look look(Path folder, Path rules, List<Path> manifests) {
         Seen rulesSeen = rules == null ? null : seen(rules);
+        Map<Path, Seen> outputs = new HashMap<>();
+        for (Path manifest : manifests) {
+            outputs.put(manifest, seen(manifest));
+        }
         Set<String> names;
         try {
             names = FolderChanges.listedNamesIn(folder);
         } catch (IOException | RuntimeException e) {
-            return new Look(folder, null, rules, rulesSeen);
+            return new Look(folder, null, rules, rulesSeen, outputs);
         }
         Map<String, Seen> files = new TreeMap<>();
         for (String name : names) {
             files.put(name, seen(folder.resolve(name)));
         }
-        return new Look(folder, files, rules, rulesSeen);
+        return new Look(folder, files, rules, rulesSeen, outputs);
     }
 
     /** Null when the file went or cannot be read meanwhile: then it differs from any file seen before. */
@@ -94,9 +115,10 @@ final class FolderPoll {
     /**
      * From the window's tick while it may look ({@code folder} open, window showing, no run): starts a look when one is
      * due and none is under way; calls {@code recheck} on the FX thread when the folder or the {@code rules} file
-     * changed since the statuses were read and held still since the look before.
+     * changed since the statuses were read and held still since the look before, or {@code reload} instead when the
+     * stage {@code manifests} changed too (another run rewrote the outputs).
      */
-    void tick(Path folder, Path rules, Runnable recheck) {
+    void tick(Path folder, Path rules, List<Path> manifests, Runnable recheck, Runnable reload) {
         long now = clock.millis();
         // A clock set back (a time zone change, a correction) must not stop the looks until it catches up.
         if (looking || lookedBefore && now >= lastLookMillis && now - lastLookMillis < INTERVAL.toMillis()) {
@@ -107,14 +129,15 @@ final class FolderPoll {
         looking = true;
         looks++;
         threads.background(() -> {
-            Look seen = look(folder, rules);
+            Look seen = look(folder, rules, manifests);
             threads.fx(() -> {
                 looking = false;
                 boolean heldStill = seen.equals(previous);
                 previous = seen;
                 if (heldStill && !seen.equals(checked)) {
+                    boolean outputsRewritten = seen.outputsDifferFrom(checked);
                     checked = seen;
-                    recheck.run();
+                    (outputsRewritten ? reload : recheck).run();
                 }
             });
         });

@@ -3,6 +3,7 @@ package com.puffy.pipeline.ui;
 import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.ExitCode;
+import com.puffy.pipeline.core.OutputFiles;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.RunSettings;
 import com.puffy.pipeline.core.StageId;
@@ -741,6 +742,37 @@ public final class MainViewModel {
 
     /** Reads each stage's status from the outputs on disk, off the FX thread. */
     public void refreshStatuses() {
+        refreshStatuses(false);
+    }
+
+    /**
+     * The outputs changed on disk while the app ran nothing: another run on the same folder ({@code eventpipe run} from
+     * cron or a terminal, or the app in a second window) rewrote them. The screens read them again and the status bar
+     * says why they changed (decision 0793); a badge alone left the screens on the old outputs.
+     */
+    void outputsRewrittenElsewhere() {
+        if (inputDir.get() == null || running.get()) {
+            return;
+        }
+        LOG.info("The stage manifests in {} changed without a run of this app: reading the outputs again",
+                outputDir.get());
+        refreshStatuses(true);
+    }
+
+    /** What the open folder's poll compares: the folder, the rules file and each stage's manifest. */
+    private FolderPoll.Look lookAt(RunSettings settings) {
+        return FolderPoll.look(settings.inputDir(), settings.configFile(), manifestFiles(settings.outputDir()));
+    }
+
+    private List<Path> manifestFiles(Path outputs) {
+        if (outputs == null) {
+            return List.of();
+        }
+        return pipeline.availableStages().stream()
+                .map(id -> outputs.resolve(id.outputFolder()).resolve(OutputFiles.STAGE_MANIFEST)).toList();
+    }
+
+    private void refreshStatuses(boolean rewrittenElsewhere) {
         if (inputDir.get() == null) {
             return;
         }
@@ -769,7 +801,7 @@ public final class MainViewModel {
         }
         String opened = statusMessage.get();
         threads.background(() -> {
-            FolderPoll.Look seen = FolderPoll.look(settings.inputDir(), settings.configFile());
+            FolderPoll.Look seen = lookAt(settings);
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             FolderChanges changes = changesSinceQuality(settings, statuses);
@@ -782,6 +814,9 @@ public final class MainViewModel {
                     return;
                 }
                 folderPoll.statusesRead(seen);
+                if (rewrittenElsewhere) {
+                    sayRewrittenElsewhere(manifests);
+                }
                 showLastRun(manifests);
                 statusesChanging = true;
                 for (StageViewModel stage : stages) {
@@ -903,6 +938,17 @@ public final class MainViewModel {
         }
     }
 
+    /** The status bar and the last-run corner, when another run rewrote the outputs the screens show. */
+    private void sayRewrittenElsewhere(Map<StageId, StageManifest> manifests) {
+        String latest = manifests.values().stream().map(StageManifest::finishedAtIso)
+                .filter(t -> !t.isEmpty()).max(String::compareTo).orElse("");
+        String when = latest.isEmpty() ? "" : " at " + StageManifest.shown(latest);
+        lastRun.set(latest.isEmpty() ? NO_RUN_YET : "Last run " + StageManifest.shown(latest) + " (another run)");
+        changeInStatusBar = "";
+        statusMessage.set("Another run (the command line, or the app in another window) rewrote the outputs" + when
+                + ": the screens show them now.");
+    }
+
     /** "Last run …" from the newest stage manifest, unless this session already ran or none was found. */
     private void showLastRun(Map<StageId, StageManifest> manifests) {
         if (running.get()) {
@@ -979,7 +1025,7 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
-            FolderPoll.Look seen = FolderPoll.look(settings.inputDir(), settings.configFile());
+            FolderPoll.Look seen = lookAt(settings);
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             FolderChanges changes = changesSinceQuality(settings, statuses);
             boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
@@ -1133,7 +1179,8 @@ public final class MainViewModel {
         if (folder == null || running.get() || busy.get() || !windowShowing.get()) {
             return;
         }
-        folderPoll.tick(folder, configFile.get(), this::recheckStatuses);
+        folderPoll.tick(folder, configFile.get(), manifestFiles(outputDir.get()), this::recheckStatuses,
+                this::outputsRewrittenElsewhere);
     }
 
     /** How many times the open folder was looked at: for tests. */
@@ -1303,13 +1350,19 @@ public final class MainViewModel {
                     + " event files are") + " still unreadable.")
                     : "Finished " + ran + (ran == 1 ? " stage" : " stages") + " in " + Formats.duration(took) + without
                     + (critical > 0 ? (without.isEmpty() ? "" : ",") + " with " + critical + " CRITICAL alert"
-                    + (critical == 1 ? "" : "s") + ": see Monitoring." : "."));
+                    + (critical == 1 ? "" : "s") + ": see Monitoring." : ".") + filesRead(report));
             lastRun.set("Last run " + now() + ": " + (ran == 0 ? "up to date" : Formats.duration(took)));
         }
         for (StageRun run : report.stages()) {
             LOG.info("Stage {} {} in {} ms", run.stage(), run.outcome(), run.elapsed().toMillis());
         }
         endRun();
+    }
+
+    private static String filesRead(PipelineReport report) {
+        return report.stages().stream().filter(run -> run.stage() == StageId.QUALITY
+                && run.outcome() == StageOutcome.RAN).findFirst()
+                .map(run -> FilesReadThisRun.sentence(run.result())).orElse("");
     }
 
     /**
@@ -1360,7 +1413,7 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
-            FolderPoll.Look seen = FolderPoll.look(settings.inputDir(), settings.configFile());
+            FolderPoll.Look seen = lookAt(settings);
             Map<StageId, StageStatus> statuses = statusesOf(settings);
             Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
             StageManifest quality = manifests.get(StageId.QUALITY);

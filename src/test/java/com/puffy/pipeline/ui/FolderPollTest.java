@@ -218,6 +218,45 @@ class FolderPollTest {
     }
 
     @Test
+    void outputsRewrittenByAnotherRunAreReadAgainAndSaidWhileTheAppsOwnRunsAreNot() throws Exception {
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.runAll();
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.statusMessageProperty().get()).as("the app's own run").doesNotContain("Another run");
+
+        Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.outdatedNoticeProperty().get()).isEqualTo(ADDED);
+        int versionBefore = vm.outputsVersionProperty().get();
+
+        // `eventpipe run` from cron on the same folder: the same engine, another process.
+        FakeStages cli = new FakeStages();
+        new Pipeline(List.of(cli.stage(StageId.QUALITY), cli.stage(StageId.TRANSFORM), cli.stage(StageId.MONITOR),
+                cli.stage(StageId.ANALYSIS))).run(vm.settings(), java.util.EnumSet.allOf(StageId.class), false,
+                com.puffy.pipeline.engine.PipelineListener.NONE, com.puffy.pipeline.core.Cancellation.none());
+        assertThat(cli.ran).hasSize(4);
+        aLookLater(vm);
+        aLookLater(vm);
+
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
+        assertThat(vm.outdatedNoticeProperty().get()).isEmpty();
+        assertThat(vm.outputsVersionProperty().get()).as("the screens read the outputs again")
+                .isGreaterThan(versionBefore);
+        assertThat(vm.statusMessageProperty().get()).startsWith("Another run (the command line, or the app in "
+                + "another window) rewrote the outputs at ").endsWith(": the screens show them now.");
+        assertThat(vm.lastRunProperty().get()).endsWith("(another run)");
+        assertThat(fakes.ran).as("the app ran nothing itself").hasSize(4);
+
+        int versionAfter = vm.outputsVersionProperty().get();
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.outputsVersionProperty().get()).as("said once").isEqualTo(versionAfter);
+    }
+
+    @Test
     void aLookListsTheFilesQualityReadsWithTheirSizesAndTimesAndAFolderThatCannotBeListed() throws Exception {
         Files.writeString(input.resolve("notes.txt"), "not an event file");
         FolderPoll.Look look = FolderPoll.look(input, null);

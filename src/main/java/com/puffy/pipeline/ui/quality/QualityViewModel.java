@@ -21,6 +21,7 @@ import javafx.beans.property.StringProperty;
 public final class QualityViewModel {
     /** A file's reconciliation in file_summary.csv: read = valid + quarantined + duplicate. */
     private static final String[] COUNT_COLUMNS = {"rows_read", "rows_valid", "rows_quarantined", "rows_duplicate"};
+    static final String READING = "Reading the results of the last Quality run…";
     private static final String RUN_HINT = "Run the Quality stage (or Run all, F5) to check the event files.";
 
     private final UiThreads threads;
@@ -330,9 +331,11 @@ public final class QualityViewModel {
     /** Reads the stage's files in {@code qualityDir}; {@code missingHint} is said where they are not there. */
     public void reload(Path qualityDir, String missingHint) {
         // The why (a failed run, no CSV file) is said in the tables' place: the same sentence here, in bold, was twice.
-        noResults.set(RUN_HINT.equals(missingHint)
-                ? "Run the Quality stage to see how every row read is accounted for." : "No rows to account for yet.");
         Path summary = qualityDir == null ? null : qualityDir.resolve("file_summary.csv");
+        // Reopening a folder whose Quality outputs are up to date said "Run the Quality stage" while they were read.
+        noResults.set(summary != null && Files.isRegularFile(summary) ? READING
+                : RUN_HINT.equals(missingHint)
+                ? "Run the Quality stage to see how every row read is accounted for." : "No rows to account for yet.");
         files.load(summary, missingHint);
         findings.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("findings.csv"), missingHint);
         quarantine.loadWhenShown(qualityDir == null ? null : qualityDir.resolve("quarantine.csv"), missingHint);
@@ -372,6 +375,8 @@ public final class QualityViewModel {
                 threads.fx(() -> {
                     hasResults.set(false);
                     reconciliation.set("Could not read " + summary + ": run the Quality stage again.");
+                    // The line shows this while there are no results; it said "Reading …" for good.
+                    noResults.set(reconciliation.get());
                 });
             }
         });

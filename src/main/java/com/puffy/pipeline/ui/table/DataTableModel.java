@@ -289,6 +289,9 @@ public final class DataTableModel {
         // at 5M events would briefly need its 1.6 GB twice.
         table.set(null);
         rows.set(List.of());
+        // The reason there was nothing (no folder open yet, the stage not run) no longer holds: reopening a folder
+        // with results said "Open a folder of daily event files" over the table while its file was read.
+        emptyReason.set("");
         loading.set(true);
         readingText = loadingText;
         countText.set(readingText);

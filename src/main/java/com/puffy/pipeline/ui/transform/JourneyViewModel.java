@@ -35,6 +35,9 @@ public final class JourneyViewModel {
     /** The size and modification time of each file the journey on screen was read from. */
     private List<String> readStamps = List.of();
 
+    /** How many warm-ups of the indexes are under way: a journey opened meanwhile waits for them. */
+    private final java.util.concurrent.atomic.AtomicInteger warmingUp = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Where the indexes of the output files by client are kept between journeys and sessions of the app. */
     private final Path indexDir;
 
@@ -81,7 +84,11 @@ public final class JourneyViewModel {
         }
         long gen = generation.incrementAndGet();
         loading.set(true);
-        message.set("Looking for " + id + " in the sessions and events…");
+        // Right after a run the journey waits for the indexes being built (about 9 s at 5M events): "Looking for …"
+        // alone read as a search of millions of rows that might never end.
+        message.set(warmingUp.get() > 0 ? "Looking for " + id + ": the outputs of the last run are being indexed by "
+                + "client first (once per run; seconds at millions of events)…"
+                : "Looking for " + id + " in the sessions and events…");
         threads.background(() -> {
             try {
                 // Taken before reading, so a file replaced while it is read makes the next reload read it again.
@@ -133,23 +140,32 @@ public final class JourneyViewModel {
         if (transformDir == null || !Files.isRegularFile(transformDir.resolve("sessions.csv"))) {
             return;
         }
+        warmingUp.incrementAndGet();
         threads.background(() -> {
-            List<Path> files = new java.util.ArrayList<>();
-            for (String name : List.of("users.csv", "sessions.csv", "conversions.csv")) {
-                files.add(transformDir.resolve(name));
-            }
-            if (qualityDir != null) {
-                files.add(qualityDir.resolve("validated_events.csv"));
-            }
             try {
-                KeyIndex.prepare(transformDir.resolve("attribution.csv"), "order_key", indexDir);
-                for (Path file : files) {
-                    KeyIndex.prepare(file, "client_id", indexDir);
-                }
-            } catch (java.io.IOException | RuntimeException notIndexed) {
-                // Nothing lost: a journey without its index builds it, or reads the files as before.
+                prepare(transformDir, qualityDir);
+            } finally {
+                warmingUp.decrementAndGet();
             }
         });
+    }
+
+    private void prepare(Path transformDir, Path qualityDir) {
+        List<Path> files = new java.util.ArrayList<>();
+        for (String name : List.of("users.csv", "sessions.csv", "conversions.csv")) {
+            files.add(transformDir.resolve(name));
+        }
+        if (qualityDir != null) {
+            files.add(qualityDir.resolve("validated_events.csv"));
+        }
+        try {
+            KeyIndex.prepare(transformDir.resolve("attribution.csv"), "order_key", indexDir);
+            for (Path file : files) {
+                KeyIndex.prepare(file, "client_id", indexDir);
+            }
+        } catch (java.io.IOException | RuntimeException notIndexed) {
+            // Nothing lost: a journey without its index builds it, or reads the files as before.
+        }
     }
 
     /**

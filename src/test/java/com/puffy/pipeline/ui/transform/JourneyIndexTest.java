@@ -71,6 +71,34 @@ class JourneyIndexTest {
         assertThat(model.messageProperty().get()).startsWith("No sessions or valid events for client quiet");
     }
 
+    @Test
+    void aJourneyOpenedWhileTheIndexesWarmUpAfterARunSaysItWaitsForThemAndOpensWhenTheyAreReady() throws Exception {
+        writeOutputs();
+        Path transform = dir.resolve("out/transform");
+        Path quality = dir.resolve("out/quality");
+        List<Runnable> held = new java.util.ArrayList<>();
+        JourneyViewModel model = new JourneyViewModel(UiThreads.holding(held), dir.resolve("indexes"));
+        model.prepareIndexes(transform, quality);
+        model.open(transform, quality, "buyer");
+
+        assertThat(model.loadingProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo("Looking for buyer: the outputs of the last run are "
+                + "being indexed by client first (once per run; seconds at millions of events)…");
+
+        while (!held.isEmpty()) {
+            held.remove(0).run();
+        }
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.journeyProperty().get().sessions().size()).isEqualTo(2);
+        assertThat(model.messageProperty().get()).isEmpty();
+
+        model.open(transform, quality, "clash");
+        assertThat(model.messageProperty().get()).as("warmed up").isEqualTo("Looking for clash in the sessions and "
+                + "events…");
+        held.remove(0).run();
+        assertThat(model.journeyProperty().get().attribution().size()).isEqualTo(3);
+    }
+
     private void writeOutputs() throws java.io.IOException {
         Path transform = Files.createDirectories(dir.resolve("out/transform"));
         Path quality = Files.createDirectories(dir.resolve("out/quality"));
