@@ -255,12 +255,13 @@ final class HtmlReport {
 
     private void trend() {
         section("trend", "Daily trend", Insights.TREND);
-        if (!r.daily().isEmpty()) {
+        List<DailyTrend> days = r.daysWithData();
+        if (!days.isEmpty()) {
             // A chart of nothing drew an empty frame with an axis of "-0% ... 0%": a sentence says it instead.
             html.append("<h3>Revenue per day</h3>");
-            if (r.daily().stream().anyMatch(d -> d.revenue() > 0)) {
-                html.append(shown(Charts.dailyRevenue(r.daily(), "chart-revenue")));
-                boolean flagged = r.daily().stream().anyMatch(DailyTrend::hasIssues);
+            if (days.stream().anyMatch(d -> d.revenue() > 0)) {
+                html.append(shown(Charts.dailyRevenue(days, "chart-revenue")));
+                boolean flagged = days.stream().anyMatch(DailyTrend::hasIssues);
                 if (flagged || !r.missingDays().isEmpty()) {
                     html.append("<p class=\"legend\">");
                     if (flagged) {
@@ -273,15 +274,15 @@ final class HtmlReport {
                 empty("No revenue on any day, so there is no chart.");
             }
             closeLead();
-            if (r.daily().size() == 1 && r.daily().get(0).sessions() > 0) {
+            if (days.size() == 1 && days.get(0).sessions() > 0) {
                 // One point on an axis of one day tells nothing the table does not.
                 html.append("<h3>Sessions and conversion rate per day</h3>");
                 empty("One day of data: its sessions and conversion rate are in the table below.");
-            } else if (r.daily().stream().anyMatch(d -> d.sessions() > 0)) {
+            } else if (days.stream().anyMatch(d -> d.sessions() > 0)) {
                 html.append("<div class=\"pair\"><div><h3>Sessions per day</h3>")
-                        .append(shown(Charts.dailyLine(r.daily(), false, "chart-sessions")))
+                        .append(shown(Charts.dailyLine(days, false, "chart-sessions")))
                         .append("</div><div><h3>Session conversion rate</h3>")
-                        .append(shown(Charts.dailyLine(r.daily(), true, "chart-cvr"))).append("</div></div>");
+                        .append(shown(Charts.dailyLine(days, true, "chart-cvr"))).append("</div></div>");
                 if (!r.missingDays().isEmpty()) {
                     html.append("<p class=\"legend\">").append(noDataKey()).append("</p>");
                 }
@@ -293,7 +294,14 @@ final class HtmlReport {
         // A day without event rows keeps its place in the table, saying so: skipped, it read as if the period had
         // one day fewer, and the charts above mark it "no data".
         java.util.TreeMap<String, List<String>> byDate = new java.util.TreeMap<>();
+        String none = "\u2013";
         for (DailyTrend d : r.daily()) {
+            if (!d.hasEventRows()) {
+                // Its alerts count (the missing partition is one): a dash there read as "no alert on this day".
+                byDate.put(d.date(), List.of(Fmt.date(d.date(), yearly()), none, none, none, none, none, none, none,
+                        Integer.toString(d.alerts()), d.issues()));
+                continue;
+            }
             byDate.put(d.date(), List.of(Fmt.date(d.date(), yearly()), Fmt.money(d.revenue()), Fmt.count(d.orders()),
                     d.orders() == 0 ? "\u2013" : Fmt.money(d.aov()),
                     Fmt.count(d.sessions()), d.sessions() == 0 ? NONE : Fmt.rate(d.sessionCvr()),
@@ -301,9 +309,8 @@ final class HtmlReport {
                     Fmt.percent(d.clientIdNullRate()), Integer.toString(d.alerts()), d.issues()));
         }
         for (String missing : r.missingDays()) {
-            String none = "\u2013";
-            byDate.put(missing, List.of(Fmt.date(missing, yearly()), none, none, none, none, none, none, none, none,
-                    "no data: no event rows for this day"));
+            byDate.putIfAbsent(missing, List.of(Fmt.date(missing, yearly()), none, none, none, none, none, none, none,
+                    none, DailyTrend.NO_EVENT_ROWS));
         }
         List<List<String>> rows = new ArrayList<>(byDate.values());
         if (table(List.of("Date", "Revenue", "Orders", "AOV", "Sessions", "Conv. rate", "Bot share", "No client id",

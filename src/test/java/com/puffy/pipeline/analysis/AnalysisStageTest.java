@@ -463,7 +463,7 @@ class AnalysisStageTest {
         assertThat(result.figures()).containsEntry("orders", 4L);
         assertThat(Files.readString(work.resolve(ReportTables.DAILY)).lines().findFirst().orElseThrow())
                 .isEqualTo("date,events,sessions,users,orders,revenue,aov,session_cvr,revenue_per_session,bot_share,"
-                        + "client_id_null_rate,alerts,issues");
+                        + "client_id_null_rate,alerts,issues,has_event_rows");
     }
 
     @Test

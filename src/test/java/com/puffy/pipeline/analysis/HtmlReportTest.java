@@ -117,19 +117,51 @@ class HtmlReportTest {
     }
 
     @Test
-    void aDayWithoutEventRowsKeepsItsRowInTheDailyTableSayingNoDataAndItsCsvStaysAsItWas() throws Exception {
+    void aDayWithoutEventRowsKeepsItsRowInTheDailyTableSayingNoDataWithItsAlerts() throws Exception {
         Path out = dir.resolve("run");
         Path work = dir.resolve("work-missing-day");
         Path daily = out.resolve("transform/daily_metrics.csv");
         Files.writeString(daily, Files.readString(daily).replaceAll("(?m)^2025-03-02,.*\n", ""));
         new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
         String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        // Monitoring's alerts of the day count there: a dash read as "no alert", beside a missing partition.
         assertThat(page).contains("<td class=\"date\">Mar 2</td><td class=\"num\">\u2013</td>")
-                .contains("no data: no event rows for this day");
+                .contains("<td class=\"num\">\u2013</td><td class=\"num\">2</td><td class=\"txt\">no data: no event "
+                        + "rows for this day</td>");
         assertThat(page.indexOf(">Mar 1</td>")).isLessThan(page.indexOf(">Mar 2</td>"));
         assertThat(page.indexOf(">Mar 2</td>")).isLessThan(page.indexOf(">Mar 3</td>"));
-        assertThat(Files.readAllLines(work.resolve("daily_trends.csv"))).as("one row per day with data").hasSize(3)
-                .noneMatch(line -> line.startsWith("2025-03-02"));
+    }
+
+    @Test
+    void aDayWithoutEventRowsKeepsItsRowInDailyTrendsCsvWithItsFiguresEmptyNotZero() throws Exception {
+        // The CSV went from Mar 1 to Mar 3 with nothing to say Mar 2 was missing; a zero would be read as a day
+        // without sales and pull a spreadsheet's average down.
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work-missing-day-csv");
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replaceAll("(?m)^2025-03-02,.*\n", ""));
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        java.util.List<String> lines = Files.readAllLines(work.resolve("daily_trends.csv"));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).endsWith(",alerts,issues,has_event_rows");
+        assertThat(lines.get(1)).startsWith("2025-03-01,").endsWith(",true");
+        assertThat(lines.get(2)).isEqualTo("2025-03-02,,,,,,,,,,,2,no data: no event rows for this day,false");
+        assertThat(lines.get(3)).startsWith("2025-03-03,").endsWith(",true");
+
+        AnalysisResult read = AnalysisResults.read(work);
+        assertThat(read.missingDays()).containsExactly("2025-03-02");
+        assertThat(read.daysWithData()).extracting(AnalysisResult.DailyTrend::date)
+                .containsExactly("2025-03-01", "2025-03-03");
+        assertThat(read.daily().get(1).hasIssues()).as("no data is not data touched by a finding").isFalse();
+    }
+
+    @Test
+    void aDailyTrendsCsvWrittenBeforeItSaidWhichDaysHaveEventRowsIsStillRead() throws Exception {
+        Path work = dir.resolve("work");
+        Path csv = work.resolve("daily_trends.csv");
+        Files.writeString(csv, Files.readString(csv).replaceAll(",(has_event_rows|true)(?=\r?\n)", ""));
+        assertThat(Files.readString(csv)).doesNotContain("has_event_rows");
+        assertThat(AnalysisResults.read(work).daysWithData()).hasSize(3);
     }
 
     @Test
