@@ -91,7 +91,7 @@ public record AnalysisResult(
                              double clientIdNullRate, int alerts, String issues, boolean hasEventRows) {
 
         /** What a day without event rows says in the issues column, in the CSV and in the report's table. */
-        public static final String NO_EVENT_ROWS = "no data: no event rows for this day";
+        public static final String NO_EVENT_ROWS = "no data: no event rows";
 
         /** A day with event rows. */
         public DailyTrend(String date, long events, long sessions, long users, long orders, double revenue,
