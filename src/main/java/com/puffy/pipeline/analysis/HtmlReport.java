@@ -376,9 +376,17 @@ final class HtmlReport {
 
     private void channels() {
         section("channels", "Channels and attribution", Insights.CHANNELS);
+        // Without an order every channel has $0 under every model: the chart was an empty frame of channel names,
+        // and the table's shares of $0 read "0%" and its shifts "0.0 pts" (decision 0760: a share of nothing is "–").
+        boolean credited = r.attributionShift().stream()
+                .anyMatch(s -> s.firstClickRevenue() != 0 || s.lastClickRevenue() != 0);
         if (!r.attributionShift().isEmpty()) {
-            html.append("<h3>Revenue by channel: first click versus last click</h3>")
-                    .append(shown(Charts.attribution(r.attributionShift(), "chart-attribution")));
+            html.append("<h3>Revenue by channel: first click versus last click</h3>");
+            if (credited) {
+                html.append(shown(Charts.attribution(r.attributionShift(), "chart-attribution")));
+            } else {
+                empty("No revenue to credit to a channel, so there is no chart.");
+            }
         }
         closeLead();
         List<List<String>> rows = new ArrayList<>();
@@ -388,8 +396,9 @@ final class HtmlReport {
                 .toList());
         for (int i = 0; i < r.attributionShift().size(); i++) {
             AttributionShift s = r.attributionShift().get(i);
-            rows.add(List.of(s.channel(), Fmt.money(s.firstClickRevenue()), firstShares.get(i),
-                    Fmt.money(s.lastClickRevenue()), lastShares.get(i), Fmt.points(s.shiftPoints())));
+            rows.add(List.of(s.channel(), Fmt.money(s.firstClickRevenue()), credited ? firstShares.get(i) : NONE,
+                    Fmt.money(s.lastClickRevenue()), credited ? lastShares.get(i) : NONE,
+                    credited ? Fmt.points(s.shiftPoints()) : NONE));
         }
         html.append("<h3>Shift between first and last click</h3>");
         if (table(List.of("Channel", "First click", "Share", "Last click", "Share", "Shift"), "lrrrrr", rows, false)) {

@@ -356,6 +356,32 @@ class AnalysisStageTest {
     }
 
     @Test
+    void withoutOrdersTheChannelsHaveNoChartOfNothingNoShareOfNothingAndNoRevenueIsCalledClean() throws Exception {
+        // A folder without purchases drew an empty frame of channel names, shares of $0 as "0%" and shifts as
+        // "0.0 pts", and the quality table said "The remaining 100% of revenue is clean" beside $0.
+        for (String file : List.of("conversions.csv", "order_items.csv", "attribution.csv")) {
+            Path path = out.resolve("transform").resolve(file);
+            Files.writeString(path, Files.readAllLines(path).get(0) + "\n");
+        }
+        Files.writeString(out.resolve("transform/channel_performance.csv"), """
+                model,channel,sessions,conversions,revenue
+                first_click,Direct,6,0,0
+                last_click,Direct,6,0,0
+                first_click,Email,2,0,0
+                last_click,Email,2,0,0
+                """);
+        String page = HtmlReport.render(analyze(), "test");
+        String channels = page.substring(page.indexOf("id=\"channels\""));
+        channels = channels.substring(0, channels.indexOf("</section>"));
+        assertThat(channels).doesNotContain("<svg").contains("No revenue to credit to a channel, so there is no chart.")
+                .contains("<td class=\"txt\">Direct</td><td class=\"num\">$0</td><td class=\"num\">\u2013</td>"
+                        + "<td class=\"num\">$0</td><td class=\"num\">\u2013</td><td class=\"num\">\u2013</td>")
+                .doesNotContain(">0%<").doesNotContain("0.0 pts");
+        assertThat(page).doesNotContain("of revenue is clean")
+                .contains("There is no revenue in the period: the rows above touch other figures only.");
+    }
+
+    @Test
     void quarantinedPurchasesAloneAreNotCalledCleanData() throws Exception {
         Files.writeString(out.resolve("quality/schema_drift.csv"),
                 "file,partition_date,change,column,raw_header,detail,episode_files,metric,value,baseline\n");
