@@ -323,14 +323,19 @@ class AnalysisStageTest {
                 .isEqualTo("Most severe: CLIENT_ID_NULL_RATE on Mar 2: 20% of rows without client id.");
     }
 
-    @Test
-    void aFolderWithoutOrdersInventsNoAverageOrderNoTopChannelAndNoRateForAnEmptyGroup() throws Exception {
+    /** The fixture's transform outputs without a single order; {@code channelRows} credit nothing to anyone. */
+    private void withoutOrders(String channelRows) throws Exception {
         for (String file : List.of("conversions.csv", "order_items.csv", "attribution.csv")) {
             Path path = out.resolve("transform").resolve(file);
             Files.writeString(path, Files.readAllLines(path).get(0) + "\n");
         }
-        Files.writeString(out.resolve("transform/channel_performance.csv"), """
-                model,channel,sessions,conversions,revenue
+        Files.writeString(out.resolve("transform/channel_performance.csv"),
+                "model,channel,sessions,conversions,revenue\n" + channelRows);
+    }
+
+    @Test
+    void aFolderWithoutOrdersInventsNoAverageOrderNoTopChannelAndNoRateForAnEmptyGroup() throws Exception {
+        withoutOrders("""
                 first_click,Direct,6,0,0
                 last_click,Direct,6,0,0
                 """);
@@ -359,12 +364,7 @@ class AnalysisStageTest {
     void withoutOrdersTheChannelsHaveNoChartOfNothingNoShareOfNothingAndNoRevenueIsCalledClean() throws Exception {
         // A folder without purchases drew an empty frame of channel names, shares of $0 as "0%" and shifts as
         // "0.0 pts", and the quality table said "The remaining 100% of revenue is clean" beside $0.
-        for (String file : List.of("conversions.csv", "order_items.csv", "attribution.csv")) {
-            Path path = out.resolve("transform").resolve(file);
-            Files.writeString(path, Files.readAllLines(path).get(0) + "\n");
-        }
-        Files.writeString(out.resolve("transform/channel_performance.csv"), """
-                model,channel,sessions,conversions,revenue
+        withoutOrders("""
                 first_click,Direct,6,0,0
                 last_click,Direct,6,0,0
                 first_click,Email,2,0,0

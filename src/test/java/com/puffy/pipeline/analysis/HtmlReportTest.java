@@ -118,11 +118,7 @@ class HtmlReportTest {
 
     @Test
     void aDayWithoutEventRowsKeepsItsRowInTheDailyTableSayingNoDataWithItsAlerts() throws Exception {
-        Path out = dir.resolve("run");
-        Path work = dir.resolve("work-missing-day");
-        Path daily = out.resolve("transform/daily_metrics.csv");
-        Files.writeString(daily, Files.readString(daily).replaceAll("(?m)^2025-03-02,.*\n", ""));
-        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        Path work = analyzedWithoutMarch2("work-missing-day");
         String page = Files.readString(work.resolve(AnalysisStage.REPORT));
         // Monitoring's alerts of the day count there: a dash read as "no alert", beside a missing partition.
         assertThat(page).contains("<td class=\"date\">Mar 2</td><td class=\"num\">\u2013</td>")
@@ -136,11 +132,7 @@ class HtmlReportTest {
     void aDayWithoutEventRowsKeepsItsRowInDailyTrendsCsvWithItsFiguresEmptyNotZero() throws Exception {
         // The CSV went from Mar 1 to Mar 3 with nothing to say Mar 2 was missing; a zero would be read as a day
         // without sales and pull a spreadsheet's average down.
-        Path out = dir.resolve("run");
-        Path work = dir.resolve("work-missing-day-csv");
-        Path daily = out.resolve("transform/daily_metrics.csv");
-        Files.writeString(daily, Files.readString(daily).replaceAll("(?m)^2025-03-02,.*\n", ""));
-        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        Path work = analyzedWithoutMarch2("work-missing-day-csv");
         java.util.List<String> lines = Files.readAllLines(work.resolve("daily_trends.csv"));
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).endsWith(",alerts,issues,has_event_rows");
@@ -253,11 +245,7 @@ class HtmlReportTest {
     void atEightHundredPixelsEachDataIssueOfTheDailyTableTakesOneLine() throws Exception {
         // "zero-revenue orders (1); item prices missing (1)" ran over four lines of a column a sixth of the table
         // wide, breaking inside the names. A day of pq-g14 with two issues and a day without event rows stand in.
-        Path out = dir.resolve("run");
-        Path work = dir.resolve("work-issues");
-        Path daily = out.resolve("transform/daily_metrics.csv");
-        Files.writeString(daily, Files.readString(daily).replaceAll("(?m)^2025-03-02,.*\n", ""));
-        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        Path work = analyzedWithoutMarch2("work-issues");
         String page = Files.readString(work.resolve(AnalysisStage.REPORT)).replace("<td class=\"txt issues\"></td>",
                 "<td class=\"txt issues\">" + HtmlReport.issues("zero-revenue orders (1); item prices missing (1)")
                         + "</td>");
@@ -273,6 +261,16 @@ class HtmlReportTest {
                     assertThat(Integer.parseInt(linesAndIssues[0])).as(day)
                             .isLessThanOrEqualTo(Integer.parseInt(linesAndIssues[1]));
                 });
+    }
+
+    /** The fixture analysed again into {@code workName} with Mar 2 (its middle day) left out of daily_metrics.csv. */
+    private Path analyzedWithoutMarch2(String workName) throws Exception {
+        Path out = dir.resolve("run");
+        Path work = dir.resolve(workName);
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replaceAll("(?m)^2025-03-02,.*\n", ""));
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        return work;
     }
 
     /** What {@code expression} says of {@code page} laid out by headless Chromium in a window {@code width} wide. */
