@@ -79,12 +79,37 @@ public record AnalysisResult(
                        double avgSessionsToPurchase) {
     }
 
-    /** One partition day. {@code issues} names the data-quality problems touching the day, {@code ;}-separated. */
+    /**
+     * One day of the period. {@code issues} names the data-quality problems touching the day, {@code ;}-separated.
+     * A day between the first and the last with no event rows (its file is not in the folder, or nothing in it was
+     * valid) has a row too, {@code hasEventRows} false: its figures are unknown, not zero (they are left empty in
+     * daily_trends.csv), and its alerts (the missing partition) still count. An analyst reading the CSV saw the
+     * dates jump from Mar 4 to Mar 6 with nothing to say a day was missing.
+     */
     public record DailyTrend(String date, long events, long sessions, long users, long orders, double revenue,
                              double aov, double sessionCvr, double revenuePerSession, double botShare,
-                             double clientIdNullRate, int alerts, String issues) {
+                             double clientIdNullRate, int alerts, String issues, boolean hasEventRows) {
+
+        /** What a day without event rows says in the issues column, in the CSV and in the report's table. */
+        public static final String NO_EVENT_ROWS = "no data: no event rows";
+
+        /** A day with event rows. */
+        public DailyTrend(String date, long events, long sessions, long users, long orders, double revenue,
+                          double aov, double sessionCvr, double revenuePerSession, double botShare,
+                          double clientIdNullRate, int alerts, String issues) {
+            this(date, events, sessions, users, orders, revenue, aov, sessionCvr, revenuePerSession, botShare,
+                    clientIdNullRate, alerts, issues, true);
+        }
+
+        /** A day of the period without event rows: no figures, only its alerts. */
+        public static DailyTrend withoutEventRows(String date, int alerts) {
+            return new DailyTrend(date, 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, alerts, NO_EVENT_ROWS, false);
+        }
+
+        /** A data-quality finding touches this day (a day without event rows is no data, not flagged data). */
         public boolean hasIssues() {
-            return !issues.isEmpty();
+            return hasEventRows && !issues.isEmpty();
         }
     }
 
@@ -143,12 +168,17 @@ public record AnalysisResult(
     }
 
     /**
-     * The days of the period with no row in the daily trend: no event rows that day (its file is not in the folder, or
-     * nothing in it was valid). The daily charts leave them open, as "no data" and not as a day of zero or a line
+     * The days of the period without event rows (its file is not in the folder, or nothing in it was valid), whether
+     * the daily trend holds a row saying so or no row at all. The daily charts leave them open, as "no data" and not as a day of zero or a line
      * drawn across from the day before.
      */
     public List<String> missingDays() {
-        return com.puffy.pipeline.core.DayGaps.missingDays(daily.stream().map(DailyTrend::date).toList());
+        return com.puffy.pipeline.core.DayGaps.missingDays(daysWithData().stream().map(DailyTrend::date).toList());
+    }
+
+    /** The daily rows of days with event rows: what the charts draw and the sentences compare. */
+    public List<DailyTrend> daysWithData() {
+        return daily.stream().filter(DailyTrend::hasEventRows).toList();
     }
 
     /** The sentences of one section, in order. */

@@ -15,6 +15,7 @@ import com.puffy.pipeline.analysis.AnalysisResult.Segment;
 import com.puffy.pipeline.analysis.AnalysisResult.TopProduct;
 import com.puffy.pipeline.analysis.Frame.Group;
 import com.puffy.pipeline.config.MonitoringConfig;
+import com.puffy.pipeline.core.DayGaps;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -152,6 +153,11 @@ final class Analyzer {
                     Cents.of(ratio(dayRevenue, daySessions)),
                     zero(botShare[i]), zero(nullRate[i]), alertsByDate.getOrDefault(date, 0),
                     String.join("; ", issuesByDate.getOrDefault(date, List.of()))));
+        }
+        // transform/daily_metrics.csv has a row only for a day with event rows (SPEC §7); the report's daily table
+        // keeps the day between them that has none, with its alert, rather than skip from Mar 4 to Mar 6.
+        for (String missing : DayGaps.missingDays(dates)) {
+            rows.add(DailyTrend.withoutEventRows(missing, alertsByDate.getOrDefault(missing, 0)));
         }
         rows.sort(Comparator.comparing(DailyTrend::date));
         return rows;

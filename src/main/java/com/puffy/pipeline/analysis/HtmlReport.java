@@ -255,12 +255,13 @@ final class HtmlReport {
 
     private void trend() {
         section("trend", "Daily trend", Insights.TREND);
-        if (!r.daily().isEmpty()) {
+        List<DailyTrend> days = r.daysWithData();
+        if (!days.isEmpty()) {
             // A chart of nothing drew an empty frame with an axis of "-0% ... 0%": a sentence says it instead.
             html.append("<h3>Revenue per day</h3>");
-            if (r.daily().stream().anyMatch(d -> d.revenue() > 0)) {
-                html.append(shown(Charts.dailyRevenue(r.daily(), "chart-revenue")));
-                boolean flagged = r.daily().stream().anyMatch(DailyTrend::hasIssues);
+            if (days.stream().anyMatch(d -> d.revenue() > 0)) {
+                html.append(shown(Charts.dailyRevenue(days, "chart-revenue")));
+                boolean flagged = days.stream().anyMatch(DailyTrend::hasIssues);
                 if (flagged || !r.missingDays().isEmpty()) {
                     html.append("<p class=\"legend\">");
                     if (flagged) {
@@ -273,15 +274,15 @@ final class HtmlReport {
                 empty("No revenue on any day, so there is no chart.");
             }
             closeLead();
-            if (r.daily().size() == 1 && r.daily().get(0).sessions() > 0) {
+            if (days.size() == 1 && days.get(0).sessions() > 0) {
                 // One point on an axis of one day tells nothing the table does not.
                 html.append("<h3>Sessions and conversion rate per day</h3>");
                 empty("One day of data: its sessions and conversion rate are in the table below.");
-            } else if (r.daily().stream().anyMatch(d -> d.sessions() > 0)) {
+            } else if (days.stream().anyMatch(d -> d.sessions() > 0)) {
                 html.append("<div class=\"pair\"><div><h3>Sessions per day</h3>")
-                        .append(shown(Charts.dailyLine(r.daily(), false, "chart-sessions")))
+                        .append(shown(Charts.dailyLine(days, false, "chart-sessions")))
                         .append("</div><div><h3>Session conversion rate</h3>")
-                        .append(shown(Charts.dailyLine(r.daily(), true, "chart-cvr"))).append("</div></div>");
+                        .append(shown(Charts.dailyLine(days, true, "chart-cvr"))).append("</div></div>");
                 if (!r.missingDays().isEmpty()) {
                     html.append("<p class=\"legend\">").append(noDataKey()).append("</p>");
                 }
@@ -293,7 +294,14 @@ final class HtmlReport {
         // A day without event rows keeps its place in the table, saying so: skipped, it read as if the period had
         // one day fewer, and the charts above mark it "no data".
         java.util.TreeMap<String, List<String>> byDate = new java.util.TreeMap<>();
+        String none = "\u2013";
         for (DailyTrend d : r.daily()) {
+            if (!d.hasEventRows()) {
+                // Its alerts count (the missing partition is one): a dash there read as "no alert on this day".
+                byDate.put(d.date(), List.of(Fmt.date(d.date(), yearly()), none, none, none, none, none, none, none,
+                        Integer.toString(d.alerts()), d.issues()));
+                continue;
+            }
             byDate.put(d.date(), List.of(Fmt.date(d.date(), yearly()), Fmt.money(d.revenue()), Fmt.count(d.orders()),
                     d.orders() == 0 ? "\u2013" : Fmt.money(d.aov()),
                     Fmt.count(d.sessions()), d.sessions() == 0 ? NONE : Fmt.rate(d.sessionCvr()),
@@ -301,13 +309,12 @@ final class HtmlReport {
                     Fmt.percent(d.clientIdNullRate()), Integer.toString(d.alerts()), d.issues()));
         }
         for (String missing : r.missingDays()) {
-            String none = "\u2013";
-            byDate.put(missing, List.of(Fmt.date(missing, yearly()), none, none, none, none, none, none, none, none,
-                    "no data: no event rows for this day"));
+            byDate.putIfAbsent(missing, List.of(Fmt.date(missing, yearly()), none, none, none, none, none, none, none,
+                    none, DailyTrend.NO_EVENT_ROWS));
         }
         List<List<String>> rows = new ArrayList<>(byDate.values());
         if (table(List.of("Date", "Revenue", "Orders", "AOV", "Sessions", "Conv. rate", "Bot share", "No client id",
-                "Alerts", "Data issues"), "drrrrrrrrl", rows, rows.size() > 31)) {
+                "Alerts", "Data issues"), "drrrrrrrri", rows, rows.size() > 31)) {
             csvNote(ReportTables.DAILY);
         }
         endSection();
@@ -369,9 +376,17 @@ final class HtmlReport {
 
     private void channels() {
         section("channels", "Channels and attribution", Insights.CHANNELS);
+        // Without an order every channel has $0 under every model: the chart was an empty frame of channel names,
+        // and the table's shares of $0 read "0%" and its shifts "0.0 pts" (decision 0760: a share of nothing is "–").
+        boolean credited = r.attributionShift().stream()
+                .anyMatch(s -> s.firstClickRevenue() != 0 || s.lastClickRevenue() != 0);
         if (!r.attributionShift().isEmpty()) {
-            html.append("<h3>Revenue by channel: first click versus last click</h3>")
-                    .append(shown(Charts.attribution(r.attributionShift(), "chart-attribution")));
+            html.append("<h3>Revenue by channel: first click versus last click</h3>");
+            if (credited) {
+                html.append(shown(Charts.attribution(r.attributionShift(), "chart-attribution")));
+            } else {
+                empty("No revenue to credit to a channel, so there is no chart.");
+            }
         }
         closeLead();
         List<List<String>> rows = new ArrayList<>();
@@ -381,8 +396,9 @@ final class HtmlReport {
                 .toList());
         for (int i = 0; i < r.attributionShift().size(); i++) {
             AttributionShift s = r.attributionShift().get(i);
-            rows.add(List.of(s.channel(), Fmt.money(s.firstClickRevenue()), firstShares.get(i),
-                    Fmt.money(s.lastClickRevenue()), lastShares.get(i), Fmt.points(s.shiftPoints())));
+            rows.add(List.of(s.channel(), Fmt.money(s.firstClickRevenue()), credited ? firstShares.get(i) : NONE,
+                    Fmt.money(s.lastClickRevenue()), credited ? lastShares.get(i) : NONE,
+                    credited ? Fmt.points(s.shiftPoints()) : NONE));
         }
         html.append("<h3>Shift between first and last click</h3>");
         if (table(List.of("Channel", "First click", "Share", "Last click", "Share", "Shift"), "lrrrrr", rows, false)) {
@@ -604,10 +620,11 @@ final class HtmlReport {
             html.append("<p class=\"empty\">Nothing to show.</p>");
             return false;
         }
-        html.append(scroll ? "<div class=\"scroll\">" : "").append("<table><thead><tr>");
+        // A table wider than a phone's window scrolls inside its card; left to widen the page, it made a phone's
+        // browser zoom the whole report out to fit it.
+        html.append(scroll ? "<div class=\"scroll\">" : "<div class=\"fit\">").append("<table><thead><tr>");
         for (int i = 0; i < header.size(); i++) {
-            html.append("<th class=\"").append(align.charAt(i) == 'r' ? "num" : align.charAt(i) == 'd' ? "date" : "txt")
-                    .append("\">")
+            html.append("<th class=\"").append(cellClass(align.charAt(i))).append("\">")
                     .append(escape(header.get(i))).append("</th>");
         }
         html.append("</tr></thead><tbody>");
@@ -615,13 +632,39 @@ final class HtmlReport {
             html.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 char a = align.charAt(i);
-                html.append("<td class=\"").append(a == 'r' ? "num" : a == 'd' ? "date" : "txt").append("\">")
-                        .append(a == 'r' ? escape(row.get(i)) : prose(row.get(i))).append("</td>");
+                html.append("<td class=\"").append(cellClass(a)).append("\">")
+                        .append(a == 'r' ? escape(row.get(i)) : a == 'i' ? issues(row.get(i)) : prose(row.get(i)))
+                        .append("</td>");
             }
             html.append("</tr>");
         }
-        html.append("</tbody></table>").append(scroll ? "</div>" : "");
+        html.append("</tbody></table></div>");
         return true;
+    }
+
+    /** Column letters: {@code r} a number, {@code d} a date, {@code i} a "; "-separated list of issues, else text. */
+    private static String cellClass(char align) {
+        return switch (align) {
+            case 'r' -> "num";
+            case 'd' -> "date";
+            case 'i' -> "txt issues";
+            default -> "txt";
+        };
+    }
+
+    /**
+     * One issue per line: run together, "zero-revenue orders (1); item prices missing (1)" broke wherever the narrow
+     * column ended ("zero-revenue / orders (1); / item prices / missing (1)" at 800 px).
+     */
+    static String issues(String text) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String issue : text.split("; ")) {
+            out.append("<span class=\"issue\">").append(prose(issue)).append("</span>");
+        }
+        return out.toString();
     }
 
     /**
@@ -659,7 +702,9 @@ final class HtmlReport {
             svg.chart{width:100%;height:auto;display:block}
             .pair{display:grid;grid-template-columns:1fr 1fr;gap:20px}
             .narrow{display:none}
-            @media (max-width:940px){.wide{display:none}.narrow{display:block}.pair{grid-template-columns:1fr;gap:0}}
+            @media (max-width:940px){.wide{display:none}.narrow{display:block}.pair{grid-template-columns:1fr;gap:0}th,td{padding-left:5px;padding-right:5px}th.num{white-space:normal}}
+            @media (max-width:720px){main{padding:20px 12px 32px}.card{padding:14px 12px}.tiles{grid-template-columns:repeat(3,1fr)}.tiles.small{grid-template-columns:repeat(2,1fr)}}
+            @media (max-width:480px){.tiles{grid-template-columns:repeat(2,1fr)}h1{font-size:24px}}
             .legend{margin:2px 0 0;color:#5b6b80;font-size:12px}
             .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 5px 0 10px;vertical-align:-1px}
             .swatch.navy{background:#1f3a5f}.swatch.amber{background:#e9a23b}.swatch.nodata{background:#eef0f3;box-shadow:inset 0 0 0 1px #b9c1cc}
@@ -671,12 +716,15 @@ final class HtmlReport {
             .date{text-align:left;white-space:nowrap}
             code{font:.92em ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;background:#eef1f5;border-radius:3px;padding:0 3px}
             .scroll{max-height:420px;overflow:auto}
+            .fit{overflow-x:auto}
+            .issue{display:block}
+            .issues{min-width:12.5em}
             .csv,.empty{margin:4px 0 0;color:#8a96a8;font-size:11px}
             .chips{margin:8px 0}
             .chip{display:inline-block;padding:4px 10px;margin:0 8px 6px 0;border-radius:999px;font-size:13px;font-weight:600}
             .chip.critical{background:#fde8ea;color:#a61b2b}.chip.warning{background:#fff3dc;color:#8a5a00}.chip.info{background:#e8f0fb;color:#1f3a5f}
             footer{color:#7a8799;font-size:12px;margin-top:24px}
             @page{margin:12mm}
-            @media print{body{background:#fff}.swatch,.chip,.trust,.tile.accent{-webkit-print-color-adjust:exact;print-color-adjust:exact}main{max-width:none;padding:0}.tile,.trust,svg.chart,tr,.pair>div,.lead{break-inside:avoid}h2,h3{break-after:avoid}.insight{break-after:avoid}table{font-size:11px}th,td{padding:3px 5px}.scroll{max-height:none;overflow:visible}}
+            @media print{body{background:#fff}.swatch,.chip,.trust,.tile.accent{-webkit-print-color-adjust:exact;print-color-adjust:exact}main{max-width:none;padding:0}.tile,.trust,svg.chart,tr,.pair>div,.lead{break-inside:avoid}h2,h3{break-after:avoid}.insight{break-after:avoid}table{font-size:11px}th,td{padding:3px 5px}.scroll,.fit{max-height:none;overflow:visible}}
             """;
 }

@@ -86,7 +86,7 @@ final class Insights {
     }
 
     private void trend() {
-        List<DailyTrend> days = r.daily();
+        List<DailyTrend> days = r.daysWithData();
         if (days.isEmpty()) {
             say(TREND, "There are no days with data.");
             return;

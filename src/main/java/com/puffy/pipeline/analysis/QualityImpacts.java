@@ -252,8 +252,10 @@ final class QualityImpacts {
         }
         rows.add(new QualityImpact("ANY", "Orders touched by at least one of the issues above", taintedDays.size(),
                 count, Cents.of(revenue), Analyzer.ratio(revenue, totalRevenue), "See the rows above",
-                // Printed beside the ANY share: the two add up to 100% (Fmt.shares).
-                "The remaining " + Fmt.shares(List.of(Analyzer.ratio(revenue, totalRevenue),
+                // Printed beside the ANY share: the two add up to 100% (Fmt.shares). Without revenue there is no
+                // share of it to call clean: "The remaining 100% of revenue is clean" stood beside $0 and a dash.
+                totalRevenue == 0 ? "There is no revenue in the period: the rows above touch other figures only."
+                        : "The remaining " + Fmt.shares(List.of(Analyzer.ratio(revenue, totalRevenue),
                         1 - Analyzer.ratio(revenue, totalRevenue))).get(1) + " of revenue is clean."));
     }
 

@@ -161,7 +161,7 @@ final class ReportTables {
                     List<Object> cells = new ArrayList<>(components.length);
                     for (RecordComponent component : components) {
                         try {
-                            cells.add(component.getAccessor().invoke(row));
+                            cells.add(unknown(row, component) ? "" : component.getAccessor().invoke(row));
                         } catch (IllegalAccessException | InvocationTargetException e) {
                             throw new IllegalStateException("Cannot read " + component.getName() + " of " + type, e);
                         }
@@ -171,6 +171,18 @@ final class ReportTables {
             }
         });
     }
+
+    /**
+     * A figure of a day without event rows is unknown, not zero: its cell is empty, so a spreadsheet's average or sum
+     * of the column passes over the day instead of counting a day of nothing. Its date, alerts and issues are known.
+     */
+    private static boolean unknown(Record row, RecordComponent component) {
+        return row instanceof DailyTrend day && !day.hasEventRows() && component.getType() != String.class
+                && component.getType() != boolean.class && !component.getName().equals("alerts");
+    }
+
+    /** Columns added after reports were first written, with the value an older file means by leaving them out. */
+    private static final Map<String, String> LATER_COLUMNS = Map.of("has_event_rows", "true");
 
     static AnalysisResult read(Path dir) throws IOException {
         List<Overview> overview = readRecords(dir.resolve(OVERVIEW), Overview.class);
@@ -228,7 +240,8 @@ final class ReportTables {
         List<T> rows = new ArrayList<>();
         try (CSVParser parser = CsvInput.open(file)) {
             List<String> header = parser.getHeaderNames();
-            List<String> missing = columns.stream().filter(c -> !header.contains(c)).toList();
+            List<String> missing = columns.stream()
+                    .filter(c -> !header.contains(c) && !LATER_COLUMNS.containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 throw PipelineException.unreadableInput("report/" + file.getFileName() + " lacks the column(s) "
                         + String.join(", ", missing) + ": run the analysis stage again.", null);
@@ -236,7 +249,9 @@ final class ReportTables {
             for (CSVRecord record : parser) {
                 Object[] args = new Object[components.length];
                 for (int i = 0; i < components.length; i++) {
-                    args[i] = convert(record.get(columns.get(i)), components[i].getType(), file);
+                    String column = columns.get(i);
+                    String cell = header.contains(column) ? record.get(column) : LATER_COLUMNS.get(column);
+                    args[i] = convert(cell, components[i].getType(), file);
                 }
                 rows.add(constructor.newInstance(args));
             }
@@ -260,6 +275,9 @@ final class ReportTables {
             }
             if (type == int.class) {
                 return cell.isEmpty() ? 0 : Integer.parseInt(cell);
+            }
+            if (type == boolean.class) {
+                return !cell.equalsIgnoreCase("false");
             }
         } catch (NumberFormatException e) {
             throw PipelineException.unreadableInput("report/" + file.getFileName() + " holds '" + cell

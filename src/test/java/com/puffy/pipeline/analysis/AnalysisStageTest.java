@@ -323,14 +323,19 @@ class AnalysisStageTest {
                 .isEqualTo("Most severe: CLIENT_ID_NULL_RATE on Mar 2: 20% of rows without client id.");
     }
 
-    @Test
-    void aFolderWithoutOrdersInventsNoAverageOrderNoTopChannelAndNoRateForAnEmptyGroup() throws Exception {
+    /** The fixture's transform outputs without a single order; {@code channelRows} credit nothing to anyone. */
+    private void withoutOrders(String channelRows) throws Exception {
         for (String file : List.of("conversions.csv", "order_items.csv", "attribution.csv")) {
             Path path = out.resolve("transform").resolve(file);
             Files.writeString(path, Files.readAllLines(path).get(0) + "\n");
         }
-        Files.writeString(out.resolve("transform/channel_performance.csv"), """
-                model,channel,sessions,conversions,revenue
+        Files.writeString(out.resolve("transform/channel_performance.csv"),
+                "model,channel,sessions,conversions,revenue\n" + channelRows);
+    }
+
+    @Test
+    void aFolderWithoutOrdersInventsNoAverageOrderNoTopChannelAndNoRateForAnEmptyGroup() throws Exception {
+        withoutOrders("""
                 first_click,Direct,6,0,0
                 last_click,Direct,6,0,0
                 """);
@@ -353,6 +358,27 @@ class AnalysisStageTest {
         assertThat(summary.get(0)).isEqualTo("No orders over 3 days.");
         assertThat(summary).noneMatch(line -> line.contains("AOV") || line.contains("% of revenue"))
                 .contains("Data-quality findings touch 2 days; there is no revenue to weigh them against.");
+    }
+
+    @Test
+    void withoutOrdersTheChannelsHaveNoChartOfNothingNoShareOfNothingAndNoRevenueIsCalledClean() throws Exception {
+        // A folder without purchases drew an empty frame of channel names, shares of $0 as "0%" and shifts as
+        // "0.0 pts", and the quality table said "The remaining 100% of revenue is clean" beside $0.
+        withoutOrders("""
+                first_click,Direct,6,0,0
+                last_click,Direct,6,0,0
+                first_click,Email,2,0,0
+                last_click,Email,2,0,0
+                """);
+        String page = HtmlReport.render(analyze(), "test");
+        String channels = page.substring(page.indexOf("id=\"channels\""));
+        channels = channels.substring(0, channels.indexOf("</section>"));
+        assertThat(channels).doesNotContain("<svg").contains("No revenue to credit to a channel, so there is no chart.")
+                .contains("<td class=\"txt\">Direct</td><td class=\"num\">$0</td><td class=\"num\">\u2013</td>"
+                        + "<td class=\"num\">$0</td><td class=\"num\">\u2013</td><td class=\"num\">\u2013</td>")
+                .doesNotContain(">0%<").doesNotContain("0.0 pts");
+        assertThat(page).doesNotContain("of revenue is clean")
+                .contains("There is no revenue in the period: the rows above touch other figures only.");
     }
 
     @Test
@@ -463,7 +489,7 @@ class AnalysisStageTest {
         assertThat(result.figures()).containsEntry("orders", 4L);
         assertThat(Files.readString(work.resolve(ReportTables.DAILY)).lines().findFirst().orElseThrow())
                 .isEqualTo("date,events,sessions,users,orders,revenue,aov,session_cvr,revenue_per_session,bot_share,"
-                        + "client_id_null_rate,alerts,issues");
+                        + "client_id_null_rate,alerts,issues,has_event_rows");
     }
 
     @Test

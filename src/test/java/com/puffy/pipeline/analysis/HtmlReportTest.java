@@ -117,19 +117,43 @@ class HtmlReportTest {
     }
 
     @Test
-    void aDayWithoutEventRowsKeepsItsRowInTheDailyTableSayingNoDataAndItsCsvStaysAsItWas() throws Exception {
-        Path out = dir.resolve("run");
-        Path work = dir.resolve("work-missing-day");
-        Path daily = out.resolve("transform/daily_metrics.csv");
-        Files.writeString(daily, Files.readString(daily).replaceAll("(?m)^2025-03-02,.*\n", ""));
-        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+    void aDayWithoutEventRowsKeepsItsRowInTheDailyTableSayingNoDataWithItsAlerts() throws Exception {
+        Path work = analyzedWithoutMarch2("work-missing-day");
         String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        // Monitoring's alerts of the day count there: a dash read as "no alert", beside a missing partition.
         assertThat(page).contains("<td class=\"date\">Mar 2</td><td class=\"num\">\u2013</td>")
-                .contains("no data: no event rows for this day");
+                .contains("<td class=\"num\">\u2013</td><td class=\"num\">2</td><td class=\"txt issues\">"
+                        + "<span class=\"issue\">no data: no event rows</span></td>");
         assertThat(page.indexOf(">Mar 1</td>")).isLessThan(page.indexOf(">Mar 2</td>"));
         assertThat(page.indexOf(">Mar 2</td>")).isLessThan(page.indexOf(">Mar 3</td>"));
-        assertThat(Files.readAllLines(work.resolve("daily_trends.csv"))).as("one row per day with data").hasSize(3)
-                .noneMatch(line -> line.startsWith("2025-03-02"));
+    }
+
+    @Test
+    void aDayWithoutEventRowsKeepsItsRowInDailyTrendsCsvWithItsFiguresEmptyNotZero() throws Exception {
+        // The CSV went from Mar 1 to Mar 3 with nothing to say Mar 2 was missing; a zero would be read as a day
+        // without sales and pull a spreadsheet's average down.
+        Path work = analyzedWithoutMarch2("work-missing-day-csv");
+        java.util.List<String> lines = Files.readAllLines(work.resolve("daily_trends.csv"));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).endsWith(",alerts,issues,has_event_rows");
+        assertThat(lines.get(1)).startsWith("2025-03-01,").endsWith(",true");
+        assertThat(lines.get(2)).isEqualTo("2025-03-02,,,,,,,,,,,2,no data: no event rows,false");
+        assertThat(lines.get(3)).startsWith("2025-03-03,").endsWith(",true");
+
+        AnalysisResult read = AnalysisResults.read(work);
+        assertThat(read.missingDays()).containsExactly("2025-03-02");
+        assertThat(read.daysWithData()).extracting(AnalysisResult.DailyTrend::date)
+                .containsExactly("2025-03-01", "2025-03-03");
+        assertThat(read.daily().get(1).hasIssues()).as("no data is not data touched by a finding").isFalse();
+    }
+
+    @Test
+    void aDailyTrendsCsvWrittenBeforeItSaidWhichDaysHaveEventRowsIsStillRead() throws Exception {
+        Path work = dir.resolve("work");
+        Path csv = work.resolve("daily_trends.csv");
+        Files.writeString(csv, Files.readString(csv).replaceAll(",(has_event_rows|true)(?=\r?\n)", ""));
+        assertThat(Files.readString(csv)).doesNotContain("has_event_rows");
+        assertThat(AnalysisResults.read(work).daysWithData()).hasSize(3);
     }
 
     @Test
@@ -203,6 +227,62 @@ class HtmlReportTest {
         // Laid out by a browser: the wide drawings were scaled to two-thirds there, their 12 px labels read as 8 px.
         assertThat(chartScales(1280)).as("wide window").allSatisfy(scale -> assertThat(scale).isBetween(0.9, 1.01));
         assertThat(chartScales(800)).as("800 px window").allSatisfy(scale -> assertThat(scale).isBetween(0.95, 1.1));
+    }
+
+    @Test
+    void onAWindowNarrowerThanSevenHundredPixelsNothingWidensThePagePastIt() throws Exception {
+        // The six KPI tiles and the wide tables made the page 718 px wide in a 600 px window: a phone's browser
+        // zooms such a page out as a whole. Tables too wide for the window scroll inside their card instead.
+        for (int width : new int[] {600, 500}) {
+            String measured = measure(html, width, "[innerWidth, document.documentElement.scrollWidth].join(' ')");
+            String[] widths = measured.split(" ");
+            assertThat(Integer.parseInt(widths[1])).as("page width in a %s px window", widths[0])
+                    .isLessThanOrEqualTo(Integer.parseInt(widths[0]));
+        }
+    }
+
+    @Test
+    void atEightHundredPixelsEachDataIssueOfTheDailyTableTakesOneLine() throws Exception {
+        // "zero-revenue orders (1); item prices missing (1)" ran over four lines of a column a sixth of the table
+        // wide, breaking inside the names. A day of pq-g14 with two issues and a day without event rows stand in.
+        Path work = analyzedWithoutMarch2("work-issues");
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT)).replace("<td class=\"txt issues\"></td>",
+                "<td class=\"txt issues\">" + HtmlReport.issues("zero-revenue orders (1); item prices missing (1)")
+                        + "</td>");
+        assertThat(page).contains("<span class=\"issue\">zero-revenue orders (1)</span>");
+        String measured = measure(page, 800, "[...document.querySelectorAll('#trend tbody tr')].map(row => {"
+                + " const cell = row.lastElementChild, style = getComputedStyle(cell);"
+                + " const lines = (cell.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom))"
+                + " / parseFloat(style.lineHeight);"
+                + " return Math.round(lines) + ':' + Math.max(1, cell.querySelectorAll('.issue').length); }).join(' ')");
+        assertThat(measured.split(" ")).as("lines:issues of each day").hasSizeGreaterThanOrEqualTo(3)
+                .contains("2:2").allSatisfy(day -> {
+                    String[] linesAndIssues = day.split(":");
+                    assertThat(Integer.parseInt(linesAndIssues[0])).as(day)
+                            .isLessThanOrEqualTo(Integer.parseInt(linesAndIssues[1]));
+                });
+    }
+
+    /** The fixture analysed again into {@code workName} with Mar 2 (its middle day) left out of daily_metrics.csv. */
+    private Path analyzedWithoutMarch2(String workName) throws Exception {
+        Path out = dir.resolve("run");
+        Path work = dir.resolve(workName);
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replaceAll("(?m)^2025-03-02,.*\n", ""));
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        return work;
+    }
+
+    /** What {@code expression} says of {@code page} laid out by headless Chromium in a window {@code width} wide. */
+    private String measure(String page, int width, String expression) throws Exception {
+        Path file = dir.resolve("measure-" + width + "-" + Integer.toHexString(expression.hashCode()) + ".html");
+        Files.writeString(file, page.replace("</body>", "<script>document.body.setAttribute('data-measured', "
+                + expression + ");</script></body>"));
+        Path out = chromiumDumpDom(file, file.getFileName().toString(), "--hide-scrollbars",
+                "--window-size=" + width + ",900");
+        var measured = java.util.regex.Pattern.compile("data-measured=\"([^\"]*)\"").matcher(Files.readString(out));
+        assertThat(measured.find()).as("the measuring script ran").isTrue();
+        return measured.group(1);
     }
 
     /** Each visible chart's shown width over its drawn width, as headless Chromium lays the page out. */

@@ -224,7 +224,7 @@ public final class AnalysisScreen implements Screen {
         boolean yearly = Formats.spansYears(result.overview().firstDate(), result.overview().lastDate());
         long firstDay = Long.MAX_VALUE;
         long lastDay = Long.MIN_VALUE;
-        for (AnalysisResult.DailyTrend day : result.daily()) {
+        for (AnalysisResult.DailyTrend day : result.daysWithData()) {
             long epochDay = DayAxis.epochDay(day.date());
             if (epochDay == Long.MIN_VALUE) {
                 continue;
@@ -256,14 +256,14 @@ public final class AnalysisScreen implements Screen {
             orderDays.clear();
         }
         // Past two months a line per day and a dot per point fill the chart with grey and cost thousands of nodes.
-        boolean fewDays = result.daily().size() <= 62;
+        boolean fewDays = result.daysWithData().size() <= 62;
         revenue.setCreateSymbols(fewDays);
         revenue.setVerticalGridLinesVisible(fewDays);
         orders.setVerticalGridLinesVisible(fewDays);
         revenue.getData().add(money);
         orders.getData().add(count);
         wholeNumberTicks((NumberAxis) orders.getYAxis(),
-                result.daily().stream().mapToDouble(AnalysisResult.DailyTrend::orders).max().orElse(0));
+                result.daysWithData().stream().mapToDouble(AnalysisResult.DailyTrend::orders).max().orElse(0));
         revenueCard.caption(first(result.insights("trend")));
         revenueCard.describe(result.insights("trend"));
         ordersCard.describe(result.insights("trend"));
