@@ -3,6 +3,7 @@ package com.puffy.pipeline.quality;
 import com.puffy.pipeline.core.InputNames;
 import com.puffy.pipeline.core.OutputFiles;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ final class InputDiscovery {
                         if (path.toAbsolutePath().normalize().equals(root)) {
                             throw e;
                         }
-                        if (isListed(path)) {
+                        if (listedWhenUnreadable(path, e)) {
                             unreadable(path);
                         }
                         return FileVisitResult.CONTINUE;
@@ -88,6 +89,15 @@ final class InputDiscovery {
                 });
         files.sort(Comparator.comparing(InputFile::name));
         return files;
+    }
+
+    /**
+     * Whether an entry the walk could not open is listed, for validation to name as UNREADABLE_FILE: a CSV, or a
+     * subfolder a recursive run may not open. Such a subfolder was stepped over without a word, so a month of days
+     * was missing from every output and the run ended 0. A link looping back up the tree is not listed.
+     */
+    static boolean listedWhenUnreadable(Path path, IOException e) {
+        return isListed(path) || e instanceof AccessDeniedException && Files.isDirectory(path);
     }
 
     /**
