@@ -145,7 +145,10 @@ public final class EventPipeCli implements Runnable {
                 return ExitCode.USAGE.code();
             }
             String explained = ex instanceof CommandLine.MissingParameterException missing
-                    ? missingOptions(missing) : OptionValueErrors.explain(ex.getArgSpec(), ex.getValue(), ex.getCause());
+                    ? missingOptions(missing)
+                    : ex instanceof CommandLine.MutuallyExclusiveArgsException ? exclusiveOptions(ex.getCommandLine())
+                    : ex instanceof CommandLine.OverwrittenOptionException twice ? givenTwice(twice)
+                    : OptionValueErrors.explain(ex.getArgSpec(), ex.getValue(), ex.getCause());
             err.println("eventpipe: " + (explained != null ? explained : ex.getMessage()));
             err.println("Run `eventpipe " + commandPath(ex.getCommandLine()) + "--help` for the options.");
             return ExitCode.USAGE.code();
@@ -201,6 +204,36 @@ public final class EventPipeCli implements Runnable {
         }
         return needed.isEmpty() ? null : "`eventpipe " + missing.getCommandLine().getCommandName() + "` needs "
                 + String.join("; and ", needed) + ".";
+    }
+
+    /**
+     * Options that exclude each other, given together: picocli said "Error: --cache=FILE, --no-cache are mutually
+     * exclusive (specify only one)", an "Error:" inside the line's own "eventpipe:", with the options in the =FILE
+     * form nobody types. Null when the command has no such group (picocli's words are shown then).
+     */
+    static String exclusiveOptions(CommandLine commandLine) {
+        List<String> groups = new ArrayList<>();
+        for (CommandLine.Model.ArgGroupSpec group : commandLine.getCommandSpec().argGroups()) {
+            if (group.exclusive()) {
+                groups.add(String.join(" and ", group.options().stream().map(option -> option.longestName()
+                        + (option.arity().max() > 0 ? " " + option.paramLabel() : "")).toList()));
+            }
+        }
+        return groups.isEmpty() ? null : String.join("; ", groups) + " cannot be given together: keep one of them.";
+    }
+
+    /**
+     * One option given twice, as a script that appends its own --output to a line that has one already does: picocli
+     * said "option '--input' (DIR) should be specified only once", lower case and without saying which value won
+     * (none: the run did not start).
+     */
+    static String givenTwice(CommandLine.OverwrittenOptionException twice) {
+        if (!(twice.getOverwritten() instanceof CommandLine.Model.OptionSpec option)) {
+            return null;
+        }
+        return option.longestName() + " is given more than once: give it once"
+                + (option.arity().max() > 0 ? ", with the " + option.paramLabel() + " meant" : "")
+                + "; nothing was run.";
     }
 
     private static String commandPath(CommandLine commandLine) {

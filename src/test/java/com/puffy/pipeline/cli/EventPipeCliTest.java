@@ -159,6 +159,16 @@ class EventPipeCliTest {
     }
 
     @Test
+    void configPrintDefaultsWithCheckIsRefusedRatherThanLeavingTheFileUnchecked() throws Exception {
+        // --check was dropped without a word and exit 0 read as "the file is valid", whatever the file held.
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "quality: [");
+        assertThat(run("config", "--print-defaults", "--check", broken.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("eventpipe: --print-defaults and --check FILE cannot be given together: "
+                + "keep one of them.");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void configWithoutAnOptionSaysWhatToDo() {
         assertThat(run("config")).isEqualTo(2);
         assertThat(err.toString()).contains("--print-defaults");
