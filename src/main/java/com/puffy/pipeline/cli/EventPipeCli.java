@@ -254,6 +254,13 @@ public final class EventPipeCli implements Runnable {
         for (Object extra : ExtraCommands.all()) {
             cli.addSubcommand(extra);
         }
+        // `generate --help`, `config --help` and `bench --help` did not say what their exit codes mean either; a
+        // script that runs `generate` before `run` tests both codes.
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommandSpec().usageMessage().footer().length == 0) {
+                sub.getCommandSpec().usageMessage().footer("", EXIT_CODES);
+            }
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }

@@ -60,6 +60,16 @@ class EventPipeCliTest {
     }
 
     @Test
+    void theHelpOfEveryOtherCommandListsTheExitCodesToo() {
+        for (String command : List.of("generate", "config", "bench")) {
+            StringWriter help = new StringWriter();
+            assertThat(EventPipeCli.execute(com.puffy.pipeline.StudioEngine.standardPipeline(),
+                    new PrintWriter(help, true), new PrintWriter(err, true), command, "--help")).isZero();
+            assertThat(help.toString().replaceAll("\\s+", " ")).as(command).contains(EventPipeCli.EXIT_CODES);
+        }
+    }
+
+    @Test
     void everyCommandIsListedInTheHelpWithAWholeSentence() {
         // The command list shows only the first line of a description, so that line must stand on its own.
         assertThat(EventPipeCli.build(com.puffy.pipeline.StudioEngine.standardPipeline()).getSubcommands()).hasSize(8).allSatisfy((name, command) ->
