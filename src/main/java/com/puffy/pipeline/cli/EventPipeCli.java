@@ -185,11 +185,16 @@ public final class EventPipeCli implements Runnable {
 
     /**
      * A required option left out, as a sentence saying what to give: picocli's "Missing required option:
-     * '--input=DIR'" read as a parser's complaint, with the option in a form (=DIR) nobody types. Null for an option
-     * given without its value, which picocli words well enough ("Missing required parameter for option …").
+     * '--input=DIR'" read as a parser's complaint, with the option in a form (=DIR) nobody types. An option given
+     * without its value is what a script's unquoted, unset variable makes of `--input $DIR --output $OUT`: picocli
+     * said "Expected parameter for option '--input' but found '--output'", where an empty "$DIR" already got "(a
+     * variable left unset?)" (RunOptions); it gets the same words.
      */
     static String missingOptions(CommandLine.MissingParameterException missing) {
-        if (!String.valueOf(missing.getMessage()).startsWith("Missing required option")) {
+        String message = String.valueOf(missing.getMessage());
+        boolean optionLeftOut = message.startsWith("Missing required option");
+        if (!optionLeftOut && !message.startsWith("Missing required parameter for option")
+                && !message.startsWith("Expected parameter for option")) {
             return null;
         }
         List<String> needed = new ArrayList<>();
@@ -197,13 +202,25 @@ public final class EventPipeCli implements Runnable {
             if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
                 return null;
             }
-            String what = option.description().length == 0 ? "" : option.description()[0].strip();
-            what = what.endsWith(".") ? what.substring(0, what.length() - 1) : what;
-            needed.add(option.longestName() + " " + option.paramLabel()
-                    + (what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1)));
+            needed.add(option.longestName() + " " + option.paramLabel() + purpose(option));
         }
-        return needed.isEmpty() ? null : "`eventpipe " + missing.getCommandLine().getCommandName() + "` needs "
+        if (needed.isEmpty()) {
+            return null;
+        }
+        if (!optionLeftOut) {
+            CommandLine.Model.OptionSpec option = (CommandLine.Model.OptionSpec) missing.getMissing().get(0);
+            return option.longestName() + " has no " + option.paramLabel() + " after it (a variable left unset?): put "
+                    + "the " + option.paramLabel() + " right after " + option.longestName() + ".";
+        }
+        return "`eventpipe " + missing.getCommandLine().getCommandName() + "` needs "
                 + String.join("; and ", needed) + ".";
+    }
+
+    /** ": " and the option's first description line without its full stop, or nothing. */
+    private static String purpose(CommandLine.Model.OptionSpec option) {
+        String what = option.description().length == 0 ? "" : option.description()[0].strip();
+        what = what.endsWith(".") ? what.substring(0, what.length() - 1) : what;
+        return what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1);
     }
 
     /**

@@ -60,9 +60,10 @@ class StageCommandTest {
         assertThat(run("generate")).isEqualTo(2);
         assertThat(err.toString()).startsWith("eventpipe: `eventpipe generate` needs --out DIR: folder to write (new, "
                 + "empty, or generated before).");
-        // An option given without its value keeps picocli's own sentence, which names the option and its value.
+        // An option given without its value: was picocli's "Missing required parameter for option '--check' (FILE)".
         assertThat(run("config", "--check")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("eventpipe: Missing required parameter for option '--check' (FILE)");
+        assertThat(err.toString()).startsWith("eventpipe: --check has no FILE after it (a variable left unset?): put "
+                + "the FILE right after --check.");
     }
 
     @Test
@@ -177,6 +178,22 @@ class StageCommandTest {
                 // In full, as after exit 1: a cron log is read away from the folder the job ran in.
                 .contains("outranks 1): see " + dir.resolve("o").toAbsolutePath().resolve("monitoring")
                         .resolve("alerts.csv") + ".");
+    }
+
+    @Test
+    void anOptionWithoutItsValueSaysAVariableMayBeUnsetAsAnEmptyOneDoes() {
+        // `eventpipe run --input $DIR --output $OUT` in a cron script with DIR unset: picocli said "Expected parameter
+        // for option '--input' but found '--output'", and "Missing required parameter for option '--input' (DIR)".
+        Path output = dir.resolve("o");
+        assertThat(run("run", "--input", "--output", output.toString(), "--no-cache")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: --input has no DIR after it (a variable left unset?): put "
+                + "the DIR right after --input." + System.lineSeparator()
+                + "Run `eventpipe run --help` for the options.");
+        assertThat(run("validate", "--no-cache", "--input", input.toString(), "--output")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: --output has no DIR after it (a variable left unset?): put "
+                + "the DIR right after --output.");
+        assertThat(output).doesNotExist();
+        assertThat(dir.resolve("events-pipeline")).doesNotExist();
     }
 
     @Test
