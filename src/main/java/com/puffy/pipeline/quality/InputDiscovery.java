@@ -64,6 +64,10 @@ final class InputDiscovery {
                                 // An unzipped day ("events_20250226.csv/") is met here, one level deep: skipped
                                 // without a word, its day was missing with nothing to say why. Validation names it.
                                 files.add(new InputFile(path, name(root, path), 0, target.lastModifiedTime().toMillis()));
+                            } else if (target.isOther()) {
+                                // A named pipe or device named like a day: skipped without a word (exit 0, the day
+                                // missing). Validation names it without opening it, which would wait for a writer.
+                                unreadable(path);
                             }
                         } catch (IOException e) {
                             unreadable(path);

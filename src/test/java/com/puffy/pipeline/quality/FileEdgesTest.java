@@ -575,6 +575,25 @@ class FileEdgesTest {
     }
 
     @Test
+    void aNamedPipeNamedLikeADayIsUnreadableNotSkippedAndIsNeverOpened() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"));
+        Path pipe = h.input.resolve("events_20250224.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assumeThat(mkfifo.waitFor() == 0 && Files.exists(pipe)).as("mkfifo available").isTrue();
+        // Opening it would wait for a writer forever: the run must finish, and say what the file is.
+        assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return h.run().findingKeys("ERROR");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(60, java.util.concurrent.TimeUnit.SECONDS)).containsExactly("events_20250224.csv::UNREADABLE_FILE");
+        assertThat(h.findings().stream().filter(f -> f.get("code").equals("UNREADABLE_FILE")).findFirst().orElseThrow()
+                .get("message")).isEqualTo("events_20250224.csv is not a regular file (a named pipe, socket or "
+                        + "device), so it was not read; put the CSV file itself in the folder.");
+    }
+
+    @Test
     void aRecursiveRunNamesASubfolderWithoutPermission() throws Exception {
         QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"));
         Path month = Files.createDirectories(h.input.resolve("march"));
