@@ -100,6 +100,22 @@ public final class StudioCache implements AutoCloseable {
     }
 
     /**
+     * The JDK's reason for a folder that cannot be made is often only a path again: "cannot be created
+     * (/srv/ep.db)" for --cache /srv/ep.db/cache.sqlite, where /srv/ep.db is a file.
+     */
+    private static String whyNoFolder(Path target, Exception e) {
+        Path existing = target.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            return existing + " is a file, not a folder";
+        }
+        return e instanceof java.nio.file.AccessDeniedException && existing != null ? "permission denied in " + existing
+                : e.getMessage();
+    }
+
+    /**
      * {@code readOnlyConnection} opens the file as SQLite does one this user may not write (it falls back to reading
      * it): tests run as root, who may write any file, so a write-protected file cannot show it there.
      */
@@ -112,7 +128,7 @@ public final class StudioCache implements AutoCloseable {
                 Files.createDirectories(parent);
             }
         } catch (IOException | SecurityException e) {
-            warnings.add("The cache folder " + target.getParent() + " cannot be created (" + e.getMessage()
+            warnings.add("The cache folder " + target.getParent() + " cannot be created (" + whyNoFolder(target, e)
                     + "); this run works without a saved cache: choose a writable place with --cache.");
             return inMemory(warnings, busyTimeout);
         }

@@ -27,6 +27,11 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (printDefaults && check != null) {
+            // --print-defaults won and --check was dropped without a word: exit 0 read as "my file is valid".
+            throw PipelineException.usage("--print-defaults and --check FILE cannot be given together: keep one of "
+                    + "them.");
+        }
         if (printDefaults) {
             spec.commandLine().getOut().print(ConfigLoader.defaultsText());
             spec.commandLine().getOut().flush();

@@ -145,7 +145,10 @@ public final class EventPipeCli implements Runnable {
                 return ExitCode.USAGE.code();
             }
             String explained = ex instanceof CommandLine.MissingParameterException missing
-                    ? missingOptions(missing) : OptionValueErrors.explain(ex.getArgSpec(), ex.getValue(), ex.getCause());
+                    ? missingOptions(missing)
+                    : ex instanceof CommandLine.MutuallyExclusiveArgsException ? exclusiveOptions(ex.getCommandLine())
+                    : ex instanceof CommandLine.OverwrittenOptionException twice ? givenTwice(twice)
+                    : OptionValueErrors.explain(ex.getArgSpec(), ex.getValue(), ex.getCause());
             err.println("eventpipe: " + (explained != null ? explained : ex.getMessage()));
             err.println("Run `eventpipe " + commandPath(ex.getCommandLine()) + "--help` for the options.");
             return ExitCode.USAGE.code();
@@ -182,11 +185,16 @@ public final class EventPipeCli implements Runnable {
 
     /**
      * A required option left out, as a sentence saying what to give: picocli's "Missing required option:
-     * '--input=DIR'" read as a parser's complaint, with the option in a form (=DIR) nobody types. Null for an option
-     * given without its value, which picocli words well enough ("Missing required parameter for option …").
+     * '--input=DIR'" read as a parser's complaint, with the option in a form (=DIR) nobody types. An option given
+     * without its value is what a script's unquoted, unset variable makes of `--input $DIR --output $OUT`: picocli
+     * said "Expected parameter for option '--input' but found '--output'", where an empty "$DIR" already got "(a
+     * variable left unset?)" (RunOptions); it gets the same words.
      */
     static String missingOptions(CommandLine.MissingParameterException missing) {
-        if (!String.valueOf(missing.getMessage()).startsWith("Missing required option")) {
+        String message = String.valueOf(missing.getMessage());
+        boolean optionLeftOut = message.startsWith("Missing required option");
+        if (!optionLeftOut && !message.startsWith("Missing required parameter for option")
+                && !message.startsWith("Expected parameter for option")) {
             return null;
         }
         List<String> needed = new ArrayList<>();
@@ -194,13 +202,55 @@ public final class EventPipeCli implements Runnable {
             if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
                 return null;
             }
-            String what = option.description().length == 0 ? "" : option.description()[0].strip();
-            what = what.endsWith(".") ? what.substring(0, what.length() - 1) : what;
-            needed.add(option.longestName() + " " + option.paramLabel()
-                    + (what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1)));
+            needed.add(option.longestName() + " " + option.paramLabel() + purpose(option));
         }
-        return needed.isEmpty() ? null : "`eventpipe " + missing.getCommandLine().getCommandName() + "` needs "
+        if (needed.isEmpty()) {
+            return null;
+        }
+        if (!optionLeftOut) {
+            CommandLine.Model.OptionSpec option = (CommandLine.Model.OptionSpec) missing.getMissing().get(0);
+            return option.longestName() + " has no " + option.paramLabel() + " after it (a variable left unset?): put "
+                    + "the " + option.paramLabel() + " right after " + option.longestName() + ".";
+        }
+        return "`eventpipe " + missing.getCommandLine().getCommandName() + "` needs "
                 + String.join("; and ", needed) + ".";
+    }
+
+    /** ": " and the option's first description line without its full stop, or nothing. */
+    private static String purpose(CommandLine.Model.OptionSpec option) {
+        String what = option.description().length == 0 ? "" : option.description()[0].strip();
+        what = what.endsWith(".") ? what.substring(0, what.length() - 1) : what;
+        return what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1);
+    }
+
+    /**
+     * Options that exclude each other, given together: picocli said "Error: --cache=FILE, --no-cache are mutually
+     * exclusive (specify only one)", an "Error:" inside the line's own "eventpipe:", with the options in the =FILE
+     * form nobody types. Null when the command has no such group (picocli's words are shown then).
+     */
+    static String exclusiveOptions(CommandLine commandLine) {
+        List<String> groups = new ArrayList<>();
+        for (CommandLine.Model.ArgGroupSpec group : commandLine.getCommandSpec().argGroups()) {
+            if (group.exclusive()) {
+                groups.add(String.join(" and ", group.options().stream().map(option -> option.longestName()
+                        + (option.arity().max() > 0 ? " " + option.paramLabel() : "")).toList()));
+            }
+        }
+        return groups.isEmpty() ? null : String.join("; ", groups) + " cannot be given together: keep one of them.";
+    }
+
+    /**
+     * One option given twice, as a script that appends its own --output to a line that has one already does: picocli
+     * said "option '--input' (DIR) should be specified only once", lower case and without saying which value won
+     * (none: the run did not start).
+     */
+    static String givenTwice(CommandLine.OverwrittenOptionException twice) {
+        if (!(twice.getOverwritten() instanceof CommandLine.Model.OptionSpec option)) {
+            return null;
+        }
+        return option.longestName() + " is given more than once: give it once"
+                + (option.arity().max() > 0 ? ", with the " + option.paramLabel() + " meant" : "")
+                + "; nothing was run.";
     }
 
     private static String commandPath(CommandLine commandLine) {
@@ -220,6 +270,13 @@ public final class EventPipeCli implements Runnable {
         cli.addSubcommand("config", new ConfigCommand());
         for (Object extra : ExtraCommands.all()) {
             cli.addSubcommand(extra);
+        }
+        // `generate --help`, `config --help` and `bench --help` did not say what their exit codes mean either; a
+        // script that runs `generate` before `run` tests both codes.
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommandSpec().usageMessage().footer().length == 0) {
+                sub.getCommandSpec().usageMessage().footer("", EXIT_CODES);
+            }
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;

@@ -112,7 +112,7 @@ final class StageCommand implements Callable<Integer> {
         int critical = report.criticalAlerts();
         if (critical > 0) {
             err.println("eventpipe: the run also raised " + critical + " CRITICAL alert" + (critical == 1 ? "" : "s")
-                    + " (exit code 3 outranks 1): see monitoring/alerts.csv.");
+                    + " (exit code 3 outranks 1): see " + alertsFile(report) + ".");
         }
         err.flush();
     }
@@ -127,9 +127,16 @@ final class StageCommand implements Callable<Integer> {
             return;
         }
         err.println("eventpipe: the run finished with " + critical + " CRITICAL alert" + (critical == 1 ? "" : "s")
-                + " (exit code 1): see " + report.outputDir().toAbsolutePath()
-                .resolve(StageId.MONITOR.outputFolder()).resolve("alerts.csv") + ".");
+                + " (exit code 1): see " + alertsFile(report) + ".");
         err.flush();
+    }
+
+    /**
+     * In full, both after exit 1 and exit 3: a cron log is read away from the folder the job ran in, where
+     * "monitoring/alerts.csv" (what exit 3 said) leads nowhere.
+     */
+    private static java.nio.file.Path alertsFile(PipelineReport report) {
+        return report.outputDir().toAbsolutePath().resolve(StageId.MONITOR.outputFolder()).resolve("alerts.csv");
     }
 
     private Set<StageId> requestedStages() {

@@ -94,9 +94,21 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("Configuration file " + userFile + " does not exist: check the --config path.", e);
         } catch (IOException e) {
-            throw new ConfigException("Configuration file " + userFile + " cannot be read (" + e.getMessage()
-                    + "): check its permissions and that it is UTF-8 text.", e);
+            throw cannotRead(userFile, e);
         }
+    }
+
+    /**
+     * A file the system refuses to read, in words: the JDK's message for a file without read permission is only its
+     * path, so the sentence said the path twice ("cannot be read (/etc/ep.yaml): check …") and guessed at UTF-8.
+     */
+    static ConfigException cannotRead(Path userFile, IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new ConfigException("Configuration file " + userFile + " cannot be read: permission denied; check "
+                    + "its permissions, or copy it somewhere you may read it.", e);
+        }
+        return new ConfigException("Configuration file " + userFile + " cannot be read (" + e.getMessage()
+                + "): check its permissions and that it is UTF-8 text.", e);
     }
 
     /** The text of {@code bytes} read from {@code userFile}, which must be UTF-8 (checked strictly, as runs read). */

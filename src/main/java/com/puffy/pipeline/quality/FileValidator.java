@@ -126,6 +126,21 @@ final class FileValidator {
         if (packed != null) {
             return skipped(file, named, result -> compressedSkipped(result, file.path(), packed));
         }
+        if (file.size() < 0 && Files.isDirectory(file.path())) {
+            // Listed so by a recursive walk that may not open it (InputDiscovery): not a folder skipped on purpose.
+            FileResult result = new FileResult(file);
+            result.partitionDate = named.orElse(null);
+            result.dateFromName = named.isPresent();
+            return unreadable(result, 0, "is a folder that cannot be opened (permission denied), so no CSV file in "
+                    + "it was read; check its permissions");
+        }
+        if (Files.exists(file.path()) && !Files.isRegularFile(file.path()) && !Files.isDirectory(file.path())) {
+            FileResult result = new FileResult(file);
+            result.partitionDate = named.orElse(null);
+            result.dateFromName = named.isPresent();
+            return unreadable(result, 0, "is not a regular file (a named pipe, socket or device), so it was not read;"
+                    + " put the CSV file itself in the folder");
+        }
         if (Files.isDirectory(file.path())) {
             return skipped(file, named, result -> result.name() + " is a folder, not a file, and was skipped: move the"
                     + " event files inside it up into the folder you opened (the command line reads subfolders with"

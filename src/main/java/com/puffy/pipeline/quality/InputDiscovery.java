@@ -3,6 +3,7 @@ package com.puffy.pipeline.quality;
 import com.puffy.pipeline.core.InputNames;
 import com.puffy.pipeline.core.OutputFiles;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -63,6 +64,10 @@ final class InputDiscovery {
                                 // An unzipped day ("events_20250226.csv/") is met here, one level deep: skipped
                                 // without a word, its day was missing with nothing to say why. Validation names it.
                                 files.add(new InputFile(path, name(root, path), 0, target.lastModifiedTime().toMillis()));
+                            } else if (target.isOther()) {
+                                // A named pipe or device named like a day: skipped without a word (exit 0, the day
+                                // missing). Validation names it without opening it, which would wait for a writer.
+                                unreadable(path);
                             }
                         } catch (IOException e) {
                             unreadable(path);
@@ -75,7 +80,7 @@ final class InputDiscovery {
                         if (path.toAbsolutePath().normalize().equals(root)) {
                             throw e;
                         }
-                        if (isListed(path)) {
+                        if (listedWhenUnreadable(path, e)) {
                             unreadable(path);
                         }
                         return FileVisitResult.CONTINUE;
@@ -88,6 +93,15 @@ final class InputDiscovery {
                 });
         files.sort(Comparator.comparing(InputFile::name));
         return files;
+    }
+
+    /**
+     * Whether an entry the walk could not open is listed, for validation to name as UNREADABLE_FILE: a CSV, or a
+     * subfolder a recursive run may not open. Such a subfolder was stepped over without a word, so a month of days
+     * was missing from every output and the run ended 0. A link looping back up the tree is not listed.
+     */
+    static boolean listedWhenUnreadable(Path path, IOException e) {
+        return isListed(path) || e instanceof AccessDeniedException && Files.isDirectory(path);
     }
 
     /**

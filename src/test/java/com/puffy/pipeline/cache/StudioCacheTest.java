@@ -535,7 +535,9 @@ class StudioCacheTest {
         Path notAFolder = dir.resolve("plain-file");
         Files.writeString(notAFolder, "I am a file, not a folder");
         try (StudioCache cache = StudioCache.open(notAFolder.resolve("cache.sqlite"))) {
-            assertThat(cache.warnings()).singleElement().asString().contains("cannot be created").contains("--cache");
+            assertThat(cache.warnings()).singleElement().asString().contains("cannot be created").contains("--cache")
+                    // Was "cannot be created (<the path again>)".
+                    .contains("cannot be created (" + notAFolder.toAbsolutePath() + " is a file, not a folder);");
             assertThat(cache.file()).isEmpty();
             assertUsable(cache);
         }

@@ -60,6 +60,16 @@ class EventPipeCliTest {
     }
 
     @Test
+    void theHelpOfEveryOtherCommandListsTheExitCodesToo() {
+        for (String command : List.of("generate", "config", "bench")) {
+            StringWriter help = new StringWriter();
+            assertThat(EventPipeCli.execute(com.puffy.pipeline.StudioEngine.standardPipeline(),
+                    new PrintWriter(help, true), new PrintWriter(err, true), command, "--help")).isZero();
+            assertThat(help.toString().replaceAll("\\s+", " ")).as(command).contains(EventPipeCli.EXIT_CODES);
+        }
+    }
+
+    @Test
     void everyCommandIsListedInTheHelpWithAWholeSentence() {
         // The command list shows only the first line of a description, so that line must stand on its own.
         assertThat(EventPipeCli.build(com.puffy.pipeline.StudioEngine.standardPipeline()).getSubcommands()).hasSize(8).allSatisfy((name, command) ->
@@ -156,6 +166,16 @@ class EventPipeCliTest {
         out.getBuffer().setLength(0);
         assertThat(run("config", "--help")).isZero();
         assertThat(out.toString()).contains("{add: [...]} in its place adds to it");
+    }
+
+    @Test
+    void configPrintDefaultsWithCheckIsRefusedRatherThanLeavingTheFileUnchecked() throws Exception {
+        // --check was dropped without a word and exit 0 read as "the file is valid", whatever the file held.
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "quality: [");
+        assertThat(run("config", "--print-defaults", "--check", broken.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("eventpipe: --print-defaults and --check FILE cannot be given together: "
+                + "keep one of them.");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

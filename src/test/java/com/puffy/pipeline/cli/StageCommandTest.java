@@ -60,9 +60,10 @@ class StageCommandTest {
         assertThat(run("generate")).isEqualTo(2);
         assertThat(err.toString()).startsWith("eventpipe: `eventpipe generate` needs --out DIR: folder to write (new, "
                 + "empty, or generated before).");
-        // An option given without its value keeps picocli's own sentence, which names the option and its value.
+        // An option given without its value: was picocli's "Missing required parameter for option '--check' (FILE)".
         assertThat(run("config", "--check")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("eventpipe: Missing required parameter for option '--check' (FILE)");
+        assertThat(err.toString()).startsWith("eventpipe: --check has no FILE after it (a variable left unset?): put "
+                + "the FILE right after --check.");
     }
 
     @Test
@@ -173,8 +174,53 @@ class StageCommandTest {
         assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("o").toString(), "--no-cache",
                 "--as-of", "2025-03-09")).isEqualTo(3);
         assertThat(err.toString()).contains("events_20250224.csv is not UTF-8 text")
-                .containsPattern("eventpipe: the run also raised \\d+ CRITICAL alerts? \\(exit code 3 outranks 1\\): "
-                        + "see monitoring/alerts.csv.");
+                .containsPattern("eventpipe: the run also raised \\d+ CRITICAL alerts? \\(exit code 3 outranks 1\\): ")
+                // In full, as after exit 1: a cron log is read away from the folder the job ran in.
+                .contains("outranks 1): see " + dir.resolve("o").toAbsolutePath().resolve("monitoring")
+                        .resolve("alerts.csv") + ".");
+    }
+
+    @Test
+    void anOptionWithoutItsValueSaysAVariableMayBeUnsetAsAnEmptyOneDoes() {
+        // `eventpipe run --input $DIR --output $OUT` in a cron script with DIR unset: picocli said "Expected parameter
+        // for option '--input' but found '--output'", and "Missing required parameter for option '--input' (DIR)".
+        Path output = dir.resolve("o");
+        assertThat(run("run", "--input", "--output", output.toString(), "--no-cache")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: --input has no DIR after it (a variable left unset?): put "
+                + "the DIR right after --input." + System.lineSeparator()
+                + "Run `eventpipe run --help` for the options.");
+        assertThat(run("validate", "--no-cache", "--input", input.toString(), "--output")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: --output has no DIR after it (a variable left unset?): put "
+                + "the DIR right after --output.");
+        assertThat(output).doesNotExist();
+        assertThat(dir.resolve("events-pipeline")).doesNotExist();
+    }
+
+    @Test
+    void theCacheFileAndNoCacheTogetherAreRefusedInTheProductsWords() {
+        // Was "eventpipe: Error: --cache=FILE, --no-cache are mutually exclusive (specify only one)".
+        assertThat(run("run", "--input", input.toString(), "--output", dir.resolve("o").toString(),
+                "--cache", dir.resolve("c.db").toString(), "--no-cache")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: --cache FILE and --no-cache cannot be given together: keep "
+                + "one of them." + System.lineSeparator() + "Run `eventpipe run --help` for the options.")
+                .doesNotContain("Error:", "=FILE");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void anOptionGivenTwiceSaysSoInASentenceAndRunsNothing() {
+        // Was "eventpipe: option '--output' (DIR) should be specified only once".
+        assertThat(run("validate", "--input", input.toString(), "--output", dir.resolve("a").toString(),
+                "--output", dir.resolve("b").toString(), "--no-cache")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: --output is given more than once: give it once, with the "
+                + "DIR meant; nothing was run." + System.lineSeparator() + "Run `eventpipe validate --help` for the "
+                + "options.");
+        assertThat(run("run", "--input", input.toString(), "--no-cache", "--force", "--force")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("eventpipe: --force is given more than once: give it once; nothing "
+                + "was run.");
+        assertThat(dir.resolve("a")).doesNotExist();
+        assertThat(dir.resolve("b")).doesNotExist();
+        assertThat(dir.resolve("events-pipeline")).doesNotExist();
     }
 
     @Test

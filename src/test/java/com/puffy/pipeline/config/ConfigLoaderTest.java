@@ -338,6 +338,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aConfigFileWithoutReadPermissionSaysPermissionDeniedNotItsPathTwice() throws Exception {
+        // Was "Configuration file /tmp/c.yaml cannot be read (/tmp/c.yaml): check its permissions and that it is UTF-8
+        // text". Tests run as root, who may read a 000 file, so the system's refusal is played here.
+        Path file = dir.resolve("c.yaml");
+        assertThat(ConfigLoader.cannotRead(file, new java.nio.file.AccessDeniedException(file.toString())))
+                .hasMessage("Configuration file " + file + " cannot be read: permission denied; check its "
+                        + "permissions, or copy it somewhere you may read it.");
+        Files.writeString(file, "transform:\n  session_gap_minutes: 20\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        org.assertj.core.api.Assumptions.assumeThat(Files.isReadable(file)).as("not root").isFalse();
+        assertThatThrownBy(() -> ConfigLoader.load(file)).hasMessageContaining("cannot be read: permission denied");
+    }
+
+    @Test
     void aConfigFileInUtf16SaysToSaveItAsUtf8() throws Exception {
         byte[] text = "quality:\n  revenue_tolerance: 0.05\n".getBytes(java.nio.charset.StandardCharsets.UTF_16);
         Path file = Files.write(dir.resolve("u16.yaml"), text);

@@ -553,6 +553,63 @@ class FileEdgesTest {
         });
     }
 
+    @Test
+    void aSubfolderARecursiveRunMayNotOpenIsUnreadableNotASkippedFolder() throws Exception {
+        // --recursive stepped over a subfolder it may not open without a word: its days were missing and the run
+        // ended 0. The walk now lists it (InputDiscovery.listedWhenUnreadable); validation says what it is.
+        Path month = Files.createDirectories(dir.resolve("2025-03"));
+        assertThat(InputDiscovery.listedWhenUnreadable(month, new java.nio.file.AccessDeniedException(month.toString())))
+                .isTrue();
+        assertThat(InputDiscovery.listedWhenUnreadable(month, new java.nio.file.FileSystemLoopException(
+                month.toString()))).as("a link back up the tree").isFalse();
+        FileValidator validator = new FileValidator(new RowRule.Context(
+                com.puffy.pipeline.config.ConfigLoader.defaults().quality()),
+                new HeaderNormalizer(Map.of()), com.puffy.pipeline.core.Cancellation.none(), bytes -> { });
+        FileResult result = validator.validate(new InputFile(month, "2025-03", -1, -1), dir.resolve("spool"));
+        assertThat(result.status).isEqualTo(FileResult.Status.UNREADABLE);
+        assertThat(result.findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(com.puffy.pipeline.model.ReasonCode.UNREADABLE_FILE);
+            assertThat(f.message()).isEqualTo("2025-03 is a folder that cannot be opened (permission denied), so no "
+                    + "CSV file in it was read; check its permissions.");
+        });
+    }
+
+    @Test
+    void aNamedPipeNamedLikeADayIsUnreadableNotSkippedAndIsNeverOpened() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"));
+        Path pipe = h.input.resolve("events_20250224.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assumeThat(mkfifo.waitFor() == 0 && Files.exists(pipe)).as("mkfifo available").isTrue();
+        // Opening it would wait for a writer forever: the run must finish, and say what the file is.
+        assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return h.run().findingKeys("ERROR");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(60, java.util.concurrent.TimeUnit.SECONDS)).containsExactly("events_20250224.csv::UNREADABLE_FILE");
+        assertThat(h.findings().stream().filter(f -> f.get("code").equals("UNREADABLE_FILE")).findFirst().orElseThrow()
+                .get("message")).isEqualTo("events_20250224.csv is not a regular file (a named pipe, socket or "
+                        + "device), so it was not read; put the CSV file itself in the folder.");
+    }
+
+    @Test
+    void aRecursiveRunNamesASubfolderWithoutPermission() throws Exception {
+        QualityHarness h = new QualityHarness(dir).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"));
+        Path month = Files.createDirectories(h.input.resolve("march"));
+        Files.writeString(month.resolve("events_20250301.csv"), HEADER + "\n" + view(CID, "2025-03-01T10:00:00.000Z")
+                + "\n");
+        Files.setPosixFilePermissions(month, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeThat(Files.isReadable(month)).as("running as a user who cannot open a 000 folder (not root)")
+                    .isFalse();
+            h.recursive(true).run();
+            assertThat(h.findingKeys("ERROR")).containsExactly("march::UNREADABLE_FILE");
+        } finally {
+            Files.setPosixFilePermissions(month, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     private FileResult validateWith(FileValidator.Opener opener) throws Exception {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < 2000; i++) {

@@ -66,6 +66,12 @@ final class QualityHarness {
     }
 
     Path cacheFile;
+    boolean recursive;
+
+    QualityHarness recursive(boolean descend) {
+        this.recursive = descend;
+        return this;
+    }
 
     QualityHarness withCache(Path file) {
         this.cacheFile = file;
@@ -84,7 +90,7 @@ final class QualityHarness {
         deleteWork();
         Files.createDirectories(work);
         RunSettings settings = new RunSettings(input, work.resolveSibling("out"), config, null,
-                LocalDate.of(2025, 3, 10), false, cacheFile);
+                LocalDate.of(2025, 3, 10), recursive, cacheFile);
         result = new QualityStage(threads).run(new RunContext(settings, work), Progress.NONE, cancellation);
         return this;
     }
