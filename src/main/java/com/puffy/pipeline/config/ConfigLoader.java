@@ -248,6 +248,15 @@ public final class ConfigLoader {
     }
 
     /**
+     * "nothing differs from the built-in defaults", "1 key differs …", "3 keys differ …": how {@code eventpipe config
+     * --check} and the settings editor both say how many {@link #differences} a configuration has.
+     */
+    public static String howManyDiffer(int differences) {
+        return (differences == 0 ? "nothing differs" : differences == 1 ? "1 key differs" : differences + " keys differ")
+                + " from the built-in defaults";
+    }
+
+    /**
      * The keys of {@code config} whose value differs from the built-in configuration's, in the file's order: Jackson's
      * trees of both compared node by node. A list of rules is compared entry by entry ({@code click_id_rules[3]}), so
      * a click id added to one rule is one short line, not the whole list twice in JSON.
