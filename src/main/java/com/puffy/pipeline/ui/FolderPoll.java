@@ -50,6 +50,13 @@ final class FolderPoll {
     private boolean looking;
     private Look previous;
     private Look checked;
+    /**
+     * The folder and rules file the last tick or reading of the statuses was about. A look at another one, started
+     * before the analyst opened this one, was compared with this one's reading and asked a recheck of a folder in
+     * which nothing had changed (and again two looks later, against its own stale reading).
+     */
+    private Path folderNow;
+    private Path rulesNow;
     private int looks;
 
     FolderPoll(UiThreads threads, Clock clock) {
@@ -89,6 +96,8 @@ final class FolderPoll {
      */
     void statusesRead(Look seen) {
         checked = seen;
+        folderNow = seen.folder();
+        rulesNow = seen.rules();
     }
 
     /**
@@ -97,6 +106,8 @@ final class FolderPoll {
      * changed since the statuses were read and held still since the look before.
      */
     void tick(Path folder, Path rules, Runnable recheck) {
+        folderNow = folder;
+        rulesNow = rules;
         long now = clock.millis();
         // A clock set back (a time zone change, a correction) must not stop the looks until it catches up.
         if (looking || lookedBefore && now >= lastLookMillis && now - lastLookMillis < INTERVAL.toMillis()) {
@@ -110,6 +121,9 @@ final class FolderPoll {
             Look seen = look(folder, rules);
             threads.fx(() -> {
                 looking = false;
+                if (!seen.folder().equals(folderNow) || !java.util.Objects.equals(seen.rules(), rulesNow)) {
+                    return;
+                }
                 boolean heldStill = seen.equals(previous);
                 previous = seen;
                 if (heldStill && !seen.equals(checked)) {
