@@ -72,7 +72,7 @@ final class Analyzer {
         Overview overview = overview();
         Paths paths = pathToPurchase();
         Kpis kpis = kpis(paths);
-        QualityImpacts impacts = new QualityImpacts(in, orders, totalRevenue, thresholds).compute();
+        QualityImpacts impacts = new QualityImpacts(in, overview, orders, totalRevenue, thresholds).compute();
         List<DailyTrend> daily = daily(impacts.issuesByDate());
         List<FunnelStep> funnel = funnel();
         List<ChannelModel> channels = channelRevenue();

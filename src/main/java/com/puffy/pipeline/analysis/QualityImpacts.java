@@ -22,6 +22,8 @@ import java.util.TreeSet;
  */
 final class QualityImpacts {
     private final AnalysisInputs in;
+    /** The rows read and valid, summed once for the report: with none, the ANY line says there is no figure. */
+    private final AnalysisResult.Overview overview;
     private final List<Order> orders;
     private final double totalRevenue;
     private final MonitoringConfig thresholds;
@@ -30,8 +32,10 @@ final class QualityImpacts {
     private final Set<String> taintedDays = new TreeSet<>();
     private final Set<String> taintedOrders = new HashSet<>();
 
-    QualityImpacts(AnalysisInputs in, List<Order> orders, double totalRevenue, MonitoringConfig thresholds) {
+    QualityImpacts(AnalysisInputs in, AnalysisResult.Overview overview, List<Order> orders, double totalRevenue,
+                   MonitoringConfig thresholds) {
         this.in = in;
+        this.overview = overview;
         this.orders = orders;
         this.totalRevenue = totalRevenue;
         this.thresholds = thresholds;
@@ -228,12 +232,10 @@ final class QualityImpacts {
         if (rows.isEmpty()) {
             // "All figures can be used as they are" stood under "No event row was read, so there is no figure to
             // use" when the files were empty or every row was set aside: there are no figures to trust or doubt.
-            long read = in.fileSummary.stream().mapToLong(f -> Analyzer.longOf(f.get("rows_read"))).sum();
-            long valid = in.fileSummary.stream().mapToLong(f -> Analyzer.longOf(f.get("rows_valid"))).sum();
-            if (read == 0) {
+            if (overview.rowsRead() == 0) {
                 rows.add(new QualityImpact("ANY", "No event row was read", 0, 0, 0.0, 0.0, "Every figure: there is "
                         + "none", "See Quality findings for the files that were empty or skipped."));
-            } else if (valid == 0) {
+            } else if (overview.rowsValid() == 0) {
                 rows.add(new QualityImpact("ANY", "No row passed the quality checks", 0, 0, 0.0, 0.0,
                         "Every figure: there is none", "See Quality findings for why the rows were set aside."));
             } else {

@@ -2,7 +2,9 @@ package com.puffy.pipeline.cli;
 
 import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.core.PipelineException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,12 +51,10 @@ final class ConfigCommand implements Callable<Integer> {
             }
             // "is a valid configuration" alone hid what the file does: a list written to add one click id replaces
             // the built-in list whole, and only the editor's list of differences showed the rules it dropped.
-            java.util.List<ConfigLoader.Difference> differences = ConfigLoader.differences(ConfigLoader.load(check));
-            java.io.PrintWriter out = spec.commandLine().getOut();
-            out.println(check + " is a valid configuration: " + (differences.isEmpty()
-                    ? "nothing differs from the built-in defaults." : differences.size() == 1
-                    ? "1 key differs from the built-in defaults:" : differences.size() + " keys differ from the "
-                    + "built-in defaults:"));
+            List<ConfigLoader.Difference> differences = ConfigLoader.differences(ConfigLoader.load(check));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(check + " is a valid configuration: " + ConfigLoader.howManyDiffer(differences.size())
+                    + (differences.isEmpty() ? "." : ":"));
             differences.forEach(difference -> out.println("  " + difference.described()));
             if (differences.stream().anyMatch(ConfigLoader.Difference::dropsBuiltIn)) {
                 // The analyst who wrote one rule under a list meant to add it: say how, where the loss is shown.

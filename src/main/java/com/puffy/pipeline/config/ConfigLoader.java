@@ -260,6 +260,15 @@ public final class ConfigLoader {
     }
 
     /**
+     * "nothing differs from the built-in defaults", "1 key differs …", "3 keys differ …": how {@code eventpipe config
+     * --check} and the settings editor both say how many {@link #differences} a configuration has.
+     */
+    public static String howManyDiffer(int differences) {
+        return (differences == 0 ? "nothing differs" : differences == 1 ? "1 key differs" : differences + " keys differ")
+                + " from the built-in defaults";
+    }
+
+    /**
      * The keys of {@code config} whose value differs from the built-in configuration's, in the file's order: Jackson's
      * trees of both compared node by node. A list of rules is compared entry by entry ({@code click_id_rules[3]}), so
      * a click id added to one rule is one short line, not the whole list twice in JSON.
@@ -570,10 +579,11 @@ public final class ConfigLoader {
             if (known.contains(name)) {
                 continue;
             }
+            String written = squeeze(name);
             for (String channel : known) {
-                String a = squeeze(name);
-                String b = squeeze(channel);
-                if (a.equals(b) || Math.min(a.length(), b.length()) >= 5 && Typos.editDistance(a, b) <= 2) {
+                String builtInName = squeeze(channel);
+                if (written.equals(builtInName) || Math.min(written.length(), builtInName.length()) >= 5
+                        && Typos.editDistance(written, builtInName) <= 2) {
                     throw new ConfigException("The " + source + " gives `" + used.getKey() + "` the channel `" + name
                             + "`, close to the built-in `" + channel + "` but not the same: it would be a channel "
                             + "of its own in the sessions and channel reports. Write `" + channel + "`, or give a new "
@@ -612,34 +622,41 @@ public final class ConfigLoader {
      */
     private static String insteadOf(String unknown, java.util.Collection<Object> knownIds) {
         List<String> known = knownIds == null ? List.of() : knownIds.stream().map(String::valueOf).sorted().toList();
+        String meant = meantKey(unknown.toLowerCase(Locale.ROOT), known);
+        if (meant != null) {
+            return "did you mean `" + meant + "`? Rename it, or delete the line to keep the built-in value";
+        }
+        return known.isEmpty() ? "delete that line"
+                : "delete that line, or use one of " + String.join(", ", known);
+    }
+
+    /** The {@code known} key nearest to {@code unknown} (lower case) by letters, else by shared words; null if none. */
+    private static String meantKey(String unknown, List<String> known) {
         String nearest = null;
         int best = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = Typos.editDistance(unknown.toLowerCase(Locale.ROOT), candidate);
+            int distance = Typos.editDistance(unknown, candidate);
             if (distance < best) {
                 best = distance;
                 nearest = candidate;
             }
         }
         if (nearest != null && best <= Math.max(2, unknown.length() / 3)) {
-            return "did you mean `" + nearest + "`? Rename it, or delete the line to keep the built-in value";
+            return nearest;
         }
         // A key renamed in a later version shares words with its new name rather than letters: the one sharing most.
-        List<String> words = List.of(unknown.toLowerCase(Locale.ROOT).split("_"));
+        List<String> words = List.of(unknown.split("_"));
+        String sharingMost = null;
         int mostShared = 0;
         for (String candidate : known) {
             int shared = (int) java.util.Arrays.stream(candidate.split("_"))
                     .filter(word -> word.length() >= 3 && words.contains(word)).count();
             if (shared > mostShared) {
                 mostShared = shared;
-                nearest = candidate;
+                sharingMost = candidate;
             }
         }
-        if (mostShared > 0) {
-            return "did you mean `" + nearest + "`? Rename it, or delete the line to keep the built-in value";
-        }
-        return known.isEmpty() ? "delete that line"
-                : "delete that line, or use one of " + String.join(", ", known);
+        return sharingMost;
     }
 
     private static void validate(PipelineConfig config, String source) {

@@ -43,49 +43,53 @@ final class DirectShareShiftCheck implements MonitorCheck {
                 continue;
             }
             boolean up = shift > 0;
-            String[] causeAndAction = causeAndAction(data, day, up);
+            Explanation why = explanation(data, day, up);
             sink.alert(new Alert(day, code(), AlertSeverity.WARNING, MonitorData.DIRECT_SHARE, share, median,
                     up ? median + width : median - width,
                     "Direct earned " + Fmt.pct(share) + " of last-click revenue vs a baseline median of "
                             + Fmt.pct(median) + " (" + (up ? "+" : "−") + Fmt.points(shift) + "): "
-                            + causeAndAction[0] + ".",
-                    causeAndAction[1],
+                            + why.cause() + ".",
+                    why.nextCheck(),
                     "Direct share of revenue " + Fmt.pct(share) + " (baseline " + Fmt.pct(median) + ")"));
         }
     }
 
     /** What probably moved the share (the message's end, without its full stop) and what to check next. */
-    private static String[] causeAndAction(MonitorData data, LocalDate day, boolean up) {
+    private record Explanation(String cause, String nextCheck) {
+    }
+
+    /** A rise is explained by lost campaign tags or a missing referrer column; a fall never by the column. */
+    private static Explanation explanation(MonitorData data, LocalDate day, boolean up) {
         boolean referrerMissing = data.columnMissingOn("referrer", day);
         // A missing referrer column explains a rise of Direct, never a fall.
         if (up && referrerMissing) {
-            return new String[] {"the referrer column is missing from this day's file, so sessions that came from "
+            return new Explanation("the referrer column is missing from this day's file, so sessions that came from "
                     + "search, social or referral sites now count as Direct",
                     "Have the referrer column restored (see the SCHEMA_DRIFT alert); until then channel reports for "
-                    + "these days overstate Direct."};
+                    + "these days overstate Direct.");
         }
         if (up) {
-            return new String[] {"campaign parameters were probably lost (a redirect or consent banner stripping "
+            return new Explanation("campaign parameters were probably lost (a redirect or consent banner stripping "
                     + "utm_*/gclid); the referrer column was there, so it is not a missing column",
                     "Open the landing URLs of " + day + " in transform/sessions.csv: if utm_* and click ids are "
                     + "missing, check redirects and the consent banner"
                     + (schemaDriftAround(data, day) ? "; see also the SCHEMA_DRIFT alerts."
                     : "; if they are there, look at the day's largest orders in transform/conversions.csv "
                     + "(channel_last_click): on about " + Fmt.count(data.baseline(day, "conversions")
-                    .map(Baseline::median).orElse(0.0)) + " orders a day, a few large Direct orders move this share.")};
+                    .map(Baseline::median).orElse(0.0)) + " orders a day, a few large Direct orders move this share."));
         }
         // Days without the referrer column are not in the baseline (MonitorData.baseline), so neither a fall on a gap
         // day nor one on the day the column is back is measured against the Direct share the gap inflated.
         if (referrerMissing) {
-            return new String[] {"the referrer column is missing from this day's file, which can only raise Direct, "
+            return new Explanation("the referrer column is missing from this day's file, which can only raise Direct, "
                     + "so it does not explain the fall: a campaign probably took over sessions that used to arrive "
                     + "directly",
                     "Check which channel gained in transform/channel_performance.csv; read Direct for the days "
-                    + "without a referrer column with care (see the SCHEMA_DRIFT alert)."};
+                    + "without a referrer column with care (see the SCHEMA_DRIFT alert).");
         }
-        return new String[] {"a campaign probably took over sessions that used to arrive directly",
+        return new Explanation("a campaign probably took over sessions that used to arrive directly",
                 "Check which channel gained in transform/channel_performance.csv and whether that campaign was "
-                + "planned."};
+                + "planned.");
     }
 
     /**

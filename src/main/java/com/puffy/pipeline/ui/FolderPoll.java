@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -51,7 +52,7 @@ final class FolderPoll {
     record Look(Path folder, Map<String, Seen> files, Path rules, Seen rulesSeen, Map<Path, Seen> outputs) {
         /** Whether the stage manifests differ from those {@code earlier} saw: another run wrote outputs meanwhile. */
         boolean outputsDifferFrom(Look earlier) {
-            return earlier != null && !java.util.Objects.equals(outputs, earlier.outputs);
+            return earlier != null && !Objects.equals(outputs, earlier.outputs);
         }
     }
 
@@ -62,6 +63,13 @@ final class FolderPoll {
     private boolean looking;
     private Look previous;
     private Look checked;
+    /**
+     * The folder and rules file the last tick or reading of the statuses was about. A look at another one, started
+     * before the analyst opened this one, was compared with this one's reading and asked a recheck of a folder in
+     * which nothing had changed (and again two looks later, against its own stale reading).
+     */
+    private Path folderNow;
+    private Path rulesNow;
     private int looks;
 
     FolderPoll(UiThreads threads, Clock clock) {
@@ -110,6 +118,8 @@ final class FolderPoll {
      */
     void statusesRead(Look seen) {
         checked = seen;
+        folderNow = seen.folder();
+        rulesNow = seen.rules();
     }
 
     /**
@@ -119,6 +129,8 @@ final class FolderPoll {
      * stage {@code manifests} changed too (another run rewrote the outputs).
      */
     void tick(Path folder, Path rules, List<Path> manifests, Runnable recheck, Runnable reload) {
+        folderNow = folder;
+        rulesNow = rules;
         long now = clock.millis();
         // A clock set back (a time zone change, a correction) must not stop the looks until it catches up.
         if (looking || lookedBefore && now >= lastLookMillis && now - lastLookMillis < INTERVAL.toMillis()) {
@@ -132,6 +144,9 @@ final class FolderPoll {
             Look seen = look(folder, rules, manifests);
             threads.fx(() -> {
                 looking = false;
+                if (!seen.folder().equals(folderNow) || !Objects.equals(seen.rules(), rulesNow)) {
+                    return;
+                }
                 boolean heldStill = seen.equals(previous);
                 previous = seen;
                 if (heldStill && !seen.equals(checked)) {

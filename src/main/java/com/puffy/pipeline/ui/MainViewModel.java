@@ -801,33 +801,26 @@ public final class MainViewModel {
         }
         String opened = statusMessage.get();
         threads.background(() -> {
-            FolderPoll.Look seen = lookAt(settings);
-            Map<StageId, StageStatus> statuses = statusesOf(settings);
-            Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
-            FolderChanges changes = changesSinceQuality(settings, statuses);
-            boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
-            Set<StageId> otherBuild = madeByAnotherBuild(manifests);
-            String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
-                    manifests.get(StageId.QUALITY), folderAccess);
+            StatusReading read = readStatuses(settings);
             threads.fx(() -> {
                 if (running.get()) {
                     return;
                 }
-                folderPoll.statusesRead(seen);
+                folderPoll.statusesRead(read.seen());
                 if (rewrittenElsewhere) {
-                    sayRewrittenElsewhere(manifests);
+                    sayRewrittenElsewhere(read.manifests());
                 }
-                showLastRun(manifests);
+                showLastRun(read.manifests());
                 statusesChanging = true;
                 for (StageViewModel stage : stages) {
-                    StageStatus status = statuses.get(stage.id());
+                    StageStatus status = read.statuses().get(stage.id());
                     if (status != null) {
                         stage.showStatus(toState(status));
-                        StageManifest manifest = manifests.get(stage.id());
+                        StageManifest manifest = read.manifests().get(stage.id());
                         stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
                         if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
                             stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
-                                    : otherBuild.contains(stage.id())
+                                    : read.madeByAnotherBuild().contains(stage.id())
                                     ? "Outputs made by another version of the app; last run "
                                     : "Outputs are older than the inputs or settings; last run ")
                                     + manifest.finishedAt() + ".");
@@ -835,15 +828,16 @@ public final class MainViewModel {
                     }
                 }
                 statusesChanging = false;
-                showUnreadable(unreadableOfFreshQuality(statuses, manifests.get(StageId.QUALITY)));
-                nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
-                showChanges(changes, otherBuild, lastRunByOther);
-                List<String> outdated = stages.stream().filter(stage -> statuses.get(stage.id()) == StageStatus.STALE)
+                showUnreadable(unreadableOfFreshQuality(read.statuses(), read.quality()));
+                nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
+                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild());
+                List<String> outdated = stages.stream()
+                        .filter(stage -> read.statuses().get(stage.id()) == StageStatus.STALE)
                         .map(stage -> stage.id().title()).toList();
                 // Reopening a folder a day was added to said only "Opened …", the stale badges out of sight below.
-                if (!changes.isEmpty() && !outdated.isEmpty() && statusMessage.get().equals(opened)
+                if (!read.changes().isEmpty() && !outdated.isEmpty() && statusMessage.get().equals(opened)
                         && opened.startsWith("Opened ")) {
-                    statusMessage.set(withoutFullStop(opened) + ": " + changes.sentence() + ", so "
+                    statusMessage.set(withoutFullStop(opened) + ": " + read.changes().sentence() + ", so "
                             + outOfDate(outdated) + ". Run all (F5) brings " + (outdated.size() == 1 ? "it" : "them")
                             + " up to date.");
                 }
@@ -853,13 +847,34 @@ public final class MainViewModel {
     }
 
     /**
+     * What the cards, the line above the screens and the status bar are told of the open folder, read in one go off
+     * the FX thread: opening the folder, a recheck and the end of a run each read the same things. {@code seen} is the
+     * folder as it was just before the statuses were read (see {@link FolderPoll#statusesRead}).
+     */
+    private record StatusReading(FolderPoll.Look seen, Map<StageId, StageStatus> statuses,
+                                 Map<StageId, StageManifest> manifests, StageManifest quality, FolderChanges changes,
+                                 boolean lastRunByAnotherBuild, Set<StageId> madeByAnotherBuild, String emptiness) {
+    }
+
+    private StatusReading readStatuses(RunSettings settings) {
+        FolderPoll.Look seen = lookAt(settings);
+        Map<StageId, StageStatus> statuses = statusesOf(settings);
+        Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
+        // Null only where the pipeline has no Quality stage, whose status is then null too.
+        StageManifest quality = manifests.get(StageId.QUALITY);
+        return new StatusReading(seen, statuses, manifests, quality, changesSinceQuality(settings, statuses, quality),
+                lastRunByAnotherBuild(settings.outputDir()), madeByAnotherBuild(manifests),
+                nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality, folderAccess));
+    }
+
+    /**
      * The CSV files that came, changed or went since Quality's outputs were made, when those outputs are out of date.
      */
-    private static FolderChanges changesSinceQuality(RunSettings settings, Map<StageId, StageStatus> statuses) {
+    private static FolderChanges changesSinceQuality(RunSettings settings, Map<StageId, StageStatus> statuses,
+                                                     StageManifest quality) {
         if (statuses.get(StageId.QUALITY) != StageStatus.STALE) {
             return FolderChanges.NONE;
         }
-        StageManifest quality = StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder()));
         return FolderChanges.since(settings.inputDir(), quality.inputFiles(), quality.inputStamps());
     }
 
@@ -1025,23 +1040,17 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
-            FolderPoll.Look seen = lookAt(settings);
-            Map<StageId, StageStatus> statuses = statusesOf(settings);
-            FolderChanges changes = changesSinceQuality(settings, statuses);
-            boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
-            Set<StageId> otherBuild = madeByAnotherBuild(manifestsIn(settings.outputDir()));
-            String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY),
-                    StageManifest.read(settings.outputDir().resolve(StageId.QUALITY.outputFolder())), folderAccess);
+            StatusReading read = readStatuses(settings);
             threads.fx(() -> {
                 if (running.get() || !settings.inputDir().equals(inputDir.get())) {
                     return;
                 }
-                folderPoll.statusesRead(seen);
-                nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
+                folderPoll.statusesRead(read.seen());
+                nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
                 List<String> outdated = new ArrayList<>();
                 statusesChanging = true;
                 for (StageViewModel stage : stages) {
-                    StageStatus status = statuses.get(stage.id());
+                    StageStatus status = read.statuses().get(stage.id());
                     StageState shown = stage.getState();
                     if (status == null || shown != StageState.FRESH && shown != StageState.STALE
                             || toState(status) == shown) {
@@ -1049,11 +1058,11 @@ public final class MainViewModel {
                     }
                     stage.showStatus(toState(status));
                     stage.messageProperty().set(status == StageStatus.FRESH ? "Up to date."
-                            : otherBuild.contains(stage.id()) ? "Outputs made by another version of the app; run "
-                            + "again to bring them up to date."
+                            : read.madeByAnotherBuild().contains(stage.id())
+                            ? "Outputs made by another version of the app; run again to bring them up to date."
                             // The line above names the files: "the folder or the settings" sent users to the settings.
-                            : !changes.isEmpty() ? "The folder changed since the last run; run again to bring the "
-                            + "outputs up to date."
+                            : !read.changes().isEmpty()
+                            ? "The folder changed since the last run; run again to bring the outputs up to date."
                             : "The folder or the settings changed since the last run; run again to include them.");
                     if (status == StageStatus.STALE) {
                         outdated.add(stage.id().title());
@@ -1065,9 +1074,10 @@ public final class MainViewModel {
                 // A second day dropped in while the first one's words were still in the status bar left them there,
                 // under a line above the screens that named both.
                 boolean saysAnEarlierLook = !changeInStatusBar.isEmpty() && statusMessage.get().equals(changeInStatusBar);
-                if (!outdated.isEmpty() || saysAnEarlierLook && !changes.isEmpty() && !staleNow.isEmpty()) {
+                if (!outdated.isEmpty() || saysAnEarlierLook && !read.changes().isEmpty() && !staleNow.isEmpty()) {
                     List<String> named = outdated.isEmpty() ? staleNow : outdated;
-                    changeInStatusBar = (changes.isEmpty() ? "The folder or the rules changed" : changes.sentence())
+                    changeInStatusBar = (read.changes().isEmpty() ? "The folder or the rules changed"
+                            : read.changes().sentence())
                             + ": " + outOfDate(named) + ". Run all (F5) to bring "
                             + (named.size() == 1 ? "it" : "them") + " up to date.";
                     statusMessage.set(changeInStatusBar);
@@ -1075,7 +1085,7 @@ public final class MainViewModel {
                     changeInStatusBar = "";
                     statusMessage.set("The folder is back as it was at the last run: nothing is out of date.");
                 }
-                showChanges(changes, otherBuild, lastRunByOther);
+                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild());
             });
         });
     }
@@ -1413,21 +1423,13 @@ public final class MainViewModel {
             return;
         }
         threads.background(() -> {
-            FolderPoll.Look seen = lookAt(settings);
-            Map<StageId, StageStatus> statuses = statusesOf(settings);
-            Map<StageId, StageManifest> manifests = manifestsIn(settings.outputDir());
-            StageManifest quality = manifests.get(StageId.QUALITY);
-            String emptiness = nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality,
-                    folderAccess);
-            FolderChanges changes = changesSinceQuality(settings, statuses);
-            boolean lastRunByOther = lastRunByAnotherBuild(settings.outputDir());
-            Set<StageId> otherBuild = madeByAnotherBuild(manifests);
+            StatusReading read = readStatuses(settings);
             threads.fx(() -> {
-                folderPoll.statusesRead(seen);
-                nothingToShow.set(emptiness.isEmpty() ? lastFailure(settings.inputDir()) : emptiness);
+                folderPoll.statusesRead(read.seen());
+                nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
                 statusesChanging = true;
                 for (StageViewModel stage : stages) {
-                    StageStatus status = statuses.get(stage.id());
+                    StageStatus status = read.statuses().get(stage.id());
                     StageState shown = stage.getState();
                     // A card whose badge stays keeps its words: "Not run this time: the run stopped before it", or
                     // why it was out of date before a run that did not include it.
@@ -1436,16 +1438,17 @@ public final class MainViewModel {
                         continue;
                     }
                     stage.showStatus(toState(status));
-                    StageManifest manifest = manifests.get(stage.id());
-                    if (status == StageStatus.STALE && otherBuild.contains(stage.id()) && manifest != null) {
+                    StageManifest manifest = read.manifests().get(stage.id());
+                    if (status == StageStatus.STALE && read.madeByAnotherBuild().contains(stage.id())
+                            && manifest != null) {
                         stage.messageProperty().set("Outputs made by another version of the app; last run "
                                 + manifest.finishedAt() + ".");
                     }
                 }
                 statusesChanging = false;
                 // What was new before the run is not new since it: the line and Quality's card read the folder again.
-                showChanges(changes, otherBuild, lastRunByOther);
-                showUnreadable(unreadableOfFreshQuality(statuses, quality));
+                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild());
+                showUnreadable(unreadableOfFreshQuality(read.statuses(), read.quality()));
                 outputsVersion.set(outputsVersion.get() + 1);
             });
         });

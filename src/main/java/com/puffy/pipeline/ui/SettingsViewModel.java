@@ -226,10 +226,7 @@ public final class SettingsViewModel {
             differenceKeys.addAll(diffs.stream().map(ConfigLoader.Difference::key).toList());
             differences.setAll(diffs.stream().map(ConfigLoader.Difference::described).toList());
             noDifferences.set(NOTHING_DIFFERS);
-            int n = diffs.size();
-            say("The settings are valid: " + (n == 0 ? "nothing differs from the built-in defaults."
-                    : n == 1 ? "1 key differs from the built-in defaults." : n + " keys differ from the built-in "
-                    + "defaults."), false, 0);
+            say("The settings are valid: " + ConfigLoader.howManyDiffer(diffs.size()) + ".", false, 0);
             return true;
         } catch (ConfigException e) {
             differences.clear();

@@ -2,9 +2,9 @@ package com.puffy.pipeline.ui.analysis;
 
 import com.puffy.pipeline.analysis.AnalysisResult;
 import com.puffy.pipeline.analysis.Fmt;
-import com.puffy.pipeline.analysis.Ticks;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.Words;
+import com.puffy.pipeline.ui.CountAxis;
 import com.puffy.pipeline.ui.DayAxis;
 import com.puffy.pipeline.ui.EmptyState;
 import com.puffy.pipeline.ui.ErrorDialog;
@@ -170,19 +170,6 @@ public final class AnalysisScreen implements Screen {
         return card;
     }
 
-    /**
-     * Ticks at whole numbers from 0 for an axis of counts: on a small folder the automatic range steps by 2.5, which
-     * reads as half an order.
-     */
-    static void wholeNumberTicks(NumberAxis axis, double max) {
-        double step = Ticks.niceStep(Math.max(max, 1), 5, true);
-        axis.setAutoRanging(false);
-        axis.setLowerBound(0);
-        axis.setTickUnit(step);
-        axis.setUpperBound((Math.floor(max / step) + 1) * step);
-        axis.setMinorTickVisible(false);
-    }
-
     private void show(AnalysisResult result) {
         tiles.getChildren().clear();
         insights.getChildren().clear();
@@ -262,7 +249,7 @@ public final class AnalysisScreen implements Screen {
         orders.setVerticalGridLinesVisible(fewDays);
         revenue.getData().add(money);
         orders.getData().add(count);
-        wholeNumberTicks((NumberAxis) orders.getYAxis(),
+        CountAxis.wholeNumbersUpTo((NumberAxis) orders.getYAxis(),
                 result.daysWithData().stream().mapToDouble(AnalysisResult.DailyTrend::orders).max().orElse(0));
         revenueCard.caption(first(result.insights("trend")));
         revenueCard.describe(result.insights("trend"));
@@ -278,7 +265,7 @@ public final class AnalysisScreen implements Screen {
             steps.getData().add(bar);
         }
         funnel.getData().add(steps);
-        wholeNumberTicks((NumberAxis) funnel.getXAxis(),
+        CountAxis.wholeNumbersUpTo((NumberAxis) funnel.getXAxis(),
                 result.funnel().stream().mapToDouble(AnalysisResult.FunnelStep::sessions).max().orElse(0));
         for (XYChart.Data<Number, String> bar : steps.getData()) {
             AnalysisResult.FunnelStep step = reversed.get(steps.getData().indexOf(bar));
@@ -397,7 +384,7 @@ public final class AnalysisScreen implements Screen {
         channels.getData().addAll(List.of(firstSeries, otherSeries));
         channelCard.caption(channelCaption(other, first(shown.insights("channels"))));
         // Steps of $5k wrote 20 labels edge to edge at 1024 px; about five steps read apart at any width.
-        wholeNumberTicks((NumberAxis) channels.getXAxis(), java.util.stream.Stream.concat(
+        CountAxis.wholeNumbersUpTo((NumberAxis) channels.getXAxis(), java.util.stream.Stream.concat(
                 firstRevenue.values().stream(), otherRevenue.values().stream()).mapToDouble(Double::doubleValue)
                 .max().orElse(0));
         for (var series : channels.getData()) {

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui.monitor;
 
+import com.puffy.pipeline.ui.CountAxis;
 import com.puffy.pipeline.ui.DayAxis;
 import com.puffy.pipeline.ui.Formats;
 import java.util.ArrayList;
@@ -138,13 +139,7 @@ final class MetricChart extends com.puffy.pipeline.ui.GapLineChart {
             axis.setMinorTickVisible(true);
             return;
         }
-        double step = com.puffy.pipeline.analysis.Ticks.niceStep(Math.max(max, 1), 5, true);
-        axis.setAutoRanging(false);
-        axis.setLowerBound(0);
-        axis.setTickUnit(step);
-        // A step above the largest value, so its dot is not cut by the plot's top edge.
-        axis.setUpperBound((Math.floor(max / step) + 1) * step);
-        axis.setMinorTickVisible(false);
+        CountAxis.wholeNumbersUpTo(axis, max);
     }
 
     /** The largest value drawn when every value drawn is a whole number from 0 below {@link #SMALL_COUNT}, else NaN. */

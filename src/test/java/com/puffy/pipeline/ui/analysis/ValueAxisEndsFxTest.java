@@ -60,7 +60,7 @@ class ValueAxisEndsFxTest {
                 chart = bars;
             }
             chart.setAnimated(false);
-            AnalysisScreen.wholeNumberTicks(values, 78_624);
+            com.puffy.pipeline.ui.CountAxis.wholeNumbersUpTo(values, 78_624);
             StackPane root = new StackPane(chart);
             window.setScene(new Scene(root, 600, 400));
             window.show();
