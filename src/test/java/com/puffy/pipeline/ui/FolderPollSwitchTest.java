@@ -27,16 +27,16 @@ class FolderPollSwitchTest {
         AtomicInteger rechecks = new AtomicInteger();
         poll.statusesRead(FolderPoll.look(before, null));
 
-        poll.tick(before, null, rechecks::incrementAndGet);
+        poll.tick(before, null, List.of(), rechecks::incrementAndGet, rechecks::incrementAndGet);
         held.remove(0).run();
         clock.advance(FolderPoll.INTERVAL);
-        poll.tick(before, null, rechecks::incrementAndGet);
+        poll.tick(before, null, List.of(), rechecks::incrementAndGet, rechecks::incrementAndGet);
         // The analyst opens another folder while that second look is under way; its statuses are read.
         poll.statusesRead(FolderPoll.look(now, null));
         held.remove(0).run();
         for (int look = 0; look < 3; look++) {
             clock.advance(FolderPoll.INTERVAL);
-            poll.tick(now, null, rechecks::incrementAndGet);
+            poll.tick(now, null, List.of(), rechecks::incrementAndGet, rechecks::incrementAndGet);
             held.remove(0).run();
         }
 
