@@ -1324,8 +1324,8 @@ public final class MainViewModel {
     }
 
     /**
-     * The stages a run did not need after all: " Analysis, Monitoring did not need to run: Transform ran again and its
-     * outputs came out the same." Without it, "Finished 1 stage" after a settings change read as if two were skipped.
+     * The stages a run did not need after all: " Monitoring and Analysis did not need to run: Transform ran again and
+     * its outputs came out the same." Without it, "Finished 1 stage" after a settings change read as if two were skipped.
      */
     private static String keptWords(PipelineReport report) {
         List<String> kept = new ArrayList<>();
@@ -1336,8 +1336,12 @@ public final class MainViewModel {
                 because.addAll(run.unchangedUpstream());
             }
         }
-        return kept.isEmpty() ? "" : " " + String.join(" and ", kept) + " did"
-                + " not need to run: " + StageRun.cameOutTheSame(because) + ".";
+        if (kept.isEmpty()) {
+            return "";
+        }
+        String named = kept.size() == 1 ? kept.get(0)
+                : String.join(", ", kept.subList(0, kept.size() - 1)) + " and " + kept.get(kept.size() - 1);
+        return " " + named + " did not need to run: " + StageRun.cameOutTheSame(because) + ".";
     }
 
     /**
