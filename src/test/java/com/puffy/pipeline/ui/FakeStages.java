@@ -76,8 +76,8 @@ final class FakeStages {
                 for (StageId up : id.upstream()) {
                     read.append(Files.readString(context.outputOf(up).resolve(up.cliName() + ".csv")));
                 }
-                Files.writeString(context.workDir().resolve(id.cliName() + ".csv"), "name,value\n" + id.cliName()
-                        + ",1\nmade_from," + Integer.toHexString(read.toString().hashCode()) + "\n");
+                Files.writeString(context.workDir().resolve(id.cliName() + ".csv"), "name,value,made_from\n"
+                        + id.cliName() + ",1," + Integer.toHexString(read.toString().hashCode()) + "\n");
                 if (id == StageId.QUALITY) {
                     // As the real stage, the files it examined, which the app compares with the folder later.
                     try (Stream<java.nio.file.Path> files = Files.list(context.settings().inputDir())) {
