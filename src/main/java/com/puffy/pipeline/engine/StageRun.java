@@ -29,9 +29,15 @@ public record StageRun(StageId stage, StageOutcome outcome, StageResult result, 
      * outputs came out the same".
      */
     public static String cameOutTheSame(Set<StageId> unchangedUpstream) {
-        List<String> titles = EnumSet.copyOf(unchangedUpstream).stream().map(StageId::title).toList();
-        String named = titles.size() == 1 ? titles.get(0)
+        List<StageId> stages = List.copyOf(EnumSet.copyOf(unchangedUpstream));
+        return titles(stages) + " ran again and " + (stages.size() == 1 ? "its" : "their")
+                + " outputs came out the same";
+    }
+
+    /** "Transform", "Transform and Monitoring", "Transform, Monitoring and Analysis", in the order given. */
+    public static String titles(List<StageId> stages) {
+        List<String> titles = stages.stream().map(StageId::title).toList();
+        return titles.size() == 1 ? titles.get(0)
                 : String.join(", ", titles.subList(0, titles.size() - 1)) + " and " + titles.get(titles.size() - 1);
-        return named + " ran again and " + (titles.size() == 1 ? "its" : "their") + " outputs came out the same";
     }
 }

@@ -1328,20 +1328,16 @@ public final class MainViewModel {
      * its outputs came out the same." Without it, "Finished 1 stage" after a settings change read as if two were skipped.
      */
     private static String keptWords(PipelineReport report) {
-        List<String> kept = new ArrayList<>();
+        List<StageId> kept = new ArrayList<>();
         Set<StageId> because = EnumSet.noneOf(StageId.class);
         for (StageRun run : report.stages()) {
             if (!run.unchangedUpstream().isEmpty()) {
-                kept.add(run.stage().title());
+                kept.add(run.stage());
                 because.addAll(run.unchangedUpstream());
             }
         }
-        if (kept.isEmpty()) {
-            return "";
-        }
-        String named = kept.size() == 1 ? kept.get(0)
-                : String.join(", ", kept.subList(0, kept.size() - 1)) + " and " + kept.get(kept.size() - 1);
-        return " " + named + " did not need to run: " + StageRun.cameOutTheSame(because) + ".";
+        return kept.isEmpty() ? "" : " " + StageRun.titles(kept) + " did not need to run: "
+                + StageRun.cameOutTheSame(because) + ".";
     }
 
     /**
