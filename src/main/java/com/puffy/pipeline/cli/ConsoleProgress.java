@@ -4,6 +4,7 @@ import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.StageResult;
 import com.puffy.pipeline.engine.PipelineListener;
 import com.puffy.pipeline.engine.StageOutcome;
+import com.puffy.pipeline.engine.StageRun;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ final class ConsoleProgress implements PipelineListener {
     private int lastDecile = -1;
     private long lastDrawNanos;
     private final Set<String> warned = new HashSet<>();
+    /** Why the stage about to be said up to date did not need to run, when an upstream rerun came out the same. */
+    private String keptBecause = "";
 
     /** {@code outputDir}: where the stages write, to tell a cancelled stage's kept outputs from none at all. */
     ConsoleProgress(PrintWriter err, boolean terminal, Path outputDir) {
@@ -71,16 +74,22 @@ final class ConsoleProgress implements PipelineListener {
     }
 
     @Override
+    public void upstreamCameOutTheSame(StageId stage, Set<StageId> rerunUnchanged) {
+        keptBecause = " (" + StageRun.cameOutTheSame(rerunUnchanged) + ")";
+    }
+
+    @Override
     public void stageFinished(StageId stage, StageOutcome outcome, StageResult result, Duration elapsed) {
         String line = switch (outcome) {
             case RAN -> String.format(Locale.ROOT, "%s: done in %.1f s", stage.title(), elapsed.toMillis() / 1000.0)
                     + reconciliation(stage, result);
-            case UP_TO_DATE -> stage.title() + ": up to date" + reconciliation(stage, result);
+            case UP_TO_DATE -> stage.title() + ": up to date" + keptBecause + reconciliation(stage, result);
             case FAILED -> stage.title() + ": failed";
             // A first run cancelled has nothing to keep: "previous outputs kept" sent users looking for them.
             case CANCELLED -> stage.title() + (Files.isDirectory(outputDir.resolve(stage.outputFolder()))
                     ? ": cancelled; previous outputs kept" : ": cancelled; nothing was written");
         };
+        keptBecause = "";
         if (terminal) {
             err.print("\r" + " ".repeat(BAR_WIDTH + 60) + "\r");
         }

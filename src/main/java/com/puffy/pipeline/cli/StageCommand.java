@@ -79,7 +79,10 @@ final class StageCommand implements Callable<Integer> {
             if (run.result() == null) {
                 continue;
             }
-            String suffix = run.outcome() == StageOutcome.UP_TO_DATE ? " (up to date, not run again)" : "";
+            String suffix = run.outcome() != StageOutcome.UP_TO_DATE
+                    ? (run.outputsUnchanged() ? " (ran; its outputs came out the same as before)" : "")
+                    : run.unchangedUpstream().isEmpty() ? " (up to date, not run again)"
+                    : " (up to date, not run again: " + StageRun.cameOutTheSame(run.unchangedUpstream()) + ")";
             out.println(run.stage().title() + suffix + ":");
             for (String line : run.result().summary()) {
                 out.println("  " + line);

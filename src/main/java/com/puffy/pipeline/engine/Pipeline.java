@@ -82,6 +82,26 @@ public final class Pipeline {
     }
 
     public StageStatus status(RunSettings settings, StageId id) {
+        return status(settings, id, new EnumMap<>(StageId.class));
+    }
+
+    /**
+     * A stage is fresh when its own inputs, the settings it reads and the build are those its outputs were made from,
+     * every upstream stage is fresh, and the upstream outputs on disk are the very ones it read ({@code outputs_id}).
+     * An upstream stage that is out of date leaves this one out of date too until it has run: only then is it known
+     * whether its outputs came out the same (docs/decisions/0789).
+     */
+    private StageStatus status(RunSettings settings, StageId id, Map<StageId, StageStatus> known) {
+        StageStatus judged = known.get(id);
+        if (judged != null) {
+            return judged;
+        }
+        judged = judge(settings, id, known);
+        known.put(id, judged);
+        return judged;
+    }
+
+    private StageStatus judge(RunSettings settings, StageId id, Map<StageId, StageStatus> known) {
         Optional<StoredStage> stored = readManifest(settings, id);
         if (stored.isEmpty()) {
             return StageStatus.NEVER_RUN;
@@ -89,6 +109,11 @@ public final class Pipeline {
         Stage stage = stages.get(id);
         if (stage == null) {
             return StageStatus.STALE;
+        }
+        for (StageId up : id.upstream()) {
+            if (status(settings, up, known) != StageStatus.FRESH) {
+                return StageStatus.STALE;
+            }
         }
         boolean outputsPresent = stage.outputs().stream()
                 .allMatch(file -> Files.exists(settings.outputDir().resolve(id.outputFolder()).resolve(file)));
@@ -156,11 +181,18 @@ public final class Pipeline {
                 needed.add(id);
                 needed.addAll(id.allUpstream());
             }
+            Map<StageId, StageStatus> atStart = new EnumMap<>(StageId.class);
+            needed.forEach(id -> status(settings, id, atStart));
+            Set<StageId> ranUnchanged = EnumSet.noneOf(StageId.class);
             for (StageId id : executionOrder(needed)) {
                 boolean mustRun = (force && requested.contains(id)) || status(settings, id) != StageStatus.FRESH;
                 StageRun run = mustRun
                         ? runStage(settings, stages.get(id), listener, cancellation, cacheBypass)
-                        : reuse(settings, id, listener);
+                        : reuse(settings, id, listener, atStart.get(id) == StageStatus.FRESH
+                                ? EnumSet.noneOf(StageId.class) : intersect(id.upstream(), ranUnchanged));
+                if (run.outputsUnchanged()) {
+                    ranUnchanged.add(id);
+                }
                 runs.add(run);
                 if (run.outcome() == StageOutcome.FAILED || run.outcome() == StageOutcome.CANCELLED) {
                     break;
@@ -217,11 +249,19 @@ public final class Pipeline {
                 // nor its new content, yet the manifest, fingerprinted after the run, called them up to date.
                 madeFrom = INPUTS_CHANGED_DURING_RUN + madeFrom;
             }
+            long compareStarted = System.nanoTime();
+            Optional<String> previousOutputs = madeFrom.startsWith(INPUTS_CHANGED_DURING_RUN) ? Optional.empty()
+                    : readManifest(settings, id).map(StoredStage::outputsId).filter(previous -> !previous.isEmpty())
+                            .filter(previous -> SameOutputs.sameFiles(workDir, finalDir, STAGE_MANIFEST));
+            long compareMillis = (System.nanoTime() - compareStarted) / 1_000_000;
             writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id, madeFrom,
-                    Instant.now().toString(), elapsed.toMillis(), result, true));
+                    Instant.now().toString(), elapsed.toMillis(), result, true,
+                    previousOutputs.orElseGet(() -> UUID.randomUUID().toString())),
+                    previousOutputs.isPresent(), compareMillis);
             promote(workDir, finalDir);
             listener.stageFinished(id, StageOutcome.RAN, result, elapsed);
-            return new StageRun(id, StageOutcome.RAN, result, elapsed);
+            return new StageRun(id, StageOutcome.RAN, result, elapsed, previousOutputs.isPresent(),
+                    EnumSet.noneOf(StageId.class));
         } catch (CancelledException e) {
             deleteQuietly(workDir);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -298,11 +338,20 @@ public final class Pipeline {
                 ? fse.getReason().strip() : String.valueOf(e.getMessage());
     }
 
-    private StageRun reuse(RunSettings settings, StageId id, PipelineListener listener) {
+    /**
+     * {@code unchangedUpstream}: the upstream stages that ran again in this run and wrote the same bytes as before,
+     * when they are why a stage out of date at the start of the run did not need to run.
+     */
+    private StageRun reuse(RunSettings settings, StageId id, PipelineListener listener,
+                           Set<StageId> unchangedUpstream) {
         StoredStage stored = readManifest(settings, id).orElseThrow();
         StageResult result = stored.result();
+        if (!unchangedUpstream.isEmpty()) {
+            listener.upstreamCameOutTheSame(id, unchangedUpstream);
+        }
         listener.stageFinished(id, StageOutcome.UP_TO_DATE, result, Duration.ZERO);
-        return new StageRun(id, StageOutcome.UP_TO_DATE, result, Duration.ofMillis(stored.elapsedMillis()));
+        return new StageRun(id, StageOutcome.UP_TO_DATE, result, Duration.ofMillis(stored.elapsedMillis()), false,
+                unchangedUpstream);
     }
 
     /** Swaps the work folder into place: the old outputs move aside first and are deleted only after. */
@@ -325,29 +374,27 @@ public final class Pipeline {
         }
     }
 
-    /** What a stage's outputs depend on: build, configuration, own inputs, and upstream fingerprints. */
+    /**
+     * What a stage's outputs depend on: build, the settings it reads, its own inputs, and which outputs of its upstream
+     * stages it reads ({@code outputs_id} of their manifests, kept when a rerun wrote the same bytes): an upstream
+     * stage that ran again and came out the same leaves this one fresh.
+     */
     String fingerprint(RunSettings settings, StageId id) {
-        StringBuilder material = ownMaterial(settings, id);
-        for (StageId up : id.upstream()) {
-            material.append('|').append(up.name()).append('=').append(fingerprint(settings, up));
-        }
-        return sha256(material.toString());
+        return madeFrom(settings, id, false);
     }
 
     /**
      * The fingerprint of what a stage that just ran really read, stored in its manifest: the run's settings, except
      * that a stage finishing after the cache was bypassed (found locked by another program) worked as with
-     * {@code --no-cache}; and the stored fingerprints of the upstream outputs it read. Monitoring computed without
-     * the cache's metric history then no longer matches a later run that has the cache, so that run computes it
-     * again, and the analysis that summarized those alerts with it (docs/decisions/0400-cache.md). Without a bypass
-     * this equals {@link #fingerprint}: upstream stages are fresh or have just run.
+     * {@code --no-cache}. Monitoring computed without the cache's metric history then no longer matches a later run
+     * that has the cache, so that run computes it again, and the analysis that summarized those alerts with it
+     * (docs/decisions/0400-cache.md).
      */
     String madeFrom(RunSettings settings, StageId id, boolean cacheBypassed) {
         StringBuilder material = ownMaterial(cacheBypassed ? settings.withCacheFile(null) : settings, id);
         for (StageId up : id.upstream()) {
-            String upstream = readManifest(settings, up).map(StoredStage::fingerprint)
-                    .orElseGet(() -> fingerprint(settings, up));
-            material.append('|').append(up.name()).append('=').append(upstream);
+            String outputs = readManifest(settings, up).map(StoredStage::outputsId).orElse("");
+            material.append('|').append(up.name()).append('=').append(outputs.isEmpty() ? "none" : outputs);
         }
         return sha256(material.toString());
     }
@@ -553,13 +600,22 @@ public final class Pipeline {
 
     /** A finished stage as recorded in its output folder. */
     record StoredStage(StageId stage, String fingerprint, String finishedAt, long elapsedMillis, StageResult result,
-                       boolean knowsUnreadableInputs) {
+                       boolean knowsUnreadableInputs, String outputsId) {
     }
 
-    private static void writeManifest(Path file, StoredStage stored) throws IOException {
+    /**
+     * {@code outputsUnchanged}: the outputs are byte for byte those they replaced, so they keep their
+     * {@code outputs_id} and the stages that read them stay fresh; {@code compareMillis} is what finding that out
+     * cost.
+     */
+    private static void writeManifest(Path file, StoredStage stored, boolean outputsUnchanged, long compareMillis)
+            throws IOException {
         ObjectNode node = JSON.createObjectNode();
         node.put("stage", stored.stage().cliName());
         node.put("fingerprint", stored.fingerprint());
+        node.put("outputs_id", stored.outputsId());
+        node.put("outputs_unchanged", outputsUnchanged);
+        node.put("outputs_compare_ms", compareMillis);
         node.put("finished_at", stored.finishedAt());
         // Which build made these outputs, as run.json says for the last run: after a run of one stage by a new
         // build, run.json no longer tells which build made the stages it did not run.
@@ -588,7 +644,7 @@ public final class Pipeline {
                     unreadable == null ? List.of() : unreadable);
             return Optional.of(new StoredStage(id, node.path("fingerprint").asText(""),
                     node.path("finished_at").asText(""), node.path("elapsed_ms").asLong(0), result,
-                    node.has("unreadable_inputs")));
+                    node.has("unreadable_inputs"), node.path("outputs_id").asText("")));
         } catch (IOException | IllegalArgumentException e) {
             // A damaged manifest only means the stage must run again.
             return Optional.empty();
@@ -628,8 +684,17 @@ public final class Pipeline {
                 ObjectNode from = s.putObject("figures_from_run");
                 readManifest(settings, run.stage()).ifPresent(stored -> from.put("finished_at", stored.finishedAt()));
                 from.put("elapsed_ms", run.elapsed().toMillis());
+                if (!run.unchangedUpstream().isEmpty()) {
+                    // Out of date when the run began, and kept: say which rerun came out the same, or the stage reads
+                    // as if nothing had changed for it.
+                    ArrayNode same = s.putArray("upstream_came_out_the_same");
+                    run.unchangedUpstream().forEach(up -> same.add(up.cliName()));
+                }
             } else {
                 s.put("elapsed_ms", run.elapsed().toMillis());
+                if (run.outcome() == StageOutcome.RAN) {
+                    s.put("outputs_unchanged", run.outputsUnchanged());
+                }
             }
             if (run.result() != null) {
                 s.set("figures", JSON.valueToTree(run.result().figures()));

@@ -13,6 +13,13 @@ public interface PipelineListener {
     default void stageProgress(StageId stage, long done, long total, String message) {
     }
 
+    /**
+     * Called just before {@link #stageFinished} with UP_TO_DATE for a stage that was out of date when the run began and
+     * did not need to run: {@code rerunUnchanged}, upstream stages it reads, ran again and wrote the same bytes.
+     */
+    default void upstreamCameOutTheSame(StageId stage, java.util.Set<StageId> rerunUnchanged) {
+    }
+
     /** {@code result} is null for FAILED and CANCELLED. */
     default void stageFinished(StageId stage, StageOutcome outcome, StageResult result, Duration elapsed) {
     }

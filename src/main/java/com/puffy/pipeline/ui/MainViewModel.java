@@ -1319,15 +1319,26 @@ public final class MainViewModel {
                 byId.get(stage).progressFromEngine(done, total, message, threads);
             }
 
+            /** Called on the pipeline's thread just before that stage's stageFinished. */
+            private String keptBecause = "";
+
+            @Override
+            public void upstreamCameOutTheSame(StageId stage, Set<StageId> rerunUnchanged) {
+                keptBecause = StageRun.cameOutTheSame(rerunUnchanged);
+            }
+
             @Override
             public void stageFinished(StageId stage, StageOutcome outcome, StageResult result, Duration elapsed) {
                 List<String> lines = result == null ? null : inTheAppsWords(result.summary());
+                String upToDate = keptBecause.isEmpty() ? "Up to date: not run again."
+                        : "Up to date: " + keptBecause + ", so it did not need to run.";
+                keptBecause = "";
                 threads.fx(() -> {
                     StageViewModel vm = byId.get(stage);
                     switch (outcome) {
                         case RAN -> vm.finished(StageState.FRESH, "Finished at " + now() + ".",
                                 lines, elapsed);
-                        case UP_TO_DATE -> vm.finished(StageState.FRESH, "Up to date: not run again.", lines, null);
+                        case UP_TO_DATE -> vm.finished(StageState.FRESH, upToDate, lines, null);
                         case CANCELLED -> vm.finished(StageState.CANCELLED, hadOutputs.contains(stage)
                                 ? "Cancelled; the previous outputs were kept." : "Cancelled; nothing was written.",
                                 null, elapsed);
@@ -1360,7 +1371,8 @@ public final class MainViewModel {
                     + " event files are") + " still unreadable.")
                     : "Finished " + ran + (ran == 1 ? " stage" : " stages") + " in " + Formats.duration(took) + without
                     + (critical > 0 ? (without.isEmpty() ? "" : ",") + " with " + critical + " CRITICAL alert"
-                    + (critical == 1 ? "" : "s") + ": see Monitoring." : ".") + filesRead(report));
+                    + (critical == 1 ? "" : "s") + ": see Monitoring." : ".") + filesRead(report)
+                    + keptWords(report));
             lastRun.set("Last run " + now() + ": " + (ran == 0 ? "up to date" : Formats.duration(took)));
         }
         for (StageRun run : report.stages()) {
@@ -1373,6 +1385,23 @@ public final class MainViewModel {
         return report.stages().stream().filter(run -> run.stage() == StageId.QUALITY
                 && run.outcome() == StageOutcome.RAN).findFirst()
                 .map(run -> FilesReadThisRun.sentence(run.result())).orElse("");
+    }
+
+    /**
+     * The stages a run did not need after all: " Monitoring and Analysis did not need to run: Transform ran again and
+     * its outputs came out the same." Without it, "Finished 1 stage" after a settings change read as if two were skipped.
+     */
+    private static String keptWords(PipelineReport report) {
+        List<StageId> kept = new ArrayList<>();
+        Set<StageId> because = EnumSet.noneOf(StageId.class);
+        for (StageRun run : report.stages()) {
+            if (!run.unchangedUpstream().isEmpty()) {
+                kept.add(run.stage());
+                because.addAll(run.unchangedUpstream());
+            }
+        }
+        return kept.isEmpty() ? "" : " " + StageRun.titles(kept) + " did not need to run: "
+                + StageRun.cameOutTheSame(because) + ".";
     }
 
     /**

@@ -2,12 +2,17 @@ package com.puffy.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.puffy.pipeline.StudioEngine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -422,4 +427,43 @@ class StageCommandTest {
                 .contains("The best day was Dec 31, 2024 with $10 (1 order); the weakest was Jan 1, 2025 with $0.");
         assertThat(Files.readString(output.resolve("report/report.html"))).contains("Dec 31, 2024 \u2013 Jan 1, 2025");
     }
+
+    @Test
+    void aRerunAfterATransformSettingThatChangesNothingLeavesMonitoringAndTheReportUntouched() throws Exception {
+        Path output = dir.resolve("o");
+        Path config = dir.resolve("rules.yaml");
+        Files.writeString(config, "transform:\n  session_gap_minutes: 30\n");
+        String[] args = {"run", "--input", input.toString(), "--output", output.toString(), "--no-cache",
+                "--as-of", "2025-02-24", "--config", config.toString()};
+        int first = run(args);
+        FileTime longAgo = FileTime.fromMillis(1_000_000_000_000L);
+        List<Path> untouched = new ArrayList<>();
+        for (String folder : List.of("monitoring", "report")) {
+            try (Stream<Path> files = Files.list(output.resolve(folder))) {
+                untouched.addAll(files.toList());
+            }
+        }
+        for (Path file : untouched) {
+            Files.setLastModifiedTime(file, longAgo);
+        }
+
+        // The two page views are a minute apart: a 45-minute gap cuts the same one session.
+        Files.writeString(config, "transform:\n  session_gap_minutes: 45\n");
+        assertThat(run(args)).isEqualTo(first);
+
+        assertThat(err.toString()).contains("Transform: done in")
+                .contains("Monitoring: up to date (Transform ran again and its outputs came out the same)")
+                .contains("Analysis: up to date (Transform ran again and its outputs came out the same)");
+        assertThat(out.toString()).contains("Transform (ran; its outputs came out the same as before):")
+                .contains("Monitoring (up to date, not run again: Transform ran again and its outputs came out the "
+                        + "same):");
+        for (Path file : untouched) {
+            assertThat(Files.getLastModifiedTime(file)).as(file.toString()).isEqualTo(longAgo);
+        }
+        JsonNode stages = new ObjectMapper().readTree(output.resolve("run.json").toFile()).path("stages");
+        assertThat(stages.findValuesAsText("outcome")).containsExactly("up_to_date", "ran", "up_to_date", "up_to_date");
+        assertThat(stages.get(2).path("stage").asText()).isEqualTo("monitor");
+        assertThat(stages.get(2).path("upstream_came_out_the_same").toString()).isEqualTo("[\"transform\"]");
+    }
 }
+

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Which settings rerun Monitoring and Analysis, seen through the engine's fingerprints. With the real upstream stages
  * every setting outside the monitoring section is read by Quality or Transform, whose reruns rerun everything after
- * them; so the stages' own declarations are also checked behind upstream stand-ins that read no setting.
+ * them unless they come out the same; so the stages' own declarations are also checked behind upstream stand-ins that
+ * read no setting.
  */
 class MonitorSettingsRerunTest {
     private static final LocalDate AS_OF = LocalDate.of(2025, 2, 28);
@@ -72,9 +73,11 @@ class MonitorSettingsRerunTest {
                 + "      - {channel: SMS, keywords: [sms, text]}\n"
                 + "      - {channel: Organic Social, keywords: [social]}\n"
                 + "      - {channel: Referral, keywords: [referral, website]}\n";
+        // No medium in this data is "edm": Transform reruns and writes the same bytes, so what reads it stays as it
+        // was (docs/decisions/0789; until then Monitoring and Analysis ran again too).
         assertThat(run(pipeline, settings(real, keyword), StageId.ANALYSIS)).containsOnly(
                 Map.entry(StageId.QUALITY, StageOutcome.UP_TO_DATE), Map.entry(StageId.TRANSFORM, StageOutcome.RAN),
-                Map.entry(StageId.MONITOR, StageOutcome.RAN), Map.entry(StageId.ANALYSIS, StageOutcome.RAN));
+                Map.entry(StageId.MONITOR, StageOutcome.UP_TO_DATE), Map.entry(StageId.ANALYSIS, StageOutcome.UP_TO_DATE));
 
         assertThat(run(pipeline, settings(real, keyword + "monitoring:\n  z_threshold: 4\n"), StageId.ANALYSIS))
                 .containsOnly(Map.entry(StageId.QUALITY, StageOutcome.UP_TO_DATE),

@@ -69,7 +69,15 @@ final class FakeStages {
                 during.accept(cancellation);
                 cancellation.throwIfCancelled();
                 progress.update(4, 4, "all");
-                Files.writeString(context.workDir().resolve(id.cliName() + ".csv"), "name,value\n" + id.cliName() + ",1\n");
+                // What it read, as a real stage's outputs follow its inputs: the pipeline keeps the stages after one
+                // whose outputs come out the same (docs/decisions/0789), so constant outputs would hide every change.
+                StringBuilder read = new StringBuilder(inputFingerprint(context.settings()))
+                        .append(com.puffy.pipeline.config.ConfigLoader.fingerprint(configUsed(context.config())));
+                for (StageId up : id.upstream()) {
+                    read.append(Files.readString(context.outputOf(up).resolve(up.cliName() + ".csv")));
+                }
+                Files.writeString(context.workDir().resolve(id.cliName() + ".csv"), "name,value,made_from\n"
+                        + id.cliName() + ",1," + Integer.toHexString(read.toString().hashCode()) + "\n");
                 if (id == StageId.QUALITY) {
                     // As the real stage, the files it examined, which the app compares with the folder later.
                     try (Stream<java.nio.file.Path> files = Files.list(context.settings().inputDir())) {

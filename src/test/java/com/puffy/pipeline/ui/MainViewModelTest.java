@@ -498,6 +498,60 @@ class MainViewModelTest {
     }
 
     @Test
+    void stagesKeptBecauseTheRerunBeforeThemCameOutTheSameSaySoOnTheirCardsAndInTheStatusBar() throws Exception {
+        Stage listed = fakes.stage(StageId.QUALITY);
+        // Quality reads the files' times too, as the real stage does: a day touched reruns it, with the same rows.
+        Stage quality = new Stage() {
+            @Override
+            public StageId id() {
+                return StageId.QUALITY;
+            }
+
+            @Override
+            public List<String> outputs() {
+                return listed.outputs();
+            }
+
+            @Override
+            public Object configUsed(com.puffy.pipeline.config.PipelineConfig config) {
+                return listed.configUsed(config);
+            }
+
+            @Override
+            public String inputFingerprint(com.puffy.pipeline.core.RunSettings settings) {
+                return listed.inputFingerprint(settings) + input.resolve("events_20250101.csv").toFile().lastModified();
+            }
+
+            @Override
+            public com.puffy.pipeline.core.StageResult run(com.puffy.pipeline.core.RunContext context,
+                    com.puffy.pipeline.core.Progress progress, com.puffy.pipeline.core.Cancellation cancellation)
+                    throws Exception {
+                return listed.run(context, progress, cancellation);
+            }
+        };
+        MainViewModel vm = vm(quality, fakes.stage(StageId.TRANSFORM), fakes.stage(StageId.MONITOR),
+                fakes.stage(StageId.ANALYSIS));
+        vm.openFolder(input);
+        vm.runAll();
+        assertThat(vm.statusMessageProperty().get()).startsWith("Finished 4 stages in ").endsWith("s.");
+        Path day = input.resolve("events_20250101.csv");
+        Files.setLastModifiedTime(day, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(day).toMillis() + 60_000));
+        vm.refreshStatuses();
+        assertThat(vm.stage(StageId.TRANSFORM).getState()).as("not known before Quality ran")
+                .isEqualTo(StageState.STALE);
+
+        fakes.ran.clear();
+        vm.runAll();
+        assertThat(fakes.ran).containsExactly(StageId.QUALITY);
+        assertThat(vm.stages()).allSatisfy(s -> assertThat(s.getState()).isEqualTo(StageState.FRESH));
+        assertThat(vm.stage(StageId.MONITOR).messageProperty().get()).isEqualTo(
+                "Up to date: Quality ran again and its outputs came out the same, so it did not need to run.");
+        assertThat(vm.statusMessageProperty().get()).startsWith("Finished 1 stage in ").endsWith(". Transform, "
+                + "Monitoring and Analysis did not need to run: Quality ran again and its outputs came out the same.");
+    }
+
+    @Test
     void runningALaterStageRunsTheStaleEarlierOnesFirst() throws Exception {
         MainViewModel vm = allFour();
         vm.openFolder(input);
