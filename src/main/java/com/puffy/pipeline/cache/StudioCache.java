@@ -7,6 +7,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +112,7 @@ public final class StudioCache implements AutoCloseable {
         if (existing != null && !Files.isDirectory(existing)) {
             return existing + " is a file, not a folder";
         }
-        return e instanceof java.nio.file.AccessDeniedException && existing != null ? "permission denied in " + existing
+        return e instanceof AccessDeniedException && existing != null ? "permission denied in " + existing
                 : e.getMessage();
     }
 

@@ -128,18 +128,12 @@ final class FileValidator {
         }
         if (file.size() < 0 && Files.isDirectory(file.path())) {
             // Listed so by a recursive walk that may not open it (InputDiscovery): not a folder skipped on purpose.
-            FileResult result = new FileResult(file);
-            result.partitionDate = named.orElse(null);
-            result.dateFromName = named.isPresent();
-            return unreadable(result, 0, "is a folder that cannot be opened (permission denied), so no CSV file in "
-                    + "it was read; check its permissions");
+            return unreadable(named(file, named), 0, "is a folder that cannot be opened (permission denied), so no CSV"
+                    + " file in it was read; check its permissions");
         }
         if (Files.exists(file.path()) && !Files.isRegularFile(file.path()) && !Files.isDirectory(file.path())) {
-            FileResult result = new FileResult(file);
-            result.partitionDate = named.orElse(null);
-            result.dateFromName = named.isPresent();
-            return unreadable(result, 0, "is not a regular file (a named pipe, socket or device), so it was not read;"
-                    + " put the CSV file itself in the folder");
+            return unreadable(named(file, named), 0, "is not a regular file (a named pipe, socket or device), so it was"
+                    + " not read; put the CSV file itself in the folder");
         }
         if (Files.isDirectory(file.path())) {
             return skipped(file, named, result -> result.name() + " is a folder, not a file, and was skipped: move the"
@@ -160,9 +154,7 @@ final class FileValidator {
     /** Not read at all: NOT_AN_EVENT_FILE (INFO), as SPEC §2 has every CSV that is not a day of events. */
     private FileResult skipped(InputFile file, Optional<LocalDate> named,
                                Function<FileResult, String> why) {
-        FileResult result = new FileResult(file);
-        result.partitionDate = named.orElse(null);
-        result.dateFromName = named.isPresent();
+        FileResult result = named(file, named);
         result.status = FileResult.Status.NOT_AN_EVENT_FILE;
         result.findings.add(new FileFinding(ReasonCode.NOT_AN_EVENT_FILE, 0, "", "", why.apply(result)));
         bytesRead.accept(Math.max(0, file.size()));
@@ -887,6 +879,14 @@ final class FileValidator {
         }
         return result.name() + " is compressed (" + how + "), not a CSV file, and was skipped: unpack it into the same"
                 + " folder, so that " + packed + " lies there, and run again.";
+    }
+
+    /** A result not read at all, with the partition date its name gives, if any. */
+    private static FileResult named(InputFile file, Optional<LocalDate> named) {
+        FileResult result = new FileResult(file);
+        result.partitionDate = named.orElse(null);
+        result.dateFromName = named.isPresent();
+        return result;
     }
 
     private static FileResult unreadable(FileResult result, long line, String why) {
