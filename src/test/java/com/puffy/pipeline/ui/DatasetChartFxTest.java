@@ -243,13 +243,60 @@ class DatasetChartFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#dataset-sessions-chart").queryAs(javafx.scene.layout.Region.class).getWidth())
                 .as("the chart's compact sizes").isLessThan(700);
-        assertThat(measure.getWidth()).as("beside Bars").isEqualTo(150.0);
+        assertThat(drawn(measure)).as("beside Bars, whole").isEqualTo("Mean of duration_s");
 
         robot.interact(() -> groupBy.setValue(new DatasetChartModel.Grouping("session_start", true)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#dataset-sessions-chart-top").queryAs(Node.class).getParent().isVisible()).isFalse();
         assertThat(drawn(measure)).as("no Bars box by day: the measure is said whole").isEqualTo("Mean of duration_s");
         assertThat(drawn(groupBy)).isEqualTo("day of session_start");
+    }
+
+    @Test
+    void atTheTransformScreensWidthIn1024PixelsEveryGroupingAndMeasureReadsWhole(FxRobot robot) throws Exception {
+        // 776 px is the Transform screen in a 1024 px window; the chart beside the dataset list had 576 px, the
+        // boxes 150 px each beside Bars: "Mean of duration_s" was drawn "Mean of durat…", "day of session_start"
+        // "day of sessio…".
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#dataset-sessions-table").queryAs(TableView.class).getItems().size() == 3);
+        robot.interact(() -> window.setWidth(776));
+        robot.interact(() -> transform.showChart(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<DatasetChartModel.Grouping> groupBy = robot.lookup("#dataset-sessions-chart-group")
+                .queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<DatasetChartModel.MeasureChoice> measure = robot.lookup("#dataset-sessions-chart-measure")
+                .queryAs(ComboBox.class);
+        javafx.scene.layout.Region chart = robot.lookup("#dataset-sessions-chart").queryAs(
+                javafx.scene.layout.Region.class);
+        assertThat(chart.getWidth()).as("the chart's compact sizes").isLessThan(700);
+        List<String> cut = new java.util.ArrayList<>();
+        for (DatasetChartModel.MeasureChoice choice : List.copyOf(measure.getItems())) {
+            robot.interact(() -> measure.setValue(choice));
+            WaitForAsyncUtils.waitForFxEvents();
+            if (!drawn(measure).equals(choice.toString())) {
+                cut.add(choice + " drawn as " + drawn(measure) + " in " + measure.getWidth() + " px");
+            }
+        }
+        double measureWidth = measure.getWidth();
+        for (DatasetChartModel.Grouping choice : List.copyOf(groupBy.getItems())) {
+            robot.interact(() -> groupBy.setValue(choice));
+            WaitForAsyncUtils.waitForFxEvents();
+            if (!drawn(groupBy).equals(choice.toString())) {
+                cut.add(choice + " drawn as " + drawn(groupBy) + " in " + groupBy.getWidth() + " px");
+            }
+            if (measure.getWidth() != measureWidth) {
+                cut.add("the measure box " + measure.getWidth() + " px by " + choice + ", " + measureWidth + " before");
+            }
+        }
+        assertThat(cut).as("choices cut short in a chart " + chart.getWidth() + " px wide").isEmpty();
+        for (String id : List.of("#dataset-sessions-chart-group", "#dataset-sessions-chart-measure",
+                "#dataset-sessions-chart-top")) {
+            Node node = robot.lookup(id).query();
+            assertThat(node.localToScene(node.getLayoutBounds()).getMaxX()).as(id + " inside the window")
+                    .isLessThanOrEqualTo(window.getScene().getWidth());
+        }
     }
 
     /** The words a combo box draws for its value, which end in "…" when they do not fit. */

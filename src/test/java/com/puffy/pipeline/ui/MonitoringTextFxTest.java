@@ -127,9 +127,10 @@ class MonitoringTextFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#incidents-table .code").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly("referrer");
-        // The summary wraps in a column fitting the table's width (decision 0711): its plain runs are text.
+        // The summary wraps in a column fitting the table's width (decision 0711): its plain runs are text. The id
+        // wraps too, whole (MonitoringIncidentsFitFxTest).
         assertThat(robot.lookup("#incidents-table .code-text-plain").queryAllAs(javafx.scene.text.Text.class))
-                .extracting(javafx.scene.text.Text::getText).containsExactly("SCHEMA_", "DRIFT", " missing");
+                .extracting(javafx.scene.text.Text::getText).containsExactly("SCHEMA_", "DRIFT", " missing", "I1");
         Label chip = robot.lookup("#incidents-table .code").queryAs(Label.class);
         javafx.scene.Node lineNode = chip.getParent();
         javafx.scene.control.TableCell<?, ?> cellNode = (javafx.scene.control.TableCell<?, ?>) lineNode.getParent();

@@ -89,6 +89,29 @@ class TransformRoomFxTest {
     }
 
     @Test
+    void theJourneysClientFieldShowsAWholeClientIdAndItsPromptAt1024(FxRobot robot) throws Exception {
+        // The field gave way to the hint beside it down to 160 px: its prompt read "client id, e.g. 17402" and a
+        // pasted id (1740268798-lvfV1k5nHCN8, 23 characters) showed its first 19.
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup("#transform-tabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getTabs().stream().filter(t -> "transform-tab-journey".equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField client = robot.lookup("#journey-client")
+                .queryAs(javafx.scene.control.TextField.class);
+        double room = client.getWidth() - client.snappedLeftInset() - client.snappedRightInset();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(client.getFont());
+        for (String text : List.of(client.getPromptText(), "1740268798-lvfV1k5nHCN8")) {
+            probe.setText(text);
+            assertThat(room).as("'" + text + "' in the field").isGreaterThanOrEqualTo(probe.getLayoutBounds().getWidth());
+        }
+        assertThat(robot.lookup("#journey-message").queryAs(Label.class).getWidth()).as("the hint keeps room")
+                .isGreaterThan(250);
+    }
+
+    @Test
     void aConversionsRevenueIsInViewToSortBy(FxRobot robot) throws Exception {
         TableView<String[]> conversions = table(robot, "conversions.csv", "#dataset-conversions-table", 1);
         assertThat(leadingNames(conversions, 3)).containsExactly("order_key", "revenue", "channel_last_click");

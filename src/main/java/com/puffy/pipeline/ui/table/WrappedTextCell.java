@@ -9,8 +9,8 @@ import javafx.scene.text.TextFlow;
 /**
  * A table cell whose text wraps onto as many lines as its column's width needs, names in backticks set as code (as
  * {@link CodeTextCell} sets them): an incident's summary, read whole in a column that fits the window. A code in
- * capitals joined by underscores ("TRANSACTION_ID_COLLISION") may break after an underscore, where it reads as
- * words; its text stays the file's for search, copy and export.
+ * capitals joined by underscores or dashes ("TRANSACTION_ID_COLLISION", "I-20250228-TRANSACTION_ID_COLLISION") may
+ * break after one, where it reads as words; its text stays the file's for search, copy and export.
  */
 final class WrappedTextCell extends TableCell<String[], String> {
     private final Flow flow = new Flow();
@@ -65,14 +65,15 @@ final class WrappedTextCell extends TableCell<String[], String> {
     }
 
     /**
-     * A code in capitals joined by underscores in its parts, each with the underscore that follows it
-     * ("TRANSACTION_", "ID_", "COLLISION"); anything else as one part.
+     * A code in capitals joined by underscores or dashes in its parts, each with the underscore or dash that follows
+     * it ("TRANSACTION_", "ID_", "COLLISION"; an incident's "I-", "20250228-", "TRANSACTION_", …); anything else as
+     * one part.
      */
     static List<String> codeParts(String text) {
-        if (!text.matches("[A-Z0-9]+(_[A-Z0-9]+)+")) {
+        if (!text.matches("[A-Z0-9]+([_-][A-Z0-9]+)+")) {
             return List.of(text);
         }
-        return List.of(text.split("(?<=_)"));
+        return List.of(text.split("(?<=[_-])"));
     }
 
     /** A text flow whose preferred height is the one it needs at the cell's width, which a row asks without one. */

@@ -153,12 +153,12 @@ public final class DatasetChartView extends BorderPane {
         }
         copy.setAccessibleText("Copy the chart's figures as CSV");
         save.setAccessibleText("Save the chart's figures as CSV");
-        // Narrow, the two boxes share the line with Bars at 150 px ("Sum of reven…" at 1024 px); a chart by day
-        // has no Bars, so they take its room and say their choice whole.
+        // Each box is as wide as its longest choice, so every choice reads whole and the box keeps its width from
+        // one choice to the next; never wider than the chart. At 1024 px the boxes had 150 px beside Bars and drew
+        // "Mean of dura…" and "landing_refer…"; the controls now take a second line when they need one.
+        // Measured at each layout, once the theme has set the boxes' font (fitBox).
         for (ComboBox<?> box : List.of(groupBy, measure)) {
-            box.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(narrow)
-                    .then(javafx.beans.binding.Bindings.when(topBox.visibleProperty()).then(150.0).otherwise(200.0))
-                    .otherwise(210.0));
+            box.setPrefWidth(box.getMinWidth());
         }
         FlowPane controls = new FlowPane(12, 6, groupBox, measureBox, topBox);
         controls.setAlignment(Pos.CENTER_LEFT);
@@ -236,6 +236,43 @@ public final class DatasetChartView extends BorderPane {
     void addNote(String text) {
         Label hint = Hints.mutedLines(text);
         ((VBox) getTop()).getChildren().add(hint);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        fitBox(groupBy);
+        fitBox(measure);
+        super.layoutChildren();
+    }
+
+    /**
+     * Makes {@code box} as wide as its longest choice needs (its text and what the box draws around it), at least its least width and at most the chart's width less its label.
+     */
+    private void fitBox(ComboBox<?> box) {
+        // The cell the box shows its value in, one of its children: a lookup found the popup's list's cells first.
+        Node cell = box.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.control.ListCell<?>)
+                .findFirst().orElse(null);
+        Node arrow = box.lookup(".arrow-button");
+        if (!(cell instanceof javafx.scene.control.ListCell<?> shown) || !(arrow instanceof Region arrowButton)
+                || arrowButton.getWidth() <= 0 || !(shown.lookup(".text") instanceof javafx.scene.text.Text drawn)) {
+            return;
+        }
+        // The font the cell draws in: the cell's own can be the default before the theme reaches it.
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(drawn.getFont());
+        double widest = 0;
+        for (Object item : box.getItems()) {
+            probe.setText(String.valueOf(item));
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        double needed = Math.ceil(widest + shown.snappedLeftInset() + shown.snappedRightInset() + arrowButton.getWidth()
+                + box.snappedLeftInset() + box.snappedRightInset()) + 2;
+        Node label = box.getParent() == null ? null : box.getParent().getChildrenUnmodifiable().get(0);
+        double room = getWidth() - (label == null ? 0 : label.prefWidth(-1) + 6);
+        double width = Math.max(box.getMinWidth(), room > 0 ? Math.min(needed, room) : needed);
+        if (Math.abs(box.getPrefWidth() - width) >= 0.5) {
+            box.setPrefWidth(width);
+        }
     }
 
     private static Label label(String text, Node control) {

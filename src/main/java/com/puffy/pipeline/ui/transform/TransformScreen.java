@@ -368,7 +368,8 @@ public final class TransformScreen implements Screen {
     private Node journeyPane() {
         TextField client = journeyClient;
         client.setId("journey-client");
-        client.setPromptText("client id, e.g. 1740268798-lvfV1k5nHCN8");
+        // "Client" before it says what it takes: the prompt is the example, shown whole.
+        client.setPromptText("e.g. 1740268798-lvfV1k5nHCN8");
         client.setPrefColumnCount(28);
         client.textProperty().bindBidirectional(journey.clientIdProperty());
         Button show = new Button("Show journey", new FontIcon("mdi2t-timeline-clock-outline"));
@@ -391,7 +392,14 @@ public final class TransformScreen implements Screen {
         show.setMinWidth(Region.USE_PREF_SIZE);
         busy.setMinWidth(Region.USE_PREF_SIZE);
         busy.managedProperty().bind(busy.visibleProperty());
-        client.setMinWidth(160);
+        // Never narrower than its prompt, a whole client id: at 160 px the prompt read "client id, e.g. 17402" and a
+        // pasted id showed its first 19 of 23 characters.
+        client.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            javafx.scene.text.Text prompt = new javafx.scene.text.Text(client.getPromptText());
+            prompt.setFont(client.getFont());
+            return Math.ceil(prompt.getLayoutBounds().getWidth() + client.getInsets().getLeft()
+                    + client.getInsets().getRight()) + 4;
+        }, client.fontProperty(), client.promptTextProperty(), client.insetsProperty()));
         message.setMinWidth(0);
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
