@@ -69,18 +69,48 @@ public final class OutputBrowser implements Screen {
         model.emptyReasonProperty().set("Run the " + stage.title() + " stage to see its files.");
     }
 
+    /**
+     * Widens the list to its longest name, measured in the font its cells are drawn in. Every name counts, not only
+     * the drawn ones: Analysis lists 16 files, and at 768 px the last ones are below the fold where no cell draws them
+     * (the list stayed at 145 px, "channel_revenue_by_model.csv" cut). Before any cell is drawn there is no font to
+     * measure in: it tries again after the next layout.
+     */
     private void fitNames() {
-        double widest = 0;
+        double total = root.getWidth();
+        if (files.getItems().isEmpty() || total <= 0) {
+            return;
+        }
+        javafx.scene.control.ListCell<?> drawn = null;
         for (Node cell : files.lookupAll(".list-cell")) {
             if (cell instanceof javafx.scene.control.ListCell<?> listCell && listCell.getItem() != null) {
-                widest = Math.max(widest, listCell.prefWidth(-1));
+                drawn = listCell;
+                break;
             }
         }
-        Node left = root.getItems().get(0);
-        double needed = widest + files.snappedLeftInset() + files.snappedRightInset() + SCROLL_BAR_ROOM
-                + ((Region) left).snappedRightInset();
-        double total = root.getWidth();
-        if (widest > 0 && total > 0 && ((Region) left).getWidth() + 0.5 < Math.min(needed, total / 2)) {
+        if (drawn == null) {
+            if (root.getScene() != null) {
+                Runnable again = new Runnable() {
+                    @Override
+                    public void run() {
+                        root.getScene().removePostLayoutPulseListener(this);
+                        javafx.application.Platform.runLater(OutputBrowser.this::fitNames);
+                    }
+                };
+                root.getScene().addPostLayoutPulseListener(again);
+            }
+            return;
+        }
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(drawn.getFont());
+        double widest = 0;
+        for (String name : files.getItems()) {
+            probe.setText(name);
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        Region left = (Region) root.getItems().get(0);
+        double needed = widest + drawn.snappedLeftInset() + drawn.snappedRightInset() + files.snappedLeftInset()
+                + files.snappedRightInset() + SCROLL_BAR_ROOM + left.snappedRightInset();
+        if (left.getWidth() + 0.5 < Math.min(needed, total / 2)) {
             root.setDividerPosition(0, Math.min(needed, total / 2) / total);
         }
     }

@@ -89,6 +89,38 @@ class TransformRoomFxTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aLongFileNameBelowTheListsFoldWidensItAsTheAnalysisReportsSixteenFilesNeed(FxRobot robot) throws Exception {
+        // Analysis lists 16 report files: at 768 px the last ones are below the fold, so no cell draws them, and the
+        // list was sized by the names drawn. A name is whole when scrolled to, without a sideways scroll.
+        String longest = "zz_channel_revenue_by_model_by_day.csv";
+        for (int i = 0; i < 30; i++) {
+            java.nio.file.Files.writeString(fixture.output().resolve("transform/f" + i + ".csv"), "a\n1\n");
+        }
+        java.nio.file.Files.writeString(fixture.output().resolve("transform/" + longest), "a\n1\n");
+        robot.interact(() -> {
+            screen.reload();
+            javafx.scene.control.TabPane tabs = robot.lookup("#transform-tabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getTabs().stream().filter(t -> "transform-tab-all".equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        javafx.scene.control.ListView<String> files = robot.lookup("#transform-file-list")
+                .queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().contains(longest));
+        for (int pulse = 0; pulse < 5; pulse++) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        javafx.scene.control.ListCell<String> any = (javafx.scene.control.ListCell<String>) files.lookupAll(".list-cell")
+                .stream().filter(c -> ((javafx.scene.control.ListCell<String>) c).getItem() != null).findFirst()
+                .orElseThrow();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(longest);
+        probe.setFont(any.getFont());
+        double needed = probe.getLayoutBounds().getWidth() + any.snappedLeftInset() + any.snappedRightInset();
+        assertThat(files.getWidth()).as("the list fits " + longest).isGreaterThanOrEqualTo(needed);
+    }
+
+    @Test
     void theJourneysClientFieldShowsAWholeClientIdAndItsPromptAt1024(FxRobot robot) throws Exception {
         // The field gave way to the hint beside it down to 160 px: its prompt read "client id, e.g. 17402" and a
         // pasted id (1740268798-lvfV1k5nHCN8, 23 characters) showed its first 19.
