@@ -812,22 +812,25 @@ public final class MainViewModel {
                 }
                 showLastRun(read.manifests());
                 statusesChanging = true;
-                for (StageViewModel stage : stages) {
-                    StageStatus status = read.statuses().get(stage.id());
-                    if (status != null) {
-                        stage.showStatus(toState(status));
-                        StageManifest manifest = read.manifests().get(stage.id());
-                        stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
-                        if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
-                            stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
-                                    : read.madeByAnotherBuild().contains(stage.id())
-                                    ? "Outputs made by another version of the app; last run "
-                                    : "Outputs are older than the inputs or settings; last run ")
-                                    + manifest.finishedAt() + ".");
+                try {
+                    for (StageViewModel stage : stages) {
+                        StageStatus status = read.statuses().get(stage.id());
+                        if (status != null) {
+                            stage.showStatus(toState(status));
+                            StageManifest manifest = read.manifests().get(stage.id());
+                            stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
+                            if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
+                                stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
+                                        : read.madeByAnotherBuild().contains(stage.id())
+                                        ? "Outputs made by another version of the app; last run "
+                                        : "Outputs are older than the inputs or settings; last run ")
+                                        + manifest.finishedAt() + ".");
+                            }
                         }
                     }
+                } finally {
+                    statusesChanging = false;
                 }
-                statusesChanging = false;
                 showUnreadable(unreadableOfFreshQuality(read.statuses(), read.quality()));
                 nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
                 showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild());
@@ -1049,26 +1052,30 @@ public final class MainViewModel {
                 nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
                 List<String> outdated = new ArrayList<>();
                 statusesChanging = true;
-                for (StageViewModel stage : stages) {
-                    StageStatus status = read.statuses().get(stage.id());
-                    StageState shown = stage.getState();
-                    if (status == null || shown != StageState.FRESH && shown != StageState.STALE
-                            || toState(status) == shown) {
-                        continue;
+                try {
+                    for (StageViewModel stage : stages) {
+                        StageStatus status = read.statuses().get(stage.id());
+                        StageState shown = stage.getState();
+                        if (status == null || shown != StageState.FRESH && shown != StageState.STALE
+                                || toState(status) == shown) {
+                            continue;
+                        }
+                        stage.showStatus(toState(status));
+                        stage.messageProperty().set(status == StageStatus.FRESH ? "Up to date."
+                                : read.madeByAnotherBuild().contains(stage.id())
+                                ? "Outputs made by another version of the app; run again to bring them up to date."
+                                // The line above names the files: "the folder or the settings" sent users to the
+                                // settings.
+                                : !read.changes().isEmpty()
+                                ? "The folder changed since the last run; run again to bring the outputs up to date."
+                                : "The folder or the settings changed since the last run; run again to include them.");
+                        if (status == StageStatus.STALE) {
+                            outdated.add(stage.id().title());
+                        }
                     }
-                    stage.showStatus(toState(status));
-                    stage.messageProperty().set(status == StageStatus.FRESH ? "Up to date."
-                            : read.madeByAnotherBuild().contains(stage.id())
-                            ? "Outputs made by another version of the app; run again to bring them up to date."
-                            // The line above names the files: "the folder or the settings" sent users to the settings.
-                            : !read.changes().isEmpty()
-                            ? "The folder changed since the last run; run again to bring the outputs up to date."
-                            : "The folder or the settings changed since the last run; run again to include them.");
-                    if (status == StageStatus.STALE) {
-                        outdated.add(stage.id().title());
-                    }
+                } finally {
+                    statusesChanging = false;
                 }
-                statusesChanging = false;
                 List<String> staleNow = stages.stream().filter(stage -> stage.getState() == StageState.STALE)
                         .map(stage -> stage.id().title()).toList();
                 // A second day dropped in while the first one's words were still in the status bar left them there,
@@ -1457,24 +1464,27 @@ public final class MainViewModel {
                 folderPoll.statusesRead(read.seen());
                 nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
                 statusesChanging = true;
-                for (StageViewModel stage : stages) {
-                    StageStatus status = read.statuses().get(stage.id());
-                    StageState shown = stage.getState();
-                    // A card whose badge stays keeps its words: "Not run this time: the run stopped before it", or
-                    // why it was out of date before a run that did not include it.
-                    if (status == null || shown == StageState.FAILED || shown == StageState.CANCELLED
-                            || toState(status) == shown) {
-                        continue;
+                try {
+                    for (StageViewModel stage : stages) {
+                        StageStatus status = read.statuses().get(stage.id());
+                        StageState shown = stage.getState();
+                        // A card whose badge stays keeps its words: "Not run this time: the run stopped before it", or
+                        // why it was out of date before a run that did not include it.
+                        if (status == null || shown == StageState.FAILED || shown == StageState.CANCELLED
+                                || toState(status) == shown) {
+                            continue;
+                        }
+                        stage.showStatus(toState(status));
+                        StageManifest manifest = read.manifests().get(stage.id());
+                        if (status == StageStatus.STALE && read.madeByAnotherBuild().contains(stage.id())
+                                && manifest != null) {
+                            stage.messageProperty().set("Outputs made by another version of the app; last run "
+                                    + manifest.finishedAt() + ".");
+                        }
                     }
-                    stage.showStatus(toState(status));
-                    StageManifest manifest = read.manifests().get(stage.id());
-                    if (status == StageStatus.STALE && read.madeByAnotherBuild().contains(stage.id())
-                            && manifest != null) {
-                        stage.messageProperty().set("Outputs made by another version of the app; last run "
-                                + manifest.finishedAt() + ".");
-                    }
+                } finally {
+                    statusesChanging = false;
                 }
-                statusesChanging = false;
                 // What was new before the run is not new since it: the line and Quality's card read the folder again.
                 showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild());
                 showUnreadable(unreadableOfFreshQuality(read.statuses(), read.quality()));

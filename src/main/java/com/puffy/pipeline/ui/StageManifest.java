@@ -23,6 +23,7 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
                      List<String> unreadableInputs, List<String> inputFiles, Map<String, FolderChanges.Stamp> inputStamps,
                      long eventFiles, long rowsRead, String build) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StageManifest.class);
     /** "Nov 26 09:32" in the user's time zone, for an ISO instant; the text itself if it is not one. */
     static String shown(String isoInstant) {
         if (isoInstant.isEmpty()) {
@@ -63,6 +64,8 @@ record StageManifest(List<String> summary, Duration elapsed, String finishedAt, 
                     node.path("figures").path("event_files").asLong(0), node.path("figures").path("rows_read").asLong(0),
                     node.path("build").asText(""));
         } catch (java.io.IOException e) {
+            // The card then shows no summary and no last run without saying why; the log is where to find it.
+            LOG.warn("Cannot read the stage manifest {}; its summary and last run are not shown", file, e);
             return new StageManifest(List.of(), null, "", "", List.of(), List.of(), Map.of(), 0, 0, "");
         }
     }

@@ -116,6 +116,40 @@ class FolderPollTest {
                 .isEqualTo("The folder is back as it was at the last run: nothing is out of date.");
     }
 
+    /**
+     * A card that threw while taking the statuses read at a look left the line above the screens waiting for the
+     * cards to finish for good: a card changing afterwards no longer named what was out of date.
+     */
+    @Test
+    void aCardThatThrowsWhileTakingTheStatusesDoesNotFreezeTheLineAboveTheScreens() throws Exception {
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.runAll();
+        aLookLater(vm);
+        RuntimeException broken = new IllegalStateException("a card's listener broke");
+        javafx.beans.value.ChangeListener<String> throwing = (o, was, is) -> {
+            throw broken;
+        };
+        vm.stage(StageId.QUALITY).messageProperty().addListener(throwing);
+        Thread thread = Thread.currentThread();
+        Thread.UncaughtExceptionHandler handlerBefore = thread.getUncaughtExceptionHandler();
+        // JavaFX hands a listener's exception to the thread's handler: this one lets it through, as a throwing card.
+        thread.setUncaughtExceptionHandler((t, e) -> {
+            throw (RuntimeException) e;
+        });
+        try {
+            Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+            aLookLater(vm);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> aLookLater(vm)).isSameAs(broken);
+        } finally {
+            thread.setUncaughtExceptionHandler(handlerBefore);
+            vm.stage(StageId.QUALITY).messageProperty().removeListener(throwing);
+        }
+
+        vm.stage(StageId.TRANSFORM).showStatus(StageState.STALE);
+        assertThat(vm.outdatedNoticeProperty().get()).startsWith("Out of date: ");
+    }
+
     @Test
     void aFileStillBeingCopiedInChangesTheLineOnceWhenItHoldsStillNotAtEveryLook() throws Exception {
         MainViewModel vm = vm(cancellation -> { });

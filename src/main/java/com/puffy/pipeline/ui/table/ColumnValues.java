@@ -75,11 +75,14 @@ public final class ColumnValues {
                     .thenComparing(java.util.Comparator.naturalOrder()));
         } else if (numeric) {
             // Listed as numbers, as the cells sort them: as text "10,000" came before "3,500", "50.00%" before "6.00%".
-            Arrays.sort(sorted, java.util.Comparator.comparingDouble((String v) -> {
-                double x = CsvTable.number(v);
-                return Double.isNaN(x) ? Double.POSITIVE_INFINITY : x;
-            }).thenComparing((String v) -> Double.isNaN(CsvTable.number(v))).thenComparing(
-                    java.util.Comparator.naturalOrder()));
+            // Each parsed once, not at each of the n log n comparisons.
+            record Parsed(String text, double number) { }
+            Parsed[] parsed = new Parsed[sorted.length];
+            Arrays.setAll(parsed, i -> new Parsed(sorted[i], CsvTable.number(sorted[i])));
+            Arrays.sort(parsed, java.util.Comparator.comparingDouble(
+                            (Parsed p) -> Double.isNaN(p.number()) ? Double.POSITIVE_INFINITY : p.number())
+                    .thenComparing((Parsed p) -> Double.isNaN(p.number())).thenComparing(Parsed::text));
+            Arrays.setAll(sorted, i -> parsed[i].text());
         } else {
             Arrays.sort(sorted);
         }

@@ -134,6 +134,10 @@ public final class FileTable implements TableData {
                     builders.get(i).add(CsvInput.unprotect(reader.label(i)));
                 }
             }
+            // Looked at only as a row starts, the last said is where the last stretch of rows began, below 100.
+            if (saidPercent < 100) {
+                percentRead.accept(100);
+            }
             table = new FileTable(file, names, Arrays.copyOf(starts, rows + 1), rows, fileSize, modified);
             for (int i = 0; i < facets.size(); i++) {
                 int c = shown.indexOf(facets.get(i));

@@ -219,6 +219,8 @@ public final class DatasetChartModel {
         running = cancelled;
         long gen = ++generation;
         int[] numbers = view.rowNumbers();
+        // Read here, on the FX thread that sets it: the background thread would see it unsynchronised.
+        java.util.Set<String> overlappingColumns = overlapping;
         computing.set(true);
         message.set("Adding up " + String.format(java.util.Locale.US, "%,d", numbers.length)
                 + (numbers.length == 1 ? " row…" : " rows…"));
@@ -227,7 +229,7 @@ public final class DatasetChartModel {
                 long started = System.nanoTime();
                 Aggregation.Result summed = Aggregation.run(data, numbers, spec, cancelled::get);
                 Aggregation.Result found = spec.measure() == Aggregation.Measure.SUM
-                        && overlapping.contains(spec.measureColumn()) ? summed.withoutTotal() : summed;
+                        && overlappingColumns.contains(spec.measureColumn()) ? summed.withoutTotal() : summed;
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 if (millis >= 500) {
                     LOG.info("Charted {} by {} over {} rows of {} in {} ms", spec.measureLabel(), spec.groupLabel(),

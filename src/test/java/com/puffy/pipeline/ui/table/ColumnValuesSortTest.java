@@ -68,6 +68,21 @@ class ColumnValuesSortTest {
                 : Double.toString(RANDOM.nextGaussian() * 1e4)));
     }
 
+    /**
+     * A numeric column's values for its filter list by number, ties of one number by text, then the values that are
+     * not a number (blank, "NaN", "1-2" that only looks like one) by text.
+     */
+    @Test
+    void aNumericColumnsDistinctValuesListByNumberThenTheOnesThatAreNot() {
+        ColumnValues.Builder builder = new ColumnValues.Builder();
+        List.of("10", "", "3.5", "NaN", "1-2", "-1e3", "12.0", "12", "+12", "0", "-0", "2e1", "1e400", "9-")
+                .forEach(builder::add);
+        ColumnValues column = builder.build();
+        assertThat(column.isNumeric()).isTrue();
+        assertThat(column.distinct()).containsExactly("-1e3", "-0", "0", "3.5", "10", "+12", "12", "12.0", "2e1",
+                "1e400", "", "1-2", "9-", "NaN");
+    }
+
     @Test
     void severitiesAndFewDistinctTexts() {
         String[] severities = {"CRITICAL", "ERROR", "WARNING", "INFO", ""};

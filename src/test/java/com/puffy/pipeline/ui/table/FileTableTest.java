@@ -129,6 +129,20 @@ class FileTableTest {
         assertThat(new TableQuery("", -1, Map.of(1, Set.of("Email")), -1, true).order(table)).hasSize(rows / 2);
     }
 
+    /** The progress it promises runs from 0 to 100: a small file's rows all start before its last byte. */
+    @Test
+    void openingAFileReportsItsProgressUpToOneHundred() throws Exception {
+        StringBuilder text = new StringBuilder("id,channel\n");
+        for (int i = 0; i < 10_000; i++) {
+            text.append("id-").append(i).append(",Direct\n");
+        }
+        List<Integer> said = new ArrayList<>();
+        FileTable.open(Files.writeString(dir.resolve("progress.csv"), text), List.of("channel"), said::add);
+        assertThat(said).first().isEqualTo(0);
+        assertThat(said).last().isEqualTo(100);
+        assertThat(said).isSorted().doesNotHaveDuplicates();
+    }
+
     @Test
     void aFileReplacedUnderTheTableReadsAsEmptyCellsNotAsAnotherFilesBytes() throws Exception {
         Path file = tricky();

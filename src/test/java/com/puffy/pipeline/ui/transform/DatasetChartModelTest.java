@@ -94,6 +94,24 @@ class DatasetChartModelTest {
         assertThat(chart.messageProperty().get()).isEmpty();
     }
 
+    /**
+     * The sum takes the overlapping columns as they were when it was asked for: read from the background thread, it
+     * took whatever a later file's choice had left in the field (unsynchronised, so not even that for certain).
+     */
+    @Test
+    void aSumStillAddingUpKeepsTheOverlappingColumnsItWasAskedWith() throws Exception {
+        List<Runnable> queued = new ArrayList<>();
+        DataTableModel table = new DataTableModel(UiThreads.direct(), List.of("channel", "device"));
+        table.load(sessions(), "missing");
+        DatasetChartModel chart = new DatasetChartModel(UiThreads.holding(queued), table,
+                new Spec("channel", false, Measure.SUM, "revenue", 10));
+        chart.setShown(true);
+        chart.setOverlappingColumns(Set.of("revenue"));
+        assertThat(queued).hasSize(1);
+        queued.get(0).run();
+        assertThat(chart.resultProperty().get().total()).isEqualTo(new BigDecimal("15.10"));
+    }
+
     @Test
     void theUsersChoiceOutlivesAReloadAfterARun() throws Exception {
         DataTableModel table = new DataTableModel(UiThreads.direct(), List.of("channel"));
