@@ -769,4 +769,15 @@ class AnalysisStageTest {
                 .contains("One day of data: its revenue is in the table below.",
                         "One day of data: its sessions and conversion rate are in the table below.");
     }
+    @Test
+    void eachPercentColumnOfTheDailyTableHasOnePrecision() throws Exception {
+        // Mar 2's 20% of rows without a client id sat above Mar 3's "5.0%".
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replace("2025-03-03,5,2,2,2,300,1,0,0,",
+                "2025-03-03,5,2,2,2,300,1,0,0.05,"));
+        runStage();
+        String table = between(Files.readString(work.resolve(AnalysisStage.REPORT)), "No client id", "</table>");
+        assertThat(table).contains("<td class=\"num\">25%</td><td class=\"num\">20.0%</td>",
+                "<td class=\"num\">0%</td><td class=\"num\">5.0%</td>");
+    }
 }
