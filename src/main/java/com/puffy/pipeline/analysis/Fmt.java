@@ -55,21 +55,81 @@ public final class Fmt {
      * {@code >99.9%}). Shares that do not sum to 1 (a top-N list) are formatted one by one.
      */
     public static List<String> shares(List<Double> fractions) {
-        int n = fractions.size();
+        if (!wholeOfOne(fractions)) {
+            return fractions.stream().map(Fmt::percent).toList();
+        }
+        int scale = wholePercents(fractions) ? 100 : 1000;
+        return shown(fractions, apportion(fractions, scale), scale);
+    }
+
+    /**
+     * Two columns of shares of one whole (a channel's share under first click and under last click) and the shift
+     * between them in points, as a reader checks it: the difference of the two shares as shown. Both columns take one
+     * precision (whole percents only when both would), each rounded as {@link #shares}, and the shift is the
+     * shown second share minus the shown first, so 1.7% → 2.1% reads +0.4 pts (exactly +0.34, which rounded alone
+     * read +0.3 beside them). A share shown as {@code <0.1%} counts as 0 there, one shown as {@code >99.9%} as 100.
+     * Columns that are not shares of one whole are formatted one by one with the exact shift.
+     */
+    public static ShareShift shareShift(List<Double> first, List<Double> second) {
+        if (first.size() != second.size() || !wholeOfOne(first) || !wholeOfOne(second)) {
+            List<String> shifts = new ArrayList<>();
+            for (int i = 0; i < Math.min(first.size(), second.size()); i++) {
+                shifts.add(points((second.get(i) - first.get(i)) * 100.0));
+            }
+            return new ShareShift(first.stream().map(Fmt::percent).toList(),
+                    second.stream().map(Fmt::percent).toList(), shifts);
+        }
+        int scale = wholePercents(first) && wholePercents(second) ? 100 : 1000;
+        long[] firstUnits = apportion(first, scale);
+        long[] secondUnits = apportion(second, scale);
+        List<String> shifts = new ArrayList<>(first.size());
+        for (int i = 0; i < first.size(); i++) {
+            shifts.add(points((secondUnits[i] - firstUnits[i]) * 100.0 / scale));
+        }
+        return new ShareShift(shown(first, firstUnits, scale), shown(second, secondUnits, scale), shifts);
+    }
+
+    /** Two share columns and the shift between them, each as printed. */
+    public record ShareShift(List<String> first, List<String> second, List<String> shifts) {
+    }
+
+    /**
+     * A column of percentages that are not shares of one whole (a top-N list's shares of all sessions) in one
+     * precision: whole percents when {@link #percent} would print every one so, else one decimal for all. "20%" above
+     * "4.0%" in one column read as two kinds of figure.
+     */
+    public static List<String> percentColumn(List<Double> fractions) {
+        List<String> each = fractions.stream().map(Fmt::percent).toList();
+        if (each.stream().allMatch(text -> !text.contains(".") || text.equals("n/a"))) {
+            return each;
+        }
+        return fractions.stream().map(Fmt::percentOneDecimal).toList();
+    }
+
+    private static boolean wholeOfOne(List<Double> fractions) {
         double sum = 0;
-        boolean whole = true;
         for (double f : fractions) {
             if (Double.isNaN(f) || Double.isInfinite(f) || f < 0) {
-                return fractions.stream().map(Fmt::percent).toList();
+                return false;
             }
             sum += f;
+        }
+        return !fractions.isEmpty() && Math.abs(sum - 1) <= 1e-9;
+    }
+
+    /** Whether {@link #percent} would print every share without a decimal. */
+    private static boolean wholePercents(List<Double> fractions) {
+        boolean whole = true;
+        for (double f : fractions) {
             double pct = f * 100.0;
             whole &= pct == 0 || pct == 100 || pct >= 10 && pct < 99.5;
         }
-        if (n == 0 || Math.abs(sum - 1) > 1e-9) {
-            return fractions.stream().map(Fmt::percent).toList();
-        }
-        int scale = whole ? 100 : 1000;
+        return whole;
+    }
+
+    /** Units of {@code 1/scale} per share, adding up to {@code scale} (largest remainder). */
+    private static long[] apportion(List<Double> fractions, int scale) {
+        int n = fractions.size();
         long[] units = new long[n];
         double[] rest = new double[n];
         long given = 0;
@@ -89,8 +149,13 @@ public final class Fmt {
         for (long k = 0; k < scale - given && k < n; k++) {
             units[order.get((int) k)]++;
         }
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        return units;
+    }
+
+    private static List<String> shown(List<Double> fractions, long[] units, int scale) {
+        boolean whole = scale == 100;
+        List<String> out = new ArrayList<>(units.length);
+        for (int i = 0; i < units.length; i++) {
             double f = fractions.get(i);
             if (f > 0 && units[i] == 0) {
                 out.add(whole ? "<1%" : "<0.1%");

@@ -178,21 +178,24 @@ final class HtmlReport {
         Kpis k = r.kpis();
         html.append("<section class=\"tiles\">");
         tile("Revenue", Fmt.money(k.revenue()), Words.count(k.orders(), "order", "orders"), true);
-        tile("Orders", Fmt.count(k.orders()), "median order " + Fmt.money(k.medianOrder()), false);
-        // Without orders there is no average order: the CSV holds 0 (a ratio over nothing), the page says so.
-        tile("Average order value", k.orders() == 0 ? "n/a" : Fmt.money(k.aov()), "revenue \u00f7 orders", false);
+        tile("Orders", Fmt.count(k.orders()), "median order " + (k.orders() == 0 ? NONE : Fmt.money(k.medianOrder())),
+                false);
+        // Without orders there is no average order: the CSV holds 0 (a ratio over nothing), the page says so with the
+        // tables' dash (decision 0760): "n/a" on a tile beside "–" in a table read as two kinds of missing.
+        tile("Average order value", k.orders() == 0 ? NONE : Fmt.money(k.aov()), "revenue \u00f7 orders", false);
         tile("Sessions", Fmt.count(k.sessions()), "bots excluded", false);
         // Shares of no sessions or rows are not 0%: like the average order, they do not exist.
         boolean sessions = k.sessions() > 0;
-        tile("Conversion rate", sessions ? Fmt.rate(k.sessionCvr()) : "n/a", Words.count(k.convertedSessions(),
+        tile("Conversion rate", sessions ? Fmt.rate(k.sessionCvr()) : NONE, Words.count(k.convertedSessions(),
                 "converted session", "converted sessions"), false);
-        tile("Revenue per session", sessions ? Fmt.money(k.revenuePerSession()) : "n/a", "revenue \u00f7 sessions",
+        tile("Revenue per session", sessions ? Fmt.money(k.revenuePerSession()) : NONE, "revenue \u00f7 sessions",
                 false);
         html.append("</section>\n<section class=\"tiles small\">");
-        tile("Single-event sessions", sessions ? Fmt.percent(k.bounceRate()) : "n/a", "sessions with one event", false);
-        tile("New visitors", sessions ? Fmt.percent(k.newSessionShare()) : "n/a", "of sessions", false);
-        tile("Bot share", k.events() > 0 ? Fmt.percent(k.botRowShare()) : "n/a", "of valid rows", false);
-        tile("First touch to purchase", Fmt.hours(k.medianHoursToPurchase()), Double.isNaN(k.avgSessionsToPurchase())
+        tile("Single-event sessions", sessions ? Fmt.percent(k.bounceRate()) : NONE, "sessions with one event", false);
+        tile("New visitors", sessions ? Fmt.percent(k.newSessionShare()) : NONE, "of sessions", false);
+        tile("Bot share", k.events() > 0 ? Fmt.percent(k.botRowShare()) : NONE, "of valid rows", false);
+        tile("First touch to purchase", Double.isNaN(k.medianHoursToPurchase()) ? NONE
+                : Fmt.hours(k.medianHoursToPurchase()), Double.isNaN(k.avgSessionsToPurchase())
                 ? "median; no order has a touchpoint yet" : "median, " + Fmt.number(k.avgSessionsToPurchase(), 1)
                 + " sessions on average", false);
         html.append("</section>\n");
@@ -259,7 +262,11 @@ final class HtmlReport {
         if (!days.isEmpty()) {
             // A chart of nothing drew an empty frame with an axis of "-0% ... 0%": a sentence says it instead.
             html.append("<h3>Revenue per day</h3>");
-            if (days.stream().anyMatch(d -> d.revenue() > 0)) {
+            if (days.size() == 1) {
+                // As the sessions chart below: one bar on an axis of one day tells nothing the table does not.
+                empty(days.get(0).revenue() > 0 ? "One day of data: its revenue is in the table below."
+                        : "No revenue on any day, so there is no chart.");
+            } else if (days.stream().anyMatch(d -> d.revenue() > 0)) {
                 html.append(shown(Charts.dailyRevenue(days, "chart-revenue")));
                 boolean flagged = days.stream().anyMatch(DailyTrend::hasIssues);
                 if (flagged || !r.missingDays().isEmpty()) {
@@ -295,6 +302,12 @@ final class HtmlReport {
         // one day fewer, and the charts above mark it "no data".
         java.util.TreeMap<String, List<String>> byDate = new java.util.TreeMap<>();
         String none = "\u2013";
+        // Each column in one precision: "12%" above "1.0%" in the client-id column read as two kinds of figure.
+        List<DailyTrend> withRows = r.daily().stream().filter(DailyTrend::hasEventRows).toList();
+        java.util.Iterator<String> botShares = Fmt.percentColumn(withRows.stream().map(DailyTrend::botShare).toList())
+                .iterator();
+        java.util.Iterator<String> clientIdNullRates = Fmt.percentColumn(withRows.stream()
+                .map(DailyTrend::clientIdNullRate).toList()).iterator();
         for (DailyTrend d : r.daily()) {
             if (!d.hasEventRows()) {
                 // Its alerts count (the missing partition is one): a dash there read as "no alert on this day".
@@ -305,8 +318,7 @@ final class HtmlReport {
             byDate.put(d.date(), List.of(Fmt.date(d.date(), yearly()), Fmt.money(d.revenue()), Fmt.count(d.orders()),
                     d.orders() == 0 ? "\u2013" : Fmt.money(d.aov()),
                     Fmt.count(d.sessions()), d.sessions() == 0 ? NONE : Fmt.rate(d.sessionCvr()),
-                    Fmt.percent(d.botShare()),
-                    Fmt.percent(d.clientIdNullRate()), Integer.toString(d.alerts()), d.issues()));
+                    botShares.next(), clientIdNullRates.next(), Integer.toString(d.alerts()), d.issues()));
         }
         for (String missing : r.missingDays()) {
             byDate.putIfAbsent(missing, List.of(Fmt.date(missing, yearly()), none, none, none, none, none, none, none,
@@ -390,15 +402,16 @@ final class HtmlReport {
         }
         closeLead();
         List<List<String>> rows = new ArrayList<>();
-        List<String> firstShares = Fmt.shares(r.attributionShift().stream().map(AttributionShift::firstClickShare)
-                .toList());
-        List<String> lastShares = Fmt.shares(r.attributionShift().stream().map(AttributionShift::lastClickShare)
-                .toList());
+        // The shift is read as the difference of the two shares beside it, so it is computed from them as shown
+        // (attribution_shift.csv keeps the exact one): 1.7% and 2.1% beside "+0.3 pts" (exactly 0.34) read as a slip.
+        Fmt.ShareShift shares = Fmt.shareShift(
+                r.attributionShift().stream().map(AttributionShift::firstClickShare).toList(),
+                r.attributionShift().stream().map(AttributionShift::lastClickShare).toList());
         for (int i = 0; i < r.attributionShift().size(); i++) {
             AttributionShift s = r.attributionShift().get(i);
-            rows.add(List.of(s.channel(), Fmt.money(s.firstClickRevenue()), credited ? firstShares.get(i) : NONE,
-                    Fmt.money(s.lastClickRevenue()), credited ? lastShares.get(i) : NONE,
-                    credited ? Fmt.points(s.shiftPoints()) : NONE));
+            rows.add(List.of(s.channel(), Fmt.money(s.firstClickRevenue()), credited ? shares.first().get(i) : NONE,
+                    Fmt.money(s.lastClickRevenue()), credited ? shares.second().get(i) : NONE,
+                    credited ? shares.shifts().get(i) : NONE));
         }
         html.append("<h3>Shift between first and last click</h3>");
         if (table(List.of("Channel", "First click", "Share", "Last click", "Share", "Shift"), "lrrrrr", rows, false)) {
@@ -461,8 +474,11 @@ final class HtmlReport {
         boolean any = table(List.of("Dimension", "Segment", "Sessions", "Share", "Converted", "Conv. rate", "Revenue",
                 "Per session"), "llrrrrrr", rows, false);
         List<List<String>> referrers = new ArrayList<>();
-        for (Segment s : r.segments(AnalysisResult.REFERRER)) {
-            referrers.add(List.of(s.segment(), Fmt.count(s.sessions()), Fmt.percent(s.sessionShare()),
+        List<Segment> topReferrers = r.segments(AnalysisResult.REFERRER);
+        List<String> referrerShares = Fmt.percentColumn(topReferrers.stream().map(Segment::sessionShare).toList());
+        for (int i = 0; i < topReferrers.size(); i++) {
+            Segment s = topReferrers.get(i);
+            referrers.add(List.of(s.segment(), Fmt.count(s.sessions()), referrerShares.get(i),
                     Fmt.count(s.converted()), Fmt.rate(s.cvr()), Fmt.money(s.revenue())));
         }
         html.append("<h3>Top referring sites</h3>");
@@ -542,9 +558,11 @@ final class HtmlReport {
                     "chart-products")));
         }
         List<List<String>> rows = new ArrayList<>();
-        for (TopProduct p : r.topProducts()) {
+        List<String> productShares = Fmt.percentColumn(r.topProducts().stream().map(TopProduct::share).toList());
+        for (int i = 0; i < r.topProducts().size(); i++) {
+            TopProduct p = r.topProducts().get(i);
             rows.add(List.of(Integer.toString(p.rank()), p.itemName(), Fmt.count(p.orders()), Fmt.count(p.units()),
-                    Fmt.money(p.revenue()), Fmt.percent(p.share()), Fmt.count(p.linesWithoutPrice())));
+                    Fmt.money(p.revenue()), productShares.get(i), Fmt.count(p.linesWithoutPrice())));
         }
         if (table(List.of("#", "Product", "Orders", "Units", "Revenue", "Share", "Lines without price"), "rlrrrrr", rows,
                 false)) {

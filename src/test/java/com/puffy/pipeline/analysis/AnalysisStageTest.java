@@ -348,7 +348,7 @@ class AnalysisStageTest {
                 + "data); they convert at 66.7%.");
         assertThat(r.insights(Insights.PATH)).containsExactly("There are no orders to trace back to their first touch.");
         assertThat(HtmlReport.render(r, "test")).contains("<div class=\"label\">Average order value</div>"
-                + "<div class=\"value\">n/a</div>");
+                + "<div class=\"value\">\u2013</div>");
         assertThat(r.insights(Insights.QUALITY)).containsExactly("Data-quality findings touch 2 days but no order; 1 "
                 + "purchase row was quarantined and not counted, so orders and revenue are understated.");
         List<String> summary = runStage().summary();
@@ -697,5 +697,87 @@ class AnalysisStageTest {
                 .isEqualTo("See Quality findings for why the rows were set aside.");
         assertThat(page).doesNotContain("can be used as they are", "Data quality: clean.")
                 .contains("Data quality: read with care.");
+    }
+    private static String between(String page, String from, String to) {
+        int start = page.indexOf(from);
+        return page.substring(start, page.indexOf(to, start));
+    }
+
+    @Test
+    void aTileWithoutItsFigureSaysSoWithTheTablesDashNotNA() throws Exception {
+        // Without sessions or orders the tiles said "n/a" where the tables beneath say "\u2013" (decision 0760).
+        headerOnlyInputs();
+        runStage();
+        String tiles = between(Files.readString(work.resolve(AnalysisStage.REPORT)), "<section class=\"tiles\">",
+                "<section class=\"card\"");
+        assertThat(tiles).doesNotContain("n/a")
+                .contains("<div class=\"label\">Conversion rate</div><div class=\"value\">\u2013</div>",
+                        "<div class=\"label\">Bot share</div><div class=\"value\">\u2013</div>",
+                        "<div class=\"label\">First touch to purchase</div><div class=\"value\">\u2013</div>",
+                        "median order \u2013");
+    }
+
+    @Test
+    void theReferrersShareColumnHasOnePrecision() throws Exception {
+        // Google's 3 of 18 sessions read "17%" above the other site's 1 of 18 as "5.6%".
+        Path sessions = out.resolve("transform/sessions.csv");
+        StringBuilder more = new StringBuilder(Files.readString(sessions));
+        for (int i = 0; i < 12; i++) {
+            more.append("x").append(i).append(",cx").append(i).append(",2025-03-02T08:00:00.000Z,2025-03-02T08:00:00.000Z,"
+                    + "0,1,1,https://puffy.com/,").append(i < 2 ? "https://www.google.com/,Organic Search" : ",Direct")
+                    .append(",mobile,Android,Chrome,false,false,false,false,0,true,2025-03-02\n");
+        }
+        Files.writeString(sessions, more.toString());
+        runStage();
+        String table = between(Files.readString(work.resolve(AnalysisStage.REPORT)), "Top referring sites", "</table>");
+        assertThat(table).contains("<td class=\"num\">16.7%</td>", "<td class=\"num\">5.6%</td>")
+                .doesNotContain("<td class=\"num\">17%</td>");
+    }
+
+    @Test
+    void aShiftIsTheDifferenceOfTheTwoSharesShownBesideIt() throws Exception {
+        // Organic Social's 1.74% and 2.06% read 1.7% and 2.1% beside a shift of "+0.3 pts" (exactly 0.32).
+        Files.writeString(out.resolve("transform/channel_performance.csv"), """
+                model,channel,sessions,conversions,revenue
+                first_click,Direct,4,2,9826
+                first_click,Organic Social,2,1,174
+                last_click,Direct,4,2,9794
+                last_click,Organic Social,2,1,206
+                """);
+        runStage();
+        String table = between(Files.readString(work.resolve(AnalysisStage.REPORT)),
+                "Shift between first and last click", "</table>");
+        assertThat(table).contains("<td class=\"txt\">Organic Social</td><td class=\"num\">$174</td><td class=\"num\">"
+                + "1.7%</td><td class=\"num\">$206</td><td class=\"num\">2.1%</td><td class=\"num\">+0.4 pts</td>");
+        assertThat(table).contains("98.3%</td><td class=\"num\">$9,794</td><td class=\"num\">97.9%</td>"
+                + "<td class=\"num\">-0.4 pts</td>");
+        // The CSV keeps the exact shift.
+        assertThat(csv(ReportTables.SHIFT)).filteredOn(row -> row.get("channel").equals("Organic Social"))
+                .extracting(row -> Double.parseDouble(row.get("shift_points"))).first()
+                .satisfies(shift -> assertThat(shift).isCloseTo(0.32, within(1e-9)));
+    }
+
+    @Test
+    void aReportOfOneDayDrawsNeitherTheRevenueNorTheSessionsChart() throws Exception {
+        // One day drew a revenue chart of one bar while its sessions chart was a sentence.
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        List<String> lines = Files.readAllLines(daily);
+        Files.writeString(daily, lines.get(0) + "\n" + lines.get(1) + "\n");
+        runStage();
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        assertThat(page).doesNotContain("chart-revenue", "chart-sessions")
+                .contains("One day of data: its revenue is in the table below.",
+                        "One day of data: its sessions and conversion rate are in the table below.");
+    }
+    @Test
+    void eachPercentColumnOfTheDailyTableHasOnePrecision() throws Exception {
+        // Mar 2's 20% of rows without a client id sat above Mar 3's "5.0%".
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replace("2025-03-03,5,2,2,2,300,1,0,0,",
+                "2025-03-03,5,2,2,2,300,1,0,0.05,"));
+        runStage();
+        String table = between(Files.readString(work.resolve(AnalysisStage.REPORT)), "No client id", "</table>");
+        assertThat(table).contains("<td class=\"num\">25%</td><td class=\"num\">20.0%</td>",
+                "<td class=\"num\">0%</td><td class=\"num\">5.0%</td>");
     }
 }

@@ -76,4 +76,24 @@ class FmtTest {
         assertThat(Fmt.date("2025-02-28", "2024-12-30", "2025-03-08")).isEqualTo("Feb 28, 2025");
         assertThat(Fmt.date("2025-02-28", "", "")).isEqualTo("Feb 28");
     }
+    @Test
+    void aShiftBetweenTwoShareColumnsIsTheDifferenceOfTheSharesAsShown() {
+        Fmt.ShareShift shown = Fmt.shareShift(java.util.List.of(0.0174, 0.9826), java.util.List.of(0.0206, 0.9794));
+        assertThat(shown.first()).containsExactly("1.7%", "98.3%");
+        assertThat(shown.second()).containsExactly("2.1%", "97.9%");
+        assertThat(shown.shifts()).containsExactly("+0.4 pts", "-0.4 pts");
+        // Both columns in one precision: 60/40 alone would read whole, beside 95.5/4.5 it takes a decimal.
+        shown = Fmt.shareShift(java.util.List.of(0.6, 0.4), java.util.List.of(0.955, 0.045));
+        assertThat(shown.first()).containsExactly("60.0%", "40.0%");
+        assertThat(shown.shifts()).containsExactly("+35.5 pts", "-35.5 pts");
+        // Not shares of one whole: one by one, with the exact shift.
+        assertThat(Fmt.shareShift(java.util.List.of(0.0, 0.0), java.util.List.of(0.0, 0.0)).shifts())
+                .containsExactly("0.0 pts", "0.0 pts");
+    }
+
+    @Test
+    void aColumnOfPercentagesTakesOnePrecision() {
+        assertThat(Fmt.percentColumn(java.util.List.of(0.2, 0.04))).containsExactly("20.0%", "4.0%");
+        assertThat(Fmt.percentColumn(java.util.List.of(0.2, 0.15))).containsExactly("20%", "15%");
+    }
 }
