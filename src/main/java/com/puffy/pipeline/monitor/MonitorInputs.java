@@ -40,10 +40,12 @@ final class MonitorInputs {
         List<MonitorData.DriftRow> drift = readDrift(qualityDir.resolve("schema_drift.csv"), notes);
         List<MonitorData.ReconciliationRow> reconciliation =
                 readReconciliation(transformDir.resolve("reconciliation.csv"), notes);
-        List<MonitorData.FlaggedOrder> orders = readFlaggedOrders(transformDir.resolve("conversions.csv"), notes);
+        Map<LocalDate, MonitorData.OrderValues> orderValues = new HashMap<>();
+        List<MonitorData.FlaggedOrder> orders =
+                readOrders(transformDir.resolve("conversions.csv"), orderValues, notes);
         NavigableMap<LocalDate, Map<String, Double>> earlier = new TreeMap<>(history);
         return new MonitorData(config, asOf, days, earlier, columns, withRows, drift, reconciliation, orders,
-                filePartitions, qualityDir, transformDir, notes);
+                orderValues, filePartitions, qualityDir, transformDir, notes);
     }
 
     /** One map per day with event rows; derived shares added; days without rows (if written) left out. */
@@ -167,8 +169,12 @@ final class MonitorInputs {
         return rows;
     }
 
-    /** Only orders flagged with a collision or zero revenue are kept: the alerts name them. */
-    private static List<MonitorData.FlaggedOrder> readFlaggedOrders(Path file, List<String> notes) throws IOException {
+    /**
+     * Every order adds its revenue to its day's {@link MonitorData.OrderValues} (the revenue check's noise floor);
+     * only orders flagged with a collision or zero revenue are kept whole: the alerts name them.
+     */
+    private static List<MonitorData.FlaggedOrder> readOrders(Path file, Map<LocalDate, MonitorData.OrderValues> values,
+                                                             List<String> notes) throws IOException {
         List<MonitorData.FlaggedOrder> orders = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             notes.add("transform/conversions.csv is missing, so alerts cannot name the orders concerned.");
@@ -177,10 +183,6 @@ final class MonitorInputs {
         try (CsvColumnReader reader = CsvColumnReader.open(file)) {
             reader.select(List.of("flags", "date", "timestamp", "order_key", "transaction_id", "client_id", "revenue"));
             while (reader.next()) {
-                String flags = text(reader, 0);
-                if (!flags.contains("TRANSACTION_ID_COLLISION") && !flags.contains("PURCHASE_ZERO_REVENUE")) {
-                    continue;
-                }
                 LocalDate day = Diagnostics.dateOf(text(reader, 1));
                 if (day == null) {
                     day = Diagnostics.dateOf(text(reader, 2));
@@ -188,10 +190,19 @@ final class MonitorInputs {
                 if (day == null) {
                     continue;
                 }
+                Double revenue = number(reader, 6);
+                if (revenue != null) {
+                    values.merge(day, new MonitorData.OrderValues(1, revenue, revenue * revenue),
+                            (a, b) -> a.plus(b.sum()));
+                }
+                String flags = text(reader, 0);
+                if (!flags.contains("TRANSACTION_ID_COLLISION") && !flags.contains("PURCHASE_ZERO_REVENUE")) {
+                    continue;
+                }
                 Set<String> flagSet = Arrays.stream(flags.split("[;|,]")).map(String::trim)
                         .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
                 orders.add(new MonitorData.FlaggedOrder(day, text(reader, 3), text(reader, 4), text(reader, 5),
-                        number(reader, 6), flagSet));
+                        revenue, flagSet));
             }
         }
         return orders;

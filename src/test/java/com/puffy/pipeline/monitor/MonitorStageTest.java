@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MonitorStageTest {
     static final LocalDate D1 = LocalDate.of(2025, 3, 1);
@@ -673,6 +675,42 @@ class MonitorStageTest {
                 .endsWith(": 14 orders vs a usual 20 (−30%), so the average order was $2,857 vs about $1,000 usually "
                         + "(+186%).");
         assertThat(alert.get("suggested_action")).contains("may send revenue twice or in another currency");
+    }
+
+    /** Twenty orders on each baseline day before day 10: half at {@code low}, half at {@code high}. */
+    private void ordersBeforeDay10(double low, double high) {
+        for (int d = 3; d <= 9; d++) {
+            String date = day(d).toString();
+            for (int n = 0; n < 20; n++) {
+                String id = "ORD-" + date + "-" + n;
+                f.conversions.add(List.of(id, id, "c" + n, "s" + n, date + "T10:00:00.000Z", n % 2 == 0 ? low : high,
+                        "", 1, 1, "", date, "Direct"));
+            }
+        }
+    }
+
+    @Test
+    void aRevenueRiseThatUnequalOrderValuesExplainByChanceIsNoAnomaly() throws Exception {
+        // Baseline: median $20,000 on 20 orders a day. +70 % is z = 3.1 on the bare floor 20,000/√20, but orders of
+        // $200 and $1,800 (CV 0.8) widen the chance spread of the day's revenue by √(1 + 0.64) to z = 2.4.
+        ordersBeforeDay10(200, 1800);
+        f.set(day(10), "revenue", 34000.0);
+        f.run();
+        assertThat(f.alerts("REVENUE_ANOMALY")).isEmpty();
+        assertThat(f.read(MonitorStage.METRICS)).filteredOn(p -> p.get("metric").equals("revenue")
+                && p.get("date").equals("2025-03-10")).singleElement()
+                .satisfies(p -> assertThat(Double.parseDouble(p.get("band_high"))).isGreaterThan(34000));
+    }
+
+    /** Equal orders keep 0401's floor (z = 3.1 at +70 %); unequal ones still let a doubling through (z = 3.5, was 4.5). */
+    @ParameterizedTest(name = "orders of ${0} and ${1}, revenue ${2}")
+    @CsvSource({"1000, 1000, 34000, '(+70%, z = 3.1)'", "200, 1800, 40000, '(+100%, z = 3.5)'"})
+    void aRevenueRiseBeyondWhatTheOrderValuesExplainIsStillAnAnomaly(double low, double high, double revenue,
+                                                                      String words) throws Exception {
+        ordersBeforeDay10(low, high);
+        f.set(day(10), "revenue", revenue);
+        f.run();
+        assertThat(only("REVENUE_ANOMALY").get("message")).contains(words);
     }
 
     @Test
