@@ -12,25 +12,28 @@ final class AboutDialog {
     private AboutDialog() {
     }
 
-    private static void fitToLines(Alert alert, TextArea about) {
-        javafx.scene.Node lines = about.lookup(".text");
-        javafx.scene.Node viewport = about.lookup(".scroll-pane");
-        if (lines == null || !(viewport instanceof javafx.scene.control.ScrollPane scroll)) {
-            return;
+    /**
+     * Sizes the text to its lines in the font the theme gives it, within {@code screen}: a column and row count are
+     * guesses at the font, and resizing the shown window did not take under every window manager.
+     */
+    private static void fitToLines(Alert alert, TextArea about, String text, javafx.geometry.Rectangle2D screen) {
+        alert.getDialogPane().applyCss();
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(about.getFont());
+        double widest = 0;
+        for (String line : text.split("\n", -1)) {
+            measure.setText(line);
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
         }
-        Window shown = alert.getDialogPane().getScene().getWindow();
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(shown.getX(), shown.getY(), 1, 1)
-                .stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
-        double missing = lines.getBoundsInParent().getMaxX() + lines.getBoundsInParent().getMinX()
-                - scroll.getViewportBounds().getWidth();
-        if (missing <= 0) {
-            return;
-        }
-        double width = Math.min(shown.getWidth() + missing, screen.getWidth() - 40);
-        // The window widens about its centre and stays on the screen.
-        double x = shown.getX() - (width - shown.getWidth()) / 2;
-        shown.setWidth(width);
-        shown.setX(Math.max(screen.getMinX() + 20, Math.min(x, screen.getMaxX() - 20 - width)));
+        measure.setText("X");
+        double lineHeight = measure.getLayoutBounds().getHeight();
+        long lines = text.lines().count();
+        // Padding, border and a scroll bar's room, so the longest line does not touch the edge.
+        about.setPrefWidth(Math.min(widest + 48, screen.getWidth() - 160));
+        // The pane keeps an alert's 600 px whatever its content wants, as the shortcuts list found; a minimum widens it.
+        // The icon takes about 100 px more.
+        alert.getDialogPane().setMinWidth(about.getPrefWidth() + 110);
+        about.setPrefHeight(Math.min(lines * lineHeight + 40, screen.getHeight() - 200));
     }
 
     static Alert create(Window owner, String text) {
@@ -44,13 +47,13 @@ final class AboutDialog {
         about.setId("about-text");
         about.setEditable(false);
         about.setWrapText(false);
-        about.setPrefColumnCount(60);
-        about.setPrefRowCount((int) text.lines().count() + 1);
         about.setAccessibleText("About Event Pipeline Studio");
         alert.getDialogPane().setContent(about);
         alert.setResizable(true);
-        // A column count is a guess at the font; the drawn lines are measured once styled, in the shown dialog.
-        alert.setOnShown(e -> fitToLines(alert, about));
+        javafx.geometry.Rectangle2D screen = (owner == null ? javafx.stage.Screen.getPrimary()
+                : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), 1, 1).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary())).getVisualBounds();
+        fitToLines(alert, about, text, screen);
         return alert;
     }
 }
