@@ -320,8 +320,8 @@ public final class MainView {
         shortcuts.setAccelerator(Shortcuts.HELP);
         shortcuts.setOnAction(e -> showShortcuts());
         MenuItem about = new MenuItem("About");
-        about.setOnAction(e -> ErrorDialog.info(window(), "About Event Pipeline Studio",
-                aboutText(UserFolders.dataDir(), UserFolders.logDir(), System.getProperty("os.name", ""))));
+        about.setOnAction(e -> AboutDialog.create(window(),
+                aboutText(UserFolders.dataDir(), UserFolders.logDir(), System.getProperty("os.name", ""))).show());
         Menu help = new Menu("_Help", null, shortcuts, about);
 
         MenuBar bar = new MenuBar(file, run, view, help);

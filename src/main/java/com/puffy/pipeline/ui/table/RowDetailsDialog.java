@@ -54,6 +54,8 @@ public final class RowDetailsDialog {
         grid.setId("row-details");
         grid.setHgap(12);
         grid.setVgap(6);
+        // The dialog pane gives a scrolling content no margin: the names sat on the window's edge, "metric" lost its m.
+        grid.setPadding(new javafx.geometry.Insets(12, 16, 12, 16));
         ColumnConstraints names = new ColumnConstraints();
         // A long value's text area wants all the width; the field names gave way and read "sev…", "mess…".
         names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -84,7 +86,7 @@ public final class RowDetailsDialog {
                 TextArea area = new TextArea(value);
                 area.setEditable(false);
                 area.setWrapText(true);
-                area.setPrefRowCount(Math.min(6, 1 + value.length() / 80));
+                area.setPrefRowCount(Math.min(6, wrappedLines(value)));
                 grid.addRow(line++, name, area);
                 height += 24 + area.getPrefRowCount() * 19;
             } else {
@@ -119,6 +121,21 @@ public final class RowDetailsDialog {
         dialog.setResizable(true);
         return dialog;
     }
+
+    /**
+     * The lines {@code value} takes in a value's text area, about {@value #CHARACTERS_PER_LINE} characters wide: counted
+     * at 80 a line, a 200-character message got three lines where it wraps to four, the last one cut in half.
+     */
+    static int wrappedLines(String value) {
+        int lines = 0;
+        for (String paragraph : value.split("\n", -1)) {
+            lines += Math.max(1, (paragraph.length() + CHARACTERS_PER_LINE - 1) / CHARACTERS_PER_LINE);
+        }
+        return lines;
+    }
+
+    /** What the value column of a 1024-wide screen's dialog holds a line, a little under, as words wrap early. */
+    private static final int CHARACTERS_PER_LINE = 50;
 
     public static void show(Window owner, List<Map.Entry<String, String>> fields) {
         create(owner, fields).show();
