@@ -176,8 +176,9 @@ final class MonitorData {
     /**
      * A day's revenue is a sum of a chance number of orders of unequal values, so its chance spread is
      * √(n·E[v²]) = (median/√n)·√(1 + CV²), not median/√n: with the generated shop's order values (CV about 0.7) the
-     * bare floor was about 23 % too narrow (decision 0798). E[v²]/E[v]² is taken from the orders of the baseline window's days
-     * in conversions.csv; without those orders (days known only from the history) the factor is 1, the floor of 0401.
+     * bare floor was about 23 % too narrow (decision 0798). E[v²]/E[v]² is taken from the orders of the baseline
+     * window's days in conversions.csv; without those orders (days known only from the history) the factor is 1, the
+     * floor of 0401.
      */
     double orderValueSpreadFactor(LocalDate day) {
         OrderValues window = new OrderValues(0, 0, 0);
