@@ -122,8 +122,12 @@ class StudioEndToEndFxTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.inputDirProperty().get() != null);
         assertThat(vm.inputDirProperty().get()).startsWith(home);
         robot.clickOn("#stage-tabs");
+        // The sample's run can end (0.3 s) before push returns from waiting for the FX events: a listener sees it
+        // start, where polling running missed it.
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        robot.interact(() -> vm.runningProperty().addListener((obs, was, now) -> started.compareAndSet(false, now)));
         robot.push(KeyCode.F5);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, started::get);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errors).isEmpty();
