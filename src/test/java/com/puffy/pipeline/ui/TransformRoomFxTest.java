@@ -64,15 +64,7 @@ class TransformRoomFxTest {
         // read by scrolling the list sideways.
         String longest = "channel_performance.csv";
         java.nio.file.Files.writeString(fixture.output().resolve("transform/" + longest), "channel,sessions\nEmail,1\n");
-        robot.interact(() -> {
-            screen.reload();
-            javafx.scene.control.TabPane tabs = robot.lookup("#transform-tabs").queryAs(javafx.scene.control.TabPane.class);
-            tabs.getTabs().stream().filter(t -> "transform-tab-all".equals(t.getId())).findFirst()
-                    .ifPresent(t -> tabs.getSelectionModel().select(t));
-        });
-        javafx.scene.control.ListView<String> files = robot.lookup("#transform-file-list")
-                .queryAs(javafx.scene.control.ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().contains(longest));
+        javafx.scene.control.ListView<String> files = allFilesListing(robot, longest);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> files.getScene().getRoot().layout());
         WaitForAsyncUtils.waitForFxEvents();
@@ -98,15 +90,7 @@ class TransformRoomFxTest {
             java.nio.file.Files.writeString(fixture.output().resolve("transform/f" + i + ".csv"), "a\n1\n");
         }
         java.nio.file.Files.writeString(fixture.output().resolve("transform/" + longest), "a\n1\n");
-        robot.interact(() -> {
-            screen.reload();
-            javafx.scene.control.TabPane tabs = robot.lookup("#transform-tabs").queryAs(javafx.scene.control.TabPane.class);
-            tabs.getTabs().stream().filter(t -> "transform-tab-all".equals(t.getId())).findFirst()
-                    .ifPresent(t -> tabs.getSelectionModel().select(t));
-        });
-        javafx.scene.control.ListView<String> files = robot.lookup("#transform-file-list")
-                .queryAs(javafx.scene.control.ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().contains(longest));
+        javafx.scene.control.ListView<String> files = allFilesListing(robot, longest);
         for (int pulse = 0; pulse < 5; pulse++) {
             WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
@@ -205,5 +189,20 @@ class TransformRoomFxTest {
             }
         }
         throw new AssertionError("no column " + name);
+    }
+
+    /** The screen read again and its "All files" tab shown, once its list names {@code file}. */
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.ListView<String> allFilesListing(FxRobot robot, String file) throws Exception {
+        robot.interact(() -> {
+            screen.reload();
+            javafx.scene.control.TabPane tabs = robot.lookup("#transform-tabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getTabs().stream().filter(t -> "transform-tab-all".equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        javafx.scene.control.ListView<String> files = robot.lookup("#transform-file-list")
+                .queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.getItems().contains(file));
+        return files;
     }
 }
