@@ -52,6 +52,10 @@ final class MonitorData {
         OrderValues plus(double revenue) {
             return new OrderValues(orders + 1, sum + revenue, sumOfSquares + revenue * revenue);
         }
+
+        OrderValues plus(OrderValues other) {
+            return new OrderValues(orders + other.orders, sum + other.sum, sumOfSquares + other.sumOfSquares);
+        }
     }
 
     record FlaggedOrder(LocalDate date, String orderKey, String transactionId, String clientId, Double revenue,
@@ -185,8 +189,7 @@ final class MonitorData {
         for (LocalDate d = day.minusDays(config.baselineDays()); d.isBefore(day); d = d.plusDays(1)) {
             OrderValues values = orderValues.get(d);
             if (values != null) {
-                window = new OrderValues(window.orders() + values.orders(), window.sum() + values.sum(),
-                        window.sumOfSquares() + values.sumOfSquares());
+                window = window.plus(values);
             }
         }
         if (window.orders() < 2 || window.sum() <= 0) {
