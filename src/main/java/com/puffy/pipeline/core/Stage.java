@@ -2,6 +2,8 @@ package com.puffy.pipeline.core;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One step of the pipeline. A stage reads its inputs (the event folder, or upstream outputs through
@@ -29,6 +31,17 @@ public interface Stage {
      */
     default Object configUsed(com.puffy.pipeline.config.PipelineConfig config) {
         return config;
+    }
+
+    /**
+     * Columns of this stage's CSV outputs (by file name in its folder) that record how the run went, not what it
+     * found: quality's {@code from_cache} says whether a file's result came from the cache. No stage reads them, so
+     * when a rerun's outputs differ from the previous ones only there, the stages after it stay up to date
+     * (docs/decisions/0799). A column named here must never be read by another stage: StageInputsContractTest
+     * checks the real stages against it.
+     */
+    default Map<String, Set<String>> bookkeepingColumns() {
+        return Map.of();
     }
 
     StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception;

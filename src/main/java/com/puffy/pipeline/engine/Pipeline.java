@@ -252,7 +252,8 @@ public final class Pipeline {
             long compareStarted = System.nanoTime();
             Optional<String> previousOutputs = madeFrom.startsWith(INPUTS_CHANGED_DURING_RUN) ? Optional.empty()
                     : readManifest(settings, id).map(StoredStage::outputsId).filter(previous -> !previous.isEmpty())
-                            .filter(previous -> SameOutputs.sameFiles(workDir, finalDir, STAGE_MANIFEST));
+                            .filter(previous -> SameOutputs.sameFiles(workDir, finalDir, STAGE_MANIFEST,
+                                    stage.bookkeepingColumns()));
             long compareMillis = (System.nanoTime() - compareStarted) / 1_000_000;
             writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id, madeFrom,
                     Instant.now().toString(), elapsed.toMillis(), result, true,

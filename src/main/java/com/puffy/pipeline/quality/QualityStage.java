@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,6 +59,16 @@ public final class QualityStage implements Stage {
     public List<String> outputs() {
         return List.of(QualityWriter.VALIDATED, QualityWriter.FILE_SUMMARY, QualityWriter.SCHEMA_DRIFT,
                 QualityWriter.FINDINGS, QualityWriter.QUARANTINE, QualityWriter.COLUMN_PROFILES);
+    }
+
+    /**
+     * Whether a file's result came from the cache differs between a cached and an uncached run over the same files
+     * (and after a setting changed and changed back); Transform, Monitoring and Analysis read the rows' counts, never
+     * this column (docs/decisions/0799).
+     */
+    @Override
+    public Map<String, Set<String>> bookkeepingColumns() {
+        return Map.of(QualityWriter.FILE_SUMMARY, Set.of("from_cache"));
     }
 
     /** Every rule of the stage is in its own section: transform, monitoring and analysis settings change nothing here. */

@@ -44,6 +44,8 @@ class EarlyCutoffTest {
     /** What each stand-in writes into its one file when it runs. */
     final Map<StageId, String> writes = new EnumMap<>(StageId.class);
     final List<StageId> ran = new ArrayList<>();
+    /** What the stand-in Quality writes into its file_summary.csv, whose from_cache is bookkeeping; null: no such file. */
+    String qualitySummary;
     /** What the stand-in Transform does after writing: cancel, fail, or nothing. */
     Runnable transformThen = () -> { };
 
@@ -100,9 +102,17 @@ class EarlyCutoffTest {
         }
 
         @Override
+        public Map<String, Set<String>> bookkeepingColumns() {
+            return id == StageId.QUALITY ? Map.of("file_summary.csv", Set.of("from_cache")) : Map.of();
+        }
+
+        @Override
         public StageResult run(RunContext context, Progress progress, Cancellation cancellation) throws Exception {
             ran.add(id);
             Files.writeString(context.workDir().resolve(id.cliName() + ".csv"), writes.get(id));
+            if (id == StageId.QUALITY && qualitySummary != null) {
+                Files.writeString(context.workDir().resolve("file_summary.csv"), qualitySummary);
+            }
             if (id == StageId.TRANSFORM) {
                 transformThen.run();
             }
@@ -219,6 +229,75 @@ class EarlyCutoffTest {
         assertThat(report.stages().get(1).unchangedUpstream()).containsExactly(StageId.QUALITY);
         assertThat(report.stages().get(3).unchangedUpstream()).as("Analysis reads Quality's outputs too")
                 .containsExactly(StageId.QUALITY);
+    }
+
+    private void touchTheDay() throws Exception {
+        Path day = input.resolve("events_20250101.csv");
+        Files.setLastModifiedTime(day, FileTime.fromMillis(Files.getLastModifiedTime(day).toMillis() + 60_000));
+    }
+
+    /**
+     * The first run after an uncached one: every file from the cache, so from_cache reads true where it read false,
+     * and the file is longer by a byte a row. No stage after Quality reads that column (docs/decisions/0799).
+     */
+    @Test
+    void aQualityRerunThatDiffersOnlyInABookkeepingColumnLeavesTheStagesAfterItUpToDate() throws Exception {
+        qualitySummary = "file,rows_read,from_cache,status\nevents_20250101.csv,3,false,event_file\n";
+        Pipeline pipeline = pipeline();
+        runAll(pipeline, settings(""));
+        FileTime transformWritten = Files.getLastModifiedTime(output.resolve("transform/transform.csv"));
+
+        qualitySummary = "file,rows_read,from_cache,status\nevents_20250101.csv,3,true,event_file\n";
+        touchTheDay();
+        PipelineReport report = runAll(pipeline, settings(""));
+
+        assertThat(ran).containsExactly(StageId.QUALITY);
+        assertThat(report.stages().get(0).outputsUnchanged()).isTrue();
+        assertThat(report.stages().get(1).unchangedUpstream()).containsExactly(StageId.QUALITY);
+        assertThat(Files.getLastModifiedTime(output.resolve("transform/transform.csv"))).isEqualTo(transformWritten);
+        assertThat(Files.readString(output.resolve("quality/file_summary.csv"))).as("this run's bookkeeping is kept")
+                .contains(",true,");
+        for (StageId id : StageId.values()) {
+            assertThat(pipeline.status(settings(""), id)).as(id.name()).isEqualTo(StageStatus.FRESH);
+        }
+    }
+
+    @Test
+    void aQualityRerunThatDiffersInAColumnBesideTheBookkeepingOneRerunsTheStagesAfterIt() throws Exception {
+        qualitySummary = "file,rows_read,from_cache,status\nevents_20250101.csv,3,false,event_file\n";
+        Pipeline pipeline = pipeline();
+        runAll(pipeline, settings(""));
+        qualitySummary = "file,rows_read,from_cache,status\nevents_20250101.csv,4,true,event_file\n";
+        touchTheDay();
+        PipelineReport report = runAll(pipeline, settings(""));
+        assertThat(ran).containsExactly(StageId.QUALITY, StageId.TRANSFORM, StageId.MONITOR, StageId.ANALYSIS);
+        assertThat(report.stages().get(0).outputsUnchanged()).isFalse();
+    }
+
+    @Test
+    void sameOutputsLeavesOutOnlyTheNamedColumnsOfTheNamedFile() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Map<String, Set<String>> bookkeeping = Map.of("s.csv", Set.of("from_cache"));
+        Files.writeString(a.resolve("s.csv"), "file,header,from_cache\nx.csv,\"a,b\",false\ny.csv,\"c\"\"d\",true\n");
+        Files.writeString(b.resolve("s.csv"), "file,header,from_cache\nx.csv,\"a,b\",true\ny.csv,\"c\"\"d\",false\n");
+        assertThat(SameOutputs.sameFiles(a, b, Pipeline.STAGE_MANIFEST, bookkeeping)).isTrue();
+        assertThat(SameOutputs.sameFiles(a, b, Pipeline.STAGE_MANIFEST)).as("byte for byte").isFalse();
+        assertThat(SameOutputs.sameFiles(a, b, Pipeline.STAGE_MANIFEST, Map.of("other.csv", Set.of("from_cache"))))
+                .as("another file's column").isFalse();
+
+        Files.writeString(b.resolve("s.csv"), "file,header,from_cache\nx.csv,\"a,c\",true\ny.csv,\"c\"\"d\",false\n");
+        assertThat(SameOutputs.sameFiles(a, b, Pipeline.STAGE_MANIFEST, bookkeeping)).as("another cell").isFalse();
+        Files.writeString(b.resolve("s.csv"), "file,header,from_cache\nx.csv,\"a,b\",true\n");
+        assertThat(SameOutputs.sameFiles(a, b, Pipeline.STAGE_MANIFEST, bookkeeping)).as("a row fewer").isFalse();
+        Files.writeString(b.resolve("s.csv"), "file,header,cached\nx.csv,\"a,b\",true\ny.csv,\"c\"\"d\",false\n");
+        assertThat(SameOutputs.sameFiles(a, b, Pipeline.STAGE_MANIFEST, bookkeeping)).as("another header").isFalse();
+        Files.writeString(b.resolve("s.csv"), "file,header,from_cache\nx.csv,\"a,b\",true\ny.csv,\"c\"\"d\",false,1\n");
+        assertThat(SameOutputs.sameFiles(a, b, Pipeline.STAGE_MANIFEST, bookkeeping)).as("a cell more").isFalse();
+        Files.writeString(b.resolve("s.csv"), "file,header,from_cache\nx.csv,\"a,b\",true\ny.csv,\"c\"d\",false\n");
+        assertThat(SameOutputs.sameFiles(a, b, Pipeline.STAGE_MANIFEST, bookkeeping)).as("not CSV").isFalse();
+        Files.delete(b.resolve("s.csv"));
+        assertThat(SameOutputs.sameFiles(a, b, Pipeline.STAGE_MANIFEST, bookkeeping)).as("gone").isFalse();
     }
 
     @Test
