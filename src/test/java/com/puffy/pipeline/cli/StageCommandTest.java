@@ -463,5 +463,33 @@ class StageCommandTest {
         assertThat(stages.get(2).path("stage").asText()).isEqualTo("monitor");
         assertThat(stages.get(2).path("upstream_came_out_the_same").toString()).isEqualTo("[\"transform\"]");
     }
-}
 
+    /**
+     * A Quality setting that flags no row, then back to the defaults: the second Quality rerun takes every file from
+     * the cache, so file_summary.csv's from_cache column reads true where the run before wrote false. Nothing after
+     * Quality reads that column; until decision 0799 Transform, Monitoring and Analysis all ran again.
+     */
+    @Test
+    void aQualityRerunThatDiffersOnlyInWhichFilesCameFromTheCacheRunsNothingAfterIt() throws Exception {
+        Path output = dir.resolve("o");
+        Path config = dir.resolve("rules.yaml");
+        Files.writeString(config, "quality:\n  bot_pattern: {add: [petalbot]}\n");
+        List<String> args = List.of("run", "--input", input.toString(), "--output", output.toString(),
+                "--cache", dir.resolve("cache.db").toString(), "--as-of", "2025-02-24");
+        int first = run(args.toArray(String[]::new));
+        List<String> withConfig = new ArrayList<>(args);
+        withConfig.addAll(List.of("--config", config.toString()));
+        assertThat(run(withConfig.toArray(String[]::new))).isEqualTo(first);
+        assertThat(Files.readString(output.resolve("quality/file_summary.csv"))).contains(",false,event_file");
+
+        assertThat(run(args.toArray(String[]::new))).isEqualTo(first);
+        assertThat(Files.readString(output.resolve("quality/file_summary.csv"))).as("from_cache").contains(",true,event_file");
+        assertThat(out.toString()).contains("Quality (ran; its outputs came out the same as before):")
+                .contains("Transform (up to date, not run again: Quality ran again and its outputs came out the same):")
+                .contains("Monitoring (up to date, not run again: Quality ran again and its outputs came out the "
+                        + "same):");
+        JsonNode stages = new ObjectMapper().readTree(output.resolve("run.json").toFile()).path("stages");
+        assertThat(stages.findValuesAsText("outcome")).containsExactly("ran", "up_to_date", "up_to_date", "up_to_date");
+        assertThat(stages.get(0).path("outputs_unchanged").asBoolean()).isTrue();
+    }
+}
