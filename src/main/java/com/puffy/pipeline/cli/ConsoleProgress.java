@@ -74,6 +74,14 @@ final class ConsoleProgress implements PipelineListener {
     }
 
     @Override
+    public void leftoverNotRemoved(java.nio.file.Path leftover) {
+        err.println("WARNING: " + leftover + " is left from an earlier run (set-aside outputs or unfinished work) and "
+                + "could not be removed, as a folder in it is read-only to this user: make it writable (chmod -R u+w "
+                + leftover + ") and delete it; eventpipe never reads it.");
+        err.flush();
+    }
+
+    @Override
     public void upstreamCameOutTheSame(StageId stage, Set<StageId> rerunUnchanged) {
         keptBecause = " (" + StageRun.cameOutTheSame(rerunUnchanged) + ")";
     }

@@ -113,16 +113,37 @@ public final class EventPipeCli implements Runnable {
     public static int execute(String... args) {
         // Straight onto file descriptor 1 rather than System.out, which swallows write errors: a full disk under
         // `> my-config.yaml` must not end in exit 0 (StdoutGuard).
-        StdoutGuard stdout = new StdoutGuard(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        return execute(StudioEngine.standardPipeline(), new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                ConsoleWriter.printWriter(System.err, "sun.stderr.encoding"), args);
+    }
+
+    /** A command with its standard output on {@code stdoutBytes}, judged by {@link StdoutGuard} once it ends. */
+    static int execute(Pipeline pipeline, java.io.OutputStream stdoutBytes, PrintWriter err, String... args) {
+        StdoutGuard stdout = new StdoutGuard(stdoutBytes);
         PrintWriter out = ConsoleWriter.printWriter(stdout, "sun.stdout.encoding");
-        PrintWriter err = ConsoleWriter.printWriter(System.err, "sun.stderr.encoding");
-        int code = execute(StudioEngine.standardPipeline(), out, err, args);
+        CommandLine cli = build(pipeline);
+        int code = execute(cli, out, err, args);
         out.flush();
-        return StdoutGuard.exitCode(code, stdout.failure(), err);
+        return StdoutGuard.exitCode(code, stdout.failure(), err, folderWritten(cli));
+    }
+
+    /** The folder the command that ran finished writing, or null (help, version, a failure, a printing command). */
+    private static Path folderWritten(CommandLine cli) {
+        CommandLine.ParseResult parsed = cli.getParseResult();
+        if (parsed == null) {
+            return null;
+        }
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        return parsed.commandSpec().userObject() instanceof WritesAFolder command ? command.folderWritten() : null;
     }
 
     public static int execute(Pipeline pipeline, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = build(pipeline);
+        return execute(build(pipeline), out, err, args);
+    }
+
+    private static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         if (args.length > 0 && (args[0].startsWith("--input")
                 || args.length > 1 && !args[0].startsWith("-") && !cli.getSubcommands().containsKey(args[0])
                         && isFolder(args[0], Path.of("")))) {

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Generate realistic synthetic daily event files with planted faults, one events_YYYYMMDD.csv a day.",
                 "The same seed gives the same files; faults.json lists each fault with its file and lines."})
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand implements Callable<Integer>, WritesAFolder {
+    private Path folderWritten;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +57,11 @@ final class GenerateCommand implements Callable<Integer> {
         public java.util.Iterator<String> iterator() {
             return FaultKind.ids().iterator();
         }
+    }
+
+    @Override
+    public Path folderWritten() {
+        return folderWritten;
     }
 
     @Override
@@ -106,6 +113,7 @@ final class GenerateCommand implements Callable<Integer> {
                 err.flush();
             }, cancellation);
         }
+        folderWritten = result.folder();
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         stdout.println(String.format(Locale.ROOT, "Generated %d files, %,d rows, %.1f MB in %s",
                 result.files().size(), result.rows(), result.bytes() / 1e6, result.folder().toAbsolutePath()));

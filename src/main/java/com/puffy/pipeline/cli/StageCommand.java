@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
  * {@code monitor}). A stage whose upstream outputs are missing or stale runs them first.
  */
 @Command(mixinStandardHelpOptions = true)
-final class StageCommand implements Callable<Integer> {
+final class StageCommand implements Callable<Integer>, WritesAFolder {
     private final Pipeline pipeline;
     private final StageId stage;
+    private java.nio.file.Path folderWritten;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,6 +89,9 @@ final class StageCommand implements Callable<Integer> {
                 out.println("  " + line);
             }
         }
+        if (report.stages().stream().noneMatch(r -> r.outcome() == StageOutcome.CANCELLED)) {
+            folderWritten = report.outputDir();
+        }
         out.println("Outputs: " + report.outputDir().toAbsolutePath());
         out.flush();
         reportUnreadable(report, err);
@@ -140,6 +144,11 @@ final class StageCommand implements Callable<Integer> {
      */
     private static java.nio.file.Path alertsFile(PipelineReport report) {
         return report.outputDir().toAbsolutePath().resolve(StageId.MONITOR.outputFolder()).resolve("alerts.csv");
+    }
+
+    @Override
+    public java.nio.file.Path folderWritten() {
+        return folderWritten;
     }
 
     private Set<StageId> requestedStages() {

@@ -5,6 +5,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -59,14 +60,24 @@ final class StdoutGuard extends FilterOutputStream {
     }
 
     /**
-     * The command's exit code once its output is flushed: a success whose output could not be written is exit 2, as an
-     * output folder that cannot be written is; a failure keeps its own code. Either way stderr says why.
+     * The command's exit code once its output is flushed. When standard output could not be written, stderr says why;
+     * a command whose output was what it printed ({@code config --print-defaults > my-config.yaml}) failed, and a
+     * success becomes exit 2, as for an output folder that cannot be written. A command that wrote its outputs to a
+     * folder ({@code folderWritten}, not null) keeps its own code, 0, 1 or 3: only its summary is lost, and "usage
+     * error" sent a script looking for a mistake in a command line that had done its work (decision 0801).
      */
-    static int exitCode(int commandCode, IOException failure, PrintWriter err) {
+    static int exitCode(int commandCode, IOException failure, PrintWriter err, Path folderWritten) {
         if (failure == null || readerStopped(failure)) {
             return commandCode;
         }
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (folderWritten != null) {
+            err.println("eventpipe: could not write to standard output (" + reason + "), so the summary printed there "
+                    + "is incomplete; the outputs in " + folderWritten.toAbsolutePath() + " were all written and the "
+                    + "exit code is theirs: send standard output elsewhere to see the summary.");
+            err.flush();
+            return commandCode;
+        }
         err.println("eventpipe: could not write to standard output (" + reason + "), so what it printed is "
                 + "incomplete: free some space where it goes, or send it elsewhere.");
         err.flush();

@@ -175,7 +175,7 @@ public final class Pipeline {
         List<StageRun> runs = new ArrayList<>();
         RunContext.CacheBypass cacheBypass = new RunContext.CacheBypass();
         try (OutputLock ignored = OutputLock.acquire(settings.outputDir())) {
-            removeLeftovers(settings.outputDir());
+            removeLeftovers(settings.outputDir()).forEach(listener::leftoverNotRemoved);
             Set<StageId> needed = EnumSet.noneOf(StageId.class);
             for (StageId id : requested) {
                 needed.add(id);
@@ -237,6 +237,7 @@ public final class Pipeline {
         long startNanos = System.nanoTime();
         listener.stageStarted(id);
         try {
+            refuseUnremovableOutputs(id, finalDir);
             String inputsAtStart = stage.inputFingerprint(settings);
             Files.createDirectories(workDir);
             StageResult result = stage.run(new RunContext(settings, workDir, cacheBypass),
@@ -259,6 +260,8 @@ public final class Pipeline {
                     Instant.now().toString(), elapsed.toMillis(), result, true,
                     previousOutputs.orElseGet(() -> UUID.randomUUID().toString())),
                     previousOutputs.isPresent(), compareMillis);
+            // Again: the folder may have been made read-only while the stage ran.
+            refuseUnremovableOutputs(id, finalDir);
             promote(workDir, finalDir);
             listener.stageFinished(id, StageOutcome.RAN, result, elapsed);
             return new StageRun(id, StageOutcome.RAN, result, elapsed, previousOutputs.isPresent(),
@@ -353,6 +356,41 @@ public final class Pipeline {
         listener.stageFinished(id, StageOutcome.UP_TO_DATE, result, Duration.ZERO);
         return new StageRun(id, StageOutcome.UP_TO_DATE, result, Duration.ofMillis(stored.elapsedMillis()), false,
                 unchangedUpstream);
+    }
+
+    /**
+     * Refuses to replace a stage's previous outputs that this process could not delete once set aside: a folder in
+     * them made read-only (to keep those outputs?) or another user's. Renaming the stage folder needs only the output
+     * folder's permission, so such outputs were replaced all the same and their set-aside copy,
+     * {@code .old-<stage>-<uuid>}, stayed behind with the old files, one more after each run that met them again
+     * (decision 0801). Exit 2, as for an output folder that is not writable; nothing is moved.
+     */
+    static void refuseUnremovableOutputs(StageId id, Path finalDir) {
+        Path blocking = unremovableFolder(finalDir);
+        if (blocking == null) {
+            return;
+        }
+        throw new PipelineException(ExitCode.USAGE, "The " + id.title() + " outputs in " + finalDir + " cannot be "
+                + "replaced: " + (blocking.equals(finalDir) ? "the folder" : blocking) + " is read-only to this user "
+                + "(made so to keep these outputs?), so they could not be removed once replaced. Make it writable "
+                + "again (chmod -R u+w " + finalDir + ") or choose another folder with --output; the previous outputs "
+                + "were kept.");
+    }
+
+    /** The first folder in {@code stageFolder} (itself included) whose entries this process may not delete, or null. */
+    static Path unremovableFolder(Path stageFolder) {
+        if (!Files.isDirectory(stageFolder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try (var walk = Files.walk(stageFolder)) {
+            return walk.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(folder -> !Files.isWritable(folder) || !Files.isExecutable(folder))
+                    .findFirst().orElse(null);
+        } catch (IOException | UncheckedIOException e) {
+            // A folder inside that cannot even be listed cannot be emptied either.
+            return e instanceof UncheckedIOException u && u.getCause() instanceof java.nio.file.FileSystemException f
+                    && f.getFile() != null ? Path.of(f.getFile()) : stageFolder;
+        }
     }
 
     /** Swaps the work folder into place: the old outputs move aside first and are deleted only after. */
@@ -723,7 +761,8 @@ public final class Pipeline {
      * previous outputs set aside by {@link #promote} when the run died before putting the new ones in their place:
      * those go back.
      */
-    private static void removeLeftovers(Path outputDir) {
+    private static List<Path> removeLeftovers(Path outputDir) {
+        List<Path> notRemoved = new ArrayList<>();
         try (var entries = Files.newDirectoryStream(outputDir, entry -> {
             String name = entry.getFileName().toString();
             return (name.startsWith(".work-") || name.startsWith(".old-")) && Files.isDirectory(entry);
@@ -735,6 +774,9 @@ public final class Pipeline {
                         ? outputDir.resolve(name.substring(".old-".length(), name.length() - 37)) : null;
                 if (stageFolder == null || Files.exists(stageFolder)) {
                     deleteQuietly(leftover);
+                    if (Files.exists(leftover, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        notRemoved.add(leftover);
+                    }
                     continue;
                 }
                 try {
@@ -746,6 +788,7 @@ public final class Pipeline {
         } catch (IOException | UncheckedIOException e) {
             // Left for the next run; never a reason to refuse this one.
         }
+        return notRemoved;
     }
 
     private static void deleteQuietly(Path path) {

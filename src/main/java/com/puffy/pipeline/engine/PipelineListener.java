@@ -24,5 +24,13 @@ public interface PipelineListener {
     default void stageFinished(StageId stage, StageOutcome outcome, StageResult result, Duration elapsed) {
     }
 
+    /**
+     * A folder an earlier run left in the output folder ({@code .old-<stage>-<uuid>}: outputs it set aside, or
+     * {@code .work-…}: a run that died) that this run could not remove, say because a folder in it is read-only. Told
+     * once per run at its start, so that it does not stay unseen, run after run (decision 0801).
+     */
+    default void leftoverNotRemoved(java.nio.file.Path leftover) {
+    }
+
     PipelineListener NONE = new PipelineListener() { };
 }

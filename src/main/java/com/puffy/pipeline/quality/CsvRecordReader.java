@@ -50,6 +50,8 @@ final class CsvRecordReader implements Closeable {
     private long physicalLine;
     private boolean lineTooLong;
     private boolean sawNul;
+    private long loneCarriageReturns;
+    private long firstLoneCarriageReturn;
 
     /**
      * The buffer's text buf[0, lim) as a String, rebuilt after every fill: String.indexOf is a vectorized
@@ -188,12 +190,22 @@ final class CsvRecordReader implements Closeable {
         return problem;
     }
 
+    /** How many lines ended in a lone CR (a CR not followed by LF, before the end of the file). */
+    long loneCarriageReturns() {
+        return loneCarriageReturns;
+    }
+
+    /** The first line that ended in a lone CR, or 0. */
+    long firstLoneCarriageReturn() {
+        return firstLoneCarriageReturn;
+    }
+
     /** Whether a NUL character was read: text files have none, so the file is binary. */
     boolean sawNul() {
         return sawNul;
     }
 
-    /** The record's text as read (lines joined with LF, CR of CRLF dropped). */
+    /** The record's text as read (lines joined with LF, CR of CRLF dropped, a lone CR read as a line end). */
     String rawText() {
         if (rawText == null) {
             rawText = rawSource.substring(rawOff, rawOff + rawLen);
@@ -402,11 +414,12 @@ final class CsvRecordReader implements Closeable {
 
     private static final int COMMA = 0;
     private static final int QUOTE = 1;
-    private static final char[] SOUGHT = {',', '"'};
+    private static final int CR = 2;
+    private static final char[] SOUGHT = {',', '"', '\r'};
     // Per sought character: the text searched last, the position searched from, and what was found (-1: none).
-    private final String[] searchedText = new String[2];
-    private final int[] searchedFrom = new int[2];
-    private final int[] found = new int[2];
+    private final String[] searchedText = new String[3];
+    private final int[] searchedFrom = new int[3];
+    private final int[] found = new int[3];
 
     /**
      * text.indexOf(sought, from), remembering the answer: the last field of a line is searched past the line's end
@@ -453,6 +466,21 @@ final class CsvRecordReader implements Closeable {
             }
             lineTooLong = false;
             int i = chunk.indexOf('\n', pos);
+            int cr = find(chunk, CR, pos);
+            if (cr >= 0 && (i < 0 || cr < i - 1)) {
+                // A CR that is not the CR of this line's CRLF: a lone CR, which ends a line as in Excel, LibreOffice
+                // and Python's csv. Read as data, it joined two rows into one record of twice the fields (0801).
+                // A CR that ends the text read so far may be half of a CRLF: it waits for the next read (below).
+                if (cr + 1 < lim) {
+                    emitLine(pos, cr);
+                    pos = cr + 1;
+                    loneCarriageReturns++;
+                    if (firstLoneCarriageReturn == 0) {
+                        firstLoneCarriageReturn = lineNo;
+                    }
+                    return true;
+                }
+            }
             if (i >= 0) {
                 emitLine(pos, i);
                 pos = i + 1;

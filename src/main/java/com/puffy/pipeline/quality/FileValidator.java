@@ -327,6 +327,15 @@ final class FileValidator {
                             + " that cannot be parsed as CSV (first at line " + firstMalformed
                             + "); they are quarantined and the rows around them were read."));
         }
+        if (reader.loneCarriageReturns() > 0) {
+            long lone = reader.loneCarriageReturns();
+            result.findings.add(new FileFinding(ReasonCode.MALFORMED_CSV_FILE, reader.firstLoneCarriageReturn(), "", "",
+                    result.name() + ": line " + reader.firstLoneCarriageReturn() + " ends in a carriage return "
+                            + "without a line feed (a lone CR" + (lone == 1 ? "" : "; " + lone + " lines in all")
+                            + "); it is read as a line end, as spreadsheets read it, so the rows on each side are "
+                            + "checked one by one, and later line numbers count it (grep -n, which counts only line "
+                            + "feeds, shows them " + lone + " lower); if a row there looks cut, export the day again."));
+        }
         if (repeatedHeaders > 0) {
             result.findings.add(new FileFinding(ReasonCode.MALFORMED_CSV_FILE, firstRepeatedHeader, "", "",
                     result.name() + ": line " + firstRepeatedHeader + " repeats the header"

@@ -33,6 +33,15 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void aLeftoverThatCouldNotBeRemovedIsAWarningSayingHowToRemoveIt() {
+        Path leftover = Path.of("out", ".old-quality-0b8e2f4c-5d8c-4c1e-9f0e-0d6c1b2a3e4f");
+        progress.leftoverNotRemoved(leftover);
+        assertThat(err.toString().strip()).isEqualTo("WARNING: " + leftover + " is left from an earlier run "
+                + "(set-aside outputs or unfinished work) and could not be removed, as a folder in it is read-only to "
+                + "this user: make it writable (chmod -R u+w " + leftover + ") and delete it; eventpipe never reads it.");
+    }
+
+    @Test
     void qualitysDoneLineCarriesTheReconciliation() {
         progress.stageFinished(StageId.QUALITY, StageOutcome.RAN, StageResult.of(Map.of("rows_read", 58_355L,
                 "rows_valid", 51_438L, "rows_quarantined", 1_519L, "rows_duplicate", 5_398L, "reconciled", true),

@@ -239,7 +239,8 @@ class ByteFieldsTest {
             List<String> fromText = linesWithout(text.work.resolve(output), "café");
             assertThat(fromBytes).as(output).isEqualTo(fromText);
         }
-        assertThat(ascii.valid()).hasSizeGreaterThan(2000);
+        // Every sixth row has a lone CR in an unquoted cell, which ends the line (decision 0801): two quarantined parts.
+        assertThat(ascii.valid()).hasSizeGreaterThan(1800);
         assertThat(ascii.quarantine()).isNotEmpty();
     }
 

@@ -61,6 +61,61 @@ class FileEdgesTest {
     }
 
     @Test
+    void aLoneCrInACrlfFileEndsTheRowSoBothRowsAreReadAndTheFindingNamesItsLine() throws Exception {
+        // An LF lost from one CRLF: the two rows were one record of 13 fields, quarantined as
+        // COLUMN_COUNT_MISMATCH, and rows_read counted one row where a spreadsheet shows two (decision 0801).
+        String text = HEADER + "\r\n" + view(CID, "2025-02-23T10:00:00.000Z") + "\r"
+                + view(CID2, "2025-02-23T11:00:00.000Z") + "\r\n"
+                + view(CID, "2025-02-23T12:00:00.000Z") + "\r\n";
+        QualityHarness h = new QualityHarness(dir).raw(D, text.getBytes(StandardCharsets.UTF_8)).run();
+        assertThat(h.valid()).extracting(v -> v.get("client_id") + "@" + v.get("line"))
+                .containsExactly(CID + "@2", CID2 + "@3", CID + "@4");
+        assertThat(h.valid()).allSatisfy(v -> assertThat(v.get("user_agent")).doesNotContain("\r"));
+        assertThat(h.quarantine()).isEmpty();
+        assertThat(h.summaryOf(D)).containsEntry("rows_read", "3").containsEntry("rows_valid", "3");
+        reconciled(h.summaryOf(D));
+        assertThat(h.findings()).singleElement().satisfies(f -> {
+            assertThat(f).containsEntry("code", "MALFORMED_CSV").containsEntry("severity", "WARNING")
+                    .containsEntry("line", "2");
+            assertThat(f.get("message")).isEqualTo(D + ": line 2 ends in a carriage return without a line feed (a "
+                    + "lone CR); it is read as a line end, as spreadsheets read it, so the rows on each side are "
+                    + "checked one by one, and later line numbers count it (grep -n, which counts only line feeds, "
+                    + "shows them 1 lower); if a row there looks cut, export the day again.");
+        });
+    }
+
+    @Test
+    void aLoneCrInsideARowMakesTwoRowsEachQuarantinedAtItsOwnLineAndReconciled() throws Exception {
+        // A CR inside an unquoted cell (RFC 4180 allows none there): each part is a row of its own, counted, with
+        // its fault and line, rather than one row hiding the CR in a cell.
+        String broken = CID + ",https://puffy.com/,,2025-02-23T10:00:00.000Z\rpage_viewed,," + QualityHarness.UA;
+        String text = HEADER + "\r\n" + broken + "\r\n" + view(CID2, "2025-02-23T11:00:00.000Z") + "\r\n";
+        QualityHarness h = new QualityHarness(dir).raw(D, text.getBytes(StandardCharsets.UTF_8)).run();
+        assertThat(h.quarantine()).extracting(q -> q.get("line") + ":" + q.get("reasons"))
+                .containsExactly("2:COLUMN_COUNT_MISMATCH", "3:COLUMN_COUNT_MISMATCH");
+        assertThat(h.valid()).extracting(v -> v.get("client_id") + "@" + v.get("line")).containsExactly(CID2 + "@4");
+        assertThat(h.summaryOf(D)).containsEntry("rows_read", "3").containsEntry("rows_quarantined", "2");
+        reconciled(h.summaryOf(D));
+        assertThat(h.findingKeys("WARNING")).containsExactly(D + ":2:MALFORMED_CSV");
+    }
+
+    @Test
+    void aCrInsideAQuotedCellStaysInTheRowAndTheCrOfACrlfSplitAcrossReadsIsNoLoneCr() throws Exception {
+        StringBuilder text = new StringBuilder(HEADER).append("\r\n");
+        text.append(CID).append(",https://puffy.com/,,2025-02-23T10:00:00.000Z,page_viewed,,\"Mozilla\rbeta\"\r\n");
+        // Enough rows that some CRLF falls across the reader's 64 KiB reads.
+        for (int i = 0; i < 2_000; i++) {
+            text.append(view(CID2, String.format("2025-02-23T11:%02d:%02d.000Z", i / 60 % 60, i % 60))).append("\r\n");
+        }
+        QualityHarness h = new QualityHarness(dir).raw(D, text.toString().getBytes(StandardCharsets.UTF_8)).run();
+        assertThat(h.summaryOf(D)).containsEntry("rows_read", "2001").containsEntry("rows_quarantined", "0");
+        assertThat(h.valid().get(0).get("user_agent")).isEqualTo("Mozilla\nbeta");
+        assertThat(h.valid().get(1).get("line")).isEqualTo("4");
+        assertThat(h.valid().get(2000).get("line")).isEqualTo("2003");
+        assertThat(h.findingKeys("WARNING")).containsExactly(D + ":2:MALFORMED_CSV");
+    }
+
+    @Test
     void aNonUtf8ByteInAClassicMacFileIsReportedAtItsLine() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write((HEADER + "\r" + view(CID, "2025-02-24T10:00:00.000Z") + "\r" + CID2 + ",https://puffy.com/caf")

@@ -468,31 +468,22 @@ class QualityFuzzTest {
     /** Each raw field a quarantined row keeps is one of the cells of its raw record. */
     private static List<String> rawFieldsFromRecord(String where, Map<String, String> q, String raw) {
         List<String> cells;
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(loneCrAsData(raw))).setFormat(STRICT).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(raw)).setFormat(STRICT).get()) {
             List<CSVRecord> records = parser.getRecords();
             cells = records.isEmpty() ? List.of() : records.get(0).toList();
         } catch (IOException | RuntimeException e) {
             return List.of(where + " raw record of a parsed row does not parse: " + e.getMessage());
         }
-        cells = cells.stream().map(QualityFuzzTest::loneCrAsData).toList();
         List<String> problems = new ArrayList<>();
         for (String column : List.of("client_id", "page_url", "referrer", "timestamp", "event_name", "event_data",
                 "user_agent")) {
-            String value = loneCrAsData(CsvInput.unprotect(q.get("raw_" + column)));
+            String value = CsvInput.unprotect(q.get("raw_" + column));
             if (!value.isEmpty() && cells.stream().noneMatch(c -> c.equals(value) || c.replace("\uFEFF", "")
                     .equals(value))) {
                 problems.add(where + " raw_" + column + " '" + abbreviate(value) + "' is no cell of its raw record");
             }
         }
         return problems;
-    }
-
-    /**
-     * A CR without LF is no line end in an LF or CRLF file (SPEC §2): the reader keeps it in the field, where Commons
-     * CSV would end the record. It is swapped for a control character both sides of the comparison.
-     */
-    private static String loneCrAsData(String text) {
-        return text.replaceAll("\r(?!\n)", "\u0001");
     }
 
     static List<String> transformPromises(Path quality, Path transform) throws IOException {
@@ -572,12 +563,12 @@ class QualityFuzzTest {
         return rows.stream().collect(Collectors.groupingBy(r -> r.get(column), Collectors.counting()));
     }
 
-    /** The physical lines of a file: split at LF, and also at a lone CR in a file whose first line ends in one. */
+    /**
+     * The physical lines of a file: split at LF, CRLF and a lone CR, which ends a line wherever it is (decision 0801;
+     * before, only in a file whose first line ends in one).
+     */
     private static List<String> physicalLines(String text) {
-        int cr = text.indexOf('\r');
-        int lf = text.indexOf('\n');
-        boolean mac = cr >= 0 && (lf < 0 || cr < lf - 1);
-        return Arrays.asList(text.split(mac ? "\\r\\n?|\\n" : "\\n", -1));
+        return Arrays.asList(text.split("\\r\\n?|\\n", -1));
     }
 
     /** The file as text whatever its bytes: a raw record of a damaged file is looked for in it. */
