@@ -249,5 +249,21 @@ class DriftTest {
                 .extracting(r -> r.get("file") + "|" + r.get("value") + "|" + r.get("baseline") + "|" + r.get("episode_files"))
                 .containsExactly(name(5) + "|0|1|4");
     }
+    @Test
+    void anExtraColumnAmongTheCanonicalOnesIsNoReorderAndAMissingColumnsEpisodeEndsRestored() throws Exception {
+        // SPEC §3: REORDERED is about the relative order of the canonical columns present, so neither an unknown column
+        // between them nor a missing one is a reorder; both changes last two files and each ends with a
+        // RESTORED ("a change ends"), which lasts as long as the contract form does.
+        String changed = "client_id,Session Source,page_url,timestamp,event_name,event_data,user_agent";
+        QualityHarness h = days(5, d -> d == 2 || d == 3 ? changed : HEADER, d -> d == 2 || d == 3
+                ? List.of(cid(d, 1) + ",ads,https://puffy.com/," + day(d) + "T10:00:00.000Z,page_viewed,," + UA)
+                : normalRows(d));
+        assertThat(h.drift()).extracting(r -> r.get("file") + "|" + r.get("change") + "|" + r.get("column") + "|"
+                + r.get("episode_files")).containsExactlyInAnyOrder(
+                name(2) + "|EXTRA|session_source|2",
+                name(2) + "|MISSING|referrer|2",
+                name(4) + "|RESTORED|referrer|2",
+                name(4) + "|RESTORED|session_source|2");
+    }
 }
 
