@@ -219,4 +219,51 @@ class DriftTest {
         assertThat(ValueDrift.drifts(0.04, 0.01, settings)).isFalse();
         assertThat(ValueDrift.median(List.of(3.0, 1.0, 2.0, 10.0))).isEqualTo(2.5);
     }
+    @Test
+    void theDriftRuleIsInclusiveAtItsBoundariesInFloatingPointAndAFallIsAMoveToo() {
+        // "moves by ≥ 10 points, or by ≥ 5 points with the larger value ≥ 3× the smaller" (decision 0809).
+        var settings = new com.puffy.pipeline.config.QualityConfig.ValueDrift(7, 3, 10.0, 5.0, 3.0);
+        // (0.50 − 0.40) × 100 is 9.999999999999998 in doubles: still ten points, a fall as much as a rise.
+        assertThat(ValueDrift.drifts(0.40, 0.50, settings)).isTrue();
+        assertThat(ValueDrift.drifts(0.4001, 0.50, settings)).isFalse();
+        // Exactly five points and exactly three times (3 × 0.025 is 0.07500000000000001 in doubles).
+        assertThat(ValueDrift.drifts(0.075, 0.025, settings)).isTrue();
+        assertThat(ValueDrift.drifts(0.025, 0.075, settings)).isTrue();
+        assertThat(ValueDrift.drifts(0.0749, 0.025, settings)).isFalse();
+        assertThat(ValueDrift.drifts(0.0751, 0.0251, settings)).isFalse();
+    }
+
+    @Test
+    void theValueDriftBaselineIsTheMedianOfAtMostSevenEarlierFiles() throws Exception {
+        // Files 1-4 have no client id on any row (quarantined rows are profiled too), files 5-9 have one on every row.
+        // Files 5-8 drift from a median of 100 %; file 9's seven files before it (2-8) have a median of 0 %, and only
+        // an eighth file (file 1) would pull it back to 50 % and the episode on to a fifth file.
+        QualityHarness h = days(9, d -> HEADER, d -> {
+            List<String> rows = normalRows(d);
+            if (d <= 4) {
+                rows.replaceAll(r -> r.substring(r.indexOf(',')));
+            }
+            return rows;
+        });
+        assertThat(h.drift()).filteredOn(r -> r.get("column").equals("client_id") && r.get("metric").equals("null_share"))
+                .extracting(r -> r.get("file") + "|" + r.get("value") + "|" + r.get("baseline") + "|" + r.get("episode_files"))
+                .containsExactly(name(5) + "|0|1|4");
+    }
+    @Test
+    void anExtraColumnAmongTheCanonicalOnesIsNoReorderAndAMissingColumnsEpisodeEndsRestored() throws Exception {
+        // SPEC §3: REORDERED is about the relative order of the canonical columns present, so neither an unknown column
+        // between them nor a missing one is a reorder; both changes last two files and each ends with a
+        // RESTORED ("a change ends"), which lasts as long as the contract form does.
+        String changed = "client_id,Session Source,page_url,timestamp,event_name,event_data,user_agent";
+        QualityHarness h = days(5, d -> d == 2 || d == 3 ? changed : HEADER, d -> d == 2 || d == 3
+                ? List.of(cid(d, 1) + ",ads,https://puffy.com/," + day(d) + "T10:00:00.000Z,page_viewed,," + UA)
+                : normalRows(d));
+        assertThat(h.drift()).extracting(r -> r.get("file") + "|" + r.get("change") + "|" + r.get("column") + "|"
+                + r.get("episode_files")).containsExactlyInAnyOrder(
+                name(2) + "|EXTRA|session_source|2",
+                name(2) + "|MISSING|referrer|2",
+                name(4) + "|RESTORED|referrer|2",
+                name(4) + "|RESTORED|session_source|2");
+    }
 }
+

@@ -255,6 +255,26 @@ class FileEdgesTest {
     }
 
     @Test
+    void aDaysFileWithoutAClientIdColumnOrAnEventNameColumnIsNotAnEventFileButAnAliasedClientIdIs() throws Exception {
+        // SPEC §2: a header lacking timestamp, event_name or any client-id column is not an event file (INFO, skipped).
+        String noClientId = "page_url,referrer,timestamp,event_name,event_data,user_agent";
+        String noEventName = "client_id,page_url,referrer,timestamp,event_data,user_agent";
+        QualityHarness h = new QualityHarness(dir)
+                .file("events_20250224.csv", noClientId, "https://puffy.com/,,2025-02-24T10:00:00.000Z,page_viewed,,ua")
+                .file("events_20250225.csv", noEventName, CID + ",https://puffy.com/,,2025-02-25T10:00:00.000Z,,ua")
+                .file("events_20250226.csv", HEADER.replace("client_id", "clientId"),
+                        view(CID, "2025-02-26T10:00:00.000Z"))
+                .file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z")).run();
+        assertThat(h.findings()).filteredOn(f -> f.get("code").equals("NOT_AN_EVENT_FILE"))
+                .extracting(f -> f.get("file") + ":" + f.get("severity"))
+                .containsExactlyInAnyOrder("events_20250224.csv:INFO", "events_20250225.csv:INFO");
+        assertThat(h.findingKeys("ERROR")).isEmpty();
+        assertThat(h.summaryOf("events_20250224.csv")).containsEntry("is_event_file", "false").containsEntry("rows_read", "0");
+        assertThat(h.summaryOf("events_20250225.csv")).containsEntry("is_event_file", "false").containsEntry("rows_read", "0");
+        assertThat(h.summaryOf("events_20250226.csv")).containsEntry("is_event_file", "true").containsEntry("rows_valid", "1");
+    }
+
+    @Test
     void aDaysExportWhoseTimestampHeaderNoRuleMapsSaysHowToMapIt() throws Exception {
         QualityHarness h = new QualityHarness(dir)
                 .file("events_20250224.csv", HEADER.replace("timestamp", "when_it_happened"),

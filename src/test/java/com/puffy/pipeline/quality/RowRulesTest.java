@@ -146,6 +146,13 @@ class RowRulesTest {
             "BOT_USER_AGENT|Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/120.0",
             "BOT_USER_AGENT|facebookexternalhit/1.1",
             "BOT_USER_AGENT|Mozilla/5.0 (compatible; AhrefsBot/7.0)",
+            // The rest of SPEC §4's default pattern, each word once, in other cases than the pattern's.
+            "BOT_USER_AGENT|Mozilla/5.0 (compatible; SeznamCrawler/1.0)",
+            "BOT_USER_AGENT|Mozilla/5.0 (compatible; Baiduspider/2.0)",
+            "BOT_USER_AGENT|Mozilla/5.0 (compatible; Yahoo! Slurp)",
+            "BOT_USER_AGENT|Mozilla/5.0 (compatible; SemrushSiteAudit/1.0)",
+            "BOT_USER_AGENT|Mozilla/5.0 (Windows NT 6.1) AppleWebKit/534.34 BingPreview/1.0b",
+            "BOT_USER_AGENT|AmazonProductDiscovery/1.0",
     })
     void botUserAgentsAreFlaggedAndMarked(String code, String agent) throws Exception {
         QualityHarness h = one(CID + ",https://puffy.com/,," + TS + ",page_viewed,,\"" + agent + "\"");
@@ -199,6 +206,16 @@ class RowRulesTest {
     void timestampWithOffsetIsNormalizedToUtc() throws Exception {
         QualityHarness h = one(view(CID, "2025-02-23T12:30:00+02:00"));
         assertThat(h.valid().get(0)).containsEntry("timestamp", "2025-02-23T10:30:00.000Z").containsEntry("flags", "");
+    }
+
+    @Test
+    void theUtcDateOfAnOffsetTimestampDecidesWhetherItIsOutsideThePartition() throws Exception {
+        // SPEC §4 "the event's UTC date": 23:30 at −02:00 on the file's day is the next day in UTC, and 01:00 at +02:00
+        // on the next day is still the file's day.
+        QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", HEADER,
+                view(CID, "2025-02-23T23:30:00-02:00"), view(CID, "2025-02-24T01:00:00+02:00")).run();
+        assertThat(h.valid()).extracting(v -> v.get("timestamp") + " " + v.get("flags")).containsExactly(
+                "2025-02-24T01:30:00.000Z TIMESTAMP_OUTSIDE_PARTITION", "2025-02-23T23:00:00.000Z ");
     }
 
     @Test
