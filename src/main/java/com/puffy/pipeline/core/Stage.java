@@ -37,7 +37,7 @@ public interface Stage {
      * Columns of this stage's CSV outputs (by file name in its folder) that record how the run went, not what it
      * found: quality's {@code from_cache} says whether a file's result came from the cache. No stage reads them, so
      * when a rerun's outputs differ from the previous ones only there, the stages after it stay up to date
-     * (docs/decisions/0799). A column named here must never be read by another stage: StageInputsContractTest
+     * (docs/decisions/0799). A column named here must never be read by another stage: BookkeepingColumnsTest
      * checks the real stages against it.
      */
     default Map<String, Set<String>> bookkeepingColumns() {
