@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class ShownFigures {
     /** A figure that does not exist or is not known: the report's tables and tiles and the app write it alike. */
-    public static final String NONE = "\u2013";
+    public static final String NONE = Fmt.NONE;
 
     private ShownFigures() {
     }
