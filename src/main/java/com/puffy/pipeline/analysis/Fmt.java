@@ -13,13 +13,20 @@ public final class Fmt {
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d", Locale.US);
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
+    /**
+     * A figure that is not known or does not exist (NaN: rows set aside, a ratio of nothing), as the report's tables
+     * and tiles write it: the quality table's quarantined revenue read "n/a" beside tiles and tables reading "–", two
+     * marks for one thing (decision 0803).
+     */
+    public static final String NONE = "\u2013";
+
     private Fmt() {
     }
 
     /** {@code $12,345}; amounts under $100 keep their cents ({@code $6.83}). */
     public static String money(double value) {
         if (Double.isNaN(value)) {
-            return "n/a";
+            return NONE;
         }
         String sign = value < 0 ? "-" : "";
         double abs = Math.abs(value);
@@ -35,7 +42,7 @@ public final class Fmt {
      */
     public static String percent(double fraction) {
         if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
-            return "n/a";
+            return NONE;
         }
         double pct = fraction * 100.0;
         if (pct != 0 && Math.abs(pct) < 10) {
@@ -100,7 +107,7 @@ public final class Fmt {
      */
     public static List<String> percentColumn(List<Double> fractions) {
         List<String> each = fractions.stream().map(Fmt::percent).toList();
-        if (each.stream().allMatch(text -> !text.contains(".") || text.equals("n/a"))) {
+        if (each.stream().allMatch(text -> !text.contains(".") || text.equals(NONE))) {
             return each;
         }
         return fractions.stream().map(Fmt::percentOneDecimal).toList();
@@ -171,7 +178,7 @@ public final class Fmt {
     /** {@link #percent} with one decimal at any size ({@code 34.4%}), where two shares must read apart. */
     public static String percentOneDecimal(double fraction) {
         if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
-            return "n/a";
+            return NONE;
         }
         return bounded(fraction * 100.0, "%.1f%%", 0.1);
     }
@@ -179,7 +186,7 @@ public final class Fmt {
     /** A percentage for conversion rates: one decimal ({@code 1.2%}), two below 1 % ({@code 0.84%}). */
     public static String rate(double fraction) {
         if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
-            return "n/a";
+            return NONE;
         }
         double pct = fraction * 100.0;
         // Below 0.995 two decimals; from there one, or 0.9996 would read "1.00%" beside "1.2%".
@@ -208,7 +215,7 @@ public final class Fmt {
 
     public static String number(double value, int decimals) {
         if (Double.isNaN(value)) {
-            return "n/a";
+            return NONE;
         }
         return String.format(Locale.US, "%,." + decimals + "f", value);
     }
@@ -265,7 +272,7 @@ public final class Fmt {
     /** Hours as a readable duration: {@code 45 min}, {@code 5.2 hours}, {@code 2.3 days}. */
     public static String hours(double hours) {
         if (Double.isNaN(hours)) {
-            return "n/a";
+            return NONE;
         }
         if (hours < 1) {
             return String.format(Locale.US, "%.0f min", hours * 60);

@@ -104,7 +104,7 @@ final class HtmlReport {
     }
 
     /** A figure that does not exist (a rate or share of nothing), as the daily table's average of no order. */
-    static final String NONE = "\u2013";
+    static final String NONE = ShownFigures.NONE;
 
     /** Whether the period crosses a new year, so short dates carry their year. */
     private boolean yearly() {
@@ -127,10 +127,7 @@ final class HtmlReport {
 
     private String page() {
         Overview o = r.overview();
-        String period = o.firstDate().isEmpty() ? "No data"
-                : o.firstDate().equals(o.lastDate()) ? Fmt.longDate(o.firstDate())
-                : Fmt.date(o.firstDate(), Fmt.spansYears(o.firstDate(), o.lastDate())) + " \u2013 "
-                        + Fmt.longDate(o.lastDate());
+        String period = ShownFigures.period(o.firstDate(), o.lastDate());
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -178,24 +175,19 @@ final class HtmlReport {
         Kpis k = r.kpis();
         html.append("<section class=\"tiles\">");
         tile("Revenue", Fmt.money(k.revenue()), Words.count(k.orders(), "order", "orders"), true);
-        tile("Orders", Fmt.count(k.orders()), "median order " + (k.orders() == 0 ? NONE : Fmt.money(k.medianOrder())),
-                false);
-        // Without orders there is no average order: the CSV holds 0 (a ratio over nothing), the page says so with the
-        // tables' dash (decision 0760): "n/a" on a tile beside "–" in a table read as two kinds of missing.
-        tile("Average order value", k.orders() == 0 ? NONE : Fmt.money(k.aov()), "revenue \u00f7 orders", false);
+        tile("Orders", Fmt.count(k.orders()), "median order " + ShownFigures.medianOrder(k), false);
+        // Without orders there is no average order, without sessions no rate or share of them: the tables' dash
+        // (decision 0760), as the app's tiles write it (ShownFigures): "n/a" beside "–" read as two kinds of missing.
+        tile("Average order value", ShownFigures.averageOrder(k), "revenue \u00f7 orders", false);
         tile("Sessions", Fmt.count(k.sessions()), "bots excluded", false);
-        // Shares of no sessions or rows are not 0%: like the average order, they do not exist.
-        boolean sessions = k.sessions() > 0;
-        tile("Conversion rate", sessions ? Fmt.rate(k.sessionCvr()) : NONE, Words.count(k.convertedSessions(),
+        tile("Conversion rate", ShownFigures.conversionRate(k), Words.count(k.convertedSessions(),
                 "converted session", "converted sessions"), false);
-        tile("Revenue per session", sessions ? Fmt.money(k.revenuePerSession()) : NONE, "revenue \u00f7 sessions",
-                false);
+        tile("Revenue per session", ShownFigures.revenuePerSession(k), "revenue \u00f7 sessions", false);
         html.append("</section>\n<section class=\"tiles small\">");
-        tile("Single-event sessions", sessions ? Fmt.percent(k.bounceRate()) : NONE, "sessions with one event", false);
-        tile("New visitors", sessions ? Fmt.percent(k.newSessionShare()) : NONE, "of sessions", false);
-        tile("Bot share", k.events() > 0 ? Fmt.percent(k.botRowShare()) : NONE, "of valid rows", false);
-        tile("First touch to purchase", Double.isNaN(k.medianHoursToPurchase()) ? NONE
-                : Fmt.hours(k.medianHoursToPurchase()), Double.isNaN(k.avgSessionsToPurchase())
+        tile("Single-event sessions", ShownFigures.singleEventShare(k), "sessions with one event", false);
+        tile("New visitors", ShownFigures.newVisitorShare(k), "of sessions", false);
+        tile("Bot share", ShownFigures.botShare(k), "of valid rows", false);
+        tile("First touch to purchase", ShownFigures.timeToPurchase(k), Double.isNaN(k.avgSessionsToPurchase())
                 ? "median; no order has a touchpoint yet" : "median, " + Fmt.number(k.avgSessionsToPurchase(), 1)
                 + " sessions on average", false);
         html.append("</section>\n");
@@ -262,11 +254,11 @@ final class HtmlReport {
         if (!days.isEmpty()) {
             // A chart of nothing drew an empty frame with an axis of "-0% ... 0%": a sentence says it instead.
             html.append("<h3>Revenue per day</h3>");
-            if (days.size() == 1) {
+            ShownFigures.DailyChart revenueChart = ShownFigures.revenueChart(days);
+            if (revenueChart == ShownFigures.DailyChart.ONE_DAY) {
                 // As the sessions chart below: one bar on an axis of one day tells nothing the table does not.
-                empty(days.get(0).revenue() > 0 ? "One day of data: its revenue is in the table below."
-                        : "No revenue on any day, so there is no chart.");
-            } else if (days.stream().anyMatch(d -> d.revenue() > 0)) {
+                empty("One day of data: its revenue is in the table below.");
+            } else if (revenueChart == ShownFigures.DailyChart.DRAWN) {
                 html.append(shown(Charts.dailyRevenue(days, "chart-revenue")));
                 boolean flagged = days.stream().anyMatch(DailyTrend::hasIssues);
                 if (flagged || !r.missingDays().isEmpty()) {
@@ -325,7 +317,9 @@ final class HtmlReport {
                     none, DailyTrend.NO_EVENT_ROWS));
         }
         List<List<String>> rows = new ArrayList<>(byDate.values());
-        if (table(List.of("Date", "Revenue", "Orders", "AOV", "Sessions", "Conv. rate", "Bot share", "No client id",
+        // "client id" kept on one line: at 800 px "No / client / id" stood three lines tall over figures of five
+        // characters; with it whole the header row takes two, and the column a few pixels more.
+        if (table(List.of("Date", "Revenue", "Orders", "AOV", "Sessions", "Conv. rate", "Bot share", "No client\u00a0id",
                 "Alerts", "Data issues"), "drrrrrrrri", rows, rows.size() > 31)) {
             csvNote(ReportTables.DAILY);
         }
@@ -375,8 +369,8 @@ final class HtmlReport {
             // read them: a row read "100%" from the previous step beside "100.0%" from the start. A rate of no
             // sessions is none, as on the tiles: "0.0%" of nothing read as a measured rate.
             rows.add(List.of(s.label(), Fmt.count(s.sessions()),
-                    first ? "" : previous == 0 ? NONE : Fmt.rate(s.rateFromPrevious()),
-                    start == 0 ? NONE : Fmt.rate(s.rateFromStart()), first ? "" : Fmt.count(s.dropOff()),
+                    first ? "" : ShownFigures.fromPrevious(s, previous),
+                    ShownFigures.fromStart(s, start), first ? "" : Fmt.count(s.dropOff()),
                     first ? "" : previous == 0 ? NONE : Fmt.rate(s.dropOffRate())));
             previous = s.sessions();
         }
@@ -390,8 +384,7 @@ final class HtmlReport {
         section("channels", "Channels and attribution", Insights.CHANNELS);
         // Without an order every channel has $0 under every model: the chart was an empty frame of channel names,
         // and the table's shares of $0 read "0%" and its shifts "0.0 pts" (decision 0760: a share of nothing is "–").
-        boolean credited = r.attributionShift().stream()
-                .anyMatch(s -> s.firstClickRevenue() != 0 || s.lastClickRevenue() != 0);
+        boolean credited = ShownFigures.anyChannelCredited(r);
         if (!r.attributionShift().isEmpty()) {
             html.append("<h3>Revenue by channel: first click versus last click</h3>");
             if (credited) {
@@ -468,7 +461,7 @@ final class HtmlReport {
             boolean none = s.sessions() == 0;
             rows.add(List.of(dimension(s.dimension()), s.segment(), Fmt.count(s.sessions()),
                     sessionsByDimension.get(s.dimension()) == 0 ? NONE : shares.get(i), Fmt.count(s.converted()),
-                    none ? NONE : Fmt.rate(s.cvr()), Fmt.money(s.revenue()),
+                    ShownFigures.segmentRate(s), Fmt.money(s.revenue()),
                     none ? NONE : Fmt.money(s.revenuePerSession())));
         }
         boolean any = table(List.of("Dimension", "Segment", "Sessions", "Share", "Converted", "Conv. rate", "Revenue",

@@ -591,7 +591,8 @@ class AnalysisStageTest {
         String html = Files.readString(work.resolve(AnalysisStage.REPORT));
         String row = html.substring(html.indexOf("Purchase rows quarantined"));
         row = row.substring(0, row.indexOf("</tr>"));
-        assertThat(row).contains(">n/a</td>").doesNotContain("$0");
+        // Unknown, in the report's mark for what is not known (decision 0803): "n/a" here beside "–" everywhere else.
+        assertThat(row).contains(">\u2013</td>").doesNotContain("$0").doesNotContain("n/a");
         assertThat(AnalysisResults.read(work).qualityImpact("QUARANTINED_PURCHASES").orElseThrow().revenue()).isNaN();
     }
 
@@ -776,7 +777,7 @@ class AnalysisStageTest {
         Files.writeString(daily, Files.readString(daily).replace("2025-03-03,5,2,2,2,300,1,0,0,",
                 "2025-03-03,5,2,2,2,300,1,0,0.05,"));
         runStage();
-        String table = between(Files.readString(work.resolve(AnalysisStage.REPORT)), "No client id", "</table>");
+        String table = between(Files.readString(work.resolve(AnalysisStage.REPORT)), "No client\u00a0id", "</table>");
         assertThat(table).contains("<td class=\"num\">25%</td><td class=\"num\">20.0%</td>",
                 "<td class=\"num\">0%</td><td class=\"num\">5.0%</td>");
     }

@@ -96,4 +96,12 @@ class FmtTest {
         assertThat(Fmt.percentColumn(java.util.List.of(0.2, 0.04))).containsExactly("20.0%", "4.0%");
         assertThat(Fmt.percentColumn(java.util.List.of(0.2, 0.15))).containsExactly("20%", "15%");
     }
+
+    @Test
+    void aFigureThatIsNotKnownReadsAsTheReportsDashInEveryFormat() {
+        // The quality table's quarantined revenue read "n/a" while tiles and tables write "–" (decision 0803).
+        assertThat(java.util.List.of(Fmt.money(Double.NaN), Fmt.percent(Double.NaN), Fmt.rate(Double.NaN),
+                Fmt.percentOneDecimal(Double.NaN), Fmt.number(Double.NaN, 1), Fmt.hours(Double.NaN)))
+                .containsOnly("\u2013");
+    }
 }

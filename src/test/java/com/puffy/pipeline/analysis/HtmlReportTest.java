@@ -263,6 +263,32 @@ class HtmlReportTest {
                 });
     }
 
+    @Test
+    void atEightHundredPixelsNoHeaderOfTheDailyTableTakesMoreThanTwoLines() throws Exception {
+        // "No client id" stood on three lines ("No / client / id") above figures of five characters, the header row
+        // three lines tall. Days of pq-g14's size (revenue "$16,250", 12.0% without a client id) and a day with two
+        // issues stand in for its table, whose figures and issue column take the room.
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work-headers");
+        Files.writeString(out.resolve("transform/daily_metrics.csv"), """
+                date,events,sessions,users,conversions,revenue,session_cvr,bot_share,client_id_null_rate,rows_read,rows_missing_client_id,bot_rows,orders_zero_revenue,orders_item_price_missing,orders_collided,direct_revenue_last_click
+                2025-03-01,3400,2080,1900,15,15706.25,0.0072,0.13,0.01,3500,35,442,0,0,0,0
+                2025-03-02,3300,1714,1650,21,18342.5,0.0123,0.14,0.12,3400,408,462,0,0,0,0
+                2025-03-03,3500,2046,1990,11,7414.75,0.0054,0.2,0.009,3600,32,700,1,1,0,0
+                """);
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT)).replace("<td class=\"txt issues\"></td>",
+                "<td class=\"txt issues\">" + HtmlReport.issues("zero-revenue orders (1); item prices missing (1)")
+                        + "</td>");
+        String measured = measure(page, 800, "[...document.querySelectorAll('#trend thead th')].map(th => {"
+                + " const range = document.createRange(); range.selectNodeContents(th);"
+                + " return th.textContent.replace(/\\u00a0/g, ' ') + ':' + new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;"
+                + " }).join('|') + '|page:' + (document.documentElement.scrollWidth <= window.innerWidth ? 1 : 9)");
+        assertThat(measured.split("\\|")).as("header:lines").contains("No client id:2", "page:1")
+                .allSatisfy(header -> assertThat(Integer.parseInt(header.substring(header.lastIndexOf(':') + 1)))
+                        .as(header).isLessThanOrEqualTo(2));
+    }
+
     /** The fixture analysed again into {@code workName} with Mar 2 (its middle day) left out of daily_metrics.csv. */
     private Path analyzedWithoutMarch2(String workName) throws Exception {
         Path out = dir.resolve("run");

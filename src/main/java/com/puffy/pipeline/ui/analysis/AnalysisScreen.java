@@ -2,6 +2,7 @@ package com.puffy.pipeline.ui.analysis;
 
 import com.puffy.pipeline.analysis.AnalysisResult;
 import com.puffy.pipeline.analysis.Fmt;
+import com.puffy.pipeline.analysis.ShownFigures;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.Words;
 import com.puffy.pipeline.ui.CountAxis;
@@ -178,22 +179,26 @@ public final class AnalysisScreen implements Screen {
         }
         revenue.setNoDataDays(List.of(), iso -> "");
         orders.setNoDataDays(List.of(), iso -> "");
+        for (ChartCard card : cards) {
+            card.noChart(null);
+        }
         if (result == null) {
             return;
         }
         AnalysisResult.Kpis k = result.kpis();
+        // Figures that do not exist (an average of no order) as the report's tiles write them: "–", not "$0".
         tiles.getChildren().addAll(
                 tile("kpi-revenue", "Revenue", Formats.money(k.revenue()), "all orders, bots included"),
                 tile("kpi-orders", "Orders", Formats.count(k.orders()), "conversions"),
                 tile("kpi-sessions", "Sessions", Formats.count(k.sessions()), "bot sessions excluded"),
-                tile("kpi-cvr", "Conversion rate", Fmt.rate(k.sessionCvr()),
+                tile("kpi-cvr", "Conversion rate", ShownFigures.conversionRate(k),
                         Formats.count(k.convertedSessions()) + " converted sessions"),
-                tile("kpi-aov", "Average order", Formats.money(k.aov()), "revenue ÷ orders"));
+                tile("kpi-aov", "Average order", ShownFigures.averageOrder(k), "revenue ÷ orders"));
         tiles.applyCss();
         fitTiles();
         AnalysisResult.Overview o = result.overview();
         Label period = new Label(o.firstDate().isEmpty() ? "No data in the period."
-                : "Period " + Formats.dateRange(o.firstDate(), o.lastDate()) + " · " + Words.count(o.daysWithData(), "day", "days") + " with data · "
+                : "Period " + ShownFigures.period(o.firstDate(), o.lastDate()) + " · " + Words.count(o.daysWithData(), "day", "days") + " with data · "
                 + Formats.count(o.rowsValid()) + " valid of " + Formats.count(o.rowsRead()) + " rows read"
                 + noDataWords(result.missingDays(), Formats.spansYears(o.firstDate(), o.lastDate())));
         period.getStyleClass().add("muted");
@@ -251,27 +256,40 @@ public final class AnalysisScreen implements Screen {
         orders.getData().add(count);
         CountAxis.wholeNumbersUpTo((NumberAxis) orders.getYAxis(),
                 result.daysWithData().stream().mapToDouble(AnalysisResult.DailyTrend::orders).max().orElse(0));
+        // As the report: one day's point on an axis of its own, or a flat line of nothing, is not drawn.
+        revenueCard.noChart(switch (ShownFigures.revenueChart(result.daysWithData())) {
+            case ONE_DAY -> "One day of data: Table shows its revenue.";
+            case NOTHING -> "No revenue on any day, so there is no chart.";
+            default -> null;
+        });
+        ordersCard.noChart(switch (ShownFigures.ordersChart(result.daysWithData())) {
+            case ONE_DAY -> "One day of data: Table shows its orders.";
+            case NOTHING -> "No orders on any day, so there is no chart.";
+            default -> null;
+        });
         revenueCard.caption(first(result.insights("trend")));
         revenueCard.describe(result.insights("trend"));
         ordersCard.describe(result.insights("trend"));
 
         XYChart.Series<Number, String> steps = new XYChart.Series<>();
+        long start = result.funnel().isEmpty() ? 0 : result.funnel().get(0).sessions();
         List<AnalysisResult.FunnelStep> reversed = new ArrayList<>(result.funnel());
         java.util.Collections.reverse(reversed);
         for (AnalysisResult.FunnelStep step : reversed) {
             // The steps after "viewed a page" are a few pixels long beside 28,505 sessions: each step's label says
             // its count and its share of all sessions, which the bars cannot show (a tooltip needs a mouse).
-            XYChart.Data<Number, String> bar = new XYChart.Data<>(step.sessions(), funnelLabel(step));
+            XYChart.Data<Number, String> bar = new XYChart.Data<>(step.sessions(), funnelLabel(step, start));
             steps.getData().add(bar);
         }
         funnel.getData().add(steps);
         CountAxis.wholeNumbersUpTo((NumberAxis) funnel.getXAxis(),
                 result.funnel().stream().mapToDouble(AnalysisResult.FunnelStep::sessions).max().orElse(0));
-        for (XYChart.Data<Number, String> bar : steps.getData()) {
-            AnalysisResult.FunnelStep step = reversed.get(steps.getData().indexOf(bar));
-            tooltip(bar, step.label() + ": " + Formats.count(step.sessions()) + " sessions, "
-                    + Fmt.rate(step.rateFromStart()) + " of all, " + Fmt.rate(step.rateFromPrevious())
-                    + " of the step before");
+        for (int i = 0; i < result.funnel().size(); i++) {
+            AnalysisResult.FunnelStep step = result.funnel().get(i);
+            long previous = i == 0 ? start : result.funnel().get(i - 1).sessions();
+            tooltip(steps.getData().get(reversed.indexOf(step)), step.label() + ": " + Formats.count(step.sessions())
+                    + " sessions, " + ShownFigures.fromStart(step, start) + " of all, "
+                    + ShownFigures.fromPrevious(step, previous) + " of the step before");
         }
         funnelCard.caption(first(result.insights("funnel")));
         funnelCard.describe(result.insights("funnel"));
@@ -284,12 +302,14 @@ public final class AnalysisScreen implements Screen {
         model.setValue(keep != null && models.contains(keep) ? keep
                 : models.contains("last_click") ? "last_click" : models.isEmpty() ? null : models.get(0));
         drawChannels();
+        channelCard.noChart(ShownFigures.anyChannelCredited(result) ? null
+                : "No revenue to credit to a channel, so there is no chart.");
         channelCard.describe(result.insights("channels"));
 
         XYChart.Series<String, Number> cvr = new XYChart.Series<>();
         for (AnalysisResult.Segment segment : result.segments(AnalysisResult.DEVICE)) {
             // Three bars of about 1 % differ by a tenth of a point: the label gives the rate the sentence quotes.
-            cvr.getData().add(new XYChart.Data<>(segment.segment() + "\n" + Fmt.rate(segment.cvr()),
+            cvr.getData().add(new XYChart.Data<>(segment.segment() + "\n" + ShownFigures.segmentRate(segment),
                     segment.cvr() * 100));
         }
         devices.getData().add(cvr);
@@ -297,7 +317,7 @@ public final class AnalysisScreen implements Screen {
         List<AnalysisResult.Segment> deviceRows = result.segments(AnalysisResult.DEVICE);
         for (int i = 0; i < cvr.getData().size(); i++) {
             AnalysisResult.Segment segment = deviceRows.get(i);
-            tooltip(cvr.getData().get(i), segment.segment() + ": " + Fmt.rate(segment.cvr()) + " of "
+            tooltip(cvr.getData().get(i), segment.segment() + ": " + ShownFigures.segmentRate(segment) + " of "
                     + Formats.count(segment.sessions()) + " sessions converted");
         }
         deviceCard.caption(first(result.insights("segments")));
@@ -321,9 +341,13 @@ public final class AnalysisScreen implements Screen {
 
     private static final String FIRST_CLICK = "first_click";
 
-    /** "Purchased" over "283 · 0.99% of sessions": the funnel.csv row's count and rate from the start. */
-    static String funnelLabel(AnalysisResult.FunnelStep step) {
-        return step.label() + "\n" + Formats.count(step.sessions()) + " · " + Fmt.rate(step.rateFromStart());
+    /**
+     * "Purchased" over "283 · 0.99%": the funnel.csv row's count and rate from the start ({@code startSessions}
+     * began), as the report's table writes it ("–" when no session began).
+     */
+    static String funnelLabel(AnalysisResult.FunnelStep step, long startSessions) {
+        return step.label() + "\n" + Formats.count(step.sessions()) + " · "
+                + ShownFigures.fromStart(step, startSessions);
     }
 
     /** "First click vs [Last click]": which model's channel revenue stands beside first click. */

@@ -29,6 +29,8 @@ final class ChartCard extends VBox {
     private final Node chart;
     private final String title;
     private final HBox head;
+    /** Said in the chart's place when it is not drawn (one day, nothing to draw), as the report says it. */
+    private final Label noChart = new Label();
 
     ChartCard(String id, String title, Node chart, UiThreads threads, Supplier<Path> file) {
         getStyleClass().add("chart-card");
@@ -57,11 +59,16 @@ final class ChartCard extends VBox {
         head.setAlignment(Pos.CENTER_LEFT);
         caption.setId(id + "-caption");
         caption.managedProperty().bind(caption.textProperty().isNotEmpty());
-        StackPane body = new StackPane(chart, table);
+        noChart.setId(id + "-no-chart");
+        noChart.getStyleClass().add("muted");
+        noChart.setWrapText(true);
+        noChart.setVisible(false);
+        StackPane.setAlignment(noChart, Pos.TOP_LEFT);
+        StackPane body = new StackPane(chart, noChart, table);
         table.setVisible(false);
         asTable.selectedProperty().addListener((obs, old, now) -> {
             table.setVisible(now);
-            chart.setVisible(!now);
+            showChartOrSentence();
             if (now) {
                 Path source = file.get();
                 model.load(source, "The table behind this chart is missing: run the Analysis stage again.");
@@ -91,6 +98,21 @@ final class ChartCard extends VBox {
     /** The chart area's preferred height, for a chart of many categories. */
     void bodyHeight(double height) {
         ((Region) getChildren().get(2)).setPrefHeight(height);
+    }
+
+    /**
+     * The sentence said in place of the chart ({@code null}: the chart is drawn). A day's single point or a flat line
+     * of $0 on an axis of its own told nothing the table does not; the report draws neither.
+     */
+    void noChart(String sentence) {
+        noChart.setText(sentence == null ? "" : sentence);
+        showChartOrSentence();
+    }
+
+    private void showChartOrSentence() {
+        boolean sentence = !noChart.getText().isEmpty();
+        noChart.setVisible(sentence && !asTable.isSelected());
+        chart.setVisible(!sentence && !asTable.isSelected());
     }
 
     void caption(String text) {

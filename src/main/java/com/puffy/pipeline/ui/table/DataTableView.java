@@ -1028,6 +1028,13 @@ public final class DataTableView extends BorderPane {
             growing.sort(java.util.Comparator.comparingInt(c -> wrappedColumns.contains(c.getUserData())
                     ? wrappedColumns.indexOf(c.getUserData()) : wrappedColumns.size()));
             double room = features.getContentWidth() - used;
+            // Short of room for every text on one line, each column first takes the least width at which its text
+            // takes as few lines as the room allows for all: given in order up to their full widths, the summaries
+            // took it all at 1366 px (one line each) and left the checks and ids beside them three lines tall.
+            for (Map.Entry<TableColumn<String[], ?>, Double> least : fewestLines(growing, widths, room).entrySet()) {
+                room -= least.getValue() - widths.get(least.getKey());
+                widths.put(least.getKey(), least.getValue());
+            }
             for (TableColumn<String[], ?> column : growing) {
                 double full = column.getProperties().get(FULL_WIDTH) instanceof Double w ? w : 0;
                 double more = Math.max(0, Math.min(room, full - widths.get(column)));
@@ -1060,7 +1067,88 @@ public final class DataTableView extends BorderPane {
         }
 
         private boolean refreshing;
+
+        /**
+         * The widths, each at least the column's width now and at most its full width, at which every value of the
+         * {@code growing} columns takes the fewest lines that {@code room} more pixels allow: one line each, else two,
+         * and so on. Empty when even the most lines tried do not fit, or everything fits on one line anyway.
+         */
+        private Map<TableColumn<String[], ?>, Double> fewestLines(List<TableColumn<String[], ?>> growing,
+                                                                   Map<TableColumn<String[], ?>, Double> widths,
+                                                                   double room) {
+            javafx.scene.text.Font font = cellFont();
+            for (int lines = 1; lines <= MOST_LINES; lines++) {
+                Map<TableColumn<String[], ?>, Double> least = new java.util.LinkedHashMap<>();
+                double more = 0;
+                for (TableColumn<String[], ?> column : growing) {
+                    if (!wrappedColumns.contains(column.getUserData())) {
+                        // An identifier cut in its middle takes one line at any width.
+                        continue;
+                    }
+                    double full = column.getProperties().get(FULL_WIDTH) instanceof Double w ? w : widths.get(column);
+                    double width = leastWidth(column, widths.get(column), full, lines, font);
+                    if (width < 0) {
+                        more = Double.MAX_VALUE;
+                        break;
+                    }
+                    least.put(column, width);
+                    more += width - widths.get(column);
+                }
+                if (more <= room) {
+                    return lines == 1 ? Map.of() : least;
+                }
+            }
+            return Map.of();
+        }
+
+        /** The least width from {@code from} to {@code to} at which each value takes at most {@code lines}; else -1. */
+        private double leastWidth(TableColumn<String[], ?> column, double from, double to, int lines,
+                                  javafx.scene.text.Font font) {
+            List<WrappedTextCell.Pieces> values = piecesOf(column, font);
+            // The cell pads its text as widthFor counts it: half an em each side and a little.
+            double padding = font.getSize() + 6;
+            java.util.function.DoublePredicate fits = width -> values.stream()
+                    .allMatch(v -> v.lines(width - padding) <= lines);
+            if (!fits.test(to)) {
+                return -1;
+            }
+            double low = from;
+            double high = to;
+            if (fits.test(low)) {
+                return low;
+            }
+            while (high - low > 1) {
+                double middle = Math.floor((low + high) / 2);
+                if (fits.test(middle)) {
+                    high = middle;
+                } else {
+                    low = middle;
+                }
+            }
+            // A flow breaks a pixel or two early where the measure of a run and of its words differ.
+            return Math.min(to, high + 2);
+        }
+
+        /** The rows' values of {@code column} as pieces a line keeps whole, measured once for the rows shown. */
+        @SuppressWarnings("unchecked")
+        private List<WrappedTextCell.Pieces> piecesOf(TableColumn<String[], ?> column, javafx.scene.text.Font font) {
+            List<String[]> rows = List.copyOf(table.getItems());
+            Object cached = column.getProperties().get(PIECES);
+            if (cached instanceof Object[] pair && pair[0].equals(rows) && pair[1].equals(font)) {
+                return (List<WrappedTextCell.Pieces>) pair[2];
+            }
+            int index = column.getProperties().get("row-index") instanceof Integer i ? i : -1;
+            List<WrappedTextCell.Pieces> pieces = rows.stream().map(row -> index >= 0 && index < row.length
+                    ? row[index] : "").filter(value -> !value.isEmpty())
+                    .map(value -> WrappedTextCell.pieces(value, font)).toList();
+            column.getProperties().put(PIECES, new Object[] {rows, font, pieces});
+            return pieces;
+        }
     }
+
+    /** Lines a fitted table's wrapped cells are tried at, fewest first ({@link FitToWidth}). */
+    private static final int MOST_LINES = 4;
+    private static final String PIECES = "wrapped-pieces";
 
     /** A wrapped column gives up room down to this: about a dozen characters a line. */
     static final double MIN_WRAPPED_WIDTH = 120;

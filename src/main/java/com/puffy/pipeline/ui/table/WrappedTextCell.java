@@ -65,6 +65,61 @@ final class WrappedTextCell extends TableCell<String[], String> {
     }
 
     /**
+     * The widths of what a line of {@code text} never breaks inside, in order, and whether a space stands between
+     * them: a code's parts (none between), else the words of prose and each name in backticks whole, in the theme's
+     * code font with its padding ({@code .code}: monospace 12 px, 4 px each side).
+     */
+    static Pieces pieces(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        List<String> parts = codeParts(text);
+        List<Double> widths = new java.util.ArrayList<>();
+        if (parts.size() > 1) {
+            for (String part : parts) {
+                probe.setText(part);
+                widths.add(probe.getLayoutBounds().getWidth());
+            }
+            return new Pieces(widths, 0);
+        }
+        javafx.scene.text.Font code = javafx.scene.text.Font.font("monospace", 12);
+        for (CodeText.Span span : CodeText.parse(text)) {
+            if (span.code()) {
+                probe.setFont(code);
+                probe.setText(span.text());
+                widths.add(probe.getLayoutBounds().getWidth() + 8);
+                probe.setFont(font);
+                continue;
+            }
+            for (String word : span.text().trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    probe.setText(word);
+                    widths.add(probe.getLayoutBounds().getWidth());
+                }
+            }
+        }
+        probe.setText(" ");
+        return new Pieces(widths, probe.getLayoutBounds().getWidth());
+    }
+
+    /** What a line never breaks inside, each piece's width, and the space between two pieces on a line. */
+    record Pieces(List<Double> widths, double space) {
+        /** The lines these pieces fill, laid out greedily as a text flow does, {@code room} pixels a line. */
+        int lines(double room) {
+            int lines = 0;
+            double line = 0;
+            for (double width : widths) {
+                if (lines == 0 || line + space + width > room) {
+                    lines++;
+                    line = width;
+                } else {
+                    line += space + width;
+                }
+            }
+            return Math.max(1, lines);
+        }
+    }
+
+    /**
      * A code in capitals joined by underscores or dashes in its parts, each with the underscore or dash that follows
      * it ("TRANSACTION_", "ID_", "COLLISION"; an incident's "I-", "20250228-", "TRANSACTION_", …); anything else as
      * one part.

@@ -1,0 +1,117 @@
+package com.puffy.pipeline.analysis;
+
+import com.puffy.pipeline.analysis.AnalysisResult.DailyTrend;
+import com.puffy.pipeline.analysis.AnalysisResult.Kpis;
+import com.puffy.pipeline.analysis.AnalysisResult.Segment;
+import java.util.List;
+
+/**
+ * The analysis's figures as the report and the app's Analysis screen both show them (decision 0796, 0803): a figure
+ * that does not exist (an average of no order, a rate of no session) reads {@link #NONE}, not "$0", "0.0%" or "n/a".
+ * Formatting only: every figure comes from the Analysis stage's outputs.
+ */
+public final class ShownFigures {
+    /** A figure that does not exist or is not known: the report's tables and tiles and the app write it alike. */
+    public static final String NONE = Fmt.NONE;
+
+    private ShownFigures() {
+    }
+
+    /** The average order: none without an order (the CSV holds 0, a ratio over nothing). */
+    public static String averageOrder(Kpis k) {
+        return k.orders() == 0 ? NONE : Fmt.money(k.aov());
+    }
+
+    /** The median order: none without an order. */
+    public static String medianOrder(Kpis k) {
+        return k.orders() == 0 ? NONE : Fmt.money(k.medianOrder());
+    }
+
+    /** The session conversion rate: none without a session, a measured 0.0% with sessions and no order. */
+    public static String conversionRate(Kpis k) {
+        return k.sessions() > 0 ? Fmt.rate(k.sessionCvr()) : NONE;
+    }
+
+    public static String revenuePerSession(Kpis k) {
+        return k.sessions() > 0 ? Fmt.money(k.revenuePerSession()) : NONE;
+    }
+
+    public static String singleEventShare(Kpis k) {
+        return k.sessions() > 0 ? Fmt.percent(k.bounceRate()) : NONE;
+    }
+
+    public static String newVisitorShare(Kpis k) {
+        return k.sessions() > 0 ? Fmt.percent(k.newSessionShare()) : NONE;
+    }
+
+    public static String botShare(Kpis k) {
+        return k.events() > 0 ? Fmt.percent(k.botRowShare()) : NONE;
+    }
+
+    public static String timeToPurchase(Kpis k) {
+        return Double.isNaN(k.medianHoursToPurchase()) ? NONE : Fmt.hours(k.medianHoursToPurchase());
+    }
+
+    /** A funnel step's rate from the step before ({@code previousSessions} reached it): none after a step of none. */
+    public static String fromPrevious(AnalysisResult.FunnelStep step, long previousSessions) {
+        return previousSessions == 0 ? NONE : Fmt.rate(step.rateFromPrevious());
+    }
+
+    /** A funnel step's rate from the first step ({@code startSessions}): none when no session started. */
+    public static String fromStart(AnalysisResult.FunnelStep step, long startSessions) {
+        return startSessions == 0 ? NONE : Fmt.rate(step.rateFromStart());
+    }
+
+    /** A segment's conversion rate: none for a segment without sessions. */
+    public static String segmentRate(Segment segment) {
+        return segment.sessions() == 0 ? NONE : Fmt.rate(segment.cvr());
+    }
+
+    /** The period: "Feb 23, 2025" for one day, "Feb 23 – Mar 8, 2025", or "No data". */
+    public static String period(String firstIsoDate, String lastIsoDate) {
+        if (firstIsoDate.isEmpty()) {
+            return "No data";
+        }
+        if (firstIsoDate.equals(lastIsoDate)) {
+            return Fmt.longDate(firstIsoDate);
+        }
+        return Fmt.date(firstIsoDate, Fmt.spansYears(firstIsoDate, lastIsoDate)) + " \u2013 "
+                + Fmt.longDate(lastIsoDate);
+    }
+
+    /** Why a chart of days is not drawn, or that it is: each says it in its own words, the report and the app alike. */
+    public enum DailyChart {
+        DRAWN,
+        /** One day: one point on an axis of one day tells nothing its table does not (decision 0796). */
+        ONE_DAY,
+        /** Every day's figure is 0: a flat line at $0 or bars of nothing. */
+        NOTHING,
+        NO_DAYS
+    }
+
+    /** Whether the daily revenue chart is drawn for these days. */
+    public static DailyChart revenueChart(List<DailyTrend> daysWithData) {
+        return dailyChart(daysWithData, daysWithData.stream().anyMatch(d -> d.revenue() > 0));
+    }
+
+    /** Whether a chart of the daily orders is drawn for these days. */
+    public static DailyChart ordersChart(List<DailyTrend> daysWithData) {
+        return dailyChart(daysWithData, daysWithData.stream().anyMatch(d -> d.orders() > 0));
+    }
+
+    private static DailyChart dailyChart(List<DailyTrend> days, boolean anything) {
+        if (days.isEmpty()) {
+            return DailyChart.NO_DAYS;
+        }
+        if (!anything) {
+            return DailyChart.NOTHING;
+        }
+        return days.size() == 1 ? DailyChart.ONE_DAY : DailyChart.DRAWN;
+    }
+
+    /** Whether any channel has revenue under first or last click: without, the channel chart is not drawn. */
+    public static boolean anyChannelCredited(AnalysisResult result) {
+        return result.attributionShift().stream().anyMatch(s -> s.firstClickRevenue() != 0
+                || s.lastClickRevenue() != 0);
+    }
+}

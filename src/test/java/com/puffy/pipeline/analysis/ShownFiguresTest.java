@@ -1,0 +1,33 @@
+package com.puffy.pipeline.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.analysis.AnalysisResult.Kpis;
+import com.puffy.pipeline.analysis.AnalysisResult.Segment;
+import org.junit.jupiter.api.Test;
+
+/** Figures as the report and the app show them: what does not exist reads "–", a measured nothing "0.0%". */
+class ShownFiguresTest {
+    @Test
+    void aFigureOfNothingIsTheDashAndAMeasuredZeroIsAFigure() {
+        Kpis noOrder = new Kpis(0, 0, 0, 0, 1_000, 0, 0, 0, 0.5, 0.9, 1_200, 0.1, Double.NaN, Double.NaN);
+        assertThat(ShownFigures.averageOrder(noOrder)).isEqualTo("\u2013");
+        assertThat(ShownFigures.medianOrder(noOrder)).isEqualTo("\u2013");
+        assertThat(ShownFigures.conversionRate(noOrder)).isEqualTo("0.0%");
+        assertThat(ShownFigures.timeToPurchase(noOrder)).isEqualTo("\u2013");
+        Kpis noSession = new Kpis(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN);
+        assertThat(ShownFigures.conversionRate(noSession)).isEqualTo("\u2013");
+        assertThat(ShownFigures.botShare(noSession)).isEqualTo("\u2013");
+        assertThat(ShownFigures.segmentRate(new Segment("device", "Tablet", 0, 0, 0, 0, 0, 0))).isEqualTo("\u2013");
+        assertThat(ShownFigures.segmentRate(new Segment("device", "Tablet", 34, 0, 0, 0, 0, 0.017)))
+                .isEqualTo("0.0%");
+    }
+
+    @Test
+    void aPeriodOfOneDayIsThatDay() {
+        assertThat(ShownFigures.period("2025-02-23", "2025-02-23")).isEqualTo("Feb 23, 2025");
+        assertThat(ShownFigures.period("2025-02-23", "2025-03-08")).isEqualTo("Feb 23 \u2013 Mar 8, 2025");
+        assertThat(ShownFigures.period("2024-12-30", "2025-01-02")).isEqualTo("Dec 30, 2024 \u2013 Jan 2, 2025");
+        assertThat(ShownFigures.period("", "")).isEqualTo("No data");
+    }
+}

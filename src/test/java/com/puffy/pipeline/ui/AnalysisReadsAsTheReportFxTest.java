@@ -1,0 +1,154 @@
+package com.puffy.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.StudioEngine;
+import com.puffy.pipeline.config.ConfigLoader;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.PipelineListener;
+import com.puffy.pipeline.generate.EventGenerator;
+import com.puffy.pipeline.generate.GenerateSettings;
+import com.puffy.pipeline.ui.analysis.AnalysisScreen;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Analysis screen writes its figures as report.html of the same run does (decision 0796, 0803): a figure that does
+ * not exist is "–" on a tile, one day draws no daily chart, a period of one day is that day. Checked on a folder of
+ * one day and on one whose purchases were taken out.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AnalysisReadsAsTheReportFxTest {
+    private static final LocalDate START = LocalDate.of(2025, 2, 23);
+    @TempDir
+    static Path dir;
+    static Path oneDay;
+    static Path noPurchase;
+    @RegisterExtension
+    final ScreenFixture fixture = new ScreenFixture();
+    Stage window;
+
+    @BeforeAll
+    static void runTheAnalysisOnOneDayAndOnThreeDaysWithoutAPurchase() throws Exception {
+        oneDay = dir.resolve("one-day");
+        EventGenerator.generate(new GenerateSettings(oneDay, 1, 400, START, 7, Set.of()), Progress.NONE,
+                Cancellation.none());
+        analyse(oneDay);
+        noPurchase = dir.resolve("no-purchase");
+        EventGenerator.generate(new GenerateSettings(noPurchase, 3, 400, START, 7, Set.of()), Progress.NONE,
+                Cancellation.none());
+        try (var files = Files.list(noPurchase)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("events_")).toList()) {
+                Files.write(file, Files.readAllLines(file).stream().filter(l -> !l.contains(",checkout_completed,"))
+                        .toList());
+            }
+        }
+        analyse(noPurchase);
+    }
+
+    private static void analyse(Path input) throws Exception {
+        StudioEngine.standardPipeline().run(new RunSettings(input, RunSettings.defaultOutputFor(input),
+                ConfigLoader.defaults(), null, START.plusDays(3), false, null), Set.of(StageId.ANALYSIS), false,
+                PipelineListener.NONE, Cancellation.none());
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = stage;
+    }
+
+    @Test
+    void withoutAPurchaseTheTilesSayTheReportsDashAndNoFlatChartIsDrawn(FxRobot robot) throws Exception {
+        show(robot, noPurchase);
+        Map<String, String> report = reportTiles(noPurchase);
+        assertThat(report.get("Average order value")).isEqualTo("\u2013");
+        // "$0" stood where the report's tile reads "–": an average of no order is not $0.
+        assertThat(text(robot, "#kpi-aov")).isEqualTo(report.get("Average order value"));
+        assertThat(text(robot, "#kpi-cvr")).as("a measured rate of sessions without an order")
+                .isEqualTo(report.get("Conversion rate")).isEqualTo("0.0%");
+        assertThat(text(robot, "#kpi-revenue")).isEqualTo(report.get("Revenue"));
+        // The report draws no chart of $0 a day, nor one of no channel's revenue: a flat line read as a chart.
+        assertNoChart(robot, "chart-revenue", "No revenue on any day, so there is no chart.");
+        assertNoChart(robot, "chart-orders", "No orders on any day, so there is no chart.");
+        assertNoChart(robot, "chart-channels", "No revenue to credit to a channel, so there is no chart.");
+        assertThat(robot.lookup("#chart-funnel").lookup(".chart").queryAs(Node.class).isVisible()).isTrue();
+        // The table is still one click away.
+        robot.interact(() -> robot.lookup("#chart-revenue-as-table")
+                .queryAs(javafx.scene.control.ToggleButton.class).setSelected(true));
+        assertThat(robot.lookup("#chart-revenue-no-chart").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), Set.of())).isEmpty();
+    }
+
+    @Test
+    void oneDayDrawsNoDailyChartAndItsPeriodIsThatDay(FxRobot robot) throws Exception {
+        show(robot, oneDay);
+        assertNoChart(robot, "chart-revenue", "One day of data: Table shows its revenue.");
+        assertNoChart(robot, "chart-orders", "One day of data: Table shows its orders.");
+        String html = Files.readString(RunSettings.defaultOutputFor(oneDay).resolve("report/report.html"));
+        assertThat(html).contains("One day of data: its revenue is in the table below.");
+        // "Period Feb 23 → Feb 23, 2025": the report's header says the day.
+        Label period = robot.lookup("#analysis-insights").queryAs(javafx.scene.layout.VBox.class).getChildren()
+                .stream().map(Label.class::cast).findFirst().orElseThrow();
+        assertThat(period.getText()).startsWith("Period Feb 23, 2025 · 1 day with data");
+        assertThat(html).contains("<p class=\"sub\">Feb 23, 2025 \u00b7 1 day");
+        assertThat(text(robot, "#kpi-aov")).isEqualTo(reportTiles(oneDay).get("Average order value"));
+        assertThat(text(robot, "#kpi-cvr")).isEqualTo(reportTiles(oneDay).get("Conversion rate"));
+    }
+
+    private static void assertNoChart(FxRobot robot, String card, String sentence) {
+        Label said = robot.lookup("#" + card + "-no-chart").queryAs(Label.class);
+        assertThat(said.isVisible()).as(card + " says why it has no chart").isTrue();
+        assertThat(said.getText()).isEqualTo(sentence);
+        assertThat(robot.lookup("#" + card).lookup(".chart").queryAs(Node.class).isVisible()).as(card + " chart")
+                .isFalse();
+    }
+
+    /** The report's tiles, label to value. */
+    private static Map<String, String> reportTiles(Path input) throws Exception {
+        String html = Files.readString(RunSettings.defaultOutputFor(input).resolve("report/report.html"));
+        Matcher tile = Pattern.compile("<div class=\"label\">([^<]*)</div><div class=\"value\">([^<]*)</div>")
+                .matcher(html);
+        Map<String, String> tiles = new LinkedHashMap<>();
+        while (tile.find()) {
+            tiles.put(tile.group(1), tile.group(2).replace("&amp;", "&"));
+        }
+        return tiles;
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void show(FxRobot robot, Path input) throws Exception {
+        robot.interact(() -> {
+            fixture.open(input);
+            fixture.showScreen(window, AnalysisScreen::new, 780, 728);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#kpi-aov").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
