@@ -119,7 +119,7 @@ class DriftTimelineMonthsFxTest {
         Bounds name = onScreen(itemPrice);
         assertThat(robot.lookup(".drift-file").queryAll()).as("a row for each change and the days between").hasSize(41);
         assertThat(name.getMinY()).as("item_price's name at the top of the timeline scrolled to its end")
-                .isBetween(viewport.getMinY() - 0.5, viewport.getMinY() + 1.5);
+                .isBetween(viewport.getMinY() - 0.5, viewport.getMinY() + 0.5);
         Node lastChange = robot.lookup(".drift-cell.drift-value-drift").queryAll().stream()
                 .max(java.util.Comparator.comparingDouble(node -> onScreen(node).getMinY())).orElseThrow();
         assertThat(onScreen(lastChange).getMinY()).as("the last change below the names, in view")

@@ -493,11 +493,14 @@ public final class QualityScreen implements Screen {
         ScrollPane timelineScroll = new ScrollPane(grid);
         timelineScroll.setId("drift-grid-scroll");
         timelineScroll.setFitToWidth(false);
-        headerOffset.bind(Bindings.createDoubleBinding(() -> {
-            double range = timelineScroll.getVmax() - timelineScroll.getVmin();
-            double hidden = Math.max(0, grid.getHeight() - timelineScroll.getViewportBounds().getHeight());
-            return range <= 0 ? 0 : hidden * (timelineScroll.getVvalue() - timelineScroll.getVmin()) / range;
-        }, timelineScroll.vvalueProperty(), timelineScroll.viewportBoundsProperty(), grid.heightProperty()));
+        // As far down as the skin has moved the grid's holder up: worked out from the scroll value instead, the names
+        // sat a pixel low and the edge of a row showed above them (the skin snaps its position).
+        grid.parentProperty().addListener((obs, old, holder) -> {
+            headerOffset.unbind();
+            if (holder != null) {
+                headerOffset.bind(holder.layoutYProperty().negate());
+            }
+        });
         BorderPane timelinePane = new BorderPane(timelineScroll);
         timelinePane.setTop(legend);
         BorderPane wordsPane = new BorderPane(words);
@@ -578,7 +581,9 @@ public final class QualityScreen implements Screen {
     private void keepInView(List<Label> header) {
         for (Label name : header) {
             name.getStyleClass().add("drift-header-cell");
-            name.setMaxWidth(Double.MAX_VALUE);
+            // The whole cell, not the text's height centred in it: the corner's larger font left a pixel above the
+            // column names where a row scrolled under them showed.
+            name.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             name.setViewOrder(-1);
             name.translateYProperty().bind(headerOffset);
         }
