@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -21,11 +23,19 @@ public final class DriftTimeline {
     public record Cell(String change, String explanation) {
     }
 
+    /** Files {@code first} to {@code last} (indexes into {@link #files()}), next to each other, with the same cells. */
+    public record Stretch(int first, int last) {
+        public int size() {
+            return last - first + 1;
+        }
+    }
+
     private final List<String> files;
     private final List<String> dates;
     private final List<String> columns;
     private final Map<String, Cell> cells;
     private final List<String> summary;
+    private final List<Stretch> stretches;
 
     private DriftTimeline(List<String> files, List<String> dates, List<String> columns, Map<String, Cell> cells,
                           List<String> summary) {
@@ -34,6 +44,32 @@ public final class DriftTimeline {
         this.columns = columns;
         this.cells = cells;
         this.summary = summary;
+        this.stretches = cutIntoStretches();
+    }
+
+    /**
+     * The files cut where any column's cell changes: a row a file put 120 days' first change 37 rows down, out of
+     * view, with the column names scrolled away above it; as stretches the whole story is a dozen rows.
+     */
+    private List<Stretch> cutIntoStretches() {
+        List<Stretch> found = new ArrayList<>();
+        int first = 0;
+        for (int f = 1; f <= files.size(); f++) {
+            if (f == files.size() || !sameCells(f - 1, f)) {
+                found.add(new Stretch(first, f - 1));
+                first = f;
+            }
+        }
+        return found;
+    }
+
+    private boolean sameCells(int file, int other) {
+        for (String column : columns) {
+            if (!Objects.equals(cell(file, column), cell(other, column))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static DriftTimeline build(CsvTable fileSummary, CsvTable drift) {
@@ -133,6 +169,30 @@ public final class DriftTimeline {
     /** The change in this file and column, or null when it matches the contract. */
     public Cell cell(int file, String column) {
         return cells.get(key(file, column));
+    }
+
+    /** The rows to draw: each file once, next files with the same cells together, in the files' order. */
+    public List<Stretch> stretches() {
+        return stretches;
+    }
+
+    /**
+     * The row's name: "2025-02-23 – 2025-03-31   37 files" for files together, "2025-04-01   events_20250401.csv"
+     * for one, its date padded to a range's width (the names are set in a fixed-width font) so the file names and
+     * counts line up.
+     */
+    public String label(Stretch stretch) {
+        String when = stretch.size() == 1 ? dates.get(stretch.first())
+                : dates.get(stretch.first()) + " – " + dates.get(stretch.last());
+        boolean ranges = stretches.stream().anyMatch(s -> s.size() > 1);
+        String padded = ranges ? String.format(Locale.ROOT, "%-23s", when) : when;
+        return padded + "   " + (stretch.size() == 1 ? files.get(stretch.first()) : stretch.size() + " files");
+    }
+
+    /** The stretch's files as its tooltip names them: "events_20250223.csv … events_20250331.csv (37 files)". */
+    public String fileNames(Stretch stretch) {
+        return stretch.size() == 1 ? files.get(stretch.first())
+                : files.get(stretch.first()) + " … " + files.get(stretch.last()) + " (" + stretch.size() + " files)";
     }
 
     /** A line per episode in plain words: "From Feb 27, 2025 (events_20250227.csv), 10 files: client_id …". */

@@ -9,11 +9,14 @@ import com.puffy.pipeline.ui.Screen;
 import com.puffy.pipeline.ui.UiThreads;
 import com.puffy.pipeline.ui.UnreadableLine;
 import com.puffy.pipeline.ui.table.DataTableView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -51,6 +54,8 @@ public final class QualityScreen implements Screen {
     private final DataTableView quarantineView;
     private final DataTableView driftView;
     private final GridPane grid = new GridPane();
+    /** How far the timeline is scrolled down: its column names are moved down by as much. */
+    private final DoubleProperty headerOffset = new SimpleDoubleProperty();
     private final VBox driftSummary = new VBox(4);
     /** Held here: a binding only its own listener refers to would be collected, and say nothing. */
     private final javafx.beans.binding.StringBinding findingsAbsence;
@@ -483,10 +488,19 @@ public final class QualityScreen implements Screen {
         grid.setId("drift-grid");
         grid.setHgap(2);
         grid.setVgap(2);
-        grid.setPadding(new Insets(6));
+        // No top padding: the column names, kept in view, carry it, so no row shows above them scrolled down.
+        grid.setPadding(new Insets(0, 6, 6, 6));
         ScrollPane timelineScroll = new ScrollPane(grid);
         timelineScroll.setId("drift-grid-scroll");
         timelineScroll.setFitToWidth(false);
+        // As far down as the skin has moved the grid's holder up: worked out from the scroll value instead, the names
+        // sat a pixel low and the edge of a row showed above them (the skin snaps its position).
+        grid.parentProperty().addListener((obs, old, holder) -> {
+            headerOffset.unbind();
+            if (holder != null) {
+                headerOffset.bind(holder.layoutYProperty().negate());
+            }
+        });
         BorderPane timelinePane = new BorderPane(timelineScroll);
         timelinePane.setTop(legend);
         BorderPane wordsPane = new BorderPane(words);
@@ -524,31 +538,54 @@ public final class QualityScreen implements Screen {
         Label corner = new Label("file (partition date)");
         corner.getStyleClass().add("muted");
         grid.add(corner, 0, 0);
+        List<Label> header = new ArrayList<>(List.of(corner));
         for (int c = 0; c < timeline.columns().size(); c++) {
-            Label header = new Label(timeline.columns().get(c));
-            header.getStyleClass().add("drift-header");
-            grid.add(header, c + 1, 0);
+            Label name = new Label(timeline.columns().get(c));
+            name.getStyleClass().add("drift-header");
+            grid.add(name, c + 1, 0);
+            header.add(name);
         }
-        for (int f = 0; f < timeline.files().size(); f++) {
-            Label name = new Label(timeline.dates().get(f) + "   " + timeline.files().get(f));
+        keepInView(header);
+        int row = 1;
+        for (DriftTimeline.Stretch stretch : timeline.stretches()) {
+            Label name = new Label(timeline.label(stretch));
             name.getStyleClass().add("drift-file");
-            grid.add(name, 0, f + 1);
+            if (stretch.size() > 1) {
+                Tooltip.install(name, new Tooltip(timeline.fileNames(stretch)));
+            }
+            grid.add(name, 0, row);
             for (int c = 0; c < timeline.columns().size(); c++) {
                 String column = timeline.columns().get(c);
-                DriftTimeline.Cell cell = timeline.cell(f, column);
+                DriftTimeline.Cell cell = timeline.cell(stretch.first(), column);
                 Region box = new Region();
                 box.getStyleClass().add("drift-cell");
                 box.setMinSize(60, 16);
                 box.setPrefSize(90, 16);
                 if (cell != null) {
                     box.getStyleClass().add("drift-" + cell.change().toLowerCase(Locale.ROOT).replace('_', '-'));
-                    String what = timeline.files().get(f) + " · " + column + ": " + cell.change()
+                    String what = timeline.fileNames(stretch) + " · " + column + ": " + cell.change()
                             + (cell.explanation().isBlank() ? "" : " — " + cell.explanation());
                     Tooltip.install(box, new Tooltip(what));
                     box.setAccessibleText(what);
                 }
-                grid.add(box, c + 1, f + 1);
+                grid.add(box, c + 1, row);
             }
+            row++;
+        }
+    }
+
+    /**
+     * The column names stay at the top of the timeline's view as it scrolls: scrolled down to a change, its colored
+     * box had no column name above it.
+     */
+    private void keepInView(List<Label> header) {
+        for (Label name : header) {
+            name.getStyleClass().add("drift-header-cell");
+            // The whole cell, not the text's height centred in it: the corner's larger font left a pixel above the
+            // column names where a row scrolled under them showed.
+            name.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            name.setViewOrder(-1);
+            name.translateYProperty().bind(headerOffset);
         }
     }
 
