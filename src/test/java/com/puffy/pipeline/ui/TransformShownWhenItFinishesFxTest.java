@@ -140,4 +140,55 @@ class TransformShownWhenItFinishesFxTest {
         assertThat(journeyIndexes()).as("built once the run has ended").isPositive();
         assertThat(sessions.getItems()).as("the rows read when Transform finished stay").hasSize(3);
     }
+
+    /**
+     * sessions.csv at 5M events (840 MB) read when Transform finished took a core from Monitoring and Analysis, and the
+     * run ended about 4 s later (decision 0805): a dataset that big waits for the run's end, and says so; then it shows.
+     */
+    @Test
+    void aDatasetTooBigToReadBesideTheStagesStillRunningIsReadWhenTheRunEnds(FxRobot robot) throws Exception {
+        waitUntilIdle();
+        MainViewModel vm = fixture.vm();
+        TableView<?> sessions = robot.lookup("#dataset-sessions-table").queryAs(TableView.class);
+        StageViewModel quality = vm.stage(StageId.QUALITY);
+        StageViewModel transform = vm.stage(StageId.TRANSFORM);
+        StageViewModel monitor = vm.stage(StageId.MONITOR);
+        robot.interact(() -> {
+            vm.runningProperty().set(true);
+            quality.started(System.nanoTime());
+        });
+        UiFixtures.quality(fixture.output());
+        robot.interact(() -> {
+            quality.finished(StageState.FRESH, "Finished at 22:35.", List.of(), java.time.Duration.ofSeconds(35));
+            transform.started(System.nanoTime());
+        });
+        UiFixtures.transform(fixture.output());
+        Path sessionsFile = fixture.output().resolve("transform").resolve("sessions.csv");
+        List<String> lines = Files.readAllLines(sessionsFile);
+        String row = lines.get(3);
+        int rows = (int) (com.puffy.pipeline.ui.transform.TransformScreen.READ_DURING_RUN_AT_MOST / row.length()) + 1;
+        try (var out = Files.newBufferedWriter(sessionsFile)) {
+            out.write(lines.get(0) + "\n");
+            for (int i = 0; i < rows; i++) {
+                out.write("s" + i + row.substring(row.indexOf(',')) + "\n");
+            }
+        }
+        robot.interact(() -> {
+            transform.finished(StageState.FRESH, "Finished at 22:36.", List.of(), java.time.Duration.ofSeconds(20));
+            monitor.started(System.nanoTime());
+        });
+        waitUntilIdle();
+
+        assertThat(sessions.getItems()).as("not read beside Monitoring and Analysis").isEmpty();
+        assertThat(robot.lookup("#dataset-sessions-placeholder").queryLabeled().getText())
+                .isEqualTo("sessions.csv is new from this run: it is read when the run ends, so that it does not slow "
+                        + "down the stages still running.");
+
+        robot.interact(() -> {
+            monitor.finished(StageState.FRESH, "Finished at 22:37.", List.of(), java.time.Duration.ofSeconds(5));
+            vm.runningProperty().set(false);
+            vm.outputsVersionProperty().set(vm.outputsVersionProperty().get() + 1);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sessions.getItems().size() == rows);
+    }
 }

@@ -253,6 +253,32 @@ public final class DataTableModel {
         countText.set("");
     }
 
+    /**
+     * Lets go of the rows of a file that was replaced and reads {@code file} only at the next {@link #load} or
+     * {@link #loadWhenShown} (or when shown again), with {@code waiting} in the rows' place meanwhile. A table whose
+     * file is unchanged keeps its rows. The rows of the replaced file could not stay: the first redraw finds the file
+     * changed and reads the new one at once.
+     */
+    public void loadLater(Path file, String missingHint, String waiting) {
+        if (showsUnchanged(file)) {
+            loadPending = false;
+            return;
+        }
+        generation.incrementAndGet();
+        counting.set(false);
+        sortPending.set(null);
+        loadPending = true;
+        pendingFile = file;
+        pendingHint = missingHint;
+        table.set(null);
+        rows.set(List.of());
+        loading.set(false);
+        readingText = null;
+        emptyReason.set("");
+        countText.set("");
+        placeholder.set(waiting);
+    }
+
     /** Whether the table is on screen; a load put off by {@link #loadWhenShown} happens when it becomes so. */
     public void setShown(boolean nowShown) {
         shown = nowShown;
