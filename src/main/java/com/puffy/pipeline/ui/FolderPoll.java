@@ -241,7 +241,9 @@ final class FolderPoll {
                 if (!seen.folder().equals(folderNow) || !Objects.equals(seen.rules(), rulesNow)) {
                     return;
                 }
-                Look before = previous;
+                // A look at another folder, or at another output folder, says nothing of a run writing in this one.
+                Look before = previous != null && previous.folder().equals(seen.folder())
+                        && previous.outputs().keySet().equals(seen.outputs().keySet()) ? previous : null;
                 boolean heldStill = seen.equals(before);
                 previous = seen;
                 if (waitingForAnotherRun(seen, before, clock.millis(), reactions)) {

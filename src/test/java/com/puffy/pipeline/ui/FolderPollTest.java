@@ -427,6 +427,28 @@ class FolderPollTest {
         assertThat(vm.outputsVersionProperty().get()).isEqualTo(versionBefore);
     }
 
+    /** A dead run's work folder in the outputs of a folder opened next is not taken for a run by the first look. */
+    @Test
+    void aWorkFolderLeftInTheOutputsOfTheFolderOpenedNextIsNotTakenForAnotherRun() throws Exception {
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.runAll();
+        aLookLater(vm);
+        aLookLater(vm);
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("events_20250101.csv"), HEADER);
+        Path left = Files.createDirectories(dir.resolve("other-pipeline").resolve(".work-transform-"
+                + java.util.UUID.randomUUID()));
+        Files.writeString(left.resolve("transform.csv"), "name,value\n");
+
+        vm.openFolder(other);
+        aLookLater(vm);
+        aLookLater(vm);
+        aLookLater(vm);
+
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + other.toAbsolutePath().normalize() + ".");
+    }
+
     @Test
     void aLookListsTheFilesQualityReadsWithTheirSizesAndTimesAndAFolderThatCannotBeListed() throws Exception {
         Files.writeString(input.resolve("notes.txt"), "not an event file");
