@@ -292,6 +292,16 @@ class FolderPollTest {
         assertThat(vm.outputsVersionProperty().get()).as("said once").isEqualTo(versionAfter);
     }
 
+    /** The open folder after a run of the app's own, looked at twice since. */
+    private MainViewModel ranAndLookedAt() {
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.runAll();
+        aLookLater(vm);
+        aLookLater(vm);
+        return vm;
+    }
+
     private static final String WRITING = "Another run (the command line, or the app in another window) is writing "
             + "this folder's outputs: the screens show them when it has finished.";
 
@@ -332,11 +342,7 @@ class FolderPollTest {
      */
     @Test
     void anotherRunIsSaidWhileItWritesAndItsOutputsAreReadOnceWhenItHasFinished() throws Exception {
-        MainViewModel vm = vm(cancellation -> { });
-        vm.openFolder(input);
-        vm.runAll();
-        aLookLater(vm);
-        aLookLater(vm);
+        MainViewModel vm = ranAndLookedAt();
         int versionBefore = vm.outputsVersionProperty().get();
 
         CountDownLatch inTransform = new CountDownLatch(1);
@@ -371,11 +377,7 @@ class FolderPollTest {
     /** A run killed mid-stage leaves its work folder until the next run: what it finished is read all the same. */
     @Test
     void aRunThatDiedMidStageIsReadOnceItsWorkFolderHeldStillLongEnough() throws Exception {
-        MainViewModel vm = vm(cancellation -> { });
-        vm.openFolder(input);
-        vm.runAll();
-        aLookLater(vm);
-        aLookLater(vm);
+        MainViewModel vm = ranAndLookedAt();
         int versionBefore = vm.outputsVersionProperty().get();
 
         FakeStages cli = new FakeStages();
@@ -403,11 +405,7 @@ class FolderPollTest {
     /** A run that failed in its first stage rewrote nothing: the status bar no longer says that it writes. */
     @Test
     void anotherRunThatStopsBeforeAStageFinishedIsSaidToHaveWrittenNothing() throws Exception {
-        MainViewModel vm = vm(cancellation -> { });
-        vm.openFolder(input);
-        vm.runAll();
-        aLookLater(vm);
-        aLookLater(vm);
+        MainViewModel vm = ranAndLookedAt();
         int versionBefore = vm.outputsVersionProperty().get();
 
         CountDownLatch inQuality = new CountDownLatch(1);
@@ -430,11 +428,7 @@ class FolderPollTest {
     /** A dead run's work folder in the outputs of a folder opened next is not taken for a run by the first look. */
     @Test
     void aWorkFolderLeftInTheOutputsOfTheFolderOpenedNextIsNotTakenForAnotherRun() throws Exception {
-        MainViewModel vm = vm(cancellation -> { });
-        vm.openFolder(input);
-        vm.runAll();
-        aLookLater(vm);
-        aLookLater(vm);
+        MainViewModel vm = ranAndLookedAt();
         Path other = Files.createDirectories(dir.resolve("other"));
         Files.writeString(other.resolve("events_20250101.csv"), HEADER);
         Path left = Files.createDirectories(dir.resolve("other-pipeline").resolve(".work-transform-"
