@@ -6,6 +6,13 @@ public final class OutputFiles {
     public static final String STAGE_MANIFEST = ".stage.json";
     /** The run's settings and each stage's figures, at the top of the output folder. */
     public static final String RUN_MANIFEST = "run.json";
+    /**
+     * How the folder a stage writes into while it runs begins ({@code .work-<stage folder>-<uuid>}), beside the stage
+     * folders; it is moved into place when the stage succeeds. The app takes one that moves as another run writing.
+     */
+    public static final String WORK_FOLDER_PREFIX = ".work-";
+    /** How a stage's previous outputs, set aside while the new ones are moved into place, are named. */
+    public static final String SET_ASIDE_PREFIX = ".old-";
 
     private OutputFiles() {
     }

@@ -9,6 +9,7 @@ import com.puffy.pipeline.core.AppVersion;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.CancelledException;
 import com.puffy.pipeline.core.ExitCode;
+import com.puffy.pipeline.core.OutputFiles;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.RunContext;
 import com.puffy.pipeline.core.RunSettings;
@@ -233,7 +234,8 @@ public final class Pipeline {
                               RunContext.CacheBypass cacheBypass) {
         StageId id = stage.id();
         Path finalDir = settings.outputDir().resolve(id.outputFolder());
-        Path workDir = settings.outputDir().resolve(".work-" + id.outputFolder() + "-" + UUID.randomUUID());
+        Path workDir = settings.outputDir()
+                .resolve(OutputFiles.WORK_FOLDER_PREFIX + id.outputFolder() + "-" + UUID.randomUUID());
         long startNanos = System.nanoTime();
         listener.stageStarted(id);
         try {
@@ -397,7 +399,8 @@ public final class Pipeline {
     private static void promote(Path workDir, Path finalDir) throws IOException {
         Path aside = null;
         if (Files.exists(finalDir)) {
-            aside = finalDir.resolveSibling(".old-" + finalDir.getFileName() + "-" + UUID.randomUUID());
+            aside = finalDir.resolveSibling(
+                    OutputFiles.SET_ASIDE_PREFIX + finalDir.getFileName() + "-" + UUID.randomUUID());
             Files.move(finalDir, aside, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
@@ -765,13 +768,15 @@ public final class Pipeline {
         List<Path> notRemoved = new ArrayList<>();
         try (var entries = Files.newDirectoryStream(outputDir, entry -> {
             String name = entry.getFileName().toString();
-            return (name.startsWith(".work-") || name.startsWith(".old-")) && Files.isDirectory(entry);
+            return (name.startsWith(OutputFiles.WORK_FOLDER_PREFIX) || name.startsWith(OutputFiles.SET_ASIDE_PREFIX))
+                    && Files.isDirectory(entry);
         })) {
             for (Path leftover : entries) {
                 String name = leftover.getFileName().toString();
                 // ".old-<stage folder>-<36-character UUID>"
-                Path stageFolder = name.startsWith(".old-") && name.length() > ".old-".length() + 37
-                        ? outputDir.resolve(name.substring(".old-".length(), name.length() - 37)) : null;
+                int prefix = OutputFiles.SET_ASIDE_PREFIX.length();
+                Path stageFolder = name.startsWith(OutputFiles.SET_ASIDE_PREFIX) && name.length() > prefix + 37
+                        ? outputDir.resolve(name.substring(prefix, name.length() - 37)) : null;
                 if (stageFolder == null || Files.exists(stageFolder)) {
                     deleteQuietly(leftover);
                     if (Files.exists(leftover, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

@@ -1,6 +1,8 @@
 package com.puffy.pipeline.ui;
 
+import com.puffy.pipeline.core.OutputFiles;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -34,10 +36,40 @@ import java.util.TreeMap;
  * terminal on the same folder rewrote the outputs while the screens kept showing the old ones, and the cards kept
  * saying "out of date" for outputs that had just been brought up to date. Outputs that changed without the app running
  * read everything again, as opening the folder does, rather than only the badges.
+ *
+ * <p>A look also sees the work folders a run writes in the output folder (decision 0805): a command-line run of four
+ * stages rewrote one manifest per stage, and the app read every output again after each, three or four times, while
+ * the run went on. While another run's work folder moves (it appears, or what it holds grows), the app says that
+ * another run is writing and reads nothing; it reads the outputs once that run's work folders have gone and the
+ * manifests held still, or when they held still for {@link #ANOTHER_RUN_STALLED} (a run killed mid-stage leaves its
+ * work folder until the next run), so the final state is never missed.
  */
 final class FolderPoll {
     /** A dropped file is named within two looks, four seconds; a look at 365 files costs about 1 ms (decision 0755). */
     static final Duration INTERVAL = Duration.ofSeconds(2);
+
+    /**
+     * How long another run's work folder may hold still, with the manifests, before the app stops waiting for that
+     * run and reads what it finished: a run killed mid-stage leaves its work folder until the next run. Longer than a
+     * stage computes without writing (Transform at 5M events takes 9-13 s in all); too short only costs a reading
+     * while the run goes on, as before decision 0805.
+     */
+    static final Duration ANOTHER_RUN_STALLED = Duration.ofMinutes(2);
+
+    /** What a look makes the window do, on the FX thread. */
+    interface Reactions {
+        /** The folder or the rules file changed and held still: the badges are read again. */
+        void folderChanged();
+
+        /** Another run rewrote the outputs and has finished (or stalled): everything is read again. */
+        void outputsRewritten();
+
+        /** Another run is writing into the output folder: said at once, read when it has finished. */
+        void anotherRunWriting();
+
+        /** The run said to be writing stopped without rewriting any stage's outputs (it failed, or was stopped). */
+        void anotherRunEndedWithoutOutputs();
+    }
 
     /** One file as a look sees it; the file key (device and inode where the system has them) tells a replaced file. */
     record Seen(long bytes, long modifiedMillis, Object fileKey) {
@@ -46,13 +78,31 @@ final class FolderPoll {
     /**
      * What one look saw: the folder and its listed files ({@code files} null when the folder could not be listed), the
      * rules file in use ({@code rules} null for the built-in defaults; {@code rulesSeen} null when it is missing or
-     * cannot be read), and the stage manifests in the output folder ({@code outputs}: each manifest's path, with null
-     * for one that is missing).
+     * cannot be read), the stage manifests in the output folder ({@code outputs}: each manifest's path, with null
+     * for one that is missing), and the work folders of a run in the output folder with what each holds
+     * ({@code work}: "name" and "name/file", empty when no run writes there).
      */
-    record Look(Path folder, Map<String, Seen> files, Path rules, Seen rulesSeen, Map<Path, Seen> outputs) {
+    record Look(Path folder, Map<String, Seen> files, Path rules, Seen rulesSeen, Map<Path, Seen> outputs,
+                Map<String, Seen> work) {
         /** Whether the stage manifests differ from those {@code earlier} saw: another run wrote outputs meanwhile. */
         boolean outputsDifferFrom(Look earlier) {
             return earlier != null && !Objects.equals(outputs, earlier.outputs);
+        }
+
+        /**
+         * Whether a run writes in the output folder now: its work folders, or the manifests beside them, moved since
+         * {@code earlier}. A work folder that holds still may be one a killed run left.
+         */
+        boolean runWritingSince(Look earlier) {
+            return !work.isEmpty() && earlier != null
+                    && (!work.equals(earlier.work) || !Objects.equals(outputs, earlier.outputs));
+        }
+
+        /** The same folder, rules and outputs, whatever work folders the two looks saw. */
+        boolean sameResultsAs(Look other) {
+            return other != null && folder.equals(other.folder) && Objects.equals(files, other.files)
+                    && Objects.equals(rules, other.rules) && Objects.equals(rulesSeen, other.rulesSeen)
+                    && Objects.equals(outputs, other.outputs);
         }
     }
 
@@ -71,6 +121,12 @@ final class FolderPoll {
     private Path folderNow;
     private Path rulesNow;
     private int looks;
+    /** Whether a look saw another run writing, and the outputs are not read again until it finishes. */
+    private boolean anotherRunWriting;
+    /** When a look last saw that run's work folders or manifests move. */
+    private long anotherRunMovedMillis;
+    /** That run has finished or stalled: the next look that holds still reads or says what it left. */
+    private boolean anotherRunEnded;
 
     FolderPoll(UiThreads threads, Clock clock) {
         this.threads = threads;
@@ -79,27 +135,59 @@ final class FolderPoll {
 
     /** The folder and the rules file ({@code rules} null for the built-in defaults) as they are now, off the FX thread. */
     static Look look(Path folder, Path rules) {
-        return look(folder, rules, List.of());
+        return look(folder, rules, null, List.of());
     }
 
-    /** As {@link #look(Path, Path)}, with the stage {@code manifests} in the output folder, off the FX thread. */
-    static Look look(Path folder, Path rules, List<Path> manifests) {
+    /**
+     * As {@link #look(Path, Path)}, with the stage {@code manifests} and the run's work folders in the output folder
+     * {@code outputs} (null: none), off the FX thread.
+     */
+    static Look look(Path folder, Path rules, Path outputs, List<Path> manifests) {
         Seen rulesSeen = rules == null ? null : seen(rules);
-        Map<Path, Seen> outputs = new HashMap<>();
+        Map<Path, Seen> stageManifests = new HashMap<>();
         for (Path manifest : manifests) {
-            outputs.put(manifest, seen(manifest));
+            stageManifests.put(manifest, seen(manifest));
         }
+        Map<String, Seen> work = workIn(outputs);
         Set<String> names;
         try {
             names = FolderChanges.listedNamesIn(folder);
         } catch (IOException | RuntimeException e) {
-            return new Look(folder, null, rules, rulesSeen, outputs);
+            return new Look(folder, null, rules, rulesSeen, stageManifests, work);
         }
         Map<String, Seen> files = new TreeMap<>();
         for (String name : names) {
             files.put(name, seen(folder.resolve(name)));
         }
-        return new Look(folder, files, rules, rulesSeen, outputs);
+        return new Look(folder, files, rules, rulesSeen, stageManifests, work);
+    }
+
+    /**
+     * The folders a run writes in {@code outputs} (a stage's work folder, outputs set aside while promoted) and the
+     * entries directly in each: a stage writing its files makes them grow. A handful of entries, never read.
+     */
+    private static Map<String, Seen> workIn(Path outputs) {
+        Map<String, Seen> work = new TreeMap<>();
+        if (outputs == null) {
+            return work;
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(outputs, entry -> {
+            String name = entry.getFileName().toString();
+            return name.startsWith(OutputFiles.WORK_FOLDER_PREFIX) || name.startsWith(OutputFiles.SET_ASIDE_PREFIX);
+        })) {
+            for (Path folder : folders) {
+                String name = folder.getFileName().toString();
+                work.put(name, seen(folder));
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                    entries.forEach(entry -> work.put(name + "/" + entry.getFileName(), seen(entry)));
+                } catch (IOException | RuntimeException e) {
+                    // Gone meanwhile (moved into place): the folder's own entry says what was seen.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No output folder yet, or one that cannot be listed: no run is seen writing there.
+        }
+        return work;
     }
 
     /** Null when the file went or cannot be read meanwhile: then it differs from any file seen before. */
@@ -117,6 +205,11 @@ final class FolderPoll {
      * with it, so a file that came between that reading and the next look is not missed.
      */
     void statusesRead(Look seen) {
+        if (checked == null || !seen.folder().equals(checked.folder())) {
+            // Another folder: a run writing into the last one's outputs is no concern of this one.
+            anotherRunWriting = false;
+            anotherRunEnded = false;
+        }
         checked = seen;
         folderNow = seen.folder();
         rulesNow = seen.rules();
@@ -124,11 +217,12 @@ final class FolderPoll {
 
     /**
      * From the window's tick while it may look ({@code folder} open, window showing, no run): starts a look when one is
-     * due and none is under way; calls {@code recheck} on the FX thread when the folder or the {@code rules} file
-     * changed since the statuses were read and held still since the look before, or {@code reload} instead when the
-     * stage {@code manifests} changed too (another run rewrote the outputs).
+     * due and none is under way. When the folder or the {@code rules} file changed since the statuses were read and
+     * held still since the look before, {@code reactions} hear of it: {@link Reactions#folderChanged}, or
+     * {@link Reactions#outputsRewritten} when the stage {@code manifests} in {@code outputs} changed too (another run
+     * rewrote the outputs), once that run has finished.
      */
-    void tick(Path folder, Path rules, List<Path> manifests, Runnable recheck, Runnable reload) {
+    void tick(Path folder, Path rules, Path outputs, List<Path> manifests, Reactions reactions) {
         folderNow = folder;
         rulesNow = rules;
         long now = clock.millis();
@@ -141,21 +235,64 @@ final class FolderPoll {
         looking = true;
         looks++;
         threads.background(() -> {
-            Look seen = look(folder, rules, manifests);
+            Look seen = look(folder, rules, outputs, manifests);
             threads.fx(() -> {
                 looking = false;
                 if (!seen.folder().equals(folderNow) || !Objects.equals(seen.rules(), rulesNow)) {
                     return;
                 }
-                boolean heldStill = seen.equals(previous);
+                // A look at another folder, or at another output folder, says nothing of a run writing in this one.
+                Look before = previous != null && previous.folder().equals(seen.folder())
+                        && previous.outputs().keySet().equals(seen.outputs().keySet()) ? previous : null;
+                boolean heldStill = seen.equals(before);
                 previous = seen;
-                if (heldStill && !seen.equals(checked)) {
+                if (waitingForAnotherRun(seen, before, clock.millis(), reactions)) {
+                    return;
+                }
+                if (!heldStill) {
+                    return;
+                }
+                if (!seen.sameResultsAs(checked)) {
                     boolean outputsRewritten = seen.outputsDifferFrom(checked);
                     checked = seen;
-                    (outputsRewritten ? reload : recheck).run();
+                    anotherRunEnded = false;
+                    if (outputsRewritten) {
+                        reactions.outputsRewritten();
+                    } else {
+                        reactions.folderChanged();
+                    }
+                } else if (anotherRunEnded) {
+                    anotherRunEnded = false;
+                    reactions.anotherRunEndedWithoutOutputs();
                 }
             });
         });
+    }
+
+    /**
+     * Whether another run is writing into the output folder, so nothing is read yet: its work folders moved since the
+     * look {@code before}, or moved less than {@link #ANOTHER_RUN_STALLED} ago and are still there (a stage that
+     * computes before it writes; between two stages they are gone for milliseconds only).
+     */
+    private boolean waitingForAnotherRun(Look seen, Look before, long now, Reactions reactions) {
+        if (seen.runWritingSince(before)) {
+            anotherRunMovedMillis = now;
+            if (!anotherRunWriting) {
+                anotherRunWriting = true;
+                reactions.anotherRunWriting();
+            }
+            return true;
+        }
+        if (!anotherRunWriting) {
+            return false;
+        }
+        if (!seen.work().isEmpty() && now >= anotherRunMovedMillis
+                && now - anotherRunMovedMillis < ANOTHER_RUN_STALLED.toMillis()) {
+            return true;
+        }
+        anotherRunWriting = false;
+        anotherRunEnded = true;
+        return false;
     }
 
     /** How many looks were started: for tests. */

@@ -92,6 +92,8 @@ public final class MainViewModel {
     private String folderChanges = "";
     /** What the last recheck said in the status bar about the folder's changes, while no other message replaced it. */
     private String changeInStatusBar = "";
+    /** What the status bar said of another run writing into the outputs; "" when it said nothing of one. */
+    private String anotherRunInStatusBar = "";
     /**
      * True while the cards take the statuses just read, one after the other: the line above the screens then waits for
      * the last, as it went through "Quality is out of date", "Quality, Transform are…" and the general words before
@@ -761,7 +763,8 @@ public final class MainViewModel {
 
     /** What the open folder's poll compares: the folder, the rules file and each stage's manifest. */
     private FolderPoll.Look lookAt(RunSettings settings) {
-        return FolderPoll.look(settings.inputDir(), settings.configFile(), manifestFiles(settings.outputDir()));
+        return FolderPoll.look(settings.inputDir(), settings.configFile(), settings.outputDir(),
+                manifestFiles(settings.outputDir()));
     }
 
     private List<Path> manifestFiles(Path outputs) {
@@ -963,6 +966,7 @@ public final class MainViewModel {
         String when = latest.isEmpty() ? "" : " at " + StageManifest.shown(latest);
         lastRun.set(latest.isEmpty() ? NO_RUN_YET : "Last run " + StageManifest.shown(latest) + " (another run)");
         changeInStatusBar = "";
+        anotherRunInStatusBar = "";
         statusMessage.set("Another run (the command line, or the app in another window) rewrote the outputs" + when
                 + ": the screens show them now.");
     }
@@ -1196,8 +1200,55 @@ public final class MainViewModel {
         if (folder == null || running.get() || busy.get() || !windowShowing.get()) {
             return;
         }
-        folderPoll.tick(folder, configFile.get(), manifestFiles(outputDir.get()), this::recheckStatuses,
-                this::outputsRewrittenElsewhere);
+        folderPoll.tick(folder, configFile.get(), outputDir.get(), manifestFiles(outputDir.get()), pollReactions);
+    }
+
+    /** What a look at the open folder makes the window do (decisions 0755, 0793, 0805). */
+    private final FolderPoll.Reactions pollReactions = new FolderPoll.Reactions() {
+        @Override
+        public void folderChanged() {
+            recheckStatuses();
+        }
+
+        @Override
+        public void outputsRewritten() {
+            outputsRewrittenElsewhere();
+        }
+
+        @Override
+        public void anotherRunWriting() {
+            sayAnotherRunWriting();
+        }
+
+        @Override
+        public void anotherRunEndedWithoutOutputs() {
+            sayAnotherRunEndedWithoutOutputs();
+        }
+    };
+
+    /**
+     * Another run (the command line from cron or a terminal, or the app in another window) writes into the open
+     * folder's outputs: said at once, and the screens read them once, when it has finished (decision 0805). Reading
+     * them after each of its stages read every output three or four times while it ran.
+     */
+    private void sayAnotherRunWriting() {
+        if (inputDir.get() == null || running.get()) {
+            return;
+        }
+        LOG.info("Another run is writing into {}: the outputs are read again when it has finished", outputDir.get());
+        changeInStatusBar = "";
+        anotherRunInStatusBar = "Another run (the command line, or the app in another window) is writing this "
+                + "folder's outputs: the screens show them when it has finished.";
+        statusMessage.set(anotherRunInStatusBar);
+    }
+
+    /** The other run said to be writing stopped before any stage finished: the status bar no longer says it writes. */
+    private void sayAnotherRunEndedWithoutOutputs() {
+        if (!anotherRunInStatusBar.isEmpty() && statusMessage.get().equals(anotherRunInStatusBar)) {
+            statusMessage.set("The other run on this folder stopped without new outputs (it failed or was stopped "
+                    + "before a stage finished): the screens show the outputs as they were.");
+        }
+        anotherRunInStatusBar = "";
     }
 
     /** How many times the open folder was looked at: for tests. */

@@ -27,20 +27,45 @@ class FolderPollSwitchTest {
         AtomicInteger rechecks = new AtomicInteger();
         poll.statusesRead(FolderPoll.look(before, null));
 
-        poll.tick(before, null, List.of(), rechecks::incrementAndGet, rechecks::incrementAndGet);
+        poll.tick(before, null, null, List.of(), counting(rechecks));
         held.remove(0).run();
         clock.advance(FolderPoll.INTERVAL);
-        poll.tick(before, null, List.of(), rechecks::incrementAndGet, rechecks::incrementAndGet);
+        poll.tick(before, null, null, List.of(), counting(rechecks));
         // The analyst opens another folder while that second look is under way; its statuses are read.
         poll.statusesRead(FolderPoll.look(now, null));
         held.remove(0).run();
         for (int look = 0; look < 3; look++) {
             clock.advance(FolderPoll.INTERVAL);
-            poll.tick(now, null, List.of(), rechecks::incrementAndGet, rechecks::incrementAndGet);
+            poll.tick(now, null, null, List.of(), counting(rechecks));
             held.remove(0).run();
         }
 
         // Neither folder changed: each recheck would read every stage's status again for nothing.
         assertThat(rechecks).hasValue(0);
+    }
+
+    /** Every reaction counted alike. */
+    private static FolderPoll.Reactions counting(AtomicInteger reactions) {
+        return new FolderPoll.Reactions() {
+            @Override
+            public void folderChanged() {
+                reactions.incrementAndGet();
+            }
+
+            @Override
+            public void outputsRewritten() {
+                reactions.incrementAndGet();
+            }
+
+            @Override
+            public void anotherRunWriting() {
+                reactions.incrementAndGet();
+            }
+
+            @Override
+            public void anotherRunEndedWithoutOutputs() {
+                reactions.incrementAndGet();
+            }
+        };
     }
 }

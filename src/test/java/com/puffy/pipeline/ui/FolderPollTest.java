@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
@@ -288,6 +290,157 @@ class FolderPollTest {
         aLookLater(vm);
         aLookLater(vm);
         assertThat(vm.outputsVersionProperty().get()).as("said once").isEqualTo(versionAfter);
+    }
+
+    /** The open folder after a run of the app's own, looked at twice since. */
+    private MainViewModel ranAndLookedAt() {
+        MainViewModel vm = vm(cancellation -> { });
+        vm.openFolder(input);
+        vm.runAll();
+        aLookLater(vm);
+        aLookLater(vm);
+        return vm;
+    }
+
+    private static final String WRITING = "Another run (the command line, or the app in another window) is writing "
+            + "this folder's outputs: the screens show them when it has finished.";
+
+    /** The command line's pipeline on the same folder, {@code requested} run again, in a thread of its own. */
+    private Thread anotherRun(FakeStages cli, StageId blocked, CountDownLatch inBlocked, CountDownLatch mayGoOn,
+                              boolean fail, java.util.Set<StageId> requested) throws Exception {
+        java.util.function.Consumer<com.puffy.pipeline.core.Cancellation> during = cancellation -> {
+            inBlocked.countDown();
+            try {
+                assertThat(mayGoOn.await(10, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (fail) {
+                FakeStages.failing().accept(cancellation);
+            }
+        };
+        List<com.puffy.pipeline.core.Stage> stages = new ArrayList<>();
+        for (StageId id : List.of(StageId.QUALITY, StageId.TRANSFORM, StageId.MONITOR, StageId.ANALYSIS)) {
+            stages.add(id == blocked ? cli.stage(id, during) : cli.stage(id));
+        }
+        com.puffy.pipeline.core.RunSettings settings = vmRef.get().settings();
+        Thread thread = new Thread(() -> {
+            try {
+                new Pipeline(stages).run(settings, requested, true, com.puffy.pipeline.engine.PipelineListener.NONE,
+                        com.puffy.pipeline.core.Cancellation.none());
+            } catch (com.puffy.pipeline.core.PipelineException expectedWhenFailing) {
+                assertThat(fail).isTrue();
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    /**
+     * `eventpipe run` of four stages on the open folder rewrote a manifest per stage, and the app read every output
+     * again after each (decision 0805): it says at once that another run writes, and reads them once, at its end.
+     */
+    @Test
+    void anotherRunIsSaidWhileItWritesAndItsOutputsAreReadOnceWhenItHasFinished() throws Exception {
+        MainViewModel vm = ranAndLookedAt();
+        int versionBefore = vm.outputsVersionProperty().get();
+
+        CountDownLatch inTransform = new CountDownLatch(1);
+        CountDownLatch transformMayEnd = new CountDownLatch(1);
+        FakeStages cli = new FakeStages();
+        Thread run = anotherRun(cli, StageId.TRANSFORM, inTransform, transformMayEnd, false,
+                java.util.EnumSet.allOf(StageId.class));
+        assertThat(inTransform.await(10, TimeUnit.SECONDS)).isTrue();
+        // Quality's manifest is new, Transform's work folder is there: three looks, six seconds of that run.
+        aLookLater(vm);
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.outputsVersionProperty().get()).as("nothing read while the other run writes")
+                .isEqualTo(versionBefore);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
+
+        transformMayEnd.countDown();
+        run.join(10_000);
+        assertThat(cli.ran).hasSize(4);
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.outputsVersionProperty().get()).as("read once, at its end").isEqualTo(versionBefore + 1);
+        assertThat(vm.statusMessageProperty().get()).startsWith("Another run (the command line, or the app in "
+                + "another window) rewrote the outputs at ");
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.outputsVersionProperty().get()).isEqualTo(versionBefore + 1);
+        assertThat(fakes.ran).as("the app ran nothing itself").hasSize(4);
+    }
+
+    /** A run killed mid-stage leaves its work folder until the next run: what it finished is read all the same. */
+    @Test
+    void aRunThatDiedMidStageIsReadOnceItsWorkFolderHeldStillLongEnough() throws Exception {
+        MainViewModel vm = ranAndLookedAt();
+        int versionBefore = vm.outputsVersionProperty().get();
+
+        FakeStages cli = new FakeStages();
+        CountDownLatch inQuality = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(0);
+        anotherRun(cli, StageId.QUALITY, inQuality, released, false, java.util.EnumSet.of(StageId.QUALITY)).join(10_000);
+        Path left = Files.createDirectories(vm.outputDirProperty().get().resolve(".work-transform-" + java.util.UUID
+                .randomUUID()));
+        Files.writeString(left.resolve("transform.csv"), "name,value\n");
+        aLookLater(vm);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
+        long looks = FolderPoll.ANOTHER_RUN_STALLED.dividedBy(FolderPoll.INTERVAL);
+        for (long look = 1; look < looks; look++) {
+            aLookLater(vm);
+        }
+        assertThat(vm.outputsVersionProperty().get()).as("waited for it").isEqualTo(versionBefore);
+
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.outputsVersionProperty().get()).as("read once it held still long enough")
+                .isEqualTo(versionBefore + 1);
+        assertThat(vm.statusMessageProperty().get()).contains("rewrote the outputs");
+    }
+
+    /** A run that failed in its first stage rewrote nothing: the status bar no longer says that it writes. */
+    @Test
+    void anotherRunThatStopsBeforeAStageFinishedIsSaidToHaveWrittenNothing() throws Exception {
+        MainViewModel vm = ranAndLookedAt();
+        int versionBefore = vm.outputsVersionProperty().get();
+
+        CountDownLatch inQuality = new CountDownLatch(1);
+        CountDownLatch qualityMayFail = new CountDownLatch(1);
+        Thread run = anotherRun(new FakeStages(), StageId.QUALITY, inQuality, qualityMayFail, true,
+                java.util.EnumSet.allOf(StageId.class));
+        assertThat(inQuality.await(10, TimeUnit.SECONDS)).isTrue();
+        aLookLater(vm);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
+        qualityMayFail.countDown();
+        run.join(10_000);
+        aLookLater(vm);
+        aLookLater(vm);
+
+        assertThat(vm.statusMessageProperty().get()).startsWith("The other run on this folder stopped without new "
+                + "outputs");
+        assertThat(vm.outputsVersionProperty().get()).isEqualTo(versionBefore);
+    }
+
+    /** A dead run's work folder in the outputs of a folder opened next is not taken for a run by the first look. */
+    @Test
+    void aWorkFolderLeftInTheOutputsOfTheFolderOpenedNextIsNotTakenForAnotherRun() throws Exception {
+        MainViewModel vm = ranAndLookedAt();
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("events_20250101.csv"), HEADER);
+        Path left = Files.createDirectories(dir.resolve("other-pipeline").resolve(".work-transform-"
+                + java.util.UUID.randomUUID()));
+        Files.writeString(left.resolve("transform.csv"), "name,value\n");
+
+        vm.openFolder(other);
+        aLookLater(vm);
+        aLookLater(vm);
+        aLookLater(vm);
+
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Opened " + other.toAbsolutePath().normalize() + ".");
     }
 
     @Test
