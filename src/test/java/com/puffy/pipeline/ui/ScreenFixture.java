@@ -85,6 +85,8 @@ final class ScreenFixture implements AfterEachCallback {
         Scene scene = new Scene(new StackPane(shown.node()), width, height);
         Theme.apply(scene, false, null);
         stage.setScene(scene);
+        // TestFX hands every test the same window: one a test before resized keeps that size over a new scene.
+        stage.sizeToScene();
         stage.show();
         shown.reload();
         return shown;
