@@ -108,46 +108,6 @@ class TransformShownWhenItFinishesFxTest {
         MainViewModel vm = fixture.vm();
         TableView<?> sessions = robot.lookup("#dataset-sessions-table").queryAs(TableView.class);
         assertThat(sessions.getItems()).as("before the run").isEmpty();
-        StageViewModel monitor = runUntilTransformFinished(robot, () -> null);
-
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.getItems().size() == 3);
-        waitUntilIdle();
-        assertThat(monitor.getState()).as("the run goes on").isEqualTo(StageState.RUNNING);
-        assertThat(journeyIndexes()).as("no index built while Monitoring and Analysis run").isZero();
-
-        endRun(robot, monitor);
-        waitUntilIdle();
-        assertThat(journeyIndexes()).as("built once the run has ended").isPositive();
-        assertThat(sessions.getItems()).as("the rows read when Transform finished stay").hasSize(3);
-    }
-
-    /**
-     * sessions.csv at 5M events (840 MB) read when Transform finished took a core from Monitoring and Analysis, and the
-     * run ended about 4 s later (decision 0805): a dataset that big waits for the run's end, and says so; then it shows.
-     */
-    @Test
-    void aDatasetTooBigToReadBesideTheStagesStillRunningIsReadWhenTheRunEnds(FxRobot robot) throws Exception {
-        waitUntilIdle();
-        MainViewModel vm = fixture.vm();
-        TableView<?> sessions = robot.lookup("#dataset-sessions-table").queryAs(TableView.class);
-        Path sessionsFile = fixture.output().resolve("transform").resolve("sessions.csv");
-        int[] rows = new int[1];
-        StageViewModel monitor = runUntilTransformFinished(robot, () -> rows[0] = writeBigSessions(sessionsFile));
-        waitUntilIdle();
-
-        assertThat(sessions.getItems()).as("not read beside Monitoring and Analysis").isEmpty();
-        assertThat(robot.lookup("#dataset-sessions-placeholder").queryLabeled().getText())
-                .isEqualTo("sessions.csv is new from this run: it is read when the run ends, so that it does not slow "
-                        + "down the stages still running.");
-
-        endRun(robot, monitor);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sessions.getItems().size() == rows[0]);
-    }
-
-    /** The app's run as its listener shows it, up to Monitoring running; {@code written} after Transform's files. */
-    private StageViewModel runUntilTransformFinished(FxRobot robot, java.util.concurrent.Callable<?> written)
-            throws Exception {
-        MainViewModel vm = fixture.vm();
         StageViewModel quality = vm.stage(StageId.QUALITY);
         StageViewModel transform = vm.stage(StageId.TRANSFORM);
         StageViewModel monitor = vm.stage(StageId.MONITOR);
@@ -161,35 +121,23 @@ class TransformShownWhenItFinishesFxTest {
             transform.started(System.nanoTime());
         });
         UiFixtures.transform(fixture.output());
-        written.call();
         robot.interact(() -> {
             transform.finished(StageState.FRESH, "Finished at 22:36.", List.of(), java.time.Duration.ofSeconds(20));
             monitor.started(System.nanoTime());
         });
-        return monitor;
-    }
 
-    /** Monitoring finishes and the run ends, as the app's run does: the screens read the outputs again. */
-    private void endRun(FxRobot robot, StageViewModel monitor) {
-        MainViewModel vm = fixture.vm();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.getItems().size() == 3);
+        waitUntilIdle();
+        assertThat(monitor.getState()).as("the run goes on").isEqualTo(StageState.RUNNING);
+        assertThat(journeyIndexes()).as("no index built while Monitoring and Analysis run").isZero();
+
         robot.interact(() -> {
             monitor.finished(StageState.FRESH, "Finished at 22:37.", List.of(), java.time.Duration.ofSeconds(5));
             vm.runningProperty().set(false);
             vm.outputsVersionProperty().set(vm.outputsVersionProperty().get() + 1);
         });
-    }
-
-    /** The fixture's sessions.csv grown past what is read while a run goes on; how many rows it holds. */
-    private static int writeBigSessions(Path sessionsFile) throws java.io.IOException {
-        List<String> lines = Files.readAllLines(sessionsFile);
-        String row = lines.get(3);
-        int rows = (int) (com.puffy.pipeline.ui.transform.TransformScreen.READ_DURING_RUN_AT_MOST / row.length()) + 1;
-        try (var out = Files.newBufferedWriter(sessionsFile)) {
-            out.write(lines.get(0) + "\n");
-            for (int i = 0; i < rows; i++) {
-                out.write("s" + i + row.substring(row.indexOf(',')) + "\n");
-            }
-        }
-        return rows;
+        waitUntilIdle();
+        assertThat(journeyIndexes()).as("built once the run has ended").isPositive();
+        assertThat(sessions.getItems()).as("the rows read when Transform finished stay").hasSize(3);
     }
 }

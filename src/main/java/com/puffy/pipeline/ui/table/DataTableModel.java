@@ -237,29 +237,9 @@ public final class DataTableModel {
             load(file, missingHint);
             return;
         }
-        putOff(file, missingHint);
-    }
-
-    /**
-     * Lets go of the rows of a file that was replaced and reads {@code file} only at the next {@link #load} or
-     * {@link #loadWhenShown} (or when shown again), with {@code waiting} in the rows' place meanwhile. A table whose
-     * file is unchanged keeps its rows. The rows of the replaced file could not stay: the first redraw finds the file
-     * changed and reads the new one at once.
-     */
-    public void loadLater(Path file, String missingHint, String waiting) {
-        if (putOff(file, missingHint)) {
-            loading.set(false);
-            readingText = null;
-            emptyReason.set("");
-            placeholder.set(waiting);
-        }
-    }
-
-    /** Reads {@code file} when next asked; false when the table already shows it as it is, and keeps its rows. */
-    private boolean putOff(Path file, String missingHint) {
         if (showsUnchanged(file)) {
             loadPending = false;
-            return false;
+            return;
         }
         generation.incrementAndGet();
         counting.set(false);
@@ -271,7 +251,6 @@ public final class DataTableModel {
         table.set(null);
         rows.set(List.of());
         countText.set("");
-        return true;
     }
 
     /** Whether the table is on screen; a load put off by {@link #loadWhenShown} happens when it becomes so. */

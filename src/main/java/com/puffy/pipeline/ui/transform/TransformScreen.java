@@ -507,26 +507,11 @@ public final class TransformScreen implements Screen {
                 "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
     }
 
-    /**
-     * The largest dataset read while the app's run goes on (decision 0805). Shown when Transform finished, sessions.csv
-     * at 5M events (840 MB, 6-13 s of a core) was read beside Monitoring and Analysis on two cores, and the run ended
-     * about 4 s later; a file of a few megabytes reads in a fraction of a second and still shows at once.
-     */
-    public static final long READ_DURING_RUN_AT_MOST = 16L * 1024 * 1024;
-
     @Override
     public void reload() {
-        boolean runGoesOn = main.runningProperty().get();
         for (Map.Entry<String, DataTableModel> entry : models.entrySet()) {
             Dataset dataset = DATASETS.get(entry.getKey());
-            Path file = file(entry.getKey());
-            if (runGoesOn && bytes(file) > READ_DURING_RUN_AT_MOST) {
-                // The run's end reloads the screen in front (and a hidden one when shown), which reads it then.
-                entry.getValue().loadLater(file, missingHint(dataset), entry.getKey() + " is new from this run: it is "
-                        + "read when the run ends, so that it does not slow down the stages still running.");
-            } else {
-                entry.getValue().loadWhenShown(file, missingHint(dataset));
-            }
+            entry.getValue().loadWhenShown(file(entry.getKey()), missingHint(dataset));
         }
         if (datasets.getSelectionModel().getSelectedItem() == null) {
             datasets.getSelectionModel().select(0);
@@ -538,15 +523,6 @@ public final class TransformScreen implements Screen {
         // The run's end reloads the screen in front, and a hidden one when shown, which prepares them then.
         if (!main.runningProperty().get()) {
             journey.prepareIndexes(main.stageOutput(StageId.TRANSFORM), main.stageOutput(StageId.QUALITY));
-        }
-    }
-
-    /** The file's size, 0 when it is missing or cannot be read (then it is quick to find so). */
-    private static long bytes(Path file) {
-        try {
-            return file == null ? 0 : java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
-            return 0;
         }
     }
 
