@@ -126,7 +126,10 @@ final class EventData {
         return value == null || Double.isInfinite(value.doubleValue()) ? null : value;
     }
 
-    /** The payload with keys sorted and numbers in one form, so replays compare equal whatever the key order. */
+    /**
+     * The payload as one string per JSON value (SPEC §4 compares replays "as JSON"): keys sorted, no whitespace,
+     * strings unescaped, and each number in one spelling ({@link #canonicalNumber}).
+     */
     static String canonical(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
         canonical(node, out);
@@ -161,13 +164,30 @@ final class EventData {
             }
             out.append(']');
         } else if (node.isNumber()) {
-            BigDecimal d = node.decimalValue();
-            out.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+            out.append(canonicalNumber(node.decimalValue()));
         } else if (node.isTextual()) {
             quote(node.asText(), out);
         } else {
             out.append(node.toString());
         }
+    }
+
+    /** How far from the point a number's digits may reach and still be written out in full. */
+    private static final int PLAIN_SCALE = 1000;
+
+    /**
+     * One spelling per numeric value: 799, 799.0, 7.99e2 and 79900E-2 are one JSON number (RFC 8259 §6 has no
+     * integer or decimal kinds), so all read "799". A number whose digits would reach more than a thousand places
+     * from the point keeps its exponent ("1E+999999999"): eleven characters of JSON, written out it was a billion
+     * digits and the run ended out of memory. toString writes an exponent there or, for a number of that many
+     * digits, the plain form; either way each value has one spelling that no other value has.
+     */
+    static String canonicalNumber(BigDecimal number) {
+        if (number.signum() == 0) {
+            return "0";
+        }
+        BigDecimal stripped = number.stripTrailingZeros();
+        return Math.abs(stripped.scale()) <= PLAIN_SCALE ? stripped.toPlainString() : stripped.toString();
     }
 
     private static void quote(String text, StringBuilder out) {
