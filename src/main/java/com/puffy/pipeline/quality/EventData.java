@@ -109,6 +109,10 @@ final class EventData {
      * A JSON number, or a string holding one ("799.00"); null otherwise, as for any text. "NaN" and "Infinity" are
      * text (model.NumberText: RFC 8259's number), and so is a number beyond what a double holds ("1e400"): read as
      * numbers they became NaN or Infinity downstream. Transform reads item numbers with the same grammar.
+     * <p>
+     * So is a number other than 0 that a double holds only as 0 (1e-999999999): no amount of money, and kept exactly
+     * it made the price sum and the revenue written out a billion digits long, out of memory (decision 0812). A zero
+     * is plain 0 whatever its exponent ("0e-999999999") for the same reason.
      */
     static BigDecimal number(JsonNode node) {
         if (node == null || node.isNull()) {
@@ -123,7 +127,14 @@ final class EventData {
                 value = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
             }
         }
-        return value == null || Double.isInfinite(value.doubleValue()) ? null : value;
+        if (value == null) {
+            return null;
+        }
+        if (value.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        double approximately = value.doubleValue();
+        return Double.isInfinite(approximately) || approximately == 0 ? null : value;
     }
 
     /**
