@@ -707,27 +707,43 @@ final class CsvRecordReader implements Closeable {
 
     private void skipRestOfLongLine() throws IOException {
         char[] skip = new char[1 << 16];
+        // The long line ends where nextLine would end it: at an LF, or at a lone CR (0801). Skipped to the next LF
+        // alone, the rows after a lone CR vanished into the long line and later lines were numbered one too low.
+        // A CR is settled by the character after it, which may come with the next read (or the buffer's last one).
+        boolean afterCr = lim > 0 && buf[lim - 1] == '\r';
         while (true) {
             int n = reader.read(skip, 0, skip.length);
             if (n < 0) {
                 eof = true;
                 break;
             }
-            int nl = -1;
+            int restFrom = -1;
             for (int i = 0; i < n; i++) {
-                if (skip[i] == '\n') {
-                    nl = i;
+                char c = skip[i];
+                if (afterCr) {
+                    restFrom = c == '\n' ? i + 1 : i;
+                    if (c != '\n') {
+                        loneCarriageReturns++;
+                        if (firstLoneCarriageReturn == 0) {
+                            firstLoneCarriageReturn = physicalLine + 1;
+                        }
+                    }
                     break;
                 }
+                if (c == '\n') {
+                    restFrom = i + 1;
+                    break;
+                }
+                afterCr = c == '\r';
             }
-            if (nl >= 0) {
-                // Put back what follows the newline; the buffer keeps the first part of the long line.
-                int rest = n - nl - 1;
+            if (restFrom >= 0) {
+                // Put back what follows the line end; the buffer keeps the first part of the long line.
+                int rest = n - restFrom;
                 pending.addLast(new PendingLine(physicalLine + 1, new String(buf, 0, Math.min(lim, 4096)), true));
                 physicalLine++;
                 pos = 0;
                 lim = 0;
-                System.arraycopy(skip, nl + 1, buf, 0, rest);
+                System.arraycopy(skip, restFrom, buf, 0, rest);
                 lim = rest;
                 return;
             }

@@ -109,6 +109,10 @@ final class EventData {
      * A JSON number, or a string holding one ("799.00"); null otherwise, as for any text. "NaN" and "Infinity" are
      * text (model.NumberText: RFC 8259's number), and so is a number beyond what a double holds ("1e400"): read as
      * numbers they became NaN or Infinity downstream. Transform reads item numbers with the same grammar.
+     * <p>
+     * So is a number other than 0 that a double holds only as 0 (1e-999999999): no amount of money, and kept exactly
+     * it made the price sum and the revenue written out a billion digits long, out of memory (decision 0812). A zero
+     * is plain 0 whatever its exponent ("0e-999999999") for the same reason.
      */
     static BigDecimal number(JsonNode node) {
         if (node == null || node.isNull()) {
@@ -123,10 +127,20 @@ final class EventData {
                 value = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
             }
         }
-        return value == null || Double.isInfinite(value.doubleValue()) ? null : value;
+        if (value == null) {
+            return null;
+        }
+        if (value.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        double approximately = value.doubleValue();
+        return Double.isInfinite(approximately) || approximately == 0 ? null : value;
     }
 
-    /** The payload with keys sorted and numbers in one form, so replays compare equal whatever the key order. */
+    /**
+     * The payload as one string per JSON value (SPEC §4 compares replays "as JSON"): keys sorted, no whitespace,
+     * strings unescaped, and each number in one spelling ({@link #canonicalNumber}).
+     */
     static String canonical(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
         canonical(node, out);
@@ -161,13 +175,30 @@ final class EventData {
             }
             out.append(']');
         } else if (node.isNumber()) {
-            BigDecimal d = node.decimalValue();
-            out.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+            out.append(canonicalNumber(node.decimalValue()));
         } else if (node.isTextual()) {
             quote(node.asText(), out);
         } else {
             out.append(node.toString());
         }
+    }
+
+    /** How far from the point a number's digits may reach and still be written out in full. */
+    private static final int PLAIN_SCALE = 1000;
+
+    /**
+     * One spelling per numeric value: 799, 799.0, 7.99e2 and 79900E-2 are one JSON number (RFC 8259 §6 has no
+     * integer or decimal kinds), so all read "799". A number whose digits would reach more than a thousand places
+     * from the point keeps its exponent ("1E+999999999"): eleven characters of JSON, written out it was a billion
+     * digits and the run ended out of memory. toString writes an exponent there or, for a number of that many
+     * digits, the plain form; either way each value has one spelling that no other value has.
+     */
+    static String canonicalNumber(BigDecimal number) {
+        if (number.signum() == 0) {
+            return "0";
+        }
+        BigDecimal stripped = number.stripTrailingZeros();
+        return Math.abs(stripped.scale()) <= PLAIN_SCALE ? stripped.toPlainString() : stripped.toString();
     }
 
     private static void quote(String text, StringBuilder out) {

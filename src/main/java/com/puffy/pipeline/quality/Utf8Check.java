@@ -1,6 +1,5 @@
 package com.puffy.pipeline.quality;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -123,19 +122,17 @@ final class Utf8Check {
 
     /** The line and byte of the first NUL, or null when there is none. */
     static Position firstNul(Path file) {
-        try (InputStream in = ClassicMacLineEnds.normalize(new BufferedInputStream(Files.newInputStream(file), 1 << 17))) {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] chunk = new byte[1 << 16];
-            long line = 1;
+            LineCounter lines = new LineCounter();
             long offset = 0;
             int n;
             while ((n = in.read(chunk)) >= 0) {
                 for (int i = 0; i < n; i++) {
                     if (chunk[i] == 0) {
-                        return new Position(line, offset + i, true);
+                        return new Position(lines.line(), offset + i, true);
                     }
-                    if (chunk[i] == '\n') {
-                        line++;
-                    }
+                    lines.count(chunk[i]);
                 }
                 offset += n;
             }
@@ -148,12 +145,12 @@ final class Utf8Check {
     static Position firstInvalid(Path file) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = ClassicMacLineEnds.normalize(new BufferedInputStream(Files.newInputStream(file), 1 << 17))) {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] chunk = new byte[1 << 16];
             ByteBuffer bytes = ByteBuffer.allocate(1 << 17);
             CharBuffer chars = CharBuffer.allocate(1 << 17);
             long consumedBefore = 0;
-            long line = 1;
+            LineCounter lines = new LineCounter();
             int n;
             while ((n = in.read(chunk)) >= 0) {
                 bytes.put(chunk, 0, n);
@@ -161,18 +158,16 @@ final class Utf8Check {
                 int start = bytes.position();
                 CoderResult result = decoder.decode(bytes, chars, false);
                 for (int i = start; i < bytes.position(); i++) {
-                    if (bytes.get(i) == '\n') {
-                        line++;
-                    }
+                    lines.count(bytes.get(i));
                 }
                 if (result.isError()) {
-                    return new Position(line, consumedBefore + bytes.position() - start, true);
+                    return new Position(lines.line(), consumedBefore + bytes.position() - start, true);
                 }
                 consumedBefore += bytes.position() - start;
                 chars.clear();
                 bytes.compact();
             }
-            return new Position(line, consumedBefore, false, bytes.position() > 0);
+            return new Position(lines.line(), consumedBefore, false, bytes.position() > 0);
         } catch (IOException e) {
             return new Position(0, 0, false);
         }

@@ -106,6 +106,66 @@ class DuplicatesTest {
     }
 
     @Test
+    void aReplayWhoseNumbersKeysOrSpacesAreWrittenOtherwiseIsTheSameJsonSoADuplicatePurchase() throws Exception {
+        // SPEC §4 compares event_data "as JSON": 245, 245.0, 2.45e2 and 24500E-2 are one JSON number, an escaped
+        // "A" is "A", and neither key order nor the spaces between tokens are part of the value (decision 0812).
+        String[] sameOrder = {
+            ORDER.replace("\"revenue\":245", "\"revenue\":245.0"),
+            ORDER.replace("\"revenue\":245", "\"revenue\":2.45e2").replace("\"item_price\":245", "\"item_price\":24500E-2"),
+            ORDER.replace("\"revenue\":245", "\"revenue\":2.450E+2"),
+            SAME_ORDER_OTHER_KEY_ORDER,
+            ORDER.replace(",", " ,\t").replace(":", " : ").replace("{", "{ ").replace("}", " }"),
+            ORDER.replace("\"item_id\":\"A\"", "\"item_id\":\"\\u0041\""),
+        };
+        String[] lines = new String[sameOrder.length + 2];
+        lines[0] = HEADER;
+        lines[1] = purchase(CID, "2025-02-23T10:00:00.000Z", ORDER);
+        for (int i = 0; i < sameOrder.length; i++) {
+            lines[i + 2] = purchase(CID, "2025-02-23T1" + (i + 1) + ":00:00.000Z", sameOrder[i]);
+        }
+        QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", lines).run();
+        assertThat(h.valid()).singleElement().satisfies(v -> {
+            assertThat(v.get("line")).isEqualTo("2");
+            assertThat(v.get("flags")).isEmpty();
+        });
+        assertThat(h.findingKeys("INFO")).containsExactly("events_20250223.csv:3:DUPLICATE_PURCHASE",
+                "events_20250223.csv:4:DUPLICATE_PURCHASE", "events_20250223.csv:5:DUPLICATE_PURCHASE",
+                "events_20250223.csv:6:DUPLICATE_PURCHASE", "events_20250223.csv:7:DUPLICATE_PURCHASE",
+                "events_20250223.csv:8:DUPLICATE_PURCHASE");
+    }
+
+    @Test
+    void aNumberWrittenAsAStringOrAnotherValueIsAnotherPayloadSoACollisionNotAReplay() throws Exception {
+        // "245" is a JSON string, not the number 245 (revenue reads it as numeric, but the payloads differ as JSON);
+        // 245.001 is another number. Each is kept as an order of its own and flagged.
+        QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", HEADER,
+                purchase(CID, "2025-02-23T10:00:00.000Z", ORDER),
+                purchase(CID, "2025-02-23T11:00:00.000Z", ORDER.replace("\"revenue\":245", "\"revenue\":\"245\"")),
+                purchase(CID, "2025-02-23T12:00:00.000Z", ORDER.replace("\"item_price\":245", "\"item_price\":245.001")))
+                .run();
+        assertThat(h.findingKeys("INFO")).isEmpty();
+        assertThat(h.valid()).extracting(v -> v.get("order_key"))
+                .containsExactly("ORD-20250223-1~1", "ORD-20250223-1~2", "ORD-20250223-1~3");
+    }
+
+    @Test
+    void aReplayHoldingANumberWithAHugeExponentIsFoundWithoutWritingTheNumberOut() throws Exception {
+        // 1e999999999 is eleven characters of valid JSON; written out in full as the replay key it was a billion
+        // digits, and the run ended out of memory (decision 0812). It is still one value: 10e999999998 is the same.
+        String withHuge = ORDER.replace("\"user_email\":\"e\"", "\"user_email\":\"e\",\"ref\":1e999999999");
+        String withTiny = ORDER.replace("\"user_email\":\"e\"", "\"user_email\":\"e\",\"ref\":-1e-999999999");
+        QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", HEADER,
+                purchase(CID, "2025-02-23T10:00:00.000Z", withHuge),
+                purchase(CID, "2025-02-23T11:00:00.000Z", withHuge.replace("1e999999999", "10E+999999998")),
+                purchase(CID2, "2025-02-23T12:00:00.000Z", withTiny),
+                purchase(CID2, "2025-02-23T13:00:00.000Z", withTiny.replace("-1e-999999999", "-0.1e-999999998")))
+                .run();
+        assertThat(h.findingKeys("INFO")).containsExactly("events_20250223.csv:3:DUPLICATE_PURCHASE",
+                "events_20250223.csv:5:DUPLICATE_PURCHASE");
+        assertThat(h.valid()).extracting(v -> v.get("order_key")).containsExactly("ORD-20250223-1~1", "ORD-20250223-1~2");
+    }
+
+    @Test
     void collidingTransactionIdsAreSeparateOrdersNumberedInProcessingOrder() throws Exception {
         QualityHarness h = new QualityHarness(dir)
                 .file("events_20250224.csv", HEADER, purchase(CID2, "2025-02-24T09:00:00.000Z", OTHER_ORDER))

@@ -115,6 +115,58 @@ class FileEdgesTest {
         assertThat(h.findingKeys("WARNING")).containsExactly(D + ":2:MALFORMED_CSV");
     }
 
+    /** A CRLF file whose row 2 lost its LF, then row 4 with {@code bad} where an "é" of a URL belongs. */
+    private static byte[] aLoneCrThenARowWith(int bad) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((HEADER + "\r\n" + view(CID, "2025-02-24T10:00:00.000Z") + "\r"
+                + view(CID2, "2025-02-24T11:00:00.000Z") + "\r\n" + CID + ",https://puffy.com/caf")
+                .getBytes(StandardCharsets.UTF_8));
+        bytes.write(bad);
+        bytes.writeBytes(",,2025-02-24T12:00:00.000Z,page_viewed,,ua\r\n".getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void aBadByteAfterALoneCrIsReportedAtTheLineTheRowsAreNumberedBy() throws Exception {
+        // The line of a bad byte was counted in LF alone, so after a lone CR it was one lower than the line the
+        // reader gives the same row when the byte is fine (decisions 0801, 0812).
+        QualityHarness readable = new QualityHarness(dir.resolve("readable"))
+                .raw("events_20250224.csv", aLoneCrThenARowWith('e')).run();
+        assertThat(readable.valid()).extracting(v -> v.get("line")).containsExactly("2", "3", "4");
+        QualityHarness latin1 = new QualityHarness(dir.resolve("latin1"))
+                .raw("events_20250224.csv", aLoneCrThenARowWith(0xE9)).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"))
+                .run();
+        assertThat(latin1.findingKeys("ERROR")).containsExactly("events_20250224.csv:4:UNREADABLE_FILE");
+        assertThat(latin1.findings()).filteredOn(f -> f.get("code").equals("UNREADABLE_FILE"))
+                .extracting(f -> f.get("message")).singleElement().asString()
+                .contains("first invalid byte at line 4, byte " + (aLoneCrThenARowWith('e').length - 45) + ")");
+        QualityHarness nul = new QualityHarness(dir.resolve("nul"))
+                .raw("events_20250224.csv", aLoneCrThenARowWith(0)).file(D, HEADER, view(CID, "2025-02-23T10:00:00.000Z"))
+                .run();
+        assertThat(nul.findingKeys("ERROR")).containsExactly("events_20250224.csv:4:UNREADABLE_FILE");
+        assertThat(nul.findings()).filteredOn(f -> f.get("code").equals("UNREADABLE_FILE"))
+                .extracting(f -> f.get("message")).singleElement().asString().contains("NUL byte (binary data) at line 4,");
+    }
+
+    @Test
+    void aLoneCrEndsAVeryLongLineSoTheRowsAfterItAreReadAndNumberedAsElsewhere() throws Exception {
+        // The rest of a line too long to hold was skipped to the next LF: the row after a lone CR vanished into the
+        // quarantined line, and every later line was numbered one lower (decision 0812).
+        StringBuilder huge = new StringBuilder(CID).append(",https://puffy.com/?q=");
+        huge.append("x".repeat(CsvRecordReader.MAX_LINE_CHARS + 1000));
+        huge.append(",,2025-02-23T10:00:00.000Z,page_viewed,,ua");
+        String text = HEADER + "\n" + huge + "\r" + view(CID2, "2025-02-23T11:00:00.000Z") + "\n"
+                + view(CID, "2025-02-23T12:00:00.000Z") + "\n";
+        QualityHarness h = new QualityHarness(dir).raw(D, text.getBytes(StandardCharsets.UTF_8)).run();
+        assertThat(h.quarantine()).extracting(q -> q.get("line") + ":" + q.get("reasons"))
+                .containsExactly("2:MALFORMED_CSV");
+        assertThat(h.valid()).extracting(v -> v.get("client_id") + "@" + v.get("line"))
+                .containsExactly(CID2 + "@3", CID + "@4");
+        assertThat(h.findings()).filteredOn(f -> f.get("message").contains("lone CR"))
+                .extracting(f -> f.get("line")).containsExactly("2");
+        reconciled(h.summaryOf(D));
+    }
+
     @Test
     void aNonUtf8ByteInAClassicMacFileIsReportedAtItsLine() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

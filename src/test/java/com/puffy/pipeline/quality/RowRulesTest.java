@@ -92,7 +92,7 @@ class RowRulesTest {
     @ParameterizedTest(name = "revenue {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"-5", "\"abc\"", "null", "true", "1e309",
             "90071992547409.92", "\"1e20\"", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"1e400\"", "1e400",
-            "\"12d\"", "\"0x1F\""})
+            "\"12d\"", "\"0x1F\"", "1e-999999999", "\"1e-999999999\""})
     void purchaseRevenueMissingNonNumericNegativeOrTooLargeIsInvalid(String revenue) throws Exception {
         QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":" + revenue + ",\"items\":[]}"));
         assertThat(h.quarantine().get(0).get("reasons")).isEqualTo("PURCHASE_INVALID_REVENUE");
@@ -242,13 +242,30 @@ class RowRulesTest {
 
     @ParameterizedTest(name = "item_price {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"\"abc\"", "\"NaN\"", "\"Infinity\"",
-            "\"-Infinity\"", "\"1e400\"", "1e400", "\"12d\""})
+            "\"-Infinity\"", "\"1e400\"", "1e400", "\"12d\"", "1e-999999999"})
     void anItemPriceThatIsNotAFiniteNumberIsMissingAsTextIs(String price) throws Exception {
         // "1e400" was a price of 10^400: PURCHASE_REVENUE_MISMATCH, and Infinity in transform's line totals.
+        // 1e-999999999, which a double holds only as 0, was added to the revenue digit by digit: a billion of them.
         QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":100,\"items\":"
                 + "[{\"quantity\":1,\"item_price\":" + price + "}]}"));
         assertThat(h.valid()).singleElement()
                 .satisfies(v -> assertThat(v).containsEntry("flags", "PURCHASE_ITEM_PRICE_MISSING"));
+    }
+
+    @Test
+    void zeroWrittenWithAHugeExponentIsZero() throws Exception {
+        // 0e-999999999 is 0; kept with its scale (as a numeric string is), the price sum with it was a billion
+        // digits long and the revenue check ran out of memory.
+        QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":0E-999999999,\"items\":"
+                + "[{\"item_price\":0e-999999999},{\"item_price\":0}]}"));
+        assertThat(h.valid()).singleElement().satisfies(v -> {
+            assertThat(v.get("revenue")).isEqualTo("0");
+            assertThat(v.get("flags")).isEqualTo("PURCHASE_ZERO_REVENUE");
+        });
+        QualityHarness priced = new QualityHarness(dir.resolve("priced")).file("events_20250223.csv", HEADER,
+                purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":245,\"items\":"
+                        + "[{\"item_price\":\"0e-999999999\"},{\"item_price\":245}]}")).run();
+        assertThat(priced.valid()).singleElement().satisfies(v -> assertThat(v.get("flags")).isEmpty());
     }
 
     @Test
