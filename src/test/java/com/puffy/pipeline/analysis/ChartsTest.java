@@ -45,6 +45,53 @@ class ChartsTest {
                 .isEqualTo(1);
     }
 
+    /** The dates a daily chart's axis names, in order ("Feb 23" and "Feb 23, 2025" alike). */
+    private static List<LocalDate> dateLabels(String svg, int year) {
+        List<LocalDate> dates = new ArrayList<>();
+        Matcher m = Pattern.compile(">([A-Z][a-z]{2} [0-9]{1,2})(?:, ([0-9]{4}))?</text>").matcher(svg);
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("MMM d yyyy",
+                java.util.Locale.US);
+        while (m.find()) {
+            dates.add(LocalDate.parse(m.group(1) + " " + (m.group(2) == null ? year : m.group(2)), format));
+        }
+        return dates;
+    }
+
+    private static List<AnalysisResult.DailyTrend> daysFrom(LocalDate first, int count) {
+        List<AnalysisResult.DailyTrend> days = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            days.add(new AnalysisResult.DailyTrend(first.plusDays(i).toString(), 0, 10 + i % 3, 0, 1, 100 + i, 100 + i,
+                    0.01, 0, 0, 0, 0, ""));
+        }
+        return days;
+    }
+
+    @Test
+    void theDailyChartsLabelTheirFirstDayAndDaysAfterItNeverADayOffTheAxis() {
+        // Bars from Feb 23 under a first label "Feb 21": weekly ticks were counted from the month's 7th, 14th,
+        // 21st and 28th, and a tick before the first bar was kept.
+        for (LocalDate first : List.of(LocalDate.of(2025, 2, 23), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 2, 20),
+                LocalDate.of(2024, 12, 20))) {
+            for (int count : new int[] {5, 14, 30, 45}) {
+                List<AnalysisResult.DailyTrend> days = daysFrom(first, count);
+                LocalDate last = first.plusDays(count - 1);
+                Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
+                Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
+                for (String svg : List.of(revenue.wide(), revenue.narrow(), sessions.wide(), sessions.narrow())) {
+                    List<LocalDate> labels = dateLabels(svg, first.getYear());
+                    String what = count + " days from " + first + ": " + labels;
+                    assertThat(labels).as(what).isNotEmpty().first().isEqualTo(first);
+                    assertThat(labels).as(what).allMatch(d -> !d.isBefore(first) && !d.isAfter(last));
+                    long step = labels.size() < 2 ? 1 : java.time.temporal.ChronoUnit.DAYS.between(labels.get(0),
+                            labels.get(1));
+                    for (int i = 1; i < labels.size(); i++) {
+                        assertThat(labels.get(i)).as(what).isEqualTo(labels.get(i - 1).plusDays(step));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void dailyRevenueEndsAtARoundTickAboveTheTallestBar() {
         // The 10M-event report: bars reached $3.76M under a last gridline of $3,000,000.
