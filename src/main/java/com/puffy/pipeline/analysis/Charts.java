@@ -124,7 +124,11 @@ final class Charts {
         NumberAxis axis = conversionRate ? labelled(percentAxis(), "Conversion rate") : labelled(countAxis(), "Sessions");
         ticks(axis, days.stream().mapToDouble(d -> conversionRate ? d.sessionCvr() : d.sessions()).toArray(), 4,
                 !conversionRate, 0);
-        XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
+        TimeSeriesCollection data = new TimeSeriesCollection(series, UTC);
+        // A day's dot in the middle of its day, under its date label: at the day's start (the collection's default)
+        // each dot stood half a day left of its label, halfway to the day before's.
+        data.setXPosition(org.jfree.data.time.TimePeriodAnchor.MIDDLE);
+        XYPlot plot = new XYPlot(data, dateAxis(days), axis, renderer);
         markNoData(plot, days);
         return new Drawing(chart(plot, false), HALF_WIDTH, 260, id, conversionRate ? "Session conversion rate per day"
                 : "Sessions per day");

@@ -1,6 +1,7 @@
 package com.puffy.pipeline.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,6 +90,26 @@ class ChartsTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void aDaysDotOnTheDailyLinesStandsUnderItsDateLabel() {
+        // The first dot stood 15 px left of "Feb 23", halfway between it and the day before: the points sat at the
+        // start of their day and the labels in its middle.
+        List<AnalysisResult.DailyTrend> days = daysFrom(LocalDate.of(2025, 2, 23), 14);
+        java.awt.FontMetrics metrics = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics().getFontMetrics(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 12));
+        for (boolean conversionRate : new boolean[] {false, true}) {
+            String svg = Charts.dailyLine(days, conversionRate, "s").wide();
+            Matcher label = Pattern.compile("<text x='([-0-9.]+)'[^>]*>Feb 23</text>").matcher(svg);
+            assertThat(label.find()).isTrue();
+            double labelCentre = Double.parseDouble(label.group(1)) + metrics.stringWidth("Feb 23") / 2.0;
+            // JFreeSVG writes a dot of radius 3 as a path from its rightmost point.
+            Matcher dot = Pattern.compile("<path d='M([-0-9.]+),([-0-9.]+)C").matcher(svg);
+            assertThat(dot.find()).isTrue();
+            assertThat(Double.parseDouble(dot.group(1)) - 3).as("the first dot's centre, conversion " + conversionRate)
+                    .isCloseTo(labelCentre, within(2.0));
         }
     }
 
