@@ -104,8 +104,11 @@ public final class AnalysisStage implements Stage {
         if (!tops.isEmpty()) {
             lines.add("Top channel by " + String.join(", by ", tops) + ".");
         }
+        // The share as the report's quality table and its sentence print it (decision 0810).
+        List<String> qualityShares = ShownFigures.qualityShares(r.qualityImpact()).column();
         r.qualityImpact("ANY").filter(q -> q.orders() > 0 || q.days() > 0).ifPresent(q -> lines.add(k.revenue() > 0
-                ? Fmt.percent(q.revenueShare()) + " of revenue sits on rows or days touched by data-quality findings."
+                ? qualityShares.get(r.qualityImpact().indexOf(q))
+                + " of revenue sits on rows or days touched by data-quality findings."
                 : "Data-quality findings touch " + Words.count(q.days(), "day", "days") + "; there is no revenue to "
                 + "weigh them against."));
         lines.add("Report: " + context.settings().outputDir().resolve(StageId.ANALYSIS.outputFolder()).resolve(REPORT));

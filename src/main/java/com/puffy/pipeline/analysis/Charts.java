@@ -124,7 +124,11 @@ final class Charts {
         NumberAxis axis = conversionRate ? labelled(percentAxis(), "Conversion rate") : labelled(countAxis(), "Sessions");
         ticks(axis, days.stream().mapToDouble(d -> conversionRate ? d.sessionCvr() : d.sessions()).toArray(), 4,
                 !conversionRate, 0);
-        XYPlot plot = new XYPlot(new TimeSeriesCollection(series, UTC), dateAxis(days), axis, renderer);
+        TimeSeriesCollection data = new TimeSeriesCollection(series, UTC);
+        // A day's dot in the middle of its day, under its date label: at the day's start (the collection's default)
+        // each dot stood half a day left of its label, halfway to the day before's.
+        data.setXPosition(org.jfree.data.time.TimePeriodAnchor.MIDDLE);
+        XYPlot plot = new XYPlot(data, dateAxis(days), axis, renderer);
         markNoData(plot, days);
         return new Drawing(chart(plot, false), HALF_WIDTH, 260, id, conversionRate ? "Session conversion rate per day"
                 : "Sessions per day");
@@ -412,7 +416,8 @@ final class Charts {
     }
 
     private static DateAxis dateAxis(List<DailyTrend> days) {
-        DateAxis axis = new DateAxis();
+        DateAxis axis = days.isEmpty() ? new DateAxis() : new DaysAxis(day(days.get(0).date()).getFirstMillisecond(),
+                day(days.get(days.size() - 1).date()).getLastMillisecond());
         axis.setTimeZone(UTC);
         axis.setLocale(Locale.US);
         boolean yearly = !days.isEmpty() && Fmt.spansYears(days.get(0).date(), days.get(days.size() - 1).date());
@@ -439,6 +444,45 @@ final class Charts {
         axis.setLowerMargin(days.size() <= 1 ? 0.3 : 0.02);
         axis.setUpperMargin(days.size() <= 1 ? 0.3 : 0.02);
         return axis;
+    }
+
+    /**
+     * A date axis whose labels name days on it: ticks of a few days counted from the first day (Feb 23, Mar 2, ...),
+     * none outside the days drawn. JFreeChart counts a tick of seven days from the month's 7th, 14th, 21st and 28th,
+     * wherever the data starts, and keeps a tick the axis's margin reaches: the report's first label read "Feb 21"
+     * under bars starting Feb 23 (decision 0810).
+     */
+    static final class DaysAxis extends DateAxis {
+        private static final long DAY = 86_400_000L;
+        private final long firstMillisecond;
+        private final long lastMillisecond;
+
+        DaysAxis(long firstMillisecond, long lastMillisecond) {
+            this.firstMillisecond = firstMillisecond;
+            this.lastMillisecond = lastMillisecond;
+        }
+
+        @Override
+        protected Date previousStandardDate(Date date, org.jfree.chart.axis.DateTickUnit unit) {
+            if (unit.getUnitType() != org.jfree.chart.axis.DateTickUnitType.DAY) {
+                return super.previousStandardDate(date, unit);
+            }
+            // The middle of the first day and every step after it; the last of them before the date.
+            long step = unit.getMultiple() * DAY;
+            long middle = firstMillisecond + DAY / 2;
+            long tick = middle + Math.floorDiv(date.getTime() - middle, step) * step;
+            return new Date(tick < date.getTime() ? tick : tick - step);
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+                                 java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
+            List<org.jfree.chart.axis.Tick> ticks = super.refreshTicks(g2, state, dataArea, edge);
+            return ticks.stream().filter(t -> !(t instanceof org.jfree.chart.axis.DateTick d)
+                    || d.getDate().getTime() >= firstMillisecond && d.getDate().getTime() <= lastMillisecond)
+                    .collect(Collectors.toList());
+        }
     }
 
     private static NumberAxis moneyAxis() {

@@ -113,6 +113,35 @@ public final class Fmt {
         return fractions.stream().map(Fmt::percentOneDecimal).toList();
     }
 
+    /**
+     * {@link #percentColumn} where the row at {@code part} is also a share of one whole with a rest that is quoted
+     * beside the table (the quality table's ANY row: "x% of revenue ... the other y% is clean"). The rows are not
+     * shares of one whole (they overlap), so the column takes one precision as {@link #percentColumn}, the rest
+     * counted as one of its values; the part and its rest are rounded together at that precision ({@link #shares}),
+     * so they add up to 100% and the sentence quotes the figure the table prints. The quality table read "15%" above
+     * "1.2%" and "0%", its ANY row rounded on its own precision with its rest (decision 0810). A part that is not a
+     * fraction of one (NaN: no revenue) leaves the column to {@link #percentColumn} and the rest {@link #NONE}.
+     */
+    public static PartOfColumn percentColumnWithPart(List<Double> fractions, int part) {
+        double share = fractions.get(part);
+        if (Double.isNaN(share) || share < 0 || share > 1) {
+            return new PartOfColumn(percentColumn(fractions), NONE);
+        }
+        List<Double> withRest = new ArrayList<>(fractions);
+        withRest.add(1 - share);
+        List<String> column = new ArrayList<>(percentColumn(withRest));
+        boolean whole = column.stream().noneMatch(text -> text.contains("."));
+        List<String> split = shown(List.of(share, 1 - share), apportion(List.of(share, 1 - share), whole ? 100 : 1000),
+                whole ? 100 : 1000);
+        column.set(part, split.get(0));
+        column.remove(column.size() - 1);
+        return new PartOfColumn(column, split.get(1));
+    }
+
+    /** A percent column as printed, and the rest of its one row that is part of a whole, as a sentence quotes it. */
+    public record PartOfColumn(List<String> column, String rest) {
+    }
+
     private static boolean wholeOfOne(List<Double> fractions) {
         double sum = 0;
         for (double f : fractions) {

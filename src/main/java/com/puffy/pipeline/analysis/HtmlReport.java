@@ -567,11 +567,13 @@ final class HtmlReport {
     private void quality() {
         section("quality", "Data quality impact", Insights.QUALITY);
         List<List<String>> rows = new ArrayList<>();
-        for (QualityImpact q : r.qualityImpact()) {
+        // The rows overlap, so their shares are not of one whole: one precision for the column, the ANY row's
+        // share rounded with the clean rest its guidance and the quality sentence quote (decision 0810).
+        List<String> shares = ShownFigures.qualityShares(r.qualityImpact()).column();
+        for (int i = 0; i < r.qualityImpact().size(); i++) {
+            QualityImpact q = r.qualityImpact().get(i);
             rows.add(List.of(q.description(), Fmt.count(q.days()), Fmt.count(q.orders()), Fmt.money(q.revenue()),
-                    r.kpis().revenue() == 0 ? NONE : q.issue().equals("ANY")
-                            ? Fmt.shares(List.of(q.revenueShare(), 1 - q.revenueShare())).get(0)
-                            : Fmt.percent(q.revenueShare()), q.affects(), q.guidance()));
+                    r.kpis().revenue() == 0 ? NONE : shares.get(i), q.affects(), q.guidance()));
         }
         if (table(List.of("Issue", "Days", "Orders", "Revenue", "Share", "Affects", "What to do"), "lrrrrll", rows, false)) {
             csvNote(ReportTables.QUALITY);

@@ -304,11 +304,12 @@ final class Insights {
                     : "; " + missing));
             return;
         }
-        // The two shares of one whole add up to 100% in print (12.5% and 87.5% read 13% and 88% one by one).
-        List<String> split = Fmt.shares(List.of(a.revenueShare(), 1 - a.revenueShare()));
-        say(QUALITY, Fmt.money(a.revenue()) + " (" + split.get(0) + ") of revenue and "
-                + Words.count(a.orders(), "order", "orders") + " sit on rows or days touched by a finding; the other "
-                + split.get(1) + " is clean.");
+        // The two shares of one whole add up to 100% in print (12.5% and 87.5% read 13% and 88% one by one), and
+        // read as the quality table's ANY row, whose column may take one decimal for its other rows (decision 0810).
+        Fmt.PartOfColumn shares = ShownFigures.qualityShares(r.qualityImpact());
+        say(QUALITY, Fmt.money(a.revenue()) + " (" + shares.column().get(r.qualityImpact().indexOf(a))
+                + ") of revenue and " + Words.count(a.orders(), "order", "orders")
+                + " sit on rows or days touched by a finding; the other " + shares.rest() + " is clean.");
         r.qualityImpact().stream().filter(q -> !q.issue().equals("ANY") && q.revenue() > 0)
                 .max(Comparator.comparing(QualityImpact::revenue))
                 .ifPresent(q -> say(QUALITY, "The largest is \u201c" + q.description() + "\u201d: "

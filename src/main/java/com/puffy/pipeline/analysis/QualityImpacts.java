@@ -252,13 +252,17 @@ final class QualityImpacts {
                 revenue += order.revenue();
             }
         }
+        double share = Analyzer.ratio(revenue, totalRevenue);
+        List<Double> column = new ArrayList<>(rows.stream().map(QualityImpact::revenueShare).toList());
+        column.add(share);
         rows.add(new QualityImpact("ANY", "Orders touched by at least one of the issues above", taintedDays.size(),
-                count, Cents.of(revenue), Analyzer.ratio(revenue, totalRevenue), "See the rows above",
-                // Printed beside the ANY share: the two add up to 100% (Fmt.shares). Without revenue there is no
-                // share of it to call clean: "The remaining 100% of revenue is clean" stood beside $0 and a dash.
+                count, Cents.of(revenue), share, "See the rows above",
+                // Printed beside the ANY share: the two add up to 100%, in the precision of the Share column the
+                // report prints (decision 0810). Without revenue there is no share of it to call clean: "The
+                // remaining 100% of revenue is clean" stood beside $0 and a dash.
                 totalRevenue == 0 ? "There is no revenue in the period: the rows above touch other figures only."
-                        : "The remaining " + Fmt.shares(List.of(Analyzer.ratio(revenue, totalRevenue),
-                        1 - Analyzer.ratio(revenue, totalRevenue))).get(1) + " of revenue is clean."));
+                        : "The remaining " + Fmt.percentColumnWithPart(column, column.size() - 1).rest()
+                        + " of revenue is clean."));
     }
 
     /** The partition dates of the event files an episode lasts, from its first file on, in processing order. */

@@ -2,6 +2,7 @@ package com.puffy.pipeline.analysis;
 
 import com.puffy.pipeline.analysis.AnalysisResult.DailyTrend;
 import com.puffy.pipeline.analysis.AnalysisResult.Kpis;
+import com.puffy.pipeline.analysis.AnalysisResult.QualityImpact;
 import com.puffy.pipeline.analysis.AnalysisResult.Segment;
 import java.util.List;
 
@@ -107,6 +108,16 @@ public final class ShownFigures {
             return DailyChart.NOTHING;
         }
         return days.size() == 1 ? DailyChart.ONE_DAY : DailyChart.DRAWN;
+    }
+
+    /**
+     * The quality table's Share column and the clean rest of its ANY row, as the table, the ANY row's guidance and the
+     * quality sentence print them: one precision for the column, ANY and its rest adding up to 100% (decision 0810).
+     */
+    public static Fmt.PartOfColumn qualityShares(List<QualityImpact> impacts) {
+        List<Double> shares = impacts.stream().map(QualityImpact::revenueShare).toList();
+        int any = impacts.stream().map(QualityImpact::issue).toList().indexOf("ANY");
+        return any < 0 ? new Fmt.PartOfColumn(Fmt.percentColumn(shares), NONE) : Fmt.percentColumnWithPart(shares, any);
     }
 
     /** Whether any channel has revenue under first or last click: without, the channel chart is not drawn. */

@@ -736,6 +736,35 @@ class AnalysisStageTest {
     }
 
     @Test
+    void theQualityShareColumnHasOnePrecisionAndItsSentenceQuotesTheAnyRowAsPrinted() throws Exception {
+        // The column read "75%" above "1.2%" and "0%": its rows overlap, so they are not shares of one whole, and
+        // the ANY row was rounded alone with the "other 25%" its sentence quotes.
+        Path conversions = out.resolve("transform/conversions.csv");
+        Files.writeString(conversions, Files.readString(conversions).replace(
+                "ORD-2~1,ORD-2,c4,s6,2025-03-02T12:00:00.000Z,50,", "ORD-2~1,ORD-2,c4,s6,2025-03-02T12:00:00.000Z,5,"));
+        StageResult result = runStage();
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        String table = between(page, "<section class=\"card\" id=\"quality\">", "</table>");
+        java.util.regex.Matcher share = java.util.regex.Pattern.compile("<td class=\"num\">([^<]*%)</td><td "
+                + "class=\"txt\">").matcher(table);
+        List<String> shares = new java.util.ArrayList<>();
+        while (share.find()) {
+            shares.add(share.group(1));
+        }
+        assertThat(shares).as("the Share column").hasSizeGreaterThan(3).allMatch(s -> s.matches("[0-9]+\\.[0-9]%"))
+                .contains("1.2%", "0.0%");
+        String any = shares.get(shares.size() - 1);
+        double clean = 100 - Double.parseDouble(any.replace("%", ""));
+        String rest = String.format(java.util.Locale.US, "%.1f%%", clean);
+        assertThat(table).contains("The remaining " + rest + " of revenue is clean.");
+        assertThat(analyze().insights(Insights.QUALITY).get(0)).contains(" (" + any + ") of revenue and ")
+                .contains("; the other " + rest + " is clean.");
+        assertThat(page).contains("(" + any + ") of revenue and ");
+        assertThat(result.summary()).contains(any + " of revenue sits on rows or days touched by data-quality "
+                + "findings.");
+    }
+
+    @Test
     void aShiftIsTheDifferenceOfTheTwoSharesShownBesideIt() throws Exception {
         // Organic Social's 1.74% and 2.06% read 1.7% and 2.1% beside a shift of "+0.3 pts" (exactly 0.32).
         Files.writeString(out.resolve("transform/channel_performance.csv"), """

@@ -1,6 +1,7 @@
 package com.puffy.pipeline.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +44,73 @@ class ChartsTest {
         assertThat(last).as("%s: last tick", what).isGreaterThanOrEqualTo(max);
         assertThat(ticks.stream().filter(t -> t >= max).count()).as("%s: ticks at or above %s", what, max)
                 .isEqualTo(1);
+    }
+
+    /** The dates a daily chart's axis names, in order ("Feb 23" and "Feb 23, 2025" alike). */
+    private static List<LocalDate> dateLabels(String svg, int year) {
+        List<LocalDate> dates = new ArrayList<>();
+        Matcher m = Pattern.compile(">([A-Z][a-z]{2} [0-9]{1,2})(?:, ([0-9]{4}))?</text>").matcher(svg);
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("MMM d yyyy",
+                java.util.Locale.US);
+        while (m.find()) {
+            dates.add(LocalDate.parse(m.group(1) + " " + (m.group(2) == null ? year : m.group(2)), format));
+        }
+        return dates;
+    }
+
+    private static List<AnalysisResult.DailyTrend> daysFrom(LocalDate first, int count) {
+        List<AnalysisResult.DailyTrend> days = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            days.add(new AnalysisResult.DailyTrend(first.plusDays(i).toString(), 0, 10 + i % 3, 0, 1, 100 + i, 100 + i,
+                    0.01, 0, 0, 0, 0, ""));
+        }
+        return days;
+    }
+
+    @Test
+    void theDailyChartsLabelTheirFirstDayAndDaysAfterItNeverADayOffTheAxis() {
+        // Bars from Feb 23 under a first label "Feb 21": weekly ticks were counted from the month's 7th, 14th,
+        // 21st and 28th, and a tick before the first bar was kept.
+        for (LocalDate first : List.of(LocalDate.of(2025, 2, 23), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 2, 20),
+                LocalDate.of(2024, 12, 20))) {
+            for (int count : new int[] {5, 14, 30, 45}) {
+                List<AnalysisResult.DailyTrend> days = daysFrom(first, count);
+                LocalDate last = first.plusDays(count - 1);
+                Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
+                Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
+                for (String svg : List.of(revenue.wide(), revenue.narrow(), sessions.wide(), sessions.narrow())) {
+                    List<LocalDate> labels = dateLabels(svg, first.getYear());
+                    String what = count + " days from " + first + ": " + labels;
+                    assertThat(labels).as(what).isNotEmpty().first().isEqualTo(first);
+                    assertThat(labels).as(what).allMatch(d -> !d.isBefore(first) && !d.isAfter(last));
+                    long step = labels.size() < 2 ? 1 : java.time.temporal.ChronoUnit.DAYS.between(labels.get(0),
+                            labels.get(1));
+                    for (int i = 1; i < labels.size(); i++) {
+                        assertThat(labels.get(i)).as(what).isEqualTo(labels.get(i - 1).plusDays(step));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDaysDotOnTheDailyLinesStandsUnderItsDateLabel() {
+        // The first dot stood 15 px left of "Feb 23", halfway between it and the day before: the points sat at the
+        // start of their day and the labels in its middle.
+        List<AnalysisResult.DailyTrend> days = daysFrom(LocalDate.of(2025, 2, 23), 14);
+        java.awt.FontMetrics metrics = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics().getFontMetrics(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 12));
+        for (boolean conversionRate : new boolean[] {false, true}) {
+            String svg = Charts.dailyLine(days, conversionRate, "s").wide();
+            Matcher label = Pattern.compile("<text x='([-0-9.]+)'[^>]*>Feb 23</text>").matcher(svg);
+            assertThat(label.find()).isTrue();
+            double labelCentre = Double.parseDouble(label.group(1)) + metrics.stringWidth("Feb 23") / 2.0;
+            // JFreeSVG writes a dot of radius 3 as a path from its rightmost point.
+            Matcher dot = Pattern.compile("<path d='M([-0-9.]+),([-0-9.]+)C").matcher(svg);
+            assertThat(dot.find()).isTrue();
+            assertThat(Double.parseDouble(dot.group(1)) - 3).as("the first dot's centre, conversion " + conversionRate)
+                    .isCloseTo(labelCentre, within(2.0));
+        }
     }
 
     @Test

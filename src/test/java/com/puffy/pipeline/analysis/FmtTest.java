@@ -98,6 +98,27 @@ class FmtTest {
     }
 
     @Test
+    void aColumnWithAPartOfOneWholeTakesOnePrecisionAndThePartAddsUpWithItsRest() {
+        // The quality table read "15%" above "1.2%" and "0%", its ANY row rounded alone with the clean rest that a
+        // sentence quotes: the column takes one precision, and ANY and the rest add up to 100% in it.
+        Fmt.PartOfColumn mixed = Fmt.percentColumnWithPart(java.util.List.of(0.15, 0.012, 0.0, 0.5556), 3);
+        assertThat(mixed.column()).containsExactly("15.0%", "1.2%", "0.0%", "55.6%");
+        assertThat(mixed.rest()).isEqualTo("44.4%");
+        Fmt.PartOfColumn whole = Fmt.percentColumnWithPart(java.util.List.of(0.2, 0.15, 0.0, 0.3), 3);
+        assertThat(whole.column()).containsExactly("20%", "15%", "0%", "30%");
+        assertThat(whole.rest()).isEqualTo("70%");
+        // The rest is a figure of the column too: 5.0% clean beside 95% touched reads "95.0%".
+        Fmt.PartOfColumn byItsRest = Fmt.percentColumnWithPart(java.util.List.of(0.2, 0.15, 0.95), 2);
+        assertThat(byItsRest.column()).containsExactly("20.0%", "15.0%", "95.0%");
+        assertThat(byItsRest.rest()).isEqualTo("5.0%");
+        // A figure not known (quarantined purchases' revenue) stays a dash in the column.
+        Fmt.PartOfColumn unknown = Fmt.percentColumnWithPart(java.util.List.of(0.012, 0.1244, Double.NaN), 1);
+        assertThat(unknown.column()).containsExactly("1.2%", "12.4%", "\u2013");
+        assertThat(unknown.rest()).isEqualTo("87.6%");
+        assertThat(Fmt.percentColumnWithPart(java.util.List.of(0.2, Double.NaN), 1).rest()).isEqualTo("\u2013");
+    }
+
+    @Test
     void aFigureThatIsNotKnownReadsAsTheReportsDashInEveryFormat() {
         // The quality table's quarantined revenue read "n/a" while tiles and tables write "–" (decision 0803).
         assertThat(java.util.List.of(Fmt.money(Double.NaN), Fmt.percent(Double.NaN), Fmt.rate(Double.NaN),

@@ -102,6 +102,30 @@ class AnalysisReadsAsTheReportFxTest {
     }
 
     @Test
+    void aCardWithoutItsChartIsAsTallAsItsSentenceAndItsTableGetsTheChartsHeight(FxRobot robot) throws Exception {
+        show(robot, noPurchase);
+        // The channel card stood 380 px tall around "No revenue to credit to a channel, so there is no chart."
+        javafx.scene.layout.Region channels = robot.lookup("#chart-channels").queryAs(javafx.scene.layout.Region.class);
+        Label sentence = robot.lookup("#chart-channels-no-chart").queryAs(Label.class);
+        javafx.geometry.Bounds said = channels.sceneToLocal(sentence.localToScene(sentence.getLayoutBounds()));
+        assertThat(channels.getHeight()).as("the channel card: its title line and one sentence").isLessThan(120);
+        assertThat(channels.getHeight() - said.getMaxY()).as("room under the channel card's sentence")
+                .isLessThanOrEqualTo(channels.getPadding().getBottom() + 1);
+        // Revenue and orders share a row, both without a chart: the row is as tall as the taller card's words.
+        for (String card : java.util.List.of("chart-revenue", "chart-orders")) {
+            assertThat(robot.lookup("#" + card).queryAs(javafx.scene.layout.Region.class).getHeight()).as(card)
+                    .isLessThan(200);
+        }
+        javafx.scene.layout.Region funnel = robot.lookup("#chart-funnel").queryAs(javafx.scene.layout.Region.class);
+        assertThat(funnel.getHeight()).as("a drawn chart keeps its height").isGreaterThan(260);
+        robot.interact(() -> robot.lookup("#chart-channels-as-table")
+                .queryAs(javafx.scene.control.ToggleButton.class).setSelected(true));
+        robot.interact(() -> window.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(channels.getHeight()).as("the table opened in the card's place").isGreaterThan(380);
+    }
+
+    @Test
     void oneDayDrawsNoDailyChartAndItsPeriodIsThatDay(FxRobot robot) throws Exception {
         show(robot, oneDay);
         assertNoChart(robot, "chart-revenue", "One day of data: Table shows its revenue.");

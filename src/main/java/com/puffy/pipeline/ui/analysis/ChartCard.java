@@ -31,6 +31,9 @@ final class ChartCard extends VBox {
     private final HBox head;
     /** Said in the chart's place when it is not drawn (one day, nothing to draw), as the report says it. */
     private final Label noChart = new Label();
+    private final StackPane body;
+    /** The chart area's height when it draws a chart or shows the table. */
+    private double chartHeight = 300;
 
     ChartCard(String id, String title, Node chart, UiThreads threads, Supplier<Path> file) {
         getStyleClass().add("chart-card");
@@ -64,7 +67,7 @@ final class ChartCard extends VBox {
         noChart.setWrapText(true);
         noChart.setVisible(false);
         StackPane.setAlignment(noChart, Pos.TOP_LEFT);
-        StackPane body = new StackPane(chart, noChart, table);
+        body = new StackPane(chart, noChart, table);
         table.setVisible(false);
         asTable.selectedProperty().addListener((obs, old, now) -> {
             table.setVisible(now);
@@ -74,12 +77,10 @@ final class ChartCard extends VBox {
                 model.load(source, "The table behind this chart is missing: run the Analysis stage again.");
             }
         });
-        body.setMinHeight(260);
-        body.setPrefHeight(300);
-        VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(head, caption, body);
         this.chart = chart;
         this.title = title;
+        showChartOrSentence();
     }
 
     /**
@@ -97,7 +98,8 @@ final class ChartCard extends VBox {
 
     /** The chart area's preferred height, for a chart of many categories. */
     void bodyHeight(double height) {
-        ((Region) getChildren().get(2)).setPrefHeight(height);
+        chartHeight = height;
+        showChartOrSentence();
     }
 
     /**
@@ -111,8 +113,18 @@ final class ChartCard extends VBox {
 
     private void showChartOrSentence() {
         boolean sentence = !noChart.getText().isEmpty();
-        noChart.setVisible(sentence && !asTable.isSelected());
+        boolean sentenceOnly = sentence && !asTable.isSelected();
+        noChart.setVisible(sentenceOnly);
         chart.setVisible(!sentence && !asTable.isSelected());
+        // A sentence in the chart's place takes its own height, not the chart's: the channel card stood 380 px tall
+        // around two sentences on a folder without orders. The hidden chart and table then take no room; the table
+        // opened from "Table" gets the chart's height back. In a row beside a drawn chart the grid still stretches
+        // the card to the row (decision 0810).
+        chart.setManaged(!sentenceOnly);
+        table.setManaged(!sentenceOnly);
+        body.setMinHeight(sentenceOnly ? Region.USE_PREF_SIZE : 260);
+        body.setPrefHeight(sentenceOnly ? Region.USE_COMPUTED_SIZE : chartHeight);
+        VBox.setVgrow(body, sentenceOnly ? Priority.NEVER : Priority.ALWAYS);
     }
 
     void caption(String text) {
