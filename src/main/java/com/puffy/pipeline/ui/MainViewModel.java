@@ -1615,7 +1615,7 @@ public final class MainViewModel {
         threads.background(() -> {
             StatusReading read = readStatuses(settings);
             threads.fx(() -> {
-                folderPoll.statusesRead(read.seen());
+                folderPoll.ownRunEnded(read.seen());
                 nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
                 statusesChanging = true;
                 try {

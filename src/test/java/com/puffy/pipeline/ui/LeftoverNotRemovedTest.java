@@ -27,6 +27,7 @@ class LeftoverNotRemovedTest {
     Preferences prefs;
     final List<UiError> errors = new ArrayList<>();
     final List<Path> protectedFolders = new ArrayList<>();
+    final MovingClock clock = new MovingClock("2026-11-27T10:00:00Z");
     MainViewModel vm;
 
     @BeforeEach
@@ -37,7 +38,7 @@ class LeftoverNotRemovedTest {
         FakeStages fakes = new FakeStages();
         vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM),
                 fakes.stage(StageId.MONITOR), fakes.stage(StageId.ANALYSIS))), UiThreads.direct(),
-                new RecentFolders(prefs), d -> d, java.time.Clock.systemUTC());
+                new RecentFolders(prefs), d -> d, clock);
         vm.onError(errors::add);
         vm.cacheEnabledProperty().set(false);
         vm.openFolder(input);
@@ -88,6 +89,34 @@ class LeftoverNotRemovedTest {
                         + "could not be removed, as a folder in it is read-only to this user: make it writable "
                         + "(chmod -R u+w " + aside + ") and delete it; the app never reads it.");
         assertThat(errors).isEmpty();
+    }
+
+    /**
+     * The app's own run beside a leftover it could not remove: the next looks saw new manifests beside a work folder
+     * and said another run was writing, over the run's words and on every card.
+     */
+    @Test
+    void theAppsOwnRunBesideALeftoverIsNotTakenForAnotherRun() throws Exception {
+        vm.windowShowingProperty().set(true);
+        vm.runAll();
+        Path aside = vm.outputDirProperty().get().resolve(".old-quality-" + UUID.randomUUID());
+        Path stuck = Files.createDirectories(aside.resolve("notes"));
+        protect(stuck);
+        for (int look = 0; look < 2; look++) {
+            clock.advance(FolderPoll.INTERVAL);
+            vm.tick();
+        }
+        vm.rerunAll();
+        String said = vm.statusMessageProperty().get();
+        assertThat(said).contains(aside + " is left from an earlier run");
+
+        for (int look = 0; look < 3; look++) {
+            clock.advance(FolderPoll.INTERVAL);
+            vm.tick();
+        }
+        assertThat(vm.folderLooks()).as("looked at").isPositive();
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(said);
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.badge()).isEqualTo("fresh"));
     }
 
     @Test
