@@ -99,6 +99,11 @@ public final class MainViewModel {
     /** How many files Quality lists in the folder of the run under way; -1 when the folder could not be listed. */
     private int filesThisRun = -1;
     /**
+     * From the end of the app's own run until its statuses are read: a look meanwhile compared the run's new manifests
+     * with the folder before the run, and beside a leftover folder took them for another run writing (decision 0811).
+     */
+    private boolean readingAfterOwnRun;
+    /**
      * True while the cards take the statuses just read, one after the other: the line above the screens then waits for
      * the last, as it went through "Quality is out of date", "Quality, Transform are…" and the general words before
      * naming the new file — four changes for one, at each look at a folder still being copied into.
@@ -1243,7 +1248,7 @@ public final class MainViewModel {
      */
     private void lookAtFolder() {
         Path folder = inputDir.get();
-        if (folder == null || running.get() || busy.get() || !windowShowing.get()) {
+        if (folder == null || running.get() || readingAfterOwnRun || busy.get() || !windowShowing.get()) {
             return;
         }
         folderPoll.tick(folder, configFile.get(), outputDir.get(), manifestFiles(outputDir.get()), pollReactions);
@@ -1612,9 +1617,11 @@ public final class MainViewModel {
         if (settings == null) {
             return;
         }
+        readingAfterOwnRun = true;
         threads.background(() -> {
             StatusReading read = readStatuses(settings);
             threads.fx(() -> {
+                readingAfterOwnRun = false;
                 folderPoll.ownRunEnded(read.seen());
                 nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
                 statusesChanging = true;

@@ -119,6 +119,46 @@ class LeftoverNotRemovedTest {
         assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.badge()).isEqualTo("fresh"));
     }
 
+    /** As above, the window's look due as the run ends, and done before the statuses are read after it. */
+    @Test
+    void aLookDueAsTheAppsOwnRunEndsDoesNotTakeItForAnotherRun() throws Exception {
+        List<Runnable> held = new ArrayList<>();
+        MainViewModel vm = new MainViewModel(new Pipeline(List.of(new FakeStages().stage(StageId.QUALITY))),
+                UiThreads.holding(held), new RecentFolders(prefs), d -> d, clock);
+        vm.onError(errors::add);
+        vm.cacheEnabledProperty().set(false);
+        vm.openFolder(this.vm.inputDirProperty().get());
+        vm.windowShowingProperty().set(true);
+        vm.runAll();
+        lastFirst(held);
+        Path aside = vm.outputDirProperty().get().resolve(".old-quality-" + UUID.randomUUID());
+        protect(Files.createDirectories(aside.resolve("notes")));
+        for (int look = 0; look < 2; look++) {
+            clock.advance(FolderPoll.INTERVAL);
+            vm.tick();
+            lastFirst(held);
+        }
+        vm.rerunAll();
+        held.remove(0).run();
+        clock.advance(FolderPoll.INTERVAL);
+        vm.tick();
+        lastFirst(held);
+        String said = vm.statusMessageProperty().get();
+        assertThat(said).contains(aside + " is left from an earlier run");
+        clock.advance(FolderPoll.INTERVAL);
+        vm.tick();
+        lastFirst(held);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(said);
+        assertThat(vm.stage(StageId.QUALITY).badge()).isEqualTo("fresh");
+    }
+
+    /** Runs the work held, the newest first, until none is left. */
+    private static void lastFirst(List<Runnable> held) {
+        while (!held.isEmpty()) {
+            held.remove(held.size() - 1).run();
+        }
+    }
+
     @Test
     void twoLeftoversAreNamedTogether() {
         assertThat(MainViewModel.leftoverWords(List.of(Path.of("/o/.old-quality-1"), Path.of("/o/.work-report-2"))))
