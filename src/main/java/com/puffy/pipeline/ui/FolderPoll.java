@@ -216,6 +216,18 @@ final class FolderPoll {
     }
 
     /**
+     * The app's own run has ended and {@code seen} is the folder as its statuses were read after it. Compared with the
+     * look before the run, its new manifests beside a leftover folder it could not remove (decision 0801) were taken
+     * for another run writing, said in the status bar over the run's own words, and on the cards (decision 0811).
+     */
+    void ownRunEnded(Look seen) {
+        statusesRead(seen);
+        previous = seen;
+        anotherRunWriting = false;
+        anotherRunEnded = false;
+    }
+
+    /**
      * From the window's tick while it may look ({@code folder} open, window showing, no run): starts a look when one is
      * due and none is under way. When the folder or the {@code rules} file changed since the statuses were read and
      * held still since the look before, {@code reactions} hear of it: {@link Reactions#folderChanged}, or

@@ -106,6 +106,13 @@ public final class MainView {
                     outdatedScreens.add(stage.id());
                     reloadShownScreen();
                 }
+                // A screen with nothing yet says that its stage waits or runs now (decision 0811): on a folder never
+                // run it said "Run the Quality stage" while Quality ran. Screens showing outputs keep them meanwhile.
+                if ((is == StageState.WAITING || is == StageState.RUNNING) && screens.containsKey(stage.id())
+                        && vm.writesFirstOutputs(stage.id())) {
+                    outdatedScreens.add(stage.id());
+                    reloadShownScreen();
+                }
             });
         }
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> reloadShownScreen());

@@ -94,6 +94,15 @@ public final class MainViewModel {
     private String changeInStatusBar = "";
     /** What the status bar said of another run writing into the outputs; "" when it said nothing of one. */
     private String anotherRunInStatusBar = "";
+    /** The stages of the app's run under way that had no outputs when it began: their screens say the run goes on. */
+    private Set<StageId> withoutOutputsThisRun = EnumSet.noneOf(StageId.class);
+    /** How many files Quality lists in the folder of the run under way; -1 when the folder could not be listed. */
+    private int filesThisRun = -1;
+    /**
+     * From the end of the app's own run until its statuses are read: a look meanwhile compared the run's new manifests
+     * with the folder before the run, and beside a leftover folder took them for another run writing (decision 0811).
+     */
+    private boolean readingAfterOwnRun;
     /**
      * True while the cards take the statuses just read, one after the other: the line above the screens then waits for
      * the last, as it went through "Quality is out of date", "Quality, Transform are…" and the general words before
@@ -286,6 +295,10 @@ public final class MainViewModel {
         if (inputDir.get() == null) {
             return runHint;
         }
+        String inThisRun = whileThisRunGoesOn(id);
+        if (!inThisRun.isEmpty()) {
+            return inThisRun;
+        }
         boolean reasonsAbove = !nothingToShow.get().isEmpty();
         String next = reasonsAbove
                 ? ". The reasons are in the line above the screens: do what it says, then run again (F5)."
@@ -301,6 +314,41 @@ public final class MainViewModel {
         }
         // A folder without CSV files: "Run the Quality stage" under "choose the folder that holds…" above.
         return reasonsAbove ? "Nothing to show here: the line above the screens says why and what to do." : runHint;
+    }
+
+    /**
+     * What a screen with nothing to show says while the app's run will write its stage's outputs: on a folder never
+     * run, the Quality screen said "Nothing to show yet · Run the Quality stage" for the whole of Quality's run, its
+     * card's bar moving beside it (decision 0811). "" when the stage does not run now.
+     */
+    private String whileThisRunGoesOn(StageId id) {
+        StageViewModel stage = byId.get(id);
+        if (!running.get() || stage == null) {
+            return "";
+        }
+        if (stage.getState() == StageState.RUNNING) {
+            String doing = id == StageId.QUALITY && filesThisRun > 0
+                    ? "Quality is checking the " + com.puffy.pipeline.core.Words.count(filesThisRun, "file", "files")
+                    + " in this folder now" : id.title() + " is running now";
+            return doing + ": its results show here when it finishes. Its card on the left shows how far it has got.";
+        }
+        if (stage.getState() == StageState.WAITING) {
+            List<StageId> before = stages.stream().map(StageViewModel::id)
+                    .filter(up -> id.allUpstream().contains(up) && (byId.get(up).getState() == StageState.RUNNING
+                            || byId.get(up).getState() == StageState.WAITING)).toList();
+            return id.title() + " runs " + (before.isEmpty() ? "next" : "once " + StageRun.titles(before)
+                    + (before.size() == 1 ? " has" : " have") + " finished") + ": its results show here then. The "
+                    + "cards on the left show how far the run has got.";
+        }
+        return "";
+    }
+
+    /**
+     * Whether the app's run under way writes {@code id}'s first outputs: its screen has nothing to show until the stage
+     * finishes, and says why when the stage starts waiting and running (the view reads it again then).
+     */
+    public boolean writesFirstOutputs(StageId id) {
+        return running.get() && withoutOutputsThisRun.contains(id);
     }
 
     /** Whether the last run of {@code id} failed: said by its card, or for Quality kept with the folder's reasons. */
@@ -424,6 +472,8 @@ public final class MainViewModel {
         asOfDefault.set(defaultAsOfText());
         // The last folder's unreadable file is no concern of this one; this folder's are read with its statuses.
         showUnreadable(List.of());
+        // Nor is another run writing into the last folder's outputs.
+        showAnotherRunWriting(false);
         boolean holdsCsv = holdsCsvFiles(absolute);
         if (!absolute.normalize().equals(failedFolder)) {
             failedReason = "";
@@ -967,6 +1017,7 @@ public final class MainViewModel {
         lastRun.set(latest.isEmpty() ? NO_RUN_YET : "Last run " + StageManifest.shown(latest) + " (another run)");
         changeInStatusBar = "";
         anotherRunInStatusBar = "";
+        showAnotherRunWriting(false);
         statusMessage.set("Another run (the command line, or the app in another window) rewrote the outputs" + when
                 + ": the screens show them now.");
     }
@@ -1197,7 +1248,7 @@ public final class MainViewModel {
      */
     private void lookAtFolder() {
         Path folder = inputDir.get();
-        if (folder == null || running.get() || busy.get() || !windowShowing.get()) {
+        if (folder == null || running.get() || readingAfterOwnRun || busy.get() || !windowShowing.get()) {
             return;
         }
         folderPoll.tick(folder, configFile.get(), outputDir.get(), manifestFiles(outputDir.get()), pollReactions);
@@ -1236,6 +1287,7 @@ public final class MainViewModel {
             return;
         }
         LOG.info("Another run is writing into {}: the outputs are read again when it has finished", outputDir.get());
+        showAnotherRunWriting(true);
         changeInStatusBar = "";
         anotherRunInStatusBar = "Another run (the command line, or the app in another window) is writing this "
                 + "folder's outputs: the screens show them when it has finished.";
@@ -1244,11 +1296,23 @@ public final class MainViewModel {
 
     /** The other run said to be writing stopped before any stage finished: the status bar no longer says it writes. */
     private void sayAnotherRunEndedWithoutOutputs() {
+        showAnotherRunWriting(false);
         if (!anotherRunInStatusBar.isEmpty() && statusMessage.get().equals(anotherRunInStatusBar)) {
             statusMessage.set("The other run on this folder stopped without new outputs (it failed or was stopped "
                     + "before a stage finished): the screens show the outputs as they were.");
         }
         anotherRunInStatusBar = "";
+    }
+
+    /**
+     * The cards, while another run replaces the outputs: they said "Up to date" of outputs being replaced (decision
+     * 0805 left it), under the status bar's line. Their own words come back when the outputs are read again, or when
+     * that run stopped without new ones.
+     */
+    private void showAnotherRunWriting(boolean writing) {
+        for (StageViewModel stage : stages) {
+            stage.anotherRunWriting(writing);
+        }
     }
 
     /** How many times the open folder was looked at: for tests. */
@@ -1324,12 +1388,25 @@ public final class MainViewModel {
         }
         Cancellation cancellation = new Cancellation();
         current = cancellation;
-        running.set(true);
         Set<StageId> needed = EnumSet.noneOf(StageId.class);
         for (StageId id : requested) {
             needed.add(id);
             needed.addAll(id.allUpstream());
         }
+        // A failed first run has no earlier outputs to keep: saying it kept them sent users looking for files.
+        Set<StageId> hadOutputs = EnumSet.noneOf(StageId.class);
+        for (StageId id : needed) {
+            if (Files.isDirectory(settings.outputDir().resolve(id.outputFolder()))) {
+                hadOutputs.add(id);
+            }
+        }
+        // Before the cards change: the screens of the stages without outputs read their words as they do.
+        withoutOutputsThisRun = EnumSet.copyOf(needed);
+        withoutOutputsThisRun.removeAll(hadOutputs);
+        filesThisRun = filesIn(settings.inputDir());
+        // This run replaces the outputs whatever another run did to them; its end reads them.
+        showAnotherRunWriting(false);
+        running.set(true);
         for (StageId id : needed) {
             StageViewModel stage = byId.get(id);
             if (stage.getState() != StageState.FRESH || requested.contains(id) && force) {
@@ -1339,22 +1416,20 @@ public final class MainViewModel {
         statusMessage.set("Running " + describe(needed) + "…");
         LOG.info("Run of {} (force={}) on {}", requested, force, settings.inputDir());
         long started = System.nanoTime();
-        // A failed first run has no earlier outputs to keep: saying it kept them sent users looking for files.
-        Set<StageId> hadOutputs = EnumSet.noneOf(StageId.class);
-        for (StageId id : needed) {
-            if (Files.isDirectory(settings.outputDir().resolve(id.outputFolder()))) {
-                hadOutputs.add(id);
-            }
-        }
+        List<Path> leftovers = new java.util.concurrent.CopyOnWriteArrayList<>();
         threads.engine(() -> {
             try {
-                PipelineReport report = pipeline.run(settings, requested, force, listener(hadOutputs), cancellation);
-                threads.fx(() -> finished(report, Duration.ofNanos(System.nanoTime() - started), hadOutputs));
+                PipelineReport report = pipeline.run(settings, requested, force, listener(hadOutputs, leftovers),
+                        cancellation);
+                threads.fx(() -> {
+                    finished(report, Duration.ofNanos(System.nanoTime() - started), hadOutputs);
+                    statusMessage.set(statusMessage.get() + leftoverWords(leftovers));
+                });
             } catch (Exception | Error e) {
                 LOG.error("Run failed", e);
                 threads.fx(() -> {
-                    statusMessage.set(hadOutputs.isEmpty() ? "The run failed; nothing was written."
-                            : "The run failed; the previous outputs were kept.");
+                    statusMessage.set((hadOutputs.isEmpty() ? "The run failed; nothing was written."
+                            : "The run failed; the previous outputs were kept.") + leftoverWords(leftovers));
                     rememberInputFailure(settings.inputDir(), e, hadOutputs);
                     lastRun.set("Last run " + now() + ": failed");
                     endRun();
@@ -1364,8 +1439,41 @@ public final class MainViewModel {
         });
     }
 
-    private PipelineListener listener(Set<StageId> hadOutputs) {
+    /** The CSV files Quality lists in {@code folder}; -1 when it cannot be listed (the run says why). */
+    private static int filesIn(Path folder) {
+        try {
+            return FolderChanges.listedNamesIn(folder).size();
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * " /out/.old-quality-… is left from an earlier run … and delete it; …": the command line's warning, after the
+     * run's own words in the status bar (decision 0811). The app said nothing, and such a folder stayed, run after
+     * run, as large as the outputs it held. "" when every leftover was removed.
+     */
+    static String leftoverWords(List<Path> leftovers) {
+        if (leftovers.isEmpty()) {
+            return "";
+        }
+        boolean one = leftovers.size() == 1;
+        String them = one ? "it" : "them";
+        List<String> named = leftovers.stream().map(Path::toString).toList();
+        return " " + String.join(" and ", named) + (one ? " is" : " are") + " left from an earlier run (set-aside "
+                + "outputs or unfinished work) and could not be removed, as a folder in " + them + " is read-only to "
+                + "this user: make " + them + " writable (chmod -R u+w " + String.join(" ", named) + ") and delete "
+                + them + "; the app never reads " + them + ".";
+    }
+
+    private PipelineListener listener(Set<StageId> hadOutputs, List<Path> leftovers) {
         return new PipelineListener() {
+            @Override
+            public void leftoverNotRemoved(Path leftover) {
+                LOG.warn("{} is left from an earlier run and could not be removed", leftover);
+                leftovers.add(leftover);
+            }
+
             @Override
             public void stageStarted(StageId stage) {
                 long now = System.nanoTime();
@@ -1509,10 +1617,12 @@ public final class MainViewModel {
         if (settings == null) {
             return;
         }
+        readingAfterOwnRun = true;
         threads.background(() -> {
             StatusReading read = readStatuses(settings);
             threads.fx(() -> {
-                folderPoll.statusesRead(read.seen());
+                readingAfterOwnRun = false;
+                folderPoll.ownRunEnded(read.seen());
                 nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
                 statusesChanging = true;
                 try {

@@ -33,14 +33,17 @@ final class StageCard extends VBox {
         chip.setId("state-" + stage.id().cliName());
         chip.getStyleClass().add("state-chip");
         chip.setMinWidth(Region.USE_PREF_SIZE);
-        chip.textProperty().bind(Bindings.createStringBinding(() -> stage.getState().label(), stage.stateProperty()));
-        stage.stateProperty().addListener((obs, old, now) -> {
-            if (old != null) {
-                chip.getStyleClass().remove(old.styleClass());
+        chip.textProperty().bind(Bindings.createStringBinding(stage::badge, stage.stateProperty(),
+                stage.anotherRunWritingProperty()));
+        Runnable restyle = () -> {
+            for (StageState each : StageState.values()) {
+                chip.getStyleClass().remove(each.styleClass());
             }
-            chip.getStyleClass().add(now.styleClass());
-        });
-        chip.getStyleClass().add(stage.getState().styleClass());
+            chip.getStyleClass().add(stage.badgeStyleClass());
+        };
+        stage.stateProperty().addListener((obs, old, now) -> restyle.run());
+        stage.anotherRunWritingProperty().addListener((obs, old, now) -> restyle.run());
+        restyle.run();
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, title, gap, chip);
@@ -76,10 +79,8 @@ final class StageCard extends VBox {
         elapsed.textProperty().bind(stage.elapsedProperty());
         elapsed.setId("elapsed-" + stage.id().cliName());
         elapsed.setMinWidth(Region.USE_PREF_SIZE);
-        Label message = Hints.mutedLines(Bindings.createStringBinding(() -> stage.remainingProperty().get().isEmpty()
-                ? stage.messageProperty().get()
-                : stage.messageProperty().get() + " · " + stage.remainingProperty().get(),
-                stage.messageProperty(), stage.remainingProperty()));
+        Label message = Hints.mutedLines(Bindings.createStringBinding(stage::cardMessage,
+                stage.messageProperty(), stage.remainingProperty(), stage.anotherRunWritingProperty()));
         message.setId("message-" + stage.id().cliName());
 
         Button run = new Button("Run", new FontIcon("mdi2p-play"));

@@ -27,6 +27,7 @@ public final class StageViewModel {
     private final StringProperty remaining = new SimpleStringProperty("");
     private final ObservableList<String> summary = FXCollections.observableArrayList();
     private final StringProperty warning = new SimpleStringProperty("");
+    private final BooleanProperty anotherRunWriting = new SimpleBooleanProperty();
 
     /** Progress arrives from the engine thread far more often than a screen can show: keep only the latest. */
     private final AtomicReference<Object[]> latestProgress = new AtomicReference<>();
@@ -107,6 +108,38 @@ public final class StageViewModel {
         return warning;
     }
 
+    /**
+     * Whether another run (the command line, the app in another window) is replacing the outputs this card speaks of
+     * (decision 0811): its badge and words are of the outputs being replaced, and the card says so instead.
+     */
+    public BooleanProperty anotherRunWritingProperty() {
+        return anotherRunWriting;
+    }
+
+    /** The card's badge: the stage's state, or "rewriting" while another run replaces its outputs. */
+    public String badge() {
+        return anotherRunWriting.get() ? ANOTHER_RUN_BADGE : state.get().label();
+    }
+
+    /** The badge's style: a running stage's, while another run replaces the outputs. */
+    public String badgeStyleClass() {
+        return (anotherRunWriting.get() ? StageState.RUNNING : state.get()).styleClass();
+    }
+
+    /**
+     * The card's line: the stage's message with the time left while it runs, or what another run does to its outputs.
+     * "Up to date; last run 10:02." stayed under the badge while the command line replaced those outputs.
+     */
+    public String cardMessage() {
+        if (anotherRunWriting.get()) {
+            return ANOTHER_RUN_MESSAGE;
+        }
+        return remaining.get().isEmpty() ? message.get() : message.get() + " · " + remaining.get();
+    }
+
+    static final String ANOTHER_RUN_BADGE = "rewriting";
+    static final String ANOTHER_RUN_MESSAGE = "Another run is rewriting these outputs; shown when it ends.";
+
     // ---- called by MainViewModel on the FX thread -----------------------------------------------------------
 
     void showStatus(StageState engineState) {
@@ -127,6 +160,10 @@ public final class StageViewModel {
         summary.setAll(lines);
         // Another folder's time stayed on the card ("never run · 0.8 s") until its next run.
         elapsed.set(tookLastTime != null && !tookLastTime.isZero() ? Formats.duration(tookLastTime) : "");
+    }
+
+    void anotherRunWriting(boolean writing) {
+        anotherRunWriting.set(writing && isAvailable());
     }
 
     void showWarning(String text) {

@@ -358,6 +358,11 @@ class FolderPollTest {
         assertThat(vm.outputsVersionProperty().get()).as("nothing read while the other run writes")
                 .isEqualTo(versionBefore);
         assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
+        // The cards said "fresh" and "Up to date" of the outputs being replaced (decision 0811).
+        assertThat(vm.stages()).allSatisfy(stage -> {
+            assertThat(stage.badge()).isEqualTo("rewriting");
+            assertThat(stage.cardMessage()).isEqualTo("Another run is rewriting these outputs; shown when it ends.");
+        });
 
         transformMayEnd.countDown();
         run.join(10_000);
@@ -368,6 +373,10 @@ class FolderPollTest {
         assertThat(vm.statusMessageProperty().get()).startsWith("Another run (the command line, or the app in "
                 + "another window) rewrote the outputs at ");
         assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
+        assertThat(vm.stages()).as("read again, the cards speak of the new outputs").allSatisfy(stage -> {
+            assertThat(stage.badge()).isEqualTo("fresh");
+            assertThat(stage.cardMessage()).startsWith("Up to date; last run ");
+        });
         aLookLater(vm);
         aLookLater(vm);
         assertThat(vm.outputsVersionProperty().get()).isEqualTo(versionBefore + 1);
@@ -407,6 +416,8 @@ class FolderPollTest {
     void anotherRunThatStopsBeforeAStageFinishedIsSaidToHaveWrittenNothing() throws Exception {
         MainViewModel vm = ranAndLookedAt();
         int versionBefore = vm.outputsVersionProperty().get();
+        List<String> cardsBefore = vm.stages().stream().map(stage -> stage.badge() + ": " + stage.cardMessage())
+                .toList();
 
         CountDownLatch inQuality = new CountDownLatch(1);
         CountDownLatch qualityMayFail = new CountDownLatch(1);
@@ -415,6 +426,7 @@ class FolderPollTest {
         assertThat(inQuality.await(10, TimeUnit.SECONDS)).isTrue();
         aLookLater(vm);
         assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.badge()).isEqualTo("rewriting"));
         qualityMayFail.countDown();
         run.join(10_000);
         aLookLater(vm);
@@ -423,6 +435,8 @@ class FolderPollTest {
         assertThat(vm.statusMessageProperty().get()).startsWith("The other run on this folder stopped without new "
                 + "outputs");
         assertThat(vm.outputsVersionProperty().get()).isEqualTo(versionBefore);
+        assertThat(vm.stages().stream().map(stage -> stage.badge() + ": " + stage.cardMessage()))
+                .as("the cards say again what they said before it").containsExactlyElementsOf(cardsBefore);
     }
 
     /** A dead run's work folder in the outputs of a folder opened next is not taken for a run by the first look. */

@@ -197,8 +197,10 @@ public final class MonitoringScreen implements Screen {
         // rather than an empty chart (its axis 0 to 110) beside "No alerts".
         EmptyState notRun = new EmptyState("mdi2c-chart-line");
         // "Has not run yet" over "the last run of Monitoring failed" read as two stories.
+        // "No alerts to show" above "Monitoring runs once Quality and Transform have finished" read as a finding.
         java.util.function.Consumer<String> say = hint -> notRun.show(MonitoringViewModel.runHint().equals(hint)
-                ? "Monitoring has not run yet" : "No alerts to show", hint);
+                ? "Monitoring has not run yet" : main.writesFirstOutputs(StageId.MONITOR)
+                ? "Monitoring has not finished yet" : "No alerts to show", hint);
         say.accept(vm.notRunProperty().get());
         vm.notRunProperty().addListener((obs, old, now) -> say.accept(now));
         notRun.setId("monitor-not-run");
