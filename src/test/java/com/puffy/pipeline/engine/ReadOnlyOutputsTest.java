@@ -2,8 +2,8 @@ package com.puffy.pipeline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.puffy.pipeline.ReadOnlyFolders;
 import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.ExitCode;
@@ -16,7 +16,6 @@ import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.StageResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,7 +38,7 @@ class ReadOnlyOutputsTest {
     @TempDir
     Path dir;
     RunSettings settings;
-    private final List<Path> protectedFolders = new ArrayList<>();
+    private final ReadOnlyFolders readOnly = new ReadOnlyFolders();
 
     /** Writes quality.csv holding the given text. */
     private static Stage quality(String text) {
@@ -81,43 +80,13 @@ class ReadOnlyOutputsTest {
                 Cancellation.none());
     }
 
-    /** Makes {@code folder} a folder whose entries this process may not delete, or skips the test. */
     private void protect(Path folder) throws Exception {
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
-        protectedFolders.add(folder);
-        if (!Files.isWritable(folder)) {
-            return;
-        }
-        assumeTrue(chattr("+i", folder) && !Files.isWritable(folder),
-                "neither chmod nor chattr +i makes a folder read-only to this user here");
+        readOnly.protect(folder);
     }
 
-    /** False where chattr is missing or may not change the flag. */
-    private static boolean chattr(String change, Path folder) throws InterruptedException {
-        try {
-            Process chattr = new ProcessBuilder("chattr", change, folder.toString()).redirectErrorStream(true).start();
-            chattr.getInputStream().readAllBytes();
-            return chattr.waitFor() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    /** Every folder under the test's, wherever a run moved a protected one (into a set-aside copy, say). */
     @AfterEach
     void unprotect() throws Exception {
-        if (protectedFolders.isEmpty()) {
-            return;
-        }
-        List<Path> folders;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            folders = walk.filter(Files::isDirectory).toList();
-        }
-        for (Path folder : folders) {
-            chattr("-i", folder);
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        protectedFolders.clear();
+        readOnly.releaseAll(dir);
     }
 
     private List<String> leftovers() throws Exception {

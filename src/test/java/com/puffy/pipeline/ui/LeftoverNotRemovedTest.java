@@ -1,8 +1,8 @@
 package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.puffy.pipeline.ReadOnlyFolders;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.engine.Pipeline;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class LeftoverNotRemovedTest {
     Path dir;
     Preferences prefs;
     final List<UiError> errors = new ArrayList<>();
-    final List<Path> protectedFolders = new ArrayList<>();
+    final ReadOnlyFolders readOnly = new ReadOnlyFolders();
     final MovingClock clock = new MovingClock("2026-11-27T10:00:00Z");
     MainViewModel vm;
 
@@ -46,30 +46,12 @@ class LeftoverNotRemovedTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (Path folder : protectedFolders) {
-            chattr("-i", folder);
-            folder.toFile().setWritable(true);
-        }
+        readOnly.releaseAll(dir);
         prefs.removeNode();
     }
 
     private void protect(Path folder) throws Exception {
-        protectedFolders.add(folder);
-        if (folder.toFile().setWritable(false, false) && !Files.isWritable(folder)) {
-            return;
-        }
-        assumeTrue(chattr("+i", folder) && !Files.isWritable(folder),
-                "neither chmod nor chattr +i makes a folder read-only to this user here");
-    }
-
-    private static boolean chattr(String change, Path folder) throws InterruptedException {
-        try {
-            Process chattr = new ProcessBuilder("chattr", change, folder.toString()).redirectErrorStream(true).start();
-            chattr.getInputStream().readAllBytes();
-            return chattr.waitFor() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        readOnly.protect(folder);
     }
 
     @Test
