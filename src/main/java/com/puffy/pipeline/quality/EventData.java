@@ -79,9 +79,13 @@ final class EventData {
         String tx = null;
         JsonNode txNode = object.get("transaction_id");
         if (txNode != null && (txNode.isTextual() || txNode.isNumber()) && !txNode.asText().isBlank()) {
+            // A number is an id by its value, in the one spelling the replay comparison gives it: 1E+3 and 1000
+            // (or 1.0 and 1) are one JSON value, so one payload, yet as Jackson writes them they were two ids,
+            // neither a replay nor a collision (decision 0816). A string is its text: "1000" stays "1000".
             // trim() also drops control characters, which isBlank() keeps: an id of only "\u0000" was present, yet
             // written empty, and transform refused the valid purchase without an order_key.
-            String trimmed = txNode.asText().trim();
+            String text = txNode.isNumber() ? canonicalNumber(txNode.decimalValue()) : txNode.asText();
+            String trimmed = text.trim();
             tx = trimmed.isEmpty() ? null : trimmed;
         }
         BigDecimal revenue = number(object.get("revenue"));

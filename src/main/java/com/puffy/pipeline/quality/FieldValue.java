@@ -117,6 +117,21 @@ final class FieldValue {
         return true;
     }
 
+    /**
+     * Whether nothing is left once trimmed, by String.trim() (which drops every character up to ' ', control
+     * characters included) or by String.isBlank() (Unicode white space): a client id of only "\u0001" passed as
+     * present, was trimmed to nothing in validated_events.csv, and transform refused the file (decision 0816).
+     */
+    boolean isEmptyOnceTrimmed() {
+        for (int i = 0; i < length; i++) {
+            char c = latin1 ? (char) (bytes[offset + i] & 0xff) : text.charAt(i);
+            if (c > ' ' && !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The field hash over the UTF-16 code units (the Latin-1 bytes are those code units). */
     void hash(Murmur3.Hash128 out) {
         if (latin1) {

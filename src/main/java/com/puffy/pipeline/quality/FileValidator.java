@@ -418,7 +418,7 @@ final class FileValidator {
                 f.eventDataValid = EventData.isObject(f.eventData);
             }
         }
-        f.clientIdBlank = cells[CLIENT].isBlank();
+        f.clientIdBlank = cells[CLIENT].isEmptyOnceTrimmed();
         f.standardClientId = !f.clientIdBlank && rules.isStandardClientId(cells[CLIENT]);
 
         // Profile every parsed row, quarantined or not (SPEC §3).

@@ -16,7 +16,12 @@ import java.time.format.DateTimeParseException;
  */
 final class Timestamps {
     static final long INVALID = Long.MIN_VALUE;
-    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+    /*
+     * "uuuu", the proleptic year: "yyyy" is the year of an era that the pattern does not write, so 1 BC (a valid
+     * "0000-01-01T00:30:00+01:00" lands in it) came out "0002-12-31T23:30:00.000Z" and transform placed the event
+     * two thousand years later, after the client's other events (decision 0816).
+     */
+    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     private Timestamps() {

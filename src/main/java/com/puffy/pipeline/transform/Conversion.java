@@ -1,8 +1,10 @@
 package com.puffy.pipeline.transform;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.puffy.pipeline.model.NumberText;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +31,10 @@ record Conversion(
     }
 
     boolean hasFlag(String code) {
+        return hasFlag(flags, code);
+    }
+
+    private static boolean hasFlag(String flags, String code) {
         for (String flag : flags.split(";")) {
             if (flag.trim().equals(code)) {
                 return true;
@@ -44,8 +50,16 @@ record Conversion(
     /** What an order takes from its event_data JSON; parsed apart, since it needs no session. */
     record Details(String transactionId, List<Item> items, double quantity, String userEmail) {
         /**
-         * Transaction id, items and hashed email from the event_data JSON (stage 1 guarantees it is a JSON object
-         * on a valid purchase); without a transaction id in it, the order key up to its '~'.
+         * The reader {@link #parse} wants: floats kept exact, so an item number a double holds only as 0 is told
+         * from 0 ({@link Conversion#number}).
+         */
+        static ObjectMapper eventDataReader() {
+            return new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        }
+
+        /**
+         * Items and hashed email from the event_data JSON (stage 1 guarantees it is a JSON object on a valid
+         * purchase); the transaction id as quality decided it ({@link #transactionIdOf}).
          */
         static Details parse(EventTable.PurchaseRow purchase, ObjectMapper json) {
             JsonNode data;
@@ -54,11 +68,7 @@ record Conversion(
             } catch (java.io.IOException e) {
                 data = null;
             }
-            String transactionId = text(data, "transaction_id");
-            if (transactionId == null) {
-                int tilde = purchase.orderKey().lastIndexOf('~');
-                transactionId = tilde > 0 ? purchase.orderKey().substring(0, tilde) : purchase.orderKey();
-            }
+            String transactionId = transactionIdOf(purchase.orderKey(), purchase.flags());
             List<Item> items = new ArrayList<>();
             double quantity = 0;
             JsonNode itemNodes = data == null ? null : data.get("items");
@@ -74,6 +84,22 @@ record Conversion(
         }
     }
 
+    /**
+     * The transaction id quality keyed the order by: its order key, less the {@code ~n} quality adds to an id that
+     * collides (and then flags). Read again from the JSON, it was another id for the same order: untrimmed
+     * (" ORD-1 " for order ORD-1) and a number in a double's spelling (1000.0 for order 1000), so conversions.csv
+     * disagreed with itself and with quality's collisions (decision 0816).
+     */
+    static String transactionIdOf(String orderKey, String flags) {
+        if (hasFlag(flags, COLLISION)) {
+            int tilde = orderKey.lastIndexOf('~');
+            if (tilde > 0) {
+                return orderKey.substring(0, tilde);
+            }
+        }
+        return orderKey;
+    }
+
     /** The order of a purchase row: revenue and order key as stage 1 decided them, the rest from its JSON. */
     static Conversion of(EventTable.PurchaseRow purchase, Details details, int client, int session, long timestamp) {
         return new Conversion(purchase.row(), purchase.orderKey(), details.transactionId(), client, session,
@@ -87,26 +113,32 @@ record Conversion(
     }
 
     /**
-     * A JSON number or a string holding one, with quality's grammar (RFC 8259 numbers; "2" and "799.00" count);
-     * null for any other text. Double.parseDouble also took "NaN", "Infinity", "1e400" (Infinity) and "2d": a
-     * quantity "NaN" made the order's quantity and the product's units NaN, where "two" leaves the line's quantity
-     * empty and adds nothing.
+     * A JSON number or a string holding one, read as quality reads item prices (RFC 8259 numbers; "2" and "799.00"
+     * count); null for any other text. Double.parseDouble also took "NaN", "Infinity", "1e400" (Infinity) and "2d":
+     * a quantity "NaN" made the order's quantity and the product's units NaN, where "two" leaves the line's quantity
+     * empty and adds nothing. A number other than 0 that a double holds only as 0 (1e-400) is no amount either:
+     * quality calls such an item price missing (decision 0812), and read as 0 here the line had a price of 0 on an
+     * order flagged PURCHASE_ITEM_PRICE_MISSING (decision 0816). Any zero is 0.
      */
     static Double number(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        double number;
+        BigDecimal exact;
         if (value.isNumber()) {
-            number = value.asDouble();
+            exact = value.decimalValue();
         } else {
             String text = value.asText().trim();
             if (!NumberText.isNumber(text)) {
                 return null;
             }
-            number = Double.parseDouble(text);
+            exact = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
         }
-        return Double.isFinite(number) ? number : null;
+        if (exact.signum() == 0) {
+            return 0.0;
+        }
+        double number = exact.doubleValue();
+        return Double.isInfinite(number) || number == 0 ? null : number;
     }
 }

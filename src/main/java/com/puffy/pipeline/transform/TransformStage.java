@@ -171,7 +171,7 @@ public final class TransformStage implements Stage {
             ValidatedEventsReader reader = new ValidatedEventsReader(qualityDir,
                     Set.copyOf(context.config().quality().purchaseEventNames()));
             DeviceDetector detector = new DeviceDetector();
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = Conversion.Details.eventDataReader();
             List<Conversion.Details> orders = new ArrayList<>();
             try (SideWorker<String, DeviceDetector.DeviceInfo> agents = new SideWorker<>("transform-user-agents",
                     detector::detect)) {

@@ -367,7 +367,13 @@ final class ValidatedEventsReader {
                 CsvInput.unprotect(csv.string(cData)));
     }
 
-    private byte kindOf(String eventName) {
+    /**
+     * The kind of an event_name cell. Quality wrote the name formula-safe, so a configured name starting with
+     * {@code = + - @} arrives as {@code '+order}: matched as written, quality's purchase was no purchase here, its
+     * order vanished from conversions and every revenue figure (decision 0816).
+     */
+    private byte kindOf(String eventNameCell) {
+        String eventName = CsvInput.unprotect(eventNameCell);
         if (purchaseNames.contains(eventName)) {
             return EventTable.PURCHASE;
         }
