@@ -91,7 +91,7 @@ class StagesReadValuesAlikeTest {
         PipelineReport report = StudioEngine.standardPipeline().run(settings, EnumSet.of(StageId.TRANSFORM), true,
                 PipelineListener.NONE, Cancellation.none());
         assertThat(report.stages()).as("quality and transform ran").hasSize(2)
-                .allSatisfy(stage -> assertThat(stage.outcome()).as(stage.stage() + ": " + stage).isEqualTo(StageOutcome.RAN));
+                .allSatisfy(stage -> assertThat(stage.outcome()).as(stage.toString()).isEqualTo(StageOutcome.RAN));
         return output;
     }
 

@@ -1,9 +1,11 @@
 package com.puffy.pipeline.transform;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,8 @@ final class TransformOracle {
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper EXACT_JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     record Event(int index, String client, String page, String referrer, Instant time, String name, String data,
                  String userAgent, String file, int line, String partitionDate) {
@@ -216,8 +220,17 @@ final class TransformOracle {
         }
     }
 
+    /**
+     * Decision 0816 (SPEC compares payloads "as JSON"): a string id is its text, trimmed; a number is its value, so
+     * 1E+3, 1000 and 1000.0 are the one id "1000".
+     */
     private static String transactionId(Event purchase) throws IOException {
-        return JSON.readTree(purchase.data()).get("transaction_id").asText();
+        JsonNode id = EXACT_JSON.readTree(purchase.data()).get("transaction_id");
+        if (id.isNumber()) {
+            BigDecimal value = id.decimalValue();
+            return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+        }
+        return id.asText().trim();
     }
 
     /** Touchpoints: the client's sessions (bots too) started in [purchase − 7 days, purchase]. */

@@ -199,6 +199,13 @@ class TransformOracleTest {
         view(D27, client("mixed"), SHOP, "", "2025-02-27T11:00:00.000Z");
         purchase(D27, client("mixed"), "2025-02-27T11:10:00.000Z", "ORD-mixed", "99.99");
 
+        // Transaction ids as JSON values (decision 0816): 1E+3 and 1000 are one number, so two clients collide on
+        // it; a padded string id is trimmed.
+        for (String[] id : new String[][] {{"numA", "1E+3"}, {"numB", "1000"}, {"pad", "\" ORD-pad \""}}) {
+            row(D27, client(id[0]), THANKS, "", "2025-02-27T16:00:00.000Z", "checkout_completed",
+                    "{\"transaction_id\":" + id[1] + ",\"revenue\":5,\"items\":[]}", PHONE);
+        }
+
         Path output = runEngine(writeFiles());
         TransformOracle oracle = TransformOracle.of(output.resolve("quality"));
         assertThat(differences(output, oracle)).isEmpty();
@@ -225,6 +232,11 @@ class TransformOracleTest {
         assertThat(orders.get("ORD-SAME~2")).containsEntry("client_id", client("collideB"))
                 .containsEntry("revenue", "250");
         assertThat(orders.get("ORD-night").get("date")).isEqualTo("2025-02-25");
+        assertThat(orders.get("1000~1")).containsEntry("client_id", client("numA"))
+                .containsEntry("transaction_id", "1000");
+        assertThat(orders.get("1000~2")).containsEntry("client_id", client("numB"))
+                .containsEntry("transaction_id", "1000");
+        assertThat(orders.get("ORD-pad")).containsEntry("transaction_id", "ORD-pad");
         assertThat(orders.get("ORD-TWICE~2").get("session_id")).isEqualTo(client("twice") + "-1");
         assertThat(sessions.get(client("twice") + "-1").get("revenue")).isEqualTo("30.5");
 
