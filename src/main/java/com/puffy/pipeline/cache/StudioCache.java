@@ -496,6 +496,96 @@ public final class StudioCache implements AutoCloseable {
         return Collections.unmodifiableMap(frozen);
     }
 
+    /**
+     * What {@link #peekDailyMetrics} found: the stored days, and when the file could not be read, why, in words that
+     * complete "The cache file X …" ({@code problem} null when it was read; {@code days} then empty otherwise).
+     */
+    public record HistoryPeek(Map<LocalDate, Map<String, Double>> days, String problem) {
+        public boolean read() {
+            return problem == null;
+        }
+    }
+
+    /**
+     * The stored days from {@code from} (inclusive) to {@code before} (exclusive) of the first of {@code datasetKeys}
+     * that has the day, read without using the file: for a status check, which must never create, change, move aside
+     * or lock it, nor wait on another program's lock (docs/decisions/0818). The file is opened read-only and
+     * immutable, so SQLite takes no lock and makes no -wal or -shm file beside it; commits another connection still
+     * holds in its write-ahead log are not seen until they are checkpointed (at the latest when it closes). A file
+     * that is not there, not ours, newer, damaged or a text file gives no days and says why: the run that opens it
+     * would start without those days as well ({@link #open}).
+     */
+    public static HistoryPeek peekDailyMetrics(Path file, List<String> datasetKeys, LocalDate from, LocalDate before) {
+        Path target = file.toAbsolutePath().normalize();
+        if (!Files.exists(target)) {
+            return new HistoryPeek(Map.of(), "is not there");
+        }
+        if (Files.isDirectory(target)) {
+            return new HistoryPeek(Map.of(), "is a folder, not a file");
+        }
+        try {
+            if (Files.size(target) == 0) {
+                // SQLite takes an empty file for an empty database: the next run prepares it and finds no history.
+                return new HistoryPeek(Map.of(), null);
+            }
+        } catch (IOException | SecurityException e) {
+            return new HistoryPeek(Map.of(), "cannot be read (" + e.getMessage() + ")");
+        }
+        if (isText(target)) {
+            return new HistoryPeek(Map.of(), "is a text file, not a cache");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + target.toUri() + "?immutable=1")) {
+            int applicationId = intPragma(connection, "application_id");
+            int version = intPragma(connection, "user_version");
+            List<String> tables = userTables(connection);
+            if (applicationId != APPLICATION_ID) {
+                return tables.isEmpty() ? new HistoryPeek(Map.of(), null) : new HistoryPeek(Map.of(),
+                        "belongs to another application");
+            }
+            if (version > SCHEMA_VERSION) {
+                return new HistoryPeek(Map.of(), "was written by a newer version of the product");
+            }
+            if (!tables.contains("daily_metric")) {
+                return new HistoryPeek(Map.of(), null);
+            }
+            return new HistoryPeek(storedDays(connection, datasetKeys, from, before), null);
+        } catch (SQLException e) {
+            return new HistoryPeek(Map.of(), describe(e));
+        }
+    }
+
+    private static Map<LocalDate, Map<String, Double>> storedDays(Connection connection, List<String> datasetKeys,
+                                                                  LocalDate from, LocalDate before)
+            throws SQLException {
+        Map<LocalDate, Map<String, Double>> days = new TreeMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT day, metric, value FROM daily_metric "
+                + "WHERE dataset_key = ? AND day >= ? AND day < ? ORDER BY day, metric")) {
+            for (String key : datasetKeys) {
+                Map<LocalDate, Map<String, Double>> ofKey = new TreeMap<>();
+                select.setString(1, key);
+                select.setString(2, from.toString());
+                select.setString(3, before.toString());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        try {
+                            ofKey.computeIfAbsent(LocalDate.parse(rows.getString(1)), d -> new TreeMap<>())
+                                    .put(rows.getString(2), rows.getDouble(3));
+                        } catch (DateTimeParseException e) {
+                            // Skipped, as dailyMetrics skips it.
+                        }
+                    }
+                }
+                // A day under an earlier key keeps its own values, as adoptDailyMetrics keeps them.
+                ofKey.forEach(days::putIfAbsent);
+            }
+        }
+        Map<LocalDate, Map<String, Double>> frozen = new TreeMap<>();
+        days.forEach((day, metrics) -> frozen.put(day, Collections.unmodifiableMap(metrics)));
+        return Collections.unmodifiableMap(frozen);
+    }
+
     @Override
     public synchronized void close() {
         try {

@@ -81,6 +81,13 @@ final class ConsoleProgress implements PipelineListener {
         err.flush();
     }
 
+    /** Before the stage's "started": a stage rerun for what the analyst did not change in the folder says why. */
+    @Override
+    public void runsBecause(StageId stage, String reason) {
+        err.println(stage.title() + ": out of date, runs again. " + reason);
+        err.flush();
+    }
+
     @Override
     public void upstreamCameOutTheSame(StageId stage, Set<StageId> rerunUnchanged) {
         keptBecause = " (" + StageRun.cameOutTheSame(rerunUnchanged) + ")";

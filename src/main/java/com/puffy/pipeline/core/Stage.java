@@ -25,6 +25,16 @@ public interface Stage {
     }
 
     /**
+     * Why this stage's own inputs ({@link #inputFingerprint}) are no longer those its outputs were made from, in an
+     * analyst's words: one or more sentences, for a stage whose inputs are more than the folder's files (monitoring's
+     * metric history in the cache). {@code madeWith} is the fingerprint recorded when the outputs were made,
+     * {@code now} the one of {@code settings}. Empty when the stage has nothing more to say than "changed".
+     */
+    default java.util.Optional<String> whyInputsChanged(RunSettings settings, String madeWith, String now) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The part of the configuration this stage's outputs depend on; the pipeline reruns the stage when it changes.
      * All of it unless a stage says otherwise (quality reads only its own section, so editing channel rules does not
      * validate the folder again).

@@ -87,6 +87,39 @@ public final class Pipeline {
     }
 
     /**
+     * Why a stage is out of date, in an analyst's words, when the engine can say more than "something changed": what
+     * the stage reads besides the folder's files changed (monitoring's history in the cache, in the stage's own words),
+     * or a stage before it is out of date for such a reason. Empty for a stage that is fresh or never ran, and when
+     * only the folder, the settings or the build changed (the faces word those themselves).
+     */
+    public Optional<String> whyOutOfDate(RunSettings settings, StageId id) {
+        Map<StageId, StageStatus> known = new EnumMap<>(StageId.class);
+        if (status(settings, id, known) != StageStatus.STALE) {
+            return Optional.empty();
+        }
+        for (StageId up : id.upstream()) {
+            if (known.get(up) != StageStatus.FRESH) {
+                // Out of date behind it (the folder or the settings changed, said by the faces), or for its reason.
+                return whyOutOfDate(settings, up)
+                        .map(reason -> up.title() + ", whose outputs it reads, is out of date. " + reason);
+            }
+        }
+        return whyOwnInputsChanged(settings, id);
+    }
+
+    /** The stage's words for its own inputs having changed since its outputs were made, if they did and it has any. */
+    private Optional<String> whyOwnInputsChanged(RunSettings settings, StageId id) {
+        Stage stage = stages.get(id);
+        Optional<StoredStage> stored = readManifest(settings, id);
+        if (stage == null || stored.isEmpty() || stored.get().inputs().isEmpty()) {
+            return Optional.empty();
+        }
+        String now = stage.inputFingerprint(settings);
+        return now.equals(stored.get().inputs()) ? Optional.empty()
+                : stage.whyInputsChanged(settings, stored.get().inputs(), now);
+    }
+
+    /**
      * A stage is fresh when its own inputs, the settings it reads and the build are those its outputs were made from,
      * every upstream stage is fresh, and the upstream outputs on disk are the very ones it read ({@code outputs_id}).
      * An upstream stage that is out of date leaves this one out of date too until it has run: only then is it known
@@ -187,6 +220,12 @@ public final class Pipeline {
             Set<StageId> ranUnchanged = EnumSet.noneOf(StageId.class);
             for (StageId id : executionOrder(needed)) {
                 boolean mustRun = (force && requested.contains(id)) || status(settings, id) != StageStatus.FRESH;
+                // Only for a stage that was out of date on its own: behind a stale stage, the folder or the settings
+                // changed, and its history moving with the folder's first day is no news.
+                if (mustRun && atStart.get(id) == StageStatus.STALE
+                        && id.upstream().stream().allMatch(up -> atStart.get(up) == StageStatus.FRESH)) {
+                    whyOwnInputsChanged(settings, id).ifPresent(reason -> listener.runsBecause(id, reason));
+                }
                 StageRun run = mustRun
                         ? runStage(settings, stages.get(id), listener, cancellation, cacheBypass)
                         : reuse(settings, id, listener, atStart.get(id) == StageStatus.FRESH
@@ -246,8 +285,13 @@ public final class Pipeline {
                     (done, total, message) -> listener.stageProgress(id, done, total, message), cancellation);
             cancellation.throwIfCancelled();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-            String madeFrom = madeFrom(settings, id, cacheBypass.bypassed());
-            if (!inputsAtStart.equals(stage.inputFingerprint(settings))) {
+            String inputsAfter = stage.inputFingerprint(settings);
+            // What the stage read of its own inputs: a stage finishing after the cache was bypassed worked as with
+            // --no-cache (see madeFrom).
+            String inputsUsed = cacheBypass.bypassed() ? stage.inputFingerprint(settings.withCacheFile(null))
+                    : inputsAfter;
+            String madeFrom = madeFrom(settings, id, cacheBypass.bypassed(), inputsUsed);
+            if (!inputsAtStart.equals(inputsAfter)) {
                 // A day's file overwritten or truncated while the stage read it: the outputs match neither its old
                 // nor its new content, yet the manifest, fingerprinted after the run, called them up to date.
                 madeFrom = INPUTS_CHANGED_DURING_RUN + madeFrom;
@@ -260,7 +304,7 @@ public final class Pipeline {
             long compareMillis = (System.nanoTime() - compareStarted) / 1_000_000;
             writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id, madeFrom,
                     Instant.now().toString(), elapsed.toMillis(), result, true,
-                    previousOutputs.orElseGet(() -> UUID.randomUUID().toString())),
+                    previousOutputs.orElseGet(() -> UUID.randomUUID().toString()), inputsUsed),
                     previousOutputs.isPresent(), compareMillis);
             // Again: the folder may have been made read-only while the stage ran.
             refuseUnremovableOutputs(id, finalDir);
@@ -433,7 +477,14 @@ public final class Pipeline {
      * (docs/decisions/0400-cache.md).
      */
     String madeFrom(RunSettings settings, StageId id, boolean cacheBypassed) {
-        StringBuilder material = ownMaterial(cacheBypassed ? settings.withCacheFile(null) : settings, id);
+        RunSettings used = cacheBypassed ? settings.withCacheFile(null) : settings;
+        Stage stage = stages.get(id);
+        return madeFrom(settings, id, cacheBypassed, stage == null ? "" : stage.inputFingerprint(used));
+    }
+
+    /** {@link #madeFrom(RunSettings, StageId, boolean)} with the stage's own inputs already fingerprinted. */
+    private String madeFrom(RunSettings settings, StageId id, boolean cacheBypassed, String inputs) {
+        StringBuilder material = ownMaterial(cacheBypassed ? settings.withCacheFile(null) : settings, id, inputs);
         for (StageId up : id.upstream()) {
             String outputs = readManifest(settings, up).map(StoredStage::outputsId).orElse("");
             material.append('|').append(up.name()).append('=').append(outputs.isEmpty() ? "none" : outputs);
@@ -441,14 +492,14 @@ public final class Pipeline {
         return sha256(material.toString());
     }
 
-    private StringBuilder ownMaterial(RunSettings settings, StageId id) {
+    private StringBuilder ownMaterial(RunSettings settings, StageId id, String inputs) {
         Stage stage = stages.get(id);
         StringBuilder material = new StringBuilder()
                 .append(id.name()).append('|').append(build)
                 .append('|').append(ConfigLoader.fingerprint(stage == null ? settings.config()
                         : stage.configUsed(settings.config())));
         if (stage != null) {
-            material.append('|').append(stage.inputFingerprint(settings));
+            material.append('|').append(inputs);
         }
         return material;
     }
@@ -641,8 +692,9 @@ public final class Pipeline {
     // ---- manifests ------------------------------------------------------------------------------------------
 
     /** A finished stage as recorded in its output folder. */
+    /** {@code inputs}: the stage's own {@link Stage#inputFingerprint} its outputs were made from ("" before 0818). */
     record StoredStage(StageId stage, String fingerprint, String finishedAt, long elapsedMillis, StageResult result,
-                       boolean knowsUnreadableInputs, String outputsId) {
+                       boolean knowsUnreadableInputs, String outputsId, String inputs) {
     }
 
     /**
@@ -656,6 +708,8 @@ public final class Pipeline {
         node.put("stage", stored.stage().cliName());
         node.put("fingerprint", stored.fingerprint());
         node.put("outputs_id", stored.outputsId());
+        // What the stage read besides the folder, as it fingerprints it: lets the engine say why it went out of date.
+        node.put("inputs", stored.inputs());
         node.put("outputs_unchanged", outputsUnchanged);
         node.put("outputs_compare_ms", compareMillis);
         node.put("finished_at", stored.finishedAt());
@@ -686,7 +740,7 @@ public final class Pipeline {
                     unreadable == null ? List.of() : unreadable);
             return Optional.of(new StoredStage(id, node.path("fingerprint").asText(""),
                     node.path("finished_at").asText(""), node.path("elapsed_ms").asLong(0), result,
-                    node.has("unreadable_inputs"), node.path("outputs_id").asText("")));
+                    node.has("unreadable_inputs"), node.path("outputs_id").asText(""), node.path("inputs").asText("")));
         } catch (IOException | IllegalArgumentException e) {
             // A damaged manifest only means the stage must run again.
             return Optional.empty();

@@ -20,6 +20,14 @@ public interface PipelineListener {
     default void upstreamCameOutTheSame(StageId stage, java.util.Set<StageId> rerunUnchanged) {
     }
 
+    /**
+     * Called just before {@link #stageStarted} for a stage that runs because what it reads besides the folder changed,
+     * with the stage's words for it ({@link com.puffy.pipeline.core.Stage#whyInputsChanged}): monitoring's baselines
+     * lost (or gained) days of the cache's metric history.
+     */
+    default void runsBecause(StageId stage, String reason) {
+    }
+
     /** {@code result} is null for FAILED and CANCELLED. */
     default void stageFinished(StageId stage, StageOutcome outcome, StageResult result, Duration elapsed) {
     }

@@ -45,13 +45,28 @@ public final class MonitorStage implements Stage {
     }
 
     /**
-     * FRESHNESS depends on the as-of date, and baselines on which cache's history is used: choosing another cache
-     * file (in the app or with --cache) left monitoring "up to date" on the other file's history.
+     * FRESHNESS depends on the as-of date, and baselines on the cache's metric history: the rows of it a run would
+     * read ({@link HistoryInUse}), not the cache's path. By path, a deleted or replaced cache left monitoring "up to
+     * date" on days it no longer held, and the app and the command line with different default caches called each
+     * other's outputs out of date over the same history (docs/decisions/0818).
      */
     @Override
     public String inputFingerprint(RunSettings settings) {
-        return "as_of=" + asOf(settings) + "|history=" + (settings.cacheFile() == null ? "none"
-                : settings.cacheFile().toAbsolutePath().normalize());
+        return "as_of=" + asOf(settings) + "|history=" + HistoryInUse.fingerprint(settings);
+    }
+
+    @Override
+    public java.util.Optional<String> whyInputsChanged(RunSettings settings, String madeWith, String now) {
+        Map<String, String> before = HistoryInUse.fields(madeWith);
+        Map<String, String> after = HistoryInUse.fields(now);
+        List<String> reasons = new ArrayList<>();
+        if (before.containsKey("as_of") && !before.get("as_of").equals(after.get("as_of"))) {
+            reasons.add("Its alerts were checked as of " + before.get("as_of") + "; the as-of date is now "
+                    + after.get("as_of") + ".");
+        }
+        HistoryInUse.whyChanged(settings, before.getOrDefault("history", ""), after.getOrDefault("history", ""))
+                .ifPresent(reasons::add);
+        return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(" ", reasons));
     }
 
     /**

@@ -873,9 +873,13 @@ public final class MainViewModel {
                             StageManifest manifest = read.manifests().get(stage.id());
                             stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
                             if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
+                                String why = read.whyOutOfDate().get(stage.id());
                                 stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
                                         : read.madeByAnotherBuild().contains(stage.id())
                                         ? "Outputs made by another version of the app; last run "
+                                        // Monitoring's history in the cache changed: "the inputs or settings" sent
+                                        // the analyst to a folder and settings that had not changed.
+                                        : why != null ? why + " Last run "
                                         : "Outputs are older than the inputs or settings; last run ")
                                         + manifest.finishedAt() + ".");
                             }
@@ -909,7 +913,8 @@ public final class MainViewModel {
      */
     private record StatusReading(FolderPoll.Look seen, Map<StageId, StageStatus> statuses,
                                  Map<StageId, StageManifest> manifests, StageManifest quality, FolderChanges changes,
-                                 boolean lastRunByAnotherBuild, Set<StageId> madeByAnotherBuild, String emptiness) {
+                                 boolean lastRunByAnotherBuild, Set<StageId> madeByAnotherBuild, String emptiness,
+                                 Map<StageId, String> whyOutOfDate) {
     }
 
     private StatusReading readStatuses(RunSettings settings) {
@@ -920,7 +925,23 @@ public final class MainViewModel {
         StageManifest quality = manifests.get(StageId.QUALITY);
         return new StatusReading(seen, statuses, manifests, quality, changesSinceQuality(settings, statuses, quality),
                 lastRunByAnotherBuild(settings.outputDir()), madeByAnotherBuild(manifests),
-                nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality, folderAccess));
+                nothingToShow(settings.inputDir(), statuses.get(StageId.QUALITY), quality, folderAccess),
+                whyOutOfDate(settings, statuses));
+    }
+
+    /** The engine's words for the stale stages it can say more about than "something changed" (decision 0818). */
+    private Map<StageId, String> whyOutOfDate(RunSettings settings, Map<StageId, StageStatus> statuses) {
+        Map<StageId, String> why = new EnumMap<>(StageId.class);
+        statuses.forEach((id, status) -> {
+            if (status == StageStatus.STALE) {
+                try {
+                    pipeline.whyOutOfDate(settings, id).ifPresent(reason -> why.put(id, reason));
+                } catch (RuntimeException e) {
+                    LOG.warn("Cannot say why {} is out of date", id, e);
+                }
+            }
+        });
+        return why;
     }
 
     /**
@@ -1117,6 +1138,8 @@ public final class MainViewModel {
                         }
                         stage.showStatus(toState(status));
                         stage.messageProperty().set(status == StageStatus.FRESH ? "Up to date."
+                                : read.whyOutOfDate().containsKey(stage.id())
+                                ? read.whyOutOfDate().get(stage.id()) + " Run again to bring its outputs up to date."
                                 : read.madeByAnotherBuild().contains(stage.id())
                                 ? "Outputs made by another version of the app; run again to bring them up to date."
                                 // The line above names the files: "the folder or the settings" sent users to the

@@ -3,6 +3,7 @@ package com.puffy.pipeline.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.puffy.pipeline.cache.StudioCache;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.StageResult;
 import java.nio.file.Files;
@@ -174,17 +175,60 @@ class MonitorStageTest {
         assertThat(new MonitorStage().inputFingerprint(f.settings())).isNotEqualTo(first);
     }
 
+    /**
+     * Decision 0818: what the fingerprint holds of the cache is the history the baselines read (the stored days within
+     * baseline_days before the folder's first day), not the cache's path. Its path made a deleted cache "up to date" and
+     * two HOMEs' caches over the same history out of date for each other.
+     */
     @Test
-    void theCacheFileWhoseHistoryFeedsTheBaselinesIsPartOfTheInputFingerprint() throws Exception {
+    void theHistoryTheBaselinesReadNotTheCachesPathIsPartOfTheInputFingerprint() throws Exception {
+        f.writeInputs();
         f.cacheFile = f.root.resolve("a.sqlite");
         String a = new MonitorStage().inputFingerprint(f.settings());
         f.cacheFile = f.root.resolve("b.sqlite");
-        String b = new MonitorStage().inputFingerprint(f.settings());
+        assertThat(new MonitorStage().inputFingerprint(f.settings())).as("no history in either").isEqualTo(a);
+        assertThat(f.root.resolve("b.sqlite")).as("not created by the fingerprint").doesNotExist();
         f.cacheFile = null;
-        String none = new MonitorStage().inputFingerprint(f.settings());
-        assertThat(java.util.Set.of(a, b, none)).hasSize(3);
-        f.cacheFile = f.root.resolve("a.sqlite");
-        assertThat(new MonitorStage().inputFingerprint(f.settings())).isEqualTo(a);
+        assertThat(new MonitorStage().inputFingerprint(f.settings())).as("without a cache").isNotEqualTo(a);
+
+        String key = f.input.toRealPath().toString();
+        Path cache = f.root.resolve("a.sqlite");
+        try (StudioCache c = StudioCache.open(cache)) {
+            c.storeDailyMetrics(key, D1.minusDays(30), Map.of("events", 3000.0));
+        }
+        f.cacheFile = cache;
+        assertThat(new MonitorStage().inputFingerprint(f.settings())).as("a day no baseline reaches").isEqualTo(a);
+        try (StudioCache c = StudioCache.open(cache)) {
+            c.storeDailyMetrics(key, D1.minusDays(3), Map.of("events", 3000.0));
+            c.storeDailyMetrics(key, D1.plusDays(2), Map.of("events", 1.0));
+        }
+        String withHistory = new MonitorStage().inputFingerprint(f.settings());
+        assertThat(withHistory).isNotEqualTo(a).contains("history=days:1:" + D1.minusDays(3));
+        f.cacheFile = Files.copy(cache, f.root.resolve("copy.sqlite"));
+        assertThat(new MonitorStage().inputFingerprint(f.settings())).as("the same rows elsewhere")
+                .isEqualTo(withHistory);
+        try (StudioCache c = StudioCache.open(cache)) {
+            c.storeDailyMetrics(key, D1.minusDays(3), Map.of("events", 3001.0));
+        }
+        f.cacheFile = cache;
+        assertThat(new MonitorStage().inputFingerprint(f.settings())).as("another value").isNotEqualTo(withHistory);
+    }
+
+    /** History kept under a link's path, which a run moves under the real path first, counts as what it reads. */
+    @Test
+    void historyUnderTheFoldersOlderKeyCountsAsTheRunWouldAdoptIt() throws Exception {
+        f.writeInputs();
+        Path link = Files.createSymbolicLink(dir.resolve("events-link"), f.input);
+        Path cache = f.root.resolve("a.sqlite");
+        try (StudioCache c = StudioCache.open(cache)) {
+            c.storeDailyMetrics(link.toAbsolutePath().normalize().toString(), D1.minusDays(2), Map.of("events", 9.0));
+        }
+        f.cacheFile = cache;
+        f.inputGivenAs = link;
+        String beforeTheRun = new MonitorStage().inputFingerprint(f.settings());
+        assertThat(beforeTheRun).contains("history=days:1:");
+        f.run();
+        assertThat(new MonitorStage().inputFingerprint(f.settings())).isEqualTo(beforeTheRun);
     }
 
     // ---- MISSING_PARTITION ----------------------------------------------------------------------------------

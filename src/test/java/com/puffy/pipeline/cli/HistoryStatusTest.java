@@ -1,0 +1,247 @@
+package com.puffy.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.puffy.pipeline.StudioEngine;
+import com.puffy.pipeline.cache.StudioCache;
+import com.puffy.pipeline.config.ConfigLoader;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.Pipeline;
+import com.puffy.pipeline.engine.PipelineListener;
+import com.puffy.pipeline.engine.PipelineReport;
+import com.puffy.pipeline.engine.StageOutcome;
+import com.puffy.pipeline.engine.StageStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Monitoring's status follows the metric history it would read from the cache, not the cache's path
+ * (docs/decisions/0818): a deleted, replaced or other cache without the days its baselines used makes it out of date,
+ * said in words; the same history under another path (the app's and the command line's default caches under two
+ * HOMEs) leaves it up to date; and the status check never creates, writes or waits on the file.
+ */
+class HistoryStatusTest {
+    private static final LocalDate DAY = LocalDate.of(2025, 2, 23);
+
+    @TempDir
+    Path dir;
+
+    private final Pipeline pipeline = StudioEngine.standardPipeline();
+
+    private Path input() throws Exception {
+        Path input = dir.resolve("events");
+        if (!Files.isDirectory(input)) {
+            Files.createDirectories(input);
+            Files.writeString(input.resolve("events_20250223.csv"), """
+                    client_id,page_url,referrer,timestamp,event_name,event_data,user_agent
+                    1740268806-eZQEpM832bnh,https://puffy.com/,,2025-02-23T10:00:00.000Z,page_viewed,,Mozilla/5.0
+                    """);
+        }
+        return input;
+    }
+
+    /** A cache holding 7 days of 1,000 events before the folder's only day (of 1 event): a VOLUME_ANOMALY with it. */
+    private Path cacheWithAWeekBefore(String name, double events) throws Exception {
+        Path cacheFile = dir.resolve(name);
+        try (StudioCache cache = StudioCache.open(cacheFile)) {
+            for (int back = 1; back <= 7; back++) {
+                cache.storeDailyMetrics(input().toRealPath().toString(), DAY.minusDays(back),
+                        Map.of("events", events, "sessions", events));
+            }
+        }
+        return cacheFile;
+    }
+
+    private RunSettings settings(Path cacheFile) throws Exception {
+        return new RunSettings(input(), dir.resolve("out"), ConfigLoader.defaults(), null, DAY.plusDays(1), false,
+                cacheFile);
+    }
+
+    private PipelineReport runAll(RunSettings settings, PipelineListener listener) {
+        return pipeline.run(settings, EnumSet.allOf(StageId.class), false, listener, Cancellation.none());
+    }
+
+    private Map<StageId, StageStatus> statuses(RunSettings settings) {
+        Map<StageId, StageStatus> statuses = new EnumMap<>(StageId.class);
+        for (StageId id : StageId.values()) {
+            statuses.put(id, pipeline.status(settings, id));
+        }
+        return statuses;
+    }
+
+    private static Map<StageId, StageOutcome> outcomes(PipelineReport report) {
+        Map<StageId, StageOutcome> outcomes = new EnumMap<>(StageId.class);
+        report.stages().forEach(run -> outcomes.put(run.stage(), run.outcome()));
+        return outcomes;
+    }
+
+    private String alerts(RunSettings settings) throws Exception {
+        return Files.readString(settings.outputDir().resolve("monitoring/alerts.csv"));
+    }
+
+    private List<String> filesBeside(Path cacheFile) throws Exception {
+        try (Stream<Path> files = Files.list(cacheFile.getParent())) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(cacheFile.getFileName()
+                    .toString())).sorted().toList();
+        }
+    }
+
+    @Test
+    void aDeletedCacheLeavesMonitoringOutOfDateSaysWhyAndIsNotCreatedByTheCheck() throws Exception {
+        Path cacheFile = cacheWithAWeekBefore("cache.sqlite", 1000);
+        RunSettings settings = settings(cacheFile);
+        runAll(settings, PipelineListener.NONE);
+        assertThat(alerts(settings)).contains("VOLUME_ANOMALY");
+        assertThat(statuses(settings)).containsOnly(Map.entry(StageId.QUALITY, StageStatus.FRESH),
+                Map.entry(StageId.TRANSFORM, StageStatus.FRESH), Map.entry(StageId.MONITOR, StageStatus.FRESH),
+                Map.entry(StageId.ANALYSIS, StageStatus.FRESH));
+
+        for (String file : filesBeside(cacheFile)) {
+            Path path = dir.resolve(file);
+            if (Files.isDirectory(path)) {
+                continue;
+            }
+            Files.delete(path);
+        }
+        Map<StageId, StageStatus> afterDelete = statuses(settings);
+
+        assertThat(afterDelete).containsEntry(StageId.QUALITY, StageStatus.FRESH)
+                .containsEntry(StageId.TRANSFORM, StageStatus.FRESH).containsEntry(StageId.MONITOR, StageStatus.STALE)
+                .containsEntry(StageId.ANALYSIS, StageStatus.STALE);
+        assertThat(filesBeside(cacheFile)).as("the status check made no file").doesNotContain("cache.sqlite",
+                "cache.sqlite-wal", "cache.sqlite-shm");
+        String why = "Its baselines used 7 earlier days (2025-02-16 to 2025-02-22) from the cache's metric history, "
+                + "and the cache file " + cacheFile.toAbsolutePath() + " is not there: its alerts are not those a "
+                + "run gives now, with only the folder's own days for baselines.";
+        assertThat(pipeline.whyOutOfDate(settings, StageId.MONITOR)).contains(why);
+        assertThat(pipeline.whyOutOfDate(settings, StageId.ANALYSIS))
+                .contains("Monitoring, whose outputs it reads, is out of date. " + why);
+        assertThat(pipeline.whyOutOfDate(settings, StageId.QUALITY)).isEmpty();
+
+        List<String> told = new ArrayList<>();
+        PipelineReport rerun = runAll(settings, new PipelineListener() {
+            @Override
+            public void runsBecause(StageId stage, String reason) {
+                told.add(stage.cliName() + ": " + reason);
+            }
+        });
+        assertThat(outcomes(rerun)).containsEntry(StageId.QUALITY, StageOutcome.UP_TO_DATE)
+                .containsEntry(StageId.MONITOR, StageOutcome.RAN).containsEntry(StageId.ANALYSIS, StageOutcome.RAN);
+        assertThat(told).containsExactly("monitor: " + why);
+        assertThat(alerts(settings)).as("what a run now gives").doesNotContain("VOLUME_ANOMALY");
+        assertThat(statuses(settings)).doesNotContainValue(StageStatus.STALE);
+    }
+
+    @Test
+    void aReplacedCacheOrAnotherCacheFileWithoutThoseDaysLeavesMonitoringOutOfDate() throws Exception {
+        Path cacheFile = cacheWithAWeekBefore("cache.sqlite", 1000);
+        RunSettings settings = settings(cacheFile);
+        runAll(settings, PipelineListener.NONE);
+
+        Path other = dir.resolve("other.sqlite");
+        StudioCache.open(other).close();
+        assertThat(pipeline.status(settings.withCacheFile(other), StageId.MONITOR)).isEqualTo(StageStatus.STALE);
+        assertThat(pipeline.whyOutOfDate(settings.withCacheFile(other), StageId.MONITOR).orElseThrow())
+                .contains("and the cache file " + other.toAbsolutePath() + " no longer holds them");
+
+        Files.delete(cacheFile);
+        Files.move(cacheWithAWeekBefore("replacement.sqlite", 1002), cacheFile);
+        assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.STALE);
+        assertThat(pipeline.whyOutOfDate(settings, StageId.MONITOR).orElseThrow())
+                .endsWith("the cache file " + cacheFile.toAbsolutePath() + " now holds other values for them "
+                        + "(replaced, or another cache file).");
+    }
+
+    /**
+     * The app and the command line under two HOMEs use two default caches; over the same history (none before the
+     * folder's first day, or a copy) one's outputs are up to date for the other, as a rerun would come out the same.
+     */
+    @Test
+    void theSameHistoryUnderAnotherPathLeavesEveryStageUpToDate() throws Exception {
+        Path appHome = Files.createDirectories(dir.resolve("app-home/.local/share/EventPipelineStudio"));
+        Path cliHome = Files.createDirectories(dir.resolve("cli-home/.local/share/EventPipelineStudio"));
+        RunSettings app = settings(appHome.resolve("cache.sqlite"));
+        RunSettings commandLine = settings(cliHome.resolve("cache.sqlite"));
+        runAll(app, PipelineListener.NONE);
+        assertThat(statuses(commandLine)).containsOnly(Map.entry(StageId.QUALITY, StageStatus.FRESH),
+                Map.entry(StageId.TRANSFORM, StageStatus.FRESH), Map.entry(StageId.MONITOR, StageStatus.FRESH),
+                Map.entry(StageId.ANALYSIS, StageStatus.FRESH));
+        assertThat(Files.exists(cliHome.resolve("cache.sqlite"))).isFalse();
+        assertThat(outcomes(runAll(commandLine, PipelineListener.NONE))).doesNotContainValue(StageOutcome.RAN);
+        assertThat(statuses(app)).doesNotContainValue(StageStatus.STALE);
+
+        Path withWeek = cacheWithAWeekBefore("week.sqlite", 1000);
+        runAll(settings(withWeek), PipelineListener.NONE);
+        Path copy = Files.copy(withWeek, dir.resolve("copy-of-week.sqlite"));
+        assertThat(statuses(settings(copy))).doesNotContainValue(StageStatus.STALE);
+    }
+
+    @Test
+    void aLockedOrDamagedCacheNeitherFailsNorDelaysTheCheckAndIsLeftAsItIs() throws Exception {
+        Path cacheFile = cacheWithAWeekBefore("cache.sqlite", 1000);
+        RunSettings settings = settings(cacheFile);
+        runAll(settings, PipelineListener.NONE);
+
+        Connection holder = DriverManager.getConnection("jdbc:sqlite:" + cacheFile);
+        Statement lock = holder.createStatement();
+        lock.execute("PRAGMA locking_mode=EXCLUSIVE");
+        lock.execute("BEGIN EXCLUSIVE");
+        long started = System.nanoTime();
+        try {
+            assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.FRESH);
+        } finally {
+            lock.execute("ROLLBACK");
+            holder.close();
+        }
+        assertThat((System.nanoTime() - started) / 1_000_000).as("no wait on the lock (busy timeout 10 s)")
+                .isLessThan(3_000);
+
+        byte[] damaged = ("\0\1not a database" + "x".repeat(5000)).getBytes();
+        Files.write(cacheFile, damaged);
+        Files.setLastModifiedTime(cacheFile, FileTime.fromMillis(1_000_000_000_000L));
+        List<String> before = filesBeside(cacheFile);
+
+        assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.STALE);
+        assertThat(pipeline.whyOutOfDate(settings, StageId.MONITOR).orElseThrow())
+                .contains("and the cache file " + cacheFile.toAbsolutePath() + " is not a database: its alerts");
+        assertThat(Files.readAllBytes(cacheFile)).isEqualTo(damaged);
+        assertThat(Files.getLastModifiedTime(cacheFile)).isEqualTo(FileTime.fromMillis(1_000_000_000_000L));
+        assertThat(filesBeside(cacheFile)).as("nothing moved aside or made beside it").isEqualTo(before);
+    }
+
+    /** The command line says why Monitoring runs again, on stderr where a scheduled job's log keeps it. */
+    @Test
+    void theCommandLineSaysWhyMonitoringRunsAgain() throws Exception {
+        Path cacheFile = cacheWithAWeekBefore("cache.sqlite", 1000);
+        String[] args = {"run", "--input", input().toString(), "--output", dir.resolve("out").toString(), "--cache",
+                cacheFile.toString(), "--as-of", DAY.plusDays(1).toString()};
+        EventPipeCli.execute(pipeline, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true), args);
+        Files.delete(cacheFile);
+        StringWriter err = new StringWriter();
+
+        EventPipeCli.execute(pipeline, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
+
+        assertThat(err.toString()).contains("Monitoring: out of date, runs again. Its baselines used 7 earlier days "
+                + "(2025-02-16 to 2025-02-22) from the cache's metric history, and the cache file "
+                + cacheFile.toAbsolutePath() + " is not there")
+                .contains("Quality: up to date").contains("Monitoring: done in");
+    }
+}
