@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * ISO-8601 timestamps, always read as UTC whatever the machine's zone. The export's own form
@@ -16,8 +17,8 @@ import java.time.format.DateTimeParseException;
  */
 final class Timestamps {
     static final long INVALID = Long.MIN_VALUE;
-    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Timestamps() {
     }
