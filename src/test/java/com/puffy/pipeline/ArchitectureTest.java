@@ -70,4 +70,38 @@ class ArchitectureTest {
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .because("only the faces talk to the user (DESIGN.md §1)");
+
+    /**
+     * Text is cased and numbers and dates are written the same on every machine: the JVM's default locale turned
+     * "MISSING" into "mıssıng" on a Turkish machine, "1,234.5" into "1.234,5" on a German one, and Arabic or Hindi
+     * digits in, and its calendar put a Thai machine in the year 2568 (decision 0817). Callers name the locale
+     * ({@code Locale.ROOT} for words and machine text, {@code Locale.US} for what the app and the report show).
+     */
+    @ArchTest
+    static final ArchRule nothingLeansOnTheDefaultLocale = noClasses()
+            .should().callMethod(String.class, "toLowerCase")
+            .orShould().callMethod(String.class, "toUpperCase")
+            .orShould().callMethod(String.class, "format", String.class, Object[].class)
+            .orShould().callMethod(String.class, "formatted", Object[].class)
+            .orShould().callMethod(java.text.NumberFormat.class, "getInstance")
+            .orShould().callMethod(java.text.NumberFormat.class, "getNumberInstance")
+            .orShould().callMethod(java.text.NumberFormat.class, "getIntegerInstance")
+            .orShould().callMethod(java.text.NumberFormat.class, "getPercentInstance")
+            .orShould().callMethod(java.text.NumberFormat.class, "getCurrencyInstance")
+            .orShould().callConstructor(java.text.DecimalFormat.class)
+            .orShould().callConstructor(java.text.DecimalFormat.class, String.class)
+            .orShould().callConstructor(java.text.SimpleDateFormat.class)
+            .orShould().callConstructor(java.text.SimpleDateFormat.class, String.class)
+            .orShould().callMethod(java.util.Calendar.class, "getInstance")
+            .orShould().callMethod(java.util.Calendar.class, "getInstance", java.util.TimeZone.class)
+            .orShould().callMethod(java.time.LocalDate.class, "now")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+            .orShould().callMethod(java.time.format.DateTimeFormatter.class, "ofPattern", String.class)
+            .orShould().callConstructor(java.util.Formatter.class)
+            .orShould().callMethod(java.io.PrintWriter.class, "printf", String.class, Object[].class)
+            .orShould().callMethod(java.io.PrintWriter.class, "format", String.class, Object[].class)
+            .orShould().callMethod(java.io.PrintStream.class, "printf", String.class, Object[].class)
+            .orShould().callMethod(java.io.PrintStream.class, "format", String.class, Object[].class)
+            .because("outputs must be byte-identical and the app's texts alike on any machine (decision 0817)");
 }

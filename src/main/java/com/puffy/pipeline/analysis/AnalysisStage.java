@@ -14,6 +14,7 @@ import com.puffy.pipeline.io.AtomicFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,7 +98,7 @@ public final class AnalysisStage implements Stage {
             List<ChannelModel> rows = r.channelRevenue(model);
             // A channel "on top" with $0 (0%) is a tie of nothing, not a finding.
             if (!rows.isEmpty() && rows.get(0).revenue() > 0) {
-                tops.add(Fmt.model(model).toLowerCase() + ": " + rows.get(0).channel() + " ("
+                tops.add(Fmt.model(model).toLowerCase(Locale.ROOT) + ": " + rows.get(0).channel() + " ("
                         + Fmt.percent(rows.get(0).share()) + ")");
             }
         }

@@ -411,8 +411,36 @@ final class Charts {
     }
 
     private static Day day(String isoDate) {
-        LocalDate date = LocalDate.parse(isoDate);
-        return new Day(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), UTC, Locale.US);
+        return new UtcDay(LocalDate.parse(isoDate));
+    }
+
+    /**
+     * A day whose first and last millisecond are those of its UTC date, whatever calendar asks for them. The
+     * collection that places a series' days on the axis asks with a calendar of the machine's default locale: under
+     * th_TH a Buddhist one read 2025 as the Buddhist era's (Gregorian 1482), under ja_JP_JP an imperial one as an
+     * era's year, so the bars stood on dates none of the axis' day labels fell among and the report's daily charts
+     * had no dates at all (decision 0817).
+     */
+    static final class UtcDay extends Day {
+        private static final long serialVersionUID = 1L;
+
+        UtcDay(LocalDate date) {
+            super(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), UTC, Locale.US);
+        }
+
+        @Override
+        public long getFirstMillisecond(java.util.Calendar calendar) {
+            return utcDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+
+        @Override
+        public long getLastMillisecond(java.util.Calendar calendar) {
+            return utcDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+        }
+
+        private LocalDate utcDate() {
+            return LocalDate.of(getYear(), getMonth(), getDayOfMonth());
+        }
     }
 
     private static DateAxis dateAxis(List<DailyTrend> days) {

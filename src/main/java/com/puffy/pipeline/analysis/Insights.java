@@ -15,6 +15,7 @@ import com.puffy.pipeline.core.Words;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Short generated sentences stating what the numbers say, one or two per report section. */
@@ -148,11 +149,11 @@ final class Insights {
         FunnelStep last = steps.get(steps.size() - 1);
         // Steps count sessions containing the event, so a step can hold more sessions than the one before it.
         if (worst.dropOffRate() > 0) {
-            say(FUNNEL, "The largest drop is from \u201c" + steps.get(index - 1).label().toLowerCase() + "\u201d to \u201c"
-                + worst.label().toLowerCase() + "\u201d: " + Fmt.rate(worst.dropOffRate())
-                + " of sessions do not go on.");
+            say(FUNNEL, "The largest drop is from \u201c" + steps.get(index - 1).label().toLowerCase(Locale.ROOT)
+                + "\u201d to \u201c" + worst.label().toLowerCase(Locale.ROOT) + "\u201d: "
+                + Fmt.rate(worst.dropOffRate()) + " of sessions do not go on.");
         }
-        say(FUNNEL, Fmt.rate(last.rateFromStart()) + " of sessions reach \u201c" + last.label().toLowerCase()
+        say(FUNNEL, Fmt.rate(last.rateFromStart()) + " of sessions reach \u201c" + last.label().toLowerCase(Locale.ROOT)
                 + "\u201d.");
     }
 
@@ -199,14 +200,14 @@ final class Insights {
             Segment worst = devices.stream().min(Comparator.comparing(Segment::cvr)).orElseThrow();
             if (worst.cvr() > 0 && best.cvr() / worst.cvr() >= 1.15) {
                 say(SEGMENTS, best.segment() + " sessions convert at " + Fmt.rate(best.cvr()) + ", "
-                        + Fmt.number(best.cvr() / worst.cvr(), 1) + "\u00d7 " + worst.segment().toLowerCase() + " ("
-                        + Fmt.rate(worst.cvr()) + ").");
+                        + Fmt.number(best.cvr() / worst.cvr(), 1) + "\u00d7 " + worst.segment().toLowerCase(Locale.ROOT)
+                        + " (" + Fmt.rate(worst.cvr()) + ").");
             } else if (worst.cvr() > 0) {
-                say(SEGMENTS, best.segment() + " and " + worst.segment().toLowerCase() + " sessions convert alike ("
-                        + Fmt.rate(best.cvr()) + " and " + Fmt.rate(worst.cvr()) + ").");
+                say(SEGMENTS, best.segment() + " and " + worst.segment().toLowerCase(Locale.ROOT)
+                        + " sessions convert alike (" + Fmt.rate(best.cvr()) + " and " + Fmt.rate(worst.cvr()) + ").");
             } else if (best.cvr() > 0) {
                 say(SEGMENTS, best.segment() + " sessions convert at " + Fmt.rate(best.cvr()) + "; "
-                        + worst.segment().toLowerCase() + " sessions did not convert.");
+                        + worst.segment().toLowerCase(Locale.ROOT) + " sessions did not convert.");
             } else {
                 // The first sentence here is the caption of the app's device chart: without one about devices, the
                 // chart of three 0% bars was captioned with the new and returning visitors' sentence.

@@ -26,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -78,7 +79,8 @@ public final class StudioCache implements AutoCloseable {
     /** Long enough to wait out another run's short write transactions, short enough not to hang a run. */
     static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'",
+            Locale.ROOT);
 
     private final Connection connection;
     private final Path file;
@@ -339,7 +341,7 @@ public final class StudioCache implements AutoCloseable {
     }
 
     private static final java.time.format.DateTimeFormatter USED_AT = java.time.format.DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     /** Fixed width, so that text order is time order (Instant.toString drops a zero fraction). */
     private static String usedAt() {

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
@@ -329,7 +330,7 @@ final class CachedResults implements AutoCloseable {
     }
 
     private static String newStreamsName(InputFile input) {
-        return pathPrefix(input) + "-" + String.format("%016x", RANDOM.nextLong());
+        return pathPrefix(input) + "-" + String.format(Locale.ROOT, "%016x", RANDOM.nextLong());
     }
 
     private static String pathPrefix(InputFile input) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * ISO-8601 timestamps, always read as UTC whatever the machine's zone. The export's own form
@@ -21,8 +22,8 @@ final class Timestamps {
      * "0000-01-01T00:30:00+01:00" lands in it) came out "0002-12-31T23:30:00.000Z" and transform placed the event
      * two thousand years later, after the client's other events (decision 0816).
      */
-    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Timestamps() {
     }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -1678,7 +1679,8 @@ public final class MainViewModel {
     }
 
     private String now() {
-        return LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(DateTimeFormatter.ofPattern("HH:mm"));
+        return LocalTime.now(clock.withZone(ZoneId.systemDefault()))
+                .format(DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT));
     }
 
     private static String describe(Set<StageId> ids) {

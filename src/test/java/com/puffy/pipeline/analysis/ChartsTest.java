@@ -3,6 +3,7 @@ package com.puffy.pipeline.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.puffy.pipeline.ElsewhereDefaults;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +92,29 @@ class ChartsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theDailyChartsDrawAlikeOnAnyMachineThaiBuddhistAndJapaneseImperialCalendarsToo() throws Exception {
+        // Under th_TH and ja_JP_JP the report's daily charts had no date labels at all.
+        List<AnalysisResult.DailyTrend> days = daysFrom(LocalDate.of(2025, 2, 23), 14);
+        List<String> here = dailyCharts(days);
+        assertThat(dateLabels(here.get(0), 2025)).as("the premise: labels here").isNotEmpty();
+        for (ElsewhereDefaults.Machine machine : ElsewhereDefaults.MACHINES) {
+            List<String> there = ElsewhereDefaults.on(machine, () -> dailyCharts(days));
+            for (int i = 0; i < here.size(); i++) {
+                assertThat(dateLabels(there.get(i), 2025)).as("chart %d's dates on %s", i, machine)
+                        .isEqualTo(dateLabels(here.get(i), 2025));
+                assertThat(there.get(i)).as("chart %d on %s", i, machine).isEqualTo(here.get(i));
+            }
+        }
+    }
+
+    private static List<String> dailyCharts(List<AnalysisResult.DailyTrend> days) {
+        Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
+        Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
+        Charts.Drawing rate = Charts.dailyLine(days, true, "c");
+        return List.of(revenue.wide(), revenue.narrow(), sessions.wide(), sessions.narrow(), rate.wide(), rate.narrow());
     }
 
     @Test

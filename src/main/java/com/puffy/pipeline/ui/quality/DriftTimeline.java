@@ -115,7 +115,7 @@ public final class DriftTimeline {
                 String detail = plain(dDetail >= 0 ? row[dDetail] : "");
                 int start = files.indexOf(row[dFile]);
                 String line = when(row[dFile], start < 0 ? "" : dates.get(start), span) + ": "
-                        + (detail.isBlank() ? change.toLowerCase() + " " + column : detail);
+                        + (detail.isBlank() ? change.toLowerCase(Locale.ROOT) + " " + column : detail);
                 summary.add(line);
                 beginsAt.putIfAbsent(line, start < 0 ? Integer.MAX_VALUE : start);
                 if (start < 0) {

@@ -16,6 +16,7 @@ import com.puffy.pipeline.ui.table.DataTableView;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -504,7 +505,7 @@ public final class TransformScreen implements Screen {
     /** How to build {@code dataset}, or why the last run left it unbuilt. */
     private String missingHint(Dataset dataset) {
         return main.noOutputsHint(StageId.TRANSFORM,
-                "Run the Transform stage to build " + dataset.title().toLowerCase() + ".");
+                "Run the Transform stage to build " + dataset.title().toLowerCase(Locale.ROOT) + ".");
     }
 
     @Override
