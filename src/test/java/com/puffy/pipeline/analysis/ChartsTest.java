@@ -94,6 +94,40 @@ class ChartsTest {
     }
 
     @Test
+    void chartsOfSeveralMonthsNameTheFirstDaysOfMonthsNotTheirMiddles() {
+        // 120 days from Jan 10: the sessions and conversion charts read "Jan 16, Feb 14, Mar 16, Apr 15", JFreeChart's
+        // month ticks in the middle of each month, named by whichever day that was.
+        int monthCharts = 0;
+        for (LocalDate first : List.of(LocalDate.of(2025, 1, 10), LocalDate.of(2024, 11, 20))) {
+            for (int count : new int[] {120, 200, 400}) {
+                List<AnalysisResult.DailyTrend> days = daysFrom(first, count);
+                LocalDate last = first.plusDays(count - 1);
+                Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
+                Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
+                for (String svg : List.of(revenue.wide(), revenue.narrow(), sessions.wide(), sessions.narrow())) {
+                    List<LocalDate> labels = dateLabels(svg, first.getYear());
+                    String what = count + " days from " + first + ": " + labels;
+                    assertThat(labels).as(what).hasSizeGreaterThanOrEqualTo(2)
+                            .allMatch(d -> !d.isBefore(first) && !d.isAfter(last));
+                    long step = java.time.temporal.ChronoUnit.DAYS.between(labels.get(0), labels.get(1));
+                    if (step < 28) {
+                        assertThat(labels.get(0)).as(what).isEqualTo(first);
+                        continue;
+                    }
+                    monthCharts++;
+                    assertThat(labels).as(what).allMatch(d -> d.getDayOfMonth() == 1);
+                    long months = java.time.temporal.ChronoUnit.MONTHS.between(labels.get(0), labels.get(1));
+                    assertThat(labels.get(0)).as(what).isEqualTo(Ticks.monthStarts(first, last, (int) months).get(0));
+                    for (int i = 1; i < labels.size(); i++) {
+                        assertThat(labels.get(i)).as(what).isEqualTo(labels.get(i - 1).plusMonths(months));
+                    }
+                }
+            }
+        }
+        assertThat(monthCharts).as("charts ticked by months").isGreaterThan(0);
+    }
+
+    @Test
     void aDaysDotOnTheDailyLinesStandsUnderItsDateLabel() {
         // The first dot stood 15 px left of "Feb 23", halfway between it and the day before: the points sat at the
         // start of their day and the labels in its middle.
