@@ -58,6 +58,13 @@ class ChartsTest {
         return dates;
     }
 
+    /** The SVGs of the charts drawn on a date axis: revenue bars and the sessions line, wide and narrow. */
+    private static List<String> dailyAxes(List<AnalysisResult.DailyTrend> days) {
+        Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
+        Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
+        return List.of(revenue.wide(), revenue.narrow(), sessions.wide(), sessions.narrow());
+    }
+
     private static List<AnalysisResult.DailyTrend> daysFrom(LocalDate first, int count) {
         List<AnalysisResult.DailyTrend> days = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -76,9 +83,7 @@ class ChartsTest {
             for (int count : new int[] {5, 14, 30, 45}) {
                 List<AnalysisResult.DailyTrend> days = daysFrom(first, count);
                 LocalDate last = first.plusDays(count - 1);
-                Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
-                Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
-                for (String svg : List.of(revenue.wide(), revenue.narrow(), sessions.wide(), sessions.narrow())) {
+                for (String svg : dailyAxes(days)) {
                     List<LocalDate> labels = dateLabels(svg, first.getYear());
                     String what = count + " days from " + first + ": " + labels;
                     assertThat(labels).as(what).isNotEmpty().first().isEqualTo(first);
@@ -102,9 +107,7 @@ class ChartsTest {
             for (int count : new int[] {120, 200, 400}) {
                 List<AnalysisResult.DailyTrend> days = daysFrom(first, count);
                 LocalDate last = first.plusDays(count - 1);
-                Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
-                Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
-                for (String svg : List.of(revenue.wide(), revenue.narrow(), sessions.wide(), sessions.narrow())) {
+                for (String svg : dailyAxes(days)) {
                     List<LocalDate> labels = dateLabels(svg, first.getYear());
                     String what = count + " days from " + first + ": " + labels;
                     assertThat(labels).as(what).hasSizeGreaterThanOrEqualTo(2)
