@@ -60,7 +60,9 @@ public record AnalysisResult(
                            int eventFiles, long rowsRead, long rowsValid, long rowsQuarantined, long rowsDuplicate) {
         /**
          * "10 days", or "10 days, 9 with data" when a day in the period has no event rows: with a day's file deleted
-         * or missing, the report said "over 10 days" while the app's Analysis screen said "9 days with data".
+         * or missing, the report said "over 10 days" while the app's Analysis screen said "9 days with data". The
+         * report's header, its sentences and the app's period line all say it from here: the app said "14 days with
+         * data" beside the report's "14 days" for one period (decision 0815).
          */
         public String periodWords() {
             String period = com.puffy.pipeline.core.Words.count(periodDays, "day", "days");

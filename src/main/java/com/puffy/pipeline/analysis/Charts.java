@@ -507,9 +507,40 @@ final class Charts {
         public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
                                  java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
             List<org.jfree.chart.axis.Tick> ticks = super.refreshTicks(g2, state, dataArea, edge);
+            org.jfree.chart.axis.DateTickUnit unit = getTickUnit();
+            if (unit.getUnitType() == org.jfree.chart.axis.DateTickUnitType.MONTH
+                    || unit.getUnitType() == org.jfree.chart.axis.DateTickUnitType.YEAR) {
+                return monthStartTicks(ticks, unit);
+            }
             return ticks.stream().filter(t -> !(t instanceof org.jfree.chart.axis.DateTick d)
                     || d.getDate().getTime() >= firstMillisecond && d.getDate().getTime() <= lastMillisecond)
                     .collect(Collectors.toList());
+        }
+
+        /**
+         * Ticks of months on the first day of each (Feb 1, Mar 1, ...; every third or sixth month of the calendar for
+         * longer spans), in the middle of that day as a day's tick is. JFreeChart moves a month's tick to the middle
+         * of the month, whatever the date its count gives, and named it by that day: "Jan 16, Feb 14, Mar 16".
+         */
+        private List<org.jfree.chart.axis.Tick> monthStartTicks(List<org.jfree.chart.axis.Tick> placed,
+                                                                 org.jfree.chart.axis.DateTickUnit unit) {
+            int months = unit.getMultiple()
+                    * (unit.getUnitType() == org.jfree.chart.axis.DateTickUnitType.YEAR ? 12 : 1);
+            org.jfree.chart.axis.DateTick like = placed.stream()
+                    .filter(org.jfree.chart.axis.DateTick.class::isInstance)
+                    .map(org.jfree.chart.axis.DateTick.class::cast).findFirst().orElse(null);
+            TextAnchor anchor = like == null ? TextAnchor.TOP_CENTER : like.getTextAnchor();
+            TextAnchor rotation = like == null ? TextAnchor.TOP_CENTER : like.getRotationAnchor();
+            double angle = like == null ? 0 : like.getAngle();
+            LocalDate first = LocalDate.ofEpochDay(Math.floorDiv(firstMillisecond, DAY));
+            LocalDate last = LocalDate.ofEpochDay(Math.floorDiv(lastMillisecond, DAY));
+            List<org.jfree.chart.axis.Tick> ticks = new java.util.ArrayList<>();
+            for (LocalDate start : Ticks.monthStarts(first, last, months)) {
+                Date middle = new Date(start.toEpochDay() * DAY + DAY / 2);
+                ticks.add(new org.jfree.chart.axis.DateTick(middle, getDateFormatOverride().format(middle), anchor,
+                        rotation, angle));
+            }
+            return ticks;
         }
     }
 

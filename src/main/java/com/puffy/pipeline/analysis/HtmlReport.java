@@ -440,12 +440,17 @@ final class HtmlReport {
         section("segments", "Devices, browsers and visitors", Insights.SEGMENTS);
         List<Segment> devices = r.segments(AnalysisResult.DEVICE);
         List<Segment> types = r.segments(AnalysisResult.USER_TYPE);
-        if (devices.stream().anyMatch(s -> s.sessions() > 0)) {
+        ShownFigures.SegmentChart drawn = ShownFigures.segmentChart(devices);
+        if (drawn == ShownFigures.SegmentChart.DRAWN) {
             html.append("<div class=\"pair\"><div><h3>Conversion rate by device</h3>")
                     .append(shown(Charts.segmentCvr(devices, "chart-devices", "Conversion rate by device")))
                     .append("</div><div><h3>New versus returning visitors</h3>")
                     .append(shown(Charts.segmentCvr(types, "chart-visitors", "Conversion rate of new and returning visitors")))
                     .append("</div></div>");
+        } else if (drawn == ShownFigures.SegmentChart.NO_CONVERSION) {
+            // Bars of 0.0% on an axis of nothing: two empty frames under "No session converted on any device."
+            empty("No session converted, so there are no charts of conversion by device or visitor type: every rate "
+                    + "in the table below is " + Fmt.rate(0) + ".");
         } else {
             empty("No human sessions, so there are no charts of conversion by device or visitor type.");
         }

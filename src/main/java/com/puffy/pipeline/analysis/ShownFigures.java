@@ -120,6 +120,25 @@ public final class ShownFigures {
         return any < 0 ? new Fmt.PartOfColumn(Fmt.percentColumn(shares), NONE) : Fmt.percentColumnWithPart(shares, any);
     }
 
+    /** Whether the charts of conversion by device and by visitor type are drawn, or why not. */
+    public enum SegmentChart {
+        DRAWN,
+        /** Sessions, none converted: bars of 0.0% on an axis of nothing, an empty frame (decision 0815). */
+        NO_CONVERSION,
+        NO_SESSIONS
+    }
+
+    /**
+     * Whether the conversion rates of these segments (one dimension's, the device's) are drawn: not without sessions,
+     * nor when no session converted, every rate a measured 0.0% that the table says as well.
+     */
+    public static SegmentChart segmentChart(List<Segment> segments) {
+        if (segments.stream().noneMatch(s -> s.sessions() > 0)) {
+            return SegmentChart.NO_SESSIONS;
+        }
+        return segments.stream().anyMatch(s -> s.converted() > 0) ? SegmentChart.DRAWN : SegmentChart.NO_CONVERSION;
+    }
+
     /** Whether any channel has revenue under first or last click: without, the channel chart is not drawn. */
     public static boolean anyChannelCredited(AnalysisResult result) {
         return result.attributionShift().stream().anyMatch(s -> s.firstClickRevenue() != 0

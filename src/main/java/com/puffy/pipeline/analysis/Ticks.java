@@ -1,5 +1,9 @@
 package com.puffy.pipeline.analysis;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
 /** Round axis steps, shared by the report's charts and the app's, so both label an axis alike. */
 public final class Ticks {
     private Ticks() {
@@ -37,5 +41,25 @@ public final class Ticks {
             steps++;
         }
         return Math.max(1, steps) * step;
+    }
+
+    /**
+     * The first days of the months from {@code first} to {@code last}, every {@code monthsApart} months of the calendar
+     * (January, April, July and October for 3; January for 12): where an axis of several months names its days. Month
+     * ticks placed by JFreeChart stood in the middle of each month and named it by a day there ("Jan 16, Feb 14,
+     * Mar 16"), and the app's ticks of 28 days from the first day named Jan 10, Feb 7, Mar 7 (decision 0815).
+     */
+    public static List<LocalDate> monthStarts(LocalDate first, LocalDate last, int monthsApart) {
+        List<LocalDate> starts = new ArrayList<>();
+        LocalDate month = first.withDayOfMonth(1);
+        if (month.isBefore(first)) {
+            month = month.plusMonths(1);
+        }
+        for (; !month.isAfter(last); month = month.plusMonths(1)) {
+            if ((month.getYear() * 12L + month.getMonthValue() - 1) % monthsApart == 0) {
+                starts.add(month);
+            }
+        }
+        return starts;
     }
 }

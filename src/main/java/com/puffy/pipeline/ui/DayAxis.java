@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui;
 
+import com.puffy.pipeline.analysis.Ticks;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -8,8 +9,8 @@ import javafx.scene.chart.ValueAxis;
 
 /**
  * Days as epoch-day numbers, written as {@link Formats#shortDate} writes them ("Mar 9"): ticks on whole days only,
- * every 1, 2, 3, 7, 14 or 28 days, the fewest that leave each label its room, so the labels stay level rather than
- * turn on their side. Shared by Monitoring's metric chart and Analysis's daily charts, so both thin their days alike.
+ * every 1, 2, 3, 7 or 14 days from the first or on the first days of months, the fewest that leave each label its
+ * room, so the labels stay level rather than turn on their side. Shared by Monitoring's metric chart and Analysis's daily charts, so both thin their days alike.
  */
 public final class DayAxis extends ValueAxis<Number> {
     /** Clear space between two labels, so they read as two and not as one. */
@@ -115,7 +116,36 @@ public final class DayAxis extends ValueAxis<Number> {
             return ticks;
         }
         double room = alike != null && alike.getWidth() > 0 ? Math.min(length, alike.getWidth()) : length;
-        int step = step(last - first + 1, room, widestLabel());
+        ticks.addAll(tickDays(first, last, room, widestLabel()));
+        return ticks;
+    }
+
+    /**
+     * The days labelled on an axis from {@code first} to {@code last} (epoch days) this many pixels long: every
+     * {@link #step} days from the first day, or, where labels stand four weeks apart or more, the first days of the
+     * months, every 1, 3, 6 or 12 months of the calendar as the report's charts tick them (decision 0815). Counted from
+     * the first day, 120 days from Jan 10 read "Jan 10, Feb 7, Mar 7, Apr 4, May 2": days of no meaning of their own.
+     */
+    public static List<Long> tickDays(long first, long last, double length, double labelWidth) {
+        long days = last - first + 1;
+        int step = step(days, length, labelWidth);
+        if (step >= 28) {
+            double perDay = length / Math.max(1, days);
+            int months = 12;
+            for (int apart : new int[]{1, 3, 6}) {
+                // The shortest month is 28 days: labels a month apart stand at least that far apart.
+                if (apart * 28 * perDay >= labelWidth + LABEL_GAP) {
+                    months = apart;
+                    break;
+                }
+            }
+            List<Long> starts = Ticks.monthStarts(LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last), months)
+                    .stream().map(LocalDate::toEpochDay).toList();
+            if (starts.size() >= 2) {
+                return starts;
+            }
+        }
+        List<Long> ticks = new ArrayList<>();
         for (long day = first; day <= last; day += step) {
             ticks.add(day);
         }

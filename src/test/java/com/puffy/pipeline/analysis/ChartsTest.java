@@ -59,6 +59,13 @@ class ChartsTest {
         return dates;
     }
 
+    /** The SVGs of the charts drawn on a date axis: revenue bars and the sessions line, wide and narrow. */
+    private static List<String> dailyAxes(List<AnalysisResult.DailyTrend> days) {
+        Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
+        Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
+        return List.of(revenue.wide(), revenue.narrow(), sessions.wide(), sessions.narrow());
+    }
+
     private static List<AnalysisResult.DailyTrend> daysFrom(LocalDate first, int count) {
         List<AnalysisResult.DailyTrend> days = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -77,9 +84,7 @@ class ChartsTest {
             for (int count : new int[] {5, 14, 30, 45}) {
                 List<AnalysisResult.DailyTrend> days = daysFrom(first, count);
                 LocalDate last = first.plusDays(count - 1);
-                Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
-                Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
-                for (String svg : List.of(revenue.wide(), revenue.narrow(), sessions.wide(), sessions.narrow())) {
+                for (String svg : dailyAxes(days)) {
                     List<LocalDate> labels = dateLabels(svg, first.getYear());
                     String what = count + " days from " + first + ": " + labels;
                     assertThat(labels).as(what).isNotEmpty().first().isEqualTo(first);
@@ -115,6 +120,38 @@ class ChartsTest {
         Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
         Charts.Drawing rate = Charts.dailyLine(days, true, "c");
         return List.of(revenue.wide(), revenue.narrow(), sessions.wide(), sessions.narrow(), rate.wide(), rate.narrow());
+    }
+
+    @Test
+    void chartsOfSeveralMonthsNameTheFirstDaysOfMonthsNotTheirMiddles() {
+        // 120 days from Jan 10: the sessions and conversion charts read "Jan 16, Feb 14, Mar 16, Apr 15", JFreeChart's
+        // month ticks in the middle of each month, named by whichever day that was.
+        int monthCharts = 0;
+        for (LocalDate first : List.of(LocalDate.of(2025, 1, 10), LocalDate.of(2024, 11, 20))) {
+            for (int count : new int[] {120, 200, 400}) {
+                List<AnalysisResult.DailyTrend> days = daysFrom(first, count);
+                LocalDate last = first.plusDays(count - 1);
+                for (String svg : dailyAxes(days)) {
+                    List<LocalDate> labels = dateLabels(svg, first.getYear());
+                    String what = count + " days from " + first + ": " + labels;
+                    assertThat(labels).as(what).hasSizeGreaterThanOrEqualTo(2)
+                            .allMatch(d -> !d.isBefore(first) && !d.isAfter(last));
+                    long step = java.time.temporal.ChronoUnit.DAYS.between(labels.get(0), labels.get(1));
+                    if (step < 28) {
+                        assertThat(labels.get(0)).as(what).isEqualTo(first);
+                        continue;
+                    }
+                    monthCharts++;
+                    assertThat(labels).as(what).allMatch(d -> d.getDayOfMonth() == 1);
+                    long months = java.time.temporal.ChronoUnit.MONTHS.between(labels.get(0), labels.get(1));
+                    assertThat(labels.get(0)).as(what).isEqualTo(Ticks.monthStarts(first, last, (int) months).get(0));
+                    for (int i = 1; i < labels.size(); i++) {
+                        assertThat(labels.get(i)).as(what).isEqualTo(labels.get(i - 1).plusMonths(months));
+                    }
+                }
+            }
+        }
+        assertThat(monthCharts).as("charts ticked by months").isGreaterThan(0);
     }
 
     @Test

@@ -30,4 +30,18 @@ class ShownFiguresTest {
         assertThat(ShownFigures.period("2024-12-30", "2025-01-02")).isEqualTo("Dec 30, 2024 \u2013 Jan 2, 2025");
         assertThat(ShownFigures.period("", "")).isEqualTo("No data");
     }
+
+    @Test
+    void conversionBySegmentIsDrawnWhenASessionConvertedNotOverBarsOfNothing() {
+        Segment mobile = new Segment("device", "Mobile", 120, 0, 0, 0, 0, 0.8);
+        Segment desktop = new Segment("device", "Desktop", 30, 0, 0, 0, 0, 0.2);
+        assertThat(ShownFigures.segmentChart(java.util.List.of(mobile, desktop)))
+                .isEqualTo(ShownFigures.SegmentChart.NO_CONVERSION);
+        assertThat(ShownFigures.segmentChart(java.util.List.of(mobile,
+                new Segment("device", "Desktop", 30, 1, 1 / 30.0, 90, 3, 0.2))))
+                .isEqualTo(ShownFigures.SegmentChart.DRAWN);
+        assertThat(ShownFigures.segmentChart(java.util.List.of(new Segment("device", "Mobile", 0, 0, 0, 0, 0, 0))))
+                .isEqualTo(ShownFigures.SegmentChart.NO_SESSIONS);
+        assertThat(ShownFigures.segmentChart(java.util.List.of())).isEqualTo(ShownFigures.SegmentChart.NO_SESSIONS);
+    }
 }

@@ -46,4 +46,18 @@ class TicksTest {
         assertThat(Ticks.niceStep(14, 5, true)).isEqualTo(2);
         assertThat(Ticks.niceStep(120, 5, true)).isEqualTo(25);
     }
+
+    @Test
+    void monthStartsAreTheFirstDaysOfCalendarMonthsInTheSpan() {
+        java.time.LocalDate jan10 = java.time.LocalDate.of(2025, 1, 10);
+        assertThat(Ticks.monthStarts(jan10, java.time.LocalDate.of(2025, 5, 9), 1)).extracting(Object::toString)
+                .containsExactly("2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01");
+        assertThat(Ticks.monthStarts(java.time.LocalDate.of(2025, 2, 1), java.time.LocalDate.of(2025, 3, 1), 1))
+                .extracting(Object::toString).containsExactly("2025-02-01", "2025-03-01");
+        // Every third month of the calendar, not every third from the first: quarters.
+        assertThat(Ticks.monthStarts(java.time.LocalDate.of(2024, 11, 20), java.time.LocalDate.of(2025, 12, 24), 3))
+                .extracting(Object::toString).containsExactly("2025-01-01", "2025-04-01", "2025-07-01",
+                        "2025-10-01");
+        assertThat(Ticks.monthStarts(jan10, java.time.LocalDate.of(2025, 1, 31), 1)).isEmpty();
+    }
 }

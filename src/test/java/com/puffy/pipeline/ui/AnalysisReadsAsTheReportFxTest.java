@@ -46,6 +46,7 @@ class AnalysisReadsAsTheReportFxTest {
     static Path dir;
     static Path oneDay;
     static Path noPurchase;
+    static Path missingDay;
     @RegisterExtension
     final ScreenFixture fixture = new ScreenFixture();
     Stage window;
@@ -66,6 +67,11 @@ class AnalysisReadsAsTheReportFxTest {
             }
         }
         analyse(noPurchase);
+        missingDay = dir.resolve("missing-day");
+        EventGenerator.generate(new GenerateSettings(missingDay, 3, 400, START, 7, Set.of()), Progress.NONE,
+                Cancellation.none());
+        Files.delete(missingDay.resolve("events_20250224.csv"));
+        analyse(missingDay);
     }
 
     private static void analyse(Path input) throws Exception {
@@ -93,12 +99,51 @@ class AnalysisReadsAsTheReportFxTest {
         assertNoChart(robot, "chart-revenue", "No revenue on any day, so there is no chart.");
         assertNoChart(robot, "chart-orders", "No orders on any day, so there is no chart.");
         assertNoChart(robot, "chart-channels", "No revenue to credit to a channel, so there is no chart.");
+        // Bars of 0.0% drew an empty "0.00%" frame; the report drew two (device, visitor type).
+        assertNoChart(robot, "chart-devices", "Every device converts at 0.0%, so there is no chart.");
+        String html = Files.readString(RunSettings.defaultOutputFor(noPurchase).resolve("report/report.html"));
+        String segments = html.substring(html.indexOf("id=\"segments\""));
+        segments = segments.substring(0, segments.indexOf("</section>"));
+        assertThat(segments).doesNotContain("<svg").contains("No session converted, so there are no charts of "
+                + "conversion by device or visitor type: every rate in the table below is 0.0%.");
+        // "First click vs Last click" chose what a chart not drawn would draw.
+        assertThat(shown(robot.lookup("#attribution-model").queryAs(Node.class))).as("the model chooser").isFalse();
         assertThat(robot.lookup("#chart-funnel").lookup(".chart").queryAs(Node.class).isVisible()).isTrue();
         // The table is still one click away.
         robot.interact(() -> robot.lookup("#chart-revenue-as-table")
                 .queryAs(javafx.scene.control.ToggleButton.class).setSelected(true));
         assertThat(robot.lookup("#chart-revenue-no-chart").queryAs(Label.class).isVisible()).isFalse();
         assertThat(Truncation.truncatedLabels(window.getScene().getRoot(), Set.of())).isEmpty();
+    }
+
+    @Test
+    void thePeriodLineSaysTheReportsDaysAndTheDaysWithDataWhenADayIsMissing(FxRobot robot) throws Exception {
+        // The screen said "2 days with data" where the report's header said "3 days, 2 with data", and "3 days with
+        // data" where it said "3 days".
+        show(robot, missingDay);
+        String html = Files.readString(RunSettings.defaultOutputFor(missingDay).resolve("report/report.html"));
+        assertThat(html).contains("<p class=\"sub\">Feb 23 \u2013 Feb 25, 2025 \u00b7 3 days, 2 with data \u00b7 ");
+        assertThat(periodLine(robot)).startsWith("Period Feb 23 \u2013 Feb 25, 2025 \u00b7 3 days, 2 with data \u00b7 ")
+                .endsWith(" \u00b7 no data on Feb 24");
+        show(robot, noPurchase);
+        assertThat(Files.readString(RunSettings.defaultOutputFor(noPurchase).resolve("report/report.html")))
+                .contains("<p class=\"sub\">Feb 23 \u2013 Feb 25, 2025 \u00b7 3 days \u00b7 ");
+        assertThat(periodLine(robot)).startsWith("Period Feb 23 \u2013 Feb 25, 2025 \u00b7 3 days \u00b7 ");
+    }
+
+    /** Whether the node and every node it stands in are visible. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String periodLine(FxRobot robot) {
+        return robot.lookup("#analysis-insights").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .map(Label.class::cast).findFirst().orElseThrow().getText();
     }
 
     @Test
@@ -133,9 +178,7 @@ class AnalysisReadsAsTheReportFxTest {
         String html = Files.readString(RunSettings.defaultOutputFor(oneDay).resolve("report/report.html"));
         assertThat(html).contains("One day of data: its revenue is in the table below.");
         // "Period Feb 23 → Feb 23, 2025": the report's header says the day.
-        Label period = robot.lookup("#analysis-insights").queryAs(javafx.scene.layout.VBox.class).getChildren()
-                .stream().map(Label.class::cast).findFirst().orElseThrow();
-        assertThat(period.getText()).startsWith("Period Feb 23, 2025 · 1 day with data");
+        assertThat(periodLine(robot)).startsWith("Period Feb 23, 2025 · 1 day · ");
         assertThat(html).contains("<p class=\"sub\">Feb 23, 2025 \u00b7 1 day");
         assertThat(text(robot, "#kpi-aov")).isEqualTo(reportTiles(oneDay).get("Average order value"));
         assertThat(text(robot, "#kpi-cvr")).isEqualTo(reportTiles(oneDay).get("Conversion rate"));

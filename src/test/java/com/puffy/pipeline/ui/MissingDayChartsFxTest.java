@@ -75,7 +75,7 @@ class MissingDayChartsFxTest {
 
         assertThat(robot.lookup("#analysis-insights .label").queryAllAs(javafx.scene.control.Label.class).stream()
                 .map(javafx.scene.control.Label::getText)).as("the period line names the day")
-                .anyMatch(t -> t.startsWith("Period ") && t.contains("6 days with data")
+                .anyMatch(t -> t.startsWith("Period ") && t.contains("7 days, 6 with data")
                         && t.endsWith(" · no data on Feb 26"));
         XYChart<Number, Number> revenue = chart(robot, "#chart-revenue");
         assertThat(revenue.getData().get(0).getData()).as("six days with data, no zero for the missing one")

@@ -198,7 +198,7 @@ public final class AnalysisScreen implements Screen {
         fitTiles();
         AnalysisResult.Overview o = result.overview();
         Label period = new Label(o.firstDate().isEmpty() ? "No data in the period."
-                : "Period " + ShownFigures.period(o.firstDate(), o.lastDate()) + " · " + Words.count(o.daysWithData(), "day", "days") + " with data · "
+                : "Period " + ShownFigures.period(o.firstDate(), o.lastDate()) + " · " + o.periodWords() + " · "
                 + Formats.count(o.rowsValid()) + " valid of " + Formats.count(o.rowsRead()) + " rows read"
                 + noDataWords(result.missingDays(), Formats.spansYears(o.firstDate(), o.lastDate())));
         period.getStyleClass().add("muted");
@@ -320,6 +320,12 @@ public final class AnalysisScreen implements Screen {
             tooltip(cvr.getData().get(i), segment.segment() + ": " + ShownFigures.segmentRate(segment) + " of "
                     + Formats.count(segment.sessions()) + " sessions converted");
         }
+        // As the report: bars of 0.0% drew an empty "0.00%" frame under "No session converted on any device."
+        deviceCard.noChart(switch (ShownFigures.segmentChart(deviceRows)) {
+            case NO_CONVERSION -> "Every device converts at " + Fmt.rate(0) + ", so there is no chart.";
+            case NO_SESSIONS -> "No human sessions, so there is no chart.";
+            default -> null;
+        });
         deviceCard.caption(first(result.insights("segments")));
         deviceCard.describe(result.insights("segments"));
     }

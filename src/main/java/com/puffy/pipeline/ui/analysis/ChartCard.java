@@ -32,6 +32,8 @@ final class ChartCard extends VBox {
     /** Said in the chart's place when it is not drawn (one day, nothing to draw), as the report says it. */
     private final Label noChart = new Label();
     private final StackPane body;
+    /** A choice of what the chart draws ({@link #tool}), or {@code null}. */
+    private Node tool;
     /** The chart area's height when it draws a chart or shows the table. */
     private double chartHeight = 300;
 
@@ -94,6 +96,8 @@ final class ChartCard extends VBox {
     /** A control of the chart (a choice of what it draws) in the title line, before the gap and "Table". */
     void tool(Node control) {
         head.getChildren().add(1, control);
+        tool = control;
+        showChartOrSentence();
     }
 
     /** The chart area's preferred height, for a chart of many categories. */
@@ -125,6 +129,12 @@ final class ChartCard extends VBox {
         body.setMinHeight(sentenceOnly ? Region.USE_PREF_SIZE : 260);
         body.setPrefHeight(sentenceOnly ? Region.USE_COMPUTED_SIZE : chartHeight);
         VBox.setVgrow(body, sentenceOnly ? Priority.NEVER : Priority.ALWAYS);
+        // A choice of what a chart that is not drawn would draw chooses nothing: the channel card offered "First
+        // click vs Last click" above "No revenue to credit to a channel" (decision 0815). Its table has every model.
+        if (tool != null) {
+            tool.setVisible(!sentence);
+            tool.setManaged(!sentence);
+        }
     }
 
     void caption(String text) {
