@@ -45,6 +45,18 @@ if [ -f pom.xml ]; then
   [ "$version" = "eventpipe $pom_version" ] || fail "launcher says '$version' but pom.xml is at $pom_version"
 fi
 
+# The class-data archive (installer/linux/cds-archive.sh): -Xshare:on makes a start that cannot map it fail, where a
+# user's start would quietly go without it; the class-load log shows the JDK classes came from it.
+archive="$app_dir/lib/app/eventpipe.jsa"
+[ -s "$archive" ] || fail "no class-data archive at $archive"
+grep -qxF 'java-options=-XX:SharedArchiveFile=$APPDIR/eventpipe.jsa' "$app_dir/lib/app/eventpipe.cfg" \
+  || fail "the launcher's eventpipe.cfg does not name the class-data archive"
+expect_exit 0 "the launcher maps its class-data archive" env -u DISPLAY HOME="$work/home" \
+    JAVA_TOOL_OPTIONS="-Duser.home=$work/home -Xshare:on -Xlog:class+load=info:file=$work/loaded.txt" "$launcher" --version
+grep -q '^.*\] java\.lang\.Object source: shared objects file' "$work/loaded.txt" \
+  || fail "java.lang.Object was not loaded from the class-data archive"
+echo "    $(grep -c 'source: shared objects file' "$work/loaded.txt") of $(grep -c 'source: ' "$work/loaded.txt") classes from the archive ($(du -m "$archive" | cut -f1) MB)"
+
 expect_exit 0 "launcher prints --help" cli --help
 grep -q 'Exit codes' "$work/out.txt" || fail "--help shows no exit codes"
 commands=$(cat "$work/out.txt")

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class InstallerAssetsTest {
     private static final Path ASSETS = Path.of("assets");
     private static final Path INSTALLER = Path.of("installer");
+    private static final String CLASS_DATA_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/eventpipe.jsa";
 
     @Test
     void pngIconsAreSquareWithTransparentCornersAtTheirNamedSizes() throws IOException {
@@ -167,13 +168,43 @@ class InstallerAssetsTest {
         try (var in = Files.newBufferedReader(INSTALLER.resolve("jpackage.properties"))) {
             settings.load(in);
         }
-        List<String> jvmOptions = appImage.stream().filter(option -> option.startsWith("-XX:")).toList();
+        // The class-data archive is built for the Linux app image only (theClassDataArchiveIsBuiltInto…).
+        List<String> everyPlatform = appImage.stream().filter(option -> !option.equals(CLASS_DATA_ARCHIVE)).toList();
+        List<String> jvmOptions = everyPlatform.stream().filter(option -> option.startsWith("-XX:")).toList();
 
         assertThat(appImage).contains("-XX:InlineSmallCode=1000");
         assertThat(List.of(settings.getProperty("java_options").split(" ")))
-                .as("jpackage.properties java_options (the .msi and .dmg launchers)").isEqualTo(appImage);
+                .as("jpackage.properties java_options (the .msi and .dmg launchers)").isEqualTo(everyPlatform);
         assertThat(optionsUnder(pom, "options")).as("javafx:run").containsAll(
                 jvmOptions.stream().filter(option -> !option.startsWith("-XX:MaxRAM")).toList());
+    }
+
+    @Test
+    void theClassDataArchiveIsBuiltIntoTheAppImageAfterItAndBeforeThePackagesThatWrapIt() throws Exception {
+        org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
+        String script = Files.readString(INSTALLER.resolve("linux/cds-archive.sh"));
+
+        // the launcher maps the file the script writes: $APPDIR is the app image's lib/app
+        assertThat(optionsUnder(pom, "javaOptions")).contains(CLASS_DATA_ARCHIVE);
+        assertThat(script).contains("name=eventpipe", "archive=\"$app_dir/lib/app/$name.jsa\"");
+        assertThat(phaseOf(pom, "app-image")).isEqualTo("prepare-package");
+        assertThat(phaseOf(pom, "installer-cds-archive")).isEqualTo("prepare-package");
+        assertThat(phaseOf(pom, "deb")).isEqualTo("package");
+        assertThat(phaseOf(pom, "rpm")).isEqualTo("package");
+        // Within one phase Maven runs the plugins in the order the main build declares them (a profile's own
+        // plugins come after): jpackage's app image must come before antrun's archive.
+        List<String> mainPlugins = new java.util.ArrayList<>();
+        org.w3c.dom.Element build = (org.w3c.dom.Element) pom.getDocumentElement().getElementsByTagName("build").item(0);
+        org.w3c.dom.NodeList plugins = build.getElementsByTagName("plugin");
+        for (int i = 0; i < plugins.getLength(); i++) {
+            org.w3c.dom.Element plugin = (org.w3c.dom.Element) plugins.item(i);
+            if (plugin.getParentNode().getParentNode() == build) {
+                mainPlugins.add(plugin.getElementsByTagName("artifactId").item(0).getTextContent().trim());
+            }
+        }
+        assertThat(mainPlugins).contains("jpackage-maven-plugin", "maven-antrun-plugin");
+        assertThat(mainPlugins.indexOf("jpackage-maven-plugin")).isLessThan(mainPlugins.indexOf("maven-antrun-plugin"));
     }
 
     @Test
@@ -185,6 +216,19 @@ class InstallerAssetsTest {
         String description = ((org.w3c.dom.Element) pom.getDocumentElement().getElementsByTagName("description").item(0))
                 .getTextContent().trim();
         assertThat(description).as("the project's description").hasSizeLessThanOrEqualTo(80).doesNotEndWith(".");
+    }
+
+    /** The phase of the pom's execution of that id. */
+    private static String phaseOf(org.w3c.dom.Document pom, String executionId) {
+        org.w3c.dom.NodeList executions = pom.getElementsByTagName("execution");
+        for (int i = 0; i < executions.getLength(); i++) {
+            org.w3c.dom.Element execution = (org.w3c.dom.Element) executions.item(i);
+            org.w3c.dom.NodeList ids = execution.getElementsByTagName("id");
+            if (ids.getLength() > 0 && ids.item(0).getTextContent().trim().equals(executionId)) {
+                return execution.getElementsByTagName("phase").item(0).getTextContent().trim();
+            }
+        }
+        throw new AssertionError("no execution " + executionId + " in pom.xml");
     }
 
     /** The {@code <option>} texts of every {@code <parent>} element of the pom, in order. */
