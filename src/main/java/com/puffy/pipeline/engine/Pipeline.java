@@ -691,8 +691,10 @@ public final class Pipeline {
 
     // ---- manifests ------------------------------------------------------------------------------------------
 
-    /** A finished stage as recorded in its output folder. */
-    /** {@code inputs}: the stage's own {@link Stage#inputFingerprint} its outputs were made from ("" before 0818). */
+    /**
+     * A finished stage as recorded in its output folder; {@code inputs}: the stage's own
+     * {@link Stage#inputFingerprint} its outputs were made from ("" before 0818).
+     */
     record StoredStage(StageId stage, String fingerprint, String finishedAt, long elapsedMillis, StageResult result,
                        boolean knowsUnreadableInputs, String outputsId, String inputs) {
     }

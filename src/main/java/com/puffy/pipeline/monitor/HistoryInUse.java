@@ -4,6 +4,7 @@ import com.puffy.pipeline.cache.StudioCache;
 import com.puffy.pipeline.core.RunSettings;
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.core.Words;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -11,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -71,9 +73,9 @@ final class HistoryInUse {
                 .resolve(MonitorInputs.DAILY_METRICS);
         try {
             NavigableMap<LocalDate, Map<String, Double>> days =
-                    MonitorInputs.readDailyMetrics(dailyMetrics, new java.util.LinkedHashSet<>());
+                    MonitorInputs.readDailyMetrics(dailyMetrics, new LinkedHashSet<>());
             return days.isEmpty() ? Optional.empty() : Optional.of(days.firstKey());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // Transform's outputs are missing or unreadable: it is out of date then, and monitoring with it.
             return Optional.empty();
         }

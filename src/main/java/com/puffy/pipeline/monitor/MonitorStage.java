@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,7 +57,7 @@ public final class MonitorStage implements Stage {
     }
 
     @Override
-    public java.util.Optional<String> whyInputsChanged(RunSettings settings, String madeWith, String now) {
+    public Optional<String> whyInputsChanged(RunSettings settings, String madeWith, String now) {
         Map<String, String> before = HistoryInUse.fields(madeWith);
         Map<String, String> after = HistoryInUse.fields(now);
         List<String> reasons = new ArrayList<>();
@@ -66,7 +67,7 @@ public final class MonitorStage implements Stage {
         }
         HistoryInUse.whyChanged(settings, before.getOrDefault("history", ""), after.getOrDefault("history", ""))
                 .ifPresent(reasons::add);
-        return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(" ", reasons));
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", reasons));
     }
 
     /**
