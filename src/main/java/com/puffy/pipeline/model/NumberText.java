@@ -1,5 +1,6 @@
 package com.puffy.pipeline.model;
 
+import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /**
@@ -16,5 +17,20 @@ public final class NumberText {
     /** Whether {@code text} (already trimmed) is written as a number. */
     public static boolean isNumber(String text) {
         return GRAMMAR.matcher(text).matches();
+    }
+
+    /**
+     * The exact value of {@code text} (already trimmed), or null when it is not written as a number or its exponent
+     * is beyond what BigDecimal holds ("1e9999999999": past an int, a NumberFormatException that stopped the stage).
+     */
+    public static BigDecimal exact(String text) {
+        if (!isNumber(text)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

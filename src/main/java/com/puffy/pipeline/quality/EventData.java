@@ -51,7 +51,9 @@ final class EventData {
         try {
             JsonNode node = MAPPER.readTree(text);
             return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
+            // Jackson lets a number whose exponent is past an int ("1e9999999999") out as a NumberFormatException:
+            // such a payload has no value a stage can read, so it is not a strict object either.
             return null;
         }
     }
@@ -126,10 +128,7 @@ final class EventData {
         if (node.isNumber()) {
             value = node.decimalValue();
         } else if (node.isTextual()) {
-            String text = node.asText().trim();
-            if (NumberText.isNumber(text)) {
-                value = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
-            }
+            value = NumberText.exact(node.asText().trim());
         }
         if (value == null) {
             return null;

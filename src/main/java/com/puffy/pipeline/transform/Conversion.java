@@ -65,7 +65,8 @@ record Conversion(
             JsonNode data;
             try {
                 data = purchase.eventData().isBlank() ? null : json.readTree(purchase.eventData());
-            } catch (java.io.IOException e) {
+            } catch (java.io.IOException | NumberFormatException e) {
+                // Quality refuses such a payload (a number past BigDecimal's exponent); an edited file may hold one.
                 data = null;
             }
             String transactionId = transactionIdOf(purchase.orderKey(), purchase.flags());
@@ -129,11 +130,10 @@ record Conversion(
         if (value.isNumber()) {
             exact = value.decimalValue();
         } else {
-            String text = value.asText().trim();
-            if (!NumberText.isNumber(text)) {
+            exact = NumberText.exact(value.asText().trim());
+            if (exact == null) {
                 return null;
             }
-            exact = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
         }
         if (exact.signum() == 0) {
             return 0.0;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** SPEC §4 row rules, one tiny file per edge. */
 class RowRulesTest {
@@ -92,7 +93,7 @@ class RowRulesTest {
     @ParameterizedTest(name = "revenue {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"-5", "\"abc\"", "null", "true", "1e309",
             "90071992547409.92", "\"1e20\"", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"1e400\"", "1e400",
-            "\"12d\"", "\"0x1F\"", "1e-999999999", "\"1e-999999999\""})
+            "\"12d\"", "\"0x1F\"", "1e-999999999", "\"1e-999999999\"", "\"1e9999999999\"", "\"1e-9999999999\""})
     void purchaseRevenueMissingNonNumericNegativeOrTooLargeIsInvalid(String revenue) throws Exception {
         QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\",\"revenue\":" + revenue + ",\"items\":[]}"));
         assertThat(h.quarantine().get(0).get("reasons")).isEqualTo("PURCHASE_INVALID_REVENUE");
@@ -242,7 +243,8 @@ class RowRulesTest {
 
     @ParameterizedTest(name = "item_price {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"\"abc\"", "\"NaN\"", "\"Infinity\"",
-            "\"-Infinity\"", "\"1e400\"", "1e400", "\"12d\"", "1e-999999999"})
+            "\"-Infinity\"", "\"1e400\"", "1e400", "\"12d\"", "1e-999999999", "\"1e9999999999\"",
+            "\"-1e-9999999999\""})
     void anItemPriceThatIsNotAFiniteNumberIsMissingAsTextIs(String price) throws Exception {
         // "1e400" was a price of 10^400: PURCHASE_REVENUE_MISMATCH, and Infinity in transform's line totals.
         // 1e-999999999, which a double holds only as 0, was added to the revenue digit by digit: a billion of them.
@@ -250,6 +252,17 @@ class RowRulesTest {
                 + "[{\"quantity\":1,\"item_price\":" + price + "}]}"));
         assertThat(h.valid()).singleElement()
                 .satisfies(v -> assertThat(v).containsEntry("flags", "PURCHASE_ITEM_PRICE_MISSING"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"revenue\":1e9999999999", "\"revenue\":100,\"items\":[{\"item_price\":-1E-2147483649}]",
+            "\"revenue\":100,\"ref\":1e9999999999"})
+    void aJsonNumberWhoseExponentIsPastAnIntIsInvalidEventDataNotAFailedStage(String fields) throws Exception {
+        // Jackson let it out as a NumberFormatException: "The Quality stage failed unexpectedly", nothing written.
+        QualityHarness h = one(purchase(CID, TS, "{\"transaction_id\":\"ORD-1\"," + fields + "}"));
+        assertThat(h.valid()).isEmpty();
+        assertThat(h.quarantine()).singleElement()
+                .satisfies(q -> assertThat(q.get("reasons")).contains("INVALID_EVENT_DATA"));
     }
 
     @Test

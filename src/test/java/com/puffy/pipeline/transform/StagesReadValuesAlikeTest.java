@@ -107,6 +107,10 @@ class StagesReadValuesAlikeTest {
         purchase("arabic", order("\"P-arabic\"", "5", item("\"\u0662\"", "\"\u0665\"")));
         purchase("nulls", order("\"P-nulls\"", "10", item("null", "null") + ",\"x\"," + item("1", "10")));
         purchase("cent", order("\"P-cent\"", "0.001", item("1", "0.001")));
+        // Exponents past an int: BigDecimal cannot hold them; as a JSON number Jackson threw a NumberFormatException
+        // that stopped Quality ("failed unexpectedly", exit 4); as text they are no amount.
+        purchase("hugeExpText", order("\"P-hugeExpText\"", "100", item("\"1e9999999999\"", "\"-1e-9999999999\"")));
+        purchase("hugeExpNumber", order("\"P-hugeExpNumber\"", "100", item("1", "1e9999999999")));
         // Transaction ids: one number in two spellings is one id; a string is its text, trimmed.
         purchase("numA", order("1E+3", "10", ""));
         purchase("numB", order("1000", "20", ""));
@@ -149,6 +153,11 @@ class StagesReadValuesAlikeTest {
         assertThat(items.get("P-arabic")).extracting(r -> r.get("item_price")).containsExactly("");
         assertThat(items.get("P-nulls")).extracting(r -> r.get("item_price")).containsExactly("", "", "10");
         assertThat(orders.get("P-cent")).containsEntry("revenue", "0.001").containsEntry("flags", "");
+        assertThat(items.get("P-hugeExpText")).extracting(r -> r.get("item_price")).containsExactly("");
+        assertThat(items.get("P-hugeExpText")).extracting(r -> r.get("quantity")).containsExactly("");
+        assertThat(orders).doesNotContainKey("P-hugeExpNumber");
+        assertThat(read(output, "quality/quarantine.csv")).filteredOn(r -> r.get("raw_event_data").contains("P-hugeExpNumber"))
+                .singleElement().satisfies(r -> assertThat(r.get("reasons")).contains("INVALID_EVENT_DATA"));
 
         // 1E+3 and 1000 are one id from two clients: a collision; the string "1000.0" is another id.
         assertThat(orders.get("1000~1")).containsEntry("transaction_id", "1000")
