@@ -10,7 +10,8 @@ import javafx.scene.chart.ValueAxis;
 /**
  * Days as epoch-day numbers, written as {@link Formats#shortDate} writes them ("Mar 9"): ticks on whole days only,
  * every 1, 2, 3, 7 or 14 days from the first or on the first days of months, the fewest that leave each label its
- * room, so the labels stay level rather than turn on their side. Shared by Monitoring's metric chart and Analysis's daily charts, so both thin their days alike.
+ * room, so the labels stay level rather than turn on their side. Shared by Monitoring's metric chart and Analysis's
+ * daily charts, so both thin their days alike.
  */
 public final class DayAxis extends ValueAxis<Number> {
     /** Clear space between two labels, so they read as two and not as one. */

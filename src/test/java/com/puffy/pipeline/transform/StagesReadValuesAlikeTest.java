@@ -156,8 +156,8 @@ class StagesReadValuesAlikeTest {
         assertThat(items.get("P-hugeExpText")).extracting(r -> r.get("item_price")).containsExactly("");
         assertThat(items.get("P-hugeExpText")).extracting(r -> r.get("quantity")).containsExactly("");
         assertThat(orders).doesNotContainKey("P-hugeExpNumber");
-        assertThat(read(output, "quality/quarantine.csv")).filteredOn(r -> r.get("raw_event_data").contains("P-hugeExpNumber"))
-                .singleElement().satisfies(r -> assertThat(r.get("reasons")).contains("INVALID_EVENT_DATA"));
+        assertThat(read(output, "quality/quarantine.csv"))
+                .filteredOn(r -> r.get("raw_event_data").contains("P-hugeExpNumber")).singleElement().satisfies(r -> assertThat(r.get("reasons")).contains("INVALID_EVENT_DATA"));
 
         // 1E+3 and 1000 are one id from two clients: a collision; the string "1000.0" is another id.
         assertThat(orders.get("1000~1")).containsEntry("transaction_id", "1000")
