@@ -16,6 +16,7 @@ import com.puffy.pipeline.analysis.AnalysisResult.TopProduct;
 import com.puffy.pipeline.analysis.Frame.Group;
 import com.puffy.pipeline.config.MonitoringConfig;
 import com.puffy.pipeline.core.DayGaps;
+import com.puffy.pipeline.model.EmptyValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -271,7 +272,7 @@ final class Analyzer {
         Map<String, double[]> byHost = new TreeMap<>();
         sessions.byReferrerAndChannel().forEach((keys, t) -> {
             // Direct holds the shop's own pages as referrers: internal navigation, not a referring site.
-            if (keys.get(0).isBlank() || "Direct".equals(keys.get(1))) {
+            if (EmptyValue.isEmpty(keys.get(0)) || "Direct".equals(keys.get(1))) {
                 return;
             }
             double[] sums = byHost.computeIfAbsent(referrerHost(keys.get(0)), k -> new double[3]);
@@ -317,7 +318,7 @@ final class Analyzer {
     }
 
     private static String label(String value) {
-        if (value == null || value.isBlank()) {
+        if (EmptyValue.isEmpty(value)) {
             return "Unknown";
         }
         return Character.toUpperCase(value.charAt(0)) + value.substring(1);
@@ -398,7 +399,7 @@ final class Analyzer {
                 .thenComparing(g -> g.sum("quantity"), Comparator.reverseOrder()).thenComparing(Group::key));
         List<TopProduct> rows = new ArrayList<>();
         for (Group g : groups.subList(0, Math.min(TOP_PRODUCTS, groups.size()))) {
-            String name = g.key().isBlank() ? "(no name)" : g.key();
+            String name = EmptyValue.isEmpty(g.key()) ? "(no name)" : g.key();
             rows.add(new TopProduct(rows.size() + 1, name, g.distinct("order_key"), Math.round(g.sum("quantity")),
                     Cents.of(g.sum("item_price")), ratio(g.sum("item_price"), itemRevenue),
                     unpriced.getOrDefault(g.key(), 0L)));

@@ -2,6 +2,7 @@ package com.puffy.pipeline.monitor;
 
 import com.puffy.pipeline.io.CsvColumnReader;
 import com.puffy.pipeline.io.CsvInput;
+import com.puffy.pipeline.model.EmptyValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -89,7 +90,8 @@ final class Diagnostics {
                 if (path.equals("/") && event.equals("page_viewed")) {
                     c[1]++;
                 }
-                events.computeIfAbsent(day, d -> new HashMap<>()).merge(event.isEmpty() ? "(none)" : event, 1L, Long::sum);
+                events.computeIfAbsent(day, d -> new HashMap<>())
+                        .merge(EmptyValue.isEmpty(event) ? "(none)" : event, 1L, Long::sum);
                 paths.computeIfAbsent(day, d -> new HashMap<>()).merge(path, 1L, Long::sum);
             }
         } catch (IOException e) {
@@ -134,7 +136,7 @@ final class Diagnostics {
                     c[1]++;
                 }
                 browsers.computeIfAbsent(day, d -> new HashMap<>())
-                        .merge(browser.isBlank() ? "unknown" : browser, 1L, Long::sum);
+                        .merge(EmptyValue.isEmpty(browser) ? "unknown" : browser, 1L, Long::sum);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,7 +28,8 @@ final class ColumnProfile {
 
     void add(FieldValue value, long hash, boolean matchesClientIdPattern) {
         rows++;
-        if (value.isBlank()) {
+        // The same test as the MISSING_ rules: a client id of "\u0001" was quarantined, yet not null here.
+        if (value.isEmpty()) {
             nulls++;
             return;
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.puffy.pipeline.model.EmptyValue;
 import com.puffy.pipeline.model.NumberText;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -87,8 +88,9 @@ final class EventData {
             // trim() also drops control characters, which isBlank() keeps: an id of only "\u0000" was present, yet
             // written empty, and transform refused the valid purchase without an order_key.
             String text = txNode.isNumber() ? canonicalNumber(txNode.decimalValue()) : txNode.asText();
+            // A no-break or zero-width space alone is no id either (EmptyValue, decision 0822).
             String trimmed = text.trim();
-            tx = trimmed.isEmpty() ? null : trimmed;
+            tx = EmptyValue.isEmpty(trimmed) ? null : trimmed;
         }
         BigDecimal revenue = number(object.get("revenue"));
         JsonNode revenueNode = object.get("revenue");

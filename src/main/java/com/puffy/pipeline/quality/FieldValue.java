@@ -1,6 +1,7 @@
 package com.puffy.pipeline.quality;
 
 import com.puffy.pipeline.io.ByteWords;
+import com.puffy.pipeline.model.EmptyValue;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -104,28 +105,15 @@ final class FieldValue {
         return text;
     }
 
-    /** String.isBlank(): empty or only Character.isWhitespace characters. */
-    boolean isBlank() {
-        if (!latin1) {
-            return text.isBlank();
-        }
-        for (int i = offset; i < offset + length; i++) {
-            if (!Character.isWhitespace(bytes[i] & 0xff)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
-     * Whether nothing is left once trimmed, by String.trim() (which drops every character up to ' ', control
-     * characters included) or by String.isBlank() (Unicode white space): a client id of only "\u0001" passed as
-     * present, was trimmed to nothing in validated_events.csv, and transform refused the file (decision 0816).
+     * Whether the value is empty as every stage means it ({@link EmptyValue}): only white space, control, space or
+     * invisible format characters. The row rules and the value-drift profile both ask this, so a column's null share
+     * counts the rows its MISSING_ rule quarantines (decision 0822).
      */
-    boolean isEmptyOnceTrimmed() {
+    boolean isEmpty() {
         for (int i = 0; i < length; i++) {
             char c = latin1 ? (char) (bytes[offset + i] & 0xff) : text.charAt(i);
-            if (c > ' ' && !Character.isWhitespace(c)) {
+            if (!EmptyValue.isBlankCharacter(c)) {
                 return false;
             }
         }

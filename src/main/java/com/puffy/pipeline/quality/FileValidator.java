@@ -5,6 +5,7 @@ import com.puffy.pipeline.core.InputNames;
 import com.puffy.pipeline.io.CsvCells;
 import com.puffy.pipeline.io.CsvOutput;
 import com.puffy.pipeline.model.CanonicalColumn;
+import com.puffy.pipeline.model.EmptyValue;
 import com.puffy.pipeline.model.ReasonCode;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -399,6 +400,7 @@ final class FileValidator {
         RowFacts f = facts;
         f.clearDerived();
         f.eventNameTrimmed = event.trimmed;
+        f.eventNameEmpty = event.empty;
         f.knownEventName = event.known;
         f.userAgent = agent.userAgent;
         f.bot = agent.bot;
@@ -408,7 +410,7 @@ final class FileValidator {
             return;
         }
         f.purchase = event.purchase;
-        f.eventDataEmpty = cells[DATA].isBlank();
+        f.eventDataEmpty = cells[DATA].isEmpty();
         f.eventData = f.eventDataEmpty ? "" : cells[DATA].text();
         f.eventDataValid = false;
         if (!f.eventDataEmpty) {
@@ -418,12 +420,12 @@ final class FileValidator {
                 f.eventDataValid = EventData.isObject(f.eventData);
             }
         }
-        f.clientIdBlank = cells[CLIENT].isEmptyOnceTrimmed();
-        f.standardClientId = !f.clientIdBlank && rules.isStandardClientId(cells[CLIENT]);
+        f.clientIdEmpty = cells[CLIENT].isEmpty();
+        f.standardClientId = !f.clientIdEmpty && rules.isStandardClientId(cells[CLIENT]);
 
         // Profile every parsed row, quarantined or not (SPEC §3).
         result.parsedRows++;
-        if (f.clientIdBlank) {
+        if (f.clientIdEmpty) {
             result.rowsMissingClientId++;
         }
         if (f.epochMillis != Timestamps.INVALID) {
@@ -687,6 +689,8 @@ final class FileValidator {
     /** The verdicts on an event name and its output cell, computed once per distinct value. */
     private static final class EventName {
         final String trimmed;
+        /** MISSING_EVENT_NAME: nothing but blank characters ({@link EmptyValue}), such as "\u3000". */
+        final boolean empty;
         final boolean purchase;
         final boolean known;
         final String cell;
@@ -694,6 +698,7 @@ final class FileValidator {
 
         EventName(String raw, RowRule.Context rules) {
             trimmed = raw.trim();
+            empty = EmptyValue.isEmpty(trimmed);
             purchase = rules.purchaseNames.contains(trimmed);
             known = rules.eventNames.contains(trimmed);
             cell = cell(trimmed);

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * needed. The fields themselves stay in the validator's {@link FieldValue}s, as Strings only where needed.
  */
 final class RowFacts {
-    boolean clientIdBlank;
+    /** Empty as every stage means it ({@link com.puffy.pipeline.model.EmptyValue}): MISSING_CLIENT_ID. */
+    boolean clientIdEmpty;
     boolean standardClientId;
     /** The event name trimmed, and whether it is a configured event name. */
     String eventNameTrimmed;
+    boolean eventNameEmpty;
     boolean knownEventName;
     /** The user agent as read, and whether it is a bot's. */
     String userAgent;

@@ -59,9 +59,9 @@ enum RowRule {
      */
     boolean fires(RowFacts row, Context context) {
         return switch (this) {
-            case MISSING_CLIENT_ID -> row.clientIdBlank;
+            case MISSING_CLIENT_ID -> row.clientIdEmpty;
             case INVALID_TIMESTAMP -> row.epochMillis == Timestamps.INVALID;
-            case MISSING_EVENT_NAME -> row.eventNameTrimmed.isEmpty();
+            case MISSING_EVENT_NAME -> row.eventNameEmpty;
             case INVALID_EVENT_DATA -> !row.eventDataEmpty && !row.eventDataValid;
             case PURCHASE_MISSING_TRANSACTION_ID ->
                     row.purchase && (row.purchaseFacts == null || !row.purchaseFacts.hasTransactionId());

@@ -7,6 +7,7 @@ import com.puffy.pipeline.config.TransformConfig.ParameterRule;
 import com.puffy.pipeline.config.TransformConfig.ReferrerRule;
 import com.puffy.pipeline.io.ByteWords;
 import com.puffy.pipeline.io.CsvInput;
+import com.puffy.pipeline.model.EmptyValue;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -390,7 +391,8 @@ public final class ChannelClassifier {
      */
     public String referrerChannel(String referrer) {
         String ref = referrer == null ? "" : referrer.trim();
-        if (ref.isEmpty()) {
+        // "\u00A0" or "\u200B" is no referrer (SPEC 5.1 rule 10; EmptyValue): it was a referring site, Referral.
+        if (EmptyValue.isEmpty(ref)) {
             return directChannel;
         }
         String lowerRef = lower(ref);

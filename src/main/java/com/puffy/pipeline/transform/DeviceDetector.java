@@ -1,5 +1,6 @@
 package com.puffy.pipeline.transform;
 
+import com.puffy.pipeline.model.EmptyValue;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class DeviceDetector {
     }
 
     public DeviceInfo detect(String userAgent) {
-        if (userAgent == null || userAgent.isBlank()) {
+        if (EmptyValue.isEmpty(userAgent)) {
             return UNKNOWN;
         }
         DeviceInfo known = cache.get(userAgent);

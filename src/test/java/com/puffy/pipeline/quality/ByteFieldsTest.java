@@ -6,6 +6,7 @@ import static com.puffy.pipeline.quality.QualityHarness.HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.io.CsvCells;
+import com.puffy.pipeline.model.EmptyValue;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ class ByteFieldsTest {
                     String expected = strings.field(i);
                     assertThat(value.text()).as("line %d field %d", strings.line(), i).isEqualTo(expected);
                     assertThat(value.length()).isEqualTo(expected.length());
-                    assertThat(value.isBlank()).isEqualTo(expected.isBlank());
+                    assertThat(value.isEmpty()).isEqualTo(EmptyValue.isEmpty(expected));
                     value.hash(actualHash);
                     Murmur3.hash(expected, 0, expectedHash);
                     assertThat(actualHash.h1).isEqualTo(expectedHash.h1);
@@ -156,7 +157,7 @@ class ByteFieldsTest {
                 }
                 FieldValue value = new FieldValue();
                 value.setLatin1(buffer, offset, length);
-                assertThat(value.isBlank()).as("[%s]", s).isEqualTo(s.isBlank());
+                assertThat(value.isEmpty()).as("[%s]", s).isEqualTo(EmptyValue.isEmpty(s));
                 assertThat(value.latin1NeedsQuotes()).as("[%s]", s).isEqualTo(CsvCells.needsQuotes(s));
                 assertThat(ColumnProfile.looksNumeric(value)).isEqualTo(ColumnProfile.looksNumeric(s));
                 Utf8Line fromBytes = new Utf8Line();
@@ -169,7 +170,7 @@ class ByteFieldsTest {
         }
         for (int c = 0; c < 128; c++) {
             String s = String.valueOf((char) c);
-            assertThat(latin1(s).isBlank()).as("char %d", c).isEqualTo(s.isBlank());
+            assertThat(latin1(s).isEmpty()).as("char %d", c).isEqualTo(EmptyValue.isEmpty(s));
         }
     }
 

@@ -112,7 +112,7 @@ final class OracleChannel {
 
     static String referrerChannel(String referrer) {
         String text = referrer == null ? "" : referrer.trim();
-        if (text.isEmpty()) {
+        if (com.puffy.pipeline.model.EmptyValue.isEmpty(text)) {
             return "Direct";
         }
         if (text.toLowerCase(Locale.ROOT).startsWith("android-app://")) {

@@ -136,7 +136,7 @@ final class TransformOracle {
             String client = row.get("raw_client_id");
             boolean unparsed = row.get("reasons").contains("MALFORMED_CSV");
             if (row.get("reasons").contains("MISSING_CLIENT_ID")
-                    || !unparsed && (client == null || client.trim().isEmpty())) {
+                    || !unparsed && com.puffy.pipeline.model.EmptyValue.isEmpty(client)) {
                 rowsWithoutClientByDay.merge(dayOfFile.get(row.get("file")), 1L, Long::sum);
             }
         }
