@@ -117,6 +117,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void theHeaderCountsTheValidRowsOfTheRowsReadAsTheQualityFindingsDo() throws Exception {
+        // The header took its "valid events" from the Transform's daily events and its "rows read" from the Quality
+        // stage's file summary: had the two stages' counts parted, "14 valid events of 15 rows read" stood above
+        // "15 rows read: 13 valid, 1 quarantined, 1 dropped as duplicates."
+        Path out = dir.resolve("run");
+        Path work = dir.resolve("work-events-apart");
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replace("\n2025-03-03,5,", "\n2025-03-03,6,"));
+        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
+        String page = Files.readString(work.resolve(AnalysisStage.REPORT));
+        assertThat(page).contains(" \u00b7 13 valid events of 15 rows read</p>")
+                .contains(">15 rows read: 13 valid, 1 quarantined, 1 dropped as duplicates.</p>");
+        assertThat(html).contains(" \u00b7 13 valid events of 15 rows read</p>");
+    }
+
+    @Test
     void aDayWithoutEventRowsKeepsItsRowInTheDailyTableSayingNoDataWithItsAlerts() throws Exception {
         Path work = analyzedWithoutMarch2("work-missing-day");
         String page = Files.readString(work.resolve(AnalysisStage.REPORT));
