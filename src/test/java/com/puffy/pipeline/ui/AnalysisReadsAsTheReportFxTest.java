@@ -138,8 +138,8 @@ class AnalysisReadsAsTheReportFxTest {
         // events of … rows read" from the Transform's daily events: two wordings, two files for one figure.
         show(robot, noPurchase);
         String html = Files.readString(RunSettings.defaultOutputFor(noPurchase).resolve("report/report.html"));
-        Matcher rows = Pattern.compile("<p class=\"sub\">[^<]* \u00b7 ([0-9,]+ valid events? of [0-9,]+ rows? read)</p>")
-                .matcher(html);
+        Matcher rows = Pattern.compile(
+                "<p class=\"sub\">[^<]* \u00b7 ([0-9,]+ valid events? of [0-9,]+ rows? read)</p>").matcher(html);
         assertThat(rows.find()).as("the report's header counts the rows").isTrue();
         assertThat(periodLine(robot)).contains(" \u00b7 " + rows.group(1));
     }
