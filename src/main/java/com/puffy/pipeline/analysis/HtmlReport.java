@@ -162,8 +162,7 @@ final class HtmlReport {
                 .append("<p class=\"sub\">").append(escape(period)).append(" \u00b7 ")
                 .append(o.periodWords()).append(" \u00b7 ")
                 .append(Words.count(o.eventFiles(), "event file", "event files")).append(" \u00b7 ")
-                .append(Fmt.count(r.kpis().events())).append(" valid events of ").append(Fmt.count(o.rowsRead()))
-                .append(" rows read</p></div></header>\n");
+                .append(ShownFigures.validRowsOfRowsRead(o)).append("</p></div></header>\n");
         html.append("<section class=\"summary\">");
         for (String sentence : r.insights(Insights.OVERVIEW)) {
             html.append("<p>").append(prose(sentence)).append("</p>");

@@ -2,8 +2,10 @@ package com.puffy.pipeline.analysis;
 
 import com.puffy.pipeline.analysis.AnalysisResult.DailyTrend;
 import com.puffy.pipeline.analysis.AnalysisResult.Kpis;
+import com.puffy.pipeline.analysis.AnalysisResult.Overview;
 import com.puffy.pipeline.analysis.AnalysisResult.QualityImpact;
 import com.puffy.pipeline.analysis.AnalysisResult.Segment;
+import com.puffy.pipeline.core.Words;
 import java.util.List;
 
 /**
@@ -78,6 +80,18 @@ public final class ShownFigures {
         }
         return Fmt.date(firstIsoDate, Fmt.spansYears(firstIsoDate, lastIsoDate)) + " \u2013 "
                 + Fmt.longDate(lastIsoDate);
+    }
+
+    /**
+     * "35,950 valid events of 36,000 rows read", the report's header and the app's period line alike (decision 0821).
+     * An event is a valid row: bots' rows count (they happened; the bot share is of these), a duplicate does not (one
+     * event recorded twice) nor a quarantined row. The figure is the Quality stage's, from the file summary that counts
+     * the rows read, so the pair reconciles with the report's Quality findings ("36,000 rows read: 35,950 valid, …");
+     * the report took the Transform's daily events and the app this one, two files for one figure.
+     */
+    public static String validRowsOfRowsRead(Overview overview) {
+        return Words.count(overview.rowsValid(), "valid event", "valid events") + " of "
+                + Words.count(overview.rowsRead(), "row read", "rows read");
     }
 
     /** Why a chart of days is not drawn, or that it is: each says it in its own words, the report and the app alike. */

@@ -105,15 +105,32 @@ class HtmlReportTest {
 
     @Test
     void aDayWithoutOrdersHasNoAverageOrderInTheDailyTable() throws Exception {
-        Path out = dir.resolve("run");
-        Path work = dir.resolve("work-no-orders");
-        Path daily = out.resolve("transform/daily_metrics.csv");
-        Files.writeString(daily, Files.readString(daily).replace("2025-03-02,4,2,3,1,50,", "2025-03-02,4,2,3,0,0,"));
-        new AnalysisStage().run(AnalysisFixture.context(out, work), Progress.NONE, Cancellation.none());
-        assertThat(Files.readString(work.resolve(AnalysisStage.REPORT))).contains("<td class=\"date\">Mar 2</td>"
+        String noOrders = reportWithDailyMetrics("work-no-orders", "2025-03-02,4,2,3,1,50,", "2025-03-02,4,2,3,0,0,");
+        assertThat(noOrders).contains("<td class=\"date\">Mar 2</td>"
                 + "<td class=\"num\">$0</td><td class=\"num\">0</td><td class=\"num\">\u2013</td>");
         assertThat(html).contains("<td class=\"date\">Mar 1</td><td class=\"num\">$100</td><td class=\"num\">1</td>"
                 + "<td class=\"num\">$100</td>");
+    }
+
+    @Test
+    void theHeaderCountsTheValidRowsOfTheRowsReadAsTheQualityFindingsDo() throws Exception {
+        // The header took its "valid events" from the Transform's daily events and its "rows read" from the Quality
+        // stage's file summary: had the two stages' counts parted, "14 valid events of 15 rows read" stood above
+        // "15 rows read: 13 valid, 1 quarantined, 1 dropped as duplicates."
+        String page = reportWithDailyMetrics("work-events-apart", "\n2025-03-03,5,", "\n2025-03-03,6,");
+        assertThat(page).contains(" \u00b7 13 valid events of 15 rows read</p>")
+                .contains(">15 rows read: 13 valid, 1 quarantined, 1 dropped as duplicates.</p>");
+        assertThat(html).contains(" \u00b7 13 valid events of 15 rows read</p>");
+    }
+
+    /** The report of the fixture whose Transform's daily metrics read {@code to} in place of {@code from}. */
+    private String reportWithDailyMetrics(String work, String from, String to) throws Exception {
+        Path out = dir.resolve("run");
+        Path daily = out.resolve("transform/daily_metrics.csv");
+        Files.writeString(daily, Files.readString(daily).replace(from, to));
+        Path folder = dir.resolve(work);
+        new AnalysisStage().run(AnalysisFixture.context(out, folder), Progress.NONE, Cancellation.none());
+        return Files.readString(folder.resolve(AnalysisStage.REPORT));
     }
 
     @Test

@@ -32,6 +32,14 @@ class ShownFiguresTest {
     }
 
     @Test
+    void theRowsLineCountsTheQualityStagesValidRowsOfItsRowsRead() {
+        assertThat(ShownFigures.validRowsOfRowsRead(new AnalysisResult.Overview("2025-02-23", "2025-03-08", 14, 14, 15,
+                14, 49_355, 47_978, 1_375, 2))).isEqualTo("47,978 valid events of 49,355 rows read");
+        assertThat(ShownFigures.validRowsOfRowsRead(new AnalysisResult.Overview("2025-02-23", "2025-02-23", 1, 1, 1, 1,
+                1, 1, 0, 0))).isEqualTo("1 valid event of 1 row read");
+    }
+
+    @Test
     void conversionBySegmentIsDrawnWhenASessionConvertedNotOverBarsOfNothing() {
         Segment mobile = new Segment("device", "Mobile", 120, 0, 0, 0, 0, 0.8);
         Segment desktop = new Segment("device", "Desktop", 30, 0, 0, 0, 0, 0.2);

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,48 @@ class AnalysisReadsAsTheReportFxTest {
         assertThat(Files.readString(RunSettings.defaultOutputFor(noPurchase).resolve("report/report.html")))
                 .contains("<p class=\"sub\">Feb 23 \u2013 Feb 25, 2025 \u00b7 3 days \u00b7 ");
         assertThat(periodLine(robot)).startsWith("Period Feb 23 \u2013 Feb 25, 2025 \u00b7 3 days \u00b7 ");
+    }
+
+    @Test
+    void thePeriodLineCountsTheEventsAndRowsInTheReportsWords(FxRobot robot) throws Exception {
+        // The screen said "… valid of … rows read" from the Quality stage's file summary, the report's header "… valid
+        // events of … rows read" from the Transform's daily events: two wordings, two files for one figure.
+        show(robot, noPurchase);
+        String html = Files.readString(RunSettings.defaultOutputFor(noPurchase).resolve("report/report.html"));
+        Matcher rows = Pattern.compile(
+                "<p class=\"sub\">[^<]* \u00b7 ([0-9,]+ valid events? of [0-9,]+ rows? read)</p>").matcher(html);
+        assertThat(rows.find()).as("the report's header counts the rows").isTrue();
+        assertThat(periodLine(robot)).contains(" \u00b7 " + rows.group(1));
+    }
+
+    @Test
+    void besideTheDrawnFunnelTheDeviceCardIsAsTallAsItsSentence(FxRobot robot) throws Exception {
+        show(robot, noPurchase);
+        // The grid row stretched "Every device converts at 0.0%, so there is no chart." to the funnel's height beside
+        // it: some 300 px of white under one sentence.
+        Region devices = robot.lookup("#chart-devices").queryAs(Region.class);
+        Label sentence = robot.lookup("#chart-devices-no-chart").queryAs(Label.class);
+        javafx.geometry.Bounds said = devices.sceneToLocal(sentence.localToScene(sentence.getLayoutBounds()));
+        assertThat(devices.getHeight() - said.getMaxY()).as("room under the device card's sentence")
+                .isLessThanOrEqualTo(devices.getPadding().getBottom() + 1);
+        Region funnel = robot.lookup("#chart-funnel").queryAs(Region.class);
+        javafx.geometry.Bounds funnelOnScreen = funnel.localToScene(funnel.getLayoutBounds());
+        javafx.geometry.Bounds devicesOnScreen = devices.localToScene(devices.getLayoutBounds());
+        assertThat(funnel.getHeight()).as("the drawn funnel keeps its height").isGreaterThan(260);
+        // The funnel takes the row and the sentence stands under it: no hole beside the funnel either.
+        assertThat(funnel.getWidth()).as("the funnel as wide as the page").isEqualTo(devices.getWidth());
+        assertThat(devicesOnScreen.getMinY()).as("the device card under the funnel")
+                .isGreaterThan(funnelOnScreen.getMaxY());
+        // "Table" gives the card the chart's height and its place beside the funnel back.
+        robot.interact(() -> robot.lookup("#chart-devices-as-table")
+                .queryAs(javafx.scene.control.ToggleButton.class).setSelected(true));
+        robot.interact(() -> window.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds tableOnScreen = devices.localToScene(devices.getLayoutBounds());
+        assertThat(devices.getHeight()).as("the device card showing its table").isGreaterThan(260);
+        assertThat(tableOnScreen.getMinX()).as("beside the funnel")
+                .isGreaterThan(funnel.localToScene(funnel.getLayoutBounds()).getMaxX());
+        assertThat(tableOnScreen.getMinY()).isEqualTo(funnel.localToScene(funnel.getLayoutBounds()).getMinY());
     }
 
     /** Whether the node and every node it stands in are visible. */

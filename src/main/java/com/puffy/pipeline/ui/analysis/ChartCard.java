@@ -36,6 +36,9 @@ final class ChartCard extends VBox {
     private Node tool;
     /** The chart area's height when it draws a chart or shows the table. */
     private double chartHeight = 300;
+    /** Whether the card says its sentence alone (no chart drawn, no table shown): it is then as tall as its words. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper sentenceOnly =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "sentenceOnly");
 
     ChartCard(String id, String title, Node chart, UiThreads threads, Supplier<Path> file) {
         getStyleClass().add("chart-card");
@@ -119,11 +122,12 @@ final class ChartCard extends VBox {
         boolean sentence = !noChart.getText().isEmpty();
         boolean sentenceOnly = sentence && !asTable.isSelected();
         noChart.setVisible(sentenceOnly);
+        this.sentenceOnly.set(sentenceOnly);
         chart.setVisible(!sentence && !asTable.isSelected());
         // A sentence in the chart's place takes its own height, not the chart's: the channel card stood 380 px tall
         // around two sentences on a folder without orders. The hidden chart and table then take no room; the table
         // opened from "Table" gets the chart's height back. In a row beside a drawn chart the grid still stretches
-        // the card to the row (decision 0810).
+        // the card to the row (decision 0810), so the screen gives such a card a row of its own (decision 0821).
         chart.setManaged(!sentenceOnly);
         table.setManaged(!sentenceOnly);
         body.setMinHeight(sentenceOnly ? Region.USE_PREF_SIZE : 260);
@@ -135,6 +139,11 @@ final class ChartCard extends VBox {
             tool.setVisible(!sentence);
             tool.setManaged(!sentence);
         }
+    }
+
+    /** Whether the card says its sentence alone, as tall as its words: no chart drawn and no table shown. */
+    javafx.beans.property.ReadOnlyBooleanProperty sentenceOnlyProperty() {
+        return sentenceOnly.getReadOnlyProperty();
     }
 
     void caption(String text) {
