@@ -104,4 +104,40 @@ class ArchitectureTest {
             .orShould().callMethod(java.io.PrintStream.class, "printf", String.class, Object[].class)
             .orShould().callMethod(java.io.PrintStream.class, "format", String.class, Object[].class)
             .because("outputs must be byte-identical and the app's texts alike on any machine (decision 0817)");
+
+    /**
+     * Every value axis writes its ticks as the app writes numbers: JavaFX's own labels follow the machine's locale
+     * ("1.500" orders and "0,5%" on a German machine, decision 0819), so the axes come from {@code ui.NumberAxes}.
+     */
+    @ArchTest
+    static final ArchRule valueAxesWriteNumbersAsTheAppDoes = noClasses()
+            .that().doNotHaveFullyQualifiedName("com.puffy.pipeline.ui.NumberAxes")
+            .should().callConstructor(javafx.scene.chart.NumberAxis.class)
+            .orShould().callConstructor(javafx.scene.chart.NumberAxis.class, double.class, double.class, double.class)
+            .orShould().callConstructor(javafx.scene.chart.NumberAxis.class, String.class, double.class, double.class,
+                    double.class)
+            .orShould().callConstructor(javafx.scene.chart.NumberAxis.DefaultFormatter.class,
+                    javafx.scene.chart.NumberAxis.class)
+            .orShould().callConstructor(javafx.scene.chart.NumberAxis.DefaultFormatter.class,
+                    javafx.scene.chart.NumberAxis.class, String.class, String.class)
+            .because("the app's texts read alike on any machine (decision 0819)");
+
+    /**
+     * Dialog buttons say the app's words: JavaFX's ButtonType.OK, CLOSE, CANCEL and the rest, and an Alert's default
+     * buttons, take theirs from the machine's language ("Schließen" on a German machine, decision 0819).
+     */
+    @ArchTest
+    static final ArchRule dialogButtonsSayTheAppsWords = noClasses()
+            .that().doNotHaveFullyQualifiedName("com.puffy.pipeline.ui.DialogButtons")
+            .should().accessField(javafx.scene.control.ButtonType.class, "OK")
+            .orShould().accessField(javafx.scene.control.ButtonType.class, "CLOSE")
+            .orShould().accessField(javafx.scene.control.ButtonType.class, "CANCEL")
+            .orShould().accessField(javafx.scene.control.ButtonType.class, "APPLY")
+            .orShould().accessField(javafx.scene.control.ButtonType.class, "YES")
+            .orShould().accessField(javafx.scene.control.ButtonType.class, "NO")
+            .orShould().accessField(javafx.scene.control.ButtonType.class, "FINISH")
+            .orShould().accessField(javafx.scene.control.ButtonType.class, "NEXT")
+            .orShould().accessField(javafx.scene.control.ButtonType.class, "PREVIOUS")
+            .orShould().callConstructor(javafx.scene.control.Alert.class, javafx.scene.control.Alert.AlertType.class)
+            .because("the app's texts read alike on any machine (decision 0819)");
 }

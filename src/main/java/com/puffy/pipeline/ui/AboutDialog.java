@@ -37,7 +37,7 @@ final class AboutDialog {
     }
 
     static Alert create(Window owner, String text) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        Alert alert = DialogButtons.alert(Alert.AlertType.INFORMATION);
         if (owner != null) {
             alert.initOwner(owner);
         }

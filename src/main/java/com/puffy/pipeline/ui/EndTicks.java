@@ -20,12 +20,13 @@ public final class EndTicks {
 
     /** Shows the label of each tick of {@code axis} (when a NumberAxis) that lies only a hair outside it. */
     public static void reveal(Axis<?> axis) {
-        if (!(axis instanceof NumberAxis values) || values.getSide() == null) {
+        // Every axis of the app writes its own labels (NumberAxes).
+        if (!(axis instanceof NumberAxis values) || values.getSide() == null
+                || values.getTickLabelFormatter() == null) {
             return;
         }
         double length = values.getSide().isVertical() ? values.getHeight() : values.getWidth();
-        StringConverter<Number> format = values.getTickLabelFormatter() != null ? values.getTickLabelFormatter()
-                : new NumberAxis.DefaultFormatter(values);
+        StringConverter<Number> format = values.getTickLabelFormatter();
         for (Axis.TickMark<Number> tick : values.getTickMarks()) {
             double position = tick.getPosition();
             boolean byAHair = position > Math.ceil(length) && position - length < HAIR

@@ -10,7 +10,7 @@ public final class ErrorDialog {
     }
 
     public static Alert create(Window owner, UiError error) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
+        Alert alert = DialogButtons.alert(Alert.AlertType.ERROR);
         if (owner != null) {
             alert.initOwner(owner);
         }
@@ -30,7 +30,7 @@ public final class ErrorDialog {
     }
 
     public static void info(Window owner, String title, String text) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        Alert alert = DialogButtons.alert(Alert.AlertType.INFORMATION);
         if (owner != null) {
             alert.initOwner(owner);
         }

@@ -35,6 +35,21 @@ public final class Formats {
     }
 
     /**
+     * A figure on a chart's value axis, grouped as the app's counts and with the decimals its tick has, up to two:
+     * "1,500", "2.5", "0.25". A tick a rounding error below 0 reads "0", not "-0".
+     */
+    public static String axisNumber(double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+        format.setMaximumFractionDigits(2);
+        return format.format(Math.abs(value) < 0.005 ? 0 : value);
+    }
+
+    /** A percentage on a chart's value axis, its value in percent: "0.2%", "15%". */
+    public static String axisPercent(double percent) {
+        return axisNumber(percent) + "%";
+    }
+
+    /**
      * A day under a chart: "Mar 9" instead of "2025-03-09", so two weeks of days fit under a chart without turning
      * sideways; "Mar 9, 2025" when the days shown lie in more than one year ({@link #spansYears}), where "Mar 9"
      * alone names several days. The report's own format ({@link com.puffy.pipeline.analysis.Fmt#date}), shared by

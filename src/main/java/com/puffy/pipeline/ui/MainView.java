@@ -397,7 +397,7 @@ public final class MainView {
 
     /** Help › Keyboard shortcuts (F1): {@link Shortcuts#all()}, the list the menus and the window bind. */
     private void showShortcuts() {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        javafx.scene.control.Alert alert = DialogButtons.alert(javafx.scene.control.Alert.AlertType.INFORMATION);
         if (window() != null) {
             alert.initOwner(window());
         }
@@ -716,16 +716,7 @@ public final class MainView {
      * default (2025-03-09) opened on this month. Today is marked in UTC; an empty picker opens on the default As of.
      */
     private void utcCalendar(javafx.scene.control.DatePicker picker) {
-        picker.setDayCellFactory(p -> new javafx.scene.control.DateCell() {
-            @Override
-            public void updateItem(java.time.LocalDate item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().remove("today");
-                if (!empty && item != null && item.equals(vm.todayUtc())) {
-                    getStyleClass().add("today");
-                }
-            }
-        });
+        IsoCalendar.apply(picker, vm::todayUtc);
         picker.setOnShown(e -> {
             // JavaFX's calendar (an internal class) is the only way to its month and focus; another JavaFX keeps
             // its own behaviour (the local today), nothing breaks.

@@ -15,7 +15,7 @@ final class StageSummaryDialog {
     }
 
     static Alert show(Window owner, String stageTitle, List<String> lines) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        Alert alert = DialogButtons.alert(Alert.AlertType.INFORMATION);
         if (owner != null) {
             alert.initOwner(owner);
         }

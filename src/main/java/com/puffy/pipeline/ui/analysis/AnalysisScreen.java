@@ -11,6 +11,7 @@ import com.puffy.pipeline.ui.EmptyState;
 import com.puffy.pipeline.ui.ErrorDialog;
 import com.puffy.pipeline.ui.Formats;
 import com.puffy.pipeline.ui.MainViewModel;
+import com.puffy.pipeline.ui.NumberAxes;
 import com.puffy.pipeline.ui.OutputBrowser;
 import com.puffy.pipeline.ui.Screen;
 import com.puffy.pipeline.ui.UiThreads;
@@ -53,17 +54,21 @@ public final class AnalysisScreen implements Screen {
     // Days on a day axis, as Monitoring's chart: labels level, every few days when they would crowd.
     private final DayAxis revenueDays = new DayAxis();
     private final DayAxis orderDays = new DayAxis();
+    // Money on the axes says so, as the tiles and sentences do ("$25k", not "25,000").
     private final com.puffy.pipeline.ui.GapLineChart revenue = new com.puffy.pipeline.ui.GapLineChart(revenueDays,
-            new NumberAxis());
-    private final DayBarChart orders = new DayBarChart(orderDays, new NumberAxis());
-    private final BarChart<Number, String> funnel = new EndLabelledBarChart<>(new NumberAxis(), new CategoryAxis());
+            NumberAxes.writtenBy(AnalysisScreen::moneyTick));
+    private final DayBarChart orders = new DayBarChart(orderDays, NumberAxes.counts());
+    private final BarChart<Number, String> funnel = new EndLabelledBarChart<>(
+            NumberAxes.writtenBy(AnalysisScreen::sessionsTick), new CategoryAxis());
     // Channels down the side, as the funnel's steps: along the bottom "Paid Search" and "Organic Search" ran into
     // one another at 1024 px ("Paid SearchOrganic Search").
-    private final BarChart<Number, String> channels = new EndLabelledBarChart<>(new NumberAxis(), new CategoryAxis());
+    private final BarChart<Number, String> channels = new EndLabelledBarChart<>(
+            NumberAxes.writtenBy(AnalysisScreen::moneyTick), new CategoryAxis());
     /** The attribution model drawn beside first click; the report's table has all six. */
     private final javafx.scene.control.ComboBox<String> model = new javafx.scene.control.ComboBox<>();
     private AnalysisResult shown;
-    private final BarChart<String, Number> devices = new EndLabelledBarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> devices = new EndLabelledBarChart<>(new CategoryAxis(),
+            NumberAxes.percents());
     private final List<ChartCard> cards = new ArrayList<>();
     /** Cards showing their table, the one opened last at the end: what Ctrl+E exports when no table has focus. */
     private final List<ChartCard> openedTables = new ArrayList<>();
@@ -97,27 +102,6 @@ public final class AnalysisScreen implements Screen {
         devices.setLegendVisible(false);
         DayAxis.labelAlike(revenueDays, orderDays);
         channels.setId("channel-chart");
-        // Money on the axes says so, as the tiles and sentences do ("$25k", not "25,000").
-        moneyTicks((NumberAxis) revenue.getYAxis());
-        moneyTicks((NumberAxis) channels.getXAxis());
-        NumberAxis cvrAxis = (NumberAxis) devices.getYAxis();
-        cvrAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(cvrAxis, null, "%"));
-        NumberAxis funnelAxis = (NumberAxis) funnel.getXAxis();
-        funnelAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                double v = value.doubleValue();
-                if (v < 1000) {
-                    return String.format(java.util.Locale.ROOT, "%.0f", v);
-                }
-                return String.format(java.util.Locale.ROOT, v % 1000 == 0 ? "%.0fk" : "%.1fk", v / 1000);
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return Double.parseDouble(text);
-            }
-        });
 
         tiles.setId("kpi-tiles");
         tiles.widthProperty().addListener((obs, old, now) -> fitTiles());
@@ -461,21 +445,15 @@ public final class AnalysisScreen implements Screen {
                 + " about last click).";
     }
 
-    /** "$25k" where the axis steps in thousands, else "$250". */
-    private static void moneyTicks(NumberAxis axis) {
-        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return moneyTick(value.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return Double.parseDouble(text.replaceAll("[$,k]", ""));
-            }
-        });
+    /** Sessions on the funnel's axis: "950", "1.5k", "28k". */
+    static String sessionsTick(double v) {
+        if (v < 1000) {
+            return String.format(java.util.Locale.ROOT, "%.0f", v);
+        }
+        return String.format(java.util.Locale.ROOT, v % 1000 == 0 ? "%.0fk" : "%.1fk", v / 1000);
     }
 
+    /** "$25k" where the axis steps in thousands, else "$250". */
     static String moneyTick(double v) {
         if (Math.abs(v) < 1000) {
             return Formats.money(v);

@@ -5,6 +5,7 @@ import com.puffy.pipeline.ui.CodeText;
 import com.puffy.pipeline.ui.EmptyState;
 import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.MainViewModel;
+import com.puffy.pipeline.ui.NumberAxes;
 import com.puffy.pipeline.ui.OutputBrowser;
 import com.puffy.pipeline.ui.Screen;
 import com.puffy.pipeline.ui.UiThreads;
@@ -44,7 +45,7 @@ public final class MonitoringScreen implements Screen {
     private final TabPane tabs = new TabPane();
     private final DataTableView alertsView;
     private final DataTableView incidentsView;
-    private final MetricChart chart = new MetricChart(new NumberAxis());
+    private final MetricChart chart = new MetricChart(NumberAxes.counts());
     private ListView<MonitoringViewModel.Alert> alertList;
 
     public MonitoringScreen(MainViewModel main, UiThreads threads) {
@@ -179,12 +180,8 @@ public final class MonitoringScreen implements Screen {
         chart.setMinHeight(260);
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
         NumberAxis yAxis = (NumberAxis) chart.getYAxis();
-        yAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(yAxis) {
-            @Override
-            public String toString(Number value) {
-                return MonitoringViewModel.axisLabel(vm.selectedMetricProperty().get(), value.doubleValue());
-            }
-        });
+        yAxis.setTickLabelFormatter(NumberAxes.labels(
+                value -> MonitoringViewModel.axisLabel(vm.selectedMetricProperty().get(), value)));
         VBox right = new VBox(8, chooser, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         right.setPadding(new Insets(6, 0, 0, 8));

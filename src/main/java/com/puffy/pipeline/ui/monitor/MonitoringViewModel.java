@@ -509,15 +509,13 @@ public final class MonitoringViewModel {
      * separators.
      */
     public static String axisLabel(String metric, double value) {
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.US);
-        format.setMaximumFractionDigits(2);
         if (isFraction(metric)) {
-            return format.format(value * 100) + "%";
+            return Formats.axisPercent(value * 100);
         }
         if ("revenue".equals(metric)) {
             return Formats.money(value);
         }
-        return format.format(value);
+        return Formats.axisNumber(value);
     }
 
     /** Metrics that metrics.csv holds as fractions 0..1 (docs/architecture.md, monitoring/). */

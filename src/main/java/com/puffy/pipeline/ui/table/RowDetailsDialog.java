@@ -1,9 +1,9 @@
 package com.puffy.pipeline.ui.table;
 
 import com.puffy.pipeline.ui.CodeText;
+import com.puffy.pipeline.ui.DialogButtons;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.Clipboard;
@@ -117,7 +117,7 @@ public final class RowDetailsDialog {
         // Room for the text areas too: a 5 KB value's six lines pushed the fields after it out of a short dialog.
         scroll.setPrefViewportHeight(Math.min(560, height));
         dialog.getDialogPane().setContent(scroll);
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getButtonTypes().add(DialogButtons.CLOSE);
         dialog.setResizable(true);
         return dialog;
     }

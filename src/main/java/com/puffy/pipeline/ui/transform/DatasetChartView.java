@@ -5,6 +5,7 @@ import com.puffy.pipeline.ui.DayAxis;
 import com.puffy.pipeline.ui.ErrorDialog;
 import com.puffy.pipeline.ui.Formats;
 import com.puffy.pipeline.ui.Hints;
+import com.puffy.pipeline.ui.NumberAxes;
 import com.puffy.pipeline.ui.Screen;
 import com.puffy.pipeline.ui.Shortcuts;
 import com.puffy.pipeline.ui.UiError;
@@ -59,10 +60,10 @@ public final class DatasetChartView extends BorderPane {
     private final Label note = Hints.mutedLines("");
     private final Label message = Hints.muted("");
     private final Label copied = new Label();
-    private final NumberAxis categoryValues = new NumberAxis();
+    private final NumberAxis categoryValues = NumberAxes.counts();
     private final FiguredBars categories = new FiguredBars(categoryValues, new CategoryAxis());
     private final DayAxis days = new DayAxis();
-    private final NumberAxis dayValues = new NumberAxis();
+    private final NumberAxis dayValues = NumberAxes.counts();
     private final DayBarChart daily = new DayBarChart(days, dayValues);
     private final StackPane plot;
 

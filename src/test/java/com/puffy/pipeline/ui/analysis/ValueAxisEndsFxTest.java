@@ -2,6 +2,7 @@ package com.puffy.pipeline.ui.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.puffy.pipeline.ui.NumberAxes;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
@@ -44,7 +45,8 @@ class ValueAxisEndsFxTest {
     private List<Integer> sizesHidingTheLastLabel(FxRobot robot, boolean vertical) {
         List<Integer> hidden = new ArrayList<>();
         robot.interact(() -> {
-            NumberAxis values = new NumberAxis();
+            // The app's axes write their own labels (NumberAxes); EndTicks reveals those.
+            NumberAxis values = NumberAxes.counts();
             XYChart<?, ?> chart;
             if (vertical) {
                 BarChart<String, Number> bars = new EndLabelledBarChart<>(new CategoryAxis(), values);
