@@ -453,13 +453,20 @@ public final class AnalysisScreen implements Screen {
         return String.format(java.util.Locale.ROOT, v % 1000 == 0 ? "%.0fk" : "%.1fk", v / 1000);
     }
 
-    /** "$25k" where the axis steps in thousands, else "$250". */
+    /**
+     * "$250", "$25k", "$2.25M": a day of a big shop's revenue went past a million, and its axis read "$2250k", a
+     * figure to count digits in where the report's axis says "$2,250,000".
+     */
     static String moneyTick(double v) {
         if (Math.abs(v) < 1000) {
             return Formats.money(v);
         }
-        double k = v / 1000;
-        return String.format(java.util.Locale.ROOT, k == Math.rint(k) ? "$%.0fk" : "$%.1fk", k);
+        if (Math.abs(v) < 1_000_000) {
+            double k = v / 1000;
+            return String.format(java.util.Locale.ROOT, k == Math.rint(k) ? "$%.0fk" : "$%.1fk", k);
+        }
+        return "$" + java.math.BigDecimal.valueOf(v / 1_000_000).setScale(2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString() + "M";
     }
 
     private static String first(List<String> lines) {
