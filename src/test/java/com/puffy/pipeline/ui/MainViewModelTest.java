@@ -1140,4 +1140,43 @@ class MainViewModelTest {
                 + copy.toAbsolutePath() + " is not there: ").contains(" Last run ");
         assertThat(Files.exists(copy)).as("the app's status check made no cache").isFalse();
     }
+
+    /**
+     * The line above the screens said "the folder or the settings changed" when neither had: it gives the engine's
+     * words for Monitoring (decision 0820), once, as its card does, and names Analysis, which shows results from
+     * before too.
+     */
+    @Test
+    void theLineAboveTheScreensSaysWhatBecameOfMonitoringsHistoryNotTheFolderOrTheSettings() throws Exception {
+        Files.writeString(input.resolve("events_20250101.csv"), """
+                client_id,page_url,referrer,timestamp,event_name,event_data,user_agent
+                1735725600-eZQEpM832bnh,https://puffy.com/,,2025-01-01T10:00:00.000Z,page_viewed,,Mozilla/5.0
+                """);
+        Path cache = dir.resolve("app-home/cache.sqlite");
+        try (com.puffy.pipeline.cache.StudioCache c = com.puffy.pipeline.cache.StudioCache.open(cache)) {
+            for (int back = 1; back <= 7; back++) {
+                c.storeDailyMetrics(input.toRealPath().toString(), java.time.LocalDate.of(2025, 1, 1).minusDays(back),
+                        java.util.Map.of("events", 1000.0, "sessions", 1000.0));
+            }
+        }
+        MainViewModel vm = vm(com.puffy.pipeline.StudioEngine.standardStages().toArray(Stage[]::new));
+        vm.setCacheFile(cache);
+        vm.openFolder(input);
+        vm.setAsOf(java.time.LocalDate.of(2025, 1, 2));
+        vm.runAll();
+        assertThat(vm.outdatedNoticeProperty().get()).isEmpty();
+
+        Files.delete(cache);
+        vm.openFolder(input);
+
+        assertThat(vm.outdatedNoticeProperty().get()).isEqualTo("Out of date: Analysis, Monitoring show their "
+                + "results from before. Monitoring: Its baselines used 7 earlier days (2024-12-25 to 2024-12-31) "
+                + "from the cache's metric history, and the cache file " + cache.toAbsolutePath() + " is not there: "
+                + "its alerts are not those a run gives now, with only the folder's own days for baselines. Run all "
+                + "(F5) to update them.");
+        assertThat(vm.stage(StageId.MONITOR).messageProperty().get()).as("the card's words, the same")
+                .startsWith("Its baselines used 7 earlier days (2024-12-25 to 2024-12-31) from the cache's metric "
+                        + "history, and the cache file " + cache.toAbsolutePath() + " is not there: its alerts are "
+                        + "not those a run gives now, with only the folder's own days for baselines. Last run ");
+    }
 }
