@@ -12,12 +12,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -555,6 +557,66 @@ public final class StudioCache implements AutoCloseable {
             return new HistoryPeek(storedDays(connection, datasetKeys, from, before), null);
         } catch (SQLException e) {
             return new HistoryPeek(Map.of(), describe(e));
+        }
+    }
+
+    /**
+     * How long a write may go on showing the modification time of the one before it, on a filesystem that records
+     * nanoseconds: the kernel stamps files from a clock that moves one tick (1 to 10 ms) at a time.
+     */
+    private static final Duration FINE_TIMESTAMP_TICK = Duration.ofMillis(50);
+    /** The same where times are whole seconds (FAT keeps even seconds). */
+    private static final Duration COARSE_TIMESTAMP_TICK = Duration.ofSeconds(2);
+
+    /**
+     * What {@link #peekDailyMetrics} reads of {@code file}, told without opening it: while this is the same, the peek
+     * returns the same for the same arguments (docs/decisions/0820). The peek is immutable and reads the main file
+     * alone, never its {@code -wal}, so the main file's path, size, modification and change times, device and inode
+     * say it: another file moved or copied in (even with its time kept) has another inode or change time, and every
+     * write, a checkpoint included, moves the modification time. Two writes in one clock tick can share a time, so a
+     * file written less than a tick ago is waited out (at most 50 ms) before it is looked at:
+     * a write after the look then has a later time. Empty when there is no such file or its times are too coarse to
+     * rely on yet; the peek itself is then what tells.
+     */
+    public static String peekStamp(Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        try {
+            for (int look = 0; look < 2; look++) {
+                Instant before = Instant.now();
+                Map<String, Object> seen = attributes(target);
+                if (!(seen.get("lastModifiedTime") instanceof FileTime modified)
+                        || !Boolean.TRUE.equals(seen.get("isRegularFile"))) {
+                    return "";
+                }
+                Duration tick = modified.toInstant().getNano() == 0 ? COARSE_TIMESTAMP_TICK : FINE_TIMESTAMP_TICK;
+                Duration wait = tick.minus(Duration.between(modified.toInstant(), before));
+                if (wait.isNegative() || wait.isZero()) {
+                    return target + ";size=" + seen.get("size") + ";modified=" + modified
+                            + ";changed=" + seen.getOrDefault("ctime", seen.getOrDefault("creationTime", ""))
+                            + ";file=" + seen.getOrDefault("fileKey", "") + ";ino=" + seen.getOrDefault("ino", "")
+                            + ";dev=" + seen.getOrDefault("dev", "");
+                }
+                if (wait.compareTo(FINE_TIMESTAMP_TICK) > 0) {
+                    // Whole-second times, or a time ahead of this clock (a network drive): not worth waiting for.
+                    return "";
+                }
+                Thread.sleep(wait.toMillis() + 1);
+            }
+            return "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** One look at the file's attributes, with the change time, inode and device where the system has them. */
+    private static Map<String, Object> attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino,dev,isRegularFile,fileKey");
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return Files.readAttributes(file, "basic:size,lastModifiedTime,creationTime,isRegularFile,fileKey");
         }
     }
 

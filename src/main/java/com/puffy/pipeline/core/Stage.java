@@ -25,6 +25,17 @@ public interface Stage {
     }
 
     /**
+     * For a stage whose {@link #inputFingerprint} costs more than a look at files (monitoring's reads the SQLite cache,
+     * which loads SQLite's native library into a process that needed none): a cheap stamp of everything that
+     * fingerprint reads, such that while the stamp is the same, so is the fingerprint. The pipeline keeps it in the
+     * stage manifest beside the fingerprint, never as part of it, and while it matches reuses the kept fingerprint
+     * instead of computing it again (docs/decisions/0820). Empty (the default): none, the fingerprint is computed.
+     */
+    default String inputsStamp(RunSettings settings) {
+        return "";
+    }
+
+    /**
      * Why this stage's own inputs ({@link #inputFingerprint}) are no longer those its outputs were made from, in an
      * analyst's words: one or more sentences, for a stage whose inputs are more than the folder's files (monitoring's
      * metric history in the cache). {@code madeWith} is the fingerprint recorded when the outputs were made,

@@ -114,7 +114,7 @@ public final class Pipeline {
         if (stage == null || stored.isEmpty() || stored.get().inputs().isEmpty()) {
             return Optional.empty();
         }
-        String now = stage.inputFingerprint(settings);
+        String now = currentInputs(settings, stage, stored);
         return now.equals(stored.get().inputs()) ? Optional.empty()
                 : stage.whyInputsChanged(settings, stored.get().inputs(), now);
     }
@@ -285,6 +285,9 @@ public final class Pipeline {
                     (done, total, message) -> listener.stageProgress(id, done, total, message), cancellation);
             cancellation.throwIfCancelled();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            // Taken before the fingerprint it vouches for: a change between the two leaves it older, so the next check
+            // computes the fingerprint again rather than reuse one that no longer holds.
+            String stampAfter = stage.inputsStamp(settings);
             String inputsAfter = stage.inputFingerprint(settings);
             // What the stage read of its own inputs: a stage finishing after the cache was bypassed worked as with
             // --no-cache (see madeFrom).
@@ -302,9 +305,11 @@ public final class Pipeline {
                             .filter(previous -> SameOutputs.sameFiles(workDir, finalDir, STAGE_MANIFEST,
                                     stage.bookkeepingColumns()));
             long compareMillis = (System.nanoTime() - compareStarted) / 1_000_000;
+            // A bypassed cache: the fingerprint kept is not the one the stamp vouches for (history "none").
+            String stampKept = !cacheBypass.bypassed() && inputsAtStart.equals(inputsAfter) ? stampAfter : "";
             writeManifest(workDir.resolve(STAGE_MANIFEST), new StoredStage(id, madeFrom,
                     Instant.now().toString(), elapsed.toMillis(), result, true,
-                    previousOutputs.orElseGet(() -> UUID.randomUUID().toString()), inputsUsed),
+                    previousOutputs.orElseGet(() -> UUID.randomUUID().toString()), inputsUsed, stampKept),
                     previousOutputs.isPresent(), compareMillis);
             // Again: the folder may have been made read-only while the stage ran.
             refuseUnremovableOutputs(id, finalDir);
@@ -466,7 +471,22 @@ public final class Pipeline {
      * stage that ran again and came out the same leaves this one fresh.
      */
     String fingerprint(RunSettings settings, StageId id) {
-        return madeFrom(settings, id, false);
+        Stage stage = stages.get(id);
+        return madeFrom(settings, id, false, stage == null ? "" : currentInputs(settings, stage,
+                readManifest(settings, id)));
+    }
+
+    /**
+     * The stage's own inputs as fingerprinted now: the one its manifest keeps while the stage's stamp of them is the
+     * one kept beside it (an up-to-date run then opens no SQLite, docs/decisions/0820), else computed.
+     */
+    private static String currentInputs(RunSettings settings, Stage stage, Optional<StoredStage> stored) {
+        String stamp = stage.inputsStamp(settings);
+        if (!stamp.isEmpty() && stored.isPresent() && !stored.get().inputs().isEmpty()
+                && stamp.equals(stored.get().inputsStamp())) {
+            return stored.get().inputs();
+        }
+        return stage.inputFingerprint(settings);
     }
 
     /**
@@ -474,15 +494,8 @@ public final class Pipeline {
      * that a stage finishing after the cache was bypassed (found locked by another program) worked as with
      * {@code --no-cache}. Monitoring computed without the cache's metric history then no longer matches a later run
      * that has the cache, so that run computes it again, and the analysis that summarized those alerts with it
-     * (docs/decisions/0400-cache.md).
+     * (docs/decisions/0400-cache.md). {@code inputs}: the stage's own, fingerprinted as it read them.
      */
-    String madeFrom(RunSettings settings, StageId id, boolean cacheBypassed) {
-        RunSettings used = cacheBypassed ? settings.withCacheFile(null) : settings;
-        Stage stage = stages.get(id);
-        return madeFrom(settings, id, cacheBypassed, stage == null ? "" : stage.inputFingerprint(used));
-    }
-
-    /** {@link #madeFrom(RunSettings, StageId, boolean)} with the stage's own inputs already fingerprinted. */
     private String madeFrom(RunSettings settings, StageId id, boolean cacheBypassed, String inputs) {
         StringBuilder material = ownMaterial(cacheBypassed ? settings.withCacheFile(null) : settings, id, inputs);
         for (StageId up : id.upstream()) {
@@ -693,10 +706,11 @@ public final class Pipeline {
 
     /**
      * A finished stage as recorded in its output folder; {@code inputs}: the stage's own
-     * {@link Stage#inputFingerprint} its outputs were made from ("" before 0818).
+     * {@link Stage#inputFingerprint} its outputs were made from ("" before 0818); {@code inputsStamp}: the stage's
+     * {@link Stage#inputsStamp} taken just before {@code inputs} ("" when none, or none to trust).
      */
     record StoredStage(StageId stage, String fingerprint, String finishedAt, long elapsedMillis, StageResult result,
-                       boolean knowsUnreadableInputs, String outputsId, String inputs) {
+                       boolean knowsUnreadableInputs, String outputsId, String inputs, String inputsStamp) {
     }
 
     /**
@@ -712,6 +726,8 @@ public final class Pipeline {
         node.put("outputs_id", stored.outputsId());
         // What the stage read besides the folder, as it fingerprints it: lets the engine say why it went out of date.
         node.put("inputs", stored.inputs());
+        // Not part of the fingerprint: while it matches, "inputs" still holds and need not be computed (0820).
+        node.put("inputs_stamp", stored.inputsStamp());
         node.put("outputs_unchanged", outputsUnchanged);
         node.put("outputs_compare_ms", compareMillis);
         node.put("finished_at", stored.finishedAt());
@@ -742,7 +758,8 @@ public final class Pipeline {
                     unreadable == null ? List.of() : unreadable);
             return Optional.of(new StoredStage(id, node.path("fingerprint").asText(""),
                     node.path("finished_at").asText(""), node.path("elapsed_ms").asLong(0), result,
-                    node.has("unreadable_inputs"), node.path("outputs_id").asText(""), node.path("inputs").asText("")));
+                    node.has("unreadable_inputs"), node.path("outputs_id").asText(""), node.path("inputs").asText(""),
+                    node.path("inputs_stamp").asText("")));
         } catch (IOException | IllegalArgumentException e) {
             // A damaged manifest only means the stage must run again.
             return Optional.empty();

@@ -49,6 +49,25 @@ final class HistoryInUse {
         return "days:" + days.size() + ":" + days.firstKey() + ":" + days.lastKey() + ":" + digest(days);
     }
 
+    /**
+     * What {@link #fingerprint} reads, told without opening the cache: the cache file as the peek reads it
+     * ({@link StudioCache#peekStamp}) and the rows asked for (dataset keys, days). While it is the same, so is the
+     * fingerprint, and a run where every stage is up to date loads no SQLite (docs/decisions/0820). Empty when the
+     * fingerprint opens no database anyway (no cache, no file, no day with data) or the file cannot be told yet.
+     */
+    static String stamp(RunSettings settings) {
+        if (settings.cacheFile() == null) {
+            return "";
+        }
+        Optional<LocalDate> firstDay = firstDayWithData(settings);
+        if (firstDay.isEmpty()) {
+            return "";
+        }
+        String cacheFile = StudioCache.peekStamp(settings.cacheFile());
+        return cacheFile.isEmpty() ? "" : "cache=" + cacheFile + "|keys=" + String.join(",", datasetKeys(settings))
+                + "|from=" + firstBaselineDay(settings, firstDay.get()) + "|before=" + firstDay.get();
+    }
+
     /** What {@link #fingerprint} read, and why the cache could not be read (null when it was). */
     private record Peeked(NavigableMap<LocalDate, Map<String, Double>> days, String problem) {
     }
@@ -59,12 +78,20 @@ final class HistoryInUse {
             // No day with data: no check takes a baseline, so no history is used.
             return new Peeked(new TreeMap<>(), null);
         }
-        List<String> keys = MonitorStage.legacyDatasetKey(settings).equals(MonitorStage.datasetKey(settings))
+        StudioCache.HistoryPeek peek = StudioCache.peekDailyMetrics(settings.cacheFile(), datasetKeys(settings),
+                firstBaselineDay(settings, firstDay.get()), firstDay.get());
+        return new Peeked(new TreeMap<>(peek.days()), peek.problem());
+    }
+
+    /** The folder's dataset key, then the older one when it differs (as the run adopts it). */
+    private static List<String> datasetKeys(RunSettings settings) {
+        return MonitorStage.legacyDatasetKey(settings).equals(MonitorStage.datasetKey(settings))
                 ? List.of(MonitorStage.datasetKey(settings))
                 : List.of(MonitorStage.datasetKey(settings), MonitorStage.legacyDatasetKey(settings));
-        StudioCache.HistoryPeek peek = StudioCache.peekDailyMetrics(settings.cacheFile(), keys,
-                firstDay.get().minusDays(settings.config().monitoring().baselineDays()), firstDay.get());
-        return new Peeked(new TreeMap<>(peek.days()), peek.problem());
+    }
+
+    private static LocalDate firstBaselineDay(RunSettings settings, LocalDate firstDay) {
+        return firstDay.minusDays(settings.config().monitoring().baselineDays());
     }
 
     /** The first day of Transform's daily metrics with event rows, as {@link MonitorInputs} reads it. */

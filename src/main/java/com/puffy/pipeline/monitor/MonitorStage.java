@@ -56,6 +56,13 @@ public final class MonitorStage implements Stage {
         return "as_of=" + asOf(settings) + "|history=" + HistoryInUse.fingerprint(settings);
     }
 
+    /** The as-of date and {@link HistoryInUse#stamp}: reading the cache costs SQLite's native library (0820). */
+    @Override
+    public String inputsStamp(RunSettings settings) {
+        String history = HistoryInUse.stamp(settings);
+        return history.isEmpty() ? "" : "as_of=" + asOf(settings) + "|history:" + history;
+    }
+
     @Override
     public Optional<String> whyInputsChanged(RunSettings settings, String madeWith, String now) {
         Map<String, String> before = HistoryInUse.fields(madeWith);

@@ -866,7 +866,10 @@ public final class MainView {
         return noticeLine("nothing-to-show", "mdi2f-folder-alert-outline", vm.nothingToShowProperty());
     }
 
-    /** Above the four screens while what they show is from before the folder or the settings changed. */
+    /**
+     * Above the four screens while what they show is from before the folder, the settings or what else a stage reads
+     * (Monitoring's history in the cache) changed.
+     */
     private Node outdatedLine() {
         return noticeLine("outdated", "mdi2u-update", vm.outdatedNoticeProperty());
     }

@@ -91,6 +91,11 @@ public final class MainViewModel {
     private final StringProperty outdatedNotice = new SimpleStringProperty("");
     /** What came, changed or went in the folder since Quality's last run, as last read; "" when nothing or unknown. */
     private String folderChanges = "";
+    /**
+     * The engine's words for the stale stages it can say more about (Monitoring's history in the cache, decision
+     * 0818), as last read: the line above the screens says them instead of "the folder or the settings changed".
+     */
+    private Map<StageId, String> whyOutOfDate = Map.of();
     /** What the last recheck said in the status bar about the folder's changes, while no other message replaced it. */
     private String changeInStatusBar = "";
     /** What the status bar said of another run writing into the outputs; "" when it said nothing of one. */
@@ -376,18 +381,37 @@ public final class MainViewModel {
         }
         List<String> changed = new ArrayList<>();
         List<String> anotherBuild = new ArrayList<>();
+        List<StageId> saidWhy = new ArrayList<>();
         for (StageViewModel stage : stages) {
             if (stage.getState() == StageState.STALE) {
-                (madeByAnotherBuild.contains(stage.id()) ? anotherBuild : changed).add(stage.id().title());
+                if (madeByAnotherBuild.contains(stage.id())) {
+                    anotherBuild.add(stage.id().title());
+                } else if (whyOutOfDate.containsKey(stage.id())) {
+                    saidWhy.add(stage.id());
+                } else {
+                    changed.add(stage.id().title());
+                }
             }
         }
-        if (running.get() || changed.isEmpty() && anotherBuild.isEmpty()) {
+        if (running.get() || changed.isEmpty() && anotherBuild.isEmpty() && saidWhy.isEmpty()) {
             outdatedNotice.set("");
             return;
         }
-        boolean several = changed.size() + anotherBuild.size() > 1;
+        boolean several = changed.size() + anotherBuild.size() + saidWhy.size() > 1;
         String update = " Run all (F5) to update " + (several ? "them." : "it.");
-        if (anotherBuild.isEmpty()) {
+        if (!saidWhy.isEmpty()) {
+            List<String> clauses = new ArrayList<>();
+            if (!changed.isEmpty()) {
+                clauses.add((!folderChanges.isEmpty() ? folderChanges
+                        : "the folder or the settings changed since the last run") + ", so " + fromBefore(changed));
+            }
+            clauses.add(fromBefore(saidWhy.stream().map(StageId::title).toList()));
+            if (!anotherBuild.isEmpty()) {
+                clauses.add(byAnotherVersion(anotherBuild));
+            }
+            outdatedNotice.set("Out of date: " + String.join(", and ", clauses) + ". " + whyOnTheirOwn(saidWhy)
+                    + update);
+        } else if (anotherBuild.isEmpty()) {
             outdatedNotice.set("Out of date: " + (!folderChanges.isEmpty() ? folderChanges
                     : "the folder or the settings changed since the last run") + ", so " + fromBefore(changed) + "."
                     + update);
@@ -402,6 +426,20 @@ public final class MainViewModel {
                     : "the folder or the settings changed since the last run") + ", so " + fromBefore(changed)
                     + ", and " + byAnotherVersion(anotherBuild) + "." + update);
         }
+    }
+
+    /**
+     * The engine's words for the stages out of date for a reason of their own, each after its title ("Monitoring: Its
+     * baselines used …"); a stage out of date behind one of them (Analysis behind Monitoring) would only repeat it.
+     */
+    private String whyOnTheirOwn(List<StageId> saidWhy) {
+        List<String> reasons = new ArrayList<>();
+        for (StageId id : saidWhy) {
+            if (id.upstream().stream().noneMatch(saidWhy::contains)) {
+                reasons.add(id.title() + ": " + whyOutOfDate.get(id));
+            }
+        }
+        return String.join(" ", reasons);
     }
 
     /** "Quality shows its results from before", "Quality, Transform show their results from before". */
@@ -891,7 +929,8 @@ public final class MainViewModel {
                 }
                 showUnreadable(unreadableOfFreshQuality(read.statuses(), read.quality()));
                 nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
-                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild());
+                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild(),
+                        read.whyOutOfDate());
                 List<String> outdated = stages.stream()
                         .filter(stage -> read.statuses().get(stage.id()) == StageStatus.STALE)
                         .map(stage -> stage.id().title()).toList();
@@ -957,8 +996,10 @@ public final class MainViewModel {
     }
 
     /** Quality's card names the files that came, changed or went, which are why it is out of date. */
-    private void showChanges(FolderChanges changes, Set<StageId> otherBuild, boolean lastRunByOther) {
+    private void showChanges(FolderChanges changes, Set<StageId> otherBuild, boolean lastRunByOther,
+                             Map<StageId, String> engineSaysWhy) {
         folderChanges = changes.sentence();
+        whyOutOfDate = engineSaysWhy;
         madeByAnotherBuild = otherBuild;
         lastRunByAnotherBuild = lastRunByOther;
         showOutdatedNotice();
@@ -1171,7 +1212,8 @@ public final class MainViewModel {
                     changeInStatusBar = "";
                     statusMessage.set("The folder is back as it was at the last run: nothing is out of date.");
                 }
-                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild());
+                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild(),
+                        read.whyOutOfDate());
             });
         });
     }
@@ -1671,7 +1713,8 @@ public final class MainViewModel {
                     statusesChanging = false;
                 }
                 // What was new before the run is not new since it: the line and Quality's card read the folder again.
-                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild());
+                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild(),
+                        read.whyOutOfDate());
                 showUnreadable(unreadableOfFreshQuality(read.statuses(), read.quality()));
                 outputsVersion.set(outputsVersion.get() + 1);
             });

@@ -13,16 +13,25 @@ import com.puffy.pipeline.engine.PipelineListener;
 import com.puffy.pipeline.engine.PipelineReport;
 import com.puffy.pipeline.engine.StageOutcome;
 import com.puffy.pipeline.engine.StageStatus;
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -226,6 +235,146 @@ class HistoryStatusTest {
         assertThat(filesBeside(cacheFile)).as("nothing moved aside or made beside it").isEqualTo(before);
     }
 
+    /**
+     * A class loader of its own over the test's class path, as a new {@code eventpipe} process starts: which classes
+     * a status check loads there tells whether it opened SQLite ({@code NativeDB} loads its native library).
+     */
+    private static final class NewProcessLoader extends URLClassLoader {
+        NewProcessLoader() {
+            super(classPath(), ClassLoader.getPlatformClassLoader());
+        }
+
+        private static URL[] classPath() {
+            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .filter(entry -> !entry.isBlank()).map(entry -> {
+                        try {
+                            return Path.of(entry).toUri().toURL();
+                        } catch (MalformedURLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).toArray(URL[]::new);
+        }
+
+        boolean openedSqlite() {
+            return findLoadedClass("org.sqlite.core.NativeDB") != null;
+        }
+
+        String monitoringStatus(RunSettings settings) throws Exception {
+            var check = Class.forName(HistoryStatusTest.class.getName(), true, this).getDeclaredMethod(
+                    "monitoringStatus", String.class, String.class, String.class, String.class);
+            check.setAccessible(true);
+            return (String) check.invoke(null, settings.inputDir().toString(), settings.outputDir().toString(),
+                    settings.cacheFile().toString(), settings.asOf().toString());
+        }
+    }
+
+    /** Called in a {@link NewProcessLoader}, with only strings crossing over. */
+    @SuppressWarnings("unused")
+    private static String monitoringStatus(String input, String output, String cacheFile, String asOf) {
+        RunSettings settings = new RunSettings(Path.of(input), Path.of(output), ConfigLoader.defaults(), null,
+                LocalDate.parse(asOf), false, Path.of(cacheFile));
+        return StudioEngine.standardPipeline().status(settings, StageId.MONITOR).name();
+    }
+
+    /**
+     * A run where every stage is up to date loaded SQLite's native library to read the history again (decision 0818),
+     * a second or more of every "reopen" on the command line: while the cache file is as the run left it, the history
+     * fingerprint kept in the manifest holds (decision 0820). A file written since is read again.
+     */
+    @Test
+    void anUpToDateCheckOpensNoSqliteWhileTheCacheFileIsAsTheRunLeftIt() throws Exception {
+        Path cacheFile = cacheWithAWeekBefore("cache.sqlite", 1000);
+        RunSettings settings = settings(cacheFile);
+        runAll(settings, PipelineListener.NONE);
+
+        try (NewProcessLoader untouched = new NewProcessLoader()) {
+            assertThat(untouched.monitoringStatus(settings)).isEqualTo("FRESH");
+            assertThat(untouched.openedSqlite()).as("SQLite opened by an up-to-date check").isFalse();
+        }
+
+        Files.setLastModifiedTime(cacheFile, FileTime.from(Files.getLastModifiedTime(cacheFile).toInstant()
+                .minus(Duration.ofHours(1))));
+        try (NewProcessLoader touched = new NewProcessLoader()) {
+            assertThat(touched.monitoringStatus(settings)).as("the same rows, read again").isEqualTo("FRESH");
+            assertThat(touched.openedSqlite()).isTrue();
+        }
+    }
+
+    /**
+     * The peek reads the main file alone (immutable), so a commit still in another connection's {@code -wal} is no
+     * more seen with the kept fingerprint than without it (decision 0818's cost); once checkpointed into the main
+     * file it is, even when the file keeps its size. The same file rewritten in place with its size and
+     * modification time set back is told by its change time.
+     */
+    @Test
+    void theKeptFingerprintGivesWayToAWriteCheckpointedOrPutInPlaceWithItsSizeAndTimeKept() throws Exception {
+        Path cacheFile = cacheWithAWeekBefore("cache.sqlite", 1000);
+        RunSettings settings = settings(cacheFile);
+        runAll(settings, PipelineListener.NONE);
+        long size = Files.size(cacheFile);
+        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + cacheFile);
+             Statement statement = writer.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint=0");
+            statement.executeUpdate("UPDATE daily_metric SET value = value + 1 WHERE day = '"
+                    + DAY.minusDays(1) + "' AND metric = 'events'");
+            assertThat(pipeline.status(settings, StageId.MONITOR)).as("in the -wal only: not seen, as before")
+                    .isEqualTo(StageStatus.FRESH);
+
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            assertThat(Files.size(cacheFile)).isEqualTo(size);
+            assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.STALE);
+            assertThat(pipeline.whyOutOfDate(settings, StageId.MONITOR).orElseThrow())
+                    .endsWith("now holds other values for them (replaced, or another cache file).");
+        }
+
+        runAll(settings, PipelineListener.NONE);
+        assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.FRESH);
+        Path edited = Files.copy(cacheFile, dir.resolve("edited.sqlite"));
+        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + edited);
+             Statement statement = writer.createStatement()) {
+            statement.executeUpdate("UPDATE daily_metric SET value = 7 WHERE day = '" + DAY.minusDays(2) + "'");
+        }
+        assertThat(Files.size(edited)).isEqualTo(Files.size(cacheFile));
+        FileTime modified = Files.getLastModifiedTime(cacheFile);
+        Object inode = Files.getAttribute(cacheFile, "unix:ino");
+        Files.write(cacheFile, Files.readAllBytes(edited), StandardOpenOption.TRUNCATE_EXISTING);
+        Files.setLastModifiedTime(cacheFile, modified);
+        assertThat(Files.getAttribute(cacheFile, "unix:ino")).isEqualTo(inode);
+
+        assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.STALE);
+        assertThat(pipeline.whyOutOfDate(settings, StageId.MONITOR).orElseThrow())
+                .endsWith("now holds other values for them (replaced, or another cache file).");
+    }
+
+    /**
+     * Two writes in one tick of the clock that stamps files can share a modification time (kernels before 6.13 on
+     * every filesystem): the stamp of a file written this tick is taken only once the tick is over, so a write after
+     * it has another time; whole-second times are not relied on for two seconds.
+     */
+    @Test
+    void aFileWrittenThisTickIsStampedOnlyOnceTheTickIsOverAndWholeSecondTimesNotForTwoSeconds() throws Exception {
+        Path file = dir.resolve("busy.sqlite");
+        Files.writeString(file, "a".repeat(100));
+        Instant now = Instant.now();
+        Files.setLastModifiedTime(file, FileTime.from(now.getNano() == 0 ? now.plusNanos(1) : now));
+        long started = System.nanoTime();
+        String stamp = StudioCache.peekStamp(file);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(45));
+        assertThat(stamp).contains(";size=100;");
+
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        assertThat(StudioCache.peekStamp(file)).isEmpty();
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.SECONDS)));
+        assertThat(StudioCache.peekStamp(file)).isNotEmpty();
+
+        for (int round = 0; round < 5; round++) {
+            Files.writeString(file, "b".repeat(100));
+            String before = StudioCache.peekStamp(file);
+            Files.writeString(file, "c".repeat(100));
+            assertThat(StudioCache.peekStamp(file)).as("round " + round).isNotEqualTo(before);
+        }
+    }
+
     /** The command line says why Monitoring runs again, on stderr where a scheduled job's log keeps it. */
     @Test
     void theCommandLineSaysWhyMonitoringRunsAgain() throws Exception {
@@ -236,12 +385,17 @@ class HistoryStatusTest {
                 new PrintWriter(new StringWriter(), true), args);
         Files.delete(cacheFile);
         StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
 
-        EventPipeCli.execute(pipeline, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
+        EventPipeCli.execute(pipeline, new PrintWriter(out, true), new PrintWriter(err, true), args);
 
         assertThat(err.toString()).contains("Monitoring: out of date, runs again. Its baselines used 7 earlier days "
                 + "(2025-02-16 to 2025-02-22) from the cache's metric history, and the cache file "
                 + cacheFile.toAbsolutePath() + " is not there")
                 .contains("Quality: up to date").contains("Monitoring: done in");
+        // The summary says what the outputs now hold, as after a day added (decision 0820): why a stage ran is said
+        // once, on stderr with the other progress lines.
+        assertThat(out.toString()).contains(System.lineSeparator() + "Monitoring:" + System.lineSeparator())
+                .doesNotContain("runs again").doesNotContain("earlier days (2025-02-16 to 2025-02-22)");
     }
 }

@@ -1100,18 +1100,16 @@ class MainViewModelTest {
         assertThat(emptyStates(vm)).containsOnly("Nothing to show here: the line above the screens says why and what "
                 + "to do.");
     }
+
     /**
-     * Decision 0818, as the app shows it: Monitoring's card follows the cache's history its baselines read, not the
-     * cache's path. Another cache file holding the same days (the command line's default cache under another HOME)
-     * leaves it up to date; the cache deleted, the card says it is out of date and why.
+     * The real stages run once over a day of 1 event after 7 days of 1,000 in {@code cache}: Monitoring's baselines
+     * used those 7 days.
      */
-    @Test
-    void monitoringsCardFollowsTheHistoryInTheCacheNotItsPath() throws Exception {
+    private MainViewModel ranAllWithAWeekOfHistoryIn(Path cache) throws Exception {
         Files.writeString(input.resolve("events_20250101.csv"), """
                 client_id,page_url,referrer,timestamp,event_name,event_data,user_agent
                 1735725600-eZQEpM832bnh,https://puffy.com/,,2025-01-01T10:00:00.000Z,page_viewed,,Mozilla/5.0
                 """);
-        Path cache = dir.resolve("app-home/cache.sqlite");
         try (com.puffy.pipeline.cache.StudioCache c = com.puffy.pipeline.cache.StudioCache.open(cache)) {
             for (int back = 1; back <= 7; back++) {
                 c.storeDailyMetrics(input.toRealPath().toString(), java.time.LocalDate.of(2025, 1, 1).minusDays(back),
@@ -1123,6 +1121,18 @@ class MainViewModelTest {
         vm.openFolder(input);
         vm.setAsOf(java.time.LocalDate.of(2025, 1, 2));
         vm.runAll();
+        return vm;
+    }
+
+    /**
+     * Decision 0818, as the app shows it: Monitoring's card follows the cache's history its baselines read, not the
+     * cache's path. Another cache file holding the same days (the command line's default cache under another HOME)
+     * leaves it up to date; the cache deleted, the card says it is out of date and why.
+     */
+    @Test
+    void monitoringsCardFollowsTheHistoryInTheCacheNotItsPath() throws Exception {
+        Path cache = dir.resolve("app-home/cache.sqlite");
+        MainViewModel vm = ranAllWithAWeekOfHistoryIn(cache);
         Path copy = Files.copy(cache, Files.createDirectories(dir.resolve("cli-home")).resolve("cache.sqlite"));
 
         vm.setCacheFile(copy);
@@ -1139,5 +1149,30 @@ class MainViewModelTest {
                 + "(2024-12-25 to 2024-12-31) from the cache's metric history, and the cache file "
                 + copy.toAbsolutePath() + " is not there: ").contains(" Last run ");
         assertThat(Files.exists(copy)).as("the app's status check made no cache").isFalse();
+    }
+
+    /**
+     * The line above the screens said "the folder or the settings changed" when neither had: it gives the engine's
+     * words for Monitoring (decision 0820), once, as its card does, and names Analysis, which shows results from
+     * before too.
+     */
+    @Test
+    void theLineAboveTheScreensSaysWhatBecameOfMonitoringsHistoryNotTheFolderOrTheSettings() throws Exception {
+        Path cache = dir.resolve("app-home/cache.sqlite");
+        MainViewModel vm = ranAllWithAWeekOfHistoryIn(cache);
+        assertThat(vm.outdatedNoticeProperty().get()).isEmpty();
+
+        Files.delete(cache);
+        vm.openFolder(input);
+
+        assertThat(vm.outdatedNoticeProperty().get()).isEqualTo("Out of date: Analysis, Monitoring show their "
+                + "results from before. Monitoring: Its baselines used 7 earlier days (2024-12-25 to 2024-12-31) "
+                + "from the cache's metric history, and the cache file " + cache.toAbsolutePath() + " is not there: "
+                + "its alerts are not those a run gives now, with only the folder's own days for baselines. Run all "
+                + "(F5) to update them.");
+        assertThat(vm.stage(StageId.MONITOR).messageProperty().get()).as("the card's words, the same")
+                .startsWith("Its baselines used 7 earlier days (2024-12-25 to 2024-12-31) from the cache's metric "
+                        + "history, and the cache file " + cache.toAbsolutePath() + " is not there: its alerts are "
+                        + "not those a run gives now, with only the folder's own days for baselines. Last run ");
     }
 }
