@@ -500,6 +500,11 @@ public final class StudioCache implements AutoCloseable {
         return Collections.unmodifiableMap(frozen);
     }
 
+    /** {@link HistoryPeek#problem} of a file that is not there. */
+    public static final String NOT_THERE = "is not there";
+    /** What follows the file's path in {@link #peekStamp}. */
+    public static final String STAMP_SIZE = ";size=";
+
     /**
      * What {@link #peekDailyMetrics} found: the stored days, and when the file could not be read, why, in words that
      * complete "The cache file X …" ({@code problem} null when it was read; {@code days} then empty otherwise).
@@ -522,7 +527,7 @@ public final class StudioCache implements AutoCloseable {
     public static HistoryPeek peekDailyMetrics(Path file, List<String> datasetKeys, LocalDate from, LocalDate before) {
         Path target = file.toAbsolutePath().normalize();
         if (!Files.exists(target)) {
-            return new HistoryPeek(Map.of(), "is not there");
+            return new HistoryPeek(Map.of(), NOT_THERE);
         }
         if (Files.isDirectory(target)) {
             return new HistoryPeek(Map.of(), "is a folder, not a file");
@@ -591,7 +596,7 @@ public final class StudioCache implements AutoCloseable {
                 Duration tick = modified.toInstant().getNano() == 0 ? COARSE_TIMESTAMP_TICK : FINE_TIMESTAMP_TICK;
                 Duration wait = tick.minus(Duration.between(modified.toInstant(), before));
                 if (wait.isNegative() || wait.isZero()) {
-                    return target + ";size=" + seen.get("size") + ";modified=" + modified
+                    return target + STAMP_SIZE + seen.get("size") + ";modified=" + modified
                             + ";changed=" + seen.getOrDefault("ctime", seen.getOrDefault("creationTime", ""))
                             + ";file=" + seen.getOrDefault("fileKey", "") + ";ino=" + seen.getOrDefault("ino", "")
                             + ";dev=" + seen.getOrDefault("dev", "");

@@ -39,9 +39,11 @@ public interface Stage {
      * Why this stage's own inputs ({@link #inputFingerprint}) are no longer those its outputs were made from, in an
      * analyst's words: one or more sentences, for a stage whose inputs are more than the folder's files (monitoring's
      * metric history in the cache). {@code madeWith} is the fingerprint recorded when the outputs were made,
-     * {@code now} the one of {@code settings}. Empty when the stage has nothing more to say than "changed".
+     * {@code madeWithStamp} the {@link #inputsStamp} kept beside it ("" when none was), {@code now} the fingerprint of
+     * {@code settings}. Empty when the stage has nothing more to say than "changed".
      */
-    default java.util.Optional<String> whyInputsChanged(RunSettings settings, String madeWith, String now) {
+    default java.util.Optional<String> whyInputsChanged(RunSettings settings, String madeWith, String madeWithStamp,
+                                                        String now) {
         return java.util.Optional.empty();
     }
 

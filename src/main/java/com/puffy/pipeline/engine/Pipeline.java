@@ -116,7 +116,7 @@ public final class Pipeline {
         }
         String now = currentInputs(settings, stage, stored);
         return now.equals(stored.get().inputs()) ? Optional.empty()
-                : stage.whyInputsChanged(settings, stored.get().inputs(), now);
+                : stage.whyInputsChanged(settings, stored.get().inputs(), stored.get().inputsStamp(), now);
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.TreeMap;
 final class HistoryInUse {
     /** Monitoring without a cache (--no-cache, or a cache another program held): no history, nothing saved. */
     private static final String NO_CACHE = "none";
+    private static final String CACHE_IN_STAMP = "cache=";
 
     private HistoryInUse() {
     }
@@ -64,7 +65,7 @@ final class HistoryInUse {
             return "";
         }
         String cacheFile = StudioCache.peekStamp(settings.cacheFile());
-        return cacheFile.isEmpty() ? "" : "cache=" + cacheFile + "|keys=" + String.join(",", datasetKeys(settings))
+        return cacheFile.isEmpty() ? "" : CACHE_IN_STAMP + cacheFile + "|keys=" + String.join(",", datasetKeys(settings))
                 + "|from=" + firstBaselineDay(settings, firstDay.get()) + "|before=" + firstDay.get();
     }
 
@@ -123,9 +124,11 @@ final class HistoryInUse {
     /**
      * Why the history a run would read differs from the one monitoring's outputs were made with, as an analyst on
      * call needs it: how many earlier days the baselines used, and what became of them. Empty when {@code madeWith}
-     * and {@code now} agree, or one is not a history fingerprint (a manifest of an older build).
+     * and {@code now} agree, or one is not a history fingerprint (a manifest of an older build). {@code madeWithFile}:
+     * the cache file the outputs were made with, when its stamp was kept ({@link #cacheFileStamped}).
      */
-    static Optional<String> whyChanged(RunSettings settings, String madeWith, String now) {
+    static Optional<String> whyChanged(RunSettings settings, String madeWith, String now,
+                                       Optional<Path> madeWithFile) {
         if (madeWith.equals(now) || !isFingerprint(madeWith) || !isFingerprint(now)) {
             return Optional.empty();
         }
@@ -149,8 +152,15 @@ final class HistoryInUse {
         }
         if (after.days == 0) {
             String problem = peek(settings).problem;
-            return Optional.of(used + ", and the cache file " + file + (problem != null ? " " + problem
-                    : " no longer holds them (deleted and started again, replaced, or another cache file)")
+            return Optional.of(used + ", and the cache file " + file + (problem == null
+                    ? " no longer holds them (deleted and started again, replaced, or another cache file)"
+                    : !problem.equals(StudioCache.NOT_THERE) ? " " + problem
+                    : madeWithFile.isEmpty() ? " is not there (a new cache file, or one deleted since)"
+                    // A cache file just named on the command line is not there yet either: "is not there" read as
+                    // an error to the analyst who chose it.
+                    : !madeWithFile.get().equals(file) ? " is a new one that holds no earlier days yet (it last ran "
+                    + "with " + madeWithFile.get() + ")"
+                    : " is not there")
                     + ": its alerts are not those a run gives now, with only the folder's own days for baselines.");
         }
         if (before.first.equals(after.first) && before.last.equals(after.last) && before.days == after.days) {
@@ -158,6 +168,24 @@ final class HistoryInUse {
                     + "another cache file).");
         }
         return Optional.of(used + "; the cache file " + file + " now holds " + after.describe() + " instead.");
+    }
+
+    /**
+     * The cache file named in a stamp {@link #stamp} took (kept in the manifest as the stage's {@code inputs_stamp}):
+     * the file monitoring's outputs were made with. Empty when no stamp was kept (no file then, or its times too
+     * coarse to rely on, or a run that bypassed the cache).
+     */
+    static Optional<Path> cacheFileStamped(String inputsStamp) {
+        int from = inputsStamp.indexOf(CACHE_IN_STAMP);
+        int to = from < 0 ? -1 : inputsStamp.indexOf(StudioCache.STAMP_SIZE, from);
+        if (to < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(inputsStamp.substring(from + CACHE_IN_STAMP.length(), to)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isFingerprint(String history) {

@@ -64,7 +64,8 @@ public final class MonitorStage implements Stage {
     }
 
     @Override
-    public Optional<String> whyInputsChanged(RunSettings settings, String madeWith, String now) {
+    public Optional<String> whyInputsChanged(RunSettings settings, String madeWith, String madeWithStamp,
+                                             String now) {
         Map<String, String> before = HistoryInUse.fields(madeWith);
         Map<String, String> after = HistoryInUse.fields(now);
         List<String> reasons = new ArrayList<>();
@@ -72,8 +73,8 @@ public final class MonitorStage implements Stage {
             reasons.add("Its alerts were checked as of " + before.get("as_of") + "; the as-of date is now "
                     + after.get("as_of") + ".");
         }
-        HistoryInUse.whyChanged(settings, before.getOrDefault("history", ""), after.getOrDefault("history", ""))
-                .ifPresent(reasons::add);
+        HistoryInUse.whyChanged(settings, before.getOrDefault("history", ""), after.getOrDefault("history", ""),
+                        HistoryInUse.cacheFileStamped(madeWithStamp)).ifPresent(reasons::add);
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", reasons));
     }
 

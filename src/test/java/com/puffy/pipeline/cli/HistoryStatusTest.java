@@ -179,6 +179,33 @@ class HistoryStatusTest {
     }
 
     /**
+     * A cache file named for the first time ({@code --cache NEW.sqlite}) is not there until the run makes it: said as
+     * a new file that holds no earlier days yet, not as a missing one, which read as an error to the analyst who had
+     * just chosen it. The file the outputs were made with is the one in the stamp kept beside their fingerprint; with
+     * no stamp kept, both readings are said.
+     */
+    @Test
+    void aCacheFileNamedForTheFirstTimeIsSaidToBeNewNotMissing() throws Exception {
+        Path cacheFile = cacheWithAWeekBefore("cache.sqlite", 1000);
+        RunSettings settings = settings(cacheFile);
+        runAll(settings, PipelineListener.NONE);
+        Path named = dir.resolve("new.sqlite");
+
+        assertThat(pipeline.whyOutOfDate(settings.withCacheFile(named), StageId.MONITOR)).contains("Its baselines "
+                + "used 7 earlier days (2025-02-16 to 2025-02-22) from the cache's metric history, and the cache file "
+                + named.toAbsolutePath() + " is a new one that holds no earlier days yet (it last ran with "
+                + cacheFile.toAbsolutePath() + "): its alerts are not those a run gives now, with only the folder's "
+                + "own days for baselines.");
+
+        Path manifest = settings.outputDir().resolve("monitoring").resolve(Pipeline.STAGE_MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replaceAll("\"inputs_stamp\" *: *\"[^\"]*\"",
+                "\"inputs_stamp\" : \"\""));
+        assertThat(pipeline.whyOutOfDate(settings.withCacheFile(named), StageId.MONITOR).orElseThrow())
+                .contains("the cache file " + named.toAbsolutePath() + " is not there (a new cache file, or one "
+                        + "deleted since): its alerts");
+    }
+
+    /**
      * The app and the command line under two HOMEs use two default caches; over the same history (none before the
      * folder's first day, or a copy) one's outputs are up to date for the other, as a rerun would come out the same.
      */
