@@ -152,16 +152,20 @@ final class HistoryInUse {
         }
         if (after.days == 0) {
             String problem = peek(settings).problem;
+            String onlyOwnDays = ": its alerts are not those a run gives now, with only the folder's own days for "
+                    + "baselines.";
+            if (StudioCache.NOT_THERE.equals(problem) && madeWithFile.isPresent() && !madeWithFile.get().equals(file)) {
+                // A cache file just named (--cache NEW.sqlite) is not there until a run makes it: "is not there"
+                // read as an error to the analyst who had chosen it.
+                return Optional.of(used + " in " + madeWithFile.get() + ", and the cache file named now, " + file
+                        + ", is not there yet: a run starts it new, with no earlier days, so its alerts are not those "
+                        + "a run gives now, with only the folder's own days for baselines.");
+            }
             return Optional.of(used + ", and the cache file " + file + (problem == null
                     ? " no longer holds them (deleted and started again, replaced, or another cache file)"
                     : !problem.equals(StudioCache.NOT_THERE) ? " " + problem
-                    : madeWithFile.isEmpty() ? " is not there (a new cache file, or one deleted since)"
-                    // A cache file just named on the command line is not there yet either: "is not there" read as
-                    // an error to the analyst who chose it.
-                    : !madeWithFile.get().equals(file) ? " is a new one that holds no earlier days yet (it last ran "
-                    + "with " + madeWithFile.get() + ")"
-                    : " is not there")
-                    + ": its alerts are not those a run gives now, with only the folder's own days for baselines.");
+                    : madeWithFile.isEmpty() ? " is not there (a new cache file, or one deleted since it last ran)"
+                    : " is not there") + onlyOwnDays);
         }
         if (before.first.equals(after.first) && before.last.equals(after.last) && before.days == after.days) {
             return Optional.of(used + "; the cache file " + file + " now holds other values for them (replaced, or "

@@ -180,7 +180,7 @@ class HistoryStatusTest {
 
     /**
      * A cache file named for the first time ({@code --cache NEW.sqlite}) is not there until the run makes it: said as
-     * a new file that holds no earlier days yet, not as a missing one, which read as an error to the analyst who had
+     * one a run starts new, with no earlier days, not as a missing one, which read as an error to the analyst who had
      * just chosen it. The file the outputs were made with is the one in the stamp kept beside their fingerprint; with
      * no stamp kept, both readings are said.
      */
@@ -192,17 +192,17 @@ class HistoryStatusTest {
         Path named = dir.resolve("new.sqlite");
 
         assertThat(pipeline.whyOutOfDate(settings.withCacheFile(named), StageId.MONITOR)).contains("Its baselines "
-                + "used 7 earlier days (2025-02-16 to 2025-02-22) from the cache's metric history, and the cache file "
-                + named.toAbsolutePath() + " is a new one that holds no earlier days yet (it last ran with "
-                + cacheFile.toAbsolutePath() + "): its alerts are not those a run gives now, with only the folder's "
-                + "own days for baselines.");
+                + "used 7 earlier days (2025-02-16 to 2025-02-22) from the cache's metric history in "
+                + cacheFile.toAbsolutePath() + ", and the cache file named now, " + named.toAbsolutePath() + ", is "
+                + "not there yet: a run starts it new, with no earlier days, so its alerts are not those a run gives "
+                + "now, with only the folder's own days for baselines.");
 
         Path manifest = settings.outputDir().resolve("monitoring").resolve(Pipeline.STAGE_MANIFEST);
         Files.writeString(manifest, Files.readString(manifest).replaceAll("\"inputs_stamp\" *: *\"[^\"]*\"",
                 "\"inputs_stamp\" : \"\""));
         assertThat(pipeline.whyOutOfDate(settings.withCacheFile(named), StageId.MONITOR).orElseThrow())
                 .contains("the cache file " + named.toAbsolutePath() + " is not there (a new cache file, or one "
-                        + "deleted since): its alerts");
+                        + "deleted since it last ran): its alerts");
     }
 
     /**
