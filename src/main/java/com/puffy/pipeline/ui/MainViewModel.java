@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -1203,10 +1204,7 @@ public final class MainViewModel {
                 boolean saysAnEarlierLook = !changeInStatusBar.isEmpty() && statusMessage.get().equals(changeInStatusBar);
                 if (!outdated.isEmpty() || saysAnEarlierLook && !read.changes().isEmpty() && !staleNow.isEmpty()) {
                     List<String> named = outdated.isEmpty() ? staleNow : outdated;
-                    changeInStatusBar = (read.changes().isEmpty() ? "The folder or the rules changed"
-                            : read.changes().sentence())
-                            + ": " + outOfDate(named) + ". Run all (F5) to bring "
-                            + (named.size() == 1 ? "it" : "them") + " up to date.";
+                    changeInStatusBar = afterALook(read, named);
                     statusMessage.set(changeInStatusBar);
                 } else if (saysAnEarlierLook && staleNow.isEmpty()) {
                     changeInStatusBar = "";
@@ -1216,6 +1214,38 @@ public final class MainViewModel {
                         read.whyOutOfDate());
             });
         });
+    }
+
+    /**
+     * The status bar after a look found {@code named} stages out of date: the files that came, changed or went; else
+     * the engine's words for a stage out of date for a reason of its own, as its card and the line above the screens
+     * say them (Monitoring's history in the cache, decision 0818: "the folder or the rules changed" sent the analyst
+     * to a folder and rules that had not), and for one made by another version of the app; the general words only
+     * for a stage the engine says nothing more about.
+     */
+    private static String afterALook(StatusReading read, List<String> named) {
+        String update = " Run all (F5) to bring " + (named.size() == 1 ? "it" : "them") + " up to date.";
+        if (!read.changes().isEmpty()) {
+            return read.changes().sentence() + ": " + outOfDate(named) + "." + update;
+        }
+        List<StageId> ids = Arrays.stream(StageId.values()).filter(id -> named.contains(id.title())).toList();
+        List<StageId> saidWhy = ids.stream().filter(read.whyOutOfDate()::containsKey).toList();
+        List<String> reasons = new ArrayList<>();
+        boolean general = false;
+        for (StageId id : ids) {
+            if (saidWhy.contains(id)) {
+                // Analysis behind Monitoring says Monitoring's words again, after "Monitoring, whose outputs it reads".
+                if (id.upstream().stream().noneMatch(saidWhy::contains)) {
+                    reasons.add(id.title() + ": " + read.whyOutOfDate().get(id));
+                }
+            } else if (read.madeByAnotherBuild().contains(id)) {
+                reasons.add(id.title() + ": outputs made by another version of the app.");
+            } else {
+                general = true;
+            }
+        }
+        return (general ? "The folder or the rules changed: " : "") + outOfDate(named) + "."
+                + (reasons.isEmpty() ? "" : " " + String.join(" ", reasons)) + update;
     }
 
     /** {@link #settings()}, or null when the configuration cannot be read (its error is reported elsewhere). */
@@ -1707,6 +1737,10 @@ public final class MainViewModel {
                                 && manifest != null) {
                             stage.messageProperty().set("Outputs made by another version of the app; last run "
                                     + manifest.finishedAt() + ".");
+                        } else if (status == StageStatus.STALE && read.whyOutOfDate().containsKey(stage.id())) {
+                            // Not "Inputs or settings changed": the engine knows what did (Monitoring's history).
+                            stage.messageProperty().set(read.whyOutOfDate().get(stage.id())
+                                    + " Run again to bring its outputs up to date.");
                         }
                     }
                 } finally {

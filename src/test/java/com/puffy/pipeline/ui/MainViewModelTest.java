@@ -1146,8 +1146,9 @@ class MainViewModelTest {
         assertThat(vm.stage(StageId.ANALYSIS).getState()).isEqualTo(StageState.STALE);
         assertThat(vm.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.FRESH);
         assertThat(vm.stage(StageId.MONITOR).messageProperty().get()).startsWith("Its baselines used 7 earlier days "
-                + "(2024-12-25 to 2024-12-31) from the cache's metric history, and the cache file "
-                + copy.toAbsolutePath() + " is not there: ").contains(" Last run ");
+                + "(2024-12-25 to 2024-12-31) from the cache's metric history in " + cache.toAbsolutePath()
+                + ", and the cache file named now, " + copy.toAbsolutePath() + ", is not there yet: ")
+                .contains(" Last run ");
         assertThat(Files.exists(copy)).as("the app's status check made no cache").isFalse();
     }
 
@@ -1174,5 +1175,40 @@ class MainViewModelTest {
                 .startsWith("Its baselines used 7 earlier days (2024-12-25 to 2024-12-31) from the cache's metric "
                         + "history, and the cache file " + cache.toAbsolutePath() + " is not there: its alerts are "
                         + "not those a run gives now, with only the folder's own days for baselines. Last run ");
+    }
+
+    /**
+     * A look when the window comes back (or a run that left Monitoring out) finding Monitoring out of date because of
+     * the cache's history said "The folder or the rules changed: …" in the status bar and "Inputs or settings changed"
+     * on the card, though neither had: both say the engine's words, as the line above the screens does.
+     */
+    @Test
+    void aLookOrARunThatFindsMonitoringsHistoryGoneSaysTheEnginesReasonNotTheFolderOrTheRules() throws Exception {
+        Path cache = dir.resolve("app-home/cache.sqlite");
+        MainViewModel vm = ranAllWithAWeekOfHistoryIn(cache);
+        String why = "Its baselines used 7 earlier days (2024-12-25 to 2024-12-31) from the cache's metric history, "
+                + "and the cache file " + cache.toAbsolutePath() + " is not there: its alerts are not those a run "
+                + "gives now, with only the folder's own days for baselines.";
+
+        Path kept = Files.copy(cache, dir.resolve("kept.sqlite"));
+        Files.delete(cache);
+        vm.recheckStatuses();
+
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Analysis, Monitoring are out of date. Monitoring: "
+                + why + " Run all (F5) to bring them up to date.");
+        assertThat(vm.stage(StageId.MONITOR).messageProperty().get()).isEqualTo(why + " Run again to bring its "
+                + "outputs up to date.");
+
+        Files.copy(kept, cache);
+        vm.recheckStatuses();
+        assertThat(vm.stage(StageId.MONITOR).getState()).isEqualTo(StageState.FRESH);
+        Files.delete(cache);
+        vm.runStage(StageId.QUALITY);
+
+        assertThat(vm.stage(StageId.MONITOR).getState()).isEqualTo(StageState.STALE);
+        assertThat(vm.stage(StageId.MONITOR).messageProperty().get()).as("after a run that did not include it")
+                .startsWith("Its baselines used 7 earlier days (2024-12-25 to 2024-12-31) from the cache's metric "
+                        + "history, and the cache file " + cache.toAbsolutePath()).endsWith(" Run again to bring its "
+                        + "outputs up to date.");
     }
 }
