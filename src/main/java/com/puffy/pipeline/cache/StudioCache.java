@@ -518,9 +518,11 @@ public final class StudioCache implements AutoCloseable {
     /**
      * The stored days from {@code from} (inclusive) to {@code before} (exclusive) of the first of {@code datasetKeys}
      * that has the day, read without using the file: for a status check, which must never create, change, move aside
-     * or lock it, nor wait on another program's lock (docs/decisions/0818). The file is opened read-only and
-     * immutable, so SQLite takes no lock and makes no -wal or -shm file beside it; commits another connection still
-     * holds in its write-ahead log are not seen until they are checkpointed (at the latest when it closes). A file
+     * or lock it, nor wait on another program's lock (docs/decisions/0818). The file is opened read-only and, while
+     * it has no write-ahead log, immutable: SQLite takes no lock and makes no -wal or -shm file beside it. While a -wal
+     * holds commits not yet checkpointed (another run writing, one that closed while a third connection held the file,
+     * or one killed), it is read with them, read-only with its -shm read-only: nothing is written or made, only shared
+     * locks are taken, and busy answers at once (0823); a file held exclusively is read as its main file alone. A file
      * that is not there, not ours, newer, damaged or a text file gives no days and says why: the run that opens it
      * would start without those days as well ({@link #open}).
      */
@@ -543,9 +545,45 @@ public final class StudioCache implements AutoCloseable {
         if (isText(target)) {
             return new HistoryPeek(Map.of(), "is a text file, not a cache");
         }
+        if (hasWriteAheadLog(target)) {
+            try {
+                // Another run's commits still in the -wal (it is writing, it closed while a third connection held the
+                // file, or it was killed) are the history the next run reads: immutable would not see them, and the
+                // fingerprint kept by a run that read them disagreed with every later check (docs/decisions/0823).
+                // Read-only with a read-only -shm: nothing is written or made; a busy timeout of 0 never waits.
+                return peekDailyMetrics(target, "?readonly_shm=1", datasetKeys, from, before);
+            } catch (SQLException e) {
+                // Busy (another program holds it exclusively, or the log is being recovered), or no -shm to read
+                // it by: the main file alone, as before.
+            }
+        }
+        try {
+            return peekDailyMetrics(target, "?immutable=1", datasetKeys, from, before);
+        } catch (SQLException e) {
+            return new HistoryPeek(Map.of(), describe(e));
+        }
+    }
+
+    /** Whether {@code database}'s write-ahead log holds anything (it is deleted, or emptied, once checkpointed). */
+    private static boolean hasWriteAheadLog(Path database) {
+        try {
+            Path log = writeAheadLogOf(database);
+            return Files.isRegularFile(log) && Files.size(log) > 0;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static Path writeAheadLogOf(Path database) {
+        return database.resolveSibling(database.getFileName() + "-wal");
+    }
+
+    private static HistoryPeek peekDailyMetrics(Path target, String how, List<String> datasetKeys, LocalDate from,
+                                                LocalDate before) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + target.toUri() + "?immutable=1")) {
+        config.setBusyTimeout(0);
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + target.toUri() + how)) {
             int applicationId = intPragma(connection, "application_id");
             int version = intPragma(connection, "user_version");
             List<String> tables = userTables(connection);
@@ -560,8 +598,6 @@ public final class StudioCache implements AutoCloseable {
                 return new HistoryPeek(Map.of(), null);
             }
             return new HistoryPeek(storedDays(connection, datasetKeys, from, before), null);
-        } catch (SQLException e) {
-            return new HistoryPeek(Map.of(), describe(e));
         }
     }
 
@@ -575,12 +611,12 @@ public final class StudioCache implements AutoCloseable {
 
     /**
      * What {@link #peekDailyMetrics} reads of {@code file}, told without opening it: while this is the same, the peek
-     * returns the same for the same arguments (docs/decisions/0820). The peek is immutable and reads the main file
-     * alone, never its {@code -wal}, so the main file's path, size, modification and change times, device and inode
-     * say it: another file moved or copied in (even with its time kept) has another inode or change time, and every
-     * write, a checkpoint included, moves the modification time. Two writes in one clock tick can share a time, so a
-     * file written less than a tick ago is waited out (at most 50 ms) before it is looked at:
-     * a write after the look then has a later time. Empty when there is no such file or its times are too coarse to
+     * returns the same for the same arguments (docs/decisions/0820). The peek reads the main file and, when there is
+     * one, its {@code -wal} (0823), so their sizes, modification and change times, devices and inodes say it: another
+     * file moved or copied in (even with its time kept) has another inode or change time, and every write, a commit in
+     * the log or a checkpoint, moves a modification time. Two writes in one clock tick can share a time, so a file
+     * written less than a tick ago is waited out (at most 50 ms) before it is looked at: a write after the look then
+     * has a later time. Empty when there is no such file or its times are too coarse to
      * rely on yet; the peek itself is then what tells.
      */
     public static String peekStamp(Path file) {
@@ -593,13 +629,24 @@ public final class StudioCache implements AutoCloseable {
                         || !Boolean.TRUE.equals(seen.get("isRegularFile"))) {
                     return "";
                 }
-                Duration tick = modified.toInstant().getNano() == 0 ? COARSE_TIMESTAMP_TICK : FINE_TIMESTAMP_TICK;
-                Duration wait = tick.minus(Duration.between(modified.toInstant(), before));
+                // A commit in the -wal leaves the main file as it was, and the peek reads it (0823): the log's own
+                // size and times say it, and the later of the two times is the one waited out.
+                Map<String, Object> log = hasWriteAheadLog(target) ? attributes(writeAheadLogOf(target)) : Map.of();
+                Instant latest = modified.toInstant();
+                if (log.get("lastModifiedTime") instanceof FileTime logModified
+                        && logModified.toInstant().isAfter(latest)) {
+                    latest = logModified.toInstant();
+                }
+                Duration tick = latest.getNano() == 0 ? COARSE_TIMESTAMP_TICK : FINE_TIMESTAMP_TICK;
+                Duration wait = tick.minus(Duration.between(latest, before));
                 if (wait.isNegative() || wait.isZero()) {
                     return target + STAMP_SIZE + seen.get("size") + ";modified=" + modified
                             + ";changed=" + seen.getOrDefault("ctime", seen.getOrDefault("creationTime", ""))
                             + ";file=" + seen.getOrDefault("fileKey", "") + ";ino=" + seen.getOrDefault("ino", "")
-                            + ";dev=" + seen.getOrDefault("dev", "");
+                            + ";dev=" + seen.getOrDefault("dev", "")
+                            + (log.isEmpty() ? "" : ";wal=" + log.get("size") + ":" + log.get("lastModifiedTime") + ":"
+                            + log.getOrDefault("ctime", log.getOrDefault("creationTime", "")) + ":"
+                            + log.getOrDefault("fileKey", ""));
                 }
                 if (wait.compareTo(FINE_TIMESTAMP_TICK) > 0) {
                     // Whole-second times, or a time ahead of this clock (a network drive): not worth waiting for.

@@ -328,10 +328,9 @@ class HistoryStatusTest {
     }
 
     /**
-     * The peek reads the main file alone (immutable), so a commit still in another connection's {@code -wal} is no
-     * more seen with the kept fingerprint than without it (decision 0818's cost); once checkpointed into the main
-     * file it is, even when the file keeps its size. The same file rewritten in place with its size and
-     * modification time set back is told by its change time.
+     * A commit still in another connection's {@code -wal} is seen at once, the main file untouched (decision 0823;
+     * before, only once checkpointed); checkpointed into the main file it still is, even when the file keeps its
+     * size. The same file rewritten in place with its size and modification time set back is told by its change time.
      */
     @Test
     void theKeptFingerprintGivesWayToAWriteCheckpointedOrPutInPlaceWithItsSizeAndTimeKept() throws Exception {
@@ -344,8 +343,9 @@ class HistoryStatusTest {
             statement.execute("PRAGMA wal_autocheckpoint=0");
             statement.executeUpdate("UPDATE daily_metric SET value = value + 1 WHERE day = '"
                     + DAY.minusDays(1) + "' AND metric = 'events'");
-            assertThat(pipeline.status(settings, StageId.MONITOR)).as("in the -wal only: not seen, as before")
-                    .isEqualTo(StageStatus.FRESH);
+            assertThat(pipeline.status(settings, StageId.MONITOR)).as("in the -wal only").isEqualTo(StageStatus.STALE);
+            assertThat(pipeline.whyOutOfDate(settings, StageId.MONITOR).orElseThrow())
+                    .endsWith("now holds other values for them (replaced, or another cache file).");
 
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             assertThat(Files.size(cacheFile)).isEqualTo(size);
@@ -371,6 +371,59 @@ class HistoryStatusTest {
         assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.STALE);
         assertThat(pipeline.whyOutOfDate(settings, StageId.MONITOR).orElseThrow())
                 .endsWith("now holds other values for them (replaced, or another cache file).");
+    }
+
+    /**
+     * History written while another connection held the cache stays in the {@code -wal} after that run closes (only
+     * the last connection checkpoints): the run after it read those days, but the status check, reading the main file
+     * alone, kept a fingerprint without them, and once the holder closed and the log was checkpointed called
+     * Monitoring out of date: "now holds 7 earlier days … that its baselines did not have" (decision 0823). The check
+     * reads the log read-only and leaves the database, its log and index as they were, and makes no file.
+     */
+    @Test
+    void historyStillInTheWriteAheadLogIsWhatTheCheckReadsAsTheRunDoes() throws Exception {
+        Path cacheFile = dir.resolve("cache.sqlite");
+        StudioCache.open(cacheFile).close();
+        RunSettings settings = settings(cacheFile);
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + cacheFile);
+             Statement statement = holder.createStatement()) {
+            statement.executeQuery("SELECT count(*) FROM daily_metric").close();
+            cacheWithAWeekBefore("cache.sqlite", 1000);
+            assertThat(Files.size(dir.resolve("cache.sqlite-wal"))).as("the week, still in the log").isPositive();
+
+            runAll(settings, PipelineListener.NONE);
+            assertThat(alerts(settings)).as("the run read the week").contains("VOLUME_ANOMALY");
+            assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.FRESH);
+
+            Map<String, String> before = new java.util.TreeMap<>();
+            for (String name : filesBeside(cacheFile)) {
+                Path path = dir.resolve(name);
+                if (Files.isRegularFile(path)) {
+                    before.put(name, Files.getLastModifiedTime(path) + " " + java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path))));
+                }
+            }
+            Files.writeString(settings.outputDir().resolve("monitoring").resolve(Pipeline.STAGE_MANIFEST),
+                    Files.readString(settings.outputDir().resolve("monitoring").resolve(Pipeline.STAGE_MANIFEST))
+                            .replaceAll("\"inputs_stamp\" *: *\"[^\"]*\"", "\"inputs_stamp\" : \"\""));
+            assertThat(pipeline.status(settings, StageId.MONITOR)).as("read again, from the log")
+                    .isEqualTo(StageStatus.FRESH);
+            Map<String, String> after = new java.util.TreeMap<>();
+            for (String name : filesBeside(cacheFile)) {
+                Path path = dir.resolve(name);
+                if (Files.isRegularFile(path)) {
+                    after.put(name, Files.getLastModifiedTime(path) + " " + java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path))));
+                }
+            }
+            assertThat(after).as("nothing written or made beside the cache").isEqualTo(before);
+            statement.executeUpdate("INSERT INTO daily_metric (dataset_key, day, metric, value) VALUES ('x', "
+                    + "'2025-01-01', 'events', 1)");
+        }
+        assertThat(Files.exists(dir.resolve("cache.sqlite-wal"))).as("checkpointed by the last to close").isFalse();
+
+        assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.FRESH);
+        assertThat(pipeline.whyOutOfDate(settings, StageId.MONITOR)).isEmpty();
     }
 
     /**
