@@ -417,6 +417,17 @@ class HistoryStatusTest {
                 }
             }
             assertThat(after).as("nothing written or made beside the cache").isEqualTo(before);
+
+            // What a run killed before it closed the cache leaves: the log and its index, with no connection.
+            Path leftover = dir.resolve("killed.sqlite");
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.copy(dir.resolve("cache.sqlite" + suffix), dir.resolve("killed.sqlite" + suffix));
+            }
+            assertThat(pipeline.status(settings.withCacheFile(leftover), StageId.MONITOR)).as("a killed run's log")
+                    .isEqualTo(StageStatus.FRESH);
+            assertThat(filesBeside(leftover)).containsExactly("killed.sqlite", "killed.sqlite-shm",
+                    "killed.sqlite-wal");
+            assertThat(Files.size(leftover)).isEqualTo(Files.size(cacheFile));
             statement.executeUpdate("INSERT INTO daily_metric (dataset_key, day, metric, value) VALUES ('x', "
                     + "'2025-01-01', 'events', 1)");
         }
