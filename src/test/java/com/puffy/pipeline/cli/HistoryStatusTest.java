@@ -112,6 +112,19 @@ class HistoryStatusTest {
         }
     }
 
+    /** Each file beside (and of) the cache: its modification time and a digest of its bytes. */
+    private Map<String, String> timesAndDigestsBeside(Path cacheFile) throws Exception {
+        Map<String, String> seen = new java.util.TreeMap<>();
+        for (String name : filesBeside(cacheFile)) {
+            Path path = dir.resolve(name);
+            if (Files.isRegularFile(path)) {
+                seen.put(name, Files.getLastModifiedTime(path) + " " + java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path))));
+            }
+        }
+        return seen;
+    }
+
     @Test
     void aDeletedCacheLeavesMonitoringOutOfDateSaysWhyAndIsNotCreatedByTheCheck() throws Exception {
         Path cacheFile = cacheWithAWeekBefore("cache.sqlite", 1000);
@@ -395,27 +408,13 @@ class HistoryStatusTest {
             assertThat(alerts(settings)).as("the run read the week").contains("VOLUME_ANOMALY");
             assertThat(pipeline.status(settings, StageId.MONITOR)).isEqualTo(StageStatus.FRESH);
 
-            Map<String, String> before = new java.util.TreeMap<>();
-            for (String name : filesBeside(cacheFile)) {
-                Path path = dir.resolve(name);
-                if (Files.isRegularFile(path)) {
-                    before.put(name, Files.getLastModifiedTime(path) + " " + java.util.HexFormat.of().formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path))));
-                }
-            }
+            Map<String, String> before = timesAndDigestsBeside(cacheFile);
             Files.writeString(settings.outputDir().resolve("monitoring").resolve(Pipeline.STAGE_MANIFEST),
                     Files.readString(settings.outputDir().resolve("monitoring").resolve(Pipeline.STAGE_MANIFEST))
                             .replaceAll("\"inputs_stamp\" *: *\"[^\"]*\"", "\"inputs_stamp\" : \"\""));
             assertThat(pipeline.status(settings, StageId.MONITOR)).as("read again, from the log")
                     .isEqualTo(StageStatus.FRESH);
-            Map<String, String> after = new java.util.TreeMap<>();
-            for (String name : filesBeside(cacheFile)) {
-                Path path = dir.resolve(name);
-                if (Files.isRegularFile(path)) {
-                    after.put(name, Files.getLastModifiedTime(path) + " " + java.util.HexFormat.of().formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path))));
-                }
-            }
+            Map<String, String> after = timesAndDigestsBeside(cacheFile);
             assertThat(after).as("nothing written or made beside the cache").isEqualTo(before);
 
             // What a run killed before it closed the cache leaves: the log and its index, with no connection.
