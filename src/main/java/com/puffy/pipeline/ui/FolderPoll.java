@@ -307,6 +307,16 @@ final class FolderPoll {
         return false;
     }
 
+    /**
+     * The app's own run was refused by another run's lock on the output folder: that run writes now, whether or not a
+     * look has seen its work folders yet, and is waited for as one a look saw (decision 0826).
+     */
+    void anotherRunHoldsTheOutputs(long nowMillis) {
+        anotherRunWriting = true;
+        anotherRunEnded = false;
+        anotherRunMovedMillis = nowMillis;
+    }
+
     /** How many looks were started: for tests. */
     int looks() {
         return looks;
