@@ -489,6 +489,39 @@ class FolderPollTest {
         assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.badge()).isEqualTo("fresh"));
     }
 
+    /**
+     * A set-aside folder moved into the outputs while the app is idle (put back by hand, from another copy of the
+     * outputs) keeps its files' times: it was said to be another run writing for two minutes, then a run that "stopped
+     * without new outputs" (decision 0826).
+     */
+    @Test
+    void aLeftoverMovedIntoTheOutputsWhileIdleIsNotTakenForAnotherRun() throws Exception {
+        MainViewModel vm = ranAndLookedAt();
+        int versionBefore = vm.outputsVersionProperty().get();
+        String said = vm.statusMessageProperty().get();
+        Path aside = Files.createDirectories(dir.resolve("elsewhere").resolve(".old-quality-"
+                + java.util.UUID.randomUUID()));
+        Files.writeString(aside.resolve("quality_report.csv"), "file,rows_read\n");
+        java.nio.file.attribute.FileTime yesterday = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+        Files.setLastModifiedTime(aside.resolve("quality_report.csv"), yesterday);
+        Files.setLastModifiedTime(aside, yesterday);
+        Files.move(aside, vm.outputDirProperty().get().resolve(aside.getFileName()));
+
+        aLookLater(vm);
+        aLookLater(vm);
+        aLookLater(vm);
+
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(said);
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.badge()).isEqualTo("fresh"));
+        assertThat(vm.outputsVersionProperty().get()).isEqualTo(versionBefore);
+        long looks = FolderPoll.ANOTHER_RUN_STALLED.dividedBy(FolderPoll.INTERVAL);
+        for (long look = 0; look < looks; look++) {
+            aLookLater(vm);
+        }
+        assertThat(vm.statusMessageProperty().get()).as("no run to have stopped").isEqualTo(said);
+    }
+
     /** A dead run's work folder in the outputs of a folder opened next is not taken for a run by the first look. */
     @Test
     void aWorkFolderLeftInTheOutputsOfTheFolderOpenedNextIsNotTakenForAnotherRun() throws Exception {
