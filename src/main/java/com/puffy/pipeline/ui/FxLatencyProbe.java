@@ -108,6 +108,18 @@ final class FxLatencyProbe {
         LOG.info("fxprobe FX thread busy for {} ms:{}", (now - since) / 1_000_000, stack);
     }
 
+    /** How many updates were posted since the last line: for tests. */
+    long postedSinceLastSecond() {
+        return posted.get();
+    }
+
+    /** The waits of the posted updates that ran since the last line: for tests. */
+    String postWaitsSinceLastSecond() {
+        synchronized (postWaits) {
+            return Waits.summary(postWaits.nanos);
+        }
+    }
+
     private void logSecond() {
         LOG.info("fxprobe posts/s={} postWait[{}] probeWait[{}] pulseGap[{}]", posted.getAndSet(0),
                 postWaits.drain(), probeWaits.drain(), pulseGaps.drain());
