@@ -8,15 +8,8 @@ import java.nio.file.Path;
  * run failed" and "Last run …: failed" for a run that never began.
  */
 public final class OutputFolderInUseException extends PipelineException {
-    private final transient Path outputDir;
-
     public OutputFolderInUseException(Path outputDir) {
         super(ExitCode.USAGE, "Another run is writing to " + outputDir
                 + ": wait for it to finish, or choose another folder with --output.");
-        this.outputDir = outputDir;
-    }
-
-    public Path outputDir() {
-        return outputDir;
     }
 }
