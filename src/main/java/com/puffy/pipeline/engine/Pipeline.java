@@ -8,6 +8,7 @@ import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.core.AppVersion;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.CancelledException;
+import com.puffy.pipeline.core.OutputFolderInUseException;
 import com.puffy.pipeline.core.ExitCode;
 import com.puffy.pipeline.core.OutputFiles;
 import com.puffy.pipeline.core.PipelineException;
@@ -908,8 +909,7 @@ public final class Pipeline {
                 }
                 if (lock == null) {
                     channel.close();
-                    throw new PipelineException(ExitCode.USAGE, "Another run is writing to " + outputDir
-                            + ": wait for it to finish, or choose another folder with --output.");
+                    throw new OutputFolderInUseException(outputDir);
                 }
                 return new OutputLock(channel, lock);
             } catch (IOException e) {

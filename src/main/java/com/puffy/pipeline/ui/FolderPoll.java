@@ -56,6 +56,12 @@ final class FolderPoll {
      */
     static final Duration ANOTHER_RUN_STALLED = Duration.ofMinutes(2);
 
+    /**
+     * How long before the look that last saw none of it a file in a work folder may have been written and still count as
+     * written by a run now: room for a file system's coarse times and a network drive's clock a little off.
+     */
+    static final Duration MADE_BY_A_RUN_SLACK = Duration.ofMinutes(1);
+
     /** What a look makes the window do, on the FX thread. */
     interface Reactions {
         /** The folder or the rules file changed and held still: the badges are read again. */
@@ -91,11 +97,27 @@ final class FolderPoll {
 
         /**
          * Whether a run writes in the output folder now: its work folders, or the manifests beside them, moved since
-         * {@code earlier}. A work folder that holds still may be one a killed run left.
+         * {@code earlier} (taken at {@code earlierTakenMillis}), and what came or changed in them was written since
+         * about then. A work folder that holds still may be one a killed run left.
          */
-        boolean runWritingSince(Look earlier) {
-            return !work.isEmpty() && earlier != null
-                    && (!work.equals(earlier.work) || !Objects.equals(outputs, earlier.outputs));
+        boolean runWritingSince(Look earlier, long earlierTakenMillis) {
+            if (work.isEmpty() || earlier == null) {
+                return false;
+            }
+            if (!Objects.equals(outputs, earlier.outputs) || !work.keySet().containsAll(earlier.work.keySet())) {
+                return true;
+            }
+            // A folder moved in whole (a leftover put back by hand, or from another copy of the outputs) keeps its
+            // files' times: the app said "Another run is writing" of it for two minutes, then that the run "stopped
+            // without new outputs" (decision 0826). A run's work folder and what it writes are made now.
+            for (Map.Entry<String, Seen> entry : work.entrySet()) {
+                Seen now = entry.getValue();
+                if (!Objects.equals(now, earlier.work.get(entry.getKey()))
+                        && (now == null || now.modifiedMillis() >= earlierTakenMillis - MADE_BY_A_RUN_SLACK.toMillis())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The same folder, rules and outputs, whatever work folders the two looks saw. */
@@ -112,6 +134,11 @@ final class FolderPoll {
     private long lastLookMillis;
     private boolean looking;
     private Look previous;
+    /**
+     * When {@link #previous} was taken, by the wall clock that stamps the files (not the clock that paces the looks):
+     * what a run writes after it is newer.
+     */
+    private long previousTakenMillis;
     private Look checked;
     /**
      * The folder and rules file the last tick or reading of the statuses was about. A look at another one, started
@@ -223,6 +250,7 @@ final class FolderPoll {
     void ownRunEnded(Look seen) {
         statusesRead(seen);
         previous = seen;
+        previousTakenMillis = System.currentTimeMillis();
         anotherRunWriting = false;
         anotherRunEnded = false;
     }
@@ -247,6 +275,7 @@ final class FolderPoll {
         looking = true;
         looks++;
         threads.background(() -> {
+            long taken = System.currentTimeMillis();
             Look seen = look(folder, rules, outputs, manifests);
             threads.fx(() -> {
                 looking = false;
@@ -257,8 +286,10 @@ final class FolderPoll {
                 Look before = previous != null && previous.folder().equals(seen.folder())
                         && previous.outputs().keySet().equals(seen.outputs().keySet()) ? previous : null;
                 boolean heldStill = seen.equals(before);
+                long beforeTaken = previousTakenMillis;
                 previous = seen;
-                if (waitingForAnotherRun(seen, before, clock.millis(), reactions)) {
+                previousTakenMillis = taken;
+                if (waitingForAnotherRun(seen, before, beforeTaken, clock.millis(), reactions)) {
                     return;
                 }
                 if (!heldStill) {
@@ -286,8 +317,9 @@ final class FolderPoll {
      * look {@code before}, or moved less than {@link #ANOTHER_RUN_STALLED} ago and are still there (a stage that
      * computes before it writes; between two stages they are gone for milliseconds only).
      */
-    private boolean waitingForAnotherRun(Look seen, Look before, long now, Reactions reactions) {
-        if (seen.runWritingSince(before)) {
+    private boolean waitingForAnotherRun(Look seen, Look before, long beforeTakenMillis, long now,
+                                         Reactions reactions) {
+        if (seen.runWritingSince(before, beforeTakenMillis)) {
             anotherRunMovedMillis = now;
             if (!anotherRunWriting) {
                 anotherRunWriting = true;
@@ -305,6 +337,16 @@ final class FolderPoll {
         anotherRunWriting = false;
         anotherRunEnded = true;
         return false;
+    }
+
+    /**
+     * The app's own run was refused by another run's lock on the output folder: that run writes now, whether or not a
+     * look has seen its work folders yet, and is waited for as one a look saw (decision 0826).
+     */
+    void anotherRunHoldsTheOutputs(long nowMillis) {
+        anotherRunWriting = true;
+        anotherRunEnded = false;
+        anotherRunMovedMillis = nowMillis;
     }
 
     /** How many looks were started: for tests. */

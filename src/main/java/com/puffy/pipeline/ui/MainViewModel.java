@@ -4,6 +4,7 @@ import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.ExitCode;
 import com.puffy.pipeline.core.OutputFiles;
+import com.puffy.pipeline.core.OutputFolderInUseException;
 import com.puffy.pipeline.core.PipelineException;
 import com.puffy.pipeline.core.RunSettings;
 import com.puffy.pipeline.core.StageId;
@@ -1522,6 +1523,11 @@ public final class MainViewModel {
                     statusMessage.set(statusMessage.get() + leftoverWords(leftovers));
                 });
             } catch (Exception | Error e) {
+                if (UiError.rootCause(e) instanceof OutputFolderInUseException) {
+                    LOG.info("Run not started: another run holds {}", settings.outputDir());
+                    threads.fx(this::anotherRunHoldsTheOutputs);
+                    return;
+                }
                 LOG.error("Run failed", e);
                 threads.fx(() -> {
                     statusMessage.set((hadOutputs.isEmpty() ? "The run failed; nothing was written."
@@ -1534,6 +1540,31 @@ public final class MainViewModel {
             }
         });
     }
+
+    /**
+     * F5 while another run (the command line, the app in another window) holds the output folder: nothing ran. The app
+     * said "The run failed; the previous outputs were kept.", "Last run …: failed" and "Not run this time" on every
+     * card, with the engine's sentence in a dialog. Now the cards show what they showed, rewritten by that run, the
+     * status bar says so, and the dialog says what to do (decision 0826).
+     */
+    private void anotherRunHoldsTheOutputs() {
+        running.set(false);
+        current = null;
+        for (StageViewModel stage : stages) {
+            stage.runDidNotStart();
+        }
+        folderPoll.anotherRunHoldsTheOutputs(clock.millis());
+        showAnotherRunWriting(true);
+        changeInStatusBar = "";
+        anotherRunInStatusBar = ANOTHER_RUN_HOLDS_THE_OUTPUTS;
+        statusMessage.set(anotherRunInStatusBar);
+        report(new UiError(ANOTHER_RUN_HOLDS_THE_OUTPUTS + " To run now instead, send the outputs elsewhere with "
+                + "Change… beside Output (File → Change output folder…).", ""));
+    }
+
+    static final String ANOTHER_RUN_HOLDS_THE_OUTPUTS = "Run all did not start: another run (the command line, or the "
+            + "app in another window) is writing this folder's outputs. The screens show them when it has finished; "
+            + "then press Run all (F5) again if a stage is still out of date.";
 
     /** The CSV files Quality lists in {@code folder}; -1 when it cannot be listed (the run says why). */
     private static int filesIn(Path folder) {

@@ -182,11 +182,30 @@ public final class StageViewModel {
     }
 
     void waiting() {
+        shownBeforeWaiting = new Shown(state.get(), progress.get(), message.get());
         state.set(StageState.WAITING);
         progress.set(0);
         remaining.set("");
         message.set("Waiting for the stages before it.");
     }
+
+    /**
+     * The run did not start (another run holds the output folder, decision 0826): a waiting card shows again what it
+     * showed before F5. It said "Not run this time: the run stopped before it." under a stale badge.
+     */
+    void runDidNotStart() {
+        if (state.get() == StageState.WAITING && shownBeforeWaiting != null) {
+            state.set(shownBeforeWaiting.state());
+            progress.set(shownBeforeWaiting.progress());
+            message.set(shownBeforeWaiting.message());
+        }
+        shownBeforeWaiting = null;
+    }
+
+    private record Shown(StageState state, double progress, String message) {
+    }
+
+    private Shown shownBeforeWaiting;
 
     void started(long nowNanos) {
         startedNanos = nowNanos;

@@ -35,6 +35,7 @@ public final class StudioApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> LOG.error("Uncaught on {}", thread.getName(), error));
         Path folder = StudioLauncher.inputFolder(getParameters().getRaw());
         Preferences prefs = RecentFolders.appNode();
+        FxLatencyProbe probe = FxLatencyProbe.startIfEnabled();
         UiThreads threads = UiThreads.javafx();
         Pipeline pipeline = StudioEngine.standardPipeline();
         MainViewModel vm = new MainViewModel(pipeline, threads, new RecentFolders(prefs), com.puffy.pipeline.generate.SampleData::ensure,
@@ -50,6 +51,22 @@ public final class StudioApp extends Application {
             }
         } catch (java.io.IOException e) {
             LOG.warn("No window icon", e);
+        }
+        if (probe != null) {
+            probe.watchPulses(scene);
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> FxLatencyProbe.mark("key " + e.getCode()));
+            if (scene.lookup("#stage-tabs") instanceof javafx.scene.control.TabPane tabs) {
+                tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+                    FxLatencyProbe.mark("screen selected " + is.getText());
+                    scene.addPostLayoutPulseListener(new Runnable() {
+                        @Override
+                        public void run() {
+                            scene.removePostLayoutPulseListener(this);
+                            FxLatencyProbe.mark("screen laid out " + is.getText());
+                        }
+                    });
+                });
+            }
         }
         window.setScene(scene);
         window.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));

@@ -35,7 +35,8 @@ public interface UiThreads {
                 if (Platform.isFxApplicationThread()) {
                     update.run();
                 } else {
-                    Platform.runLater(update);
+                    FxLatencyProbe probe = FxLatencyProbe.installed();
+                    Platform.runLater(probe == null ? update : probe.timed(update));
                 }
             }
         };

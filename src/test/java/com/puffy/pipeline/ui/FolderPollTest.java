@@ -439,6 +439,89 @@ class FolderPollTest {
                 .as("the cards say again what they said before it").containsExactlyElementsOf(cardsBefore);
     }
 
+    /**
+     * F5 while the command line's run holds the output folder: nothing ran, so nothing "failed" (decision 0826). The app
+     * said "The run failed; the previous outputs were kept.", "Last run …: failed", "Not run this time" on each card,
+     * and the engine's sentence in a dialog.
+     */
+    @Test
+    void runAllWhileAnotherRunHoldsTheOutputsSaysWhatToDoAndLeavesTheCardsAndTheLastRunAsTheyWere() throws Exception {
+        MainViewModel vm = ranAndLookedAt();
+        Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+        aLookLater(vm);
+        aLookLater(vm);
+        String lastRun = vm.lastRunProperty().get();
+        java.util.Map<StageId, String> said = new java.util.EnumMap<>(StageId.class);
+        vm.stages().forEach(stage -> said.put(stage.id(), stage.messageProperty().get()));
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.STALE));
+        int ranBefore = fakes.ran.size();
+        int versionBefore = vm.outputsVersionProperty().get();
+
+        CountDownLatch inQuality = new CountDownLatch(1);
+        CountDownLatch qualityMayEnd = new CountDownLatch(1);
+        FakeStages cli = new FakeStages();
+        Thread run = anotherRun(cli, StageId.QUALITY, inQuality, qualityMayEnd, false,
+                java.util.EnumSet.allOf(StageId.class));
+        assertThat(inQuality.await(10, TimeUnit.SECONDS)).isTrue();
+        vm.runAll();
+
+        assertThat(fakes.ran).hasSize(ranBefore);
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.lastRunProperty().get()).as("no run of this app happened").isEqualTo(lastRun);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(MainViewModel.ANOTHER_RUN_HOLDS_THE_OUTPUTS);
+        assertThat(vm.stages()).allSatisfy(stage -> {
+            assertThat(stage.getState()).isEqualTo(StageState.STALE);
+            assertThat(stage.messageProperty().get()).isEqualTo(said.get(stage.id()));
+            assertThat(stage.badge()).isEqualTo("rewriting");
+        });
+        assertThat(errors).singleElement().satisfies(error -> assertThat(error.message())
+                .isEqualTo(MainViewModel.ANOTHER_RUN_HOLDS_THE_OUTPUTS + " To run now instead, send the outputs "
+                        + "elsewhere with Change… beside Output (File → Change output folder…).")
+                .doesNotContain("--output"));
+        errors.clear();
+
+        qualityMayEnd.countDown();
+        run.join(10_000);
+        aLookLater(vm);
+        aLookLater(vm);
+        assertThat(vm.outputsVersionProperty().get()).as("that run's outputs read once it ended")
+                .isEqualTo(versionBefore + 1);
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.badge()).isEqualTo("fresh"));
+    }
+
+    /**
+     * A set-aside folder moved into the outputs while the app is idle (put back by hand, from another copy of the
+     * outputs) keeps its files' times: it was said to be another run writing for two minutes, then a run that "stopped
+     * without new outputs" (decision 0826).
+     */
+    @Test
+    void aLeftoverMovedIntoTheOutputsWhileIdleIsNotTakenForAnotherRun() throws Exception {
+        MainViewModel vm = ranAndLookedAt();
+        int versionBefore = vm.outputsVersionProperty().get();
+        String said = vm.statusMessageProperty().get();
+        Path aside = Files.createDirectories(dir.resolve("elsewhere").resolve(".old-quality-"
+                + java.util.UUID.randomUUID()));
+        Files.writeString(aside.resolve("quality_report.csv"), "file,rows_read\n");
+        java.nio.file.attribute.FileTime yesterday = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+        Files.setLastModifiedTime(aside.resolve("quality_report.csv"), yesterday);
+        Files.setLastModifiedTime(aside, yesterday);
+        Files.move(aside, vm.outputDirProperty().get().resolve(aside.getFileName()));
+
+        aLookLater(vm);
+        aLookLater(vm);
+        aLookLater(vm);
+
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(said);
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.badge()).isEqualTo("fresh"));
+        assertThat(vm.outputsVersionProperty().get()).isEqualTo(versionBefore);
+        long looks = FolderPoll.ANOTHER_RUN_STALLED.dividedBy(FolderPoll.INTERVAL);
+        for (long look = 0; look < looks; look++) {
+            aLookLater(vm);
+        }
+        assertThat(vm.statusMessageProperty().get()).as("no run to have stopped").isEqualTo(said);
+    }
+
     /** A dead run's work folder in the outputs of a folder opened next is not taken for a run by the first look. */
     @Test
     void aWorkFolderLeftInTheOutputsOfTheFolderOpenedNextIsNotTakenForAnotherRun() throws Exception {
