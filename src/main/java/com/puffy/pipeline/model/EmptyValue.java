@@ -30,6 +30,27 @@ public final class EmptyValue {
     }
 
     /**
+     * {@code value} without the {@link #isBlankCharacter blank characters} at its ends: the one trim of every stage
+     * (decision 0825), so that {@code isEmpty(v) == trim(v).isEmpty()}. {@code String.trim()} drops only characters
+     * up to U+0020, so "abc\u00A0" and "abc" were two client ids while a cell of "\u00A0" alone was no client id.
+     * Characters inside the value stay. Null stays null.
+     */
+    public static String trim(String value) {
+        if (value == null) {
+            return null;
+        }
+        int from = 0;
+        int to = value.length();
+        while (from < to && isBlankCharacter(value.charAt(from))) {
+            from++;
+        }
+        while (to > from && isBlankCharacter(value.charAt(to - 1))) {
+            to--;
+        }
+        return from == 0 && to == value.length() ? value : value.substring(from, to);
+    }
+
+    /**
      * Whether {@code c} shows nothing: a control character, white space or a space of any kind, or an invisible
      * format character. Printable ASCII, nearly every character of every cell, is decided by the first test.
      */

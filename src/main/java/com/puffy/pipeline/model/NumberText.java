@@ -14,14 +14,15 @@ public final class NumberText {
     private NumberText() {
     }
 
-    /** Whether {@code text} (already trimmed) is written as a number. */
+    /** Whether {@code text} (already trimmed, {@link EmptyValue#trim}) is written as a number. */
     public static boolean isNumber(String text) {
         return GRAMMAR.matcher(text).matches();
     }
 
     /**
-     * The exact value of {@code text} (already trimmed), or null when it is not written as a number or its exponent
-     * is beyond what BigDecimal holds ("1e9999999999": past an int, a NumberFormatException that stopped the stage).
+     * The exact value of {@code text} (already trimmed, {@link EmptyValue#trim}), or null when it is not written as a
+     * number or its exponent is beyond what BigDecimal holds ("1e9999999999": past an int, a NumberFormatException
+     * that stopped the stage).
      */
     public static BigDecimal exact(String text) {
         if (!isNumber(text)) {

@@ -1,6 +1,7 @@
 package com.puffy.pipeline.quality;
 
 import com.puffy.pipeline.io.ByteWords;
+import com.puffy.pipeline.model.EmptyValue;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -440,12 +441,14 @@ final class CsvRecordReader implements Closeable {
     /**
      * A line of only blanks, or of only commas between blanks: spreadsheets save rows whose cells were cleared as
      * {@code ,,,,,,}. Counted as rows they were quarantined as MISSING_CLIENT_ID and raised the day's client-id null
-     * rate into a CRITICAL alert about data nobody sent (decision 0200).
+     * rate into a CRITICAL alert about data nobody sent (decision 0200). Blanks are those of every empty cell
+     * ({@link EmptyValue}, decision 0825): a line of a no-break space shows as much as an empty line, yet it was a
+     * row, quarantined as COLUMN_COUNT_MISMATCH and counted in rows_read.
      */
     private static boolean isBlank(String a, int off, int len) {
         for (int i = off; i < off + len; i++) {
             char c = a.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\uFEFF' && c != ',') {
+            if (c != ',' && !EmptyValue.isBlankCharacter(c)) {
                 return false;
             }
         }

@@ -88,9 +88,10 @@ final class EventData {
             // trim() also drops control characters, which isBlank() keeps: an id of only "\u0000" was present, yet
             // written empty, and transform refused the valid purchase without an order_key.
             String text = txNode.isNumber() ? canonicalNumber(txNode.decimalValue()) : txNode.asText();
-            // A no-break or zero-width space alone is no id either (EmptyValue, decision 0822).
-            String trimmed = text.trim();
-            tx = EmptyValue.isEmpty(trimmed) ? null : trimmed;
+            // A no-break or zero-width space alone is no id either (EmptyValue, decision 0822), and one at an end
+            // is trimmed as any blank is (decision 0825): "ORD-1\u00A0" is order ORD-1.
+            String trimmed = EmptyValue.trim(text);
+            tx = trimmed.isEmpty() ? null : trimmed;
         }
         BigDecimal revenue = number(object.get("revenue"));
         JsonNode revenueNode = object.get("revenue");
@@ -130,7 +131,7 @@ final class EventData {
         if (node.isNumber()) {
             value = node.decimalValue();
         } else if (node.isTextual()) {
-            value = NumberText.exact(node.asText().trim());
+            value = NumberText.exact(EmptyValue.trim(node.asText()));
         }
         if (value == null) {
             return null;

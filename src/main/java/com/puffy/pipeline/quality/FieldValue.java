@@ -120,6 +120,19 @@ final class FieldValue {
         return true;
     }
 
+    /**
+     * Whether the first or last character is blank ({@link EmptyValue#isBlankCharacter}), so that
+     * {@link EmptyValue#trim} would change the value: ASCII padding and a trailing no-break or zero-width space alike.
+     */
+    boolean hasBlankEnd() {
+        return length > 0
+                && (EmptyValue.isBlankCharacter(charAt(0)) || EmptyValue.isBlankCharacter(charAt(length - 1)));
+    }
+
+    private char charAt(int i) {
+        return latin1 ? (char) (bytes[offset + i] & 0xff) : text.charAt(i);
+    }
+
     /** The field hash over the UTF-16 code units (the Latin-1 bytes are those code units). */
     void hash(Murmur3.Hash128 out) {
         if (latin1) {

@@ -267,7 +267,8 @@ final class FileValidator {
         // Unnamed cells at the end of the header ("...,user_agent,") are padding some exports add to the header line
         // only: a row may leave them out. Every row was COLUMN_COUNT_MISMATCH for one trailing comma on the header.
         int padding = 0;
-        while (padding < headerFields.size() - 1 && headerFields.get(headerFields.size() - 1 - padding).isBlank()) {
+        while (padding < headerFields.size() - 1
+                && EmptyValue.isEmpty(headerFields.get(headerFields.size() - 1 - padding))) {
             padding++;
         }
         fewestFields = mapping.fieldCount() - padding;
@@ -511,16 +512,15 @@ final class FileValidator {
 
     /**
      * A valid row's client id loses surrounding blanks, as its event name does: " 1740268798-lvfV1k5nHCN8 " made
-     * another user, with its own sessions, beside the same id unpadded. The row's fingerprint (DUPLICATE_EVENT
-     * compares raw text), its profile and a quarantined row's raw fields keep the id as read.
+     * another user, with its own sessions, beside the same id unpadded. Blanks are those of {@link EmptyValue}
+     * (decision 0825): "1740268798-lvfV1k5nHCN8\u00A0" was a third user, and a purchase replayed under it a
+     * TRANSACTION_ID_COLLISION rather than a DUPLICATE_PURCHASE. The row's fingerprint (DUPLICATE_EVENT compares raw
+     * text), its profile and a quarantined row's raw fields keep the id as read.
      */
     private void trimClientId(RowFacts f) {
         FieldValue id = cells[CLIENT];
-        byte[] b = id.asciiBytes();
-        int at = id.asciiOffset();
-        int n = id.length();
-        if (n > 0 && ((b[at] & 0xff) <= ' ' || (b[at + n - 1] & 0xff) <= ' ')) {
-            id.setText(id.text().trim());
+        if (id.hasBlankEnd()) {
+            id.setText(EmptyValue.trim(id.text()));
             f.standardClientId = rules.isStandardClientId(id);
         }
     }
@@ -689,7 +689,10 @@ final class FileValidator {
     /** The verdicts on an event name and its output cell, computed once per distinct value. */
     private static final class EventName {
         final String trimmed;
-        /** MISSING_EVENT_NAME: nothing but blank characters ({@link EmptyValue}), such as "\u3000". */
+        /**
+         * Trimmed as every value is ({@link EmptyValue#trim}, decision 0825): "page_viewed\u00A0" is page_viewed,
+         * not an UNKNOWN_EVENT_NAME. MISSING_EVENT_NAME: nothing is left, as for "\u3000".
+         */
         final boolean empty;
         final boolean purchase;
         final boolean known;
@@ -697,8 +700,8 @@ final class FileValidator {
         final boolean cellAscii;
 
         EventName(String raw, RowRule.Context rules) {
-            trimmed = raw.trim();
-            empty = EmptyValue.isEmpty(trimmed);
+            trimmed = EmptyValue.trim(raw);
+            empty = trimmed.isEmpty();
             purchase = rules.purchaseNames.contains(trimmed);
             known = rules.eventNames.contains(trimmed);
             cell = cell(trimmed);

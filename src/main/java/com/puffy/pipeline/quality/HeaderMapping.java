@@ -26,7 +26,7 @@ record HeaderMapping(List<String> rawHeaders, List<String> normalized, int[] fie
 
     String rawHeaderOf(CanonicalColumn column) {
         int f = fieldOf[column.ordinal()];
-        return f < 0 ? null : rawHeaders.get(f).replace("\uFEFF", "").trim();
+        return f < 0 ? null : HeaderNormalizer.trimmed(rawHeaders.get(f));
     }
 
     /** Canonical columns present, in the order they stand in the file. */

@@ -1,6 +1,7 @@
 package com.puffy.pipeline.quality;
 
 import com.puffy.pipeline.model.CanonicalColumn;
+import com.puffy.pipeline.model.EmptyValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +26,16 @@ final class HeaderNormalizer {
         this.aliases = keys;
     }
 
+    /**
+     * A raw header as written, without byte-order marks and trimmed as every value is ({@link EmptyValue#trim},
+     * decision 0825): "client_id\u00A0" is client_id spelled canonically, as " client_id " always was.
+     */
+    static String trimmed(String raw) {
+        return EmptyValue.trim(raw.replace("\uFEFF", ""));
+    }
+
     static String normalize(String raw) {
-        String text = raw.replace("\uFEFF", "").trim();
+        String text = trimmed(raw);
         StringBuilder out = new StringBuilder(text.length() + 4);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -94,7 +103,7 @@ final class HeaderNormalizer {
                 continue;
             }
             int c = column.get().ordinal();
-            boolean isExact = raw.replace("\uFEFF", "").trim().equals(column.get().columnName());
+            boolean isExact = trimmed(raw).equals(column.get().columnName());
             // Two headers for one column: the one spelled canonically wins, else the first; the other is EXTRA.
             if (fieldOf[c] < 0 || (isExact && !exact[c])) {
                 fieldOf[c] = i;

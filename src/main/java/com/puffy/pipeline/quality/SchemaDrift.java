@@ -118,7 +118,7 @@ final class SchemaDrift {
         }
         for (int i = 0; i < mapping.extraFields().length; i++) {
             String name = mapping.extraNames().get(i);
-            String raw = mapping.rawHeaders().get(mapping.extraFields()[i]).replace("\uFEFF", "").trim();
+            String raw = HeaderNormalizer.trimmed(mapping.rawHeaders().get(mapping.extraFields()[i]));
             String kept = "kept in validated_events.csv as `" + QualityWriter.outputName(name) + "`";
             // A header naming client_id twice read as "extra column `client_id`", as if client_id were unknown.
             String detail = CanonicalColumn.byName(name).filter(mapping::has).isPresent()

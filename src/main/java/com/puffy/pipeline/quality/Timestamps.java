@@ -1,5 +1,6 @@
 package com.puffy.pipeline.quality;
 
+import com.puffy.pipeline.model.EmptyValue;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,14 +14,20 @@ import java.util.Locale;
  * ISO-8601 timestamps, always read as UTC whatever the machine's zone. The export's own form
  * {@code YYYY-MM-DDTHH:MM:SS.sssZ} takes a hand-written path (it is every row); other ISO-8601 forms (offsets,
  * other fractions, no zone = UTC) go through java.time. A space instead of {@code T}, a date alone or an impossible
- * date is not a valid event timestamp.
+ * date is not a valid event timestamp, and neither is an instant whose UTC year lies outside 0000–9999: SPEC's form
+ * has four year digits, and such a value was written "-0001-12-31T…" or "+10000-01-01T…", which no reader of
+ * validated_events.csv takes for the export's form and which transform/sessions.csv wrote formula-protected
+ * ("'-0001-…"), as any cell starting with '-' or '+' is (decision 0825).
  */
 final class Timestamps {
     static final long INVALID = Long.MIN_VALUE;
+    /** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z, the first and last instant SPEC's form can write. */
+    private static final long FIRST_WRITABLE = java.time.LocalDate.of(0, 1, 1).toEpochDay() * 86_400_000L;
+    private static final long LAST_WRITABLE = (java.time.LocalDate.of(10000, 1, 1).toEpochDay() * 86_400_000L) - 1;
     /*
-     * "uuuu", the proleptic year: "yyyy" is the year of an era that the pattern does not write, so 1 BC (a valid
-     * "0000-01-01T00:30:00+01:00" lands in it) came out "0002-12-31T23:30:00.000Z" and transform placed the event
-     * two thousand years later, after the client's other events (decision 0816).
+     * "uuuu", the proleptic year: "yyyy" is the year of an era that the pattern does not write, so 1 BC came out
+     * "0002-12-31T23:30:00.000Z" and transform placed the event two thousand years later (decision 0816). Such an
+     * instant is now invalid (decision 0825), but year 0000 itself (1 BC) is SPEC's form and "yyyy" writes it 0001.
      */
     private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -33,17 +40,27 @@ final class Timestamps {
         return parse(FieldValue.of(text));
     }
 
-    /** Epoch milliseconds of the value trimmed as String.trim() trims, or {@link #INVALID}. */
+    /**
+     * Epoch milliseconds of the value trimmed as every value is ({@link EmptyValue#trim}: a trailing no-break or
+     * zero-width space too, decision 0825), or {@link #INVALID}.
+     */
     static long parse(FieldValue text) {
         byte[] b = text.asciiBytes();
         int from = text.asciiOffset();
         int to = from + text.length();
-        // A character outside ASCII reads as 0xFF, above ' ': not trimmed, as String.trim() leaves it.
         while (from < to && (b[from] & 0xff) <= ' ') {
             from++;
         }
         while (to > from && (b[to - 1] & 0xff) <= ' ') {
             to--;
+        }
+        // A character outside ASCII (read as 0xFF) or DEL at an end may be a blank String.trim() keeps.
+        if (from < to && ((b[from] & 0xff) >= 0x7F || (b[to - 1] & 0xff) >= 0x7F)) {
+            String whole = text.text();
+            String trimmed = EmptyValue.trim(whole);
+            if (trimmed.length() != whole.length()) {
+                return parse(FieldValue.of(trimmed));
+            }
         }
         if (to - from == 24 && b[from + 23] == 'Z' && b[from + 4] == '-' && b[from + 7] == '-' && b[from + 10] == 'T'
                 && b[from + 13] == ':' && b[from + 16] == ':' && b[from + 19] == '.') {
@@ -73,6 +90,11 @@ final class Timestamps {
     }
 
     private static long parseSlow(String s) {
+        long millis = parseJavaTime(s);
+        return millis < FIRST_WRITABLE || millis > LAST_WRITABLE ? INVALID : millis;
+    }
+
+    private static long parseJavaTime(String s) {
         if (s.length() < 16 || s.charAt(10) != 'T') {
             return INVALID;
         }

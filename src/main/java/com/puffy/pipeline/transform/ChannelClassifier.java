@@ -390,9 +390,10 @@ public final class ChannelClassifier {
      * dataset has few of them, so results are kept per host: this method is not thread-safe.
      */
     public String referrerChannel(String referrer) {
-        String ref = referrer == null ? "" : referrer.trim();
-        // "\u00A0" or "\u200B" is no referrer (SPEC 5.1 rule 10; EmptyValue): it was a referring site, Referral.
-        if (EmptyValue.isEmpty(ref)) {
+        // Trimmed as every value is (EmptyValue.trim, decision 0825): "\u00A0https://www.google.com/" is Google,
+        // and "\u00A0" or "\u200B" alone is no referrer (SPEC 5.1 rule 10, decision 0822), not a Referral.
+        String ref = referrer == null ? "" : EmptyValue.trim(referrer);
+        if (ref.isEmpty()) {
             return directChannel;
         }
         String lowerRef = lower(ref);
@@ -514,8 +515,9 @@ public final class ChannelClassifier {
     }
 
     /**
-     * Query parameters of a URL: keys in lower case, values URL-decoded and trimmed, the first value of a repeated
-     * key kept, a key without '=' present with an empty value.
+     * Query parameters of a URL: keys in lower case, values URL-decoded and trimmed ({@link EmptyValue#trim}, so a
+     * decoded "cpc\u00A0" is cpc, decision 0825), the first value of a repeated key kept, a key without '=' present
+     * with an empty value.
      */
     static Map<String, String> queryParameters(String url) {
         if (url == null) {
@@ -535,8 +537,8 @@ public final class ChannelClassifier {
             if (end > start) {
                 String pair = query.substring(start, end);
                 int eq = pair.indexOf('=');
-                String key = lower(decode(eq < 0 ? pair : pair.substring(0, eq)).trim());
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1)).trim();
+                String key = lower(EmptyValue.trim(decode(eq < 0 ? pair : pair.substring(0, eq))));
+                String value = eq < 0 ? "" : EmptyValue.trim(decode(pair.substring(eq + 1)));
                 if (!key.isEmpty()) {
                     params.putIfAbsent(key, value);
                 }

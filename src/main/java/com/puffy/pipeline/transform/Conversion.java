@@ -3,6 +3,7 @@ package com.puffy.pipeline.transform;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.puffy.pipeline.model.EmptyValue;
 import com.puffy.pipeline.model.NumberText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ record Conversion(
         if (value.isNumber()) {
             exact = value.decimalValue();
         } else {
-            exact = NumberText.exact(value.asText().trim());
+            exact = NumberText.exact(EmptyValue.trim(value.asText()));
             if (exact == null) {
                 return null;
             }

@@ -23,9 +23,27 @@ class EmptyValueTest {
         assertThat(EmptyValue.isEmpty(value)).as(value).isFalse();
     }
 
+    /** Decision 0825: the one trim drops what "empty" calls blank at either end, and nothing else. */
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", " abc ", "abc\u00A0", "\u200Babc", "\u3000abc\u2007", "\u0001abc\u007F",
+        "\uFEFFabc\u202F", "\u00ADabc\u2060\t"})
+    void trimDropsBlankCharactersAtTheEndsAsEmptyMeansThem(String value) {
+        assertThat(EmptyValue.trim(value)).isEqualTo("abc");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\u00A0", "\u200B\u0001", "a", "a\u00A0b", " a\u200Bb ", "\uD83D\uDE00",
+        "\u00A0\uD83D\uDE00\u200D", "null", "\u00E9\u00A0"})
+    void aValueIsEmptyExactlyWhenNothingIsLeftOnceTrimmed(String value) {
+        assertThat(EmptyValue.trim(value).isEmpty()).as(value).isEqualTo(EmptyValue.isEmpty(value));
+        assertThat(EmptyValue.trim(EmptyValue.trim(value))).isEqualTo(EmptyValue.trim(value));
+        assertThat(EmptyValue.trim("x" + value + "y")).isEqualTo("x" + value + "y");
+    }
+
     @Test
     void nullIsEmptyAndEveryPrintableAsciiCharacterIsNot() {
         assertThat(EmptyValue.isEmpty(null)).isTrue();
+        assertThat(EmptyValue.trim(null)).isNull();
         for (char c = '!'; c < 0x7F; c++) {
             assertThat(EmptyValue.isBlankCharacter(c)).as("%c", c).isFalse();
         }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NumberTextTest {
     @ParameterizedTest
-    @ValueSource(strings = {"2", "799.00", "-5", "+1", ".5", "5.", "1e3", "1E-2", "1e400"})
+    @ValueSource(strings = {"2", "799.00", "-5", "+1", ".5", "5.", "007", "0799.00", "1e3", "1E-2", "1e400"})
     void numbersAsAnExportWritesThemAreNumbers(String text) {
         assertThat(NumberText.isNumber(text)).isTrue();
     }

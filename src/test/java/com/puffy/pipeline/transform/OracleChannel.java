@@ -111,8 +111,8 @@ final class OracleChannel {
     }
 
     static String referrerChannel(String referrer) {
-        String text = referrer == null ? "" : referrer.trim();
-        if (com.puffy.pipeline.model.EmptyValue.isEmpty(text)) {
+        String text = referrer == null ? "" : com.puffy.pipeline.model.EmptyValue.trim(referrer);
+        if (text.isEmpty()) {
             return "Direct";
         }
         if (text.toLowerCase(Locale.ROOT).startsWith("android-app://")) {
@@ -196,8 +196,9 @@ final class OracleChannel {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1)).trim();
+            String key = com.puffy.pipeline.model.EmptyValue.trim(decode(eq < 0 ? pair : pair.substring(0, eq)))
+                    .toLowerCase(Locale.ROOT);
+            String value = eq < 0 ? "" : com.puffy.pipeline.model.EmptyValue.trim(decode(pair.substring(eq + 1)));
             params.putIfAbsent(key, value);
         }
         return params;

@@ -126,7 +126,8 @@ class StagesReadValuesAlikeTest {
         row(client("trim"), nextTime(), "page_viewed", "");
         row("\u0001", nextTime(), "page_viewed", "");
         row("\u0001\u0002 ", nextTime(), "page_viewed", "");
-        // Timestamps: offsets and fractions normalized by Quality; 1 BC and the year 10000 in UTC.
+        // Timestamps: offsets and fractions normalized by Quality; year 0000 is SPEC's form, 1 BC (year -1) and the
+        // year 10000 in UTC are not (decision 0825).
         row(client("old"), "0000-01-01T00:10:00.000Z", "page_viewed", "");
         row(client("old"), "0000-01-01T00:30:00.000+01:00", "page_viewed", "");
         row(client("future"), "9999-12-31T23:30:00.000-01:00", "page_viewed", "");
@@ -182,14 +183,19 @@ class StagesReadValuesAlikeTest {
         assertThat(read(output, "quality/quarantine.csv")).filteredOn(r -> r.get("reasons").equals("MISSING_CLIENT_ID"))
                 .hasSize(2);
 
-        // 1 BC: the 00:30+01:00 event is 23:30 UTC on 31 December 2 BC (year -1), before the other one.
+        // The 00:30+01:00 event of year 0000 is 23:30 UTC on 31 December of year -1, which SPEC's four-digit form
+        // cannot write (it was "-0001-12-31T23:30:00.000Z", "'-0001-…" in sessions.csv): INVALID_TIMESTAMP, as is
+        // the year 10000 in UTC (decision 0825). Year 0000 itself is a valid event, outside its partition.
         List<Map<String, String>> valid = read(output, "quality/validated_events.csv");
-        assertThat(valid).extracting(r -> r.get("timestamp")).contains("-0001-12-31T23:30:00.000Z",
-                "+10000-01-01T00:30:00.000Z", "2025-02-23T11:00:00.000Z", "2025-02-23T11:20:00.123Z");
+        assertThat(valid).extracting(r -> r.get("timestamp")).contains("0000-01-01T00:10:00.000Z",
+                "2025-02-23T11:00:00.000Z", "2025-02-23T11:20:00.123Z")
+                .allSatisfy(t -> assertThat(t).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"));
+        assertThat(read(output, "quality/quarantine.csv")).filteredOn(r -> r.get("reasons").equals("INVALID_TIMESTAMP"))
+                .extracting(r -> r.get("raw_timestamp"))
+                .containsExactlyInAnyOrder("0000-01-01T00:30:00.000+01:00", "9999-12-31T23:30:00.000-01:00");
         Map<String, Map<String, String>> sessions = byKey(read(output, "transform/sessions.csv"), "session_id");
-        assertThat(sessions.get(client("old") + "-1")).containsEntry("session_start", "-0001-12-31T23:30:00.000Z");
-        assertThat(sessions.get(client("old") + "-2")).containsEntry("session_start", "0000-01-01T00:10:00.000Z");
-        assertThat(sessions.get(client("future") + "-1")).containsEntry("session_start", "+10000-01-01T00:30:00.000Z");
+        assertThat(sessions.get(client("old") + "-1")).containsEntry("session_start", "0000-01-01T00:10:00.000Z");
+        assertThat(sessions).doesNotContainKeys(client("old") + "-2", client("future") + "-1");
         assertThat(sessions.get(client("offset") + "-1")).containsEntry("events", "2")
                 .containsEntry("duration_s", "1200.123");
     }
