@@ -251,6 +251,101 @@ class KeyboardRoutineFxTest {
         assertThat(findings.getSortOrder()).isEmpty();
     }
 
+    /** A combo box's own list, which its skin keeps for the popup: the box in focus is what is read. */
+    private static boolean insideAComboBox(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ComboBoxBase<?> || n instanceof org.controlsfx.control.CheckComboBox<?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each screen and each of its tabs, in turn, by Ctrl+1…4 and Ctrl+Tab; {@code check} runs on each. */
+    private static void everyScreen(FxRobot robot, java.util.function.Consumer<String> check) {
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (KeyCode digit : digits) {
+            robot.push(KeyCode.CONTROL, digit);
+            WaitForAsyncUtils.waitForFxEvents();
+            String first = null;
+            for (int i = 0; i < 8; i++) {
+                TabPane stage = robot.lookup("#stage-tabs").queryAs(TabPane.class);
+                Node content = stage.getSelectionModel().getSelectedItem().getContent();
+                TabPane inner = content instanceof TabPane pane ? pane : (TabPane) content.lookup(".tab-pane");
+                String where = inner.getSelectionModel().getSelectedItem().getId();
+                if (where.equals(first)) {
+                    break;
+                }
+                first = first == null ? where : first;
+                check.accept(where);
+                robot.push(KeyCode.CONTROL, KeyCode.TAB);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        }
+    }
+
+    /**
+     * A value filter (ControlsFX's CheckComboBox) had no name: a screen reader read nothing for the Severity, Code
+     * and File filters, and the lists of files, datasets and alerts said only "list".
+     */
+    @Test
+    @Order(3)
+    void everyValueFilterAndListInViewSaysWhatItFiltersOrLists(FxRobot robot) throws Exception {
+        List<String> unnamed = new ArrayList<>();
+        List<String> filters = new ArrayList<>();
+        everyScreen(robot, where -> {
+            for (Node node : all(window.getScene().getRoot())) {
+                if (!shown(node)) {
+                    continue;
+                }
+                if (node instanceof org.controlsfx.control.CheckComboBox<?> facet) {
+                    filters.add(facet.getId());
+                    String title = facet.getTitle().replaceFirst(":.*", "");
+                    if (facet.getAccessibleText() == null || !facet.getAccessibleText().startsWith(title + " filter: ")) {
+                        unnamed.add(where + ": " + facet.getId() + " is read as " + facet.getAccessibleText());
+                    }
+                }
+                if (node instanceof javafx.scene.control.ListView<?> list && !insideAComboBox(list)
+                        && (list.getAccessibleText() == null || list.getAccessibleText().isBlank())) {
+                    unnamed.add(where + ": " + list.getId() + " has no name");
+                }
+            }
+        });
+        assertThat(filters).as("the screens have value filters to read").contains("findings-facet-severity",
+                "dataset-sessions-facet-channel", "incidents-facet-check");
+        assertThat(unnamed).isEmpty();
+
+        // Ticked from the keyboard, the filter says which values it keeps.
+        TableView<String[]> findings = toFindingsRows(robot);
+        org.controlsfx.control.CheckComboBox<?> severity = robot.lookup("#findings-facet-severity")
+                .queryAs(org.controlsfx.control.CheckComboBox.class);
+        assertThat(severity.getAccessibleText()).isEqualTo("Severity filter: every value shown");
+        int before = findings.getItems().size();
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        for (int i = 0; i < 5 && focused() != severity; i++) {
+            robot.push(KeyCode.TAB);
+        }
+        assertThat(focused()).isSameAs(severity);
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(severity.getCheckModel().getCheckedItems()).hasSize(1);
+        Object kept = severity.getCheckModel().getCheckedItems().get(0);
+        assertThat(severity.getAccessibleText()).isEqualTo("Severity filter: only " + kept);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> findings.getItems().size() < before);
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(severity.getCheckModel().getCheckedItems()).isEmpty();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> findings.getItems().size() == before);
+    }
+
     private static boolean isSorted(List<String> values) {
         for (int i = 1; i < values.size(); i++) {
             if (String.CASE_INSENSITIVE_ORDER.compare(values.get(i - 1), values.get(i)) > 0) {

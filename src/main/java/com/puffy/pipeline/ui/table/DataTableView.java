@@ -216,6 +216,7 @@ public final class DataTableView extends BorderPane {
                         : small ? title + " (" + checked + ")" : title + ": " + checked + " chosen");
                 facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? compactWidth(column, title)
                         : fullWidth(column, title));
+                facet.setAccessibleText(facetWords(title, tooMany, facet.getCheckModel().getCheckedItems()));
             };
             facet.getCheckModel().getCheckedItems().addListener(
                     (javafx.collections.ListChangeListener<String>) change -> {
@@ -622,6 +623,21 @@ public final class DataTableView extends BorderPane {
         return target instanceof ComboBox<?> box
                 && box.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
                 && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list ? list : null;
+    }
+
+    /**
+     * What a screen reader says of a value filter: ControlsFX's control has no name of its own, so it was read as
+     * nothing at all; its title alone ("Severity: 2 chosen") did not say which values.
+     */
+    static String facetWords(String title, boolean tooMany, List<String> ticked) {
+        if (tooMany) {
+            return title + " filter: too many values to list";
+        }
+        if (ticked.isEmpty()) {
+            return title + " filter: every value shown";
+        }
+        return title + " filter: only " + String.join(", ", ticked.stream()
+                .map(v -> v == null || v.isEmpty() ? EMPTY_VALUE : v).toList());
     }
 
     /** How a value filter's list names the blank value, as the dataset charts name their bar. */

@@ -179,6 +179,7 @@ public final class TransformScreen implements Screen {
 
     private Node datasetsPane() {
         datasets.setId("dataset-list");
+        datasets.setAccessibleText("Transform's datasets");
         datasets.getItems().setAll(DATASETS.values());
         datasets.setCellFactory(list -> new ListCell<>() {
             @Override
