@@ -251,6 +251,40 @@ class KeyboardRoutineFxTest {
         assertThat(findings.getSortOrder()).isEmpty();
     }
 
+    /**
+     * Table and Chart sit above the dataset's search, and came after its rows in the Tab order; the arrows move
+     * between the two (a toggle group) and Space shows the chart, whose controls follow in reading order.
+     */
+    @Test
+    @Order(4)
+    void fromTheDatasetListTabGoesToTableOrChartAndSpaceShowsTheChart(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        for (int i = 0; i < 4 && !"transform-tab-datasets".equals(selectedTab(robot, "#transform-tabs")); i++) {
+            robot.push(KeyCode.CONTROL, KeyCode.TAB);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        // From the stage's tabs or the screen's: the dataset list is the first control of the screen.
+        for (int i = 0; i < 3 && !"dataset-list".equals(focused().getId()); i++) {
+            robot.push(KeyCode.TAB);
+        }
+        assertThat(focused().getId()).isEqualTo("dataset-list");
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).as("the switch above the table, before its search").isEqualTo("dataset-view-table");
+        robot.push(KeyCode.RIGHT);
+        assertThat(focused().getId()).isEqualTo("dataset-view-chart");
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#dataset-sessions-chart-bars").tryQuery()
+                .filter(KeyboardRoutineFxTest::shown).isPresent());
+        robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).isEqualTo("dataset-sessions-search");
+        robot.push(KeyCode.SHIFT, KeyCode.TAB);
+        robot.push(KeyCode.LEFT);
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#dataset-view-table").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .isTrue();
+    }
+
     /** A combo box's own list, which its skin keeps for the popup: the box in focus is what is read. */
     private static boolean insideAComboBox(Node node) {
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
