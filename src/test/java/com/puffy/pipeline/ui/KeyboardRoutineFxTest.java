@@ -270,6 +270,12 @@ class KeyboardRoutineFxTest {
         assertThat(focused().getId()).isEqualTo("dataset-list");
         robot.push(KeyCode.TAB);
         assertThat(focused().getId()).as("the switch above the table, before its search").isEqualTo("dataset-view-table");
+        // Pressed, it is filled in the accent: the shadow ring of the same blue showed nothing.
+        assertThat(focused().getEffect()).as("no shadow on the accent fill").isNull();
+        javafx.scene.layout.Border border = ((javafx.scene.layout.Region) focused()).getBorder();
+        assertThat(border == null ? List.<javafx.scene.layout.BorderStroke>of() : border.getStrokes())
+                .as("a ring apart from the pressed toggle's fill")
+                .anyMatch(stroke -> stroke.getInsets().getTop() + stroke.getWidths().getTop() <= -1);
         robot.push(KeyCode.RIGHT);
         assertThat(focused().getId()).isEqualTo("dataset-view-chart");
         robot.push(KeyCode.SPACE);
