@@ -160,6 +160,16 @@ class KeyboardRoutineFxTest {
                 .extracting(MenuItem::getText).isEqualTo(words);
     }
 
+    /** Shift+F10 on the table, the arrows to Sort by, Right into it, the arrows to {@code item}. */
+    private static void chooseInSortBy(FxRobot robot, TableView<String[]> table, String item) throws Exception {
+        robot.push(KeyCode.SHIFT, KeyCode.F10);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getContextMenu().isShowing());
+        downTo(robot, "Sort by");
+        robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        downTo(robot, item);
+    }
+
     /** Ctrl+1, then Ctrl+Tab to the Findings tab and Ctrl+F, Tab to its rows and Down to the first one. */
     private static TableView<String[]> toFindingsRows(FxRobot robot) throws Exception {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
@@ -211,12 +221,7 @@ class KeyboardRoutineFxTest {
         int codeIndex = (Integer) code.getProperties().get("row-index");
         assertThat(findings.getSortOrder()).isEmpty();
 
-        robot.push(KeyCode.SHIFT, KeyCode.F10);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> findings.getContextMenu().isShowing());
-        downTo(robot, "Sort by");
-        robot.push(KeyCode.RIGHT);
-        WaitForAsyncUtils.waitForFxEvents();
-        downTo(robot, code.getText());
+        chooseInSortBy(robot, findings, code.getText());
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !code.getStyleClass().contains("sort-pending")
                 && isSorted(codes(findings, codeIndex)));
@@ -229,23 +234,13 @@ class KeyboardRoutineFxTest {
         String last = findings.getItems().get(findings.getItems().size() - 1)[codeIndex];
         assertThat(ascending.get(0)).as("the findings hold more than one code").isNotEqualTo(last);
 
-        robot.push(KeyCode.SHIFT, KeyCode.F10);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> findings.getContextMenu().isShowing());
-        downTo(robot, "Sort by");
-        robot.push(KeyCode.RIGHT);
-        WaitForAsyncUtils.waitForFxEvents();
-        downTo(robot, "Descending");
+        chooseInSortBy(robot, findings, "Descending");
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !code.getStyleClass().contains("sort-pending")
                 && codes(findings, codeIndex).get(0).equals(last));
         assertThat(code.getSortType()).isEqualTo(TableColumn.SortType.DESCENDING);
 
-        robot.push(KeyCode.SHIFT, KeyCode.F10);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> findings.getContextMenu().isShowing());
-        downTo(robot, "Sort by");
-        robot.push(KeyCode.RIGHT);
-        WaitForAsyncUtils.waitForFxEvents();
-        downTo(robot, "File order (not sorted)");
+        chooseInSortBy(robot, findings, "File order (not sorted)");
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(findings.getSortOrder()).isEmpty();
