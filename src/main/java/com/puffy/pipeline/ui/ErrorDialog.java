@@ -24,7 +24,18 @@ public final class ErrorDialog {
             details.setWrapText(false);
             details.setPrefRowCount(14);
             details.setId("error-details");
+            details.setAccessibleText("Technical details");
             alert.getDialogPane().setExpandableContent(details);
+            // JavaFX's "Show Details" link takes no focus: from the keyboard the details could not be opened, and a
+            // screen reader never reached them. The pane makes the link when it lays out its buttons.
+            Runnable reachable = () -> {
+                javafx.scene.Node link = alert.getDialogPane().lookup(".details-button");
+                if (link != null) {
+                    link.setFocusTraversable(true);
+                }
+            };
+            alert.getDialogPane().expandedProperty().addListener((obs, was, is) -> reachable.run());
+            alert.setOnShown(e -> reachable.run());
         }
         return alert;
     }

@@ -43,6 +43,8 @@ public final class OutputBrowser implements Screen {
             view.setCodeColumns(java.util.Set.of("message", "suggested_action", "summary", "text"));
         }
         files.setId(stage.cliName() + "-file-list");
+        // A list is named by what it lists: a screen reader said "list" and the file in focus, not whose files.
+        files.setAccessibleText(stage.title() + "'s output files");
         files.setPrefWidth(220);
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {

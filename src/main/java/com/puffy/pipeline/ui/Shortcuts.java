@@ -109,7 +109,7 @@ public final class Shortcuts {
                 Shortcut.inControl("Ctrl+J", "Open the journey of the selected row's client (Transform tables)"),
                 Shortcut.inControl("Ctrl+C", "Copy the selected row as tab-separated text, or the selected alert"),
                 Shortcut.inControl("Shift+F10, Menu key",
-                        "The table's menu: the row's actions and fields, copy, show or hide columns"),
+                        "The table's menu: the row's actions and fields, copy, sort, show or hide columns"),
                 Shortcut.bound(EXPORT, "Export the table or chart in view as CSV"),
                 Shortcut.bound(EXPORT_REPORT, "Export the report as HTML"),
                 Shortcut.bound(THEME, "Switch between the light and dark theme"),

@@ -303,6 +303,9 @@ class KeyboardOnlyFxTest {
         robot.push(KeyCode.TAB);
         assertThat(focused().getId()).as("the dataset list, left of the table").isEqualTo("dataset-list");
         robot.push(KeyCode.TAB);
+        assertThat(focused().getId()).as("Table or Chart, above the search (decision 0827)")
+                .isEqualTo("dataset-view-table");
+        robot.push(KeyCode.TAB);
         assertThat(focused().getId()).isEqualTo("dataset-sessions-search");
     }
 

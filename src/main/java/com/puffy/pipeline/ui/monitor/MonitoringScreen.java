@@ -95,6 +95,7 @@ public final class MonitoringScreen implements Screen {
         ListView<MonitoringViewModel.Alert> list = new ListView<>(vm.shownAlerts());
         alertList = list;
         list.setId("alert-list");
+        list.setAccessibleText("Alerts");
         list.setCellFactory(l -> new AlertCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.focus(now));
         // Copy keeps the backticks: Slack, Jira, GitHub and Teams set `name` as code, so a pasted alert reads there

@@ -216,6 +216,7 @@ public final class DataTableView extends BorderPane {
                         : small ? title + " (" + checked + ")" : title + ": " + checked + " chosen");
                 facet.setPrefWidth(tooMany ? Region.USE_COMPUTED_SIZE : small ? compactWidth(column, title)
                         : fullWidth(column, title));
+                facet.setAccessibleText(facetWords(title, tooMany, facet.getCheckModel().getCheckedItems()));
             };
             facet.getCheckModel().getCheckedItems().addListener(
                     (javafx.collections.ListChangeListener<String>) change -> {
@@ -624,6 +625,21 @@ public final class DataTableView extends BorderPane {
                 && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list ? list : null;
     }
 
+    /**
+     * What a screen reader says of a value filter: ControlsFX's control has no name of its own, so it was read as
+     * nothing at all; its title alone ("Severity: 2 chosen") did not say which values.
+     */
+    static String facetWords(String title, boolean tooMany, List<String> ticked) {
+        if (tooMany) {
+            return title + " filter: too many values to list";
+        }
+        if (ticked.isEmpty()) {
+            return title + " filter: every value shown";
+        }
+        return title + " filter: only " + String.join(", ", ticked.stream()
+                .map(v -> v == null || v.isEmpty() ? EMPTY_VALUE : v).toList());
+    }
+
     /** How a value filter's list names the blank value, as the dataset charts name their bar. */
     static final String EMPTY_VALUE = "(empty)";
 
@@ -724,7 +740,7 @@ public final class DataTableView extends BorderPane {
             javafx.scene.control.Menu columns = new javafx.scene.control.Menu("Columns");
             columns.getItems().setAll(columnItems());
             columns.setDisable(columns.getItems().isEmpty());
-            menu.getItems().setAll(details, copy, new javafx.scene.control.SeparatorMenuItem(), columns);
+            menu.getItems().setAll(details, copy, new javafx.scene.control.SeparatorMenuItem(), sortMenu(), columns);
             if (copyCell != null) {
                 menu.getItems().add(2, copyCell);
             }
@@ -747,6 +763,51 @@ public final class DataTableView extends BorderPane {
         // The items are made when the menu shows: an empty menu does not show at all.
         menu.getItems().add(new javafx.scene.control.MenuItem("Show all fields"));
         return menu;
+    }
+
+    /**
+     * "Sort by": the column and the direction, as a file manager's view menu offers them. A header sorted only for a
+     * click: JavaFX's column headers take no focus, so the keyboard had no way to sort at all. The menu goes through
+     * the table's sort order, so the header's arrow and the model's sort stay one.
+     */
+    private javafx.scene.control.Menu sortMenu() {
+        TableColumn<String[], ?> current = table.getSortOrder().isEmpty() ? null : table.getSortOrder().get(0);
+        javafx.scene.control.Menu sort = new javafx.scene.control.Menu("Sort by");
+        sort.setId(table.getId() + "-sort");
+        javafx.scene.control.ToggleGroup byColumn = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioMenuItem fileOrder = new javafx.scene.control.RadioMenuItem("File order (not sorted)");
+        fileOrder.setToggleGroup(byColumn);
+        fileOrder.setSelected(current == null);
+        fileOrder.setOnAction(a -> table.getSortOrder().clear());
+        sort.getItems().add(fileOrder);
+        for (TableColumn<String[], ?> column : table.getVisibleLeafColumns()) {
+            if (!column.isSortable()) {
+                continue;
+            }
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(column.getText());
+            item.setMnemonicParsing(false);
+            item.setToggleGroup(byColumn);
+            item.setSelected(column == current);
+            item.setOnAction(a -> {
+                if (column != current) {
+                    column.setSortType(current == null ? TableColumn.SortType.ASCENDING : current.getSortType());
+                    table.getSortOrder().setAll(List.of(column));
+                }
+            });
+            sort.getItems().add(item);
+        }
+        javafx.scene.control.ToggleGroup direction = new javafx.scene.control.ToggleGroup();
+        sort.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        for (TableColumn.SortType type : TableColumn.SortType.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    type == TableColumn.SortType.ASCENDING ? "Ascending" : "Descending");
+            item.setToggleGroup(direction);
+            item.setSelected(current != null && current.getSortType() == type);
+            item.setDisable(current == null);
+            item.setOnAction(a -> current.setSortType(type));
+            sort.getItems().add(item);
+        }
+        return sort;
     }
 
     private void showRowMenu() {
