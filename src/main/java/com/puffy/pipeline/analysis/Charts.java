@@ -384,24 +384,19 @@ final class Charts {
     }
 
     /**
-     * The axis' format with enough decimals for its step: a rate axis stepping by 0.25 % labelled its 1.25 % tick
-     * "1.2%", below the 1.23 % it was meant to cover.
+     * The axis' format with the decimals its step has, the same on every label: a rate axis stepping by 0.25 %
+     * labelled its 1.25 % tick "1.2%", below the 1.23 % it was meant to cover, and one stepping by 0.1 % read
+     * "0.9%, 1%, 1.1%", each label dropping its own trailing zero (Ticks.decimals).
      */
     static NumberFormat labelFormat(NumberFormat format, double step) {
         if (!(format instanceof DecimalFormat decimal)) {
             return format;
         }
-        double shown = step * decimal.getMultiplier();
-        int digits = 0;
-        while (digits < 6 && Math.abs(shown * Math.pow(10, digits) - Math.rint(shown * Math.pow(10, digits))) > 1e-6) {
-            digits++;
-        }
-        if (digits <= decimal.getMaximumFractionDigits()) {
-            return format;
-        }
-        DecimalFormat wider = (DecimalFormat) decimal.clone();
-        wider.setMaximumFractionDigits(digits);
-        return wider;
+        int digits = Ticks.decimals(step * decimal.getMultiplier());
+        DecimalFormat even = (DecimalFormat) decimal.clone();
+        even.setMinimumFractionDigits(digits);
+        even.setMaximumFractionDigits(digits);
+        return even;
     }
 
     private static String twoDecimals(double value) {

@@ -27,6 +27,27 @@ public final class Ticks {
     }
 
     /**
+     * How many decimals every label of an axis stepping by {@code step} (in the unit its labels are written in)
+     * carries, so all its labels carry the same: a step of 0.1 gives "0.9%, 1.0%, 1.1%", where labels each written
+     * with the decimals of their own value read "0.9%, 1%, 1.1%". At most six; 0 for a step of no size.
+     */
+    public static int decimals(double step) {
+        double size = Math.abs(step);
+        if (!(size > 0) || Double.isInfinite(size)) {
+            return 0;
+        }
+        int digits = 0;
+        while (digits < 6) {
+            double scaled = size * Math.pow(10, digits);
+            if (Math.abs(scaled - Math.rint(scaled)) <= 1e-6 * Math.max(1, scaled)) {
+                break;
+            }
+            digits++;
+        }
+        return digits;
+    }
+
+    /**
      * The end of a value axis: the first multiple of {@code step} at or above {@code max} (positive, finite), so the
      * tallest bar sits under a labelled gridline. At 10M events the axis ended at the data's maximum plus a margin,
      * and its last tick, $3,000,000, lay below bars reaching $3.76M.

@@ -75,6 +75,45 @@ class ChartsTest {
         return days;
     }
 
+    /** The percentages a chart's axis writes, in order of appearance ("0.9%", "1.0%"). */
+    private static List<String> percentLabels(String svg) {
+        List<String> labels = new ArrayList<>();
+        Matcher m = Pattern.compile(">([0-9]+(?:\\.[0-9]+)?%)</text>").matcher(svg);
+        while (m.find()) {
+            labels.add(m.group(1));
+        }
+        return labels;
+    }
+
+    @Test
+    void aRateAxisWritesEveryTickWithTheDecimalsOfItsStep() {
+        // The conversion line stepping by 0.25 % read "0%, 0.25%, 0.5%, 0.75%, 1%": each tick dropped its own zeros.
+        List<AnalysisResult.DailyTrend> days = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            days.add(new AnalysisResult.DailyTrend(LocalDate.of(2025, 2, 23).plusDays(i).toString(), 0, 1000, 0, 10,
+                    100, 10, 0.0085 + 0.0002 * i, 0, 0, 0, 0, "", true));
+        }
+        Charts.Drawing line = Charts.dailyLine(days, true, "c");
+        for (String svg : List.of(line.wide(), line.narrow())) {
+            List<String> ticks = percentLabels(svg);
+            assertThat(ticks).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(ticks.stream().map(t -> t.indexOf('.') < 0 ? 0 : t.length() - t.indexOf('.') - 2).distinct())
+                    .as("decimals of %s", ticks).hasSize(1);
+        }
+        // Any axis: the format the ticks get, over the ticks of its step (the device bars' labels are their rates).
+        java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(java.util.Locale.US);
+        percent.setMaximumFractionDigits(1);
+        for (double step : new double[] {0.001, 0.0025, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1}) {
+            java.text.NumberFormat format = Charts.labelFormat(percent, step);
+            List<String> ticks = java.util.stream.IntStream.range(0, 9).mapToObj(i -> format.format(i * step)).toList();
+            assertThat(ticks.stream().map(t -> t.indexOf('.') < 0 ? 0 : t.length() - t.indexOf('.') - 2).distinct())
+                    .as("decimals of %s", ticks).hasSize(1);
+        }
+        assertThat(Charts.labelFormat(percent, 0.001).format(0.01)).isEqualTo("1.0%");
+        assertThat(Charts.labelFormat(percent, 0.0025).format(0.01)).isEqualTo("1.00%");
+        assertThat(Charts.labelFormat(percent, 0.01).format(0.01)).isEqualTo("1%");
+    }
+
     @Test
     void theDailyChartsLabelTheirFirstDayAndDaysAfterItNeverADayOffTheAxis() {
         // Bars from Feb 23 under a first label "Feb 21": weekly ticks were counted from the month's 7th, 14th,

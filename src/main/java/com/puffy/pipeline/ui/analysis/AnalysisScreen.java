@@ -445,28 +445,18 @@ public final class AnalysisScreen implements Screen {
                 + " about last click).";
     }
 
-    /** Sessions on the funnel's axis: "950", "1.5k", "28k". */
-    static String sessionsTick(double v) {
-        if (v < 1000) {
-            return String.format(java.util.Locale.ROOT, "%.0f", v);
-        }
-        return String.format(java.util.Locale.ROOT, v % 1000 == 0 ? "%.0fk" : "%.1fk", v / 1000);
+    /** Sessions on the funnel's axis, in the unit of its end: "0, 250, 500", "0.0k, 0.5k, 1.0k", "0k, 10k, 20k". */
+    static String sessionsTick(double v, double step, double largest) {
+        return com.puffy.pipeline.ui.TickLabels.compact(v, step, largest, false);
     }
 
     /**
-     * "$250", "$25k", "$2.25M": a day of a big shop's revenue went past a million, and its axis read "$2250k", a
-     * figure to count digits in where the report's axis says "$2,250,000".
+     * "$250", "$25k", "$2.25M", in the unit of the axis' end: a day of a big shop's revenue went past a million, and
+     * its axis read "$2250k", a figure to count digits in where the report's axis says "$2,250,000"; and labels each in
+     * their own unit and decimals read "$500k, $1M, $1.5M".
      */
-    static String moneyTick(double v) {
-        if (Math.abs(v) < 1000) {
-            return Formats.money(v);
-        }
-        if (Math.abs(v) < 1_000_000) {
-            double k = v / 1000;
-            return String.format(java.util.Locale.ROOT, k == Math.rint(k) ? "$%.0fk" : "$%.1fk", k);
-        }
-        return "$" + java.math.BigDecimal.valueOf(v / 1_000_000).setScale(2, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString() + "M";
+    static String moneyTick(double v, double step, double largest) {
+        return com.puffy.pipeline.ui.TickLabels.compact(v, step, largest, true);
     }
 
     private static String first(List<String> lines) {
