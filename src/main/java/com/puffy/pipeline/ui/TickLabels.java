@@ -41,14 +41,16 @@ public final class TickLabels {
 
     /**
      * A figure short enough to sit beside its neighbours, in the unit of the axis' largest end: "950" and "1.5k" on
-     * one axis read as two scales; "0.5k, 1.0k, 1.5k", "$0.5M, $1.0M", "$250, $500" each keep one.
+     * one axis read as two scales; "$0.5M, $1.0M", "0k, 10k, 20k" each keep one. Below 10,000 in full ("250, 1,500"):
+     * four digits are as short as "1.50k", which an axis stepping by 250 would need.
      */
     public static String compact(double value, double step, double largest, boolean money) {
         double top = Math.max(Math.abs(largest), Math.abs(value));
-        double unit = top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : top >= 1e3 ? 1e3 : 1;
+        double unit = top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : top >= 1e4 ? 1e3 : 1;
         String suffix = unit == 1e9 ? "B" : unit == 1e6 ? "M" : unit == 1e3 ? "k" : "";
         double scaledStep = step / unit;
-        String text = plain(Math.abs(value) / unit, scaledStep, Ticks.decimals(scaledStep)) + suffix;
+        String text = (unit == 1 ? grouped(Math.abs(value), step, Ticks.decimals(step))
+                : plain(Math.abs(value) / unit, scaledStep, Ticks.decimals(scaledStep))) + suffix;
         boolean negative = value < 0 && !isZero(value, step);
         return (negative ? "-" : "") + (money ? "$" : "") + text;
     }

@@ -40,10 +40,11 @@ class TickLabelsTest {
     void compactTicksTakeTheUnitOfTheAxisEnd() {
         assertThat(ticks(0, 0.5e9, 3, v -> TickLabels.compact(v, 0.5e9, 1e9, false)))
                 .containsExactly("0.0B", "0.5B", "1.0B");
-        assertThat(ticks(-2000, 1000, 5, v -> TickLabels.compact(v, 1000, 2000, true)))
-                .containsExactly("-$2k", "-$1k", "$0k", "$1k", "$2k");
-        assertThat(ticks(0, 250, 5, v -> TickLabels.compact(v, 250, 1000, false)))
-                .containsExactly("0.00k", "0.25k", "0.50k", "0.75k", "1.00k");
+        assertThat(ticks(-20_000, 10_000, 5, v -> TickLabels.compact(v, 10_000, 20_000, true)))
+                .containsExactly("-$20k", "-$10k", "$0k", "$10k", "$20k");
+        // Under 10,000 in full: "$0.00k, $0.25k … $1.50k" on the channel chart of a small shop.
+        assertThat(ticks(0, 250, 7, v -> TickLabels.compact(v, 250, 1500, true)))
+                .containsExactly("$0", "$250", "$500", "$750", "$1,000", "$1,250", "$1,500");
     }
 
     @Test

@@ -445,7 +445,7 @@ public final class AnalysisScreen implements Screen {
                 + " about last click).";
     }
 
-    /** Sessions on the funnel's axis, in the unit of its end: "0, 250, 500", "0.0k, 0.5k, 1.0k", "0k, 10k, 20k". */
+    /** Sessions on the funnel's axis, in the unit of its end: "0, 500, 1,000", "0.0k, 2.5k, 5.0k … 12.5k", "0k, 10k". */
     static String sessionsTick(double v, double step, double largest) {
         return com.puffy.pipeline.ui.TickLabels.compact(v, step, largest, false);
     }
