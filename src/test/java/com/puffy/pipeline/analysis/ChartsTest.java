@@ -139,6 +139,28 @@ class ChartsTest {
     }
 
     @Test
+    void theDailyChartsOfOnePageNameTheSameDaysWhateverTheirWidths() {
+        // 120 days: the wide revenue bars read weekly "Jan 10, Jan 17, …" above the half-width lines' "Feb 1, Mar 1".
+        for (int count : new int[] {7, 14, 30, 45, 120, 400}) {
+            List<AnalysisResult.DailyTrend> days = daysFrom(LocalDate.of(2025, 1, 10), count);
+            Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
+            Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
+            Charts.Drawing rate = Charts.dailyLine(days, true, "c");
+            List<LocalDate> wide = dateLabels(revenue.wide(), 2025);
+            assertThat(wide).as(count + " days, wide page").isNotEmpty();
+            assertThat(dateLabels(sessions.wide(), 2025)).as(count + " days, wide page").isEqualTo(wide);
+            assertThat(dateLabels(rate.wide(), 2025)).as(count + " days, wide page").isEqualTo(wide);
+            List<LocalDate> narrow = dateLabels(revenue.narrow(), 2025);
+            assertThat(dateLabels(sessions.narrow(), 2025)).as(count + " days, narrow page").isEqualTo(narrow);
+            assertThat(dateLabels(rate.narrow(), 2025)).as(count + " days, narrow page").isEqualTo(narrow);
+            if (count == 120) {
+                assertThat(wide).as("four months").containsExactly(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1),
+                        LocalDate.of(2025, 4, 1), LocalDate.of(2025, 5, 1));
+            }
+        }
+    }
+
+    @Test
     void theDailyChartsDrawAlikeOnAnyMachineThaiBuddhistAndJapaneseImperialCalendarsToo() throws Exception {
         // Under th_TH and ja_JP_JP the report's daily charts had no date labels at all.
         List<AnalysisResult.DailyTrend> days = daysFrom(LocalDate.of(2025, 2, 23), 14);
