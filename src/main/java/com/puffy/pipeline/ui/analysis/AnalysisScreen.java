@@ -162,6 +162,14 @@ public final class AnalysisScreen implements Screen {
             }
         }
         GridPane.setConstraints(channelCard, 0, row, 2, 1);
+        // Across the page the funnel's five bars ran 860 px at 1366 px and 1,400 at 1920 for labels of 100 px: alone
+        // in its row it stays as wide as it is beside the device chart, its sentences still across the card.
+        funnel.maxWidthProperty().unbind();
+        funnel.setMaxWidth(Double.MAX_VALUE);
+        if (GridPane.getColumnSpan(funnelCard) == 2) {
+            funnel.maxWidthProperty().bind(grid.widthProperty().subtract(grid.getHgap()).divide(2)
+                    .subtract(funnelCard.getPadding().getLeft() + funnelCard.getPadding().getRight()));
+        }
     }
 
     private ChartCard card(String id, String title, Node chart, UiThreads threads, String file) {
