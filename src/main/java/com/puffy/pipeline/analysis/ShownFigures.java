@@ -110,7 +110,7 @@ public final class ShownFigures {
                 + "transform/daily_metrics.csv " + Fmt.count(kpis.events()) + " (events). kpis.csv's Valid events and "
                 + "the bot share are the Transform's " + Fmt.count(kpis.events()) + "; the header's valid events the "
                 + "Quality stage's " + Fmt.count(overview.rowsValid()) + ". Run both stages again on this folder "
-                + "(eventpipe run) before using either.");
+                + "(eventpipe run --force) before using either.");
     }
 
     /** Why a chart of days is not drawn, or that it is: each says it in its own words, the report and the app alike. */

@@ -98,7 +98,7 @@ class AnalysisStageTest {
         String said = "The Quality and Transform stages disagree on the valid events: quality/file_summary.csv counts "
                 + "14 (rows_valid), transform/daily_metrics.csv 13 (events). kpis.csv's Valid events and the bot share "
                 + "are the Transform's 13; the header's valid events the Quality stage's 14. Run both stages again on "
-                + "this folder (eventpipe run) before using either.";
+                + "this folder (eventpipe run --force) before using either.";
         assertThat(result.figures().get("input_warnings")).isEqualTo(List.of(said));
         assertThat(result.summary()).contains(said);
         assertThat(Files.readString(work.resolve(ReportTables.KPIS))).contains("events,Valid events,13,13");
