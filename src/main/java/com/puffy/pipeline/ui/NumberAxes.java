@@ -31,8 +31,10 @@ public final class NumberAxes {
     }
 
     /**
-     * Tick labels of {@code axis} written by {@code label} with the axis' step and its larger end as they are when a
-     * label is written: the axis sets both before it writes its labels, on each layout that changes its range.
+     * Tick labels of {@code axis} written by {@code label} with the axis' step and its larger end, as the axis has them
+     * when it writes its labels (it sets both in its layout before). An automatic range measures its labels for its
+     * width before it sets a new step, with the old step's decimals: give an axis whose labels carry decimals its
+     * range ({@link CountAxis#roundStepsUpTo}).
      */
     public static StringConverter<Number> labels(NumberAxis axis, TickLabels.Writer label) {
         return new StringConverter<>() {

@@ -119,6 +119,13 @@ class AnalysisAxesElsewhereFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> devices = visibleTicks(chart(robot, "#chart-devices").getYAxis());
         assertThat(devices).as("conversion by device").contains("1.0%");
+        // Measured with the labels it writes: "% of sessions converting" ran into "1.0%" measured as "1%".
+        Axis<?> rates = chart(robot, "#chart-devices").getYAxis();
+        double title = rates.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.control.Label)
+                .mapToDouble(n -> n.getBoundsInParent().getMaxX()).max().orElseThrow();
+        double labelsLeft = rates.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text && n.isVisible())
+                .mapToDouble(n -> n.getBoundsInParent().getMinX()).min().orElseThrow();
+        assertThat(title).as("the axis title's right edge against its labels' left edge").isLessThanOrEqualTo(labelsLeft);
         for (String card : List.of("#chart-devices", "#chart-revenue", "#chart-orders", "#chart-funnel")) {
             XYChart<?, ?> chart = chart(robot, card);
             Axis<?> values = card.equals("#chart-funnel") ? chart.getXAxis() : chart.getYAxis();

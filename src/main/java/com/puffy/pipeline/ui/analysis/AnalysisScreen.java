@@ -270,6 +270,8 @@ public final class AnalysisScreen implements Screen {
         orders.setVerticalGridLinesVisible(fewDays);
         revenue.getData().add(money);
         orders.getData().add(count);
+        CountAxis.roundStepsUpTo((NumberAxis) revenue.getYAxis(),
+                result.daysWithData().stream().mapToDouble(AnalysisResult.DailyTrend::revenue).max().orElse(0));
         CountAxis.wholeNumbersUpTo((NumberAxis) orders.getYAxis(),
                 result.daysWithData().stream().mapToDouble(AnalysisResult.DailyTrend::orders).max().orElse(0));
         // As the report: one day's point on an axis of its own, or a flat line of nothing, is not drawn.
@@ -329,6 +331,8 @@ public final class AnalysisScreen implements Screen {
                     segment.cvr() * 100));
         }
         devices.getData().add(cvr);
+        CountAxis.roundStepsUpTo((NumberAxis) devices.getYAxis(),
+                cvr.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max().orElse(0));
         ((NumberAxis) devices.getYAxis()).setLabel("% of sessions converting");
         List<AnalysisResult.Segment> deviceRows = result.segments(AnalysisResult.DEVICE);
         for (int i = 0; i < cvr.getData().size(); i++) {
