@@ -78,6 +78,9 @@ public final class AnalysisStage implements Stage {
         figures.put("session_rows_read", inputs.sessions.rowsRead());
         figures.put("input_read_ms", readMillis);
         r.qualityImpact("ANY").ifPresent(q -> figures.put("revenue_share_touched_by_findings", q.revenueShare()));
+        // Said on stderr as a WARNING by the command line (as Quality's input warnings) and kept in run.json.
+        ShownFigures.validEventsDisagreement(r.overview(), k).ifPresent(disagreement ->
+                figures.put("input_warnings", List.of(disagreement)));
         return figures;
     }
 
@@ -112,6 +115,7 @@ public final class AnalysisStage implements Stage {
                 + " of revenue sits on rows or days touched by data-quality findings."
                 : "Data-quality findings touch " + Words.count(q.days(), "day", "days") + "; there is no revenue to "
                 + "weigh them against."));
+        ShownFigures.validEventsDisagreement(r.overview(), k).ifPresent(lines::add);
         lines.add("Report: " + context.settings().outputDir().resolve(StageId.ANALYSIS.outputFolder()).resolve(REPORT));
         return lines;
     }

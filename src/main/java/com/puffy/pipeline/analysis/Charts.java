@@ -74,6 +74,8 @@ final class Charts {
      * and their 12 px labels read as 8 px: drawn again at the width they are shown, text keeps its size.
      */
     static final int NARROW_WIDTH = 680;
+    /** About what a value axis' labels and title take of a chart's width ("$25,000" and "Revenue" turned up). */
+    static final int VALUE_AXIS_ROOM = 80;
 
     static {
         // JFreeChart draws rotated text (the value axes' labels) through a TextLayout by default, which JFreeSVG
@@ -384,24 +386,19 @@ final class Charts {
     }
 
     /**
-     * The axis' format with enough decimals for its step: a rate axis stepping by 0.25 % labelled its 1.25 % tick
-     * "1.2%", below the 1.23 % it was meant to cover.
+     * The axis' format with the decimals its step has, the same on every label: a rate axis stepping by 0.25 %
+     * labelled its 1.25 % tick "1.2%", below the 1.23 % it was meant to cover, and one stepping by 0.1 % read
+     * "0.9%, 1%, 1.1%", each label dropping its own trailing zero (Ticks.decimals).
      */
     static NumberFormat labelFormat(NumberFormat format, double step) {
         if (!(format instanceof DecimalFormat decimal)) {
             return format;
         }
-        double shown = step * decimal.getMultiplier();
-        int digits = 0;
-        while (digits < 6 && Math.abs(shown * Math.pow(10, digits) - Math.rint(shown * Math.pow(10, digits))) > 1e-6) {
-            digits++;
-        }
-        if (digits <= decimal.getMaximumFractionDigits()) {
-            return format;
-        }
-        DecimalFormat wider = (DecimalFormat) decimal.clone();
-        wider.setMaximumFractionDigits(digits);
-        return wider;
+        int digits = Ticks.decimals(step * decimal.getMultiplier());
+        DecimalFormat even = (DecimalFormat) decimal.clone();
+        even.setMinimumFractionDigits(digits);
+        even.setMaximumFractionDigits(digits);
+        return even;
     }
 
     private static String twoDecimals(double value) {
@@ -475,10 +472,11 @@ final class Charts {
     }
 
     /**
-     * A date axis whose labels name days on it: ticks of a few days counted from the first day (Feb 23, Mar 2, ...),
-     * none outside the days drawn. JFreeChart counts a tick of seven days from the month's 7th, 14th, 21st and 28th,
-     * wherever the data starts, and keeps a tick the axis's margin reaches: the report's first label read "Feb 21"
-     * under bars starting Feb 23 (decision 0810).
+     * A date axis whose labels name days on it, chosen by the app's rule ({@link Ticks#dayTicks}): ticks of a few days
+     * counted from the first day (Feb 23, Mar 2, ...) or the first days of months, none outside the days drawn.
+     * JFreeChart counts a tick of seven days from the month's 7th, 14th, 21st and 28th, wherever the data starts, and
+     * keeps a tick the axis's margin reaches: the report's first label read "Feb 21" under bars starting Feb 23
+     * (decision 0810); its month ticks stood in the middle of their months (0815).
      */
     static final class DaysAxis extends DateAxis {
         private static final long DAY = 86_400_000L;
@@ -490,57 +488,54 @@ final class Charts {
             this.lastMillisecond = lastMillisecond;
         }
 
-        @Override
-        protected Date previousStandardDate(Date date, org.jfree.chart.axis.DateTickUnit unit) {
-            if (unit.getUnitType() != org.jfree.chart.axis.DateTickUnitType.DAY) {
-                return super.previousStandardDate(date, unit);
-            }
-            // The middle of the first day and every step after it; the last of them before the date.
-            long step = unit.getMultiple() * DAY;
-            long middle = firstMillisecond + DAY / 2;
-            long tick = middle + Math.floorDiv(date.getTime() - middle, step) * step;
-            return new Date(tick < date.getTime() ? tick : tick - step);
+        /**
+         * Labels its days as an axis {@code plotLength} pixels long would, whatever its own length: every daily chart of
+         * one page is given the length of the narrowest of them, so the wide revenue bars and the half-width lines
+         * under them name the same days. Each chosen for its own width, 120 days read weekly "Jan 10, Jan 17, …" on
+         * the bars above month starts "Feb 1, Mar 1, …" on the lines (decision 0824).
+         */
+        void labelAs(double plotLength) {
+            labelLength = plotLength;
         }
+
+        private double labelLength = Double.NaN;
 
         @Override
         @SuppressWarnings({"rawtypes", "unchecked"})
         public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
                                  java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
-            List<org.jfree.chart.axis.Tick> ticks = super.refreshTicks(g2, state, dataArea, edge);
-            org.jfree.chart.axis.DateTickUnit unit = getTickUnit();
-            if (unit.getUnitType() == org.jfree.chart.axis.DateTickUnitType.MONTH
-                    || unit.getUnitType() == org.jfree.chart.axis.DateTickUnitType.YEAR) {
-                return monthStartTicks(ticks, unit);
-            }
-            return ticks.stream().filter(t -> !(t instanceof org.jfree.chart.axis.DateTick d)
-                    || d.getDate().getTime() >= firstMillisecond && d.getDate().getTime() <= lastMillisecond)
-                    .collect(Collectors.toList());
-        }
-
-        /**
-         * Ticks of months on the first day of each (Feb 1, Mar 1, ...; every third or sixth month of the calendar for
-         * longer spans), in the middle of that day as a day's tick is. JFreeChart moves a month's tick to the middle
-         * of the month, whatever the date its count gives, and named it by that day: "Jan 16, Feb 14, Mar 16".
-         */
-        private List<org.jfree.chart.axis.Tick> monthStartTicks(List<org.jfree.chart.axis.Tick> placed,
-                                                                 org.jfree.chart.axis.DateTickUnit unit) {
-            int months = unit.getMultiple()
-                    * (unit.getUnitType() == org.jfree.chart.axis.DateTickUnitType.YEAR ? 12 : 1);
+            List<org.jfree.chart.axis.Tick> placed = super.refreshTicks(g2, state, dataArea, edge);
             org.jfree.chart.axis.DateTick like = placed.stream()
                     .filter(org.jfree.chart.axis.DateTick.class::isInstance)
                     .map(org.jfree.chart.axis.DateTick.class::cast).findFirst().orElse(null);
             TextAnchor anchor = like == null ? TextAnchor.TOP_CENTER : like.getTextAnchor();
             TextAnchor rotation = like == null ? TextAnchor.TOP_CENTER : like.getRotationAnchor();
             double angle = like == null ? 0 : like.getAngle();
-            LocalDate first = LocalDate.ofEpochDay(Math.floorDiv(firstMillisecond, DAY));
-            LocalDate last = LocalDate.ofEpochDay(Math.floorDiv(lastMillisecond, DAY));
+            long first = Math.floorDiv(firstMillisecond, DAY);
+            long last = Math.floorDiv(lastMillisecond, DAY);
+            double length = Double.isNaN(labelLength) ? dataArea.getWidth() : labelLength;
             List<org.jfree.chart.axis.Tick> ticks = new java.util.ArrayList<>();
-            for (LocalDate start : Ticks.monthStarts(first, last, months)) {
-                Date middle = new Date(start.toEpochDay() * DAY + DAY / 2);
+            // The rule of the app's day axes (Ticks.dayTicks): every 1, 2, 3, 7, 14 days from the first day or the
+            // first days of months; a tick in the middle of its day, as the points and bars are.
+            for (long day : Ticks.dayTicks(first, last, length, widestLabel(g2, first, last))) {
+                Date middle = new Date(day * DAY + DAY / 2);
                 ticks.add(new org.jfree.chart.axis.DateTick(middle, getDateFormatOverride().format(middle), anchor,
                         rotation, angle));
             }
             return ticks;
+        }
+
+        /** The widest of the days' labels, in the JDK's font or the browser's wider estimate. */
+        private double widestLabel(java.awt.Graphics2D g2, long first, long last) {
+            java.awt.FontMetrics metrics = g2.getFontMetrics(getTickLabelFont());
+            double widest = 0;
+            // Month names differ in width ("May" against "Mar"): a year of days holds every one of them.
+            for (long day = first; day <= Math.min(last, first + 366); day++) {
+                String label = getDateFormatOverride().format(new Date(day * DAY + DAY / 2));
+                widest = Math.max(widest, Math.max(metrics.stringWidth(label),
+                        labelWidthEstimate(label, getTickLabelFont().getSize())));
+            }
+            return widest;
         }
     }
 
@@ -700,12 +695,24 @@ final class Charts {
     record Drawing(JFreeChart chart, int width, int height, String id, String label) {
         /** The chart at its width on a wide page (the pairs side by side). */
         String wide() {
+            labelDaysAs(HALF_WIDTH);
             return svg(chart, width, height, id, label);
         }
 
         /** The chart across a narrow page's column, its id suffixed so the page's ids stay unique. */
         String narrow() {
+            labelDaysAs(NARROW_WIDTH);
             return svg(chart, NARROW_WIDTH, height, id + "-narrow", label);
+        }
+
+        /**
+         * A daily chart labels its days as the narrowest daily chart of its page would (the half-width lines on a
+         * wide page), its plot that chart's width less the room of a value axis: one choice of days for all of them.
+         */
+        private void labelDaysAs(int narrowestChart) {
+            if (chart.getPlot() instanceof XYPlot xy && xy.getDomainAxis() instanceof DaysAxis days) {
+                days.labelAs(narrowestChart - VALUE_AXIS_ROOM);
+            }
         }
     }
 

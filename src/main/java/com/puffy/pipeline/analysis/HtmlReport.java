@@ -201,7 +201,8 @@ final class HtmlReport {
     private void trustBanner() {
         Optional<QualityImpact> any = r.qualityImpact("ANY");
         boolean clean = (any.isEmpty() || (any.get().orders() == 0 && any.get().days() == 0))
-                && r.qualityImpact("QUARANTINED_PURCHASES").isEmpty() && r.overview().rowsValid() > 0;
+                && r.qualityImpact("QUARANTINED_PURCHASES").isEmpty() && r.overview().rowsValid() > 0
+                && ShownFigures.validEventsDisagreement(r.overview(), r.kpis()).isEmpty();
         html.append("<a class=\"trust ").append(clean ? "ok" : "warn").append("\" href=\"#quality\"><strong>")
                 .append(clean ? "Data quality: clean. " : "Data quality: read with care. ").append("</strong>");
         for (String sentence : r.insights(Insights.QUALITY)) {

@@ -84,6 +84,7 @@ final class Insights {
                     + "earning " + Fmt.money(k.revenuePerSession()) + " per session; bots made "
                     + Fmt.percent(k.botRowShare()) + " of the valid rows and are left out of sessions.");
         }
+        ShownFigures.validEventsDisagreement(r.overview(), k).ifPresent(sentence -> say(OVERVIEW, sentence));
     }
 
     private void trend() {

@@ -94,6 +94,25 @@ public final class ShownFigures {
                 + Words.count(overview.rowsRead(), "row read", "rows read");
     }
 
+    /**
+     * Whether the Quality stage's valid rows and the Transform's daily events, two counts of one thing (SPEC §5: the
+     * daily events are the valid rows), disagree, and if so the sentence that says so with both files and figures.
+     * kpis.csv's "Valid events" and the bot share are the Transform's; the header's "valid events of rows read" the
+     * Quality stage's. They part only when the two stages' outputs do not come from the same run of the same files
+     * (one stage's outputs replaced, a stage run on another folder), and printing either alone hid that (decision 0824).
+     */
+    public static java.util.Optional<String> validEventsDisagreement(Overview overview, Kpis kpis) {
+        if (overview.rowsValid() == kpis.events()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("The Quality and Transform stages disagree on the valid events: "
+                + "quality/file_summary.csv counts " + Fmt.count(overview.rowsValid()) + " (rows_valid), "
+                + "transform/daily_metrics.csv " + Fmt.count(kpis.events()) + " (events). kpis.csv's Valid events and "
+                + "the bot share are the Transform's " + Fmt.count(kpis.events()) + "; the header's valid events the "
+                + "Quality stage's " + Fmt.count(overview.rowsValid()) + ". Run both stages again on this folder "
+                + "(eventpipe run --force) before using either.");
+    }
+
     /** Why a chart of days is not drawn, or that it is: each says it in its own words, the report and the app alike. */
     public enum DailyChart {
         DRAWN,

@@ -27,6 +27,27 @@ public final class Ticks {
     }
 
     /**
+     * How many decimals every label of an axis stepping by {@code step} (in the unit its labels are written in)
+     * carries, so all its labels carry the same: a step of 0.1 gives "0.9%, 1.0%, 1.1%", where labels each written
+     * with the decimals of their own value read "0.9%, 1%, 1.1%". At most six; 0 for a step of no size.
+     */
+    public static int decimals(double step) {
+        double size = Math.abs(step);
+        if (!(size > 0) || Double.isInfinite(size)) {
+            return 0;
+        }
+        int digits = 0;
+        while (digits < 6) {
+            double scaled = size * Math.pow(10, digits);
+            if (Math.abs(scaled - Math.rint(scaled)) <= 1e-6 * Math.max(1, scaled)) {
+                break;
+            }
+            digits++;
+        }
+        return digits;
+    }
+
+    /**
      * The end of a value axis: the first multiple of {@code step} at or above {@code max} (positive, finite), so the
      * tallest bar sits under a labelled gridline. At 10M events the axis ended at the data's maximum plus a margin,
      * and its last tick, $3,000,000, lay below bars reaching $3.76M.
@@ -41,6 +62,61 @@ public final class Ticks {
             steps++;
         }
         return Math.max(1, steps) * step;
+    }
+
+    /** Clear space between two day labels, so they read as two and not as one. */
+    public static final double DAY_LABEL_GAP = 10;
+
+    /**
+     * Every how many days a label goes, for an axis this many pixels long whose widest label is this wide: labels
+     * {@code step} days apart stand {@code step × length ÷ days} pixels apart (each day has an equal share of the
+     * axis). A fixed allowance of 56 px a label, counted against the number of labels rather than their spacing,
+     * left a 14-day chart at a 1024 px window on the edge between a label every 3 days and one every 7.
+     */
+    public static int dayStep(long days, double length, double labelWidth) {
+        double perDay = length / Math.max(1, days);
+        for (int step : new int[]{1, 2, 3, 7, 14, 28}) {
+            if (step * perDay >= labelWidth + DAY_LABEL_GAP) {
+                return step;
+            }
+        }
+        return 56;
+    }
+
+    /**
+     * The days labelled on an axis from {@code first} to {@code last} (epoch days) this many pixels long: every
+     * {@link #dayStep} days from the first day, or, where labels stand four weeks apart or more, the first days of the
+     * months, every 1, 3, 6 or 12 months of the calendar (decision 0815). Counted from the first day, 120 days from
+     * Jan 10 read "Jan 10, Feb 7, Mar 7, Apr 4, May 2": days of no meaning of their own. The one rule of the app's day
+     * axes and the report's, so charts stacked over the same days name the same days (decision 0824).
+     */
+    public static List<Long> dayTicks(long first, long last, double length, double labelWidth) {
+        List<Long> ticks = new ArrayList<>();
+        if (last < first) {
+            return ticks;
+        }
+        long days = last - first + 1;
+        int step = dayStep(days, length, labelWidth);
+        if (step >= 28) {
+            double perDay = length / Math.max(1, days);
+            int months = 12;
+            for (int apart : new int[]{1, 3, 6}) {
+                // The shortest month is 28 days: labels a month apart stand at least that far apart.
+                if (apart * 28 * perDay >= labelWidth + DAY_LABEL_GAP) {
+                    months = apart;
+                    break;
+                }
+            }
+            List<Long> starts = monthStarts(LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last), months)
+                    .stream().map(LocalDate::toEpochDay).toList();
+            if (starts.size() >= 2) {
+                return starts;
+            }
+        }
+        for (long day = first; day <= last; day += step) {
+            ticks.add(day);
+        }
+        return ticks;
     }
 
     /**

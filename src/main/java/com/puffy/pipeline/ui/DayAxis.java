@@ -14,9 +14,6 @@ import javafx.scene.chart.ValueAxis;
  * daily charts, so both thin their days alike.
  */
 public final class DayAxis extends ValueAxis<Number> {
-    /** Clear space between two labels, so they read as two and not as one. */
-    private static final double LABEL_GAP = 10;
-
     /** The widest label of the days shown, measured in the axis's font: cached, as layout asks on every pass. */
     private String measuredFor = "";
     private double widestLabel;
@@ -67,20 +64,9 @@ public final class DayAxis extends ValueAxis<Number> {
         requestAxisLayout();
     }
 
-    /**
-     * Every how many days a label goes, for an axis this many pixels long whose widest label is this wide: labels
-     * {@code step} days apart stand {@code step × length ÷ days} pixels apart (each day has an equal share of the
-     * axis). A fixed allowance of 56 px a label, counted against the number of labels rather than their spacing,
-     * left a 14-day chart at a 1024 px window on the edge between a label every 3 days and one every 7.
-     */
+    /** Every how many days a label goes ({@link Ticks#dayStep}, the report's rule too). */
     public static int step(long days, double length, double labelWidth) {
-        double perDay = length / Math.max(1, days);
-        for (int step : new int[]{1, 2, 3, 7, 14, 28}) {
-            if (step * perDay >= labelWidth + LABEL_GAP) {
-                return step;
-            }
-        }
-        return 56;
+        return Ticks.dayStep(days, length, labelWidth);
     }
 
     /** The widest of the labels of the days shown, in the font the axis draws them with. */
@@ -121,36 +107,9 @@ public final class DayAxis extends ValueAxis<Number> {
         return ticks;
     }
 
-    /**
-     * The days labelled on an axis from {@code first} to {@code last} (epoch days) this many pixels long: every
-     * {@link #step} days from the first day, or, where labels stand four weeks apart or more, the first days of the
-     * months, every 1, 3, 6 or 12 months of the calendar as the report's charts tick them (decision 0815). Counted from
-     * the first day, 120 days from Jan 10 read "Jan 10, Feb 7, Mar 7, Apr 4, May 2": days of no meaning of their own.
-     */
+    /** The days labelled on an axis from {@code first} to {@code last} this many pixels long: {@link Ticks#dayTicks}. */
     public static List<Long> tickDays(long first, long last, double length, double labelWidth) {
-        long days = last - first + 1;
-        int step = step(days, length, labelWidth);
-        if (step >= 28) {
-            double perDay = length / Math.max(1, days);
-            int months = 12;
-            for (int apart : new int[]{1, 3, 6}) {
-                // The shortest month is 28 days: labels a month apart stand at least that far apart.
-                if (apart * 28 * perDay >= labelWidth + LABEL_GAP) {
-                    months = apart;
-                    break;
-                }
-            }
-            List<Long> starts = Ticks.monthStarts(LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last), months)
-                    .stream().map(LocalDate::toEpochDay).toList();
-            if (starts.size() >= 2) {
-                return starts;
-            }
-        }
-        List<Long> ticks = new ArrayList<>();
-        for (long day = first; day <= last; day += step) {
-            ticks.add(day);
-        }
-        return ticks;
+        return Ticks.dayTicks(first, last, length, labelWidth);
     }
 
     @Override

@@ -84,6 +84,31 @@ class AnalysisStageTest {
     }
 
     @Test
+    void theQualityStagesValidRowsAndTheTransformsDailyEventsAreComparedAndADisagreementIsSaid() throws Exception {
+        // Agreeing (13 and 13): nothing is said.
+        StageResult agreeing = runStage();
+        assertThat(agreeing.figures()).doesNotContainKey("input_warnings");
+        assertThat(agreeing.summary()).noneMatch(line -> line.contains("disagree"));
+        // Quality's file summary edited by hand: one more valid row on Mar 3 than the Transform counted events.
+        Path summary = out.resolve("quality/file_summary.csv");
+        Files.writeString(summary, Files.readString(summary).replace(
+                "events_20250303.csv,2025-03-03,true,client_id|page_url|timestamp|event_name|event_data|user_agent,6,5,",
+                "events_20250303.csv,2025-03-03,true,client_id|page_url|timestamp|event_name|event_data|user_agent,7,6,"));
+        StageResult result = runStage();
+        String said = "The Quality and Transform stages disagree on the valid events: quality/file_summary.csv counts "
+                + "14 (rows_valid), transform/daily_metrics.csv 13 (events). kpis.csv's Valid events and the bot share "
+                + "are the Transform's 13; the header's valid events the Quality stage's 14. Run both stages again on "
+                + "this folder (eventpipe run --force) before using either.";
+        assertThat(result.figures().get("input_warnings")).isEqualTo(List.of(said));
+        assertThat(result.summary()).contains(said);
+        assertThat(Files.readString(work.resolve(ReportTables.KPIS))).contains("events,Valid events,13,13");
+        assertThat(analyze().insights(Insights.OVERVIEW)).contains(said);
+        String report = Files.readString(work.resolve(AnalysisStage.REPORT));
+        assertThat(report).contains("quality/file_summary.csv counts 14 (rows_valid), transform/daily_metrics.csv 13")
+                .contains("14 valid events of 16 rows read").contains("Data quality: read with care.");
+    }
+
+    @Test
     void kpisMatchTheHandComputedCase() throws Exception {
         Kpis k = analyze().kpis();
         assertThat(k.revenue()).isCloseTo(450.0, EPS);

@@ -75,6 +75,45 @@ class ChartsTest {
         return days;
     }
 
+    /** The percentages a chart's axis writes, in order of appearance ("0.9%", "1.0%"). */
+    private static List<String> percentLabels(String svg) {
+        List<String> labels = new ArrayList<>();
+        Matcher m = Pattern.compile(">([0-9]+(?:\\.[0-9]+)?%)</text>").matcher(svg);
+        while (m.find()) {
+            labels.add(m.group(1));
+        }
+        return labels;
+    }
+
+    @Test
+    void aRateAxisWritesEveryTickWithTheDecimalsOfItsStep() {
+        // The conversion line stepping by 0.25 % read "0%, 0.25%, 0.5%, 0.75%, 1%": each tick dropped its own zeros.
+        List<AnalysisResult.DailyTrend> days = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            days.add(new AnalysisResult.DailyTrend(LocalDate.of(2025, 2, 23).plusDays(i).toString(), 0, 1000, 0, 10,
+                    100, 10, 0.0085 + 0.0002 * i, 0, 0, 0, 0, "", true));
+        }
+        Charts.Drawing line = Charts.dailyLine(days, true, "c");
+        for (String svg : List.of(line.wide(), line.narrow())) {
+            List<String> ticks = percentLabels(svg);
+            assertThat(ticks).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(ticks.stream().map(t -> t.indexOf('.') < 0 ? 0 : t.length() - t.indexOf('.') - 2).distinct())
+                    .as("decimals of %s", ticks).hasSize(1);
+        }
+        // Any axis: the format the ticks get, over the ticks of its step (the device bars' labels are their rates).
+        java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(java.util.Locale.US);
+        percent.setMaximumFractionDigits(1);
+        for (double step : new double[] {0.001, 0.0025, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1}) {
+            java.text.NumberFormat format = Charts.labelFormat(percent, step);
+            List<String> ticks = java.util.stream.IntStream.range(0, 9).mapToObj(i -> format.format(i * step)).toList();
+            assertThat(ticks.stream().map(t -> t.indexOf('.') < 0 ? 0 : t.length() - t.indexOf('.') - 2).distinct())
+                    .as("decimals of %s", ticks).hasSize(1);
+        }
+        assertThat(Charts.labelFormat(percent, 0.001).format(0.01)).isEqualTo("1.0%");
+        assertThat(Charts.labelFormat(percent, 0.0025).format(0.01)).isEqualTo("1.00%");
+        assertThat(Charts.labelFormat(percent, 0.01).format(0.01)).isEqualTo("1%");
+    }
+
     @Test
     void theDailyChartsLabelTheirFirstDayAndDaysAfterItNeverADayOffTheAxis() {
         // Bars from Feb 23 under a first label "Feb 21": weekly ticks were counted from the month's 7th, 14th,
@@ -95,6 +134,28 @@ class ChartsTest {
                         assertThat(labels.get(i)).as(what).isEqualTo(labels.get(i - 1).plusDays(step));
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void theDailyChartsOfOnePageNameTheSameDaysWhateverTheirWidths() {
+        // 120 days: the wide revenue bars read weekly "Jan 10, Jan 17, …" above the half-width lines' "Feb 1, Mar 1".
+        for (int count : new int[] {7, 14, 30, 45, 120, 400}) {
+            List<AnalysisResult.DailyTrend> days = daysFrom(LocalDate.of(2025, 1, 10), count);
+            Charts.Drawing revenue = Charts.dailyRevenue(days, "r");
+            Charts.Drawing sessions = Charts.dailyLine(days, false, "s");
+            Charts.Drawing rate = Charts.dailyLine(days, true, "c");
+            List<LocalDate> wide = dateLabels(revenue.wide(), 2025);
+            assertThat(wide).as(count + " days, wide page").isNotEmpty();
+            assertThat(dateLabels(sessions.wide(), 2025)).as(count + " days, wide page").isEqualTo(wide);
+            assertThat(dateLabels(rate.wide(), 2025)).as(count + " days, wide page").isEqualTo(wide);
+            List<LocalDate> narrow = dateLabels(revenue.narrow(), 2025);
+            assertThat(dateLabels(sessions.narrow(), 2025)).as(count + " days, narrow page").isEqualTo(narrow);
+            assertThat(dateLabels(rate.narrow(), 2025)).as(count + " days, narrow page").isEqualTo(narrow);
+            if (count == 120) {
+                assertThat(wide).as("four months").containsExactly(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1),
+                        LocalDate.of(2025, 4, 1), LocalDate.of(2025, 5, 1));
             }
         }
     }

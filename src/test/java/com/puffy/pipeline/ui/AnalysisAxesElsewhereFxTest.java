@@ -109,6 +109,32 @@ class AnalysisAxesElsewhereFxTest {
                 .allMatch(tick -> tick.matches("\\d+(\\.\\d+)?%")).anyMatch(tick -> tick.contains("."));
     }
 
+    @org.junit.jupiter.api.Test
+    void everyValueAxisWritesItsTicksWithOneNumberOfDecimals(FxRobot robot) throws Exception {
+        // The devices' conversion axis read "0.9%, 1%, 1.1%" on these rates (decision 0824).
+        robot.interact(() -> fixture.showScreen(window, AnalysisScreen::new, 1280, 900));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !chart(robot, "#chart-devices").getData().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> devices = visibleTicks(chart(robot, "#chart-devices").getYAxis());
+        assertThat(devices).as("conversion by device").contains("1.0%");
+        // Measured with the labels it writes: "% of sessions converting" ran into "1.0%" measured as "1%".
+        Axis<?> rates = chart(robot, "#chart-devices").getYAxis();
+        double title = rates.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.control.Label)
+                .mapToDouble(n -> n.getBoundsInParent().getMaxX()).max().orElseThrow();
+        double labelsLeft = rates.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text && n.isVisible())
+                .mapToDouble(n -> n.getBoundsInParent().getMinX()).min().orElseThrow();
+        assertThat(title).as("the axis title's right edge against its labels' left edge").isLessThanOrEqualTo(labelsLeft);
+        for (String card : List.of("#chart-devices", "#chart-revenue", "#chart-orders", "#chart-funnel")) {
+            XYChart<?, ?> chart = chart(robot, card);
+            Axis<?> values = card.equals("#chart-funnel") ? chart.getXAxis() : chart.getYAxis();
+            List<String> ticks = visibleTicks(values);
+            assertThat(ticks).as(card).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(ticks.stream().map(TickLabelsTest::decimals).distinct()).as(card + ": " + ticks).hasSize(1);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static <X, Y> XYChart<X, Y> chart(FxRobot robot, String card) {
         return robot.from(robot.lookup(card).queryAs(Node.class)).lookup(".chart").queryAs(XYChart.class);

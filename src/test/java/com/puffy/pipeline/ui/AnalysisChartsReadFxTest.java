@@ -99,7 +99,7 @@ class AnalysisChartsReadFxTest {
         assertThat(names).as("level").allMatch(t -> t.getRotate() == 0);
         apart(names, false);
         List<Text> money = visibleTicks(channels.getXAxis());
-        assertThat(money).extracting(Text::getText).allMatch(t -> t.matches("\\$\\d+(\\.\\d)?k?"));
+        assertThat(money).extracting(Text::getText).allMatch(t -> t.matches("\\$\\d{1,3}(,\\d{3})*(\\.\\d+)?[kM]?"));
         apart(money, true);
         assertThat(visibleTicks(chart(robot, "#chart-revenue").getYAxis())).extracting(Text::getText)
                 .allMatch(t -> t.startsWith("$"));

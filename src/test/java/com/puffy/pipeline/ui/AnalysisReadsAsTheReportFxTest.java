@@ -162,6 +162,13 @@ class AnalysisReadsAsTheReportFxTest {
         assertThat(funnel.getWidth()).as("the funnel as wide as the page").isEqualTo(devices.getWidth());
         assertThat(devicesOnScreen.getMinY()).as("the device card under the funnel")
                 .isGreaterThan(funnelOnScreen.getMaxY());
+        // Its five bars are as long as beside the device chart, not the page's width (860 px at 1366 px).
+        Region funnelChart = robot.from(funnel).lookup(".chart").queryAs(Region.class);
+        Region grid = (Region) funnel.getParent();
+        assertThat(funnelChart.getWidth()).as("the funnel's chart alone in its row")
+                .isLessThanOrEqualTo(grid.getWidth() / 2).isGreaterThan(grid.getWidth() / 3);
+        assertThat(funnelChart.localToScene(funnelChart.getLayoutBounds()).getMinX()).as("under its title")
+                .isLessThan(funnelOnScreen.getMinX() + 20);
         // "Table" gives the card the chart's height and its place beside the funnel back.
         robot.interact(() -> robot.lookup("#chart-devices-as-table")
                 .queryAs(javafx.scene.control.ToggleButton.class).setSelected(true));

@@ -111,6 +111,21 @@ class SmallPartsTest {
     }
 
     @Test
+    void monitoringAxesWriteEveryTickWithTheDecimalsOfTheirStep() {
+        // session_cvr stepping by 0.05 % read "0.9%, 0.95%, 1%"; revenue stepping by $25 "$0.00, $25.00, … $100".
+        java.util.function.BiFunction<String, double[], List<String>> ticks = (metric, range) ->
+                java.util.stream.IntStream.range(0, 5).mapToObj(i -> com.puffy.pipeline.ui.monitor.MonitoringViewModel
+                        .axisTick(metric, range[0] + i * range[1], range[1])).toList();
+        assertThat(ticks.apply("session_cvr", new double[] {0.009, 0.0005}))
+                .containsExactly("0.90%", "0.95%", "1.00%", "1.05%", "1.10%");
+        assertThat(ticks.apply("revenue", new double[] {0, 25})).containsExactly("$0", "$25", "$50", "$75", "$100");
+        assertThat(ticks.apply("events", new double[] {1000, 250}))
+                .containsExactly("1,000", "1,250", "1,500", "1,750", "2,000");
+        assertThat(ticks.apply("orders_zero_revenue", new double[] {0, 0.5}))
+                .containsExactly("0.0", "0.5", "1.0", "1.5", "2.0");
+    }
+
+    @Test
     void engineAdviceNamesTheAppsButtonsNotCommandLineOptions() {
         assertThat(UiError.of("run", PipelineException.usage(
                 "The output folder /tmp/x-pipeline is a file, not a folder: choose another with --output.")).message())

@@ -162,6 +162,14 @@ public final class AnalysisScreen implements Screen {
             }
         }
         GridPane.setConstraints(channelCard, 0, row, 2, 1);
+        // Across the page the funnel's five bars ran 860 px at 1366 px and 1,400 at 1920 for labels of 100 px: alone
+        // in its row it stays as wide as it is beside the device chart, its sentences still across the card.
+        funnel.maxWidthProperty().unbind();
+        funnel.setMaxWidth(Double.MAX_VALUE);
+        if (GridPane.getColumnSpan(funnelCard) == 2) {
+            funnel.maxWidthProperty().bind(grid.widthProperty().subtract(grid.getHgap()).divide(2)
+                    .subtract(funnelCard.getPadding().getLeft() + funnelCard.getPadding().getRight()));
+        }
     }
 
     private ChartCard card(String id, String title, Node chart, UiThreads threads, String file) {
@@ -262,6 +270,8 @@ public final class AnalysisScreen implements Screen {
         orders.setVerticalGridLinesVisible(fewDays);
         revenue.getData().add(money);
         orders.getData().add(count);
+        CountAxis.roundStepsUpTo((NumberAxis) revenue.getYAxis(),
+                result.daysWithData().stream().mapToDouble(AnalysisResult.DailyTrend::revenue).max().orElse(0));
         CountAxis.wholeNumbersUpTo((NumberAxis) orders.getYAxis(),
                 result.daysWithData().stream().mapToDouble(AnalysisResult.DailyTrend::orders).max().orElse(0));
         // As the report: one day's point on an axis of its own, or a flat line of nothing, is not drawn.
@@ -321,6 +331,8 @@ public final class AnalysisScreen implements Screen {
                     segment.cvr() * 100));
         }
         devices.getData().add(cvr);
+        CountAxis.roundStepsUpTo((NumberAxis) devices.getYAxis(),
+                cvr.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max().orElse(0));
         ((NumberAxis) devices.getYAxis()).setLabel("% of sessions converting");
         List<AnalysisResult.Segment> deviceRows = result.segments(AnalysisResult.DEVICE);
         for (int i = 0; i < cvr.getData().size(); i++) {
@@ -445,28 +457,18 @@ public final class AnalysisScreen implements Screen {
                 + " about last click).";
     }
 
-    /** Sessions on the funnel's axis: "950", "1.5k", "28k". */
-    static String sessionsTick(double v) {
-        if (v < 1000) {
-            return String.format(java.util.Locale.ROOT, "%.0f", v);
-        }
-        return String.format(java.util.Locale.ROOT, v % 1000 == 0 ? "%.0fk" : "%.1fk", v / 1000);
+    /** Sessions on the funnel's axis, in the unit of its end: "0, 500, 1,000", "0.0k, 2.5k, 5.0k … 12.5k", "0k, 10k". */
+    static String sessionsTick(double v, double step, double largest) {
+        return com.puffy.pipeline.ui.TickLabels.compact(v, step, largest, false);
     }
 
     /**
-     * "$250", "$25k", "$2.25M": a day of a big shop's revenue went past a million, and its axis read "$2250k", a
-     * figure to count digits in where the report's axis says "$2,250,000".
+     * "$250", "$25k", "$2.25M", in the unit of the axis' end: a day of a big shop's revenue went past a million, and
+     * its axis read "$2250k", a figure to count digits in where the report's axis says "$2,250,000"; and labels each in
+     * their own unit and decimals read "$500k, $1M, $1.5M".
      */
-    static String moneyTick(double v) {
-        if (Math.abs(v) < 1000) {
-            return Formats.money(v);
-        }
-        if (Math.abs(v) < 1_000_000) {
-            double k = v / 1000;
-            return String.format(java.util.Locale.ROOT, k == Math.rint(k) ? "$%.0fk" : "$%.1fk", k);
-        }
-        return "$" + java.math.BigDecimal.valueOf(v / 1_000_000).setScale(2, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString() + "M";
+    static String moneyTick(double v, double step, double largest) {
+        return com.puffy.pipeline.ui.TickLabels.compact(v, step, largest, true);
     }
 
     private static String first(List<String> lines) {

@@ -72,6 +72,8 @@ final class ChartCard extends VBox {
         noChart.setWrapText(true);
         noChart.setVisible(false);
         StackPane.setAlignment(noChart, Pos.TOP_LEFT);
+        // A chart kept narrower than its card (the funnel alone in its row) stands under the title, not centred.
+        StackPane.setAlignment(chart, Pos.TOP_LEFT);
         body = new StackPane(chart, noChart, table);
         table.setVisible(false);
         asTable.selectedProperty().addListener((obs, old, now) -> {

@@ -181,8 +181,8 @@ public final class MonitoringScreen implements Screen {
         chart.setMinHeight(260);
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
         NumberAxis yAxis = (NumberAxis) chart.getYAxis();
-        yAxis.setTickLabelFormatter(NumberAxes.labels(
-                value -> MonitoringViewModel.axisLabel(vm.selectedMetricProperty().get(), value)));
+        yAxis.setTickLabelFormatter(NumberAxes.labels(yAxis, (value, step, largest) ->
+                MonitoringViewModel.axisTick(vm.selectedMetricProperty().get(), value, step)));
         VBox right = new VBox(8, chooser, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         right.setPadding(new Insets(6, 0, 0, 8));

@@ -518,6 +518,20 @@ public final class MonitoringViewModel {
         return Formats.axisNumber(value);
     }
 
+    /**
+     * A tick of the chart's axis, stepping by {@code step}: as {@link #axisLabel}, every tick with the step's
+     * decimals ("0.90%, 0.95%, 1.00%", "$0, $5,000"), where each value's own decimals read "0.9%, 0.95%, 1%".
+     */
+    public static String axisTick(String metric, double value, double step) {
+        if (isFraction(metric)) {
+            return com.puffy.pipeline.ui.TickLabels.percent(value * 100, step * 100);
+        }
+        if ("revenue".equals(metric)) {
+            return com.puffy.pipeline.ui.TickLabels.money(value, step);
+        }
+        return com.puffy.pipeline.ui.TickLabels.number(value, step);
+    }
+
     /** Metrics that metrics.csv holds as fractions 0..1 (docs/architecture.md, monitoring/). */
     static boolean isFraction(String metric) {
         return metric != null && (metric.endsWith("_rate") || metric.endsWith("_share") || metric.endsWith("_cvr"));

@@ -8,6 +8,7 @@ import com.puffy.pipeline.ui.Hints;
 import com.puffy.pipeline.ui.NumberAxes;
 import com.puffy.pipeline.ui.Screen;
 import com.puffy.pipeline.ui.Shortcuts;
+import com.puffy.pipeline.ui.TickLabels;
 import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.analysis.DayBarChart;
 import com.puffy.pipeline.ui.table.Aggregation;
@@ -342,7 +343,8 @@ public final class DatasetChartView extends BorderPane {
             bars.getData().add(bar);
             decorate(bar, result.tooltip(g), g.other());
         }
-        categoryValues.setTickLabelFormatter(compact(spec.money()));
+        categoryValues.setTickLabelFormatter(NumberAxes.labels(categoryValues,
+                (value, step, largest) -> TickLabels.compact(value, step, largest, spec.money())));
         niceTicks(categoryValues, result, spec, true);
         categories.getData().setAll(List.of(bars));
         categories.showFigures(bars, spec);
@@ -375,7 +377,8 @@ public final class DatasetChartView extends BorderPane {
         } else {
             days.clear();
         }
-        dayValues.setTickLabelFormatter(compact(spec.money()));
+        dayValues.setTickLabelFormatter(NumberAxes.labels(dayValues,
+                (value, step, largest) -> TickLabels.compact(value, step, largest, spec.money())));
         niceTicks(dayValues, result, spec);
         daily.setVerticalGridLinesVisible(result.groups().size() <= 62);
         daily.getData().setAll(List.of(bars));
@@ -462,7 +465,7 @@ public final class DatasetChartView extends BorderPane {
         }
     }
 
-    /** Axis figures short enough to sit side by side: 950, 1.5k, 12k, 3.1M, $2.5M. */
+    /** A bar's figure short enough to sit beside it: 950, 1.5k, 12k, 3.1M, $2.5M. */
     static StringConverter<Number> compact(boolean money) {
         return new StringConverter<>() {
             @Override
