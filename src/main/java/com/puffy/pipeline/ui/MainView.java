@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.HostServices;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -48,7 +47,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -125,24 +123,23 @@ public final class MainView {
             reloadShownScreen();
         }
 
-        Timeline clock = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.tick()));
-        clock.setCycleCount(Timeline.INDEFINITE);
-        // Only while the window shows: a running Timeline is held by the toolkit's pulse, and through vm.tick so is
-        // the model, whose listeners hold every screen and table; a window no longer shown could never be collected.
+        UiClock clock = new UiClock(250, vm::tick, Platform::runLater);
+        // Only while the window shows: the clock's thread holds vm.tick and so the model, whose listeners hold every
+        // screen and table; a window no longer shown could never be collected.
         javafx.beans.value.ObservableValue<Boolean> shown = root.sceneProperty()
                 .flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
         // The open folder is looked at from the same tick, so only while the window shows (FolderPoll).
         shown.addListener((obs, was, is) -> {
             vm.windowShowingProperty().set(is);
             if (is) {
-                clock.play();
+                clock.start();
             } else {
                 clock.stop();
             }
         });
         if (shown.getValue()) {
             vm.windowShowingProperty().set(true);
-            clock.play();
+            clock.start();
         }
     }
 
