@@ -2,22 +2,9 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.puffy.pipeline.StudioEngine;
-import com.puffy.pipeline.core.Cancellation;
-import com.puffy.pipeline.core.Progress;
-import com.puffy.pipeline.generate.EventGenerator;
-import com.puffy.pipeline.generate.FaultKind;
-import com.puffy.pipeline.generate.GenerateSettings;
-import com.puffy.pipeline.generate.SampleData;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -27,15 +14,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -43,90 +24,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * The analyst's day with the keyboard alone, on the real engine and a small sample: the steps decision 0827 found
  * out of the keyboard's or a screen reader's reach. Every step is a key press; the test reads what the window shows.
  */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KeyboardRoutineFxTest {
-    static Path home;
-    static Preferences prefs;
-    static MainViewModel vm;
-    static MainView view;
-    static Stage window;
-    static final List<UiError> errors = new CopyOnWriteArrayList<>();
-    static String oldHome;
-    private static boolean started;
-    private static javafx.scene.Scene scene;
-
+class KeyboardRoutineFxTest extends SampleWindowFxTest {
     @Start
     void start(Stage stage) throws Exception {
-        if (started) {
-            stage.setScene(scene);
-            stage.show();
-            window = stage;
-            return;
-        }
-        started = true;
-        home = Files.createTempDirectory("eventpipe-kbday");
-        oldHome = System.getProperty("eventpipe.home");
-        System.setProperty("eventpipe.home", home.toString());
-        prefs = Preferences.userRoot().node("eventpipe-test/kbday-" + System.nanoTime());
-        UiThreads threads = UiThreads.javafx();
-        SampleDataSource small = dir -> {
-            EventGenerator.generate(new GenerateSettings(dir, 6, 300, SampleData.START, SampleData.SEED,
-                    FaultKind.common()), Progress.NONE, Cancellation.none());
-            return dir;
-        };
-        vm = new MainViewModel(StudioEngine.standardPipeline(), threads, new RecentFolders(prefs), small,
-                Clock.systemUTC());
-        vm.setCacheFile(home.resolve("cache.sqlite"));
-        view = StudioApp.build(vm, threads, null, prefs);
-        view.setErrorPresenter(errors::add);
-        vm.onError(errors::add);
-        scene = view.createScene(1440, 900);
-        stage.setScene(scene);
-        stage.show();
-        window = stage;
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        prefs.removeNode();
-        try (Stream<Path> walk = Files.walk(home)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-        if (oldHome == null) {
-            System.clearProperty("eventpipe.home");
-        } else {
-            System.setProperty("eventpipe.home", oldHome);
-        }
-    }
-
-    private static Node focused() {
-        return window.getScene().getFocusOwner();
-    }
-
-    private static String selectedTab(FxRobot robot, String tabPane) {
-        return robot.lookup(tabPane).queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId();
-    }
-
-    private static boolean shown(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node != null && node.getScene() != null;
-    }
-
-    private static List<Node> all(Node from) {
-        List<Node> nodes = new ArrayList<>();
-        nodes.add(from);
-        if (from instanceof javafx.scene.Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                nodes.addAll(all(child));
-            }
-        }
-        return nodes;
+        showSampleWindow(stage, KeyboardRoutineFxTest.class);
     }
 
     /** The menu item the keyboard is on in the open menus (the deepest one open), or null. */
