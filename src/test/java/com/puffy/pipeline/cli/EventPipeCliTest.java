@@ -102,6 +102,30 @@ class EventPipeCliTest {
         assertThat(err.toString()).contains("`quality.event_names`", file.toString()).doesNotContain("at com.");
     }
 
+    /**
+     * Decision 0829: a configured event name with a blank at an end (a no-break space copied from a web page) never
+     * matched the trimmed names of the events; `config --check` and `run` refuse it, naming file, line, key, the
+     * blank and what to write.
+     */
+    @Test
+    void aConfiguredNameWithABlankAtAnEndIsAUsageErrorSayingWhatToWrite() throws Exception {
+        Path file = Files.writeString(dir.resolve("names.yaml"), "quality:\n  event_names: [page_viewed, "
+                + "email_filled_on_popup, product_added_to_cart, checkout_started, checkout_completed\u00A0, purchase]\n");
+        String expected = "eventpipe: The configuration file " + file + " (line 2) gives `quality.event_names[5]` the "
+                + "value \"checkout_completed<U+00A0>\", with a blank at its end: values in the events are compared "
+                + "after such blanks are trimmed, so it would never match. Write it as \"checkout_completed\"."
+                + System.lineSeparator();
+        assertThat(run("config", "--check", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(expected);
+
+        err.getBuffer().setLength(0);
+        Path input = Files.createDirectories(dir.resolve("events"));
+        assertThat(EventPipeCli.execute(com.puffy.pipeline.StudioEngine.standardPipeline(), new PrintWriter(out, true),
+                new PrintWriter(err, true), "run", "--input", input.toString(), "--no-cache", "--config",
+                file.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(expected);
+    }
+
     @Test
     void configCheckOfAMissingFileNamesItsOwnOption() {
         Path missing = dir.resolve("nope.yaml");
