@@ -8,7 +8,6 @@ import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.RunSettings;
 import com.puffy.pipeline.core.StageId;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,20 +85,20 @@ class ReportAndMonitoringTrimAsTheStagesTest {
         assertThat(report.stages()).hasSize(4)
                 .allSatisfy(stage -> assertThat(stage.outcome()).as(stage.toString()).isEqualTo(StageOutcome.RAN));
 
-        assertThat(read(output.resolve("transform/sessions.csv")))
+        assertThat(EmptyMeansOneThingTest.read(output.resolve("transform/sessions.csv")))
                 .filteredOn(s -> s.get("client_id").startsWith("1740268798-ref"))
                 .hasSize(2).allSatisfy(s -> assertThat(s).containsEntry("channel", "Referral"));
         // The report's referring sites: one host with both sessions, not the padded referrer as written beside it.
-        assertThat(read(output.resolve("report/segments.csv")))
+        assertThat(EmptyMeansOneThingTest.read(output.resolve("report/segments.csv")))
                 .filteredOn(s -> s.get("dimension").equals("referrer"))
                 .singleElement().satisfies(s -> assertThat(s).containsEntry("segment", "news.example.org")
                         .containsEntry("sessions", "2"));
 
         // What probably happened: all six rows are homepage views, as Quality read them.
-        assertThat(read(output.resolve("quality/file_summary.csv")))
+        assertThat(EmptyMeansOneThingTest.read(output.resolve("quality/file_summary.csv")))
                 .filteredOn(f -> f.get("partition_date").equals("2025-02-23"))
                 .singleElement().satisfies(f -> assertThat(f).containsEntry("rows_missing_client_id", "6"));
-        assertThat(read(output.resolve("monitoring/alerts.csv")))
+        assertThat(EmptyMeansOneThingTest.read(output.resolve("monitoring/alerts.csv")))
                 .filteredOn(a -> a.get("check").equals("CLIENT_ID_NULL_RATE"))
                 .singleElement().satisfies(a -> {
                     assertThat(a.get("date")).isEqualTo("2025-02-23");
@@ -109,7 +107,7 @@ class ReportAndMonitoringTrimAsTheStagesTest {
                 });
 
         // The extra column's value drift names its header as its EXTRA_COLUMN row does.
-        List<Map<String, String>> drift = read(output.resolve("quality/schema_drift.csv"));
+        List<Map<String, String>> drift = EmptyMeansOneThingTest.read(output.resolve("quality/schema_drift.csv"));
         assertThat(drift).filteredOn(d -> d.get("column").equals("shop")).isNotEmpty()
                 .extracting(d -> d.get("raw_header")).containsOnly("shop");
         assertThat(drift).filteredOn(d -> d.get("change").equals("VALUE_DRIFT") && d.get("column").equals("shop"))
@@ -124,16 +122,5 @@ class ReportAndMonitoringTrimAsTheStagesTest {
             }
         }
         Files.writeString(input.resolve("events_202502" + day + ".csv"), text.toString());
-    }
-
-    private static List<Map<String, String>> read(Path file) throws IOException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file);
-             var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            for (CSVRecord record : parser) {
-                rows.add(record.toMap());
-            }
-        }
-        return rows;
     }
 }
