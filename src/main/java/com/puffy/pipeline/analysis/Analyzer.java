@@ -287,8 +287,13 @@ final class Analyzer {
         return sorted.subList(0, Math.min(TOP_REFERRERS, sorted.size()));
     }
 
+    /**
+     * Trimmed as Transform trims it before choosing the channel ({@link EmptyValue#trim}, decision 0825): with
+     * {@code String.trim} a referrer of {@code "\u00A0https://news.example.org/"} was no URL and became a referring
+     * site of its own, beside the host its Referral session was classified by.
+     */
     static String referrerHost(String referrer) {
-        String text = referrer.trim();
+        String text = EmptyValue.trim(referrer);
         try {
             java.net.URI uri = new java.net.URI(text);
             if (uri.getHost() != null) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.puffy.pipeline.model.CanonicalColumn;
+import com.puffy.pipeline.model.EmptyValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -668,6 +669,7 @@ public final class ConfigLoader {
                     + "put under it the keys to change from `eventpipe config --print-defaults`.").about(empty);
         }
         complete(config, "", source);
+        blankEnds(config, "", source);
         pattern(config.quality().botPattern(), "quality.bot_pattern", source);
         pattern(config.quality().clientIdPattern(), "quality.client_id_pattern", source);
         lists(config, source);
@@ -711,6 +713,61 @@ public final class ConfigLoader {
                 complete(list.get(i), path + "[" + (i + 1) + "]", source);
             }
         }
+    }
+
+    /**
+     * Text keys whose values are never compared with an event's trimmed value: regular expressions, where a blank is
+     * a character to find inside a user agent or client id, and channel names, which the rules write, not match.
+     */
+    private static final java.util.Set<String> NOT_MATCHED_WITH_VALUES = java.util.Set.of("bot_pattern",
+            "client_id_pattern", "channel", "channel_with_click_id", "campaign_channel", "direct_channel",
+            "referral_channel");
+
+    /**
+     * A configured name, keyword, parameter, host or domain with a blank at an end could never match (decision
+     * 0829): every stage trims the events' values of those blanks first ({@link EmptyValue#trim}, decision 0825),
+     * so {@code "checkout_completed\u00A0"} (a no-break space copied from a web page along with the name) made every
+     * purchase UNKNOWN_EVENT_NAME and no order. Refused, naming the key and the blank, rather than trimmed unseen: a
+     * file then says what its rules are, and an invisible character is shown as its code point.
+     */
+    private static void blankEnds(Object value, String path, String source) {
+        if (value instanceof Record record) {
+            for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+                String name = snakeCase(component.getName());
+                if (NOT_MATCHED_WITH_VALUES.contains(name)) {
+                    continue;
+                }
+                try {
+                    blankEnds(component.getAccessor().invoke(record), (path.isEmpty() ? "" : path + ".") + name,
+                            source);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                blankEnds(list.get(i), path + "[" + (i + 1) + "]", source);
+            }
+        } else if (value instanceof String text && !EmptyValue.isEmpty(text) && !EmptyValue.trim(text).equals(text)) {
+            String trimmed = EmptyValue.trim(text);
+            throw new ConfigException("The " + source + " gives `" + path + "` the value \"" + shown(text) + "\", with "
+                    + "a blank at " + (text.startsWith(trimmed) ? "its end" : text.endsWith(trimmed) ? "its start"
+                    : "both ends") + ": values in the events are compared after such blanks are trimmed, so it would "
+                    + "never match. Write it as \"" + trimmed + "\".").about(path);
+        }
+    }
+
+    /** {@code text} with every blank other than a plain space written as its code point: "name<U+00A0>". */
+    private static String shown(String text) {
+        StringBuilder shown = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c != ' ' && EmptyValue.isBlankCharacter(c)) {
+                shown.append(String.format(Locale.ROOT, "<U+%04X>", (int) c));
+            } else {
+                shown.append(c);
+            }
+        }
+        return shown.toString();
     }
 
     private static String snakeCase(String camel) {

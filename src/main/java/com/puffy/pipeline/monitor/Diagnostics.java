@@ -84,7 +84,9 @@ final class Diagnostics {
                     continue;
                 }
                 String path = pathOf(CsvInput.unprotect(reader.get(3)));
-                String event = CsvInput.unprotect(reader.get(4)).trim();
+                // Trimmed as Quality trims event names (EmptyValue.trim, decision 0825): "page_viewed\u00A0" is the
+                // page_viewed Quality counted, not an event of its own beside it.
+                String event = EmptyValue.trim(CsvInput.unprotect(reader.get(4)));
                 long[] c = counts.computeIfAbsent(day, d -> new long[2]);
                 c[0]++;
                 if (path.equals("/") && event.equals("page_viewed")) {
@@ -193,9 +195,12 @@ final class Diagnostics {
         return value;
     }
 
-    /** The path of a URL without host, query or fragment ("/" for the home page). */
+    /**
+     * The path of a URL without host, query or fragment ("/" for the home page), the URL trimmed as every value is
+     * ({@link EmptyValue#trim}): "https://puffy.com/\u200B" is the home page.
+     */
     static String pathOf(String url) {
-        String rest = url.trim();
+        String rest = EmptyValue.trim(url);
         int scheme = rest.indexOf("://");
         if (scheme >= 0) {
             int slash = rest.indexOf('/', scheme + 3);

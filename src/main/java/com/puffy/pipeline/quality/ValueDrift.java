@@ -131,7 +131,9 @@ final class ValueDrift {
                 return m.rawHeaderOf(c);
             }
         }
-        return index >= 0 ? m.rawHeaders().get(index).trim() : column;
+        // An extra column is named as SchemaDrift names it (HeaderNormalizer.trimmed, decision 0825): "shop\u00A0"
+        // was "shop\u00A0" here and "shop" in the EXTRA_COLUMN row of the same file.
+        return index >= 0 ? HeaderNormalizer.trimmed(m.rawHeaders().get(index)) : column;
     }
 
     private static String describe(Episode e) {

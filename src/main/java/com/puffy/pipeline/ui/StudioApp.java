@@ -98,6 +98,7 @@ public final class StudioApp extends Application {
 
     /** The window for a ViewModel: also what the UI tests build, so they drive the same screens. */
     public static MainView build(MainViewModel vm, UiThreads threads, HostServices hostServices, Preferences prefs) {
+        TextMenus.inEveryWindow();
         Map<StageId, Screen> screens = new EnumMap<>(StageId.class);
         screens.put(StageId.QUALITY, new com.puffy.pipeline.ui.quality.QualityScreen(vm, threads));
         screens.put(StageId.TRANSFORM, new com.puffy.pipeline.ui.transform.TransformScreen(vm, threads));

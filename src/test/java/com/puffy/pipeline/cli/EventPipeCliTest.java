@@ -102,6 +102,37 @@ class EventPipeCliTest {
         assertThat(err.toString()).contains("`quality.event_names`", file.toString()).doesNotContain("at com.");
     }
 
+    /**
+     * Decision 0829: a configured value with a blank at an end (a no-break space copied from a web page) never
+     * matched the trimmed values of the events: `own_domains: [puffy.com\u00A0]` was a valid configuration under which
+     * the shop's own pages were referring sites. `config --check` and `run` refuse it, naming file, line, key, the
+     * blank and what to write.
+     */
+    @Test
+    void aConfiguredValueWithABlankAtAnEndIsAUsageErrorSayingWhatToWrite() throws Exception {
+        Path file = Files.writeString(dir.resolve("own.yaml"), "transform:\n  own_domains: [puffy.com\u00A0]\n");
+        String expected = "eventpipe: The configuration file " + file + " (line 2) gives `transform.own_domains[1]` "
+                + "the value \"puffy.com<U+00A0>\", with a blank at its end: values in the events are compared after "
+                + "such blanks are trimmed, so it would never match. Write it as \"puffy.com\"."
+                + System.lineSeparator();
+        assertThat(run("config", "--check", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(expected);
+
+        err.getBuffer().setLength(0);
+        Path input = Files.createDirectories(dir.resolve("events"));
+        assertThat(EventPipeCli.execute(com.puffy.pipeline.StudioEngine.standardPipeline(), new PrintWriter(out, true),
+                new PrintWriter(err, true), "run", "--input", input.toString(), "--no-cache", "--config",
+                file.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(expected);
+
+        err.getBuffer().setLength(0);
+        Path name = Files.writeString(dir.resolve("names.yaml"),
+                "quality:\n  event_names: {add: [add_to_wishlist\u00A0]}\n");
+        assertThat(run("config", "--check", name.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("(line 2)", "`quality.event_names.add[1]`", "\"add_to_wishlist<U+00A0>\"",
+                "Write it as \"add_to_wishlist\".");
+    }
+
     @Test
     void configCheckOfAMissingFileNamesItsOwnOption() {
         Path missing = dir.resolve("nope.yaml");

@@ -147,7 +147,8 @@ class EmptyMeansOneThingTest {
         Files.writeString(input.resolve("events_202502" + day + ".csv"), text.toString());
     }
 
-    private static List<Map<String, String>> read(Path file) throws IOException {
+    /** The rows of an output CSV by column name (also for the tests beside this one). */
+    static List<Map<String, String>> read(Path file) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file);
              var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {

@@ -29,6 +29,10 @@ class DialogButtonsElsewhereFxTest {
 
     @Start
     void start(Stage stage) {
+        // A dialog's owner needs a scene (HeavyweightDialog.initOwner reads its stylesheets): run alone, the shared
+        // stage had none and both dialogs failed with a NullPointerException before saying a word.
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
+        stage.show();
         window = stage;
     }
 

@@ -144,6 +144,24 @@ class SettingsViewModelTest {
         assertThat(main.stage(StageId.TRANSFORM).getState()).isEqualTo(StageState.FRESH);
     }
 
+    /** Decision 0829: a purchase name with an invisible blank at its end is refused at its line, saying what to write. */
+    @Test
+    void aNameWithABlankAtAnEndIsRefusedAtItsLine() {
+        SettingsViewModel settings = new SettingsViewModel(ranOnce());
+        settings.open();
+        String text = settings.textProperty().get();
+        assertThat(text).contains("purchase_event_names: [checkout_completed, purchase]");
+        text = text.replace("purchase_event_names: [checkout_completed, purchase]",
+                "purchase_event_names: [checkout_completed, purchase\u200B]");
+        settings.textProperty().set(text);
+        int line = (int) text.substring(0, text.indexOf("purchase_event_names:")).lines().count();
+
+        assertThat(settings.check()).isFalse();
+        assertThat(settings.errorLineProperty().get()).isEqualTo(line);
+        assertThat(settings.messageProperty().get()).contains("(line " + line + ")")
+                .contains("`quality.purchase_event_names[2]`", "\"purchase<U+200B>\"", "Write it as \"purchase\"");
+    }
+
     @Test
     void invalidYamlIsNamedWithItsLine() {
         SettingsViewModel settings = new SettingsViewModel(ranOnce());
