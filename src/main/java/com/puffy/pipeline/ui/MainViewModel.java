@@ -1807,6 +1807,11 @@ public final class MainViewModel {
                             // Not "Inputs or settings changed": the engine knows what did (Monitoring's history).
                             stage.messageProperty().set(read.whyOutOfDate().get(stage.id())
                                     + " Run again to bring its outputs up to date.");
+                        } else if (status == StageStatus.STALE && !read.changes().isEmpty()) {
+                            // A day dropped in while the run went on: "Inputs or settings changed" sent the analyst to
+                            // settings no one had touched, beside a line naming the file (decision 0830).
+                            stage.messageProperty().set("The folder changed since the last run; run again to bring "
+                                    + "the outputs up to date.");
                         }
                     }
                 } finally {

@@ -210,6 +210,31 @@ class FolderPollTest {
         assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
     }
 
+    /**
+     * A day dropped in while the app's run went on: the stages that ran turn stale when it ends, and said "Inputs or
+     * settings changed since the last run." beside a line naming the file; no setting had changed.
+     */
+    @Test
+    void aDayDroppedInDuringTheAppsRunIsGivenAsTheReasonOnEveryCardItMadeStale() throws Exception {
+        MainViewModel vm = vm(cancellation -> {
+            try {
+                Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        vm.openFolder(input);
+        vm.runAll();
+
+        assertThat(vm.outdatedNoticeProperty().get()).startsWith("Out of date: events_20250102.csv is new");
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).startsWith("events_20250102.csv is new");
+        for (StageId id : List.of(StageId.TRANSFORM, StageId.ANALYSIS, StageId.MONITOR)) {
+            assertThat(vm.stage(id).getState()).isEqualTo(StageState.STALE);
+            assertThat(vm.stage(id).messageProperty().get()).as(id.title()).isEqualTo("The folder changed since the "
+                    + "last run; run again to bring the outputs up to date.");
+        }
+    }
+
     @Test
     void theFolderIsNotLookedAtWhileTheWindowIsNotShowing() throws Exception {
         MainViewModel vm = vm(cancellation -> { });
