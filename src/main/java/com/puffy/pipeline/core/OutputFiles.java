@@ -13,6 +13,8 @@ public final class OutputFiles {
     public static final String WORK_FOLDER_PREFIX = ".work-";
     /** How a stage's previous outputs, set aside while the new ones are moved into place, are named. */
     public static final String SET_ASIDE_PREFIX = ".old-";
+    /** The file a run locks while it writes the folder; the app asks it whether a run writes (decision 0830). */
+    public static final String LOCK_FILE = ".lock";
 
     private OutputFiles() {
     }

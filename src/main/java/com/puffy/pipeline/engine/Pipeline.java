@@ -8,7 +8,6 @@ import com.puffy.pipeline.config.ConfigLoader;
 import com.puffy.pipeline.core.AppVersion;
 import com.puffy.pipeline.core.Cancellation;
 import com.puffy.pipeline.core.CancelledException;
-import com.puffy.pipeline.core.OutputFolderInUseException;
 import com.puffy.pipeline.core.ExitCode;
 import com.puffy.pipeline.core.OutputFiles;
 import com.puffy.pipeline.core.PipelineException;
@@ -20,15 +19,11 @@ import com.puffy.pipeline.core.StageResult;
 import com.puffy.pipeline.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -193,11 +188,11 @@ public final class Pipeline {
     public static void removeIfOnlyLock(Path outputDir) {
         try {
             try (var entries = Files.list(outputDir)) {
-                if (entries.anyMatch(p -> !p.getFileName().toString().equals(".lock"))) {
+                if (entries.anyMatch(p -> !p.getFileName().toString().equals(OutputFiles.LOCK_FILE))) {
                     return;
                 }
             }
-            Files.deleteIfExists(outputDir.resolve(".lock"));
+            Files.deleteIfExists(outputDir.resolve(OutputFiles.LOCK_FILE));
             Files.deleteIfExists(outputDir);
         } catch (IOException ignored) {
             // Only tidiness is lost; the run's own error is what the user needs.
@@ -209,7 +204,7 @@ public final class Pipeline {
         Instant started = Instant.now();
         List<StageRun> runs = new ArrayList<>();
         RunContext.CacheBypass cacheBypass = new RunContext.CacheBypass();
-        try (OutputLock ignored = OutputLock.acquire(settings.outputDir())) {
+        try (OutputFolderLock ignored = OutputFolderLock.acquire(settings.outputDir())) {
             removeLeftovers(settings.outputDir()).forEach(listener::leftoverNotRemoved);
             Set<StageId> needed = EnumSet.noneOf(StageId.class);
             for (StageId id : requested) {
@@ -884,48 +879,6 @@ public final class Pipeline {
             });
         } catch (IOException | UncheckedIOException ignored) {
             // Same as above.
-        }
-    }
-
-    /** One writer per output folder: a second run into the same folder fails fast instead of interleaving. */
-    private static final class OutputLock implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        private OutputLock(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
-        }
-
-        static OutputLock acquire(Path outputDir) {
-            Path lockFile = outputDir.resolve(".lock");
-            try {
-                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock;
-                try {
-                    lock = channel.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    lock = null;
-                }
-                if (lock == null) {
-                    channel.close();
-                    throw new OutputFolderInUseException(outputDir);
-                }
-                return new OutputLock(channel, lock);
-            } catch (IOException e) {
-                throw new PipelineException(ExitCode.USAGE, "Cannot lock the output folder " + outputDir
-                        + " (" + e.getMessage() + "): check that it is writable, or choose another with --output.", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                lock.release();
-                channel.close();
-            } catch (IOException ignored) {
-                // The lock dies with the channel anyway.
-            }
         }
     }
 }

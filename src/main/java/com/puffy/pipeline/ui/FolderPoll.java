@@ -1,6 +1,7 @@
 package com.puffy.pipeline.ui;
 
 import com.puffy.pipeline.core.OutputFiles;
+import com.puffy.pipeline.engine.OutputFolderLock;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -43,6 +45,10 @@ import java.util.TreeMap;
  * another run is writing and reads nothing; it reads the outputs once that run's work folders have gone and the
  * manifests held still, or when they held still for {@link #ANOTHER_RUN_STALLED} (a run killed mid-stage leaves its
  * work folder until the next run), so the final state is never missed.
+ *
+ * <p>Whether a run writes is then asked of the output folder's lock, which a run holds from its start to its end
+ * (decision 0830): a leftover copied into the outputs (fresh file times) was taken for a run for two minutes, and a
+ * run that ended leaving a folder it could not remove was waited for two minutes after its end.
  */
 final class FolderPoll {
     /** A dropped file is named within two looks, four seconds; a look at 365 files costs about 1 ms (decision 0755). */
@@ -52,7 +58,9 @@ final class FolderPoll {
      * How long another run's work folder may hold still, with the manifests, before the app stops waiting for that
      * run and reads what it finished: a run killed mid-stage leaves its work folder until the next run. Longer than a
      * stage computes without writing (Transform at 5M events takes 9-13 s in all); too short only costs a reading
-     * while the run goes on, as before decision 0805.
+     * while the run goes on, as before decision 0805. Where the output folder's lock tells that no run holds it, the
+     * wait ends at once (decision 0830); this bound remains for a file system that cannot tell, and for a run that
+     * holds the folder and writes nothing for that long.
      */
     static final Duration ANOTHER_RUN_STALLED = Duration.ofMinutes(2);
 
@@ -274,22 +282,29 @@ final class FolderPoll {
         lastLookMillis = now;
         looking = true;
         looks++;
+        Look lookedBefore = previous;
+        long lookedBeforeTaken = previousTakenMillis;
+        boolean waiting = anotherRunWriting;
         threads.background(() -> {
             long taken = System.currentTimeMillis();
             Look seen = look(folder, rules, outputs, manifests);
+            // The lock is asked only when the work folders say a run may be writing, or one was: a leftover that
+            // holds still is never asked about, so the lock is not taken every two seconds for it.
+            Optional<Boolean> runHolds = outputs != null && !seen.work().isEmpty()
+                    && (waiting || seen.runWritingSince(comparable(lookedBefore, seen), lookedBeforeTaken))
+                    ? OutputFolderLock.heldByARun(outputs) : Optional.empty();
             threads.fx(() -> {
                 looking = false;
                 if (!seen.folder().equals(folderNow) || !Objects.equals(seen.rules(), rulesNow)) {
                     return;
                 }
                 // A look at another folder, or at another output folder, says nothing of a run writing in this one.
-                Look before = previous != null && previous.folder().equals(seen.folder())
-                        && previous.outputs().keySet().equals(seen.outputs().keySet()) ? previous : null;
+                Look before = comparable(previous, seen);
                 boolean heldStill = seen.equals(before);
                 long beforeTaken = previousTakenMillis;
                 previous = seen;
                 previousTakenMillis = taken;
-                if (waitingForAnotherRun(seen, before, beforeTaken, clock.millis(), reactions)) {
+                if (waitingForAnotherRun(seen, before, beforeTaken, clock.millis(), runHolds, reactions)) {
                     return;
                 }
                 if (!heldStill) {
@@ -312,14 +327,23 @@ final class FolderPoll {
         });
     }
 
+    /** {@code earlier} when it looked at the same folder and output folder as {@code seen}, else null. */
+    private static Look comparable(Look earlier, Look seen) {
+        return earlier != null && earlier.folder().equals(seen.folder())
+                && earlier.outputs().keySet().equals(seen.outputs().keySet()) ? earlier : null;
+    }
+
     /**
      * Whether another run is writing into the output folder, so nothing is read yet: its work folders moved since the
      * look {@code before}, or moved less than {@link #ANOTHER_RUN_STALLED} ago and are still there (a stage that
-     * computes before it writes; between two stages they are gone for milliseconds only).
+     * computes before it writes; between two stages they are gone for milliseconds only). Never while the output
+     * folder's lock says no run holds it ({@code runHolds} false): what moved is a leftover copied in or taken away, or
+     * what a run that has ended left.
      */
     private boolean waitingForAnotherRun(Look seen, Look before, long beforeTakenMillis, long now,
-                                         Reactions reactions) {
-        if (seen.runWritingSince(before, beforeTakenMillis)) {
+                                         Optional<Boolean> runHolds, Reactions reactions) {
+        boolean noRunHoldsTheFolder = runHolds.isPresent() && !runHolds.get();
+        if (!noRunHoldsTheFolder && seen.runWritingSince(before, beforeTakenMillis)) {
             anotherRunMovedMillis = now;
             if (!anotherRunWriting) {
                 anotherRunWriting = true;
@@ -330,7 +354,7 @@ final class FolderPoll {
         if (!anotherRunWriting) {
             return false;
         }
-        if (!seen.work().isEmpty() && now >= anotherRunMovedMillis
+        if (!noRunHoldsTheFolder && !seen.work().isEmpty() && now >= anotherRunMovedMillis
                 && now - anotherRunMovedMillis < ANOTHER_RUN_STALLED.toMillis()) {
             return true;
         }

@@ -132,6 +132,8 @@ public final class MainViewModel {
     private final Map<StageId, StageViewModel> byId = new EnumMap<>(StageId.class);
 
     private volatile Cancellation current;
+    /** F5 was pressed and the files the run starts from are being looked at, off the FX thread. */
+    private boolean startingRun;
     /** Whether the window shows: the folder is looked at only then. */
     private final BooleanProperty windowShowing = new SimpleBooleanProperty();
     private final FolderPoll folderPoll;
@@ -1299,7 +1301,7 @@ public final class MainViewModel {
 
     public void cancel() {
         Cancellation cancellation = current;
-        if (cancellation != null && running.get()) {
+        if (cancellation != null && (running.get() || startingRun)) {
             cancellation.cancel();
             statusMessage.set("Cancelling: the stage stops at its next check and keeps the previous outputs…");
         }
@@ -1345,7 +1347,7 @@ public final class MainViewModel {
      */
     private void lookAtFolder() {
         Path folder = inputDir.get();
-        if (folder == null || running.get() || readingAfterOwnRun || busy.get() || !windowShowing.get()) {
+        if (folder == null || running.get() || startingRun || readingAfterOwnRun || busy.get() || !windowShowing.get()) {
             return;
         }
         folderPoll.tick(folder, configFile.get(), outputDir.get(), manifestFiles(outputDir.get()), pollReactions);
@@ -1446,7 +1448,7 @@ public final class MainViewModel {
     }
 
     private void run(Set<StageId> requested, boolean force) {
-        if (running.get()) {
+        if (running.get() || startingRun) {
             return;
         }
         Set<StageId> missing = EnumSet.noneOf(StageId.class);
@@ -1476,13 +1478,6 @@ public final class MainViewModel {
                     + " is not available in this build, so this cannot run yet.", ""));
             return;
         }
-        RunSettings settings;
-        try {
-            settings = settings();
-        } catch (RuntimeException e) {
-            report(UiError.of("prepare the run", e));
-            return;
-        }
         Cancellation cancellation = new Cancellation();
         current = cancellation;
         Set<StageId> needed = EnumSet.noneOf(StageId.class);
@@ -1490,17 +1485,57 @@ public final class MainViewModel {
             needed.add(id);
             needed.addAll(id.allUpstream());
         }
-        // A failed first run has no earlier outputs to keep: saying it kept them sent users looking for files.
-        Set<StageId> hadOutputs = EnumSet.noneOf(StageId.class);
-        for (StageId id : needed) {
-            if (Files.isDirectory(settings.outputDir().resolve(id.outputFolder()))) {
-                hadOutputs.add(id);
+        // The rules file, the stage folders and the input folder are read off the FX thread: on a slow network drive
+        // that small file work froze the window at F5. What the user sees comes after it, in the same order.
+        Path input = inputDir.get();
+        Path output = outputDir.get();
+        Path rules = configFile.get();
+        LocalDate runAsOf = effectiveAsOf();
+        Path cache = cacheEnabled.get() ? cacheFile.get() : null;
+        startingRun = true;
+        threads.background(() -> {
+            RunSettings settings;
+            boolean rulesLoaded = false;
+            try {
+                com.puffy.pipeline.config.PipelineConfig config = ConfigLoader.load(rules);
+                rulesLoaded = true;
+                settings = new RunSettings(input, output, config, rules, runAsOf, false, cache);
+            } catch (RuntimeException e) {
+                String problem = rulesLoaded ? "" : configProblemText(e);
+                threads.fx(() -> {
+                    startingRun = false;
+                    current = null;
+                    configProblem.set(problem);
+                    report(UiError.of("prepare the run", e));
+                });
+                return;
             }
-        }
+            // A failed first run has no earlier outputs to keep: saying it kept them sent users looking for files.
+            Set<StageId> hadOutputs = EnumSet.noneOf(StageId.class);
+            for (StageId id : needed) {
+                if (Files.isDirectory(settings.outputDir().resolve(id.outputFolder()))) {
+                    hadOutputs.add(id);
+                }
+            }
+            int files = filesIn(settings.inputDir());
+            threads.fx(() -> {
+                startingRun = false;
+                if (running.get() || current != cancellation || !input.equals(inputDir.get())) {
+                    return;
+                }
+                configProblem.set("");
+                startRun(settings, requested, force, needed, hadOutputs, files, cancellation);
+            });
+        });
+    }
+
+    /** On the FX thread, once the files a run starts from were looked at off it. */
+    private void startRun(RunSettings settings, Set<StageId> requested, boolean force, Set<StageId> needed,
+                          Set<StageId> hadOutputs, int files, Cancellation cancellation) {
         // Before the cards change: the screens of the stages without outputs read their words as they do.
         withoutOutputsThisRun = EnumSet.copyOf(needed);
         withoutOutputsThisRun.removeAll(hadOutputs);
-        filesThisRun = filesIn(settings.inputDir());
+        filesThisRun = files;
         // This run replaces the outputs whatever another run did to them; its end reads them.
         showAnotherRunWriting(false);
         running.set(true);
@@ -1772,6 +1807,11 @@ public final class MainViewModel {
                             // Not "Inputs or settings changed": the engine knows what did (Monitoring's history).
                             stage.messageProperty().set(read.whyOutOfDate().get(stage.id())
                                     + " Run again to bring its outputs up to date.");
+                        } else if (status == StageStatus.STALE && !read.changes().isEmpty()) {
+                            // A day dropped in while the run went on: "Inputs or settings changed" sent the analyst to
+                            // settings no one had touched, beside a line naming the file (decision 0830).
+                            stage.messageProperty().set("The folder changed since the last run; run again to bring "
+                                    + "the outputs up to date.");
                         }
                     }
                 } finally {

@@ -210,6 +210,31 @@ class FolderPollTest {
         assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.FRESH));
     }
 
+    /**
+     * A day dropped in while the app's run went on: the stages that ran turn stale when it ends, and said "Inputs or
+     * settings changed since the last run." beside a line naming the file; no setting had changed.
+     */
+    @Test
+    void aDayDroppedInDuringTheAppsRunIsGivenAsTheReasonOnEveryCardItMadeStale() throws Exception {
+        MainViewModel vm = vm(cancellation -> {
+            try {
+                Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        vm.openFolder(input);
+        vm.runAll();
+
+        assertThat(vm.outdatedNoticeProperty().get()).startsWith("Out of date: events_20250102.csv is new");
+        assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).startsWith("events_20250102.csv is new");
+        for (StageId id : List.of(StageId.TRANSFORM, StageId.ANALYSIS, StageId.MONITOR)) {
+            assertThat(vm.stage(id).getState()).isEqualTo(StageState.STALE);
+            assertThat(vm.stage(id).messageProperty().get()).as(id.title()).isEqualTo("The folder changed since the "
+                    + "last run; run again to bring the outputs up to date.");
+        }
+    }
+
     @Test
     void theFolderIsNotLookedAtWhileTheWindowIsNotShowing() throws Exception {
         MainViewModel vm = vm(cancellation -> { });
@@ -383,9 +408,12 @@ class FolderPollTest {
         assertThat(fakes.ran).as("the app ran nothing itself").hasSize(4);
     }
 
-    /** A run killed mid-stage leaves its work folder until the next run: what it finished is read all the same. */
+    /**
+     * A run killed mid-stage leaves its work folder until the next run, and its lock dies with it: what it finished is
+     * read as soon as the folder holds still. The app waited two minutes for it (decision 0805).
+     */
     @Test
-    void aRunThatDiedMidStageIsReadOnceItsWorkFolderHeldStillLongEnough() throws Exception {
+    void aRunThatDiedMidStageIsReadOnceItsWorkFolderHoldsStillAsNoRunHoldsTheFolder() throws Exception {
         MainViewModel vm = ranAndLookedAt();
         int versionBefore = vm.outputsVersionProperty().get();
 
@@ -397,18 +425,107 @@ class FolderPollTest {
                 .randomUUID()));
         Files.writeString(left.resolve("transform.csv"), "name,value\n");
         aLookLater(vm);
-        assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
+        assertThat(vm.statusMessageProperty().get()).doesNotContain("is writing");
+        aLookLater(vm);
+
+        assertThat(vm.outputsVersionProperty().get()).as("read once it held still").isEqualTo(versionBefore + 1);
+        assertThat(vm.statusMessageProperty().get()).contains("rewrote the outputs");
+    }
+
+    /**
+     * A run that holds the folder and writes nothing for two minutes (a stage computing at length, or a file system
+     * whose lock cannot be asked) is not waited for longer: what it finished so far is read (decision 0805).
+     */
+    @Test
+    void aRunThatHoldsTheFolderButWritesNothingForTwoMinutesIsReadThen() throws Exception {
+        MainViewModel vm = ranAndLookedAt();
+        int versionBefore = vm.outputsVersionProperty().get();
+
+        CountDownLatch inTransform = new CountDownLatch(1);
+        CountDownLatch transformMayEnd = new CountDownLatch(1);
+        Thread run = anotherRun(new FakeStages(), StageId.TRANSFORM, inTransform, transformMayEnd, false,
+                java.util.EnumSet.allOf(StageId.class));
+        try {
+            assertThat(inTransform.await(10, TimeUnit.SECONDS)).isTrue();
+            aLookLater(vm);
+            assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
+            long looks = FolderPoll.ANOTHER_RUN_STALLED.dividedBy(FolderPoll.INTERVAL);
+            for (long look = 1; look < looks; look++) {
+                aLookLater(vm);
+            }
+            assertThat(vm.outputsVersionProperty().get()).as("waited for it").isEqualTo(versionBefore);
+
+            aLookLater(vm);
+            aLookLater(vm);
+            assertThat(vm.outputsVersionProperty().get()).as("read once it held still long enough")
+                    .isEqualTo(versionBefore + 1);
+        } finally {
+            transformMayEnd.countDown();
+            run.join(10_000);
+        }
+    }
+
+    /**
+     * A leftover copied into the outputs while the app is idle has files as new as a run's: it was said to be another
+     * run writing, "rewriting" on every card, for two minutes (decision 0826 left it). No run holds the folder.
+     */
+    @Test
+    void aLeftoverCopiedIntoTheOutputsWhileIdleIsNotTakenForAnotherRun() throws Exception {
+        MainViewModel vm = ranAndLookedAt();
+        int versionBefore = vm.outputsVersionProperty().get();
+        String said = vm.statusMessageProperty().get();
+        Path copy = Files.createDirectories(vm.outputDirProperty().get().resolve(".old-quality-"
+                + java.util.UUID.randomUUID()));
+        for (int file = 0; file < 3; file++) {
+            // Still being copied: a file more at each look.
+            Files.writeString(copy.resolve("part" + file + ".csv"), "file,rows_read\n");
+            aLookLater(vm);
+            assertThat(vm.statusMessageProperty().get()).isEqualTo(said);
+        }
+        aLookLater(vm);
+        aLookLater(vm);
+
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.badge()).isEqualTo("fresh"));
+        assertThat(vm.outputsVersionProperty().get()).isEqualTo(versionBefore);
         long looks = FolderPoll.ANOTHER_RUN_STALLED.dividedBy(FolderPoll.INTERVAL);
-        for (long look = 1; look < looks; look++) {
+        for (long look = 0; look < looks; look++) {
             aLookLater(vm);
         }
-        assertThat(vm.outputsVersionProperty().get()).as("waited for it").isEqualTo(versionBefore);
+        assertThat(vm.statusMessageProperty().get()).as("no run to have stopped").isEqualTo(said);
+    }
 
+    /**
+     * A command-line run that ends leaving a folder it could not remove (read-only, decision 0801): the leftover holds
+     * still, and the app waited two minutes after the run's end before it read the outputs.
+     */
+    @Test
+    void anotherRunThatEndsLeavingALeftoverIsReadAsSoonAsItHasEnded() throws Exception {
+        MainViewModel vm = ranAndLookedAt();
+        int versionBefore = vm.outputsVersionProperty().get();
+        CountDownLatch inTransform = new CountDownLatch(1);
+        CountDownLatch transformMayEnd = new CountDownLatch(1);
+        FakeStages cli = new FakeStages();
+        Thread run = anotherRun(cli, StageId.TRANSFORM, inTransform, transformMayEnd, false,
+                java.util.EnumSet.allOf(StageId.class));
+        assertThat(inTransform.await(10, TimeUnit.SECONDS)).isTrue();
+        // Made after that run removed the leftovers it found, as the set-aside outputs it could not delete.
+        Path leftover = Files.createDirectories(vm.outputDirProperty().get().resolve(".old-quality-"
+                + java.util.UUID.randomUUID()));
+        Files.writeString(leftover.resolve("quality.csv"), "name,value\n");
+        aLookLater(vm);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
+
+        transformMayEnd.countDown();
+        run.join(10_000);
+        assertThat(cli.ran).hasSize(4);
+        assertThat(leftover).exists();
         aLookLater(vm);
         aLookLater(vm);
-        assertThat(vm.outputsVersionProperty().get()).as("read once it held still long enough")
-                .isEqualTo(versionBefore + 1);
-        assertThat(vm.statusMessageProperty().get()).contains("rewrote the outputs");
+
+        assertThat(vm.outputsVersionProperty().get()).as("read once it ended").isEqualTo(versionBefore + 1);
+        assertThat(vm.statusMessageProperty().get()).startsWith("Another run (the command line, or the app in "
+                + "another window) rewrote the outputs at ");
+        assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.badge()).isEqualTo("fresh"));
     }
 
     /** A run that failed in its first stage rewrote nothing: the status bar no longer says that it writes. */

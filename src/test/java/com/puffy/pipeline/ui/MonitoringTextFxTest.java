@@ -86,6 +86,37 @@ class MonitoringTextFxTest {
         assertThat(java.util.Arrays.asList((String[]) selected)).contains("I1");
     }
 
+    /**
+     * The Incidents tab's search hid the incident: the link cleared it, and focus stayed on the link, in the tab just
+     * hidden, with no row selected (decision 0830). Now the row is selected once the table lists it, the table focused.
+     */
+    @Test
+    void theLinkLandsOnTheIncidentWhenTheIncidentsFiltersHidIt(FxRobot robot) throws Exception {
+        ListView<?> list = robot.lookup("#alert-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        javafx.scene.control.TabPane tabs = robot.lookup("#monitor-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        TableView<String[]> incidents = robot.lookup("#incidents-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> incidents.getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#incidents-search").queryAs(javafx.scene.control.TextField.class)
+                .setText("no such incident"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> incidents.getItems().isEmpty());
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.interact(() -> list.getSelectionModel().select(0));
+        javafx.scene.control.Hyperlink link = robot.lookup("#show-incident").queryAs(javafx.scene.control.Hyperlink.class);
+        robot.interact(() -> {
+            link.requestFocus();
+            link.fire();
+        });
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> incidents.getSelectionModel().getSelectedItem() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("monitor-tab-incidents");
+        assertThat(java.util.Arrays.asList(incidents.getSelectionModel().getSelectedItem())).contains("I1");
+        assertThat(window.getScene().getFocusOwner()).as("focus on the incident's table").isSameAs(incidents);
+        Screenshots.save(window.getScene(), "monitoring-incident-shown-through-filters");
+    }
+
     @Test
     void anAlertCardSetsTheNamesAsCodeWithoutBackticksAndKeepsALoneBacktick(FxRobot robot) throws Exception {
         ListView<?> list = robot.lookup("#alert-list").queryAs(ListView.class);

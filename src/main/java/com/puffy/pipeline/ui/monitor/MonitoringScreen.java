@@ -296,13 +296,63 @@ public final class MonitoringScreen implements Screen {
         return row;
     }
 
-    /** The Incidents tab, with the incident's row selected and in view. */
+    /** "Show the incident" waiting for the Incidents table to list its row; null when none waits. */
+    private javafx.beans.InvalidationListener landing;
+
+    /**
+     * The Incidents tab, with the incident's row selected and in view, the table focused. When the analyst's filters
+     * hid it, the table lists that check's incidents and the row is selected once they arrive: focus stayed on the
+     * link, in the tab just hidden, and nothing was selected (decision 0830).
+     */
     private void showIncident(MonitoringViewModel.Incident incident) {
         if (incident == null) {
             return;
         }
         tabs.getTabs().stream().filter(t -> "monitor-tab-incidents".equals(t.getId())).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
+        stopLanding();
+        javafx.scene.control.TableView<String[]> table = incidentsView.table();
+        table.requestFocus();
+        if (selectRowOf(incident)) {
+            return;
+        }
+        if (incidentsView.filtersInUse()) {
+            // Filters hide it: show that check's incidents, this one among them.
+            incidentsView.showOnly("check", incident.check());
+        }
+        javafx.beans.property.BooleanProperty loading = vm.incidents().loadingProperty();
+        landing = obs -> {
+            if (loading.get()) {
+                return;
+            }
+            if (selectRowOf(incident)) {
+                stopLanding();
+            } else if (!incidentsView.filtersInUse() || List.of(incident.check())
+                    .equals(incidentsView.tickedValues("check")) && searchIsEmpty()) {
+                // No filter hides it any more and the table does not list it (incidents.csv read again meanwhile): the
+                // table keeps the focus, and waits for nothing.
+                stopLanding();
+            }
+        };
+        table.getItems().addListener(landing);
+        loading.addListener(landing);
+    }
+
+    private boolean searchIsEmpty() {
+        String search = vm.incidents().filterTextProperty().get();
+        return search == null || search.isBlank();
+    }
+
+    private void stopLanding() {
+        if (landing != null) {
+            incidentsView.table().getItems().removeListener(landing);
+            vm.incidents().loadingProperty().removeListener(landing);
+            landing = null;
+        }
+    }
+
+    /** Selects, scrolls to and focuses the incident's row when the Incidents table lists it. */
+    private boolean selectRowOf(MonitoringViewModel.Incident incident) {
         javafx.scene.control.TableView<String[]> table = incidentsView.table();
         int column = -1;
         for (javafx.scene.control.TableColumn<String[], ?> c : table.getColumns()) {
@@ -317,11 +367,10 @@ public final class MonitoringScreen implements Screen {
                 table.getSelectionModel().clearAndSelect(row);
                 table.scrollTo(row);
                 table.requestFocus();
-                return;
+                return true;
             }
         }
-        // Filters hide it: show that check's incidents, this one among them.
-        incidentsView.showOnly("check", incident.check());
+        return false;
     }
 
     private static final javafx.scene.input.KeyCombination COPY = new javafx.scene.input.KeyCodeCombination(
