@@ -804,11 +804,11 @@ public final class ConfigLoader {
      */
     private static void lists(PipelineConfig config, String source) {
         QualityConfig q = config.quality();
-        if (q.eventNames().stream().allMatch(String::isBlank)) {
+        if (q.eventNames().stream().allMatch(EmptyValue::isEmpty)) {
             throw new ConfigException("The " + source + " gives `quality.event_names` no event name, so every event "
                     + "would be flagged UNKNOWN_EVENT_NAME: list the names, or remove the key to keep the built-in list.").about("quality.event_names");
         }
-        if (q.purchaseEventNames().stream().allMatch(String::isBlank)) {
+        if (q.purchaseEventNames().stream().allMatch(EmptyValue::isEmpty)) {
             throw new ConfigException("The " + source + " gives `quality.purchase_event_names` no event name, so no "
                     + "purchase would ever be counted: list them, or remove the key to keep the built-in list.").about("quality.purchase_event_names");
         }
@@ -850,7 +850,7 @@ public final class ConfigLoader {
             String entry = key + ".referrer_rules[" + (i + 1) + "]";
             blank(rule.channel(), entry + ".channel", source);
             boolean any = java.util.stream.Stream.of(rule.hosts(), rule.domains(), rule.anyTldNames(), rule.apps())
-                    .anyMatch(list -> list != null && list.stream().anyMatch(v -> v != null && !v.isBlank()));
+                    .anyMatch(list -> list != null && list.stream().anyMatch(v -> v != null && !EmptyValue.isEmpty(v)));
             if (!any) {
                 throw new ConfigException("The " + source + " gives `" + entry + "` no hosts, domains, any_tld_names "
                         + "or apps, so it can never match: name at least one, or remove the entry.").about(entry);
@@ -859,14 +859,14 @@ public final class ConfigLoader {
     }
 
     private static void blank(String value, String key, String source) {
-        if (value.isBlank()) {
+        if (EmptyValue.isEmpty(value)) {
             throw new ConfigException("The " + source + " gives `" + key + "` an empty value: write one like "
                     + "`eventpipe config --print-defaults` does.").about(key);
         }
     }
 
     private static void matchesSomething(List<String> values, String key, String source) {
-        if (values.stream().allMatch(v -> v == null || v.isBlank())) {
+        if (values.stream().allMatch(v -> v == null || EmptyValue.isEmpty(v))) {
             throw new ConfigException("The " + source + " gives `" + key + "` nothing to match, so its rule can never "
                     + "fire: name at least one, or remove the entry.").about(key);
         }

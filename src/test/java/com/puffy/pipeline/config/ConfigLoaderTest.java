@@ -217,6 +217,11 @@ class ConfigLoaderTest {
         String[][] cases = {
                 {"quality:\n  event_names: []\n", "`quality.event_names` no event name"},
                 {"quality:\n  event_names: ['  ']\n", "`quality.event_names` no event name"},
+                // Blanks Java's isBlank does not know, pasted from a web page: still no name (decision 0822).
+                {"quality:\n  event_names: [\"\\u00A0\", \"\\u200B\"]\n", "`quality.event_names` no event name"},
+                {"transform:\n  channel_rules:\n    medium_parameter: \"\\u00A0\"\n", "`transform.channel_rules.medium_parameter` an empty value"},
+                {"transform:\n  channel_rules:\n    medium_keywords:\n      - {channel: Email, keywords: [\"\\u3000\"]}\n", "`transform.channel_rules.medium_keywords[1].keywords` nothing to match"},
+                {"transform:\n  channel_rules:\n    referrer_rules:\n      - {channel: Email, hosts: [\"\\u00A0\"]}\n", "`transform.channel_rules.referrer_rules[1]` no hosts, domains, any_tld_names or apps"},
                 {"quality:\n  purchase_event_names: []\n", "`quality.purchase_event_names` no event name"},
                 {"quality:\n  purchase_event_names: [order_placed]\n", "lists `order_placed` in `quality.purchase_event_names` but not in `quality.event_names`"},
                 {"quality:\n  bot_pattern: 'bot|crawl|'\n", "`quality.bot_pattern` that matches an empty text"},

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.ui.transform;
 
+import com.puffy.pipeline.model.EmptyValue;
 import com.puffy.pipeline.ui.UiError;
 import com.puffy.pipeline.ui.UiThreads;
 import com.puffy.pipeline.core.UserFolders;
@@ -71,7 +72,8 @@ public final class JourneyViewModel {
     }
 
     public void open(Path transformDir, Path qualityDir, String client) {
-        String id = client == null ? "" : client.trim();
+        // A pasted id brings the blanks the stages trimmed off (a no-break space from a web page): decision 0825.
+        String id = client == null ? "" : EmptyValue.trim(client);
         clientId.set(id);
         if (id.isEmpty()) {
             message.set("Type a client id first.");

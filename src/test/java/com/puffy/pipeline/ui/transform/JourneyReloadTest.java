@@ -48,4 +48,22 @@ class JourneyReloadTest {
         assertThat(model.journeyProperty().get()).isNotSameAs(shown);
         assertThat(model.journeyProperty().get().sessions().size()).isEqualTo(2);
     }
+
+    @Test
+    void aPastedIdWithTheBlanksTheStagesTrimOffFindsItsJourney() throws Exception {
+        Path transform = Files.createDirectories(dir.resolve("transform"));
+        Path quality = Files.createDirectories(dir.resolve("quality"));
+        Files.writeString(transform.resolve("users.csv"), "client_id,first_channel\nc1,Direct\n");
+        Files.writeString(transform.resolve("sessions.csv"),
+                "session_id,client_id,channel,session_start\nc1-1,c1,Direct,2025-02-23T10:00:00Z\n");
+        Files.writeString(transform.resolve("conversions.csv"), "order_key,client_id,revenue\n");
+        Files.writeString(quality.resolve("validated_events.csv"),
+                "client_id,event_type,timestamp\nc1,page_viewed,2025-02-23T10:00:00Z\n");
+        JourneyViewModel model = new JourneyViewModel(UiThreads.direct(), dir.resolve("indexes"));
+
+        model.open(transform, quality, "\u200Bc1\u00A0");
+
+        assertThat(model.journeyProperty().get()).isNotNull();
+        assertThat(model.journeyProperty().get().sessions().size()).isEqualTo(1);
+    }
 }
