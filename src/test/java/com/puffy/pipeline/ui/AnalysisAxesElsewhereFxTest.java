@@ -3,22 +3,12 @@ package com.puffy.pipeline.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.ElsewhereDefaults;
-import com.puffy.pipeline.StudioEngine;
-import com.puffy.pipeline.config.ConfigLoader;
-import com.puffy.pipeline.core.Cancellation;
-import com.puffy.pipeline.core.Progress;
-import com.puffy.pipeline.core.RunSettings;
-import com.puffy.pipeline.core.StageId;
-import com.puffy.pipeline.engine.PipelineListener;
-import com.puffy.pipeline.generate.EventGenerator;
-import com.puffy.pipeline.generate.GenerateSettings;
 import com.puffy.pipeline.ui.analysis.AnalysisScreen;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
@@ -54,12 +44,7 @@ class AnalysisAxesElsewhereFxTest {
     @BeforeAll
     static void twoWeeksOfThousandsOfOrdersADay() throws Exception {
         input = dir.resolve("events");
-        EventGenerator.generate(new GenerateSettings(input, 14, 80, START, 7, Set.of()), Progress.NONE,
-                Cancellation.none());
-        Path output = RunSettings.defaultOutputFor(input);
-        StudioEngine.standardPipeline().run(new RunSettings(input, output, ConfigLoader.defaults(), null,
-                START.plusDays(14), false, null), Set.of(StageId.ANALYSIS), false, PipelineListener.NONE,
-                Cancellation.none());
+        Path output = UiFixtures.analysedTwoWeeks(input, START);
         Path report = output.resolve("report");
         List<String> days = Files.readAllLines(report.resolve("daily_trends.csv"));
         int orders = List.of(days.get(0).split(",")).indexOf("orders");

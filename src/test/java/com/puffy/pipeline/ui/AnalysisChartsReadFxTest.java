@@ -2,18 +2,9 @@ package com.puffy.pipeline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.puffy.pipeline.StudioEngine;
 import com.puffy.pipeline.analysis.AnalysisResult;
 import com.puffy.pipeline.analysis.AnalysisResults;
 import com.puffy.pipeline.analysis.Fmt;
-import com.puffy.pipeline.config.ConfigLoader;
-import com.puffy.pipeline.core.Cancellation;
-import com.puffy.pipeline.core.Progress;
-import com.puffy.pipeline.core.RunSettings;
-import com.puffy.pipeline.core.StageId;
-import com.puffy.pipeline.engine.PipelineListener;
-import com.puffy.pipeline.generate.EventGenerator;
-import com.puffy.pipeline.generate.GenerateSettings;
 import com.puffy.pipeline.ui.analysis.AnalysisScreen;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -58,12 +49,7 @@ class AnalysisChartsReadFxTest {
     @BeforeAll
     static void runTheAnalysisOnTwoWeeks() throws Exception {
         input = dir.resolve("events");
-        EventGenerator.generate(new GenerateSettings(input, 14, 80, START, 7, Set.of()), Progress.NONE,
-                Cancellation.none());
-        Path output = RunSettings.defaultOutputFor(input);
-        StudioEngine.standardPipeline().run(new RunSettings(input, output, ConfigLoader.defaults(), null,
-                START.plusDays(14), false, null), Set.of(StageId.ANALYSIS), false, PipelineListener.NONE,
-                Cancellation.none());
+        Path output = UiFixtures.analysedTwoWeeks(input, START);
         result = AnalysisResults.read(output.resolve("report"));
     }
 

@@ -1,8 +1,19 @@
 package com.puffy.pipeline.ui;
 
+import com.puffy.pipeline.StudioEngine;
+import com.puffy.pipeline.config.ConfigLoader;
+import com.puffy.pipeline.core.Cancellation;
+import com.puffy.pipeline.core.Progress;
+import com.puffy.pipeline.core.RunSettings;
+import com.puffy.pipeline.core.StageId;
+import com.puffy.pipeline.engine.PipelineListener;
+import com.puffy.pipeline.generate.EventGenerator;
+import com.puffy.pipeline.generate.GenerateSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
 
 /** Small stage outputs written by hand in the file contracts of docs/architecture.md, for screen tests. */
 final class UiFixtures {
@@ -34,7 +45,7 @@ final class UiFixtures {
      */
     static java.util.List<String> noticeOnEachScreen(org.testfx.api.FxRobot robot, MainView view, String id) {
         java.util.List<String> seen = new java.util.ArrayList<>();
-        for (com.puffy.pipeline.core.StageId stage : com.puffy.pipeline.core.StageId.values()) {
+        for (StageId stage : StageId.values()) {
             robot.interact(() -> view.select(stage));
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             javafx.scene.Node line = robot.lookup("#" + id).query();
@@ -75,6 +86,20 @@ final class UiFixtures {
                     : ((javafx.scene.control.Labeled) part).getText());
         }
         return text.toString();
+    }
+
+    /**
+     * Generates 14 clean days of 80 events from {@code start} into {@code input} and runs every stage up to Analysis
+     * on them (as of the day after the last), for screens that read the real engine's outputs; returns the outputs.
+     */
+    static Path analysedTwoWeeks(Path input, LocalDate start) {
+        EventGenerator.generate(new GenerateSettings(input, 14, 80, start, 7, Set.of()), Progress.NONE,
+                Cancellation.none());
+        Path output = RunSettings.defaultOutputFor(input);
+        StudioEngine.standardPipeline().run(new RunSettings(input, output, ConfigLoader.defaults(), null,
+                start.plusDays(14), false, null), Set.of(StageId.ANALYSIS), false, PipelineListener.NONE,
+                Cancellation.none());
+        return output;
     }
 
     static void quality(Path out) throws IOException {
