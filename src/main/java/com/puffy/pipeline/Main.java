@@ -21,7 +21,16 @@ public final class Main {
                 System.err.println(noScreen);
                 System.exit(ExitCode.USAGE.code());
             }
-            DesktopEntry.start(desktopArgs);
+            try {
+                DesktopEntry.start(desktopArgs);
+            } catch (RuntimeException failure) {
+                String cannotStart = EventPipeCli.desktopCannotStart(failure, System.getenv());
+                if (cannotStart == null) {
+                    throw failure;
+                }
+                System.err.println(cannotStart);
+                System.exit(ExitCode.USAGE.code());
+            }
             return;
         }
         System.exit(EventPipeCli.execute(args));

@@ -92,6 +92,30 @@ public final class EventPipeCli implements Runnable {
                 + "Run `eventpipe --help` for the commands.";
     }
 
+    /**
+     * Why the desktop app failed to open, in words a user can act on, or null when the failure is not one of the
+     * machine's: JavaFX ends a start without GTK 3 or with a DISPLAY it cannot reach in a bare stack trace, which
+     * said nothing about what to install or check.
+     */
+    public static String desktopCannotStart(Throwable failure, java.util.Map<String, String> env) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage();
+            if (message.contains("Unable to load glass GTK library")) {
+                return "eventpipe: the desktop app needs GTK 3, and JavaFX could not load it on this machine. "
+                        + "Install it (Debian and Ubuntu: sudo apt install libgtk-3-0; Fedora: sudo dnf install gtk3) "
+                        + "and start the app again, or run the pipeline as a command: eventpipe run --input DIR. "
+                        + "Run `eventpipe --help` for the commands.";
+            }
+            if (message.contains("Unable to open DISPLAY")) {
+                return "eventpipe: the desktop app could not open a window on the screen named by DISPLAY="
+                        + (isBlank(env.get("DISPLAY")) ? " (not set)" : env.get("DISPLAY")) + ". Check that the display (or the SSH session's X "
+                        + "forwarding) is running and that DISPLAY names it, or run the pipeline as a command: "
+                        + "eventpipe run --input DIR. Run `eventpipe --help` for the commands.";
+            }
+        }
+        return null;
+    }
+
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }

@@ -240,6 +240,24 @@ class EventPipeCliTest {
     }
 
     @Test
+    void aDesktopAppThatJavaFxCannotOpenIsExplainedByWhatTheMachineLacks() {
+        // JavaFX's own words, wrapped as Application.launch rethrows them
+        RuntimeException noGtk = new RuntimeException(new UnsupportedOperationException("Unable to load glass GTK library."));
+        RuntimeException noDisplay = new RuntimeException(new UnsupportedOperationException("Unable to open DISPLAY"));
+
+        assertThat(EventPipeCli.desktopCannotStart(noGtk, java.util.Map.of("DISPLAY", ":0")))
+                .startsWith("eventpipe: the desktop app needs GTK 3").contains("sudo apt install libgtk-3-0")
+                .contains("eventpipe run --input DIR");
+        assertThat(EventPipeCli.desktopCannotStart(noDisplay, java.util.Map.of("DISPLAY", "localhost:10.0")))
+                .startsWith("eventpipe: the desktop app could not open a window on the screen named by "
+                        + "DISPLAY=localhost:10.0.").contains("eventpipe run --input DIR");
+        assertThat(EventPipeCli.desktopCannotStart(noDisplay, java.util.Map.of("WAYLAND_DISPLAY", "wayland-0")))
+                .contains("DISPLAY= (not set).");
+        assertThat(EventPipeCli.desktopCannotStart(new RuntimeException("Exception in Application start method",
+                new IllegalStateException("a bug of ours")), java.util.Map.of())).as("not the machine's").isNull();
+    }
+
+    @Test
     void withoutAScreenTheDesktopAppIsRefusedWithASentenceInsteadOfAStackTrace() {
         String refusal = EventPipeCli.noScreen("Linux", java.util.Map.of(), null);
         assertThat(refusal).startsWith("eventpipe: there is no screen to open the desktop app on")
