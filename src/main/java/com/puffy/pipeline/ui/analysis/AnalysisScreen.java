@@ -146,7 +146,7 @@ public final class AnalysisScreen implements Screen {
      * channel card saying its sentence alone goes under it, so the two sentences that tell why there is no split (no
      * orders: no device converts, no channel has revenue) fill the drawn chart's other half (decision 0833). Stretched
      * to its neighbour's row, the device card's "Every device converts at 0.0%" stood over 300 px of white (decision
-     * 0821); given a row of its own, it left the funnel's right half blank, 530 px at 1366×768 (decision 0824).
+     * 0821); given a row of its own, it left the funnel's right half blank, about 500 px at 1366×768 (decision 0824).
      * "Table" gives the card the chart's height and its place back. Only constraints change: the cards stay in the
      * grid, so the "Table" button just pressed keeps the focus.
      */
