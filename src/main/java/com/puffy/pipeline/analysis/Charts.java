@@ -391,6 +391,9 @@ final class Charts {
      * "0.9%, 1%, 1.1%", each label dropping its own trailing zero (Ticks.decimals).
      */
     static NumberFormat labelFormat(NumberFormat format, double step) {
+        if (format instanceof ZeroBare already) {
+            format = already.others;
+        }
         if (!(format instanceof DecimalFormat decimal)) {
             return format;
         }
@@ -398,7 +401,43 @@ final class Charts {
         DecimalFormat even = (DecimalFormat) decimal.clone();
         even.setMinimumFractionDigits(digits);
         even.setMaximumFractionDigits(digits);
-        return even;
+        DecimalFormat bare = (DecimalFormat) decimal.clone();
+        bare.setMinimumFractionDigits(0);
+        bare.setMaximumFractionDigits(0);
+        return new ZeroBare(even, bare, step);
+    }
+
+    /**
+     * An axis' format whose zero tick is written bare ("0%", as the app's axes, {@link Ticks#isZeroTick}) and every
+     * other tick with the decimals of the step: the conversion line's axis read "0.00%, 0.25% … 1.00%" (decision 0833).
+     */
+    static final class ZeroBare extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final DecimalFormat others;
+        private final DecimalFormat zero;
+        private final double step;
+
+        ZeroBare(DecimalFormat others, DecimalFormat zero, double step) {
+            this.others = others;
+            this.zero = zero;
+            this.step = step;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return Ticks.isZeroTick(number, step) ? zero.format(0, toAppendTo, pos)
+                    : others.format(number, toAppendTo, pos);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return format((double) number, toAppendTo, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition parsePosition) {
+            return others.parse(source, parsePosition);
+        }
     }
 
     private static String twoDecimals(double value) {

@@ -48,6 +48,17 @@ public final class Ticks {
     }
 
     /**
+     * Whether the tick at {@code value} of an axis stepping by {@code step} is its zero: a tick a rounding error off 0
+     * (0.1 × 3 − 0.3) is. The zero of a value axis is written bare, "0", "0%", "$0", whatever the decimals and unit of
+     * the other ticks (decision 0833): it is the scale's origin, exact in any unit, where "$0k" and "0.0%" dressed
+     * nothing in a unit and a precision.
+     */
+    public static boolean isZeroTick(double value, double step) {
+        double size = Math.abs(step) > 0 && Double.isFinite(step) ? Math.abs(step) : 1;
+        return Math.abs(value) < size * 1e-6;
+    }
+
+    /**
      * The end of a value axis: the first multiple of {@code step} at or above {@code max} (positive, finite), so the
      * tallest bar sits under a labelled gridline. At 10M events the axis ended at the data's maximum plus a margin,
      * and its last tick, $3,000,000, lay below bars reaching $3.76M.

@@ -879,6 +879,7 @@ public final class MainView {
         text.setId(id + "-text");
         text.getStyleClass().add("notice-text");
         text.textProperty().bind(words);
+        AccessibleWords.tellChanges(text);
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
         text.setMaxWidth(Double.MAX_VALUE);
@@ -901,6 +902,8 @@ public final class MainView {
         Label message = new Label();
         message.setId("status-message");
         message.textProperty().bind(vm.statusMessageProperty());
+        // "The run failed…", "Ran Quality…": what a sighted user sees change at the foot of the window.
+        AccessibleWords.tellChanges(message);
         message.setMinWidth(MESSAGE_MIN_WIDTH);
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
@@ -909,6 +912,7 @@ public final class MainView {
         Label last = new Label();
         last.setId("last-run");
         last.textProperty().bind(vm.lastRunProperty());
+        AccessibleWords.tellChanges(last);
         last.setMinWidth(Region.USE_PREF_SIZE);
         Label where = new Label();
         where.setId("status-paths");

@@ -44,6 +44,9 @@ final class StageCard extends VBox {
         stage.stateProperty().addListener((obs, old, now) -> restyle.run());
         stage.anotherRunWritingProperty().addListener((obs, old, now) -> restyle.run());
         restyle.run();
+        // "stale" alone, told as it changes, says of no stage: the chip names its own.
+        AccessibleWords.follow(chip, Bindings.createStringBinding(stage::badgeWords, stage.stateProperty(),
+                stage.anotherRunWritingProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, title, gap, chip);
@@ -73,6 +76,10 @@ final class StageCard extends VBox {
         bar.setId("progress-" + stage.id().cliName());
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(stage.progressProperty());
+        AccessibleWords.follow(bar, Bindings.createStringBinding(stage::progressWords, stage.stateProperty(),
+                stage.progressProperty(), stage.messageProperty(), stage.remainingProperty(),
+                stage.anotherRunWritingProperty()));
+        AccessibleWords.tellProgress(bar);
 
         Label elapsed = new Label();
         elapsed.getStyleClass().add("elapsed");

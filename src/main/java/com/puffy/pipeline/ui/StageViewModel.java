@@ -137,6 +137,34 @@ public final class StageViewModel {
         return remaining.get().isEmpty() ? message.get() : message.get() + " · " + remaining.get();
     }
 
+    /**
+     * What the stage's progress bar says to a screen reader: "Quality: 45 percent, Validating files, about 40 s left",
+     * "Quality: fresh, Up to date; last run 10:02.". JavaFX gives a bar only its value (a bare 0.45) and no name, so
+     * a screen reader said "progress bar" and a number, of no stage (decision 0833). The percent is whole and rounded
+     * down, so a stage still running never says 100; the card's " · " is a comma, as it is read aloud.
+     */
+    public String progressWords() {
+        String doing = anotherRunWriting.get() ? ANOTHER_RUN_MESSAGE
+                : remaining.get().isEmpty() ? message.get() : message.get() + ", " + remaining.get();
+        String where;
+        if (state.get() == StageState.RUNNING && !anotherRunWriting.get()) {
+            where = progress.get() < 0 ? "running" : wholePercent(progress.get()) + " percent";
+        } else {
+            where = badge();
+        }
+        return id.title() + ": " + where + (doing.isEmpty() ? "" : ", " + doing);
+    }
+
+    /** {@code fraction} (0..1) in whole percent, rounded down: 0.999 is 99. */
+    static int wholePercent(double fraction) {
+        return (int) Math.floor(Math.max(0, Math.min(1, fraction)) * 100 + 1e-9);
+    }
+
+    /** What the stage's status chip says to a screen reader: "Quality: stale", its stage named beside the word. */
+    public String badgeWords() {
+        return id.title() + ": " + badge();
+    }
+
     static final String ANOTHER_RUN_BADGE = "rewriting";
     static final String ANOTHER_RUN_MESSAGE = "Another run is rewriting these outputs; shown when it ends.";
 

@@ -10,7 +10,8 @@ import java.util.Locale;
  * How a value axis writes its ticks: every label of one axis with the same decimals, those of the axis' step
  * ({@link Ticks#decimals}), and, for the short forms, the same unit, that of the axis' largest end. Labels each
  * written with their own decimals read "0.9%, 1%, 1.1%" and "$500k, $1M, $1.5M"; here "0.9%, 1.0%, 1.1%" and
- * "$0.5M, $1.0M, $1.5M" (decision 0824). US grouping and ASCII digits on any machine, as every figure of the app.
+ * "$0.5M, $1.0M, $1.5M" (decision 0824). The zero tick alone is written bare, "0", "0%", "$0" ({@link Ticks#isZeroTick},
+ * decision 0833). US grouping and ASCII digits on any machine, as every figure of the app.
  */
 public final class TickLabels {
     private TickLabels() {
@@ -36,7 +37,7 @@ public final class TickLabels {
     public static String money(double value, double step) {
         int digits = Ticks.decimals(step);
         String text = grouped(Math.abs(value), step, digits == 0 ? 0 : 2);
-        return (isZero(value, step) || value > 0 ? "$" : "-$") + text;
+        return (Ticks.isZeroTick(value, step) || value > 0 ? "$" : "-$") + text;
     }
 
     /**
@@ -45,31 +46,28 @@ public final class TickLabels {
      * four digits are as short as "1.50k", which an axis stepping by 250 would need.
      */
     public static String compact(double value, double step, double largest, boolean money) {
+        if (Ticks.isZeroTick(value, step)) {
+            return money ? "$0" : "0";
+        }
         double top = Math.max(Math.abs(largest), Math.abs(value));
         double unit = top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : top >= 1e4 ? 1e3 : 1;
         String suffix = unit == 1e9 ? "B" : unit == 1e6 ? "M" : unit == 1e3 ? "k" : "";
-        double scaledStep = step / unit;
         String text = (unit == 1 ? grouped(Math.abs(value), step, Ticks.decimals(step))
-                : plain(Math.abs(value) / unit, scaledStep, Ticks.decimals(scaledStep))) + suffix;
-        boolean negative = value < 0 && !isZero(value, step);
+                : plain(Math.abs(value) / unit, Ticks.decimals(step / unit))) + suffix;
+        boolean negative = value < 0;
         return (negative ? "-" : "") + (money ? "$" : "") + text;
     }
 
     private static String grouped(double value, double step, int digits) {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
+        boolean zero = Ticks.isZeroTick(value, step);
+        format.setMinimumFractionDigits(zero ? 0 : digits);
+        format.setMaximumFractionDigits(zero ? 0 : digits);
         // A tick a rounding error off 0 (0.1 × 3 − 0.3) reads "0", not "-0".
-        return format.format(isZero(value, step) ? 0 : value);
+        return format.format(zero ? 0 : value);
     }
 
-    private static String plain(double value, double step, int digits) {
-        return BigDecimal.valueOf(isZero(value, step) ? 0 : value).setScale(digits, RoundingMode.HALF_UP)
-                .toPlainString();
-    }
-
-    private static boolean isZero(double value, double step) {
-        double size = Math.abs(step) > 0 && Double.isFinite(step) ? Math.abs(step) : 1;
-        return Math.abs(value) < size * 1e-6;
+    private static String plain(double value, int digits) {
+        return BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).toPlainString();
     }
 }

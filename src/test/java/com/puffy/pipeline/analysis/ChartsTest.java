@@ -97,7 +97,10 @@ class ChartsTest {
         for (String svg : List.of(line.wide(), line.narrow())) {
             List<String> ticks = percentLabels(svg);
             assertThat(ticks).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(ticks.stream().map(t -> t.indexOf('.') < 0 ? 0 : t.length() - t.indexOf('.') - 2).distinct())
+            // The axis' origin bare, as the app's axes write it: "0.00%" under "0.25%" (decision 0833).
+            assertThat(ticks).contains("0%").doesNotContain("0.00%", "0.0%");
+            assertThat(ticks.stream().filter(t -> !t.equals("0%"))
+                    .map(t -> t.indexOf('.') < 0 ? 0 : t.length() - t.indexOf('.') - 2).distinct())
                     .as("decimals of %s", ticks).hasSize(1);
         }
         // Any axis: the format the ticks get, over the ticks of its step (the device bars' labels are their rates).
@@ -106,8 +109,12 @@ class ChartsTest {
         for (double step : new double[] {0.001, 0.0025, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1}) {
             java.text.NumberFormat format = Charts.labelFormat(percent, step);
             List<String> ticks = java.util.stream.IntStream.range(0, 9).mapToObj(i -> format.format(i * step)).toList();
-            assertThat(ticks.stream().map(t -> t.indexOf('.') < 0 ? 0 : t.length() - t.indexOf('.') - 2).distinct())
-                    .as("decimals of %s", ticks).hasSize(1);
+            assertThat(ticks.get(0)).isEqualTo("0%");
+            assertThat(ticks.stream().skip(1).map(t -> t.indexOf('.') < 0 ? 0 : t.length() - t.indexOf('.') - 2)
+                    .distinct()).as("decimals of %s", ticks).hasSize(1);
+            // Set again on an axis that has it already (a second range), still one format.
+            assertThat(Charts.labelFormat(format, step).format(step)).isEqualTo(format.format(step));
+            assertThat(Charts.labelFormat(format, step).format(0.1 * 3 - 0.3)).isEqualTo("0%");
         }
         assertThat(Charts.labelFormat(percent, 0.001).format(0.01)).isEqualTo("1.0%");
         assertThat(Charts.labelFormat(percent, 0.0025).format(0.01)).isEqualTo("1.00%");

@@ -122,7 +122,7 @@ class SmallPartsTest {
         assertThat(ticks.apply("events", new double[] {1000, 250}))
                 .containsExactly("1,000", "1,250", "1,500", "1,750", "2,000");
         assertThat(ticks.apply("orders_zero_revenue", new double[] {0, 0.5}))
-                .containsExactly("0.0", "0.5", "1.0", "1.5", "2.0");
+                .containsExactly("0", "0.5", "1.0", "1.5", "2.0");
     }
 
     @Test

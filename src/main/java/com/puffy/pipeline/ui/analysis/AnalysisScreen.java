@@ -141,35 +141,55 @@ public final class AnalysisScreen implements Screen {
     }
 
     /**
-     * Two cards a row (revenue and orders, funnel and devices), the channel card as wide as both; a card that says its
-     * sentence alone beside a drawn chart leaves the row to it and stands under it, as wide as the page and as tall as
-     * its words. Stretched to its neighbour's row, the device card's "Every device converts at 0.0%" stood over 300 px
-     * of white on a folder without orders (decision 0821). "Table" gives the card the chart's height and its place
-     * back. Only constraints change: the cards stay in the grid, so the "Table" button just pressed keeps the focus.
+     * Two cards a row (revenue and orders, funnel and devices), the channel card as wide as both. A card that says its
+     * sentence alone beside a drawn chart stands beside it in its own column, at the top and as tall as its words; a
+     * channel card saying its sentence alone goes under it, so the two sentences that tell why there is no split (no
+     * orders: no device converts, no channel has revenue) fill the drawn chart's other half (decision 0833). Stretched
+     * to its neighbour's row, the device card's "Every device converts at 0.0%" stood over 300 px of white (decision
+     * 0821); given a row of its own, it left the funnel's right half blank, about 500 px at 1366×768 (decision 0824).
+     * "Table" gives the card the chart's height and its place back. Only constraints change: the cards stay in the
+     * grid, so the "Table" button just pressed keeps the focus.
      */
     private void arrangeCards() {
-        int row = 0;
+        List<javafx.scene.layout.RowConstraints> rows = new ArrayList<>();
+        ChartCard drawnBesideWords = null;
+        int wordsColumn = 0;
+        for (ChartCard card : cards) {
+            GridPane.setValignment(card, null);
+            GridPane.setFillHeight(card, null);
+        }
         for (List<ChartCard> pair : List.of(List.of(revenueCard, ordersCard), List.of(funnelCard, deviceCard))) {
             ChartCard left = pair.get(0);
             ChartCard right = pair.get(1);
-            if (left.sentenceOnlyProperty().get() == right.sentenceOnlyProperty().get()) {
-                GridPane.setConstraints(left, 0, row, 1, 1);
-                GridPane.setConstraints(right, 1, row, 1, 1);
-                row++;
-            } else {
-                GridPane.setConstraints(left, 0, row++, 2, 1);
-                GridPane.setConstraints(right, 0, row++, 2, 1);
+            int row = rows.size();
+            GridPane.setConstraints(left, 0, row, 1, 1);
+            GridPane.setConstraints(right, 1, row, 1, 1);
+            rows.add(new javafx.scene.layout.RowConstraints());
+            drawnBesideWords = null;
+            if (left.sentenceOnlyProperty().get() != right.sentenceOnlyProperty().get()) {
+                ChartCard words = left.sentenceOnlyProperty().get() ? left : right;
+                drawnBesideWords = words == left ? right : left;
+                wordsColumn = words == left ? 0 : 1;
+                asTallAsItsWords(words);
             }
         }
-        GridPane.setConstraints(channelCard, 0, row, 2, 1);
-        // Across the page the funnel's five bars ran 860 px at 1366 px and 1,400 at 1920 for labels of 100 px: alone
-        // in its row it stays as wide as it is beside the device chart, its sentences still across the card.
-        funnel.maxWidthProperty().unbind();
-        funnel.setMaxWidth(Double.MAX_VALUE);
-        if (GridPane.getColumnSpan(funnelCard) == 2) {
-            funnel.maxWidthProperty().bind(grid.widthProperty().subtract(grid.getHgap()).divide(2)
-                    .subtract(funnelCard.getPadding().getLeft() + funnelCard.getPadding().getRight()));
+        int row = rows.size();
+        if (drawnBesideWords != null && channelCard.sentenceOnlyProperty().get()) {
+            // The row of the first sentence keeps its height; the drawn chart's extra height goes to the second's.
+            rows.get(row - 1).setMaxHeight(Region.USE_PREF_SIZE);
+            GridPane.setRowSpan(drawnBesideWords, 2);
+            GridPane.setConstraints(channelCard, wordsColumn, row, 1, 1);
+            asTallAsItsWords(channelCard);
+        } else {
+            GridPane.setConstraints(channelCard, 0, row, 2, 1);
         }
+        rows.add(new javafx.scene.layout.RowConstraints());
+        grid.getRowConstraints().setAll(rows);
+    }
+
+    private static void asTallAsItsWords(ChartCard card) {
+        GridPane.setValignment(card, javafx.geometry.VPos.TOP);
+        GridPane.setFillHeight(card, false);
     }
 
     private ChartCard card(String id, String title, Node chart, UiThreads threads, String file) {

@@ -72,8 +72,6 @@ final class ChartCard extends VBox {
         noChart.setWrapText(true);
         noChart.setVisible(false);
         StackPane.setAlignment(noChart, Pos.TOP_LEFT);
-        // A chart kept narrower than its card (the funnel alone in its row) stands under the title, not centred.
-        StackPane.setAlignment(chart, Pos.TOP_LEFT);
         body = new StackPane(chart, noChart, table);
         table.setVisible(false);
         asTable.selectedProperty().addListener((obs, old, now) -> {
@@ -129,7 +127,7 @@ final class ChartCard extends VBox {
         // A sentence in the chart's place takes its own height, not the chart's: the channel card stood 380 px tall
         // around two sentences on a folder without orders. The hidden chart and table then take no room; the table
         // opened from "Table" gets the chart's height back. In a row beside a drawn chart the grid still stretches
-        // the card to the row (decision 0810), so the screen gives such a card a row of its own (decision 0821).
+        // the card to the row (decision 0810), so the screen sets such a card at the top of its cell (decision 0833).
         chart.setManaged(!sentenceOnly);
         table.setManaged(!sentenceOnly);
         body.setMinHeight(sentenceOnly ? Region.USE_PREF_SIZE : 260);

@@ -18,13 +18,13 @@ class MoneyTickTest {
 
     @Test
     void theTicksOfOneAxisShareTheirUnitAndDecimals() {
-        // Each label in its own unit and decimals read "$0, $500k, $1M, $1.5M".
-        assertThat(ticks(500_000, 1_500_000, true)).containsExactly("$0.0M", "$0.5M", "$1.0M", "$1.5M");
-        assertThat(ticks(2_500, 12_500, true)).containsExactly("$0.0k", "$2.5k", "$5.0k", "$7.5k", "$10.0k", "$12.5k");
-        assertThat(ticks(5_000, 20_000, true)).containsExactly("$0k", "$5k", "$10k", "$15k", "$20k");
+        // Each label in its own unit and decimals read "$0, $500k, $1M, $1.5M"; the zero alone stays bare (0833).
+        assertThat(ticks(500_000, 1_500_000, true)).containsExactly("$0", "$0.5M", "$1.0M", "$1.5M");
+        assertThat(ticks(2_500, 12_500, true)).containsExactly("$0", "$2.5k", "$5.0k", "$7.5k", "$10.0k", "$12.5k");
+        assertThat(ticks(5_000, 20_000, true)).containsExactly("$0", "$5k", "$10k", "$15k", "$20k");
         // The funnel: "950" beside "1.5k" were two scales on one axis.
         assertThat(ticks(500, 2_000, false)).containsExactly("0", "500", "1,000", "1,500", "2,000");
-        assertThat(ticks(5_000, 25_000, false)).containsExactly("0k", "5k", "10k", "15k", "20k", "25k");
+        assertThat(ticks(5_000, 25_000, false)).containsExactly("0", "5k", "10k", "15k", "20k", "25k");
         assertThat(ticks(200, 800, false)).containsExactly("0", "200", "400", "600", "800");
     }
 
