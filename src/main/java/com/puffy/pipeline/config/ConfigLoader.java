@@ -748,7 +748,7 @@ public final class ConfigLoader {
             for (int i = 0; i < list.size(); i++) {
                 blankEnds(list.get(i), path + "[" + (i + 1) + "]", source);
             }
-        } else if (value instanceof String text && !EmptyValue.isEmpty(text) && !EmptyValue.trim(text).equals(text)) {
+        } else if (value instanceof String text && !EmptyValue.isEmpty(text) && EmptyValue.hasBlankEnd(text)) {
             String trimmed = EmptyValue.trim(text);
             throw new ConfigException("The " + source + " gives `" + path + "` the value \"" + shown(text) + "\", with "
                     + "a blank at " + (text.startsWith(trimmed) ? "its end" : text.endsWith(trimmed) ? "its start"
@@ -760,13 +760,13 @@ public final class ConfigLoader {
     /** {@code text} with every blank other than a plain space written as its code point: "name<U+00A0>". */
     private static String shown(String text) {
         StringBuilder shown = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c != ' ' && EmptyValue.isBlankCharacter(c)) {
-                shown.append(String.format(Locale.ROOT, "<U+%04X>", (int) c));
+        text.codePoints().forEach(c -> {
+            if (c != ' ' && EmptyValue.isBlankCodePoint(c)) {
+                shown.append(String.format(Locale.ROOT, "<U+%04X>", c));
             } else {
-                shown.append(c);
+                shown.appendCodePoint(c);
             }
-        }
+        });
         return shown.toString();
     }
 
