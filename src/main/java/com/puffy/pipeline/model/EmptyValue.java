@@ -25,7 +25,18 @@ public final class EmptyValue {
 
     /** Whether {@code value} is null or has no character other than {@link #isBlankCodePoint blank ones}. */
     public static boolean isEmpty(CharSequence value) {
-        return value == null || start(value) == value.length();
+        if (value == null) {
+            return true;
+        }
+        int length = value.length();
+        if (length > 0) {
+            // Nearly every value starts with printable ASCII: decided without a call.
+            char first = value.charAt(0);
+            if (first > ' ' && first < 0x7F) {
+                return false;
+            }
+        }
+        return start(value) == length;
     }
 
     /**
@@ -59,6 +70,10 @@ public final class EmptyValue {
         if (codePoint > ' ' && codePoint < 0x7F) {
             return false;
         }
+        if (codePoint > 0xFFFF) {
+            // Every control, space and white-space character lies below U+10000: one lookup instead of four.
+            return Character.getType(codePoint) == Character.FORMAT;
+        }
         return codePoint <= ' ' || Character.isISOControl(codePoint) || Character.isWhitespace(codePoint)
                 || Character.isSpaceChar(codePoint) || Character.getType(codePoint) == Character.FORMAT;
     }
@@ -71,6 +86,13 @@ public final class EmptyValue {
             char c = value.charAt(from);
             if (c > ' ' && c < 0x7F) {
                 break;
+            }
+            if (!Character.isSurrogate(c)) {
+                if (!isBlankCodePoint(c)) {
+                    break;
+                }
+                from++;
+                continue;
             }
             int codePoint = Character.codePointAt(value, from);
             if (!isBlankCodePoint(codePoint)) {
@@ -94,6 +116,13 @@ public final class EmptyValue {
             char c = value.charAt(to - 1);
             if (c > ' ' && c < 0x7F) {
                 break;
+            }
+            if (!Character.isSurrogate(c)) {
+                if (!isBlankCodePoint(c)) {
+                    break;
+                }
+                to--;
+                continue;
             }
             int codePoint = Character.codePointBefore(value, to);
             if (!isBlankCodePoint(codePoint) || codePoint == CANCEL_TAG && closesTagSequence(value, from, to)) {

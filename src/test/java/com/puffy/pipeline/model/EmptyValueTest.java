@@ -73,6 +73,12 @@ class EmptyValueTest {
                 assertThat(EmptyValue.isBlankCodePoint(c)).as("U+%04X", c).isTrue();
                 assertThat(EmptyValue.isEmpty(new String(Character.toChars(c)))).as("U+%04X", c).isTrue();
             }
+            // Beyond the BMP only FORMAT is asked: no control, space or white space is there.
+            boolean blankByEveryTest = Character.isISOControl(c) || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+            if (c > 0xFFFF) {
+                assertThat(EmptyValue.isBlankCodePoint(c)).as("U+%04X", c).isEqualTo(blankByEveryTest);
+            }
         }
         // A lone surrogate is a broken character, not none; a letter beyond U+FFFF is a value.
         assertThat(EmptyValue.isEmpty("\uDB40")).isFalse();
