@@ -95,6 +95,16 @@ public final class ShownFigures {
     }
 
     /**
+     * What mends outputs of two runs: every stage run again, up to date or not, since the up-to-date check compares
+     * the inputs' fingerprints, not the upstream outputs' contents. Said for both faces, as the report and the app's
+     * screen show the sentence too. It said "eventpipe run --force", which the command line refuses ("`eventpipe run`
+     * needs --input DIR"), and which, run without the first run's --output, writes another folder.
+     */
+    static final String RUN_EVERY_STAGE_AGAIN = "Run every stage again, even those up to date, before using either: "
+            + "eventpipe run --input <this folder> --force (with this run's --output and --config, if any), or in the "
+            + "app Run > Run all again, even fresh stages (Shift+F5).";
+
+    /**
      * Whether the Quality stage's valid rows and the Transform's daily events, two counts of one thing (SPEC §5: the
      * daily events are the valid rows), disagree, and if so the sentence that says so with both files and figures.
      * kpis.csv's "Valid events" and the bot share are the Transform's; the header's "valid events of rows read" the
@@ -109,8 +119,7 @@ public final class ShownFigures {
                 + "quality/file_summary.csv counts " + Fmt.count(overview.rowsValid()) + " (rows_valid), "
                 + "transform/daily_metrics.csv " + Fmt.count(kpis.events()) + " (events). kpis.csv's Valid events and "
                 + "the bot share are the Transform's " + Fmt.count(kpis.events()) + "; the header's valid events the "
-                + "Quality stage's " + Fmt.count(overview.rowsValid()) + ". Run both stages again on this folder "
-                + "(eventpipe run --force) before using either.");
+                + "Quality stage's " + Fmt.count(overview.rowsValid()) + ". " + RUN_EVERY_STAGE_AGAIN);
     }
 
     /** Why a chart of days is not drawn, or that it is: each says it in its own words, the report and the app alike. */

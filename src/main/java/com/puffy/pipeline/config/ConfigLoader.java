@@ -506,6 +506,8 @@ public final class ConfigLoader {
                             + " make every user agent a bot)") + ": write each added pattern as text, like "
                             + "`add: [petalbot, \"gpt(bot)?\"]`.").about(key);
                 }
+                // Checked here: joined to the built-in pattern, an added alternative's end is no end of the whole.
+                patternBlankEnds(alternative.asText(), key, PATTERNS.get("bot_pattern"), source);
                 pattern(alternative.asText(), key, source);
                 pattern.append('|').append(alternative.asText());
             }
@@ -716,57 +718,115 @@ public final class ConfigLoader {
     }
 
     /**
-     * Text keys whose values are never compared with an event's trimmed value: regular expressions, where a blank is
-     * a character to find inside a user agent or client id, and channel names, which the rules write, not match.
+     * The regular expressions, by key, with what each is searched in. A space there is a character to find, not
+     * padding: {@code " bot"} finds a word that starts with bot. Only a plain space, which the file shows between
+     * quotes (YAML drops it from an unquoted value), may end one; see {@link #patternBlankEnds}.
      */
-    private static final java.util.Set<String> NOT_MATCHED_WITH_VALUES = java.util.Set.of("bot_pattern",
-            "client_id_pattern", "channel", "channel_with_click_id", "campaign_channel", "direct_channel",
-            "referral_channel");
+    private static final Map<String, String> PATTERNS = Map.of("bot_pattern", "a user agent",
+            "client_id_pattern", "a client id");
+
+    /** The channel names the rules give: written into the sessions and channel reports, never matched. */
+    private static final java.util.Set<String> CHANNEL_NAMES = java.util.Set.of("channel", "channel_with_click_id",
+            "campaign_channel", "direct_channel", "referral_channel");
 
     /**
      * A configured name, keyword, parameter, host or domain with a blank at an end could never match (decision
      * 0829): every stage trims the events' values of those blanks first ({@link EmptyValue#trim}, decision 0825),
      * so {@code "checkout_completed\u00A0"} (a no-break space copied from a web page along with the name) made every
      * purchase UNKNOWN_EVENT_NAME and no order. Refused, naming the key and the blank, rather than trimmed unseen: a
-     * file then says what its rules are, and an invisible character is shown as its code point.
+     * file then says what its rules are, and an invisible character is shown as its code point. A channel name
+     * with one is refused too, for another reason, and a pattern only for a blank other than a space (decision 0834).
      */
     private static void blankEnds(Object value, String path, String source) {
         if (value instanceof Record record) {
             for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
                 String name = snakeCase(component.getName());
-                if (NOT_MATCHED_WITH_VALUES.contains(name)) {
-                    continue;
-                }
+                String key = (path.isEmpty() ? "" : path + ".") + name;
+                Object child;
                 try {
-                    blankEnds(component.getAccessor().invoke(record), (path.isEmpty() ? "" : path + ".") + name,
-                            source);
+                    child = component.getAccessor().invoke(record);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
+                }
+                if (PATTERNS.containsKey(name)) {
+                    patternBlankEnds((String) child, key, PATTERNS.get(name), source);
+                } else if (CHANNEL_NAMES.contains(name)) {
+                    channelBlankEnds((String) child, key, source);
+                } else {
+                    blankEnds(child, key, source);
                 }
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 blankEnds(list.get(i), path + "[" + (i + 1) + "]", source);
             }
-        } else if (value instanceof String text && !EmptyValue.isEmpty(text) && !EmptyValue.trim(text).equals(text)) {
-            String trimmed = EmptyValue.trim(text);
-            throw new ConfigException("The " + source + " gives `" + path + "` the value \"" + shown(text) + "\", with "
-                    + "a blank at " + (text.startsWith(trimmed) ? "its end" : text.endsWith(trimmed) ? "its start"
-                    : "both ends") + ": values in the events are compared after such blanks are trimmed, so it would "
-                    + "never match. Write it as \"" + trimmed + "\".").about(path);
+        } else if (value instanceof String text && !EmptyValue.isEmpty(text) && EmptyValue.hasBlankEnd(text)) {
+            throw blankAtAnEnd(text, path, source, "values in the events are compared after such blanks are trimmed, "
+                    + "so it would never match", EmptyValue.trim(text), "");
         }
+    }
+
+    /**
+     * A channel name with a blank at an end ("Podcast\u00A0", or "Podcast " quoted) is not matched against anything,
+     * but it is what the sessions, the channel reports and the report's tables write: the blank does not show there,
+     * so the channel reads like "Podcast" and is another channel than a "Podcast" other rules give. Before, such a
+     * name was taken as written, or, near a built-in name, refused as "close to the built-in `Direct` but not the
+     * same" with the difference unseen.
+     */
+    private static void channelBlankEnds(String name, String key, String source) {
+        if (!EmptyValue.isEmpty(name) && EmptyValue.hasBlankEnd(name)) {
+            throw blankAtAnEnd(name, key, source, "a channel name is written into the sessions and channel reports, "
+                    + "where the blank does not show and the name with it and without it would be two channels",
+                    EmptyValue.trim(name), "");
+        }
+    }
+
+    /**
+     * A pattern ending or starting in an invisible blank (a no-break or zero-width space pasted with it, the line end
+     * a YAML block scalar {@code |} keeps, a tab): the pattern must then find that character in {@code searched},
+     * which hardly ever holds it, so that alternative of the pattern, or the whole client-id pattern, never matches.
+     * A plain space stays, as a character to find. A pattern meant to find the invisible character names it
+     * visibly, as the escape the message gives.
+     */
+    private static void patternBlankEnds(String pattern, String key, String searched, String source) {
+        if (pattern == null || !EmptyValue.hasBlankEnd(pattern)) {
+            return;
+        }
+        String trimmed = EmptyValue.trim(pattern);
+        int from = pattern.indexOf(trimmed);
+        String head = pattern.substring(0, from);
+        String tail = pattern.substring(from + trimmed.length());
+        int invisible = (head + tail).codePoints().filter(c -> c != ' ').findFirst().orElse(-1);
+        if (invisible < 0) {
+            return;
+        }
+        String meant = head.replaceAll("[^ ]", "") + trimmed + tail.replaceAll("[^ ]", "");
+        throw blankAtAnEnd(pattern, key, source, "the pattern would have to find that invisible character in "
+                + searched + ", where it hardly ever is, so it would hardly ever match",
+                meant.isBlank() ? null : meant, String.format(Locale.ROOT,
+                        " A pattern meant to find that character writes it visibly, as the escape \\x{%X}.", invisible));
+    }
+
+    private static ConfigException blankAtAnEnd(String text, String key, String source, String why, String meant,
+                                                String advice) {
+        String trimmed = EmptyValue.trim(text);
+        String where = trimmed.isEmpty() ? "only blanks" : text.startsWith(trimmed) ? "a blank at its end"
+                : text.endsWith(trimmed) ? "a blank at its start" : "a blank at both ends";
+        return new ConfigException("The " + source + " gives `" + key + "` the value \"" + shown(text) + "\", with "
+                + where + ": " + why + ". " + (meant == null ? "Write the value meant." : "Write it as \"" + meant
+                + "\".") + advice).about(key);
     }
 
     /** {@code text} with every blank other than a plain space written as its code point: "name<U+00A0>". */
     private static String shown(String text) {
         StringBuilder shown = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c != ' ' && EmptyValue.isBlankCharacter(c)) {
-                shown.append(String.format(Locale.ROOT, "<U+%04X>", (int) c));
+        text.codePoints().forEach(c -> {
+            if (c != ' ' && EmptyValue.isBlankCodePoint(c)) {
+                shown.append(String.format(Locale.ROOT, "<U+%04X>", c));
             } else {
-                shown.append(c);
+                shown.appendCodePoint(c);
             }
-        }
+        });
         return shown.toString();
     }
 

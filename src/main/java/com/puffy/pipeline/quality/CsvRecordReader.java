@@ -446,11 +446,18 @@ final class CsvRecordReader implements Closeable {
      * row, quarantined as COLUMN_COUNT_MISMATCH and counted in rows_read.
      */
     private static boolean isBlank(String a, int off, int len) {
-        for (int i = off; i < off + len; i++) {
+        int end = off + len;
+        for (int i = off; i < end; ) {
             char c = a.charAt(i);
-            if (c != ',' && !EmptyValue.isBlankCharacter(c)) {
+            if (c > ' ' && c < 0x7F && c != ',') {
                 return false;
             }
+            // Code points, not UTF-16 units: a line of U+E0001 (two surrogates) shows as much as one of U+2060.
+            int codePoint = a.codePointAt(i);
+            if (codePoint != ',' && !EmptyValue.isBlankCodePoint(codePoint)) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
         }
         return true;
     }

@@ -111,9 +111,11 @@ final class FieldValue {
      * counts the rows its MISSING_ rule quarantines (decision 0822).
      */
     boolean isEmpty() {
-        for (int i = 0; i < length; i++) {
-            char c = latin1 ? (char) (bytes[offset + i] & 0xff) : text.charAt(i);
-            if (!EmptyValue.isBlankCharacter(c)) {
+        if (!latin1) {
+            return EmptyValue.isEmpty(text);
+        }
+        for (int i = offset; i < offset + length; i++) {
+            if (!EmptyValue.isBlankCodePoint(bytes[i] & 0xff)) {
                 return false;
             }
         }
@@ -121,16 +123,15 @@ final class FieldValue {
     }
 
     /**
-     * Whether the first or last character is blank ({@link EmptyValue#isBlankCharacter}), so that
-     * {@link EmptyValue#trim} would change the value: ASCII padding and a trailing no-break or zero-width space alike.
+     * Whether {@link EmptyValue#trim} would change the value: ASCII padding and a trailing no-break or zero-width
+     * space alike, or a format character beyond U+FFFF (decision 0834).
      */
     boolean hasBlankEnd() {
-        return length > 0
-                && (EmptyValue.isBlankCharacter(charAt(0)) || EmptyValue.isBlankCharacter(charAt(length - 1)));
-    }
-
-    private char charAt(int i) {
-        return latin1 ? (char) (bytes[offset + i] & 0xff) : text.charAt(i);
+        if (!latin1) {
+            return EmptyValue.hasBlankEnd(text);
+        }
+        return length > 0 && (EmptyValue.isBlankCodePoint(bytes[offset] & 0xff)
+                || EmptyValue.isBlankCodePoint(bytes[offset + length - 1] & 0xff));
     }
 
     /** The field hash over the UTF-16 code units (the Latin-1 bytes are those code units). */

@@ -97,8 +97,10 @@ class AnalysisStageTest {
         StageResult result = runStage();
         String said = "The Quality and Transform stages disagree on the valid events: quality/file_summary.csv counts "
                 + "14 (rows_valid), transform/daily_metrics.csv 13 (events). kpis.csv's Valid events and the bot share "
-                + "are the Transform's 13; the header's valid events the Quality stage's 14. Run both stages again on "
-                + "this folder (eventpipe run --force) before using either.";
+                + "are the Transform's 13; the header's valid events the Quality stage's 14. Run every stage again, "
+                + "even those up to date, before using either: eventpipe run --input <this folder> --force (with this "
+                + "run's --output and --config, if any), or in the app Run > Run all again, even fresh stages "
+                + "(Shift+F5).";
         assertThat(result.figures().get("input_warnings")).isEqualTo(List.of(said));
         assertThat(result.summary()).contains(said);
         assertThat(Files.readString(work.resolve(ReportTables.KPIS))).contains("events,Valid events,13,13");

@@ -133,6 +133,34 @@ class EventPipeCliTest {
                 "Write it as \"add_to_wishlist\".");
     }
 
+    /**
+     * Decision 0834: a channel name or a pattern with an invisible blank at an end is a usage error too, in the same
+     * sentence; the printed defaults still pass the check.
+     */
+    @Test
+    void aChannelNameOrAPatternWithAnInvisibleBlankAtAnEndIsAUsageError() throws Exception {
+        Path channel = Files.writeString(dir.resolve("channel.yaml"),
+                "transform:\n  channel_rules:\n    referral_channel: \"Referral\\u00A0\"\n");
+        assertThat(run("config", "--check", channel.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("eventpipe: The configuration file " + channel + " (line 3) gives "
+                + "`transform.channel_rules.referral_channel` the value \"Referral<U+00A0>\", with a blank at its end: "
+                + "a channel name is written into the sessions and channel reports, where the blank does not show and "
+                + "the name with it and without it would be two channels. Write it as \"Referral\"."
+                + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        Path pattern = Files.writeString(dir.resolve("pattern.yaml"), "quality:\n  bot_pattern: \"bot\\u200B\"\n");
+        assertThat(run("config", "--check", pattern.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("(line 2)", "`quality.bot_pattern`", "\"bot<U+200B>\"", "\\x{200B}");
+
+        Path defaults = dir.resolve("defaults.yaml");
+        out.getBuffer().setLength(0);
+        assertThat(run("config", "--print-defaults")).isZero();
+        Files.writeString(defaults, out.toString());
+        err.getBuffer().setLength(0);
+        assertThat(run("config", "--check", defaults.toString())).as(err.toString()).isZero();
+    }
+
     @Test
     void configCheckOfAMissingFileNamesItsOwnOption() {
         Path missing = dir.resolve("nope.yaml");

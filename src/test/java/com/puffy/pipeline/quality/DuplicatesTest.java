@@ -76,6 +76,39 @@ class DuplicatesTest {
         assertThat(h.findingKeys("INFO")).containsExactly("events_20250224.csv:2:DUPLICATE_EVENT");
     }
 
+    /**
+     * Decision 0834: SPEC §4 compares "the raw text of every canonical field", and §2 reads a file as "RFC 4180
+     * quoting (JSON inside quotes with ""), LF or CRLF": quotes and line ends are how a file writes a field, not
+     * the field's text. A row written with every field quoted, in a CRLF file, in an all-ASCII file or one with
+     * other characters, is the same row as the plain one before it; so is a quoted user agent running over two lines
+     * whether its line break is LF or CRLF. A space inside the quotes is text, so that row is another event.
+     */
+    @Test
+    void aRowDifferingOnlyByItsQuotesOrItsLineEndsIsADuplicateButNotOneWithASpaceInsideTheQuotes() throws Exception {
+        String time = "2025-02-23T10:00:00.000Z";
+        String plain = view(CID, time);
+        String quoted = "\"" + String.join("\",\"", CID, "https://puffy.com/", "", time, "page_viewed", "",
+                QualityHarness.UA) + "\"";
+        String partlyQuoted = CID + ",\"https://puffy.com/\",\"\"," + time + ",\"page_viewed\",," + "\""
+                + QualityHarness.UA + "\"";
+        String spaceInQuotes = "\" " + CID + "\",https://puffy.com/,," + time + ",page_viewed,," + QualityHarness.UA;
+        String twoLines = CID + ",https://puffy.com/,,2025-02-23T11:00:00.000Z,page_viewed,,\"Mozilla/5.0\nMobile\"";
+        String other = view(CID2, "2025-02-23T12:00:00.000Z").replace("https://puffy.com/", "https://puffy.com/caf\u00e9");
+        QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", HEADER, plain, twoLines)
+                .raw("events_20250224.csv", String.join("\r\n", HEADER, quoted, twoLines.replace("\n", "\r\n"),
+                        spaceInQuotes, "").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .raw("events_20250225.csv", String.join("\r\n", HEADER, other, partlyQuoted, "")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .run();
+        assertThat(h.findingKeys("INFO")).containsExactly("events_20250224.csv:2:DUPLICATE_EVENT",
+                "events_20250224.csv:3:DUPLICATE_EVENT", "events_20250225.csv:3:DUPLICATE_EVENT");
+        assertThat(h.summaryOf("events_20250224.csv")).containsEntry("rows_read", "3")
+                .containsEntry("rows_duplicate", "2").containsEntry("rows_valid", "1");
+        assertThat(h.summaryOf("events_20250225.csv")).containsEntry("rows_duplicate", "1");
+        assertThat(h.valid()).extracting(v -> v.get("file") + ":" + v.get("line")).containsExactly(
+                "events_20250223.csv:2", "events_20250223.csv:3", "events_20250224.csv:5", "events_20250225.csv:2");
+    }
+
     @Test
     void rowsDifferingOnlyInWhitespaceAreNotDuplicates() throws Exception {
         QualityHarness h = new QualityHarness(dir).file("events_20250223.csv", HEADER,

@@ -161,6 +161,76 @@ class TrimmingMeansOneThingTest {
                 .singleElement().satisfies(d -> assertThat(d).containsEntry("raw_header", "shop"));
     }
 
+    /**
+     * Decision 0834: format characters beyond U+FFFF (the language tag U+E0001, tag characters U+E0020–U+E007F,
+     * musical beams U+1D173–U+1D17A) are blanks as U+2060 is, through the real stages: trimmed from client ids,
+     * event names, timestamps and referrers, no client id alone, a line of them no row. An emoji tag sequence (a
+     * flag) at the end of a value shows, so it stays: Scotland's and England's flags keep two clients apart.
+     */
+    @Test
+    void formatCharactersBeyondTheBasicPlaneAreBlanksAsThoseWithinIt() throws Exception {
+        String languageTag = "\uDB40\uDC01";
+        String beginBeam = "\uD834\uDD73";
+        String endPhrase = "\uD834\uDD7A";
+        String tagSpace = "\uDB40\uDC20";
+        String cancelTag = "\uDB40\uDC7F";
+        String scotland = "\uD83C\uDFF4" + tags("gbsct") + cancelTag;
+        String england = "\uD83C\uDFF4" + tags("gbeng") + cancelTag;
+        row(SAME, PAGE, "", nextTime(), "page_viewed", "");
+        row(SAME + languageTag, PAGE, "", nextTime(), "page_viewed" + beginBeam, "");
+        row(tagSpace + SAME, PAGE, "", nextTime() + languageTag, languageTag + "page_viewed", "");
+        row(languageTag + tagSpace + cancelTag, PAGE, "", nextTime(), "page_viewed", "");
+        row(client("ref"), PAGE, languageTag + "https://www.google.com/" + endPhrase, nextTime(), "page_viewed", "");
+        row(client("none"), PAGE, languageTag + endPhrase, nextTime(), "page_viewed", "");
+        row(client("flag") + scotland, PAGE, "", nextTime(), "page_viewed", "");
+        row(client("flag") + england, PAGE, "", nextTime(), "page_viewed", "");
+        row(client("tag"), PAGE, "", nextTime(), "page_viewed", "");
+        row(client("tag") + tags("x") + cancelTag, PAGE, "", nextTime(), "page_viewed", "");
+        Path input = Files.createDirectories(dir.resolve("in"));
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            for (int i = 0; i < rows.size(); i++) {
+                printer.printRecord(rows.get(i));
+                if (i == 0) {
+                    printer.flush();
+                    text.append(languageTag).append(",").append(tagSpace).append(",,,").append(beginBeam).append(",,\n");
+                }
+            }
+        }
+        Files.writeString(input.resolve("events_20250223.csv"), text.toString());
+        Path output = run(input);
+
+        assertThat(StagesReadValuesAlikeTest.disagreements(output, Set.of("checkout_completed", "purchase")))
+                .isEmpty();
+        assertThat(single(read(output, "quality/file_summary.csv"))).containsEntry("rows_read", "10")
+                .containsEntry("rows_valid", "9").containsEntry("rows_quarantined", "1")
+                .containsEntry("rows_duplicate", "0");
+        assertThat(read(output, "quality/quarantine.csv")).singleElement()
+                .satisfies(q -> assertThat(q).containsEntry("reasons", "MISSING_CLIENT_ID"));
+        assertThat(read(output, "quality/findings.csv")).extracting(f -> f.get("code"))
+                .doesNotContain("UNKNOWN_EVENT_NAME", "INVALID_TIMESTAMP", "COLUMN_COUNT_MISMATCH");
+
+        List<Map<String, String>> users = read(output, "transform/users.csv");
+        assertThat(users).extracting(u -> u.get("client_id")).containsExactlyInAnyOrder(SAME, client("ref"),
+                client("none"), client("flag") + scotland, client("flag") + england, client("tag"));
+        List<Map<String, String>> sessions = read(output, "transform/sessions.csv");
+        assertThat(sessions).filteredOn(s -> s.get("client_id").equals(SAME)).singleElement()
+                .satisfies(s -> assertThat(s).containsEntry("events", "3").containsEntry("page_views", "3"));
+        assertThat(sessions).filteredOn(s -> s.get("client_id").equals(client("ref"))).singleElement()
+                .satisfies(s -> assertThat(s).containsEntry("channel", "Organic Search"));
+        assertThat(sessions).filteredOn(s -> s.get("client_id").equals(client("none"))).singleElement()
+                .satisfies(s -> assertThat(s).containsEntry("channel", "Direct"));
+        assertThat(sessions).filteredOn(s -> s.get("client_id").equals(client("tag"))).singleElement()
+                .satisfies(s -> assertThat(s).containsEntry("events", "2"));
+    }
+
+    /** The tag characters spelling {@code ascii}: U+E0000 plus each character. */
+    private static String tags(String ascii) {
+        StringBuilder tags = new StringBuilder();
+        ascii.chars().forEach(c -> tags.appendCodePoint(0xE0000 + c));
+        return tags.toString();
+    }
+
     private Path write() throws IOException {
         Path input = Files.createDirectories(dir.resolve("in"));
         StringBuilder text = new StringBuilder(HEADER).append('\n');
