@@ -81,6 +81,12 @@ public final class StudioCache implements AutoCloseable {
     /** Long enough to wait out another run's short write transactions, short enough not to hang a run. */
     static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * Whole seconds that replace {@link #DEFAULT_BUSY_TIMEOUT} for {@link #open(Path)}: a test of a whole run that
+     * finds the file locked waited the 10 s out at each run (decision 0835). Not an option for users.
+     */
+    public static final String BUSY_TIMEOUT_PROPERTY = "eventpipe.cache.busyTimeoutSeconds";
+
     private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'",
             Locale.ROOT);
 
@@ -97,7 +103,13 @@ public final class StudioCache implements AutoCloseable {
 
     /** Opens (creating folders and the file as needed) the cache at {@code file}. Never throws for a bad file. */
     public static StudioCache open(Path file) {
-        return open(file, DEFAULT_BUSY_TIMEOUT);
+        return open(file, busyTimeout());
+    }
+
+    /** {@link #DEFAULT_BUSY_TIMEOUT}, or a positive whole number of seconds set as {@link #BUSY_TIMEOUT_PROPERTY}. */
+    static Duration busyTimeout() {
+        Long seconds = Long.getLong(BUSY_TIMEOUT_PROPERTY);
+        return seconds == null || seconds < 1 ? DEFAULT_BUSY_TIMEOUT : Duration.ofSeconds(seconds);
     }
 
     static StudioCache open(Path file, Duration busyTimeout) {

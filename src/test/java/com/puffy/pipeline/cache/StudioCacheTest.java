@@ -441,6 +441,26 @@ class StudioCacheTest {
     }
 
     @Test
+    void theBusyTimeoutIsTenSecondsUnlessATestGivesAPositiveWholeNumberOfSeconds() {
+        String before = System.clearProperty(StudioCache.BUSY_TIMEOUT_PROPERTY);
+        try {
+            assertThat(StudioCache.busyTimeout()).isEqualTo(Duration.ofSeconds(10));
+            System.setProperty(StudioCache.BUSY_TIMEOUT_PROPERTY, "1");
+            assertThat(StudioCache.busyTimeout()).isEqualTo(Duration.ofSeconds(1));
+            for (String refused : List.of("0", "-3", "1.5", "ten", "")) {
+                System.setProperty(StudioCache.BUSY_TIMEOUT_PROPERTY, refused);
+                assertThat(StudioCache.busyTimeout()).as(refused).isEqualTo(Duration.ofSeconds(10));
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(StudioCache.BUSY_TIMEOUT_PROPERTY);
+            } else {
+                System.setProperty(StudioCache.BUSY_TIMEOUT_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void threeRunsOpeningANewCacheFileAtOnceAllUseIt() throws Exception {
         // SQLite answers "busy" at once, without its busy timeout, where waiting could deadlock: one opening in about
         // 180 worked without its cache, "locked for longer than 10 s", and failed the test below once in a full build.

@@ -27,6 +27,8 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,22 @@ import org.junit.jupiter.api.io.TempDir;
 class LockedCacheRunTest {
     @TempDir
     Path dir;
+    private String busyTimeoutBefore;
+
+    /** The cache's busy timeout shortened from 10 s to 1 s: each run that finds the file locked waits it out. */
+    @BeforeEach
+    void waitOneSecondForALockedCache() {
+        busyTimeoutBefore = System.setProperty(StudioCache.BUSY_TIMEOUT_PROPERTY, "1");
+    }
+
+    @AfterEach
+    void restoreTheBusyTimeout() {
+        if (busyTimeoutBefore == null) {
+            System.clearProperty(StudioCache.BUSY_TIMEOUT_PROPERTY);
+        } else {
+            System.setProperty(StudioCache.BUSY_TIMEOUT_PROPERTY, busyTimeoutBefore);
+        }
+    }
 
     @Test
     void afterQualityFindsTheCacheLockedMonitoringDoesNotOpenItAndTheWarningIsSaidOnce() throws Exception {
@@ -76,7 +94,7 @@ class LockedCacheRunTest {
 
         assertThat(report.stages()).extracting(StageRun::outcome).containsOnly(StageOutcome.RAN).hasSize(4);
         String warning = "The cache file " + cacheFile.toAbsolutePath() + " stayed locked by another program for "
-                + "longer than 10 s; this run works without it (nothing is read from or saved to it): wait for the "
+                + "longer than 1 s; this run works without it (nothing is read from or saved to it): wait for the "
                 + "other run to finish, or choose another file with --cache.";
         StageResult monitoring = report.stages().stream().filter(s -> s.stage() == StageId.MONITOR).findFirst()
                 .orElseThrow().result();

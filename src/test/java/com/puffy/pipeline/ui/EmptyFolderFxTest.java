@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A folder that gives the screens nothing to show (no CSV file, or event files with only their header line): after
@@ -28,44 +24,30 @@ class EmptyFolderFxTest {
 
     @TempDir
     Path dir;
-    Preferences prefs;
-    MainViewModel vm;
-    MainView view;
-    final List<UiError> errors = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final QualityWindowFixture window = new QualityWindowFixture();
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("eventpipe-test/empty-" + System.nanoTime());
-        UiFixtures.QualityWindow window = UiFixtures.QualityWindow.show(stage, prefs, errors, 1024, 768);
-        vm = window.vm();
-        view = window.view();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        prefs.removeNode();
+        window.show(stage, 1024, 768);
     }
 
     private void openAndRun(FxRobot robot, Path folder) throws Exception {
-        robot.interact(() -> vm.openFolder(folder));
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(vm::runAll);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get()
-                && !vm.statusMessageProperty().get().startsWith("Running"));
-        // The statuses after a run are read off the FX thread.
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.vm().openFolder(folder));
+        window.waitUntilIdle();
+        window.runAll(robot);
     }
 
     private List<String> lineOnEachScreen(FxRobot robot) {
-        return UiFixtures.noticeOnEachScreen(robot, view, "nothing-to-show");
+        return UiFixtures.noticeOnEachScreen(robot, window.view(), "nothing-to-show");
     }
 
     @Test
     void anEmptyFolderSaysAboveEveryScreenWhyItIsEmptyOnceTheRunsDialogIsClosed(FxRobot robot) throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         openAndRun(robot, empty);
-        assertThat(errors).singleElement().extracting(UiError::message).asString().startsWith("No event CSV files");
+        assertThat(window.errors()).singleElement().extracting(UiError::message).asString()
+                .startsWith("No event CSV files");
         String words = empty.toAbsolutePath() + " holds no CSV file, so every screen is empty: choose the folder "
                 + "that holds the daily event files (events_YYYYMMDD.csv) with File → Open folder… (Ctrl+O).";
         assertThat(lineOnEachScreen(robot)).containsExactly(words, words, words, words);
@@ -78,7 +60,7 @@ class EmptyFolderFxTest {
         Files.writeString(headers.resolve("events_20251101.csv"), HEADER);
         Files.writeString(headers.resolve("events_20251102.csv"), HEADER);
         openAndRun(robot, headers);
-        assertThat(errors).isEmpty();
+        assertThat(window.errors()).isEmpty();
         assertThat(lineOnEachScreen(robot)).allSatisfy(words -> assertThat(words).startsWith("The 2 event files in "
                 + headers.toAbsolutePath() + " hold only a header line, no events, so every screen is empty"));
 

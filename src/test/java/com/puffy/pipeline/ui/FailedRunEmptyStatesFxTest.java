@@ -7,15 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,27 +27,17 @@ import org.testfx.util.WaitForAsyncUtils;
 class FailedRunEmptyStatesFxTest {
     @TempDir
     Path dir;
-    Preferences prefs;
-    MainViewModel vm;
-    MainView view;
-    final List<UiError> errors = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final QualityWindowFixture window = new QualityWindowFixture();
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("eventpipe-test/failed-run-" + System.nanoTime());
-        UiFixtures.QualityWindow window = UiFixtures.QualityWindow.show(stage, prefs, errors, 1024, 768);
-        vm = window.vm();
-        view = window.view();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        prefs.removeNode();
+        window.show(stage, 1024, 768);
     }
 
     /** The words of every empty state in view on the screen of {@code id}, and the reconciliation line on Quality's. */
     private List<String> emptyStateWords(FxRobot robot, StageId id) {
-        robot.interact(() -> view.select(id));
+        robot.interact(() -> window.view().select(id));
         WaitForAsyncUtils.waitForFxEvents();
         List<String> words = new ArrayList<>();
         for (Node state : robot.lookup(".empty-state").queryAll()) {
@@ -78,16 +65,12 @@ class FailedRunEmptyStatesFxTest {
             throws Exception {
         Path packed = Files.createDirectories(dir.resolve("packed"));
         Files.write(packed.resolve("events_20250101.csv.gz"), new byte[] {0x1f, (byte) 0x8b});
-        robot.interact(() -> vm.openFolder(packed));
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.vm().openFolder(packed));
+        window.waitUntilIdle();
         assertThat(String.join(" ", emptyStateWords(robot, StageId.QUALITY))).as("before any run")
                 .contains("Run the Quality stage (or Run all, F5)");
-        robot.interact(vm::runAll);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get()
-                && !vm.statusMessageProperty().get().startsWith("Running"));
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(errors).hasSize(1);
+        window.runAll(robot);
+        assertThat(window.errors()).hasSize(1);
         String next = ". The reasons are in the line above the screens: do what it says, then run again (F5).";
         assertThat(emptyStateWords(robot, StageId.QUALITY))
                 .contains("The last run of Quality failed, so it has nothing to show" + next)

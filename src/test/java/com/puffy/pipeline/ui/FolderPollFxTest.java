@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,25 +27,19 @@ class FolderPollFxTest {
 
     @TempDir
     Path dir;
-    Preferences prefs;
+    @RegisterExtension
+    final QualityWindowFixture shown = new QualityWindowFixture();
     Stage window;
     MainViewModel vm;
     MainView view;
     final MovingClock clock = new MovingClock("2026-11-27T10:00:00Z");
-    final List<UiError> errors = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
         window = stage;
-        prefs = Preferences.userRoot().node("eventpipe-test/poll-" + System.nanoTime());
-        UiFixtures.QualityWindow shown = UiFixtures.QualityWindow.show(stage, prefs, errors, 1024, 768, clock);
+        shown.show(stage, 1024, 768, clock);
         vm = shown.vm();
         view = shown.view();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        prefs.removeNode();
     }
 
     /** Moves the clock a look's interval on and waits until the window's tick has started the next look. */
@@ -96,6 +87,6 @@ class FolderPollFxTest {
         }
         assertThat(looks()).as("no look once the window is closed").isEqualTo(looksWhenClosed);
         assertThat(line()).isEqualTo(added);
-        assertThat(errors).isEmpty();
+        assertThat(shown.errors()).isEmpty();
     }
 }

@@ -330,35 +330,68 @@ class FolderPollTest {
     private static final String WRITING = "Another run (the command line, or the app in another window) is writing "
             + "this folder's outputs: the screens show them when it has finished.";
 
-    /** The command line's pipeline on the same folder, {@code requested} run again, in a thread of its own. */
-    private Thread anotherRun(FakeStages cli, StageId blocked, CountDownLatch inBlocked, CountDownLatch mayGoOn,
-                              boolean fail, java.util.Set<StageId> requested) throws Exception {
-        java.util.function.Consumer<com.puffy.pipeline.core.Cancellation> during = cancellation -> {
-            inBlocked.countDown();
-            try {
-                assertThat(mayGoOn.await(10, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+    /**
+     * The command line's pipeline on the same folder, {@code requested} run again in a thread of its own, held inside
+     * stage {@code held} until {@link #finish()}; when {@code failing}, that stage then fails. What goes wrong in its
+     * thread (a run that does not end, a failure not asked for) fails the test at {@link #finish()}.
+     */
+    private final class AnotherRun {
+        final FakeStages stages = new FakeStages();
+        private final CountDownLatch inHeldStage = new CountDownLatch(1);
+        private final CountDownLatch mayGoOn = new CountDownLatch(1);
+        private final AtomicReference<Throwable> broke = new AtomicReference<>();
+        private final Thread thread;
+
+        AnotherRun(StageId held, boolean failing, java.util.Set<StageId> requested) {
+            java.util.function.Consumer<com.puffy.pipeline.core.Cancellation> during = cancellation -> {
+                inHeldStage.countDown();
+                try {
+                    assertThat(mayGoOn.await(10, TimeUnit.SECONDS)).as("the test let the other run go on").isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (failing) {
+                    FakeStages.failing().accept(cancellation);
+                }
+            };
+            List<com.puffy.pipeline.core.Stage> pipeline = new ArrayList<>();
+            for (StageId id : List.of(StageId.QUALITY, StageId.TRANSFORM, StageId.MONITOR, StageId.ANALYSIS)) {
+                pipeline.add(id == held ? stages.stage(id, during) : stages.stage(id));
             }
-            if (fail) {
-                FakeStages.failing().accept(cancellation);
-            }
-        };
-        List<com.puffy.pipeline.core.Stage> stages = new ArrayList<>();
-        for (StageId id : List.of(StageId.QUALITY, StageId.TRANSFORM, StageId.MONITOR, StageId.ANALYSIS)) {
-            stages.add(id == blocked ? cli.stage(id, during) : cli.stage(id));
+            com.puffy.pipeline.core.RunSettings settings = vmRef.get().settings();
+            thread = new Thread(() -> {
+                try {
+                    new Pipeline(pipeline).run(settings, requested, true,
+                            com.puffy.pipeline.engine.PipelineListener.NONE, com.puffy.pipeline.core.Cancellation.none());
+                } catch (com.puffy.pipeline.core.PipelineException e) {
+                    if (!failing) {
+                        broke.set(e);
+                    }
+                } catch (RuntimeException | Error e) {
+                    broke.set(e);
+                }
+            });
+            thread.start();
         }
-        com.puffy.pipeline.core.RunSettings settings = vmRef.get().settings();
-        Thread thread = new Thread(() -> {
-            try {
-                new Pipeline(stages).run(settings, requested, true, com.puffy.pipeline.engine.PipelineListener.NONE,
-                        com.puffy.pipeline.core.Cancellation.none());
-            } catch (com.puffy.pipeline.core.PipelineException expectedWhenFailing) {
-                assertThat(fail).isTrue();
-            }
-        });
-        thread.start();
-        return thread;
+
+        /** Returns once the run is inside its held stage, the stages before it written. */
+        AnotherRun inside() throws InterruptedException {
+            assertThat(inHeldStage.await(10, TimeUnit.SECONDS)).as("the other run reached its held stage").isTrue();
+            return this;
+        }
+
+        /** Lets the held stage end and waits for the run's end. */
+        void finish() throws InterruptedException {
+            mayGoOn.countDown();
+            thread.join(10_000);
+            assertThat(thread.isAlive()).as("the other run still going").isFalse();
+            assertThat(broke.get()).as("what went wrong in the other run").isNull();
+        }
+    }
+
+    /** Another run of every stage, inside {@code held} and held there until {@link AnotherRun#finish()}. */
+    private AnotherRun anotherRunHeldIn(StageId held) throws InterruptedException {
+        return new AnotherRun(held, false, java.util.EnumSet.allOf(StageId.class)).inside();
     }
 
     /**
@@ -370,12 +403,7 @@ class FolderPollTest {
         MainViewModel vm = ranAndLookedAt();
         int versionBefore = vm.outputsVersionProperty().get();
 
-        CountDownLatch inTransform = new CountDownLatch(1);
-        CountDownLatch transformMayEnd = new CountDownLatch(1);
-        FakeStages cli = new FakeStages();
-        Thread run = anotherRun(cli, StageId.TRANSFORM, inTransform, transformMayEnd, false,
-                java.util.EnumSet.allOf(StageId.class));
-        assertThat(inTransform.await(10, TimeUnit.SECONDS)).isTrue();
+        AnotherRun run = anotherRunHeldIn(StageId.TRANSFORM);
         // Quality's manifest is new, Transform's work folder is there: three looks, six seconds of that run.
         aLookLater(vm);
         aLookLater(vm);
@@ -389,9 +417,8 @@ class FolderPollTest {
             assertThat(stage.cardMessage()).isEqualTo("Another run is rewriting these outputs; shown when it ends.");
         });
 
-        transformMayEnd.countDown();
-        run.join(10_000);
-        assertThat(cli.ran).hasSize(4);
+        run.finish();
+        assertThat(run.stages.ran).hasSize(4);
         aLookLater(vm);
         aLookLater(vm);
         assertThat(vm.outputsVersionProperty().get()).as("read once, at its end").isEqualTo(versionBefore + 1);
@@ -417,10 +444,7 @@ class FolderPollTest {
         MainViewModel vm = ranAndLookedAt();
         int versionBefore = vm.outputsVersionProperty().get();
 
-        FakeStages cli = new FakeStages();
-        CountDownLatch inQuality = new CountDownLatch(1);
-        CountDownLatch released = new CountDownLatch(0);
-        anotherRun(cli, StageId.QUALITY, inQuality, released, false, java.util.EnumSet.of(StageId.QUALITY)).join(10_000);
+        new AnotherRun(StageId.QUALITY, false, java.util.EnumSet.of(StageId.QUALITY)).finish();
         Path left = Files.createDirectories(vm.outputDirProperty().get().resolve(".work-transform-" + java.util.UUID
                 .randomUUID()));
         Files.writeString(left.resolve("transform.csv"), "name,value\n");
@@ -441,12 +465,8 @@ class FolderPollTest {
         MainViewModel vm = ranAndLookedAt();
         int versionBefore = vm.outputsVersionProperty().get();
 
-        CountDownLatch inTransform = new CountDownLatch(1);
-        CountDownLatch transformMayEnd = new CountDownLatch(1);
-        Thread run = anotherRun(new FakeStages(), StageId.TRANSFORM, inTransform, transformMayEnd, false,
-                java.util.EnumSet.allOf(StageId.class));
+        AnotherRun run = anotherRunHeldIn(StageId.TRANSFORM);
         try {
-            assertThat(inTransform.await(10, TimeUnit.SECONDS)).isTrue();
             aLookLater(vm);
             assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
             long looks = FolderPoll.ANOTHER_RUN_STALLED.dividedBy(FolderPoll.INTERVAL);
@@ -460,8 +480,7 @@ class FolderPollTest {
             assertThat(vm.outputsVersionProperty().get()).as("read once it held still long enough")
                     .isEqualTo(versionBefore + 1);
         } finally {
-            transformMayEnd.countDown();
-            run.join(10_000);
+            run.finish();
         }
     }
 
@@ -502,12 +521,7 @@ class FolderPollTest {
     void anotherRunThatEndsLeavingALeftoverIsReadAsSoonAsItHasEnded() throws Exception {
         MainViewModel vm = ranAndLookedAt();
         int versionBefore = vm.outputsVersionProperty().get();
-        CountDownLatch inTransform = new CountDownLatch(1);
-        CountDownLatch transformMayEnd = new CountDownLatch(1);
-        FakeStages cli = new FakeStages();
-        Thread run = anotherRun(cli, StageId.TRANSFORM, inTransform, transformMayEnd, false,
-                java.util.EnumSet.allOf(StageId.class));
-        assertThat(inTransform.await(10, TimeUnit.SECONDS)).isTrue();
+        AnotherRun run = anotherRunHeldIn(StageId.TRANSFORM);
         // Made after that run removed the leftovers it found, as the set-aside outputs it could not delete.
         Path leftover = Files.createDirectories(vm.outputDirProperty().get().resolve(".old-quality-"
                 + java.util.UUID.randomUUID()));
@@ -515,9 +529,8 @@ class FolderPollTest {
         aLookLater(vm);
         assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
 
-        transformMayEnd.countDown();
-        run.join(10_000);
-        assertThat(cli.ran).hasSize(4);
+        run.finish();
+        assertThat(run.stages.ran).hasSize(4);
         assertThat(leftover).exists();
         aLookLater(vm);
         aLookLater(vm);
@@ -536,16 +549,11 @@ class FolderPollTest {
         List<String> cardsBefore = vm.stages().stream().map(stage -> stage.badge() + ": " + stage.cardMessage())
                 .toList();
 
-        CountDownLatch inQuality = new CountDownLatch(1);
-        CountDownLatch qualityMayFail = new CountDownLatch(1);
-        Thread run = anotherRun(new FakeStages(), StageId.QUALITY, inQuality, qualityMayFail, true,
-                java.util.EnumSet.allOf(StageId.class));
-        assertThat(inQuality.await(10, TimeUnit.SECONDS)).isTrue();
+        AnotherRun run = new AnotherRun(StageId.QUALITY, true, java.util.EnumSet.allOf(StageId.class)).inside();
         aLookLater(vm);
         assertThat(vm.statusMessageProperty().get()).isEqualTo(WRITING);
         assertThat(vm.stages()).allSatisfy(stage -> assertThat(stage.badge()).isEqualTo("rewriting"));
-        qualityMayFail.countDown();
-        run.join(10_000);
+        run.finish();
         aLookLater(vm);
         aLookLater(vm);
 
@@ -574,12 +582,7 @@ class FolderPollTest {
         int ranBefore = fakes.ran.size();
         int versionBefore = vm.outputsVersionProperty().get();
 
-        CountDownLatch inQuality = new CountDownLatch(1);
-        CountDownLatch qualityMayEnd = new CountDownLatch(1);
-        FakeStages cli = new FakeStages();
-        Thread run = anotherRun(cli, StageId.QUALITY, inQuality, qualityMayEnd, false,
-                java.util.EnumSet.allOf(StageId.class));
-        assertThat(inQuality.await(10, TimeUnit.SECONDS)).isTrue();
+        AnotherRun run = anotherRunHeldIn(StageId.QUALITY);
         vm.runAll();
 
         assertThat(fakes.ran).hasSize(ranBefore);
@@ -597,8 +600,7 @@ class FolderPollTest {
                 .doesNotContain("--output"));
         errors.clear();
 
-        qualityMayEnd.countDown();
-        run.join(10_000);
+        run.finish();
         aLookLater(vm);
         aLookLater(vm);
         assertThat(vm.outputsVersionProperty().get()).as("that run's outputs read once it ended")

@@ -64,9 +64,7 @@ class MonitoringChartFollowsAlertFxTest {
         select(robot, list, 1);
         Object picked = list.getSelectionModel().getSelectedItem();
         robot.interact(() -> monitoring.reload());
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(1000);
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.waitUntilIdle();
         assertThat(list.getItems()).hasSize(3);
         assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(1);
         assertThat(list.getSelectionModel().getSelectedItem()).isEqualTo(picked);

@@ -44,7 +44,7 @@ class OtherScreensFxTest {
         UiFixtures.transform(out);
         UiFixtures.monitoring(out);
         transform = fixture.showScreen(stage, TransformScreen::new, 1200, 760);
-        monitoring = new MonitoringScreen(fixture.vm(), UiThreads.javafx());
+        monitoring = new MonitoringScreen(fixture.vm(), fixture.threads());
         monitoring.reload();
     }
 
@@ -207,8 +207,7 @@ class OtherScreensFxTest {
         javafx.scene.control.ComboBox<String> box = robot.lookup("#metric-choice").queryAs(javafx.scene.control.ComboBox.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "events".equals(box.getValue()) && chart.isVisible());
         robot.interact(() -> monitoring.reload());
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.waitUntilIdle();
         assertThat(box.getValue()).isEqualTo("events");
         assertThat(chart.getData().get(0).getName()).isEqualTo("events");
     }

@@ -6,18 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * An analyst's day with the app open: a new day's file dropped in, a corrected file put in under the same name. The
@@ -31,45 +27,24 @@ class OutdatedNoticeFxTest {
 
     @TempDir
     Path dir;
-    Preferences prefs;
+    @RegisterExtension
+    final QualityWindowFixture window = new QualityWindowFixture();
     MainViewModel vm;
-    MainView view;
-    final List<UiError> errors = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("eventpipe-test/outdated-" + System.nanoTime());
-        UiFixtures.QualityWindow window = UiFixtures.QualityWindow.show(stage, prefs, errors, 1024, 768);
+        window.show(stage, 1024, 768);
         vm = window.vm();
-        view = window.view();
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        prefs.removeNode();
-    }
-
-    private void run(FxRobot robot) throws Exception {
-        robot.interact(vm::runAll);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get()
-                && !vm.statusMessageProperty().get().startsWith("Running"));
-        settle();
-    }
-
-    /** The statuses are read off the FX thread. */
-    private static void settle() throws Exception {
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** The window comes back to the front after the folder changed. */
+    /** The window comes back to the front after the folder changed: it reads the statuses off the FX thread. */
     private void windowBack(FxRobot robot) throws Exception {
         robot.interact(vm::recheckStatuses);
-        settle();
+        window.waitUntilIdle();
     }
 
     private List<String> lineOnEachScreen(FxRobot robot) {
-        return UiFixtures.noticeOnEachScreen(robot, view, "outdated");
+        return UiFixtures.noticeOnEachScreen(robot, window.view(), "outdated");
     }
 
     @Test
@@ -77,8 +52,8 @@ class OutdatedNoticeFxTest {
         Path folder = Files.createDirectories(dir.resolve("events"));
         Files.writeString(folder.resolve("events_20251101.csv"), HEADER + ROW.formatted(1));
         robot.interact(() -> vm.openFolder(folder));
-        settle();
-        run(robot);
+        window.waitUntilIdle();
+        window.runAll(robot);
         assertThat(lineOnEachScreen(robot)).containsOnly("");
 
         Files.writeString(folder.resolve("events_20251102.csv"), HEADER + ROW.formatted(2));
@@ -87,7 +62,7 @@ class OutdatedNoticeFxTest {
                 + "from before. Run all (F5) to update it.";
         assertThat(lineOnEachScreen(robot)).containsExactly(added, added, added, added);
 
-        run(robot);
+        window.runAll(robot);
         assertThat(lineOnEachScreen(robot)).containsOnly("");
 
         Path corrected = dir.resolve("corrected.csv");
@@ -96,6 +71,6 @@ class OutdatedNoticeFxTest {
         windowBack(robot);
         assertThat(lineOnEachScreen(robot)).containsOnly("Out of date: events_20251101.csv changed since the last "
                 + "run, so Quality shows its results from before. Run all (F5) to update it.");
-        assertThat(errors).isEmpty();
+        assertThat(window.errors()).isEmpty();
     }
 }

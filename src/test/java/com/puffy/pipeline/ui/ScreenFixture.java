@@ -18,14 +18,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The app's view model over an input folder, for TestFX tests of one screen over stage outputs that are already
  * there, mostly written by hand ({@link UiFixtures}, {@link #write}): it has no stages to run, so a screen shows only
- * what the test wrote; it uses the app's own threads ({@link UiThreads#javafx()}) and the machine's clock. A test that
- * needs another pipeline, clock or threads builds its {@link MainViewModel} itself.
+ * what the test wrote; it uses the app's own threads, counted ({@link CountedThreads}, so that a test can wait until
+ * the screen has read and shown them), and the machine's clock. A test that needs another pipeline, clock or threads
+ * builds its {@link MainViewModel} itself.
  *
  * <p>Register it as a field ({@code @RegisterExtension final ScreenFixture fixture = new ScreenFixture();}) and open
  * a folder in the test's {@code @Start}. Its recent folders go to a throwaway preferences node, removed after each
  * test by the fixture itself, so that no test can forget to and leave its folders in the user's list.
  */
 final class ScreenFixture implements AfterEachCallback {
+    private final CountedThreads threads = new CountedThreads();
     private Preferences prefs;
     private MainViewModel vm;
 
@@ -34,7 +36,7 @@ final class ScreenFixture implements AfterEachCallback {
      * while {@code dir} is the class's, and one test's outputs must not show in the next.
      */
     MainViewModel openNewFolder(Path dir) throws IOException {
-        return openNewFolder(dir, UiThreads.javafx());
+        return openNewFolder(dir, threads);
     }
 
     /** As {@link #openNewFolder(Path)}, the view model working on {@code threads}. */
@@ -44,7 +46,7 @@ final class ScreenFixture implements AfterEachCallback {
 
     /** Opens {@code input}, whose outputs are already there (from a run in {@code @BeforeAll}, say). */
     MainViewModel open(Path input) {
-        return open(input, UiThreads.javafx());
+        return open(input, threads);
     }
 
     private MainViewModel open(Path input, UiThreads threads) {
@@ -56,6 +58,16 @@ final class ScreenFixture implements AfterEachCallback {
 
     MainViewModel vm() {
         return vm;
+    }
+
+    /** The threads of the view model and of the screens the fixture shows, for another screen over the same model. */
+    UiThreads threads() {
+        return threads;
+    }
+
+    /** Waits until the screens have nothing left to read or show (a {@code reload()}, say). */
+    void waitUntilIdle() throws Exception {
+        threads.waitUntilIdle();
     }
 
     /** The throwaway preferences node of the open folder, for a whole window ({@link StudioApp#build}). */
@@ -81,7 +93,7 @@ final class ScreenFixture implements AfterEachCallback {
      */
     <S extends Screen> S showScreen(Stage stage, BiFunction<MainViewModel, UiThreads, S> screen, double width,
                                     double height) {
-        S shown = screen.apply(vm, UiThreads.javafx());
+        S shown = screen.apply(vm, threads);
         Scene scene = new Scene(new StackPane(shown.node()), width, height);
         Theme.apply(scene, false, null);
         stage.setScene(scene);

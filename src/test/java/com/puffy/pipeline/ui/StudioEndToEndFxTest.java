@@ -52,6 +52,8 @@ class StudioEndToEndFxTest {
     static Path home;
     static Preferences prefs;
     static MainViewModel vm;
+    /** The app's threads, counted, so that a test can wait until the screens have read and shown their outputs. */
+    static CountedThreads threads;
     static MainView view;
     static Stage window;
     static final List<UiError> errors = new CopyOnWriteArrayList<>();
@@ -72,7 +74,7 @@ class StudioEndToEndFxTest {
         oldHome = System.getProperty("eventpipe.home");
         System.setProperty("eventpipe.home", home.toString());
         prefs = Preferences.userRoot().node("eventpipe-test/e2e-" + System.nanoTime());
-        UiThreads threads = UiThreads.javafx();
+        threads = new CountedThreads();
         vm = new MainViewModel(StudioEngine.standardPipeline(), threads, new RecentFolders(prefs), sampleSource(),
                 Clock.systemUTC());
         vm.setCacheFile(home.resolve("cache.sqlite"));
@@ -129,7 +131,9 @@ class StudioEndToEndFxTest {
         robot.push(KeyCode.F5);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, started::get);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        // The screens read the run's outputs after its end: a lookup while they add their nodes read a list that
+        // changed under it (IndexOutOfBoundsException in Parent.lookupAll, seen under a load of 20).
+        threads.waitUntilIdle();
         assertThat(errors).isEmpty();
         for (StageId id : StageId.values()) {
             assertThat(vm.stage(id).getState()).as(id.title()).isEqualTo(StageState.FRESH);
@@ -296,8 +300,8 @@ class StudioEndToEndFxTest {
             robot.interact(() -> view.select(id));
             robot.lookup("#analysis-scroll").tryQueryAs(javafx.scene.control.ScrollPane.class)
                     .ifPresent(scroll -> robot.interact(() -> scroll.setVvalue(0)));
-            WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
+            // A screen shown reads its outputs off the FX thread: a label cut only once they have come in is cut.
+            threads.waitUntilIdle();
             Screenshots.save(window.getScene(), "small-window-" + id.cliName());
             List<String> labels = WaitForAsyncUtils.asyncFx(() -> {
                 List<String> found = new java.util.ArrayList<>(

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -32,8 +31,8 @@ class TransformShownWhenItFinishesFxTest {
     static Path dir;
     @RegisterExtension
     final ScreenFixture fixture = new ScreenFixture();
-    /** Background work asked for and not yet done: the loads, and the indexes being built. */
-    final AtomicInteger working = new AtomicInteger();
+    /** The app's threads, counting the loads and the indexes being built that are not yet done. */
+    final CountedThreads threads = new CountedThreads();
     Path home;
     String oldHome;
 
@@ -42,32 +41,8 @@ class TransformShownWhenItFinishesFxTest {
         home = Files.createDirectories(dir.resolve("home-" + System.nanoTime()));
         oldHome = System.getProperty("eventpipe.home");
         System.setProperty("eventpipe.home", home.toString());
-        UiThreads app = UiThreads.javafx();
-        UiThreads counted = new UiThreads() {
-            @Override
-            public void background(Runnable work) {
-                working.incrementAndGet();
-                app.background(() -> {
-                    try {
-                        work.run();
-                    } finally {
-                        working.decrementAndGet();
-                    }
-                });
-            }
-
-            @Override
-            public void engine(Runnable work) {
-                app.engine(work);
-            }
-
-            @Override
-            public void fx(Runnable update) {
-                app.fx(update);
-            }
-        };
-        fixture.openNewFolder(dir, counted);
-        MainView view = StudioApp.build(fixture.vm(), counted, null, fixture.prefs());
+        fixture.openNewFolder(dir, threads);
+        MainView view = StudioApp.build(fixture.vm(), threads, null, fixture.prefs());
         view.setErrorPresenter(e -> { });
         stage.setScene(view.createScene(1280, 800));
         stage.show();
@@ -83,14 +58,6 @@ class TransformShownWhenItFinishesFxTest {
         }
     }
 
-    private void waitUntilIdle() throws Exception {
-        for (int twice = 0; twice < 2; twice++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> working.get() == 0);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private long journeyIndexes() throws Exception {
         Path folder = home.resolve("journey-index");
         if (!Files.isDirectory(folder)) {
@@ -104,7 +71,7 @@ class TransformShownWhenItFinishesFxTest {
     @Test
     void theDatasetsShowWhenTransformFinishesAndTheIndexesWaitForTheRunsEnd(FxRobot robot) throws Exception {
         // The folder's statuses read on opening it reload the screens: that is not what this test is about.
-        waitUntilIdle();
+        threads.waitUntilIdle();
         MainViewModel vm = fixture.vm();
         TableView<?> sessions = robot.lookup("#dataset-sessions-table").queryAs(TableView.class);
         assertThat(sessions.getItems()).as("before the run").isEmpty();
@@ -127,7 +94,7 @@ class TransformShownWhenItFinishesFxTest {
         });
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.getItems().size() == 3);
-        waitUntilIdle();
+        threads.waitUntilIdle();
         assertThat(monitor.getState()).as("the run goes on").isEqualTo(StageState.RUNNING);
         assertThat(journeyIndexes()).as("no index built while Monitoring and Analysis run").isZero();
 
@@ -136,7 +103,7 @@ class TransformShownWhenItFinishesFxTest {
             vm.runningProperty().set(false);
             vm.outputsVersionProperty().set(vm.outputsVersionProperty().get() + 1);
         });
-        waitUntilIdle();
+        threads.waitUntilIdle();
         assertThat(journeyIndexes()).as("built once the run has ended").isPositive();
         assertThat(sessions.getItems()).as("the rows read when Transform finished stay").hasSize(3);
     }

@@ -38,7 +38,6 @@ final class UiFixtures {
             A3,2025-01-06,BOT_SHARE,WARNING,bot_share,0.25,0.05,0.2,Bots made 25% of valid rows.,Check the bot filter.
             """;
 
-    /** A window on the real Quality stage alone, the cache off, its errors recorded in a list rather than shown. */
     /**
      * The words of the notice line {@code id} (a line above the screens) on each of the four screens in turn; "" on a
      * screen where it is not in view.
@@ -55,27 +54,6 @@ final class UiFixtures {
                     : "");
         }
         return seen;
-    }
-
-    record QualityWindow(MainViewModel vm, MainView view) {
-        static QualityWindow show(javafx.stage.Stage stage, java.util.prefs.Preferences prefs,
-                                  java.util.List<UiError> errors, double width, double height) {
-            return show(stage, prefs, errors, width, height, java.time.Clock.systemUTC());
-        }
-
-        /** With a clock the test moves (the window's tick still runs on its own). */
-        static QualityWindow show(javafx.stage.Stage stage, java.util.prefs.Preferences prefs,
-                                  java.util.List<UiError> errors, double width, double height, java.time.Clock clock) {
-            UiThreads threads = UiThreads.javafx();
-            MainViewModel vm = new MainViewModel(new com.puffy.pipeline.engine.Pipeline(java.util.List.of(
-                    new com.puffy.pipeline.quality.QualityStage())), threads, new RecentFolders(prefs), d -> d, clock);
-            vm.cacheEnabledProperty().set(false);
-            MainView view = StudioApp.build(vm, threads, null, prefs);
-            view.setErrorPresenter(errors::add);
-            stage.setScene(view.createScene(width, height));
-            stage.show();
-            return new QualityWindow(vm, view);
-        }
     }
 
     /** The words of a TextFlow (Quality's why line) as they read: its texts and links in order. */

@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -18,9 +15,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,23 +36,17 @@ class UnreadableInputFxTest {
 
     @TempDir
     Path dir;
-    Preferences prefs;
+    @RegisterExtension
+    final QualityWindowFixture window = new QualityWindowFixture();
     MainViewModel vm;
     MainView view;
     Path input;
-    final List<UiError> errors = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
-        prefs = Preferences.userRoot().node("eventpipe-test/unreadable-" + System.nanoTime());
-        UiFixtures.QualityWindow window = UiFixtures.QualityWindow.show(stage, prefs, errors, 1280, 800);
+        window.show(stage, 1280, 800);
         vm = window.vm();
         view = window.view();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        prefs.removeNode();
     }
 
     private static String day(String date) {
@@ -97,7 +88,7 @@ class UnreadableInputFxTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get()
                 && vm.statusMessageProperty().get().startsWith("Finished"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(errors).isEmpty();
+        assertThat(window.errors()).isEmpty();
     }
 
     private static boolean shown(FxRobot robot, String id) {
