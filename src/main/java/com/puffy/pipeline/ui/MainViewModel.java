@@ -143,6 +143,11 @@ public final class MainViewModel {
     private int runsStarted;
     /** What the newest reading under way shows when it arrives, with what the readings it overtook were to show. */
     private StatusDuty owed = StatusDuty.RECHECK;
+    /**
+     * A reading is under way on a loader thread. One at a time: on a slow drive every window switch started another
+     * read of the same files, holding both loader threads (which also load the screens' tables).
+     */
+    private boolean readingUnderWay;
     /** The window was shown and then closed: nothing is read for it, and nothing read meanwhile is shown. */
     private boolean windowClosed;
     /** Whether the window shows: the folder is looked at only then. */
@@ -901,8 +906,9 @@ public final class MainViewModel {
      * Starts a reading of the rules file and the statuses on a loader thread; what it found is shown on the FX thread
      * as {@code duty} (with what any reading it overtook was to show) says. The rules file was read on the FX thread at
      * every opening, window switch, look that saw a change and run's end: a slow disk, a network folder or a large
-     * rules file froze the window (decision 0831). Only the newest reading is shown, and none begun before a run started
-     * or after the window closed.
+     * rules file froze the window (decision 0831). One reading at a time: one asked for while another reads has the
+     * folder read again when that one arrives, whose older findings are not shown; nothing read before a run started is
+     * shown after it, and nothing is read for a closed window.
      */
     private void startStatusReading(StatusDuty duty) {
         Path input = inputDir.get();
@@ -914,12 +920,24 @@ public final class MainViewModel {
             readingAfterOwnRun = true;
         }
         int reading = ++statusReadings;
+        if (readingUnderWay) {
+            // The reading under way is overtaken: when it arrives, the folder is read again for this one.
+            return;
+        }
+        readingUnderWay = true;
         int runs = runsStarted;
         SettingsInputs settings = settingsInputs();
         String shownBefore = statusMessage.get();
         threads.background(() -> {
-            RulesAndStatuses found = rulesAndStatuses(settings);
-            threads.fx(() -> show(found, reading, runs, input, shownBefore));
+            RulesAndStatuses found;
+            try {
+                found = rulesAndStatuses(settings);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot read the statuses of {}", input, e);
+                found = null;
+            }
+            RulesAndStatuses read = found;
+            threads.fx(() -> show(read, reading, runs, input, shownBefore));
         });
     }
 
@@ -981,11 +999,15 @@ public final class MainViewModel {
     }
 
     /**
-     * On the FX thread, what reading number {@code reading} found, unless a newer reading started (it shows what this
-     * one was to, as read later), a run started (its end reads everything again) or the window closed since.
+     * On the FX thread, what reading number {@code reading} found ({@code found} null: it failed, logged), unless it was
+     * asked again meanwhile (then the folder is read again, and that reading shows what this one was to), a run started
+     * (its end reads everything again) or the window closed since.
      */
     private void show(RulesAndStatuses found, int reading, int runs, Path input, String shownBefore) {
-        if (reading != statusReadings) {
+        readingUnderWay = false;
+        if (reading != statusReadings && !windowClosed && !running.get()) {
+            // Asked again while this one read (a window switch, a run's end, another folder): what it read may be older.
+            startStatusReading(StatusDuty.RECHECK);
             return;
         }
         StatusDuty duty = owed;
@@ -993,11 +1015,12 @@ public final class MainViewModel {
         if (duty.afterOwnRun()) {
             // Even when nothing is shown: looks at the folder wait for this, and compare with what it saw.
             readingAfterOwnRun = false;
-            if (found.seen() != null) {
+            if (found != null && found.seen() != null) {
                 folderPoll.ownRunEnded(found.seen());
             }
         }
-        if (windowClosed || runs != runsStarted || running.get() || !java.util.Objects.equals(input, inputDir.get())) {
+        if (found == null || windowClosed || runs != runsStarted || running.get()
+                || !java.util.Objects.equals(input, inputDir.get())) {
             return;
         }
         String problemBefore = configProblem.get();

@@ -156,15 +156,33 @@ class StatusesReadOffTheFxThreadTest {
         Runnable olderShows = fxUpdates.removeFirst();
         Files.writeString(input.resolve("events_20250102.csv"), HEADER);
         onTheFxThread(vm::recheckStatuses);
-        runOneLoader();
-        Runnable newerShows = fxUpdates.removeFirst();
+        assertThat(loaders).as("one reading at a time").isEmpty();
 
-        onTheFxThread(newerShows);
         onTheFxThread(olderShows);
+        assertThat(loaders).as("read again for the newer one").hasSize(1);
+        settle();
 
         assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.STALE);
         assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).startsWith("events_20250102.csv is new");
         assertThat(vm.outdatedNoticeProperty().get()).startsWith("Out of date: events_20250102.csv is new");
+    }
+
+    @Test
+    void askedAgainWhileEachReadingReadsTheLastAskIsWhatShows() throws Exception {
+        onTheFxThread(vm::recheckStatuses);
+        runOneLoader();
+        Runnable olderShows = fxUpdates.removeFirst();
+        Files.writeString(input.resolve("events_20250102.csv"), HEADER);
+        onTheFxThread(vm::recheckStatuses);
+        onTheFxThread(olderShows);
+        runOneLoader();
+        Files.delete(input.resolve("events_20250102.csv"));
+        onTheFxThread(vm::recheckStatuses);
+        onTheFxThread(fxUpdates.removeFirst());
+        settle();
+
+        assertThat(vm.stage(StageId.QUALITY).getState()).as("as the folder is now").isEqualTo(StageState.FRESH);
+        assertThat(vm.outdatedNoticeProperty().get()).isEmpty();
     }
 
     @Test
@@ -190,6 +208,7 @@ class StatusesReadOffTheFxThreadTest {
         onTheFxThread(vm::runAll);
         settle();
         onTheFxThread(beforeTheRunShows);
+        settle();
 
         assertThat(vm.stage(StageId.QUALITY).getState()).isEqualTo(StageState.FRESH);
         assertThat(vm.stage(StageId.QUALITY).messageProperty().get()).startsWith("Finished at ");
