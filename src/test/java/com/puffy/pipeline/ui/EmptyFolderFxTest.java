@@ -47,12 +47,17 @@ class EmptyFolderFxTest {
     }
 
     private void openAndRun(FxRobot robot, Path folder) throws Exception {
+        // The rules and the statuses are read off the FX thread (decision 0831); the screens are told to read again
+        // (outputsVersion) once they have been.
+        int beforeOpening = vm.outputsVersionProperty().get();
         robot.interact(() -> vm.openFolder(folder));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.outputsVersionProperty().get() > beforeOpening);
         WaitForAsyncUtils.waitForFxEvents();
+        int beforeTheRun = vm.outputsVersionProperty().get();
         robot.interact(vm::runAll);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get()
-                && !vm.statusMessageProperty().get().startsWith("Running"));
-        // The statuses after a run are read off the FX thread.
+                && !vm.statusMessageProperty().get().startsWith("Running")
+                && vm.outputsVersionProperty().get() > beforeTheRun);
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -79,6 +79,8 @@ class FailedRunEmptyStatesFxTest {
         Path packed = Files.createDirectories(dir.resolve("packed"));
         Files.write(packed.resolve("events_20250101.csv.gz"), new byte[] {0x1f, (byte) 0x8b});
         robot.interact(() -> vm.openFolder(packed));
+        // The rules and the statuses are read off the FX thread (decision 0831); the screens read again after.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.outputsVersionProperty().get() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(String.join(" ", emptyStateWords(robot, StageId.QUALITY))).as("before any run")
                 .contains("Run the Quality stage (or Run all, F5)");
