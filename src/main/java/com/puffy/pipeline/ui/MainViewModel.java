@@ -134,6 +134,22 @@ public final class MainViewModel {
     private volatile Cancellation current;
     /** F5 was pressed and the files the run starts from are being looked at, off the FX thread. */
     private boolean startingRun;
+    /**
+     * How many readings of the statuses were started; only the newest is shown. The rules file and the outputs are
+     * read off the FX thread (decision 0831), so a reading a slow disk held up could arrive after a newer one.
+     */
+    private int statusReadings;
+    /** Runs started: a reading begun before one shows nothing, as the end of the run reads everything again. */
+    private int runsStarted;
+    /** What the newest reading under way shows when it arrives, with what the readings it overtook were to show. */
+    private StatusDuty owed = StatusDuty.RECHECK;
+    /**
+     * A reading is under way on a loader thread. One at a time: on a slow drive every window switch started another
+     * read of the same files, holding both loader threads (which also load the screens' tables).
+     */
+    private boolean readingUnderWay;
+    /** The window was shown and then closed: nothing is read for it, and nothing read meanwhile is shown. */
+    private boolean windowClosed;
     /** Whether the window shows: the folder is looked at only then. */
     private final BooleanProperty windowShowing = new SimpleBooleanProperty();
     private final FolderPoll folderPoll;
@@ -164,6 +180,7 @@ public final class MainViewModel {
             stage.stateProperty().addListener((o, was, is) -> showOutdatedNotice());
         }
         running.addListener((o, was, is) -> showOutdatedNotice());
+        windowShowing.addListener((o, was, is) -> windowClosed = was && !is);
     }
 
     // ---- properties ------------------------------------------------------------------------------------------
@@ -532,6 +549,8 @@ public final class MainViewModel {
                 // status bar below were two copies on one screen.
                 : "Opened " + absolute + ".");
         LOG.info("Opened folder {}", absolute);
+        // A reading under way for the folder open before shows nothing, and says nothing of its rules.
+        owed = owed.onlyTheLastRunsEnd();
         refreshStatuses();
     }
 
@@ -612,9 +631,9 @@ public final class MainViewModel {
      * screens were empty under "The run failed; nothing was written." They stay above the screens until a run there
      * succeeds. Other failures (settings, a full disk) are not about the folder and keep to the dialog.
      */
-    private void rememberInputFailure(Path folder, Throwable error, Set<StageId> hadOutputs) {
-        // A folder without any CSV file has its own line already.
-        if (!hadOutputs.contains(StageId.QUALITY) && holdsCsvFiles(folder)
+    private void rememberInputFailure(Path folder, Throwable error, Set<StageId> hadOutputs, boolean holdsCsv) {
+        // A folder without any CSV file has its own line already. Whether it holds one was asked off the FX thread.
+        if (!hadOutputs.contains(StageId.QUALITY) && holdsCsv
                 && UiError.rootCause(error) instanceof PipelineException failure
                 && failure.exitCode() == ExitCode.UNREADABLE_INPUT) {
             failedFolder = folder.toAbsolutePath().normalize();
@@ -793,16 +812,14 @@ public final class MainViewModel {
             recent.rememberConfig(input, chosen);
         }
         LOG.info("Rules of {}: {}", input, chosen == null ? "built-in defaults" : chosen);
-        try {
-            ConfigLoader.load(chosen);
-            configProblem.set("");
-            statusMessage.set("Rules now from " + (chosen == null ? "the built-in defaults" : chosen)
-                    + (input == null ? "." : ": stages whose rules changed are out of date; Run all (F5) to apply them."));
-        } catch (RuntimeException e) {
-            configProblem.set(configProblemText(e));
-            report(UiError.of("read the configuration", e));
-        }
-        refreshStatuses();
+        // The file is read with the statuses, off the FX thread; what it says (or its error) is said when they arrive.
+        startStatusReading(StatusDuty.RULES_CHOSEN);
+    }
+
+    /** The status bar once the rules just chosen loaded. */
+    private void sayRulesChosen(Path chosen, boolean folderOpen) {
+        statusMessage.set("Rules now from " + (chosen == null ? "the built-in defaults" : chosen)
+                + (folderOpen ? ": stages whose rules changed are out of date; Run all (F5) to apply them." : "."));
     }
 
     /** Back to the built-in defaults for the open folder. */
@@ -817,27 +834,44 @@ public final class MainViewModel {
                 + "defaults there.");
     }
 
-    /** The settings of a run now, as the engine wants them. Throws the configuration's own error if it is bad. */
+    /**
+     * The settings of a run now, as the engine wants them. Throws the configuration's own error if it is bad. It reads
+     * the rules file: the window's own readings of the statuses and F5 read it off the FX thread instead.
+     */
     public RunSettings settings() {
-        Path input = inputDir.get();
-        if (input == null) {
+        if (inputDir.get() == null) {
             throw PipelineException.usage("No folder is open: open a folder of daily event files (Ctrl+O) first.");
         }
-        com.puffy.pipeline.config.PipelineConfig config;
+        RunSettings settings;
         try {
-            config = ConfigLoader.load(configFile.get());
+            settings = settingsInputs().load();
         } catch (RuntimeException e) {
             configProblem.set(configProblemText(e));
             throw e;
         }
         configProblem.set("");
-        return new RunSettings(input, outputDir.get(), config, configFile.get(),
-                effectiveAsOf(), false, cacheEnabled.get() ? cacheFile.get() : null);
+        return settings;
+    }
+
+    /**
+     * What the settings of a run are made of, taken on the FX thread; {@link #load} reads the rules file, off it. F5 and
+     * the readings of the statuses take them alike (decisions 0830, 0831).
+     */
+    private record SettingsInputs(Path input, Path output, Path rules, LocalDate asOf, Path cache) {
+        /** Reads the rules file ({@code rules}, null: the built-in defaults); throws its error when they do not load. */
+        RunSettings load() {
+            return new RunSettings(input, output, ConfigLoader.load(rules), rules, asOf, false, cache);
+        }
+    }
+
+    private SettingsInputs settingsInputs() {
+        return new SettingsInputs(inputDir.get(), outputDir.get(), configFile.get(), effectiveAsOf(),
+                cacheEnabled.get() ? cacheFile.get() : null);
     }
 
     /** Reads each stage's status from the outputs on disk, off the FX thread. */
     public void refreshStatuses() {
-        refreshStatuses(false);
+        startStatusReading(StatusDuty.EVERYTHING);
     }
 
     /**
@@ -851,7 +885,7 @@ public final class MainViewModel {
         }
         LOG.info("The stage manifests in {} changed without a run of this app: reading the outputs again",
                 outputDir.get());
-        refreshStatuses(true);
+        startStatusReading(StatusDuty.REWRITTEN_ELSEWHERE);
     }
 
     /** What the open folder's poll compares: the folder, the rules file and each stage's manifest. */
@@ -868,86 +902,229 @@ public final class MainViewModel {
                 .map(id -> outputs.resolve(id.outputFolder()).resolve(OutputFiles.STAGE_MANIFEST)).toList();
     }
 
-    private void refreshStatuses(boolean rewrittenElsewhere) {
-        if (inputDir.get() == null) {
+    /**
+     * Starts a reading of the rules file and the statuses on a loader thread; what it found is shown on the FX thread
+     * as {@code duty} (with what any reading it overtook was to show) says. The rules file was read on the FX thread at
+     * every opening, window switch, look that saw a change and run's end: a slow disk, a network folder or a large
+     * rules file froze the window (decision 0831). One reading at a time: one asked for while another reads has the
+     * folder read again when that one arrives, whose older findings are not shown; nothing read before a run started is
+     * shown after it, and nothing is read for a closed window.
+     */
+    private void startStatusReading(StatusDuty duty) {
+        Path input = inputDir.get();
+        if (windowClosed || input == null && !duty.rulesChosen()) {
             return;
         }
+        owed = owed.and(duty);
+        if (duty.afterOwnRun()) {
+            readingAfterOwnRun = true;
+        }
+        int reading = ++statusReadings;
+        if (readingUnderWay) {
+            // The reading under way is overtaken: when it arrives, the folder is read again for this one.
+            return;
+        }
+        readingUnderWay = true;
+        int runs = runsStarted;
+        SettingsInputs settings = settingsInputs();
+        String shownBefore = statusMessage.get();
+        threads.background(() -> {
+            RulesAndStatuses found;
+            try {
+                found = rulesAndStatuses(settings);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot read the statuses of {}", input, e);
+                found = null;
+            }
+            RulesAndStatuses read = found;
+            threads.fx(() -> show(read, reading, runs, input, shownBefore));
+        });
+    }
+
+    /**
+     * What a reading is to show when it arrives. A newer reading overtakes an older one and shows what both were to: a
+     * window switch just after a folder opened must still fill the cards' summaries, and one just after a run ended must
+     * still leave the failed stages saying so.
+     */
+    private record StatusDuty(boolean everything, boolean rewrittenElsewhere, boolean afterOwnRun, boolean rulesChosen) {
+        /** Only the badges that moved between fresh and stale: a window switch, a look that saw the folder change. */
+        static final StatusDuty RECHECK = new StatusDuty(false, false, false, false);
+        /** Every card, the line above the screens and the screens: opening the folder, another as-of date or output. */
+        static final StatusDuty EVERYTHING = new StatusDuty(true, false, false, false);
+        /** Everything, and the status bar says another run rewrote the outputs. */
+        static final StatusDuty REWRITTEN_ELSEWHERE = new StatusDuty(true, true, false, false);
+        /** After the app's own run: a stage that failed or was cancelled keeps saying so. */
+        static final StatusDuty AFTER_OWN_RUN = new StatusDuty(false, false, true, false);
+        /** Everything, once rules were chosen: the status bar says they are in effect, or a dialog why they do not load. */
+        static final StatusDuty RULES_CHOSEN = new StatusDuty(true, false, false, true);
+
+        StatusDuty and(StatusDuty other) {
+            return new StatusDuty(everything || other.everything, rewrittenElsewhere || other.rewrittenElsewhere,
+                    afterOwnRun || other.afterOwnRun, rulesChosen || other.rulesChosen);
+        }
+
+        /**
+         * What is still owed once a run starts (its end reads everything again) or another folder opens (the last
+         * folder's cards and rules are no concern of it): only the bookkeeping of the end of the run before.
+         */
+        StatusDuty onlyTheLastRunsEnd() {
+            return afterOwnRun ? AFTER_OWN_RUN : RECHECK;
+        }
+    }
+
+    /**
+     * The rules file ({@code rules}, null: the built-in defaults) and the statuses as a reading found them off the FX
+     * thread. When the rules do not load: {@code rulesError}, and only the stage {@code manifests} and the look at the
+     * folder {@code seen}. {@code read} is null then, and without an open folder.
+     */
+    private record RulesAndStatuses(Path rules, RuntimeException rulesError, StatusReading read,
+                                    Map<StageId, StageManifest> manifests, FolderPoll.Look seen) {
+    }
+
+    /** Off the FX thread: the rules file, then every status, as the settings of a run made now would read them. */
+    private RulesAndStatuses rulesAndStatuses(SettingsInputs inputs) {
         RunSettings settings;
         try {
-            settings = settings();
-        } catch (com.puffy.pipeline.config.ConfigException e) {
-            // Said in the header and the status bar rather than a dialog on every folder opened with these rules;
-            // the cards cannot say whether outputs match rules that do not load.
-            statusMessage.set(configProblem.get());
-            // The screens show the outputs of the last run, as they are on disk, rather than "open a folder"; the
-            // status bar says when that run was.
-            outputsVersion.set(outputsVersion.get() + 1);
-            Path outputs = outputDir.get();
-            threads.background(() -> {
-                Map<StageId, StageManifest> manifests = manifestsIn(outputs);
-                threads.fx(() -> {
-                    showUnknownUnderBrokenRules(manifests);
-                    showLastRun(manifests);
-                });
-            });
-            return;
+            settings = inputs.load();
         } catch (RuntimeException e) {
-            report(UiError.of("read the configuration", e));
+            return inputs.input() == null ? new RulesAndStatuses(inputs.rules(), e, null, Map.of(), null)
+                    : new RulesAndStatuses(inputs.rules(), e, null, manifestsIn(inputs.output()), FolderPoll.look(
+                    inputs.input(), inputs.rules(), inputs.output(), manifestFiles(inputs.output())));
+        }
+        if (inputs.input() == null) {
+            return new RulesAndStatuses(inputs.rules(), null, null, Map.of(), null);
+        }
+        StatusReading read = readStatuses(settings);
+        return new RulesAndStatuses(inputs.rules(), null, read, read.manifests(), read.seen());
+    }
+
+    /**
+     * On the FX thread, what reading number {@code reading} found ({@code found} null: it failed, logged), unless it was
+     * asked again meanwhile (then the folder is read again, and that reading shows what this one was to), a run started
+     * (its end reads everything again) or the window closed since.
+     */
+    private void show(RulesAndStatuses found, int reading, int runs, Path input, String shownBefore) {
+        readingUnderWay = false;
+        if (reading != statusReadings && !windowClosed && !running.get()) {
+            // Asked again while this one read (a window switch, a run's end, another folder): what it read may be older.
+            startStatusReading(StatusDuty.RECHECK);
             return;
         }
-        String opened = statusMessage.get();
-        threads.background(() -> {
-            StatusReading read = readStatuses(settings);
-            threads.fx(() -> {
-                if (running.get()) {
-                    return;
-                }
-                folderPoll.statusesRead(read.seen());
-                if (rewrittenElsewhere) {
-                    sayRewrittenElsewhere(read.manifests());
-                }
-                showLastRun(read.manifests());
-                statusesChanging = true;
-                try {
-                    for (StageViewModel stage : stages) {
-                        StageStatus status = read.statuses().get(stage.id());
-                        if (status != null) {
-                            stage.showStatus(toState(status));
-                            StageManifest manifest = read.manifests().get(stage.id());
-                            stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
-                            if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
-                                String why = read.whyOutOfDate().get(stage.id());
-                                stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
-                                        : read.madeByAnotherBuild().contains(stage.id())
-                                        ? "Outputs made by another version of the app; last run "
-                                        // Monitoring's history in the cache changed: "the inputs or settings" sent
-                                        // the analyst to a folder and settings that had not changed.
-                                        : why != null ? why + " Last run "
-                                        : "Outputs are older than the inputs or settings; last run ")
-                                        + manifest.finishedAt() + ".");
-                            }
-                        }
+        StatusDuty duty = owed;
+        owed = StatusDuty.RECHECK;
+        if (duty.afterOwnRun()) {
+            // Even when nothing is shown: looks at the folder wait for this, and compare with what it saw.
+            readingAfterOwnRun = false;
+            if (found != null && found.seen() != null) {
+                folderPoll.ownRunEnded(found.seen());
+            }
+        }
+        if (found == null || windowClosed || runs != runsStarted || running.get()
+                || !java.util.Objects.equals(input, inputDir.get())) {
+            return;
+        }
+        String problemBefore = configProblem.get();
+        if (found.rulesError() != null) {
+            showRulesProblem(found.rulesError(), found.manifests(), duty, problemBefore, input != null);
+            return;
+        }
+        configProblem.set("");
+        if (duty.rulesChosen()) {
+            sayRulesChosen(found.rules(), input != null);
+        }
+        if (found.read() == null) {
+            return;
+        }
+        if (duty.everything() || !problemBefore.isEmpty() && !duty.afterOwnRun()) {
+            if (!duty.everything() && statusMessage.get().equals(problemBefore)) {
+                // Fixed (or restored) in another program meanwhile: the cards said whether they match was unknown, and
+                // the status bar named the problem; everything is shown again, as opening the folder would.
+                statusMessage.set("The rules load again (" + rulesName() + "): each stage says whether its outputs "
+                        + "match them.");
+            }
+            showEverything(found.read(), duty.rewrittenElsewhere(), input, shownBefore);
+        } else if (duty.afterOwnRun()) {
+            showAfterOwnRun(found.read(), input);
+        } else {
+            showRecheck(found.read(), input);
+        }
+    }
+
+    /**
+     * The rules in effect do not load. Said in the header and the status bar rather than in a dialog on every folder
+     * opened with them, and once: a window switch or a run's end says nothing said before. A dialog says it when the
+     * rules were just chosen, and for an error that is not the file's (the cards are left as they were then).
+     */
+    private void showRulesProblem(RuntimeException error, Map<StageId, StageManifest> manifests, StatusDuty duty,
+                                  String problemBefore, boolean folderOpen) {
+        String problem = configProblemText(error);
+        configProblem.set(problem);
+        if (duty.rulesChosen()) {
+            report(UiError.of("read the configuration", error));
+        }
+        if (!folderOpen || !duty.everything() && (duty.afterOwnRun() || problem.equals(problemBefore))) {
+            return;
+        }
+        if (!(error instanceof com.puffy.pipeline.config.ConfigException)) {
+            if (!duty.rulesChosen()) {
+                report(UiError.of("read the configuration", error));
+            }
+            return;
+        }
+        statusMessage.set(problem);
+        // The screens show the outputs of the last run, as they are on disk, rather than "open a folder"; the status bar
+        // says when that run was. The cards cannot say whether outputs match rules that do not load.
+        outputsVersion.set(outputsVersion.get() + 1);
+        showUnknownUnderBrokenRules(manifests);
+        showLastRun(manifests);
+    }
+
+    /** Every card, the line above the screens and the status bar from a reading: opening a folder shows this. */
+    private void showEverything(StatusReading read, boolean rewrittenElsewhere, Path input, String opened) {
+        folderPoll.statusesRead(read.seen());
+        if (rewrittenElsewhere) {
+            sayRewrittenElsewhere(read.manifests());
+        }
+        showLastRun(read.manifests());
+        statusesChanging = true;
+        try {
+            for (StageViewModel stage : stages) {
+                StageStatus status = read.statuses().get(stage.id());
+                if (status != null) {
+                    stage.showStatus(toState(status));
+                    StageManifest manifest = read.manifests().get(stage.id());
+                    stage.showSummary(inTheAppsWords(manifest.summary()), manifest.elapsed());
+                    if (status != StageStatus.NEVER_RUN && !manifest.finishedAt().isEmpty()) {
+                        String why = read.whyOutOfDate().get(stage.id());
+                        stage.messageProperty().set((status == StageStatus.FRESH ? "Up to date; last run "
+                                : read.madeByAnotherBuild().contains(stage.id())
+                                ? "Outputs made by another version of the app; last run "
+                                // Monitoring's history in the cache changed: "the inputs or settings" sent
+                                // the analyst to a folder and settings that had not changed.
+                                : why != null ? why + " Last run "
+                                : "Outputs are older than the inputs or settings; last run ")
+                                + manifest.finishedAt() + ".");
                     }
-                } finally {
-                    statusesChanging = false;
                 }
-                showUnreadable(unreadableOfFreshQuality(read.statuses(), read.quality()));
-                nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
-                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild(),
-                        read.whyOutOfDate());
-                List<String> outdated = stages.stream()
-                        .filter(stage -> read.statuses().get(stage.id()) == StageStatus.STALE)
-                        .map(stage -> stage.id().title()).toList();
-                // Reopening a folder a day was added to said only "Opened …", the stale badges out of sight below.
-                if (!read.changes().isEmpty() && !outdated.isEmpty() && statusMessage.get().equals(opened)
-                        && opened.startsWith("Opened ")) {
-                    statusMessage.set(withoutFullStop(opened) + ": " + read.changes().sentence() + ", so "
-                            + outOfDate(outdated) + ". Run all (F5) brings " + (outdated.size() == 1 ? "it" : "them")
-                            + " up to date.");
-                }
-                outputsVersion.set(outputsVersion.get() + 1);
-            });
-        });
+            }
+        } finally {
+            statusesChanging = false;
+        }
+        showUnreadable(unreadableOfFreshQuality(read.statuses(), read.quality()));
+        nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(input) : read.emptiness());
+        showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild(),
+                read.whyOutOfDate());
+        List<String> outdated = stages.stream()
+                .filter(stage -> read.statuses().get(stage.id()) == StageStatus.STALE)
+                .map(stage -> stage.id().title()).toList();
+        // Reopening a folder a day was added to said only "Opened …", the stale badges out of sight below.
+        if (!read.changes().isEmpty() && !outdated.isEmpty() && statusMessage.get().equals(opened)
+                && opened.startsWith("Opened ")) {
+            statusMessage.set(withoutFullStop(opened) + ": " + read.changes().sentence() + ", so "
+                    + outOfDate(outdated) + ". Run all (F5) brings " + (outdated.size() == 1 ? "it" : "them")
+                    + " up to date.");
+        }
+        outputsVersion.set(outputsVersion.get() + 1);
     }
 
     /**
@@ -1144,79 +1321,61 @@ public final class MainViewModel {
         if (inputDir.get() == null || running.get()) {
             return;
         }
-        // A bad configuration is reported by the next run or refresh; a window switch should not raise a dialog.
-        String problemBefore = configProblem.get();
-        RunSettings settings = settingsOrNull();
-        if (settings == null) {
-            // The rules file was deleted or broken in another program meanwhile: say it once, as opening would.
-            if (!configProblem.get().isEmpty() && !configProblem.get().equals(problemBefore)) {
-                refreshStatuses();
+        // Rules deleted or broken in another program meanwhile are said once, as opening would, and without a dialog:
+        // a window switch should not raise one. Rules that load again show everything again (see show).
+        startStatusReading(StatusDuty.RECHECK);
+    }
+
+    /**
+     * The badges that moved between fresh and stale, from a reading: the screens keep their data, and a failed,
+     * cancelled or running stage keeps saying so.
+     */
+    private void showRecheck(StatusReading read, Path input) {
+        folderPoll.statusesRead(read.seen());
+        nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(input) : read.emptiness());
+        List<String> outdated = new ArrayList<>();
+        statusesChanging = true;
+        try {
+            for (StageViewModel stage : stages) {
+                StageStatus status = read.statuses().get(stage.id());
+                StageState shown = stage.getState();
+                if (status == null || shown != StageState.FRESH && shown != StageState.STALE
+                        || toState(status) == shown) {
+                    continue;
+                }
+                stage.showStatus(toState(status));
+                stage.messageProperty().set(status == StageStatus.FRESH ? "Up to date."
+                        : read.whyOutOfDate().containsKey(stage.id())
+                        ? read.whyOutOfDate().get(stage.id()) + " Run again to bring its outputs up to date."
+                        : read.madeByAnotherBuild().contains(stage.id())
+                        ? "Outputs made by another version of the app; run again to bring them up to date."
+                        // The line above names the files: "the folder or the settings" sent users to the
+                        // settings.
+                        : !read.changes().isEmpty()
+                        ? "The folder changed since the last run; run again to bring the outputs up to date."
+                        : "The folder or the settings changed since the last run; run again to include them.");
+                if (status == StageStatus.STALE) {
+                    outdated.add(stage.id().title());
+                }
             }
-            return;
+        } finally {
+            statusesChanging = false;
         }
-        if (!problemBefore.isEmpty()) {
-            // Fixed (or restored) in another program meanwhile: the cards said whether they match was unknown, and
-            // the status bar named the problem; read everything again, as opening the folder would.
-            if (statusMessage.get().equals(problemBefore)) {
-                statusMessage.set("The rules load again (" + rulesName() + "): each stage says whether its outputs "
-                        + "match them.");
-            }
-            refreshStatuses();
-            return;
+        List<String> staleNow = stages.stream().filter(stage -> stage.getState() == StageState.STALE)
+                .map(stage -> stage.id().title()).toList();
+        // A second day dropped in while the first one's words were still in the status bar left them there,
+        // under a line above the screens that named both.
+        boolean saysAnEarlierLook = !changeInStatusBar.isEmpty() && statusMessage.get().equals(changeInStatusBar);
+        if (!outdated.isEmpty() || saysAnEarlierLook && !read.changes().isEmpty() && !staleNow.isEmpty()) {
+            List<String> named = outdated.isEmpty() ? staleNow : outdated;
+            changeInStatusBar = afterALook(read, named);
+            statusMessage.set(changeInStatusBar);
+        } else if (saysAnEarlierLook && staleNow.isEmpty()) {
+            changeInStatusBar = "";
+            statusMessage.set("The folder is back as it was at the last run: nothing is out of date.");
         }
-        threads.background(() -> {
-            StatusReading read = readStatuses(settings);
-            threads.fx(() -> {
-                if (running.get() || !settings.inputDir().equals(inputDir.get())) {
-                    return;
-                }
-                folderPoll.statusesRead(read.seen());
-                nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
-                List<String> outdated = new ArrayList<>();
-                statusesChanging = true;
-                try {
-                    for (StageViewModel stage : stages) {
-                        StageStatus status = read.statuses().get(stage.id());
-                        StageState shown = stage.getState();
-                        if (status == null || shown != StageState.FRESH && shown != StageState.STALE
-                                || toState(status) == shown) {
-                            continue;
-                        }
-                        stage.showStatus(toState(status));
-                        stage.messageProperty().set(status == StageStatus.FRESH ? "Up to date."
-                                : read.whyOutOfDate().containsKey(stage.id())
-                                ? read.whyOutOfDate().get(stage.id()) + " Run again to bring its outputs up to date."
-                                : read.madeByAnotherBuild().contains(stage.id())
-                                ? "Outputs made by another version of the app; run again to bring them up to date."
-                                // The line above names the files: "the folder or the settings" sent users to the
-                                // settings.
-                                : !read.changes().isEmpty()
-                                ? "The folder changed since the last run; run again to bring the outputs up to date."
-                                : "The folder or the settings changed since the last run; run again to include them.");
-                        if (status == StageStatus.STALE) {
-                            outdated.add(stage.id().title());
-                        }
-                    }
-                } finally {
-                    statusesChanging = false;
-                }
-                List<String> staleNow = stages.stream().filter(stage -> stage.getState() == StageState.STALE)
-                        .map(stage -> stage.id().title()).toList();
-                // A second day dropped in while the first one's words were still in the status bar left them there,
-                // under a line above the screens that named both.
-                boolean saysAnEarlierLook = !changeInStatusBar.isEmpty() && statusMessage.get().equals(changeInStatusBar);
-                if (!outdated.isEmpty() || saysAnEarlierLook && !read.changes().isEmpty() && !staleNow.isEmpty()) {
-                    List<String> named = outdated.isEmpty() ? staleNow : outdated;
-                    changeInStatusBar = afterALook(read, named);
-                    statusMessage.set(changeInStatusBar);
-                } else if (saysAnEarlierLook && staleNow.isEmpty()) {
-                    changeInStatusBar = "";
-                    statusMessage.set("The folder is back as it was at the last run: nothing is out of date.");
-                }
-                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild(),
-                        read.whyOutOfDate());
-            });
-        });
+        showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild(),
+                read.whyOutOfDate());
     }
 
     /**
@@ -1249,15 +1408,6 @@ public final class MainViewModel {
         }
         return (general ? "The folder or the rules changed: " : "") + outOfDate(named) + "."
                 + (reasons.isEmpty() ? "" : " " + String.join(" ", reasons)) + update;
-    }
-
-    /** {@link #settings()}, or null when the configuration cannot be read (its error is reported elsewhere). */
-    private RunSettings settingsOrNull() {
-        try {
-            return settings();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     /** Each stage's status as the engine judges it; one it cannot judge (unreadable outputs) counts as stale. */
@@ -1487,21 +1637,15 @@ public final class MainViewModel {
         }
         // The rules file, the stage folders and the input folder are read off the FX thread: on a slow network drive
         // that small file work froze the window at F5. What the user sees comes after it, in the same order.
-        Path input = inputDir.get();
-        Path output = outputDir.get();
-        Path rules = configFile.get();
-        LocalDate runAsOf = effectiveAsOf();
-        Path cache = cacheEnabled.get() ? cacheFile.get() : null;
+        SettingsInputs inputs = settingsInputs();
+        Path input = inputs.input();
         startingRun = true;
         threads.background(() -> {
             RunSettings settings;
-            boolean rulesLoaded = false;
             try {
-                com.puffy.pipeline.config.PipelineConfig config = ConfigLoader.load(rules);
-                rulesLoaded = true;
-                settings = new RunSettings(input, output, config, rules, runAsOf, false, cache);
+                settings = inputs.load();
             } catch (RuntimeException e) {
-                String problem = rulesLoaded ? "" : configProblemText(e);
+                String problem = configProblemText(e);
                 threads.fx(() -> {
                     startingRun = false;
                     current = null;
@@ -1538,6 +1682,9 @@ public final class MainViewModel {
         filesThisRun = files;
         // This run replaces the outputs whatever another run did to them; its end reads them.
         showAnotherRunWriting(false);
+        // A reading of the statuses begun before now shows nothing: it would put what it read over this run's cards.
+        runsStarted++;
+        owed = owed.onlyTheLastRunsEnd();
         running.set(true);
         for (StageId id : needed) {
             StageViewModel stage = byId.get(id);
@@ -1564,10 +1711,11 @@ public final class MainViewModel {
                     return;
                 }
                 LOG.error("Run failed", e);
+                boolean holdsCsv = holdsCsvFiles(settings.inputDir());
                 threads.fx(() -> {
                     statusMessage.set((hadOutputs.isEmpty() ? "The run failed; nothing was written."
                             : "The run failed; the previous outputs were kept.") + leftoverWords(leftovers));
-                    rememberInputFailure(settings.inputDir(), e, hadOutputs);
+                    rememberInputFailure(settings.inputDir(), e, hadOutputs, holdsCsv);
                     lastRun.set("Last run " + now() + ": failed");
                     endRun();
                     report(UiError.of("run the pipeline", e));
@@ -1775,55 +1923,48 @@ public final class MainViewModel {
 
     /** Like {@link #refreshStatuses()}, but a stage that failed or was cancelled keeps saying so. */
     private void refreshAfterRun() {
-        RunSettings settings = settingsOrNull();
-        if (settings == null) {
-            return;
-        }
-        readingAfterOwnRun = true;
-        threads.background(() -> {
-            StatusReading read = readStatuses(settings);
-            threads.fx(() -> {
-                readingAfterOwnRun = false;
-                folderPoll.ownRunEnded(read.seen());
-                nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(settings.inputDir()) : read.emptiness());
-                statusesChanging = true;
-                try {
-                    for (StageViewModel stage : stages) {
-                        StageStatus status = read.statuses().get(stage.id());
-                        StageState shown = stage.getState();
-                        // A card whose badge stays keeps its words: "Not run this time: the run stopped before it", or
-                        // why it was out of date before a run that did not include it.
-                        if (status == null || shown == StageState.FAILED || shown == StageState.CANCELLED
-                                || toState(status) == shown) {
-                            continue;
-                        }
-                        stage.showStatus(toState(status));
-                        StageManifest manifest = read.manifests().get(stage.id());
-                        if (status == StageStatus.STALE && read.madeByAnotherBuild().contains(stage.id())
-                                && manifest != null) {
-                            stage.messageProperty().set("Outputs made by another version of the app; last run "
-                                    + manifest.finishedAt() + ".");
-                        } else if (status == StageStatus.STALE && read.whyOutOfDate().containsKey(stage.id())) {
-                            // Not "Inputs or settings changed": the engine knows what did (Monitoring's history).
-                            stage.messageProperty().set(read.whyOutOfDate().get(stage.id())
-                                    + " Run again to bring its outputs up to date.");
-                        } else if (status == StageStatus.STALE && !read.changes().isEmpty()) {
-                            // A day dropped in while the run went on: "Inputs or settings changed" sent the analyst to
-                            // settings no one had touched, beside a line naming the file (decision 0830).
-                            stage.messageProperty().set("The folder changed since the last run; run again to bring "
-                                    + "the outputs up to date.");
-                        }
-                    }
-                } finally {
-                    statusesChanging = false;
+        startStatusReading(StatusDuty.AFTER_OWN_RUN);
+    }
+
+    /** The cards after the app's own run, from a reading: a stage that failed or was cancelled keeps saying so. */
+    private void showAfterOwnRun(StatusReading read, Path input) {
+        nothingToShow.set(read.emptiness().isEmpty() ? lastFailure(input) : read.emptiness());
+        statusesChanging = true;
+        try {
+            for (StageViewModel stage : stages) {
+                StageStatus status = read.statuses().get(stage.id());
+                StageState shown = stage.getState();
+                // A card whose badge stays keeps its words: "Not run this time: the run stopped before it", or
+                // why it was out of date before a run that did not include it.
+                if (status == null || shown == StageState.FAILED || shown == StageState.CANCELLED
+                        || toState(status) == shown) {
+                    continue;
                 }
-                // What was new before the run is not new since it: the line and Quality's card read the folder again.
-                showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild(),
-                        read.whyOutOfDate());
-                showUnreadable(unreadableOfFreshQuality(read.statuses(), read.quality()));
-                outputsVersion.set(outputsVersion.get() + 1);
-            });
-        });
+                stage.showStatus(toState(status));
+                StageManifest manifest = read.manifests().get(stage.id());
+                if (status == StageStatus.STALE && read.madeByAnotherBuild().contains(stage.id())
+                        && manifest != null) {
+                    stage.messageProperty().set("Outputs made by another version of the app; last run "
+                            + manifest.finishedAt() + ".");
+                } else if (status == StageStatus.STALE && read.whyOutOfDate().containsKey(stage.id())) {
+                    // Not "Inputs or settings changed": the engine knows what did (Monitoring's history).
+                    stage.messageProperty().set(read.whyOutOfDate().get(stage.id())
+                            + " Run again to bring its outputs up to date.");
+                } else if (status == StageStatus.STALE && !read.changes().isEmpty()) {
+                    // A day dropped in while the run went on: "Inputs or settings changed" sent the analyst to
+                    // settings no one had touched, beside a line naming the file (decision 0830).
+                    stage.messageProperty().set("The folder changed since the last run; run again to bring "
+                            + "the outputs up to date.");
+                }
+            }
+        } finally {
+            statusesChanging = false;
+        }
+        // What was new before the run is not new since it: the line and Quality's card read the folder again.
+        showChanges(read.changes(), read.madeByAnotherBuild(), read.lastRunByAnotherBuild(),
+                read.whyOutOfDate());
+        showUnreadable(unreadableOfFreshQuality(read.statuses(), read.quality()));
+        outputsVersion.set(outputsVersion.get() + 1);
     }
 
     private String now() {

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.core.StageId;
 import com.puffy.pipeline.engine.Pipeline;
-import java.io.FilePermission;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Permission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,35 +97,7 @@ class RunStartsOffTheFxThreadTest {
         assertThat(vm.stages()).anySatisfy(stage -> assertThat(stage.getState()).isEqualTo(StageState.CANCELLED));
     }
 
-    @SuppressWarnings("removal")
     private List<String> filesTouchedByThisThreadDuring(Runnable action) {
-        Thread fx = Thread.currentThread();
-        String under = dir.toAbsolutePath().toString();
-        List<String> touched = new CopyOnWriteArrayList<>();
-        SecurityManager listening = new SecurityManager() {
-            @Override
-            public void checkPermission(Permission permission) {
-                if (permission instanceof FilePermission && Thread.currentThread() == fx
-                        && permission.getName().startsWith(under)) {
-                    touched.add(permission.getActions() + " " + permission.getName());
-                }
-            }
-
-            @Override
-            public void checkPermission(Permission permission, Object context) {
-                checkPermission(permission);
-            }
-        };
-        try {
-            System.setSecurityManager(listening);
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("this JDK has no security manager to listen with: " + e.getMessage());
-        }
-        try {
-            action.run();
-        } finally {
-            System.setSecurityManager(null);
-        }
-        return touched;
+        return FilesTouched.byThisThreadUnder(dir, action);
     }
 }

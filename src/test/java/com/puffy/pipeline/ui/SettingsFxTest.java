@@ -195,8 +195,12 @@ class SettingsFxTest {
         Path file = Files.writeString(dir.resolve("gone-" + System.nanoTime() + ".yaml"),
                 "transform:\n  session_gap_minutes: 40\n");
         WaitForAsyncUtils.asyncFx(() -> vm.setConfigFile(file)).get();
+        // The file is read off the FX thread (decision 0831): deleted once it was, as it is remembered.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusMessageProperty().get()
+                .startsWith("Rules now from " + file.toAbsolutePath().normalize()));
         Files.delete(file);
         WaitForAsyncUtils.asyncFx(() -> vm.openFolder(vm.inputDirProperty().get())).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.configProblemProperty().get().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         Label rules = robot.lookup("#rules-in-effect").queryAs(Label.class);
         assertThat(rules.getText()).isEqualTo(file.getFileName().toString());
@@ -216,7 +220,7 @@ class SettingsFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(file).exists();
-        assertThat(rules.getStyleClass()).doesNotContain("rules-problem");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rules.getStyleClass().contains("rules-problem"));
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialog.stage().isShowing()).isFalse();
