@@ -28,6 +28,21 @@ public class GapLineChart extends LineChart<Number, Number> {
     }
 
     @Override
+    protected void dataItemAdded(Series<Number, Number> series, int itemIndex, Data<Number, Number> item) {
+        super.dataItemAdded(series, itemIndex, item);
+        SharedPointStyle.of(item);
+    }
+
+    /** Called after each series added, where JavaFX sets every point's style classes again, "data<i>" included. */
+    @Override
+    protected void seriesChanged(javafx.collections.ListChangeListener.Change<? extends Series> change) {
+        super.seriesChanged(change);
+        for (Series<?, ?> series : getData()) {
+            SharedPointStyle.ofAll(series);
+        }
+    }
+
+    @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
         noData.layout(getXAxis(), getYAxis().getHeight());

@@ -1106,6 +1106,7 @@ public final class MainView {
     private void reloadShownScreen() {
         StageId shown = shownStage();
         if (shown != null && outdatedScreens.remove(shown)) {
+            FxLatencyProbe.mark("screen reloaded " + shown);
             screens.get(shown).reload();
         }
     }

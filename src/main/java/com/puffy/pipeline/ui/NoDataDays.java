@@ -27,6 +27,8 @@ public final class NoDataDays {
     private final ObservableList<Node> plotChildren;
     private final TreeSet<Long> days = new TreeSet<>();
     private final List<StackPane> bands = new ArrayList<>();
+    /** Each band's words, in day order: the same days said again keep their bands. */
+    private List<String> said = List.of();
 
     /** {@code plotChildren}: the chart's plot children, where the bands go beneath the series. */
     public NoDataDays(ObservableList<Node> plotChildren) {
@@ -35,24 +37,33 @@ public final class NoDataDays {
 
     /** The days (ISO) without data, each band saying {@code tooltip} of its day; unreadable dates are skipped. */
     public void set(Collection<String> isoDays, Function<String, String> tooltip) {
+        java.util.TreeMap<Long, String> wanted = new java.util.TreeMap<>();
+        for (String iso : isoDays) {
+            long day = DayAxis.epochDay(iso);
+            if (day != Long.MIN_VALUE) {
+                wanted.putIfAbsent(day, tooltip.apply(iso));
+            }
+        }
+        List<String> words = List.copyOf(wanted.values());
+        // A chart drawn again over the same days (a stage's end, the run's end) keeps its bands: new ones cost nodes,
+        // their CSS and tooltips each time.
+        if (wanted.keySet().equals(days) && words.equals(said)) {
+            return;
+        }
+        said = words;
         plotChildren.removeAll(bands);
         bands.clear();
         days.clear();
-        for (String iso : isoDays) {
-            long day = DayAxis.epochDay(iso);
-            if (day == Long.MIN_VALUE) {
-                continue;
-            }
-            days.add(day);
-            Label words = new Label("no data");
-            words.getStyleClass().add("chart-no-data-label");
-            words.setRotate(-90);
-            words.setMinSize(Label.USE_PREF_SIZE, Label.USE_PREF_SIZE);
-            StackPane band = new StackPane(new javafx.scene.Group(words));
+        days.addAll(wanted.keySet());
+        for (String text : said) {
+            Label label = new Label("no data");
+            label.getStyleClass().add("chart-no-data-label");
+            label.setRotate(-90);
+            label.setMinSize(Label.USE_PREF_SIZE, Label.USE_PREF_SIZE);
+            StackPane band = new StackPane(new javafx.scene.Group(label));
             band.setAlignment(javafx.geometry.Pos.TOP_CENTER);
             band.getStyleClass().add("chart-no-data");
             band.setManaged(false);
-            String text = tooltip.apply(iso);
             Tooltip.install(band, new Tooltip(text));
             band.setAccessibleText(text);
             bands.add(band);

@@ -148,6 +148,40 @@ class AnalysisChartsReadFxTest {
                 .isEqualTo("chart-funnel-data-table");
     }
 
+    @Test
+    void thePointsOfASeriesShareOneStyleAndKeepTheirSeriesColour(FxRobot robot) throws Exception {
+        show(robot);
+        for (String card : List.of("#chart-revenue", "#chart-orders", "#chart-funnel", "#chart-channels",
+                "#chart-devices")) {
+            XYChart<?, ?> chart = chart(robot, card);
+            for (XYChart.Series<?, ?> series : chart.getData()) {
+                // A "data<i>" class of each point's own made the CSS of every point be worked out anew.
+                Set<List<String>> styles = series.getData().stream()
+                        .map(p -> List.copyOf(p.getNode().getStyleClass())).collect(Collectors.toSet());
+                assertThat(styles).as(card).hasSize(1);
+                assertThat(styles.iterator().next()).as(card).anyMatch(c -> c.startsWith("default-color"))
+                        .noneMatch(c -> c.matches("data\\d+"));
+            }
+        }
+    }
+
+    @Test
+    void aCardMakesItsTableWhenTableIsFirstPressedAndTheTableListsTheChartsFile(FxRobot robot) throws Exception {
+        show(robot);
+        // Five tables and their bars, hidden behind the charts, were made, styled and laid out with the screen.
+        assertThat(robot.lookup("#chart-orders-data-table").tryQuery()).isEmpty();
+        robot.interact(() -> asTable(robot, "chart-orders").setSelected(true));
+        javafx.scene.control.TableView<?> table = robot.lookup("#chart-orders-data-table")
+                .queryAs(javafx.scene.control.TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        assertThat(table.getItems()).hasSize(result.daily().size());
+        assertThat(UiFixtures.shown(table)).isTrue();
+        robot.interact(() -> asTable(robot, "chart-orders").setSelected(false));
+        assertThat(UiFixtures.shown(table)).isFalse();
+        assertThat(UiFixtures.shown(chart(robot, "#chart-orders"))).isTrue();
+        assertThat(robot.lookup("#chart-revenue-data-table").tryQuery()).as("another card's").isEmpty();
+    }
+
     private static javafx.scene.control.ToggleButton asTable(FxRobot robot, String card) {
         return robot.lookup("#" + card + "-as-table").queryAs(javafx.scene.control.ToggleButton.class);
     }

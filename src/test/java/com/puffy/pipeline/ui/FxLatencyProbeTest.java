@@ -36,6 +36,12 @@ class FxLatencyProbeTest {
     }
 
     @Test
+    void theFxThreadsCpuTimeIsNotGuessedBeforeTheProbeKnowsTheFxThread() {
+        // Off the FX thread and before a probe has run there, the time would be another thread's: none is given.
+        assertThat(new FxLatencyProbe().fxCpuMillis()).isEqualTo(-1);
+    }
+
+    @Test
     void offByDefaultSoTheAppWrapsNothing() {
         assertThat(System.getProperty(FxLatencyProbe.PROPERTY)).isNull();
         assertThat(FxLatencyProbe.startIfEnabled()).isNull();

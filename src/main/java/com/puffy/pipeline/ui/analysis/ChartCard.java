@@ -22,8 +22,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A titled chart whose data is one click away: "Table" swaps the chart for the report CSV it was drawn from. */
 final class ChartCard extends VBox {
-    private final DataTableModel model;
-    private final DataTableView table;
+    private final String id;
+    private final UiThreads threads;
+    /** Made when "Table" is first pressed: five tables and their bars, hidden, were a part of each Analysis layout. */
+    private DataTableModel model;
+    private DataTableView table;
     private final ToggleButton asTable = new ToggleButton("Table", new FontIcon("mdi2t-table"));
     private final Label caption = Hints.muted("");
     private final Node chart;
@@ -48,8 +51,8 @@ final class ChartCard extends VBox {
         // The hidden table's toolbar made a card at least 400 px wide, two a row wider than the screen on a small
         // laptop: the Analysis page scrolled sideways and cut its right-hand cards. A card takes the width it gets.
         setMinWidth(0);
-        model = new DataTableModel(threads, List.of());
-        table = new DataTableView(model, id + "-data");
+        this.id = id;
+        this.threads = threads;
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
         heading.setWrapText(true);
@@ -72,10 +75,13 @@ final class ChartCard extends VBox {
         noChart.setWrapText(true);
         noChart.setVisible(false);
         StackPane.setAlignment(noChart, Pos.TOP_LEFT);
-        body = new StackPane(chart, noChart, table);
-        table.setVisible(false);
+        body = new StackPane(chart, noChart);
         asTable.selectedProperty().addListener((obs, old, now) -> {
-            table.setVisible(now);
+            if (now) {
+                table().setVisible(true);
+            } else if (table != null) {
+                table.setVisible(false);
+            }
             showChartOrSentence();
             if (now) {
                 Path source = file.get();
@@ -86,6 +92,17 @@ final class ChartCard extends VBox {
         this.chart = chart;
         this.title = title;
         showChartOrSentence();
+    }
+
+    /** The card's table, made on first use. */
+    private DataTableView table() {
+        if (table == null) {
+            model = new DataTableModel(threads, List.of());
+            table = new DataTableView(model, id + "-data");
+            table.setVisible(false);
+            body.getChildren().add(table);
+        }
+        return table;
     }
 
     /**
@@ -129,7 +146,9 @@ final class ChartCard extends VBox {
         // opened from "Table" gets the chart's height back. In a row beside a drawn chart the grid still stretches
         // the card to the row (decision 0810), so the screen sets such a card at the top of its cell (decision 0833).
         chart.setManaged(!sentenceOnly);
-        table.setManaged(!sentenceOnly);
+        if (table != null) {
+            table.setManaged(!sentenceOnly);
+        }
         body.setMinHeight(sentenceOnly ? Region.USE_PREF_SIZE : 260);
         body.setPrefHeight(sentenceOnly ? Region.USE_COMPUTED_SIZE : chartHeight);
         VBox.setVgrow(body, sentenceOnly ? Priority.NEVER : Priority.ALWAYS);
@@ -158,7 +177,7 @@ final class ChartCard extends VBox {
     /** Whether the keyboard focus is in this card's table (its rows, its search or its filter). */
     boolean tableHasFocus() {
         Node focused = getScene() == null ? null : getScene().getFocusOwner();
-        for (Node n = focused; n != null; n = n.getParent()) {
+        for (Node n = focused; table != null && n != null; n = n.getParent()) {
             if (n == table) {
                 return true;
             }

@@ -35,7 +35,7 @@ public final class DayBarChart extends XYChart<Number, Number> {
 
     @Override
     protected void dataItemAdded(Series<Number, Number> series, int itemIndex, Data<Number, Number> item) {
-        getPlotChildren().add(bar(series, item, itemIndex));
+        getPlotChildren().add(bar(series, item));
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class DayBarChart extends XYChart<Number, Number> {
     @Override
     protected void seriesAdded(Series<Number, Number> series, int seriesIndex) {
         for (int i = 0; i < series.getData().size(); i++) {
-            getPlotChildren().add(bar(series, series.getData().get(i), i));
+            getPlotChildren().add(bar(series, series.getData().get(i)));
         }
     }
 
@@ -88,15 +88,15 @@ public final class DayBarChart extends XYChart<Number, Number> {
         }
     }
 
-    private Node bar(Series<Number, Number> series, Data<Number, Number> item, int itemIndex) {
+    private Node bar(Series<Number, Number> series, Data<Number, Number> item) {
         Node node = item.getNode();
         if (node == null) {
             node = new StackPane();
             item.setNode(node);
         }
         int seriesIndex = Math.max(0, getData().indexOf(series));
-        node.getStyleClass().setAll("chart-bar", "series" + seriesIndex, "data" + itemIndex,
-                "default-color" + seriesIndex % 8);
+        // No "data<i>" of its own, as BarChart gives: the bars share their styles (SharedPointStyle).
+        node.getStyleClass().setAll("chart-bar", "series" + seriesIndex, "default-color" + seriesIndex % 8);
         return node;
     }
 }

@@ -72,57 +72,119 @@ final class MetricChart extends com.puffy.pipeline.ui.GapLineChart {
         return marker.isVisible() ? marker.getStartX() : Double.NaN;
     }
 
-    /** Draws the days; {@code valueText} writes a value as the y axis does, for the tooltips. */
+    /**
+     * Draws the days; {@code valueText} writes a value as the y axis does, for the tooltips. The five series and the
+     * points already drawn are kept and moved to the new values: the screen draws again at every stage's end, and
+     * new series cost a node, its CSS and a tooltip for each day (decision 0832).
+     */
     void show(String metric, List<MonitoringViewModel.Point> shown, DoubleFunction<String> valueText) {
         points = List.copyOf(shown);
-        getData().clear();
-        XYChart.Series<Number, Number> value = new XYChart.Series<>();
-        value.setName(metric == null ? "value" : metric);
-        XYChart.Series<Number, Number> baseline = new XYChart.Series<>();
-        baseline.setName("baseline");
-        XYChart.Series<Number, Number> low = new XYChart.Series<>();
-        low.setName("band low");
-        XYChart.Series<Number, Number> high = new XYChart.Series<>();
-        high.setName("band high");
-        XYChart.Series<Number, Number> fired = new XYChart.Series<>();
-        fired.setName("fired");
+        List<XYChart.Data<Number, Number>> values = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> baselines = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> lows = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> highs = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> fired = new ArrayList<>();
+        List<String> valueTips = new ArrayList<>();
+        List<String> firedTips = new ArrayList<>();
         boolean yearly = !points.isEmpty()
                 && Formats.spansYears(points.get(0).date(), points.get(points.size() - 1).date());
-        List<Long> x = new ArrayList<>();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
         for (MonitoringViewModel.Point p : points) {
             long day = DayAxis.epochDay(p.date());
-            x.add(day);
             if (day == Long.MIN_VALUE) {
                 continue;
             }
+            first = Math.min(first, day);
+            last = Math.max(last, day);
             if (!Double.isNaN(p.value())) {
-                XYChart.Data<Number, Number> dot = new XYChart.Data<>(day, p.value());
-                tooltip(dot, describe(p, valueText));
-                value.getData().add(dot);
+                values.add(new XYChart.Data<>(day, p.value()));
+                valueTips.add(describe(p, valueText));
             }
             if (!Double.isNaN(p.baseline())) {
-                baseline.getData().add(new XYChart.Data<>(day, p.baseline()));
+                baselines.add(new XYChart.Data<>(day, p.baseline()));
             }
             if (bounded(p.low())) {
-                low.getData().add(new XYChart.Data<>(day, p.low()));
+                lows.add(new XYChart.Data<>(day, p.low()));
             }
             if (bounded(p.high())) {
-                high.getData().add(new XYChart.Data<>(day, p.high()));
+                highs.add(new XYChart.Data<>(day, p.high()));
             }
             if (p.fired() && !Double.isNaN(p.value())) {
-                XYChart.Data<Number, Number> dot = new XYChart.Data<>(day, p.value());
-                tooltip(dot, describe(p, valueText));
-                fired.getData().add(dot);
+                fired.add(new XYChart.Data<>(day, p.value()));
+                firedTips.add(describe(p, valueText));
             }
         }
-        long first = x.stream().filter(d -> d != Long.MIN_VALUE).mapToLong(Long::longValue).min().orElse(0);
-        long last = x.stream().filter(d -> d != Long.MIN_VALUE).mapToLong(Long::longValue).max().orElse(0);
+        if (first > last) {
+            first = 0;
+            last = 0;
+        }
         days.span(first, last, yearly);
         setNoDataDays(MonitoringViewModel.noDataDays(points), iso -> Formats.shortDate(iso, true)
                 + ": no data (no value for this day)");
-        getData().addAll(List.of(value, baseline, low, high, fired));
+        if (getData().size() != SERIES.size()) {
+            getData().clear();
+            for (String name : SERIES) {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName(name);
+                getData().add(series);
+            }
+        }
+        getData().get(0).setName(metric == null ? SERIES.get(0) : metric);
+        update(getData().get(0), values, valueTips);
+        update(getData().get(1), baselines, null);
+        update(getData().get(2), lows, null);
+        update(getData().get(3), highs, null);
+        update(getData().get(4), fired, firedTips);
         countTicks((NumberAxis) getYAxis(), metric, points);
         requestChartLayout();
+    }
+
+    /** Series 0 to 4, in the order the style sheet colours them (default-color0 … 4). */
+    private static final List<String> SERIES = List.of("value", "baseline", "band low", "band high", "fired");
+
+    /**
+     * Gives {@code series} the points of {@code wanted}, moving the points it has and adding or removing only the
+     * difference. With {@code tips} each point is a dot with that tooltip; without, a point has no node: the baseline
+     * and the band's edges are lines only, and their dots, transparent in the style sheet, were three nodes a day.
+     */
+    private static void update(XYChart.Series<Number, Number> series, List<XYChart.Data<Number, Number>> wanted,
+                               List<String> tips) {
+        javafx.collections.ObservableList<XYChart.Data<Number, Number>> have = series.getData();
+        int kept = Math.min(have.size(), wanted.size());
+        for (int i = 0; i < kept; i++) {
+            XYChart.Data<Number, Number> point = have.get(i);
+            point.setXValue(wanted.get(i).getXValue());
+            point.setYValue(wanted.get(i).getYValue());
+            if (tips != null && point.getNode() instanceof Dot dot) {
+                dot.tip.setText(tips.get(i));
+            }
+        }
+        if (have.size() > wanted.size()) {
+            have.remove(wanted.size(), have.size());
+        }
+        List<XYChart.Data<Number, Number>> added = new ArrayList<>();
+        for (int i = kept; i < wanted.size(); i++) {
+            XYChart.Data<Number, Number> point = wanted.get(i);
+            if (tips != null) {
+                point.setNode(new Dot(tips.get(i)));
+            }
+            added.add(point);
+        }
+        have.addAll(added);
+    }
+
+    /** A day's dot, as LineChart would make it (a point to a screen reader), with the day's tooltip. */
+    private static final class Dot extends javafx.scene.layout.StackPane {
+        private final Tooltip tip;
+
+        Dot(String text) {
+            tip = new Tooltip(text);
+            Tooltip.install(this, tip);
+            setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+            setAccessibleRoleDescription("Point");
+            focusTraversableProperty().bind(javafx.application.Platform.accessibilityActiveProperty());
+        }
     }
 
     /** Below this a count's automatic axis steps by fractions; above it the steps are whole already. */
@@ -244,11 +306,4 @@ final class MetricChart extends com.puffy.pipeline.ui.GapLineChart {
         return !Double.isNaN(v) && !Double.isInfinite(v);
     }
 
-    private static void tooltip(XYChart.Data<?, ?> data, String text) {
-        data.nodeProperty().addListener((obs, old, node) -> {
-            if (node != null) {
-                Tooltip.install(node, new Tooltip(text));
-            }
-        });
-    }
 }

@@ -96,7 +96,7 @@ public final class MonitoringScreen implements Screen {
         alertList = list;
         list.setId("alert-list");
         list.setAccessibleText("Alerts");
-        list.setCellFactory(l -> new AlertCell());
+        list.setCellFactory(AlertCell::new);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.focus(now));
         // Copy keeps the backticks: Slack, Jira, GitHub and Teams set `name` as code, so a pasted alert reads there
         // as it does here; a plain-text paste keeps the quotes that mark the name.
@@ -174,7 +174,8 @@ public final class MonitoringScreen implements Screen {
                 vm.selectedMetricProperty(), " by day, with its baseline and the band a day may move in; ",
                 "the days that fired are the alerts listed beside it"));
         chart.setAnimated(false);
-        chart.setCreateSymbols(true);
+        // MetricChart gives the value and the days that fired their dots; the baseline and band edges are lines alone.
+        chart.setCreateSymbols(false);
         // The chart's own legend listed "band low" and "band high" as two green dots for one shaded band; the legend
         // above draws each mark as the chart draws it and says what it means.
         chart.setLegendVisible(false);
@@ -454,11 +455,15 @@ public final class MonitoringScreen implements Screen {
 
     /** The icon of a severity, the same on its chip and on its alerts' cards. */
     private static FontIcon severityIcon(String severity) {
-        return new FontIcon(switch (severity) {
+        return new FontIcon(severityLiteral(severity));
+    }
+
+    private static String severityLiteral(String severity) {
+        return switch (severity) {
             case "CRITICAL" -> "mdi2a-alert-octagon";
             case "WARNING" -> "mdi2a-alert";
             default -> "mdi2i-information";
-        });
+        };
     }
 
     /** A severity's icon in a table's cell, before its word; none for a value that is not a severity. */
@@ -472,8 +477,40 @@ public final class MonitoringScreen implements Screen {
         return icon;
     }
 
-    /** One alert: severity icon, check and day, the message, and what to check next. */
+    /**
+     * One alert: severity icon, check and day, the message, and what to check next. The cell keeps its nodes and
+     * changes their words: it made them anew at each update, for every alert in view, whenever the list was read
+     * again at a stage's end (decision 0832).
+     */
     private static final class AlertCell extends ListCell<MonitoringViewModel.Alert> {
+        private final FontIcon icon = new FontIcon();
+        private final Label title = new Label();
+        // Names in backticks set as code (CodeText), as the HTML report sets them.
+        private final TextFlow message = CodeText.flow("");
+        private final TextFlow action = CodeText.flow("", "muted");
+        private final HBox box;
+        private MonitoringViewModel.Alert drawn;
+
+        AlertCell(ListView<MonitoringViewModel.Alert> list) {
+            icon.getStyleClass().add("alert-icon");
+            title.getStyleClass().add("alert-title");
+            message.setId("alert-message");
+            action.setId("alert-action");
+            action.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(action.getChildren()));
+            // Wrapped text needs a width to know its height, or the cell cuts it to one line.
+            title.prefWidthProperty().bind(list.widthProperty().subtract(80));
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            title.setWrapText(true);
+            for (TextFlow flow : java.util.List.of(message, action)) {
+                flow.prefWidthProperty().bind(list.widthProperty().subtract(80));
+                flow.maxWidthProperty().bind(flow.prefWidthProperty());
+                flow.setMinHeight(Region.USE_PREF_SIZE);
+            }
+            VBox text = new VBox(2, title, message, action);
+            box = new HBox(10, icon, text);
+            box.setAlignment(Pos.TOP_LEFT);
+        }
+
         @Override
         protected void updateItem(MonitoringViewModel.Alert alert, boolean empty) {
             super.updateItem(alert, empty);
@@ -485,28 +522,15 @@ public final class MonitoringScreen implements Screen {
                 return;
             }
             String severity = alert.severity().toLowerCase(java.util.Locale.ROOT);
-            FontIcon icon = severityIcon(alert.severity());
-            icon.getStyleClass().addAll("alert-icon", "alert-icon-" + severity);
-            Label title = new Label(MonitoringViewModel.title(alert));
-            title.getStyleClass().add("alert-title");
-            // Names in backticks set as code (CodeText), as the HTML report sets them.
-            TextFlow message = CodeText.flow(alert.message());
-            message.setId("alert-message");
-            TextFlow action = CodeText.flow(alert.action().isBlank() ? "" : "Next: " + alert.action(), "muted");
-            action.setId("alert-action");
-            action.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(action.getChildren()));
-            // Wrapped text needs a width to know its height, or the cell cuts it to one line.
-            title.prefWidthProperty().bind(getListView().widthProperty().subtract(80));
-            title.setMinHeight(Region.USE_PREF_SIZE);
-            for (TextFlow flow : java.util.List.of(message, action)) {
-                flow.prefWidthProperty().bind(getListView().widthProperty().subtract(80));
-                flow.maxWidthProperty().bind(flow.prefWidthProperty());
-                flow.setMinHeight(Region.USE_PREF_SIZE);
+            if (!alert.equals(drawn)) {
+                icon.setIconLiteral(severityLiteral(alert.severity()));
+                icon.getStyleClass().removeAll("alert-icon-critical", "alert-icon-warning", "alert-icon-info");
+                icon.getStyleClass().add("alert-icon-" + severity);
+                title.setText(MonitoringViewModel.title(alert));
+                CodeText.fill(message, alert.message());
+                CodeText.fill(action, alert.action().isBlank() ? "" : "Next: " + alert.action(), "muted");
+                drawn = alert;
             }
-            title.setWrapText(true);
-            VBox text = new VBox(2, title, message, action);
-            HBox box = new HBox(10, icon, text);
-            box.setAlignment(Pos.TOP_LEFT);
             setGraphic(box);
             setText(null);
             getStyleClass().add("alert-" + severity);

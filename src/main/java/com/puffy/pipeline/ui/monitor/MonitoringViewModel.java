@@ -417,7 +417,11 @@ public final class MonitoringViewModel {
             }
         }
         String keep = selectedMetric.get();
-        metrics.setAll(names);
+        // The same names (a run's second reading, or a run over the same days) leave the list as it is: replaced, the
+        // combo box cleared its value, so the chart was emptied and drawn again from new nodes at every stage's end.
+        if (!metrics.equals(new ArrayList<>(names))) {
+            metrics.setAll(names);
+        }
         if (keep != null && names.contains(keep)) {
             // A combo box showing this list may clear its value when the list is replaced, even by the same names.
             selectedMetric.set(keep);
