@@ -21,6 +21,8 @@ class InstallerAssetsTest {
     private static final Path ASSETS = Path.of("assets");
     private static final Path INSTALLER = Path.of("installer");
     private static final String CLASS_DATA_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/eventpipe.jsa";
+    /** A HotSpot option of Linux only: a Windows or macOS JVM given it refuses to start. */
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
     @Test
     void pngIconsAreSquareWithTransparentCornersAtTheirNamedSizes() throws IOException {
@@ -168,8 +170,10 @@ class InstallerAssetsTest {
         try (var in = Files.newBufferedReader(INSTALLER.resolve("jpackage.properties"))) {
             settings.load(in);
         }
-        // The class-data archive is built for the Linux app image only (theClassDataArchiveIsBuiltInto…).
-        List<String> everyPlatform = appImage.stream().filter(option -> !option.equals(CLASS_DATA_ARCHIVE)).toList();
+        // The class-data archive is built for the Linux app image only (theClassDataArchiveIsBuiltInto…), and huge
+        // pages are Linux's (theLinuxOnlyOptionsReachOnlyTheLinuxAppImage).
+        List<String> everyPlatform = appImage.stream()
+                .filter(option -> !option.equals(CLASS_DATA_ARCHIVE) && !option.equals(HUGE_PAGES)).toList();
         List<String> jvmOptions = everyPlatform.stream().filter(option -> option.startsWith("-XX:")).toList();
 
         assertThat(appImage).contains("-XX:InlineSmallCode=1000");
@@ -177,6 +181,39 @@ class InstallerAssetsTest {
                 .as("jpackage.properties java_options (the .msi and .dmg launchers)").isEqualTo(everyPlatform);
         assertThat(optionsUnder(pom, "options")).as("javafx:run").containsAll(
                 jvmOptions.stream().filter(option -> !option.startsWith("-XX:MaxRAM")).toList());
+    }
+
+    @Test
+    void theLinuxOnlyOptionsReachOnlyTheLinuxAppImage() throws Exception {
+        org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
+
+        assertThat(optionsUnder(pom, "javaOptions")).contains(HUGE_PAGES);
+        assertThat(optionsUnder(pom, "options")).as("javafx:run, on any system").doesNotContain(HUGE_PAGES);
+        // the pom builds its app image only where the Linux profile turns it on; Windows and macOS skip it
+        assertThat(property(pom, "project", "installer.appimage.skip")).isEqualTo("true");
+        assertThat(property(pom, "javafx-linux", "installer.appimage.skip")).isEqualTo("false");
+        for (String other : List.of("javafx-windows", "javafx-mac", "javafx-mac-aarch64")) {
+            assertThat(property(pom, other, "installer.appimage.skip")).as(other).isNull();
+        }
+        assertThat(Files.readString(INSTALLER.resolve("windows/build-msi.ps1"))).contains("installer.appimage.skip=true");
+        assertThat(Files.readString(INSTALLER.resolve("macos/build-dmg.sh"))).contains("installer.appimage.skip=true");
+    }
+
+    /** The value of a property of the pom's own properties ({@code project}) or of a profile's, or null. */
+    private static String property(org.w3c.dom.Document pom, String owner, String name) {
+        org.w3c.dom.NodeList found = pom.getElementsByTagName(name);
+        for (int i = 0; i < found.getLength(); i++) {
+            org.w3c.dom.Node properties = found.item(i).getParentNode();
+            org.w3c.dom.Node holder = properties.getParentNode();
+            String holderName = holder.getNodeName().equals("profile")
+                    ? ((org.w3c.dom.Element) holder).getElementsByTagName("id").item(0).getTextContent()
+                    : holder.getNodeName();
+            if (properties.getNodeName().equals("properties") && holderName.equals(owner)) {
+                return found.item(i).getTextContent().trim();
+            }
+        }
+        return null;
     }
 
     @Test
