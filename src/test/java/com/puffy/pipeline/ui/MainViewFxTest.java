@@ -3,14 +3,9 @@ package com.puffy.pipeline.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.core.StageId;
-import com.puffy.pipeline.engine.Pipeline;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
@@ -29,30 +24,20 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainViewFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    FakeStagesWindow window;
     MainViewModel vm;
-    final List<UiError> errors = new CopyOnWriteArrayList<>();
+    List<UiError> errors;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
-        prefs = Preferences.userRoot().node("eventpipe-test/fx-" + System.nanoTime());
-        FakeStages fakes = new FakeStages();
-        UiThreads threads = UiThreads.javafx();
-        vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY), fakes.stage(StageId.TRANSFORM))),
-                threads, new RecentFolders(prefs), d -> d, Clock.systemUTC());
-        vm.cacheEnabledProperty().set(false);
-        MainView view = StudioApp.build(vm, threads, null, prefs);
-        view.setErrorPresenter(errors::add);
-        stage.setScene(view.createScene(1280, 800));
-        stage.show();
-        vm.openFolder(input);
+        window = FakeStagesWindow.open(stage, dir, "fx", StageId.QUALITY, StageId.TRANSFORM);
+        vm = window.vm;
+        errors = window.errors;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        window.close();
     }
 
     @Test

@@ -3,14 +3,9 @@ package com.puffy.pipeline.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.core.StageId;
-import com.puffy.pipeline.engine.Pipeline;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -29,31 +24,21 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsDiscardFxTest {
     @TempDir
     static Path dir;
-    Preferences prefs;
+    FakeStagesWindow window;
     MainViewModel vm;
     MainView view;
-    Path input;
     final AtomicReference<Path> offered = new AtomicReference<>();
 
     @Start
     void start(Stage stage) throws Exception {
-        input = Files.createDirectories(dir.resolve("events-" + System.nanoTime()));
-        Files.writeString(input.resolve("events_20250101.csv"), "client_id,timestamp,event_name\n");
-        prefs = Preferences.userRoot().node("eventpipe-test/settings-discard-" + System.nanoTime());
-        UiThreads threads = UiThreads.javafx();
-        FakeStages fakes = new FakeStages();
-        vm = new MainViewModel(new Pipeline(List.of(fakes.stage(StageId.QUALITY))), threads, new RecentFolders(prefs),
-                d -> d, Clock.systemUTC());
-        vm.cacheEnabledProperty().set(false);
-        view = StudioApp.build(vm, threads, null, prefs);
-        stage.setScene(view.createScene(1280, 800));
-        stage.show();
-        vm.openFolder(input);
+        window = FakeStagesWindow.open(stage, dir, "settings-discard", StageId.QUALITY);
+        vm = window.vm;
+        view = window.view;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
+        window.close();
     }
 
     private SettingsDialog open(FxRobot robot) throws Exception {
@@ -98,7 +83,7 @@ class SettingsDiscardFxTest {
         SettingsDialog dialog = open(robot);
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(offered.get()).isEqualTo(input.resolve(SettingsDialog.NEW_FILE_NAME));
+        assertThat(offered.get()).isEqualTo(window.input.resolve(SettingsDialog.NEW_FILE_NAME));
         robot.interact(dialog::requestClose);
     }
 
