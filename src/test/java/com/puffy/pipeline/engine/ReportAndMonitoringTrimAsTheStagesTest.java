@@ -1,5 +1,6 @@
 package com.puffy.pipeline.engine;
 
+import static com.puffy.pipeline.TestClientIds.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.StudioEngine;
@@ -35,10 +36,6 @@ class ReportAndMonitoringTrimAsTheStagesTest {
 
     @TempDir
     Path dir;
-
-    private static String client(String tag) {
-        return "1740268798-" + (tag + "____________").substring(0, 12);
-    }
 
     private static String time(int day, int minute) {
         return "2025-02-" + day + "T10:" + (minute < 10 ? "0" : "") + minute + ":00.000Z";

@@ -1,5 +1,6 @@
 package com.puffy.pipeline.transform;
 
+import static com.puffy.pipeline.TestClientIds.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.StudioEngine;
@@ -141,10 +142,6 @@ class TransformOracleTest {
     private static final String D26 = "events_20250226.csv";
     private static final String D27 = "events_20250227.csv";
     private static final String M02 = "events_20250302.csv";
-
-    private static String client(String tag) {
-        return "1740268798-" + (tag + "____________").substring(0, 12);
-    }
 
     @Test
     void theEngineAgreesWithTheOracleAndWithHandWorkOnTheEdgesOfEveryRule() throws Exception {

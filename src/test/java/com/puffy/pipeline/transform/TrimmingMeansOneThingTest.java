@@ -1,5 +1,6 @@
 package com.puffy.pipeline.transform;
 
+import static com.puffy.pipeline.TestClientIds.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.puffy.pipeline.StudioEngine;
@@ -48,10 +49,6 @@ class TrimmingMeansOneThingTest {
 
     private final List<List<String>> rows = new ArrayList<>();
     private int minute;
-
-    private static String client(String tag) {
-        return "1740268798-" + (tag + "____________").substring(0, 12);
-    }
 
     private String nextTime() {
         minute++;
